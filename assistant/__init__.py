@@ -1,0 +1,1 @@
+"""ML-director interview and resume coach."""

@@ -1,0 +1,137 @@
+"""The shape of role knowledge. A role is a folder of YAML files validated into these models.
+
+Models forbid unknown keys so a typo in a knowledge file is an error naming the file and field, not silently
+ignored data.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Level = Annotated[int, Field(ge=1, le=5)]
+Focus = Literal["leadership", "platform", "strategy", "mixed"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProfileSection(_Strict):
+    """One meaningful part of the role profile (scope, a typical day, success metrics, ...): one chunk."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    heading: str
+    text: str = Field(min_length=20)
+
+
+class SalaryBand(_Strict):
+    level: str
+    years: str | None = None
+    annual_usd: str
+
+
+class RoleProfile(_Strict):
+    """The role as a public career page describes it, in our own words."""
+
+    role: str
+    title: str
+    summary: str
+    sections: list[ProfileSection] = Field(min_length=5)
+    salary_bands: list[SalaryBand] = Field(min_length=1)
+
+
+class Competency(_Strict):
+    """A rubric row: what the competency is, what each level 1-5 looks like, and what an interviewer observes."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    focus: list[Focus] = Field(min_length=1, description="Interview focuses this competency belongs to.")
+    description: str
+    levels: dict[Level, str]
+    signals: list[str] = Field(min_length=3, description="Observable evidence of strength in an answer.")
+    red_flags: list[str] = Field(default_factory=list, description="Observable evidence of weakness.")
+    keywords: list[str] = Field(default_factory=list, description="Terms that tie an answer or bullet to it.")
+
+    @field_validator("levels")
+    @classmethod
+    def _all_levels(cls, levels: dict[int, str]) -> dict[int, str]:
+        if sorted(levels) != [1, 2, 3, 4, 5]:
+            raise ValueError("levels must describe exactly 1, 2, 3, 4 and 5")
+        return levels
+
+
+class Rubric(_Strict):
+    role: str
+    competencies: list[Competency] = Field(min_length=1)
+
+
+class Question(_Strict):
+    """A bank question with what a strong answer covers (used for scoring hints and the report's outlines)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    competency: str
+    text: str
+    follow_ups: list[str] = Field(min_length=1)
+    strong_answer: list[str] = Field(min_length=2, description="Points a strong answer covers.")
+    kind: Literal["behavioral", "situational", "technical", "strategic"] = "behavioral"
+
+
+class QuestionBank(_Strict):
+    role: str
+    questions: list[Question] = Field(min_length=1)
+
+
+class BulletPattern(_Strict):
+    theme: Literal["leadership_scope", "platform_impact", "hiring", "stakeholder_outcomes", "quality_reliability"]
+    pattern: str
+    example: str
+    asks: list[str] = Field(min_length=1, description="Questions to ask the candidate when a bullet lacks this.")
+
+
+class ResumeTemplate(_Strict):
+    """What an ML-engineering director's resume looks like: order, summary pattern, bullet patterns, keywords."""
+
+    role: str
+    section_order: list[str] = Field(min_length=3)
+    summary_pattern: str
+    summary_guidance: list[str] = Field(default_factory=list)
+    bullet_patterns: list[BulletPattern] = Field(min_length=4)
+    keywords: dict[str, list[str]] = Field(description="Role keyword list for matching, grouped by theme.")
+    weak_verbs: list[str] = Field(default_factory=list)
+    strong_verbs: list[str] = Field(default_factory=list)
+
+
+class RoleKnowledge(_Strict):
+    """Everything known about one role, validated and cross-checked."""
+
+    role: str
+    profile: RoleProfile
+    rubric: Rubric
+    questions: QuestionBank
+    template: ResumeTemplate
+
+    @model_validator(mode="after")
+    def _questions_use_known_competencies(self) -> RoleKnowledge:
+        known = {c.id for c in self.rubric.competencies}
+        for q in self.questions.questions:
+            if q.competency not in known:
+                raise ValueError(f"question {q.id!r} names unknown competency {q.competency!r}")
+        return self
+
+    def competency(self, competency_id: str) -> Competency:
+        for c in self.rubric.competencies:
+            if c.id == competency_id:
+                return c
+        raise KeyError(competency_id)
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    @property
+    def all_keywords(self) -> list[str]:
+        return sorted({k for group in self.template.keywords.values() for k in group})

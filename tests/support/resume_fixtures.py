@@ -1,0 +1,1 @@
+"""Fixtures for this area (registered in tests/conftest.py)."""
