@@ -1,0 +1,57 @@
+"""Typed results of the interview: the same models are the CLI's `--json`, the database payloads and the UI data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+Score = Annotated[int, Field(ge=1, le=5)]
+Engine = Literal["llm", "offline"]
+Gap = Literal["no_own_actions", "no_outcome", "no_numbers", "off_topic", "too_short", "no_structure", "hedging"]
+
+
+class Citation(BaseModel):
+    """A knowledge chunk that grounded a question or an evaluation."""
+
+    chunk_id: str
+    source: str
+    heading: str
+    score: float
+
+
+class QuestionContext(BaseModel):
+    """What the evaluator needs to know about the question being answered."""
+
+    text: str
+    competency: str = Field(description="Competency id from the rubric.")
+    question_id: str | None = Field(None, description="Bank question id, when it came from the bank.")
+    strong_answer: list[str] = Field(default_factory=list, description="Points a strong answer covers.")
+    follow_ups: list[str] = Field(default_factory=list)
+    resume_claim: str | None = Field(None, description="The resume bullet this question asks the candidate to defend.")
+
+
+class Dimensions(BaseModel):
+    """Rubric dimensions, each 1-5."""
+
+    structure: Score = Field(description="Situation, action, result: is the story easy to follow?")
+    ownership: Score = Field(description="The candidate's own decisions and actions, not the team's in general.")
+    specificity: Score = Field(description="Numbers, named systems, concrete evidence.")
+    relevance: Score = Field(description="Answers the question asked, about the competency asked.")
+    altitude: Score = Field(description="Director-level scope: org, strategy, people, trade-offs.")
+
+
+class Evaluation(BaseModel):
+    """One scored answer. `score` is on the question's competency; the evidence is quoted from the answer."""
+
+    score: Score
+    competency: str
+    dimensions: Dimensions
+    evidence: list[str] = Field(default_factory=list, description="Short verbatim quotes from the answer.")
+    strengths: list[str] = Field(default_factory=list)
+    improvements: list[str] = Field(default_factory=list, description="One or two concrete improvements.")
+    gaps: list[Gap] = Field(default_factory=list, description="What the answer lacks; drives follow-ups.")
+    follow_up: str | None = Field(None, description="The follow-up the interviewer would ask, if any.")
+    engine: Engine = "offline"
+    fallback: bool = Field(False, description="True when the LLM failed and the offline coach scored instead.")
+    signals: dict[str, float] = Field(default_factory=dict, description="Offline scorer's explainable signals.")

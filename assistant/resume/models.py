@@ -1,0 +1,81 @@
+"""Typed resume structures shared by parsing, review, tailoring, export, the CLI's JSON and the UI."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+SectionName = Literal[
+    "summary", "experience", "education", "skills", "projects", "publications", "certifications",
+    "awards", "leadership", "volunteering", "languages", "interests", "references", "other",
+]
+
+
+class Contact(BaseModel):
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    links: list[str] = Field(default_factory=list)
+    location: str | None = None
+
+
+class Line(BaseModel):
+    """One source line of the extracted text, so every derived statement can point back to where it came from."""
+
+    number: int = Field(description="1-based line number in the normalised extracted text.")
+    text: str
+
+
+class Section(BaseModel):
+    name: SectionName = Field(description="Normalised section name.")
+    heading: str = Field(description="The heading as written in the resume.")
+    lines: list[Line] = Field(default_factory=list)
+
+
+class Job(BaseModel):
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    start: str | None = Field(None, description="As written or normalised to YYYY-MM when parseable.")
+    end: str | None = Field(None, description="'Present' for a current role.")
+    months: int | None = None
+    bullets: list[Line] = Field(default_factory=list)
+
+
+class Education(BaseModel):
+    degree: str | None = None
+    institution: str | None = None
+    year: str | None = None
+    source_line: int | None = None
+
+
+class ExtractedText(BaseModel):
+    """What intake returns: normalised visible text plus anything a reader could not see."""
+
+    text: str
+    pages: int
+    producer: str | None = None
+    hidden_text: list[str] = Field(default_factory=list, description="Text a human reader cannot see.")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Resume(BaseModel):
+    contact: Contact = Field(default_factory=Contact)
+    sections: list[Section] = Field(default_factory=list)
+    experience: list[Job] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    years_experience: float | None = None
+    lines: list[Line] = Field(default_factory=list, description="All normalised source lines.")
+
+
+class Injection(BaseModel):
+    detected: bool = False
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Fit(BaseModel):
+    score: Annotated[int, Field(ge=0, le=100)]
+    level: Annotated[int, Field(ge=1, le=5)]
+    explanation: str
