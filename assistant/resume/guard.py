@@ -1,0 +1,277 @@
+"""The fabrication guard: every fact in a tailored line must already be in the candidate's own resume.
+
+Tailoring (offline or by an LLM) may reorder, tighten and re-verb, but it must never add a number, an employer, a
+title, a degree, a certification, a skill or a date the candidate did not state. The guard extracts those facts
+from an output line and looks each one up in the source text, after normalising the ways the same fact is written
+("40%" / "40 percent", "$2M" / "$2 million", "twelve" / "12", "Ph.D." / "PhD", "2019" inside "2019-2021").
+
+It is deliberately lexical: it cannot tell whether a reworded claim is *true*, only whether every concrete fact
+in it was *stated*. Faithful rewrites (reordering, stronger verbs, removing words) produce no findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+FindingKind = Literal[
+    "number", "percentage", "money", "date", "organisation", "title", "degree", "certification", "skill",
+    "unlinked",
+]
+
+#: Tools and platforms an ML-engineering leader's resume names; a rewrite must not add one the source lacks.
+BUILTIN_SKILLS: tuple[str, ...] = (
+    "Kubeflow", "MLflow", "SageMaker", "Vertex AI", "Azure ML", "Databricks", "Spark", "PySpark", "Kubernetes",
+    "Docker", "Airflow", "Ray", "Feast", "Tecton", "TensorFlow", "PyTorch", "JAX", "Keras", "scikit-learn",
+    "XGBoost", "LightGBM", "Hugging Face", "LangChain", "LlamaIndex", "ONNX", "Triton", "TensorRT", "vLLM",
+    "Kafka", "Flink", "Beam", "Dask", "Snowflake", "BigQuery", "Redshift", "Hadoop", "Hive", "Presto", "Trino",
+    "dbt", "Terraform", "Helm", "Argo", "Jenkins", "GitHub Actions", "Prometheus", "Grafana", "Datadog",
+    "Weights & Biases", "Kubeflow Pipelines", "Seldon", "KServe", "BentoML", "Metaflow", "DVC", "Great Expectations",
+    "Evidently", "Pinecone", "Milvus", "Weaviate", "Chroma", "FAISS", "Elasticsearch", "Redis", "PostgreSQL",
+    "MySQL", "MongoDB", "Cassandra", "DynamoDB", "AWS", "GCP", "Azure", "Python", "Scala", "Java", "Go", "Rust",
+    "C++", "SQL", "R", "Julia", "CUDA", "OpenAI", "RAG", "LLM", "LLMs", "MLOps", "NLP", "Computer Vision",
+    "Reinforcement Learning", "Deep Learning",
+)
+
+_TITLE_CORES = (
+    "Vice President", "Director", "VP", "SVP", "EVP", "Head of", "Manager", "Lead", "Principal", "Architect",
+    "Chief", "CTO", "CEO", "CIO", "CDO", "CPO", "Founder", "Co-Founder", "Cofounder", "President", "Fellow",
+    "Partner", "Distinguished Engineer",
+)
+_TITLE_MODIFIERS = ("Senior", "Sr.", "Sr", "Staff", "Principal", "Lead", "Group", "Executive", "Associate",
+                    "Assistant", "Deputy", "Global", "Regional", "Managing")
+_TITLE_RE = re.compile(
+    r"\b(?:(?:" + "|".join(re.escape(m) for m in _TITLE_MODIFIERS) + r")\s+)*"
+    r"(?:" + "|".join(re.escape(c) for c in sorted(_TITLE_CORES, key=len, reverse=True)) + r")\b"
+)
+
+#: Degree spellings mapped to a level, so "MSc" supports "M.S." but never "PhD" or "MBA".
+_DEGREES: dict[str, str] = {
+    "phd": "doctorate", "dphil": "doctorate", "doctorate": "doctorate", "doctor of philosophy": "doctorate",
+    "mba": "mba", "master of business administration": "mba",
+    "ms": "master", "msc": "master", "ma": "master", "meng": "master", "mphil": "master", "mtech": "master",
+    "master": "master", "masters": "master", "master's": "master", "master of science": "master",
+    "bs": "bachelor", "bsc": "bachelor", "ba": "bachelor", "beng": "bachelor", "btech": "bachelor",
+    "bachelor": "bachelor", "bachelors": "bachelor", "bachelor's": "bachelor", "bachelor of science": "bachelor",
+}
+_DEGREE_RE = re.compile(
+    r"(?<![\w.])(Ph\.?\s?D\.?|D\.?Phil\.?|Doctorate|Doctor of Philosophy|MBA|M\.?B\.?A\.|M\.?Sc\.?|M\.S\.|MS|M\.A\.|MA|"
+    r"M\.?Eng\.?|M\.?Phil\.?|M\.?Tech\.?|Master(?:'s|s)?(?: of (?:Science|Business Administration))?|"
+    r"B\.?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.?Tech\.?|Bachelor(?:'s|s)?(?: of Science)?)(?![\w])"
+)
+
+_CERT_ACRONYMS = ("CKA", "CKAD", "CKS", "PMP", "CISSP", "CSM", "CSPO", "PSM", "CCNA", "CCNP", "ITIL", "TOGAF",
+                  "CFA", "CPA", "SAFe", "CAPM", "PRINCE2", "SPC")
+_CERT_RE = re.compile(
+    r"\b(?:(?:AWS|Azure|Google(?: Cloud)?|GCP|Microsoft|Databricks|Snowflake|TensorFlow|Kubernetes|Oracle|Cisco|"
+    r"Salesforce|Scrum)\s+)?Certified(?:\s+[A-Z][\w+/-]*|\s+(?:-|–)\s+[A-Z][\w+/-]*|\s+(?:of|in|and)\s+[A-Z][\w+/-]*)*"
+    r"|\b(?:[A-Z][\w+/-]*\s+){1,5}(?:Certification|Certificate)\b"
+    r"|\b(?:" + "|".join(_CERT_ACRONYMS) + r")\b"
+)
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "double": 2, "doubled": 2,
+    "half": 0.5, "halved": 0.5, "triple": 3, "tripled": 3,
+}
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+          "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_SCALE_ALT = r"(?:thousand|million|billion|trillion|mm|mn|bn|k|m|b|t)"
+_MONEY_RE = re.compile(
+    r"(?:(?:US)?\$|USD\s?|€|£|EUR\s?|GBP\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\b"
+    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\s?(?:USD|dollars|EUR|euros|GBP)\b",
+    re.IGNORECASE,
+)
+_PERCENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|pp\b|percentage points\b)",
+                         re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,%]|\s?%)")
+_APOSTROPHE_YEAR_RE = re.compile(r"[’'](\d{2})\b")
+_NUMBER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s?(" + _SCALE_ALT + r")\b)?", re.IGNORECASE)
+_NUMBER_WORD_RE = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+_CAPITALISED_RE = re.compile(r"(?<![\w'’])([A-Z][\w&'’.+-]*[\w+]|[A-Z])")
+#: Capitalised words that are not organisations: generic domain words, months, pronouns, section words.
+_NOT_ORGANISATIONS = frozenset(w.lower() for w in (
+    "I", "A", "An", "The", "And", "Or", "Of", "For", "With", "In", "On", "At", "To", "By", "As", "From", "Our",
+    "ML", "AI", "MLE", "ML/AI", "AI/ML", "Machine", "Learning", "Engineering", "Engineer", "Engineers", "Data",
+    "Science", "Scientist", "Scientists", "Platform", "Platforms", "Team", "Teams", "Product", "Products",
+    "Research", "Infrastructure", "Artificial", "Intelligence", "Deep", "Cloud", "Operations", "Analytics",
+    "Applied", "Model", "Models", "Software", "Systems", "Services", "Technology", "Technologies", "Present",
+    "Current", "Today", "Now", "Summary", "Executive", "Experience", "Education", "Skills", "Projects",
+    "Publications", "Certifications", "Awards", "Leadership", "Key", "Core", "Tools", "Domains", "Languages",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2", "Monday", "Friday", "North", "South", "East", "West", "America",
+    "Europe", "Asia", "US", "USA", "UK", "EU", "OKR", "OKRs", "KPI", "KPIs", "SLA", "SLAs", "SLO", "SLOs", "P&L",
+    "CI/CD", "API", "APIs", "SaaS", "B2B", "B2C", "GPU", "GPUs", "CPU", "ETL", "A/B", "ROI", "YoY", "QoQ",
+))
+
+_WORD_RE = re.compile(r"[a-z0-9+#]+(?:['’][a-z]+)?")
+
+
+class Finding(BaseModel):
+    """One fact in an output line that the source does not support."""
+
+    kind: FindingKind
+    token: str = Field(description="The unsupported text as it appears in the output line.")
+    message: str = ""
+
+
+def _norm_text(text: str) -> str:
+    """Lower-case, unify dashes and quotes, and collapse every non-word run so phrases compare loosely."""
+    text = text.replace("’", "'").replace("–", "-").replace("—", "-").lower()
+    return " " + " ".join(_WORD_RE.findall(text)) + " "
+
+
+def _to_number(digits: str, scale: str | None) -> float:
+    value = float(digits.replace(",", ""))
+    if scale:
+        value *= _SCALE[scale.lower()]
+    return round(value, 6)
+
+
+def _degree_key(token: str) -> str:
+    key = re.sub(r"[.\s]", "", token.lower()) if len(token) <= 8 else token.lower()
+    return _DEGREES.get(key, _DEGREES.get(token.lower().rstrip("."), key))
+
+
+class _Facts:
+    """The facts found in one text, normalised for comparison."""
+
+    def __init__(self, text: str, skills: Iterable[str]) -> None:
+        self.text = text
+        self.norm = _norm_text(text)
+        self.words = set(self.norm.split())
+        self.money = {_to_number(m[0] or m[2], m[1] or m[3]) for m in _MONEY_RE.findall(text)}
+        self.percentages = {_to_number(m, None) for m in _PERCENT_RE.findall(text)}
+        self.years = set(_YEAR_RE.findall(text)) | {
+            ("19" if int(y) > 50 else "20") + y for y in _APOSTROPHE_YEAR_RE.findall(text)
+        }
+        self.numbers = {_to_number(d, s) for d, s in _NUMBER_RE.findall(text)}
+        self.numbers |= {_to_number(d, None) for d, _ in _NUMBER_RE.findall(text)}
+        self.numbers |= {float(_NUMBER_WORDS[w.lower()]) for w in _NUMBER_WORD_RE.findall(text)}
+        self.numbers |= self.money | self.percentages
+        self.degrees = {_degree_key(m) for m in _DEGREE_RE.findall(text)}
+        self.skills = {s for s in skills if _contains_term(self.norm, s)}
+
+
+def _contains_term(norm_text: str, term: str) -> bool:
+    needle = _norm_text(term)
+    return needle.strip() != "" and needle in norm_text
+
+
+class FabricationGuard:
+    """Checks output lines against the candidate's source text; see the module docstring for the rules."""
+
+    def __init__(self, source_text: str, skill_vocabulary: Iterable[str] = ()) -> None:
+        self.vocabulary = sorted({*BUILTIN_SKILLS, *skill_vocabulary}, key=len, reverse=True)
+        self._source = _Facts(source_text, self.vocabulary)
+
+    def supports(self, line: str) -> bool:
+        return not self.check(line)
+
+    def check(self, line: str, kinds: Iterable[FindingKind] | None = None) -> list[Finding]:
+        """Every fact in `line` the source does not state, as findings (empty when the line is faithful)."""
+        wanted = set(kinds) if kinds is not None else None
+        findings: list[Finding] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(kind: FindingKind, token: str, message: str) -> None:
+            if (wanted is None or kind in wanted) and (kind, token.lower()) not in seen:
+                seen.add((kind, token.lower()))
+                findings.append(Finding(kind=kind, token=token, message=message))
+
+        src = self._source
+        consumed: list[tuple[int, int]] = []  # spans already judged, so "$2M" is not also judged as "2"
+
+        for m in _MONEY_RE.finditer(line):
+            consumed.append(m.span())
+            if _to_number(m[1] or m[3], m[2] or m[4]) not in src.money | src.numbers:
+                add("money", m[0].strip(), "amount not in the resume")
+        for m in _PERCENT_RE.finditer(line):
+            consumed.append(m.span())
+            if _to_number(m[1], None) not in src.percentages:
+                add("percentage", m[0].strip(), "percentage not in the resume")
+        for m in _YEAR_RE.finditer(line):
+            consumed.append(m.span())
+            if m[0] not in src.years:
+                add("date", m[0], "year not in the resume")
+        for m in _APOSTROPHE_YEAR_RE.finditer(line):
+            consumed.append(m.span())
+            year = ("19" if int(m[1]) > 50 else "20") + m[1]
+            if year not in src.years:
+                add("date", m[0], "year not in the resume")
+        for m in _NUMBER_RE.finditer(line):
+            if any(a <= m.start() < b for a, b in consumed):
+                continue
+            value = _to_number(m[1], m[2])
+            if value not in src.numbers and _to_number(m[1], None) not in src.numbers:
+                add("number", m[0].strip(), "number not in the resume")
+        for m in _NUMBER_WORD_RE.finditer(line):
+            if float(_NUMBER_WORDS[m[1].lower()]) not in src.numbers:
+                add("number", m[0], "number not in the resume")
+
+        degree_spans: list[tuple[int, int]] = []
+        for m in _DEGREE_RE.finditer(line):
+            degree_spans.append(m.span())
+            if _degree_key(m[1]) not in src.degrees:
+                add("degree", m[1], "degree not in the resume")
+        cert_spans: list[tuple[int, int]] = []
+        for m in _CERT_RE.finditer(line):
+            cert_spans.append(m.span())
+            if not _contains_term(src.norm, m[0]):
+                add("certification", m[0].strip(), "certification not in the resume")
+        title_spans: list[tuple[int, int]] = []
+        for m in _TITLE_RE.finditer(line):
+            title_spans.append(m.span())
+            if any(a <= m.start() < b for a, b in cert_spans):
+                continue  # "AWS Certified Solutions Architect" is one certification, not also a title
+            if not _contains_term(src.norm, m[0]):
+                add("title", m[0], "title not in the resume")
+
+        norm_line = _norm_text(line)
+        skill_words: set[str] = set()
+        for term in self.vocabulary:
+            if _contains_term(norm_line, term):
+                skill_words |= set(_norm_text(term).split())
+                if term not in src.skills:
+                    add("skill", term, "skill or tool not in the resume")
+
+        for phrase, start in _capitalised_phrases(line):
+            if any(a <= start < b for a, b in cert_spans + title_spans + degree_spans):
+                continue
+            unsupported = [
+                w for w in _norm_text(phrase).split()
+                if w not in src.words and w not in _NOT_ORGANISATIONS and w not in skill_words
+                and not w.isdigit()
+            ]
+            if unsupported:
+                add("organisation", phrase, "name not in the resume")
+        return findings
+
+
+def _capitalised_phrases(line: str) -> list[tuple[str, int]]:
+    """Runs of capitalised words that are not the first word of a sentence (where any word is capitalised)."""
+    phrases: list[tuple[str, int]] = []
+    current: list[str] = []
+    start = 0
+    last_end = -1
+    for m in _CAPITALISED_RE.finditer(line):
+        before = line[:m.start()].rstrip()
+        sentence_start = before == "" or before[-1] in ".:;!?•*-–—|(\"" or before.endswith("- ")
+        joined = current and line[last_end:m.start()] in (" ", " & ", " of ", " and ")
+        if joined:
+            current.append(line[last_end:m.start()] + m[0])
+        else:
+            if current:
+                phrases.append(("".join(current), start))
+            current, start = ([], m.start()) if sentence_start else ([m[0]], m.start())
+        last_end = m.end()
+    if current:
+        phrases.append(("".join(current), start))
+    return [(p.strip(), s) for p, s in phrases if p.strip()]
