@@ -1,0 +1,65 @@
+"""Streamlit-side helpers shared by the pages: cached services, error display, the engine badge.
+
+Pages import from here rather than building core objects themselves, so that every client is built once per
+configuration (`st.cache_resource`) and every user-facing error is shown the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+import assistant.config  # noqa: F401  (telemetry off before heavy imports)
+from assistant.config import Settings, get_settings
+from assistant.errors import CoachError
+from assistant.services import Services, build_services, settings_fingerprint
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cached_services(fingerprint: str, _settings: Settings) -> Services:
+    # `fingerprint` is the cache key (the leading underscore keeps Streamlit from hashing the Settings object).
+    with st.spinner("Preparing the coach. The first run builds the knowledge store, which takes a few seconds."):
+        return build_services(_settings)
+
+
+def current_settings() -> Settings:
+    return get_settings()
+
+
+def services() -> Services:
+    """The shared core objects for the current configuration (built on first use, then reused)."""
+    settings = current_settings()
+    return _cached_services(settings_fingerprint(settings), settings)
+
+
+def services_or_stop() -> Services:
+    """Like `services()`, but a configuration problem becomes a plain message and the page stops there."""
+    try:
+        return services()
+    except CoachError as exc:
+        st.error(exc.message)
+        st.info("Open **Settings & status** to see which check fails and how to fix it.")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+@contextmanager
+def user_errors(prefix: str = "") -> Iterator[None]:
+    """Show a `CoachError` as a plain message instead of a traceback; the rest of the page keeps rendering."""
+    try:
+        yield
+    except CoachError as exc:
+        st.error(f"{prefix}{exc.message}" if prefix else exc.message)
+
+
+def engine_badge(svc: Services) -> None:
+    """One line that says which engine answers, so the offline coach is never mistaken for an LLM."""
+    if svc.uses_llm:
+        st.caption(f"Engine: **{svc.engine_label}**. Generated text comes from this model.")
+    else:
+        st.caption(
+            "Engine: **Offline coach**. Questions come from the curated bank and scoring from explainable "
+            "signals; no LLM is used. Configure one in `.env` to switch."
+        )

@@ -1,0 +1,94 @@
+"""History: past sessions with scores, progress per competency over time, reopening a session, deleting data."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from assistant.services import delete_user_files
+from pages._shared import services_or_stop, user_errors
+
+st.title("History")
+svc = services_or_stop()
+names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
+
+sessions = []
+with user_errors("Could not read saved sessions: "):
+    sessions = svc.db.list_sessions()
+
+if not sessions:
+    st.info("No interviews yet. Finished and unfinished sessions appear here, with your progress per competency.")
+    st.page_link("pages/interview.py", label="Start a mock interview", icon=":material/forum:")
+else:
+    st.subheader("Sessions", anchor=False)
+    table = pd.DataFrame(
+        [
+            {
+                "Date": s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                "Focus": s.focus.capitalize(),
+                "Mode": s.mode.capitalize(),
+                "Engine": "LLM" if s.engine == "llm" else "Offline coach",
+                "Answered": f"{s.answered} of {s.length}",
+                "Overall (1-5)": round(s.overall, 1) if s.overall is not None else None,
+                "Status": s.status.capitalize(),
+            }
+            for s in sessions
+        ]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+    points = svc.db.competency_history()
+    if points:
+        st.subheader("Progress per competency", anchor=False)
+        frame = pd.DataFrame(
+            [
+                {"When": p.created_at, "Competency": names.get(p.competency, p.competency), "Score": p.score}
+                for p in points
+            ]
+        )
+        chart = (
+            alt.Chart(frame)
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("When:T", title="Session"),
+                y=alt.Y("Score:Q", scale=alt.Scale(domain=[1, 5]), title="Mean score (1-5)"),
+                color=alt.Color("Competency:N", legend=alt.Legend(orient="bottom", columns=2)),
+                tooltip=["Competency", "Score", alt.Tooltip("When:T", format="%Y-%m-%d %H:%M")],
+            )
+            .properties(height=320)
+        )
+        st.altair_chart(chart, width="stretch")
+
+    st.subheader("Open a session", anchor=False)
+    labels = {
+        s.id: f"{s.created_at.astimezone():%Y-%m-%d %H:%M} · {s.focus} · {s.answered}/{s.length} answered · {s.status}"
+        for s in sessions
+    }
+    chosen = st.selectbox("Session", list(labels), format_func=labels.__getitem__, key="history_session")
+    summary = next(s for s in sessions if s.id == chosen)
+    action = "Resume this interview" if summary.status == "active" else "Open the report"
+    if st.button(action, key="history_open"):
+        st.session_state.open_session_id = chosen
+        st.switch_page("pages/interview.py")
+
+st.divider()
+st.subheader("Delete my data", anchor=False)
+st.write(
+    "Removes every saved interview, answer, score and resume version, and any exported files in the data folder. "
+    "The shipped knowledge base and prompt files are not personal data and stay."
+)
+confirmed = st.checkbox("I understand this cannot be undone", key="delete_confirm")
+if st.button("Delete my data", type="primary", disabled=not confirmed, key="delete_data"):
+    with user_errors("Could not delete: "):
+        report = svc.db.delete_all_user_data()
+        files = delete_user_files(svc.settings)
+        for key in ("interview", "resume", "open_session_id"):
+            st.session_state.pop(key, None)
+        st.session_state.deleted_message = (
+            f"Deleted {report.sessions} sessions, {report.turns} answers, {report.resume_versions} resume "
+            f"versions and {files} files."
+        )
+        st.rerun()
+if message := st.session_state.pop("deleted_message", None):
+    st.success(message)

@@ -1,0 +1,81 @@
+"""Prompts: list the prompt files, edit one, validate, preview with sample inputs, save, reset, diff.
+
+Saving goes through `PromptLibrary.save`, which validates first and writes atomically with a backup; a bad edit is
+shown as an error and the file on disk is left untouched. Edits apply on the next turn without a restart.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.errors import CoachError
+from pages._shared import services_or_stop, user_errors
+
+st.title("Prompt files")
+st.write(
+    "Every prompt the coach sends to an LLM is a file in `prompts/`. Edit one here: it is validated before it "
+    "is saved, the previous version is kept as a backup, and the change applies from the next question."
+)
+
+svc = services_or_stop()
+library = svc.prompts
+if not svc.uses_llm:
+    st.info("The offline coach does not send prompts. Edits here take effect when an LLM is configured.")
+
+names = library.names()
+name = st.selectbox("Prompt file", names, key="prompt_name")
+prompt = library.get(name)
+saved_text = prompt.path.read_text(encoding="utf-8")
+
+meta_col, vars_col = st.columns([2, 3])
+with meta_col:
+    st.markdown(f"**{prompt.name}**")
+    st.caption(prompt.description)
+with vars_col:
+    st.caption("Variables this prompt must use: " + ", ".join(f"`{{{{ {v} }}}}`" for v in prompt.variables))
+
+# The editor's key includes the file name so switching files shows that file; after a save or reset the stored
+# draft is dropped so the editor shows what is on disk.
+editor_key = f"prompt_editor::{name}"
+if st.session_state.pop("prompt_reload", None) == name:
+    st.session_state.pop(editor_key, None)
+draft = st.text_area("Prompt file (front matter and template)", saved_text, height=420, key=editor_key)
+
+validate_col, save_col, reset_col, _ = st.columns([1, 1, 1, 3])
+do_validate = validate_col.button("Validate", key="prompt_validate")
+do_save = save_col.button("Save", type="primary", key="prompt_save")
+do_reset = reset_col.button("Reset to default", key="prompt_reset")
+
+if do_validate or do_save:
+    problems = library.validate_text(name, draft)
+    if problems:
+        st.error("This edit has problems and was not saved:\n\n" + "\n".join(f"- {p}" for p in problems))
+    elif do_save:
+        try:
+            library.save(name, draft)
+        except CoachError as exc:
+            st.error(f"Not saved: {exc.message}")
+        else:
+            st.session_state.prompt_reload = name
+            st.success(f"Saved `{name}`. The previous version was kept as a backup.")
+    else:
+        st.success("Valid: every declared variable is used and the template syntax is correct.")
+
+if do_reset:
+    with user_errors("Could not reset: "):
+        library.reset(name)
+        st.session_state.prompt_reload = name
+        st.rerun()
+
+preview_tab, diff_tab = st.tabs(["Preview with sample inputs", "Difference from the shipped default"])
+with preview_tab:
+    st.caption("The draft above rendered with sample values, exactly as the model would receive it.")
+    with user_errors("Preview failed: "):
+        rendered = library.preview(name, draft, library.sample_variables(name))
+        st.code(rendered, language=None, wrap_lines=True)
+with diff_tab, user_errors():
+    diff = library.diff(name)
+    if diff.strip():
+        st.code(diff, language="diff")
+    else:
+        st.caption("This file is identical to the shipped default.")

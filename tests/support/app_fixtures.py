@@ -1,0 +1,188 @@
+"""Fixtures for the Streamlit app: AppTest runs in-process, and a real `streamlit run` server driven by Chromium.
+
+Test modules import what they use from here directly (e.g. `from tests.support.app_fixtures import app_test`).
+
+Both kinds of test run the app against a throw-away data folder with the offline engine, so they never read a
+developer's `.env`, database or vector store. Building the knowledge store is the slow part of a first run, so
+one store is built per test session and copied into each test's data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+APP = REPO / "app.py"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def prebuilt_knowledge(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose Chroma store already holds the role knowledge (built once per test session)."""
+    from assistant.knowledge.embeddings import get_embedder
+    from assistant.knowledge.store import KnowledgeStore
+
+    data_dir = tmp_path_factory.mktemp("prebuilt-data")
+    settings = Settings(_env_file=None, data_dir=data_dir, llm_provider="offline")  # type: ignore[call-arg]
+    KnowledgeStore(settings, get_embedder(settings)).ensure_ready()
+    return data_dir
+
+
+@pytest.fixture
+def app_data_dir(tmp_path: Path, prebuilt_knowledge: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's data folder (with a copy of the prebuilt store) and offline settings in the environment."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(prebuilt_knowledge / "chroma", data_dir / "chroma")
+    monkeypatch.setenv("DATA_DIR", str(data_dir))
+    monkeypatch.setenv("LLM_PROVIDER", "offline")
+    return data_dir
+
+
+@pytest.fixture
+def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
+    """Factory for an `AppTest` of the whole app, opened on one page (by its file under `pages/`).
+
+    Streamlit's resource cache lives in the process, so it is cleared around each test: services built for
+    another test's data folder or model must never leak into this one.
+    """
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_resource.clear()
+
+    def make(page: str | None = None, *, timeout: float = 60) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=timeout)
+        at.run()
+        if page is not None:
+            at.switch_page(f"pages/{page}").run()
+        return at
+
+    yield make
+    st.cache_resource.clear()
+
+
+def assert_no_exception(at: object) -> None:
+    """An AppTest run must not have raised: a traceback on a page is a bug a user would see."""
+    exceptions = list(at.exception)  # type: ignore[attr-defined]
+    assert not exceptions, "\n".join(e.value for e in exceptions)
+
+
+# --- Real server and browser --------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class StreamlitServer:
+    """A `streamlit run app.py` subprocess, and how long it took from launch to healthy."""
+
+    def __init__(self, url: str, process: subprocess.Popen[bytes], log: Path, cold_start_s: float) -> None:
+        self.url = url
+        self.process = process
+        self.log = log
+        self.cold_start_s = cold_start_s
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """Start the app headless on a free port with an empty data folder (so the first page load builds the
+    knowledge store, as on a fresh clone) and wait for `/_stcore/health`.
+
+    The server runs in a scratch working directory holding a copy of the project's `.streamlit/config.toml`, so
+    the real configuration (upload cap, XSRF, no usage stats) applies and no developer `.env` is read.
+    """
+    workdir = tmp_path_factory.mktemp("streamlit-server")
+    shutil.copytree(REPO / ".streamlit", workdir / ".streamlit")
+    data_dir = workdir / "data"
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHROMA_", "DATABASE_"))}
+    env.update(
+        DATA_DIR=str(data_dir), LLM_PROVIDER="offline", PYTHONPATH=str(REPO),
+        STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+    )
+    log = workdir / "server.log"
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1"],
+            cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early:\n{log.read_text(errors='replace')[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not become healthy within 60 s")
+            time.sleep(0.1)
+        yield StreamlitServer(url, process, log, time.perf_counter() - started)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (no `playwright install`). Outside CI a missing Chromium skips the
+    browser tests; in CI (`CI` set) it fails them, because `.ci/run` is supposed to install it."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: `.ci/run` should have installed the chromium package")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: object, streamlit_server: StreamlitServer, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh browser tab (its own Streamlit session); a screenshot is saved to test-artifacts/ afterwards."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    yield tab
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=True)
+    context.close()
+
+
+def screenshot(tab: object, name: str) -> Path:
+    """Save a full-page screenshot under test-artifacts/ (gitignored; CI keeps it as an artifact)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path
