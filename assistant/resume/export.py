@@ -1,0 +1,325 @@
+"""Export a (tailored) resume as Markdown, DOCX or PDF, and prove each file reads back to the same structure.
+
+One layout for all three formats, chosen so that both people and applicant-tracking systems read it: the name,
+one contact line, then standard headings ("Executive Summary", "Experience", ...) in the resume's section order;
+each job as a "Title | Company" line, a dates line, then bullets. `round_trip_problems` re-reads the written file
+(python-docx paragraphs, or the PDF's extracted text) and compares section names, jobs and bullet counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.errors import InputError
+from assistant.resume.models import Education, Job, Line, Resume, Section
+from assistant.resume.tailor import normalise_section_name, section_heading
+
+BULLET = "•"
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+              Path("/usr/share/fonts/TTF"), Path("/Library/Fonts"))
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}(?:-\d{2})?|Present|Current)"
+    r"(?:\s*[–—-]\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}(?:-\d{2})?|Present|Current|Now))?"
+    r"(?:\s*\|.*)?$"
+)
+
+
+# --- the shared layout ------------------------------------------------------------------------------------------
+
+
+def _section_order(resume: Resume) -> list[Section]:
+    sections = list(resume.sections)
+    if resume.experience and not any(s.name == "experience" for s in sections):
+        sections.append(Section(name="experience", heading="Experience"))
+    return sections
+
+
+def _job_header(job: Job) -> str:
+    return " | ".join(p.strip() for p in (job.title, job.company) if p and p.strip()) or "Role"
+
+
+def _job_dates(job: Job) -> str:
+    dates = " – ".join(p for p in (job.start, job.end) if p)
+    return " | ".join(p for p in (dates, job.location) if p)
+
+
+def _education_line(edu: Education) -> str:
+    return ", ".join(p for p in (edu.degree, edu.institution, edu.year) if p)
+
+
+def _contact_line(resume: Resume) -> str:
+    c = resume.contact
+    return " | ".join(p for p in (c.email, c.phone, c.location, *c.links) if p)
+
+
+def _section_body(resume: Resume, section: Section) -> list[tuple[str, str]]:
+    """(kind, text) rows for one section: kind is 'job', 'dates', 'bullet' or 'text'."""
+    rows: list[tuple[str, str]] = []
+    if section.name == "experience" and resume.experience:
+        for job in resume.experience:
+            rows.append(("job", _job_header(job)))
+            if _job_dates(job):
+                rows.append(("dates", _job_dates(job)))
+            rows += [("bullet", b.text) for b in job.bullets]
+    elif section.name == "education" and resume.education:
+        rows += [("text", _education_line(e)) for e in resume.education if _education_line(e)]
+    elif section.name == "skills" and resume.skills:
+        rows.append(("text", ", ".join(resume.skills)))
+    else:
+        rows += [("text", ln.text) for ln in section.lines]
+    return rows
+
+
+# --- Markdown ---------------------------------------------------------------------------------------------------
+
+
+def to_markdown(resume: Resume) -> str:
+    """The resume as Markdown: `#` name, `##` standard section headings, `###` jobs, `-` bullets."""
+    out: list[str] = []
+    if resume.contact.name:
+        out.append(f"# {resume.contact.name}")
+    if _contact_line(resume):
+        out.append(_contact_line(resume))
+    for section in _section_order(resume):
+        rows = _section_body(resume, section)
+        if not rows:
+            continue
+        out += ["", f"## {section_heading(section.name)}"]
+        for kind, text in rows:
+            if kind == "job":
+                out += ["", f"### {text}"]
+            elif kind == "dates":
+                out.append(f"*{text}*")
+            elif kind == "bullet":
+                out.append(f"- {text}")
+            else:
+                out.append(text)
+    return "\n".join(out).strip() + "\n"
+
+
+# --- DOCX -------------------------------------------------------------------------------------------------------
+
+
+def to_docx(resume: Resume, path: Path) -> Path:
+    """A Word document with real heading and list styles (what ATS parsers look for)."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(10.5)
+    if resume.contact.name:
+        doc.add_heading(resume.contact.name, level=0)
+    if _contact_line(resume):
+        doc.add_paragraph(_contact_line(resume))
+    for section in _section_order(resume):
+        rows = _section_body(resume, section)
+        if not rows:
+            continue
+        doc.add_heading(section_heading(section.name), level=1)
+        for kind, text in rows:
+            if kind == "job":
+                doc.add_paragraph().add_run(text).bold = True
+            elif kind == "dates":
+                doc.add_paragraph().add_run(text).italic = True
+            elif kind == "bullet":
+                doc.add_paragraph(text, style="List Bullet")
+            else:
+                doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+def docx_text(path: Path) -> str:
+    """The text of a DOCX, one paragraph a line (list paragraphs get a bullet mark, as a reader sees them)."""
+    from docx import Document
+
+    lines = []
+    for para in Document(str(path)).paragraphs:
+        if para.style is not None and para.style.name.startswith("List"):
+            lines.append(f"{BULLET} {para.text}")
+        else:
+            lines.append(para.text)
+    return "\n".join(lines)
+
+
+# --- PDF --------------------------------------------------------------------------------------------------------
+
+
+def unicode_font() -> tuple[Path, Path | None] | None:
+    """DejaVuSans (regular, bold) from the system fonts, if installed; None means core fonts only."""
+    for folder in _FONT_DIRS:
+        regular = folder / "DejaVuSans.ttf"
+        if regular.is_file():
+            bold = folder / "DejaVuSans-Bold.ttf"
+            return regular, bold if bold.is_file() else None
+    return None
+
+
+_TRANSLITERATE = str.maketrans({"•": "-", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
+                                "…": "...", "\u00a0": " ", "→": "->", "≥": ">=", "≤": "<="})
+
+
+def _latin1(text: str) -> str:
+    return text.translate(_TRANSLITERATE).encode("latin-1", "replace").decode("latin-1")
+
+
+def to_pdf(resume: Resume, path: Path) -> Path:
+    """A one-column A4 PDF; DejaVuSans when available so any name or accent prints, else core Helvetica."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.add_page()
+    font = unicode_font()
+    if font:
+        family = "DejaVu"
+        pdf.add_font(family, "", str(font[0]))
+        pdf.add_font(family, "B", str(font[1] or font[0]))
+        clean: Callable[[str], str] = str
+        bullet = BULLET
+    else:
+        family, clean, bullet = "Helvetica", _latin1, "-"
+    width = pdf.epw
+
+    def para(text: str, size: float = 10, style: str = "", gap: float = 0.6) -> None:
+        pdf.set_font(family, style, size)
+        pdf.multi_cell(width, size * 0.5, clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(gap)
+
+    if resume.contact.name:
+        para(resume.contact.name, size=18, style="B", gap=1)
+    if _contact_line(resume):
+        para(_contact_line(resume), size=9.5, gap=2)
+    for section in _section_order(resume):
+        rows = _section_body(resume, section)
+        if not rows:
+            continue
+        pdf.ln(2)
+        para(section_heading(section.name).upper(), size=12, style="B", gap=0)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + width, pdf.get_y())
+        pdf.ln(1.5)
+        for kind, text in rows:
+            if kind == "job":
+                pdf.ln(1)
+                para(text, size=10.5, style="B", gap=0)
+            elif kind == "dates":
+                para(text, size=9.5)
+            elif kind == "bullet":
+                pdf.set_font(family, "", 10)
+                pdf.cell(5, 5, bullet)
+                pdf.multi_cell(width - 5, 5, clean(text), new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(0.4)
+            else:
+                para(text)
+    pdf.output(str(path))
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+# --- dispatch ---------------------------------------------------------------------------------------------------
+
+
+def export(resume: Resume, out_path: Path) -> Path:
+    """Write `resume` in the format named by the file suffix (.md, .docx or .pdf)."""
+    out_path = Path(out_path)
+    suffix = out_path.suffix.lower()
+    if suffix not in (".md", ".markdown", ".docx", ".pdf"):
+        raise InputError(f"Cannot export to '{out_path.name}': use a file ending in .md, .docx or .pdf.")
+    if not out_path.parent.is_dir():
+        raise InputError(f"The folder for '{out_path.name}' does not exist.")
+    if suffix == ".docx":
+        return to_docx(resume, out_path)
+    if suffix == ".pdf":
+        return to_pdf(resume, out_path)
+    out_path.write_text(to_markdown(resume), encoding="utf-8")
+    return out_path
+
+
+def exported_text(path: Path) -> str:
+    """What a reader (or an ATS) gets back from an exported file."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return docx_text(path)
+    if suffix == ".pdf":
+        return pdf_text(path)
+    return re.sub(r"^#+\s*|^\*(.*)\*$", r"\1", path.read_text(encoding="utf-8"), flags=re.MULTILINE).replace(
+        "\n- ", f"\n{BULLET} ")
+
+
+# --- reading the layout back ------------------------------------------------------------------------------------
+
+_HEADINGS = {section_heading(n).lower(): n for n in (
+    "summary", "experience", "education", "skills", "projects", "publications", "certifications", "awards",
+    "leadership", "volunteering", "languages", "interests", "references", "other")}
+
+
+def _heading_name(line: str) -> str | None:
+    key = line.strip().lower()
+    if key in _HEADINGS:
+        return _HEADINGS[key]
+    name = normalise_section_name(key)
+    return name if name in _HEADINGS.values() and key.replace(" ", "_") in (name, f"executive_{name}") else None
+
+
+def read_layout(text: str) -> Resume:
+    """Parse text in this module's own layout back into sections, jobs and bullets (for the round-trip check).
+
+    Wrapped lines (a PDF breaks long bullets) are joined to the bullet they continue.
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    resume = Resume()
+    section: Section | None = None
+    job: Job | None = None
+    for i, raw in enumerate(lines):
+        name = _heading_name(raw)
+        if name:
+            section = Section(name=name, heading=raw)  # type: ignore[arg-type]
+            resume.sections.append(section)
+            job = None
+            continue
+        if section is None:
+            continue
+        is_bullet = raw.startswith((BULLET, "- ", "-\t"))
+        body = raw.lstrip(BULLET + "- \t")
+        next_line = lines[i + 1] if i + 1 < len(lines) else ""
+        if section.name == "experience" and not is_bullet and _DATE_LINE_RE.match(next_line):
+            title, _, company = body.partition(" | ")
+            job = Job(title=title or None, company=company or None)
+            resume.experience.append(job)
+        elif section.name == "experience" and job is not None and _DATE_LINE_RE.match(body) and not job.bullets:
+            dates = body.split(" | ", 1)[0]
+            parts = [d.strip() for d in re.split(r"\s+[–—-]\s+|[–—]", dates, maxsplit=1)]
+            job.start, job.end = parts[0] or None, (parts[1] if len(parts) > 1 else "") or None
+        elif is_bullet and job is not None:
+            job.bullets.append(Line(number=len(job.bullets) + 1, text=body))
+        elif job is not None and job.bullets and section.name == "experience":
+            job.bullets[-1].text += " " + body  # a wrapped bullet
+        else:
+            section.lines.append(Line(number=len(section.lines) + 1, text=body))
+    return resume
+
+
+def structure(resume: Resume) -> dict[str, object]:
+    """What a round trip must preserve: section names in order, jobs (title, company) and bullets per job."""
+    return {
+        "sections": [s.name for s in _section_order(resume) if _section_body(resume, s)],
+        "jobs": [((j.title or "").strip(), (j.company or "").strip()) for j in resume.experience],
+        "bullets": [len(j.bullets) for j in resume.experience],
+    }
+
+
+def round_trip_problems(resume: Resume, path: Path) -> list[str]:
+    """Re-read an exported file and list every way its structure differs from `resume` (empty: it round-trips)."""
+    expected = structure(resume)
+    actual = structure(read_layout(exported_text(path)))
+    return [f"{key}: wrote {expected[key]!r}, read back {actual[key]!r}" for key in expected
+            if expected[key] != actual[key]]

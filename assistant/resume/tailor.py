@@ -1,0 +1,566 @@
+"""Tailoring a resume toward the ML-director template without adding a single unstated fact.
+
+Every proposal is a `Change` the user accepts or rejects, linked to the source line(s) it came from:
+
+- offline (always): sections put in the template's order; bullets within a job reordered to lead with leadership
+  scope, platform impact and numbers; an executive summary written only from facts the candidate stated (title,
+  stated years, stated team sizes, domains and tools named in the resume); weak bullets turned into questions for
+  the candidate (the template's `asks`) instead of invented metrics.
+- with an LLM: bullets rewritten by the model, each citing its source lines. Every rewritten line goes through the
+  `FabricationGuard`; a change with any finding is flagged and not accepted unless the user accepts it. If the model
+  fails, the offline result is returned with the reason, never a half-finished one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.errors import CoachError
+from assistant.knowledge.schema import BulletPattern, ResumeTemplate, RoleKnowledge
+from assistant.resume.guard import BUILTIN_SKILLS, FabricationGuard, Finding, FindingKind
+from assistant.resume.models import Job, Line, Resume, Section
+
+if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
+    from assistant.prompting import PromptLibrary
+
+ChangeKind = Literal["reorder", "summary", "rewrite", "question"]
+GENERATED_LINE = 0  # Line.number of text the tailoring wrote (it has no line in the source)
+
+_SECTION_HEADINGS = {
+    "summary": "Executive Summary", "experience": "Experience", "education": "Education", "skills": "Skills",
+    "projects": "Projects", "publications": "Publications", "certifications": "Certifications",
+    "awards": "Awards", "leadership": "Leadership", "volunteering": "Volunteering", "languages": "Languages",
+    "interests": "Interests", "references": "References", "other": "Other",
+}
+_SECTION_ALIASES = {
+    "executive_summary": "summary", "profile": "summary", "professional_summary": "summary",
+    "work_experience": "experience", "professional_experience": "experience", "leadership_experience": "experience",
+    "core_skills": "skills", "technical_skills": "skills", "key_skills": "skills", "core_competencies": "skills",
+    "selected_projects": "projects", "patents": "publications", "publications_and_patents": "publications",
+    "speaking": "publications", "certification": "certifications", "honors": "awards",
+}
+
+_LEADERSHIP_RE = re.compile(
+    r"\b(led|lead|managed|manage|manager|directed|oversaw|headed|hired|hiring|recruited|grew|scaled|built (?:a |the )?"
+    r"(?:team|org)|mentored|coached|team of|teams of|direct reports|reports|org(?:anization|anisation)?|"
+    r"headcount|budget)\b", re.IGNORECASE)
+_PLATFORM_RE = re.compile(
+    r"\b(platform|infrastructure|pipeline|pipelines|feature store|serving|deploy\w*|mlops|training|inference|"
+    r"production|latency|reliability|availability|cost|throughput|self-serve)\b", re.IGNORECASE)
+_QUANTIFIED_RE = re.compile(r"\d|%|\$|€|£")
+_TEAM_SIZE_RE = re.compile(
+    r"\b(?:team|teams|org|organi[sz]ation|group|department)s?\s+of\s+(?:up to\s+|over\s+|more than\s+|~\s?)?"
+    r"(\d{1,4})\+?"
+    r"|\b(\d{1,4})\+?[\s-]*(?:person\s+|member\s+)?(?:ml\s+|machine learning\s+|data\s+|software\s+)?"
+    r"(?:engineers|scientists|researchers|people|direct reports|reports|managers|ics|engineer team|person team)\b",
+    re.IGNORECASE)
+_STATED_YEARS_RE = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
+_DEFAULT_WEAK_VERBS = ("responsible for", "worked on", "helped", "assisted", "participated in", "involved in",
+                       "tasked with", "duties included", "contributed to", "supported")
+_DOMAINS = (
+    "recommendations", "recommender systems", "personalization", "personalisation", "search", "ranking", "ads",
+    "advertising", "fraud", "risk", "forecasting", "pricing", "computer vision", "nlp", "natural language processing",
+    "speech", "robotics", "autonomous driving", "healthcare", "fintech", "e-commerce", "marketplace",
+    "generative ai", "llms", "content understanding", "trust and safety", "growth", "supply chain", "logistics",
+)
+_THEME_RE: dict[str, re.Pattern[str]] = {
+    "hiring": re.compile(r"\b(hir\w*|recruit\w*|interview\w*|onboard\w*|mentor\w*|coach\w*|career)\b", re.I),
+    "platform_impact": _PLATFORM_RE,
+    "stakeholder_outcomes": re.compile(
+        r"\b(stakeholder\w*|product|business|revenue|customer\w*|partner\w*|roadmap|executive\w*|cross-functional)\b",
+        re.I),
+    "quality_reliability": re.compile(
+        r"\b(quality|reliab\w*|monitor\w*|incident\w*|on-call|testing|evaluation|drift|sla|slo|governance)\b", re.I),
+    "leadership_scope": _LEADERSHIP_RE,
+}
+
+
+class Change(BaseModel):
+    """One proposed edit, traceable to its source lines, with what the guard found in it."""
+
+    id: str
+    section: str
+    before: str
+    after: str
+    source_lines: list[int] = Field(default_factory=list)
+    kind: ChangeKind
+    findings: list[Finding] = Field(default_factory=list)
+    accepted: bool = Field(description="Accepted by default: true only when the guard found nothing.")
+    note: str = ""
+    order: list[int] = Field(default_factory=list, description="For a bullet reorder: the new line-number order.")
+    sections: list[str] = Field(default_factory=list, description="For a section reorder: the new order.")
+
+
+class CandidateQuestion(BaseModel):
+    """What to ask the candidate about a weak bullet instead of inventing a number or a scope."""
+
+    source_line: int
+    bullet: str
+    theme: str
+    questions: list[str]
+
+
+class TailoredResume(BaseModel):
+    """The tailoring result: the proposed changes, the questions, and the resume with the default choices applied."""
+
+    original: Resume = Field(exclude=True)
+    resume: Resume
+    changes: list[Change]
+    questions_for_candidate: list[CandidateQuestion]
+    engine: Literal["llm", "offline"]
+    fallback_reason: str | None = Field(None, description="Why the LLM was not used when one was configured.")
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for c in self.changes for f in c.findings]
+
+    def apply(self, accepted_ids: Iterable[str] | None = None) -> Resume:
+        """The resume with exactly the accepted changes applied (default: those accepted by default)."""
+        ids = {c.id for c in self.changes if c.accepted} if accepted_ids is None else set(accepted_ids)
+        return _apply(self.original, [c for c in self.changes if c.id in ids])
+
+
+# --- LLM reply schema -------------------------------------------------------------------------------------------
+
+
+class RewrittenBullet(BaseModel):
+    source_lines: list[int] = Field(description="Line numbers (the L-numbers in the resume) this bullet rewrites.")
+    text: str = Field(description="The rewritten bullet. Use only facts stated in those lines.")
+
+
+class TailoringReply(BaseModel):
+    summary: str | None = Field(None, description="An executive summary using only facts stated in the resume.")
+    summary_source_lines: list[int] = Field(default_factory=list)
+    bullets: list[RewrittenBullet] = Field(default_factory=list)
+
+
+# --- public entry point -----------------------------------------------------------------------------------------
+
+
+def tailor_resume(
+    resume: Resume,
+    knowledge: RoleKnowledge,
+    job_description: str | None = None,
+    client: LLMClient | None = None,
+    prompts: PromptLibrary | None = None,
+) -> TailoredResume:
+    """Propose changes toward the role's template; with `client`, also LLM rewrites checked by the guard."""
+    template = knowledge.template
+    guard = FabricationGuard(source_text(resume), skill_vocabulary(template))
+    changes: list[Change] = []
+    section_change = _section_order_change(resume, template)
+    if section_change:
+        changes.append(section_change)
+    changes.extend(_bullet_reorders(resume, template))
+    questions = _questions_for_weak_bullets(resume, template)
+    changes.extend(
+        Change(id=f"question-{q.source_line}", section="experience", before=q.bullet, after=" ".join(q.questions),
+               source_lines=[q.source_line], kind="question", accepted=False,
+               note="A question for you, not an edit: answer it and add the facts yourself.")
+        for q in questions
+    )
+
+    engine: Literal["llm", "offline"] = "offline"
+    fallback_reason: str | None = None
+    llm_changes: list[Change] = []
+    if client is not None:
+        try:
+            llm_changes = _llm_rewrites(resume, knowledge, job_description, client, prompts, guard)
+            engine = "llm"
+        except CoachError as exc:
+            fallback_reason = f"The LLM could not tailor the resume ({exc.message}); offline tailoring shown."
+    if not any(c.kind == "summary" for c in llm_changes):
+        summary = _offline_summary_change(resume, template, guard)
+        if summary:
+            changes.append(summary)
+    changes.extend(llm_changes)
+    result = TailoredResume(original=resume, resume=resume, changes=changes, questions_for_candidate=questions,
+                            engine=engine, fallback_reason=fallback_reason)
+    result.resume = result.apply()
+    return result
+
+
+def source_text(resume: Resume) -> str:
+    """Everything the candidate wrote, as the guard's source of truth."""
+    parts = [line.text for line in resume.lines]
+    if not parts:
+        parts = [line.text for s in resume.sections for line in s.lines]
+        parts += [b.text for j in resume.experience for b in j.bullets]
+        parts += [" ".join(filter(None, (j.title, j.company, j.location, j.start, j.end))) for j in resume.experience]
+        parts += [" ".join(filter(None, (e.degree, e.institution, e.year))) for e in resume.education]
+        parts += resume.skills
+    return "\n".join(parts)
+
+
+def skill_vocabulary(template: ResumeTemplate) -> list[str]:
+    """The role's keywords plus built-in tool names: the terms a rewrite may not add on its own."""
+    strong = {v.lower() for v in template.strong_verbs}
+    return sorted({k for group in template.keywords.values() for k in group if k.lower() not in strong})
+
+
+# --- section order ----------------------------------------------------------------------------------------------
+
+
+def normalise_section_name(name: str) -> str:
+    key = re.sub(r"[^a-z]+", "_", name.lower()).strip("_")
+    return _SECTION_ALIASES.get(key, key)
+
+
+def _target_order(resume: Resume, template: ResumeTemplate) -> list[str]:
+    wanted = [normalise_section_name(n) for n in template.section_order]
+    present = [s.name for s in resume.sections]
+    if resume.experience and "experience" not in present:
+        present.append("experience")
+    if "summary" not in present and "summary" in wanted:
+        present.insert(0, "summary")  # the executive summary the tailoring writes
+    ordered = [n for n in dict.fromkeys(wanted) if n in present]
+    return ordered + [n for n in present if n not in ordered]
+
+
+def _section_order_change(resume: Resume, template: ResumeTemplate) -> Change | None:
+    before = [s.name for s in resume.sections]
+    after = [n for n in _target_order(resume, template) if n in before]
+    if after == before:
+        return None
+    return Change(id="section-order", section="all", before=" > ".join(before), after=" > ".join(after),
+                  kind="reorder", accepted=True, sections=after,
+                  note="Sections in the order a director's resume is read: summary, experience, then the rest.")
+
+
+# --- bullets ----------------------------------------------------------------------------------------------------
+
+
+def bullet_strength(text: str, template: ResumeTemplate) -> int:
+    """Why a bullet should lead: leadership scope first, then platform impact, then numbers, then a strong verb."""
+    score = 0
+    if _LEADERSHIP_RE.search(text):
+        score += 4
+    if _PLATFORM_RE.search(text):
+        score += 2
+    if _QUANTIFIED_RE.search(text):
+        score += 3
+    first = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
+    if first in {v.lower() for v in template.strong_verbs}:
+        score += 1
+    if _weak_verb(text, template):
+        score -= 2
+    return score
+
+
+def _weak_verb(text: str, template: ResumeTemplate) -> str | None:
+    lowered = text.strip().lower()
+    for verb in (*template.weak_verbs, *_DEFAULT_WEAK_VERBS):
+        if lowered.startswith(verb.lower()):
+            return verb
+    return None
+
+
+def _bullet_reorders(resume: Resume, template: ResumeTemplate) -> list[Change]:
+    changes = []
+    for index, job in enumerate(resume.experience):
+        ordered = sorted(job.bullets, key=lambda b: -bullet_strength(b.text, template))  # stable on ties
+        if [b.number for b in ordered] == [b.number for b in job.bullets]:
+            continue
+        changes.append(Change(
+            id=f"reorder-job-{index}", section="experience",
+            before="\n".join(b.text for b in job.bullets), after="\n".join(b.text for b in ordered),
+            source_lines=[b.number for b in job.bullets], kind="reorder", accepted=True,
+            order=[b.number for b in ordered],
+            note=f"{_job_label(job)}: lead with leadership scope, platform impact and quantified results.",
+        ))
+    return changes
+
+
+def _job_label(job: Job) -> str:
+    return " at ".join(p for p in (job.title, job.company) if p) or "A role"
+
+
+def _theme_of(text: str, patterns: list[BulletPattern]) -> BulletPattern | None:
+    by_theme = {p.theme: p for p in patterns}
+    for theme, regex in _THEME_RE.items():
+        if theme in by_theme and regex.search(text):
+            return by_theme[theme]
+    return by_theme.get("leadership_scope") or (patterns[0] if patterns else None)
+
+
+def _questions_for_weak_bullets(resume: Resume, template: ResumeTemplate) -> list[CandidateQuestion]:
+    """A bullet with no number, or one that opens with a weak verb, gets the template's questions, never a guess."""
+    questions = []
+    scope = next((p for p in template.bullet_patterns if p.theme == "leadership_scope"), None)
+    for job in resume.experience:
+        for bullet in job.bullets:
+            weak = _weak_verb(bullet.text, template)
+            if _QUANTIFIED_RE.search(bullet.text) and not weak:
+                continue
+            pattern = _theme_of(bullet.text, template.bullet_patterns)
+            if pattern is None:
+                continue
+            asks = list(pattern.asks)
+            if scope and pattern is not scope and not _LEADERSHIP_RE.search(bullet.text):
+                asks += [a for a in scope.asks if a not in asks][:1]
+            if weak:
+                asks.insert(0, f"What did you personally own or decide here (instead of \"{weak}\")?")
+            questions.append(CandidateQuestion(source_line=bullet.number, bullet=bullet.text, theme=pattern.theme,
+                                               questions=asks[:4]))
+    return questions
+
+
+# --- executive summary ------------------------------------------------------------------------------------------
+
+
+def stated_facts(resume: Resume, template: ResumeTemplate) -> dict[str, str]:
+    """Facts for the summary, each copied from what the candidate wrote; a fact not stated is absent."""
+    facts: dict[str, str] = {}
+    current = _current_job(resume)
+    if current and current.title:
+        facts["title"] = current.title.strip()
+        if current.company:
+            facts["company"] = current.company.strip()
+    summary_lines = [ln.text for s in resume.sections if s.name == "summary" for ln in s.lines]
+    for text in summary_lines + [ln.text for ln in resume.lines if "experience" in ln.text.lower()]:
+        match = _STATED_YEARS_RE.search(text)
+        if match and 1 < int(match[1]) < 60:
+            facts["years"] = match[1]
+            break
+    sizes = []
+    for text in _all_texts(resume):
+        if not _LEADERSHIP_RE.search(text):
+            continue  # "worked with 40 engineers" is not leading them
+        for m in _TEAM_SIZE_RE.finditer(text):
+            size = int(m[1] or m[2])
+            if 1 < size < 10_000:
+                sizes.append(size)
+    if sizes:
+        facts["team_size"] = str(max(sizes))
+    lowered = " " + " ".join(_all_texts(resume)).lower() + " "
+    domains = [d for d in _DOMAINS if re.search(rf"\b{re.escape(d)}\b", lowered)]
+    if domains:
+        facts["domains"] = ", ".join(dict.fromkeys(domains[:4]))
+    vocab = [*skill_vocabulary(template), *BUILTIN_SKILLS]
+    skills = [s for s in dict.fromkeys(vocab) if _tool_like(s) and re.search(
+        rf"(?<![\w]){re.escape(s.lower())}(?![\w])", lowered)]
+    if skills:
+        facts["skills"] = ", ".join(skills[:6])
+    return facts
+
+
+def _tool_like(term: str) -> bool:
+    """Tools and named platforms (capitals or digits), not generic keywords like "roadmap"."""
+    return any(ch.isupper() or ch.isdigit() for ch in term)
+
+
+def _all_texts(resume: Resume) -> list[str]:
+    return [ln.text for ln in resume.lines] or source_text(resume).splitlines()
+
+
+def _current_job(resume: Resume) -> Job | None:
+    for job in resume.experience:
+        if job.end and job.end.strip().lower() in {"present", "current", "now", "today"}:
+            return job
+    return resume.experience[0] if resume.experience else None
+
+
+_PLACEHOLDER_RE = re.compile(r"\{\s*(\w+)\s*\}|\[\s*(\w[\w ]*)\s*\]|<\s*(\w[\w ]*)\s*>")
+_PLACEHOLDER_ALIASES = {
+    "title": "title", "role": "title", "current_title": "title", "job_title": "title",
+    "years": "years", "years_experience": "years", "n_years": "years", "n": "years",
+    "team_size": "team_size", "team": "team_size", "org_size": "team_size", "headcount": "team_size",
+    "size": "team_size", "people": "team_size",
+    "domains": "domains", "domain": "domains", "industry": "domains", "industries": "domains",
+    "skills": "skills", "platforms": "skills", "tools": "skills", "stack": "skills", "technologies": "skills",
+    "company": "company", "employer": "company",
+}
+
+
+def summary_from_pattern(pattern: str, facts: dict[str, str]) -> str | None:
+    """Fill the template's summary pattern, dropping every clause whose placeholder has no stated fact."""
+    clauses = re.split(r"(?<=[.;,])\s+|\s+(?=with |leading |across |using |who |at )", pattern)
+    kept = []
+    for clause in clauses:
+        names = [next(g for g in m.groups() if g) for m in _PLACEHOLDER_RE.finditer(clause)]
+        keys = [_PLACEHOLDER_ALIASES.get(re.sub(r"\W+", "_", n.strip().lower())) for n in names]
+        if not names:
+            continue  # fixed wording with no fact of its own (e.g. an outcome claim) is left out
+        if any(k is None or k not in facts for k in keys):
+            continue
+        kept.append(_PLACEHOLDER_RE.sub(
+            lambda m: facts[_PLACEHOLDER_ALIASES[re.sub(r"\W+", "_", next(g for g in m.groups() if g).strip().lower())]],
+            clause))
+    if not kept or "title" not in facts or facts["title"] not in kept[0]:
+        return None
+    text = " ".join(kept).strip().rstrip(",;")
+    return text if text.endswith(".") else text + "."
+
+
+def compose_summary(facts: dict[str, str], pattern: str | None = None) -> str | None:
+    """An executive summary from stated facts only; None when not even the title is known."""
+    if "title" not in facts:
+        return None
+    if pattern:
+        filled = summary_from_pattern(pattern, facts)
+        if filled:
+            return filled
+    sentence = facts["title"]
+    if "years" in facts:
+        sentence += f" with {facts['years']}+ years of experience"
+    if "team_size" in facts:
+        sentence += f", leading teams of up to {facts['team_size']} people"
+    parts = [sentence + "."]
+    if "domains" in facts:
+        parts.append(f"Domains: {facts['domains']}.")
+    if "skills" in facts:
+        parts.append(f"Platforms and tools: {facts['skills']}.")
+    return " ".join(parts)
+
+
+def _offline_summary_change(resume: Resume, template: ResumeTemplate, guard: FabricationGuard) -> Change | None:
+    text = compose_summary(stated_facts(resume, template), template.summary_pattern)
+    if not text:
+        return None
+    existing = [ln for s in resume.sections if s.name == "summary" for ln in s.lines]
+    findings = guard.check(text)
+    return Change(
+        id="summary", section="summary", before="\n".join(ln.text for ln in existing), after=text,
+        source_lines=[ln.number for ln in existing], kind="summary", findings=findings,
+        # A summary the candidate wrote is theirs: we propose, they choose.
+        accepted=not findings and not existing,
+        note="Written only from facts your resume states; add outcomes yourself.",
+    )
+
+
+# --- LLM rewrites -----------------------------------------------------------------------------------------------
+
+
+def numbered_resume(resume: Resume) -> str:
+    """The resume as `L<n>: text` lines, so the model can cite the lines each rewrite comes from."""
+    lines = resume.lines or [ln for s in resume.sections for ln in s.lines]
+    return "\n".join(f"L{ln.number}: {ln.text}" for ln in lines)
+
+
+def _llm_rewrites(
+    resume: Resume,
+    knowledge: RoleKnowledge,
+    job_description: str | None,
+    client: LLMClient,
+    prompts: PromptLibrary | None,
+    guard: FabricationGuard,
+) -> list[Change]:
+    from langchain_core.messages import HumanMessage
+
+    from assistant.llm.safety import spotlight
+
+    library = prompts or getattr(client, "prompts", None)
+    if library is None:
+        raise CoachError("no prompt library is configured for tailoring", code="config")
+    rendered = library.render(
+        "resume_tailoring",
+        role_title=knowledge.profile.title,
+        template=_template_text(knowledge.template),
+        job_description=spotlight(job_description, "job_description") if job_description else "(none given)",
+        resume=spotlight(numbered_resume(resume), "resume"),
+    )
+    reply: Any = client.structured([HumanMessage(content=rendered)], TailoringReply)
+    if not isinstance(reply, TailoringReply):
+        reply = TailoringReply.model_validate(reply.model_dump() if isinstance(reply, BaseModel) else reply)
+
+    by_number = {ln.number: ln for ln in (resume.lines or [ln for s in resume.sections for ln in s.lines])}
+    for job in resume.experience:
+        by_number.update({b.number: b for b in job.bullets})
+    section_of = {ln.number: s.name for s in resume.sections for ln in s.lines}
+    changes: list[Change] = []
+    for index, bullet in enumerate(reply.bullets):
+        text = bullet.text.strip()
+        cited = [n for n in dict.fromkeys(bullet.source_lines) if n in by_number]
+        before = "\n".join(by_number[n].text for n in cited)
+        if not text or text == before:
+            continue
+        findings = _rewrite_findings(text, cited, by_number, guard)
+        changes.append(Change(
+            id=f"rewrite-{index + 1}", section=section_of.get(cited[0], "experience") if cited else "experience",
+            before=before, after=text, source_lines=cited, kind="rewrite", findings=findings,
+            accepted=not findings,
+            note="Flagged: review the findings before accepting." if findings else "",
+        ))
+    if reply.summary and reply.summary.strip():
+        text = reply.summary.strip()
+        findings = guard.check(text)
+        existing = [ln for s in resume.sections if s.name == "summary" for ln in s.lines]
+        changes.append(Change(
+            id="summary", section="summary", before="\n".join(ln.text for ln in existing), after=text,
+            source_lines=[n for n in reply.summary_source_lines if n in by_number], kind="summary",
+            findings=findings, accepted=not findings,
+            note="Flagged: review the findings before accepting." if findings else "",
+        ))
+    return changes
+
+
+def _rewrite_findings(text: str, cited: list[int], by_number: dict[int, Line], guard: FabricationGuard) -> list[
+        Finding]:
+    """Whole-resume check for names and skills; numbers and dates must come from the cited lines themselves."""
+    if not cited:
+        return [Finding(kind="unlinked", token=text[:60], message="the rewrite cites no line of your resume")]
+    findings = guard.check(text)
+    local_kinds: list[FindingKind] = ["number", "percentage", "money", "date"]
+    local = FabricationGuard("\n".join(by_number[n].text for n in cited))
+    seen = {(f.kind, f.token) for f in findings}
+    for f in local.check(text, kinds=local_kinds):
+        if (f.kind, f.token) not in seen:
+            findings.append(f.model_copy(update={"message": f"{f.kind} not in the line(s) this rewrite cites"}))
+    return findings
+
+
+def _template_text(template: ResumeTemplate) -> str:
+    lines = [f"Section order: {', '.join(template.section_order)}", f"Summary pattern: {template.summary_pattern}"]
+    lines += [f"- {p.theme}: {p.pattern} (e.g. {p.example})" for p in template.bullet_patterns]
+    if template.strong_verbs:
+        lines.append(f"Strong verbs: {', '.join(template.strong_verbs)}")
+    return "\n".join(lines)
+
+
+# --- applying changes -------------------------------------------------------------------------------------------
+
+
+def _apply(original: Resume, accepted: list[Change]) -> Resume:
+    resume = original.model_copy(deep=True)
+    replacements: dict[int, str] = {}
+    dropped: set[int] = set()
+    for change in accepted:
+        if change.kind == "rewrite" and change.source_lines:
+            replacements[change.source_lines[0]] = change.after
+            dropped |= set(change.source_lines[1:])  # a rewrite that merges bullets keeps one line
+
+    def edit(lines: list[Line]) -> list[Line]:
+        return [Line(number=ln.number, text=replacements.get(ln.number, ln.text))
+                for ln in lines if ln.number not in dropped]
+
+    for section in resume.sections:
+        section.lines = edit(section.lines)
+    for job in resume.experience:
+        job.bullets = edit(job.bullets)
+
+    for change in accepted:
+        if change.kind == "reorder" and change.order and change.id.startswith("reorder-job-"):
+            job = resume.experience[int(change.id.rsplit("-", 1)[1])]
+            rank = {n: i for i, n in enumerate(change.order)}
+            job.bullets.sort(key=lambda b: rank.get(b.number, len(rank)))
+        elif change.kind == "summary":
+            summary = Section(name="summary", heading=_SECTION_HEADINGS["summary"],
+                              lines=[Line(number=GENERATED_LINE, text=change.after)])
+            resume.sections = [s for s in resume.sections if s.name != "summary"]
+            resume.sections.insert(0, summary)
+
+    section_change = next((c for c in accepted if c.id == "section-order"), None)
+    if section_change:
+        rank = {n: i for i, n in enumerate(["summary", *section_change.sections])}
+        resume.sections.sort(key=lambda s: rank.get(s.name, len(rank)))
+    return resume
+
+
+def section_heading(name: str) -> str:
+    """The standard heading for a normalised section name (what exports print)."""
+    return _SECTION_HEADINGS.get(name, name.replace("_", " ").title())
