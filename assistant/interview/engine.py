@@ -1,0 +1,488 @@
+"""The interview turn loop: ask, store the answer, evaluate, then a follow-up or the next question.
+
+Every step is persisted as it happens. A turn row is written when the question is asked, the answer is written
+before it is evaluated, and the evaluation after; so a crash, a 429 or a dropped stream at any point leaves a
+session that `resume()` continues at the right place with nothing lost.
+
+The same engine runs both engines. Without an LLM the questions come from the plan (bank + resume probe) and
+follow-ups from the evaluation's gaps. With an LLM the interviewer may rephrase the planned question, grounded in
+retrieved knowledge (kept as citations), and word its follow-ups; any LLM failure falls back to the offline
+wording, and an evaluation failure falls back to the offline scorer (flagged). Prompts carry only a rolling
+summary and the last turns (`history.py`), so the cost per turn stays flat.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.errors import CoachError, InputError
+from assistant.interview import history
+from assistant.interview.models import Evaluation, QuestionContext
+from assistant.interview.planner import Searcher, plan_interview
+from assistant.interview.report import build_report
+from assistant.interview.session import (
+    InterviewFocus,
+    InterviewSession,
+    Mode,
+    PlannedQuestion,
+    Report,
+    Turn,
+    TurnResult,
+)
+from assistant.knowledge.schema import RoleKnowledge
+from assistant.llm.errors import LLMError
+from assistant.llm.safety import clean_untrusted, new_canary, spotlight
+from assistant.llm.usage import approx_tokens
+from assistant.resume.models import Resume
+from assistant.storage import Database, new_session_id
+
+if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
+    from assistant.llm.usage import UsageMeter
+    from assistant.prompting import PromptLibrary
+
+MAX_FOLLOW_UPS = 2
+# Gaps that mean the answer lacks substance (worth probing); structure and hedging are coached in the feedback.
+SUBSTANTIVE_GAPS = ("off_topic", "too_short", "no_own_actions", "no_outcome", "no_numbers")
+FOLLOW_UP_BELOW = 4  # an answer scored 4-5 has landed: move on rather than interrogate it
+
+GAP_FOLLOW_UPS: dict[str, str] = {
+    "off_topic": "Let me bring us back to the question. Can you give one specific example that answers it directly?",
+    "too_short": "Can you walk me through one specific example: the situation, what you did, and how it ended?",
+    "no_own_actions": "You've described what the team did. What did you personally decide or do, and why?",
+    "no_outcome": "How did it turn out? What changed as a result, and how did you know it worked?",
+    "no_numbers": "Can you put numbers on it: team size, scale, cost, latency, or the before and after?",
+}
+MAX_GENERATED_QUESTION_CHARS = 700
+
+
+class AnswerScorer(Protocol):
+    """The scoring area's interface (offline scorer and LLM evaluator alike)."""
+
+    def evaluate(self, question: QuestionContext, answer: str) -> Evaluation: ...
+
+
+def needs_follow_up(evaluation: Evaluation) -> bool:
+    """Follow up only when the answer lacks substance (see SUBSTANTIVE_GAPS) and has not already landed."""
+    return evaluation.score < FOLLOW_UP_BELOW and any(g in SUBSTANTIVE_GAPS for g in evaluation.gaps)
+
+
+@dataclass
+class _TurnClock:
+    """Splits a turn's wall time into LLM time and our own work (the 'non-LLM' latency we promise to keep low)."""
+
+    started: float = field(default_factory=time.perf_counter)
+    llm_seconds: float = 0.0
+    interviewer_prompt_tokens: int = 0
+
+    @contextmanager
+    def llm_call(self) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.llm_seconds += time.perf_counter() - start
+
+    def timings(self) -> dict[str, float]:
+        total = time.perf_counter() - self.started
+        return {
+            "total_ms": round(total * 1000, 2),
+            "llm_ms": round(self.llm_seconds * 1000, 2),
+            "non_llm_ms": round((total - self.llm_seconds) * 1000, 2),
+        }
+
+
+class InterviewEngine:
+    """Runs interviews for one user over a database; holds no per-session state but the system-prompt canary."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        knowledge: RoleKnowledge,
+        scorer: AnswerScorer,
+        store: Searcher | None = None,
+        llm: LLMClient | None = None,
+        prompts: PromptLibrary | None = None,
+        meter: UsageMeter | None = None,
+        fallback_scorer: AnswerScorer | None = None,
+        max_answer_chars: int = 8000,
+        user_id: str = "local",
+    ) -> None:
+        if llm is not None and prompts is None:
+            raise ValueError("an LLM interviewer needs the prompt library")
+        self.db = db
+        self.knowledge = knowledge
+        self.scorer = scorer
+        self.fallback_scorer = fallback_scorer
+        self.store = store
+        self.llm = llm
+        self.prompts = prompts
+        self.meter = meter if meter is not None else getattr(llm, "meter", None)
+        self.max_answer_chars = max_answer_chars
+        self.user_id = user_id
+        self._canaries: dict[str, str] = {}
+        # JD text per session, in memory only for question wording: the plan already holds its effect, and a
+        # resumed session words questions without it rather than storing a third party's document.
+        self._jd: dict[str, str] = {}
+
+    @property
+    def engine_kind(self) -> str:
+        return "llm" if self.llm is not None else "offline"
+
+    # --- lifecycle ----------------------------------------------------------------------------------------------
+
+    def start(
+        self,
+        focus: InterviewFocus = "mixed",
+        n: int = 6,
+        mode: Mode = "practice",
+        *,
+        resume: Resume | None = None,
+        jd: str | None = None,
+        resume_ref: str | None = None,
+        seed: int | None = None,
+        on_question_chunk: Callable[[str], None] | None = None,
+    ) -> InterviewSession:
+        """Plan and persist a new session, and ask its first question."""
+        if mode not in ("practice", "realistic"):
+            raise InputError(f"Unknown mode {mode!r}; choose practice or realistic.")
+        plan = plan_interview(
+            self.knowledge,
+            n=n,
+            focus=focus,
+            recent_question_ids=self.db.recent_question_ids(self.user_id),
+            resume=resume,
+            job_description=clean_untrusted(jd) if jd else None,
+            store=self.store,
+            seed=seed,
+        )
+        session = InterviewSession(
+            id=new_session_id(),
+            user_id=self.user_id,
+            role=self.knowledge.role,
+            focus=focus,
+            length=len(plan.questions),
+            mode=mode,
+            engine=self.engine_kind,  # type: ignore[arg-type]
+            plan=plan,
+            resume_ref=resume_ref,
+        )
+        self.db.create_session(session)
+        self._jd[session.id] = clean_untrusted(jd) if jd else ""
+        clock = _TurnClock()
+        self._ask_main(session, 0, clock, on_question_chunk)
+        return session
+
+    def resume(self, session_id: str) -> InterviewSession:
+        """Reload a session (after a crash, in a new process) and complete a turn whose evaluation was lost."""
+        session = self.db.get_session(session_id)
+        pending = session.pending_turn
+        if session.status == "active" and pending is not None and pending.answered:
+            self._evaluate_and_continue(session, pending, _TurnClock(), None)
+        elif session.status == "active" and not session.turns:
+            self._ask_main(session, 0, _TurnClock(), None)
+        return session
+
+    def current_question(self, session: InterviewSession) -> Turn | None:
+        """The turn waiting for the candidate's answer, or None when the interview has no question left."""
+        pending = session.pending_turn
+        return pending if pending is not None and not pending.answered else None
+
+    def submit_answer(
+        self,
+        session: InterviewSession,
+        text: str,
+        *,
+        on_question_chunk: Callable[[str], None] | None = None,
+    ) -> TurnResult:
+        """Store the answer, evaluate it, and ask a follow-up or the next question."""
+        if session.status != "active":
+            raise InputError("This interview is over; start a new one.", code="invalid_input")
+        turn = self.current_question(session)
+        if turn is None:
+            raise InputError("There is no open question in this interview.", code="invalid_input")
+        answer = clean_untrusted(text).strip()
+        if not answer:
+            raise InputError("The answer is empty; type an answer (or say you would pass).", code="invalid_input")
+        if len(answer) > self.max_answer_chars:
+            raise InputError(
+                f"The answer is {len(answer):,} characters; the limit is {self.max_answer_chars:,} "
+                "(MAX_ANSWER_CHARS).",
+                code="too_large",
+            )
+        clock = _TurnClock()
+        self.db.record_answer(session.id, turn.index, answer)  # before evaluation: never lose what they wrote
+        turn.answer = answer
+        return self._evaluate_and_continue(session, turn, clock, on_question_chunk)
+
+    def report(self, session: InterviewSession) -> Report:
+        """The report of the answered questions so far (the session stays as it is)."""
+        return build_report(session, self.knowledge, store=self.store, llm=self.llm, prompts=self.prompts)
+
+    def finish(self, session: InterviewSession) -> Report:
+        """Close the session (also when cut short) and build its report; totals feed the history page."""
+        report = self.report(session)
+        totals = dict(session.totals)
+        totals.update({"answered": float(report.answered_questions), "planned": float(report.planned_questions)})
+        if report.overall is not None:
+            totals["overall"] = report.overall
+        for c in report.competencies:
+            totals[f"competency:{c.competency}"] = c.score
+        if self.meter is not None:
+            totals["prompt_tokens"] = float(self.meter.prompt_tokens)
+            totals["completion_tokens"] = float(self.meter.completion_tokens)
+        session.totals = totals
+        session.status = "finished"
+        self.db.finish_session(session.id, totals)
+        return report
+
+    # --- the turn ----------------------------------------------------------------------------------------------
+
+    def _evaluate_and_continue(
+        self,
+        session: InterviewSession,
+        turn: Turn,
+        clock: _TurnClock,
+        on_question_chunk: Callable[[str], None] | None,
+    ) -> TurnResult:
+        planned = session.plan.questions[turn.question_index]
+        meter_before = self._meter_totals()
+        evaluation = self._evaluate(planned.context(turn.question), turn.answer or "", clock)
+        turn.evaluation = evaluation
+
+        follow_up: str | None = None
+        next_question: str | None = None
+        if needs_follow_up(evaluation) and session.follow_ups_for(turn.question_index) < MAX_FOLLOW_UPS:
+            follow_up = self._follow_up_text(session, planned, turn, evaluation, clock)
+        next_index = turn.question_index + 1
+
+        # The summary is updated before the next prompt is built, so that prompt sees the new window.
+        if self.llm is not None:
+            with clock.llm_call():
+                _, changed = history.update_summary(session, llm=self.llm, prompts=self.prompts)
+        else:
+            _, changed = history.update_summary(session)
+
+        new_turn: Turn | None = None
+        if follow_up is not None:
+            new_turn = Turn(
+                index=turn.index + 1,
+                question_index=turn.question_index,
+                kind="follow_up",
+                question=follow_up,
+                competency=turn.competency,
+                citations=turn.citations,
+            )
+            if on_question_chunk is not None:
+                on_question_chunk(follow_up)
+        elif next_index < len(session.plan.questions):
+            new_turn = self._main_turn(session, next_index, turn.index + 1, clock, on_question_chunk)
+            next_question = new_turn.question
+
+        tokens = self._turn_tokens(meter_before, clock)
+        turn.timings, turn.tokens = clock.timings(), tokens
+        self.db.record_evaluation(session.id, turn.index, evaluation, timings=turn.timings, tokens=tokens)
+        if changed:
+            self.db.update_session(session.id, totals=session.totals, history_summary=session.history_summary)
+        if new_turn is not None:
+            self.db.save_turn(session.id, new_turn)
+            session.turns.append(new_turn)
+        return TurnResult(
+            turn=turn,
+            evaluation=evaluation,
+            follow_up=follow_up,
+            next_question=next_question,
+            finished=new_turn is None,
+        )
+
+    def _evaluate(self, question: QuestionContext, answer: str, clock: _TurnClock) -> Evaluation:
+        """The configured scorer; if it fails with an LLM error, the offline scorer, flagged as a fallback."""
+        try:
+            if self.llm is None:
+                return self.scorer.evaluate(question, answer)
+            with clock.llm_call():
+                return self.scorer.evaluate(question, answer)
+        except LLMError:
+            if self.fallback_scorer is None:
+                raise
+            evaluation = self.fallback_scorer.evaluate(question, answer)
+            return evaluation.model_copy(update={"fallback": True, "engine": "offline"})
+
+    def _ask_main(
+        self,
+        session: InterviewSession,
+        question_index: int,
+        clock: _TurnClock,
+        on_question_chunk: Callable[[str], None] | None,
+    ) -> Turn:
+        turn = self._main_turn(session, question_index, len(session.turns), clock, on_question_chunk)
+        self.db.save_turn(session.id, turn)
+        session.turns.append(turn)
+        return turn
+
+    def _main_turn(
+        self,
+        session: InterviewSession,
+        question_index: int,
+        turn_index: int,
+        clock: _TurnClock,
+        on_question_chunk: Callable[[str], None] | None,
+    ) -> Turn:
+        planned = session.plan.questions[question_index]
+        text = planned.text
+        if self.llm is not None:
+            generated = self._generate_question(session, planned, clock, on_question_chunk)
+            text = generated or text
+            if not generated and on_question_chunk is not None:
+                on_question_chunk(text)
+        elif on_question_chunk is not None:
+            on_question_chunk(text)
+        return Turn(
+            index=turn_index,
+            question_index=question_index,
+            kind="question",
+            question=text,
+            competency=planned.competency,
+            citations=planned.citations,
+        )
+
+    # --- LLM wording ------------------------------------------------------------------------------------------
+
+    def _system_prompt(self, session: InterviewSession) -> str:
+        assert self.prompts is not None
+        canary = self._canaries.setdefault(session.id, new_canary())
+        return self.prompts.render(
+            "interviewer_system",
+            role_title=self.knowledge.profile.title,
+            role_summary=self.knowledge.profile.summary,
+            canary=canary,
+        )
+
+    def _knowledge_text(self, planned: PlannedQuestion, query: str) -> str:
+        """Retrieved chunks for the prompt (the same store that produced the citations), else the rubric."""
+        if self.store is not None:
+            try:
+                hits = self.store.search(query, k=3)
+            except CoachError:
+                hits = []
+            if hits:
+                return "\n\n".join(f"[{getattr(h, 'citation', h.id)}]\n{h.text}" for h in hits)
+        competency = self.knowledge.competency(planned.competency)
+        points = "\n".join(f"- {p}" for p in planned.strong_answer)
+        return f"{competency.name}: {competency.description}\nA strong answer covers:\n{points}"
+
+    def _call_llm(
+        self,
+        session: InterviewSession,
+        task_prompt: str,
+        clock: _TurnClock,
+        on_chunk: Callable[[str], None] | None,
+    ) -> str | None:
+        """System prompt + rolling history window + the task; None on any LLM failure (caller falls back)."""
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        assert self.llm is not None
+        window = history.window(session).render()
+        messages = [
+            SystemMessage(content=self._system_prompt(session)),
+            HumanMessage(content=f"{window}\n\n{task_prompt}"),
+        ]
+        clock.interviewer_prompt_tokens += sum(approx_tokens(str(m.content)) for m in messages)
+        try:
+            with clock.llm_call():
+                if on_chunk is None:
+                    text = self.llm.complete(messages)
+                else:
+                    parts: list[str] = []
+                    for chunk in self.llm.stream(messages):
+                        parts.append(chunk)
+                        on_chunk(chunk)
+                    text = "".join(parts)
+        except LLMError:
+            return None
+        text = " ".join(text.split()).strip().strip('"').strip()
+        canary = self._canaries.get(session.id)
+        if not text or len(text) > MAX_GENERATED_QUESTION_CHARS or (canary and canary in text):
+            return None
+        return text
+
+    def _generate_question(
+        self,
+        session: InterviewSession,
+        planned: PlannedQuestion,
+        clock: _TurnClock,
+        on_chunk: Callable[[str], None] | None,
+    ) -> str | None:
+        assert self.prompts is not None
+        competency = self.knowledge.competency(planned.competency)
+        asked = [t.question for t in session.turns if t.kind == "question"][-6:]
+        prompt = self.prompts.render(
+            "question_generation",
+            competency=competency.name,
+            competency_description=competency.description,
+            knowledge=self._knowledge_text(planned, planned.resume_claim or planned.text),
+            bank_question=planned.text,
+            resume_claim=spotlight(planned.resume_claim, "resume_claim") if planned.resume_claim else "(none)",
+            job_description=spotlight(self._jd.get(session.id, "")[:3000], "job_description")
+            if self._jd.get(session.id)
+            else "(none)",
+            asked_before="\n".join(f"- {q}" for q in asked) or "(none)",
+        )
+        return self._call_llm(session, prompt, clock, on_chunk)
+
+    def _follow_up_text(
+        self,
+        session: InterviewSession,
+        planned: PlannedQuestion,
+        turn: Turn,
+        evaluation: Evaluation,
+        clock: _TurnClock,
+    ) -> str:
+        asked = {t.question for t in session.turns if t.question_index == turn.question_index}
+        offline = _offline_follow_up(planned, evaluation, asked)
+        if self.llm is None or self.prompts is None:
+            return offline
+        prompt = self.prompts.render(
+            "follow_up",
+            question=turn.question,
+            answer=spotlight(turn.answer or "", "candidate_answer"),
+            gaps=", ".join(g for g in evaluation.gaps if g in SUBSTANTIVE_GAPS),
+            knowledge=self._knowledge_text(planned, turn.question),
+        )
+        generated = self._call_llm(session, prompt, clock, None)
+        return generated if generated and generated not in asked else offline
+
+    # --- accounting -------------------------------------------------------------------------------------------
+
+    def _meter_totals(self) -> tuple[int, int]:
+        if self.meter is None:
+            return (0, 0)
+        return (self.meter.prompt_tokens, self.meter.completion_tokens)
+
+    def _turn_tokens(self, before: tuple[int, int], clock: _TurnClock) -> dict[str, int]:
+        prompt, completion = self._meter_totals()
+        return {
+            "interviewer_prompt": clock.interviewer_prompt_tokens,
+            "prompt": prompt - before[0],
+            "completion": completion - before[1],
+        }
+
+
+def _offline_follow_up(planned: PlannedQuestion, evaluation: Evaluation, asked: set[str]) -> str:
+    """The scorer's own follow-up, else one aimed at the first substantive gap, else a bank follow-up; never a
+    question already asked about this main question."""
+    candidates: list[str] = []
+    if evaluation.follow_up:
+        candidates.append(evaluation.follow_up)
+    candidates += [GAP_FOLLOW_UPS[g] for g in SUBSTANTIVE_GAPS if g in evaluation.gaps]
+    candidates += planned.follow_ups
+    candidates += list(GAP_FOLLOW_UPS.values())
+    for text in candidates:
+        if text not in asked:
+            return text
+    return candidates[0]
