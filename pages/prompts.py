@@ -24,15 +24,18 @@ if not svc.uses_llm:
 
 names = library.names()
 name = st.selectbox("Prompt file", names, key="prompt_name")
-prompt = library.get(name)
-saved_text = prompt.path.read_text(encoding="utf-8")
-
-meta_col, vars_col = st.columns([2, 3])
-with meta_col:
-    st.markdown(f"**{prompt.name}**")
-    st.caption(prompt.description)
-with vars_col:
-    st.caption("Variables this prompt must use: " + ", ".join(f"`{{{{ {v} }}}}`" for v in prompt.variables))
+saved_text = library.read_text(name)
+try:
+    prompt = library.get(name)
+except CoachError as exc:  # the file on disk is broken (edited outside the app): show why, allow fixing it
+    st.warning(f"The saved file is not valid and the coach cannot use it until it is fixed or reset: {exc.message}")
+else:
+    meta_col, vars_col = st.columns([2, 3])
+    with meta_col:
+        st.markdown(f"**{prompt.name}**")
+        st.caption(prompt.description)
+    with vars_col:
+        st.caption("Variables this prompt must use: " + ", ".join(f"`{{{{ {v} }}}}`" for v in prompt.variables))
 
 # The editor's key includes the file name so switching files shows that file; after a save or reset the stored
 # draft is dropped so the editor shows what is on disk.
@@ -71,7 +74,7 @@ preview_tab, diff_tab = st.tabs(["Preview with sample inputs", "Difference from 
 with preview_tab:
     st.caption("The draft above rendered with sample values, exactly as the model would receive it.")
     with user_errors("Preview failed: "):
-        rendered = library.preview(name, draft, library.sample_variables(name))
+        rendered = library.preview(name, draft)
         st.code(rendered, language=None, wrap_lines=True)
 with diff_tab, user_errors():
     diff = library.diff(name)

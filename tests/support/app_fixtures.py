@@ -47,10 +47,14 @@ def prebuilt_knowledge(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app_data_dir(tmp_path: Path, prebuilt_knowledge: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This test's data folder (with a copy of the prebuilt store) and offline settings in the environment."""
+    """This test's data folder (with a copy of the prebuilt store), its own copy of the prompt files (tests edit
+    them), and offline settings in the environment."""
     data_dir = tmp_path / "data"
     shutil.copytree(prebuilt_knowledge / "chroma", data_dir / "chroma")
+    prompts_dir = tmp_path / "prompts"
+    shutil.copytree(REPO / "prompts", prompts_dir)
     monkeypatch.setenv("DATA_DIR", str(data_dir))
+    monkeypatch.setenv("ASSISTANT_PROMPTS_DIR", str(prompts_dir))
     monkeypatch.setenv("LLM_PROVIDER", "offline")
     return data_dir
 
@@ -76,6 +80,22 @@ def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
 
     yield make
     st.cache_resource.clear()
+
+
+def page_text(at: object) -> str:
+    """Everything a user can read on the page, for "is it shown / is it never shown" assertions."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "error", "warning", "info",
+                 "success", "code", "metric", "json"):
+        for element in getattr(at, kind):
+            value = getattr(element, "value", "")
+            parts.append(str(value))
+            parts.append(str(getattr(element, "label", "") or ""))
+    for table in list(at.table) + list(at.dataframe):  # type: ignore[attr-defined]
+        parts.append(table.value.to_string())
+    for box in at.text_area:  # type: ignore[attr-defined]
+        parts.append(str(box.value))
+    return "\n".join(parts)
 
 
 def assert_no_exception(at: object) -> None:
@@ -114,10 +134,12 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Strea
     workdir = tmp_path_factory.mktemp("streamlit-server")
     shutil.copytree(REPO / ".streamlit", workdir / ".streamlit")
     data_dir = workdir / "data"
+    shutil.copytree(REPO / "prompts", workdir / "prompts")  # the prompt test edits files: never the repo's
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHROMA_", "DATABASE_"))}
     env.update(
         DATA_DIR=str(data_dir), LLM_PROVIDER="offline", PYTHONPATH=str(REPO),
+        ASSISTANT_PROMPTS_DIR=str(workdir / "prompts"),
         STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
     )
     log = workdir / "server.log"
