@@ -63,7 +63,7 @@ _STATED_YEARS_RE = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE
 _DEFAULT_WEAK_VERBS = ("responsible for", "worked on", "helped", "assisted", "participated in", "involved in",
                        "tasked with", "duties included", "contributed to", "supported")
 _DOMAINS = (
-    "recommendations", "recommender systems", "personalization", "personalisation", "search", "ranking", "ads",
+    "recommendations", "recommendation", "recommender systems", "personalization", "personalisation", "search", "ranking", "ads",
     "advertising", "fraud", "risk", "forecasting", "pricing", "computer vision", "nlp", "natural language processing",
     "speech", "robotics", "autonomous driving", "healthcare", "fintech", "e-commerce", "marketplace",
     "generative ai", "llms", "content understanding", "trust and safety", "growth", "supply chain", "logistics",
@@ -131,6 +131,8 @@ class TailoredResume(BaseModel):
 class RewrittenBullet(BaseModel):
     source_lines: list[int] = Field(description="Line numbers (the L-numbers in the resume) this bullet rewrites.")
     text: str = Field(description="The rewritten bullet. Use only facts stated in those lines.")
+    section: str | None = Field(None, description="The section the line belongs to.")
+    reason: str = Field("", description="One line: why this rewrite fits the template.")
 
 
 class TailoringReply(BaseModel):
@@ -342,7 +344,7 @@ def stated_facts(resume: Resume, template: ResumeTemplate) -> dict[str, str]:
     if domains:
         facts["domains"] = ", ".join(dict.fromkeys(domains[:4]))
     vocab = [*skill_vocabulary(template), *BUILTIN_SKILLS]
-    skills = [s for s in dict.fromkeys(vocab) if _tool_like(s) and re.search(
+    skills = [s for s in dict.fromkeys(vocab) if _tool_like(s) and s.lower() not in domains and re.search(
         rf"(?<![\w]){re.escape(s.lower())}(?![\w])", lowered)]
     if skills:
         facts["skills"] = ", ".join(skills[:6])
@@ -378,23 +380,23 @@ _PLACEHOLDER_ALIASES = {
 
 
 def summary_from_pattern(pattern: str, facts: dict[str, str]) -> str | None:
-    """Fill the template's summary pattern, dropping every clause whose placeholder has no stated fact."""
-    clauses = re.split(r"(?<=[.;,])\s+|\s+(?=with |leading |across |using |who |at )", pattern)
+    """Fill the template's summary pattern sentence by sentence, keeping only sentences whose every placeholder
+    is a stated fact (a half-filled sentence would claim what the placeholder stood for)."""
     kept = []
-    for clause in clauses:
-        names = [next(g for g in m.groups() if g) for m in _PLACEHOLDER_RE.finditer(clause)]
-        keys = [_PLACEHOLDER_ALIASES.get(re.sub(r"\W+", "_", n.strip().lower())) for n in names]
-        if not names:
-            continue  # fixed wording with no fact of its own (e.g. an outcome claim) is left out
-        if any(k is None or k not in facts for k in keys):
+    for sentence in re.split(r"(?<=[.!?])\s+", pattern.strip()):
+        keys = [_placeholder_key(m) for m in _PLACEHOLDER_RE.finditer(sentence)]
+        if not keys or any(k is None or k not in facts for k in keys):
             continue
-        kept.append(_PLACEHOLDER_RE.sub(
-            lambda m: facts[_PLACEHOLDER_ALIASES[re.sub(r"\W+", "_", next(g for g in m.groups() if g).strip().lower())]],
-            clause))
+        kept.append(_PLACEHOLDER_RE.sub(lambda m: facts[_placeholder_key(m) or ""], sentence))
     if not kept or "title" not in facts or facts["title"] not in kept[0]:
         return None
-    text = " ".join(kept).strip().rstrip(",;")
+    text = " ".join(kept).strip()
     return text if text.endswith(".") else text + "."
+
+
+def _placeholder_key(match: re.Match[str]) -> str | None:
+    name = next(g for g in match.groups() if g)
+    return _PLACEHOLDER_ALIASES.get(re.sub(r"\W+", "_", name.strip().lower()))
 
 
 def compose_summary(facts: dict[str, str], pattern: str | None = None) -> str | None:
@@ -484,7 +486,7 @@ def _llm_rewrites(
             id=f"rewrite-{index + 1}", section=section_of.get(cited[0], "experience") if cited else "experience",
             before=before, after=text, source_lines=cited, kind="rewrite", findings=findings,
             accepted=not findings,
-            note="Flagged: review the findings before accepting." if findings else "",
+            note="Flagged: review the findings before accepting." if findings else bullet.reason,
         ))
     if reply.summary and reply.summary.strip():
         text = reply.summary.strip()

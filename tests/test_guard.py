@@ -1,0 +1,60 @@
+"""The fabrication guard catches planted facts and stays quiet on faithful rewrites (measured on a labelled set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.resume.guard import FabricationGuard
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "guard_cases.yaml").read_text(encoding="utf-8"))
+VOCAB = ["feature store", "A/B testing", "MLOps", "model monitoring", "ML platform"]
+
+
+@pytest.fixture(scope="module")
+def guard() -> FabricationGuard:
+    return FabricationGuard(CASES["source"], VOCAB)
+
+
+@pytest.mark.parametrize("line", CASES["faithful"])
+def test_faithful_rewrite_has_no_finding(guard: FabricationGuard, line: str) -> None:
+    assert guard.check(line) == []
+
+
+@pytest.mark.parametrize("case", CASES["planted"], ids=lambda c: f"{c['kind']}:{c['line'][:30]}")
+def test_planted_fabrication_is_caught_with_its_kind(guard: FabricationGuard, case: dict[str, str]) -> None:
+    kinds = {f.kind for f in guard.check(case["line"])}
+    assert case["kind"] in kinds
+
+
+def test_catch_rate_and_false_positive_rate(guard: FabricationGuard) -> None:
+    caught = sum(bool(guard.check(c["line"])) for c in CASES["planted"])
+    false_positives = sum(bool(guard.check(line)) for line in CASES["faithful"])
+    assert len(CASES["planted"]) >= 20 and len(CASES["faithful"]) >= 20
+    assert caught == len(CASES["planted"])
+    assert false_positives / len(CASES["faithful"]) <= 0.05
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    ("Grew revenue by 40 %", "Grew revenue 40%"),
+    ("Budget of $2 million", "Owned a $2M budget"),
+    ("Budget of USD 2,000,000", "Owned a $2 million budget"),
+    ("Engineer, 2019-2021", "Engineer from 2019 to 2021"),
+    ("Served 10k requests per second", "Served 10,000 requests per second"),
+    ("Led twelve engineers", "Led 12 engineers"),
+    ("Ph.D. in Statistics", "PhD, Statistics"),
+])
+def test_equivalent_spellings_are_supported(source: str, line: str) -> None:
+    assert FabricationGuard(source).check(line) == []
+
+
+def test_finding_names_the_unsupported_token() -> None:
+    findings = FabricationGuard("Led 5 engineers at Acme").check("Led 50 engineers at Initech")
+    assert {(f.kind, f.token) for f in findings} == {("number", "50"), ("organisation", "Initech")}
+
+
+def test_kinds_filter_limits_the_check() -> None:
+    guard = FabricationGuard("Led 5 engineers at Acme")
+    assert [f.kind for f in guard.check("Led 7 engineers at Initech", kinds=["number"])] == ["number"]
