@@ -14,7 +14,13 @@ from assistant.resume.export import to_markdown
 from assistant.resume.guard import FabricationGuard
 from assistant.resume.models import Resume
 from assistant.resume.tailor import TailoredResume, skill_vocabulary, source_text, tailor_resume
-from tests.support.tailor_fixtures import ALL_RESUMES, DIRECTOR, IC_NO_TEAM, MANAGER_WITH_SUMMARY, resume_from_text
+from tests.support.tailor_fixtures import (
+    ALL_RESUMES,
+    DIRECTOR,
+    IC_NO_TEAM,
+    MANAGER_WITH_SUMMARY,
+    resume_from_text,
+)
 from tests.support.tailor_fixtures import role_knowledge as knowledge
 
 
