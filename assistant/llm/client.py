@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import time
+import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
@@ -55,6 +56,11 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# langchain-openai warns when a server rejects json_schema; we handle that by falling back, so the warning would
+# only alarm the user.
+warnings.filterwarnings("ignore", message="This model does not support OpenAI's structured output", category=UserWarning)
+warnings.filterwarnings("ignore", message="Invalid schema for OpenAI's structured output", category=UserWarning)
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
