@@ -194,7 +194,8 @@ class Database:
                 # One shared connection, or every connection would see its own empty database.
                 kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
             else:
-                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                if not database.startswith("file:"):  # a URI filename (e.g. ?mode=ro) names an existing file
+                    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
                 kwargs.update(connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:

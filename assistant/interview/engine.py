@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.errors import CoachError, InputError
 from assistant.interview import history
@@ -355,7 +355,13 @@ class InterviewEngine:
 
     def _system_prompt(self, session: InterviewSession) -> str:
         assert self.prompts is not None
-        canary = self._canaries.setdefault(session.id, new_canary())
+        canary = self._canaries.get(session.id)
+        if canary is None:
+            # The client is per session: it withholds any reply carrying this canary (PromptLeakBlocked).
+            canary = getattr(self.llm, "canary", None) or new_canary()
+            if self.llm is not None and hasattr(self.llm, "canary"):
+                self.llm.canary = canary
+            self._canaries[session.id] = canary
         return self.prompts.render(
             "interviewer_system",
             role_title=self.knowledge.profile.title,
@@ -486,3 +492,25 @@ def _offline_follow_up(planned: PlannedQuestion, evaluation: Evaluation, asked: 
         if text not in asked:
             return text
     return candidates[0]
+
+
+def build_engine(services: Any, *, llm: LLMClient | None = None, user_id: str = "local") -> InterviewEngine:
+    """Wire an engine from `assistant.services.Services` (CLI and app share this): the offline scorer always,
+    the LLM evaluator on top when an LLM client is given, falling back to the offline scorer (flagged)."""
+    from assistant.interview.scoring import LLMEvaluator, OfflineScorer
+
+    offline = OfflineScorer(services.knowledge, services.embedder)
+    scorer: AnswerScorer = offline
+    if llm is not None:
+        scorer = LLMEvaluator(llm, services.prompts, services.knowledge, fallback=offline, retrieve=services.store.search)
+    return InterviewEngine(
+        db=services.db,
+        knowledge=services.knowledge,
+        scorer=scorer,
+        fallback_scorer=offline,
+        store=services.store,
+        llm=llm,
+        prompts=services.prompts if llm is not None else None,
+        max_answer_chars=services.settings.max_answer_chars,
+        user_id=user_id,
+    )

@@ -1,0 +1,234 @@
+"""`assistant interview` (a terminal mock interview, or unattended from an answers file) and `assistant history`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from assistant.cli.app import app
+from assistant.cli.common import print_json, run_guarded, settings, stderr
+from assistant.config import Settings
+from assistant.errors import InputError
+from assistant.interview.session import InterviewSession, Report, TurnResult
+from assistant.resume.models import Resume
+
+ANSWER_SEPARATOR = "---"
+
+
+def split_answers(text: str) -> list[str]:
+    """Answer blocks separated by a line that is exactly `---`; empty blocks are ignored."""
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip() == ANSWER_SEPARATOR:
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return [answer for answer in ("\n".join(b).strip() for b in blocks) if answer]
+
+
+def _read_file(path: Path, what: str, cfg: Settings) -> bytes:
+    if not path.is_file():
+        raise InputError(f"The {what} file {path} does not exist.", code="invalid_input")
+    data = path.read_bytes()
+    if not data:
+        raise InputError(f"The {what} file {path} is empty.", code="empty_file")
+    if len(data) > cfg.max_upload_mb * 1024 * 1024:
+        raise InputError(f"The {what} file is larger than {cfg.max_upload_mb} MB (MAX_UPLOAD_MB).", code="too_large")
+    return data
+
+
+def _load_resume(path: Path, cfg: Settings) -> Resume:
+    from assistant.resume.intake import read_pdf, read_text
+    from assistant.resume.parser import parse_resume
+
+    data = _read_file(path, "resume", cfg)
+    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
+        extracted = read_pdf(data, cfg)
+    else:
+        extracted = read_text(data.decode("utf-8", errors="replace"), cfg)
+    return parse_resume(extracted)
+
+
+def _load_jd(path: Path, cfg: Settings) -> str:
+    text = _read_file(path, "job description", cfg).decode("utf-8", errors="replace")
+    if len(text) > cfg.max_text_chars:
+        raise InputError(
+            f"The job description has {len(text):,} characters; the limit is {cfg.max_text_chars:,} (MAX_TEXT_CHARS).",
+            code="too_large",
+        )
+    return text
+
+
+def _read_interactive_answer() -> str | None:
+    """Lines until an empty line (or `---`); None at end of input."""
+    typer.echo("(your answer; finish with an empty line)")
+    lines: list[str] = []
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            return "\n".join(lines).strip() or None
+        if line.strip() in ("", ANSWER_SEPARATOR) and lines:
+            return "\n".join(lines).strip()
+        if line.strip():
+            lines.append(line.rstrip("\n"))
+
+
+def _feedback_lines(result: TurnResult) -> list[str]:
+    e = result.evaluation
+    lines = [f"  Score: {e.score}/5 ({e.competency})" + (" [offline fallback]" if e.fallback else "")]
+    d = e.dimensions
+    lines.append(
+        f"  structure {d.structure} · ownership {d.ownership} · specificity {d.specificity} · "
+        f"relevance {d.relevance} · altitude {d.altitude}"
+    )
+    lines += [f"  + {s}" for s in e.strengths[:2]]
+    lines += [f"  - {i}" for i in e.improvements[:2]]
+    return lines
+
+
+def _transcript(session: InterviewSession) -> list[dict[str, Any]]:
+    return [t.model_dump(mode="json") for t in session.turns if t.answered]
+
+
+@app.command()
+def interview(
+    questions: int = typer.Option(6, "--questions", "-n", min=1, max=20, help="Main questions (follow-ups extra)."),
+    focus: str = typer.Option("mixed", "--focus", help="leadership | platform | strategy | mixed"),
+    resume: Path | None = typer.Option(None, "--resume", help="Resume (PDF or text) to probe: 'defend this bullet'."),
+    jd: Path | None = typer.Option(None, "--jd", help="Job description (text) the questions should lean toward."),
+    answers: Path | None = typer.Option(
+        None, "--answers", help="Run unattended: answers in blocks separated by a line '---'."
+    ),
+    mode: str = typer.Option("practice", "--mode", help="practice (feedback after each answer) | realistic"),
+    session_id: str | None = typer.Option(None, "--continue", help="Continue an unfinished session by id."),
+    seed: int | None = typer.Option(None, "--seed", help="Fix the question plan (reproducible runs)."),
+    as_json: bool = typer.Option(False, "--json", help="Print {engine, session_id, transcript, report} as JSON."),
+) -> None:
+    """A mock interview for the role: grounded questions, follow-ups on vague answers, scores and a report."""
+    run_guarded(
+        lambda: _run_interview(questions, focus, resume, jd, answers, mode, session_id, seed, as_json),
+        as_json=as_json,
+    )
+
+
+def _run_interview(
+    n: int,
+    focus: str,
+    resume_path: Path | None,
+    jd_path: Path | None,
+    answers_path: Path | None,
+    mode: str,
+    session_id: str | None,
+    seed: int | None,
+    as_json: bool,
+) -> None:
+    from assistant.interview.engine import build_engine
+    from assistant.interview.planner import FOCUSES
+    from assistant.interview.report import to_markdown
+    from assistant.services import build_services
+
+    cfg = settings()
+    if focus not in FOCUSES:
+        raise InputError(f"Unknown focus {focus!r}; choose one of {', '.join(FOCUSES)}.")
+    if mode not in ("practice", "realistic"):
+        raise InputError(f"Unknown mode {mode!r}; choose practice or realistic.")
+    # Read every input before any work, so bad input stores nothing.
+    answer_queue: list[str] | None = None
+    if answers_path is not None:
+        answer_queue = split_answers(_read_file(answers_path, "answers", cfg).decode("utf-8", errors="replace"))
+        if not answer_queue:
+            raise InputError(f"No answers found in {answers_path} (blocks separated by a line '---').",
+                             code="empty_file")
+    elif not sys.stdin.isatty():
+        answer_queue = split_answers(sys.stdin.read())
+    parsed_resume = _load_resume(resume_path, cfg) if resume_path else None
+    jd_text = _load_jd(jd_path, cfg) if jd_path else None
+
+    say = stderr if as_json else typer.echo
+    services = build_services(cfg)
+    llm = services.new_llm_client()
+    engine = build_engine(services, llm=llm)
+    say(f"Engine: {services.engine_label if llm is not None else 'Offline coach (no LLM)'}")
+
+    if session_id:
+        session = engine.resume(session_id)
+    else:
+        session = engine.start(
+            focus,  # type: ignore[arg-type]
+            n,
+            mode,  # type: ignore[arg-type]
+            resume=parsed_resume,
+            jd=jd_text,
+            resume_ref=resume_path.name if resume_path else None,
+            seed=seed,
+        )
+    if not as_json:
+        typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
+
+    finished = False
+    while (turn := engine.current_question(session)) is not None:
+        if not as_json:
+            label = "Follow-up" if turn.kind == "follow_up" else f"Question {turn.question_index + 1}/{session.length}"
+            typer.echo(f"\n{label}: {turn.question}")
+            if turn.citations:
+                typer.echo("  (grounded in: " + "; ".join(f"{c.source} › {c.heading}" for c in turn.citations) + ")")
+        if answer_queue is not None:
+            if not answer_queue:
+                break
+            answer = answer_queue.pop(0)
+        else:
+            got = _read_interactive_answer()
+            if got is None:
+                break
+            answer = got
+        result = engine.submit_answer(session, answer)
+        if not as_json and session.mode == "practice":
+            typer.echo("\n".join(_feedback_lines(result)))
+        if result.finished:
+            finished = True
+            break
+
+    report: Report = engine.finish(session) if finished else engine.report(session)
+    if not finished:
+        say(f"Answers ran out: session {session.id} is saved unfinished; continue it with --continue {session.id}.")
+    if as_json:
+        print_json(
+            {
+                "engine": engine.engine_kind,
+                "session_id": session.id,
+                "status": session.status,
+                "transcript": _transcript(session),
+                "report": report,
+                "usage": llm.meter.summary() if llm is not None and hasattr(llm, "meter") else None,
+            }
+        )
+    else:
+        typer.echo("\n" + to_markdown(report))
+
+
+@app.command()
+def history(as_json: bool = typer.Option(False, "--json", help="Print the sessions as JSON.")) -> None:
+    """Past interview sessions, newest first, with their scores."""
+
+    def body() -> None:
+        from assistant.storage import Database
+
+        db = Database.from_settings(settings())
+        sessions = db.list_sessions()
+        if as_json:
+            print_json({"sessions": sessions, "competencies": db.competency_history()})
+            return
+        if not sessions:
+            typer.echo("No interview sessions yet: run `assistant interview`.")
+            return
+        for s in sessions:
+            overall = f"{s.overall:.1f}/5" if s.overall is not None else "  -  "
+            typer.echo(
+                f"{s.created_at:%Y-%m-%d %H:%M}  {overall}  {s.status:<8} {s.focus:<10} "
+                f"{s.answered}/{s.length} answered  {s.engine:<7} {s.id}"
+            )
+
+    run_guarded(body, as_json=as_json)
