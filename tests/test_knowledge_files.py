@@ -248,8 +248,7 @@ def test_yaml_syntax_error_names_the_line(role_copy: Path) -> None:
 
 
 def test_unknown_key_is_rejected(role_copy: Path) -> None:
-    _edit(role_copy / "profile.yaml", "    heading: Scope of the role\n",
-          "    heading: Scope of the role\n    heading_colour: blue\n")
+    _edit(role_copy / "profile.yaml", "  - id: scope\n", "  - id: scope\n    heading_colour: blue\n")
     message = _load_error(role_copy)
     assert "profile.yaml: sections[1].heading_colour: unknown field" in message
     assert "(line " in message
