@@ -24,6 +24,16 @@ _INVISIBLE = re.compile(
 _ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd\ufffd]")
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
 _HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u2043]")
+# Icon-font glyph names that LaTeX/Typst templates leak as text (AltaCV "/linkedin", "♂phone"; Awesome-CV
+# "HOUSE-CHIMNEY"). They carry no content and break contact parsing.
+_ICON_NAMES = re.compile(
+    r"♂¶ap-¶arker|¶ap-¶arker|♂phone|/gl⌢be"
+    r"|(?<!\S)/(?:linkedin|github|gitlab|xicon|orcid|mastodon|heartbeat|file-alt|users|twitter|globe|envelope"
+    r"|phone|mobile|map-marker|home|link|stack-overflow|medium|skype|kaggle|researchgate|google-scholar)(?=\s|$)"
+    r"|\b(?:HOUSE-CHIMNEY|GITHUB-SQUARE|LINKEDIN|ENVELOPE|MOBILE-ALT|MAP-MARKER-ALT|TWITTER|GITHUB)(?=\s)"
+)
+# Symbols kept although they are "other symbols": they mean something in a resume.
+_MEANINGFUL_SYMBOLS = set("©®°™№")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -37,7 +47,8 @@ def normalize_text(text: str) -> str:
 
     Idempotent: normalising twice gives the same result, so callers never need to know whether text was cleaned.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A lone CR inside extracted PDF text is alignment junk (Word for Mac writes "\t\r\u00a0"), not a line break.
+    text = text.replace("\r\n", "\n").replace("\r", " ")
     text = "".join(_LIGATURES.get(ch, ch) for ch in text)
     text = _INVISIBLE.sub("", text)
     # A soft hyphen followed by a hyphen glyph is one drawn hyphen (Word for Mac); at a line end it is a
@@ -46,8 +57,14 @@ def normalize_text(text: str) -> str:
     text = re.sub("\u00ad[ \t]*\n[ \t]*", "", text)
     text = text.replace("\u00ad", "-")
     text = _HYPHENS.sub("-", text)
+    text = re.sub(r"(?<=\w)-{2,}(?=\w)", "-", text)  # "on-\u00ad\u2010campus" from Word for Mac
     text = _ICON_GLYPHS.sub(" ", text)
+    text = _ICON_NAMES.sub(" ", text)
     text = _drop_controls(text)
+    # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
+    text = "".join(
+        " " if unicodedata.category(ch) == "So" and ch not in _MEANINGFUL_SYMBOLS else ch for ch in text
+    )
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
     lines = [line.strip() for line in text.split("\n")]

@@ -1,0 +1,573 @@
+"""Turn normalised resume text into a structured `Resume`: contact, sections, jobs, education, skills, years.
+
+Resumes come from many producers and layouts (LaTeX, Word, Typst, Chromium; one column, two columns, sidebars),
+so the parser relies on what survives every layout: section headings (matched against synonyms, spacing
+ignored because some producers drop spaces), date ranges (each one anchors a job), bullet glyphs, and a few
+words that mark a job title, a degree or an institution. Every derived item keeps its source line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+
+# Heading synonyms, compared after lower-casing and removing everything but letters (so "WorkExperience",
+# "WORK EXPERIENCE:" and "Work Experience" are one key).
+_HEADINGS: dict[SectionName, tuple[str, ...]] = {
+    "summary": (
+        "summary", "professional summary", "profile", "professional profile", "objective", "career objective",
+        "about", "about me", "overview", "executive summary", "career summary", "introduction", "personal statement",
+        "executive profile", "summary of qualifications",
+    ),
+    "experience": (
+        "experience", "work experience", "professional experience", "work history", "employment history",
+        "employment", "career history", "where i've worked", "where i have worked", "relevant experience",
+        "industry experience", "career", "professional background", "experience highlights", "research experience",
+        "research", "leadership experience", "engineering experience", "positions held", "work", "jobs",
+        "selected experience", "management experience",
+    ),
+    "education": (
+        "education", "schooling", "academic background", "academics", "education and training",
+        "education & training", "academic qualifications", "degrees", "academic history", "education history",
+    ),
+    "skills": (
+        "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "toolbox",
+        "my toolbox", "tools", "technologies", "tech stack", "expertise", "areas of expertise", "strengths",
+        "skills & tools", "skills and tools", "skills & abilities", "skills and abilities", "technical expertise",
+        "skill set", "skillset", "programming", "tools & technologies", "tools and technologies",
+    ),
+    "projects": (
+        "projects", "project", "personal projects", "side projects", "selected projects", "open source",
+        "open source projects", "key projects", "things i've built",
+    ),
+    "publications": (
+        "publications", "publications & patents", "publications and patents", "patents", "papers",
+        "selected publications", "writing", "presentations", "talks", "talks & publications", "presentation",
+    ),
+    "certifications": (
+        "certifications", "certification", "certificates", "licenses", "licenses & certifications",
+        "licenses and certifications", "certifications & licenses", "credentials",
+    ),
+    "awards": (
+        "awards", "honors", "honours", "honors & awards", "honors/awards", "honors and awards", "achievements",
+        "most proud of", "awards & honors", "international awards", "domestic awards", "recognition",
+    ),
+    "leadership": (
+        "leadership", "activities", "extracurricular activity", "extracurricular activities",
+        "on campus involvement", "involvement", "program committees", "committees",
+    ),
+    "volunteering": ("volunteering", "volunteer experience", "volunteer work", "community", "community service"),
+    "languages": ("languages", "spoken languages"),
+    "interests": ("interests", "hobbies", "hobbies & interests", "a day of my life", "my life philosophy"),
+    "references": ("references", "referees"),
+    "other": ("coursework", "relevant coursework", "links", "contact", "profiles", "additional information"),
+}
+_HEADING_KEYS: dict[str, SectionName] = {
+    re.sub(r"[^a-z]", "", synonym): name for name, synonyms in _HEADINGS.items() for synonym in synonyms
+}
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d)"
+_OPEN_END = r"(?:present|current|now|ongoing|today|date)"
+_RANGE = re.compile(
+    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till)\s*(?P<end>{_DATE}|{_OPEN_END})", re.IGNORECASE
+)
+_SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected)\s*,?\s*(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+_BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w/.])(?:\+?\(?\d[\d\s().-]{7,}\d)(?![\w/])")
+_URL = re.compile(
+    r"(?<![@\w.])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|me|co|in|app|computer|page"
+    r"|site|xyz|tech|info|edu)(?:/[\w./%#?=&+-]*)?(?![\w@])",
+    re.IGNORECASE,
+)
+_REGIONS = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "india", "china",
+    "germany", "france", "united kingdom", "england", "scotland", "united states", "canada", "israel", "turkey",
+    "korea", "s.korea", "south korea", "japan", "singapore", "netherlands", "spain", "italy", "brazil",
+    "australia", "ireland", "switzerland", "sweden", "poland", "mexico", "portugal", "austria", "belgium",
+    "denmark", "norway", "finland", "ukraine", "romania", "greece", "egypt", "nigeria", "kenya", "argentina",
+    "chile", "colombia", "vietnam", "indonesia", "philippines", "pakistan", "bangladesh", "taiwan", "hong kong",
+    "new zealand", "south africa", "uae", "maharashtra", "karnataka", "ontario", "quebec", "british columbia",
+    "bavaria", "country", "u.s.a", "u.s.a.", "republic of korea",
+}
+# First words of multi-word city names, so "Google Mountain View, CA" splits after "Google".
+_CITY_PREFIXES = {
+    "san", "los", "las", "new", "mountain", "palo", "santa", "salt", "st.", "saint", "fort", "ann", "baton", "el",
+    "grand", "long", "oklahoma", "kansas", "des", "little", "jersey", "hong", "tel", "rio", "sao", "são",
+    "buenos", "kuala", "cape", "abu", "ho", "red", "redwood", "menlo", "foster", "half", "sunnyvale", "college",
+    "park", "cedar", "round", "virginia", "newport", "bay", "ft.", "de", "la", "le", "mexico", "panama",
+}
+_LOCATION_TAIL = re.compile(
+    r"(?:(?<=[\s|•·,])|^)(?P<city>[A-Z][\w.'’-]*)\s*,\s*(?P<rest>[A-Z][\w.'’ -]*?(?:\s*,\s*[A-Z][\w.'’ -]*?)?)"
+    r"(?:\s*[&/]\s*.*)?\s*$"
+)
+_REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
+    r"|founder|president|ceo|cto|cio|vp\b|vice president|officer|accountant|technician|assistant|researcher"
+    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
+    r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops)",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(
+    r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
+    r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
+    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"university|college|institute|school|academy|polytechnic|universit|école|hochschule", re.IGNORECASE
+)
+_SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
+_SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
+_NAME_STOP = re.compile(
+    r"resume|résumé|curriculum|vitae|\bcv\b|updated|engineer|developer|manager|director|scientist|analyst"
+    r"|summary|profile|contact|@|\d",
+    re.IGNORECASE,
+)
+
+
+# Page furniture: running footers ("June 3, 2024 Jane Doe · Résumé 2"), page numbers, "last updated" stamps.
+_FURNITURE = re.compile(
+    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d+\s*/\s*\d+$"
+    r"|^last updated",
+    re.IGNORECASE,
+)
+_CONTACT_LABEL = re.compile(r"\s+(?:e-?mail|mobile|phone|tel|cell|web|website)\s*:", re.IGNORECASE)
+
+
+@dataclass
+class _Span:
+    """A run of lines under one heading, before it becomes a `Section`."""
+
+    name: SectionName
+    heading: str
+    lines: list[Line]
+
+
+def heading_name(text: str) -> SectionName | None:
+    """The normalised section name if `text` is a section heading, else None."""
+    stripped = text.strip().rstrip(":").strip()
+    if not stripped or not stripped[0].isupper() or stripped.endswith((".", ",", ";")) or len(stripped) > 45 or len(stripped.split()) > 6 or _BULLET.match(stripped):
+        return None
+    if re.search(r"\d", stripped):
+        return None
+    return _HEADING_KEYS.get(re.sub(r"[^a-z]", "", stripped.lower()))
+
+
+def _split_glued_heading(lines: list[Line]) -> list[Line]:
+    """Apple Pages can glue the name to the first heading ("Jane DoeOverview"): split it back into two lines."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        match = re.match(r"^(.*[a-z])([A-Z][a-z]+(?: [A-Z][a-z]+)?)$", line.text) if index < 3 else None
+        if match and heading_name(match.group(2)) and not heading_name(line.text):
+            out.append(Line(number=line.number, text=match.group(1)))
+            out.append(Line(number=line.number, text=match.group(2)))
+        else:
+            out.append(line)
+    return out
+
+
+def _spans(lines: list[Line]) -> tuple[list[Line], list[_Span]]:
+    header: list[Line] = []
+    spans: list[_Span] = []
+    for line in lines:
+        name = heading_name(line.text)
+        if name is not None:
+            spans.append(_Span(name=name, heading=line.text.rstrip(":").strip(), lines=[]))
+        elif spans:
+            spans[-1].lines.append(line)
+        else:
+            header.append(line)
+    return header, spans
+
+
+# --- contact ---------------------------------------------------------------------------------------------------
+
+
+def _looks_like_name(text: str, first: bool) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 4 or _NAME_STOP.search(text) or _URL.search(text):
+        return False
+    if len(words) == 1 and not (first and text.isupper() and len(text) > 2):
+        return False
+    return all(re.fullmatch(r"[A-Z][\w'.-]*|[A-Z][A-Z'.-]+|(?:de|van|von|da|del|la|le|bin|al)", w) for w in words)
+
+
+def _contact(header: list[Line], all_lines: list[Line]) -> Contact:
+    # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
+    # email, phone and links, and the header (then the first lines) for the name and location.
+    text = "\n".join(line.text for line in all_lines)
+    email = next(iter(_EMAIL.findall(text)), None)
+    phone = None
+    for candidate in _PHONE.findall(text):
+        digits = re.sub(r"\D", "", candidate)
+        if 9 <= len(digits) <= 15 and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(candidate):
+            phone = candidate.strip()
+            break
+    email_domains = {e.split("@", 1)[1].lower() for e in _EMAIL.findall(text)}
+    links: list[str] = []
+    for line in (header or all_lines[:6]) + all_lines[-6:]:
+        for url in _URL.findall(_EMAIL.sub(" ", line.text)):
+            if url.lower() not in email_domains and url not in links and not re.fullmatch(r"[\d.]+", url):
+                links.append(url)
+    candidates = header[:6] if header else all_lines[:4]
+    name = None
+    for position, line in enumerate(candidates):
+        piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
+        if _looks_like_name(piece, first=position == 0):
+            name = piece
+            break
+    location = None
+    for line in candidates:
+        masked = _PHONE.sub(" | ", _URL.sub(" | ", _EMAIL.sub(" | ", line.text)))
+        for field in re.split(r"\s*\|\s*", masked):
+            found = _find_location(field.strip())
+            if found and not _DEGREE.search(field):
+                location = found[1]
+                break
+        if location:
+            break
+    return Contact(name=name, email=email, phone=phone, links=links[:8], location=location)
+
+
+# --- dates and jobs --------------------------------------------------------------------------------------------
+
+
+def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
+    text = text.strip().lower()
+    year_match = _YEAR.search(text)
+    if not year_match:
+        return None
+    year = int(year_match.group(1))
+    slash = re.match(r"(\d{1,2})\s*/", text)
+    if slash:
+        return year, int(slash.group(1))
+    for key, month in _MONTHS.items():
+        if text.startswith(key):
+            return year, month
+    return year, 12 if is_end else 1
+
+
+def _is_open_end(text: str) -> bool:
+    return re.fullmatch(_OPEN_END, text.strip(), re.IGNORECASE) is not None
+
+
+def _months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
+    return max(0, (end[0] - start[0]) * 12 + end[1] - start[1] + 1)
+
+
+def _today() -> tuple[int, int]:
+    today = date.today()
+    return today.year, today.month
+
+
+def _find_location(field: str) -> tuple[int, str] | None:
+    """Find a trailing "City, ST" / "City, Country" in `field`: (start index, location) or None."""
+    match = _LOCATION_TAIL.search(field)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    last = rest.split(",")[-1].strip()
+    if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in _REGIONS or rest.lower() in _REGIONS):
+        return None
+    city = match.group("city")
+    if _TITLE_WORDS.search(city):
+        return None
+    start = match.start("city")
+    before = field[:start].rstrip()
+    words = before.split()
+    while words and words[-1].lower() in _CITY_PREFIXES:  # "Mountain View", "San Luis Obispo"
+        start = before.rfind(words[-1])
+        before = field[:start].rstrip()
+        words = before.split()
+    return start, field[start: match.end()].strip()
+
+
+def _strip_location(field: str) -> tuple[str, str | None]:
+    """Split "Pepsico Philadelphia, PA" into ("Pepsico", "Philadelphia, PA")."""
+    remote = _REMOTE.search(field)
+    if remote and remote.end() == len(field.rstrip()):
+        rest = field[: remote.start()].rstrip(" ,-–")
+        return rest, field[remote.start():].strip()
+    found = _find_location(field)
+    if found:
+        start, location = found
+        return field[:start].rstrip(" ,-–|"), location
+    return field, None
+
+
+def _fields(text: str) -> list[str]:
+    parts = [p.strip(" ,/–—-") for p in _SEPARATORS.split(text)]
+    return [p for p in parts if p and any(ch.isalpha() for ch in p)]
+
+
+def _is_bullet(line: Line) -> bool:
+    return _BULLET.match(line.text) is not None
+
+
+def _claimable_header(line: Line) -> bool:
+    """Could this line be part of a job's header (title/company/location), not a wrapped bullet?"""
+    text = line.text
+    if len((_fields(text) or [text])[0]) > 80 or text.endswith((".", ",", ";")) or heading_name(text):
+        return False
+    first = _BULLET.sub("", text)[:1]
+    if not first or first.islower() or first.isdigit():
+        return False
+    if _is_bullet(line):
+        # "• Google Mountain View, CA": some templates bullet the employer line.
+        return _find_location(_BULLET.sub("", text)) is not None and len(text) < 70
+    return True
+
+
+_CONNECTOR_END = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|the|of|to|with|for|in|on|at|a|an|by|from|using))$", re.I)
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    """Is `line` the wrapped tail of the bullet on `previous`, rather than a new header line?"""
+    prev = previous.text
+    if _CONNECTOR_END.search(prev):
+        return True
+    unterminated_long_bullet = _is_bullet(previous) and len(prev) >= 60 and not prev.endswith((".", "!", ")"))
+    sentence_like = "," in line.text and not re.search(r"[|•·]", line.text) and re.search(r"\s[a-z]{2,}\b", line.text)
+    return unterminated_long_bullet and bool(sentence_like)
+
+
+def _jobs(section_lines: list[Line]) -> list[Job]:
+    anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
+        _SINGLE_DATE.search(line.text) and len(line.text) < 90 and not _is_bullet(line))]
+    jobs: list[Job] = []
+    claimed: set[int] = set()
+    headers: list[tuple[int, list[int], list[int]]] = []
+    for n, anchor in enumerate(anchors):
+        floor = anchors[n - 1] + 1 if n else 0
+        pre: list[int] = []
+        i = anchor - 1
+        while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
+            i > 0 and _continues(section_lines[i - 1], section_lines[i])
+        ):
+            pre.insert(0, i)
+            i -= 1
+        post: list[int] = []
+        nxt = anchor + 1
+        ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
+        if nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(section_lines[nxt]) and (
+            len(pre) == 0 or not _TITLE_WORDS.search(" ".join(section_lines[p].text for p in pre))
+            or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
+        ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
+            post.append(nxt)
+        claimed.update(pre + [anchor] + post)
+        headers.append((anchor, pre, post))
+    for n, (anchor, pre, post) in enumerate(headers):
+        anchor_line = section_lines[anchor]
+        match = _RANGE.search(anchor_line.text) or _SINGLE_DATE.search(anchor_line.text)
+        assert match is not None
+        start_raw = match.group("start")
+        end_raw = match.groupdict().get("end")
+        rest = (anchor_line.text[: match.start()] + " | " + anchor_line.text[match.end():]).strip(" |")
+        title, company, location = _title_company(
+            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post]
+        )
+        start = _parse_date(start_raw, is_end=False)
+        end: tuple[int, int] | None
+        if end_raw is None:
+            end = start
+            end_text = None
+        elif _is_open_end(end_raw):
+            end, end_text = _today(), "Present"
+        else:
+            end = _parse_date(end_raw, is_end=True)
+            end_text = f"{end[0]:04d}-{end[1]:02d}" if end else end_raw
+        next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
+            headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
+        body_start = max([anchor] + post) + 1
+        bullets = _bullets(section_lines[body_start:next_start])
+        jobs.append(
+            Job(
+                title=title, company=company, location=location,
+                start=f"{start[0]:04d}-{start[1]:02d}" if start else start_raw, end=end_text,
+                months=_months_between(start, end) if start and end else None, bullets=bullets,
+            )
+        )
+    return jobs
+
+
+def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | None, str | None, str | None]:
+    location: str | None = None
+    candidates: list[tuple[str, str]] = []  # (origin, text)
+    for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
+        for text in texts:
+            for field in _fields(text):
+                parts = [field]
+                if field.count(",") >= 2:
+                    # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
+                    split = _split_company_line(field)
+                    if len(split) < field.count(",") + 1:
+                        parts = split
+                for part in parts:
+                    cleaned, loc = _strip_location(part)
+                    location = location or loc
+                    if cleaned and any(ch.isalpha() for ch in cleaned):
+                        candidates.append((origin, cleaned))
+    if not candidates:
+        return None, None, location
+    titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
+    if len(titled) > 1 and any(o == "rest" for o, _ in titled):
+        titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
+    title_choice = titled[0] if titled else (
+        next((c for c in candidates if c[0] == "rest"), candidates[0]))
+    others = [c for c in candidates if c is not title_choice]
+    company = None
+    if others:
+        # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
+        # in "Title date / Company" layouts.
+        company = next((t for o, t in others if o == "pre"), None) or others[0][1]
+    return title_choice[1], company, location
+
+
+def _split_company_line(field: str) -> list[str]:
+    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title."""
+    parts = [p.strip() for p in field.split(",") if p.strip()]
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        pair = ", ".join(parts[index: index + 2])
+        if index + 1 < len(parts) and _find_location(pair) is not None and _find_location(pair)[0] == 0:
+            out.append(pair)
+            index += 2
+        else:
+            out.append(parts[index])
+            index += 1
+    return out
+
+
+def _bullets(lines: list[Line]) -> list[Line]:
+    """Join wrapped lines into bullets. A line that starts with a bullet glyph opens one; without any glyphs, each
+    sentence-like line is its own bullet."""
+    bullets: list[Line] = []
+    for line in lines:
+        text = line.text
+        if _is_bullet(line):
+            bullets.append(Line(number=line.number, text=_BULLET.sub("", text).strip()))
+        elif bullets and (text[:1].islower() or text[:1].isdigit() or not bullets[-1].text.endswith((".", "!"))) \
+                and not _RANGE.search(text):
+            bullets[-1] = Line(number=bullets[-1].number, text=f"{bullets[-1].text} {text}".strip())
+        elif len(text.split()) >= 4:
+            bullets.append(Line(number=line.number, text=text))
+    return [b for b in bullets if len(b.text) > 2]
+
+
+# --- education, skills, years ----------------------------------------------------------------------------------
+
+
+def _education(lines: list[Line]) -> list[Education]:
+    entries: list[Education] = []
+    for index, line in enumerate(lines):
+        text = _BULLET.sub("", line.text)
+        if not _DEGREE.search(text) or len(text) > 160:
+            continue
+        nearby = [lines[j] for j in (index - 1, index + 1, index - 2) if 0 <= j < len(lines)]
+        institution = None
+        if _INSTITUTION.search(text):
+            institution = None  # degree and school on one line: keep the line as the degree
+        else:
+            near = next((n for n in nearby if _INSTITUTION.search(n.text) and not _DEGREE.search(n.text)), None)
+            if near:
+                near_fields = _fields(_SINGLE_DATE.sub("", _RANGE.sub("", _BULLET.sub("", near.text))))
+                institution = _strip_location(near_fields[0])[0] if near_fields else None
+        years = _YEAR.findall(text) or [y for n in nearby for y in _YEAR.findall(n.text)]
+        degree = _RANGE.sub("", text).strip(" |,")
+        entries.append(
+            Education(degree=degree or text, institution=institution, year=years[-1] if years else None,
+                      source_line=line.number)
+        )
+    return entries
+
+
+def _skills(lines: list[Line]) -> list[str]:
+    skills: list[str] = []
+    for line in lines:
+        text = _BULLET.sub("", line.text)
+        if ":" in text:
+            text = text.split(":", 1)[1]
+        text = re.sub(r"[()]", ",", text)  # "Cloud (AWS, GCP)" lists three skills
+        for item in _SKILL_SPLIT.split(text):
+            item = item.strip(" .()")
+            if 1 < len(item) <= 40 and len(item.split()) <= 5 and item.lower() not in (s.lower() for s in skills):
+                skills.append(item)
+    return skills[:80]
+
+
+def _years_of_experience(jobs: list[Job]) -> float | None:
+    """Total time in (non-intern) roles, overlapping roles counted once."""
+    intervals: list[tuple[int, int]] = []
+    for job in jobs:
+        if not job.start or not re.fullmatch(r"\d{4}-\d{2}", job.start):
+            continue
+        if job.title and re.search(r"\bintern", job.title, re.IGNORECASE):
+            continue
+        start_y, start_m = map(int, job.start.split("-"))
+        if job.end == "Present":
+            end_y, end_m = _today()
+        elif job.end and re.fullmatch(r"\d{4}-\d{2}", job.end):
+            end_y, end_m = map(int, job.end.split("-"))
+        else:
+            continue
+        a, b = start_y * 12 + start_m - 1, end_y * 12 + end_m
+        if b > a:
+            intervals.append((a, b))
+    if not intervals:
+        return None
+    intervals.sort()
+    total, (cur_a, cur_b) = 0, intervals[0]
+    for a, b in intervals[1:]:
+        if a <= cur_b:
+            cur_b = max(cur_b, b)
+        else:
+            total += cur_b - cur_a
+            cur_a, cur_b = a, b
+    total += cur_b - cur_a
+    return round(total / 12, 1)
+
+
+def parse_resume(extracted: ExtractedText) -> Resume:
+    """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty."""
+    lines = [
+        Line(number=number, text=text)
+        for number, text in enumerate(extracted.text.split("\n"), start=1)
+        if text.strip() and not _FURNITURE.search(text.strip())
+    ]
+    lines = _split_glued_heading(lines)
+    header, spans = _spans(lines)
+    sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
+    experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
+    jobs = _jobs(experience_lines)
+    education_lines = [line for s in spans if s.name == "education" for line in s.lines]
+    skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
+    return Resume(
+        contact=_contact(header, lines),
+        sections=sections,
+        experience=jobs,
+        education=_education(education_lines),
+        skills=_skills(skill_lines),
+        years_experience=_years_of_experience(jobs),
+        lines=lines,
+    )
