@@ -1,0 +1,133 @@
+"""Export: Markdown in template order; DOCX and PDF files read back to the same structure; the tailor CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.config import Settings
+from assistant.errors import InputError
+from assistant.resume.export import (
+    docx_text,
+    export,
+    pdf_text,
+    round_trip_problems,
+    structure,
+    to_markdown,
+    to_pdf,
+    unicode_font,
+)
+from assistant.resume.models import Resume
+from assistant.resume.tailor import tailor_resume
+from tests.support.tailor_fixtures import ALL_RESUMES, DIRECTOR, resume_from_text, role_knowledge
+
+
+@pytest.fixture(scope="module")
+def tailored() -> dict[str, Resume]:
+    return {name: tailor_resume(resume_from_text(text), role_knowledge()).resume
+            for name, text in ALL_RESUMES.items()}
+
+
+def test_markdown_has_template_ordered_standard_headings(tailored: dict[str, Resume]) -> None:
+    md = to_markdown(tailored["director"])
+    assert md.startswith("# Priya Raman\n")
+    assert [ln for ln in md.splitlines() if ln.startswith("## ")] == [
+        "## Executive Summary", "## Experience", "## Skills", "## Education"]
+    assert "### Director of Machine Learning Engineering | Northwind Commerce" in md
+    assert md.count("\n- ") == sum(len(j.bullets) for j in tailored["director"].experience)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".md"])
+@pytest.mark.parametrize("name", sorted(ALL_RESUMES))
+def test_export_round_trips(tailored: dict[str, Resume], tmp_path: Path, name: str, suffix: str) -> None:
+    path = export(tailored[name], tmp_path / f"resume{suffix}")
+    assert path.stat().st_size > 0
+    assert round_trip_problems(tailored[name], path) == []
+
+
+@pytest.mark.parametrize(("name", "suffix"), [
+    ("director", ".pdf"), ("director", ".docx"), ("ic_no_team", ".docx"), ("head_of_ml", ".docx")])
+def test_export_parses_back_through_the_resume_parser(
+    tailored: dict[str, Resume], tmp_path: Path, settings: Settings, name: str, suffix: str
+) -> None:
+    parser = pytest.importorskip("assistant.resume.parser")
+    from assistant.resume.intake import read_pdf, read_text
+
+    path = export(tailored[name], tmp_path / f"resume{suffix}")
+    extracted = read_pdf(path.read_bytes(), settings) if suffix == ".pdf" else read_text(docx_text(path), settings)
+    assert structure(parser.parse_resume(extracted)) == structure(tailored[name])
+
+
+def test_round_trip_detects_a_lost_bullet(tailored: dict[str, Resume], tmp_path: Path) -> None:
+    path = export(tailored["director"], tmp_path / "resume.docx")
+    changed = tailored["director"].model_copy(deep=True)
+    changed.experience[0].bullets.pop()
+    assert any(p.startswith("bullets") for p in round_trip_problems(changed, path))
+
+
+def test_pdf_keeps_non_latin_names_with_a_unicode_font(tmp_path: Path) -> None:
+    resume = resume_from_text(DIRECTOR.replace("Priya Raman", "Zoë Łukasiewicz-Núñez"))
+    text = pdf_text(to_pdf(resume, tmp_path / "r.pdf"))
+    if unicode_font() is None:
+        pytest.skip("no DejaVuSans on this machine: core fonts transliterate")
+    assert "Zoë Łukasiewicz-Núñez" in text
+
+
+def test_unknown_suffix_is_an_input_error(tailored: dict[str, Resume], tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        export(tailored["director"], tmp_path / "resume.rtf")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- CLI ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def resume_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real PDF resume (made by our own exporter from the hand-built director resume)."""
+    return to_pdf(resume_from_text(DIRECTOR), tmp_path_factory.mktemp("cli") / "director.pdf")
+
+
+def test_cli_tailor_writes_the_file_and_json(resume_pdf: Path, tmp_path: Path) -> None:
+    pytest.importorskip("assistant.resume.parser")
+    out = tmp_path / "tailored.docx"
+    result = CliRunner().invoke(app, ["tailor", str(resume_pdf), "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["engine"] == "offline" and payload["findings"] == []
+    assert payload["tailored_resume"]["sections"][0]["name"] == "summary"
+    assert {c["kind"] for c in payload["changes"]} >= {"reorder", "summary", "question"}
+    assert all(c["source_lines"] for c in payload["changes"] if c["kind"] in ("question", "reorder")
+               and c["id"] != "section-order")
+    assert payload["questions_for_candidate"]
+    assert "Executive Summary" in docx_text(out)
+
+
+def test_cli_tailor_human_output(resume_pdf: Path, tmp_path: Path) -> None:
+    pytest.importorskip("assistant.resume.parser")
+    out = tmp_path / "tailored.md"
+    result = CliRunner().invoke(app, ["tailor", str(resume_pdf), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "offline coach" in result.output and "Questions for you" in result.output
+    assert out.read_text().startswith("# ")
+
+
+@pytest.mark.parametrize(("content", "code"), [(b"", "empty_file"), (b"\x89PNG\r\n\x1a\nxxxx", "not_pdf")])
+def test_cli_tailor_bad_input_exits_2_and_writes_nothing(tmp_path: Path, content: bytes, code: str) -> None:
+    bad = tmp_path / "resume.pdf"
+    bad.write_bytes(content)
+    out = tmp_path / "out.pdf"
+    result = CliRunner().invoke(app, ["tailor", str(bad), "--out", str(out), "--json"])
+    assert result.exit_code == 2
+    assert json.loads(result.output)["error"]["code"] == code
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["resume.pdf"]
+
+
+def test_cli_tailor_rejects_an_unknown_output_format(resume_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(app, ["tailor", str(resume_pdf), "--out", str(out)])
+    assert result.exit_code == 2 and "Error" in result.output and not out.exists()
