@@ -32,7 +32,9 @@ from assistant.storage import Database
 if TYPE_CHECKING:
     from langchain_core.language_models.chat_models import BaseChatModel
 
+    from assistant.interview.engine import InterviewEngine
     from assistant.llm.client import LLMClient
+    from assistant.resume.models import Resume
 
 ChatModelFactory = Callable[[Settings], "BaseChatModel"]
 
@@ -120,6 +122,26 @@ class Services:
             prompts=self.prompts,
         )
 
+    def new_interview_engine(self) -> InterviewEngine:
+        """An interview engine for one user's session: its own LLM client (token budget) and canaries."""
+        from assistant.interview.engine import build_engine
+
+        return build_engine(self, llm=self.new_llm_client())
+
+    def resume_from_pdf(self, data: bytes) -> Resume:
+        """Extract (in a sandboxed subprocess, with the configured limits) and parse an uploaded PDF resume."""
+        from assistant.resume.intake import read_pdf
+        from assistant.resume.parser import parse_resume
+
+        return parse_resume(read_pdf(data, self.settings))
+
+    def resume_from_text(self, text: str) -> Resume:
+        """Normalise and parse pasted resume text, with the same limits as an upload."""
+        from assistant.resume.intake import read_text
+        from assistant.resume.parser import parse_resume
+
+        return parse_resume(read_text(text, self.settings))
+
 
 def _knowledge_status(knowledge: RoleKnowledge, report: IngestReport | None) -> KnowledgeStatus:
     if report is None:
@@ -199,6 +221,28 @@ def delete_user_files(settings: Settings) -> int:
             removed += sum(1 for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)
     return removed
+
+
+# --- Resume downloads ----------------------------------------------------------------------------------------
+
+RESUME_FORMATS = {"md": "text/markdown", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml"
+                  ".document", "pdf": "application/pdf"}
+
+
+def resume_file_bytes(resume: Resume, fmt: str) -> bytes:
+    """The resume exported as Markdown, DOCX or PDF, for a download button.
+
+    Written in a private temporary folder and read back, so no copy of the resume is left on disk.
+    """
+    import tempfile
+
+    from assistant.resume.export import export
+
+    if fmt not in RESUME_FORMATS:
+        raise ValueError(f"unknown resume format {fmt!r}")
+    with tempfile.TemporaryDirectory(prefix="resume-export-") as folder:
+        path = export(resume, Path(folder) / f"resume.{fmt}")
+        return path.read_bytes()
 
 
 # --- PDF of a Markdown report ----------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ configuration (`st.cache_resource`) and every user-facing error is shown the sam
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
@@ -15,6 +16,23 @@ import assistant.config  # noqa: F401  (telemetry off before heavy imports)
 from assistant.config import Settings, get_settings
 from assistant.errors import CoachError
 from assistant.services import Services, build_services, settings_fingerprint
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text (model output, resume lines, answers) shown through `st.markdown` as literal text.
+
+    Streamlit never renders raw HTML here (no `unsafe_allow_html`), but Markdown itself would still render links
+    and images, which a prompt-injected model could use to exfiltrate data or mislead; escaping every Markdown
+    punctuation character makes the text display exactly as written.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def md_list(items: Iterable[str], *, numbered: bool = False) -> str:
+    """A Markdown list of untrusted strings, each escaped."""
+    return "\n".join(f"{i}. {md_escape(x)}" if numbered else f"- {md_escape(x)}" for i, x in enumerate(items, 1))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -39,7 +57,7 @@ def services_or_stop() -> Services:
     try:
         return services()
     except CoachError as exc:
-        st.error(exc.message)
+        st.error(md_escape(exc.message))
         st.info("Open **Settings & status** to see which check fails and how to fix it.")
         st.stop()
         raise  # unreachable: st.stop() raises
@@ -51,7 +69,8 @@ def user_errors(prefix: str = "") -> Iterator[None]:
     try:
         yield
     except CoachError as exc:
-        st.error(f"{prefix}{exc.message}" if prefix else exc.message)
+        # Messages may quote user input (a file name, a template fragment): shown literally, never as Markdown.
+        st.error(prefix + md_escape(exc.message))
 
 
 def engine_badge(svc: Services) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import CoachError
-from pages._shared import services_or_stop, user_errors
+from pages._shared import md_escape, md_list, services_or_stop, user_errors
 
 st.title("Prompt files")
 st.write(
@@ -28,7 +28,8 @@ saved_text = library.read_text(name)
 try:
     prompt = library.get(name)
 except CoachError as exc:  # the file on disk is broken (edited outside the app): show why, allow fixing it
-    st.warning(f"The saved file is not valid and the coach cannot use it until it is fixed or reset: {exc.message}")
+    st.warning("The saved file is not valid and the coach cannot use it until it is fixed or reset: "
+               + md_escape(exc.message))
 else:
     meta_col, vars_col = st.columns([2, 3])
     with meta_col:
@@ -44,20 +45,20 @@ if st.session_state.pop("prompt_reload", None) == name:
     st.session_state.pop(editor_key, None)
 draft = st.text_area("Prompt file (front matter and template)", saved_text, height=420, key=editor_key)
 
-validate_col, save_col, reset_col, _ = st.columns([1, 1, 1, 3])
-do_validate = validate_col.button("Validate", key="prompt_validate")
-do_save = save_col.button("Save", type="primary", key="prompt_save")
-do_reset = reset_col.button("Reset to default", key="prompt_reset")
+with st.container(horizontal=True):
+    do_save = st.button("Save", type="primary", key="prompt_save")
+    do_validate = st.button("Validate", key="prompt_validate")
+    do_reset = st.button("Reset to default", key="prompt_reset")
 
 if do_validate or do_save:
     problems = library.validate_text(name, draft)
     if problems:
-        st.error("This edit has problems and was not saved:\n\n" + "\n".join(f"- {p}" for p in problems))
+        st.error("This edit has problems and was not saved:\n\n" + md_list(str(p) for p in problems))
     elif do_save:
         try:
             library.save(name, draft)
         except CoachError as exc:
-            st.error(f"Not saved: {exc.message}")
+            st.error(f"Not saved: {md_escape(exc.message)}")
         else:
             st.session_state.prompt_reload = name
             st.success(f"Saved `{name}`. The previous version was kept as a backup.")
@@ -73,8 +74,11 @@ if do_reset:
 preview_tab, diff_tab = st.tabs(["Preview with sample inputs", "Difference from the shipped default"])
 with preview_tab:
     st.caption("The draft above rendered with sample values, exactly as the model would receive it.")
-    with user_errors("Preview failed: "):
+    try:
         rendered = library.preview(name, draft)
+    except CoachError as exc:
+        st.error("Preview failed: " + md_escape(exc.message))
+    else:
         st.code(rendered, language=None, wrap_lines=True)
 with diff_tab, user_errors():
     diff = library.diff(name)

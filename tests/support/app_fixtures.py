@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
+CORPUS_RESUME = REPO.parent / "shared" / "corpus" / "resumes" / "jakegut_resume.pdf"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -116,8 +117,10 @@ def _free_port() -> int:
 class StreamlitServer:
     """A `streamlit run app.py` subprocess, and how long it took from launch to healthy."""
 
-    def __init__(self, url: str, process: subprocess.Popen[bytes], log: Path, cold_start_s: float) -> None:
+    def __init__(self, url: str, process: subprocess.Popen[bytes], log: Path, cold_start_s: float,
+                 prompts_dir: Path) -> None:
         self.url = url
+        self.prompts_dir = prompts_dir
         self.process = process
         self.log = log
         self.cold_start_s = cold_start_s
@@ -165,7 +168,7 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Strea
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not become healthy within 60 s")
             time.sleep(0.1)
-        yield StreamlitServer(url, process, log, time.perf_counter() - started)
+        yield StreamlitServer(url, process, log, time.perf_counter() - started, workdir / "prompts")
     finally:
         process.terminate()
         try:

@@ -1,0 +1,306 @@
+"""Mock interview: set up, answer question by question in a chat, then read the report.
+
+The whole conversation is rendered from the persisted `InterviewSession`, so what the candidate sees is exactly
+what is stored: a reload, an LLM failure or reopening the session from History shows the same transcript.
+Per-user state lives only in `st.session_state` (the session and this user's engine).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from assistant.errors import CoachError
+from assistant.interview.report import to_markdown
+from assistant.interview.session import InterviewSession, Report, Turn
+from assistant.services import Services, markdown_pdf_bytes
+from pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
+
+FOCUS_LABELS = {
+    "mixed": "Mixed (all competencies)",
+    "leadership": "Leadership and people",
+    "platform": "ML platform and production",
+    "strategy": "Strategy and stakeholders",
+}
+MODE_LABELS = {
+    "practice": "Practice: feedback after each answer",
+    "realistic": "Realistic: feedback only at the end",
+}
+
+svc = services_or_stop()
+names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
+
+
+def _engine() -> Any:
+    """This user's interview engine (built once per browser session: it owns the session's token budget)."""
+    if "interview_engine" not in st.session_state:
+        st.session_state.interview_engine = svc.new_interview_engine()
+    return st.session_state.interview_engine
+
+
+def _streamed(work: Callable[[Callable[[str], None]], Any]) -> Any:
+    """Run `work(on_chunk)` in a worker thread and stream its chunks into an interviewer message as they come.
+
+    Streamlit elements may only be written from the script thread, so the worker hands chunks over a queue and
+    this thread renders them with `st.write_stream`. Errors from the worker are re-raised here.
+    """
+    chunks: queue.Queue[object] = queue.Queue()
+    done = object()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work(chunks.put)
+        except BaseException as exc:  # re-raised in the script thread below
+            outcome["error"] = exc
+        finally:
+            chunks.put(done)
+
+    def stream() -> Iterator[str]:
+        while (item := chunks.get()) is not done:
+            yield str(item)
+
+    worker = threading.Thread(target=run, name="interview-turn", daemon=True)
+    worker.start()
+    with st.chat_message("assistant", avatar=":material/person:"):
+        st.write_stream(stream())
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def _run_turn(work: Callable[[Callable[[str], None] | None], Any]) -> Any:
+    """With an LLM the interviewer's next words stream in; the offline coach answers at once, with a spinner."""
+    if svc.uses_llm:
+        return _streamed(work)
+    with st.spinner("Scoring your answer..."):
+        return work(None)
+
+
+# --- rendering ---------------------------------------------------------------------------------------------------
+
+
+def _render_question(turn: Turn) -> None:
+    with st.chat_message("assistant", avatar=":material/person:"):
+        if turn.kind == "follow_up":
+            st.caption("Follow-up")
+        else:
+            st.caption(f"Question {turn.question_index + 1} · {names.get(turn.competency, turn.competency)}")
+        st.markdown(md_escape(turn.question))
+        if turn.citations:
+            with st.expander("Why this question: knowledge it draws on"):
+                for c in turn.citations:
+                    st.markdown(f"- {c.source} › {c.heading} (relevance {c.score:.2f})")
+
+
+def _render_feedback(turn: Turn) -> None:
+    evaluation = turn.evaluation
+    assert evaluation is not None
+    with st.chat_message("assistant", avatar=":material/grading:"):
+        engine = "LLM evaluator" if evaluation.engine == "llm" else "offline coach"
+        st.markdown(f"**Feedback: {evaluation.score} / 5** on {names.get(evaluation.competency, evaluation.competency)}")
+        if evaluation.fallback:
+            st.warning("The LLM did not return a usable evaluation, so the offline coach scored this answer.")
+        d = evaluation.dimensions
+        st.caption(
+            f"Structure {d.structure} · Ownership {d.ownership} · Specificity {d.specificity} · "
+            f"Relevance {d.relevance} · Director altitude {d.altitude} · scored by the {engine}"
+        )
+        if evaluation.strengths:
+            st.markdown("**What landed**\n\n" + md_list(evaluation.strengths))
+        if evaluation.improvements:
+            st.markdown("**To improve**\n\n" + md_list(evaluation.improvements))
+        if evaluation.evidence:
+            with st.expander("Evidence quoted from your answer"):
+                for quote in evaluation.evidence:
+                    st.text(f"“{quote}”")
+
+
+def _render_transcript(session: InterviewSession) -> None:
+    show_feedback = session.mode == "practice"
+    for turn in session.turns:
+        _render_question(turn)
+        if turn.answer is not None:
+            with st.chat_message("user", avatar=":material/account_circle:"):
+                st.markdown(md_escape(turn.answer))  # the candidate's words, shown exactly as written
+        if turn.evaluation is not None and show_feedback:
+            _render_feedback(turn)
+
+
+def _render_report(report: Report, session: InterviewSession) -> None:
+    st.header("Interview report", anchor=False)
+    engine = "LLM" if report.engine == "llm" else "offline coach"
+    overall = f"{report.overall:.1f} / 5" if report.overall is not None else "n/a"
+    cols = st.columns(3)
+    cols[0].metric("Overall", overall)
+    cols[1].metric("Questions answered", f"{report.answered_questions} of {report.planned_questions}")
+    cols[2].metric("Scored by", engine.capitalize() if engine != "LLM" else engine)
+    if report.fallback:
+        st.info("Part of this report comes from the offline coach because the LLM did not answer every request.")
+    if report.narrative:
+        st.markdown(md_escape(report.narrative))
+
+    if report.competencies:
+        st.subheader("Scores per competency", anchor=False)
+        frame = pd.DataFrame([{"Competency": c.name, "Score": round(c.score, 2), "Answers": c.answers}
+                              for c in report.competencies])
+        chart = (
+            alt.Chart(frame)
+            .mark_bar(color="#2b5cab")
+            .encode(
+                x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 5]), title="Score (1-5)"),
+                y=alt.Y("Competency:N", sort="-x", title=None),
+                tooltip=["Competency", "Score", "Answers"],
+            )
+            .properties(height=max(80, 38 * len(frame)))
+        )
+        st.altair_chart(chart, width="stretch")
+
+    strengths_col, gaps_col = st.columns(2)
+    with strengths_col:
+        st.subheader("Strengths", anchor=False)
+        st.markdown(md_list(report.strengths) or "No clear strengths yet: answer more questions.")
+    with gaps_col:
+        st.subheader("Gaps", anchor=False)
+        st.markdown(md_list(report.gaps) or "No major gaps found.")
+    if report.next_steps:
+        st.subheader("Next steps", anchor=False)
+        st.markdown(md_list(report.next_steps, numbered=True))
+
+    st.subheader("Question by question", anchor=False)
+    for q in report.questions:
+        score = f"{q.score:.0f}/5" if q.score is not None else "not answered"
+        with st.expander(f"Q{q.index + 1} · {names.get(q.competency, q.competency)} · {score}"):
+            st.markdown(f"**{md_escape(q.question)}**")
+            if q.improvements:
+                st.markdown("**To improve**\n\n" + md_list(q.improvements))
+            if q.strong_answer_outline:
+                st.markdown("**Outline of a strong answer** (from the knowledge base; use only what you did)"
+                            + "\n\n" + md_list(q.strong_answer_outline))
+            if q.sources:
+                st.caption("Sources: " + "; ".join(q.sources))
+
+    markdown = to_markdown(report)
+    stem = f"interview-report-{session.created_at:%Y%m%d-%H%M}"
+    dl_md, dl_pdf, again = st.columns([1, 1, 2])
+    dl_md.download_button("Download Markdown", markdown, file_name=f"{stem}.md", mime="text/markdown",
+                          key="report_md", on_click="ignore")
+    with user_errors("Could not build the PDF: "):
+        dl_pdf.download_button("Download PDF", markdown_pdf_bytes(markdown, title="Interview report"),
+                               file_name=f"{stem}.pdf", mime="application/pdf", key="report_pdf",
+                               on_click="ignore")
+    if again.button("Start a new interview", key="interview_new"):
+        for key in ("interview", "interview_report"):
+            st.session_state.pop(key, None)
+        st.rerun()
+
+
+# --- set-up ---------------------------------------------------------------------------------------------------
+
+
+def _setup(svc: Services) -> None:
+    st.write(
+        "One question at a time, like a real director loop. Answer as you would in the room: the situation, "
+        "what **you** decided and did, and the measurable outcome."
+    )
+    with st.form("interview_setup"):
+        left, right = st.columns(2)
+        focus = left.selectbox("Focus", list(FOCUS_LABELS), format_func=FOCUS_LABELS.__getitem__, key="iv_focus")
+        length = left.slider("Number of questions", 2, 10, 5, key="iv_length")
+        mode = right.radio("Mode", list(MODE_LABELS), format_func=MODE_LABELS.__getitem__, key="iv_mode")
+        has_page_resume = st.session_state.get("resume") is not None
+        sources = ["none", "upload"] + (["resume_page"] if has_page_resume else [])
+        source_labels = {"none": "No resume", "upload": "Upload a PDF", "resume_page": "Use the resume from "
+                         "the Resume page"}
+        resume_source = right.radio("Resume (optional: the interviewer will probe its claims)", sources,
+                                    format_func=source_labels.__getitem__, key="iv_resume_source",
+                                    index=len(sources) - 1 if has_page_resume else 0)
+        upload = st.file_uploader("Resume PDF", type=["pdf"], max_upload_size=svc.settings.max_upload_mb,
+                                  key="iv_resume_upload")
+        jd = st.text_area("Job description (optional)", height=140, key="iv_jd",
+                          placeholder="Paste the job description to weight the questions toward it.")
+        start = st.form_submit_button("Start the interview", type="primary")
+
+    if not start:
+        return
+    with user_errors():
+        resume = None
+        if resume_source == "resume_page":
+            resume = st.session_state.get("resume")
+        elif resume_source == "upload":
+            if upload is None:
+                raise CoachError("Choose a PDF to upload, or pick 'No resume'.")
+            with st.spinner("Reading your resume..."):
+                resume = svc.resume_from_pdf(upload.getvalue())
+        engine = _engine()
+        session = _run_turn(lambda on_chunk: engine.start(
+            focus, length, mode, resume=resume, jd=jd.strip() or None, on_question_chunk=on_chunk))
+        st.session_state.interview = session
+        st.session_state.pop("interview_report", None)
+        st.rerun()
+
+
+# --- page ---------------------------------------------------------------------------------------------------------
+
+st.title("Mock interview")
+engine_badge(svc)
+
+if reopen := st.session_state.pop("open_session_id", None):
+    with user_errors("Could not open that session: "):
+        st.session_state.interview = _engine().resume(reopen)
+        st.session_state.pop("interview_report", None)
+
+session: InterviewSession | None = st.session_state.get("interview")
+if session is None:
+    _setup(svc)
+    st.stop()
+
+meta = (f"{FOCUS_LABELS.get(session.focus, session.focus)} · {session.length} questions · "
+        f"{MODE_LABELS[session.mode].split(':')[0]} mode")
+st.caption(meta)
+_render_transcript(session)
+
+report = st.session_state.get("interview_report")
+if report is None and session.status == "finished":
+    with user_errors("Could not build the report: "):
+        report = st.session_state.interview_report = _engine().report(session)
+
+if report is not None:
+    _render_report(report, session)
+    st.stop()
+
+engine = _engine()
+pending = engine.current_question(session)
+if pending is None:
+    with st.spinner("Writing your report..."), user_errors("Could not build the report: "):
+        st.session_state.interview_report = engine.finish(session)
+        st.rerun()
+    st.stop()
+
+answered = session.answered_questions
+st.progress(answered / max(session.length, 1), text=f"{answered} of {session.length} questions answered")
+if st.button("End the interview now and see the report", key="interview_end"):
+    with st.spinner("Writing your report..."), user_errors("Could not build the report: "):
+        st.session_state.interview_report = engine.finish(session)
+        st.rerun()
+
+if answer := st.chat_input("Your answer", key="interview_answer", max_chars=svc.settings.max_answer_chars):
+    with st.chat_message("user", avatar=":material/account_circle:"):
+        st.markdown(md_escape(answer))
+    try:
+        result = _run_turn(lambda on_chunk: engine.submit_answer(session, answer, on_question_chunk=on_chunk))
+    except CoachError as exc:
+        # The answer was stored before evaluation; the transcript stays and the session can be resumed.
+        st.error(f"{exc.message} Your answer is saved; you can resume this interview from History.")
+    else:
+        if result.finished:
+            with st.spinner("Writing your report..."):
+                st.session_state.interview_report = engine.finish(session)
+        st.rerun()

@@ -1,0 +1,189 @@
+"""Resume: upload or paste, review against the role, tailor toward the director template, download.
+
+The parsed resume and its review live only in this browser session (`st.session_state`); nothing is stored on
+disk until the user downloads a file. Resume text is untrusted: it is always shown escaped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from assistant.resume.review import review_resume
+
+from assistant.resume.tailor import tailor_resume
+from assistant.services import RESUME_FORMATS, resume_file_bytes
+from pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
+
+svc = services_or_stop()
+
+st.title("Resume review and tailoring")
+engine_badge(svc)
+st.write(
+    "See how your resume reads for a Director of ML Engineering role, then tailor it toward the director "
+    "template. Nothing is invented: every change points to your own lines, and anything the source does not "
+    "support is flagged for you to decide."
+)
+
+
+def _forget_results() -> None:
+    for key in ("resume", "resume_review", "resume_tailored"):
+        st.session_state.pop(key, None)
+
+
+# --- input --------------------------------------------------------------------------------------------------------
+
+upload_tab, paste_tab = st.tabs(["Upload a PDF", "Paste text"])
+with upload_tab:
+    upload = st.file_uploader(
+        f"Resume PDF (up to {svc.settings.max_upload_mb} MB)", type=["pdf"],
+        max_upload_size=svc.settings.max_upload_mb, key="resume_upload", on_change=_forget_results,
+    )
+with paste_tab:
+    pasted = st.text_area("Resume text", height=200, key="resume_paste",
+                          placeholder="Paste the plain text of your resume.")
+jd = st.text_area("Job description (optional)", height=120, key="resume_jd",
+                  placeholder="Paste a job description to check its keywords too.")
+
+if st.button("Review my resume", type="primary", key="resume_review_button"):
+    _forget_results()
+    with st.status("Reviewing your resume...", expanded=False) as status, user_errors():
+        if upload is not None:
+            status.update(label="Extracting text from the PDF...")
+            resume = svc.resume_from_pdf(upload.getvalue())
+        elif pasted.strip():
+            resume = svc.resume_from_text(pasted)
+        else:
+            status.update(label="Nothing to review", state="error")
+            st.warning("Upload a PDF or paste your resume text first.")
+            st.stop()
+        status.update(label="Checking it against the role...")
+        review = review_resume(resume, svc.knowledge, job_description=jd.strip() or None,
+                               client=svc.new_llm_client(), prompts=svc.prompts)
+        st.session_state.resume = resume
+        st.session_state.resume_review = review
+        status.update(label="Review ready", state="complete")
+
+review: Any = st.session_state.get("resume_review")
+resume: Any = st.session_state.get("resume")
+if review is None or resume is None:
+    st.stop()
+
+
+# --- review ---------------------------------------------------------------------------------------------------------
+
+st.header("Review", anchor=False)
+data = review.model_dump(mode="json")
+injection = data.get("injection") or {}
+if injection.get("detected"):
+    st.error(
+        "This resume contains hidden or instruction-like text aimed at automated screeners. It was ignored for "
+        "scoring, but many employers treat it as a red flag: remove it.\n\n"
+        + md_list(injection.get("evidence", [])[:5])
+    )
+
+fit = data.get("fit") or {}
+bullets = data.get("bullets") or {}
+cols = st.columns(4)
+cols[0].metric("Fit for the role", f"{fit.get('score', 0)} / 100")
+cols[1].metric("Level", f"{fit.get('level', '-')} / 5")
+years = data.get("years_experience")
+cols[2].metric("Years of experience", f"{years:g}" if isinstance(years, int | float) else "unknown")
+cols[3].metric("Quantified bullets", f"{bullets.get('quantified', 0)} of {bullets.get('total', 0)}")
+if fit.get("explanation"):
+    st.markdown(md_escape(fit["explanation"]))
+
+keywords = data.get("keywords") or {}
+with st.expander("Keywords", expanded=True):
+    rows = [{"Keyword": k, "Status": "Present"} for k in keywords.get("present", [])]
+    rows += [{"Keyword": k, "Status": "Missing"} for k in keywords.get("missing", [])]
+    rows += [{"Keyword": k, "Status": "Claim only if true"} for k in keywords.get("claim_only_if_true", [])]
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.caption("No role keywords to check.")
+
+feedback = data.get("bullet_feedback") or data.get("bullets_feedback") or []
+if feedback:
+    with st.expander(f"Bullet-by-bullet feedback ({len(feedback)})"):
+        for item in feedback:
+            text = item.get("text") or item.get("bullet") or ""
+            notes = item.get("notes") or item.get("issues") or item.get("feedback") or []
+            line = item.get("line") or item.get("source_line")
+            st.markdown(f"**{'L' + str(line) + ': ' if line else ''}{md_escape(text)}**")
+            if notes:
+                st.markdown(md_list(notes if isinstance(notes, list) else [str(notes)]))
+
+ats = data.get("ats") or data.get("ats_checks") or []
+issues = data.get("issues") or []
+with st.expander("ATS and format checks", expanded=bool(issues)):
+    if isinstance(ats, list) and ats:
+        st.dataframe(pd.DataFrame(ats), hide_index=True, width="stretch")
+    if issues:
+        st.markdown(md_list(str(i.get("message", i)) if isinstance(i, dict) else str(i) for i in issues))
+    elif not ats:
+        st.caption("No format problems found.")
+
+
+# --- tailoring ---------------------------------------------------------------------------------------------------
+
+st.header("Tailor toward the director template", anchor=False)
+st.caption("Each change shows your original line, the proposal, the source lines it comes from and anything the "
+           "fabrication guard could not find in your resume. Changes with findings start unticked.")
+if st.button("Propose changes", key="resume_tailor_button"):
+    with st.spinner("Tailoring..."), user_errors():
+        st.session_state.resume_tailored = tailor_resume(
+            resume, svc.knowledge, job_description=jd.strip() or None,
+            client=svc.new_llm_client(), prompts=svc.prompts)
+
+tailored: Any = st.session_state.get("resume_tailored")
+if tailored is None:
+    st.stop()
+if tailored.fallback_reason:
+    st.info(tailored.fallback_reason)
+
+KIND_LABELS = {"question": "Question for you", "summary": "Executive summary"}
+accepted: list[str] = []
+edits = [c for c in tailored.changes if c.kind != "question"]
+questions = [c for c in tailored.changes if c.kind == "question"]
+for change in edits:
+    with st.container(border=True):
+        head, toggle = st.columns([5, 1])
+        kind = KIND_LABELS.get(change.kind, change.kind.replace("_", " ").capitalize())
+        head.markdown(f"**{kind}** · {md_escape(change.section)}")
+        keep = toggle.checkbox("Accept", value=change.accepted, key=f"change::{change.id}")
+        if keep:
+            accepted.append(change.id)
+        before, after = st.columns(2)
+        before.caption("Before")
+        before.markdown(md_escape(change.before) or "_(nothing)_")
+        after.caption("After")
+        after.markdown(md_escape(change.after))
+        meta = []
+        if change.source_lines:
+            meta.append("Source: " + ", ".join(f"L{n}" for n in change.source_lines))
+        if change.note:
+            meta.append(md_escape(change.note))
+        if meta:
+            st.caption(" · ".join(meta))
+        for finding in change.findings:
+            st.warning(f"Not in your resume: **{md_escape(finding.token)}** ({finding.kind}). "
+                       f"{md_escape(finding.message)}")
+
+if questions:
+    st.subheader("Questions to strengthen weak bullets", anchor=False)
+    st.caption("The coach asks rather than invents: answer these and add the facts yourself.")
+    for q in questions:
+        st.markdown(f"- **L{q.source_lines[0] if q.source_lines else '?'}**: {md_escape(q.before)}  \n"
+                    f"  {md_escape(q.after)}")
+
+final = tailored.apply(accepted)
+st.subheader("Download", anchor=False)
+st.caption(f"{len(accepted)} of {len(edits)} changes accepted.")
+labels = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
+for column, fmt in zip(st.columns(3), RESUME_FORMATS, strict=True):
+    with column, user_errors(f"Could not export {labels[fmt]}: "):
+        column.download_button(f"Download {labels[fmt]}", resume_file_bytes(final, fmt),
+                               file_name=f"tailored-resume.{fmt}", mime=RESUME_FORMATS[fmt],
+                               key=f"resume_download_{fmt}", on_click="ignore")
