@@ -293,7 +293,7 @@ def read_layout(text: str) -> Resume:
         next_line = lines[i + 1] if i + 1 < len(lines) else ""
         if section.name == "experience" and not is_bullet and _DATE_LINE_RE.match(next_line):
             title, _, company = body.partition(" | ")
-            job = Job(title=title or None, company=company or None)
+            job = Job(title=title or None, company=company or None, start=None, end=None)
             resume.experience.append(job)
         elif section.name == "experience" and job is not None and _DATE_LINE_RE.match(body) and not job.bullets:
             dates = body.split(" | ", 1)[0]

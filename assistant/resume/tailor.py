@@ -215,7 +215,7 @@ def normalise_section_name(name: str) -> str:
 
 def _target_order(resume: Resume, template: ResumeTemplate) -> list[str]:
     wanted = [normalise_section_name(n) for n in template.section_order]
-    present = [s.name for s in resume.sections]
+    present: list[str] = [s.name for s in resume.sections]
     if resume.experience and "experience" not in present:
         present.append("experience")
     if "summary" not in present and "summary" in wanted:
@@ -225,8 +225,8 @@ def _target_order(resume: Resume, template: ResumeTemplate) -> list[str]:
 
 
 def _section_order_change(resume: Resume, template: ResumeTemplate) -> Change | None:
-    before = [s.name for s in resume.sections]
-    after = [n for n in _target_order(resume, template) if n in before]
+    before: list[str] = [s.name for s in resume.sections]
+    after: list[str] = [n for n in _target_order(resume, template) if n in before]
     if after == before:
         return None
     return Change(id="section-order", section="all", before=" > ".join(before), after=" > ".join(after),
@@ -558,8 +558,8 @@ def _apply(original: Resume, accepted: list[Change]) -> Resume:
 
     section_change = next((c for c in accepted if c.id == "section-order"), None)
     if section_change:
-        rank = {n: i for i, n in enumerate(["summary", *section_change.sections])}
-        resume.sections.sort(key=lambda s: rank.get(s.name, len(rank)))
+        section_rank: dict[str, int] = {n: i for i, n in enumerate(["summary", *section_change.sections])}
+        resume.sections.sort(key=lambda s: section_rank.get(s.name, len(section_rank)))
     return resume
 
 
