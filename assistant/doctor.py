@@ -42,10 +42,7 @@ def _llm(settings: Settings) -> tuple[str, str]:
         raise RuntimeError(
             f"{engine.reason}. Check OPENAI_BASE_URL / OPENAI_API_KEY in .env, or set LLM_PROVIDER=offline."
         )
-    return (
-        f"offline coach ({engine.reason})",
-        "",
-    )
+    return engine.reason, ""
 
 
 def _knowledge(settings: Settings) -> tuple[str, str]:
@@ -92,8 +89,8 @@ def _database(settings: Settings) -> tuple[str, str]:
 def _prompts(settings: Settings) -> tuple[str, str]:
     from assistant.prompting import PromptLibrary
 
-    library = PromptLibrary(settings.assistant_prompts_dir, settings.prompts_default_dir)
-    problems = [p for name in library.names() for p in library.validate_file(name)]
+    library = PromptLibrary.from_settings(settings)
+    problems = library.check_all()
     if problems:
         raise RuntimeError("; ".join(str(p) for p in problems[:3]))
     return f"{len(library.names())} prompt files valid in {settings.assistant_prompts_dir}", ""
