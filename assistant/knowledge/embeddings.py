@@ -268,7 +268,7 @@ _CACHE_LOCK = threading.Lock()
 
 def get_embedder(settings: Settings) -> Embedder:
     """The process-wide embedder for these settings: the local model is loaded once, however often this is called."""
-    if settings.embedding_backend is EmbeddingBackend.OPENAI:
+    if settings.embedding_backend == EmbeddingBackend.OPENAI:
         key: tuple[str, ...] = ("openai", settings.openai_embedding_model, settings.openai_base_url or "")
     else:
         key = ("local",)

@@ -210,7 +210,7 @@ class KnowledgeStore:
     def _embedding_function(self) -> Any:
         # Persisted with the collection so a raw `query(query_texts=...)` uses the same model offline. Other
         # backends store none: we always pass vectors ourselves.
-        if self.settings.embedding_backend is EmbeddingBackend.LOCAL:
+        if self.settings.embedding_backend == EmbeddingBackend.LOCAL:
             return LocalMiniLMEmbeddingFunction()
         return None
 
