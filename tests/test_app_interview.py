@@ -1,0 +1,109 @@
+"""AppTest flows of the Mock interview page: offline engine end to end, an LLM that fails, reopening from History."""
+
+from __future__ import annotations
+
+import re
+
+from langchain_core import exceptions as lc_errors
+
+from assistant.config import get_settings
+from assistant.llm.fakes import FakeChatModel
+from assistant.services import override_chat_model
+from assistant.storage import Database
+from tests.support.app_fixtures import assert_no_exception, page_text
+
+pytest_plugins = ["tests.support.app_fixtures"]
+
+ANSWER = (
+    "At Acme I led a 40-person ML platform org. I decided to consolidate three feature stores into one after "
+    "measuring 30% duplicated pipelines; I set the roadmap, hired two staff engineers and negotiated the budget "
+    "with the CTO. As a result deployment time fell from 3 weeks to 2 days and infra cost dropped 22%."
+)
+
+
+def _start(at, *, length: int = 2, mode: str = "practice"):
+    at.slider(key="iv_length").set_value(length)
+    at.radio(key="iv_mode").set_value(mode)
+    at.button[0].click()  # the form's submit button is the only button before an interview starts
+    return at.run()
+
+
+def _answer_until_report(at, limit: int = 8):
+    for _ in range(limit):
+        if "Interview report" in page_text(at):
+            return at
+        assert at.chat_input, "an open question must offer the answer box"
+        at.chat_input(key="interview_answer").set_value(ANSWER).run()
+        assert_no_exception(at)
+    raise AssertionError("the interview did not end")
+
+
+def _messages(at) -> list[tuple[str, str]]:
+    """(author, text) of each chat message, with the Markdown escaping of untrusted text undone."""
+    return [(m.name, re.sub(r"\\(.)", r"\1", " ".join(md.value for md in m.markdown))) for m in at.chat_message]
+
+
+def test_offline_practice_interview_gives_feedback_then_a_report(app_test) -> None:
+    at = _start(app_test("interview.py"))
+    assert_no_exception(at)
+    first = _messages(at)
+    assert len(first) == 1 and first[0][0] == "assistant", "the interviewer opens with one question"
+
+    at.chat_input(key="interview_answer").set_value(ANSWER).run()
+    assert_no_exception(at)
+    text = page_text(at)
+    assert re.search(r"Feedback: [1-5] / 5", text), "practice mode shows feedback after each answer"
+    assert any(name == "user" and "40-person" in body for name, body in _messages(at))
+
+    at = _answer_until_report(at)
+    text = page_text(at)
+    assert "Scores per competency" in text and "Strengths" in text and "Next steps" in text
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download Markdown", "Download PDF"]
+
+    sessions = Database(get_settings().resolved_database_url).list_sessions()
+    assert len(sessions) == 1 and sessions[0].status == "finished" and sessions[0].answered == 2
+
+
+def test_realistic_mode_keeps_feedback_for_the_end(app_test) -> None:
+    at = _start(app_test("interview.py"), mode="realistic")
+    at.chat_input(key="interview_answer").set_value(ANSWER).run()
+    assert_no_exception(at)
+    if "Interview report" not in page_text(at):
+        assert not re.search(r"Feedback: [1-5] / 5", page_text(at))
+    at = _answer_until_report(at)
+    assert "Interview report" in page_text(at)
+
+
+def test_an_llm_that_fails_falls_back_visibly_and_keeps_the_transcript(app_test) -> None:
+    def broken(_messages):
+        raise lc_errors.ModelConnectionError("connection refused")
+
+    with override_chat_model(lambda _settings: FakeChatModel(responder=broken)):
+        at = app_test("interview.py")
+        assert "LLM" in page_text(at) and "fake-model" in page_text(at)
+        at = _start(at)
+        assert_no_exception(at)
+        question = _messages(at)[0][1]
+        assert question, "the offline wording is used when the LLM cannot word the question"
+        at.chat_input(key="interview_answer").set_value(ANSWER).run()
+        assert_no_exception(at)
+        text = page_text(at)
+        assert "offline coach scored this answer" in text
+        messages = _messages(at)
+        assert messages[0][1] == question and any("40-person" in body for _, body in messages)
+
+
+def test_an_unfinished_interview_reopens_from_history(app_test) -> None:
+    at = _start(app_test("interview.py"), length=3)
+    at.chat_input(key="interview_answer").set_value(ANSWER).run()
+    transcript = _messages(at)
+
+    at.switch_page("pages/history.py").run()
+    assert_no_exception(at)
+    assert "Active" in page_text(at)
+    at.session_state["interview"] = None  # a new browser tab: nothing in memory
+    at.button(key="history_open").click().run()
+    assert_no_exception(at)
+    assert _messages(at)[: len(transcript)] == transcript
+    assert at.chat_input, "the reopened interview waits for the next answer"
