@@ -1,0 +1,92 @@
+"""Server mode: the same ingest and search against a real `chroma run` server (CHROMA_HOST / CHROMA_PORT)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ConfigError
+from assistant.knowledge.store import KnowledgeStore
+from tests.support.knowledge_fixtures import MemoEmbedder, knowledge_settings
+
+CHROMA = Path(sys.executable).parent / "chroma"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(port: int, server: subprocess.Popen[bytes], timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"chroma run exited with status {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"chroma run did not answer on port {port} within {timeout_s} s")
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[int]:
+    """A real Chroma server on a free loopback port, with its data under tmp_path; stopped after the test."""
+    if not CHROMA.exists():
+        pytest.skip("the chroma CLI is not installed in this environment")
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(tmp_path / "server-data"), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_healthy(port, server)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.mark.slow
+def test_ingest_and_search_through_a_chroma_server(
+    tmp_path: Path, chroma_server: int, memo_embedder: MemoEmbedder, knowledge_store: KnowledgeStore
+) -> None:
+    settings = knowledge_settings(tmp_path / "data", chroma_host="localhost", chroma_port=chroma_server)
+    store = KnowledgeStore(settings, memo_embedder)
+    assert "server" in store.location
+
+    report = store.ensure_ready()
+    assert report is not None and report.added == knowledge_store.count()
+    assert not settings.chroma_dir.exists()  # nothing was written locally: the vectors live in the server
+
+    again = KnowledgeStore(settings, memo_embedder).ingest()
+    assert (again.added, again.updated, again.unchanged) == (0, 0, report.added)
+    top = store.search("how is a director of ML engineering judged", k=3)
+    assert top[0].item_id == "success_metrics"
+    assert [h.id for h in top] == [
+        h.id for h in knowledge_store.search("how is a director of ML engineering judged", k=3)
+    ]
+
+
+def test_unreachable_server_is_a_config_error_with_the_fix(
+    tmp_path: Path, memo_embedder: MemoEmbedder
+) -> None:
+    settings = knowledge_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=_free_port())
+    with pytest.raises(ConfigError, match="chroma run") as info:
+        KnowledgeStore(settings, memo_embedder).search("salary", k=1)
+    assert info.value.code == "chroma_unreachable"
