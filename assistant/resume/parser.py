@@ -429,6 +429,11 @@ def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | No
                         candidates.append((origin, cleaned))
     if not candidates:
         return None, None, location
+    if len(candidates) == 1 and candidates[0][1].count(",") == 1:
+        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it.
+        left, right = (part.strip() for part in candidates[0][1].split(","))
+        if _TITLE_WORDS.search(left) and not _TITLE_WORDS.search(right) and right:
+            return left, right, location
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]

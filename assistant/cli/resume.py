@@ -1,0 +1,138 @@
+"""`assistant review FILE [--jd FILE] [--json]`: review a resume against the role, offline.
+
+`load_resume` is the one way a command turns a resume file into structure: PDFs go through the safe intake,
+.txt/.md through the pasted-text path, and text aimed at a model is removed before parsing (and reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from assistant.cli import common
+from assistant.cli.app import app
+from assistant.config import Settings
+from assistant.errors import InputError
+
+if TYPE_CHECKING:
+    from assistant.resume.models import ExtractedText, Injection, Resume
+    from assistant.resume.review import ResumeReview
+
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+@dataclass(frozen=True)
+class LoadedResume:
+    extracted: ExtractedText
+    resume: Resume
+    injection: Injection
+
+
+def _read_bytes(path: Path, settings: Settings) -> bytes:
+    if not path.is_file():
+        raise InputError(f"File not found: {path}", code="invalid_input")
+    if path.stat().st_size > settings.max_upload_mb * 1024 * 1024:
+        raise InputError(f"'{path.name}' is larger than {settings.max_upload_mb} MB (MAX_UPLOAD_MB).", code="too_large")
+    return path.read_bytes()
+
+
+def extract_file(path: Path, settings: Settings) -> ExtractedText:
+    """A PDF through the sandboxed reader; a text file as pasted text. Raises `InputError` on bad input."""
+    from assistant.resume.intake import read_pdf, read_text
+
+    data = _read_bytes(path, settings)
+    if path.suffix.lower() in _TEXT_SUFFIXES and not data.lstrip().startswith(b"%PDF"):
+        if not data.strip():
+            raise InputError(f"'{path.name}' is empty.", code="empty_file")
+        try:
+            return read_text(data.decode("utf-8"), settings)
+        except UnicodeDecodeError:
+            raise InputError(f"'{path.name}' is not UTF-8 text.", code="invalid_input") from None
+    return read_pdf(data, settings)
+
+
+def load_resume(path: Path, settings: Settings) -> LoadedResume:
+    """Read, sanitise and parse a resume file (shared by `review` and `tailor`)."""
+    from assistant.resume.review import prepare_resume
+
+    extracted = extract_file(path, settings)
+    resume, injection = prepare_resume(extracted)
+    return LoadedResume(extracted=extracted, resume=resume, injection=injection)
+
+
+def load_job_description(path: Path | None, settings: Settings) -> str | None:
+    return None if path is None else extract_file(path, settings).text
+
+
+def run_review(path: Path, jd: Path | None, settings: Settings) -> ResumeReview:
+    from assistant.knowledge.embeddings import get_embedder
+    from assistant.knowledge.loader import load_role
+    from assistant.resume.review import review_resume
+
+    loaded = load_resume(path, settings)
+    job_description = load_job_description(jd, settings)
+    knowledge = load_role(settings.role_dir)
+    return review_resume(
+        loaded.resume, knowledge, get_embedder(settings), job_description,
+        extracted=loaded.extracted, injection=loaded.injection,
+    )
+
+
+def render_review(review: ResumeReview) -> str:
+    """A readable summary for the terminal (contact details are the user's own; shown as found/not found)."""
+    c = review.contact
+    lines = [
+        f"Fit: {review.fit.score}/100 (level {review.fit.level}/5) - {review.engine} coach",
+        review.fit.explanation,
+        "",
+        f"Contact: name {'found' if c.name else 'NOT found'}, email {'found' if c.email else 'NOT found'}, "
+        f"phone {'found' if c.phone else 'NOT found'}",
+        "Sections: " + (", ".join(review.sections) or "none recognised"),
+        f"Experience: {len(review.experience)} roles, {review.years_experience or 0:g} years; "
+        f"bullets {review.bullets.total}, quantified {review.bullets.quantified}, "
+        f"with team size {review.bullets.with_team_size}",
+    ]
+    for job in review.experience[:8]:
+        lines.append(f"  - {job.title or '?'} | {job.company or '?'} | {job.start or '?'} - {job.end or '?'}")
+    lines += ["", "Competencies (best matching bullet):"]
+    for comp in review.competencies:
+        mark = "ok " if comp.covered else "gap"
+        lines.append(f"  [{mark}] {comp.name} ({comp.similarity:.2f})")
+    lines += [
+        "",
+        "Keywords present: " + (", ".join(review.keywords.present[:20]) or "none"),
+        "Claim only if true: " + (", ".join(review.keywords.claim_only_if_true) or "none"),
+        "",
+        "ATS checks:",
+    ]
+    lines += [f"  [{'ok ' if a.passed else 'fix'}] {a.name}: {a.detail}" for a in review.ats]
+    to_fix = [b for b in review.bullet_feedback if b.suggestions][:6]
+    if to_fix:
+        lines += ["", "Bullets to strengthen:"]
+        for bullet in to_fix:
+            lines.append(f"  line {bullet.line}: {bullet.text[:90]}")
+            lines += [f"      -> {s}" for s in bullet.suggestions]
+    if review.injection.detected:
+        lines += ["", "WARNING: hidden or instruction-like text was found and ignored:"]
+        lines += [f"  {e}" for e in review.injection.evidence[:10]]
+    if review.issues:
+        lines += ["", "Issues:"] + [f"  - {i}" for i in review.issues]
+    return "\n".join(lines)
+
+
+@app.command("review")
+def review_command(
+    file: Path = typer.Argument(..., help="Resume: a PDF, or a .txt/.md file of pasted text."),
+    jd: Path | None = typer.Option(None, "--jd", help="Job description: a text file or a PDF."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (see PRODUCT.md)."),
+) -> None:
+    """Review a resume against the role profile (and a job description): fit score, keywords, bullet feedback."""
+    settings = common.settings()
+    review = common.run_guarded(lambda: run_review(file, jd, settings), as_json=as_json)
+    if as_json:
+        common.print_json(review)
+    else:
+        typer.echo(render_review(review))

@@ -1,0 +1,505 @@
+"""Review a parsed resume against the role (and an optional job description), offline and explainably.
+
+Every number in the review comes from a signal a candidate can check and act on: which role keywords appear,
+how many bullets carry a number or a team size, which rubric competencies the bullets resemble (embedding
+similarity), whether an ATS can read the headings and contact details. The fit score is a weighted sum of those
+signals, and its explanation lists the biggest gaps first, each phrased as something to do.
+
+Text aimed at a model (visible injection lines, hidden text) never reaches these signals: `prepare_resume`
+removes it before parsing, and `review_resume` drops any bullet that still reads like an instruction.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.schema import RoleKnowledge
+from assistant.resume.injection import sanitize, suspicious_reasons
+from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
+from assistant.resume.parser import parse_resume
+
+STANDARD_SECTIONS = ("summary", "experience", "education", "skills", "projects", "publications", "certifications")
+EMBED_CHARS = 200
+COVERED_SIMILARITY = 0.40  # MiniLM cosine above which a bullet is clear evidence of a competency
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens?|"
+    "hundreds?|thousands?|millions?|billions?"
+)
+_WORD_VALUES = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_METRIC = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORDS})\b|\b(?:doubled|tripled|halved)\b", re.IGNORECASE
+)
+_PEOPLE = r"(?:engineers?|people|scientists?|managers?|reports?|developers?|members?|staff|analysts?|researchers?|ICs?|hires?|FTEs?|students?|employees?|leads?)"
+_TEAM_SIZE = re.compile(
+    rf"(?:\b(?:team|org|organi[sz]ation|group|department|function)\s+of\s+(?:over\s+|about\s+|~)?(?P<a>\d+|{_NUMBER_WORDS})\+?)"
+    rf"|(?:\b(?P<b>\d+|{_NUMBER_WORDS})\+?[- ](?:person|people|member|strong|engineer)\b)"
+    rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
+    rf"directed|supervised|coached)\b[^.;]{{0,40}}?\b(?P<c>\d+|{_NUMBER_WORDS})\+?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b)",
+    re.IGNORECASE,
+)
+_BUDGET = re.compile(
+    r"\$\s?\d[\d,.]*\s?(?:[kmb]\b|million|billion|mm)?[^.;]{0,40}\b(?:budget|spend|cost|p&l|revenue|savings?)\b"
+    r"|\b(?:budget|spend|p&l|cost)\b[^.;]{0,40}\$\s?\d[\d,.]*\s?(?:[kmb]\b|million|billion|mm)?",
+    re.IGNORECASE,
+)
+_ORG = re.compile(
+    r"\b(?:manager of managers|managed (?:\w+ )?managers|(?:\d+|two|three|four|five|six|multiple|several) teams"
+    r"|org(?:anization)?[- ]wide|across (?:the )?(?:company|org|organization)|director|head of|vp\b|vice president"
+    r"|cross-functional)\b",
+    re.IGNORECASE,
+)
+_LEADERSHIP_VERBS = re.compile(
+    r"^(?:led|lead|managed|manage|hired|mentored|coached|grew|scaled|built (?:a|the) team|directed|founded|"
+    r"established|oversaw|drove|owned|partnered|aligned|championed|spearheaded|headed|set up)\b",
+    re.IGNORECASE,
+)
+_STOPWORDS = set(
+    ["the", "and", "for", "with", "you", "our", "are", "will", "your", "this", "that", "have", "from", "who", "what", "can", "all", "has", "not", "their", "they", "but", "about", "into", "more", "work", "team", "teams", "role", "help", "across", "build", "years", "experience", "including", "such", "strong", "ability", "using", "within", "we", "us", "an", "a", "to", "of", "in", "on", "at", "as", "is", "be", "or", "by", "it", "its", "also", "other", "new", "how", "well", "able", "must", "plus"]
+)
+
+
+class ContactSummary(BaseModel):
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    links: list[str] = Field(default_factory=list)
+    location: str | None = None
+
+
+class ExperienceItem(BaseModel):
+    title: str | None
+    company: str | None
+    start: str | None
+    end: str | None
+    months: int | None = None
+    bullets: list[str]
+
+
+class BulletStats(BaseModel):
+    total: int
+    quantified: int
+    with_team_size: int
+    weak_verbs: int
+
+
+class Keywords(BaseModel):
+    present: list[str]
+    missing: list[str]
+    claim_only_if_true: list[str] = Field(
+        description="Important role or job-description terms absent from the resume: add them only if true."
+    )
+    from_job_description: list[str] = Field(default_factory=list)
+
+
+class BulletFeedback(BaseModel):
+    line: int
+    text: str
+    has_metric: bool
+    has_scope: bool
+    leadership_signal: bool
+    weak_verb: str | None = None
+    competency: str | None = Field(None, description="The rubric competency this bullet is closest to.")
+    suggestions: list[str] = Field(default_factory=list)
+
+
+class CompetencyCoverage(BaseModel):
+    id: str
+    name: str
+    similarity: float = Field(description="Best cosine similarity between a bullet and the competency (0..1).")
+    covered: bool
+    evidence: str | None = None
+    evidence_line: int | None = None
+
+
+class LeadershipScope(BaseModel):
+    largest_team: int | None = None
+    team_size_lines: list[int] = Field(default_factory=list)
+    budget_mentions: list[str] = Field(default_factory=list)
+    org_signals: list[str] = Field(default_factory=list)
+
+
+class AtsCheck(BaseModel):
+    name: str
+    passed: bool
+    detail: str
+
+
+class FitComponent(BaseModel):
+    name: str
+    weight: int
+    earned: float
+    detail: str
+
+
+class ResumeReview(BaseModel):
+    """The `assistant review --json` contract (PRODUCT.md) plus the detail the UI shows."""
+
+    contact: ContactSummary
+    sections: list[str]
+    experience: list[ExperienceItem]
+    years_experience: float | None
+    bullets: BulletStats
+    keywords: Keywords
+    fit: Fit
+    fit_components: list[FitComponent]
+    injection: Injection
+    issues: list[str]
+    engine: Literal["llm", "offline"] = "offline"
+    bullet_feedback: list[BulletFeedback]
+    competencies: list[CompetencyCoverage]
+    leadership: LeadershipScope
+    ats: list[AtsCheck]
+    warnings: list[str] = Field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+
+def prepare_resume(extracted: ExtractedText) -> tuple[Resume, Injection]:
+    """Parse only what a reader can see and that is not addressed to a model; report the rest as `Injection`."""
+    cleaned, injection = sanitize(extracted)
+    return parse_resume(cleaned), injection
+
+
+# --- text signals ----------------------------------------------------------------------------------------------
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", term.strip())]
+    body = r"[\s-]*".join(parts)
+    return re.compile(rf"(?<![\w]){body}s?(?![\w])", re.IGNORECASE)
+
+
+def _contains(text: str, term: str) -> bool:
+    return _term_pattern(term).search(text) is not None
+
+
+def has_metric(text: str) -> bool:
+    return _METRIC.search(_YEARS.sub("", text)) is not None
+
+
+def team_size(text: str) -> int | None:
+    match = _TEAM_SIZE.search(text)
+    if not match:
+        return None
+    raw = next(g for g in match.groups() if g)
+    value = _WORD_VALUES.get(raw.lower())
+    if value is None:
+        value = int(raw) if raw.isdigit() else None
+    return value
+
+
+def weak_verb(text: str, weak_verbs: list[str]) -> str | None:
+    start = text.strip().lower()
+    for verb in sorted(weak_verbs, key=len, reverse=True):
+        if start.startswith(verb.lower()):
+            return verb
+    return None
+
+
+def job_description_terms(job_description: str, knowledge: RoleKnowledge, limit: int = 25) -> list[str]:
+    """The job description's salient terms: role and rubric keywords it uses, then tool names and acronyms."""
+    vocabulary = list(knowledge.all_keywords) + [k for c in knowledge.rubric.competencies for k in c.keywords]
+    terms: list[str] = []
+    for term in vocabulary:
+        if term.lower() not in (t.lower() for t in terms) and _contains(job_description, term):
+            terms.append(term)
+    # Tool names and acronyms ("PyTorch", "LLM", "SageMaker"), by frequency.
+    tokens = re.findall(r"\b(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[A-Za-z]+\+\+)\b", job_description)
+    counts = Counter(t for t in tokens if t.lower() not in _STOPWORDS)
+    for token, _ in counts.most_common():
+        if len(terms) >= limit:
+            break
+        if token.lower() not in (t.lower() for t in terms) and token not in ("US", "USA", "EEO", "OR", "AND"):
+            terms.append(token)
+    return terms[:limit]
+
+
+# --- competencies ----------------------------------------------------------------------------------------------
+
+_COMPETENCY_CACHE: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _competency_vectors(knowledge: RoleKnowledge, embedder: Embedder) -> np.ndarray:
+    """Competency embeddings are role data, not user data: cached per (embedder, role content)."""
+    texts = [
+        f"{c.name}. {c.description} " + " ".join(c.signals[:4]) for c in knowledge.rubric.competencies
+    ]
+    key = (embedder.name, "\n".join(texts))
+    if key not in _COMPETENCY_CACHE:
+        _COMPETENCY_CACHE[key] = np.asarray(embedder.embed(texts))
+    return _COMPETENCY_CACHE[key]
+
+
+def _coverage(
+    bullets: list[Line], knowledge: RoleKnowledge, embedder: Embedder
+) -> tuple[list[CompetencyCoverage], list[str | None]]:
+    competencies = knowledge.rubric.competencies
+    if not bullets:
+        return [CompetencyCoverage(id=c.id, name=c.name, similarity=0.0, covered=False) for c in competencies], []
+    # The first ~200 characters carry a bullet's meaning; the tail of a long one costs embedding time for little.
+    matrix = np.asarray(embedder.embed([b.text[:EMBED_CHARS] for b in bullets])) @ _competency_vectors(knowledge, embedder).T
+    coverage = []
+    for j, competency in enumerate(competencies):
+        best = int(np.argmax(matrix[:, j]))
+        similarity = float(max(0.0, matrix[best, j]))
+        coverage.append(
+            CompetencyCoverage(
+                id=competency.id, name=competency.name, similarity=round(similarity, 3),
+                covered=similarity >= COVERED_SIMILARITY, evidence=bullets[best].text,
+                evidence_line=bullets[best].number,
+            )
+        )
+    closest: list[str | None] = [
+        competencies[int(np.argmax(row))].name if float(np.max(row)) >= COVERED_SIMILARITY else None
+        for row in matrix
+    ]
+    return coverage, closest
+
+
+# --- review ----------------------------------------------------------------------------------------------------
+
+
+def _bullet_feedback(
+    bullet: Line, knowledge: RoleKnowledge, competency: str | None
+) -> BulletFeedback:
+    text = bullet.text
+    metric = has_metric(text)
+    size = team_size(text)
+    scope = size is not None or _BUDGET.search(text) is not None or _ORG.search(text) is not None
+    leadership = _LEADERSHIP_VERBS.search(text) is not None or size is not None
+    weak = weak_verb(text, knowledge.template.weak_verbs)
+    suggestions: list[str] = []
+    asks = {p.theme: p.asks for p in knowledge.template.bullet_patterns}
+    if weak:
+        strong = ", ".join(knowledge.template.strong_verbs[:5])
+        suggestions.append(f"Start with what you did, not '{weak}': a verb such as {strong}.")
+    if not metric:
+        suggestions.append("What changed, and by how much? Add the number (before and after, %, time, cost, users).")
+    if leadership and size is None:
+        suggestions.append(asks.get("leadership_scope", ["How many people did you lead?"])[0])
+    elif not scope and not leadership:
+        suggestions.append("Show the scope: how many people, teams, models or users did this touch?")
+    return BulletFeedback(
+        line=bullet.number, text=text, has_metric=metric, has_scope=scope, leadership_signal=leadership,
+        weak_verb=weak, competency=competency, suggestions=suggestions,
+    )
+
+
+def _ats_checks(resume: Resume, pages: int) -> list[AtsCheck]:
+    names = [s.name for s in resume.sections]
+    words = sum(len(line.text.split()) for line in resume.lines)
+    nonstandard = [
+        f"'{s.heading}' (reads as {s.name})" for s in resume.sections
+        if s.name in STANDARD_SECTIONS and s.heading.lower().replace(" ", "") not in (
+            s.name, "work" + "experience", "professionalexperience", "technicalskills", "professionalsummary")
+    ]
+    missing = [n for n in ("experience", "education", "skills") if n not in names]
+    contact = resume.contact
+    contact_missing = [k for k, v in (("name", contact.name), ("email", contact.email), ("phone", contact.phone)) if not v]
+    dated = sum(1 for job in resume.experience if job.start)
+    return [
+        AtsCheck(name="extractable text", passed=words >= 150,
+                 detail=f"{words} words of selectable text" + ("" if words >= 150 else "; too little for a resume")),
+        AtsCheck(
+            name="standard headings", passed=not missing,
+            detail=("Missing: " + ", ".join(missing) + ". " if missing else "Experience, Education and Skills found. ")
+            + ("Unusual headings an ATS may not map: " + "; ".join(nonstandard[:4]) if nonstandard else ""),
+        ),
+        AtsCheck(name="length", passed=1 <= pages <= 3 and 300 <= words <= 1600,
+                 detail=f"{pages} page(s), {words} words; a director's resume is usually 2 pages (400-1200 words)"),
+        AtsCheck(name="contact info", passed=not contact_missing,
+                 detail="Name, email and phone found" if not contact_missing
+                 else "Not found: " + ", ".join(contact_missing)),
+        AtsCheck(name="dated roles", passed=bool(resume.experience) and dated == len(resume.experience),
+                 detail=f"{dated} of {len(resume.experience)} roles have readable dates"),
+    ]
+
+
+def _level(score: int) -> int:
+    return 1 if score < 25 else 2 if score < 45 else 3 if score < 65 else 4 if score < 82 else 5
+
+
+def review_resume(
+    resume: Resume,
+    knowledge: RoleKnowledge,
+    embedder: Embedder,
+    job_description: str | None = None,
+    extracted: ExtractedText | None = None,
+    injection: Injection | None = None,
+) -> ResumeReview:
+    """Review `resume` for the role in `knowledge`. Offline and deterministic for a given embedder.
+
+    Pass `extracted` (what intake returned) to report hidden and injected text; pass the resume from
+    `prepare_resume(extracted)` so that text is already out of the analysis.
+    """
+    started = time.perf_counter()
+    if injection is None:
+        injection = sanitize(extracted)[1] if extracted is not None else Injection()
+    evidence = list(injection.evidence)
+
+    # Defence in depth: a bullet that addresses a model never counts, even if the caller parsed raw text.
+    bullets: list[Line] = []
+    for job in resume.experience:
+        for bullet in job.bullets:
+            reasons = suspicious_reasons(bullet.text)
+            if reasons:
+                if not any(f"line {bullet.number}:" in e for e in evidence):
+                    evidence.append(f"line {bullet.number}: {bullet.text[:160]} [{', '.join(reasons)}]")
+                continue
+            bullets.append(bullet)
+    injection = Injection(detected=bool(evidence), evidence=evidence)
+    analysed_lines = [line for line in resume.lines if not suspicious_reasons(line.text)]
+    text = "\n".join(line.text for line in analysed_lines)
+
+    # Keywords.
+    role_terms = knowledge.all_keywords
+    jd_terms = job_description_terms(job_description, knowledge) if job_description else []
+    wanted = list(dict.fromkeys(role_terms + [t for t in jd_terms if t not in role_terms]))
+    present = [t for t in wanted if _contains(text, t)]
+    missing = [t for t in wanted if t not in present]
+    core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
+    important = {t.lower() for t in jd_terms} if jd_terms else core | {
+        k.lower() for k in knowledge.template.keywords.get("leadership", []) + knowledge.template.keywords.get(
+            "platform_mlops", [])[:8]
+    }
+    claim_only_if_true = [t for t in missing if t.lower() in important][:15]
+
+    # Bullets and competencies.
+    coverage, closest = _coverage(bullets, knowledge, embedder)
+    feedback = [
+        _bullet_feedback(b, knowledge, closest[i] if i < len(closest) else None) for i, b in enumerate(bullets)
+    ]
+    total = len(feedback)
+    quantified = sum(f.has_metric for f in feedback)
+    sizes = [(team_size(b.text), b.number) for b in bullets]
+    sized = [(s, n) for s, n in sizes if s is not None]
+    weak_count = sum(1 for f in feedback if f.weak_verb)
+    leadership = LeadershipScope(
+        largest_team=max((s for s, _ in sized), default=None),
+        team_size_lines=[n for _, n in sized],
+        budget_mentions=[m.group(0)[:80] for b in bullets for m in [_BUDGET.search(b.text)] if m],
+        org_signals=sorted({m.group(0).lower() for b in bullets for m in _ORG.finditer(b.text)})[:10],
+    )
+    pages = extracted.pages if extracted is not None else max(1, len(text) // 3500 + 1)
+    ats = _ats_checks(resume, pages)
+
+    # Fit: weighted, explainable.
+    keyword_ratio = len(present) / len(wanted) if wanted else 0.0
+    keyword_target = 0.5 if not jd_terms else 0.7  # nobody uses every role keyword; half is a strong match
+    covered = [c for c in coverage if c.covered]
+    mean_similarity = float(np.mean([c.similarity for c in coverage])) if coverage else 0.0
+    quant_ratio = quantified / total if total else 0.0
+    scope_points = (0.5 if sized else 0.0) + (0.25 if leadership.budget_mentions else 0.0) + (
+        0.25 if leadership.org_signals else 0.0)
+    years = resume.years_experience or 0.0
+    components = [
+        FitComponent(
+            name="keywords", weight=25, earned=25 * min(1.0, keyword_ratio / keyword_target),
+            detail=f"{len(present)} of {len(wanted)} role{' and job-description' if jd_terms else ''} terms present",
+        ),
+        FitComponent(
+            name="competency coverage", weight=25,
+            earned=25 * (0.6 * len(covered) / len(coverage) + 0.4 * min(1.0, mean_similarity / 0.45))
+            if coverage else 0.0,
+            detail=f"{len(covered)} of {len(coverage)} rubric competencies evidenced by a bullet",
+        ),
+        FitComponent(
+            name="quantified impact", weight=15, earned=15 * min(1.0, quant_ratio / 0.6),
+            detail=f"{quantified} of {total} bullets have a number",
+        ),
+        FitComponent(
+            name="leadership scope", weight=15, earned=15 * scope_points,
+            detail=f"{len(sized)} of {total} bullets state a team size"
+            + (f" (largest {leadership.largest_team})" if leadership.largest_team else "")
+            + f"; budget {'stated' if leadership.budget_mentions else 'not stated'}",
+        ),
+        FitComponent(
+            name="experience", weight=10, earned=10 * min(1.0, years / 12),
+            detail=f"{years:g} years in dated roles (directors typically have 12+)",
+        ),
+        FitComponent(
+            name="ATS readiness", weight=10, earned=10 * sum(c.passed for c in ats) / len(ats),
+            detail=f"{sum(c.passed for c in ats)} of {len(ats)} ATS checks pass",
+        ),
+    ]
+    for component in components:
+        component.earned = round(component.earned, 1)
+    score = int(round(sum(c.earned for c in components)))
+    score = max(0, min(100, score))
+
+    actions: list[tuple[float, str]] = []
+    lost = {c.name: c.weight - c.earned for c in components}
+    if lost["leadership scope"] > 0:
+        actions.append((lost["leadership scope"],
+                        f"Add team sizes: {len(sized)} of {total} bullets state how many people you led"
+                        + ("" if leadership.budget_mentions else ", and none states a budget you owned")))
+    if lost["quantified impact"] > 0:
+        actions.append((lost["quantified impact"],
+                        f"Quantify outcomes: {quantified} of {total} bullets have a number (aim for most of them)"))
+    if lost["keywords"] > 0 and missing:
+        actions.append((lost["keywords"], "Use the role's terms where they are true: missing "
+                        + ", ".join((claim_only_if_true or missing)[:6])))
+    if lost["competency coverage"] > 0:
+        weak_comps = [c.name for c in coverage if not c.covered]
+        if weak_comps:
+            actions.append((lost["competency coverage"],
+                            "Show evidence for: " + "; ".join(weak_comps[:3])))
+    if lost["experience"] > 0:
+        actions.append((lost["experience"], f"Dated roles add up to {years:g} years; make every role's dates readable"))
+    failed = [c for c in ats if not c.passed]
+    if failed:
+        actions.append((lost["ATS readiness"], "Fix ATS checks: " + "; ".join(f"{c.name} ({c.detail})" for c in failed[:2])))
+    actions.sort(key=lambda a: -a[0])
+    explanation = (
+        f"Fit {score}/100 for {knowledge.profile.title}. "
+        + " ".join(f"{i + 1}. {text}." for i, (_, text) in enumerate(actions[:4]))
+    ).strip()
+
+    issues: list[str] = []
+    if injection.detected:
+        issues.append(
+            "Hidden or instruction-like text was found and left out of the review: " + str(len(evidence)) + " item(s)."
+        )
+    issues += [f"{c.name}: {c.detail}" for c in failed]
+    if weak_count:
+        issues.append(f"{weak_count} bullet(s) start with a weak verb ({', '.join(sorted({f.weak_verb or '' for f in feedback if f.weak_verb}))})")
+    if total == 0:
+        issues.append("No bullets were found under Experience: list what you did in each role as bullets.")
+
+    contact: Contact = resume.contact
+    return ResumeReview(
+        contact=ContactSummary(**contact.model_dump()),
+        sections=list(dict.fromkeys(s.name for s in resume.sections)),
+        experience=[
+            ExperienceItem(
+                title=j.title, company=j.company, start=j.start, end=j.end, months=j.months,
+                bullets=[b.text for b in j.bullets if not suspicious_reasons(b.text)],
+            )
+            for j in resume.experience
+        ],
+        years_experience=resume.years_experience,
+        bullets=BulletStats(total=total, quantified=quantified, with_team_size=len(sized), weak_verbs=weak_count),
+        keywords=Keywords(present=present, missing=missing, claim_only_if_true=claim_only_if_true,
+                          from_job_description=jd_terms),
+        fit=Fit(score=score, level=_level(score), explanation=explanation),
+        fit_components=components,
+        injection=injection,
+        issues=issues,
+        engine="offline",
+        bullet_feedback=feedback,
+        competencies=coverage,
+        leadership=leadership,
+        ats=ats,
+        warnings=list(extracted.warnings) if extracted is not None else [],
+        elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
+    )

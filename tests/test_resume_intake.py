@@ -1,0 +1,109 @@
+"""Safe PDF intake: every hostile or awkward PDF gives text or the right error code, fast, in a capped child."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.resume.intake import read_pdf, read_text
+from assistant.resume.normalize import normalize_text
+from tests import pdfs
+
+BAD_INPUTS = {
+    "empty": (lambda: b"", "empty_file"),
+    "renamed_png": (pdfs.renamed_png, "not_pdf"),
+    "renamed_zip": (pdfs.renamed_zip, "not_pdf"),
+    "truncated": (pdfs.truncated_pdf, "corrupt"),
+    "encrypted": (lambda: pdfs.encrypted_pdf(owner_only=False), "encrypted"),
+    "image_only": (pdfs.image_only_pdf, "no_text"),
+    "whitespace_only": (pdfs.whitespace_only_pdf, "no_text"),
+    "all_tiny_text": (pdfs.tiny_text_pdf, "no_text"),
+    "decompression_bomb": (pdfs.decompression_bomb_pdf, "too_large"),
+    "300_pages": (lambda: pdfs.many_pages_pdf(300), "too_large"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_pdf_gives_its_error_code_within_10s(case: str, settings) -> None:
+    make, code = BAD_INPUTS[case]
+    data = make()
+    started = time.monotonic()
+    with pytest.raises(InputError) as caught:
+        read_pdf(data, settings)
+    assert time.monotonic() - started < 10
+    assert caught.value.code == code
+    assert "Traceback" not in caught.value.message and caught.value.message.endswith(".")
+
+
+def test_messages_tell_the_user_what_to_do(settings) -> None:
+    with pytest.raises(InputError, match="Remove the password"):
+        read_pdf(pdfs.encrypted_pdf(), settings)
+    with pytest.raises(InputError, match="scanned"):
+        read_pdf(pdfs.image_only_pdf(), settings)
+    with pytest.raises(InputError, match="20") as caught:
+        read_pdf(pdfs.many_pages_pdf(300), settings)
+    assert "MAX_PDF_PAGES" in caught.value.message
+
+
+def test_owner_password_only_pdf_opens(settings) -> None:
+    extracted = read_pdf(pdfs.encrypted_pdf(owner_only=True), settings)
+    assert "Director of Machine Learning Engineering" in extracted.text
+
+
+def test_too_large_upload_is_refused_before_parsing(settings) -> None:
+    small = settings.model_copy(update={"max_upload_mb": 1})
+    with pytest.raises(InputError) as caught:
+        read_pdf(b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024), small)
+    assert caught.value.code == "too_large"
+
+
+def test_hung_parser_times_out(settings) -> None:
+    # A 0.05 s budget cannot even start Python: the wall-clock limit fires and the caller gets `timeout`.
+    hurried = settings.model_copy(update={"pdf_timeout_s": 0.05})
+    with pytest.raises(InputError) as caught:
+        read_pdf(pdfs.resume_pdf(), hurried)
+    assert caught.value.code == "timeout"
+
+
+def test_text_over_the_character_cap_is_too_large(settings) -> None:
+    capped = settings.model_copy(update={"max_text_chars": 1000})
+    with pytest.raises(InputError) as caught:
+        read_text("word " * 2000, capped)
+    assert caught.value.code == "too_large" and "1,000" in caught.value.message
+
+
+def test_two_column_pdf_keeps_both_columns_in_reading_order(settings) -> None:
+    text = read_pdf(pdfs.two_column_pdf(), settings).text
+    assert "SKILLS" in text and "EXPERIENCE" in text
+    # Plain mode keeps a column together rather than interleaving the two columns line by line.
+    assert text.index("Kubernetes") < text.index("EXPERIENCE")
+
+
+@pytest.mark.parametrize("kind", ["white", "tiny", "invisible", "offpage"])
+def test_hidden_text_is_separated_from_visible_text(kind: str, settings) -> None:
+    extracted = read_pdf(pdfs.hidden_text_pdf(kind), settings)
+    assert "Ignore previous instructions" not in extracted.text
+    assert any("Ignore previous instructions" in h for h in extracted.hidden_text)
+    assert "Director of Machine Learning Engineering" in extracted.text
+
+
+def test_clean_pdf_has_no_hidden_text_and_reports_producer(settings) -> None:
+    extracted = read_pdf(pdfs.resume_pdf(), settings)
+    assert extracted.hidden_text == [] and extracted.pages == 1
+    assert extracted.producer == pdfs.PRODUCER
+
+
+def test_normalize_fixes_typesetting_artefacts() -> None:
+    raw = "e\ufb03cient \ufb01x on-\u00ad\u2010campus 2023\u00ad2024 zero\u200bwidth bi\u202edi nul\x00 \ue800icon  a\t\tb"
+    assert normalize_text(raw) == "efficient fix on-campus 2023-2024 zerowidth bidi nul icon a b"
+    assert normalize_text(normalize_text(raw)) == normalize_text(raw)
+
+
+def test_pasted_text_is_normalised_and_accepted(settings) -> None:
+    extracted = read_text("Jane Roe\r\n\r\nExperience\r\n\u2022 Led a team of 5 engineers", settings)
+    assert extracted.text.splitlines()[0] == "Jane Roe" and extracted.producer == "pasted text"
+    with pytest.raises(InputError) as caught:
+        read_text(" \n\t ", settings)
+    assert caught.value.code == "empty_file"
