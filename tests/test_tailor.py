@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.config import REPO_ROOT
@@ -10,9 +12,9 @@ from assistant.llm.errors import LLMUnavailable
 from assistant.llm.fakes import FakeChatModel
 from assistant.llm.usage import UsageMeter
 from assistant.prompting import PromptLibrary
-from assistant.resume.export import to_markdown
+from assistant.resume.export import export, round_trip_problems, to_markdown
 from assistant.resume.guard import FabricationGuard
-from assistant.resume.models import Resume
+from assistant.resume.models import ExtractedText, Resume
 from assistant.resume.tailor import TailoredResume, skill_vocabulary, source_text, tailor_resume
 from tests.support.tailor_fixtures import (
     ALL_RESUMES,
@@ -166,3 +168,18 @@ def test_unlinked_rewrite_is_flagged() -> None:
     change = next(c for c in tailor_resume(resume, knowledge(), client=_client(model)).changes
                   if c.kind == "rewrite")
     assert [f.kind for f in change.findings] == ["unlinked"] and not change.accepted
+
+
+def test_offline_tailoring_of_every_corpus_resume_adds_nothing_and_round_trips(
+    corpus_extracted: dict[str, ExtractedText], tmp_path: Path
+) -> None:
+    """Uses the session-wide extraction of the corpus (shared with the parser and review tests)."""
+    parser = pytest.importorskip("assistant.resume.parser")
+    assert corpus_extracted
+    for name, extracted in corpus_extracted.items():
+        resume = parser.parse_resume(extracted)
+        tailored = tailor_resume(resume, knowledge())
+        guard = FabricationGuard(source_text(resume), skill_vocabulary(knowledge().template))
+        unsupported = [line for line in _all_output_lines(tailored) if guard.check(line.lstrip("#-* "))]
+        assert unsupported == [], name  # the line itself is not printed: it is a real person's resume
+        assert round_trip_problems(tailored.resume, export(tailored.resume, tmp_path / "out.docx")) == [], name

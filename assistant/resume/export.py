@@ -30,10 +30,27 @@ _DATE_LINE_RE = re.compile(
 
 
 def _section_order(resume: Resume) -> list[Section]:
-    sections = list(resume.sections)
+    """Sections to print. A section built from structured fields (jobs, education, skills) prints once, where it
+    first appears: a resume with both "Experience" and "Research" sections has one list of jobs, not two."""
+    structured = {"experience": bool(resume.experience), "education": bool(resume.education),
+                  "skills": bool(resume.skills)}
+    sections: list[Section] = []
+    for section in resume.sections:
+        if structured.get(section.name) and any(s.name == section.name for s in sections):
+            continue
+        sections.append(section)
     if resume.experience and not any(s.name == "experience" for s in sections):
         sections.append(Section(name="experience", heading="Experience"))
     return sections
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def display_date(value: str) -> str:
+    """"2019-03" (the parser's normalised form) as "Mar 2019"; anything else as written."""
+    match = re.fullmatch(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])", value.strip())
+    return f"{_MONTHS[int(match[2]) - 1]} {match[1]}" if match else value
 
 
 def _job_header(job: Job) -> str:
@@ -41,7 +58,7 @@ def _job_header(job: Job) -> str:
 
 
 def _job_dates(job: Job) -> str:
-    dates = " – ".join(p for p in (job.start, job.end) if p)
+    dates = " – ".join(display_date(p) for p in (job.start, job.end) if p)
     return " | ".join(p for p in (dates, job.location) if p)
 
 
@@ -245,14 +262,24 @@ def export(resume: Resume, out_path: Path) -> Path:
 
 
 def exported_text(path: Path) -> str:
-    """What a reader (or an ATS) gets back from an exported file."""
+    """The text of an exported file as the layout reader expects it: section headings in capitals (as the PDF
+    prints them; DOCX and Markdown mark them by style), so a content line such as "Other" is not a heading."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return docx_text(path)
+        from docx import Document
+
+        rows = []
+        for para in Document(str(path)).paragraphs:
+            style = para.style.name if para.style is not None else ""
+            rows.append(para.text.upper() if style == "Heading 1" else
+                        f"{BULLET} {para.text}" if style.startswith("List") else para.text)
+        return "\n".join(rows)
     if suffix == ".pdf":
         return pdf_text(path)
-    return re.sub(r"^#+\s*|^\*(.*)\*$", r"\1", path.read_text(encoding="utf-8"), flags=re.MULTILINE).replace(
-        "\n- ", f"\n{BULLET} ")
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^## (.*)$", lambda m: m[1].upper(), text, flags=re.MULTILINE)
+    text = re.sub(r"^#+\s*|^\*(.*)\*$", r"\1", text, flags=re.MULTILINE)
+    return text.replace("\n- ", f"\n{BULLET} ")
 
 
 # --- reading the layout back ------------------------------------------------------------------------------------
@@ -263,6 +290,8 @@ _HEADINGS = {section_heading(n).lower(): n for n in (
 
 
 def _heading_name(line: str) -> str | None:
+    if not line.strip().isupper():
+        return None
     key = line.strip().lower()
     if key in _HEADINGS:
         return _HEADINGS[key]

@@ -90,6 +90,8 @@ _MONEY_RE = re.compile(
 _PERCENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|pp\b|percentage points\b)",
                          re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,%]|\s?%)")
+# "2019-03": the parser's normalised job date. Its year is checked; the month came from a month name.
+_YEAR_MONTH_RE = re.compile(r"(?<![\d.])((?:19[5-9]\d|20[0-4]\d))-(0[1-9]|1[0-2])(?!\d)")
 _APOSTROPHE_YEAR_RE = re.compile(r"[’'](\d{2})\b")
 _NUMBER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s?(" + _SCALE_ALT + r")\b)?", re.IGNORECASE)
 _NUMBER_WORD_RE = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
@@ -158,6 +160,7 @@ class _Facts:
         self.numbers |= self.money | self.percentages
         self.degrees = {_degree_key(m) for m in _DEGREE_RE.findall(text)}
         self.skills = {s for s in skills if _contains_term(self.norm, s)}
+        self.compact = re.sub(r"[^a-z0-9]+", "", text.lower())  # for text a PDF extracted without spaces
 
 
 def _contains_term(norm_text: str, term: str) -> bool:
@@ -197,6 +200,8 @@ class FabricationGuard:
             consumed.append(m.span())
             if _to_number(m[1], None) not in src.percentages:
                 add("percentage", m[0].strip(), "percentage not in the resume")
+        for m in _YEAR_MONTH_RE.finditer(line):
+            consumed.append(m.span())
         for m in _YEAR_RE.finditer(line):
             consumed.append(m.span())
             if m[0] not in src.years:
@@ -224,7 +229,7 @@ class FabricationGuard:
         cert_spans: list[tuple[int, int]] = []
         for m in _CERT_RE.finditer(line):
             cert_spans.append(m.span())
-            if not _contains_term(src.norm, m[0]):
+            if not _contains_term(src.norm, m[0]) and re.sub(r"[^a-z0-9]+", "", m[0].lower()) not in src.compact:
                 add("certification", m[0].strip(), "certification not in the resume")
         title_spans: list[tuple[int, int]] = []
         for m in _TITLE_RE.finditer(line):
