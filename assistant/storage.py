@@ -567,6 +567,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # In WAL mode NORMAL never corrupts the file and keeps every commit across a process crash; it only
+        # skips an fsync per commit (a power cut may lose the last turn), which makes a commit ~1 ms, not ~40.
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()

@@ -77,6 +77,7 @@ class _TurnClock:
 
     started: float = field(default_factory=time.perf_counter)
     llm_seconds: float = 0.0
+    scoring_seconds: float = 0.0
     interviewer_prompt_tokens: int = 0
 
     @contextmanager
@@ -93,6 +94,7 @@ class _TurnClock:
             "total_ms": round(total * 1000, 2),
             "llm_ms": round(self.llm_seconds * 1000, 2),
             "non_llm_ms": round((total - self.llm_seconds) * 1000, 2),
+            "scoring_ms": round(self.scoring_seconds * 1000, 2),
         }
 
 
@@ -252,7 +254,9 @@ class InterviewEngine:
     ) -> TurnResult:
         planned = session.plan.questions[turn.question_index]
         meter_before = self._meter_totals()
+        scoring_started = time.perf_counter()
         evaluation = self._evaluate(planned.context(turn.question), turn.answer or "", clock)
+        clock.scoring_seconds = time.perf_counter() - scoring_started
         turn.evaluation = evaluation
 
         follow_up: str | None = None

@@ -1,0 +1,116 @@
+"""`assistant interview` and `assistant history` end to end, offline, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+
+DATA = Path(__file__).resolve().parent / "data"
+ANSWERS = DATA / "answers_director_mixed.txt"
+
+
+@pytest.fixture(scope="module")
+def shared_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data dir for the module, so the knowledge store is ingested once, not per test."""
+    return tmp_path_factory.mktemp("cli-data")
+
+
+@pytest.fixture
+def runner(shared_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("DATA_DIR", str(shared_data_dir))
+    monkeypatch.setenv("LLM_PROVIDER", "offline")
+    return CliRunner()
+
+
+def _json(output: str) -> dict:
+    return json.loads(output[output.index("{") :])
+
+
+def test_unattended_six_question_interview_with_json(runner: CliRunner) -> None:
+    started = time.perf_counter()
+    result = runner.invoke(app, ["interview", "--answers", str(ANSWERS), "--json", "--seed", "21"])
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    payload = _json(result.stdout)
+
+    assert payload["engine"] == "offline"
+    report = payload["report"]
+    assert report["answered_questions"] == 6 and report["finished"] is True
+    assert 1 <= report["overall"] <= 5 and report["competencies"]
+    assert all(q["strong_answer_outline"] for q in report["questions"])
+    transcript = payload["transcript"]
+    kinds = [t["kind"] for t in transcript]
+    assert kinds.count("question") == 6
+    assert all(t["evaluation"]["engine"] == "offline" for t in transcript)
+    vague = [t for t in transcript if t["answer"].startswith("We usually talk it through")]
+    assert vague and vague[0]["evaluation"]["gaps"]
+    per_question: dict[int, int] = {}
+    for t in transcript:
+        per_question[t["question_index"]] = per_question.get(t["question_index"], 0) + (t["kind"] == "follow_up")
+    assert max(per_question.values()) <= 2
+    # The vague answer was followed up; the block after it answered that follow-up.
+    after_vague = transcript[transcript.index(vague[0]) + 1]
+    assert after_vague["kind"] == "follow_up"
+
+    non_llm = [t["timings"]["non_llm_ms"] for t in transcript]
+    engine_only = [t["timings"]["non_llm_ms"] - t["timings"]["scoring_ms"] for t in transcript]
+    print(f"\nCLI interview: {len(transcript)} turns in {elapsed:.1f}s (incl. model load and first ingest); "
+          f"non-LLM ms per turn mean {sum(non_llm) / len(non_llm):.1f} (of which engine+storage "
+          f"{sum(engine_only) / len(engine_only):.1f}, the rest offline scoring); "
+          f"follow-ups {kinds.count('follow_up')}; overall {report['overall']}")
+    assert "Engine: Offline coach" in result.stderr
+
+
+def test_answers_running_out_saves_the_session_unfinished_and_continue_finishes_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    blocks = ANSWERS.read_text().split("\n---\n")
+    first = tmp_path / "first.txt"
+    first.write_text(blocks[0])
+    result = runner.invoke(app, ["interview", "--answers", str(first), "--json", "--questions", "3", "--seed", "4"])
+    assert result.exit_code == 0, result.output
+    payload = _json(result.stdout)
+    assert payload["status"] == "active" and payload["report"]["answered_questions"] == 1
+    assert payload["report"]["finished"] is False
+
+    rest = tmp_path / "rest.txt"
+    rest.write_text("\n---\n".join(blocks[3:]))
+    again = runner.invoke(app, ["interview", "--answers", str(rest), "--json", "--continue", payload["session_id"]])
+    assert again.exit_code == 0, again.output
+    finished = _json(again.stdout)
+    assert finished["session_id"] == payload["session_id"] and finished["status"] == "finished"
+    assert finished["report"]["answered_questions"] == 3
+    assert finished["transcript"][0]["answer"] == blocks[0].strip()  # nothing from the first run was lost
+
+    history = runner.invoke(app, ["history", "--json"])
+    sessions = _json(history.stdout)["sessions"]
+    assert any(s["id"] == payload["session_id"] and s["overall"] is not None for s in sessions)
+
+
+def test_resume_file_adds_a_probe_of_its_strongest_bullet(runner: CliRunner, tmp_path: Path) -> None:
+    resume = tmp_path / "resume.txt"
+    resume.write_text(
+        "Alex Example\n\nEXPERIENCE\nDirector of ML Engineering, Example Retail Co\nJan 2020 - Present\n"
+        "- Responsible for various machine learning projects\n"
+        "- Grew the ML engineering org from 8 to 35 engineers across 4 teams and hired 3 managers\n"
+        "- Worked with stakeholders on roadmap\n\nEDUCATION\nMSc Computer Science, Example University, 2012\n"
+    )
+    result = runner.invoke(
+        app, ["interview", "--answers", str(ANSWERS), "--resume", str(resume), "--questions", "3", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    questions = [q for q in _json(result.stdout)["report"]["questions"] if q["source"] == "resume_probe"]
+    assert len(questions) == 1 and "from 8 to 35 engineers" in questions[0]["question"]
+
+
+def test_missing_answers_file_is_a_plain_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["interview", "--answers", str(tmp_path / "nope.txt"), "--json"])
+    assert result.exit_code == 2
+    assert _json(result.stdout)["error"]["code"] == "invalid_input"
+    assert "Traceback" not in result.output
