@@ -15,12 +15,12 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("pages/interview.py", title="Mock interview", icon=":material/forum:", url_path="interview"),
-    st.Page("pages/resume.py", title="Resume review", icon=":material/description:", url_path="resume"),
-    st.Page("pages/history.py", title="History", icon=":material/timeline:", url_path="history"),
-    st.Page("pages/prompts.py", title="Prompts", icon=":material/edit_note:", url_path="prompts"),
-    st.Page("pages/settings.py", title="Settings & status", icon=":material/tune:", url_path="settings"),
+    st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("app_pages/interview.py", title="Mock interview", icon=":material/forum:", url_path="interview"),
+    st.Page("app_pages/resume.py", title="Resume review", icon=":material/description:", url_path="resume"),
+    st.Page("app_pages/history.py", title="History", icon=":material/timeline:", url_path="history"),
+    st.Page("app_pages/prompts.py", title="Prompts", icon=":material/edit_note:", url_path="prompts"),
+    st.Page("app_pages/settings.py", title="Settings & status", icon=":material/tune:", url_path="settings"),
 ]
 
 st.navigation(PAGES).run()

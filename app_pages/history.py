@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import streamlit as st
+import streamlit as st  # noqa: TID251  (UI code)
 
+from app_pages._shared import services_or_stop, user_errors
 from assistant.services import delete_user_files
-from pages._shared import services_or_stop, user_errors
 
 st.title("History")
 svc = services_or_stop()
@@ -19,7 +19,7 @@ with user_errors("Could not read saved sessions: "):
 
 if not sessions:
     st.info("No interviews yet. Finished and unfinished sessions appear here, with your progress per competency.")
-    st.page_link("pages/interview.py", label="Start a mock interview", icon=":material/forum:")
+    st.page_link("app_pages/interview.py", label="Start a mock interview", icon=":material/forum:")
 else:
     st.subheader("Sessions", anchor=False)
     table = pd.DataFrame(
@@ -70,7 +70,7 @@ else:
     action = "Resume this interview" if summary.status == "active" else "Open the report"
     if st.button(action, key="history_open"):
         st.session_state.open_session_id = chosen
-        st.switch_page("pages/interview.py")
+        st.switch_page("app_pages/interview.py")
 
 st.divider()
 st.subheader("Delete my data", anchor=False)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import streamlit as st
+import streamlit as st  # noqa: TID251  (UI code)
 
-from pages._shared import services_or_stop
+from app_pages._shared import services_or_stop
 
 st.title("Director of ML Engineering: interview and resume coach")
 st.write(
@@ -50,12 +50,12 @@ steps = st.columns(3)
 with steps[0], st.container(border=True):
     st.markdown("**1. Review your resume**")
     st.caption("Upload a PDF or paste text: fit score, missing keywords, bullet-by-bullet feedback, ATS checks.")
-    st.page_link("pages/resume.py", label="Open resume review", icon=":material/description:")
+    st.page_link("app_pages/resume.py", label="Open resume review", icon=":material/description:")
 with steps[1], st.container(border=True):
     st.markdown("**2. Run a mock interview**")
     st.caption("Pick a focus and length. Each answer is scored on the role's rubric with quoted evidence.")
-    st.page_link("pages/interview.py", label="Start an interview", icon=":material/forum:")
+    st.page_link("app_pages/interview.py", label="Start an interview", icon=":material/forum:")
 with steps[2], st.container(border=True):
     st.markdown("**3. Track your progress**")
     st.caption("Past sessions, scores per competency over time, and resuming an unfinished interview.")
-    st.page_link("pages/history.py", label="See history", icon=":material/timeline:")
+    st.page_link("app_pages/history.py", label="See history", icon=":material/timeline:")

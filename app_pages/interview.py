@@ -14,13 +14,13 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-import streamlit as st
+import streamlit as st  # noqa: TID251  (UI code)
 
+from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
 from assistant.services import Services, markdown_pdf_bytes
-from pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 
 FOCUS_LABELS = {
     "mixed": "Mixed (all competencies)",

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import streamlit as st
-from assistant.resume.review import review_resume
+import streamlit as st  # noqa: TID251  (UI code)
 
+from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
+from assistant.resume.review import review_resume
 from assistant.resume.tailor import tailor_resume
 from assistant.services import RESUME_FORMATS, resume_file_bytes
-from pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 
 svc = services_or_stop()
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import streamlit as st
+import streamlit as st  # noqa: TID251  (UI code)
 
+from app_pages._shared import current_settings
 from assistant.doctor import run_checks
-from pages._shared import current_settings
 
 st.title("Settings and status")
 st.write("Each check below either passes or says how to fix it. Settings are read from `.env` and the environment.")

@@ -99,7 +99,7 @@ def test_an_unfinished_interview_reopens_from_history(app_test) -> None:
     at.chat_input(key="interview_answer").set_value(ANSWER).run()
     transcript = _messages(at)
 
-    at.switch_page("pages/history.py").run()
+    at.switch_page("app_pages/history.py").run()
     assert_no_exception(at)
     assert "Active" in page_text(at)
     at.session_state["interview"] = None  # a new browser tab: nothing in memory

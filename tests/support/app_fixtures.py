@@ -62,7 +62,7 @@ def app_data_dir(tmp_path: Path, prebuilt_knowledge: Path, monkeypatch: pytest.M
 
 @pytest.fixture
 def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
-    """Factory for an `AppTest` of the whole app, opened on one page (by its file under `pages/`).
+    """Factory for an `AppTest` of the whole app, opened on one page (by its file under `app_pages/`).
 
     Streamlit's resource cache lives in the process, so it is cleared around each test: services built for
     another test's data folder or model must never leak into this one.
@@ -76,7 +76,7 @@ def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
         at = AppTest.from_file(str(APP), default_timeout=timeout)
         at.run()
         if page is not None:
-            at.switch_page(f"pages/{page}").run()
+            at.switch_page(f"app_pages/{page}").run()
         return at
 
     yield make
@@ -209,5 +209,13 @@ def screenshot(tab: object, name: str) -> Path:
     """Save a full-page screenshot under test-artifacts/ (gitignored; CI keeps it as an artifact)."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    # Streamlit scrolls inside its main container, so a "full page" shot is only the viewport: grow the viewport
+    # to the content's height for the shot, then restore it.
+    viewport = tab.viewport_size  # type: ignore[attr-defined]
+    height = tab.evaluate(  # type: ignore[attr-defined]
+        "() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 900")
+    tab.set_viewport_size({"width": viewport["width"], "height": min(max(int(height), 900), 8000)})  # type: ignore[attr-defined]
+    tab.wait_for_timeout(400)  # type: ignore[attr-defined]
     tab.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    tab.set_viewport_size(viewport)  # type: ignore[attr-defined]
     return path
