@@ -250,7 +250,9 @@ class FakeOpenAIServer:
 
     def __init__(self) -> None:
         self._server = _Server()
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-openai", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="fake-openai", daemon=True
+        )
 
     @property
     def port(self) -> int:
@@ -265,10 +267,12 @@ class FakeOpenAIServer:
         return self
 
     def stop(self) -> None:
+        """Stop serving (safe on a server that was never started: it just closes the port)."""
         self._server.state.stopping.set()  # release any hanging handler at once
-        self._server.shutdown()
+        if self._thread.is_alive():
+            self._server.shutdown()
+            self._thread.join(timeout=5)
         self._server.server_close()
-        self._thread.join(timeout=5)
 
     # --- scripting ------------------------------------------------------------------------------------------
     def script(self, *steps: Step) -> FakeOpenAIServer:
