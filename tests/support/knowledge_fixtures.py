@@ -33,7 +33,7 @@ def knowledge_settings(data_dir: Path, **overrides: object) -> Settings:
         "role": SHIPPED_ROLE,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg,arg-type]
 
 
 class MemoEmbedder:
