@@ -188,7 +188,7 @@ class Database:
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {}
         if self.is_sqlite:
-            database = parsed.database
+            database = parsed.database or ""
             in_memory = database in (None, "", ":memory:")
             if in_memory:
                 # One shared connection, or every connection would see its own empty database.

@@ -30,11 +30,11 @@ class PlannedQuestion(BaseModel):
     text: str
     competency: str = Field(description="Competency id from the rubric.")
     source: QuestionSource = "bank"
-    question_id: str | None = Field(None, description="Bank question id (also for a resume probe's template).")
+    question_id: str | None = Field(default=None, description="Bank question id (also for a resume probe's template).")
     strong_answer: list[str] = Field(default_factory=list)
     follow_ups: list[str] = Field(default_factory=list)
-    resume_claim: str | None = Field(None, description="The resume bullet a 'defend this bullet' question probes.")
-    resume_line: int | None = Field(None, description="Source line of that bullet in the parsed resume.")
+    resume_claim: str | None = Field(default=None, description="The resume bullet a 'defend this bullet' question probes.")
+    resume_line: int | None = Field(default=None, description="Source line of that bullet in the parsed resume.")
     citations: list[Citation] = Field(default_factory=list, description="Knowledge chunks that ground it.")
 
     def context(self, text: str | None = None) -> QuestionContext:
@@ -98,7 +98,7 @@ class InterviewSession(BaseModel):
     status: SessionStatus = "active"
     turns: list[Turn] = Field(default_factory=list)
     totals: dict[str, float] = Field(default_factory=dict)
-    history_summary: str = Field("", description="Rolling summary of turns that left the prompt window.")
+    history_summary: str = Field(default="", description="Rolling summary of turns that left the prompt window.")
     resume_ref: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -142,7 +142,7 @@ class QuestionReport(BaseModel):
     question: str
     competency: str
     source: QuestionSource
-    score: float | None = Field(None, description="Best of the main answer and its follow-ups; None if unanswered.")
+    score: float | None = Field(default=None, description="Best of the main answer and its follow-ups; None if unanswered.")
     follow_ups: int = 0
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
@@ -159,11 +159,11 @@ class Report(BaseModel):
     finished: bool
     planned_questions: int
     answered_questions: int
-    overall: float | None = Field(None, description="Mean of the per-competency scores, 1-5.")
+    overall: float | None = Field(default=None, description="Mean of the per-competency scores, 1-5.")
     competencies: list[CompetencyScore] = Field(default_factory=list)
     strengths: list[str] = Field(default_factory=list)
     gaps: list[str] = Field(default_factory=list)
     next_steps: list[str] = Field(default_factory=list)
     questions: list[QuestionReport] = Field(default_factory=list)
-    narrative: str | None = Field(None, description="LLM-written summary, when an LLM was available.")
-    fallback: bool = Field(False, description="True when some evaluation or the narrative fell back to offline.")
+    narrative: str | None = Field(default=None, description="LLM-written summary, when an LLM was available.")
+    fallback: bool = Field(default=False, description="True when some evaluation or the narrative fell back to offline.")
