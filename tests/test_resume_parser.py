@@ -1,0 +1,109 @@
+"""Parsing real resumes of many layouts and producers (../shared/corpus/resumes) against hand labels.
+
+Assertion messages never include contact details: only the file name and what kind of field failed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.resume.models import ExtractedText
+from assistant.resume.parser import heading_name, parse_resume
+from tests.support.resume_fixtures import corpus_resume_names
+
+LABELS = yaml.safe_load((Path(__file__).parent / "data" / "resume_labels.yaml").read_text(encoding="utf-8"))
+
+
+def _parse(text: str):
+    return parse_resume(ExtractedText(text=text, pages=1))
+
+
+def test_at_least_ten_corpus_resumes_are_hand_labelled() -> None:
+    assert len(LABELS) >= 10
+    assert {label["file"] for label in LABELS} <= set(corpus_resume_names()) or not corpus_resume_names()
+
+
+@pytest.mark.parametrize("name", corpus_resume_names())
+def test_every_corpus_resume_parses_into_sections_and_contact(name: str, corpus_extracted) -> None:
+    resume = parse_resume(corpus_extracted[name])
+    assert resume.sections, f"{name}: no section recognised"
+    assert resume.contact.email is not None, f"{name}: no email found"
+    assert all(line.text.strip() for line in resume.lines)
+
+
+@pytest.mark.parametrize("label", LABELS, ids=[label["file"] for label in LABELS])
+def test_hand_labelled_resume_matches(label: dict, corpus_extracted) -> None:
+    name = label["file"]
+    resume = parse_resume(corpus_extracted[name])
+    assert resume.contact.name == label["name"], f"{name}: contact name differs from the label"
+    assert (resume.contact.email is not None) == label["email"], f"{name}: email presence"
+    assert (resume.contact.phone is not None) == label["phone"], f"{name}: phone presence"
+    found = {s.name for s in resume.sections}
+    assert set(label["sections"]) <= found, f"{name}: sections missing {set(label['sections']) - found}"
+    low, high = label["jobs"]
+    assert low <= len(resume.experience) <= high, f"{name}: {len(resume.experience)} jobs, expected {low}-{high}"
+    companies = " ".join((job.company or "").lower() for job in resume.experience)
+    missing = [c for c in label["companies"] if c not in companies]
+    assert not missing, f"{name}: employers not recognised: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Where I've Worked", "experience"), ("Toolbox", "skills"), ("Schooling", "education"),
+        ("Professional Experience", "experience"), ("Work History", "experience"),
+        ("Technical Skills", "skills"), ("Publications & Patents", "publications"), ("WorkExperience", "experience"),
+        ("EMPLOYMENT HISTORY:", "experience"), ("Licenses & Certifications", "certifications"),
+        ("Led a team of 5", None), ("skills.", None),
+    ],
+)
+def test_heading_synonyms(heading: str, expected: str | None) -> None:
+    assert heading_name(heading) == expected
+
+
+def test_unusual_headings_and_dates_in_a_pasted_resume() -> None:
+    resume = _parse(
+        "Sam Q. Public\nsam@example.org | (555) 010-2000 | Austin, TX\n"
+        "Where I've Worked\n"
+        "Head of ML Platform Mar 2019 - Present\nAcme Robotics Austin, TX\n"
+        "• Grew the ML platform team from 4 to 18 engineers\n"
+        "• Cut model release time from 10 days to 1 day\n"
+        "Acme Robotics\nSenior ML Engineer 06/2014 - 02/2019\n"
+        "• Built the feature store\n"
+        "Toolbox\nPython, PyTorch (Lightning), Kubernetes; Spark\n"
+        "Schooling\nM.S. Computer Science, Stanford University 2014\n"
+    )
+    assert resume.contact.name == "Sam Q. Public" and resume.contact.location == "Austin, TX"
+    assert [s.name for s in resume.sections] == ["experience", "skills", "education"]
+    first, second = resume.experience
+    assert (first.title, first.company, first.start, first.end) == (
+        "Head of ML Platform", "Acme Robotics", "2019-03", "Present")
+    assert [b.text for b in first.bullets][0].startswith("Grew the ML platform team")
+    assert (second.title, second.company, second.start, second.end) == (
+        "Senior ML Engineer", "Acme Robotics", "2014-06", "2019-02")
+    assert {"Python", "PyTorch", "Lightning", "Kubernetes", "Spark"} <= set(resume.skills)
+    assert resume.education[0].year == "2014"
+
+
+def test_years_of_experience_merges_overlapping_roles() -> None:
+    resume = _parse(
+        "Pat Doe\nExperience\n"
+        "Director of ML Jan 2020 - Dec 2021\nBigCo\n• Led 3 teams\n"
+        "Advisor Jun 2021 - Dec 2022\nSmallCo\n• Advised the CTO\n"
+        "ML Intern Jun 2010 - Aug 2010\nLab\n• Wrote code\n"
+    )
+    # 2020-01..2022-12 is 36 months once the overlap is counted once; the internship is not professional time.
+    assert resume.years_experience == 3.0
+
+
+def test_wrapped_bullets_are_joined_and_keep_their_first_line_number() -> None:
+    resume = _parse(
+        "Experience\nEngineer Jan 2020 - Present\nCo\n"
+        "• Built a platform that serves\nmodels for 12 teams\n• Second bullet.\n"
+    )
+    bullets = resume.experience[0].bullets
+    assert [b.text for b in bullets] == ["Built a platform that serves models for 12 teams", "Second bullet."]
+    assert bullets[0].number == 4
