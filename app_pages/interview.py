@@ -238,7 +238,7 @@ def _setup(svc: Services) -> None:
             if upload is None:
                 raise CoachError("Choose a PDF to upload, or pick 'No resume'.")
             with st.spinner("Reading your resume..."):
-                resume = svc.resume_from_pdf(upload.getvalue())
+                resume = svc.read_resume_pdf(upload.getvalue()).resume
         engine = _engine()
         session = _run_turn(lambda on_chunk: engine.start(
             focus, length, mode, resume=resume, jd=jd.strip() or None, on_question_chunk=on_chunk))

@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st  # noqa: TID251  (UI code)
 
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
-from assistant.resume.review import review_resume
 from assistant.resume.tailor import tailor_resume
 from assistant.services import RESUME_FORMATS, resume_file_bytes
 
@@ -48,21 +47,18 @@ jd = st.text_area("Job description (optional)", height=120, key="resume_jd",
 
 if st.button("Review my resume", type="primary", key="resume_review_button"):
     _forget_results()
+    if upload is None and not pasted.strip():
+        st.warning("Upload a PDF or paste your resume text first.")
+        st.stop()
     with st.status("Reviewing your resume...", expanded=False) as status, user_errors():
         if upload is not None:
             status.update(label="Extracting text from the PDF...")
-            resume = svc.resume_from_pdf(upload.getvalue())
-        elif pasted.strip():
-            resume = svc.resume_from_text(pasted)
+            intake = svc.read_resume_pdf(upload.getvalue())
         else:
-            status.update(label="Nothing to review", state="error")
-            st.warning("Upload a PDF or paste your resume text first.")
-            st.stop()
+            intake = svc.read_resume_text(pasted)
         status.update(label="Checking it against the role...")
-        review = review_resume(resume, svc.knowledge, job_description=jd.strip() or None,
-                               client=svc.new_llm_client(), prompts=svc.prompts)
-        st.session_state.resume = resume
-        st.session_state.resume_review = review
+        st.session_state.resume_review = svc.review_resume(intake, jd.strip() or None)
+        st.session_state.resume = intake.resume  # also offered to the Mock interview page
         status.update(label="Review ready", state="complete")
 
 review: Any = st.session_state.get("resume_review")
@@ -74,56 +70,57 @@ if review is None or resume is None:
 # --- review ---------------------------------------------------------------------------------------------------------
 
 st.header("Review", anchor=False)
-data = review.model_dump(mode="json")
-injection = data.get("injection") or {}
-if injection.get("detected"):
+if review.injection.detected:
     st.error(
-        "This resume contains hidden or instruction-like text aimed at automated screeners. It was ignored for "
-        "scoring, but many employers treat it as a red flag: remove it.\n\n"
-        + md_list(injection.get("evidence", [])[:5])
+        "This resume contains hidden or instruction-like text aimed at automated screeners. It was left out of "
+        "the analysis and does not change the score, but many employers treat it as a red flag: remove it.\n\n"
+        + md_list(review.injection.evidence[:5])
     )
+for warning in review.warnings:
+    st.warning(md_escape(warning))
 
-fit = data.get("fit") or {}
-bullets = data.get("bullets") or {}
 cols = st.columns(4)
-cols[0].metric("Fit for the role", f"{fit.get('score', 0)} / 100")
-cols[1].metric("Level", f"{fit.get('level', '-')} / 5")
-years = data.get("years_experience")
-cols[2].metric("Years of experience", f"{years:g}" if isinstance(years, int | float) else "unknown")
-cols[3].metric("Quantified bullets", f"{bullets.get('quantified', 0)} of {bullets.get('total', 0)}")
-if fit.get("explanation"):
-    st.markdown(md_escape(fit["explanation"]))
+cols[0].metric("Fit for the role", f"{review.fit.score} / 100")
+cols[1].metric("Level", f"{review.fit.level} / 5")
+years = review.years_experience
+cols[2].metric("Years of experience", f"{years:g}" if years is not None else "unknown")
+cols[3].metric("Quantified bullets", f"{review.bullets.quantified} of {review.bullets.total}")
+st.markdown(md_escape(review.fit.explanation))
 
-keywords = data.get("keywords") or {}
+if review.fit_components:
+    with st.expander("How the fit score is built"):
+        st.dataframe(
+            pd.DataFrame([{"Part": c.name, "Points": f"{c.earned:g} of {c.weight}", "Why": c.detail}
+                          for c in review.fit_components]),
+            hide_index=True, width="stretch")
+
 with st.expander("Keywords", expanded=True):
-    rows = [{"Keyword": k, "Status": "Present"} for k in keywords.get("present", [])]
-    rows += [{"Keyword": k, "Status": "Missing"} for k in keywords.get("missing", [])]
-    rows += [{"Keyword": k, "Status": "Claim only if true"} for k in keywords.get("claim_only_if_true", [])]
+    kw = review.keywords
+    rows = [{"Keyword": k, "Status": "Present"} for k in kw.present]
+    rows += [{"Keyword": k, "Status": "Missing"} for k in kw.missing]
+    rows += [{"Keyword": k, "Status": "Claim only if true"} for k in kw.claim_only_if_true]
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    else:
-        st.caption("No role keywords to check.")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 320))
+    if kw.from_job_description:
+        st.caption("From the job description: " + md_escape(", ".join(kw.from_job_description)))
 
-feedback = data.get("bullet_feedback") or data.get("bullets_feedback") or []
-if feedback:
-    with st.expander(f"Bullet-by-bullet feedback ({len(feedback)})"):
-        for item in feedback:
-            text = item.get("text") or item.get("bullet") or ""
-            notes = item.get("notes") or item.get("issues") or item.get("feedback") or []
-            line = item.get("line") or item.get("source_line")
-            st.markdown(f"**{'L' + str(line) + ': ' if line else ''}{md_escape(text)}**")
-            if notes:
-                st.markdown(md_list(notes if isinstance(notes, list) else [str(notes)]))
+with st.expander(f"Bullet-by-bullet feedback ({len(review.bullet_feedback)} bullets)"):
+    for item in review.bullet_feedback:
+        signals = [label for label, on in (("metric", item.has_metric), ("scope", item.has_scope),
+                                            ("leadership", item.leadership_signal)) if on]
+        st.markdown(f"**L{item.line}** {md_escape(item.text)}")
+        note = "Has: " + ", ".join(signals) if signals else "No metric, scope or leadership signal"
+        if item.weak_verb:
+            note += f" · weak verb “{md_escape(item.weak_verb)}”"
+        st.caption(note)
+        if item.suggestions:
+            st.markdown(md_list(item.suggestions))
 
-ats = data.get("ats") or data.get("ats_checks") or []
-issues = data.get("issues") or []
-with st.expander("ATS and format checks", expanded=bool(issues)):
-    if isinstance(ats, list) and ats:
-        st.dataframe(pd.DataFrame(ats), hide_index=True, width="stretch")
-    if issues:
-        st.markdown(md_list(str(i.get("message", i)) if isinstance(i, dict) else str(i) for i in issues))
-    elif not ats:
-        st.caption("No format problems found.")
+with st.expander("ATS and format checks", expanded=any(not c.passed for c in review.ats)):
+    st.dataframe(pd.DataFrame([{"Check": c.name, "Result": "Pass" if c.passed else "Fix", "Detail": c.detail}
+                               for c in review.ats]), hide_index=True, width="stretch")
+    if review.issues:
+        st.markdown(md_list(review.issues))
 
 
 # --- tailoring ---------------------------------------------------------------------------------------------------

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
     from assistant.interview.engine import InterviewEngine
     from assistant.llm.client import LLMClient
-    from assistant.resume.models import Resume
+    from assistant.resume.models import ExtractedText, Injection, Resume
+    from assistant.resume.review import ResumeReview
 
 ChatModelFactory = Callable[[Settings], "BaseChatModel"]
 
@@ -128,19 +129,40 @@ class Services:
 
         return build_engine(self, llm=self.new_llm_client())
 
-    def resume_from_pdf(self, data: bytes) -> Resume:
-        """Extract (in a sandboxed subprocess, with the configured limits) and parse an uploaded PDF resume."""
+    def read_resume_pdf(self, data: bytes) -> ResumeIntake:
+        """Extract an uploaded PDF (sandboxed subprocess, configured limits) and parse what a reader can see."""
         from assistant.resume.intake import read_pdf
-        from assistant.resume.parser import parse_resume
 
-        return parse_resume(read_pdf(data, self.settings))
+        return _intake(read_pdf(data, self.settings))
 
-    def resume_from_text(self, text: str) -> Resume:
-        """Normalise and parse pasted resume text, with the same limits as an upload."""
+    def read_resume_text(self, text: str) -> ResumeIntake:
+        """Normalise and parse pasted resume text, with the same limits and injection scan as an upload."""
         from assistant.resume.intake import read_text
-        from assistant.resume.parser import parse_resume
 
-        return parse_resume(read_text(text, self.settings))
+        return _intake(read_text(text, self.settings))
+
+    def review_resume(self, intake: ResumeIntake, job_description: str | None = None) -> ResumeReview:
+        """The offline review of a parsed resume against the role (and a job description when given)."""
+        from assistant.resume.review import review_resume
+
+        return review_resume(intake.resume, self.knowledge, self.embedder, job_description=job_description,
+                             extracted=intake.extracted, injection=intake.injection)
+
+
+@dataclass(frozen=True)
+class ResumeIntake:
+    """A resume as read from the user: the parsed resume, the extracted text, and any hidden/injected text."""
+
+    resume: Resume
+    extracted: ExtractedText
+    injection: Injection
+
+
+def _intake(extracted: ExtractedText) -> ResumeIntake:
+    from assistant.resume.review import prepare_resume
+
+    resume, injection = prepare_resume(extracted)
+    return ResumeIntake(resume=resume, extracted=extracted, injection=injection)
 
 
 def _knowledge_status(knowledge: RoleKnowledge, report: IngestReport | None) -> KnowledgeStatus:

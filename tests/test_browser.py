@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.app_fixtures import CORPUS_RESUME, screenshot
+from tests.support.app_fixtures import ARTIFACTS, CORPUS_RESUME, screenshot
 
 pytest_plugins = ["tests.support.app_fixtures"]
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -35,6 +35,8 @@ def _settled(page, timeout: float = 60_000) -> None:
 
 
 def test_cold_start_is_a_few_seconds(streamlit_server) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "cold-start.txt").write_text(f"streamlit run to healthy: {streamlit_server.cold_start_s:.2f} s\n")
     assert streamlit_server.cold_start_s < 15, f"streamlit took {streamlit_server.cold_start_s:.1f} s to be healthy"
 
 
