@@ -59,8 +59,7 @@ log = logging.getLogger(__name__)
 
 # langchain-openai warns when a server rejects json_schema; we handle that by falling back, so the warning would
 # only alarm the user.
-warnings.filterwarnings("ignore", message="This model does not support OpenAI's structured output", category=UserWarning)
-warnings.filterwarnings("ignore", message="Invalid schema for OpenAI's structured output", category=UserWarning)
+_FALLBACK_WARNINGS = r"(This model does not support|Invalid schema for) OpenAI's structured output"
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -333,7 +332,9 @@ class LLMClient:
                 )
             )
         runnable = model.with_structured_output(json_schema, method=method, include_raw=True)
-        result = self._call(lambda: runnable.invoke(call_messages))
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_FALLBACK_WARNINGS, category=UserWarning)
+            result = self._call(lambda: runnable.invoke(call_messages))
         raw_message: BaseMessage | None = result.get("raw") if isinstance(result, dict) else None
         raw_text = self._raw_text(raw_message)
         self._record(call_messages, raw_message, raw_text)

@@ -1,0 +1,165 @@
+"""The fault matrix of SECURITY.md through the REAL ChatOpenAI over HTTP, against the scripted local server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel, Field, SecretStr
+
+from assistant.config import Settings
+from assistant.llm.client import LLMClient
+from assistant.llm.errors import (
+    LLMAuthError,
+    LLMTimeout,
+    LLMUnavailable,
+    StreamInterrupted,
+    StructuredOutputError,
+)
+from assistant.llm.factory import build_chat_model
+from assistant.llm.usage import UsageMeter
+from tests.support.openai_server import FakeOpenAIServer, drop_stream, fault, hang, reply
+
+pytestmark = pytest.mark.slow
+
+ASK = [SystemMessage("You are an interviewer."), HumanMessage("Ask me a question.")]
+GOOD = {"score": 4, "evidence": ["I hired two seniors"]}
+SECRET_KEY = "sk-test-secret-0123456789"
+
+
+class Verdict(BaseModel):
+    score: int = Field(ge=1, le=5)
+    evidence: list[str]
+
+
+def _client(settings: Settings, **overrides: object) -> LLMClient:
+    settings = settings.model_copy(update=overrides)
+    return LLMClient(
+        build_chat_model(settings), UsageMeter(settings.session_token_budget),
+        max_retries=settings.llm_max_retries, backoff_s=0.05,
+    )
+
+
+def test_plain_reply_and_usage_reported_by_the_server(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(reply("Tell me about a team you built."))
+    client = _client(llm_settings)
+    assert client.complete(ASK) == "Tell me about a team you built."
+    [request] = openai_server.chat_requests
+    assert request.body is not None and request.body["model"] == "test-model"
+    assert [m["role"] for m in request.messages] == ["system", "user"]
+    assert request.has_authorization and "authorization" not in request.headers
+    [record] = client.meter.records
+    assert record.approximate is False and record.prompt_tokens > 0
+
+
+def test_streaming_over_sse_with_usage(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(reply("What did you personally decide?"))
+    client = _client(llm_settings)
+    pieces = list(client.stream(ASK))
+    assert len(pieces) > 1 and "".join(pieces) == "What did you personally decide?"
+    [request] = openai_server.chat_requests
+    assert request.body is not None and request.body["stream"] is True
+    assert request.body["stream_options"] == {"include_usage": True}
+    assert client.meter.records[0].approximate is False
+
+
+def test_401_is_not_retried_and_never_echoes_the_key(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(fault(401, f"Incorrect API key provided: {SECRET_KEY}"), reply("unused"))
+    client = _client(llm_settings, openai_api_key=SecretStr(SECRET_KEY))
+    with pytest.raises(LLMAuthError) as caught:
+        client.complete(ASK)
+    assert len(openai_server.chat_requests) == 1
+    assert "OPENAI_API_KEY" in caught.value.message
+    assert SECRET_KEY not in caught.value.message and SECRET_KEY not in str(caught.value.to_dict())
+
+
+def test_429_then_success_is_one_retry(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(fault(429, "Rate limit reached"), reply("ok"))
+    client = _client(llm_settings)
+    assert client.complete(ASK) == "ok"
+    assert len(openai_server.chat_requests) == 2 and client.retries_made == 1
+
+
+def test_500_is_retried_a_bounded_number_of_times(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(*[fault(500, "internal")] * 3, reply("unused"))
+    client = _client(llm_settings)
+    with pytest.raises(LLMUnavailable, match="HTTP 5xx"):
+        client.complete(ASK)
+    assert len(openai_server.chat_requests) == 1 + llm_settings.llm_max_retries
+    assert openai_server.remaining_steps == 1
+
+
+def test_hang_times_out_within_the_configured_timeout(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(hang(30))
+    client = _client(llm_settings, llm_timeout_s=1.0)
+    started = time.monotonic()
+    with pytest.raises(LLMTimeout):
+        client.complete(ASK)
+    elapsed = time.monotonic() - started
+    assert 0.9 <= elapsed < 3.0, f"gave up after {elapsed:.2f} s"
+    assert len(openai_server.chat_requests) == 1, "a timeout is not retried"
+
+
+def test_stream_that_drops_midway_keeps_the_partial_text(
+    llm_settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.script(drop_stream("What did you personally decide there?", chunks_before_drop=3))
+    client = _client(llm_settings)
+    shown: list[str] = []
+    with pytest.raises(StreamInterrupted) as caught:
+        for piece in client.stream(ASK):
+            shown.append(piece)
+    assert caught.value.partial == "What did you "
+    assert caught.value.complete is False
+    assert "".join(shown) == caught.value.partial[: len("".join(shown))]
+
+
+def test_json_schema_response_is_validated(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(reply(GOOD))
+    client = _client(llm_settings)
+    assert client.structured(ASK, Verdict) == Verdict(**GOOD)
+    [request] = openai_server.chat_requests
+    assert request.response_format_type == "json_schema"
+
+
+def test_server_without_json_schema_falls_back_to_tool_calling(
+    llm_settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.supports_json_schema = False
+    openai_server.script(reply(GOOD), reply(GOOD))
+    client = _client(llm_settings)
+    assert client.structured(ASK, Verdict) == Verdict(**GOOD)
+    first, second = openai_server.chat_requests
+    assert first.response_format_type == "json_schema"
+    assert second.uses_tools and second.response_format_type is None
+    assert client.structured_method == "function_calling"
+    client.structured(ASK, Verdict)
+    assert len(openai_server.chat_requests) == 3 and openai_server.chat_requests[2].uses_tools
+
+
+def test_off_schema_json_gets_one_repair_then_a_typed_error(
+    llm_settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.script(reply('{"score": 9, "evidence": "none"'), reply({"score": 11, "evidence": []}), reply(GOOD))
+    client = _client(llm_settings)
+    with pytest.raises(StructuredOutputError, match="repair"):
+        client.structured(ASK, Verdict)
+    assert len(openai_server.chat_requests) == 2, "one call plus exactly one repair"
+    repair_prompt = openai_server.chat_requests[1].messages[-1]["content"]
+    assert "did not match the required JSON schema" in repair_prompt and '"score": 9' in repair_prompt
+
+
+def test_off_schema_json_repaired_successfully(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(reply({"score": 0, "evidence": []}), reply(GOOD))
+    assert _client(llm_settings).structured(ASK, Verdict) == Verdict(**GOOD)
+
+
+def test_unreachable_server_is_unavailable_after_retries(llm_settings: Settings) -> None:
+    closed = FakeOpenAIServer()
+    url = closed.base_url
+    closed.stop()
+    client = _client(llm_settings, openai_base_url=url)
+    with pytest.raises(LLMUnavailable, match="OPENAI_BASE_URL"):
+        client.complete(ASK)
+    assert client.retries_made == llm_settings.llm_max_retries
