@@ -31,6 +31,9 @@ from assistant.interview.signals import (
     content_words,
     extract,
     most_common,
+    numbers_in,
+    own_actions,
+    result_strength,
 )
 from assistant.knowledge.schema import Competency, RoleKnowledge
 
@@ -430,11 +433,11 @@ class OfflineScorer:
         strengths: list[str] = []
         own = _best(sig, lambda s: s.own_actions)
         if sig.own_actions >= 2 and own is not None:
-            strengths.append(f'You say what you personally did: "{_quote(own, "own")}".')
+            strengths.append(f'You say what you personally did — "{_quote(own, "own")}"')
         if sig.result >= 1.0:
             result = _best(sig, lambda s: s.result * (1 + len(s.numbers)))
             if result is not None:
-                strengths.append(f'You close with a measured result: "{_quote(result, "result")}".')
+                strengths.append(f'You close with a measured result — "{_quote(result, "result")}"')
         elif sig.numbers and len(sig.numbers) >= 3:
             strengths.append(f"You use concrete numbers ({', '.join(sig.numbers[:3])}).")
         if sig.tradeoffs and values["altitude"] >= 3:
@@ -489,18 +492,23 @@ class OfflineScorer:
             )
         elif "no_numbers" in gaps:
             tips.append("Put numbers on it: team size, the before and after metric, cost or time.")
+        # Delivery problems (rambling, hedging) get one of the two slots whatever the content gaps: a candidate
+        # who buries a story in filler needs to hear it even when the story also lacks an outcome.
+        delivery: list[str] = []
         if values["rambling_penalty"] >= 0.25:
-            tips.append(
+            delivery.append(
                 f"Tighten it: {int(values['words'])} words but few facts a listener could write down. Lead with the "
                 "situation in one sentence, then your decision and the result; aim for 120-200 words."
             )
         if "hedging" in gaps:
             phrases = most_common(sig.hedges + sig.platitudes, 3)
-            tips.append(
+            delivery.append(
                 "Cut the hedges and general statements ("
                 + ", ".join(f'"{p}"' for p in phrases)
                 + "): replace each with something you did or measured."
             )
+        if delivery:
+            tips = [*tips[:1], delivery[0], *tips[1:]]
         if values["altitude"] < 2.5 and not {"off_topic", "too_short"} & set(gaps):
             tips.append(
                 "Lift the altitude: how did this shape the org (people, budget, roadmap), and what trade-off did "
@@ -528,6 +536,7 @@ class OfflineScorer:
 # --- evidence ---------------------------------------------------------------------------------------------------
 
 MAX_QUOTE_WORDS = 28
+_QUOTE_HEAD = re.compile(r"(?:\S+\s+){" + str(MAX_QUOTE_WORDS - 1) + r"}\S+")
 
 
 def _best(sig: TextSignals, key: Callable[[SentenceSignals], float]) -> SentenceSignals | None:
@@ -544,14 +553,15 @@ def _quote(s: SentenceSignals, focus: str = "") -> str:
 
     def weight(clause: str) -> float:
         if focus == "own":
-            return float(bool(re.search(r"\bI\b", clause))) + 0.1 * bool(re.search(r"\d", clause))
+            return own_actions(clause) + 0.1 * bool(numbers_in(clause))
         if focus == "result":
-            return float(bool(re.search(r"\d", clause))) + 0.1 * bool(re.search(r"\bI\b", clause))
-        return float(bool(re.search(r"\d|\bI\b", clause)))
+            return 2 * result_strength(clause) + 0.1 * bool(numbers_in(clause))
+        return own_actions(clause) + len(numbers_in(clause)) + 2 * result_strength(clause)
 
     best = max(clauses, key=weight)
-    words_ = best.split()
-    return best if len(words_) <= MAX_QUOTE_WORDS else " ".join(words_[:MAX_QUOTE_WORDS])
+    # Cut by position, not by re-joining words, so the quote stays a substring whatever the whitespace.
+    head = _QUOTE_HEAD.match(best)
+    return head.group(0) if head else best
 
 
 def _evidence(sig: TextSignals, gaps: list[Gap]) -> list[str]:
@@ -593,23 +603,28 @@ class LLMAnswerEvaluation(BaseModel):
     follow_up: str | None = Field(None, description="One short follow-up question, or null.")
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"'))
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def verbatim_quotes(quotes: Sequence[str], answer: str) -> list[str]:
-    """Keep only quotes that occur in the answer, returned as the answer's own text (whitespace, case and curly
-    quotes forgiven; surrounding quotation marks and ellipses stripped). Anything else is dropped."""
-    haystack = _squash(answer)
-    folded = haystack.casefold()
+    """Keep only quotes that occur in the answer, returned as the answer's own characters.
+
+    Whitespace, case and curly-vs-straight quotation marks are forgiven when matching (models normalise them), and
+    surrounding quotation marks, trailing full stops and ellipses are ignored; anything else is dropped.
+    """
+    haystack = answer.translate(_STRAIGHT_QUOTES)  # one character for one, so spans map back to `answer`
     kept: list[str] = []
     for quote in quotes:
-        needle = _squash(quote).strip().strip("\"'").strip(". ").strip("…").strip()
-        if len(needle) < 4:
+        needle = quote.translate(_STRAIGHT_QUOTES).strip()
+        if len(needle) >= 2 and needle[0] == needle[-1] and needle[0] in "\"'":  # the model quoted the quote
+            needle = needle[1:-1].strip()
+        needle = needle.strip(".… ")
+        parts = needle.split()
+        if len(needle) < 4 or not parts:
             continue
-        at = folded.find(needle.casefold())
-        if at >= 0:
-            kept.append(haystack[at : at + len(needle)])
+        match = re.search(r"\s+".join(re.escape(p) for p in parts), haystack, re.IGNORECASE)
+        if match:
+            kept.append(answer[match.start() : match.end()])
     return list(dict.fromkeys(kept))
 
 

@@ -1,0 +1,200 @@
+"""`assistant score`: score one interview answer, or a JSONL file of them, on the role's rubric.
+
+    assistant score --question TEXT --answer TEXT [--competency ID] [--json]
+    assistant score --input answers.jsonl          # {"question", "answer", "competency"?} per line -> one result per line
+
+Every input is read and validated before anything is scored, so a bad line 7 prints nothing for lines 1-6 and
+exits 2. The engine (offline coach or LLM) is named on stderr; stdout carries only results.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from assistant.cli.app import app
+from assistant.cli.common import print_json, run_guarded, settings, stderr, to_jsonable
+from assistant.config import Settings
+from assistant.errors import InputError
+from assistant.interview.models import Evaluation
+
+if TYPE_CHECKING:
+    from assistant.interview.scoring import AnswerScorer, QuestionResolver
+
+
+@dataclass(frozen=True)
+class ScoreRequest:
+    question: str
+    answer: str
+    competency: str | None
+    where: str  # "line 3 of answers.jsonl" or "--answer", for error messages
+
+
+def _check(request: ScoreRequest, cfg: Settings) -> ScoreRequest:
+    if not request.question.strip():
+        raise InputError(f"The question is empty ({request.where}).")
+    if not request.answer.strip():
+        raise InputError(f"The answer is empty ({request.where}): there is nothing to score.")
+    if len(request.answer) > cfg.max_answer_chars:
+        raise InputError(
+            f"The answer has {len(request.answer):,} characters ({request.where}); the limit is "
+            f"{cfg.max_answer_chars:,} (MAX_ANSWER_CHARS).",
+            code="too_large",
+        )
+    return request
+
+
+def read_jsonl(path: Path, cfg: Settings) -> list[ScoreRequest]:
+    """Parse and validate every line first; a bad line is an `InputError` naming the line."""
+    if not path.is_file():
+        raise InputError(f"The input file {path} does not exist.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"The input file {path.name} is not UTF-8 text.") from None
+    requests: list[ScoreRequest] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"line {number} of {path.name}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where} is not valid JSON ({exc.msg}).") from None
+        if not isinstance(item, dict):
+            raise InputError(f"{where} must be a JSON object with 'question' and 'answer'.")
+        question, answer, competency = item.get("question"), item.get("answer"), item.get("competency")
+        if not isinstance(question, str) or not isinstance(answer, str):
+            raise InputError(f"{where} needs string fields 'question' and 'answer'.")
+        if competency is not None and not isinstance(competency, str):
+            raise InputError(f"{where}: 'competency' must be a string.")
+        requests.append(_check(ScoreRequest(question, answer, competency, where), cfg))
+    if not requests:
+        raise InputError(
+            f"The input file {path.name} has no answers (one JSON object per line).", code="empty_file"
+        )
+    return requests
+
+
+def build_scorer(cfg: Settings) -> tuple[AnswerScorer, QuestionResolver, str]:
+    """The scorer for these settings and a label for stderr.
+
+    The offline coach needs only the role knowledge and the embedder, so it starts fast; the full services (vector
+    store for grounding, the chat model) are built only when an LLM is configured or injected by a test.
+    """
+    from assistant.interview.scoring import LLMEvaluator, OfflineScorer, QuestionResolver
+
+    # A test injects a chat model through `assistant.services.override_chat_model`, which means it imported that
+    # module; checking sys.modules keeps the offline path from importing LangChain and Chroma (seconds of start-up).
+    services_module = sys.modules.get("assistant.services")
+    injected = services_module is not None and bool(services_module.chat_model_override_token())
+    if injected or cfg.llm_configured:
+        from assistant.services import build_services
+
+        services = build_services(cfg)  # resolves the engine (with a reachability probe) like the app does
+        offline = OfflineScorer(services.knowledge, services.embedder)
+        resolver = QuestionResolver(services.knowledge, services.embedder)
+        client = services.new_llm_client()
+        if client is not None:
+            evaluator = LLMEvaluator(
+                client, services.prompts, services.knowledge, fallback=offline, retrieve=services.store.search
+            )
+            return evaluator, resolver, f"Engine: {services.engine_label}"
+        return offline, resolver, f"Engine: offline coach ({services.engine.reason})"
+
+    from assistant.knowledge.embeddings import get_embedder
+    from assistant.knowledge.loader import load_role
+
+    knowledge = load_role(cfg.role_dir)
+    embedder = get_embedder(cfg)
+    why = (
+        "LLM_PROVIDER=offline"
+        if cfg.llm_provider == "offline"
+        else "no OPENAI_API_KEY or OPENAI_BASE_URL set"
+    )
+    return (
+        OfflineScorer(knowledge, embedder),
+        QuestionResolver(knowledge, embedder),
+        f"Engine: offline coach ({why})",
+    )
+
+
+def render_text(evaluation: Evaluation) -> str:
+    """The human-readable result: score, dimensions, evidence, coaching, follow-up."""
+    e = evaluation
+    engine = "LLM" if e.engine == "llm" else "offline coach"
+    if e.fallback:
+        engine += " (LLM failed; offline fallback)"
+    d = e.dimensions
+    lines = [
+        f"Score: {e.score}/5 on {e.competency} — {engine}",
+        f"  structure {d.structure} · ownership {d.ownership} · specificity {d.specificity} · "
+        f"relevance {d.relevance} · altitude {d.altitude}",
+    ]
+    if e.evidence:
+        lines.append("Evidence:")
+        lines += [f'  "{q}"' for q in e.evidence]
+    if e.strengths:
+        lines.append("Strengths:")
+        lines += [f"  + {s}" for s in e.strengths]
+    if e.improvements:
+        lines.append("Improve:")
+        lines += [f"  - {s}" for s in e.improvements]
+    if e.gaps:
+        lines.append("Gaps: " + ", ".join(e.gaps))
+    lines.append(f"Follow-up: {e.follow_up}" if e.follow_up else "Follow-up: none (the answer landed)")
+    return "\n".join(lines)
+
+
+def _score_all(requests: list[ScoreRequest], cfg: Settings) -> list[Evaluation]:
+    scorer, resolver, label = build_scorer(cfg)
+    stderr(label)
+    # Resolve every question first: an unknown competency on the last line must fail before any output.
+    contexts = [resolver.resolve(r.question, r.competency) for r in requests]
+    return [scorer.evaluate(context, r.answer) for context, r in zip(contexts, requests, strict=True)]
+
+
+def _run(
+    question: str | None, answer: str | None, competency: str | None, input_file: Path | None, as_json: bool
+) -> None:
+    cfg = settings()
+    if input_file is not None:
+        if question is not None or answer is not None:
+            raise InputError("Use either --input FILE or --question/--answer, not both.")
+        for evaluation in _score_all(read_jsonl(input_file, cfg), cfg):
+            typer.echo(json.dumps(to_jsonable(evaluation), ensure_ascii=False))
+        return
+    if question is None or answer is None:
+        raise InputError("Pass --question and --answer (or --input FILE.jsonl).")
+    request = _check(ScoreRequest(question, answer, competency, "--answer"), cfg)
+    (evaluation,) = _score_all([request], cfg)
+    if as_json:
+        print_json(evaluation)
+    else:
+        typer.echo(render_text(evaluation))
+
+
+@app.command()
+def score(
+    question: str | None = typer.Option(None, "--question", "-q", help="The interview question."),
+    answer: str | None = typer.Option(None, "--answer", "-a", help="The candidate's answer."),
+    competency: str | None = typer.Option(
+        None, "--competency", "-c", help="Rubric competency id; inferred from the question when omitted."
+    ),
+    input_file: Path | None = typer.Option(
+        None,
+        "--input",
+        "-i",
+        help="JSONL file: one {question, answer, competency?} per line; one result per line.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the evaluation as JSON."),
+) -> None:
+    """Score one answer (1-5 overall and per dimension) with quoted evidence, coaching and a follow-up."""
+    run_guarded(
+        lambda: _run(question, answer, competency, input_file, as_json), as_json=as_json or bool(input_file)
+    )

@@ -1,0 +1,239 @@
+"""The offline scorer as a candidate experiences it: vague answers get probed, strong ones move on, rambling does
+not buy points, and every quote shown is something the candidate actually said."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.errors import InputError
+from assistant.interview.models import QuestionContext
+from assistant.interview.scoring import OfflineScorer, QuestionResolver, verbatim_quotes
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.schema import RoleKnowledge
+
+CALIBRATION = Path(__file__).parent / "data" / "calibration_answers.jsonl"
+
+STRONG = (
+    "Last year one of my four EMs, running the ranking team of nine, missed two quarterly commitments in a row and "
+    "two of his seniors asked to transfer. I sat in on his planning meetings for two weeks and saw he was still "
+    "writing the critical code himself. I told him directly what I'd observed and we agreed a 60-day plan: he "
+    "handed the feature-store migration to a senior engineer, and I coached him weekly on delegation. By the end "
+    "of the quarter the team hit 5 of 6 milestones and neither senior left."
+)
+VAGUE = (
+    "Performance management is always tricky. We basically tried to support him as much as possible and we had "
+    "a lot of conversations about expectations. HR was involved too. I think the important thing is to be "
+    "empathetic but also clear, and to give people the right environment to succeed."
+)
+RAMBLING = (
+    "Yeah, so, this is honestly something I think about a lot, because people are kind of the most important "
+    "thing, you know. I think basically every manager has potential and it's really all about giving them the "
+    "right environment. We had a manager like that, and we basically talked to him a lot, like, about "
+    "expectations and stuff, and what good looks like, and so on. Communication is key, I always say that. The "
+    "team was kind of struggling and we tried to make sure everyone felt supported, and HR was involved, and we "
+    "had a lot of meetings about it. I think it's important to be empathetic but also clear, and honestly that "
+    "balance is really hard. Things sort of got better over time, there were ups and downs, it was a journey. "
+    "At the end of the day people want to do a good job, and if you invest in them they invest in you, so that "
+    "was really our approach. I mean, every situation is different, so it's hard to say exactly what worked, "
+    "but overall I think the team is in a much better place now and people are pretty happy, so yeah, I'd say "
+    "it went fine in the end, more or less, basically."
+)
+
+
+@pytest.fixture(scope="module")
+def scorer(role_knowledge: RoleKnowledge, embedder: Embedder) -> OfflineScorer:
+    return OfflineScorer(role_knowledge, embedder)
+
+
+@pytest.fixture(scope="module")
+def bank_question(role_knowledge: RoleKnowledge) -> QuestionContext:
+    """The shipped bank's underperformance question, with its strong-answer points and follow-ups."""
+    q = role_knowledge.question("pl_01")
+    return QuestionContext(
+        text=q.text,
+        competency=q.competency,
+        question_id=q.id,
+        strong_answer=q.strong_answer,
+        follow_ups=q.follow_ups,
+    )
+
+
+def test_vague_answer_gets_a_follow_up_and_a_strong_one_does_not(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    vague = scorer.evaluate(bank_question, VAGUE)
+    strong = scorer.evaluate(bank_question, STRONG)
+    assert vague.follow_up and vague.follow_up.endswith("?")
+    assert strong.follow_up is None
+    assert strong.score >= 4 > vague.score
+    assert vague.engine == strong.engine == "offline" and not vague.fallback
+
+
+def test_gaps_name_what_is_missing(scorer: OfflineScorer, bank_question: QuestionContext) -> None:
+    vague = scorer.evaluate(bank_question, VAGUE)
+    assert {"no_own_actions", "no_outcome", "no_numbers"} <= set(vague.gaps)
+    assert vague.dimensions.ownership <= 2 and vague.dimensions.specificity <= 2
+    strong = scorer.evaluate(bank_question, STRONG)
+    assert not {"no_own_actions", "no_outcome", "no_numbers", "too_short", "off_topic"} & set(strong.gaps)
+    assert strong.dimensions.ownership >= 4 and strong.dimensions.specificity >= 4
+
+
+def test_missing_ownership_and_outcome_gets_the_combined_follow_up(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    evaluation = scorer.evaluate(bank_question, VAGUE)
+    assert "personally" in (evaluation.follow_up or "")
+    improvements = " ".join(evaluation.improvements)
+    assert '"we"' in improvements  # the coaching names the habit it saw
+
+
+def test_team_only_story_with_numbers_still_lacks_ownership(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    answer = (
+        "Our ranking team of nine missed two quarterly commitments in a row. The team ran a 60-day plan with "
+        "weekly check-ins and HR support, and by the end of the quarter the team hit 5 of 6 milestones."
+    )
+    evaluation = scorer.evaluate(bank_question, answer)
+    assert "no_own_actions" in evaluation.gaps
+    assert "no_numbers" not in evaluation.gaps and "no_outcome" not in evaluation.gaps
+    assert evaluation.follow_up is not None
+
+
+def test_evidence_is_quoted_verbatim_from_every_answer(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    rows = [json.loads(line) for line in CALIBRATION.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        context = QuestionContext(text=row["question"], competency=row["competency"])
+        evaluation = scorer.evaluate(context, row["answer"])
+        assert evaluation.evidence, row["answer"][:60]
+        for quote in evaluation.evidence:
+            assert quote in row["answer"]
+            assert len(quote.split()) <= 28
+
+
+def test_evidence_survives_odd_whitespace(scorer: OfflineScorer, bank_question: QuestionContext) -> None:
+    answer = STRONG.replace(". ", ".\n\n", 2).replace(" the ", "  the ")
+    evaluation = scorer.evaluate(bank_question, answer)
+    assert evaluation.evidence and all(q in answer for q in evaluation.evidence)
+
+
+def test_long_rambling_answer_scores_below_a_concise_strong_one(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    rambling = scorer.evaluate(bank_question, RAMBLING)
+    strong = scorer.evaluate(bank_question, STRONG)
+    assert len(RAMBLING.split()) > 2 * len(STRONG.split())
+    assert rambling.score <= 2 < strong.score
+    assert "hedging" in rambling.gaps
+    assert any("Cut the hedges" in tip or "Tighten" in tip for tip in rambling.improvements)
+
+
+def test_padding_a_strong_answer_with_filler_never_raises_its_score(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    padded = STRONG + " " + RAMBLING
+    assert (
+        scorer.evaluate(bank_question, padded).signals["overall"]
+        < scorer.evaluate(bank_question, STRONG).signals["overall"]
+    )
+
+
+def test_too_short_answer(scorer: OfflineScorer, bank_question: QuestionContext) -> None:
+    evaluation = scorer.evaluate(bank_question, "I would talk to HR and follow the process.")
+    assert "too_short" in evaluation.gaps
+    assert evaluation.score <= 2
+    assert evaluation.follow_up is not None
+
+
+def test_off_topic_answer_is_flagged_and_steered_back(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    answer = (
+        "My favourite holiday was a cycling trip through the south of France. We rode about 60 kilometres a day, "
+        "stayed in small guest houses, and the food was wonderful. I planned the route myself and booked everything "
+        "months ahead, which made the trip relaxed."
+    )
+    evaluation = scorer.evaluate(bank_question, answer)
+    assert "off_topic" in evaluation.gaps
+    assert evaluation.score <= 2 and evaluation.dimensions.relevance <= 2
+    assert evaluation.follow_up is not None and "question" in evaluation.follow_up.lower()
+
+
+def test_empty_answer_is_a_user_error(scorer: OfflineScorer, bank_question: QuestionContext) -> None:
+    with pytest.raises(InputError):
+        scorer.evaluate(bank_question, "   \n ")
+
+
+def test_signals_explain_the_score(scorer: OfflineScorer, bank_question: QuestionContext) -> None:
+    signals = scorer.evaluate(bank_question, STRONG).signals
+    assert signals["own_actions"] >= 3 and signals["numbers"] >= 4 and signals["result"] == 1.0
+    assert 1.0 <= signals["overall"] <= 5.0
+    assert {"structure", "ownership", "specificity", "relevance", "altitude", "similarity_question"} <= set(
+        signals
+    )
+
+
+def test_works_without_an_embedder(role_knowledge: RoleKnowledge, bank_question: QuestionContext) -> None:
+    lexical = OfflineScorer(role_knowledge, embedder=None)
+    assert lexical.evaluate(bank_question, STRONG).score > lexical.evaluate(bank_question, VAGUE).score
+
+
+def test_resolver_matches_bank_questions_and_infers_competency(
+    role_knowledge: RoleKnowledge, embedder: Embedder, bank_question: QuestionContext
+) -> None:
+    resolver = QuestionResolver(role_knowledge, embedder)
+    exact = resolver.resolve(bank_question.text.upper())
+    assert exact.question_id == "pl_01" and exact.strong_answer == bank_question.strong_answer
+    inferred = resolver.resolve("How do you structure interview loops and decide whom to hire for ML roles?")
+    assert inferred.competency == "hiring"
+    with pytest.raises(InputError, match="Unknown competency"):
+        resolver.resolve("Any question", competency="juggling")
+
+
+def test_verbatim_quotes_keeps_only_what_the_answer_says() -> None:
+    answer = "I cut the review board.  We shipped in\n9 days — a “record”."
+    quotes = ['"I cut the review board."', "we shipped in 9 days", 'a "record"', "I tripled revenue", "a"]
+    kept = verbatim_quotes(quotes, answer)
+    assert kept == ["I cut the review board", "We shipped in\n9 days", "a “record”"]
+    assert all(k in answer for k in kept)
+
+
+class _Memo:
+    """The real model behind a memo, so timing measures the scorer's own work once texts were embedded."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.memo = inner, {}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in texts if t not in self.memo]
+        if missing:
+            self.memo.update(zip(missing, self.inner.embed(missing), strict=True))
+        return np.stack([self.memo[t] for t in texts])
+
+
+def test_scoring_is_fast_once_embeddings_are_warm(
+    role_knowledge: RoleKnowledge, embedder: Embedder, bank_question: QuestionContext
+) -> None:
+    memo = _Memo(embedder)
+    fast = OfflineScorer(role_knowledge, memo)
+    answers = [STRONG, VAGUE, RAMBLING]
+    for answer in answers:
+        fast.evaluate(bank_question, answer)
+    timings = []
+    for _ in range(10):
+        for answer in answers:
+            start = time.perf_counter()
+            fast.evaluate(bank_question, answer)
+            timings.append(time.perf_counter() - start)
+    median_ms = 1000 * statistics.median(timings)
+    print(f"offline scorer, excluding the answer's one embedding: median {median_ms:.1f} ms per answer")
+    assert median_ms < 50
