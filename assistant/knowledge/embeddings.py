@@ -232,7 +232,7 @@ class OpenAIEmbedder:
                     )
                 from langchain_openai import OpenAIEmbeddings
 
-                self._client = OpenAIEmbeddings(
+                self._client = OpenAIEmbeddings(  # type: ignore[call-arg]  # aliases mypy cannot see
                     model=self._model,
                     api_key=self._api_key,
                     base_url=self._base_url,
