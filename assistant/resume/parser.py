@@ -455,7 +455,8 @@ def _split_company_line(field: str) -> list[str]:
     index = 0
     while index < len(parts):
         pair = ", ".join(parts[index: index + 2])
-        if index + 1 < len(parts) and _find_location(pair) is not None and _find_location(pair)[0] == 0:
+        found = _find_location(pair) if index + 1 < len(parts) else None
+        if found is not None and found[0] == 0:
             out.append(pair)
             index += 2
         else:

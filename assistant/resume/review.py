@@ -44,6 +44,7 @@ _PEOPLE = r"(?:engineers?|people|scientists?|managers?|reports?|developers?|memb
 _TEAM_SIZE = re.compile(
     rf"(?:\b(?:team|org|organi[sz]ation|group|department|function)\s+of\s+(?:over\s+|about\s+|~)?(?P<a>\d+|{_NUMBER_WORDS})\+?)"
     rf"|(?:\b(?P<b>\d+|{_NUMBER_WORDS})\+?[- ](?:person|people|member|strong|engineer)\b)"
+    rf"|(?:\bwith\s+(?:a\s+team\s+of\s+)?(?P<d>\d+|{_NUMBER_WORDS})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
     rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
     rf"directed|supervised|coached)\b[^.;]{{0,40}}?\b(?P<c>\d+|{_NUMBER_WORDS})\+?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b)",
     re.IGNORECASE,
