@@ -1,0 +1,144 @@
+"""`assistant score` as a user runs it: text, --json, JSONL in and out, and exit 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+
+QUESTION = "Tell me about a time you had to deal with an underperforming manager on your team."
+STRONG = (
+    "Last year one of my four EMs, running the ranking team of nine, missed two quarterly commitments and two of "
+    "his seniors asked to transfer. I sat in on his planning for two weeks and saw he wasn't delegating. I told him "
+    "directly and we agreed a 60-day plan; I coached him weekly. By the end of the quarter the team hit 5 of 6 "
+    "milestones and neither senior left."
+)
+VAGUE = (
+    "Performance management is always tricky. We basically tried to support him as much as possible and we had "
+    "lots of conversations about expectations. I think it's important to be empathetic but clear."
+)
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("LLM_PROVIDER", "offline")
+    return CliRunner()
+
+
+def test_text_output_names_score_dimensions_and_follow_up(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", "--question", QUESTION, "--answer", VAGUE])
+    assert result.exit_code == 0, result.output
+    assert "Score: " in result.stdout and "on people_leadership" in result.stdout
+    assert "ownership" in result.stdout and "Follow-up: " in result.stdout
+    assert "offline coach" in result.stderr
+
+
+def test_json_output_has_the_documented_fields(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["score", "-q", QUESTION, "-a", STRONG, "--competency", "people_leadership", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {
+        "score",
+        "dimensions",
+        "strengths",
+        "improvements",
+        "follow_up",
+        "engine",
+        "evidence",
+        "gaps",
+    } <= set(data)
+    assert data["engine"] == "offline" and 1 <= data["score"] <= 5
+    assert set(data["dimensions"]) == {"structure", "ownership", "specificity", "relevance", "altitude"}
+    assert data["follow_up"] is None and data["score"] >= 4
+    assert all(quote in STRONG for quote in data["evidence"])
+
+
+def test_competency_is_inferred_when_omitted(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "score",
+            "-q",
+            "How do you run interview loops so the ML engineers you hire turn out well?",
+            "-a",
+            STRONG,
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["competency"] == "hiring"
+
+
+def test_jsonl_in_one_result_per_line_in_order(runner: CliRunner, tmp_path: Path) -> None:
+    lines = [
+        {"question": QUESTION, "answer": VAGUE},
+        {"question": QUESTION, "answer": STRONG, "competency": "people_leadership"},
+        {
+            "question": "How do you monitor models in production for drift?",
+            "answer": "Dashboards and alerts.",
+        },
+    ]
+    source = tmp_path / "answers.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", "--input", str(source)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 3
+    assert out[1]["score"] > out[0]["score"] and out[1]["follow_up"] is None and out[0]["follow_up"]
+    assert "too_short" in out[2]["gaps"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--question", QUESTION, "--answer", "   "],
+        ["--question", QUESTION, "--answer", STRONG, "--competency", "juggling"],
+        ["--question", "", "--answer", STRONG],
+        ["--answer", STRONG],
+    ],
+    ids=["empty-answer", "unknown-competency", "empty-question", "missing-question"],
+)
+def test_bad_input_exits_2_with_a_plain_message(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, ["score", *args])
+    assert result.exit_code == 2
+    assert "Error (" in result.stderr and "Traceback" not in result.output
+
+
+def test_empty_answer_with_json_prints_a_json_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", "-q", QUESTION, "-a", "", "--json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["code"] == "invalid_input"
+
+
+def test_a_bad_jsonl_line_fails_before_any_result_is_printed(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "answers.jsonl"
+    source.write_text(
+        json.dumps({"question": QUESTION, "answer": STRONG}) + "\n{not json\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["score", "--input", str(source)])
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert "line 2" in error["message"]
+    assert '"score"' not in result.stdout  # line 1 was valid but is not scored: input is checked first
+
+
+def test_an_unknown_competency_on_a_later_line_fails_before_any_output(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "answers.jsonl"
+    source.write_text(
+        json.dumps({"question": QUESTION, "answer": STRONG})
+        + "\n"
+        + json.dumps({"question": QUESTION, "answer": STRONG, "competency": "juggling"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["score", "--input", str(source)])
+    assert result.exit_code == 2
+    assert '"score"' not in result.stdout
