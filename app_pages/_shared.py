@@ -79,6 +79,6 @@ def engine_badge(svc: Services) -> None:
         st.caption(f"Engine: **{svc.engine_label}**. Generated text comes from this model.")
     else:
         st.caption(
-            "Engine: **Offline coach**. Questions come from the curated bank and scoring from explainable "
-            "signals; no LLM is used. Configure one in `.env` to switch."
+            "Engine: **Offline coach**. Explainable rules over the role's knowledge base, running on this "
+            "machine; no LLM is used. Configure one in `.env` to switch (see Home)."
         )

@@ -6,6 +6,7 @@ disk until the user downloads a file. Resume text is untrusted: it is always sho
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -85,7 +86,11 @@ cols[1].metric("Level", f"{review.fit.level} / 5")
 years = review.years_experience
 cols[2].metric("Years of experience", f"{years:g}" if years is not None else "unknown")
 cols[3].metric("Quantified bullets", f"{review.bullets.quantified} of {review.bullets.total}")
-st.markdown(md_escape(review.fit.explanation))
+# The explanation is "Fit N/100 for ... 1. ... 2. ...": show the numbered advice as a list, not one paragraph.
+head, *steps = re.split(r"\s(?=\d+\.\s)", review.fit.explanation)
+st.markdown(md_escape(head))
+if steps:
+    st.markdown(md_list((re.sub(r"^\d+\.\s", "", s) for s in steps), numbered=True))
 
 if review.fit_components:
     with st.expander("How the fit score is built"):
@@ -140,6 +145,12 @@ if tailored is None:
 if tailored.fallback_reason:
     st.info(tailored.fallback_reason)
 
+def _lines(text: str) -> str:
+    """One line stays a paragraph; several lines (a reordered list of bullets) become a list, not one blob."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return md_list(lines) if len(lines) > 1 else md_escape(text)
+
+
 KIND_LABELS = {"question": "Question for you", "summary": "Executive summary"}
 accepted: list[str] = []
 edits = [c for c in tailored.changes if c.kind != "question"]
@@ -154,9 +165,9 @@ for change in edits:
             accepted.append(change.id)
         before, after = st.columns(2)
         before.caption("Before")
-        before.markdown(md_escape(change.before) or "_(nothing)_")
+        before.markdown(_lines(change.before) or "_(nothing)_")
         after.caption("After")
-        after.markdown(md_escape(change.after))
+        after.markdown(_lines(change.after))
         meta = []
         if change.source_lines:
             meta.append("Source: " + ", ".join(f"L{n}" for n in change.source_lines))

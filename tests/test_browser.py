@@ -89,8 +89,10 @@ def test_uploading_a_corpus_resume_shows_its_review(page, streamlit_server) -> N
     if not CORPUS_RESUME.is_file():
         pytest.skip("../shared/corpus is not beside the checkout")
     _open(page, streamlit_server, "resume")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(CORPUS_RESUME))
-    expect(page.get_by_test_id("stFileUploaderFile")).to_be_visible(timeout=15_000)
+    dropzone = page.get_by_test_id("stFileUploaderDropzoneInput")
+    dropzone.wait_for(state="attached", timeout=90_000)  # a fresh server builds the knowledge store first
+    dropzone.set_input_files(str(CORPUS_RESUME))
+    expect(page.get_by_text(CORPUS_RESUME.name)).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Review my resume").click()
     expect(page.get_by_text("Fit for the role")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("Quantified bullets")).to_be_visible()
