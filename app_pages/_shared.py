@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 import assistant.config  # noqa: F401  (telemetry off before heavy imports)
 from assistant.config import Settings, get_settings

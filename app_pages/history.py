@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 from app_pages._shared import services_or_stop, user_errors
 from assistant.services import delete_user_files

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 from app_pages._shared import services_or_stop
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 from assistant.errors import CoachError

@@ -6,7 +6,7 @@ shown as an error and the file on disk is left untouched. Edits apply on the nex
 
 from __future__ import annotations
 
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 from app_pages._shared import md_escape, md_list, services_or_stop, user_errors
 from assistant.errors import CoachError

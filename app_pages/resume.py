@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 import pandas as pd
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 from assistant.resume.tailor import tailor_resume

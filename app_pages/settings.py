@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import streamlit as st  # noqa: TID251  (UI code)
+import streamlit as st
 
 from app_pages._shared import current_settings
 from assistant.doctor import run_checks

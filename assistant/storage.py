@@ -89,7 +89,7 @@ class TurnRow(_Base):
     competency: Mapped[str] = mapped_column(String(100))
     citations: Mapped[list[Any]] = mapped_column(JSON, default=list)
     answer: Mapped[str | None] = mapped_column(Text, nullable=True)
-    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)  # None is SQL NULL, so IS NOT NULL filters work
     timings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     tokens: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -104,7 +104,7 @@ class ResumeVersionRow(_Base):
     label: Mapped[str] = mapped_column(String(200))
     source_hash: Mapped[str] = mapped_column(String(128))
     structured: Mapped[dict[str, Any]] = mapped_column(JSON)
-    tailored: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    tailored: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
 
 
 # --- Read models ----------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.support.llm_fixtures",
     "tests.support.interview_fixtures",
     "tests.support.resume_fixtures",
+    "tests.support.app_fixtures",
 ]
 
 REPO = Path(__file__).resolve().parent.parent

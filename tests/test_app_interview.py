@@ -12,8 +12,6 @@ from assistant.services import override_chat_model
 from assistant.storage import Database
 from tests.support.app_fixtures import assert_no_exception, page_text
 
-pytest_plugins = ["tests.support.app_fixtures"]
-
 ANSWER = (
     "At Acme I led a 40-person ML platform org. I decided to consolidate three feature stores into one after "
     "measuring 30% duplicated pipelines; I set the roadmap, hired two staff engineers and negotiated the budget "

@@ -9,7 +9,6 @@ import pytest
 from tests.support.app_fixtures import assert_no_exception, page_text
 
 # The app fixtures (app_test, app_data_dir, ...) are loaded as a plugin for this module.
-pytest_plugins = ["tests.support.app_fixtures"]
 
 
 def test_home_names_the_offline_coach_and_the_next_steps(app_test) -> None:

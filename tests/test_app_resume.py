@@ -6,8 +6,6 @@ import pytest
 
 from tests.support.app_fixtures import CORPUS_RESUME, assert_no_exception, page_text
 
-pytest_plugins = ["tests.support.app_fixtures"]
-
 PASTED = """Jordan Example
 jordan@example.com | +1 555 0100
 

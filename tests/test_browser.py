@@ -12,7 +12,6 @@ import pytest
 
 from tests.support.app_fixtures import ARTIFACTS, CORPUS_RESUME, screenshot
 
-pytest_plugins = ["tests.support.app_fixtures"]
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 STRONG_ANSWER = (

@@ -110,3 +110,18 @@ def test_any_sqlalchemy_url_works_in_memory(tmp_path: Path) -> None:
     db = Database("sqlite://")
     s = db.create_session(_session())
     assert db.get_session(s.id).plan.questions[0].question_id == "q_one"
+
+
+def test_progress_ignores_answers_not_scored_yet(settings: Settings) -> None:
+    """An answer stored before its evaluation (crash, LLM failure) must not break the progress chart."""
+    db = Database(settings.resolved_database_url)
+    scored = db.create_session(_session("q_one"))
+    db.save_turn(scored.id, Turn(index=0, question_index=0, question="Q", competency="people_leadership"))
+    db.record_answer(scored.id, 0, "answer")
+    db.record_evaluation(scored.id, 0, _evaluation(3), timings={}, tokens={})
+    pending = db.create_session(_session("q_two", competency="hiring"))
+    db.save_turn(pending.id, Turn(index=0, question_index=0, question="Q", competency="hiring"))
+    db.record_answer(pending.id, 0, "an answer whose evaluation never arrived")
+
+    points = db.competency_history()
+    assert [(p.competency, p.score) for p in points] == [("people_leadership", 3.0)]
