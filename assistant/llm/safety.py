@@ -21,20 +21,32 @@ _LABEL_UNSAFE = re.compile(r"[^a-z0-9_]+")
 CANARY_PATTERN = re.compile(r"cnry-[0-9a-f]{16}", re.IGNORECASE)
 
 
+# Invisible characters outside the Cc/Cf/Cs categories: the combining grapheme joiner (Mn) draws nothing.
+_INVISIBLE_EXTRA = frozenset("\u034f")
+
+
 def _is_invisible(char: str) -> bool:
     if char in _KEEP_CONTROLS:
         return False
-    if ord(char) in _TAG_RANGE:
+    if ord(char) in _TAG_RANGE or char in _INVISIBLE_EXTRA:
         return True
     # Cc: NUL and other control characters; Cf: zero-width (U+200B-200D, U+FEFF), bidi controls (U+202A-202E,
     # U+2066-2069), soft hyphen and the other format characters.
     return unicodedata.category(char) in ("Cc", "Cf", "Cs")
 
 
+def strip_invisible(text: str) -> str:
+    """Remove every character a reader cannot see (zero-width, bidi, tags, controls), keeping newlines and tabs.
+
+    The one definition of "invisible" in the project: `clean_untrusted` (text bound for a prompt) and
+    `assistant.resume.normalize.normalize_text` (resume intake) both call it.
+    """
+    return "".join(char for char in text if not _is_invisible(char))
+
+
 def clean_untrusted(text: str) -> str:
     """Strip invisible and control characters (keeping newlines and tabs) and normalise line endings to `\\n`."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(char for char in text if not _is_invisible(char))
+    return strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def spotlight(text: str, label: str) -> str:
