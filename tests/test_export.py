@@ -97,7 +97,7 @@ def test_cli_tailor_writes_the_file_and_json(resume_pdf: Path, tmp_path: Path) -
     out = tmp_path / "tailored.docx"
     result = CliRunner().invoke(app, ["tailor", str(resume_pdf), "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     assert payload["engine"] == "offline" and payload["findings"] == []
     assert payload["tailored_resume"]["sections"][0]["name"] == "summary"
     assert {c["kind"] for c in payload["changes"]} >= {"reorder", "summary", "question"}
@@ -123,7 +123,7 @@ def test_cli_tailor_bad_input_exits_2_and_writes_nothing(tmp_path: Path, content
     out = tmp_path / "out.pdf"
     result = CliRunner().invoke(app, ["tailor", str(bad), "--out", str(out), "--json"])
     assert result.exit_code == 2
-    assert json.loads(result.output)["error"]["code"] == code
+    assert json.loads(result.stdout)["error"]["code"] == code
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["resume.pdf"]
 
 

@@ -117,7 +117,7 @@ def test_cli_review_json_contract(tmp_path) -> None:
     path.write_bytes(pdfs.resume_pdf())
     result = runner.invoke(app, ["review", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     for key in ("contact", "sections", "experience", "years_experience", "bullets", "keywords", "fit", "injection",
                 "issues", "engine"):
         assert key in data
@@ -145,7 +145,7 @@ def test_cli_bad_input_exits_2_with_json_error(tmp_path, content: bytes, code: s
     before = set(tmp_path.rglob("*"))
     result = runner.invoke(app, ["review", str(path), "--json"])
     assert result.exit_code == 2
-    error = json.loads(result.output)["error"]
+    error = json.loads(result.stdout)["error"]
     assert error["code"] == code and error["message"]
     assert "Traceback" not in result.output
     assert set(tmp_path.rglob("*")) == before  # nothing written

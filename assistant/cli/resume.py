@@ -1,7 +1,9 @@
-"""`assistant review FILE [--jd FILE] [--json]`: review a resume against the role, offline.
+"""`assistant review FILE [--jd FILE] [--json]`: review a resume against the role.
 
 `load_resume` is the one way a command turns a resume file into structure: PDFs go through the safe intake,
 .txt/.md through the pasted-text path, and text aimed at a model is removed before parsing (and reported).
+`llm_client` is the one way a resume command decides its engine: the LLM when `resolve_engine` says so (the engine
+is printed on stderr, as `assistant interview` does), else the offline coach.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from assistant.config import Settings
 from assistant.errors import InputError
 
 if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
+    from assistant.llm.factory import EngineInfo
     from assistant.resume.models import ExtractedText, Injection, Resume
     from assistant.resume.review import ResumeReview
 
@@ -67,17 +71,39 @@ def load_job_description(path: Path | None, settings: Settings) -> str | None:
     return None if path is None else extract_file(path, settings).text
 
 
+def llm_client(settings: Settings) -> tuple[LLMClient | None, EngineInfo]:
+    """An LLM client (fresh token meter) when the engine resolves to an LLM, else None; the engine is printed on
+    stderr so JSON on stdout stays clean. Only the chat model is built: resume commands need no knowledge store."""
+    from assistant.llm.factory import build_chat_model, resolve_engine
+
+    engine = resolve_engine(settings)
+    if engine.kind != "llm":
+        common.stderr(f"Engine: Offline coach (no LLM) - {engine.reason}")
+        return None, engine
+    from assistant.llm.client import LLMClient
+    from assistant.llm.usage import UsageMeter
+    from assistant.prompting import PromptLibrary
+
+    where = f" at {engine.base_url}" if engine.base_url else ""
+    common.stderr(f"Engine: LLM: {engine.model}{where}")
+    client = LLMClient(build_chat_model(settings), UsageMeter(settings.session_token_budget),
+                       max_retries=settings.llm_max_retries, prompts=PromptLibrary.from_settings(settings))
+    return client, engine
+
+
 def run_review(path: Path, jd: Path | None, settings: Settings) -> ResumeReview:
     from assistant.knowledge.embeddings import get_embedder
     from assistant.knowledge.loader import load_role
     from assistant.resume.review import review_resume
 
+    # Read every input before deciding the engine, so bad input fails fast and never reaches a model.
     loaded = load_resume(path, settings)
     job_description = load_job_description(jd, settings)
     knowledge = load_role(settings.role_dir)
+    client, _engine = llm_client(settings)
     return review_resume(
         loaded.resume, knowledge, get_embedder(settings), job_description,
-        extracted=loaded.extracted, injection=loaded.injection,
+        extracted=loaded.extracted, injection=loaded.injection, llm=client,
     )
 
 
@@ -115,12 +141,32 @@ def render_review(review: ResumeReview) -> str:
         for bullet in to_fix:
             lines.append(f"  line {bullet.line}: {bullet.text[:90]}")
             lines += [f"      -> {s}" for s in bullet.suggestions]
+    if review.llm_feedback is not None:
+        lines += _render_llm_feedback(review)
     if review.injection.detected:
         lines += ["", "WARNING: hidden or instruction-like text was found and ignored:"]
         lines += [f"  {e}" for e in review.injection.evidence[:10]]
     if review.issues:
         lines += ["", "Issues:"] + [f"  - {i}" for i in review.issues]
     return "\n".join(lines)
+
+
+def _render_llm_feedback(review: ResumeReview) -> list[str]:
+    feedback = review.llm_feedback
+    if feedback is None:
+        return []
+    lines = ["", f"LLM feedback ({feedback.model or 'model'}):"]
+    if feedback.overall:
+        lines.append(f"  {feedback.overall}")
+    lines += [f"  [{note.section}] {note.feedback}" for note in feedback.sections]
+    for bullet in feedback.bullets:
+        lines.append(f"  line {bullet.line}: {bullet.feedback}")
+        if bullet.suggestion and bullet.needs_confirmation:
+            tokens = ", ".join(f.token for f in bullet.unsupported)
+            lines.append(f"      ? only if true (not in your resume: {tokens}): {bullet.suggestion}")
+        elif bullet.suggestion:
+            lines.append(f"      -> {bullet.suggestion}")
+    return lines
 
 
 @app.command("review")

@@ -15,70 +15,14 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.app import app
-from assistant.config import Settings
+from assistant.cli.resume import llm_client, load_job_description, load_resume
 from assistant.errors import CoachError, InputError
 
 if TYPE_CHECKING:
-    from assistant.llm.client import LLMClient
-    from assistant.resume.models import Resume
+    from assistant.resume.models import Injection, Resume
     from assistant.resume.tailor import TailoredResume
 
 _SUFFIXES = (".md", ".markdown", ".docx", ".pdf")
-
-
-def load_resume_file(path: Path, settings: Settings) -> Resume:
-    """Read and parse a resume file: PDF through the safe intake, .txt/.md as pasted text."""
-    from assistant.resume.intake import read_pdf, read_text
-    from assistant.resume.parser import parse_resume
-
-    data = _read_bytes(path, settings)
-    if path.suffix.lower() in (".txt", ".md", ".markdown") and not data.startswith(b"%PDF"):
-        try:
-            extracted = read_text(data.decode("utf-8"), settings)
-        except UnicodeDecodeError:
-            raise InputError(f"'{path.name}' is not UTF-8 text.", code="invalid_input") from None
-    else:
-        extracted = read_pdf(data, settings)
-    return parse_resume(extracted)
-
-
-def read_job_description(path: Path | None, settings: Settings) -> str | None:
-    if path is None:
-        return None
-    from assistant.resume.intake import read_pdf, read_text
-
-    data = _read_bytes(path, settings)
-    if data.startswith(b"%PDF"):
-        return read_pdf(data, settings).text
-    try:
-        return read_text(data.decode("utf-8"), settings).text
-    except UnicodeDecodeError:
-        raise InputError(f"The job description '{path.name}' is not UTF-8 text or a PDF.") from None
-
-
-def _read_bytes(path: Path, settings: Settings) -> bytes:
-    if not path.is_file():
-        raise InputError(f"File not found: {path}", code="invalid_input")
-    if path.stat().st_size > settings.max_upload_mb * 1024 * 1024:
-        raise InputError(f"'{path.name}' is larger than {settings.max_upload_mb} MB.", code="too_large")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(f"'{path.name}' is empty.", code="empty_file")
-    return data
-
-
-def _llm_client(settings: Settings) -> LLMClient | None:
-    """An LLM client when the engine resolves to an LLM; None means the offline coach."""
-    from assistant.llm.factory import build_chat_model, resolve_engine
-
-    if resolve_engine(settings).kind != "llm":
-        return None
-    from assistant.llm.client import LLMClient
-    from assistant.llm.usage import UsageMeter
-    from assistant.prompting import PromptLibrary
-
-    return LLMClient(build_chat_model(settings), UsageMeter(settings.session_token_budget),
-                     max_retries=settings.llm_max_retries, prompts=PromptLibrary.from_settings(settings))
 
 
 def _check_out_path(out: Path) -> None:
@@ -105,11 +49,14 @@ def write_checked(resume: Resume, out: Path) -> None:
             tmp.unlink()
 
 
-def _print_human(result: TailoredResume, out: Path) -> None:
+def _print_human(result: TailoredResume, injection: Injection, out: Path) -> None:
     label = "LLM" if result.engine == "llm" else "offline coach (no LLM)"
     typer.echo(f"Engine: {label}")
     if result.fallback_reason:
         typer.echo(result.fallback_reason)
+    if injection.detected:
+        typer.echo(f"Warning: {len(injection.evidence)} hidden or instruction-like item(s) in the resume were left "
+                   "out of tailoring (run `assistant review` to see them).")
     for change in result.changes:
         if change.kind == "question":
             continue
@@ -148,18 +95,21 @@ def tailor(
 
         settings = common.settings()
         _check_out_path(out)
-        resume = load_resume_file(file, settings)
-        jd_text = read_job_description(jd, settings)
+        # The shared loader removes hidden and instruction-like text before parsing, so it can never be tailored.
+        loaded = load_resume(file, settings)
+        jd_text = load_job_description(jd, settings)
         knowledge = load_role(settings.role_dir)
-        result = tailor_resume(resume, knowledge, jd_text, client=_llm_client(settings))
+        client, _engine = llm_client(settings)
+        result = tailor_resume(loaded.resume, knowledge, jd_text, client=client)
         write_checked(result.resume, out)
         if as_json:
             common.print_json({
                 "tailored_resume": result.resume, "changes": result.changes,
                 "questions_for_candidate": result.questions_for_candidate, "findings": result.findings,
-                "engine": result.engine, "fallback_reason": result.fallback_reason, "out": str(out),
+                "engine": result.engine, "fallback_reason": result.fallback_reason, "injection": loaded.injection,
+                "out": str(out),
             })
         else:
-            _print_human(result, out)
+            _print_human(result, loaded.injection, out)
 
     common.run_guarded(action, as_json=as_json)

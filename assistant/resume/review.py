@@ -11,10 +11,11 @@ removes it before parsing, and `review_resume` drops any bullet that still reads
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections import Counter
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -22,8 +23,15 @@ from pydantic import BaseModel, Field
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.resume.injection import sanitize, suspicious_reasons
+from assistant.resume.llm_feedback import LLMFeedback
 from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
 from assistant.resume.parser import parse_resume
+
+if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
+    from assistant.prompting import PromptLibrary
+
+log = logging.getLogger(__name__)
 
 STANDARD_SECTIONS = ("summary", "experience", "education", "skills", "projects", "publications", "certifications")
 EMBED_CHARS = 200
@@ -157,6 +165,10 @@ class ResumeReview(BaseModel):
     injection: Injection
     issues: list[str]
     engine: Literal["llm", "offline"] = "offline"
+    fallback: bool = Field(False, description="True when an LLM was asked and failed, so the offline review is shown.")
+    llm_feedback: LLMFeedback | None = Field(
+        None, description="Written feedback from the LLM engine (validated); None from the offline coach."
+    )
     bullet_feedback: list[BulletFeedback]
     competencies: list[CompetencyCoverage]
     leadership: LeadershipScope
@@ -337,11 +349,16 @@ def review_resume(
     job_description: str | None = None,
     extracted: ExtractedText | None = None,
     injection: Injection | None = None,
+    *,
+    llm: LLMClient | None = None,
+    prompts: PromptLibrary | None = None,
 ) -> ResumeReview:
-    """Review `resume` for the role in `knowledge`. Offline and deterministic for a given embedder.
+    """Review `resume` for the role in `knowledge`. The analysis is offline and deterministic for an embedder.
 
     Pass `extracted` (what intake returned) to report hidden and injected text; pass the resume from
-    `prepare_resume(extracted)` so that text is already out of the analysis.
+    `prepare_resume(extracted)` so that text is already out of the analysis. With `llm`, the model adds written
+    feedback (`llm_feedback`, engine "llm"); it never changes the score, and when it fails the offline review is
+    returned with `fallback=True` and a note in `issues`.
     """
     started = time.perf_counter()
     if injection is None:
@@ -478,7 +495,7 @@ def review_resume(
         issues.append("No bullets were found under Experience: list what you did in each role as bullets.")
 
     contact: Contact = resume.contact
-    return ResumeReview(
+    review = ResumeReview(
         contact=ContactSummary(**contact.model_dump()),
         sections=list(dict.fromkeys(s.name for s in resume.sections)),
         experience=[
@@ -502,5 +519,32 @@ def review_resume(
         leadership=leadership,
         ats=ats,
         warnings=list(extracted.warnings) if extracted is not None else [],
-        elapsed_ms=round((time.perf_counter() - started) * 1000, 1),
     )
+    if llm is not None:
+        review = _with_llm_feedback(review, resume, knowledge, job_description, llm, prompts)
+    review.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+    return review
+
+
+def _with_llm_feedback(
+    review: ResumeReview,
+    resume: Resume,
+    knowledge: RoleKnowledge,
+    job_description: str | None,
+    llm: LLMClient,
+    prompts: PromptLibrary | None,
+) -> ResumeReview:
+    """Add the model's written feedback; on any LLM failure keep the offline review and say so."""
+    from assistant.llm.errors import LLMError
+    from assistant.resume.llm_feedback import write_feedback
+
+    try:
+        feedback = write_feedback(
+            resume, knowledge, llm, keywords_present=review.keywords.present,
+            claim_only_if_true=review.keywords.claim_only_if_true, job_description=job_description, prompts=prompts,
+        )
+    except LLMError as exc:
+        log.warning("LLM resume feedback failed (%s); showing the offline review", exc.code)
+        note = f"The LLM could not write feedback ({exc.message}); this is the offline coach's review."
+        return review.model_copy(update={"engine": "offline", "fallback": True, "issues": [*review.issues, note]})
+    return review.model_copy(update={"engine": "llm", "llm_feedback": feedback})

@@ -1,0 +1,201 @@
+"""Written feedback on a resume from the LLM, on top of the offline review (never instead of it).
+
+The offline review owns every number: the fit score, keyword counts and bullet statistics are computed before the
+model is asked anything, and nothing the model returns changes them. The model adds prose a coach would write:
+a note per section, feedback per bullet (with an optional rewrite suggestion), and an overall note.
+
+Nothing the model says is trusted as given:
+- the resume it sees is the sanitised one (hidden and instruction-like lines removed by `prepare_resume`), numbered
+  `L<n>: text` and spotlighted as data;
+- feedback about a line number the resume does not have (or a line that was removed) is dropped;
+- every suggestion goes through the `FabricationGuard`: a suggestion that states a number, employer, title, skill
+  or credential the resume does not contain is marked `needs_confirmation` and shown as a question for the
+  candidate, never as a rewrite. Bracketed placeholders such as "[x%]" are the prompt's way of asking for a fact,
+  so they are not claims and are ignored by the guard.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from assistant.resume.guard import FabricationGuard, Finding
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
+
+    from assistant.knowledge.schema import ResumeTemplate, RoleKnowledge
+    from assistant.llm.client import LLMClient
+    from assistant.prompting import PromptLibrary
+    from assistant.resume.models import Line, Resume
+
+log = logging.getLogger(__name__)
+
+PROMPT = "resume_feedback"
+_PLACEHOLDER = re.compile(r"\[[^\[\]]{0,40}\]")
+
+
+# --- what the model is asked to return ---------------------------------------------------------------------------
+
+
+class SectionNote(BaseModel):
+    section: str = Field(description="The section the note is about, e.g. 'summary', 'experience', 'skills'.")
+    feedback: str = Field(description="What this section should show for the role and what is missing.")
+
+
+class BulletNote(BaseModel):
+    line: int = Field(description="The line number N of the resume line 'LN: ...' this feedback is about.")
+    feedback: str = Field(description="What is missing: a metric, the scope, a leadership signal or a stronger verb.")
+    suggestion: str | None = Field(
+        None,
+        description="An optional rewrite of that line using only facts the resume states; write a missing fact as "
+        "a placeholder in square brackets, e.g. '[x%]' or '[team size]'.",
+    )
+
+
+class ResumeFeedbackReply(BaseModel):
+    """The structured output requested from the model (validated by `LLMClient.structured`)."""
+
+    sections: list[SectionNote] = Field(default_factory=list, description="One note per section worth commenting on.")
+    bullets: list[BulletNote] = Field(default_factory=list, description="Feedback for the lines that need work.")
+    overall: str = Field("", description="Two or three sentences: the most important changes, grounded in the lines.")
+
+
+# --- what the review carries -------------------------------------------------------------------------------------
+
+
+class BulletLLMFeedback(BaseModel):
+    line: int
+    text: str = Field(description="The resume line the feedback is about, as the candidate wrote it.")
+    feedback: str
+    suggestion: str | None = None
+    needs_confirmation: bool = Field(
+        False,
+        description="True when the suggestion states facts the resume does not contain: ask the candidate, do not "
+        "present it as a rewrite.",
+    )
+    unsupported: list[Finding] = Field(default_factory=list)
+
+
+class LLMFeedback(BaseModel):
+    """The model's written feedback after validation (attached to `ResumeReview.llm_feedback`)."""
+
+    model: str | None = None
+    sections: list[SectionNote] = Field(default_factory=list)
+    bullets: list[BulletLLMFeedback] = Field(default_factory=list)
+    overall: str = ""
+    dropped: int = Field(0, description="Feedback items dropped because they named a line the resume does not have.")
+
+
+# --- prompt ------------------------------------------------------------------------------------------------------
+
+
+def reviewable_lines(resume: Resume) -> list[Line]:
+    """The lines the model may see and comment on: non-empty and not addressed to a model."""
+    from assistant.resume.injection import suspicious_reasons
+
+    lines = resume.lines or [ln for s in resume.sections for ln in s.lines]
+    return [ln for ln in lines if ln.text.strip() and not suspicious_reasons(ln.text)]
+
+
+def numbered_text(resume: Resume) -> str:
+    """`L<n>: text` per reviewable line, so feedback can cite the line it is about."""
+    return "\n".join(f"L{ln.number}: {ln.text}" for ln in reviewable_lines(resume))
+
+
+def template_text(template: ResumeTemplate) -> str:
+    """The role's resume template in the words a reviewer needs: order, patterns to look for, verbs to avoid."""
+    lines = [f"Section order: {', '.join(template.section_order)}", f"Summary: {template.summary_pattern}"]
+    lines += [f"- {p.theme}: {p.pattern} (e.g. {p.example})" for p in template.bullet_patterns]
+    if template.strong_verbs:
+        lines.append(f"Strong verbs: {', '.join(template.strong_verbs)}")
+    if template.weak_verbs:
+        lines.append(f"Weak openings to replace: {', '.join(template.weak_verbs)}")
+    return "\n".join(lines)
+
+
+def feedback_messages(
+    resume: Resume,
+    knowledge: RoleKnowledge,
+    prompts: PromptLibrary,
+    *,
+    keywords_present: list[str],
+    claim_only_if_true: list[str],
+    job_description: str | None = None,
+) -> list[BaseMessage]:
+    """The exact messages sent to the model (public so tests and the prompt preview can show them)."""
+    from langchain_core.messages import HumanMessage
+
+    from assistant.llm.safety import spotlight
+
+    keywords = (
+        f"Present: {', '.join(keywords_present) or 'none'}\n"
+        f"Missing (claim only if true): {', '.join(claim_only_if_true) or 'none'}"
+    )
+    rendered = prompts.render(
+        PROMPT,
+        role_title=knowledge.profile.title,
+        template=template_text(knowledge.template),
+        keywords=keywords,
+        job_description=spotlight(job_description, "job_description") if job_description else "(none given)",
+        resume=spotlight(numbered_text(resume), "resume"),
+    )
+    return [HumanMessage(content=rendered)]
+
+
+# --- validation --------------------------------------------------------------------------------------------------
+
+
+def validate_feedback(
+    reply: ResumeFeedbackReply, resume: Resume, guard: FabricationGuard, model: str | None = None
+) -> LLMFeedback:
+    """Keep only feedback about real lines, and mark suggestions that add facts as needing the candidate."""
+    by_number = {ln.number: ln for ln in reviewable_lines(resume)}
+    bullets: list[BulletLLMFeedback] = []
+    dropped = 0
+    for note in reply.bullets:
+        source = by_number.get(note.line)
+        feedback = note.feedback.strip()
+        if source is None or not feedback:
+            dropped += 1
+            continue
+        suggestion = (note.suggestion or "").strip() or None
+        findings = guard.check(_PLACEHOLDER.sub(" ", suggestion)) if suggestion else []
+        bullets.append(BulletLLMFeedback(
+            line=source.number, text=source.text, feedback=feedback, suggestion=suggestion,
+            needs_confirmation=bool(findings), unsupported=findings,
+        ))
+    if dropped:
+        log.info("dropped %d LLM feedback item(s) about lines the resume does not have", dropped)
+    sections = [
+        SectionNote(section=s.section.strip().lower(), feedback=s.feedback.strip())
+        for s in reply.sections if s.section.strip() and s.feedback.strip()
+    ]
+    return LLMFeedback(model=model, sections=sections, bullets=bullets, overall=reply.overall.strip(), dropped=dropped)
+
+
+def write_feedback(
+    resume: Resume,
+    knowledge: RoleKnowledge,
+    client: LLMClient,
+    *,
+    keywords_present: list[str],
+    claim_only_if_true: list[str],
+    job_description: str | None = None,
+    prompts: PromptLibrary | None = None,
+) -> LLMFeedback:
+    """Ask the model for written feedback and validate it. Raises `LLMError` (the caller falls back)."""
+    from assistant.resume.tailor import skill_vocabulary, source_text
+
+    library = prompts or client.prompts
+    messages = feedback_messages(
+        resume, knowledge, library, keywords_present=keywords_present, claim_only_if_true=claim_only_if_true,
+        job_description=job_description,
+    )
+    params: dict[str, Any] | None = getattr(library.get(PROMPT), "model", None) or None
+    reply = client.structured(messages, ResumeFeedbackReply, params=params)
+    guard = FabricationGuard(source_text(resume), skill_vocabulary(knowledge.template))
+    return validate_feedback(reply, resume, guard, model=client.model_name)
