@@ -93,7 +93,8 @@ _NOT_ACTIONS = _wordset(
     """think thought guess feel felt believe believed mean meant suppose hope wonder know knew am was were 'm
     'd would could should might may can can't cannot couldn't wouldn't shouldn't will 'll love like liked
     really always just don't didn't haven't hadn't wasn't am not kind sort probably maybe also say said see
-    guess personally have had 've"""
+    guess personally have had 've need needed want wanted care cared enjoy enjoyed understand understood
+    realise realised realize realized"""
 )
 _ADVERBS_AFTER_I = _wordset(
     """also then first personally deliberately immediately quickly eventually later finally still then only
