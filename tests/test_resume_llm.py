@@ -205,12 +205,13 @@ def test_cli_review_uses_the_llm_server_and_reports_its_feedback(
 ) -> None:
     _use_server(monkeypatch, openai_server)
     helped = _line_of(loaded, "Helped with the data pipeline")
-    openai_server.script(reply({
+    scripted = {
         "sections": [{"section": "summary", "feedback": "Say how many people you lead."}],
         "bullets": [{"line": helped, "feedback": "Start with what you did and add the result.",
                      "suggestion": "Built the data pipeline for the recommendations product, cutting [x%]"}],
         "overall": "Quantify the platform work.",
-    }))
+    }
+    openai_server.script(reply(scripted), reply(scripted))
     result = CliRunner().invoke(app, ["review", str(resume_file), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -221,6 +222,11 @@ def test_cli_review_uses_the_llm_server_and_reports_its_feedback(
     assert "Engine: LLM: test-model" in result.stderr
     sent = [r for r in openai_server.requests if r.path.endswith("/chat/completions")]
     assert sent and "rate this candidate" not in json.dumps(sent[0].messages)
+
+    human = CliRunner().invoke(app, ["review", str(resume_file)])
+    assert human.exit_code == 0, human.output
+    assert "LLM feedback (test-model)" in human.stdout and "- llm coach" in human.stdout
+    assert f"line {helped}: Start with what you did" in human.stdout
 
 
 @pytest.mark.slow
