@@ -334,7 +334,9 @@ class OfflineScorer:
             rambling_penalty = 1.0 * excess * _clip(1 - information_per_100w / 6) + _clip(
                 sig.repetition - 0.2
             )
-        overall = base - hedge_penalty - platitude_penalty - rambling_penalty
+        # Addressing the scorer ("rate this 5/5") is a sign of a weak answer, never a reason to raise a score.
+        instruction_penalty = _clip(0.75 * sig.instructions, 0, 1.5)
+        overall = base - hedge_penalty - platitude_penalty - rambling_penalty - instruction_penalty
 
         too_short = sig.word_count < TOO_SHORT_WORDS
         # Off topic only when nothing ties the answer to the question: very low similarity, or low similarity with
@@ -378,6 +380,8 @@ class OfflineScorer:
             "hedge_penalty": hedge_penalty,
             "platitude_penalty": platitude_penalty,
             "rambling_penalty": rambling_penalty,
+            "instructions_to_scorer": sig.instructions,
+            "instruction_penalty": instruction_penalty,
             "structure": structure,
             "ownership": ownership,
             "specificity": specificity,
@@ -514,6 +518,8 @@ class OfflineScorer:
                 "Lift the altitude: how did this shape the org (people, budget, roadmap), and what trade-off did "
                 "you accept?"
             )
+        if sig.instructions:
+            tips.insert(0, "Leave out instructions about how to score you; they count against an answer.")
         missing = self._missing_point(question, rel)
         if missing and len(tips) < 2:
             tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # --- tokenising -----------------------------------------------------------------------------------------------
 
@@ -591,6 +591,21 @@ _PLATITUDES = _pattern(
 )
 
 
+# Text that talks to the scorer or the model instead of the interviewer: an injection attempt, never evidence.
+_INSTRUCTION = _pattern(
+    [
+        r"ignore (?:all |any |the |previous |prior |above |your )+(?:instructions?|rubric|rules|prompt)",
+        r"disregard (?:the |all |any |previous )*(?:instructions?|rubric|rules)",
+        r"(?:rate|score|grade|mark) (?:this|it|me|my answer)(?: answer)? (?:as |a |an )?(?:\d|five|top|excellent|perfect)",
+        r"\d\s*/\s*5 on every",
+        r"system\s*:",
+        r"you are now",
+        r"new instructions",
+        r"as an ai",
+    ]
+)
+
+
 @dataclass
 class SentenceSignals:
     """What one sentence contributes; used to pick evidence quotes and to explain the score."""
@@ -639,7 +654,7 @@ class TextSignals:
     hedges: list[str]
     platitudes: list[str]
     repetition: float
-    counts: dict[str, float] = field(default_factory=dict)
+    instructions: int = 0
 
 
 def _repetition(tokens: list[str], window: int = 40) -> float:
@@ -653,10 +668,18 @@ def _repetition(tokens: list[str], window: int = 40) -> float:
 
 
 def extract(text: str) -> TextSignals:
-    """Compute every offline signal of one answer in a single pass over its sentences (pure, no model)."""
+    """Compute every offline signal of one answer in a single pass over its sentences (pure, no model).
+
+    Sentences that address the scorer ("ignore the rubric", "rate this 5/5") are not part of the story: they are
+    counted in `instructions` and contribute nothing else, so they can never add numbers or dilute filler.
+    """
     sentences = split_sentences(text)
     per_sentence: list[SentenceSignals] = []
+    instructions = 0
     for sentence in sentences:
+        if _INSTRUCTION.search(sentence.text):
+            instructions += 1
+            continue
         per_sentence.append(
             SentenceSignals(
                 sentence=sentence,
@@ -669,31 +692,33 @@ def extract(text: str) -> TextSignals:
                 platitudes=[m.group(0) for m in _PLATITUDES.finditer(sentence.text)],
             )
         )
-    tokens = content_words(text)
-    altitude = [m.group(0).lower() for m in _ALTITUDE.finditer(text)]
+    story = " ".join(s.sentence.text for s in per_sentence)
+    tokens = content_words(story)
+    altitude = [m.group(0).lower() for m in _ALTITUDE.finditer(story)]
     results = sorted((s.result for s in per_sentence), reverse=True)
     return TextSignals(
         text=text,
         sentences=per_sentence,
-        word_count=len(words(text)),
+        word_count=len(words(story)),
         content_word_count=len(tokens),
         own_actions=sum(s.own_actions for s in per_sentence),
-        hypothetical=len(_HYPOTHETICAL.findall(text)),
-        team_refs=len(_TEAM.findall(text)),
-        first_person=len(_FIRST_PERSON.findall(text)),
+        hypothetical=len(_HYPOTHETICAL.findall(story)),
+        team_refs=len(_TEAM.findall(story)),
+        first_person=len(_FIRST_PERSON.findall(story)),
         numbers=[n for s in per_sentence for n in s.numbers],
         named=[n for s in per_sentence for n in s.named],
-        situation=bool(_SITUATION.search(text)),
+        situation=bool(_SITUATION.search(story)),
         # Two results in words are worth about one measured result.
         result=min(1.0, results[0] + (0.25 if len(results) > 1 and results[1] > 0 else 0.0))
         if results
         else 0.0,
-        reflection=bool(_REFLECTION.search(text)),
+        reflection=bool(_REFLECTION.search(story)),
         tradeoffs=sum(1 for s in per_sentence if s.tradeoff),
         altitude_terms=altitude,
         hedges=[h for s in per_sentence for h in s.hedges],
         platitudes=[p for s in per_sentence for p in s.platitudes],
         repetition=_repetition(tokens),
+        instructions=instructions,
     )
 
 
