@@ -1,0 +1,133 @@
+"""Resume: review time per corpus PDF beside `pdftotext` on the same files, tailoring time, peak memory."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.knowledge.embeddings import get_embedder
+from assistant.knowledge.loader import load_role
+from assistant.resume.intake import read_pdf
+from assistant.resume.review import prepare_resume, review_resume
+from assistant.resume.tailor import tailor_resume
+from benchmarks.common import CORPUS, REPO, Table, bench_settings, median, ms, offline_env, timed
+
+COMMAND = ".venv/bin/python -m benchmarks resume"
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+REVIEW_REPEAT = 2
+PDFTOTEXT_REPEAT = 3
+
+
+def corpus_pdfs() -> list[Path]:
+    return sorted((CORPUS / "resumes").glob("*.pdf"))
+
+
+def full_review(data: bytes, settings: Settings, knowledge: Any, embedder: Any) -> tuple[float, float, Any]:
+    """What the Resume page does for an upload: sandboxed extraction, parse of the visible text, review.
+    Returns (extraction seconds, parse + review seconds, the review)."""
+    t0 = time.perf_counter()
+    extracted = read_pdf(data, settings)
+    t1 = time.perf_counter()
+    resume, injection = prepare_resume(extracted)
+    review = review_resume(resume, knowledge, embedder, extracted=extracted, injection=injection)
+    return t1 - t0, time.perf_counter() - t1, (extracted, resume, review)
+
+
+def _pdftotext(path: Path) -> None:
+    subprocess.run([PDFTOTEXT, "-q", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+
+
+def memory_probe(pdf: str, data_dir: str) -> dict[str, float]:
+    """Run in a fresh subprocess: one full review, reporting peak memory three ways."""
+    import resource
+    import tracemalloc
+
+    settings = bench_settings(Path(data_dir))
+    knowledge = load_role(settings.role_dir)
+    embedder = get_embedder(settings)
+    embedder.embed(["warm up"])  # the model is loaded once per process; count it in RSS, not in the review
+    data = Path(pdf).read_bytes()
+    tracemalloc.start()
+    full_review(data, settings, knowledge, embedder)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "tracemalloc_peak_mb": peak / 2**20,
+        "self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def run(workdir: Path) -> list[Table]:
+    settings = bench_settings(workdir / "resume")
+    knowledge = load_role(settings.role_dir)
+    embedder = get_embedder(settings)
+    pdfs = corpus_pdfs()
+    table = Table("Resume", COMMAND)
+
+    full_review(pdfs[0].read_bytes(), settings, knowledge, embedder)  # warm-up: imports, model, caches
+    _pdftotext(pdfs[0])
+    per_file: list[dict[str, Any]] = []
+    parsed = []
+    for path in pdfs:
+        data = path.read_bytes()
+        extraction, analysis, total = [], [], []
+        for _ in range(REVIEW_REPEAT):
+            ext_s, ana_s, (extracted, resume, _review) = full_review(data, settings, knowledge, embedder)
+            extraction.append(ext_s)
+            analysis.append(ana_s)
+            total.append(ext_s + ana_s)
+        poppler = [timed(lambda p=path: _pdftotext(p)) for _ in range(PDFTOTEXT_REPEAT)]
+        per_file.append({"name": path.name, "pages": extracted.pages, "total": median(total),
+                         "extraction": median(extraction), "analysis": median(analysis),
+                         "pdftotext": median(poppler)})
+        parsed.append(resume)
+
+    totals = [f["total"] for f in per_file]
+    two_page = [f["total"] for f in per_file if f["pages"] == 2]
+    worst = max(per_file, key=lambda f: f["total"])
+    table.add("review per corpus resume p50 / max (extract + parse + review)",
+              f"{ms(median(totals))} / {ms(worst['total'])}",
+              note=f"{len(pdfs)} PDFs, median of {REVIEW_REPEAT} per file; max: a {worst['pages']}-page PDF")
+    table.add("two-page resume review p50 / max", f"{ms(median(two_page))} / {ms(max(two_page))}",
+              target="< 1 s", note=f"{len(two_page)} two-page PDFs in the corpus")
+    table.add("of which: sandboxed extraction (subprocess) p50", ms(median([f["extraction"] for f in per_file])),
+              note="a fresh Python process per PDF (time and memory caps)")
+    table.add("of which: parse + review p50 / max", f"{ms(median([f['analysis'] for f in per_file]))} / "
+              f"{ms(max(f['analysis'] for f in per_file))}", note="in-process: parser, keywords, embeddings")
+    ours = sum(totals)
+    poppler_total = sum(f["pdftotext"] for f in per_file)
+    table.add("whole corpus: review vs pdftotext", f"{ours:.2f} s vs {poppler_total:.2f} s = {ours / poppler_total:.0f}x",
+              target="within 5x", note=f"same files, same run; pdftotext median of {PDFTOTEXT_REPEAT} per file")
+    extraction_total = sum(f["extraction"] for f in per_file)
+    table.add("whole corpus: our extraction alone vs pdftotext",
+              f"{extraction_total:.2f} s = {extraction_total / poppler_total:.0f}x",
+              note="pypdf in a capped subprocess + hidden-text tracking, vs poppler's C extractor")
+
+    jd = sorted((CORPUS / "job-descriptions").glob("*.txt"))[0].read_text(encoding="utf-8")
+    for r in parsed[:3]:
+        tailor_resume(r, knowledge, jd)
+    tailoring = [timed(lambda r=r: tailor_resume(r, knowledge, jd)) for r in parsed]
+    table.add("tailoring (offline, with a job description) p50 / max",
+              f"{ms(median(tailoring))} / {ms(max(tailoring))}", note=f"{len(parsed)} parsed corpus resumes, 1 each")
+
+    largest = max(per_file, key=lambda f: f["pages"])
+    probe = subprocess.run(
+        [sys.executable, "-c", "import json, sys; from benchmarks.resume import memory_probe; "
+         "print(json.dumps(memory_probe(sys.argv[1], sys.argv[2])))",
+         str(CORPUS / "resumes" / largest["name"]), str(workdir / "resume-memory")],
+        capture_output=True, text=True, cwd=REPO, env=offline_env(workdir / "resume-memory"), check=True,
+    )
+    mem = json.loads(probe.stdout.strip().splitlines()[-1])
+    table.add("peak memory of one review: Python allocations (tracemalloc)", f"{mem['tracemalloc_peak_mb']:.1f} MB",
+              note=f"{largest['pages']}-page PDF, fresh process, model loaded before measuring")
+    table.add("peak memory: review process RSS (ru_maxrss, incl. ONNX model)", f"{mem['self_maxrss_mb']:.0f} MB")
+    table.add("peak memory: PDF worker subprocess RSS (ru_maxrss of children)", f"{mem['worker_maxrss_mb']:.0f} MB",
+              note="capped by PDF_MEMORY_MB")
+    return [table]
