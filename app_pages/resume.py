@@ -80,6 +80,17 @@ if review.injection.detected:
 for warning in review.warnings:
     st.warning(md_escape(warning))
 
+if review.fallback:
+    st.warning("The LLM was unavailable; this is the offline coach's review. The fit score is computed the same "
+               "way with or without an LLM.")
+llm_feedback = review.llm_feedback
+if review.engine == "llm" and llm_feedback is not None:
+    model = f" ({md_escape(llm_feedback.model)})" if llm_feedback.model else ""
+    st.caption(f"Review engine: **LLM**{model} wrote the feedback notes; the score and the checks are the offline "
+               "coach's, so they are the same with or without a model.")
+else:
+    st.caption("Review engine: **Offline coach**. Every number and note comes from explainable rules.")
+
 cols = st.columns(4)
 cols[0].metric("Fit for the role", f"{review.fit.score} / 100")
 cols[1].metric("Level", f"{review.fit.level} / 5")
@@ -91,6 +102,15 @@ head, *steps = re.split(r"\s(?=\d+\.\s)", review.fit.explanation)
 st.markdown(md_escape(head))
 if steps:
     st.markdown(md_list((re.sub(r"^\d+\.\s", "", s) for s in steps), numbered=True))
+
+if llm_feedback is not None and (llm_feedback.overall or llm_feedback.sections):
+    with st.container(border=True):
+        st.subheader("Coach's notes from the LLM", anchor=False)
+        if llm_feedback.overall:
+            st.markdown(md_escape(llm_feedback.overall))
+        if llm_feedback.sections:
+            st.markdown("\n".join(f"- **{md_escape(n.section.capitalize())}**: {md_escape(n.feedback)}"
+                                   for n in llm_feedback.sections))
 
 if review.fit_components:
     with st.expander("How the fit score is built"):
@@ -109,7 +129,31 @@ with st.expander("Keywords", expanded=True):
     if kw.from_job_description:
         st.caption("From the job description: " + md_escape(", ".join(kw.from_job_description)))
 
-with st.expander(f"Bullet-by-bullet feedback ({len(review.bullet_feedback)} bullets)"):
+CONFIRM_LABEL = "only if true — confirm before using"
+
+
+def _llm_bullet_note(note: Any) -> None:
+    """The model's note on one line: its feedback, and a suggested rewrite that is labelled for what it is."""
+    st.markdown(f"**LLM:** {md_escape(note.feedback)}")
+    if not note.suggestion:
+        return
+    if note.needs_confirmation:
+        missing = ", ".join(md_escape(f.token) for f in note.unsupported)
+        st.markdown(f"**Suggestion ({CONFIRM_LABEL}):** {md_escape(note.suggestion)}")
+        if missing:
+            st.caption(f"Not stated in your resume: {missing}. Use the suggestion only if these are true.")
+    else:
+        st.markdown(f"**Suggestion:** {md_escape(note.suggestion)}")
+
+
+llm_by_line: dict[int, list[Any]] = {}
+for llm_note in llm_feedback.bullets if llm_feedback is not None else []:
+    llm_by_line.setdefault(llm_note.line, []).append(llm_note)
+offline_lines = {item.line for item in review.bullet_feedback}
+with_llm = sum(1 for item in review.bullet_feedback if item.line in llm_by_line)
+bullets_label = f"Bullet-by-bullet feedback ({len(review.bullet_feedback)} bullets"
+bullets_label += f", {with_llm} with LLM notes)" if llm_feedback is not None else ")"
+with st.expander(bullets_label, expanded=bool(with_llm)):
     for item in review.bullet_feedback:
         signals = [label for label, on in (("metric", item.has_metric), ("scope", item.has_scope),
                                             ("leadership", item.leadership_signal)) if on]
@@ -120,6 +164,16 @@ with st.expander(f"Bullet-by-bullet feedback ({len(review.bullet_feedback)} bull
         st.caption(note)
         if item.suggestions:
             st.markdown(md_list(item.suggestions))
+        for llm_note in llm_by_line.get(item.line, []):
+            _llm_bullet_note(llm_note)
+    # The model may comment on lines that are not experience bullets (a summary line, a skills line).
+    other_lines = [n for n in (llm_feedback.bullets if llm_feedback is not None else [])
+                   if n.line not in offline_lines]
+    if other_lines:
+        st.markdown("**Other lines the LLM commented on**")
+        for llm_note in other_lines:
+            st.markdown(f"**L{llm_note.line}** {md_escape(llm_note.text)}")
+            _llm_bullet_note(llm_note)
 
 with st.expander("ATS and format checks", expanded=any(not c.passed for c in review.ats)):
     st.dataframe(pd.DataFrame([{"Check": c.name, "Result": "Pass" if c.passed else "Fix", "Detail": c.detail}
@@ -151,10 +205,17 @@ def _lines(text: str) -> str:
     return md_list(lines) if len(lines) > 1 else md_escape(text)
 
 
-KIND_LABELS = {"question": "Question for you", "summary": "Executive summary"}
+def _job_of_line(line: int) -> str:
+    """The role a resume line belongs to, named as the candidate wrote it ("Title · Company")."""
+    for job in resume.experience:
+        if any(b.number == line for b in job.bullets):
+            return " · ".join(part for part in (job.title, job.company) if part) or "Experience"
+    return "Other lines"
+
+
+KIND_LABELS = {"summary": "Executive summary"}
 accepted: list[str] = []
 edits = [c for c in tailored.changes if c.kind != "question"]
-questions = [c for c in tailored.changes if c.kind == "question"]
 for change in edits:
     with st.container(border=True):
         head, toggle = st.columns([5, 1])
@@ -179,19 +240,29 @@ for change in edits:
             st.warning(f"Not in your resume: **{md_escape(finding.token)}** ({finding.kind}). "
                        f"{md_escape(finding.message)}")
 
-if questions:
-    st.subheader("Questions to strengthen weak bullets", anchor=False)
-    st.caption("The coach asks rather than invents: answer these and add the facts yourself.")
-    for q in questions:
-        st.markdown(f"- **L{q.source_lines[0] if q.source_lines else '?'}**: {md_escape(q.before)}  \n"
-                    f"  {md_escape(q.after)}")
+if tailored.questions_for_candidate:
+    st.subheader("Questions for you", anchor=False)
+    st.caption("The coach asks rather than invents: where a bullet lacks a number or a scope, answer these and "
+               "add the facts yourself. Grouped by role.")
+    by_job: dict[str, list[Any]] = {}
+    for question in tailored.questions_for_candidate:
+        by_job.setdefault(_job_of_line(question.source_line), []).append(question)
+    for job_name, job_questions in by_job.items():
+        count = sum(len(q.questions) for q in job_questions)
+        bullets = f"{len(job_questions)} bullet{'s' if len(job_questions) != 1 else ''}"
+        with st.expander(f"{md_escape(job_name)} · {bullets}, {count} question{'s' if count != 1 else ''}"):
+            for question in job_questions:
+                st.markdown(f"**L{question.source_line}** {md_escape(question.bullet)}")
+                st.markdown(md_list(question.questions))
 
 final = tailored.apply(accepted)
 st.subheader("Download", anchor=False)
-st.caption(f"{len(accepted)} of {len(edits)} changes accepted.")
+st.caption(f"{len(accepted)} of {len(edits)} changes accepted. The file holds your resume with exactly those "
+           "changes.")
 labels = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
-for column, fmt in zip(st.columns(3), RESUME_FORMATS, strict=True):
-    with column, user_errors(f"Could not export {labels[fmt]}: "):
-        column.download_button(f"Download {labels[fmt]}", resume_file_bytes(final, fmt),
+with st.container(horizontal=True, gap="small"):
+    for fmt in RESUME_FORMATS:
+        with user_errors(f"Could not export {labels[fmt]}: "):
+            st.download_button(f"Download {labels[fmt]}", resume_file_bytes(final, fmt),
                                file_name=f"tailored-resume.{fmt}", mime=RESUME_FORMATS[fmt],
-                               key=f"resume_download_{fmt}", on_click="ignore")
+                               key=f"resume_download_{fmt}", on_click="ignore", icon=":material/download:")

@@ -142,11 +142,17 @@ class Services:
         return _intake(read_text(text, self.settings))
 
     def review_resume(self, intake: ResumeIntake, job_description: str | None = None) -> ResumeReview:
-        """The offline review of a parsed resume against the role (and a job description when given)."""
+        """Review a parsed resume against the role (and a job description when given).
+
+        The score is always the offline coach's. With an LLM engine the model adds written feedback on top (its
+        own client, so the review has its own token budget); if the model fails, the offline review comes back
+        with `fallback=True` rather than an error.
+        """
         from assistant.resume.review import review_resume
 
         return review_resume(intake.resume, self.knowledge, self.embedder, job_description=job_description,
-                             extracted=intake.extracted, injection=intake.injection)
+                             extracted=intake.extracted, injection=intake.injection,
+                             llm=self.new_llm_client(), prompts=self.prompts)
 
 
 @dataclass(frozen=True)

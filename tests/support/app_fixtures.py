@@ -83,6 +83,21 @@ def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
     st.cache_resource.clear()
 
 
+@pytest.fixture
+def app_fake_model() -> Iterator[object]:
+    """A `FakeChatModel` that every app built during the test uses as its LLM (through the services test seam).
+
+    The test `enqueue()`s the model's replies in the order the page will ask for them; a call with nothing queued
+    fails the test, so an unexpected extra LLM call is never silently answered.
+    """
+    from assistant.llm.fakes import FakeChatModel
+    from assistant.services import override_chat_model
+
+    model = FakeChatModel()
+    with override_chat_model(lambda _settings: model):
+        yield model
+
+
 def page_text(at: object) -> str:
     """Everything a user can read on the page, for "is it shown / is it never shown" assertions."""
     parts: list[str] = []
