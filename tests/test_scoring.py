@@ -258,3 +258,20 @@ def test_a_plan_in_the_conditional_is_not_a_track_record(
     )
     evaluation = scorer.evaluate(bank_question, answer)
     assert "no_own_actions" in evaluation.gaps and evaluation.follow_up is not None
+
+
+def test_a_polished_story_about_something_else_does_not_score_above_an_answer(
+    scorer: OfflineScorer, bank_question: QuestionContext, role_knowledge: RoleKnowledge
+) -> None:
+    """A concrete, numbered story pivoted onto a different question loses relevance and never gains score.
+
+    MiniLM similarity separates topics only coarsely, so this checks the direction; the LLM engine judges it finer.
+    """
+    drift = role_knowledge.question("pq_01")
+    other = QuestionContext(text=drift.text, competency=drift.competency, question_id=drift.id,
+                            strong_answer=list(drift.strong_answer))
+    on_topic = scorer.evaluate(bank_question, STRONG)
+    off_topic = scorer.evaluate(other, STRONG)
+    assert off_topic.dimensions.relevance < on_topic.dimensions.relevance
+    assert off_topic.score <= on_topic.score
+    assert off_topic.signals["overall"] < on_topic.signals["overall"]

@@ -41,15 +41,13 @@ def _read_file(path: Path, what: str, cfg: Settings) -> bytes:
 
 
 def _load_resume(path: Path, cfg: Settings) -> Resume:
-    from assistant.resume.intake import read_pdf, read_text
-    from assistant.resume.parser import parse_resume
+    """The same sanitised loading as `assistant review`: hidden and injected lines never reach the interviewer."""
+    from assistant.cli.resume import load_resume
 
-    data = _read_file(path, "resume", cfg)
-    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
-        extracted = read_pdf(data, cfg)
-    else:
-        extracted = read_text(data.decode("utf-8", errors="replace"), cfg)
-    return parse_resume(extracted)
+    loaded = load_resume(path, cfg)
+    if loaded.injection.detected:
+        stderr("Warning: the resume contains hidden or instruction-like text; it was ignored.")
+    return loaded.resume
 
 
 def _load_jd(path: Path, cfg: Settings) -> str:

@@ -225,10 +225,18 @@ def rank_competencies_for_text(
 def _citations(store: Searcher, question: PlannedQuestion) -> list[Citation]:
     query = question.text if not question.resume_claim else f"{question.resume_claim} {question.competency}"
     try:
-        hits = store.search(query, k=CITATIONS_PER_QUESTION)
+        hits = store.search(query, k=CITATIONS_PER_QUESTION + 4)
     except Exception:  # noqa: BLE001 - a broken store must not stop an interview; the question stands alone
         return []
-    return [hit_to_citation(h) for h in hits]
+    # Cite the bank entry the question came from, then what the role demands (profile, rubric, template); other
+    # bank questions that merely sound similar tell the candidate nothing about why this one is asked.
+    own = [h for h in hits if _meta(h).get("item_id") == question.question_id][:1]
+    role_knowledge = [h for h in hits if _meta(h).get("kind") != "question"]
+    return [hit_to_citation(h) for h in (own + role_knowledge)[:CITATIONS_PER_QUESTION]]
+
+
+def _meta(hit: Any) -> dict[str, Any]:
+    return getattr(hit, "metadata", None) or {}
 
 
 def hit_to_citation(hit: Any) -> Citation:

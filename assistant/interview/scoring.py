@@ -349,6 +349,9 @@ class OfflineScorer:
             )
         if off_topic:
             overall = min(overall, 2.0)
+        # A vivid story about something else is still not an answer: weak relevance caps the overall score one
+        # point above it, so polish on the other dimensions cannot carry an answer to a different question.
+        overall = min(overall, relevance + 1.0)
         covered = sum(1 for p in rel.points if p >= 0.35)
         return {
             "words": sig.word_count,
