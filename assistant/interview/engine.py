@@ -24,6 +24,7 @@ from assistant.interview import history
 from assistant.interview.models import Evaluation, QuestionContext
 from assistant.interview.planner import Searcher, plan_interview
 from assistant.interview.report import build_report
+from assistant.interview.scoring import FOLLOW_UP_BELOW, GAP_FOLLOW_UPS, SUBSTANTIVE_GAPS
 from assistant.interview.session import (
     InterviewFocus,
     InterviewSession,
@@ -46,17 +47,6 @@ if TYPE_CHECKING:
     from assistant.prompting import PromptLibrary
 
 MAX_FOLLOW_UPS = 2
-# Gaps that mean the answer lacks substance (worth probing); structure and hedging are coached in the feedback.
-SUBSTANTIVE_GAPS = ("off_topic", "too_short", "no_own_actions", "no_outcome", "no_numbers")
-FOLLOW_UP_BELOW = 4  # an answer scored 4-5 has landed: move on rather than interrogate it
-
-GAP_FOLLOW_UPS: dict[str, str] = {
-    "off_topic": "Let me bring us back to the question. Can you give one specific example that answers it directly?",
-    "too_short": "Can you walk me through one specific example: the situation, what you did, and how it ended?",
-    "no_own_actions": "You've described what the team did. What did you personally decide or do, and why?",
-    "no_outcome": "How did it turn out? What changed as a result, and how did you know it worked?",
-    "no_numbers": "Can you put numbers on it: team size, scale, cost, latency, or the before and after?",
-}
 MAX_GENERATED_QUESTION_CHARS = 700
 
 
