@@ -592,19 +592,11 @@ def _evidence(sig: TextSignals, gaps: list[Gap]) -> list[str]:
 # --- LLM evaluator ----------------------------------------------------------------------------------------------
 
 
-class LLMDimensions(BaseModel):
-    structure: int = Field(ge=1, le=5)
-    ownership: int = Field(ge=1, le=5)
-    specificity: int = Field(ge=1, le=5)
-    relevance: int = Field(ge=1, le=5)
-    altitude: int = Field(ge=1, le=5)
-
-
 class LLMAnswerEvaluation(BaseModel):
     """What the model is asked to return for one answer (validated by the client, then checked here)."""
 
     score: int = Field(ge=1, le=5, description="Overall score on the competency, 1-5.")
-    dimensions: LLMDimensions
+    dimensions: Dimensions  # the same rubric dimensions (and descriptions) the offline coach reports
     evidence: list[str] = Field(default_factory=list, description="Short verbatim quotes from the answer.")
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list, description="One or two concrete improvements.")
