@@ -730,7 +730,7 @@ class LLMEvaluator:
         return Evaluation(
             score=reply.score,
             competency=question.competency,
-            dimensions=Dimensions(**reply.dimensions.model_dump()),
+            dimensions=reply.dimensions,
             # Quotes we could verify; if none survived, the offline scorer's (always verbatim) quotes.
             evidence=evidence or offline.evidence,
             strengths=[s.strip() for s in reply.strengths if s.strip()][:3],
