@@ -105,3 +105,41 @@ def test_an_unfinished_interview_reopens_from_history(app_test) -> None:
     assert_no_exception(at)
     assert _messages(at)[: len(transcript)] == transcript
     assert at.chat_input, "the reopened interview waits for the next answer"
+
+
+FIRST_QUESTION = "Tell me about the hardest platform consolidation you led: what did you decide, and what changed?"
+SECOND_QUESTION = "How did you decide which ML bets to fund last year, and which did you stop?"
+EVALUATION = {  # the `LLMAnswerEvaluation` schema the LLM evaluator asks for
+    "score": 4,
+    "dimensions": {"structure": 4, "ownership": 5, "specificity": 4, "relevance": 4, "altitude": 3},
+    "evidence": ["I decided to consolidate three feature stores into one"],
+    "strengths": ["Clear personal decision backed by a measured problem."],
+    "improvements": ["Say how you brought the product leads along."],
+    "gaps": [],
+    "follow_up": None,
+}
+
+
+def test_an_llm_interview_turn_streams_the_models_question_and_its_evaluation(app_test, app_fake_model) -> None:
+    # In call order: the first question's wording (streamed), the answer's evaluation (structured), the next question.
+    app_fake_model.enqueue(FIRST_QUESTION, EVALUATION, SECOND_QUESTION)
+    at = app_test("interview.py")
+    assert "Engine: **LLM: fake-model**" in page_text(at)
+    at = _start(at)
+    assert_no_exception(at)
+    opening = _messages(at)
+    assert len(opening) == 1 and opening[0][0] == "assistant" and opening[0][1].startswith(FIRST_QUESTION)
+
+    at.chat_input(key="interview_answer").set_value(ANSWER).run()
+    assert_no_exception(at)
+    assert not app_fake_model.replies, "every queued reply was asked for"
+    text = page_text(at)
+    assert "Feedback: 4 / 5" in text and "scored by the LLM evaluator" in text
+    assert "offline coach scored this answer" not in text
+    bodies = [body for _, body in _messages(at)]
+    assert bodies[0].startswith(FIRST_QUESTION) and any("40-person" in b for b in bodies)
+    assert any("Clear personal decision backed by a measured problem." in b for b in bodies)
+    assert any("Say how you brought the product leads along." in b for b in bodies)
+    assert bodies[-1].startswith(SECOND_QUESTION), "the model's next question is asked"
+    evaluated = Database(get_settings().resolved_database_url).list_sessions()[0]
+    assert evaluated.engine == "llm" and evaluated.answered == 1

@@ -92,3 +92,43 @@ def test_every_page_renders_without_error(app_test, page: str) -> None:
     at = app_test(page)
     assert_no_exception(at)
     assert not at.error, [e.value for e in at.error]
+
+
+def _finished_interview(answer: str, focus: str) -> float:
+    """Run a two-question interview to the end through the same services the app uses; returns its overall score."""
+    from assistant.config import get_settings
+    from assistant.services import build_services
+
+    engine = build_services(get_settings()).new_interview_engine()
+    session = engine.start(focus, 2, seed=1)  # type: ignore[arg-type]
+    while engine.current_question(session) is not None:
+        engine.submit_answer(session, answer)
+    report = engine.finish(session)
+    assert report.overall is not None
+    return report.overall
+
+
+def test_history_charts_progress_and_lists_finished_sessions_with_scores(app_test, app_data_dir: Path) -> None:
+    strong = (
+        "At Acme I led a 40-person ML platform org. I decided to consolidate three feature stores into one after "
+        "measuring 30% duplicated pipelines; I hired two staff engineers and negotiated the budget with the CTO. "
+        "As a result deployment time fell from 3 weeks to 2 days and infra cost dropped 22%."
+    )
+    scores = [_finished_interview("We worked on some things and it went fine.", "platform"),
+              _finished_interview(strong, "leadership")]
+
+    at = app_test("history.py")
+    assert_no_exception(at)
+    table = at.dataframe[0].value
+    assert len(table) == 2 and set(table["Status"]) == {"Finished"}
+    assert sorted(table["Overall (1-5)"]) == sorted(round(s, 1) for s in scores)
+    assert set(table["Focus"]) == {"Platform", "Leadership"}
+    assert "Progress per competency" in page_text(at)
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1, "one progress chart"
+    import pyarrow as pa
+
+    (dataset,) = charts[0].proto.datasets
+    points = pa.ipc.open_stream(dataset.data.data).read_pandas()
+    assert points["When"].nunique() == 2, "the chart plots both sessions"
+    assert points["Score"].between(1, 5).all() and points["Competency"].str.len().gt(0).all()
