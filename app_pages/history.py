@@ -56,9 +56,9 @@ else:
                 color=alt.Color("Competency:N", legend=alt.Legend(orient="bottom", columns=2)),
                 tooltip=["Competency", "Score", alt.Tooltip("When:T", format="%Y-%m-%d %H:%M")],
             )
-            .properties(height=320)
         )
-        st.altair_chart(chart, width="stretch")
+        # Height in pixels through Streamlit (Altair's own height is squeezed by Streamlit's "fit" autosizing).
+        st.altair_chart(chart, width="stretch", height=360)
 
     st.subheader("Open a session", anchor=False)
     labels = {

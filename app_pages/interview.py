@@ -155,13 +155,15 @@ def _render_report(report: Report, session: InterviewSession) -> None:
             alt.Chart(frame)
             .mark_bar(color="#2b5cab")
             .encode(
-                x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 5]), title="Score (1-5)"),
-                y=alt.Y("Competency:N", sort="-x", title=None),
+                x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 5]), title="Score (1-5)",
+                        axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d")),
+                y=alt.Y("Competency:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
                 tooltip=["Competency", "Score", "Answers"],
             )
-            .properties(height=max(80, 38 * len(frame)))
         )
-        st.altair_chart(chart, width="stretch")
+        # The height is given to Streamlit in pixels (axis and title included): a height set only on the Altair
+        # chart is squeezed by Streamlit's "fit" autosizing until the bars disappear.
+        st.altair_chart(chart, width="stretch", height=70 + 40 * len(frame))
 
     strengths_col, gaps_col = st.columns(2)
     with strengths_col:
@@ -189,14 +191,15 @@ def _render_report(report: Report, session: InterviewSession) -> None:
 
     markdown = to_markdown(report)
     stem = f"interview-report-{session.created_at:%Y%m%d-%H%M}"
-    dl_md, dl_pdf, again = st.columns([1, 1, 2])
-    dl_md.download_button("Download Markdown", markdown, file_name=f"{stem}.md", mime="text/markdown",
-                          key="report_md", on_click="ignore")
-    with user_errors("Could not build the PDF: "):
-        dl_pdf.download_button("Download PDF", markdown_pdf_bytes(markdown, title="Interview report"),
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("Download Markdown", markdown, file_name=f"{stem}.md", mime="text/markdown",
+                           key="report_md", on_click="ignore", icon=":material/download:")
+        with user_errors("Could not build the PDF: "):
+            st.download_button("Download PDF", markdown_pdf_bytes(markdown, title="Interview report"),
                                file_name=f"{stem}.pdf", mime="application/pdf", key="report_pdf",
-                               on_click="ignore")
-    if again.button("Start a new interview", key="interview_new"):
+                               on_click="ignore", icon=":material/download:")
+        start_again = st.button("Start a new interview", key="interview_new", icon=":material/restart_alt:")
+    if start_again:
         for key in ("interview", "interview_report"):
             st.session_state.pop(key, None)
         st.rerun()
