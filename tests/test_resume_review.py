@@ -78,6 +78,17 @@ def test_weak_resume_gets_actionable_feedback(role_knowledge, embedder) -> None:
     assert "contact info" in [a.name for a in review.ats if not a.passed]
 
 
+def test_experience_advice_says_why_years_are_low() -> None:
+    """Readable dates on internships only must not be reported as unreadable dates."""
+    from assistant.resume.models import Job, Resume
+    from assistant.resume.review import experience_advice
+
+    interns = Resume(experience=[Job(title="Software Engineer Intern", start="2022-06", end="2022-09")])
+    assert "internships" in experience_advice(interns, 0.0)
+    assert "dates the coach can read" in experience_advice(Resume(experience=[Job(title="Engineer")]), 0.0)
+    assert "4 years" in experience_advice(Resume(experience=[Job(title="Engineer", start="2020-01")]), 4.0)
+
+
 def test_job_description_terms_join_the_keywords(role_knowledge, embedder, corpus_dir) -> None:
     jd = (corpus_dir / "job-descriptions" / "deliveryhero_director-ml-platform.txt").read_text(encoding="utf-8")
     review = _review(STRONG, role_knowledge, embedder, jd)

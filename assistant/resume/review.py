@@ -473,7 +473,7 @@ def review_resume(
             actions.append((lost["competency coverage"],
                             "Show evidence for: " + "; ".join(weak_comps[:3])))
     if lost["experience"] > 0:
-        actions.append((lost["experience"], f"Dated roles add up to {years:g} years; make every role's dates readable"))
+        actions.append((lost["experience"], experience_advice(resume, years)))
     failed = [c for c in ats if not c.passed]
     if failed:
         actions.append((lost["ATS readiness"], "Fix ATS checks: " + "; ".join(f"{c.name} ({c.detail})" for c in failed[:2])))
@@ -548,3 +548,16 @@ def _with_llm_feedback(
         note = f"The LLM could not write feedback ({exc.message}); this is the offline coach's review."
         return review.model_copy(update={"engine": "offline", "fallback": True, "issues": [*review.issues, note]})
     return review.model_copy(update={"engine": "llm", "llm_feedback": feedback})
+
+
+def experience_advice(resume: Resume, years: float) -> str:
+    """Say why experience scored low in terms the candidate can act on: missing dates, internships only, or
+    simply fewer years than director roles ask for."""
+    dated = [j for j in resume.experience if j.start]
+    if not dated:
+        return "No role has dates the coach can read; write them as 'Jun 2021 – Present' beside each title"
+    if not years:
+        return ("Only internships carry dates, and they do not count as years of experience; list full-time roles "
+                "with their dates")
+    return (f"Dated full-time roles add up to {years:g} years; director roles usually ask for 12+ (8+ in ML "
+            "engineering), so list every full-time role with its dates")
