@@ -18,6 +18,10 @@ from assistant.errors import CoachError
 from assistant.services import Services, build_services, settings_fingerprint
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+# Streamlit turns bare URLs, "www." names and e-mail addresses into links even when every Markdown character is
+# escaped; an invisible word joiner (U+2060) after the scheme, "www" or before "@" stops that (checked in Chromium).
+_AUTOLINK = re.compile(r"(?i)(\b(?:https?|ftp|mailto|www))([:.])|(@)")
+_WORD_JOINER = "\u2060"
 
 
 def md_escape(text: str) -> str:
@@ -25,9 +29,11 @@ def md_escape(text: str) -> str:
 
     Streamlit never renders raw HTML here (no `unsafe_allow_html`), but Markdown itself would still render links
     and images, which a prompt-injected model could use to exfiltrate data or mislead; escaping every Markdown
-    punctuation character makes the text display exactly as written.
+    punctuation character, and defusing bare URLs and e-mail addresses, makes the text display as written and
+    never as a link.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    unlinked = _AUTOLINK.sub(lambda m: (m.group(1) or "") + _WORD_JOINER + (m.group(2) or m.group(3)), text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
 def md_list(items: Iterable[str], *, numbered: bool = False) -> str:

@@ -145,6 +145,7 @@ def test_llm_feedback_is_shown_per_section_and_per_bullet(app_test, app_fake_mod
     # Model text is escaped: a link the model writes is shown as text, never rendered as a link.
     link = next(m.value for m in at.markdown if "this guide" in m.value)
     assert "\\[this guide\\]\\(https" in link
+    assert "https://" not in link, "a bare URL would still be turned into a link"
 
 
 def test_a_failing_llm_shows_the_offline_review_with_the_same_score(app_test) -> None:
