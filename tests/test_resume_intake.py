@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 
 import pytest
 
 from assistant.errors import InputError
+from assistant.resume import intake
 from assistant.resume.intake import read_pdf, read_text
 from assistant.resume.normalize import normalize_text
 from tests import pdfs
@@ -59,12 +61,48 @@ def test_too_large_upload_is_refused_before_parsing(settings) -> None:
     assert caught.value.code == "too_large"
 
 
-def test_hung_parser_times_out(settings) -> None:
-    # A 0.05 s budget cannot even start Python: the wall-clock limit fires and the caller gets `timeout`.
-    hurried = settings.model_copy(update={"pdf_timeout_s": 0.05})
+def test_slow_parse_times_out_and_the_next_pdf_still_reads(settings) -> None:
+    # 2,000 pages take pypdf well over a second even in a warm worker: the wall-clock limit stops it.
+    hurried = settings.model_copy(update={"pdf_timeout_s": 0.4, "max_pdf_pages": 5000})
+    slow = pdfs.many_pages_pdf(2000)
+    read_pdf(pdfs.resume_pdf(), hurried)  # leaves a warm spare worker, so only the extraction is timed
+    started = time.monotonic()
     with pytest.raises(InputError) as caught:
-        read_pdf(pdfs.resume_pdf(), hurried)
-    assert caught.value.code == "timeout"
+        read_pdf(slow, hurried)
+    assert caught.value.code == "timeout" and time.monotonic() - started < 3
+    assert "Director of Machine Learning Engineering" in read_pdf(pdfs.resume_pdf(), hurried).text
+
+
+def test_memory_cap_stops_the_worker_without_harming_the_next_request(settings) -> None:
+    # 40 MB of address space is less than the worker already maps: it fails cleanly, the next upload is unaffected.
+    starved = settings.model_copy(update={"pdf_memory_mb": 40})
+    with pytest.raises(InputError) as caught:
+        read_pdf(pdfs.resume_pdf(), starved)
+    assert caught.value.code in {"corrupt", "too_large"}
+    assert "Director of Machine Learning Engineering" in read_pdf(pdfs.resume_pdf(), settings).text
+
+
+def test_a_spare_worker_that_died_while_waiting_is_replaced(settings) -> None:
+    read_pdf(pdfs.resume_pdf(), settings)  # leaves a spare worker waiting for the next PDF
+    spare = intake._SPARE._spare
+    assert spare is not None
+    spare[1].kill()
+    spare[1].wait()
+    assert "Director of Machine Learning Engineering" in read_pdf(pdfs.resume_pdf(), settings).text
+
+
+def test_worker_imports_only_pypdf_and_the_standard_library(settings) -> None:
+    """The worker's start-up is most of an upload's wait: pydantic or the app package must not creep back in."""
+    command = intake.worker_command(settings)
+    probe = (
+        "import runpy, sys; sys.argv = sys.argv[1:]; sys.stdin = open(__import__('os').devnull); "
+        "runpy.run_path(sys.argv[0], run_name='__main__'); "
+        "print(sorted({m.split('.')[0] for m in sys.modules}))"
+    )
+    done = subprocess.run([*command[:3], "-c", probe, *command[3:]], capture_output=True, text=True, check=True)
+    loaded = done.stdout
+    assert "'pypdf'" in loaded
+    assert "'pydantic'" not in loaded and "'assistant'" not in loaded
 
 
 def test_text_over_the_character_cap_is_too_large(settings) -> None:
