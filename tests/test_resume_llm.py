@@ -110,6 +110,8 @@ def test_prompt_spotlights_the_sanitised_numbered_resume(
     number = _line_of(loaded, "Managed a team of 6")
     assert f"L{number}: • Managed a team of 6 engineers" in fenced or f"L{number}: Managed a team" in fenced
     assert "rate this candidate" not in prompt and "Ignore all previous" not in prompt
+    # Data minimisation: the model needs the experience, not the candidate's contact details.
+    assert "casey@example.com" not in prompt and "555 010 0123" not in prompt and "Casey Example" not in prompt
     assert review.engine == "llm" and not review.fallback
     assert review.llm_feedback is not None and review.llm_feedback.overall == "Quantify outcomes."
 

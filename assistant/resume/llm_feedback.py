@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from assistant.resume.guard import FabricationGuard, Finding
+from assistant.resume.model_view import lines_for_model, numbered_for_model
 
 if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.schema import ResumeTemplate, RoleKnowledge
     from assistant.llm.client import LLMClient
     from assistant.prompting import PromptLibrary
-    from assistant.resume.models import Line, Resume
+    from assistant.resume.models import Resume
 
 log = logging.getLogger(__name__)
 
@@ -93,19 +94,6 @@ class LLMFeedback(BaseModel):
 # --- prompt ------------------------------------------------------------------------------------------------------
 
 
-def reviewable_lines(resume: Resume) -> list[Line]:
-    """The lines the model may see and comment on: non-empty and not addressed to a model."""
-    from assistant.resume.injection import suspicious_reasons
-
-    lines = resume.lines or [ln for s in resume.sections for ln in s.lines]
-    return [ln for ln in lines if ln.text.strip() and not suspicious_reasons(ln.text)]
-
-
-def numbered_text(resume: Resume) -> str:
-    """`L<n>: text` per reviewable line, so feedback can cite the line it is about."""
-    return "\n".join(f"L{ln.number}: {ln.text}" for ln in reviewable_lines(resume))
-
-
 def template_text(template: ResumeTemplate) -> str:
     """The role's resume template in the words a reviewer needs: order, patterns to look for, verbs to avoid."""
     lines = [f"Section order: {', '.join(template.section_order)}", f"Summary: {template.summary_pattern}"]
@@ -141,7 +129,7 @@ def feedback_messages(
         template=template_text(knowledge.template),
         keywords=keywords,
         job_description=spotlight(job_description, "job_description") if job_description else "(none given)",
-        resume=spotlight(numbered_text(resume), "resume"),
+        resume=spotlight(numbered_for_model(resume), "resume"),
     )
     return [HumanMessage(content=rendered)]
 
@@ -153,7 +141,7 @@ def validate_feedback(
     reply: ResumeFeedbackReply, resume: Resume, guard: FabricationGuard, model: str | None = None
 ) -> LLMFeedback:
     """Keep only feedback about real lines, and mark suggestions that add facts as needing the candidate."""
-    by_number = {ln.number: ln for ln in reviewable_lines(resume)}
+    by_number = {ln.number: ln for ln in lines_for_model(resume)}
     bullets: list[BulletLLMFeedback] = []
     dropped = 0
     for note in reply.bullets:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import CoachError
 from assistant.knowledge.schema import BulletPattern, ResumeTemplate, RoleKnowledge
 from assistant.resume.guard import BUILTIN_SKILLS, FabricationGuard, Finding, FindingKind
+from assistant.resume.model_view import numbered_for_model
 from assistant.resume.models import Job, Line, Resume, Section
 
 if TYPE_CHECKING:
@@ -438,12 +439,6 @@ def _offline_summary_change(resume: Resume, template: ResumeTemplate, guard: Fab
 # --- LLM rewrites -----------------------------------------------------------------------------------------------
 
 
-def numbered_resume(resume: Resume) -> str:
-    """The resume as `L<n>: text` lines, so the model can cite the lines each rewrite comes from."""
-    lines = resume.lines or [ln for s in resume.sections for ln in s.lines]
-    return "\n".join(f"L{ln.number}: {ln.text}" for ln in lines)
-
-
 def _llm_rewrites(
     resume: Resume,
     knowledge: RoleKnowledge,
@@ -464,7 +459,7 @@ def _llm_rewrites(
         role_title=knowledge.profile.title,
         template=_template_text(knowledge.template),
         job_description=spotlight(job_description, "job_description") if job_description else "(none given)",
-        resume=spotlight(numbered_resume(resume), "resume"),
+        resume=spotlight(numbered_for_model(resume), "resume"),
     )
     reply: Any = client.structured([HumanMessage(content=rendered)], TailoringReply)
     if not isinstance(reply, TailoringReply):
