@@ -123,16 +123,25 @@ def _strengths(session: InterviewSession, grouped: dict[int, list[Turn]]) -> lis
         return []
     best = max(t.evaluation.score for t in scored if t.evaluation)
     threshold = min(4, best)
-    strengths: list[str] = []
+    # The same kind of strength across answers is one line naming every question it showed in, with the first
+    # quote as its example, rather than the same sentence repeated per question.
+    by_kind: dict[str, tuple[list[int], str]] = {}
     for t in sorted(scored, key=lambda t: -(t.evaluation.score if t.evaluation else 0)):
         assert t.evaluation is not None
         if t.evaluation.score < threshold:
             continue
         for s in t.evaluation.strengths:
-            line = f"Q{t.question_index + 1}: {s}"
-            if s and line not in strengths:
-                strengths.append(line)
-    return strengths[:6]
+            if not s:
+                continue
+            kind, _, example = s.partition(" — ")
+            questions, first_example = by_kind.setdefault(kind, ([], example))
+            if t.question_index + 1 not in questions:
+                questions.append(t.question_index + 1)
+    lines = []
+    for kind, (questions, example) in by_kind.items():
+        where = ", ".join(f"Q{q}" for q in sorted(questions))
+        lines.append(f"{kind.rstrip('.')} ({where})" + (f" — e.g. {example}" if example else ""))
+    return lines[:6]
 
 
 def _gaps(evaluations: list, competencies: list[CompetencyScore]) -> list[str]:

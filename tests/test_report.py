@@ -1,0 +1,35 @@
+"""The end-of-interview report reads like a coach wrote it: no sentence repeated per question."""
+
+from __future__ import annotations
+
+from assistant.interview.models import Dimensions, Evaluation
+from assistant.interview.report import build_report, to_markdown
+from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
+from assistant.knowledge.schema import RoleKnowledge
+
+
+def _evaluation(competency: str, strengths: list[str]) -> Evaluation:
+    d = Dimensions(structure=4, ownership=4, specificity=4, relevance=4, altitude=3)
+    return Evaluation(score=4, competency=competency, dimensions=d, strengths=strengths)
+
+
+def test_the_same_strength_across_answers_is_one_line_naming_each_question(role_knowledge: RoleKnowledge) -> None:
+    questions = [
+        PlannedQuestion(text="Tell me about a low performer.", competency="people_leadership"),
+        PlannedQuestion(text="How do you plan hiring?", competency="hiring"),
+    ]
+    session = InterviewSession(id="s1", role="ml-director", focus="mixed", length=2,
+                               plan=Plan(focus="mixed", seed=1, questions=questions))
+    owned = "You say what you personally did"
+    session.turns = [
+        Turn(index=0, question_index=0, question=questions[0].text, competency="people_leadership",
+             answer="I coached him.", evaluation=_evaluation("people_leadership", [f'{owned} — "I coached him."'])),
+        Turn(index=1, question_index=1, question=questions[1].text, competency="hiring",
+             answer="I hired 12 engineers.",
+             evaluation=_evaluation("hiring", [f'{owned} — "I hired 12 engineers."', "Concise: 5 words."])),
+    ]
+    report = build_report(session, role_knowledge)
+    owned_lines = [s for s in report.strengths if s.startswith(owned)]
+    assert owned_lines == [f'{owned} (Q1, Q2) — e.g. "I coached him."']
+    assert "Concise: 5 words (Q2)" in report.strengths
+    assert owned_lines[0] in to_markdown(report)
