@@ -97,7 +97,7 @@ def _render_question(turn: Turn) -> None:
         if turn.citations:
             with st.expander("Why this question: knowledge it draws on"):
                 for c in turn.citations:
-                    st.markdown(f"- {c.source} › {c.heading} (relevance {c.score:.2f})")
+                    st.markdown(f"- {md_escape(c.source)} › {md_escape(c.heading)} (relevance {c.score:.2f})")
 
 
 def _render_feedback(turn: Turn) -> None:
