@@ -3,16 +3,24 @@ and a report built from the knowledge base."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from statistics import mean
 
 import pytest
 
+from assistant.config import REPO_ROOT
 from assistant.errors import InputError
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.models import Evaluation, QuestionContext
 from assistant.interview.report import to_markdown
+from assistant.interview.scoring import LLMEvaluator, OfflineScorer
+from assistant.knowledge.schema import RoleKnowledge
+from assistant.llm.client import LLMClient
 from assistant.llm.errors import LLMUnavailable
+from assistant.llm.fakes import FakeChatModel
+from assistant.llm.usage import UsageMeter
+from assistant.prompting import PromptLibrary
 from assistant.resume.models import Resume
 from assistant.storage import Database
 from tests.support.interview_fixtures import STRONG_ANSWER, VAGUE_ANSWER, RuleScorer
@@ -153,3 +161,52 @@ def test_unfinished_session_reports_only_answered_questions(make_engine: Callabl
     # The first question scored; the second was asked but not answered; the rest were never reached.
     assert [q.score for q in report.questions] == [float(result.evaluation.score), None]
     assert engine.db.get_session(session.id).status == "active"
+
+
+class _PreparingScorer(RuleScorer):
+    """A scorer that can warm itself for the planned questions (as the offline scorer and LLM evaluator can)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prepared: list[list[str]] = []
+
+    def prepare(self, questions: list[QuestionContext]) -> None:
+        self.prepared.append([q.text for q in questions])
+
+
+def test_planned_questions_are_prepared_once_at_start_and_on_resume(
+    make_engine: Callable[..., InterviewEngine],
+) -> None:
+    scorer = _PreparingScorer()
+    engine = make_engine(scorer=scorer, fallback_scorer=scorer)
+    session = engine.start("mixed", 4, seed=5)
+    planned = [q.text for q in session.plan.questions]
+    assert scorer.prepared == [planned]  # one batch for the whole plan; the shared fallback is not warmed twice
+
+    make_engine(scorer=scorer).resume(session.id)  # a new process continuing the interview warms its scorer too
+    assert scorer.prepared == [planned, planned]
+
+
+class _SlowOfflineScorer(OfflineScorer):
+    """The offline pre-score made slow, to see which side of the turn's timing it is charged to."""
+
+    def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
+        time.sleep(0.25)
+        return super().evaluate(question, answer)
+
+
+def test_llm_evaluators_offline_pre_score_counts_as_our_time_not_llm_time(
+    make_engine: Callable[..., InterviewEngine], interview_knowledge: RoleKnowledge, fake_model: FakeChatModel
+) -> None:
+    fake_model.responder = lambda _messages: "Tell me about a platform decision you made."  # instant model
+    client = LLMClient(fake_model, UsageMeter(5_000_000), max_retries=0, backoff_s=0.0)
+    prompts = PromptLibrary(REPO_ROOT / "prompts", REPO_ROOT / "prompts")
+    offline = _SlowOfflineScorer(interview_knowledge)
+    evaluator = LLMEvaluator(client, prompts, interview_knowledge, fallback=offline)
+    engine = make_engine(scorer=evaluator, fallback_scorer=offline, llm=client, prompts=prompts)
+    session = engine.start("mixed", 2, seed=4)
+
+    result = engine.submit_answer(session, STRONG_ANSWER)
+    timings = result.turn.timings
+    assert timings["non_llm_ms"] >= 250  # the pre-score is our work, and the latency budget must see it
+    assert timings["llm_ms"] < 250

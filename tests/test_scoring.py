@@ -275,3 +275,36 @@ def test_a_polished_story_about_something_else_does_not_score_above_an_answer(
     assert off_topic.dimensions.relevance < on_topic.dimensions.relevance
     assert off_topic.score <= on_topic.score
     assert off_topic.signals["overall"] < on_topic.signals["overall"]
+
+
+class _CountingEmbedder:
+    """The real model, recording how many texts each embed call carried."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.calls: list[int] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(len(texts))
+        return self.inner.embed(list(texts))
+
+
+def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
+    role_knowledge: RoleKnowledge, embedder: Embedder
+) -> None:
+    questions = [
+        QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
+                        follow_ups=q.follow_ups)
+        for q in role_knowledge.questions.questions[:4]
+    ]
+    counting = _CountingEmbedder(embedder)
+    prepared = OfflineScorer(role_knowledge, counting)
+    prepared.prepare(questions)
+    assert len(counting.calls) == 1 and counting.calls[0] >= 4 * 3  # one batch for every question's texts
+
+    counting.calls.clear()
+    cold = OfflineScorer(role_knowledge, embedder)
+    for question in questions:
+        for answer in (STRONG, VAGUE):
+            assert prepared.evaluate(question, answer).score == cold.evaluate(question, answer).score
+    assert counting.calls == [1] * 8  # each answer: one embedding of the answer alone, follow-ups included

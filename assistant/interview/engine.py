@@ -70,6 +70,10 @@ class _TurnClock:
     scoring_seconds: float = 0.0
     interviewer_prompt_tokens: int = 0
 
+    def add_llm_seconds(self, seconds: float) -> None:
+        """Model time a component measured itself (the LLM evaluator times only its model call)."""
+        self.llm_seconds += seconds
+
     @contextmanager
     def llm_call(self) -> Iterator[None]:
         start = time.perf_counter()
@@ -166,6 +170,7 @@ class InterviewEngine:
         )
         self.db.create_session(session)
         self._jd[session.id] = clean_untrusted(jd) if jd else ""
+        self._prepare_scorers(session)
         clock = _TurnClock()
         self._ask_main(session, 0, clock, on_question_chunk)
         return session
@@ -173,6 +178,8 @@ class InterviewEngine:
     def resume(self, session_id: str) -> InterviewSession:
         """Reload a session (after a crash, in a new process) and complete a turn whose evaluation was lost."""
         session = self.db.get_session(session_id)
+        if session.status == "active":
+            self._prepare_scorers(session)
         pending = session.pending_turn
         if session.status == "active" and pending is not None and pending.answered:
             self._evaluate_and_continue(session, pending, _TurnClock(), None)
@@ -294,11 +301,32 @@ class InterviewEngine:
             finished=new_turn is None,
         )
 
+    def _prepare_scorers(self, session: InterviewSession) -> None:
+        """Let scorers that can (`prepare(questions)`, duck-typed) embed the planned questions' texts now, in one
+        batch, so each turn embeds only the answer. The user waits for this once, at start, not on every turn."""
+        questions = [planned.context() for planned in session.plan.questions]
+        prepared: list[int] = []
+        for scorer in (self.scorer, self.fallback_scorer):
+            prepare = getattr(scorer, "prepare", None)
+            if scorer is None or id(scorer) in prepared or not callable(prepare):
+                continue
+            prepare(questions)
+            prepared.append(id(scorer))
+
     def _evaluate(self, question: QuestionContext, answer: str, clock: _TurnClock) -> Evaluation:
-        """The configured scorer; if it fails with an LLM error, the offline scorer, flagged as a fallback."""
+        """The configured scorer; if it fails with an LLM error, the offline scorer, flagged as a fallback.
+
+        A scorer that reports its own model time (`evaluate_timed`, the LLM evaluator) is charged only that as LLM
+        time: its offline pre-score and validation are our work. Any other scorer with an LLM is charged in full.
+        """
         try:
             if self.llm is None:
                 return self.scorer.evaluate(question, answer)
+            evaluate_timed = getattr(self.scorer, "evaluate_timed", None)
+            if callable(evaluate_timed):
+                evaluation, model_seconds = evaluate_timed(question, answer)
+                clock.add_llm_seconds(model_seconds)
+                return evaluation
             with clock.llm_call():
                 return self.scorer.evaluate(question, answer)
         except LLMError:

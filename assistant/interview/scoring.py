@@ -16,6 +16,7 @@ import logging
 import math
 import re
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, get_args
@@ -221,6 +222,27 @@ class OfflineScorer:
         self._keywords = {c.id: [k.lower() for k in c.keywords] for c in knowledge.rubric.competencies}
 
     # -- embeddings ------------------------------------------------------------------------------------------
+    def prepare(self, questions: Sequence[QuestionContext]) -> None:
+        """Embed everything these questions will be compared with, in one batched call, before any answer.
+
+        An interview knows its questions when it is planned; embedding each question's texts (question,
+        competency, strong-answer points, bank follow-ups) on its first answer cost one extra embedding call per
+        question, inside the turn the user waits for. After `prepare`, a turn embeds only the answer.
+        """
+        if self.embedder is None or not questions:
+            return
+        texts: list[str] = list(GAP_FOLLOW_UPS.values())
+        for question in questions:
+            texts.extend(self._fixed_texts(question))
+            texts.extend(question.follow_ups)
+        self._cached_vectors(texts)
+
+    def _fixed_texts(self, question: QuestionContext) -> list[str]:
+        """What an answer to this question is compared with: the question, its competency, the strong points."""
+        competency = self._competency(question.competency)
+        comp_text = competency_text(competency) if competency else question.competency.replace("_", " ")
+        return [question.text, comp_text, *question.strong_answer]
+
     def _cached_vectors(self, texts: list[str]) -> list[np.ndarray]:
         assert self.embedder is not None
         with self._lock:
@@ -241,8 +263,7 @@ class OfflineScorer:
             return None
 
     def _relevance(self, question: QuestionContext, answer: str) -> _Relevance:
-        competency = self._competency(question.competency)
-        comp_text = competency_text(competency) if competency else question.competency.replace("_", " ")
+        fixed_texts = self._fixed_texts(question)
         lowered = answer.lower()
         keyword_hits = sum(1 for k in self._keywords.get(question.competency, []) if k in lowered)
         question_words = set(content_words(question.text))
@@ -250,11 +271,11 @@ class OfflineScorer:
         if self.embedder is None:
             return _Relevance(
                 question=_lexical_cosine(question.text, answer),
-                competency=_lexical_cosine(comp_text, answer),
+                competency=_lexical_cosine(fixed_texts[1], answer),
                 points=[_lexical_cosine(p, answer) for p in question.strong_answer],
                 keyword_hits=keyword_hits,
             )
-        fixed = self._cached_vectors([question.text, comp_text, *question.strong_answer])
+        fixed = self._cached_vectors(fixed_texts)
         answer_vector = self.embedder.embed([answer])[0]
         sims = [float(v @ answer_vector) for v in fixed]
         return _Relevance(question=sims[0], competency=sims[1], points=sims[2:], keyword_hits=keyword_hits)
@@ -693,7 +714,16 @@ class LLMEvaluator:
         )
         return [HumanMessage(content=prompt)]
 
+    def prepare(self, questions: Sequence[QuestionContext]) -> None:
+        """Warm the offline pre-score (every answer is scored offline first; see `OfflineScorer.prepare`)."""
+        self.fallback.prepare(questions)
+
     def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
+        return self.evaluate_timed(question, answer)[0]
+
+    def evaluate_timed(self, question: QuestionContext, answer: str) -> tuple[Evaluation, float]:
+        """`evaluate`, plus the seconds spent waiting for the model, so a caller can report the rest (offline
+        pre-score, retrieval, validation) as its own work rather than as LLM latency."""
         from assistant.llm.errors import LLMError
         from assistant.llm.safety import clean_untrusted
 
@@ -701,15 +731,19 @@ class LLMEvaluator:
             question, answer
         )  # raises InputError on an empty answer, before any call
         cleaned = clean_untrusted(answer)
+        model_seconds = 0.0
         try:
             params = getattr(self.prompts.get(self.PROMPT), "model", None) or None
-            reply = self.client.structured(
-                self.messages(question, cleaned), LLMAnswerEvaluation, params=params
-            )
-            return self._accept(reply, question, cleaned, offline)
+            messages = self.messages(question, cleaned)
+            model_started = time.perf_counter()
+            try:
+                reply = self.client.structured(messages, LLMAnswerEvaluation, params=params)
+            finally:
+                model_seconds = time.perf_counter() - model_started
+            return self._accept(reply, question, cleaned, offline), model_seconds
         except LLMError as exc:
             log.warning("LLM evaluation failed (%s); the offline coach scored this answer", exc.code)
-            return offline.model_copy(update={"fallback": True, "engine": "offline"})
+            return offline.model_copy(update={"fallback": True, "engine": "offline"}), model_seconds
 
     def _accept(
         self, reply: LLMAnswerEvaluation, question: QuestionContext, answer: str, offline: Evaluation
