@@ -300,7 +300,7 @@ def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     counting = _CountingEmbedder(embedder)
     prepared = OfflineScorer(role_knowledge, counting)
     prepared.prepare(questions)
-    assert len(counting.calls) == 1 and counting.calls[0] >= 4 * 3  # one batch for every question's texts
+    assert 1 <= len(counting.calls) < 4 and sum(counting.calls) >= 4 * 3  # batched, not one call per text
 
     counting.calls.clear()
     cold = OfflineScorer(role_knowledge, embedder)
