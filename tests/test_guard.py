@@ -7,15 +7,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from assistant.knowledge.schema import RoleKnowledge
 from assistant.resume.guard import FabricationGuard
+from assistant.resume.tailor import skill_vocabulary
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "guard_cases.yaml").read_text(encoding="utf-8"))
 VOCAB = ["feature store", "A/B testing", "MLOps", "model monitoring", "ML platform"]
 
 
 @pytest.fixture(scope="module")
-def guard() -> FabricationGuard:
-    return FabricationGuard(CASES["source"], VOCAB)
+def guard(role_knowledge: RoleKnowledge) -> FabricationGuard:
+    """The guard as tailoring builds it: the production vocabulary, generic management words included."""
+    return FabricationGuard(CASES["source"], skill_vocabulary(role_knowledge.template))
 
 
 @pytest.mark.parametrize("line", CASES["faithful"])
@@ -66,3 +69,30 @@ def test_every_source_line_supports_itself() -> None:
     guard = FabricationGuard(source, VOCAB)
     for line in source.splitlines():
         assert guard.check(line) == [], line
+
+
+@pytest.mark.parametrize(("source", "line", "vocabulary"), [
+    ("Hired 14 engineers", "Introduced a structured interview loop while hiring fourteen engineers", ["hiring"]),
+    ("Shipped every model with a canary release", "Shipped models through canary releases", ["canary releases"]),
+    ("Built the training pipeline for ranking", "Rebuilt training pipelines for ranking", ["training pipelines"]),
+    ("Led deployment of 40 models", "Deployed 40 models", ["deployment"]),
+    ("Deployed 40 models on Kubernetes", "Led the deployment of 40 models on Kubernetes", ["deployment"]),
+])
+def test_a_skill_is_supported_in_any_word_form(source: str, line: str, vocabulary: list[str]) -> None:
+    assert FabricationGuard(source, vocabulary).check(line) == []
+
+
+def test_generic_management_words_are_never_findings_but_tools_and_practices_are() -> None:
+    guard = FabricationGuard("Led 5 engineers on the ranking service", ["hiring", "mentoring", "roadmap", "drift detection"])
+    assert guard.check("Hiring and mentoring 5 engineers against a roadmap for the ranking service") == []
+    assert [(f.kind, f.token) for f in guard.check("Added drift detection to the ranking service")] == [
+        ("skill", "drift detection")
+    ]
+    assert [(f.kind, f.token) for f in guard.check("Moved the ranking service to Kubernetes")] == [
+        ("skill", "Kubernetes")
+    ]
+
+
+def test_a_tool_name_inside_an_ordinary_word_is_not_a_skill() -> None:
+    """Skills are spotted as written: "helmed" does not claim Helm, "sparked" does not claim Spark."""
+    assert FabricationGuard("Led 5 engineers").check("Helmed 5 engineers and sparked a culture of review") == []

@@ -7,6 +7,11 @@ from an output line and looks each one up in the source text, after normalising 
 
 It is deliberately lexical: it cannot tell whether a reworded claim is *true*, only whether every concrete fact
 in it was *stated*. Faithful rewrites (reordering, stronger verbs, removing words) produce no findings.
+
+Skills are matched on word stems ("Hired" supports "hiring", "deployed" supports "deployment"), and only terms a
+person could falsely claim to know count as skills: tools, technologies, credentials. Generic management words
+from the role's keyword list ("hiring", "mentoring", "roadmap") are what every rewrite is allowed to say about
+work the resume describes, so they are never findings.
 """
 
 from __future__ import annotations
@@ -115,6 +120,69 @@ _NOT_ORGANISATIONS = frozenset(w.lower() for w in (
 
 _WORD_RE = re.compile(r"[a-z0-9+#]+(?:['’][a-z]+)?")
 
+#: Past forms a suffix rule cannot undo ("Led" must support "leading").
+_IRREGULAR_STEMS = {
+    "led": "lead", "built": "build", "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive",
+    "ran": "run", "wrote": "write", "written": "write", "made": "make", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "won": "win", "brought": "bring", "taught": "teach", "sought": "seek",
+    "held": "hold", "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "oversaw": "oversee",
+    "overseen": "oversee", "spoke": "speak", "spoken": "speak", "set": "set", "shipped": "ship", "kept": "keep",
+    "met": "meet", "sold": "sell", "spent": "spend", "stood": "stand", "rebuilt": "rebuild",
+}
+_SUFFIXES = ("ments", "ment", "ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A light, consistent stemmer: hire/hired/hiring/hires -> "hir", deploy/deployed/deployment -> "deploy".
+
+    It only has to map a word's forms to one key (the same rules run on source and output); it never needs to
+    produce a real word. Short words, acronyms with digits and symbols ("c++", "k8s") are left alone.
+    """
+    if word in _IRREGULAR_STEMS:
+        word = _IRREGULAR_STEMS[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            break  # "process", "status", "analysis" are not plurals
+        if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+            continue  # "hires" is "hire" + "s"
+        if suffix == "ed" and base.endswith("e"):
+            break  # "speed", "need": not a past tense
+        if suffix in ("ies", "ied"):
+            base += "y"
+        elif suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lszf":
+            base = base[:-1]  # "planned" -> "plan", but "installed" -> "install"
+        word = base
+        break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _stems(norm_text: str) -> str:
+    """A `_norm_text` result with every word stemmed, padded with spaces so terms match on word boundaries."""
+    return " " + " ".join(_stem(w) for w in norm_text.split()) + " "
+
+
+#: Words of generic management and business practice. A vocabulary term made only of these ("hiring", "people
+#: management", "technical strategy") describes how someone works, not a tool or credential they could fake.
+_GENERIC_WORDS = frozenset(_stem(w) for w in (
+    "hiring", "hire", "hiring", "recruiting", "recruitment", "mentoring", "mentorship", "coaching", "roadmap",
+    "budget", "onboarding", "retention", "prioritization", "prioritisation", "product", "diversity", "culture",
+    "leadership", "lead", "management", "manager", "managers", "people", "team", "teams", "building", "scaling",
+    "planning", "headcount", "succession", "talent", "density", "stakeholder", "executive", "communication",
+    "career", "development", "performance", "org", "organisation", "organization", "design", "strategy",
+    "technical", "business", "impact", "cross", "functional", "vendor", "interview", "loop", "bar", "adoption",
+    "ml", "engineering", "cost", "optimization", "optimisation", "architecture", "of", "and",
+))
+
+
+def _is_generic(term: str) -> bool:
+    words = _stems(_norm_text(term)).split()
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
 
 class Finding(BaseModel):
     """One fact in an output line that the source does not support."""
@@ -159,7 +227,8 @@ class _Facts:
         self.numbers |= {float(_NUMBER_WORDS[w.lower()]) for w in _NUMBER_WORD_RE.findall(text)}
         self.numbers |= self.money | self.percentages
         self.degrees = {_degree_key(m) for m in _DEGREE_RE.findall(text)}
-        self.skills = {s for s in skills if _contains_term(self.norm, s)}
+        self.stems = _stems(self.norm)
+        self.skills = {s for s in skills if _contains_stems(self.stems, s)}
         self.compact = re.sub(r"[^a-z0-9]+", "", text.lower())  # for text a PDF extracted without spaces
 
 
@@ -168,12 +237,21 @@ def _contains_term(norm_text: str, term: str) -> bool:
     return needle.strip() != "" and needle in norm_text
 
 
+def _contains_stems(stemmed_text: str, term: str) -> bool:
+    """`term` appears in the text in any word form (both sides stemmed; see `_stem`)."""
+    needle = _stems(_norm_text(term))
+    return needle.strip() != "" and needle in stemmed_text
+
+
 class FabricationGuard:
     """Checks output lines against the candidate's source text; see the module docstring for the rules."""
 
     def __init__(self, source_text: str, skill_vocabulary: Iterable[str] = ()) -> None:
         self.vocabulary = sorted({*BUILTIN_SKILLS, *skill_vocabulary}, key=len, reverse=True)
-        self._source = _Facts(source_text, self.vocabulary)
+        # Built-in names are tools by definition; a role keyword is a skill only if it is not generic practice.
+        self.skills = [t for t in self.vocabulary if t in BUILTIN_SKILLS or not _is_generic(t)]
+        self._skill_set = frozenset(self.skills)
+        self._source = _Facts(source_text, self.skills)
 
     def supports(self, line: str) -> bool:
         return not self.check(line)
@@ -239,12 +317,14 @@ class FabricationGuard:
             if not _contains_term(src.norm, m[0]):
                 add("title", m[0], "title not in the resume")
 
+        # A skill is spotted in the line as written ("helmed" is not Helm) and supported by the source in any
+        # word form ("Hired" supports "hiring").
         norm_line = _norm_text(line)
         skill_words: set[str] = set()
         for term in self.vocabulary:
             if _contains_term(norm_line, term):
-                skill_words |= set(_norm_text(term).split())
-                if term not in src.skills:
+                skill_words |= set(_norm_text(term).split())  # a named tool is not also an unknown organisation
+                if term in self._skill_set and term not in src.skills:
                     add("skill", term, "skill or tool not in the resume")
 
         for phrase, start in _capitalised_phrases(line):
