@@ -169,7 +169,7 @@ def _stems(norm_text: str) -> str:
 #: Words of generic management and business practice. A vocabulary term made only of these ("hiring", "people
 #: management", "technical strategy") describes how someone works, not a tool or credential they could fake.
 _GENERIC_WORDS = frozenset(_stem(w) for w in (
-    "hiring", "hire", "hiring", "recruiting", "recruitment", "mentoring", "mentorship", "coaching", "roadmap",
+    "hiring", "hire", "recruiting", "recruitment", "mentoring", "mentorship", "coaching", "roadmap",
     "budget", "onboarding", "retention", "prioritization", "prioritisation", "product", "diversity", "culture",
     "leadership", "lead", "management", "manager", "managers", "people", "team", "teams", "building", "scaling",
     "planning", "headcount", "succession", "talent", "density", "stakeholder", "executive", "communication",
