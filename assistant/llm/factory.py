@@ -7,13 +7,15 @@ the LLM engine. Everything else receives a `BaseChatModel` and never asks where 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx
-from langchain_openai import ChatOpenAI
 
 from assistant.config import Provider, Settings
 from assistant.errors import ConfigError
+
+if TYPE_CHECKING:  # langchain-openai costs ~1 s to import; the offline coach never needs it
+    from langchain_openai import ChatOpenAI
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 PROBE_TIMEOUT_S = 2.0
@@ -107,6 +109,8 @@ def build_chat_model(settings: Settings) -> ChatOpenAI:
             "server) in .env, or use the offline coach."
         )
     api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key is not None else PLACEHOLDER_KEY
+    from langchain_openai import ChatOpenAI
+
     return ChatOpenAI(
         model=settings.chat_model,
         base_url=settings.openai_base_url or None,
