@@ -101,7 +101,7 @@ def run(workdir: Path) -> list[Table | Grid]:
                   target="< 50 ms p50", note=f"{turns} turns over 2 interviews of {QUESTIONS} questions")
         if llm:
             table.add(f"engine-reported non-LLM time p50 / p95, {label}", p50_p95(non_llm),
-                      note="engine's own split; LLM-evaluator time (incl. its offline pre-score) counts as LLM")
+                      note="engine's own split: only the model call counts as LLM time")
         table.add(f"start (plan {QUESTIONS} questions + first question), {label}",
                   ms(median([r["start"] for r in runs])), note="median of 2")
         table.add(f"finish (report), {label}", ms(median([r["finish"] for r in runs])), note="median of 2")
