@@ -260,12 +260,13 @@ def test_a_plan_in_the_conditional_is_not_a_track_record(
     assert "no_own_actions" in evaluation.gaps and evaluation.follow_up is not None
 
 
-def test_a_polished_story_about_something_else_does_not_score_above_an_answer(
+def test_a_polished_story_pivoted_onto_another_question_scores_below_the_answer(
     scorer: OfflineScorer, bank_question: QuestionContext, role_knowledge: RoleKnowledge
 ) -> None:
     """A concrete, numbered story pivoted onto a different question loses relevance and never gains score.
 
-    MiniLM similarity separates topics only coarsely, so this checks the direction; the LLM engine judges it finer.
+    The story fits another competency's bank question far better than the one asked (the pivot margin), which
+    lowers relevance and caps the score.
     """
     drift = role_knowledge.question("pq_01")
     other = QuestionContext(text=drift.text, competency=drift.competency, question_id=drift.id,
@@ -273,8 +274,8 @@ def test_a_polished_story_about_something_else_does_not_score_above_an_answer(
     on_topic = scorer.evaluate(bank_question, STRONG)
     off_topic = scorer.evaluate(other, STRONG)
     assert off_topic.dimensions.relevance < on_topic.dimensions.relevance
-    assert off_topic.score <= on_topic.score
-    assert off_topic.signals["overall"] < on_topic.signals["overall"]
+    assert off_topic.score < on_topic.score and off_topic.score <= 3
+    assert off_topic.signals["pivot_margin"] < on_topic.signals["pivot_margin"]
 
 
 class _CountingEmbedder:
@@ -300,7 +301,7 @@ def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     counting = _CountingEmbedder(embedder)
     prepared = OfflineScorer(role_knowledge, counting)
     prepared.prepare(questions)
-    assert 1 <= len(counting.calls) < 4 and sum(counting.calls) >= 4 * 3  # batched, not one call per text
+    assert sum(counting.calls) >= 4 * 3 and sum(counting.calls) / len(counting.calls) >= 8  # batched, not per text
 
     counting.calls.clear()
     cold = OfflineScorer(role_knowledge, embedder)

@@ -185,6 +185,10 @@ class _Relevance:
     competency: float
     points: list[float]
     keyword_hits: int
+    # Similarity to the asked question minus the best similarity to a bank question of another competency:
+    # near 0 or above when the answer addresses this question, clearly negative when it is a prepared story that
+    # fits a different question better (a pivot). None without an embedder.
+    pivot_margin: float | None = None
 
     @property
     def semantic(self) -> float:
@@ -235,6 +239,7 @@ class OfflineScorer:
         if self.embedder is None or not questions:
             return
         texts: list[str] = list(GAP_FOLLOW_UPS.values())
+        texts.extend(q.text for q in self.knowledge.questions.questions)  # for the pivot check
         for question in questions:
             texts.extend(self._fixed_texts(question))
             texts.extend(question.follow_ups)
@@ -288,7 +293,18 @@ class OfflineScorer:
         fixed = self._cached_vectors(fixed_texts)
         answer_vector = self.embedder.embed([answer])[0]
         sims = [float(v @ answer_vector) for v in fixed]
-        return _Relevance(question=sims[0], competency=sims[1], points=sims[2:], keyword_hits=keyword_hits)
+        elsewhere = [
+            float(v @ answer_vector)
+            for q, v in zip(self.knowledge.questions.questions, self._bank_vectors(), strict=True)
+            if q.competency != question.competency
+        ]
+        margin = sims[0] - max(elsewhere) if elsewhere else None
+        return _Relevance(question=sims[0], competency=sims[1], points=sims[2:], keyword_hits=keyword_hits,
+                          pivot_margin=margin)
+
+    def _bank_vectors(self) -> list[np.ndarray]:
+        """Every bank question's vector (short texts, embedded once), to tell an answer from a pivot."""
+        return self._cached_vectors([q.text for q in self.knowledge.questions.questions])
 
     # -- scoring ---------------------------------------------------------------------------------------------
     def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
@@ -337,7 +353,12 @@ class OfflineScorer:
         # ~0.1 when unrelated and 0.3+ once on topic; above that, more similarity mostly means the answer restates
         # the question's words (generic answers do), while a concrete story about named systems scores lower. So
         # the scale saturates early, and rubric keywords or the question's own words confirm the topic lexically.
-        relevance = 1 + 4 * (0.75 * _clip((semantic - 0.08) / 0.22) + 0.25 * _clip(rel.keyword_hits / 2))
+        topical = 0.75 * _clip((semantic - 0.08) / 0.22) + 0.25 * _clip(rel.keyword_hits / 2)
+        if rel.pivot_margin is not None:
+            # An answer that matches another competency's question far better than this one is a pivot, however
+            # vivid: on the calibration set on-topic answers sit around -0.04 and pivots around -0.24.
+            topical *= 0.4 + 0.6 * _clip((rel.pivot_margin + 0.25) / 0.17)
+        relevance = 1 + 4 * topical
 
         distinct_altitude = len(set(sig.altitude_terms))
         altitude = 1 + 4 * (0.7 * _clip(distinct_altitude / 6) + 0.3 * _clip(sig.tradeoffs / 2))
@@ -409,6 +430,7 @@ class OfflineScorer:
             "strong_points": len(rel.points),
             "competency_keywords": rel.keyword_hits,
             "semantic_relevance": semantic,
+            "pivot_margin": rel.pivot_margin if rel.pivot_margin is not None else 0.0,
             "too_short": float(too_short),
             "off_topic": float(off_topic),
             "hedge_penalty": hedge_penalty,
