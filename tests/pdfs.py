@@ -209,3 +209,56 @@ def decompression_bomb_pdf(megabytes: int = 200) -> bytes:
         out.write(f"{offset:010d} 00000 n \n".encode())
     out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
+
+
+def _raw_pdf(content: bytes, font: bytes) -> bytes:
+    """A one-page PDF around a hand-written content stream, for text-drawing shapes fpdf2 never produces."""
+    stream = zlib.compress(content)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
+        font,
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info << /Producer ({PRODUCER}) >> >>\n"
+              f"startxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def positioned_words_pdf(lines: list[list[str | int]], gap: int = -200) -> bytes:
+    """Words separated by pen moves instead of space glyphs, the way LaTeX (Awesome-CV) and Typst draw text.
+
+    Each line is a TJ array: strings are drawn, integers are displacements in thousandths of an em (negative moves
+    right). `gap` is inserted between the words of a plain string. The font's space glyph is half an em wide, so a
+    0.2 em word gap is less than half a space: the shape that made pypdf glue "DevOpsEngineer".
+    """
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    body = [b"BT /F1 10 Tf 12 TL 72 740 Td"]
+    for line in lines:
+        items: list[bytes] = []
+        for part in line:
+            if isinstance(part, int):
+                items.append(str(part).encode())
+                continue
+            for index, word in enumerate(part.split(" ")):
+                if index:
+                    items.append(str(gap).encode())
+                items.append(b"(" + word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")")
+        body.append(b"[" + b" ".join(items) + b"] TJ T*")
+    body.append(b"ET")
+    return _raw_pdf(b"\n".join(body), font)

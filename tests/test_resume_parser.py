@@ -107,3 +107,21 @@ def test_wrapped_bullets_are_joined_and_keep_their_first_line_number() -> None:
     bullets = resume.experience[0].bullets
     assert [b.text for b in bullets] == ["Built a platform that serves models for 12 teams", "Second bullet."]
     assert bullets[0].number == 4
+
+
+def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
+    """LaTeX and Typst often move the pen between words instead of drawing a space glyph; when the move is narrower
+    than half the font's space glyph, plain extraction used to glue the words ("DevOpsEngineer")."""
+    from assistant.resume.intake import read_pdf
+    from tests.pdfs import positioned_words_pdf
+
+    extracted = read_pdf(positioned_words_pdf([
+        ["Jordan Example"], ["Experience"], ["Example Corp Seattle, WA"],
+        ["Director of ML Engineering Jan 2020 - Present"],
+        # Pair kerning (a small move) inside a word must not split it.
+        ["- Led a ", "T", -60, "eam of 25 engineers and cut ", "W", -90, "orkflow time by 80%"],
+    ]), settings)
+    resume = parse_resume(extracted)
+    job = resume.experience[0]
+    assert (job.title, job.company, job.location) == ("Director of ML Engineering", "Example Corp", "Seattle, WA")
+    assert job.bullets[0].text == "Led a Team of 25 engineers and cut Workflow time by 80%"

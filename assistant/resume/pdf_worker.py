@@ -29,6 +29,12 @@ _UNIT = ((0.0, 0.0), (1.0, 1.0))
 _TINY_PT = 2.0
 _OFF_PAGE_MARGIN = 5.0
 _OCR_LAYER_SHARE = 0.8
+# A negative TJ displacement at least this wide (thousandths of an em) is a word gap, not kerning. LaTeX and
+# Typst often draw no space glyph between words and move the pen instead; pypdf counts a gap as a space only when
+# it reaches half the font's space glyph, which misses the narrower (often justified) word spaces of fonts with a
+# wide space glyph (Source Sans: glyph 0.5 em, TeX word space 0.17-0.25 em), gluing "DevOpsEngineer". Pair
+# kerning stays below 0.1 em in text fonts.
+_WORD_GAP_EM = 0.12
 
 
 def _mult(m: list[float], n: list[float]) -> list[float]:
@@ -117,6 +123,8 @@ class HiddenTextTracker:
         elif op in _SHOW_OPS:
             self.in_show_op = True
             self.pending.append(self._reason(cm, tm))
+            if op == b"TJ" and args:
+                mark_word_gaps(args[0])
 
     def after(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op in _SHOW_OPS:
@@ -153,6 +161,27 @@ class HiddenTextTracker:
         ):
             return "white text"
         return None
+
+
+def mark_word_gaps(array: Any) -> None:
+    """Make pypdf see every word gap in a TJ array as a space, without moving any glyph.
+
+    pypdf adds a space for a negative displacement of at least half the font's space width (in thousandths of an
+    em). A gap of `_WORD_GAP_EM` or more is rewritten in place (the visitor runs before pypdf reads the operands)
+    as a displacement wide enough for any font followed by the opposite correction, so the pen ends where the
+    producer put it and pypdf's position tracking (line breaks, column gaps) is unchanged.
+    """
+    if not isinstance(array, list):
+        return
+    wide = 1000.0  # half a space is at most half an em in any text font
+    index = 0
+    while index < len(array):
+        item = array[index]
+        if isinstance(item, (int, float)) and -wide < item <= -_WORD_GAP_EM * 1000:
+            array[index: index + 1] = [-wide, wide + float(item)]
+            index += 2
+        else:
+            index += 1
 
 
 def _split_page(page: Any) -> tuple[str, list[str], list[str]]:
