@@ -125,3 +125,65 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
     job = resume.experience[0]
     assert (job.title, job.company, job.location) == ("Director of ML Engineering", "Example Corp", "Seattle, WA")
     assert job.bullets[0].text == "Led a Team of 25 engineers and cut Workflow time by 80%"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # A comma inside the title, the employer after a bar, "at", or a dash with the date in brackets.
+        ("Engineering Manager, Machine Learning | Globex Jan 2020 - Present",
+         ("Engineering Manager, Machine Learning", "Globex", None)),
+        ("Engineering Manager, Machine Learning at Globex Jan 2020 - Present",
+         ("Engineering Manager, Machine Learning", "Globex", None)),
+        ("Engineering Manager, Machine Learning — Globex (Jan 2020 – Present)",
+         ("Engineering Manager, Machine Learning", "Globex", None)),
+        # An employer whose name ends with a full stop ("Inc.") is a header line, not the end of a sentence.
+        ("Globex Inc.\nEngineering Manager, Machine Learning\nJan 2020 - Present",
+         ("Engineering Manager, Machine Learning", "Globex Inc.", None)),
+        # "Employer – City – one-line description." under the title: the description is neither field.
+        ("Head of Data Science Aug 2019 - Mar 2021\nGlobex – Boston, MA – Led data science for the payments unit.",
+         ("Head of Data Science", "Globex", "Boston, MA")),
+    ],
+)
+def test_job_header_shapes(header: str, expected: tuple) -> None:
+    resume = _parse(f"Pat Doe\nExperience\n{header}\n• Led 3 teams of 20 engineers\n")
+    job = resume.experience[0]
+    assert (job.title, job.company, job.location) == expected
+    assert [b.text for b in job.bullets] == ["Led 3 teams of 20 engineers"]
+
+
+def test_a_date_phrase_leaves_no_fragment_as_employer() -> None:
+    resume = _parse("Pat Doe\nExperience\n• Globex Boston, MA\nData Scientist Summer 2012 and 2013\n• Built models\n")
+    job = resume.experience[0]
+    assert (job.title, job.company) == ("Data Scientist", "Globex")
+
+
+def test_student_roles_under_involvement_and_volunteering_count_as_experience() -> None:
+    resume = _parse(
+        "Pat Doe\n12 Elm Way, Springfield, IL\npat@example.org\n"
+        "Education\nSpringfield College, Springfield, IL Expected Graduation: June 2026\nBachelor of Arts, Economics\n"
+        "On Campus Involvement\nDebate Society, Springfield College August 2023 – Present\nTreasurer\n"
+        "• Ran a budget of $5,000 for 40 members\n"
+        "Volunteer Experience\nFood Bank, Springfield, IL June 2022 – Present\nVolunteer\n• Sorted donations weekly\n"
+    )
+    # The street is not part of the location a reviewer sees.
+    assert resume.contact.location == "Springfield, IL"
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Treasurer", "Debate Society, Springfield College"), ("Volunteer", "Food Bank")]
+
+
+def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
+    resume = _parse(
+        "Pat Doe\nExperience\nData Scientist, Globex Jan 2020 - Present\n• Built models\n"
+        "Volunteer Experience\nFood Bank, Springfield, IL June 2022 – Present\nVolunteer\n• Sorted donations weekly\n"
+    )
+    assert [j.company for j in resume.experience] == ["Globex"]
+
+
+def test_name_drawn_after_the_body_is_found_beside_the_contact_line() -> None:
+    # Sidebar templates can put the header block last in the PDF's text order.
+    resume = _parse(
+        "SKILLS\nPython, SQL\nEXPERIENCE\nVice President, Banking Operations\nAug 2020 - Present\n"
+        "Pat Q. Doe\nFintech Leader & Technology Innovator\nSarasota, FL pat@example.org\n"
+    )
+    assert resume.contact.name == "Pat Q. Doe"

@@ -115,6 +115,11 @@ _CITY_PREFIXES = {
     "buenos", "kuala", "cape", "abu", "ho", "red", "redwood", "menlo", "foster", "half", "sunnyvale", "college",
     "park", "cedar", "round", "virginia", "newport", "bay", "ft.", "de", "la", "le", "mexico", "panama",
 }
+# Street-type words: a "city" that is one of these is the end of a street address, not a place.
+_STREET_WORDS = {
+    "street", "st", "avenue", "ave", "road", "rd", "way", "boulevard", "blvd", "drive", "dr", "lane", "ln", "court",
+    "ct", "place", "pl", "parkway", "pkwy", "terrace", "circle", "highway", "hwy", "square", "sq", "trail",
+}
 _LOCATION_TAIL = re.compile(
     r"(?:(?<=[\s|•·,])|^)(?P<city>[A-Z][\w.'’-]*)\s*,\s*(?P<rest>[A-Z][\w.'’ -]*?(?:\s*,\s*[A-Z][\w.'’ -]*?)?)"
     r"(?:\s*[&/]\s*.*)?\s*$"
@@ -124,7 +129,9 @@ _TITLE_WORDS = re.compile(
     r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
     r"|founder|president|ceo|cto|cio|vp\b|vice president|officer|accountant|technician|assistant|researcher"
     r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
-    r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops)",
+    r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
+    r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
+    r"|supervisor)",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
@@ -212,6 +219,18 @@ def _looks_like_name(text: str, first: bool) -> bool:
     return all(re.fullmatch(r"[A-Z][\w'.-]*|[A-Z][A-Z'.-]+|(?:de|van|von|da|del|la|le|bin|al)", w) for w in words)
 
 
+def _name_beside_contact(lines: list[Line]) -> str | None:
+    """The name in a header block that the PDF drew after the body (sidebar templates put it last in the stream):
+    a name-like line at most two lines above the first line holding an email address or a phone number."""
+    for index, line in enumerate(lines):
+        if _EMAIL.search(line.text) or _PHONE.search(line.text):
+            for above in lines[max(0, index - 2): index]:
+                if _looks_like_name(above.text.strip(), first=False):
+                    return above.text.strip()
+            return None
+    return None
+
+
 def _contact(header: list[Line], all_lines: list[Line]) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
@@ -233,9 +252,11 @@ def _contact(header: list[Line], all_lines: list[Line]) -> Contact:
     name = None
     for position, line in enumerate(candidates):
         piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
-        if _looks_like_name(piece, first=position == 0):
+        if _looks_like_name(piece, first=position == 0) and not heading_name(line.text):
             name = piece
             break
+    if name is None:
+        name = _name_beside_contact(all_lines)
     location = None
     for line in candidates:
         masked = _PHONE.sub(" | ", _URL.sub(" | ", _EMAIL.sub(" | ", line.text)))
@@ -292,6 +313,10 @@ def _find_location(field: str) -> tuple[int, str] | None:
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
+    if city.lower().rstrip(".") in _STREET_WORDS and "," in rest:
+        # "12 Elm Way, Springfield, IL": the street ends at the first comma; the place is what follows it.
+        inner = _find_location(field[match.start("rest"):])
+        return (match.start("rest") + inner[0], inner[1]) if inner else None
     start = match.start("city")
     before = field[:start].rstrip()
     words = before.split()
@@ -324,10 +349,27 @@ def _is_bullet(line: Line) -> bool:
     return _BULLET.match(line.text) is not None
 
 
+# Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
+_LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
+
+
+def _sentence_like(text: str) -> bool:
+    """Prose (a description or a wrapped bullet tail), not a title, employer or place."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    if text.endswith(".") and len(words) >= 4 and not _LEGAL_SUFFIX.search(text):
+        return True
+    return len(words) >= 10 and lower >= 5
+
+
 def _claimable_header(line: Line) -> bool:
     """Could this line be part of a job's header (title/company/location), not a wrapped bullet?"""
     text = line.text
-    if len((_fields(text) or [text])[0]) > 80 or text.endswith((".", ",", ";")) or heading_name(text):
+    fields = _fields(text) or [text]
+    if len(fields[0]) > 80 or text.endswith((",", ";")) or heading_name(text):
+        return False
+    if text.endswith(".") and not _LEGAL_SUFFIX.search(text) and (len(fields) < 2 or _sentence_like(fields[0])):
+        # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
     first = _BULLET.sub("", text)[:1]
     if not first or first.islower() or first.isdigit():
@@ -382,7 +424,10 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
         assert match is not None
         start_raw = match.group("start")
         end_raw = match.groupdict().get("end")
-        rest = (anchor_line.text[: match.start()] + " | " + anchor_line.text[match.end():]).strip(" |")
+        before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
+        # "(Jan 2020 - Present)": the brackets belonged to the date.
+        before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+        rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post]
         )
@@ -422,11 +467,14 @@ def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | No
                     split = _split_company_line(field)
                     if len(split) < field.count(",") + 1:
                         parts = split
-                for part in parts:
+                for part in (piece for whole in parts for piece in _split_at_employer(whole)):
                     cleaned, loc = _strip_location(part)
                     location = location or loc
-                    if cleaned and any(ch.isalpha() for ch in cleaned):
+                    if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned):
                         candidates.append((origin, cleaned))
+    if len(candidates) > 1 and any(not _sentence_like(t) for _, t in candidates):
+        # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
+        candidates = [c for c in candidates if not _sentence_like(c[1])]
     if not candidates:
         return None, None, location
     if len(candidates) == 1 and candidates[0][1].count(",") == 1:
@@ -446,6 +494,19 @@ def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | No
         # in "Title date / Company" layouts.
         company = next((t for o, t in others if o == "pre"), None) or others[0][1]
     return title_choice[1], company, location
+
+
+# What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
+_CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
+_AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
+
+
+def _split_at_employer(field: str) -> list[str]:
+    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title)."""
+    parts = _AT_EMPLOYER.split(field, maxsplit=1)
+    if len(parts) == 2 and _TITLE_WORDS.search(parts[0]) and parts[1].strip():
+        return [parts[0].strip(), parts[1].strip()]
+    return [field]
 
 
 def _split_company_line(field: str) -> list[str]:
@@ -554,6 +615,10 @@ def _years_of_experience(jobs: list[Job]) -> float | None:
     return round(total / 12, 1)
 
 
+# Sections whose dated entries are roles too; used when no Experience section holds any.
+_ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
+
+
 def parse_resume(extracted: ExtractedText) -> Resume:
     """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty."""
     lines = [
@@ -566,6 +631,10 @@ def parse_resume(extracted: ExtractedText) -> Resume:
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
     jobs = _jobs(experience_lines)
+    if not jobs:
+        # No dated role under an Experience heading (a student resume): roles under campus involvement and
+        # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
+        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines)]
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     return Resume(
