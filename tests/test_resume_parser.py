@@ -140,6 +140,8 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
         # An employer whose name ends with a full stop ("Inc.") is a header line, not the end of a sentence.
         ("Globex Inc.\nEngineering Manager, Machine Learning\nJan 2020 - Present",
          ("Engineering Manager, Machine Learning", "Globex Inc.", None)),
+        ("Globex Co., Ltd. Seoul, South Korea\nSoftware Architect Jun 2017 - May 2018",
+         ("Software Architect", "Globex Co., Ltd.", "Seoul, South Korea")),
         # "Employer – City – one-line description." under the title: the description is neither field.
         ("Head of Data Science Aug 2019 - Mar 2021\nGlobex – Boston, MA – Led data science for the payments unit.",
          ("Head of Data Science", "Globex", "Boston, MA")),

@@ -313,8 +313,9 @@ def _find_location(field: str) -> tuple[int, str] | None:
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
-    if city.lower().rstrip(".") in _STREET_WORDS and "," in rest:
+    if (city.lower().rstrip(".") in _STREET_WORDS and "," in rest) or _LEGAL_SUFFIX.fullmatch(city):
         # "12 Elm Way, Springfield, IL": the street ends at the first comma; the place is what follows it.
+        # "Example Co., Ltd. Seoul, KR": "Co." ends the employer's name, not a city.
         inner = _find_location(field[match.start("rest"):])
         return (match.start("rest") + inner[0], inner[1]) if inner else None
     start = match.start("city")
@@ -350,7 +351,7 @@ def _is_bullet(line: Line) -> bool:
 
 
 # Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
-_LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
+_LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
 
 
 def _sentence_like(text: str) -> bool:
