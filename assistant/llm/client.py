@@ -28,7 +28,6 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.config import REPO_ROOT
 from assistant.llm.errors import (
-    BudgetExceeded,
     LLMAuthError,
     LLMError,
     LLMRequestRejected,
@@ -42,18 +41,7 @@ from assistant.llm.safety import CANARY_PATTERN, contains_canary, spotlight
 from assistant.llm.usage import UsageMeter, approx_tokens
 from assistant.prompting import PromptLibrary
 
-__all__ = [
-    "BudgetExceeded",
-    "LLMAuthError",
-    "LLMClient",
-    "LLMError",
-    "LLMRequestRejected",
-    "LLMTimeout",
-    "LLMUnavailable",
-    "PromptLeakBlocked",
-    "StreamInterrupted",
-    "StructuredOutputError",
-]
+__all__ = ["LLMClient"]  # the errors it raises live in (and are imported from) assistant.llm.errors
 
 log = logging.getLogger(__name__)
 
