@@ -197,18 +197,7 @@ def decompression_bomb_pdf(megabytes: int = 200) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
         b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return _assemble(objects)
 
 
 def _raw_pdf(content: bytes, font: bytes) -> bytes:
@@ -221,19 +210,7 @@ def _raw_pdf(content: bytes, font: bytes) -> bytes:
         b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
         font,
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for offset in offsets:
-        out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info << /Producer ({PRODUCER}) >> >>\n"
-              f"startxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return _assemble(objects, f" /Info << /Producer ({PRODUCER}) >>".encode())
 
 
 def positioned_words_pdf(lines: list[list[str | int]], gap: int = -200) -> bytes:
@@ -262,3 +239,20 @@ def positioned_words_pdf(lines: list[list[str | int]], gap: int = -200) -> bytes
         body.append(b"[" + b" ".join(items) + b"] TJ T*")
     body.append(b"ET")
     return _raw_pdf(b"\n".join(body), font)
+
+
+def _assemble(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """Number the objects, write the cross-reference table and trailer: a minimal valid PDF file."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R".encode() + trailer_extra
+              + f" >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
