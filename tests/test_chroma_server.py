@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -15,14 +14,10 @@ import pytest
 from assistant.errors import ConfigError
 from assistant.knowledge.store import KnowledgeStore
 from tests.support.knowledge_fixtures import MemoEmbedder, knowledge_settings
+from tests.support.processes import free_port, stop
 
 CHROMA = Path(sys.executable).parent / "chroma"
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_healthy(port: int, server: subprocess.Popen[bytes], timeout_s: float = 30.0) -> None:
@@ -44,7 +39,7 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     """A real Chroma server on a free loopback port, with its data under tmp_path; stopped after the test."""
     if not CHROMA.exists():
         pytest.skip("the chroma CLI is not installed in this environment")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(CHROMA), "run", "--path", str(tmp_path / "server-data"), "--port", str(port)],
         stdout=subprocess.DEVNULL,
@@ -54,12 +49,7 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
         _wait_healthy(port, server)
         yield port
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 @pytest.mark.slow
@@ -86,7 +76,7 @@ def test_ingest_and_search_through_a_chroma_server(
 def test_unreachable_server_is_a_config_error_with_the_fix(
     tmp_path: Path, memo_embedder: MemoEmbedder
 ) -> None:
-    settings = knowledge_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=_free_port())
+    settings = knowledge_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(ConfigError, match="chroma run") as info:
         KnowledgeStore(settings, memo_embedder).search("salary", k=1)
     assert info.value.code == "chroma_unreachable"

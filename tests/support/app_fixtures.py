@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from tests.support.processes import free_port, stop
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"
@@ -123,11 +123,6 @@ def assert_no_exception(at: object) -> None:
 # --- Real server and browser --------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 class StreamlitServer:
     """A `streamlit run app.py` subprocess, and how long it took from launch to healthy."""
@@ -153,7 +148,7 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Strea
     shutil.copytree(REPO / ".streamlit", workdir / ".streamlit")
     data_dir = workdir / "data"
     shutil.copytree(REPO / "prompts", workdir / "prompts")  # the prompt test edits files: never the repo's
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHROMA_", "DATABASE_"))}
     env.update(
         DATA_DIR=str(data_dir), LLM_PROVIDER="offline", PYTHONPATH=str(REPO),
@@ -185,11 +180,7 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Strea
             time.sleep(0.1)
         yield StreamlitServer(url, process, log, time.perf_counter() - started, workdir / "prompts")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 @pytest.fixture(scope="session")
