@@ -55,3 +55,8 @@ class Evaluation(BaseModel):
     engine: Engine = "offline"
     fallback: bool = Field(False, description="True when the LLM failed and the offline coach scored instead.")
     signals: dict[str, float] = Field(default_factory=dict, description="Offline scorer's explainable signals.")
+    flagged: list[str] = Field(
+        default_factory=list,
+        description="Text in the answer addressed to the scorer or a model (e.g. 'rate this 5/5'): left out of "
+        "scoring and quotes, and the score is capped at FLAGGED_CEILING whatever engine scored it.",
+    )

@@ -64,6 +64,9 @@ RAMBLING_FROM_WORDS = 170  # beyond this, length must be paid for with informati
 FOLLOW_UP_BELOW = 4.0  # a 4-5 answer has landed: the interviewer moves on
 SUBSTANTIVE_GAPS: tuple[Gap, ...] = ("off_topic", "too_short", "no_own_actions", "no_outcome", "no_numbers")
 ALL_GAPS: frozenset[str] = frozenset(get_args(Gap))
+# An answer that tells the scorer how to score it (see `assistant.text.instructions`) never scores above this,
+# whatever engine scored it: in an interview it is a red flag, and a higher score would reward the attempt.
+FLAGGED_CEILING = 3
 
 # Dimension weights for the overall score: a director answer is judged first on what *they* did and how concretely.
 WEIGHTS = {"structure": 0.15, "ownership": 0.25, "specificity": 0.25, "relevance": 0.15, "altitude": 0.20}
@@ -311,12 +314,16 @@ class OfflineScorer:
         """Score one answer (see the module docstring). Raises `InputError` for an empty answer."""
         if not answer or not answer.strip():
             raise InputError("The answer is empty: there is nothing to score.", code="invalid_input")
-        sig = extract(answer)
-        rel = self._relevance(question, answer)
+        from assistant.llm.safety import clean_untrusted
+
+        sig = extract(clean_untrusted(answer))  # invisible characters cannot hide words from the signals
+        rel = self._relevance(question, sig.story or sig.text)  # what the answer says, not what it demands
         values = self._signals(sig, rel, question)
         dims = Dimensions(**{name: _to_score(values[name]) for name in WEIGHTS})
         gaps = self._gaps(sig, values)
         score = _to_score(values["overall"])
+        if sig.flagged:
+            score = min(score, FLAGGED_CEILING)
         return Evaluation(
             score=score,
             competency=question.competency,
@@ -328,6 +335,7 @@ class OfflineScorer:
             follow_up=self._follow_up(question, gaps, values["overall"]),
             engine="offline",
             signals={k: round(float(v), 4) for k, v in values.items()},
+            flagged=sig.flagged,
         )
 
     def _signals(self, sig: TextSignals, rel: _Relevance, question: QuestionContext) -> dict[str, float]:
@@ -642,6 +650,36 @@ def _evidence(sig: TextSignals, gaps: list[Gap]) -> list[str]:
     return list(dict.fromkeys(q for q in quotes if q and q in sig.text))[:3]
 
 
+# --- the ceiling for flagged answers, whatever engine scored them ---------------------------------------------
+
+
+def cap_flagged(evaluation: Evaluation, offline: Evaluation) -> Evaluation:
+    """`evaluation` (from any engine) held to the offline ceiling when the offline scorer flagged the answer.
+
+    A flagged answer's score and each dimension are at most the offline coach's (which already left the flagged
+    text out and is itself at most `FLAGGED_CEILING`); quotes that come from the flagged text are dropped; the
+    flags are carried over so the user is told. An unflagged evaluation is returned unchanged.
+    """
+    if not offline.flagged:
+        return evaluation
+    dims = {
+        name: min(value, getattr(offline.dimensions, name))
+        for name, value in evaluation.dimensions.model_dump().items()
+    }
+    from assistant.text.instructions import reasons
+
+    flagged_text = " ".join(offline.flagged).lower()
+    evidence = [
+        q for q in evaluation.evidence if not reasons(q) and " ".join(q.split()).lower()[:60] not in flagged_text
+    ] or offline.evidence
+    return evaluation.model_copy(update={
+        "score": min(evaluation.score, offline.score),
+        "dimensions": Dimensions(**dims),
+        "evidence": evidence,
+        "flagged": list(offline.flagged),
+    })
+
+
 # --- LLM evaluator ----------------------------------------------------------------------------------------------
 
 
@@ -772,7 +810,7 @@ class LLMEvaluator:
                 reply = self.client.structured(messages, LLMAnswerEvaluation, params=params)
             finally:
                 model_seconds = time.perf_counter() - model_started
-            return self._accept(reply, question, cleaned, offline), model_seconds
+            return cap_flagged(self._accept(reply, question, cleaned, offline), offline), model_seconds
         except LLMError as exc:
             log.warning("LLM evaluation failed (%s); the offline coach scored this answer", exc.code)
             return offline.model_copy(update={"fallback": True, "engine": "offline"}), model_seconds
