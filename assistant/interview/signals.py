@@ -14,7 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from assistant.text.instructions import default_detector, evaluation_json_spans, excerpt, mask
+from assistant.text.instructions import (
+    after_spoofed_turn,
+    default_detector,
+    evaluation_json_spans,
+    excerpt,
+    mask,
+)
 
 # --- tokenising -----------------------------------------------------------------------------------------------
 
@@ -666,7 +672,7 @@ def extract(text: str) -> TextSignals:
     """
     json_spans = evaluation_json_spans(text)
     sentences = split_sentences(mask(text, json_spans))
-    found = default_detector().scan([s.text for s in sentences])
+    found = after_spoofed_turn(default_detector().scan([s.text for s in sentences]))
     per_sentence: list[SentenceSignals] = []
     flagged = [excerpt(text[span.start : span.end]) for span in json_spans]
     for sentence, reasons in zip(sentences, found, strict=True):
