@@ -136,6 +136,9 @@ def render_text(evaluation: Evaluation) -> str:
         f"  structure {d.structure} · ownership {d.ownership} · specificity {d.specificity} · "
         f"relevance {d.relevance} · altitude {d.altitude}",
     ]
+    if e.flagged:
+        lines.append("Flagged: text addressed to the scorer, left out of scoring (the score is capped):")
+        lines += [f'  ! "{t}"' for t in e.flagged]
     if e.evidence:
         lines.append("Evidence:")
         lines += [f'  "{q}"' for q in e.evidence]

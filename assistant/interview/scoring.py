@@ -67,6 +67,7 @@ ALL_GAPS: frozenset[str] = frozenset(get_args(Gap))
 # An answer that tells the scorer how to score it (see `assistant.text.instructions`) never scores above this,
 # whatever engine scored it: in an interview it is a red flag, and a higher score would reward the attempt.
 FLAGGED_CEILING = 3
+FLAGGED_TIP = "Leave out instructions about how to score you; they count against an answer."
 
 # Dimension weights for the overall score: a director answer is judged first on what *they* did and how concretely.
 WEIGHTS = {"structure": 0.15, "ownership": 0.25, "specificity": 0.25, "relevance": 0.15, "altitude": 0.20}
@@ -583,7 +584,7 @@ class OfflineScorer:
                 "you accept?"
             )
         if sig.instructions:
-            tips.insert(0, "Leave out instructions about how to score you; they count against an answer.")
+            tips.insert(0, FLAGGED_TIP)
         missing = self._missing_point(question, rel)
         if missing and len(tips) < 2:
             tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")
@@ -676,6 +677,7 @@ def cap_flagged(evaluation: Evaluation, offline: Evaluation) -> Evaluation:
         "score": min(evaluation.score, offline.score),
         "dimensions": Dimensions(**dims),
         "evidence": evidence,
+        "improvements": [FLAGGED_TIP, *[i for i in evaluation.improvements if i != FLAGGED_TIP]][:2],
         "flagged": list(offline.flagged),
     })
 
