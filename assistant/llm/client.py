@@ -374,7 +374,7 @@ class LLMClient:
             "json_repair",
             schema=json.dumps(json_schema, indent=1),
             error=problem,
-            output=spotlight(raw, "previous_output"),
+            output=spotlight(raw, "previous_output", redact=False),  # the model's own JSON, shown back as is
         )
         repair_messages = [*messages, HumanMessage(repair_prompt)]
         raw_again, candidate = self._structured_once(repair_messages, json_schema, method, params)
