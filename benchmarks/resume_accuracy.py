@@ -1,0 +1,205 @@
+"""Resume parsing accuracy on labelled real resumes, split so tuning cannot flatter the figures.
+
+The labelled corpus (`../shared/corpus/resumes-labelled`, truth in its `truth.json`) is split once, by a rule
+that does not look at the content: a file belongs to the **tuning** half when the SHA-256 of its file name (UTF-8),
+read as a big-endian integer, is even; otherwise to the **check** half. Parser rules may be tuned by looking at
+tuning-half files only; the check half is only ever scored. Both halves and the older corpus
+(`../shared/corpus/resumes`, labels in tests/data/resume_labels.yaml) are reported side by side.
+
+Comparison rules follow truth.json's `_conventions`: text compared case-insensitively with whitespace collapsed
+and ligatures expanded. A truth employer counts as found when a parsed job's employer equals it or one contains
+the other (so "Google" vs "Google LLC" match, a location left on the employer does not hide it). Years of
+experience: the span from the earliest parsed job start year to the current year, against the same span from the
+truth's `first_job_start_year`, within max(2, 25%).
+
+Only booleans and counts leave this module: contact details of the people in the corpus are never printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.resume.models import ExtractedText, Resume
+
+LABELLED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "resumes-labelled"
+FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
+
+
+def split_of(file_name: str) -> str:
+    """'tuning' or 'check', fixed by the file name alone (see the module docstring)."""
+    return "tuning" if int(hashlib.sha256(file_name.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:")
+
+
+def _employer_match(truth: str, parsed: list[str]) -> bool:
+    t = _norm(re.sub(r"\(.*?\)", "", truth)) or _norm(truth)
+    for p in parsed:
+        p = _norm(p)
+        if not p:
+            continue
+        if p == t or t in p or (len(p) >= 3 and p in t):
+            return True
+    return False
+
+
+def _title_match(truth: str | None, parsed: str | None) -> bool:
+    if truth is None:
+        return parsed is None
+    if not parsed:
+        return False
+    t = _norm(re.sub(r"[(\[].*?[)\]]", "", truth))
+    p = _norm(re.sub(r"[(\[].*?[)\]]", "", parsed))
+    return bool(p) and (p == t or t in p or p in t and len(p) >= 0.6 * len(t))
+
+
+def latest_job(resume: Resume) -> Any:
+    """The parsed job with the latest end ('Present' latest), ties to the first listed."""
+    best, best_key = None, None
+    for job in resume.experience:
+        if job.end == "Present":
+            key = 999999
+        else:
+            match = re.match(r"(\d{4})-(\d{2})", job.end or job.start or "")
+            key = int(match.group(1)) * 12 + int(match.group(2)) if match else -1
+        if best_key is None or key > best_key:
+            best, best_key = job, key
+    return best
+
+
+def first_start_year(resume: Resume) -> int | None:
+    years = [int(m.group(0)) for job in resume.experience if job.start and (m := re.match(r"\d{4}", job.start))]
+    return min(years) if years else None
+
+
+@dataclass
+class Score:
+    """Per-field [right, checked] counts over a set of files."""
+
+    counts: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
+    files: int = 0
+
+    def add(self, name: str, right: int, checked: int = 1) -> None:
+        self.counts[name][0] += right
+        self.counts[name][1] += checked
+
+    def rate(self, name: str) -> float | None:
+        right, checked = self.counts[name]
+        return right / checked if checked else None
+
+    def cell(self, name: str) -> str:
+        right, checked = self.counts[name]
+        return f"{right}/{checked} ({right / checked:.0%})" if checked else "-"
+
+
+def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score: Score) -> dict[str, Any]:
+    """Score one labelled file into `score`; returns a privacy-safe per-file summary (booleans and counts)."""
+    score.files += 1
+    out: dict[str, Any] = {"file": file_name, "split": split_of(file_name)}
+    name_ok = _norm(resume.contact.name) == _norm(truth["name"]) if truth["name"] else resume.contact.name is None
+    score.add("name", int(name_ok))
+    out["name"] = name_ok
+    email_ok = (resume.contact.email or None) == truth["email"]
+    score.add("email", int(email_ok))
+    out["email"] = email_ok
+    phone_ok = (resume.contact.phone is not None) == bool(truth["phone_present"])
+    score.add("phone", int(phone_ok))
+    found = {s.name for s in resume.sections}
+    if "summary" in truth["sections"] and any(s.name == "summary" for s in resume.sections):
+        found.add("summary")
+    wanted = [s if s != "references" else "other" for s in truth["sections"]]
+    found_mapped = {s if s != "references" else "other" for s in found}
+    hits = [s for s in wanted if s in found_mapped]
+    score.add("sections", len(hits), len(wanted))
+    out["sections_missed"] = [s for s in wanted if s not in found_mapped]
+    jobs = len(resume.experience)
+    score.add("jobs", int(abs(jobs - truth["jobs"]) <= 1))
+    out["jobs"] = f"{jobs}/{truth['jobs']}"
+    parsed_employers = [j.company or "" for j in resume.experience] + [j.title or "" for j in resume.experience]
+    matched = sum(_employer_match(c, parsed_employers) for c in truth["companies"])
+    score.add("employers", matched, len(truth["companies"]))
+    out["employers"] = f"{matched}/{len(truth['companies'])}"
+    latest = latest_job(resume)
+    title_ok = _title_match(truth["latest_title"], latest.title if latest else None)
+    score.add("latest_title", int(title_ok))
+    out["latest_title"] = title_ok
+    if truth["first_job_start_year"] is not None:
+        now = date.today().year
+        want = now - truth["first_job_start_year"]
+        first = first_start_year(resume)
+        got = now - first if first else None
+        ok = got is not None and abs(got - want) <= max(2.0, 0.25 * want)
+        score.add("years", int(ok))
+        out["years"] = f"{got}/{want}"
+    return out
+
+
+def check_old(label: dict[str, Any], resume: Resume, score: Score) -> None:
+    """The older corpus's labels (tests/data/resume_labels.yaml) in the same fields where they exist."""
+    score.files += 1
+    score.add("name", int(resume.contact.name == label["name"]))
+    score.add("email", int((resume.contact.email is not None) == label["email"]))
+    score.add("phone", int((resume.contact.phone is not None) == label["phone"]))
+    found = {s.name for s in resume.sections}
+    score.add("sections", sum(s in found for s in label["sections"]), len(label["sections"]))
+    low, high = label["jobs"]
+    score.add("jobs", int(low - 1 <= len(resume.experience) <= high + 1))
+    companies = " ".join((job.company or "").lower() for job in resume.experience)
+    score.add("employers", sum(c in companies for c in label["companies"]), len(label["companies"]))
+
+
+def labelled_truth() -> dict[str, dict[str, Any]]:
+    files: dict[str, dict[str, Any]] = json.loads((LABELLED / "truth.json").read_text(encoding="utf-8"))["files"]
+    return files
+
+
+def old_labels(test_data: Path) -> list[dict[str, Any]]:
+    labels: list[dict[str, Any]] = yaml.safe_load((test_data / "resume_labels.yaml").read_text(encoding="utf-8"))
+    return labels
+
+
+def evaluate(extract: Any, parse: Any, test_data: Path, old_dir: Path) -> tuple[dict[str, Score], list[dict[str, Any]]]:
+    """Score both halves and the old corpus. `extract(bytes) -> ExtractedText`, `parse(ExtractedText) -> Resume`."""
+    scores = {"tuning": Score(), "check": Score(), "old": Score()}
+    details: list[dict[str, Any]] = []
+    for file_name, truth in sorted(labelled_truth().items()):
+        extracted: ExtractedText = extract((LABELLED / file_name).read_bytes())
+        resume = parse(extracted)
+        details.append(check_labelled(file_name, truth, resume, scores[split_of(file_name)]))
+    for label in old_labels(test_data):
+        check_old(label, parse(extract((old_dir / label["file"]).read_bytes())), scores["old"])
+    return scores, details
+
+
+if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accuracy [tuning|check|all]`
+    import sys
+    import tempfile
+
+    from assistant.resume.intake import read_pdf
+    from assistant.resume.review import prepare_resume
+    from benchmarks.common import CORPUS, TEST_DATA, bench_settings
+
+    show = sys.argv[1] if len(sys.argv) > 1 else "tuning"
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = bench_settings(Path(tmp))
+        scores, details = evaluate(lambda data: read_pdf(data, settings), lambda e: prepare_resume(e)[0],
+                                   TEST_DATA, CORPUS / "resumes")
+    for row in details:
+        if show == "all" or row["split"] == show:
+            print(json.dumps(row))
+    print("field".ljust(14) + "".join(k.ljust(18) for k in scores))
+    for f in FIELDS:
+        print(f.ljust(14) + "".join(s.cell(f).ljust(18) for s in scores.values()))
