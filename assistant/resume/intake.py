@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
-from assistant.resume.models import ExtractedText
+from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.normalize import normalize_text
 from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE
 
@@ -88,9 +88,14 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
                 code="no_text",
             )
         raise InputError(SCANNED_MESSAGE, code="no_text")
+    styled = []
+    for page, line, size, bold, x, gap in result.get("styles", []):
+        cleaned = normalize_text(line)
+        if cleaned:
+            styled.append(StyledLine(page=page, text=cleaned, size=size, bold=bold, x=x, gap=gap))
     return ExtractedText(
         text=text, pages=int(result["pages"]), producer=result.get("producer"), hidden_text=hidden,
-        warnings=list(result.get("warnings", [])),
+        warnings=list(result.get("warnings", [])), styled_lines=styled,
     )
 
 

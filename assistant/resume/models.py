@@ -50,6 +50,17 @@ class Education(BaseModel):
     source_line: int | None = None
 
 
+class StyledLine(BaseModel):
+    """How a short line was set on the page: what makes a heading or a name stand out to a reader."""
+
+    page: int
+    text: str = Field(description="The line's normalised text.")
+    size: float = Field(description="Font size (pt) of most of the line's characters.")
+    bold: float = Field(description="Share of the line's characters set in a bold font, 0..1.")
+    x: float = Field(description="Left edge (pt from the page's left).")
+    gap: float = Field(description="Distance (pt) from the line above on the page; 0 for a page's first line.")
+
+
 class ExtractedText(BaseModel):
     """What intake returns: normalised visible text plus anything a reader could not see."""
 
@@ -58,6 +69,9 @@ class ExtractedText(BaseModel):
     producer: str | None = None
     hidden_text: list[str] = Field(default_factory=list, description="Text a human reader cannot see.")
     warnings: list[str] = Field(default_factory=list)
+    styled_lines: list[StyledLine] = Field(
+        default_factory=list, description="Typography of short lines (PDFs only; empty for pasted text)."
+    )
 
 
 class Resume(BaseModel):

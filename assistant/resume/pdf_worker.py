@@ -19,7 +19,23 @@ import math
 import sys
 from typing import Any
 
+try:  # inside the package (tests, the parent); the worker script loads the sibling file by path instead
+    from assistant.resume.layout import Run, is_bold_font, order_lines, page_text
+except ImportError:  # pragma: no cover - exercised by every real extraction, in the child process
+    import importlib.util as _util
+    from pathlib import Path as _Path
+
+    _spec = _util.spec_from_file_location("_resume_layout", _Path(__file__).with_name("layout.py"))
+    assert _spec is not None and _spec.loader is not None
+    _layout_module = _util.module_from_spec(_spec)
+    sys.modules["_resume_layout"] = _layout_module  # dataclasses look their module up by name
+    _spec.loader.exec_module(_layout_module)
+    Run, is_bold_font = _layout_module.Run, _layout_module.is_bold_font
+    order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
+
 ENCRYPTED_MESSAGE = "This PDF is password-protected. Remove the password and upload again."
+# Lines longer than this are prose: their typography is not sent back (headings and names are short).
+_STYLED_LINE_CHARS = 120
 
 
 _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
@@ -91,6 +107,9 @@ class HiddenTextTracker:
         self.pending: list[str | None] = []
         self.in_show_op = False
         self.runs: list[tuple[str, str | None]] = []
+        # Where and how each run was drawn, parallel to `runs`: (x, y, size, bold) or None when unknown.
+        self.places: list[tuple[float, float, float, bool] | None] = []
+        self._bold_cache: dict[int, bool] = {}
 
     def before(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op == b"q":
@@ -140,6 +159,21 @@ class HiddenTextTracker:
             states, self.pending = self.pending, []
         reason = states[0] if states and all(states) else None
         self.runs.append((text, reason))
+        self.places.append(self._place(cm, tm, font, size) if text.strip() else None)
+
+    def _place(self, cm: Any, tm: Any, font: Any, size: Any) -> tuple[float, float, float, bool] | None:
+        try:
+            m = _mult(list(map(float, tm)), list(map(float, cm)))
+            effective = float(size) * math.hypot(m[2], m[3])
+        except (TypeError, ValueError):
+            return None
+        return m[4], m[5], round(effective, 2), self._is_bold(font)
+
+    def _is_bold(self, font: Any) -> bool:
+        key = id(font)
+        if key not in self._bold_cache:
+            self._bold_cache[key] = _font_is_bold(font)
+        return self._bold_cache[key]
 
     def _add_points(self, points: list[tuple[float, float]], cm: list[float]) -> None:
         self.path_points.extend(tuple(_mult([1, 0, 0, 1, px, py], cm)[4:6]) for px, py in points)
@@ -163,6 +197,19 @@ class HiddenTextTracker:
         return None
 
 
+def _font_is_bold(font: Any) -> bool:
+    """Bold by name, weight or flags, from a font resource dictionary (Type0 fonts keep them in the descendant)."""
+    try:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+        descriptor = font.get("/FontDescriptor") if font is not None else None
+        if descriptor is None and font is not None and font.get("/DescendantFonts"):
+            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+        descriptor = descriptor.get_object() if descriptor is not None else {}
+        return is_bold_font(name, int(descriptor.get("/Flags", 0) or 0), float(descriptor.get("/FontWeight", 0) or 0))
+    except Exception:  # a broken font dictionary only costs the typography hint
+        return False
+
+
 def mark_word_gaps(array: Any) -> None:
     """Make pypdf see every word gap in a TJ array as a space, without moving any glyph.
 
@@ -184,8 +231,9 @@ def mark_word_gaps(array: Any) -> None:
             index += 1
 
 
-def _split_page(page: Any) -> tuple[str, list[str], list[str]]:
-    """Return (visible text, hidden runs, warnings) for one page; falls back to plain text if tracking fails."""
+def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
+    """Return (visible text, hidden runs, warnings, line styles) for one page; falls back to pypdf's plain text
+    when tracking fails or runs carry no positions."""
     contents = page.get_contents()
     if contents is not None:
         # extract_text swallows pypdf's decompression limits and returns ""; decoding here lets a bomb surface.
@@ -200,11 +248,11 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str]]:
     except Exception as exc:  # the hidden-text pass is best effort; plain text must still come through
         if type(exc).__name__ in ("LimitReachedError", "FileNotDecryptedError"):
             raise
-        return page.extract_text(extraction_mode="plain") or "", [], ["hidden-text check skipped on a page"]
+        return page.extract_text(extraction_mode="plain") or "", [], ["hidden-text check skipped on a page"], []
     full = full or ""
     if "".join(text for text, _ in tracker.runs) != full:
         # The runs do not reassemble the page (a producer quirk): keep the plain text, flag nothing.
-        return full, [], []
+        return full, [], [], []
     hidden_runs = [(t, r) for t, r in tracker.runs if r and t.strip()]
     hidden_chars = sum(len(t.strip()) for t, _ in hidden_runs)
     visible_chars = sum(len(t.strip()) for t, r in tracker.runs if not r)
@@ -212,9 +260,10 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str]]:
         hidden_chars >= _OCR_LAYER_SHARE * (hidden_chars + visible_chars)
     ):
         # Almost all text invisible: an OCR text layer over a scan, which is the page's real content.
-        return full, [], ["the text comes from an invisible OCR layer"]
+        return full, [], ["the text comes from an invisible OCR layer"], []
     visible: list[str] = []
     hidden: list[str] = []
+    laid_out = _layout(tracker, box)
     current: list[str] = []
     current_reason = ""
     for text, reason in tracker.runs:
@@ -231,7 +280,34 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str]]:
         visible.append(text)
     if current:
         hidden.append(f"[{current_reason or 'hidden'}] " + "".join(current).strip())
-    return "".join(visible), hidden, []
+    if laid_out is not None:
+        return laid_out[0], hidden, [], laid_out[1]
+    return "".join(visible), hidden, [], []
+
+
+def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | None:
+    """The page's visible text in reading order, with per-line typography; None when runs lack positions."""
+    runs: list[Run] = []
+    order = 0
+    separator = ""
+    for (text, reason), place in zip(tracker.runs, tracker.places, strict=True):
+        if not text.strip():
+            separator += text
+            continue
+        order += 1
+        if reason:
+            separator = ""
+            continue
+        if place is None:
+            return None
+        x, y, size, bold = place
+        runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
+                        sep_before=separator))
+        separator = ""
+    if not runs:
+        return None
+    lines = order_lines(runs, float(box.left), float(box.right))
+    return page_text(lines)
 
 
 def extract(data: bytes, max_pages: int) -> dict[str, Any]:
@@ -260,9 +336,11 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
         page_texts: list[str] = []
         hidden: list[str] = []
         warnings: list[str] = []
-        for page in reader.pages:
-            visible, page_hidden, page_warnings = _split_page(page)
+        styles: list[list[Any]] = []
+        for number, page in enumerate(reader.pages, start=1):
+            visible, page_hidden, page_warnings, page_styles = _split_page(page)
             page_texts.append(visible)
+            styles.extend([number, *style] for style in page_styles if len(style[0]) <= _STYLED_LINE_CHARS)
             hidden.extend(page_hidden)
             warnings.extend(w for w in page_warnings if w not in warnings)
         producer = None
@@ -273,7 +351,7 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
             producer = None
         return {
             "ok": True, "pages": pages, "producer": producer, "page_texts": page_texts, "hidden": hidden,
-            "warnings": warnings,
+            "warnings": warnings, "styles": styles,
         }
     except FileNotDecryptedError:
         return {"ok": False, "code": "encrypted", "message": ENCRYPTED_MESSAGE}

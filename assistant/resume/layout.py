@@ -1,0 +1,236 @@
+"""Rebuild reading order and typography from positioned text runs (stdlib only: the PDF worker loads this file).
+
+pypdf's plain text follows the content stream, and producers draw in any order: Apple Pages draws every heading
+first and the body after it, sidebar templates draw the sidebar last, Canva draws box by box. A reader follows the
+page instead, so this module places every visible run (text, baseline x/y, font size, bold) on the page and:
+
+- groups runs on one baseline into lines, joining runs that were adjacent in the stream as pypdf did and
+  putting a space between runs that only meet on the page;
+- finds columns per page: a vertical gutter that almost no line crosses, with text on both sides. When the
+  narrow side only holds labels aligned row by row with the other side (moderncv / Europass dates in the margin,
+  right-aligned dates), the page is one column and the rows stay whole; otherwise each band between full-width
+  lines is read left column first, then right;
+- joins words hyphenated across a line break ("engi-" / "neering") when the next line continues in lower case;
+- reports each line's typography (size, bold share, left edge, space above) so headings and names can be found
+  the way a reader finds them, by what sets them apart.
+
+Widths are estimated (half an em per character): pypdf's visitor gives a run's start, not its end. The estimate
+only decides gaps between runs and which lines cross a gutter, where being a few points off does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_BOLD_NAME = re.compile(
+    r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,+](?:b|bd|sb|bx)\b|cmbx|sfbx|cmb\d|bx\d+|\+bx|medium",
+    re.IGNORECASE,
+)
+_EM_PER_CHAR = 0.48
+
+
+@dataclass
+class Run:
+    """One visible text run: what pypdf's visitor reported, placed on the page."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool
+    order: int  # position among the page's non-empty runs in stream order
+    previous: int = -1  # `order` of the non-empty run before it in the stream
+    sep_before: str = ""  # whitespace pypdf put between that run and this one
+
+    @property
+    def end(self) -> float:
+        return self.x + _EM_PER_CHAR * self.size * len(self.text)
+
+
+@dataclass
+class LayoutLine:
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def y(self) -> float:
+        return self.runs[0].y
+
+    @property
+    def x0(self) -> float:
+        return min(r.x for r in self.runs)
+
+    @property
+    def x1(self) -> float:
+        return max(r.end for r in self.runs)
+
+    @property
+    def size(self) -> float:
+        """The size most of the line's characters have."""
+        weights: dict[float, int] = {}
+        for r in self.runs:
+            weights[r.size] = weights.get(r.size, 0) + len(r.text.strip())
+        return max(weights, key=lambda s: weights[s]) if weights else 0.0
+
+    @property
+    def bold(self) -> float:
+        total = sum(len(r.text.strip()) for r in self.runs) or 1
+        return sum(len(r.text.strip()) for r in self.runs if r.bold) / total
+
+    def text(self) -> str:
+        out = ""
+        previous: Run | None = None
+        for run in sorted(self.runs, key=lambda r: r.x):
+            if previous is None:
+                out = run.text
+            else:
+                out += _separator(previous, run) + run.text
+            previous = run
+        return out
+
+
+def is_bold_font(name: str, flags: int = 0, weight: float = 0.0) -> bool:
+    """Bold by the font's name (Helvetica-Bold, CMBX10, LMRomanDemi), its weight or its ForceBold flag."""
+    return bool(_BOLD_NAME.search(name)) or weight >= 600 or bool(flags & (1 << 18))
+
+
+def _separator(left: Run, right: Run) -> str:
+    if left.text.endswith(" ") or right.text.startswith(" "):
+        return ""
+    if right.previous == left.order:
+        # Neighbours in the stream: keep what pypdf put between them; nothing means one word (split by a
+        # ligature or a kerning change) unless the page shows a clear gap.
+        # (Estimated widths are too rough to second-guess pypdf on small gaps: "M" + "arkets" is one word.)
+        if right.sep_before:
+            return " "
+        return " " if right.x - left.end > 1.5 * right.size else ""
+    return " "
+
+
+def _lines(runs: list[Run]) -> list[LayoutLine]:
+    """Runs on one baseline (within a third of the font size) form a line; lines sorted top to bottom."""
+    lines: list[LayoutLine] = []
+    for run in sorted(runs, key=lambda r: (-r.y, r.x)):
+        placed = False
+        for line in reversed(lines[-4:]):
+            tolerance = max(1.0, 0.35 * min(run.size, line.size or run.size))
+            ratio = max(run.size, line.size) / max(0.1, min(run.size, line.size))
+            near = min(abs(run.x - r.end) for r in line.runs) < 2 * run.size
+            # A big name and small contact text can share a baseline; they are two lines to a reader.
+            if abs(line.y - run.y) <= tolerance and (ratio < 1.3 or near):
+                line.runs.append(run)
+                placed = True
+                break
+        if not placed:
+            lines.append(LayoutLine(runs=[run]))
+    return lines
+
+
+def _segments(line: LayoutLine) -> list[tuple[float, float]]:
+    """Pieces of a line separated by a wide gap (a column gutter, or a right-aligned date)."""
+    pieces: list[list[float]] = []
+    for run in sorted(line.runs, key=lambda r: r.x):
+        if not run.text.strip():
+            continue
+        if pieces and run.x - pieces[-1][1] < max(8.0, 1.5 * run.size):
+            pieces[-1][1] = max(pieces[-1][1], run.end)
+        else:
+            pieces.append([run.x, run.end])
+    return [(a, b) for a, b in pieces]
+
+
+def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> float | None:
+    """An x that splits the page into two independent columns, or None for a one-column page."""
+    if len(lines) < 8:
+        return None
+    segs = [(index, a, b) for index, line in enumerate(lines) for a, b in _segments(line)]
+    width = right_edge - left_edge
+    if width <= 0:
+        return None
+    best: tuple[float, float] | None = None
+    step = max(2.0, width / 150)
+    g = left_edge + 0.18 * width
+    while g < left_edge + 0.82 * width:
+        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + 0.1 * (b - a))
+        left_rows = {i for i, a, b in segs if b <= g + 0.1 * (b - a) and a < g}
+        right_rows = {i for i, a, _ in segs if a >= g}
+        if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
+            score = crossing - 0.001 * min(len(left_rows), len(right_rows))
+            if best is None or score < best[1]:
+                best = (g, score)
+        g += step
+    if best is None:
+        return None
+    g = best[0]
+    left_rows = {i for i, a, b in segs if a < g and b <= g + 0.1 * (b - a)}
+    right_rows = {i for i, a, _ in segs if a >= g}
+    shared = left_rows & right_rows
+    # Margin labels: the sparser side sits on rows the other side also uses (dates beside entries).
+    small, large = sorted((left_rows, right_rows), key=len)
+    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small):
+        return None
+    if len(shared) >= 0.85 * min(len(left_rows), len(right_rows)):
+        return None
+    return g
+
+
+def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:
+    left = [r for r in line.runs if r.x < gutter]
+    right = [r for r in line.runs if r.x >= gutter]
+    return (LayoutLine(left) if left else None), (LayoutLine(right) if right else None)
+
+
+def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
+    """The page's lines in reading order (columns detected and read one after the other)."""
+    lines = _lines([r for r in runs if r.text.strip()])
+    gutter = _gutter(lines, left_edge, right_edge)
+    if gutter is None:
+        return lines
+    ordered: list[LayoutLine] = []
+    left_col: list[LayoutLine] = []
+    right_col: list[LayoutLine] = []
+    sides = [_split_line(line, gutter) for line in lines]
+    left_top = max((line.y for line, (left, _) in zip(lines, sides, strict=True) if left), default=0.0)
+    right_top = max((line.y for line, (_, right) in zip(lines, sides, strict=True) if right), default=0.0)
+    # Lines above the top of the column that starts lower are a header (name, contact): read them first, whole.
+    header_floor = min(left_top, right_top) + 1.0
+    header = [line for line in lines if line.y > header_floor]
+    if len(header) < len(lines) // 3:
+        ordered.extend(header)
+        lines = [line for line in lines if line.y <= header_floor]
+    for line in lines:
+        crosses = any(a < gutter - 1 and b > gutter + 1 + 0.1 * (b - a) for a, b in _segments(line))
+        if crosses:
+            ordered += left_col + right_col
+            left_col, right_col = [], []
+            ordered.append(line)
+            continue
+        left, right = _split_line(line, gutter)
+        if left:
+            left_col.append(left)
+        if right:
+            right_col.append(right)
+    return ordered + left_col + right_col
+
+
+_HYPHENATED = re.compile(r"[a-z]{2,}-$")
+
+
+def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float]]]:
+    """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above)
+    for every line."""
+    texts = [line.text().strip() for line in lines]
+    for index in range(len(texts) - 1):
+        nxt = texts[index + 1]
+        if _HYPHENATED.search(texts[index]) and nxt[:1].islower() and lines[index].x0 <= lines[index + 1].x0 + 2:
+            head, _, rest = nxt.partition(" ")
+            texts[index] = texts[index][:-1] + head
+            texts[index + 1] = rest
+    styles = []
+    previous_y: float | None = None
+    for line, text in zip(lines, texts, strict=True):
+        gap = (previous_y - line.y) if previous_y is not None and previous_y > line.y else 0.0
+        previous_y = line.y
+        if text:
+            styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1)))
+    return "\n".join(t for t in texts if t), styles
