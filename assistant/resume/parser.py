@@ -11,63 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from assistant.resume.headings import (
+    KEYS,
+    Typography,
+    embedding_kinds,
+    heading_key,
+    keyword_kind,
+    lexicon_kind,
+    looks_like_heading_text,
+)
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
 
-# Heading synonyms, compared after lower-casing and removing everything but letters (so "WorkExperience",
-# "WORK EXPERIENCE:" and "Work Experience" are one key).
-_HEADINGS: dict[SectionName, tuple[str, ...]] = {
-    "summary": (
-        "summary", "professional summary", "profile", "professional profile", "objective", "career objective",
-        "about", "about me", "overview", "executive summary", "career summary", "introduction", "personal statement",
-        "executive profile", "summary of qualifications",
-    ),
-    "experience": (
-        "experience", "work experience", "professional experience", "work history", "employment history",
-        "employment", "career history", "where i've worked", "where i have worked", "relevant experience",
-        "industry experience", "career", "professional background", "experience highlights", "research experience",
-        "research", "leadership experience", "engineering experience", "positions held", "work", "jobs",
-        "selected experience", "management experience",
-    ),
-    "education": (
-        "education", "schooling", "academic background", "academics", "education and training",
-        "education & training", "academic qualifications", "degrees", "academic history", "education history",
-    ),
-    "skills": (
-        "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "toolbox",
-        "my toolbox", "tools", "technologies", "tech stack", "expertise", "areas of expertise", "strengths",
-        "skills & tools", "skills and tools", "skills & abilities", "skills and abilities", "technical expertise",
-        "skill set", "skillset", "programming", "tools & technologies", "tools and technologies",
-    ),
-    "projects": (
-        "projects", "project", "personal projects", "side projects", "selected projects", "open source",
-        "open source projects", "key projects", "things i've built",
-    ),
-    "publications": (
-        "publications", "publications & patents", "publications and patents", "patents", "papers",
-        "selected publications", "writing", "presentations", "talks", "talks & publications", "presentation",
-    ),
-    "certifications": (
-        "certifications", "certification", "certificates", "licenses", "licenses & certifications",
-        "licenses and certifications", "certifications & licenses", "credentials",
-    ),
-    "awards": (
-        "awards", "honors", "honours", "honors & awards", "honors/awards", "honors and awards", "achievements",
-        "most proud of", "awards & honors", "international awards", "domestic awards", "recognition",
-    ),
-    "leadership": (
-        "leadership", "activities", "extracurricular activity", "extracurricular activities",
-        "on campus involvement", "involvement", "program committees", "committees",
-    ),
-    "volunteering": ("volunteering", "volunteer experience", "volunteer work", "community", "community service"),
-    "languages": ("languages", "spoken languages"),
-    "interests": ("interests", "hobbies", "hobbies & interests", "a day of my life", "my life philosophy"),
-    "references": ("references", "referees"),
-    "other": ("coursework", "relevant coursework", "links", "contact", "profiles", "additional information"),
-}
-_HEADING_KEYS: dict[str, SectionName] = {
-    re.sub(r"[^a-z]", "", synonym): name for name, synonyms in _HEADINGS.items() for synonym in synonyms
-}
+if TYPE_CHECKING:
+    from assistant.knowledge.embeddings import Embedder
+
+_HEADING_KEYS = KEYS
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -177,7 +137,7 @@ def heading_name(text: str) -> SectionName | None:
         return None
     if re.search(r"\d", stripped):
         return None
-    return _HEADING_KEYS.get(re.sub(r"[^a-z]", "", stripped.lower()))
+    return _HEADING_KEYS.get(heading_key(stripped))
 
 
 def _split_glued_heading(lines: list[Line]) -> list[Line]:
@@ -193,11 +153,95 @@ def _split_glued_heading(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _spans(lines: list[Line]) -> tuple[list[Line], list[_Span]]:
+def _find_headings(
+    lines: list[Line], typography: Typography | None, embedder: Embedder | None
+) -> dict[int, SectionName]:
+    """Line index -> section kind for every line a reader would take for a heading (see `headings`)."""
+    found: dict[int, SectionName] = {}
+    for index, line in enumerate(lines):
+        name = heading_name(line.text)
+        if name is None and typography is not None and looks_like_heading_text(line.text):
+            style = typography.style(line.text)
+            # "experience" in lower case, "//Experience": a known heading set apart by typography.
+            if style is not None and typography.set_apart(style):
+                name = lexicon_kind(line.text)
+        if name is not None:
+            found[index] = name
+    if typography is None:
+        return found
+    confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
+    typography.learn(confident)
+    signature_count: dict[tuple[int, bool, bool], int] = {}
+    for line in lines:
+        style = typography.style(line.text)
+        if style is not None:
+            signature_count[typography.signature(style)] = signature_count.get(typography.signature(style), 0) + 1
+    name_line = _largest_line(lines, typography)
+    candidates: list[tuple[int, bool]] = []
+    for index, line in enumerate(lines):
+        if index in found or index == name_line or not looks_like_heading_text(line.text) or _BULLET.match(line.text):
+            continue
+        style = typography.style(line.text)
+        if style is None:
+            continue
+        if typography.like_headings(style):
+            # Set like the document's own headings; "other" only after the first recognised heading, and when
+            # that style is bigger or in capitals (bold body text is also every job title) and rare enough.
+            signature = typography.signature(style)
+            distinctive = (
+                bool(found) and index > min(found) and (signature[2] or style.size >= 1.05 * typography.body)
+                and signature_count.get(signature, 0) <= len(confident) + 3
+            )
+            candidates.append((index, distinctive))
+        elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
+            candidates.append((index, False))
+    unresolved = []
+    for index, distinctive in candidates:
+        kind = keyword_kind(lines[index].text)
+        if kind is not None:
+            found[index] = kind
+        else:
+            unresolved.append((index, distinctive))
+    if unresolved:
+        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder())
+        for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
+            if kind is not None:
+                found[index] = kind
+            elif distinctive:
+                found[index] = "other"
+    return found
+
+
+def _default_embedder() -> Embedder | None:
+    """The MiniLM model the project ships (loaded once per process); None if it cannot load."""
+    try:
+        from assistant.knowledge.embeddings import shared_local_minilm
+
+        return shared_local_minilm()
+    except Exception:  # a missing model only costs the similarity fallback
+        return None
+
+
+def _largest_line(lines: list[Line], typography: Typography) -> int | None:
+    """Index of the first line set in the largest size on the first page (a resume's name), if it stands out."""
+    best: tuple[float, int] | None = None
+    for index, line in enumerate(lines[:40]):
+        style = typography.style(line.text)
+        if style is not None and style.page == 1 and (best is None or style.size > best[0] + 0.1):
+            best = (style.size, index)
+    if best is None or best[0] < 1.2 * typography.body:
+        return None
+    return best[1]
+
+
+def _spans(
+    lines: list[Line], typography: Typography | None = None, embedder: Embedder | None = None
+) -> tuple[list[Line], list[_Span]]:
+    headings = _find_headings(lines, typography, embedder)
     header: list[Line] = []
     spans: list[_Span] = []
-    for line in lines:
-        name = heading_name(line.text)
+    for index, line in enumerate(lines):
+        name = headings.get(index)
         if name is not None:
             spans.append(_Span(name=name, heading=line.text.rstrip(":").strip(), lines=[]))
         elif spans:
@@ -620,7 +664,7 @@ def _years_of_experience(jobs: list[Job]) -> float | None:
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
 
 
-def parse_resume(extracted: ExtractedText) -> Resume:
+def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> Resume:
     """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty."""
     lines = [
         Line(number=number, text=text)
@@ -628,7 +672,8 @@ def parse_resume(extracted: ExtractedText) -> Resume:
         if text.strip() and not _FURNITURE.search(text.strip())
     ]
     lines = _split_glued_heading(lines)
-    header, spans = _spans(lines)
+    typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
+    header, spans = _spans(lines, typography, embedder)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
     jobs = _jobs(experience_lines)
