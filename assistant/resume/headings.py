@@ -156,7 +156,7 @@ SIMILARITY_MARGIN = 0.06
 
 def lexicon_kind(text: str) -> SectionName | None:
     """The kind of section `text` names exactly (decoration such as "//", ":" and numbering ignored)."""
-    return KEYS.get(heading_key(text))
+    return KEYS.get(heading_key(strip_decoration(text)))
 
 
 def keyword_kind(text: str) -> SectionName | None:
@@ -167,9 +167,17 @@ def keyword_kind(text: str) -> SectionName | None:
     return None
 
 
+_DECORATION = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|\s*\(\d{1,3}\)\s*$")
+
+
+def strip_decoration(text: str) -> str:
+    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills": the numbering is not part of the heading."""
+    return _DECORATION.sub("", text).strip()
+
+
 def looks_like_heading_text(text: str) -> bool:
     """Short, no digits, not a sentence: what every heading is, whatever its style."""
-    stripped = text.strip().strip(":").strip()
+    stripped = strip_decoration(text).strip(":").strip()
     words = stripped.split()
     return (
         0 < len(words) <= 6 and len(stripped) <= 45 and not re.search(r"\d", stripped)

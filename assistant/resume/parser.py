@@ -21,6 +21,7 @@ from assistant.resume.headings import (
     keyword_kind,
     lexicon_kind,
     looks_like_heading_text,
+    strip_decoration,
 )
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
 
@@ -132,7 +133,7 @@ class _Span:
 
 def heading_name(text: str) -> SectionName | None:
     """The normalised section name if `text` is a section heading, else None."""
-    stripped = text.strip().rstrip(":").strip()
+    stripped = strip_decoration(text).rstrip(":").strip()
     if not stripped or not stripped[0].isupper() or stripped.endswith((".", ",", ";")) or len(stripped) > 45 or len(stripped.split()) > 6 or _BULLET.match(stripped):
         return None
     if re.search(r"\d", stripped):
