@@ -276,7 +276,33 @@ def _name_beside_contact(lines: list[Line]) -> str | None:
     return None
 
 
-def _contact(header: list[Line], all_lines: list[Line]) -> Contact:
+def _typeset_name(lines: list[Line], typography: Typography | None) -> str | None:
+    """The name as a reader finds it: the largest line on the first page, when it reads as a name ("JANE DOE",
+    "Doe, Jane" put in natural order; a credential after a comma dropped)."""
+    if typography is None:
+        return None
+    index = _largest_line(lines, typography)
+    if index is None:
+        return None
+    text = re.sub(r"\s+", " ", lines[index].text).strip()
+    surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
+    if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)):
+        text = f"{surname_first.group(2)} {surname_first.group(1)}"
+    else:
+        text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
+    text = _CREDENTIAL_TAIL.sub("", text).strip()
+    if _looks_like_name(text, first=True) or (
+        text.isupper() and 2 <= len(text.split()) <= 4 and _looks_like_name(text.title(), first=True)
+    ):
+        return text
+    return None
+
+
+_CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr)\.?", re.IGNORECASE)
+_CREDENTIAL_TAIL = re.compile(r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa)\.?)+$", re.IGNORECASE)
+
+
+def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
     text = "\n".join(line.text for line in all_lines)
@@ -294,8 +320,8 @@ def _contact(header: list[Line], all_lines: list[Line]) -> Contact:
             if url.lower() not in email_domains and url not in links and not re.fullmatch(r"[\d.]+", url):
                 links.append(url)
     candidates = header[:6] if header else all_lines[:4]
-    name = None
-    for position, line in enumerate(candidates):
+    name = typeset_name
+    for position, line in enumerate(candidates if name is None else []):
         piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
         if _looks_like_name(piece, first=position == 0) and not heading_name(line.text):
             name = piece
@@ -685,7 +711,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     return Resume(
-        contact=_contact(header, lines),
+        contact=_contact(header, lines, _typeset_name(lines, typography)),
         sections=sections,
         experience=jobs,
         education=_education(education_lines),
