@@ -91,9 +91,16 @@ if review.engine == "llm" and llm_feedback is not None:
 else:
     st.caption("Review engine: **Offline coach**. Every number and note comes from explainable rules.")
 
+if review.parse is not None and review.parse.message:
+    # Honest about the reader's limits: never a punishing score for experience the parser missed.
+    st.warning(review.parse.message)
 cols = st.columns(4)
-cols[0].metric("Fit for the role", f"{review.fit.score} / 100")
-cols[1].metric("Level", f"{review.fit.level} / 5")
+if review.fit.score is None:
+    cols[0].metric("Fit for the role", "no score", help=review.fit.reason)
+    cols[1].metric("Level", "-")
+else:
+    cols[0].metric("Fit for the role", f"{review.fit.score} / 100" + (" (provisional)" if review.fit.provisional else ""))
+    cols[1].metric("Level", f"{review.fit.level} / 5")
 years = review.years_experience
 cols[2].metric("Years of experience", f"{years:g}" if years is not None else "unknown")
 cols[3].metric("Quantified bullets", f"{review.bullets.quantified} of {review.bullets.total}")

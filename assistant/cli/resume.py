@@ -111,7 +111,10 @@ def render_review(review: ResumeReview) -> str:
     """A readable summary for the terminal (contact details are the user's own; shown as found/not found)."""
     c = review.contact
     lines = [
-        f"Fit: {review.fit.score}/100 (level {review.fit.level}/5) - {review.engine} coach",
+        (f"Fit: {review.fit.score}/100 (level {review.fit.level}/5)"
+         + (" - provisional (the reading was unsure)" if review.fit.provisional else "")
+         if review.fit.score is not None else "Fit: no score (the resume could not be read with confidence)")
+        + f" - {review.engine} coach",
         review.fit.explanation,
         "",
         f"Contact: name {'found' if c.name else 'NOT found'}, email {'found' if c.email else 'NOT found'}, "

@@ -21,7 +21,6 @@ only decides gaps between runs and which lines cross a gutter, where being a few
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 _BOLD_NAME = re.compile(
     r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,+](?:b|bd|sb|bx)\b|cmbx|sfbx|cmb\d|bx\d+|\+bx|medium",
@@ -30,27 +29,29 @@ _BOLD_NAME = re.compile(
 _EM_PER_CHAR = 0.48
 
 
-@dataclass
 class Run:
-    """One visible text run: what pypdf's visitor reported, placed on the page."""
+    """One visible text run: what pypdf's visitor reported, placed on the page. (A plain class, not a dataclass:
+    the worker imports this module on every start, and `dataclasses` costs more to import than the class.)"""
 
-    text: str
-    x: float
-    y: float
-    size: float
-    bold: bool
-    order: int  # position among the page's non-empty runs in stream order
-    previous: int = -1  # `order` of the non-empty run before it in the stream
-    sep_before: str = ""  # whitespace pypdf put between that run and this one
+    __slots__ = ("bold", "order", "previous", "sep_before", "size", "text", "x", "y")
+
+    def __init__(self, text: str, x: float, y: float, size: float, bold: bool, order: int, previous: int = -1,
+                 sep_before: str = "") -> None:
+        self.text, self.x, self.y, self.size, self.bold = text, x, y, size, bold
+        self.order = order  # position among the page's non-empty runs in stream order
+        self.previous = previous  # `order` of the non-empty run before it in the stream
+        self.sep_before = sep_before  # whitespace pypdf put between that run and this one
 
     @property
     def end(self) -> float:
         return self.x + _EM_PER_CHAR * self.size * len(self.text)
 
 
-@dataclass
 class LayoutLine:
-    runs: list[Run] = field(default_factory=list)
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: list[Run]) -> None:
+        self.runs = runs
 
     @property
     def y(self) -> float:
@@ -166,10 +167,11 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     right_rows = {i for i, a, _ in segs if a >= g}
     shared = left_rows & right_rows
     # Margin labels: the sparser side sits on rows the other side also uses (dates beside entries).
-    small, large = sorted((left_rows, right_rows), key=len)
-    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small):
-        return None
-    if len(shared) >= 0.85 * min(len(left_rows), len(right_rows)):
+    left_width = max((b - a for _, a, b in segs if a < g and b <= g + 0.1 * (b - a)), default=0.0)
+    right_width = max((b - a for _, a, b in segs if a >= g), default=0.0)
+    (small, small_width), (large, large_width) = sorted(
+        ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
+    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width:
         return None
     return g
 

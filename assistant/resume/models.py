@@ -82,6 +82,13 @@ class Resume(BaseModel):
     skills: list[str] = Field(default_factory=list)
     years_experience: float | None = None
     lines: list[Line] = Field(default_factory=list, description="All normalised source lines.")
+    confidence: dict[str, float] = Field(
+        default_factory=dict,
+        description="How sure the reading is per field (name, email, sections, experience, years), 0..1.",
+    )
+    reading_problems: list[str] = Field(
+        default_factory=list, description="What the parser could not read, in words a user can act on."
+    )
 
 
 class Injection(BaseModel):
@@ -90,6 +97,10 @@ class Injection(BaseModel):
 
 
 class Fit(BaseModel):
-    score: Annotated[int, Field(ge=0, le=100)]
-    level: Annotated[int, Field(ge=1, le=5)]
+    score: Annotated[int, Field(ge=0, le=100)] | None = Field(
+        description="None when the experience could not be read with confidence (see `reason`)."
+    )
+    level: Annotated[int, Field(ge=1, le=5)] | None = None
     explanation: str
+    reason: str | None = Field(None, description="Why there is no score, when `score` is None.")
+    provisional: bool = Field(False, description="True when the score rests on a reading of low confidence.")

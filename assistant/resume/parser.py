@@ -687,6 +687,49 @@ def _years_of_experience(jobs: list[Job]) -> float | None:
     return round(total / 12, 1)
 
 
+# Sections whose date ranges are never roles (a degree, a paper, a certificate).
+_NOT_ROLES: set[SectionName] = {
+    "education", "publications", "certifications", "awards", "skills", "languages", "interests", "references",
+    "projects",
+}
+
+
+def _confidence(
+    contact: Contact, spans: list[_Span], jobs: list[Job], source: str, dated_lines: int, typeset: bool
+) -> tuple[dict[str, float], list[str]]:
+    """How sure the reading is, per field (0..1), and what went wrong in words a user can act on.
+
+    Confidence comes from how a field was found, not from a model: a name set as the page's largest line or in
+    the header, an Experience heading matched exactly, roles whose dates parsed and that have both a title and
+    an employer. Experience read from outside any experience heading, or no roles despite dated lines, is low.
+    """
+    problems: list[str] = []
+    confidence: dict[str, float] = {
+        "name": 0.0 if contact.name is None else (0.9 if typeset else 0.7),
+        "email": 1.0 if contact.email else 0.0,
+        "sections": 0.9 if spans else 0.2,
+    }
+    if not spans:
+        problems.append("no section headings could be recognised")
+    if jobs:
+        complete = sum(1 for j in jobs if j.title and j.company and j.start and re.match(r"\d{4}-\d{2}", j.start))
+        share = complete / len(jobs)
+        base = {"experience": 0.9, "roles": 0.7, "anywhere": 0.45}.get(source, 0.5)
+        confidence["experience"] = round(base * (0.6 + 0.4 * share), 2)
+        if source == "anywhere":
+            problems.append("roles were read from outside any recognisable experience heading")
+    elif dated_lines >= 2:
+        confidence["experience"] = 0.1
+        problems.append(f"{dated_lines} dated lines were found but no role could be read from them")
+    else:
+        has_heading = any(s.name == "experience" for s in spans)
+        confidence["experience"] = 0.3 if has_heading else 0.6  # a student resume may truly list no roles
+        if has_heading:
+            problems.append("an experience section was found but no dated role in it could be read")
+    confidence["years"] = confidence["experience"] if jobs else 0.0
+    return confidence, problems
+
+
 # Sections whose dated entries are roles too; used when no Experience section holds any.
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
 
@@ -704,14 +747,27 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
     jobs = _jobs(experience_lines)
+    source = "experience" if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
         jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines)]
+        source = "roles" if jobs else "none"
+    outside = [line for line in header if _RANGE.search(line.text)] + [
+        line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
+    if not jobs and len(outside) >= 2:
+        # Dated ranges outside education and the like, yet no role was read (an unrecognised heading, or a layout
+        # read out of order): read roles wherever they are rather than report no experience.
+        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines])
+        source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
+    contact = _contact(header, lines, _typeset_name(lines, typography))
+    confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     return Resume(
-        contact=_contact(header, lines, _typeset_name(lines, typography)),
+        confidence=confidence,
+        reading_problems=problems,
+        contact=contact,
         sections=sections,
         experience=jobs,
         education=_education(education_lines),

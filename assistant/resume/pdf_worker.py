@@ -23,12 +23,12 @@ try:  # inside the package (tests, the parent); the worker script loads the sibl
     from assistant.resume.layout import Run, is_bold_font, order_lines, page_text
 except ImportError:  # pragma: no cover - exercised by every real extraction, in the child process
     import importlib.util as _util
-    from pathlib import Path as _Path
+    import os as _os
 
-    _spec = _util.spec_from_file_location("_resume_layout", _Path(__file__).with_name("layout.py"))
+    _spec = _util.spec_from_file_location(
+        "_resume_layout", _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "layout.py"))
     assert _spec is not None and _spec.loader is not None
     _layout_module = _util.module_from_spec(_spec)
-    sys.modules["_resume_layout"] = _layout_module  # dataclasses look their module up by name
     _spec.loader.exec_module(_layout_module)
     Run, is_bold_font = _layout_module.Run, _layout_module.is_bold_font
     order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
@@ -263,7 +263,12 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
         return full, [], ["the text comes from an invisible OCR layer"], []
     visible: list[str] = []
     hidden: list[str] = []
-    laid_out = _layout(tracker, box)
+    try:
+        laid_out = _layout(tracker, box)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # reading order is an improvement over the stream's order, never a reason to fail
+        laid_out = None
     current: list[str] = []
     current_reason = ""
     for text, reason in tracker.runs:

@@ -151,6 +151,39 @@ class FitComponent(BaseModel):
     detail: str
 
 
+class ParseReport(BaseModel):
+    """How sure the reading of the resume is, so a user is never scored on what the parser missed."""
+
+    confidence: Literal["high", "medium", "low"]
+    fields: dict[str, float] = Field(default_factory=dict, description="Per-field confidence, 0..1.")
+    problems: list[str] = Field(default_factory=list)
+    message: str | None = Field(None, description="What to tell the user when the reading is unsure.")
+
+
+UNREADABLE_FIX = (
+    "To fix it: export the PDF again from your editor (a single-column layout reads best), or paste the text of "
+    "your resume instead."
+)
+
+
+def parse_report(resume: Resume) -> ParseReport:
+    """Turn the parser's per-field confidence into one level and, when unsure, a plain message."""
+    fields = dict(resume.confidence)
+    experience = fields.get("experience", 0.9)
+    level: Literal["high", "medium", "low"] = "high" if experience >= 0.7 else "medium" if experience >= 0.4 else "low"
+    message = None
+    if level == "low":
+        roles = len(resume.experience)
+        found = (f"It found {len(resume.sections)} section(s)"
+                 + (f" ({', '.join(dict.fromkeys(s.name for s in resume.sections))})" if resume.sections else "")
+                 + f" and {roles} role(s).")
+        message = ("We could not read your work history with confidence"
+                   + (f": {'; '.join(resume.reading_problems)}" if resume.reading_problems else "")
+                   + ". This is a limit of the reader, not a verdict on your experience. " + found + " "
+                   + UNREADABLE_FIX)
+    return ParseReport(confidence=level, fields=fields, problems=list(resume.reading_problems), message=message)
+
+
 class ResumeReview(BaseModel):
     """The `assistant review --json` contract (PRODUCT.md) plus the detail the UI shows."""
 
@@ -164,6 +197,7 @@ class ResumeReview(BaseModel):
     fit_components: list[FitComponent]
     injection: Injection
     issues: list[str]
+    parse: ParseReport | None = Field(None, description="How sure the reading is (added; absent in old output).")
     engine: Literal["llm", "offline"] = "offline"
     fallback: bool = Field(False, description="True when an LLM was asked and failed, so the offline review is shown.")
     llm_feedback: LLMFeedback | None = Field(
@@ -472,7 +506,9 @@ def review_resume(
         if weak_comps:
             actions.append((lost["competency coverage"],
                             "Show evidence for: " + "; ".join(weak_comps[:3])))
-    if lost["experience"] > 0:
+    if lost["experience"] > 0 and resume.confidence.get("experience", 1.0) >= 0.5:
+        # Advice about years only when the roles were read with confidence: never "you lack experience" because
+        # the reader missed it.
         actions.append((lost["experience"], experience_advice(resume, years)))
     failed = [c for c in ats if not c.passed]
     if failed:
@@ -483,7 +519,16 @@ def review_resume(
         + " ".join(f"{i + 1}. {text}." for i, (_, text) in enumerate(actions[:4]))
     ).strip()
 
+    report = parse_report(resume)
+    unreadable = not resume.experience and report.confidence == "low"
+    if unreadable:
+        explanation = report.message or ""
+    elif report.confidence == "low":
+        explanation = explanation.replace(f"Fit {score}/100", f"Fit {score}/100 (provisional: the reading was unsure)", 1)
+
     issues: list[str] = []
+    if report.message:
+        issues.append(report.message)
     if injection.detected:
         issues.append(
             "Hidden or instruction-like text was found and left out of the review: " + str(len(evidence)) + " item(s)."
@@ -491,7 +536,7 @@ def review_resume(
     issues += [f"{c.name}: {c.detail}" for c in failed]
     if weak_count:
         issues.append(f"{weak_count} bullet(s) start with a weak verb ({', '.join(sorted({f.weak_verb or '' for f in feedback if f.weak_verb}))})")
-    if total == 0:
+    if total == 0 and report.confidence != "low":
         issues.append("No bullets were found under Experience: list what you did in each role as bullets.")
 
     contact: Contact = resume.contact
@@ -509,7 +554,9 @@ def review_resume(
         bullets=BulletStats(total=total, quantified=quantified, with_team_size=len(sized), weak_verbs=weak_count),
         keywords=Keywords(present=present, missing=missing, claim_only_if_true=claim_only_if_true,
                           from_job_description=jd_terms),
-        fit=Fit(score=score, level=_level(score), explanation=explanation),
+        fit=Fit(score=None, level=None, explanation=explanation, reason=report.message) if unreadable else Fit(
+            score=score, level=_level(score), explanation=explanation, provisional=report.confidence == "low"),
+        parse=report,
         fit_components=components,
         injection=injection,
         issues=issues,
