@@ -60,7 +60,8 @@ def resume_pdf(lines: list[str] | None = None) -> bytes:
 
 
 def hidden_text_pdf(kind: str, lines: list[str] | None = None, payload: str = INJECTION) -> bytes:
-    """The clean resume plus `payload` drawn so a reader cannot see it: white, tiny, invisible or off-page."""
+    """The clean resume plus `payload` drawn so a reader cannot see it: white, tiny (1 pt), invisible, off-page,
+    light grey (0.85) or small (3 pt)."""
     pdf = _pdf()
     _write_lines(pdf, lines or CLEAN_RESUME_LINES)
     if kind == "white":
@@ -77,6 +78,14 @@ def hidden_text_pdf(kind: str, lines: list[str] | None = None, payload: str = IN
         pdf.text_mode = "FILL"
     elif kind == "offpage":
         pdf.text(x=20, y=-40, text=payload)
+    elif kind == "light_grey":  # 0.85 grey on white: near-invisible, the usual keyword-stuffing colour
+        pdf.set_text_color(217, 217, 217)
+        pdf.multi_cell(0, 5, payload, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+    elif kind == "small":  # 3 pt: drawn, but too small for anyone to read
+        pdf.set_font_size(3)
+        pdf.multi_cell(0, 2, payload, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font_size(10)
     else:
         raise ValueError(kind)
     return _bytes(pdf)

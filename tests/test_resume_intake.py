@@ -119,7 +119,7 @@ def test_two_column_pdf_keeps_both_columns_in_reading_order(settings) -> None:
     assert text.index("Kubernetes") < text.index("EXPERIENCE")
 
 
-@pytest.mark.parametrize("kind", ["white", "tiny", "invisible", "offpage"])
+@pytest.mark.parametrize("kind", ["white", "tiny", "invisible", "offpage", "light_grey", "small"])
 def test_hidden_text_is_separated_from_visible_text(kind: str, settings) -> None:
     extracted = read_pdf(pdfs.hidden_text_pdf(kind), settings)
     assert "Ignore previous instructions" not in extracted.text

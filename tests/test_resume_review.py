@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.resume.intake import read_pdf
 from assistant.resume.models import ExtractedText
 from assistant.resume.review import prepare_resume, review_resume
 from tests import pdfs
@@ -167,3 +168,25 @@ def test_cli_bad_input_exits_2_with_json_error(tmp_path, content: bytes, code: s
     assert error["code"] == code and error["message"]
     assert "Traceback" not in result.output
     assert set(tmp_path.rglob("*")) == before  # nothing written
+
+
+# Words a keyword-stuffer hides in near-invisible text to game a screening score.
+_STUFFING = (
+    "Kubernetes MLOps PyTorch TensorFlow feature store model registry experimentation platform "
+    "led a team of 60 engineers, owned a $12M budget, hired 25, reduced cost by 40%"
+)
+
+
+@pytest.mark.parametrize("kind", ["light_grey", "small", "white"])
+def test_near_invisible_keyword_stuffing_never_moves_the_fit(kind, settings, role_knowledge, embedder) -> None:
+    clean_x = read_pdf(pdfs.resume_pdf(), settings)
+    stuffed_x = read_pdf(pdfs.hidden_text_pdf(kind, payload=_STUFFING), settings)
+    assert "$12M budget" not in stuffed_x.text
+    assert any("$12M budget" in h for h in stuffed_x.hidden_text)
+    clean_resume, clean_injection = prepare_resume(clean_x)
+    stuffed_resume, stuffed_injection = prepare_resume(stuffed_x)
+    clean = review_resume(clean_resume, role_knowledge, embedder, extracted=clean_x, injection=clean_injection)
+    stuffed = review_resume(stuffed_resume, role_knowledge, embedder, extracted=stuffed_x, injection=stuffed_injection)
+    assert stuffed.fit.score == clean.fit.score
+    assert stuffed.keywords == clean.keywords
+    assert stuffed.bullets == clean.bullets

@@ -42,7 +42,12 @@ _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_OPS = {b"m", b"l", b"c", b"v", b"y"}
 _UNIT = ((0.0, 0.0), (1.0, 1.0))
-_TINY_PT = 2.0
+# Text below 4 pt is unreadable on paper and on screen at normal zoom (footnote-sized resume text is 6 pt and up);
+# 3 pt keyword payloads were seen in the wild.
+_TINY_PT = 4.0
+# Text this light on a white page is near-invisible to a reader: luminance 0.8 and up (0.85 grey "keyword
+# stuffing"); grey used for dates and captions stays at or below ~0.6.
+_NEAR_WHITE_LUMINANCE = 0.8
 _OFF_PAGE_MARGIN = 5.0
 _OCR_LAYER_SHARE = 0.8
 # A negative TJ displacement at least this wide (thousandths of an em) is a word gap, not kerning. LaTeX and
@@ -84,7 +89,11 @@ def _as_rgb(args: list[Any]) -> tuple[float, float, float] | None:
 
 
 def _is_near_white(rgb: tuple[float, float, float] | None) -> bool:
-    return rgb is not None and min(rgb) >= 0.9
+    """White or so light that a reader does not see it on a white page (0.85 grey included)."""
+    if rgb is None:
+        return False
+    r, g, b = rgb
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b >= _NEAR_WHITE_LUMINANCE
 
 
 class HiddenTextTracker:
@@ -193,7 +202,7 @@ class HiddenTextTracker:
         if _is_near_white(self.fill) and not any(
             rx0 <= x <= rx1 and ry0 <= y <= ry1 for rx0, ry0, rx1, ry1 in self.dark_rects
         ):
-            return "white text"
+            return "white text" if min(self.fill or (0.0,)) >= 0.9 else "near-invisible light text"
         return None
 
 
@@ -278,16 +287,24 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
             current.append(text)
             continue
         if current:
-            hidden.append(f"[{current_reason or 'hidden'}] " + "".join(current).strip())
+            _add_hidden(hidden, current_reason, current)
             current, current_reason = [], ""
             if not text.startswith("\n"):
                 visible.append("\n")
         visible.append(text)
     if current:
-        hidden.append(f"[{current_reason or 'hidden'}] " + "".join(current).strip())
+        _add_hidden(hidden, current_reason, current)
     if laid_out is not None:
         return laid_out[0], hidden, [], laid_out[1]
     return "".join(visible), hidden, [], []
+
+
+def _add_hidden(hidden: list[str], reason: str, pieces: list[str]) -> None:
+    """Record a hidden run as "[reason] text"; a light decorative glyph (a chart segment, a dot) carries no words
+    and is not reported."""
+    text = "".join(pieces).strip()
+    if any(ch.isalnum() for ch in text):
+        hidden.append(f"[{reason or 'hidden'}] " + text)
 
 
 def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | None:
