@@ -189,3 +189,79 @@ def test_name_drawn_after_the_body_is_found_beside_the_contact_line() -> None:
         "Pat Q. Doe\nFintech Leader & Technology Innovator\nSarasota, FL pat@example.org\n"
     )
     assert resume.contact.name == "Pat Q. Doe"
+
+
+# --- layout-aware reading: typography, other languages, dates, confidence -----------------------------------
+
+
+def _styled(lines: list[tuple[str, float, float]]) -> ExtractedText:
+    """A PDF-like extraction: each line with its size and bold share, as the PDF worker reports them."""
+    from assistant.resume.models import StyledLine
+
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=50.0, gap=14.0) for t, size, bold in lines]
+    return ExtractedText(text="\n".join(t for t, _, _ in lines), pages=1, styled_lines=styled)
+
+
+_BODY = 10.0
+
+
+def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> None:
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0),
+        ("avery@example.org", _BODY, 0.0),
+        ("education", 13.0, 1.0),  # all lower case: found by its style, named by the lexicon
+        ("BSc Computer Science, Example University, 2014", _BODY, 0.0),
+        ("Roles & Positions", 13.0, 1.0),  # named by similarity to the section descriptions
+        ("Staff Engineer, Globex", _BODY, 1.0),
+        ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team of 12 engineers", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0),
+        ("2016 - 2019", _BODY, 0.0),
+        ("• Built the billing service", _BODY, 0.0),
+        ("Things I've built", 13.0, 1.0),
+        ("A compiler for a toy language", _BODY, 0.0),
+    ]))
+    kinds = [s.name for s in resume.sections]
+    assert kinds == ["education", "experience", "projects"]
+    assert len(resume.experience) == 2
+    assert resume.contact.name == "Avery Quinn"
+    assert resume.confidence["experience"] >= 0.7 and not resume.reading_problems
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Berufserfahrung", "experience"), ("Ausbildung", "education"), ("Expérience professionnelle", "experience"),
+        ("Formación académica", "education"), ("Experiência Profissional", "experience"), ("Idiomas", "languages"),
+        ("Compétences", "skills"), ("//Experience", "experience"), ("WORK EXPERIENCE (5)", "experience"),
+        ("Relevant Professional Experience", "experience"), ("Career History", "experience"),
+    ],
+)
+def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:
+    assert heading_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("dates", "start", "end"),
+    [
+        ("03/2018 - 11/2021", "2018-03", "2021-11"), ("2018-03 – 2021-11", "2018-03", "2021-11"),
+        ("2018-03-15 - 2021-11-30", "2018-03", "2021-11"), ("15.03.2018 - 30.11.2021", "2018-03", "2021-11"),
+        ("März 2018 - heute", "2018-03", "Present"), ("janv. 2018 à déc. 2021", "2018-01", "2021-12"),
+        ("Mayo 2018 - Actualidad", "2018-05", "Present"), ("since 2018", "2018-01", "Present"),
+        ("Jan 2018 - Till date", "2018-01", "Present"),
+    ],
+)
+def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
+    resume = _parse(f"Experience\nData Engineer, Globex\n{dates}\n• Built pipelines for 40 teams\n")
+    assert len(resume.experience) == 1
+    assert (resume.experience[0].start, resume.experience[0].end) == (start, end)
+
+
+def test_dated_roles_under_an_unrecognised_heading_are_still_read_and_flagged_unsure() -> None:
+    resume = _parse(
+        "Robin Example\nrobin@example.org\nSummary\nEngineer who ships.\nThe Journey So Far\n"
+        "Platform Engineer, Globex\nJan 2020 - Present\n• Ran the build farm\n"
+        "Engineer, Initech\nMar 2016 - Dec 2019\n• Wrote the billing service\n"
+    )
+    assert len(resume.experience) == 2  # two readable dated roles never come out as zero jobs
+    assert resume.confidence["experience"] < 0.5 and resume.reading_problems

@@ -167,11 +167,14 @@ def keyword_kind(text: str) -> SectionName | None:
     return None
 
 
-_DECORATION = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|\s*\(\d{1,3}\)\s*$")
+_DECORATION = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|^\s*[/#~=>_]+\s*|\s*[/#~=<_]+\s*$|\s*\(\d{1,3}\)\s*$"
+)
 
 
 def strip_decoration(text: str) -> str:
-    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills": the numbering is not part of the heading."""
+    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience": numbering and decoration are not
+    part of the heading."""
     return _DECORATION.sub("", text).strip()
 
 

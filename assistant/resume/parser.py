@@ -9,6 +9,7 @@ words that mark a job title, a degree or an institution. Every derived item keep
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -30,19 +31,39 @@ if TYPE_CHECKING:
 
 _HEADING_KEYS = KEYS
 
+# Month names and abbreviations in English, German, French, Spanish and Portuguese, by the prefix a date starts
+# with (accents removed before matching). Longer prefixes first, so "mars" (fr) is March and "mai" is May.
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "apr": 4, "avr": 4,
+    "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
+    "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
+    "dic": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
+    r"(?:jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
+    r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
+    r"|julio|julho|aug(?:ust)?|ao[ûu]t|agosto?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
+    r"|okt(?:ober)?|outubro|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
+    r"|dic(?:iembre)?|ene(?:ro)?|spring|summer|fall|autumn|winter)\.?"
 )
-_DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d)"
-_OPEN_END = r"(?:present|current|now|ongoing|today|date)"
+# Numeric dates: ISO days and months (2020-03-15, 2020-03, 2020/03), day-first (15.03.2020, 15/03/2020) and
+# month-first (03.2020, 03/2020, 03-2020).
+_NUMERIC_DATE = (
+    r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
+    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d)"
+)
+_DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+_OPEN_END = (
+    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
+)
 _RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till)\s*(?P<end>{_DATE}|{_OPEN_END})", re.IGNORECASE
+    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
+    re.IGNORECASE,
 )
+# "since 2020", "seit 03/2019": an open-ended range written with its start only.
+_SINCE = re.compile(rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected)\s*,?\s*(?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -345,18 +366,30 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 
 
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
-    text = text.strip().lower()
+    text = heading_free_accents(text.strip().lower())
     year_match = _YEAR.search(text)
     if not year_match:
         return None
     year = int(year_match.group(1))
-    slash = re.match(r"(\d{1,2})\s*/", text)
-    if slash:
+    iso = re.match(r"(?:19|20)\d\d[-/.](\d\d)", text)
+    if iso:
+        return year, int(iso.group(1))
+    day_first = re.match(r"\d{1,2}[./](\d{1,2})[./](?:19|20)\d\d", text)
+    if day_first and 1 <= int(day_first.group(1)) <= 12:
+        return year, int(day_first.group(1))
+    slash = re.match(r"(\d{1,2})\s*[/.-]", text)
+    if slash and 1 <= int(slash.group(1)) <= 12:
         return year, int(slash.group(1))
-    for key, month in _MONTHS.items():
+    for key, month in sorted(_MONTHS.items(), key=lambda item: -len(item[0])):
         if text.startswith(key):
             return year, month
     return year, 12 if is_end else 1
+
+
+def heading_free_accents(text: str) -> str:
+    """ "févr", "março", "août" -> "fevr", "marco", "aout": month prefixes are matched without accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _is_open_end(text: str) -> bool:
@@ -467,7 +500,8 @@ def _continues(previous: Line, line: Line) -> bool:
 
 def _jobs(section_lines: list[Line]) -> list[Job]:
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
-        _SINGLE_DATE.search(line.text) and len(line.text) < 90 and not _is_bullet(line))]
+        (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
+        and not _is_bullet(line))]
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
@@ -492,10 +526,11 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
         headers.append((anchor, pre, post))
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
-        match = _RANGE.search(anchor_line.text) or _SINGLE_DATE.search(anchor_line.text)
+        match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
+            anchor_line.text)
         assert match is not None
         start_raw = match.group("start")
-        end_raw = match.groupdict().get("end")
+        end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
