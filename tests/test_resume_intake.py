@@ -82,12 +82,24 @@ def test_memory_cap_stops_the_worker_without_harming_the_next_request(settings) 
     assert "Director of Machine Learning Engineering" in read_pdf(pdfs.resume_pdf(), settings).text
 
 
-def test_a_spare_worker_that_died_while_waiting_is_replaced(settings) -> None:
-    read_pdf(pdfs.resume_pdf(), settings)  # leaves a spare worker waiting for the next PDF
-    spare = intake._SPARE._spare
-    assert spare is not None
-    spare[1].kill()
-    spare[1].wait()
+def test_an_idle_worker_that_died_while_waiting_is_replaced(settings) -> None:
+    read_pdf(pdfs.resume_pdf(), settings)  # leaves the worker idle, waiting for the next PDF
+    idle = intake._POOL.idle()
+    assert idle
+    for worker in idle:
+        worker.process.kill()
+        worker.process.wait()
+    assert "Director of Machine Learning Engineering" in read_pdf(pdfs.resume_pdf(), settings).text
+
+
+def test_one_worker_reads_several_pdfs_and_a_failure_retires_it(settings) -> None:
+    read_pdf(pdfs.resume_pdf(), settings)
+    first = intake._POOL.idle()[-1].process.pid
+    read_pdf(pdfs.two_column_pdf(), settings)
+    assert first in {w.process.pid for w in intake._POOL.idle()}  # reused, not restarted
+    with pytest.raises(InputError):
+        read_pdf(b"%PDF-1.7\n" + b"garbage" * 100, settings)
+    assert first not in {w.process.pid for w in intake._POOL.idle()}  # a worker that failed is never reused
     assert "Director of Machine Learning Engineering" in read_pdf(pdfs.resume_pdf(), settings).text
 
 

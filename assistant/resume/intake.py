@@ -6,10 +6,10 @@ with a wall-clock timeout and an address-space cap, so a PDF that makes pypdf lo
 `pdf_timeout_s` seconds and `pdf_memory_mb` megabytes and the app keeps serving. pypdf's own decompression-bomb
 limits stay on. The child also separates hidden text (white, tiny, invisible, off the page) from visible text.
 
-Every PDF gets a fresh, single-use worker, so a worker the memory cap or the timeout killed cannot affect the
-next request. Starting Python and importing pypdf costs more than extracting a resume, so after each request
-the next worker is started ahead of time (`_SpareWorker`); it waits on stdin with pypdf imported and only the
-extraction counts against the user's wait and the timeout.
+Starting Python and importing pypdf costs more than extracting a resume, so a worker serves several PDFs with
+the same caps (`_WorkerPool`), one request at a time; after any failure, timeout or memory error it is killed
+and a fresh worker is started ahead of the next request, so a PDF that hurt a worker cannot affect the next one.
+Only the extraction counts against the user's wait and the timeout.
 """
 
 from __future__ import annotations
@@ -18,16 +18,19 @@ import atexit
 import importlib.util
 import json
 import math
+import os
+import select
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.normalize import normalize_text
-from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE
+from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE, READY, SERVE_MAGIC
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -134,82 +137,192 @@ def worker_command(settings: Settings) -> list[str]:
     ]
 
 
-class _SpareWorker:
-    """At most one started-but-unused worker, for the next request with the same limits.
+# Start-up of a worker (interpreter + pypdf import) on a busy machine; only extraction counts against the
+# user's PDF_TIMEOUT_S.
+_STARTUP_TIMEOUT_S = 30.0
+# A worker serves at most this many PDFs before it is retired (bounds any slow growth inside pypdf).
+_REUSE_LIMIT = 200
 
-    A spare is only ever handed out once (taken under a lock), so concurrent uploads never share a process; when
-    none is ready (first use, limits changed, or it died while waiting) the caller starts a fresh one.
+
+class _Worker:
+    """One started worker in serve mode, with how many PDFs it has read."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.key = tuple(command)
+        self.served = 0
+        self.ready = False
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(SERVE_MAGIC)
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):  # died at start (memory cap): `ask` reports it
+            pass
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait for the worker's start-up (Python + pypdf import), which is not the user's PDF's doing; once."""
+        if self.ready:
+            return True
+        assert self.process.stdout is not None
+        try:
+            self.ready = _read_until(self.process.stdout.fileno(), len(READY), time.monotonic() + timeout) == READY
+        except TimeoutError:
+            return False
+        return self.ready
+
+    def ask(self, data: bytes, timeout: float) -> dict[str, Any] | None:
+        """Send one PDF and wait for its answer; None when the worker died; raises TimeoutError."""
+        if not self.wait_ready(_STARTUP_TIMEOUT_S):
+            return None
+        deadline = time.monotonic() + timeout
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+        try:
+            stdin.write(len(data).to_bytes(8, "big") + data)
+            stdin.flush()
+        except (BrokenPipeError, OSError):
+            return None
+        header = _read_until(stdout.fileno(), 8, deadline)
+        if header is None:
+            return None
+        body = _read_until(stdout.fileno(), int.from_bytes(header, "big"), deadline)
+        if body is None:
+            return None
+        self.served += 1
+        try:
+            result: dict[str, Any] = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        return result
+
+    def close(self) -> None:
+        """End the worker: closing stdin makes it exit; kill it if it does not promptly."""
+        try:
+            if self.process.stdin:
+                self.process.stdin.close()
+            self.process.wait(timeout=2)
+        except (subprocess.TimeoutExpired, OSError):
+            self.process.kill()
+            self.process.wait()
+        finally:
+            if self.process.stdout:
+                self.process.stdout.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+
+def _read_until(fd: int, size: int, deadline: float) -> bytes | None:
+    """Read exactly `size` bytes from `fd` by `deadline`; None at end of stream; raises TimeoutError."""
+    chunks: list[bytes] = []
+    while size > 0:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if not ready:
+            raise TimeoutError
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+class _WorkerPool:
+    """Idle workers, kept for the next PDFs with the same caps.
+
+    Starting Python and importing pypdf costs more than reading a resume, so a worker serves PDF after PDF. A
+    worker is only ever used by one request at a time (taken under a lock); after any failure, timeout or memory
+    error it is killed and a fresh one is started ahead of the next request, so a PDF that hurt a worker cannot
+    affect the next one. At most `size` idle workers are kept.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 2) -> None:
         self._lock = threading.Lock()
-        self._spare: tuple[tuple[str, ...], subprocess.Popen[bytes]] | None = None
+        self._idle: list[_Worker] = []
+        self._size = size
         atexit.register(self.discard)
 
-    def take(self, command: list[str]) -> subprocess.Popen[bytes]:
+    def take(self, command: list[str]) -> _Worker:
+        key = tuple(command)
         with self._lock:
-            spare, self._spare = self._spare, None
-        if spare is not None:
-            key, process = spare
-            if key == tuple(command) and process.poll() is None:
-                return process
-            _close(process)
-        return _start(command)
+            match = next((w for w in self._idle if w.key == key), None)
+            if match is not None:
+                self._idle.remove(match)
+        if match is not None and match.alive():
+            return match
+        if match is not None:
+            match.kill()
+        return _Worker(command)
+
+    def give_back(self, worker: _Worker) -> None:
+        if not worker.alive() or worker.served >= _REUSE_LIMIT:
+            worker.close()
+            return
+        with self._lock:
+            self._idle.append(worker)
+            extra = self._idle[: max(0, len(self._idle) - self._size)]
+            del self._idle[: len(extra)]
+        for old in extra:
+            old.close()
 
     def prepare(self, command: list[str]) -> None:
-        process = _start(command)
+        """Start a fresh worker ahead of the next request (after a failure retired the last one)."""
+        self.give_back(_Worker(command))
+
+    def idle(self) -> list[_Worker]:
         with self._lock:
-            previous, self._spare = self._spare, (tuple(command), process)
-        if previous is not None:
-            _close(previous[1])
+            return list(self._idle)
 
     def discard(self) -> None:
         with self._lock:
-            spare, self._spare = self._spare, None
-        if spare is not None:
-            _close(spare[1])
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.close()
 
 
-def _start(command: list[str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+_POOL = _WorkerPool()
 
-
-def _close(process: subprocess.Popen[bytes]) -> None:
-    """End an unused worker: closing stdin makes it exit; kill it if it does not promptly."""
-    try:
-        process.communicate(timeout=2)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
-
-
-_SPARE = _SpareWorker()
+_DIED = {
+    "ok": False, "code": "corrupt",
+    "message": "This PDF could not be read (it needs too much memory or is damaged). Export it again or paste the "
+    "text.",
+}
 
 
 def _run_worker(data: bytes, settings: Settings) -> dict[str, Any]:
     command = worker_command(settings)
-    process = _SPARE.take(command)
+    worker = _POOL.take(command)
     try:
-        stdout, _ = process.communicate(data, timeout=settings.pdf_timeout_s)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
+        result = worker.ask(data, settings.pdf_timeout_s)
+    except TimeoutError:
+        worker.kill()
+        _POOL.prepare(command)
         raise InputError(
             f"Reading this PDF took longer than {settings.pdf_timeout_s:g} s, so it was stopped. "
             "Export it again from your editor or paste the text.",
             code="timeout",
         ) from None
-    finally:
-        _SPARE.prepare(command)
-    try:
-        result: dict[str, Any] = json.loads(stdout.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        # The child died without answering: killed by the memory cap, or crashed inside a C extension.
-        return {
-            "ok": False, "code": "corrupt",
-            "message": "This PDF could not be read (it needs too much memory or is damaged). "
-            "Export it again or paste the text.",
-        }
+    if result is None or not result.get("ok"):
+        # Died (memory cap, a crash in a C extension) or reported a failure: never reuse it.
+        worker.kill()
+        _POOL.prepare(command)
+        return result if result is not None else dict(_DIED)
+    _POOL.give_back(worker)
     return result
 
 

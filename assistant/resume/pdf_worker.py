@@ -1,5 +1,8 @@
 """The PDF-reading child process: stdlib and pypdf only, so it starts fast and holds nothing but the PDF.
 
+A worker serves one PDF (bytes on stdin until EOF) or, when the parent opens with `SERVE_MAGIC`, several PDFs in
+turn with the same caps; it keeps nothing from one PDF to the next.
+
 `assistant.resume.intake` runs this file as a script (`python -I -S pdf_worker.py MAX_PAGES MEMORY_MB
 [PATH ...]`): the PDF bytes arrive on stdin, one JSON object leaves on stdout, and the parent builds the pydantic
 models. It must not import `assistant` (that pulls in pydantic and the package's editable-install finder, which
@@ -407,8 +410,26 @@ def _set_memory_cap(memory_mb: int) -> None:
         pass
 
 
+# First bytes a parent sends to keep this worker for several PDFs; then each PDF is an 8-byte big-endian length
+# and the bytes, and each answer an 8-byte length and the JSON. A PDF never starts with a NUL.
+SERVE_MAGIC = b"\x00PW1"
+READY = b"R"
+
+
+def _read_exactly(stream: Any, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = stream.read(size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
 def main(argv: list[str]) -> None:
-    """Entry point: `MAX_PAGES MEMORY_MB [PATH ...]`; PDF bytes on stdin, one JSON object on stdout."""
+    """Entry point: `MAX_PAGES MEMORY_MB [PATH ...]`; PDF bytes on stdin, one JSON object on stdout. A stream
+    that starts with `SERVE_MAGIC` is served PDF after PDF (framed) until stdin closes."""
     max_pages, memory_mb = int(argv[0]), int(argv[1])
     sys.path.extend(p for p in argv[2:] if p not in sys.path)
     import logging
@@ -417,9 +438,22 @@ def main(argv: list[str]) -> None:
     import pypdf  # noqa: F401  (warm: imported while the worker waits as a spare, not while a user waits)
 
     _set_memory_cap(memory_mb)
-    data = sys.stdin.buffer.read()
-    if not data:  # a spare worker the parent never used: its stdin closed when the parent exited
+    stdin = sys.stdin.buffer
+    head = _read_exactly(stdin, len(SERVE_MAGIC))
+    if not head:  # a spare worker the parent never used: its stdin closed when the parent exited
         return
+    if head == SERVE_MAGIC:
+        sys.stdout.buffer.write(READY)  # pypdf is imported: from here on only extraction counts
+        sys.stdout.buffer.flush()
+        while True:
+            size = _read_exactly(stdin, 8)
+            if len(size) < 8:
+                return
+            data = _read_exactly(stdin, int.from_bytes(size, "big"))
+            answer = json.dumps(extract(data, max_pages)).encode("utf-8")
+            sys.stdout.buffer.write(len(answer).to_bytes(8, "big") + answer)
+            sys.stdout.buffer.flush()
+    data = head + stdin.read()
     result = extract(data, max_pages)
     sys.stdout.write(json.dumps(result))
     sys.stdout.flush()
