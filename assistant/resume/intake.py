@@ -15,6 +15,7 @@ Only the extraction counts against the user's wait and the timeout.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib.util
 import json
 import math
@@ -218,10 +219,8 @@ class _Worker:
         self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
             if stream:
-                try:
+                with contextlib.suppress(OSError):
                     stream.close()
-                except OSError:
-                    pass
 
 
 def _read_until(fd: int, size: int, deadline: float) -> bytes | None:

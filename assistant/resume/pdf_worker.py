@@ -33,7 +33,8 @@ except ImportError:  # pragma: no cover - exercised by every real extraction, in
     assert _spec is not None and _spec.loader is not None
     _layout_module = _util.module_from_spec(_spec)
     _spec.loader.exec_module(_layout_module)
-    Run, is_bold_font = _layout_module.Run, _layout_module.is_bold_font
+    Run = _layout_module.Run  # type: ignore[misc]
+    is_bold_font = _layout_module.is_bold_font
     order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
 
 ENCRYPTED_MESSAGE = "This PDF is password-protected. Remove the password and upload again."
