@@ -130,13 +130,20 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
 def _segments(line: LayoutLine) -> list[tuple[float, float]]:
     """Pieces of a line separated by a wide gap (a column gutter, or a right-aligned date)."""
     pieces: list[list[float]] = []
+    previous: Run | None = None
     for run in sorted(line.runs, key=lambda r: r.x):
         if not run.text.strip():
             continue
-        if pieces and run.x - pieces[-1][1] < max(8.0, 1.5 * run.size):
+        # Drawn apart (not the stream's next run) and clearly to the right of where the last piece started: a
+        # separate block, even when the estimated widths make the two seem to touch.
+        apart = previous is not None and run.order != previous.order + 1 and run.x - previous.x > 4 * run.size
+        if pieces and not apart and run.x - pieces[-1][1] < max(8.0, 1.5 * run.size):
             pieces[-1][1] = max(pieces[-1][1], run.end)
         else:
+            if pieces and apart:
+                pieces[-1][1] = min(pieces[-1][1], run.x - 1)
             pieces.append([run.x, run.end])
+        previous = run
     return [(a, b) for a, b in pieces]
 
 
