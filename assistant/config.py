@@ -119,6 +119,14 @@ class Settings(BaseSettings):
     pdf_memory_mb: int = Field(1024, ge=128, description="Memory cap for the PDF-reading subprocess, in MB.")
     max_answer_chars: int = Field(8000, ge=200, description="Longest interview answer accepted, in characters.")
 
+    # --- Voice answers ----------------------------------------------------------------------------------------
+    transcription_base_url: str | None = Field(
+        None,
+        description="OpenAI-compatible server for /v1/audio/transcriptions (https://api.openai.com/v1, a local "
+        "faster-whisper or whisper.cpp server). Empty means offline PocketSphinx (its model ships in the wheel).",
+    )
+    transcription_model: str = Field("whisper-1", description="Transcription model name as that server knows it.")
+
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
