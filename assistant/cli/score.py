@@ -2,6 +2,7 @@
 
     assistant score --question TEXT --answer TEXT [--competency ID] [--json]
     assistant score --input answers.jsonl          # {"question", "answer", "competency"?} per line -> one result per line
+    assistant score --question TEXT --audio answer.wav [--json]   # spoken answer: transcript, score, delivery
 
 Every input is read and validated before anything is scored, so a bad line 7 prints nothing for lines 1-6 and
 exits 2. The engine (offline coach or LLM) is named on stderr; stdout carries only results.
@@ -163,9 +164,30 @@ def _score_all(requests: list[ScoreRequest], cfg: Settings) -> list[Evaluation]:
 
 
 def _run(
-    question: str | None, answer: str | None, competency: str | None, input_file: Path | None, as_json: bool
+    question: str | None,
+    answer: str | None,
+    competency: str | None,
+    input_file: Path | None,
+    as_json: bool,
+    audio: Path | None = None,
 ) -> None:
     cfg = settings()
+    if audio is not None:
+        if answer is not None or input_file is not None:
+            raise InputError("Use --audio FILE.wav or --answer/--input, not both.")
+        if question is None:
+            raise InputError("Pass --question with --audio.")
+        from assistant.cli.voice import analyse_file, render_delivery
+
+        voice = analyse_file(audio, cfg)  # bad audio fails here, before the scorer is built
+        (evaluation,) = _score_all([_check(ScoreRequest(question, voice.transcript.text, competency, "--audio"),
+                                           cfg)], cfg)
+        if as_json:
+            print_json({"evaluation": to_jsonable(evaluation), "voice": voice.to_dict()})
+        else:
+            typer.echo(f"Transcript ({voice.transcript.engine}): {voice.transcript.text}\n")
+            typer.echo(render_text(evaluation) + "\n\nDelivery:\n" + render_delivery(voice))
+        return
     if input_file is not None:
         if question is not None or answer is not None:
             raise InputError("Use either --input FILE or --question/--answer, not both.")
@@ -196,8 +218,11 @@ def score(
         help="JSONL file: one {question, answer, competency?} per line; one result per line.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the evaluation as JSON."),
+    audio: Path | None = typer.Option(
+        None, "--audio", help="WAV recording of the answer: transcribed, scored, and its delivery coached."
+    ),
 ) -> None:
     """Score one answer (1-5 overall and per dimension) with quoted evidence, coaching and a follow-up."""
     run_guarded(
-        lambda: _run(question, answer, competency, input_file, as_json), as_json=as_json or bool(input_file)
+        lambda: _run(question, answer, competency, input_file, as_json, audio), as_json=as_json or bool(input_file)
     )

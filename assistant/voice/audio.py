@@ -114,7 +114,7 @@ def read_wav(source: bytes | Path, *, name: str | None = None, max_seconds: floa
                 seconds = frames / rate
                 if seconds > max_seconds:
                     raise AudioError(
-                        f"{label} is {seconds / 60:.1f} minutes long; the limit is {max_seconds / 60:.0f} minutes "
+                        f"{label} is {_clock(seconds)} long; the limit is {_clock(max_seconds)} (minutes:seconds) "
                         "per answer. Trim it to the answer itself.",
                         code="too_long",
                     )
@@ -130,6 +130,11 @@ def read_wav(source: bytes | Path, *, name: str | None = None, max_seconds: floa
         raise AudioError(f"{label} has no audio samples.", code="empty_file")
     samples = _to_float(raw, width, channels)
     return Audio(samples=resample(samples, rate, SAMPLE_RATE), source_rate=rate, source_channels=channels)
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _to_float(raw: bytes, width: int, channels: int) -> np.ndarray:
