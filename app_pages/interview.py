@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
+from app_pages._voice import delivery_summary, save_delivery, voice_answer_box
 from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
@@ -128,11 +129,14 @@ def _render_feedback(turn: Turn) -> None:
 
 def _render_transcript(session: InterviewSession) -> None:
     show_feedback = session.mode == "practice"
+    spoken = svc.db.deliveries(session.id)
     for turn in session.turns:
         _render_question(turn)
         if turn.answer is not None:
             with st.chat_message("user", avatar=":material/account_circle:"):
                 st.markdown(md_escape(turn.answer))  # the candidate's words, shown exactly as written
+                if turn.index in spoken:
+                    st.caption(delivery_summary(spoken[turn.index]))
         if turn.evaluation is not None and show_feedback:
             _render_feedback(turn)
 
@@ -297,15 +301,23 @@ if st.button("End the interview now and see the report", key="interview_end"):
         st.session_state.interview_report = engine.finish(session)
         st.rerun()
 
-if answer := st.chat_input("Your answer", key="interview_answer", max_chars=svc.settings.max_answer_chars):
+spoken = voice_answer_box(svc, session, pending)
+answer = st.chat_input("Your answer", key="interview_answer", max_chars=svc.settings.max_answer_chars)
+if spoken is not None:
+    answer = spoken.text
+if answer:
     with st.chat_message("user", avatar=":material/account_circle:"):
         st.markdown(md_escape(answer))
     try:
         result = _run_turn(lambda on_chunk: engine.submit_answer(session, answer, on_question_chunk=on_chunk))
     except CoachError as exc:
+        if spoken is not None:
+            save_delivery(svc, session, pending, spoken)
         # The answer was stored before evaluation; the transcript stays and the session can be resumed.
         st.error(f"{exc.message} Your answer is saved; you can resume this interview from History.")
     else:
+        if spoken is not None:
+            save_delivery(svc, session, pending, spoken)
         if result.finished:
             with st.spinner("Writing your report..."):
                 st.session_state.interview_report = engine.finish(session)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     create_engine,
@@ -92,6 +93,22 @@ class TurnRow(_Base):
     evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)  # None is SQL NULL, so IS NOT NULL filters work
     timings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     tokens: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TurnDeliveryRow(_Base):
+    """How a spoken answer was delivered (pace, fillers, pauses), beside its turn; the recording itself only when
+    the candidate opted in. A table of its own so typed answers and older databases are untouched (created on
+    first use like the others) and deleting a session removes it (ON DELETE CASCADE)."""
+
+    __tablename__ = "turn_delivery"
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    index: Mapped[int] = mapped_column("turn_index", Integer, primary_key=True)
+    metrics: Mapped[dict[str, Any]] = mapped_column(JSON)
+    audio: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -499,6 +516,55 @@ class Database:
                     tailored=r.tailored,
                 )
                 for r in rows
+            ]
+
+        return self._run(work)
+
+    # -- spoken answers --
+
+    def record_delivery(
+        self, session_id: str, index: int, metrics: dict[str, Any], *, audio: bytes | None = None
+    ) -> None:
+        """Store a spoken answer's delivery metrics (and the WAV only if the candidate chose to keep it)."""
+
+        def work(db: Session) -> None:
+            self._turn(db, session_id, index)  # the turn must exist: a clear error, not an orphan row
+            db.merge(TurnDeliveryRow(session_id=session_id, index=index, metrics=dict(metrics), audio=audio,
+                                     created_at=_now()))
+
+        self._run(work)
+
+    def deliveries(self, session_id: str) -> dict[int, dict[str, Any]]:
+        """Delivery metrics of a session's spoken answers, by turn index (typed answers have none)."""
+
+        def work(db: Session) -> dict[int, dict[str, Any]]:
+            rows = db.execute(
+                select(TurnDeliveryRow.index, TurnDeliveryRow.metrics).where(TurnDeliveryRow.session_id == session_id)
+            )
+            return {int(i): dict(m) for i, m in rows}
+
+        return self._run(work)
+
+    def delivery_audio(self, session_id: str, index: int) -> bytes | None:
+        def work(db: Session) -> bytes | None:
+            row = db.get(TurnDeliveryRow, (session_id, index))
+            return row.audio if row is not None else None
+
+        return self._run(work)
+
+    def delivery_history(self, user_id: str = "local") -> list[dict[str, Any]]:
+        """Every spoken answer's metrics with its session date, oldest first (History's delivery trend)."""
+
+        def work(db: Session) -> list[dict[str, Any]]:
+            rows = db.execute(
+                select(SessionRow.id, SessionRow.created_at, TurnDeliveryRow.index, TurnDeliveryRow.metrics)
+                .join(TurnDeliveryRow, TurnDeliveryRow.session_id == SessionRow.id)
+                .where(SessionRow.user_id == user_id)
+                .order_by(SessionRow.created_at, TurnDeliveryRow.index)
+            )
+            return [
+                {"session_id": sid, "session_created_at": _utc(created), "turn_index": int(i), **dict(m)}
+                for sid, created, i, m in rows
             ]
 
         return self._run(work)

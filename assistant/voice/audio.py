@@ -32,7 +32,8 @@ MIN_SPEECH_S = 0.3  # less speech than this in a whole recording is nothing to t
 
 
 class AudioError(InputError):
-    """A recording that cannot be used. Codes: empty_file, not_audio, unsupported_audio, too_long, no_speech."""
+    """A recording that cannot be used. Codes: empty_file, not_audio, corrupt, unsupported_audio, too_long,
+    no_speech."""
 
     code = "not_audio"
 
@@ -77,7 +78,8 @@ class Audio:
 def read_wav(source: bytes | Path, *, name: str | None = None, max_seconds: float = MAX_AUDIO_SECONDS) -> Audio:
     """Decode a PCM WAV (any rate, 8/16/24/32-bit, mono or multi-channel) to 16 kHz mono.
 
-    Raises `AudioError` with a stable code: `empty_file`, `not_audio` (not a WAV at all), `unsupported_audio`
+    Raises `AudioError` with a stable code: `empty_file`, `not_audio` (not a WAV at all), `corrupt` (a damaged
+    or truncated WAV), `unsupported_audio`
     (a WAV we cannot decode, e.g. float or compressed samples), `too_long` (over `max_seconds`).
     """
     label = name or (source.name if isinstance(source, Path) else "the recording")
@@ -120,12 +122,14 @@ def read_wav(source: bytes | Path, *, name: str | None = None, max_seconds: floa
                     )
                 raw = wav.readframes(frames)
         except wave.Error as exc:
-            raise AudioError(
-                f"{label} is a WAV file this app cannot decode ({exc}); save it as 16-bit PCM WAV.",
-                code="unsupported_audio",
-            ) from None
+            if "unknown format" in str(exc):  # float or compressed samples: a real WAV, just not PCM
+                raise AudioError(
+                    f"{label} is a WAV file this app cannot decode ({exc}); save it as 16-bit PCM WAV.",
+                    code="unsupported_audio",
+                ) from None
+            raise AudioError(f"{label} is a damaged WAV file ({exc}).", code="corrupt") from None
         except EOFError:
-            raise AudioError(f"{label} is a truncated WAV file.", code="not_audio") from None
+            raise AudioError(f"{label} is a truncated WAV file.", code="corrupt") from None
     if frames == 0 or not raw:
         raise AudioError(f"{label} has no audio samples.", code="empty_file")
     samples = _to_float(raw, width, channels)

@@ -1,0 +1,92 @@
+"""The interview page's spoken answer: record, read the transcript (editable), see delivery coaching, submit.
+
+Render only: `assistant.voice.answer.analyse` does the work. The recording is transcribed once (cached by its hash
+for this browser session) and kept in the database only when the candidate ticks the box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from app_pages._shared import md_escape, md_list, user_errors
+from assistant.interview.session import InterviewSession, Turn
+from assistant.services import Services
+
+
+@dataclass
+class SpokenAnswer:
+    text: str
+    metrics: dict[str, Any]
+    audio: bytes | None  # only when the candidate opted in
+
+
+def _analysed(svc: Services, data: bytes) -> Any:
+    """The VoiceAnswer for this recording (transcribing takes seconds, so once per recording)."""
+    from assistant.voice.answer import analyse
+
+    digest = hashlib.sha256(data).hexdigest()
+    cached = st.session_state.get("iv_voice")
+    if cached and cached[0] == digest:
+        return digest, cached[1]
+    with st.spinner("Transcribing your answer..."):
+        voice = analyse(data, svc.settings, name="The recording")
+    st.session_state.iv_voice = (digest, voice)
+    return digest, voice
+
+
+def delivery_summary(metrics: dict[str, Any]) -> str:
+    """One line under a spoken answer in the transcript."""
+    pauses = len(metrics.get("long_pauses") or [])
+    return (f"Spoken answer · {metrics.get('wpm', 0):.0f} words/min · {metrics.get('filler_count', 0)} filler(s) "
+            f"({metrics.get('fillers_per_min', 0):.1f}/min) · {pauses} long pause(s) · talk time "
+            f"{metrics.get('talk_s', 0):.0f} s of ~{metrics.get('target_s', 120):.0f} s")
+
+
+def _show_delivery(metrics: dict[str, Any]) -> None:
+    cols = st.columns(4)
+    cols[0].metric("Pace", f"{metrics['wpm']:.0f} wpm")
+    cols[1].metric("Fillers", f"{metrics['fillers_per_min']:.1f} / min")
+    cols[2].metric("Long pauses", str(len(metrics["long_pauses"])))
+    cols[3].metric("Talk time", f"{metrics['talk_s']:.0f} s", help=f"Target about {metrics['target_s']:.0f} s")
+    if metrics.get("notes"):
+        st.markdown(md_list(metrics["notes"]))
+
+
+def voice_answer_box(svc: Services, session: InterviewSession, turn: Turn) -> SpokenAnswer | None:
+    """The spoken-answer panel for the open question; returns the answer when the candidate submits it."""
+    with st.container(border=True):
+        st.markdown("**Or answer out loud** (your words are transcribed, shown for checking, then scored)")
+        recording = st.audio_input("Record your answer", key=f"iv_voice_rec_{session.id}_{turn.index}")
+        keep = st.checkbox("Keep the recording with this answer (otherwise only the transcript is saved)",
+                           key="iv_voice_keep", value=False)
+        if recording is None:
+            st.caption("Transcribed on this machine by PocketSphinx unless a transcription server is configured.")
+            return None
+        data = recording.getvalue()
+        with user_errors():
+            digest, voice = _analysed(svc, data)
+            st.caption(f"Transcribed by {md_escape(voice.transcript.engine)} in {voice.transcript.seconds:.1f} s. "
+                       "Check the words before submitting.")
+            if voice.transcript.note:
+                st.warning(md_escape(voice.transcript.note))
+            text = st.text_area("Transcript (edit before submitting)", value=voice.transcript.text, height=140,
+                                key=f"iv_voice_text_{digest[:16]}", max_chars=svc.settings.max_answer_chars)
+            metrics = voice.with_text(text).model_dump(mode="json")
+            if session.mode == "practice":
+                _show_delivery(metrics)
+            if st.button("Submit spoken answer", type="primary", key=f"iv_voice_submit_{digest[:16]}"):
+                st.session_state.pop("iv_voice", None)
+                return SpokenAnswer(text=text, metrics=metrics, audio=data if keep else None)
+    return None
+
+
+def save_delivery(svc: Services, session: InterviewSession, turn: Turn, spoken: SpokenAnswer) -> None:
+    """Store the delivery beside the answer once the answer itself is stored."""
+    if turn.answer is None:
+        return
+    with user_errors("The delivery metrics were not saved: "):
+        svc.db.record_delivery(session.id, turn.index, spoken.metrics, audio=spoken.audio)
