@@ -90,3 +90,33 @@ def save_delivery(svc: Services, session: InterviewSession, turn: Turn, spoken: 
         return
     with user_errors("The delivery metrics were not saved: "):
         svc.db.record_delivery(session.id, turn.index, spoken.metrics, audio=spoken.audio)
+
+
+def delivery_trend(svc: Services) -> None:
+    """History: pace and filler rate of spoken answers, per session over time (nothing when none was spoken)."""
+    import altair as alt
+    import pandas as pd
+
+    with user_errors("Could not read the delivery history: "):
+        rows = svc.db.delivery_history()
+        if not rows:
+            return
+        frame = pd.DataFrame(rows)
+        per_session = (
+            frame.groupby("session_created_at")
+            .agg(pace=("wpm", "mean"), fillers=("fillers_per_min", "mean"), answers=("wpm", "size"))
+            .reset_index()
+            .rename(columns={"session_created_at": "When"})
+        )
+        st.subheader("Delivery of spoken answers", anchor=False)
+        st.caption("Mean per session. Conversational pace is about 120-160 words a minute; fewer than 3 filler "
+                   "words a minute is not distracting.")
+        left, right = st.columns(2)
+        for column, field, title in ((left, "pace", "Pace (words/min)"), (right, "fillers", "Fillers per minute")):
+            chart = alt.Chart(per_session).mark_line(point=True).encode(
+                x=alt.X("When:T", title="Session"),
+                y=alt.Y(f"{field}:Q", title=title),
+                tooltip=[alt.Tooltip("When:T", format="%Y-%m-%d %H:%M"), alt.Tooltip(f"{field}:Q", format=".1f"),
+                         "answers"],
+            )
+            column.altair_chart(chart, width="stretch", height=240)

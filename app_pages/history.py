@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._shared import services_or_stop, user_errors
+from app_pages._voice import delivery_trend
 from assistant.services import delete_user_files
 
 st.title("History")
@@ -59,6 +60,7 @@ else:
         )
         # Height in pixels through Streamlit (Altair's own height is squeezed by Streamlit's "fit" autosizing).
         st.altair_chart(chart, width="stretch", height=360)
+    delivery_trend(svc)
 
     st.subheader("Open a session", anchor=False)
     labels = {

@@ -267,3 +267,37 @@ def test_a_failing_server_falls_back_to_offline_and_says_so(tmp_path: Path, runn
     out = json.loads(result.stdout)
     assert out["engine"].startswith("PocketSphinx")
     assert "failed (InternalServerError, HTTP 500)" in out["note"] and out["text"]
+
+
+# --- stored with the turn ------------------------------------------------------------------------------------------
+
+
+def test_delivery_is_stored_beside_the_turn_and_deleted_with_the_data(settings: Settings) -> None:
+    from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
+    from assistant.storage import Database, StorageError, new_session_id
+
+    db = Database(settings.resolved_database_url)
+    plan = Plan(focus="mixed", seed=1, questions=[PlannedQuestion(text="Tell me about a hire.",
+                                                                  competency="hiring", question_id="q1")])
+    spoken, typed = (db.create_session(InterviewSession(id=new_session_id(), role="ml-director", focus="mixed",
+                                                        length=1, plan=plan)) for _ in range(2))
+    for s in (spoken, typed):
+        db.save_turn(s.id, Turn(index=0, question_index=0, question="Tell me about a hire.", competency="hiring"))
+        db.record_answer(s.id, 0, "I hired six engineers.")
+    db.record_delivery(spoken.id, 0, {"wpm": 150.0, "fillers_per_min": 2.0}, audio=b"RIFF-kept-by-choice")
+    with pytest.raises(StorageError):
+        db.record_delivery(spoken.id, 5, {"wpm": 1.0})  # no such turn: refused, never an orphan row
+
+    assert db.deliveries(spoken.id) == {0: {"wpm": 150.0, "fillers_per_min": 2.0}}
+    assert db.deliveries(typed.id) == {}  # a typed answer has no delivery
+    assert db.delivery_audio(spoken.id, 0) == b"RIFF-kept-by-choice"
+    (point,) = db.delivery_history()
+    assert point["session_id"] == spoken.id and point["wpm"] == 150.0
+
+    db.record_delivery(spoken.id, 0, {"wpm": 140.0, "fillers_per_min": 1.0})  # re-recorded without opting in
+    assert db.delivery_audio(spoken.id, 0) is None
+
+    db.delete_all_user_data()
+    assert db.delivery_history() == []
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM turn_delivery").scalar() == 0
