@@ -170,8 +170,10 @@ def test_transcribe_recovers_content_words_and_the_synthesis_pace(tmp_path: Path
     # A broken pipeline (wrong sample rate, no anti-aliasing, features off) recovers almost nothing; PocketSphinx
     # on espeak-ng's voice recovers about half (docs/benchmarks.md).
     assert recall >= 0.3, f"only {recall:.0%} of the content words recovered (WER {wer:.2f}): {out['text']}"
-    assert abs(measured - actual_wpm) / actual_wpm <= 0.20, out["delivery"]  # against the audio's real pace
-    assert abs(measured - rate) / rate <= 0.35, out["delivery"]  # and espeak's nominal rate, looser (see above)
+    # The raw transcript's pace carries the recogniser's insertions (at 130 wpm PocketSphinx hears ~29 words for
+    # 24 spoken): reported above and in docs/benchmarks.md, asserted only loosely, which still catches broken
+    # timing (leading/trailing silence counted, pauses lost) or a broken word count.
+    assert abs(measured - actual_wpm) / actual_wpm <= 0.35, out["delivery"]
     # Once the candidate corrects the transcript (the app's flow), the pace is within 20% of the nominal rate.
     audio = read_wav(path)
     corrected = measure(audio, speech_segments(audio), text)
@@ -314,3 +316,23 @@ def test_delivery_is_stored_beside_the_turn_and_deleted_with_the_data(settings: 
     assert db.delivery_history() == []
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM turn_delivery").scalar() == 0
+
+
+def test_score_audio_scores_the_transcript_like_a_typed_answer(tmp_path: Path, runner: CliRunner,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    spoken = ("Last year I hired six engineers for the platform team and, um, cut the cost of experiments by "
+              "forty percent in two quarters by moving training to one shared cluster that I owned.")
+    server = _TranscriptionServer(spoken)
+    try:
+        monkeypatch.setenv("TRANSCRIPTION_BASE_URL", server.url)
+        path = _synth_file(tmp_path, "answer.wav", ANSWERS[0], 150)
+        result = runner.invoke(app, ["score", "--question", "Tell me about a time you grew a team.",
+                                     "--audio", str(path), "--json"])
+        typed = runner.invoke(app, ["score", "--question", "Tell me about a time you grew a team.",
+                                    "--answer", spoken, "--json"])
+    finally:
+        server.close()
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["voice"]["text"] == spoken and out["voice"]["delivery"]["filler_count"] == 1
+    assert out["evaluation"] == json.loads(typed.stdout)  # the same score as the words typed
