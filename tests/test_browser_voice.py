@@ -18,16 +18,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 @pytest.fixture
-def microphone_page(tmp_path: Path, streamlit_server: object) -> Iterator[object]:
-    """A tab in a Chromium whose microphone is a WAV file (looped by Chromium) and whose permission is granted."""
-    import os
+def microphone_page(tmp_path: Path, chromium: object, streamlit_server: object) -> Iterator[object]:
+    """A tab in a second Chromium whose microphone is a WAV file (looped by Chromium), permission granted.
 
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: `.ci/run` should have installed the chromium package")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+    Launched through the session's Playwright (`chromium.browser_type`): a second `sync_playwright()` inside the
+    running one is refused."""
     speech = np.concatenate([silence(0.5), synthesise(ANSWERS[0], 150), silence(4.0)])
     wav = write_wav(tmp_path / "microphone.wav", speech)
     args = CHROMIUM_ARGS + [
@@ -35,16 +30,16 @@ def microphone_page(tmp_path: Path, streamlit_server: object) -> Iterator[object
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={wav}",
     ]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=args)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
-        tab = context.new_page()
-        tab.set_default_timeout(30_000)
-        try:
-            yield tab
-        finally:
-            context.close()
-            browser.close()
+    browser = chromium.browser_type.launch(  # type: ignore[attr-defined]
+        executable_path=str(CHROMIUM), headless=True, args=args)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["microphone"])
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    try:
+        yield tab
+    finally:
+        context.close()
+        browser.close()
 
 
 def test_a_spoken_answer_is_transcribed_edited_and_scored(microphone_page: object, streamlit_server: object) -> None:
