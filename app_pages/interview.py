@@ -117,6 +117,8 @@ def _render_feedback(turn: Turn) -> None:
             f"Structure {d.structure} · Ownership {d.ownership} · Specificity {d.specificity} · "
             f"Relevance {d.relevance} · Director altitude {d.altitude} · scored by the {engine}"
         )
+        for flag in evaluation.red_flags:
+            st.error(f"**Red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}”. {md_escape(flag.explanation)}")
         if evaluation.strengths:
             st.markdown("**What landed**\n\n" + md_list(evaluation.strengths))
         if evaluation.improvements:
@@ -125,6 +127,8 @@ def _render_feedback(turn: Turn) -> None:
             with st.expander("Evidence quoted from your answer"):
                 for quote in evaluation.evidence:
                     st.text(f"“{quote}”")
+        if evaluation.scope:
+            st.caption(md_escape(evaluation.scope))
 
 
 def _render_transcript(session: InterviewSession) -> None:
@@ -151,6 +155,8 @@ def _render_report(report: Report, session: InterviewSession) -> None:
     cols[2].metric("Scored by", engine.capitalize() if engine != "LLM" else engine)
     if report.fallback:
         st.info("Part of this report comes from the offline coach because the LLM did not answer every request.")
+    if report.scope:
+        st.caption(md_escape(report.scope))
     if report.narrative:
         st.markdown(md_escape(report.narrative))
 

@@ -14,7 +14,7 @@ from assistant.errors import InputError
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.models import Evaluation, QuestionContext
 from assistant.interview.report import to_markdown
-from assistant.interview.scoring import LLMEvaluator, OfflineScorer
+from assistant.interview.scoring import AnswerScorer, LLMEvaluator, OfflineScorer
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.client import LLMClient
 from assistant.llm.errors import LLMUnavailable
@@ -127,7 +127,7 @@ def test_crash_between_answer_and_evaluation_loses_nothing(
     assert restarted.finish(resumed).answered_questions == 3
 
 
-class UnavailableScorer:
+class UnavailableScorer(AnswerScorer):
     def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
         raise LLMUnavailable("The LLM server kept answering 429 (rate limited).")
 

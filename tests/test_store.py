@@ -53,6 +53,7 @@ def _write_small_role(knowledge_dir: Path) -> Path:
     for name, data in (("profile.yaml", profile), ("rubric.yaml", rubric), ("questions.yaml", questions)):
         (target / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     shutil.copy(source / "resume_template.yaml", target / "resume_template.yaml")
+    shutil.copy(source / "signals.yaml", target / "signals.yaml")
     return target
 
 

@@ -149,9 +149,14 @@ def render_text(evaluation: Evaluation) -> str:
     if e.improvements:
         lines.append("Improve:")
         lines += [f"  - {s}" for s in e.improvements]
+    if e.red_flags:
+        lines.append("Red flags (cap the score at 2):")
+        lines += [f'  ! {f.label}: "{f.quote}" — {f.explanation}' for f in e.red_flags]
     if e.gaps:
         lines.append("Gaps: " + ", ".join(e.gaps))
     lines.append(f"Follow-up: {e.follow_up}" if e.follow_up else "Follow-up: none (the answer landed)")
+    if e.scope:
+        lines.append(f"Scope: {e.scope}")
     return "\n".join(lines)
 
 

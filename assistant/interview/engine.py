@@ -17,14 +17,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import CoachError, InputError
 from assistant.interview import history
 from assistant.interview.models import Evaluation, QuestionContext
 from assistant.interview.planner import Searcher, plan_interview
 from assistant.interview.report import build_report
-from assistant.interview.scoring import FOLLOW_UP_BELOW, GAP_FOLLOW_UPS, SUBSTANTIVE_GAPS
+from assistant.interview.scoring import FOLLOW_UP_BELOW, GAP_FOLLOW_UPS, SUBSTANTIVE_GAPS, AnswerScorer
 from assistant.interview.session import (
     InterviewFocus,
     InterviewSession,
@@ -48,12 +48,6 @@ if TYPE_CHECKING:
 
 MAX_FOLLOW_UPS = 2
 MAX_GENERATED_QUESTION_CHARS = 700
-
-
-class AnswerScorer(Protocol):
-    """The scoring area's interface (offline scorer and LLM evaluator alike)."""
-
-    def evaluate(self, question: QuestionContext, answer: str) -> Evaluation: ...
 
 
 def needs_follow_up(evaluation: Evaluation) -> bool:
@@ -302,33 +296,30 @@ class InterviewEngine:
         )
 
     def _prepare_scorers(self, session: InterviewSession) -> None:
-        """Let scorers that can (`prepare(questions)`, duck-typed) embed the planned questions' texts now, in one
-        batch, so each turn embeds only the answer. The user waits for this once, at start, not on every turn."""
+        """Let the scorers embed the planned questions' texts now (`AnswerScorer.prepare`), in one batch, so each
+        turn embeds only the answer. The user waits for this once, at start, not on every turn."""
         questions = [planned.context() for planned in session.plan.questions]
         prepared: list[int] = []
         for scorer in (self.scorer, self.fallback_scorer):
-            prepare = getattr(scorer, "prepare", None)
-            if scorer is None or id(scorer) in prepared or not callable(prepare):
+            if scorer is None or id(scorer) in prepared:
                 continue
-            prepare(questions)
+            scorer.prepare(questions)
             prepared.append(id(scorer))
 
     def _evaluate(self, question: QuestionContext, answer: str, clock: _TurnClock) -> Evaluation:
         """The configured scorer; if it fails with an LLM error, the offline scorer, flagged as a fallback.
 
-        A scorer that reports its own model time (`evaluate_timed`, the LLM evaluator) is charged only that as LLM
-        time: its offline pre-score and validation are our work. Any other scorer with an LLM is charged in full.
+        A scorer that reports its own model time (`AnswerScorer.evaluate_timed`, the LLM evaluator) is charged only
+        that as LLM time: its offline pre-score and validation are our work. A scorer that does not measure it
+        (returns None) is charged in full when an LLM is configured.
         """
         try:
             if self.llm is None:
                 return self.scorer.evaluate(question, answer)
-            evaluate_timed = getattr(self.scorer, "evaluate_timed", None)
-            if callable(evaluate_timed):
-                evaluation, model_seconds = evaluate_timed(question, answer)
-                clock.add_llm_seconds(model_seconds)
-                return evaluation
-            with clock.llm_call():
-                return self.scorer.evaluate(question, answer)
+            started = time.perf_counter()
+            evaluation, model_seconds = self.scorer.evaluate_timed(question, answer)
+            clock.add_llm_seconds(model_seconds if model_seconds is not None else time.perf_counter() - started)
+            return evaluation
         except LLMError:
             if self.fallback_scorer is None:
                 raise

@@ -8,7 +8,17 @@ from pydantic import BaseModel, Field
 
 Score = Annotated[int, Field(ge=1, le=5)]
 Engine = Literal["llm", "offline"]
-Gap = Literal["no_own_actions", "no_outcome", "no_numbers", "off_topic", "too_short", "no_structure", "hedging"]
+Gap = Literal[
+    "no_own_actions",
+    "no_outcome",
+    "no_numbers",
+    "off_topic",
+    "too_short",
+    "no_structure",
+    "hedging",
+    "evasive",
+    "red_flag",
+]
 
 
 class Citation(BaseModel):
@@ -41,6 +51,25 @@ class Dimensions(BaseModel):
     altitude: Score = Field(description="Director-level scope: org, strategy, people, trade-offs.")
 
 
+class RedFlag(BaseModel):
+    """Something in the answer an interviewer would hold against any director, quoted from the answer."""
+
+    id: str = Field(description="The red flag's id (a signals.yaml flag, or 'rubric:<competency>').")
+    label: str
+    quote: str = Field(description="The sentence (or clause) that shows it, verbatim from the answer.")
+    explanation: str = Field(description="Why it counts against the answer.")
+    source: Literal["director", "rubric"] = "director"
+    detected_by: Literal["meaning", "pattern"] = "meaning"
+
+
+OFFLINE_SCOPE = (
+    "The offline coach measures structure (situation, action, result), ownership, specifics tied to your own "
+    "actions, relevance to the question asked, evasion, and red flags it can recognise by wording and meaning. "
+    "It cannot weigh judgment calls (whether a decision was wise, the ethics of a situation in context, technical "
+    "depth); an LLM evaluator assesses those better."
+)
+
+
 class Evaluation(BaseModel):
     """One scored answer. `score` is on the question's competency; the evidence is quoted from the answer."""
 
@@ -60,3 +89,7 @@ class Evaluation(BaseModel):
         description="Text in the answer addressed to the scorer or a model (e.g. 'rate this 5/5'): left out of "
         "scoring and quotes, and the score is capped at FLAGGED_CEILING whatever engine scored it.",
     )
+    red_flags: list[RedFlag] = Field(
+        default_factory=list, description="Red flags the offline scorer found (quoted); they cap the score at 2."
+    )
+    scope: str | None = Field(None, description="What the engine that scored this measures, and what it cannot.")

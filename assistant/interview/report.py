@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from assistant.interview.models import OFFLINE_SCOPE
 from assistant.interview.planner import Searcher, hit_to_citation
 from assistant.interview.session import CompetencyScore, InterviewSession, QuestionReport, Report, Turn
 from assistant.knowledge.schema import RoleKnowledge
@@ -28,6 +29,8 @@ GAP_SENTENCES: dict[str, str] = {
     "too_short": "were too short to show a full example",
     "no_structure": "were hard to follow: situation, action and result were not clear",
     "hedging": "hedged a lot (\"I think\", \"maybe\", \"kind of\"), which undercuts authority",
+    "evasive": "sounded like answers without giving one (a vision, a general framework, or a story for another question)",
+    "red_flag": "showed a red flag an interviewer would hold against any director (see the quotes below)",
 }
 GAP_ADVICE: dict[str, str] = {
     "no_own_actions": "Rehearse each story saying \"I decided / I did\" for your part, and name the team's part separately.",
@@ -37,6 +40,8 @@ GAP_ADVICE: dict[str, str] = {
     "too_short": "Aim for 1.5-2 minutes per answer: situation in two sentences, most time on your actions, then the result.",
     "no_structure": "Use situation, action, result explicitly: one or two sentences of context, then what you did, then the outcome.",
     "hedging": "Replace \"I think we maybe\" with what you decided and why; confidence reads as director-level.",
+    "evasive": "For each question, tell one real instance first: what you decided, what you did, what changed.",
+    "red_flag": "Re-read the quoted red flags: rehearse how you escalated, credited and stayed fair, not how you avoided it.",
 }
 OUTLINE_POINTS = 6
 
@@ -101,6 +106,8 @@ def build_report(
         next_steps=_next_steps(knowledge, evaluations, competencies),
         questions=questions,
         fallback=any(e.fallback for e in evaluations),
+        # Any offline-scored answer makes the offline coach's limits part of what the report must say.
+        scope=OFFLINE_SCOPE if any(e.engine == "offline" for e in evaluations) else None,
     )
     if llm is not None and prompts is not None and evaluations:
         narrative = _narrative(report, session, knowledge, llm, prompts)
@@ -214,6 +221,7 @@ def _question_report(
         follow_ups=sum(1 for t in turns if t.kind == "follow_up"),
         strengths=list(evaluation.strengths[:2]) if evaluation else [],
         improvements=list(evaluation.improvements[:2]) if evaluation else [],
+        red_flags=[f for t in turns if t.evaluation is not None for f in t.evaluation.red_flags],
         strong_answer_outline=outline[:OUTLINE_POINTS],
         sources=sources,
     )
@@ -263,6 +271,8 @@ def to_markdown(report: Report) -> str:
     )
     if report.fallback:
         lines.append("Some feedback came from the offline coach because the LLM was unavailable.")
+    if report.scope:
+        lines += ["", f"_{report.scope}_"]
     lines.append("")
     overall = f"{report.overall:.1f}/5" if report.overall is not None else "no answers scored"
     lines += [f"**Overall: {overall}**", ""]
@@ -284,6 +294,8 @@ def to_markdown(report: Report) -> str:
         lines += [f"### Q{q.index + 1}{probe}: {score}", "", q.question, ""]
         if q.follow_ups:
             lines.append(f"Follow-ups asked: {q.follow_ups}")
+        if q.red_flags:
+            lines += ["Red flags:", *[f'- {f.label}: "{f.quote}" — {f.explanation}' for f in q.red_flags]]
         if q.improvements:
             lines += ["What to improve:", *[f"- {i}" for i in q.improvements]]
         if q.strong_answer_outline:

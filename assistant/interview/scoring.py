@@ -1,10 +1,16 @@
 """Answer scoring behind one interface: the offline coach's explainable scorer and the LLM evaluator.
 
-`OfflineScorer` turns the text signals of `signals.py` plus one embedding of the answer into five rubric
-dimensions, an overall 1-5 score, gaps, a follow-up (only when the answer lacks substance), verbatim evidence and
-coaching. Nothing in it is fitted to a data set: each signal is what an interviewer listens for, and the weights say
-how much each matters to a director loop (ownership and specifics most). Long is never good by itself: rambling,
-filler and platitudes are penalised, and information density, not length, is what the specificity dimension sees.
+`OfflineScorer` turns the text signals of `signals.py`, the role's vocabulary and red flags (`signals.yaml`) and
+MiniLM embeddings of the answer and of each of its sentences into five rubric dimensions, an overall 1-5 score, a
+typed breakdown of why (`breakdown.py`), gaps, a follow-up (only when the answer lacks substance), verbatim evidence,
+quoted red flags and coaching. Every weight and threshold is in one frozen `ScoringPolicy` (`policy.py`).
+
+What it listens for: a story (situation, action, result), the candidate's own decisions, specifics attached to those
+decisions (numbers in someone else's statistic or a buzzword do not count), the question that was asked (per
+sentence, so a rehearsed story for another competency is caught even when its words overlap), evasion (a vision
+with nothing delivered, a framework with no instance, no action in the asked situation) and red flags (concealment,
+discrimination, blame, ...), which cap the score at 2 whatever the polish. Long is never good by itself. What it
+cannot do is weigh a judgment call; `OFFLINE_SCOPE` says so on every offline result.
 
 `LLMEvaluator` asks the model for the same `Evaluation`, checks it (evidence must be quoted from the answer, scores
 1-5), and falls back to the offline scorer, flagged, when the model fails.
@@ -18,15 +24,26 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
-from assistant.interview.models import Dimensions, Evaluation, Gap, QuestionContext
+from assistant.interview.breakdown import (
+    Cap,
+    DimensionValues,
+    Evasion,
+    Penalties,
+    RelevanceBreakdown,
+    ScoreBreakdown,
+    StoryCounts,
+)
+from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation, Gap, QuestionContext
+from assistant.interview.policy import DEFAULT_POLICY, ScoringPolicy
+from assistant.interview.redflags import RedFlagDetector, to_red_flag
 from assistant.interview.signals import (
+    Lexicon,
     SentenceSignals,
     TextSignals,
     content_words,
@@ -52,29 +69,42 @@ class TextEmbedder(Protocol):
 
 
 class AnswerScorer(Protocol):
-    """What the interview engine and the CLI call; the offline scorer and the LLM evaluator both satisfy it."""
+    """What the interview engine and the CLI call; the offline scorer and the LLM evaluator both satisfy it.
+
+    `prepare` and `evaluate_timed` have defaults here, so a scorer that subclasses this protocol explicitly (as test
+    scorers do) gets them; the engine calls them directly rather than probing for them.
+    """
 
     def evaluate(self, question: QuestionContext, answer: str) -> Evaluation: ...
 
+    def prepare(self, questions: Sequence[QuestionContext]) -> None:
+        """Embed or load whatever the planned questions need, before the first answer (default: nothing)."""
+        return None
 
-# --- policy constants -------------------------------------------------------------------------------------------
+    def evaluate_timed(self, question: QuestionContext, answer: str) -> tuple[Evaluation, float | None]:
+        """`evaluate`, plus the seconds spent waiting for a model, or None when the scorer does not measure that
+        (the caller then charges the whole call to the model when a model is configured)."""
+        return self.evaluate(question, answer), None
 
-TOO_SHORT_WORDS = 40  # under this there is no room for situation, action and result
-RAMBLING_FROM_WORDS = 170  # beyond this, length must be paid for with information
-FOLLOW_UP_BELOW = 4.0  # a 4-5 answer has landed: the interviewer moves on
-SUBSTANTIVE_GAPS: tuple[Gap, ...] = ("off_topic", "too_short", "no_own_actions", "no_outcome", "no_numbers")
+
+# --- policy-derived constants (the engine uses these) ------------------------------------------------------------
+
+FOLLOW_UP_BELOW = DEFAULT_POLICY.follow_up_below
+TOO_SHORT_WORDS = DEFAULT_POLICY.too_short_words
+SUBSTANTIVE_GAPS: tuple[Gap, ...] = (
+    "red_flag", "off_topic", "too_short", "evasive", "no_own_actions", "no_outcome", "no_numbers",
+)
 ALL_GAPS: frozenset[str] = frozenset(get_args(Gap))
 # An answer that tells the scorer how to score it (see `assistant.text.instructions`) never scores above this,
 # whatever engine scored it: in an interview it is a red flag, and a higher score would reward the attempt.
-FLAGGED_CEILING = 3
+FLAGGED_CEILING = int(DEFAULT_POLICY.flagged_ceiling)
 FLAGGED_TIP = "Leave out instructions about how to score you; they count against an answer."
 
-# Dimension weights for the overall score: a director answer is judged first on what *they* did and how concretely.
-WEIGHTS = {"structure": 0.15, "ownership": 0.25, "specificity": 0.25, "relevance": 0.15, "altitude": 0.20}
-
 GAP_FOLLOW_UPS: dict[str, str] = {
+    "red_flag": "Let me push on one thing you said: who else knew, and how would you handle it if you did it again?",
     "off_topic": "Let me bring us back to the question: can you give one specific example that answers it directly?",
     "too_short": "Can you walk me through one specific example: the situation, what you did, and how it ended?",
+    "evasive": "Can you tell me about one time this actually happened: what did you decide, and what happened next?",
     "no_own_actions": "What did you personally decide or do there, and why that rather than something else?",
     "no_outcome": "What changed as a result of what you did, and by how much?",
     "no_numbers": "Can you put numbers on it: team size, scale, cost or time, and the before and after?",
@@ -183,23 +213,6 @@ def _lexical_competency(knowledge: RoleKnowledge, text: str) -> str:
 # --- offline scorer ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Relevance:
-    question: float
-    competency: float
-    points: list[float]
-    keyword_hits: int
-    # Similarity to the asked question minus the best similarity to a bank question of another competency:
-    # near 0 or above when the answer addresses this question, clearly negative when it is a prepared story that
-    # fits a different question better (a pivot). None without an embedder.
-    pivot_margin: float | None = None
-
-    @property
-    def semantic(self) -> float:
-        point = float(np.mean(sorted(self.points, reverse=True)[:2])) if self.points else self.question
-        return 0.5 * self.question + 0.3 * self.competency + 0.2 * point
-
-
 def _lexical_cosine(a: str, b: str) -> float:
     """Bag-of-content-words cosine: the relevance signal when no embedder is available."""
     wa, wb = content_words(a), content_words(b)
@@ -217,33 +230,41 @@ def _lexical_cosine(a: str, b: str) -> float:
 _EMBED_BATCH = 16  # texts per embed call when warming the cache (see `_cached_vectors`)
 
 
-class OfflineScorer:
-    """The offline coach's scorer: explainable signals, one embedding per answer, no LLM.
+class OfflineScorer(AnswerScorer):
+    """The offline coach's scorer: explainable signals, MiniLM embeddings of the answer and its sentences, no LLM.
 
     `embedder` is anything with `embed(texts) -> normalised rows` (the knowledge area's `Embedder`); with None,
-    relevance falls back to word overlap. Question, competency and strong-point vectors are cached, so a warm
-    scorer embeds only the answer.
+    relevance falls back to word overlap and red flags to patterns. Question, competency, strong-point, bank and
+    red-flag reference vectors are cached, so a warm scorer embeds only the answer and its sentences (two calls).
     """
 
-    def __init__(self, knowledge: RoleKnowledge, embedder: TextEmbedder | None = None) -> None:
+    def __init__(
+        self, knowledge: RoleKnowledge, embedder: TextEmbedder | None = None, policy: ScoringPolicy = DEFAULT_POLICY
+    ) -> None:
         self.knowledge = knowledge
         self.embedder = embedder
+        self.policy = policy
+        self.lexicon = Lexicon.from_role(knowledge.signals)
+        self.red_flags = RedFlagDetector(knowledge, policy)
         self._cache: dict[str, np.ndarray] = {}
+        self._matrices: dict[tuple[str, ...], np.ndarray] = {}
         self._lock = threading.Lock()
         self._keywords = {c.id: [k.lower() for k in c.keywords] for c in knowledge.rubric.competencies}
+        self._kinds = {q.id: q.kind for q in knowledge.questions.questions}
 
     # -- embeddings ------------------------------------------------------------------------------------------
     def prepare(self, questions: Sequence[QuestionContext]) -> None:
-        """Embed everything these questions will be compared with, in length-sorted batches, before any answer.
+        """Embed everything answers will be compared with, in length-sorted batches, before any answer.
 
         An interview knows its questions when it is planned; embedding each question's texts (question,
-        competency, strong-answer points, bank follow-ups) on its first answer cost one extra embedding call per
-        question, inside the turn the user waits for. After `prepare`, a turn embeds only the answer.
+        competency, strong-answer points, bank follow-ups) and the red-flag references on the first answer would
+        cost seconds inside the turn the user waits for. After `prepare`, a turn embeds only the answer.
         """
-        if self.embedder is None or not questions:
+        if self.embedder is None:
             return
         texts: list[str] = list(GAP_FOLLOW_UPS.values())
         texts.extend(q.text for q in self.knowledge.questions.questions)  # for the pivot check
+        texts.extend(self.red_flags.reference_texts())
         for question in questions:
             texts.extend(self._fixed_texts(question))
             texts.extend(question.follow_ups)
@@ -269,11 +290,24 @@ class OfflineScorer:
                 for row in self.embedder.embed(missing[i : i + _EMBED_BATCH])
             ]
             with self._lock:
-                if len(self._cache) > 2048:  # questions are few; a bounded cache is plenty
+                if len(self._cache) > 4096:  # questions and references are few; a bounded cache is plenty
                     self._cache.clear()
                 self._cache.update(zip(missing, vectors, strict=True))
         with self._lock:
             return [self._cache[t] for t in texts]
+
+    def _matrix(self, texts: list[str]) -> np.ndarray:
+        """The cached vectors of `texts` as one matrix, itself cached (reference sets are compared every turn)."""
+        key = tuple(texts)
+        with self._lock:
+            matrix = self._matrices.get(key)
+        if matrix is None:
+            matrix = np.vstack(self._cached_vectors(texts)) if texts else np.zeros((0, 1), dtype=np.float32)
+            with self._lock:
+                if len(self._matrices) > 256:
+                    self._matrices.clear()
+                self._matrices[key] = matrix
+        return matrix
 
     def _competency(self, competency_id: str) -> Competency | None:
         try:
@@ -281,34 +315,78 @@ class OfflineScorer:
         except KeyError:
             return None
 
-    def _relevance(self, question: QuestionContext, answer: str) -> _Relevance:
+    def _asks_for_a_story(self, question: QuestionContext) -> bool:
+        """Behavioural questions ask what happened; a plan or a vision does not answer them."""
+        kind = self._kinds.get(question.question_id or "")
+        if kind is not None:
+            return kind == "behavioral"
+        return bool(re.match(r"\s*(?:tell me about|describe a time|walk me through a time|give me an example)",
+                             question.text, re.IGNORECASE))
+
+    def _sentence_vectors(self, sig: TextSignals) -> np.ndarray | None:
+        """Every sentence of the answer in one embedding call (short texts: one padded batch is cheap)."""
+        if self.embedder is None or not sig.sentences:
+            return None
+        return np.asarray(self.embedder.embed([s.sentence.text for s in sig.sentences]))
+
+    def _relevance(
+        self, question: QuestionContext, answer: str, sig: TextSignals, sentence_vectors: np.ndarray | None
+    ) -> RelevanceBreakdown:
+        p = self.policy
         fixed_texts = self._fixed_texts(question)
         lowered = answer.lower()
         keyword_hits = sum(1 for k in self._keywords.get(question.competency, []) if k in lowered)
         question_words = set(content_words(question.text))
         keyword_hits += len(question_words & set(content_words(answer))) // 3
+        story = not self._asks_for_a_story(question)
+        acting = [s for s in sig.sentences if s.own_actions or (story and s.future and s.first_person)]
         if self.embedder is None:
-            return _Relevance(
-                question=_lexical_cosine(question.text, answer),
-                competency=_lexical_cosine(fixed_texts[1], answer),
-                points=[_lexical_cosine(p, answer) for p in question.strong_answer],
-                keyword_hits=keyword_hits,
-            )
+            points = [_lexical_cosine(pt, answer) for pt in question.strong_answer]
+            sims = [_lexical_cosine(question.text, answer), _lexical_cosine(fixed_texts[1], answer), *points]
+            return self._relevance_from(sims, keyword_hits, None, 0.0, bool(acting))
         fixed = self._cached_vectors(fixed_texts)
         answer_vector = self.embedder.embed([answer])[0]
         sims = [float(v @ answer_vector) for v in fixed]
-        elsewhere = [
-            float(v @ answer_vector)
-            for q, v in zip(self.knowledge.questions.questions, self._bank_vectors(), strict=True)
-            if q.competency != question.competency
-        ]
-        margin = sims[0] - max(elsewhere) if elsewhere else None
-        return _Relevance(question=sims[0], competency=sims[1], points=sims[2:], keyword_hits=keyword_hits,
-                          pivot_margin=margin)
+        bank = self.knowledge.questions.questions
+        others = [q.text for q in bank if q.competency != question.competency]
+        margin: float | None = None
+        off_share = 0.0
+        action_on_question = bool(acting)
+        if others:
+            other_matrix = self._matrix(others)
+            margin = sims[0] - float((other_matrix @ answer_vector).max())
+            if sentence_vectors is not None and len(sig.sentences):
+                # Per sentence: how much closer it is to another competency's question than to this one. A
+                # rehearsed story for another question shares words with this one, but its sentences each sit
+                # nearer the question it was prepared for.
+                to_question = sentence_vectors @ fixed[0]
+                to_other = (sentence_vectors @ other_matrix.T).max(axis=1)
+                off = np.clip((to_other - to_question - p.sentence_pivot_offset) / p.sentence_pivot_span, 0, 1)
+                weights = np.array([max(len(s.sentence.text.split()), 1) for s in sig.sentences], dtype=float)
+                off_share = float((off * weights).sum() / weights.sum())
+                on_question = {id(s) for s, o in zip(sig.sentences, off, strict=True) if o < 0.5}
+                action_on_question = any(id(s) in on_question for s in acting)
+        return self._relevance_from(sims, keyword_hits, margin, off_share, action_on_question)
 
-    def _bank_vectors(self) -> list[np.ndarray]:
-        """Every bank question's vector (short texts, embedded once), to tell an answer from a pivot."""
-        return self._cached_vectors([q.text for q in self.knowledge.questions.questions])
+    def _relevance_from(
+        self, sims: list[float], keyword_hits: int, margin: float | None, off_share: float, action_on_question: bool
+    ) -> RelevanceBreakdown:
+        p = self.policy
+        question, competency, points = sims[0], sims[1], sims[2:]
+        point = float(np.mean(sorted(points, reverse=True)[:2])) if points else question
+        semantic = p.semantic_question * question + p.semantic_competency * competency + p.semantic_points * point
+        return RelevanceBreakdown(
+            similarity_question=question,
+            similarity_competency=competency,
+            strong_points_covered=sum(1 for s in points if s >= p.strong_point_covered),
+            strong_points=len(points),
+            point_similarities=list(points),
+            competency_keywords=keyword_hits,
+            semantic=semantic,
+            pivot_margin=margin,
+            off_question_share=off_share,
+            action_on_question=action_on_question,
+        )
 
     # -- scoring ---------------------------------------------------------------------------------------------
     def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
@@ -317,173 +395,272 @@ class OfflineScorer:
             raise InputError("The answer is empty: there is nothing to score.", code="invalid_input")
         from assistant.llm.safety import clean_untrusted
 
-        sig = extract(clean_untrusted(answer))  # invisible characters cannot hide words from the signals
-        rel = self._relevance(question, sig.story or sig.text)  # what the answer says, not what it demands
-        values = self._signals(sig, rel, question)
-        dims = Dimensions(**{name: _to_score(values[name]) for name in WEIGHTS})
-        gaps = self._gaps(sig, values)
-        score = _to_score(values["overall"])
-        if sig.flagged:
-            score = min(score, FLAGGED_CEILING)
+        # Invisible characters cannot hide words from the signals.
+        breakdown, sig = self.breakdown(question, clean_untrusted(answer))
+        gaps = self._gaps(sig, breakdown)
+        d = breakdown.dimensions
         return Evaluation(
-            score=score,
+            score=_to_score(breakdown.overall),
             competency=question.competency,
-            dimensions=dims,
-            evidence=_evidence(sig, gaps),
-            strengths=self._strengths(sig, values, question),
-            improvements=self._improvements(sig, values, gaps, question, rel),
+            dimensions=Dimensions(
+                structure=_to_score(d.structure),
+                ownership=_to_score(d.ownership),
+                specificity=_to_score(d.specificity),
+                relevance=_to_score(d.relevance),
+                altitude=_to_score(d.altitude),
+            ),
+            evidence=_evidence(sig, gaps, breakdown),
+            strengths=self._strengths(sig, breakdown),
+            improvements=self._improvements(sig, breakdown, gaps, question),
             gaps=gaps,
-            follow_up=self._follow_up(question, gaps, values["overall"]),
+            follow_up=self._follow_up(question, gaps, breakdown.overall),
             engine="offline",
-            signals={k: round(float(v), 4) for k, v in values.items()},
+            signals=breakdown.flat(),
+            red_flags=breakdown.red_flags,
+            scope=OFFLINE_SCOPE,
             flagged=sig.flagged,
         )
 
-    def _signals(self, sig: TextSignals, rel: _Relevance, question: QuestionContext) -> dict[str, float]:
-        """Every raw count and every continuous dimension, so a coach can see why a score came out as it did."""
+    def breakdown(self, question: QuestionContext, answer: str) -> tuple[ScoreBreakdown, TextSignals]:
+        """Everything behind the score, typed (see `breakdown.py`), with the text signals it was computed from."""
+        p = self.policy
+        sig = extract(answer, self.lexicon)
+        sentence_vectors = self._sentence_vectors(sig)
+        rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors)  # not what it demands
         wc = max(sig.word_count, 1)
-        own = sig.own_actions + 0.5 * min(sig.hypothetical, 2)  # "I would..." is a plan, not a track record
+        asks_for_story = self._asks_for_a_story(question)
+
+        # Structure: situation, action, result (+ reflection).
         team_only_action = sig.team_refs >= 2 and sig.own_actions == 0
         action = (
-            1.0 if sig.own_actions >= 2 else 0.7 if sig.own_actions == 1 else 0.4 if team_only_action else 0.0
+            p.action_two_or_more if sig.own_actions >= 2
+            else p.action_one if sig.own_actions == 1
+            else p.action_team_only if team_only_action
+            else 0.0
         )
-        structure_parts = 0.3 * sig.situation + 0.35 * action + 0.35 * sig.result + 0.15 * sig.reflection
-        structure = 1 + 4 * _clip(structure_parts)
+        structure = 1 + 4 * _clip(
+            p.structure_situation * sig.situation + p.structure_action * action
+            + p.structure_result * sig.result + p.structure_reflection * sig.reflection
+        )
 
-        ratio = own / (own + 0.5 * sig.team_refs) if own else 0.0
-        ownership = 1 + 3 * _clip(own / 4) + 1 * ratio
+        # Ownership: the candidate's own actions, diluted by "we" and "the team".
+        # A plan ("I'd roll back first") answers a situational question; a behavioural one asks what happened.
+        plan_credit = p.hypothetical_credit if asks_for_story else p.plan_credit
+        own = sig.own_actions + plan_credit * min(sig.hypothetical, p.hypothetical_max)
+        ratio = own / (own + p.team_weight * sig.team_refs) if own else 0.0
+        ownership = 1 + 3 * _clip(own / p.ownership_full_at) + 1 * ratio
 
-        specifics = len(sig.numbers) + 0.5 * len(sig.named)
-        specifics_per_100w = 100 * specifics / max(wc, 60)
-        specificity = 1 + 4 * (0.6 * _clip(specifics / 6) + 0.4 * _clip(specifics_per_100w / 5))
+        # Specificity: numbers and named things that belong to this story; without an owned action and a result,
+        # they are polish, not evidence.
+        attached = sig.attached_numbers
+        specifics = len(attached) + p.named_weight * len(sig.named)
+        if not (sig.own_actions and sig.result):
+            specifics *= p.unowned_specifics
+        specifics_per_100w = 100 * specifics / max(wc, p.density_floor_words)
+        specificity = 1 + 4 * (
+            p.specifics_count_share * _clip(specifics / p.specifics_full_at)
+            + (1 - p.specifics_count_share) * _clip(specifics_per_100w / p.specifics_density_full_at)
+        )
 
-        semantic = rel.semantic
         # Relevance is a gate, not a gradient. MiniLM cosine between an answer and an abstract question is below
         # ~0.1 when unrelated and 0.3+ once on topic; above that, more similarity mostly means the answer restates
-        # the question's words (generic answers do), while a concrete story about named systems scores lower. So
-        # the scale saturates early, and rubric keywords or the question's own words confirm the topic lexically.
-        topical = 0.75 * _clip((semantic - 0.08) / 0.22) + 0.25 * _clip(rel.keyword_hits / 2)
+        # the question's words, so the scale saturates early and rubric keywords confirm the topic lexically.
+        topical = p.topical_semantic_share * _clip((rel.semantic - p.topical_floor) / p.topical_span) + (
+            1 - p.topical_semantic_share
+        ) * _clip(rel.competency_keywords / p.keyword_hits_full_at)
         if rel.pivot_margin is not None:
-            # An answer that matches another competency's question far better than this one is a pivot, however
-            # vivid: on the calibration set on-topic answers sit around -0.04 and pivots around -0.24.
-            topical *= 0.4 + 0.6 * _clip((rel.pivot_margin + 0.25) / 0.17)
+            # An answer that matches another competency's question far better than this one is a pivot.
+            topical *= p.pivot_floor + (1 - p.pivot_floor) * _clip(
+                (rel.pivot_margin + p.pivot_offset) / p.pivot_span
+            )
+        topical *= 1 - p.off_question_weight * rel.off_question_share
         relevance = 1 + 4 * topical
 
         distinct_altitude = len(set(sig.altitude_terms))
-        altitude = 1 + 4 * (0.7 * _clip(distinct_altitude / 6) + 0.3 * _clip(sig.tradeoffs / 2))
+        altitude = 1 + 4 * (
+            p.altitude_terms_share * _clip(distinct_altitude / p.altitude_terms_full_at)
+            + (1 - p.altitude_terms_share) * _clip(sig.tradeoffs / p.tradeoffs_full_at)
+        )
+        dims = DimensionValues(
+            structure=structure, ownership=ownership, specificity=specificity, relevance=relevance, altitude=altitude
+        )
+        base = sum(p.weights[name] * value for name, value in dims.model_dump().items())
 
-        base = sum(
-            WEIGHTS[name] * value
-            for name, value in {
-                "structure": structure,
-                "ownership": ownership,
-                "specificity": specificity,
-                "relevance": relevance,
-                "altitude": altitude,
-            }.items()
+        evasion = self._evasion(sig, rel, asks_for_story)
+        hedges_per_100w = 100 * len(sig.hedges) / wc
+        information = len(attached) + sig.own_actions + p.named_weight * len(sig.named) + 2 * sig.result
+        information_per_100w = 100 * information / wc
+        rambling = 0.0
+        if sig.word_count > p.rambling_from_words:
+            excess = _clip((sig.word_count - p.rambling_from_words) / p.rambling_span_words)
+            rambling = excess * _clip(1 - information_per_100w / p.information_full_per_100w) + _clip(
+                sig.repetition - p.repetition_free
+            )
+        penalties = Penalties(
+            hedging=p.hedge_penalty_max * _clip((hedges_per_100w - p.hedges_free_per_100w) / p.hedges_span_per_100w),
+            platitudes=_clip(p.platitude_penalty_each * len(sig.platitudes), 0, p.platitude_penalty_max),
+            rambling=rambling,
+            # Addressing the scorer ("rate this 5/5") is a sign of a weak answer, never a reason to raise a score.
+            instructions=_clip(p.instruction_penalty_each * sig.instructions, 0, p.instruction_penalty_max),
+            evasion=_clip(p.evasion_penalty * evasion.kinds, 0, p.evasion_penalty_max),
         )
 
-        hedges_per_100w = 100 * len(sig.hedges) / wc
-        hedge_penalty = 0.8 * _clip((hedges_per_100w - 1.5) / 4)
-        platitude_penalty = _clip(0.25 * len(sig.platitudes), 0, 1.0)
-        # Information per 100 words: what a listener can write down (numbers, own decisions, named things, results).
-        information = len(sig.numbers) + sig.own_actions + 0.5 * len(sig.named) + 2 * sig.result
-        information_per_100w = 100 * information / wc
-        rambling_penalty = 0.0
-        if sig.word_count > RAMBLING_FROM_WORDS:
-            excess = _clip((sig.word_count - RAMBLING_FROM_WORDS) / 200)
-            rambling_penalty = 1.0 * excess * _clip(1 - information_per_100w / 6) + _clip(
-                sig.repetition - 0.2
-            )
-        # Addressing the scorer ("rate this 5/5") is a sign of a weak answer, never a reason to raise a score.
-        instruction_penalty = _clip(0.75 * sig.instructions, 0, 1.5)
-        overall = base - hedge_penalty - platitude_penalty - rambling_penalty - instruction_penalty
+        hits = self.red_flags.detect(
+            sig.sentences, sentence_vectors, self._matrix if self.embedder is not None else None
+        )
+        red_flags = [to_red_flag(h, _quote(h.sentence, "flag")) for h in hits]
+        red_flags = [f for f in red_flags if f.quote in answer]  # quotes are verbatim by construction; be sure
+        caps = self._caps(sig, rel, relevance, hits)
+        overall = _apply_caps(base - penalties.total, caps)
+        counts = StoryCounts(
+            words=sig.word_count,
+            sentences=len(sig.sentences),
+            own_actions=sig.own_actions,
+            past_own_actions=sig.past_own_actions,
+            hypothetical_actions=sig.hypothetical,
+            team_references=sig.team_refs,
+            numbers=len(sig.numbers),
+            attached_numbers=len(attached),
+            named_specifics=len(sig.named),
+            situation=sig.situation,
+            result=sig.result,
+            reflection=sig.reflection,
+            tradeoffs=sig.tradeoffs,
+            altitude_terms=distinct_altitude,
+            hedges=len(sig.hedges),
+            platitudes=len(sig.platitudes),
+            repetition=sig.repetition,
+            instructions_to_scorer=sig.instructions,
+            future_sentences=sum(1 for s in sig.sentences if s.future),
+            generic_sentences=sum(1 for s in sig.sentences if s.generic),
+        )
+        return (
+            ScoreBreakdown(
+                counts=counts,
+                relevance=rel,
+                dimensions=dims,
+                penalties=penalties,
+                evasion=evasion,
+                red_flags=red_flags,
+                caps=caps,
+                hedges_per_100w=hedges_per_100w,
+                specifics_per_100w=specifics_per_100w,
+                information_per_100w=information_per_100w,
+                base=base,
+                overall=_clip(overall, 1.0, 5.0),
+            ),
+            sig,
+        )
 
-        too_short = sig.word_count < TOO_SHORT_WORDS
+    def _evasion(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool) -> Evasion:
+        """Ways of sounding like an answer without giving one (see `Evasion`)."""
+        p = self.policy
+        n = len(sig.sentences)
+        if n < p.evasion_min_sentences or sig.word_count < p.too_short_words:
+            return Evasion()  # too short to tell; `too_short` says what is wrong
+        delivered = sig.past_own_actions > 0 and sig.result > 0
+        future = sum(1 for s in sig.sentences if s.future and not (s.past and s.own_actions))
+        generic = sum(1 for s in sig.sentences if s.generic and not s.own_actions)
+        concrete = len(sig.attached_numbers) + len(sig.named) >= 2
+        reasons: list[str] = []
+        future_vision = future / n >= p.evasion_future_share and not delivered and (asks_for_story or not concrete)
+        if future_vision:
+            reasons.append(
+                f"{future} of {n} sentences say what will or would happen; nothing in the answer was decided or "
+                "delivered"
+            )
+        generic_framework = (
+            generic / n >= p.evasion_generic_share and not sig.situation and sig.past_own_actions == 0
+        )
+        if generic_framework:
+            reasons.append(
+                f"{generic} of {n} sentences describe how things should be done in general, with no instance of "
+                "you doing it"
+            )
+        acted = bool(sig.own_actions or sig.hypothetical)
+        # No action for the asked situation: the candidate's actions are all in a story for another question, or
+        # the answer is abstract throughout (no action, no situation, not even the team's).
+        abstract = not acted and not sig.situation and sig.team_refs == 0
+        no_action = (acted and not rel.action_on_question) or abstract
+        if no_action:
+            reasons.append(
+                "no sentence describes something you did in the situation the question asks about"
+                if acted
+                else "the answer never says what you did or would do"
+            )
+        return Evasion(
+            no_action_for_question=no_action,
+            future_vision=future_vision,
+            generic_framework=generic_framework,
+            reasons=reasons,
+        )
+
+    def _caps(
+        self, sig: TextSignals, rel: RelevanceBreakdown, relevance: float, hits: Sequence[Any]
+    ) -> list[Cap]:
+        """Upper bounds on the overall score, each with its reason (applied together in `_apply_caps`)."""
+        p = self.policy
+        caps: list[Cap] = []
+        if sig.word_count < p.too_short_words:
+            has_specifics = 1.0 if (sig.numbers or sig.named) else 0.0
+            caps.append(Cap(
+                reason="too_short",
+                limit=1.0 + 2.0 * sig.word_count / p.too_short_words * (0.5 + 0.5 * has_specifics),
+            ))
         # Off topic only when nothing ties the answer to the question: very low similarity, or low similarity with
-        # no rubric keyword and no action of the candidate's (a concrete first-person story about named systems
-        # can look dissimilar to an abstract question and still answer it).
-        off_topic = semantic < 0.1 or (semantic < 0.2 and rel.keyword_hits == 0 and sig.own_actions == 0)
-        if too_short:
-            overall = min(
-                overall, 1.0 + 2.0 * sig.word_count / TOO_SHORT_WORDS * (0.5 + 0.5 * (specifics > 0))
-            )
-        if off_topic:
-            overall = min(overall, 2.0)
-        # A vivid story about something else is still not an answer: weak relevance caps the overall score one
-        # point above it, so polish on the other dimensions cannot carry an answer to a different question.
-        overall = min(overall, relevance + 1.0)
-        covered = sum(1 for p in rel.points if p >= 0.35)
-        return {
-            "words": sig.word_count,
-            "sentences": len(sig.sentences),
-            "own_actions": sig.own_actions,
-            "hypothetical_actions": sig.hypothetical,
-            "team_references": sig.team_refs,
-            "numbers": len(sig.numbers),
-            "named_specifics": len(sig.named),
-            "specifics_per_100w": specifics_per_100w,
-            "situation": float(sig.situation),
-            "result": sig.result,
-            "reflection": float(sig.reflection),
-            "tradeoffs": sig.tradeoffs,
-            "altitude_terms": distinct_altitude,
-            "hedges": len(sig.hedges),
-            "hedges_per_100w": hedges_per_100w,
-            "platitudes": len(sig.platitudes),
-            "repetition": sig.repetition,
-            "information_per_100w": information_per_100w,
-            "similarity_question": rel.question,
-            "similarity_competency": rel.competency,
-            "strong_points_covered": covered,
-            "strong_points": len(rel.points),
-            "competency_keywords": rel.keyword_hits,
-            "semantic_relevance": semantic,
-            "pivot_margin": rel.pivot_margin if rel.pivot_margin is not None else 0.0,
-            "too_short": float(too_short),
-            "off_topic": float(off_topic),
-            "hedge_penalty": hedge_penalty,
-            "platitude_penalty": platitude_penalty,
-            "rambling_penalty": rambling_penalty,
-            "instructions_to_scorer": sig.instructions,
-            "instruction_penalty": instruction_penalty,
-            "structure": structure,
-            "ownership": ownership,
-            "specificity": specificity,
-            "relevance": relevance,
-            "altitude": altitude,
-            "overall": _clip(overall, 1.0, 5.0),
-        }
+        # no rubric keyword and no action of the candidate's.
+        if rel.semantic < p.off_topic_semantic or (
+            rel.semantic < p.off_topic_semantic_weak and rel.competency_keywords == 0 and sig.own_actions == 0
+        ):
+            caps.append(Cap(reason="off_topic", limit=2.0))
+        if rel.off_question_share >= p.off_question_cap_share:
+            caps.append(Cap(reason="off_question", limit=p.off_question_cap))
+        # A vivid story about something else is still not an answer: polish cannot carry it past its relevance.
+        caps.append(Cap(reason="relevance", limit=relevance + p.relevance_cap_margin))
+        if sig.flagged:  # text addressed to the scorer (`assistant.text.instructions`)
+            caps.append(Cap(reason="instructions", limit=p.flagged_ceiling))
+        if hits:
+            flagged_sentences = {id(h.sentence) for h in hits}
+            repeated = len(flagged_sentences) >= 2
+            caps.append(Cap(
+                reason="red_flag_repeated" if repeated else "red_flag",
+                limit=p.red_flag_cap_repeated if repeated else p.red_flag_cap,
+            ))
+        return caps
 
-    @staticmethod
-    def _gaps(sig: TextSignals, values: dict[str, float]) -> list[Gap]:
+    def _gaps(self, sig: TextSignals, b: ScoreBreakdown) -> list[Gap]:
+        p = self.policy
         gaps: list[Gap] = []
-        if values["off_topic"]:
+        if b.red_flags:
+            gaps.append("red_flag")
+        if b.off_topic:
             gaps.append("off_topic")
-        if values["too_short"]:
+        if b.too_short:
             gaps.append("too_short")
+        if b.evasion.kinds:
+            gaps.append("evasive")
         if sig.own_actions == 0:
             gaps.append("no_own_actions")
         if sig.result == 0:
             gaps.append("no_outcome")
-        if not sig.numbers:
+        if not sig.attached_numbers:
             gaps.append("no_numbers")
-        if values["structure"] < 2.6 and not values["too_short"]:
+        if b.dimensions.structure < p.no_structure_below and not b.too_short:
             gaps.append("no_structure")
-        if values["hedges_per_100w"] > 4 or len(sig.platitudes) >= 3:
+        if b.hedges_per_100w > p.hedging_gap_per_100w or len(sig.platitudes) >= p.hedging_gap_platitudes:
             gaps.append("hedging")
         return gaps
 
     def _follow_up(self, question: QuestionContext, gaps: list[Gap], overall: float) -> str | None:
         """Only an answer that lacks substance gets a follow-up; it targets the most important gap."""
         substantive = [g for g in SUBSTANTIVE_GAPS if g in gaps]
-        if overall >= FOLLOW_UP_BELOW or not substantive:
+        if overall >= self.policy.follow_up_below or not substantive:
             return None
         first = substantive[0]
         if first in ("no_own_actions", "no_outcome") and {"no_own_actions", "no_outcome"} <= set(gaps):
             return OWN_AND_OUTCOME_FOLLOW_UP
         template = GAP_FOLLOW_UPS[first]
-        if first in ("off_topic", "too_short") or not question.follow_ups:
+        if first in ("red_flag", "off_topic", "too_short", "evasive") or not question.follow_ups:
             return template
         # A bank follow-up that asks for the same thing is more specific to the question than our template.
         best, best_sim = None, 0.0
@@ -495,11 +672,14 @@ class OfflineScorer:
             )
             if sim > best_sim:
                 best, best_sim = candidate, sim
-        return best if best is not None and best_sim >= 0.55 else template
+        return best if best is not None and best_sim >= self.policy.bank_follow_up_similarity else template
 
     # -- coaching text ---------------------------------------------------------------------------------------
-    def _strengths(self, sig: TextSignals, values: dict[str, float], question: QuestionContext) -> list[str]:
+    def _strengths(self, sig: TextSignals, b: ScoreBreakdown) -> list[str]:
+        if b.red_flags:
+            return []  # praise beside a red flag would tell the candidate the answer mostly worked
         strengths: list[str] = []
+        d = b.dimensions
         own = _best(sig, lambda s: s.own_actions)
         if sig.own_actions >= 2 and own is not None:
             strengths.append(f'You say what you personally did — "{_quote(own, "own")}"')
@@ -507,66 +687,55 @@ class OfflineScorer:
             result = _best(sig, lambda s: s.result * (1 + len(s.numbers)))
             if result is not None:
                 strengths.append(f'You close with a measured result — "{_quote(result, "result")}"')
-        elif sig.numbers and len(sig.numbers) >= 3:
-            strengths.append(f"You use concrete numbers ({', '.join(sig.numbers[:3])}).")
-        if sig.tradeoffs and values["altitude"] >= 3:
-            strengths.append(
-                "You name a trade-off you chose to accept, which is how director judgement sounds."
-            )
-        elif values["altitude"] >= 4:
+        elif len(sig.attached_numbers) >= 3:
+            strengths.append(f"You use concrete numbers ({', '.join(sig.attached_numbers[:3])}).")
+        if sig.tradeoffs and d.altitude >= 3:
+            strengths.append("You name a trade-off you chose to accept, which is how director judgement sounds.")
+        elif d.altitude >= 4:
             terms = ", ".join(most_common(sig.altitude_terms, 3))
             strengths.append(f"You speak at director altitude ({terms}).")
         if sig.reflection and len(strengths) < 3:
             strengths.append("You reflect on what you would do differently, which shows judgement.")
-        if values["words"] <= 160 and values["overall"] >= 3.5 and len(strengths) < 3:
-            strengths.append(
-                f"Concise: {int(values['words'])} words that carry situation, action and result."
-            )
+        if sig.word_count <= 160 and b.overall >= 3.5 and len(strengths) < 3:
+            strengths.append(f"Concise: {sig.word_count} words that carry situation, action and result.")
         return strengths[:3]
 
     def _improvements(
-        self,
-        sig: TextSignals,
-        values: dict[str, float],
-        gaps: list[Gap],
-        question: QuestionContext,
-        rel: _Relevance,
+        self, sig: TextSignals, b: ScoreBreakdown, gaps: list[Gap], question: QuestionContext
     ) -> list[str]:
         tips: list[str] = []
         competency = self._competency(question.competency)
         topic = competency.name.lower() if competency else question.competency.replace("_", " ")
-        if "off_topic" in gaps:
+        for flag in b.red_flags[:1]:
+            tips.append(f'Red flag — {flag.label.rstrip(".")}: "{flag.quote}". {flag.explanation}')
+        if "off_topic" in gaps or b.relevance.off_question_share >= 0.5:
             tips.append(
                 f"Answer the question that was asked; pick one real example about {topic} and tell it from the "
                 "situation to the result."
+                + (" Most of this answer is a story for a different question." if "off_topic" not in gaps else "")
             )
         if "too_short" in gaps:
             tips.append(
-                f"Give a full example: {int(values['words'])} words is not enough to judge. Two sentences of "
+                f"Give a full example: {sig.word_count} words is not enough to judge. Two sentences of "
                 "situation, what you decided, and what changed."
             )
+        if b.evasion.reasons:
+            tips.append("This reads as evasive: " + "; ".join(b.evasion.reasons) + ". Tell one real instance: "
+                        "what you decided, what you did, and what changed.")
         if "no_own_actions" in gaps:
-            we = int(values["team_references"])
-            said = (
-                f'the story is told as "we" or "the team" ({we} times)'
-                if we
-                else "there is no action of yours"
-            )
-            tips.append(
-                f'Say what you personally decided or did: {said}, never "I decided", "I hired" or "I cut".'
-            )
+            we = sig.team_refs
+            said = f'the story is told as "we" or "the team" ({we} times)' if we else "there is no action of yours"
+            tips.append(f'Say what you personally decided or did: {said}, never "I decided", "I hired" or "I cut".')
         if "no_outcome" in gaps:
-            tips.append(
-                "Finish with the outcome: what changed because of your decision, by how much and by when."
-            )
+            tips.append("Finish with the outcome: what changed because of your decision, by how much and by when.")
         elif "no_numbers" in gaps:
             tips.append("Put numbers on it: team size, the before and after metric, cost or time.")
         # Delivery problems (rambling, hedging) get one of the two slots whatever the content gaps: a candidate
         # who buries a story in filler needs to hear it even when the story also lacks an outcome.
         delivery: list[str] = []
-        if values["rambling_penalty"] >= 0.25:
+        if b.penalties.rambling >= 0.25:
             delivery.append(
-                f"Tighten it: {int(values['words'])} words but few facts a listener could write down. Lead with the "
+                f"Tighten it: {sig.word_count} words but few facts a listener could write down. Lead with the "
                 "situation in one sentence, then your decision and the result; aim for 120-200 words."
             )
         if "hedging" in gaps:
@@ -578,14 +747,14 @@ class OfflineScorer:
             )
         if delivery:
             tips = [*tips[:1], delivery[0], *tips[1:]]
-        if values["altitude"] < 2.5 and not {"off_topic", "too_short"} & set(gaps):
+        if b.dimensions.altitude < 2.5 and not {"off_topic", "too_short"} & set(gaps):
             tips.append(
                 "Lift the altitude: how did this shape the org (people, budget, roadmap), and what trade-off did "
                 "you accept?"
             )
         if sig.instructions:
             tips.insert(0, FLAGGED_TIP)
-        missing = self._missing_point(question, rel)
+        missing = self._missing_point(question, b.relevance)
         if missing and len(tips) < 2:
             tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")
         if not tips:
@@ -597,11 +766,16 @@ class OfflineScorer:
         return tips[:2]
 
     @staticmethod
-    def _missing_point(question: QuestionContext, rel: _Relevance) -> str | None:
+    def _missing_point(question: QuestionContext, rel: RelevanceBreakdown) -> str | None:
         """The strong-answer point the answer is furthest from, to name in an improvement."""
-        if not question.strong_answer or len(rel.points) != len(question.strong_answer):
+        if not question.strong_answer or len(rel.point_similarities) != len(question.strong_answer):
             return None
-        return question.strong_answer[int(np.argmin(rel.points))]
+        return question.strong_answer[int(np.argmin(rel.point_similarities))]
+
+
+def _apply_caps(overall: float, caps: Sequence[Cap]) -> float:
+    """The one place where caps bound the score: the lowest applicable limit wins."""
+    return min([overall, *(c.limit for c in caps)])
 
 
 # --- evidence ---------------------------------------------------------------------------------------------------
@@ -620,6 +794,9 @@ def _quote(s: SentenceSignals, focus: str = "") -> str:
     text = s.sentence.text
     if len(text.split()) <= MAX_QUOTE_WORDS:
         return text
+    if focus == "flag":  # a red flag is quoted whole when it can be, in two clauses when it cannot
+        head = _QUOTE_HEAD.match(text)
+        return head.group(0) if head else text
     clauses = [c.strip() for c in re.split(r"(?<=[,;:])\s+", text) if c.strip()]
 
     def weight(clause: str) -> float:
@@ -635,9 +812,10 @@ def _quote(s: SentenceSignals, focus: str = "") -> str:
     return head.group(0) if head else best
 
 
-def _evidence(sig: TextSignals, gaps: list[Gap]) -> list[str]:
-    """Up to three short quotes: the sentences carrying the strongest signals, plus a hedge when hedging is a gap."""
-    quotes: list[str] = []
+def _evidence(sig: TextSignals, gaps: list[Gap], b: ScoreBreakdown) -> list[str]:
+    """Up to three short quotes: red flags first, then the sentences carrying the strongest signals, plus a hedge
+    when hedging is a gap."""
+    quotes: list[str] = [f.quote for f in b.red_flags]
     for s in sorted(sig.sentences, key=lambda s: s.salience, reverse=True):
         if s.salience < 1.5 or len(quotes) >= 2:
             break
@@ -846,4 +1024,5 @@ class LLMEvaluator:
             engine="llm",
             fallback=False,
             signals=offline.signals,
+            red_flags=offline.red_flags,  # the offline flags travel with the result (quoted, explained)
         )

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.interview.models import Citation, Engine, Evaluation, QuestionContext
+from assistant.interview.models import Citation, Engine, Evaluation, QuestionContext, RedFlag
 
 InterviewFocus = Literal["leadership", "platform", "strategy", "mixed"]
 Mode = Literal["practice", "realistic"]
@@ -146,6 +146,7 @@ class QuestionReport(BaseModel):
     follow_ups: int = 0
     strengths: list[str] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
+    red_flags: list[RedFlag] = Field(default_factory=list, description="Red flags in this question's answers.")
     strong_answer_outline: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list, description="Citations behind the outline.")
 
@@ -167,3 +168,4 @@ class Report(BaseModel):
     questions: list[QuestionReport] = Field(default_factory=list)
     narrative: str | None = Field(default=None, description="LLM-written summary, when an LLM was available.")
     fallback: bool = Field(default=False, description="True when some evaluation or the narrative fell back to offline.")
+    scope: str | None = Field(default=None, description="What the offline coach measured and what it cannot judge.")

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from assistant.knowledge.schema import RoleSignals
 from assistant.text.instructions import (
     after_spoofed_turn,
     default_detector,
@@ -94,6 +95,21 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """The role's vocabulary, compiled once: named specifics (tools, metrics) and director-altitude terms.
+
+    The words are data (`knowledge/<role>/signals.yaml`); only how they are matched lives here.
+    """
+
+    named: re.Pattern[str]
+    altitude: re.Pattern[str]
+
+    @classmethod
+    def from_role(cls, signals: RoleSignals) -> Lexicon:
+        return cls(named=_pattern(signals.named_specifics), altitude=_pattern(signals.altitude))
+
+
 # --- ownership ------------------------------------------------------------------------------------------------
 
 # Words after "I" that do not describe an action the candidate took (opinions, hedges, states, hypotheticals).
@@ -142,9 +158,18 @@ def own_actions(sentence: str) -> int:
             continue
         if nxt not in _NOT_ACTIONS:
             count += 1
+    if count:
+        # "I held the launch, had the team split it, and re-ran the test": verbs that share the "I" are actions too.
+        count += min(len(_COORDINATED_PAST.findall(sentence)), 2)
     return count + len(_OWN_PHRASE.findall(sentence))
 
 
+_COORDINATED_PAST_VERBS = r"(?:re-?)?[a-z]+ed|built|led|made|ran|set|took|gave|told|sent|chose|kept|cut|hired|brought|found|grew|won|wrote|spent|held|drove|got|put"
+# A past verb after ", and" / ", then" / " and" with no new subject: a further action of the same "I".
+_COORDINATED_PAST = re.compile(
+    r"(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)(?:" + _COORDINATED_PAST_VERBS + r")\s+(?:the|a|an|it|them|him|her|our|my|\d|two|three|four|five|one)\b",
+    re.IGNORECASE,
+)
 _DELEGATED_TO = _wordset("her him them us each every two three")
 _IRREGULAR_PAST = _wordset(
     "built led made ran set took gave told sent chose kept cut hired brought found grew won wrote spent held moved "
@@ -195,97 +220,6 @@ _UNITS_AFTER_NUMBER_WORD = _pattern(
     ]
 )
 _PERCENT_WORD = _pattern([r"percent", r"per cent", r"percentage points?", r"basis points"])
-# Named systems, frameworks and metrics an ML engineering leader would cite. Broad on purpose: the point is to
-# notice named specifics, whatever the stack.
-_NAMED = _pattern(
-    [
-        r"kubernetes",
-        r"k8s",
-        r"airflow",
-        r"kubeflow",
-        r"mlflow",
-        r"spark",
-        r"ray",
-        r"feast",
-        r"tecton",
-        r"sagemaker",
-        r"vertex(?: ai)?",
-        r"databricks",
-        r"snowflake",
-        r"bigquery",
-        r"redshift",
-        r"kafka",
-        r"flink",
-        r"redis",
-        r"cassandra",
-        r"postgres(?:ql)?",
-        r"dynamo(?:db)?",
-        r"s3",
-        r"ec2",
-        r"gcp",
-        r"aws",
-        r"azure",
-        r"pytorch",
-        r"tensorflow",
-        r"jax",
-        r"xgboost",
-        r"lightgbm",
-        r"scikit-learn",
-        r"sklearn",
-        r"onnx",
-        r"triton",
-        r"tensorrt",
-        r"vllm",
-        r"docker",
-        r"terraform",
-        r"prometheus",
-        r"grafana",
-        r"datadog",
-        r"pagerduty",
-        r"evidently",
-        r"weights (?:&|and) biases",
-        r"wandb",
-        r"dbt",
-        r"looker",
-        r"jira",
-        r"feature store",
-        r"model registry",
-        r"canary(?: release)?s?",
-        r"shadow (?:traffic|mode)",
-        r"a/b tests?",
-        r"auc",
-        r"ndcg",
-        r"precision(?: at k)?",
-        r"recall",
-        r"f1",
-        r"rmse",
-        r"psi",
-        r"p\d{2}",
-        r"latency",
-        r"slos?",
-        r"slas?",
-        r"gpus?",
-        r"tpus?",
-        r"a100s?",
-        r"h100s?",
-        r"llms?",
-        r"bert",
-        r"transformers?",
-        r"gradient[- ]boosted",
-        r"multi-task",
-        r"embeddings?",
-        r"rerank(?:er|ing)?",
-        r"ci/cd",
-        r"okrs?",
-        r"kpis?",
-        r"rfcs?",
-        r"design docs?",
-        r"postmortems?",
-        r"game days?",
-        r"on-call",
-        r"rollback",
-    ]
-)
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+(?:[A-Z][a-z]+)*")
 _COMMON_CAPITALS = _wordset("I I'd I've I'm OK Okay So And But Then Yeah Also Monday Friday English")
 
@@ -298,9 +232,9 @@ def numbers_in(text: str) -> list[str]:
     return found
 
 
-def named_specifics(text: str) -> list[str]:
-    """Named systems, metrics and proper nouns (mid-sentence capitals, acronyms like SLO or CPO)."""
-    names = [m.group(0).lower() for m in _NAMED.finditer(text)]
+def named_specifics(text: str, lexicon: Lexicon) -> list[str]:
+    """Named systems, metrics and proper nouns (the role's lexicon, mid-sentence capitals, acronyms like SLO)."""
+    names = [m.group(0).lower() for m in lexicon.named.finditer(text)]
     names += [m.group(0) for m in _CAPITALISED.finditer(text) if m.group(0) not in _COMMON_CAPITALS]
     names += re.findall(r"\b[A-Z]{2,5}s?\b", text)
     return list(dict.fromkeys(name.lower() for name in names))  # "VP" is both a capital and an acronym: once
@@ -421,71 +355,8 @@ def result_strength(sentence: str) -> float:
     return 1.0 if numbers_in(sentence) else 0.5
 
 
-# --- altitude ---------------------------------------------------------------------------------------------------
+# --- trade-offs -------------------------------------------------------------------------------------------------
 
-# Director altitude: the org, its people and money, the roadmap and cross-functional partners, and trade-offs.
-_ALTITUDE = _pattern(
-    [
-        r"org",
-        r"orgs",
-        r"organi[sz]ation(?:al)?",
-        r"re-?orgs?",
-        r"reorgani[sz]ed?",
-        r"headcount",
-        r"budgets?",
-        r"roadmaps?",
-        r"portfolio",
-        r"strategy",
-        r"invest(?:ment|ed)?",
-        r"funded",
-        r"capacity",
-        r"costs?",
-        r"spend",
-        r"margin",
-        r"revenue",
-        r"vendor",
-        r"contract",
-        r"hired",
-        r"hiring",
-        r"hires?",
-        r"promot\w+",
-        r"managers?",
-        r"(?:tech )?leads",
-        r"successors?",
-        r"skip-levels?",
-        r"calibrat\w+",
-        r"retention",
-        r"attrition",
-        r"one-on-ones?",
-        r"vp",
-        r"cto",
-        r"cpo",
-        r"cfo",
-        r"ceo",
-        r"gms?",
-        r"exec(?:utive)?s?",
-        r"exec staff",
-        r"directors?",
-        r"stakeholders?",
-        r"product leaders?",
-        r"partners?",
-        r"customers?",
-        r"on-call",
-        r"rotation",
-        r"standard",
-        r"polic(?:y|ies)",
-        r"adoption",
-        r"mandate",
-        r"escalated",
-        r"kill criteri(?:on|a)",
-        r"readouts?",
-        r"scope",
-        r"staffed",
-        r"quarters?",
-        r"half",
-        r"teams",
-    ]
-)
 _TRADE_OFF = _pattern(
     [
         r"trade-?offs?",
@@ -599,6 +470,76 @@ _PLATITUDES = _pattern(
 )
 
 
+# --- evasion: vision instead of a track record, frameworks instead of an instance ---------------------------------
+
+# A sentence about what will or would happen, or what the candidate believes in, rather than what happened.
+_FUTURE = _pattern(
+    [
+        r"will",
+        r"we'll",
+        r"I'll",
+        r"it'll",
+        r"going to",
+        r"would",
+        r"I'd",
+        r"we'd",
+        r"could",
+        r"my vision",
+        r"the vision",
+        r"long-term vision",
+        r"over time",
+        r"ultimately",
+        r"the goal would be",
+        r"I want to",
+        r"we want to",
+        r"I would like to",
+        r"aim to",
+        r"plan to",
+    ]
+)
+# A sentence that states how things should be done in general: the shape of a framework, not an instance of it.
+_GENERIC = _pattern(
+    [
+        r"you (?:need|want|have|should|must|can)",
+        r"one (?:needs|should|must)",
+        r"(?:should|must) (?:be|have|cover|include)",
+        r"(?:it's|it is|is|are) (?:also |really |very |super |so )?(?:important|key|critical|essential|crucial)",
+        r"the key is",
+        r"the trick is",
+        r"(?:always|never) (?:try|make|start|ask)",
+        r"(?:best|good) practices?",
+        r"in general",
+        r"generally",
+        r"typically",
+        r"usually",
+        r"every (?:company|organi[sz]ation|team|situation|case)",
+        r"(?:is|are) (?:fundamentally|really|all) about",
+        r"my (?:philosophy|approach) (?:is|would be)",
+        r"(?:a|big) believer",
+        r"I believe",
+        r"depends? on",
+    ]
+)
+# Words that place a sentence in a real past: a story, not a stance.
+_PAST_MARKER = _pattern(
+    [
+        r"was",
+        r"were",
+        r"had",
+        r"did",
+        r"last (?:year|quarter|month|week|spring|summer|autumn|fall|winter)",
+        r"in (?:19|20)\d\d",
+        r"ago",
+        r"when I (?:joined|took over|started|arrived|inherited)",
+        r"at my (?:last|previous|current|first)",
+        r"at the time",
+        r"once",
+        r"afterwards",
+        r"since then",
+    ]
+)
+
+
 @dataclass
 class SentenceSignals:
     """What one sentence contributes; used to pick evidence quotes and to explain the score."""
@@ -611,6 +552,10 @@ class SentenceSignals:
     tradeoff: bool
     hedges: list[str]
     platitudes: list[str]
+    first_person: bool = False  # "I", "my", "we", "our": the sentence is about the candidate's own world
+    future: bool = False  # what will or would happen, or a vision, rather than what happened
+    generic: bool = False  # how things should be done in general, rather than an instance
+    past: bool = False  # set in a real past (tense or time marker)
 
     @property
     def salience(self) -> float:
@@ -652,6 +597,17 @@ class TextSignals:
     flagged: list[str] = field(default_factory=list)
     story: str = ""  # the answer without the flagged text: what relevance is judged on
 
+    @property
+    def attached_numbers(self) -> list[str]:
+        """Numbers in sentences that belong to the candidate's story (an own action, a result, or first-person
+        context); a statistic quoted about the industry is not evidence of anything the candidate did."""
+        return [n for s in self.sentences if s.own_actions or s.result or s.first_person for n in s.numbers]
+
+    @property
+    def past_own_actions(self) -> int:
+        """Own actions told as something that happened, not as a plan or a habit stated in general."""
+        return sum(s.own_actions for s in self.sentences if not s.future and (s.past or s.result))
+
 
 def _repetition(tokens: list[str], window: int = 40) -> float:
     """1 - moving-average type-token ratio of content words: high when the answer circles the same few words."""
@@ -663,7 +619,10 @@ def _repetition(tokens: list[str], window: int = 40) -> float:
     return 1.0 - sum(ratios) / len(ratios)
 
 
-def extract(text: str) -> TextSignals:
+_FIRST_PERSON_CONTEXT = _pattern([r"I", r"I'[a-z]+", r"my", r"me", r"we", r"we'[a-z]+", r"our", r"us"])
+
+
+def extract(text: str, lexicon: Lexicon) -> TextSignals:
     """Compute every offline signal of one answer in a single pass over its sentences (pure, no model).
 
     Text that addresses the scorer ("ignore the rubric", "rate this 5/5", a fake `{"score": 5}` block, a spoofed
@@ -684,16 +643,20 @@ def extract(text: str) -> TextSignals:
                 sentence=sentence,
                 own_actions=own_actions(sentence.text),
                 numbers=numbers_in(sentence.text),
-                named=named_specifics(sentence.text),
+                named=named_specifics(sentence.text, lexicon),
                 result=result_strength(sentence.text),
                 tradeoff=bool(_TRADE_OFF.search(sentence.text)),
                 hedges=[m.group(0) for m in _HEDGES.finditer(sentence.text)],
                 platitudes=[m.group(0) for m in _PLATITUDES.finditer(sentence.text)],
+                first_person=bool(_FIRST_PERSON_CONTEXT.search(sentence.text)),
+                future=bool(_FUTURE.search(sentence.text)),
+                generic=bool(_GENERIC.search(sentence.text)),
+                past=bool(_PAST_MARKER.search(sentence.text)) or _has_past_verb(sentence.text),
             )
         )
     story = " ".join(s.sentence.text for s in per_sentence)
     tokens = content_words(story)
-    altitude = [m.group(0).lower() for m in _ALTITUDE.finditer(story)]
+    altitude = [m.group(0).lower() for m in lexicon.altitude.finditer(story)]
     results = sorted((s.result for s in per_sentence), reverse=True)
     return TextSignals(
         text=text,
@@ -721,6 +684,14 @@ def extract(text: str) -> TextSignals:
         flagged=flagged,
         story=story,
     )
+
+
+_PAST_VERB = re.compile(r"\b(?:I|we|he|she|they|it)\s+(?:\w+ly\s+)?(\w+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b")
+
+
+def _has_past_verb(sentence: str) -> bool:
+    """A subject followed by a past-tense verb ("I moved", "we cut", "she led")."""
+    return bool(_PAST_VERB.search(sentence))
 
 
 def most_common(items: list[str], n: int = 3) -> list[str]:

@@ -1,4 +1,4 @@
-"""Load a role folder (four YAML files) into a validated `RoleKnowledge`.
+"""Load a role folder (five YAML files) into a validated `RoleKnowledge`.
 
 Knowledge files are edited by hand (a career coach tunes the rubric, adds questions), so every failure has to say
 exactly where to look: the file, the field path inside it (``competencies[2].levels``) and, when the YAML can be
@@ -22,7 +22,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge.schema import QuestionBank, ResumeTemplate, RoleKnowledge, RoleProfile, Rubric
+from assistant.knowledge.schema import (
+    QuestionBank,
+    ResumeTemplate,
+    RoleKnowledge,
+    RoleProfile,
+    RoleSignals,
+    Rubric,
+)
 
 __all__ = ["ROLE_FILES", "list_roles", "load_role"]
 
@@ -39,6 +46,7 @@ _FILES: tuple[_RoleFile, ...] = (
     _RoleFile("rubric", "rubric.yaml", Rubric),
     _RoleFile("questions", "questions.yaml", QuestionBank),
     _RoleFile("template", "resume_template.yaml", ResumeTemplate),
+    _RoleFile("signals", "signals.yaml", RoleSignals),
 )
 ROLE_FILES: tuple[str, ...] = tuple(f.name for f in _FILES)
 """The files every role folder must contain."""
@@ -177,8 +185,10 @@ def _check_consistency(role_name: str, parsed: dict[str, BaseModel], texts: dict
     rubric = parsed["rubric"]
     bank = parsed["questions"]
     template = parsed["template"]
+    signals = parsed["signals"]
     assert isinstance(profile, RoleProfile) and isinstance(rubric, Rubric)
     assert isinstance(bank, QuestionBank) and isinstance(template, ResumeTemplate)
+    assert isinstance(signals, RoleSignals)
 
     def fail(f: _RoleFile, loc: tuple[str | int, ...], message: str) -> None:
         label = f"{role_name}/{f.name}"
@@ -187,7 +197,7 @@ def _check_consistency(role_name: str, parsed: dict[str, BaseModel], texts: dict
         raise KnowledgeError(f"{label}: {_field_path(loc)}: {message}{suffix}")
 
     by_field = {f.field: f for f in _FILES}
-    for field, model in (("rubric", rubric), ("questions", bank), ("template", template)):
+    for field, model in (("rubric", rubric), ("questions", bank), ("template", template), ("signals", signals)):
         if model.role != profile.role:
             fail(by_field[field], ("role",), f"role {model.role!r} does not match profile.yaml's role {profile.role!r}")
 
@@ -204,6 +214,8 @@ def _check_consistency(role_name: str, parsed: dict[str, BaseModel], texts: dict
         claim(competency.id, by_field["rubric"], ("competencies", i, "id"))
     for i, question in enumerate(bank.questions):
         claim(question.id, by_field["questions"], ("questions", i, "id"))
+    for i, flag in enumerate(signals.red_flags):
+        claim(flag.id, by_field["signals"], ("red_flags", i, "id"))
 
     known = [c.id for c in rubric.competencies]
     for i, question in enumerate(bank.questions):
@@ -255,10 +267,11 @@ def _load_uncached(role_dir: Path) -> RoleKnowledge:
 
 
 def load_role(role_dir: Path) -> RoleKnowledge:
-    """Load and validate one role folder (`profile.yaml`, `rubric.yaml`, `questions.yaml`, `resume_template.yaml`).
+    """Load and validate one role folder (`profile.yaml`, `rubric.yaml`, `questions.yaml`, `resume_template.yaml`,
+    `signals.yaml`).
 
     Raises `KnowledgeError` naming the file, the field path and (when known) the line of the first problems.
-    The result is cached until one of the four files changes (mtime or size).
+    The result is cached until one of the files changes (mtime or size).
     """
     role_dir = Path(role_dir).expanduser().resolve()
     if not role_dir.is_dir():

@@ -6,6 +6,7 @@ ignored data.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -103,6 +104,53 @@ class ResumeTemplate(_Strict):
     strong_verbs: list[str] = Field(default_factory=list)
 
 
+def _compiles(patterns: list[str]) -> list[str]:
+    """Every pattern must be a valid regular expression: a typo is a load-time error naming the pattern."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+    return patterns
+
+
+class RedFlagDefinition(_Strict):
+    """Something a director answer must never show, whatever the competency (concealment, discrimination, ...).
+
+    Detected per sentence by meaning: close to the `examples`, closer to them than to the `counter_examples` (the
+    right behaviour in the same words), and confirmed by one of the `cues` (the words the behaviour cannot be
+    described without); `patterns` catch the unambiguous wordings on their own.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    explanation: str = Field(min_length=20, description="What the candidate is told about why it matters.")
+    examples: list[str] = Field(min_length=2, description="The behaviour, said the way a candidate might say it.")
+    counter_examples: list[str] = Field(default_factory=list, description="The right behaviour, in similar words.")
+    cues: list[str] = Field(min_length=1, description="Regexes: words a sentence showing the behaviour contains.")
+    patterns: list[str] = Field(default_factory=list, description="Regexes for unambiguous wordings.")
+
+    @field_validator("cues", "patterns")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        return _compiles(patterns)
+
+
+class RoleSignals(_Strict):
+    """The role's vocabulary the offline scorer listens for (`signals.yaml`): named specifics, director altitude,
+    and the red flags every answer is judged on. Language-level signals (hedges, "I decided") stay in code."""
+
+    role: str
+    named_specifics: list[str] = Field(min_length=1, description="Regexes: systems, frameworks and metrics.")
+    altitude: list[str] = Field(min_length=1, description="Regexes: the vocabulary of the role's scope.")
+    red_flags: list[RedFlagDefinition] = Field(default_factory=list)
+
+    @field_validator("named_specifics", "altitude")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        return _compiles(patterns)
+
+
 class RoleKnowledge(_Strict):
     """Everything known about one role, validated and cross-checked."""
 
@@ -111,6 +159,7 @@ class RoleKnowledge(_Strict):
     rubric: Rubric
     questions: QuestionBank
     template: ResumeTemplate
+    signals: RoleSignals
 
     @model_validator(mode="after")
     def _questions_use_known_competencies(self) -> RoleKnowledge:

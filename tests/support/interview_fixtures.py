@@ -14,6 +14,7 @@ import pytest
 from assistant.config import REPO_ROOT, Settings
 from assistant.interview.engine import InterviewEngine
 from assistant.interview.models import Dimensions, Evaluation, QuestionContext
+from assistant.interview.scoring import AnswerScorer
 from assistant.knowledge.loader import load_role
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.resume.models import Job, Line, Resume
@@ -22,7 +23,7 @@ from assistant.storage import Database
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-class RuleScorer:
+class RuleScorer(AnswerScorer):
     """Scores by four visible rules (own actions, numbers, an outcome, enough words). Deterministic and simple
     enough that a test can say why an answer got its gaps."""
 

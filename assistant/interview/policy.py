@@ -1,0 +1,123 @@
+"""Every weight and threshold of the offline scorer, in one frozen object.
+
+Why one object: the numbers are the scorer's judgment, and a reader should find them in one place rather than
+scattered as literals through the arithmetic. The values were written from first principles (what an interviewer
+listens for) and then adjusted only on the *tuning* parts of the calibration sets (see `benchmarks/quality.py`
+for the hash rule that splits them); the *check* parts are what the figures report.
+
+Similarity thresholds are MiniLM (all-MiniLM-L6-v2) cosines: another embedding model needs them re-tuned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def _frozen(mapping: dict[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(mapping)
+
+
+@dataclass(frozen=True)
+class ScoringPolicy:
+    # --- length and follow-ups ---------------------------------------------------------------------------------
+    too_short_words: int = 40  # under this there is no room for situation, action and result
+    rambling_from_words: int = 170  # beyond this, length must be paid for with information
+    follow_up_below: float = 4.0  # a 4-5 answer has landed: the interviewer moves on
+
+    # --- dimension weights: a director answer is judged first on what *they* did and how concretely ------------
+    weights: Mapping[str, float] = field(
+        default_factory=lambda: _frozen(
+            {"structure": 0.15, "ownership": 0.25, "specificity": 0.25, "relevance": 0.15, "altitude": 0.20}
+        )
+    )
+
+    # --- structure: situation, action, result (+ reflection) ----------------------------------------------------
+    structure_situation: float = 0.3
+    structure_action: float = 0.35
+    structure_result: float = 0.35
+    structure_reflection: float = 0.15
+    action_two_or_more: float = 1.0
+    action_one: float = 0.7
+    action_team_only: float = 0.4
+
+    # --- ownership ---------------------------------------------------------------------------------------------
+    hypothetical_credit: float = 0.5  # "I would..." is a plan, not a track record
+    plan_credit: float = 1.0  # ... but on a situational question, a stated plan is the answer asked for
+    hypothetical_max: int = 2
+    ownership_full_at: float = 4.0  # own actions for full ownership
+    team_weight: float = 0.5  # each "we"/"the team" dilutes the ownership ratio by this much
+
+    # --- specificity: numbers and named things, attached to the candidate's own story ---------------------------
+    named_weight: float = 0.5
+    specifics_full_at: float = 6.0
+    specifics_density_full_at: float = 5.0  # per 100 words
+    density_floor_words: int = 60
+    specifics_count_share: float = 0.6
+    # Numbers only count fully when the story has an owned action and a result; without them, this share.
+    unowned_specifics: float = 0.5
+
+    # --- relevance (MiniLM cosines) -------------------------------------------------------------------------------
+    semantic_question: float = 0.5
+    semantic_competency: float = 0.3
+    semantic_points: float = 0.2
+    topical_floor: float = 0.08  # cosine below which an answer is unrelated
+    topical_span: float = 0.22  # ... and above floor + span, clearly on topic (the scale saturates early)
+    topical_semantic_share: float = 0.75
+    keyword_hits_full_at: float = 2.0
+    pivot_floor: float = 0.4  # a clear pivot keeps this share of its topical relevance
+    pivot_offset: float = 0.25
+    pivot_span: float = 0.17
+    # Per sentence: how much closer a sentence is to another competency's bank question than to the asked one
+    # before it counts as told for another question (a rehearsed story), and over what span it becomes fully so.
+    sentence_pivot_offset: float = 0.08
+    sentence_pivot_span: float = 0.2
+    off_question_weight: float = 0.6  # relevance kept when every sentence is about another question: 1 - this
+    off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
+    off_question_cap: float = 2.0  # ... scores at most this, however vivid
+    off_topic_semantic: float = 0.1
+    off_topic_semantic_weak: float = 0.2
+    relevance_cap_margin: float = 1.0  # overall is at most relevance + this
+
+    # --- altitude ------------------------------------------------------------------------------------------------
+    altitude_terms_full_at: float = 6.0
+    altitude_terms_share: float = 0.7
+    tradeoffs_full_at: float = 2.0
+
+    # --- delivery penalties --------------------------------------------------------------------------------------
+    hedges_free_per_100w: float = 1.5
+    hedges_span_per_100w: float = 4.0
+    hedge_penalty_max: float = 0.8
+    platitude_penalty_each: float = 0.25
+    platitude_penalty_max: float = 1.0
+    rambling_span_words: float = 200.0
+    information_full_per_100w: float = 6.0
+    repetition_free: float = 0.2
+    instruction_penalty_each: float = 0.75
+    instruction_penalty_max: float = 1.5
+    flagged_ceiling: float = 3.0  # an answer that addresses the scorer scores at most this (any engine)
+
+    # --- evasion: no action for the asked situation, vision instead of delivery, framework without instance ------
+    evasion_future_share: float = 0.4  # of sentences, for an answer to read as a vision
+    evasion_generic_share: float = 0.4  # of sentences, for an answer to read as a framework
+    evasion_min_sentences: int = 2
+    evasion_penalty: float = 0.6  # per kind of evasion found
+    evasion_penalty_max: float = 1.2
+
+    # --- red flags -------------------------------------------------------------------------------------------------
+    red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
+    red_flag_margin: float = 0.045  # ... and this much closer to it than to the right behaviour and neutral text
+    rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
+    red_flag_cap: float = 2.0  # an answer showing a red flag scores at most this
+    red_flag_cap_repeated: float = 1.0  # ... and at most this when two sentences show one
+
+    # --- gaps ----------------------------------------------------------------------------------------------------
+    no_structure_below: float = 2.6
+    hedging_gap_per_100w: float = 4.0
+    hedging_gap_platitudes: int = 3
+    strong_point_covered: float = 0.35
+    bank_follow_up_similarity: float = 0.55  # a bank follow-up this close to our template asks the same thing
+
+
+DEFAULT_POLICY = ScoringPolicy()

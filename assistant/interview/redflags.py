@@ -1,0 +1,154 @@
+"""Red flags in an answer, per sentence: by meaning (MiniLM) and by pattern for the unambiguous wordings.
+
+The flags are data: the director-wide ones in `knowledge/<role>/signals.yaml` (concealment, discrimination, blame,
+dismissing people, taking credit, unethical data use) and each rubric competency's `red_flags`.
+
+Why not plain similarity: MiniLM puts "I did not tell legal" and "I told legal the same day" almost on top of each
+other, and a benign sentence about hiring sits as close to "no onboarding plan" as a damning one. So a sentence
+shows a director flag by meaning only when (1) it is close to one of the flag's examples, (2) closer to them than to
+the flag's counter-examples (the right behaviour, in the same words) and to neutral director talk (the rubric's
+signals of strength and the bank's strong-answer points), and (3) it contains one of the flag's cue words. Rubric
+flags have no counter-examples or cues, so they need a much wider margin over neutral text. Patterns need none of
+this. Measured on the tuning parts of the calibration sets, in `benchmarks/quality.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from assistant.interview.models import RedFlag
+from assistant.interview.policy import ScoringPolicy
+from assistant.interview.signals import SentenceSignals
+from assistant.knowledge.schema import RoleKnowledge
+
+
+def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w'])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FlagDefinition:
+    id: str
+    label: str
+    explanation: str
+    source: Literal["director", "rubric"]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+    cues: re.Pattern[str] | None
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class FlagHit:
+    definition: FlagDefinition
+    sentence: SentenceSignals
+    detected_by: Literal["meaning", "pattern"]
+    strength: float  # margin for a meaning hit; 1.0 for a pattern
+
+
+class RedFlagDetector:
+    """Finds red flags in an answer's sentences. Reference texts are embedded through the scorer's cache."""
+
+    def __init__(self, knowledge: RoleKnowledge, policy: ScoringPolicy) -> None:
+        self.policy = policy
+        self.definitions: list[FlagDefinition] = [
+            FlagDefinition(
+                id=flag.id,
+                label=flag.label,
+                explanation=flag.explanation,
+                source="director",
+                examples=tuple(flag.examples),
+                counter_examples=tuple(flag.counter_examples),
+                cues=_any_of(flag.cues),
+                patterns=tuple(
+                    re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in flag.patterns
+                ),
+            )
+            for flag in knowledge.signals.red_flags
+        ]
+        for competency in knowledge.rubric.competencies:
+            for text in competency.red_flags:
+                self.definitions.append(
+                    FlagDefinition(
+                        id=f"rubric:{competency.id}",
+                        label=text,
+                        explanation=f"The rubric lists this as a red flag for {competency.name.lower()}.",
+                        source="rubric",
+                        examples=(text,),
+                        counter_examples=(),
+                        cues=None,
+                        patterns=(),
+                    )
+                )
+        # Neutral director talk: what strength sounds like in this role's own words.
+        self.neutral: list[str] = list(
+            dict.fromkeys(
+                [s for c in knowledge.rubric.competencies for s in c.signals]
+                + [p for q in knowledge.questions.questions for p in q.strong_answer]
+            )
+        )
+
+    def reference_texts(self) -> list[str]:
+        """Every text a sentence is compared with (to embed once, before any answer)."""
+        texts = [*self.neutral]
+        for d in self.definitions:
+            texts.extend(d.examples)
+            texts.extend(d.counter_examples)
+        return list(dict.fromkeys(texts))
+
+    def detect(
+        self,
+        sentences: Sequence[SentenceSignals],
+        sentence_vectors: np.ndarray | None,
+        vectors: Callable[[list[str]], np.ndarray] | None,
+    ) -> list[FlagHit]:
+        """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only."""
+        hits: dict[tuple[str, str], FlagHit] = {}
+        for d in self.definitions:
+            for s in sentences:
+                if any(p.search(s.sentence.text) for p in d.patterns):
+                    hits.setdefault((d.id, d.label), FlagHit(d, s, "pattern", 1.0))
+                    break
+        if sentence_vectors is None or vectors is None or not len(sentences):
+            return list(hits.values())
+        neutral = sentence_vectors @ vectors(self.neutral).T
+        neutral_best = neutral.max(axis=1) if neutral.size else np.zeros(len(sentences))
+        for d in self.definitions:
+            key = (d.id, d.label)
+            if key in hits:  # a pattern already found it: a quote of the unambiguous wording is the better one
+                continue
+            close = (sentence_vectors @ vectors(list(d.examples)).T).max(axis=1)
+            if d.counter_examples:
+                counter = (sentence_vectors @ vectors(list(d.counter_examples)).T).max(axis=1)
+                rival = np.maximum(counter, neutral_best)
+            else:
+                rival = neutral_best
+            margin = close - rival
+            needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
+            for j, s in enumerate(sentences):
+                if close[j] < self.policy.red_flag_floor or margin[j] < needed:
+                    continue
+                if d.cues is not None and not d.cues.search(s.sentence.text):
+                    continue
+                best = hits.get(key)
+                if best is None or margin[j] > best.strength:
+                    hits[key] = FlagHit(d, s, "meaning", float(margin[j]))
+        return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
+
+
+def to_red_flag(hit: FlagHit, quote: str) -> RedFlag:
+    return RedFlag(
+        id=hit.definition.id,
+        label=hit.definition.label,
+        quote=quote,
+        explanation=hit.definition.explanation,
+        source=hit.definition.source,
+        detected_by=hit.detected_by,
+    )
