@@ -280,6 +280,23 @@ def test_missing_file_is_named(role_copy: Path) -> None:
     assert "resume_template.yaml" in message and "missing" in message
 
 
+def test_signals_file_regexes_and_red_flags_are_validated(role_copy: Path) -> None:
+    signals = role_copy / "signals.yaml"
+    _edit(signals, "  - kubernetes\n", "  - '(?:kubernetes'\n")
+    message = _load_error(role_copy)
+    assert "signals.yaml: named_specifics" in message and "invalid regular expression" in message
+    _edit(signals, "  - '(?:kubernetes'\n", "  - kubernetes\n")
+    _edit(signals, "  - id: blame\n", "  - id: concealment\n")
+    assert "signals.yaml: red_flags[2].id: duplicate id 'concealment'" in _load_error(role_copy)
+
+
+def test_shipped_red_flags_cover_what_every_director_answer_is_judged_on(role: RoleKnowledge) -> None:
+    ids = {f.id for f in role.signals.red_flags}
+    assert {"concealment", "discrimination", "blame", "dismissive", "takes_credit", "unethical_data"} <= ids
+    for flag in role.signals.red_flags:
+        assert len(flag.examples) >= 3 and flag.counter_examples and flag.cues, flag.id
+
+
 def test_empty_file_and_missing_role_folder(role_copy: Path) -> None:
     (role_copy / "profile.yaml").write_text("# nothing yet\n", encoding="utf-8")
     assert "profile.yaml: file is empty" in _load_error(role_copy)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.config import REPO_ROOT
 from assistant.errors import InputError
 from assistant.interview.models import QuestionContext
 from assistant.interview.scoring import OfflineScorer, QuestionResolver, verbatim_quotes
@@ -279,3 +280,115 @@ def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     # questions, follow-ups and red-flag references were all embedded by `prepare`.
     per_answer = {a: [len(extract(a, prepared.lexicon).sentences), 1] for a in (STRONG, VAGUE)}
     assert counting.calls == [n for _ in questions for a in (STRONG, VAGUE) for n in per_answer[a]]
+
+
+# --- red flags, evasion, substance, scope (issue 17) ---------------------------------------------------------------
+
+# Written for these tests (not taken from the calibration sets): a vivid, numbers-rich incident story whose handling
+# hides the harm from the people who had to know.
+CONCEALED = (
+    "Two years ago our fraud model started blocking legitimate payments for about 1,200 small merchants after a "
+    "threshold change. I caught it on the third day from a support spike and rolled the threshold back within an "
+    "hour. I chose not to tell compliance or the affected merchants, because a disclosure would have triggered a "
+    "review and frozen our roadmap for a quarter. I then added an alert on the block rate, and block-rate incidents "
+    "fell from four a quarter to zero."
+)
+DISCLOSED = (
+    "Two years ago our fraud model started blocking legitimate payments for about 1,200 small merchants after a "
+    "threshold change. I caught it on the third day from a support spike and rolled the threshold back within an "
+    "hour. I told compliance and my VP that afternoon, and we wrote to the affected merchants the next morning. I "
+    "then added an alert on the block rate, and block-rate incidents fell from four a quarter to zero."
+)
+
+
+@pytest.fixture(scope="module")
+def incident_question(role_knowledge: RoleKnowledge) -> QuestionContext:
+    q = role_knowledge.question("pq_03")
+    return QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
+                           strong_answer=q.strong_answer, follow_ups=q.follow_ups)
+
+
+def test_a_red_flag_caps_the_score_and_is_quoted_and_explained(
+    scorer: OfflineScorer, incident_question: QuestionContext
+) -> None:
+    evaluation = scorer.evaluate(incident_question, CONCEALED)
+    assert evaluation.score <= 2 and "red_flag" in evaluation.gaps
+    (flag,) = [f for f in evaluation.red_flags if f.id == "concealment"]
+    assert flag.quote in CONCEALED and "compliance" in flag.quote
+    assert "legal, leadership or the people affected" in flag.explanation
+    assert flag.quote in evaluation.evidence  # shown first among the quotes
+    assert evaluation.improvements[0].startswith("Red flag") and flag.quote in evaluation.improvements[0]
+    assert evaluation.strengths == []  # no praise beside a red flag
+    assert evaluation.follow_up is not None
+
+
+def test_the_same_story_told_with_disclosure_is_not_flagged(
+    scorer: OfflineScorer, incident_question: QuestionContext
+) -> None:
+    evaluation = scorer.evaluate(incident_question, DISCLOSED)
+    assert evaluation.red_flags == [] and evaluation.score >= 3
+
+
+def test_red_flag_patterns_work_without_an_embedder(
+    role_knowledge: RoleKnowledge, incident_question: QuestionContext
+) -> None:
+    evaluation = OfflineScorer(role_knowledge, None).evaluate(incident_question, CONCEALED)
+    assert [f.detected_by for f in evaluation.red_flags] == ["pattern"] and evaluation.score <= 2
+
+
+def test_a_future_vision_with_nothing_delivered_is_called_evasive(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("mp_06")  # "Tell me about a platform migration you led that teams resisted..."
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
+                              strong_answer=q.strong_answer, follow_ups=q.follow_ups)
+    vision = (
+        "My vision is that the platform becomes the default path for every team. We will define a clear migration "
+        "roadmap, we will build champions in each team, and we will measure adoption and developer satisfaction. "
+        "Over time the platform will become a force multiplier that lets data scientists ship in days, and "
+        "ultimately it will free engineers to focus on the work that differentiates the business."
+    )
+    evaluation = scorer.evaluate(context, vision)
+    assert "evasive" in evaluation.gaps and evaluation.score <= 2
+    assert any("nothing in the answer was decided or delivered" in tip for tip in evaluation.improvements)
+
+
+def test_borrowed_statistics_are_not_the_candidates_specifics(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    borrowed = (
+        "Studies show 70 percent of engineers leave because of their manager, and 60 percent of performance "
+        "problems are about unclear expectations. Companies with regular feedback see 3x lower attrition. "
+        "So performance management comes down to clear expectations and regular feedback."
+    )
+    breakdown, _ = scorer.breakdown(bank_question, borrowed)
+    assert breakdown.counts.numbers >= 3 and breakdown.counts.attached_numbers == 0
+    assert breakdown.dimensions.specificity < 2
+
+
+def test_breakdown_is_typed_and_the_stored_signals_keep_their_keys(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    breakdown, _ = scorer.breakdown(bank_question, STRONG)
+    assert breakdown.counts.own_actions >= 3 and breakdown.dimensions.ownership > 3
+    assert {c.reason for c in breakdown.caps} == {"relevance"}
+    flat = scorer.evaluate(bank_question, STRONG).signals
+    historical = {"words", "own_actions", "numbers", "result", "semantic_relevance", "pivot_margin", "off_topic",
+                  "too_short", "hedge_penalty", "structure", "ownership", "specificity", "relevance", "altitude",
+                  "overall"}
+    assert historical <= set(flat) and flat["overall"] == pytest.approx(breakdown.overall, abs=1e-3)
+
+
+def test_an_offline_result_says_what_it_measures_and_what_it_cannot(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    scope = scorer.evaluate(bank_question, STRONG).scope
+    assert scope is not None and "red flags" in scope and "LLM" in scope and "judgment" in scope
+
+
+def test_no_technology_name_of_the_role_is_in_the_scorer_code() -> None:
+    """The role's vocabulary is data (signals.yaml): adding a role must not need a code change in the scorer."""
+    code = " ".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "assistant" / "interview").rglob("*.py"))
+    code = code.lower()
+    for name in ("kubeflow", "mlflow", "airflow", "pytorch", "tensorflow", "sagemaker", "databricks", "xgboost"):
+        assert name not in code, name

@@ -73,7 +73,7 @@ class ScoringPolicy:
     # before it counts as told for another question (a rehearsed story), and over what span it becomes fully so.
     sentence_pivot_offset: float = 0.08
     sentence_pivot_span: float = 0.2
-    off_question_weight: float = 0.6  # relevance kept when every sentence is about another question: 1 - this
+    off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
     off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
     off_topic_semantic: float = 0.1
@@ -102,8 +102,8 @@ class ScoringPolicy:
     evasion_future_share: float = 0.4  # of sentences, for an answer to read as a vision
     evasion_generic_share: float = 0.4  # of sentences, for an answer to read as a framework
     evasion_min_sentences: int = 2
-    evasion_penalty: float = 0.6  # per kind of evasion found
-    evasion_penalty_max: float = 1.2
+    evasion_penalty: float = 0.2  # per kind of evasion found (it mostly explains: evasive answers are already low)
+    evasion_penalty_max: float = 0.6
 
     # --- red flags -------------------------------------------------------------------------------------------------
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...

@@ -1,0 +1,40 @@
+"""The graded answer sets the offline scorer is calibrated against, and the rule that splits them.
+
+Two sets, both hand-graded by the level of the answer, never its length:
+- `tests/data/calibration_answers.jsonl`: 67 answers, levels 1-4, mostly about structure, ownership and specifics.
+- `tests/data/calibration_hard.jsonl`: 78 answers, levels 1-5, built to be hard: polished but evasive,
+  off-question (rehearsed stories for another competency), ethically troubling, terse but strong, and non-native
+  English; each row names its `kinds`.
+
+**Split rule (written down before any tuning):** an answer belongs to the *check* part when the first byte of the
+SHA-256 of its stripped UTF-8 text is odd, otherwise to the *tuning* part. Weights and thresholds in
+`assistant/interview/policy.py` and the red-flag data in `signals.yaml` are adjusted on tuning parts only; the check
+parts are what tests assert and what `make bench` reports as the figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from benchmarks.common import spearman
+
+__all__ = ["CALIBRATION", "CALIBRATION_HARD", "load", "part_of", "spearman"]
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CALIBRATION = DATA / "calibration_answers.jsonl"
+CALIBRATION_HARD = DATA / "calibration_hard.jsonl"
+
+Part = Literal["tuning", "check"]
+
+
+def part_of(answer: str) -> Part:
+    """The split rule above."""
+    return "check" if hashlib.sha256(answer.strip().encode("utf-8")).digest()[0] % 2 else "tuning"
+
+
+def load(path: Path, part: Part | None = None) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if part is None or part_of(r["answer"]) == part]
