@@ -3,6 +3,7 @@ injection detection, each on the project's own labelled sets (tests/data) and pl
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
