@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Serves on SERVE_ADDRESS from .env (127.0.0.1 by default: private to this machine). `assistant serve` refuses a
+# shared (non-loopback) address while the app has no sign-in, and stops on invalid settings with a clear message.
 run: install
 	$(BIN)/assistant ingest
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(BIN)/assistant serve --port $(PORT)
 
 test: install
 	$(BIN)/pytest

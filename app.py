@@ -1,10 +1,24 @@
-"""Streamlit entry point: page set-up and navigation only. Each page renders; the core does the work."""
+"""Streamlit entry point: page set-up, the start-up guards and navigation only. Each page renders; the core works.
+
+Before any page runs, two guards: invalid settings show one page listing every bad variable (never a traceback),
+and a server reachable from other machines is refused while the app has no sign-in (everyone would share one
+user's data). A page that still fails unexpectedly shows a plain message; the details go to the server log only.
+"""
 
 from __future__ import annotations
+
+import logging
 
 import streamlit as st
 
 import assistant.config  # noqa: F401  (telemetry off before onnxruntime and chromadb load)
+from app_pages._shared import md_escape, md_list
+from assistant.config import SettingsError, get_settings, serving_problem
+from assistant.errors import CoachError
+
+log = logging.getLogger("assistant.app")
+
+INTERNAL_ERROR = "Something went wrong on this page and it could not finish."
 
 st.set_page_config(
     page_title="ML Director Interview Coach",
@@ -13,6 +27,20 @@ st.set_page_config(
     menu_items={"Get help": None, "Report a bug": None, "About": "Mock-interview and resume coach for "
                 "Director of Machine Learning Engineering candidates. Runs on your machine."},
 )
+
+try:
+    get_settings()
+except SettingsError as exc:
+    st.title("The coach cannot start: some settings are invalid")
+    st.error(md_list(p.message for p in exc.problems))
+    st.info("Fix these in the `.env` file next to `app.py` (or in the environment), then restart the app. Every "
+            "setting is described in `.env.example`; `assistant doctor` lists the same problems.")
+    st.stop()
+
+if (refusal := serving_problem(st.get_option("server.address"))) is not None:
+    st.title("The coach is not shared on the network")
+    st.error(md_escape(refusal.message))
+    st.stop()
 
 PAGES = [
     st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
@@ -23,4 +51,11 @@ PAGES = [
     st.Page("app_pages/settings.py", title="Settings & status", icon=":material/tune:", url_path="settings"),
 ]
 
-st.navigation(PAGES).run()
+try:
+    st.navigation(PAGES).run()
+except CoachError as exc:  # a page that let a user-facing error through: still a message, not a traceback
+    st.error(md_escape(exc.message))
+except Exception:  # the last line of defence; Streamlit's stop/rerun are BaseExceptions and pass through
+    log.exception("unexpected error while rendering a page")
+    st.error(f"{INTERNAL_ERROR} Nothing already saved was lost. Reload the page to try again; the details are in "
+             "the server's log.")

@@ -16,6 +16,7 @@ import assistant.config  # noqa: F401  (telemetry off before heavy imports)
 from assistant.config import Settings, get_settings
 from assistant.errors import CoachError
 from assistant.services import Services, build_services, settings_fingerprint
+from assistant.storage import LOCAL_USER_ID
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 # Streamlit turns bare URLs, "www." names and e-mail addresses into links even when every Markdown character is
@@ -50,6 +51,17 @@ def _cached_services(fingerprint: str, _settings: Settings) -> Services:
 
 def current_settings() -> Settings:
     return get_settings()
+
+
+def current_user_id() -> str:
+    """Whose data this browser session reads, writes and deletes.
+
+    The app only ever renders on a loopback address (app.py refuses any other while there is no sign-in), so the
+    person at the browser is this machine's one local user: the same data as the CLI, in every tab. With sign-in
+    (the deployment work) this becomes the signed-in identity, and every storage call below is already scoped by
+    it.
+    """
+    return LOCAL_USER_ID
 
 
 def services() -> Services:

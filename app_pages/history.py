@@ -6,17 +6,35 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import services_or_stop, user_errors
+from app_pages._shared import current_user_id, services_or_stop, user_errors
 from app_pages._voice import delivery_trend
 from assistant.services import delete_user_files
+from assistant.storage import DeletionReport
 
 st.title("History")
 svc = services_or_stop()
+user = current_user_id()
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _deleted_message(report: DeletionReport, files: int) -> str:
+    """Exactly what was removed, so the user can trust the button (and see when there was nothing to remove)."""
+    if not (report.sessions or report.resume_versions or files):
+        return "There was nothing to delete: no saved interviews, resume versions or files."
+    return (
+        f"Deleted {_plural(report.sessions, 'interview')} ({_plural(report.turns, 'question')} asked, "
+        f"{_plural(report.answers, 'answer')}), {_plural(report.resume_versions, 'saved resume version')} and "
+        f"{_plural(files, 'exported file')}. Nothing else was touched."
+    )
+
 
 sessions = []
 with user_errors("Could not read saved sessions: "):
-    sessions = svc.db.list_sessions()
+    sessions = svc.db.list_sessions(user)
 
 if not sessions:
     st.info("No interviews yet. Finished and unfinished sessions appear here, with your progress per competency.")
@@ -39,7 +57,9 @@ else:
     )
     st.dataframe(table, hide_index=True, width="stretch")
 
-    points = svc.db.competency_history()
+    points = []
+    with user_errors("Could not read your progress: "):
+        points = svc.db.competency_history(user)
     if points:
         st.subheader("Progress per competency", anchor=False)
         frame = pd.DataFrame(
@@ -77,20 +97,17 @@ else:
 st.divider()
 st.subheader("Delete my data", anchor=False)
 st.write(
-    "Removes every saved interview, answer, score and resume version, and any exported files in the data folder. "
-    "The shipped knowledge base and prompt files are not personal data and stay."
+    "Removes every interview, answer, score and resume version saved for you, and your exported files in the data "
+    "folder. The shipped knowledge base and prompt files are not personal data and stay."
 )
 confirmed = st.checkbox("I understand this cannot be undone", key="delete_confirm")
 if st.button("Delete my data", type="primary", disabled=not confirmed, key="delete_data"):
-    with user_errors("Could not delete: "):
-        report = svc.db.delete_all_user_data()
-        files = delete_user_files(svc.settings)
-        for key in ("interview", "resume", "open_session_id"):
+    with user_errors("Could not delete (nothing was deleted): "):
+        report = svc.db.delete_all_user_data(user)
+        files = delete_user_files(svc.settings, user)
+        for key in ("interview", "interview_report", "resume", "open_session_id"):
             st.session_state.pop(key, None)
-        st.session_state.deleted_message = (
-            f"Deleted {report.sessions} sessions, {report.turns} answers, {report.resume_versions} resume "
-            f"versions and {files} files."
-        )
+        st.session_state.deleted_message = _deleted_message(report, files)
         st.rerun()
 if message := st.session_state.pop("deleted_message", None):
     st.success(message)

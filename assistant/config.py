@@ -223,6 +223,32 @@ def is_loopback(address: str | None) -> bool:
         return False
 
 
+def sign_in_available() -> bool:
+    """Whether this version can identify users (sign-in). Not yet: identity arrives with the deployment work
+    (OIDC through Streamlit's `st.login`). Until then every visitor would be the same local user."""
+    return False
+
+
+def serving_problem(address: str | None) -> ConfigError | None:
+    """Why the app must not serve on `address` (None when it may).
+
+    A private (loopback) start is always allowed. Serving other machines without sign-in would give every visitor
+    the one local user's interviews, resumes and "Delete my data" button, so it is refused with the fix.
+    """
+    if is_loopback(address):
+        return None
+    if sign_in_available():  # pragma: no cover - no sign-in in this version
+        return None
+    shown = address or "every network interface (no address given)"
+    return ConfigError(
+        f"Refusing to serve on {shown}: that lets other people on the network open this app, and this version has "
+        "no sign-in, so they would all see and delete the same person's interviews and resumes. Serve privately "
+        "with SERVE_ADDRESS=127.0.0.1 (the default; `make run` and `assistant serve` use it), or wait for the "
+        "release that adds sign-in before sharing the app.",
+        code="shared_without_sign_in",
+    )
+
+
 # --- Validation with messages a user can act on ---------------------------------------------------------------
 
 # Values never echoed back in a message (a key, or a URL that may hold a password).

@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.config import Settings
+from assistant.config import Settings, ensure_data_dir
 from assistant.knowledge.embeddings import Embedder, get_embedder
 from assistant.knowledge.loader import load_role
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.knowledge.store import IngestReport, KnowledgeStore
 from assistant.llm.factory import EngineInfo, build_chat_model, resolve_engine
 from assistant.prompting import PromptLibrary
-from assistant.storage import Database
+from assistant.storage import LOCAL_USER_ID, Database
 
 if TYPE_CHECKING:
     from langchain_core.language_models.chat_models import BaseChatModel
@@ -123,11 +123,12 @@ class Services:
             prompts=self.prompts,
         )
 
-    def new_interview_engine(self) -> InterviewEngine:
-        """An interview engine for one user's session: its own LLM client (token budget) and canaries."""
+    def new_interview_engine(self, user_id: str = LOCAL_USER_ID) -> InterviewEngine:
+        """An interview engine for one user's session: its own LLM client (token budget) and canaries; it reads
+        and writes only `user_id`'s sessions."""
         from assistant.interview.engine import build_engine
 
-        return build_engine(self, llm=self.new_llm_client())
+        return build_engine(self, llm=self.new_llm_client(), user_id=user_id)
 
     def read_resume_pdf(self, data: bytes) -> ResumeIntake:
         """Extract an uploaded PDF (sandboxed subprocess, configured limits) and parse what a reader can see."""
@@ -192,6 +193,7 @@ def build_services(settings: Settings, *, progress: Callable[[str], Any] | None 
     """Load knowledge, make sure the vector store is ready (ingesting on first run), open the database and pick
     the engine. `progress` receives short human-readable steps for a spinner or status box."""
     say = progress or (lambda _msg: None)
+    ensure_data_dir(settings)  # an unusable DATA_DIR is named before the store or the database trip over it
     say("Loading the role knowledge")
     knowledge = load_role(settings.role_dir)
     say("Loading the embedding model")
@@ -200,7 +202,6 @@ def build_services(settings: Settings, *, progress: Callable[[str], Any] | None 
     store = KnowledgeStore(settings, embedder)
     report = store.ensure_ready()
     say("Opening the session database")
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     prompts = PromptLibrary(settings.assistant_prompts_dir, settings.prompts_default_dir)
 
@@ -230,21 +231,24 @@ def build_services(settings: Settings, *, progress: Callable[[str], Any] | None 
 
 # --- Personal files ----------------------------------------------------------------------------------------------
 
-# Folders under the data dir that only ever hold the user's own material (exports, uploaded copies).
+# Folders under the data dir that only ever hold users' own material (exports, uploaded copies), one sub-folder
+# per user id, so deleting one user's files never touches another's.
 USER_FILE_DIRS = ("exports", "uploads")
 
 
-def delete_user_files(settings: Settings) -> int:
-    """Remove the user's files from the data folder ("delete my data"); returns how many were removed.
+def delete_user_files(settings: Settings, user_id: str) -> int:
+    """Remove one user's files from the data folder ("delete my data"); returns how many were removed.
 
     The knowledge store and database files stay: the store holds only shipped role knowledge, and database rows
-    are removed by `Database.delete_all_user_data()`.
+    are removed by `Database.delete_all_user_data(user_id)`.
     """
     import shutil
 
+    if not user_id or "/" in user_id or user_id in (".", ".."):
+        raise ValueError(f"not a user id: {user_id!r}")
     removed = 0
     for name in USER_FILE_DIRS:
-        folder = settings.data_dir / name
+        folder = settings.data_dir / name / user_id
         if folder.is_dir():
             removed += sum(1 for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)

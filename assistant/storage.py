@@ -44,11 +44,30 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
+# The one user of a private (loopback) install: the CLI and every browser tab on this machine are the same person.
+# A shared deployment identifies users by sign-in, and every read, write and deletion below is scoped by user id.
+LOCAL_USER_ID = "local"
+
 
 class StorageError(CoachError):
     """The database cannot be read or written (disk full, read-only file, missing session)."""
 
     code = "storage"
+
+
+class SessionMissing(StorageError):
+    """The interview session does not exist (any more) for this user: deleted in another window, or never theirs.
+
+    A session of another user is reported exactly like a deleted one, so its existence is never revealed."""
+
+    code = "not_found"
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__(
+            "This interview no longer exists: it was deleted (perhaps with \"Delete my data\" in another window). "
+            "Nothing more can be saved to it; start a new interview."
+        )
+        self.session_id = session_id
 
 
 # --- Tables ---------------------------------------------------------------------------------------------------
@@ -164,8 +183,11 @@ class ResumeVersion(BaseModel):
 
 
 class DeletionReport(BaseModel):
+    """Exactly what "Delete my data" removed for one user."""
+
     sessions: int
     turns: int
+    answers: int = 0
     resume_versions: int
 
 
@@ -181,6 +203,12 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return type(exc).__name__
+
+
 def _friendly(exc: SQLAlchemyError) -> StorageError:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
@@ -189,8 +217,8 @@ def _friendly(exc: SQLAlchemyError) -> StorageError:
         message = "The database is read-only: check the permissions of the data directory (DATA_DIR)."
     elif "unable to open" in text:
         message = "The database file cannot be opened: check that DATA_DIR exists and is writable."
-    elif "locked" in text:
-        message = "The database is busy (another window is writing); try again in a moment."
+    elif "locked" in text or "busy" in text:
+        message = "The database is busy (another window or program is writing); try again in a moment."
     else:
         message = f"The database could not be used ({type(exc).__name__}); see `assistant doctor`."
     return StorageError(message)
@@ -201,20 +229,31 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        parsed = make_url(url)
-        self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        kwargs: dict[str, Any] = {}
-        if self.is_sqlite:
-            database = parsed.database or ""
-            in_memory = database in (None, "", ":memory:")
-            if in_memory:
-                # One shared connection, or every connection would see its own empty database.
-                kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
-            else:
-                if not database.startswith("file:"):  # a URI filename (e.g. ?mode=ro) names an existing file
-                    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-                kwargs.update(connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-        self.engine: Engine = create_engine(url, **kwargs)
+        try:
+            parsed = make_url(url)
+            self.is_sqlite = parsed.get_backend_name() == "sqlite"
+            kwargs: dict[str, Any] = {}
+            if self.is_sqlite:
+                database = parsed.database or ""
+                in_memory = database in (None, "", ":memory:")
+                if in_memory:
+                    # One shared connection, or every connection would see its own empty database.
+                    kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+                else:
+                    if not database.startswith("file:"):  # a URI filename (e.g. ?mode=ro) names an existing file
+                        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                    kwargs.update(
+                        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+                    )
+            self.engine: Engine = create_engine(url, **kwargs)
+        except (SQLAlchemyError, ValueError, ImportError, OSError) as exc:
+            # A URL that parses but names no installed driver, or a folder that cannot be created: say which
+            # setting to fix (the URL itself may hold a password, so it is not repeated).
+            raise StorageError(
+                f"The database cannot be opened ({_reason(exc)}). Check DATABASE_URL (empty means a SQLite file in "
+                "DATA_DIR) and that DATA_DIR is a writable folder.",
+                code="config",
+            ) from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -289,6 +328,7 @@ class Database:
         """Insert a turn (when it is asked) or overwrite it whole."""
 
         def work(db: Session) -> None:
+            self._session_row(db, session_id)  # a session deleted meanwhile is reported as such
             db.merge(_turn_row(session_id, turn))
             self._touch(db, session_id)
 
@@ -348,9 +388,11 @@ class Database:
     def finish_session(self, session_id: str, totals: dict[str, Any], *, status: str = "finished") -> None:
         self.update_session(session_id, status=status, totals=totals)
 
-    def get_session(self, session_id: str) -> InterviewSession:
+    def get_session(self, session_id: str, *, user_id: str | None = None) -> InterviewSession:
+        """One session with its turns. With `user_id`, another user's session is reported as missing."""
+
         def work(db: Session) -> InterviewSession:
-            row = self._session_row(db, session_id)
+            row = self._session_row(db, session_id, user_id)
             turns = db.scalars(
                 select(TurnRow).where(TurnRow.session_id == session_id).order_by(TurnRow.index)
             ).all()
@@ -374,7 +416,16 @@ class Database:
 
         return self._run(work)
 
-    def list_sessions(self, user_id: str = "local", *, limit: int = 100) -> list[SessionSummary]:
+    def session_exists(self, session_id: str, *, user_id: str) -> bool:
+        """Whether this user's session is still stored (another window may have deleted it)."""
+
+        def work(db: Session) -> bool:
+            owner = db.scalar(select(SessionRow.user_id).where(SessionRow.id == session_id))
+            return owner is not None and owner == user_id
+
+        return self._run(work)
+
+    def list_sessions(self, user_id: str = LOCAL_USER_ID, *, limit: int = 100) -> list[SessionSummary]:
         """Newest first."""
 
         def work(db: Session) -> list[SessionSummary]:
@@ -411,7 +462,7 @@ class Database:
 
         return self._run(work)
 
-    def latest_unfinished(self, user_id: str = "local") -> str | None:
+    def latest_unfinished(self, user_id: str = LOCAL_USER_ID) -> str | None:
         def work(db: Session) -> str | None:
             return db.scalar(
                 select(SessionRow.id)
@@ -422,7 +473,7 @@ class Database:
 
         return self._run(work)
 
-    def recent_question_ids(self, user_id: str = "local", *, sessions: int = 3) -> list[str]:
+    def recent_question_ids(self, user_id: str = LOCAL_USER_ID, *, sessions: int = 3) -> list[str]:
         """Bank question ids asked in the user's last few sessions, so a new plan can avoid repeating them."""
 
         def work(db: Session) -> list[str]:
@@ -441,7 +492,7 @@ class Database:
 
         return self._run(work)
 
-    def competency_history(self, user_id: str = "local") -> list[CompetencyPoint]:
+    def competency_history(self, user_id: str = LOCAL_USER_ID) -> list[CompetencyPoint]:
         """Per session (oldest first) and competency, the mean score of the evaluated answers."""
 
         def work(db: Session) -> list[CompetencyPoint]:
@@ -477,7 +528,7 @@ class Database:
         source_hash: str,
         structured: dict[str, Any],
         tailored: dict[str, Any] | None = None,
-        user_id: str = "local",
+        user_id: str = LOCAL_USER_ID,
     ) -> str:
         version_id = str(uuid.uuid4())
 
@@ -497,7 +548,7 @@ class Database:
         self._run(work)
         return version_id
 
-    def list_resume_versions(self, user_id: str = "local") -> list[ResumeVersion]:
+    def list_resume_versions(self, user_id: str = LOCAL_USER_ID) -> list[ResumeVersion]:
         """Newest first."""
 
         def work(db: Session) -> list[ResumeVersion]:
@@ -571,25 +622,28 @@ class Database:
 
     # -- privacy --
 
-    def delete_all_user_data(self, user_id: str | None = None) -> DeletionReport:
-        """"Delete my data": every session, turn and resume version (of one user, or of everyone when None)."""
+    def delete_all_user_data(self, user_id: str) -> DeletionReport:
+        """"Delete my data": every session, turn and resume version of this one user, and nobody else's.
+
+        The user id is required: there is deliberately no "everyone" form a page could reach by accident.
+        """
+        if not user_id:
+            raise ValueError("delete_all_user_data needs the user id whose data to delete")
 
         def work(db: Session) -> DeletionReport:
-            session_filter = SessionRow.user_id == user_id if user_id else None
-            session_ids = select(SessionRow.id)
-            if session_filter is not None:
-                session_ids = session_ids.where(session_filter)
+            session_ids = select(SessionRow.id).where(SessionRow.user_id == user_id)
+            answers = db.scalar(
+                select(func.count()).select_from(TurnRow).where(
+                    TurnRow.session_id.in_(session_ids), TurnRow.answer.is_not(None)
+                )
+            )
             turns = db.execute(delete(TurnRow).where(TurnRow.session_id.in_(session_ids)))
-            sessions_stmt = delete(SessionRow)
-            resumes_stmt = delete(ResumeVersionRow)
-            if user_id:
-                sessions_stmt = sessions_stmt.where(SessionRow.user_id == user_id)
-                resumes_stmt = resumes_stmt.where(ResumeVersionRow.user_id == user_id)
-            sessions = db.execute(sessions_stmt)
-            resumes = db.execute(resumes_stmt)
+            sessions = db.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
+            resumes = db.execute(delete(ResumeVersionRow).where(ResumeVersionRow.user_id == user_id))
             return DeletionReport(
                 sessions=sessions.rowcount or 0,  # type: ignore[attr-defined]
                 turns=turns.rowcount or 0,  # type: ignore[attr-defined]
+                answers=int(answers or 0),
                 resume_versions=resumes.rowcount or 0,  # type: ignore[attr-defined]
             )
 
@@ -607,16 +661,18 @@ class Database:
     # -- helpers --
 
     @staticmethod
-    def _session_row(db: Session, session_id: str) -> SessionRow:
+    def _session_row(db: Session, session_id: str, user_id: str | None = None) -> SessionRow:
         row = db.get(SessionRow, session_id)
-        if row is None:
-            raise StorageError(f"No interview session with id {session_id!r}.", code="not_found")
+        if row is None or (user_id is not None and row.user_id != user_id):
+            raise SessionMissing(session_id)
         return row
 
     @staticmethod
     def _turn(db: Session, session_id: str, index: int) -> TurnRow:
         row = db.get(TurnRow, (session_id, index))
         if row is None:
+            if db.get(SessionRow, session_id) is None:
+                raise SessionMissing(session_id)
             raise StorageError(f"Session {session_id!r} has no turn {index}.", code="not_found")
         return row
 

@@ -81,9 +81,9 @@ def test_delete_all_user_data_leaves_nothing_behind(settings: Settings) -> None:
     db.record_answer(s.id, 0, "my-private-answer-marker about a reorg")
     db.save_resume_version(label="v1", source_hash="h", structured={"name": "private-resume-marker"})
 
-    deleted = db.delete_all_user_data()
+    deleted = db.delete_all_user_data("local")
 
-    assert (deleted.sessions, deleted.turns, deleted.resume_versions) == (1, 1, 1)
+    assert (deleted.sessions, deleted.turns, deleted.answers, deleted.resume_versions) == (1, 1, 1, 1)
     assert db.list_sessions() == [] and db.list_resume_versions() == [] and db.competency_history() == []
     db.close()
     raw = b"".join(p.read_bytes() for p in settings.data_dir.glob("coach.db*"))

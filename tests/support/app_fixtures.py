@@ -68,9 +68,13 @@ def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
     another test's data folder or model must never leak into this one.
     """
     import streamlit as st
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
 
     st.cache_resource.clear()
+    # As `make run` and the project's .streamlit/config.toml do: the app refuses to render on any other address.
+    previous_address = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
 
     def make(page: str | None = None, *, timeout: float = 60) -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=timeout)
@@ -80,6 +84,7 @@ def app_test(app_data_dir: Path) -> Iterator[Callable[..., object]]:
         return at
 
     yield make
+    config.set_option("server.address", previous_address)
     st.cache_resource.clear()
 
 
@@ -115,9 +120,12 @@ def page_text(at: object) -> str:
 
 
 def assert_no_exception(at: object) -> None:
-    """An AppTest run must not have raised: a traceback on a page is a bug a user would see."""
+    """An AppTest run must not have raised: a traceback on a page is a bug a user would see. The app's last-resort
+    handler (app.py) turns an unexpected error into a plain message; that message is a failure here too."""
     exceptions = list(at.exception)  # type: ignore[attr-defined]
     assert not exceptions, "\n".join(e.value for e in exceptions)
+    internal = [e.value for e in at.error if "Something went wrong on this page" in str(e.value)]  # type: ignore[attr-defined]
+    assert not internal, "a page failed unexpectedly (see the log for the traceback)"
 
 
 # --- Real server and browser --------------------------------------------------------------------------------------
