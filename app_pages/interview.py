@@ -16,12 +16,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
-from app_pages._voice import delivery_summary, save_delivery, voice_answer_box
+from app_pages._shared import current_user_id, engine_badge, md_escape, md_list, services_or_stop, user_errors
+from app_pages._voice import SpokenAnswer, delivery_summary, save_delivery, voice_answer_box
 from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
+from assistant.limits import check_document
 from assistant.services import Services, markdown_pdf_bytes
+from assistant.storage import SessionMissing
 
 FOCUS_LABELS = {
     "mixed": "Mixed (all competencies)",
@@ -35,13 +37,14 @@ MODE_LABELS = {
 }
 
 svc = services_or_stop()
+user = current_user_id()
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 
 
 def _engine() -> Any:
     """This user's interview engine (built once per browser session: it owns the session's token budget)."""
     if "interview_engine" not in st.session_state:
-        st.session_state.interview_engine = svc.new_interview_engine()
+        st.session_state.interview_engine = svc.new_interview_engine(user)
     return st.session_state.interview_engine
 
 
@@ -255,12 +258,96 @@ def _setup(svc: Services) -> None:
                 raise CoachError("Choose a PDF to upload, or pick 'No resume'.")
             with st.spinner("Reading your resume..."):
                 resume = svc.read_resume_pdf(upload.getvalue()).resume
+        check_document(jd, svc.settings, what="job description")
         engine = _engine()
         session = _run_turn(lambda on_chunk: engine.start(
             focus, length, mode, resume=resume, jd=jd.strip() or None, on_question_chunk=on_chunk))
         st.session_state.interview = session
         st.session_state.pop("interview_report", None)
         st.rerun()
+
+
+# --- answers: saved only when the database says so ------------------------------------------------------------
+
+def _forget_interview() -> None:
+    for key in ("interview", "interview_report", "unsaved_answer", "interview_gone"):
+        st.session_state.pop(key, None)
+
+
+def _stored_answer(session_id: str, turn_index: int) -> tuple[InterviewSession | None, bool | None]:
+    """Read the session back: (stored session, whether turn `turn_index` has an answer). (None, None) when the
+    database cannot be read; `SessionMissing` when the session is gone."""
+    try:
+        stored = svc.db.get_session(session_id, user_id=user)
+    except SessionMissing:
+        raise
+    except CoachError:
+        return None, None
+    turn = next((t for t in stored.turns if t.index == turn_index), None)
+    return stored, turn is not None and turn.answer is not None
+
+
+def _submit(session: InterviewSession, text: str, spoken: SpokenAnswer | None = None) -> None:
+    """Send an answer. "Saved" is said only after the database confirms it (read back after any failure);
+    otherwise the text stays on the page with what went wrong and a retry."""
+    engine = _engine()
+    pending = engine.current_question(session)
+    if pending is None:
+        return
+    try:
+        result = _run_turn(lambda on_chunk: engine.submit_answer(session, text, on_question_chunk=on_chunk))
+    except CoachError as exc:
+        try:
+            stored, saved = _stored_answer(session.id, pending.index)
+        except SessionMissing as gone:
+            st.session_state.interview_gone = gone.message
+            st.session_state.unsaved_answer = {"text": text, "why": "The interview was deleted, so your answer "
+                                               "was not saved."}
+            st.rerun()
+        if saved:
+            if spoken is not None:
+                save_delivery(svc, session, pending, spoken)
+            # Stored, but the scoring or the next question failed: show what the database holds (no feedback
+            # that was never stored) and offer to finish the turn.
+            st.session_state.interview = stored
+            st.session_state.pop("unsaved_answer", None)
+            st.session_state.interview_notice = f"{exc.message} Your answer is saved; score it again below."
+        else:
+            why = exc.message if saved is False else (
+                f"{exc.message} The database could not be read to confirm what was stored, so treat the answer "
+                "as not saved.")
+            st.session_state.unsaved_answer = {"text": text, "why": why}
+        st.rerun()
+    st.session_state.pop("unsaved_answer", None)
+    if spoken is not None:
+        save_delivery(svc, session, pending, spoken)
+    if result.finished:
+        with st.spinner("Writing your report..."), user_errors("Could not build the report: "):
+            st.session_state.interview_report = engine.finish(session)
+    st.rerun()
+
+
+def _render_unsaved(session: InterviewSession | None) -> None:
+    """The answer that did not reach the database, kept editable, with a retry while the interview exists."""
+    unsaved = st.session_state.get("unsaved_answer")
+    if not unsaved:
+        return
+    st.error(f"**Your answer was not saved.** {md_escape(unsaved['why'])}")
+    kept = st.text_area("Your answer (kept here so nothing you typed is lost; copy it or edit and retry)",
+                        unsaved["text"], height=200, key="unsaved_answer_text")
+    if session is None:
+        return
+    if st.button("Retry saving this answer", type="primary", key="unsaved_retry", icon=":material/refresh:"):
+        try:
+            fresh = _engine().resume(session.id)  # the database's view; a stored-but-unscored answer is scored
+        except SessionMissing as gone:
+            st.session_state.interview_gone = gone.message
+            st.rerun()
+        except CoachError as exc:
+            st.session_state.unsaved_answer = {"text": kept, "why": f"{exc.message} (still not saved)"}
+            st.rerun()
+        st.session_state.interview = fresh
+        _submit(fresh, kept)
 
 
 # --- page ---------------------------------------------------------------------------------------------------------
@@ -270,10 +357,26 @@ engine_badge(svc)
 
 if reopen := st.session_state.pop("open_session_id", None):
     with user_errors("Could not open that session: "):
+        _forget_interview()
         st.session_state.interview = _engine().resume(reopen)
-        st.session_state.pop("interview_report", None)
 
 session: InterviewSession | None = st.session_state.get("interview")
+
+if session is not None and "interview_gone" not in st.session_state:
+    try:
+        if not svc.db.session_exists(session.id, user_id=user):
+            st.session_state.interview_gone = SessionMissing(session.id).message
+    except CoachError as exc:  # cannot check now: say so, keep the page usable
+        st.warning(f"Could not check the saved interview: {md_escape(exc.message)}")
+
+if gone := st.session_state.get("interview_gone"):
+    st.warning(md_escape(gone))
+    _render_unsaved(None)
+    if st.button("Start a new interview", type="primary", key="interview_gone_new", icon=":material/restart_alt:"):
+        _forget_interview()
+        st.rerun()
+    st.stop()
+
 if session is None:
     _setup(svc)
     st.stop()
@@ -293,6 +396,18 @@ if report is not None:
     st.stop()
 
 engine = _engine()
+if notice := st.session_state.pop("interview_notice", None):
+    st.warning(md_escape(notice))
+waiting = session.pending_turn
+if waiting is not None and waiting.answered:
+    # An answer is stored but its scoring did not finish (an error, or a crash): finish that turn first.
+    st.info("Your last answer is saved but has not been scored yet.")
+    if st.button("Score my answer and continue", type="primary", key="interview_rescore", icon=":material/refresh:"):
+        with st.spinner("Scoring your answer..."), user_errors("Still could not score it: "):
+            st.session_state.interview = engine.resume(session.id)
+            st.rerun()
+    st.stop()
+
 pending = engine.current_question(session)
 if pending is None:
     with st.spinner("Writing your report..."), user_errors("Could not build the report: "):
@@ -307,6 +422,8 @@ if st.button("End the interview now and see the report", key="interview_end"):
         st.session_state.interview_report = engine.finish(session)
         st.rerun()
 
+_render_unsaved(session)
+
 spoken = voice_answer_box(svc, session, pending)
 answer = st.chat_input("Your answer", key="interview_answer", max_chars=svc.settings.max_answer_chars)
 if spoken is not None:
@@ -314,17 +431,4 @@ if spoken is not None:
 if answer:
     with st.chat_message("user", avatar=":material/account_circle:"):
         st.markdown(md_escape(answer))
-    try:
-        result = _run_turn(lambda on_chunk: engine.submit_answer(session, answer, on_question_chunk=on_chunk))
-    except CoachError as exc:
-        if spoken is not None:
-            save_delivery(svc, session, pending, spoken)
-        # The answer was stored before evaluation; the transcript stays and the session can be resumed.
-        st.error(f"{exc.message} Your answer is saved; you can resume this interview from History.")
-    else:
-        if spoken is not None:
-            save_delivery(svc, session, pending, spoken)
-        if result.finished:
-            with st.spinner("Writing your report..."):
-                st.session_state.interview_report = engine.finish(session)
-        st.rerun()
+    _submit(session, answer, spoken)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.config import Settings, SettingProblem, data_dir_problem, env_name
+from assistant.config import SettingProblem, Settings, data_dir_problem, env_name
 
 
 @dataclass(frozen=True)

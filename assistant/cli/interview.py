@@ -13,6 +13,7 @@ from assistant.cli.common import print_json, run_guarded, settings, stderr
 from assistant.config import Settings
 from assistant.errors import InputError
 from assistant.interview.session import InterviewSession, Report, TurnResult
+from assistant.limits import check_document
 from assistant.resume.models import Resume
 
 ANSWER_SEPARATOR = "---"
@@ -52,12 +53,7 @@ def _load_resume(path: Path, cfg: Settings) -> Resume:
 
 def _load_jd(path: Path, cfg: Settings) -> str:
     text = _read_file(path, "job description", cfg).decode("utf-8", errors="replace")
-    if len(text) > cfg.max_text_chars:
-        raise InputError(
-            f"The job description has {len(text):,} characters; the limit is {cfg.max_text_chars:,} (MAX_TEXT_CHARS).",
-            code="too_large",
-        )
-    return text
+    return check_document(text, cfg, what="job description")
 
 
 def _read_interactive_answer() -> str | None:

@@ -23,6 +23,7 @@ from assistant.cli.common import print_json, run_guarded, settings, stderr, to_j
 from assistant.config import Settings
 from assistant.errors import InputError
 from assistant.interview.models import Evaluation
+from assistant.limits import check_answer
 
 if TYPE_CHECKING:
     from assistant.interview.scoring import AnswerScorer, QuestionResolver
@@ -41,12 +42,7 @@ def _check(request: ScoreRequest, cfg: Settings) -> ScoreRequest:
         raise InputError(f"The question is empty ({request.where}).")
     if not request.answer.strip():
         raise InputError(f"The answer is empty ({request.where}): there is nothing to score.")
-    if len(request.answer) > cfg.max_answer_chars:
-        raise InputError(
-            f"The answer has {len(request.answer):,} characters ({request.where}); the limit is "
-            f"{cfg.max_answer_chars:,} (MAX_ANSWER_CHARS).",
-            code="too_large",
-        )
+    check_answer(request.answer, cfg, what=f"answer ({request.where})")
     return request
 
 

@@ -35,6 +35,7 @@ from assistant.interview.session import (
     TurnResult,
 )
 from assistant.knowledge.schema import RoleKnowledge
+from assistant.limits import check_length
 from assistant.llm.errors import LLMError
 from assistant.llm.safety import clean_untrusted, new_canary, spotlight
 from assistant.llm.usage import approx_tokens
@@ -199,15 +200,10 @@ class InterviewEngine:
         turn = self.current_question(session)
         if turn is None:
             raise InputError("There is no open question in this interview.", code="invalid_input")
+        check_length(text, limit=self.max_answer_chars, what="answer", variable="MAX_ANSWER_CHARS")
         answer = clean_untrusted(text).strip()
         if not answer:
             raise InputError("The answer is empty; type an answer (or say you would pass).", code="invalid_input")
-        if len(answer) > self.max_answer_chars:
-            raise InputError(
-                f"The answer is {len(answer):,} characters; the limit is {self.max_answer_chars:,} "
-                "(MAX_ANSWER_CHARS).",
-                code="too_large",
-            )
         clock = _TurnClock()
         self.db.record_answer(session.id, turn.index, answer)  # before evaluation: never lose what they wrote
         turn.answer = answer
