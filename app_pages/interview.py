@@ -371,6 +371,10 @@ if session is not None and "interview_gone" not in st.session_state:
 
 if gone := st.session_state.get("interview_gone"):
     st.warning(md_escape(gone))
+    # An answer sent in the same moment (the page stops before its box) is kept, not silently dropped.
+    if (typed := st.session_state.get("interview_answer")) and not st.session_state.get("unsaved_answer"):
+        st.session_state.unsaved_answer = {"text": typed, "why": "The interview was deleted, so your answer was "
+                                           "not saved."}
     _render_unsaved(None)
     if st.button("Start a new interview", type="primary", key="interview_gone_new", icon=":material/restart_alt:"):
         _forget_interview()
@@ -425,7 +429,9 @@ if st.button("End the interview now and see the report", key="interview_end"):
 _render_unsaved(session)
 
 spoken = voice_answer_box(svc, session, pending)
-answer = st.chat_input("Your answer", key="interview_answer", max_chars=svc.settings.max_answer_chars)
+# No `max_chars` on the box: the browser would silently cut a long paste and score the stub. The whole text comes
+# in and the shared limit (assistant.limits, as in the CLI) refuses it with the reason, keeping it on the page.
+answer = st.chat_input(f"Your answer (up to {svc.settings.max_answer_chars:,} characters)", key="interview_answer")
 if spoken is not None:
     answer = spoken.text
 if answer:

@@ -13,6 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
+from assistant.errors import CoachError
+from assistant.limits import check_document
 from assistant.resume.tailor import tailor_resume
 from assistant.services import RESUME_FORMATS, resume_file_bytes
 
@@ -51,16 +53,27 @@ if st.button("Review my resume", type="primary", key="resume_review_button"):
     if upload is None and not pasted.strip():
         st.warning("Upload a PDF or paste your resume text first.")
         st.stop()
-    with st.status("Reviewing your resume...", expanded=False) as status, user_errors():
-        if upload is not None:
-            status.update(label="Extracting text from the PDF...")
-            intake = svc.read_resume_pdf(upload.getvalue())
+    failure: CoachError | None = None
+    with st.status("Reviewing your resume...", expanded=False) as status:
+        try:
+            check_document(jd, svc.settings, what="job description")
+            if upload is not None:
+                status.update(label="Extracting text from the PDF...")
+                intake = svc.read_resume_pdf(upload.getvalue())
+            else:
+                intake = svc.read_resume_text(pasted)
+            status.update(label="Checking it against the role...")
+            st.session_state.resume_review = svc.review_resume(intake, jd.strip() or None)
+            st.session_state.resume = intake.resume  # also offered to the Mock interview page
+        except CoachError as exc:
+            # The box shows the failure (not a tick on "Extracting text..."); the message sits outside it.
+            failure = exc
+            status.update(label="Could not review this resume", state="error", expanded=False)
         else:
-            intake = svc.read_resume_text(pasted)
-        status.update(label="Checking it against the role...")
-        st.session_state.resume_review = svc.review_resume(intake, jd.strip() or None)
-        st.session_state.resume = intake.resume  # also offered to the Mock interview page
-        status.update(label="Review ready", state="complete")
+            status.update(label="Review ready", state="complete")
+    if failure is not None:
+        st.error(md_escape(failure.message))
+        st.stop()
 
 review: Any = st.session_state.get("resume_review")
 resume: Any = st.session_state.get("resume")
