@@ -23,8 +23,34 @@ if not svc.uses_llm:
     st.info("The offline coach does not send prompts. Edits here take effect when an LLM is configured.")
 
 names = library.names()
+if not names:
+    st.error(f"No prompt files found in `{md_escape(str(library.prompts_dir))}`. Check ASSISTANT_PROMPTS_DIR.")
+    st.stop()
 name = st.selectbox("Prompt file", names, key="prompt_name")
-saved_text = library.read_text(name)
+
+
+def _reset(button_key: str, label: str = "Reset to default") -> None:
+    if st.button(label, key=button_key, type="primary" if button_key == "prompt_reset_broken" else "secondary"):
+        with user_errors("Could not reset: "):
+            library.reset(name)
+            st.session_state.prompt_reload = name
+            st.session_state.prompt_notice = f"Reset `{name}` to the shipped default; the previous file was kept " \
+                                             "in prompts/.backups."
+            st.rerun()
+
+
+if notice := st.session_state.pop("prompt_notice", None):
+    st.success(notice)
+
+try:
+    saved_text = library.read_text(name)
+except CoachError as exc:
+    # Unreadable (not UTF-8, a folder, over the size cap): nothing to edit, but the page works and can reset it.
+    st.error("This prompt file cannot be used, so the coach words this step itself (offline) until it is fixed: "
+             + md_escape(exc.message))
+    _reset("prompt_reset_broken", "Reset to the shipped default")
+    st.stop()
+
 try:
     prompt = library.get(name)
 except CoachError as exc:  # the file on disk is broken (edited outside the app): show why, allow fixing it
@@ -48,7 +74,7 @@ draft = st.text_area("Prompt file (front matter and template)", saved_text, heig
 with st.container(horizontal=True):
     do_save = st.button("Save", type="primary", key="prompt_save")
     do_validate = st.button("Validate", key="prompt_validate")
-    do_reset = st.button("Reset to default", key="prompt_reset")
+    _reset("prompt_reset")
 
 if do_validate or do_save:
     problems = library.validate_text(name, draft)
@@ -64,12 +90,6 @@ if do_validate or do_save:
             st.success(f"Saved `{name}`. The previous version was kept as a backup.")
     else:
         st.success("Valid: every declared variable is used and the template syntax is correct.")
-
-if do_reset:
-    with user_errors("Could not reset: "):
-        library.reset(name)
-        st.session_state.prompt_reload = name
-        st.rerun()
 
 preview_tab, diff_tab = st.tabs(["Preview with sample inputs", "Difference from the shipped default"])
 with preview_tab:

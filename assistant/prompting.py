@@ -15,6 +15,7 @@ import contextlib
 import difflib
 import os
 import re
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -26,10 +27,14 @@ import yaml
 
 from assistant.config import Settings
 from assistant.errors import CoachError
+from assistant.llm.errors import LLMError
 
 NAME_PATTERN = re.compile(r"^[a-z0-9_]+$")
 SUFFIX = ".md"
 BACKUP_DIR = ".backups"
+# A prompt file is instructions, not data: the shipped ones are 1-3 KB. 64 KB (about 16,000 tokens) leaves room for
+# long edits while refusing a file that would be sent whole and blow a session's token budget in one call.
+MAX_PROMPT_BYTES = 64 * 1024
 MODEL_PARAMS: dict[str, type | tuple[type, ...]] = {
     "temperature": (int, float),
     "max_tokens": int,
@@ -71,14 +76,66 @@ class PromptError(CoachError):
         self.problems = problems or []
 
 
+class PromptUnusable(PromptError, LLMError):
+    """The prompt a model call needs cannot be loaded or rendered (missing, unreadable, too large, invalid).
+
+    It is also an `LLMError`, so every feature that falls back to the offline coach when a model call fails does so
+    here too: a broken prompt file costs the LLM's wording for that turn, never the interview.
+    """
+
+    code = "prompt_invalid"
+
+
+def read_prompt_file(path: Path) -> str:
+    """A prompt file's text, or a `PromptUnusable` saying plainly why not (and that reset fixes it).
+
+    Checked before reading: a folder where the file should be, and the size cap (a huge file is never read into
+    memory). Then the text must be UTF-8.
+    """
+    shown = _display(path)
+    fix = "Fix it, or reset the prompt to its default (Prompts page, or `assistant prompts reset`)."
+    try:
+        if path.is_dir():
+            raise PromptUnusable(f"{shown} is a folder, not a prompt file. {fix}", code="prompt_unreadable")
+        size = path.stat().st_size
+        if size > MAX_PROMPT_BYTES:
+            raise PromptUnusable(
+                f"{shown} is {_size(size)}; prompt files are limited to {_size(MAX_PROMPT_BYTES)} "
+                f"(about {MAX_PROMPT_BYTES // 4:,} tokens), so it is not sent to the model. {fix}",
+                code="prompt_too_large",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PromptUnusable(f"no prompt file {shown}", code="prompt_missing") from None
+    except OSError as exc:
+        raise PromptUnusable(
+            f"{shown} cannot be read ({exc.strerror or type(exc).__name__}). {fix}", code="prompt_unreadable"
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PromptUnusable(
+            f"{shown} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start:,}); save it as "
+            f"UTF-8. {fix}",
+            code="prompt_unreadable",
+        ) from None
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.0f} KB"
+
+
 @dataclass(frozen=True)
 class PromptProblem:
-    """One validation finding, printed as `prompts/x.md line 12: '{{ x.y }}' is not a plain variable`."""
+    """One validation finding, printed as `prompts/x.md line 12: '{{ x.y }}' is not a plain variable`.
+
+    `code` is "invalid" for content problems, or the `PromptUnusable` code when the file cannot even be read."""
 
     file: str
     line: int | None
     message: str
     variable: str | None = None
+    code: str = "invalid"
 
     def __str__(self) -> str:
         where = f"{self.file} line {self.line}" if self.line is not None else self.file
@@ -291,10 +348,9 @@ class PromptLibrary:
     # --- reading ---------------------------------------------------------------------------------------------
     def read_text(self, name: str) -> str:
         path = self.path_for(name)
-        try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise PromptError(f"no prompt named '{name}' in {_display(self.prompts_dir)}", code="prompt_missing") from None
+        if not path.exists():
+            raise PromptUnusable(f"no prompt named '{name}' in {_display(self.prompts_dir)}", code="prompt_missing")
+        return read_prompt_file(path)
 
     def get(self, name: str) -> PromptFile:
         """The current, valid prompt; raises `PromptError` listing every problem when the file is invalid."""
@@ -302,21 +358,31 @@ class PromptLibrary:
         try:
             stat = path.stat()
         except FileNotFoundError:
-            raise PromptError(f"no prompt named '{name}' in {_display(self.prompts_dir)}", code="prompt_missing") from None
+            raise PromptUnusable(
+                f"no prompt named '{name}' in {_display(self.prompts_dir)}", code="prompt_missing"
+            ) from None
+        except OSError as exc:
+            raise PromptUnusable(f"{_display(path)} cannot be read ({exc.strerror})", code="prompt_unreadable") from None
         key = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
             cached = self._cache.get(name)
             if cached is not None and cached[0] == key:
                 return cached[1]
-        prompt, problems = parse_prompt(name, path.read_text(encoding="utf-8"), path)
+        prompt, problems = parse_prompt(name, read_prompt_file(path), path)
         if prompt is None:
-            raise PromptError("; ".join(str(p) for p in problems), problems)
+            raise PromptUnusable("; ".join(str(p) for p in problems), problems)
         with self._lock:
             self._cache[name] = (key, prompt)
         return prompt
 
     def render(self, name: str, **values: object) -> str:
-        return self.get(name).render(**values)
+        prompt = self.get(name)
+        try:
+            return prompt.render(**values)
+        except PromptUnusable:
+            raise
+        except PromptError as exc:  # a variable the feature did not pass: this call cannot be made
+            raise PromptUnusable(exc.message, exc.problems) from None
 
     # --- validating and previewing drafts --------------------------------------------------------------------
     def validate_text(self, name: str, text: str) -> list[PromptProblem]:
@@ -329,7 +395,12 @@ class PromptLibrary:
         present = set(self.names())
         for name in sorted(present):
             path = self.path_for(name)
-            problems.extend(parse_prompt(name, path.read_text(encoding="utf-8"), path)[1])
+            try:
+                text = read_prompt_file(path)
+            except PromptError as exc:
+                problems.append(PromptProblem(_display(path), None, exc.message, code=exc.code))
+                continue
+            problems.extend(parse_prompt(name, text, path)[1])
         for name in sorted(set(CONTRACT) - present):
             problems.append(PromptProblem(_display(self.prompts_dir / f"{name}{SUFFIX}"), None, "file is missing"))
         return problems
@@ -352,20 +423,41 @@ class PromptLibrary:
         prompt, problems = parse_prompt(name, text, path)
         if prompt is None:
             raise PromptError("; ".join(str(p) for p in problems), problems)
+        if len(text.encode("utf-8")) > MAX_PROMPT_BYTES:
+            raise PromptError(
+                f"the edit is {_size(len(text.encode('utf-8')))}; prompt files are limited to "
+                f"{_size(MAX_PROMPT_BYTES)}. Nothing was saved.",
+                code="prompt_too_large",
+            )
         with self._lock:
-            self.prompts_dir.mkdir(parents=True, exist_ok=True)
-            if path.exists():
-                self._backup(name, path)
-            _atomic_write(path, text)
+            try:
+                self.prompts_dir.mkdir(parents=True, exist_ok=True)
+                if path.exists():
+                    self._backup(name, path)
+                _atomic_write(path, text)
+            except OSError as exc:
+                raise PromptError(
+                    f"could not write {_display(path)} ({exc.strerror or type(exc).__name__}); the previous "
+                    "version is unchanged or kept in prompts/.backups.",
+                    code="prompt_unwritable",
+                ) from None
             self._cache.pop(name, None)
         return self.get(name)
 
     def _backup(self, name: str, path: Path) -> Path:
+        """Keep the current file before it is replaced, whatever state it is in: bytes are copied as they are (a
+        non-UTF-8 or oversized file included), and a folder in the file's place is moved aside whole."""
         backups = self.prompts_dir / BACKUP_DIR
         backups.mkdir(exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        if path.is_dir():
+            target = backups / f"{name}.{stamp}{SUFFIX}.folder"
+            os.replace(path, target)
+            return target
         target = backups / f"{name}.{stamp}{SUFFIX}"
-        _atomic_write(target, path.read_text(encoding="utf-8"))
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, target)
         return target
 
     def backups(self, name: str) -> list[Path]:
@@ -378,7 +470,7 @@ class PromptLibrary:
         path = self.path_for(name, folder=self.defaults_dir)
         if not path.is_file():
             raise PromptError(f"'{name}' has no shipped default", code="prompt_missing")
-        return path.read_text(encoding="utf-8")
+        return read_prompt_file(path)
 
     def reset(self, name: str) -> PromptFile:
         """Restore the shipped default (the current file is backed up first)."""

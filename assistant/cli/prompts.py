@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from assistant.cli.app import app
-from assistant.cli.common import print_json, run_guarded, settings
+from assistant.cli.common import EXIT_BAD_INPUT, print_json, run_guarded, settings
 from assistant.errors import InputError
 from assistant.llm.factory import resolve_engine
 from assistant.prompting import PromptLibrary, sample_variables
@@ -52,7 +52,8 @@ def list_prompts(as_json: bool = typer.Option(False, "--json", help="Print JSON.
 
 @prompts_app.command("check")
 def check_prompts(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Validate every prompt file; exit 1 naming each bad file, line and problem."""
+    """Validate every prompt file; exit 1 naming each bad file, line and problem (2 when a file cannot even be
+    read: not UTF-8, a folder, or over the size cap)."""
     library = _library()
     problems = library.check_all()
     if as_json:
@@ -66,8 +67,24 @@ def check_prompts(as_json: bool = typer.Option(False, "--json", help="Print JSON
         typer.echo(f"{len(problems)} problem(s) in {len(bad_files)} file(s): {', '.join(bad_files)}", err=True)
     else:
         typer.echo(f"All {len(library.names())} prompt files in {library.prompts_dir} are valid.")
+    if any(p.code != "invalid" for p in problems):
+        raise typer.Exit(EXIT_BAD_INPUT)
     if problems:
         raise typer.Exit(EXIT_INVALID)
+
+
+@prompts_app.command("reset")
+def reset_prompt(name: str = typer.Argument(..., help="Prompt name, e.g. answer_evaluation.")) -> None:
+    """Restore the shipped default of a prompt (works on a broken, unreadable or oversized file too); the current
+    file is kept in prompts/.backups first."""
+
+    def body() -> None:
+        library = _library()
+        prompt = library.reset(name)
+        typer.echo(f"Reset {prompt.path.name} to the shipped default; the previous version is in "
+                   f"{library.prompts_dir / '.backups'}.")
+
+    run_guarded(body)
 
 
 @prompts_app.command("show")

@@ -403,12 +403,13 @@ class InterviewEngine:
 
         assert self.llm is not None
         window = history.window(session).render()
-        messages = [
-            SystemMessage(content=self._system_prompt(session)),
-            HumanMessage(content=f"{window}\n\n{task_prompt}"),
-        ]
-        clock.interviewer_prompt_tokens += sum(approx_tokens(str(m.content)) for m in messages)
         try:
+            # Inside the try: an unusable prompt file (PromptUnusable is an LLMError) falls back like a failed call.
+            messages = [
+                SystemMessage(content=self._system_prompt(session)),
+                HumanMessage(content=f"{window}\n\n{task_prompt}"),
+            ]
+            clock.interviewer_prompt_tokens += sum(approx_tokens(str(m.content)) for m in messages)
             with clock.llm_call():
                 if on_chunk is None:
                     text = self.llm.complete(messages)
@@ -436,7 +437,16 @@ class InterviewEngine:
         assert self.prompts is not None
         competency = self.knowledge.competency(planned.competency)
         asked = [t.question for t in session.turns if t.kind == "question"][-6:]
-        prompt = self.prompts.render(
+        try:
+            prompt = self._question_prompt(session, planned, competency, asked)
+        except LLMError:  # an unusable prompt file: the planned question, worded offline
+            return None
+        return self._call_llm(session, prompt, clock, on_chunk)
+
+    def _question_prompt(self, session: InterviewSession, planned: PlannedQuestion, competency: Any,
+                         asked: list[str]) -> str:
+        assert self.prompts is not None
+        return self.prompts.render(
             "question_generation",
             competency=competency.name,
             competency_description=competency.description,
@@ -448,7 +458,6 @@ class InterviewEngine:
             else "(none)",
             asked_before="\n".join(f"- {q}" for q in asked) or "(none)",
         )
-        return self._call_llm(session, prompt, clock, on_chunk)
 
     def _follow_up_text(
         self,
@@ -462,13 +471,16 @@ class InterviewEngine:
         offline = _offline_follow_up(planned, evaluation, asked)
         if self.llm is None or self.prompts is None:
             return offline
-        prompt = self.prompts.render(
-            "follow_up",
-            question=turn.question,
-            answer=spotlight(turn.answer or "", "candidate_answer"),
-            gaps=", ".join(g for g in evaluation.gaps if g in SUBSTANTIVE_GAPS),
-            knowledge=self._knowledge_text(planned, turn.question),
-        )
+        try:
+            prompt = self.prompts.render(
+                "follow_up",
+                question=turn.question,
+                answer=spotlight(turn.answer or "", "candidate_answer"),
+                gaps=", ".join(g for g in evaluation.gaps if g in SUBSTANTIVE_GAPS),
+                knowledge=self._knowledge_text(planned, turn.question),
+            )
+        except LLMError:  # an unusable prompt file: the offline follow-up
+            return offline
         generated = self._call_llm(session, prompt, clock, None)
         return generated if generated and generated not in asked else offline
 
