@@ -163,11 +163,13 @@ class LLMClient:
         update = {k: v for k, v in params.items() if k in CALL_PARAMS and k in fields}
         return self.model.model_copy(update=update) if update else self.model
 
-    def _call(self, action: Callable[[], T]) -> T:
-        """Run one model call with the budget check, error translation and bounded exponential backoff."""
+    def _call(self, action: Callable[[], T], messages: Sequence[BaseMessage] = ()) -> T:
+        """Run one model call with the budget check (including the prompt about to be sent), error translation
+        and bounded exponential backoff."""
         attempt = 0
+        upcoming = approx_tokens(_prompt_text(messages)) if messages else 0
         while True:
-            self.meter.check()
+            self.meter.check(upcoming)
             try:
                 return action()
             except Exception as exc:
@@ -203,7 +205,7 @@ class LLMClient:
     def complete(self, messages: Sequence[BaseMessage], *, params: Mapping[str, Any] | None = None) -> str:
         """The model's whole reply as text."""
         model = self._model_with(params)
-        reply = self._call(lambda: model.invoke(list(messages)))
+        reply = self._call(lambda: model.invoke(list(messages)), messages)
         text = _text_of(reply)
         self._record(messages, reply, text)
         self._guard_output(text)
@@ -225,7 +227,7 @@ class LLMClient:
             iterator = iter(model.stream(list(messages)))
             return iterator, next(iterator, None)
 
-        iterator, chunk = self._call(first_chunk)
+        iterator, chunk = self._call(first_chunk, messages)
         try:
             while chunk is not None:
                 if getattr(chunk, "usage_metadata", None):
@@ -322,7 +324,7 @@ class LLMClient:
         runnable = model.with_structured_output(json_schema, method=method, include_raw=True)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_FALLBACK_WARNINGS, category=UserWarning)
-            result = self._call(lambda: runnable.invoke(call_messages))
+            result = self._call(lambda: runnable.invoke(call_messages), call_messages)
         raw_message: BaseMessage | None = result.get("raw") if isinstance(result, dict) else None
         raw_text = self._raw_text(raw_message)
         self._record(call_messages, raw_message, raw_text)

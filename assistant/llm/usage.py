@@ -120,9 +120,17 @@ class UsageMeter:
         costs = [c for c in (r.estimated_cost_usd for r in self.records) if c is not None]
         return sum(costs) if costs else None
 
-    def check(self) -> None:
-        """Raise `BudgetExceeded` once the session has spent its budget (called before every model call)."""
+    def check(self, upcoming: int = 0) -> None:
+        """Raise `BudgetExceeded` once the session has spent its budget, or when the request about to be sent
+        (`upcoming` prompt tokens, estimated) would take it past the budget: checked before the call, so an
+        oversized prompt is never sent and paid for."""
         spent = self.total_tokens
+        if upcoming and spent < self.budget_tokens and spent + upcoming > self.budget_tokens:
+            raise BudgetExceeded(
+                f"The next LLM request needs about {upcoming:,} tokens, and this session has {self.remaining_tokens:,} "
+                f"of its {self.budget_tokens:,}-token budget left, so it was not sent. The offline coach answers "
+                "instead; start a new session or raise SESSION_TOKEN_BUDGET in .env."
+            )
         if spent >= self.budget_tokens:
             raise BudgetExceeded(
                 f"This session has used {spent:,} of its {self.budget_tokens:,}-token budget, so the coach stopped "
