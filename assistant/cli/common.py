@@ -49,11 +49,13 @@ def fail(exc: CoachError, *, as_json: bool | None = None) -> typer.Exit:
 
 def _current_context() -> Any:
     """The running command's context. Typer 0.29 vendors Click, so its own context stack is the one to ask."""
+    import importlib
+
     try:
-        from typer._click.globals import get_current_context
+        globals_module = importlib.import_module("typer._click.globals")
     except ImportError:  # an older Typer that still runs on the click package
-        from click import get_current_context
-    return get_current_context(silent=True)
+        globals_module = importlib.import_module("click")
+    return globals_module.get_current_context(silent=True)
 
 
 def run_guarded(action: Callable[[], T], *, as_json: bool = False) -> T:

@@ -153,3 +153,41 @@ def test_a_bad_file_shows_an_error_state_not_a_tick_on_extracting(app_test) -> N
     assert box.state == "error" and box.label == "Could not review this resume"
     assert "Extracting" not in box.label
     assert any("PDF" in e.value for e in at.error), "the reason is shown outside the box"
+
+
+def test_an_answer_saved_but_not_scored_says_saved_and_offers_to_score_it(app_test, app_fake_model) -> None:
+    """The write of the evaluation fails (another program takes the lock while the model is answering): the page
+    says the answer is saved, because the database has it, shows no feedback that was never stored, and scores it
+    on request."""
+    from tests.test_app_interview import EVALUATION, FIRST_QUESTION, SECOND_QUESTION
+
+    lock = sqlite3.connect(get_settings().data_dir / "coach.db", isolation_level=None, timeout=1,
+                           check_same_thread=False)
+    replies = [FIRST_QUESTION, EVALUATION, SECOND_QUESTION, EVALUATION, SECOND_QUESTION]
+
+    def responder(_messages):
+        call = len(app_fake_model.history)
+        if call == 2:  # the evaluation call: the answer is already stored, the evaluation not yet
+            lock.execute("BEGIN EXCLUSIVE")
+        return replies[call - 1]
+
+    app_fake_model.responder = responder
+    at = _start(app_test("interview.py"))
+    try:
+        at.chat_input(key="interview_answer").set_value(ANSWER).run()
+    finally:
+        if lock.in_transaction:
+            lock.execute("ROLLBACK")
+    assert_no_exception(at)
+    text = _text(at)
+    assert "Your answer is saved; score it again below." in text and "database is busy" in text
+    assert "was not saved" not in text
+    assert not re.search(r"Feedback: [1-5] / 5", text), "no feedback that the database does not hold"
+    assert _stored_answers() == [ANSWER]
+
+    at.button(key="interview_rescore").click().run()
+    assert_no_exception(at)
+    assert "Feedback: 4 / 5" in _text(at)
+    (summary,) = _db().list_sessions(LOCAL_USER_ID)
+    assert summary.answered == 1
+    lock.close()
