@@ -438,26 +438,21 @@ class InterviewEngine:
         competency = self.knowledge.competency(planned.competency)
         asked = [t.question for t in session.turns if t.kind == "question"][-6:]
         try:
-            prompt = self._question_prompt(session, planned, competency, asked)
+            prompt = self.prompts.render(
+                "question_generation",
+                competency=competency.name,
+                competency_description=competency.description,
+                knowledge=self._knowledge_text(planned, planned.resume_claim or planned.text),
+                bank_question=planned.text,
+                resume_claim=spotlight(planned.resume_claim, "resume_claim") if planned.resume_claim else "(none)",
+                job_description=spotlight(self._jd.get(session.id, "")[:3000], "job_description")
+                if self._jd.get(session.id)
+                else "(none)",
+                asked_before="\n".join(f"- {q}" for q in asked) or "(none)",
+            )
         except LLMError:  # an unusable prompt file: the planned question, worded offline
             return None
         return self._call_llm(session, prompt, clock, on_chunk)
-
-    def _question_prompt(self, session: InterviewSession, planned: PlannedQuestion, competency: Any,
-                         asked: list[str]) -> str:
-        assert self.prompts is not None
-        return self.prompts.render(
-            "question_generation",
-            competency=competency.name,
-            competency_description=competency.description,
-            knowledge=self._knowledge_text(planned, planned.resume_claim or planned.text),
-            bank_question=planned.text,
-            resume_claim=spotlight(planned.resume_claim, "resume_claim") if planned.resume_claim else "(none)",
-            job_description=spotlight(self._jd.get(session.id, "")[:3000], "job_description")
-            if self._jd.get(session.id)
-            else "(none)",
-            asked_before="\n".join(f"- {q}" for q in asked) or "(none)",
-        )
 
     def _follow_up_text(
         self,
