@@ -368,28 +368,46 @@ def inspect_settings(**values: Any) -> tuple[Settings, list[SettingProblem]]:
     raise AssertionError("settings validation did not converge")  # pragma: no cover
 
 
-def data_dir_problem(settings: Settings) -> SettingProblem | None:
-    """DATA_DIR must be a folder we can create and write in (the store, the database and exports live there)."""
+def data_dir_problem(settings: Settings, *, create: bool = False) -> SettingProblem | None:
+    """DATA_DIR must be a folder we can create and write in (the store, the database and exports live there).
+
+    Without `create` nothing is written (reading settings must not touch the disk): the folder, or the nearest
+    folder that exists above it, must be a writable folder. With `create` the folder is made and a file is written
+    and removed in it, which also catches what permissions alone do not show (a read-only mount, /proc).
+    """
     folder = settings.data_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
-            pass
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        if isinstance(exc, FileExistsError) or (folder.exists() and not folder.is_dir()):
-            reason = "it is a file, not a folder"
-        return SettingProblem(
-            "DATA_DIR",
-            f"DATA_DIR={str(folder)!r} cannot be used ({reason}). Allowed: a folder this user can create and "
-            "write in; empty means ./data.",
-        )
-    return None
+    reason: str | None = None
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+                pass
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            if isinstance(exc, FileExistsError) or _file_in_the_way(folder):
+                reason = "it is a file, not a folder"
+    else:
+        existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if existing is not None and not existing.is_dir():
+            reason = "it is a file, not a folder" if existing == folder else f"{existing} is a file, not a folder"
+        elif existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+            reason = f"{existing} is not writable"
+    if reason is None:
+        return None
+    return SettingProblem(
+        "DATA_DIR",
+        f"DATA_DIR={str(folder)!r} cannot be used ({reason}). Allowed: a folder this user can create and write "
+        "in; empty means ./data.",
+    )
+
+
+def _file_in_the_way(folder: Path) -> bool:
+    return any(p.exists() and not p.is_dir() for p in (folder, *folder.parents))
 
 
 def ensure_data_dir(settings: Settings) -> None:
-    """Create DATA_DIR, or raise a `SettingsError` naming it (never an OSError traceback)."""
-    problem = data_dir_problem(settings)
+    """Create DATA_DIR and prove it is writable, or raise a `SettingsError` naming it (never an OSError)."""
+    problem = data_dir_problem(settings, create=True)
     if problem is not None:
         raise SettingsError([problem])
 

@@ -141,7 +141,8 @@ def run_checks(
     lists every one, and checks that depend on one of them say so instead of testing the stand-in default.
     """
     problems = list(setting_problems)
-    if not any(p.variable == "DATA_DIR" for p in problems) and (problem := data_dir_problem(settings)):
+    # The doctor may create DATA_DIR: it proves the folder really takes a write (a read-only mount, /proc).
+    if not any(p.variable == "DATA_DIR" for p in problems) and (problem := data_dir_problem(settings, create=True)):
         problems.append(problem)
     invalid = {p.variable for p in problems}
     results = []

@@ -30,7 +30,7 @@ def doctor(as_json: bool = typer.Option(False, "--json", help="Print the checks 
             typer.echo(f"{mark} {c.name:<14} {detail}")
             if not c.ok:
                 typer.echo(f"     {'':<14} fix: {c.fix}")
-    if problems:
+    if problems or any(c.name == "configuration" and not c.ok for c in checks):
         raise typer.Exit(EXIT_BAD_INPUT)
     if not all(c.ok for c in checks):
         raise typer.Exit(1)
