@@ -47,6 +47,8 @@ rows = {
     "Vector store": f"server {settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
     else "embedded (in the data folder)",
     "Data folder": str(settings.data_dir),
+    "Serve address": f"{settings.serve_address} (shared: needs sign-in)" if settings.shared_mode
+    else f"{settings.serve_address} (private to this machine)",
     "Largest upload": f"{settings.max_upload_mb} MB",
 }
 st.table([{"Setting": k, "Value": v} for k, v in rows.items()])
