@@ -9,9 +9,10 @@ schema cannot catch that, so `check_verdict` does, in one place:
   is not evidence-backed;
 - the score must agree with the offline scorer (`OfflineScorer`, called through its public `evaluate`) within
   `AGREEMENT_TOLERANCE`: the offline coach is the calibrated reference (Spearman ~0.9 on the labelled answers);
-- caps: an answer the offline scorer finds too short to hold an example can never score above `SHORT_ANSWER_CAP`,
-  whatever the model says; callers can pass more caps (the injection check caps answers flagged as attempts to
-  steer the grader) as `ScoreCap`s.
+- caps: callers pass `ScoreCap`s (the injection check caps answers flagged as attempts to steer the grader).
+
+So the one-line non-answer "I think hiring is important ..." (offline 1-2/5) can never be shown at 4 or 5: the
+model's 5 disagrees with the reference by more than the tolerance and is not used.
 
 A verdict that fails is not shown as the model's: the offline evaluation is returned instead, flagged
 (`fallback=True`, `flag` = the reason). A verdict that passes but exceeds a cap is lowered to it, flagged.
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 PROMPT = "answer_evaluation"
 OVERALL_TOLERANCE = 1.0  # |overall - mean of the verdict's own dimensions|
 AGREEMENT_TOLERANCE = 1  # |LLM overall - offline overall|, in whole points
-SHORT_ANSWER_CAP = 3  # an answer with no room for an example (offline gap `too_short`) scores at most this
 
 
 class LLMAnswerEvaluation(BaseModel):
@@ -111,11 +111,8 @@ def check_verdict(
         shown = offline.model_copy(update={"fallback": True, "engine": "offline", "flag": why})
         return VerdictCheck(shown, False, tuple(reasons), len(offered), len(quotes))
 
-    all_caps = list(caps)
-    if "too_short" in offline.gaps:
-        all_caps.append(ScoreCap(SHORT_ANSWER_CAP, "the answer is too short to hold a worked example"))
     score = reply.score
-    applied = [c for c in all_caps if score > c.max_score]
+    applied = [c for c in caps if score > c.max_score]
     if applied:
         score = min(c.max_score for c in applied)
     flag = None

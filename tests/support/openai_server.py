@@ -45,6 +45,11 @@ def reply(content: str | dict[str, Any], finish_reason: str | None = None) -> St
     return Step("reply", content=content, finish_reason=finish_reason)
 
 
+def slow_reply(text: str, seconds_per_word: float) -> Step:
+    """A streamed answer that arrives one word every `seconds_per_word` (a slow CPU-served model)."""
+    return Step("reply", content=text, seconds=seconds_per_word)
+
+
 def fault(status: int, message: str = "") -> Step:
     """An HTTP error with OpenAI's error body (401, 429, 500, 400...)."""
     return Step("fault", status=status, message=message or f"scripted error {status}")
@@ -186,7 +191,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif step.kind == "drop":
             self._stream(body, str(step.content), drop_after=step.chunks_before_drop)
         elif body.get("stream"):
-            self._stream(body, step.content)
+            self._stream(body, step.content, word_delay=step.seconds)
         else:
             self._complete(body, step.content, step.finish_reason)
 
@@ -221,7 +226,7 @@ class _Handler(BaseHTTPRequestHandler):
             },
         )
 
-    def _stream(self, body: dict[str, Any], content: Any, drop_after: int | None = None) -> None:
+    def _stream(self, body: dict[str, Any], content: Any, drop_after: int | None = None, word_delay: float = 0.0) -> None:
         text = json.dumps(content) if isinstance(content, dict) else str(content)
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -236,6 +241,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 self.connection.shutdown(2)
                 return
+            if word_delay:
+                self.server.state.stopping.wait(word_delay)
             delta: dict[str, Any] = {"content": word}
             if index == 0:
                 delta["role"] = "assistant"
