@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -78,6 +79,12 @@ class Settings(BaseSettings):
         60.0, gt=0, description="Seconds to connect and get the first token (or the next streamed piece)."
     )
     llm_timeout_s: float = Field(300.0, gt=0, description="Seconds before one whole LLM request is abandoned.")
+    llm_scoring: Literal["auto", "always", "never"] = Field(
+        "auto",
+        description="Who scores answers when an LLM is configured. auto: the LLM evaluator (verdicts checked) unless "
+        "the latest `assistant eval` of this model found its scores disagree with the labels; always: the LLM "
+        "evaluator regardless (opt in); never: the offline coach.",
+    )
     llm_max_retries: int = Field(
         2, ge=0, le=10, description="Retries (with backoff) on 429, 5xx and connection errors; none on 400/401."
     )

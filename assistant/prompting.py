@@ -241,7 +241,7 @@ def parse_prompt(name: str, text: str, path: Path) -> tuple[PromptFile | None, l
             problems.append(PromptProblem(file, None, f"model parameter '{key}' must be {kind}"))
         else:
             low, high = MODEL_PARAM_RANGES[key]
-            if not low <= value <= high:
+            if not low <= float(value) <= high:  # type: ignore[arg-type]
                 problems.append(PromptProblem(file, None, f"model parameter '{key}' must be between {low:g} and {high:g}"))
     if name in CONTRACT:
         for key in REQUIRED_MODEL_PARAMS:

@@ -261,8 +261,9 @@ class Services:
         return "Offline coach (no LLM)"
 
     # --- per-user objects -------------------------------------------------------------------------------------
-    def new_llm_client(self) -> LLMClient | None:
-        """A client with a fresh token meter: one per interview or review, so budgets are per session and user."""
+    def new_llm_client(self, *, budget_tokens: int | None = None) -> LLMClient | None:
+        """A client with a fresh token meter: one per interview or review, so budgets are per session and user
+        (`assistant eval` passes a larger budget for its whole run)."""
         model = self.chat_model if self.engine.kind == "llm" else None
         if model is None:
             return None
@@ -271,16 +272,24 @@ class Services:
 
         return LLMClient(
             model,
-            UsageMeter(self.settings.session_token_budget),
+            UsageMeter(budget_tokens or self.settings.session_token_budget),
             max_retries=self.settings.llm_max_retries,
             prompts=self.prompts,
             first_token_timeout_s=self.settings.llm_connect_timeout_s,
             total_timeout_s=self.settings.llm_timeout_s,
         )
 
+    @property
+    def llm_scores_trusted(self) -> bool:
+        """Whether the LLM evaluator scores answers (LLM_SCORING, and the latest `assistant eval` of this model)."""
+        from assistant.model_eval import scores_trusted
+
+        return scores_trusted(self.settings, self.engine.model, self.engine.base_url)
+
     def new_scorer(self, llm: LLMClient | None) -> AnswerScorer:
-        """The offline scorer, or with `llm` the LLM evaluator over it (grounded in the store, verdicts checked)."""
-        if llm is None:
+        """The offline scorer, or with `llm` the LLM evaluator over it (grounded in the store, verdicts checked).
+        An LLM whose latest eval disagreed with the calibration labels does not score unless the user opted in."""
+        if llm is None or not self.llm_scores_trusted:
             return self.offline_scorer
         from assistant.interview.llm_evaluator import LLMEvaluator
 

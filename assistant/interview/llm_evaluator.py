@@ -76,6 +76,7 @@ class VerdictCheck:
     reasons: tuple[str, ...] = ()  # why it was rejected or capped
     quotes_offered: int = 0
     quotes_valid: int = 0
+    model_score: int | None = None  # what the model said, before any check (for `assistant eval`)
 
 
 def check_verdict(
@@ -109,7 +110,7 @@ def check_verdict(
     if reasons:
         why = "The LLM's verdict was not used (" + "; ".join(reasons) + "); the offline coach scored this answer."
         shown = offline.model_copy(update={"fallback": True, "engine": "offline", "flag": why})
-        return VerdictCheck(shown, False, tuple(reasons), len(offered), len(quotes))
+        return VerdictCheck(shown, False, tuple(reasons), len(offered), len(quotes), reply.score)
 
     score = reply.score
     applied = [c for c in caps if score > c.max_score]
@@ -133,7 +134,7 @@ def check_verdict(
         flag=flag,
         signals=offline.signals,
     )
-    return VerdictCheck(shown, True, tuple(c.reason for c in applied), len(offered), len(quotes))
+    return VerdictCheck(shown, True, tuple(c.reason for c in applied), len(offered), len(quotes), reply.score)
 
 
 def _format_knowledge(hits: Sequence[Any]) -> str:
@@ -237,7 +238,7 @@ class LLMEvaluator:
                 model_seconds = time.perf_counter() - started
         except LLMError as exc:
             log.warning("LLM evaluation failed (%s); the offline coach scored this answer", exc.code)
-            flag = f"The LLM could not score this answer ({exc.message}); the offline coach did."
+            flag = f"The LLM could not score this answer ({exc.message}); the offline coach scored this answer."
             shown = offline.model_copy(update={"fallback": True, "engine": "offline", "flag": flag})
             return EvaluatorOutcome(shown, None, model_seconds, error=exc.code)
         caps = list(self.caps(question, cleaned)) if self.caps is not None else []

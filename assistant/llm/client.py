@@ -253,6 +253,8 @@ class LLMClient:
         self._sleep = sleep
         self.retries_made = 0
         self.stats = CallStats()
+        # The structured-output methods this client may use, in order (`assistant eval` probes one at a time).
+        self.methods: tuple[StructuredMethod, ...] = STRUCTURED_METHODS
         self._server = _server_key(model)
         self._local_method: StructuredMethod | None = None  # for an in-process model (no server to key by)
 
@@ -269,6 +271,8 @@ class LLMClient:
             return _WORKING_METHOD.get(self._server)
 
     def _remember(self, method: StructuredMethod) -> None:
+        if self.methods != STRUCTURED_METHODS:
+            return  # a probe restricted to some methods says nothing about the server's best one
         if self._server is None:
             self._local_method = method
             return
@@ -484,10 +488,10 @@ class LLMClient:
         `json_repair`), then `StructuredOutputError`: an invalid result is never returned as valid.
         """
         json_schema = schema.model_json_schema()
-        order = STRUCTURED_METHODS
+        order = self.methods
         remembered = self.structured_method
-        if remembered is not None:
-            order = STRUCTURED_METHODS[STRUCTURED_METHODS.index(remembered) :]
+        if remembered is not None and remembered in order:
+            order = order[order.index(remembered) :]
         last_problem: LLMError | None = None
         for method in order:
             self.stats.method_attempts[method] += 1
