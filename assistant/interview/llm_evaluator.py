@@ -43,6 +43,13 @@ OVERALL_TOLERANCE = 1.0  # |overall - mean of the verdict's own dimensions|
 AGREEMENT_TOLERANCE = 1  # |LLM overall - offline overall|, in whole points
 
 
+def _bounded(items: int, chars: int) -> dict[str, Any]:
+    """Size limits written into the JSON schema only. A server that turns the schema into a grammar (llama.cpp)
+    then cannot ramble until max_tokens (SmolLM2 did: 900 tokens of evidence, cut off); a model that ignores them
+    is not rejected for it: `check_verdict` keeps the first few items."""
+    return {"maxItems": items, "items": {"type": "string", "maxLength": chars}}
+
+
 class LLMAnswerEvaluation(BaseModel):
     """What the model is asked to return for one answer (validated by the client's schema, then `check_verdict`).
 
@@ -50,12 +57,20 @@ class LLMAnswerEvaluation(BaseModel):
     dimensions before it commits to a verdict.
     """
 
-    evidence: list[str] = Field(default_factory=list, description="Short verbatim quotes from the answer.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Short verbatim quotes from the answer.", json_schema_extra=_bounded(3, 200)
+    )
     dimensions: Dimensions  # the same rubric dimensions (and descriptions) the offline coach reports
-    strengths: list[str] = Field(default_factory=list)
-    improvements: list[str] = Field(default_factory=list, description="One or two concrete improvements.")
-    gaps: list[str] = Field(default_factory=list, description="Labels from the allowed gap list.")
-    follow_up: str | None = Field(None, description="One short follow-up question, or null.")
+    strengths: list[str] = Field(default_factory=list, json_schema_extra=_bounded(3, 200))
+    improvements: list[str] = Field(
+        default_factory=list, description="One or two concrete improvements.", json_schema_extra=_bounded(2, 240)
+    )
+    gaps: list[str] = Field(
+        default_factory=list, description="Labels from the allowed gap list.", json_schema_extra=_bounded(4, 24)
+    )
+    follow_up: str | None = Field(
+        None, description="One short follow-up question, or null.", json_schema_extra={"maxLength": 240}
+    )
     score: int = Field(ge=1, le=5, description="Overall score on the competency, 1-5.")
 
 
@@ -89,7 +104,7 @@ def check_verdict(
 ) -> VerdictCheck:
     """Decide whether an LLM verdict may be shown as the model's (see the module docstring for the rules)."""
     dims = list(reply.dimensions.model_dump().values())
-    offered = [q for q in reply.evidence if q.strip()]
+    offered = [q for q in reply.evidence if q.strip()][:3]
     quotes = verbatim_quotes(offered, answer)
     reasons: list[str] = []
     if not all(isinstance(s, int) and 1 <= s <= 5 for s in [reply.score, *dims]):  # the schema says so; not assumed

@@ -41,13 +41,22 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]]{0,40}\]")
 
 
 class SectionNote(BaseModel):
-    section: str = Field(description="The section the note is about, e.g. 'summary', 'experience', 'skills'.")
-    feedback: str = Field(description="What this section should show for the role and what is missing.")
+    section: str = Field(
+        description="The section the note is about, e.g. 'summary', 'experience', 'skills'.",
+        json_schema_extra={"maxLength": 40},
+    )
+    feedback: str = Field(
+        description="What this section should show for the role and what is missing.",
+        json_schema_extra={"maxLength": 400},
+    )
 
 
 class BulletNote(BaseModel):
     line: int = Field(description="The line number N of the resume line 'LN: ...' this feedback is about.")
-    feedback: str = Field(description="What is missing: a metric, the scope, a leadership signal or a stronger verb.")
+    feedback: str = Field(
+        description="What is missing: a metric, the scope, a leadership signal or a stronger verb.",
+        json_schema_extra={"maxLength": 300},
+    )
     suggestion: str | None = Field(
         None,
         description="An optional rewrite of that line using only facts the resume states; write a missing fact as "
@@ -58,9 +67,18 @@ class BulletNote(BaseModel):
 class ResumeFeedbackReply(BaseModel):
     """The structured output requested from the model (validated by `LLMClient.structured`)."""
 
-    sections: list[SectionNote] = Field(default_factory=list, description="One note per section worth commenting on.")
-    bullets: list[BulletNote] = Field(default_factory=list, description="Feedback for the lines that need work.")
-    overall: str = Field("", description="Two or three sentences: the most important changes, grounded in the lines.")
+    # Size limits are written into the schema only (see `llm_evaluator._bounded`): a grammar-constrained server
+    # cannot ramble to max_tokens, and a model that ignores them is not rejected for it.
+    sections: list[SectionNote] = Field(
+        default_factory=list, description="One note per section worth commenting on.", json_schema_extra={"maxItems": 6}
+    )
+    bullets: list[BulletNote] = Field(
+        default_factory=list, description="Feedback for the lines that need work.", json_schema_extra={"maxItems": 8}
+    )
+    overall: str = Field(
+        "", description="Two or three sentences: the most important changes, grounded in the lines.",
+        json_schema_extra={"maxLength": 600},
+    )
 
 
 # --- what the review carries -------------------------------------------------------------------------------------
