@@ -151,6 +151,7 @@ def run_eval(
     *,
     limit: int | None = None,
     calibration: Path = CALIBRATION_FILE,
+    probes: int = PROBES_PER_METHOD,
     progress: Callable[[str], None] | None = None,
 ) -> EvalReport:
     """Measure the configured engine (see the module docstring). Raises `ConfigError` when no LLM is configured."""
@@ -177,10 +178,11 @@ def run_eval(
         say(f"Probing structured output: {method}")
         client.methods = (method,)
         ok = 0
-        for context, row in list(zip(contexts, rows, strict=True))[:PROBES_PER_METHOD]:
+        tried = list(zip(contexts, rows, strict=True))[:probes]
+        for context, row in tried:
             outcome = evaluator.evaluate_detailed(context, row["answer"])
             ok += outcome.check is not None
-        structured[method] = {"probes": PROBES_PER_METHOD, "schema_valid": ok}
+        structured[method] = {"probes": len(tried), "schema_valid": ok}
     client.methods = STRUCTURED_METHODS
 
     # 2. The evaluator on every labelled answer (the client's normal method order and memory).

@@ -1,6 +1,6 @@
 """`assistant eval`: measure the configured LLM engine (see `assistant.model_eval`).
 
-    assistant eval [--limit N] [--json] [--report FILE.md]
+    assistant eval [--limit N] [--probes N] [--json] [--report FILE.md]
 
 Progress goes to stderr; stdout carries the Markdown report (or JSON with --json). The result is saved as the
 latest eval of this server and model, which the Settings page shows.
@@ -24,6 +24,7 @@ def evaluate(
     calibration: Path | None = typer.Option(
         None, "--answers", help="Labelled answers (JSONL: question, answer, competency, label)."
     ),
+    probes: int = typer.Option(2, "--probes", min=1, help="Requests per structured-output method probed."),
     report_path: Path | None = typer.Option(None, "--report", help="Also write the Markdown report to this file."),
     as_json: bool = typer.Option(False, "--json", help="Print the measurements as JSON."),
 ) -> None:
@@ -35,7 +36,8 @@ def evaluate(
 
         services = Services(settings())
         stderr(f"Engine: {services.engine_label}")
-        report = run_eval(services, limit=limit, calibration=calibration or CALIBRATION_FILE, progress=stderr)
+        report = run_eval(services, limit=limit, calibration=calibration or CALIBRATION_FILE, probes=probes,
+                          progress=stderr)
         saved = save_report(services.settings, report)
         markdown = to_markdown(report)
         if report_path is not None:
