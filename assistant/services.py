@@ -169,18 +169,26 @@ class Services:
 
     @property
     def store(self) -> KnowledgeStore:
+        """The knowledge store, ingested on first use (so every entry point, CLI or app, retrieves from a ready
+        store; `knowledge_status` says whether this process built it)."""
+
         def build() -> KnowledgeStore:
             from assistant.knowledge.store import KnowledgeStore
 
             self._say("Preparing the knowledge store")
-            return KnowledgeStore(self.settings, self.embedder)
+            store = KnowledgeStore(self.settings, self.embedder)
+            self._built["ingest_report"] = store.ensure_ready()
+            return store
 
         return self._member("store", build)
 
     @property
     def knowledge_status(self) -> KnowledgeStatus:
-        """Ingests the knowledge base on first use (the store is then ready for every session)."""
-        return self._member("knowledge_status", lambda: _knowledge_status(self.knowledge, self.store.ensure_ready()))
+        def build() -> KnowledgeStatus:
+            self.store  # noqa: B018  (ingests on first use)
+            return _knowledge_status(self.knowledge, self._built.get("ingest_report"))
+
+        return self._member("knowledge_status", build)
 
     @property
     def db(self) -> Database:
