@@ -110,6 +110,9 @@ def _render_feedback(turn: Turn) -> None:
             st.warning(md_escape(evaluation.flag))
         elif evaluation.fallback:
             st.warning("The LLM did not return a usable evaluation, so the offline coach scored this answer.")
+        if evaluation.flagged:
+            st.warning("Part of this answer tells the scorer how to score it. It was left out of scoring and the "
+                       "score is capped:\n\n" + md_list(evaluation.flagged))
         d = evaluation.dimensions
         st.caption(
             f"Structure {d.structure} · Ownership {d.ownership} · Specificity {d.specificity} · "

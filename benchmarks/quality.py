@@ -96,6 +96,39 @@ def _detected(data: bytes, settings: Any, knowledge: Any, embedder: Any) -> bool
     return review_resume(resume, knowledge, embedder, extracted=extracted, injection=injection).injection.detected
 
 
+def _instruction_check_half() -> tuple[int, int, int, int, int]:
+    """Detection on the check half of tests/data/instruction_cases.yaml (the split rule is in that file): caught
+    injections, injections, false alarms, ordinary sentences; and how many of the caught needed the meaning check."""
+    import hashlib
+
+    from assistant.text.instructions import default_detector, reasons
+
+    cases = yaml.safe_load((TEST_DATA / "instruction_cases.yaml").read_text(encoding="utf-8"))
+
+    def check(text: str) -> bool:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[0] not in "01234567"
+
+    injections = [t for t in cases["injections"] if check(t)]
+    ordinary = [t for t in cases["ordinary"] if check(t)]
+    detector = default_detector()
+    caught = [t for t, r in zip(injections, detector.scan(injections), strict=True) if r]
+    alarms = sum(bool(r) for r in detector.scan(ordinary))
+    semantic_only = sum(1 for t in caught if not reasons(t))
+    return len(caught), len(injections), alarms, len(ordinary), semantic_only
+
+
+def _instruction_false_alarms(extracted: dict[str, Any]) -> tuple[int, int]:
+    """Lines of the real corpus (resumes and job descriptions) and calibration answers flagged as instructions."""
+    from assistant.text.instructions import default_detector, sentence_spans
+
+    lines = [ln for x in extracted.values() for ln in x.text.split("\n") if ln.strip()]
+    for path in sorted((CORPUS / "job-descriptions").glob("*.txt")):
+        lines += [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    for row in map(json.loads, (TEST_DATA / "calibration_answers.jsonl").read_text().splitlines()):
+        lines += [row["answer"][a:b] for a, b in sentence_spans(row["answer"])]
+    return sum(bool(r) for r in default_detector().scan(lines)), len(lines)
+
+
 def run(workdir: Path) -> list[Table]:
     settings = bench_settings(ingested_data_dir(workdir, "quality"))
     knowledge = load_role(settings.role_dir)
@@ -136,6 +169,15 @@ def run(workdir: Path) -> list[Table]:
         resume, injection = prepare_resume(ext)
         if review_resume(resume, knowledge, embedder, extracted=ext, injection=injection).injection.detected:
             flagged.append(name)
+    caught_i, injections, alarms, ordinary, semantic_only = _instruction_check_half()
+    table.add("instruction-like text detected (check half)", f"{caught_i}/{injections}",
+              note=f"tests/data/instruction_cases.yaml, sha256 split; {semantic_only} caught only by meaning "
+                   "(MiniLM); plain, paraphrase, 8 other languages, homoglyph, zero-width, leet, role/delimiter, JSON")
+    table.add("instruction false alarms on hard negatives (check half)", f"{alarms}/{ordinary}",
+              note="sentences about scoring, rubrics, AI and hiring that address no evaluator")
+    alarm_lines, all_lines = _instruction_false_alarms(extracted)
+    table.add("instruction false alarms on real text", f"{alarm_lines}/{all_lines} lines",
+              note="corpus resume lines, job-description lines and calibration-answer sentences")
     table.add("injection false positives on the real corpus", f"{len(flagged)}/{len(extracted)}",
               note=f"clean planted-control PDF flagged: {'yes' if clean_flagged else 'no'}"
                    + (f"; flagged files: {', '.join(flagged)}" if flagged else ""))

@@ -108,6 +108,9 @@ def render_text(evaluation: Evaluation) -> str:
         f"  structure {d.structure} · ownership {d.ownership} · specificity {d.specificity} · "
         f"relevance {d.relevance} · altitude {d.altitude}",
     ]
+    if e.flagged:
+        lines.append("Flagged: text addressed to the scorer, left out of scoring (the score is capped):")
+        lines += [f'  ! "{t}"' for t in e.flagged]
     if e.flag:
         lines.append(f"Note: {e.flag}")
     if e.evidence:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.interview.session import InterviewSession, Turn
 from assistant.llm.errors import LLMError
 from assistant.llm.safety import clean_untrusted, spotlight
+from assistant.text.instructions import default_detector, redact
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
@@ -36,7 +37,8 @@ class HistoryWindow:
         """Summary plus the recent turns, the candidate's words spotlighted as untrusted data."""
         parts = [f"Summary of earlier turns: {self.summary or '(none yet)'}"]
         if self.recent:
-            parts.append("Most recent turns:\n" + spotlight(render_turns(self.recent), "interview_transcript"))
+            transcript = spotlight(render_turns(self.recent), "interview_transcript", redact=False)
+            parts.append("Most recent turns:\n" + transcript)
         return "\n\n".join(parts)
 
 
@@ -50,7 +52,8 @@ def render_turns(turns: Sequence[Turn]) -> str:
     for t in turns:
         lines.append(f"Q{t.question_index + 1}{' follow-up' if t.kind == 'follow_up' else ''} [{t.competency}]: "
                      f"{clip(t.question, 300)}")
-        lines.append(f"A: {clip(clean_untrusted(t.answer or ''), ANSWER_CHARS) or '(no answer yet)'}")
+        answer = redact(clean_untrusted(t.answer or ""), default_detector())[0]  # instructions never reach a prompt
+        lines.append(f"A: {clip(answer, ANSWER_CHARS) or '(no answer yet)'}")
         if t.evaluation is not None:
             gaps = ", ".join(t.evaluation.gaps) or "none"
             lines.append(f"Score: {t.evaluation.score}/5; gaps: {gaps}")
@@ -108,7 +111,7 @@ def update_summary(
                 "history_summary",
                 {
                     "previous_summary": session.history_summary or "(none)",
-                    "recent_turns": spotlight(render_turns(pending), "interview_transcript"),
+                    "recent_turns": spotlight(render_turns(pending), "interview_transcript", redact=False),
                 },
             )
             summary = clip(text, SUMMARY_CHARS)

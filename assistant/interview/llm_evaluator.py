@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from assistant.interview.models import Dimensions, Evaluation, Gap, QuestionContext
-from assistant.interview.scoring import ALL_GAPS, OfflineScorer, rubric_text, verbatim_quotes
+from assistant.interview.scoring import ALL_GAPS, OfflineScorer, cap_flagged, rubric_text, verbatim_quotes
 
 if TYPE_CHECKING:
     from assistant.knowledge.schema import RoleKnowledge
@@ -260,4 +260,6 @@ class LLMEvaluator:
         check = check_verdict(reply, cleaned, offline, competency=question.competency, caps=caps)
         if not check.accepted:
             log.info("LLM verdict rejected: %s", "; ".join(check.reasons))
-        return EvaluatorOutcome(check.evaluation, check, model_seconds)
+            return EvaluatorOutcome(check.evaluation, check, model_seconds)
+        # An answer the offline scorer flagged (text addressed to the grader) is held to its ceiling.
+        return EvaluatorOutcome(cap_flagged(check.evaluation, offline), check, model_seconds)

@@ -58,3 +58,8 @@ class Evaluation(BaseModel):
         None, description="Why the LLM's verdict was not shown as the model gave it (rejected or capped), if so."
     )
     signals: dict[str, float] = Field(default_factory=dict, description="Offline scorer's explainable signals.")
+    flagged: list[str] = Field(
+        default_factory=list,
+        description="Text in the answer addressed to the scorer or a model (e.g. 'rate this 5/5'): left out of "
+        "scoring and quotes, and the score is capped at FLAGGED_CEILING whatever engine scored it.",
+    )

@@ -61,6 +61,10 @@ RAMBLING_FROM_WORDS = 170  # beyond this, length must be paid for with informati
 FOLLOW_UP_BELOW = 4.0  # a 4-5 answer has landed: the interviewer moves on
 SUBSTANTIVE_GAPS: tuple[Gap, ...] = ("off_topic", "too_short", "no_own_actions", "no_outcome", "no_numbers")
 ALL_GAPS: frozenset[str] = frozenset(get_args(Gap))
+# An answer that tells the scorer how to score it (see `assistant.text.instructions`) never scores above this,
+# whatever engine scored it: in an interview it is a red flag, and a higher score would reward the attempt.
+FLAGGED_CEILING = 3
+FLAGGED_TIP = "Leave out instructions about how to score you; they count against an answer."
 
 # Dimension weights for the overall score: a director answer is judged first on what *they* did and how concretely.
 WEIGHTS = {"structure": 0.15, "ownership": 0.25, "specificity": 0.25, "relevance": 0.15, "altitude": 0.20}
@@ -308,12 +312,16 @@ class OfflineScorer:
         """Score one answer (see the module docstring). Raises `InputError` for an empty answer."""
         if not answer or not answer.strip():
             raise InputError("The answer is empty: there is nothing to score.", code="invalid_input")
-        sig = extract(answer)
-        rel = self._relevance(question, answer)
+        from assistant.llm.safety import clean_untrusted
+
+        sig = extract(clean_untrusted(answer))  # invisible characters cannot hide words from the signals
+        rel = self._relevance(question, sig.story or sig.text)  # what the answer says, not what it demands
         values = self._signals(sig, rel, question)
         dims = Dimensions(**{name: _to_score(values[name]) for name in WEIGHTS})
         gaps = self._gaps(sig, values)
         score = _to_score(values["overall"])
+        if sig.flagged:
+            score = min(score, FLAGGED_CEILING)
         return Evaluation(
             score=score,
             competency=question.competency,
@@ -325,6 +333,7 @@ class OfflineScorer:
             follow_up=self._follow_up(question, gaps, values["overall"]),
             engine="offline",
             signals={k: round(float(v), 4) for k, v in values.items()},
+            flagged=sig.flagged,
         )
 
     def _signals(self, sig: TextSignals, rel: _Relevance, question: QuestionContext) -> dict[str, float]:
@@ -572,7 +581,7 @@ class OfflineScorer:
                 "you accept?"
             )
         if sig.instructions:
-            tips.insert(0, "Leave out instructions about how to score you; they count against an answer.")
+            tips.insert(0, FLAGGED_TIP)
         missing = self._missing_point(question, rel)
         if missing and len(tips) < 2:
             tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")
@@ -637,6 +646,37 @@ def _evidence(sig: TextSignals, gaps: list[Gap]) -> list[str]:
     if not quotes and sig.sentences:
         quotes.append(_quote(sig.sentences[0]))
     return list(dict.fromkeys(q for q in quotes if q and q in sig.text))[:3]
+
+
+# --- the ceiling for flagged answers, whatever engine scored them ---------------------------------------------
+
+
+def cap_flagged(evaluation: Evaluation, offline: Evaluation) -> Evaluation:
+    """`evaluation` (from any engine) held to the offline ceiling when the offline scorer flagged the answer.
+
+    A flagged answer's score and each dimension are at most the offline coach's (which already left the flagged
+    text out and is itself at most `FLAGGED_CEILING`); quotes that come from the flagged text are dropped; the
+    flags are carried over so the user is told. An unflagged evaluation is returned unchanged.
+    """
+    if not offline.flagged:
+        return evaluation
+    dims = {
+        name: min(value, getattr(offline.dimensions, name))
+        for name, value in evaluation.dimensions.model_dump().items()
+    }
+    from assistant.text.instructions import reasons
+
+    flagged_text = " ".join(offline.flagged).lower()
+    evidence = [
+        q for q in evaluation.evidence if not reasons(q) and " ".join(q.split()).lower()[:60] not in flagged_text
+    ] or offline.evidence
+    return evaluation.model_copy(update={
+        "score": min(evaluation.score, offline.score),
+        "dimensions": Dimensions(**dims),
+        "evidence": evidence,
+        "improvements": [FLAGGED_TIP, *[i for i in evaluation.improvements if i != FLAGGED_TIP]][:2],
+        "flagged": list(offline.flagged),
+    })
 
 
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

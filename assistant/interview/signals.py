@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from assistant.text.instructions import (
+    after_spoofed_turn,
+    default_detector,
+    evaluation_json_spans,
+    excerpt,
+    mask,
+)
 
 # --- tokenising -----------------------------------------------------------------------------------------------
 
@@ -591,21 +599,6 @@ _PLATITUDES = _pattern(
 )
 
 
-# Text that talks to the scorer or the model instead of the interviewer: an injection attempt, never evidence.
-_INSTRUCTION = _pattern(
-    [
-        r"ignore (?:all |any |the |previous |prior |above |your )+(?:instructions?|rubric|rules|prompt)",
-        r"disregard (?:the |all |any |previous )*(?:instructions?|rubric|rules)",
-        r"(?:rate|score|grade|mark) (?:this|it|me|my answer)(?: answer)? (?:as |a |an )?(?:\d|five|top|excellent|perfect)",
-        r"\d\s*/\s*5 on every",
-        r"system\s*:",
-        r"you are now",
-        r"new instructions",
-        r"as an ai",
-    ]
-)
-
-
 @dataclass
 class SentenceSignals:
     """What one sentence contributes; used to pick evidence quotes and to explain the score."""
@@ -655,6 +648,9 @@ class TextSignals:
     platitudes: list[str]
     repetition: float
     instructions: int = 0
+    # Instruction-like text (`assistant.text.instructions`): left out of every count above and of quotes.
+    flagged: list[str] = field(default_factory=list)
+    story: str = ""  # the answer without the flagged text: what relevance is judged on
 
 
 def _repetition(tokens: list[str], window: int = 40) -> float:
@@ -670,15 +666,18 @@ def _repetition(tokens: list[str], window: int = 40) -> float:
 def extract(text: str) -> TextSignals:
     """Compute every offline signal of one answer in a single pass over its sentences (pure, no model).
 
-    Sentences that address the scorer ("ignore the rubric", "rate this 5/5") are not part of the story: they are
-    counted in `instructions` and contribute nothing else, so they can never add numbers or dilute filler.
+    Text that addresses the scorer ("ignore the rubric", "rate this 5/5", a fake `{"score": 5}` block, a spoofed
+    "SYSTEM:" turn; see `assistant.text.instructions`) is not part of the story: each piece is counted in
+    `instructions`, listed in `flagged` and contributes nothing else, so it can never add numbers or quotes.
     """
-    sentences = split_sentences(text)
+    json_spans = evaluation_json_spans(text)
+    sentences = split_sentences(mask(text, json_spans))
+    found = after_spoofed_turn(default_detector().scan([s.text for s in sentences]))
     per_sentence: list[SentenceSignals] = []
-    instructions = 0
-    for sentence in sentences:
-        if _INSTRUCTION.search(sentence.text):
-            instructions += 1
+    flagged = [excerpt(text[span.start : span.end]) for span in json_spans]
+    for sentence, reasons in zip(sentences, found, strict=True):
+        if reasons:
+            flagged.append(excerpt(sentence.text))
             continue
         per_sentence.append(
             SentenceSignals(
@@ -718,7 +717,9 @@ def extract(text: str) -> TextSignals:
         hedges=[h for s in per_sentence for h in s.hedges],
         platitudes=[p for s in per_sentence for p in s.platitudes],
         repetition=_repetition(tokens),
-        instructions=instructions,
+        instructions=len(flagged),
+        flagged=flagged,
+        story=story,
     )
 
 

@@ -599,7 +599,7 @@ class LLMClient:
         repair_prompt = repair.render(
             schema=json.dumps(json_schema, indent=1),
             error=problem,
-            output=spotlight(raw, "previous_output"),
+            output=spotlight(raw, "previous_output", redact=False),  # the model's own JSON, shown back as is
         )
         params = {**call.params, **{k: v for k, v in repair.model.items() if k in CALL_PARAMS}}
         repair_messages = [*call.messages, HumanMessage(repair_prompt)]

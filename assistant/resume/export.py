@@ -63,7 +63,14 @@ def _job_dates(job: Job) -> str:
 
 
 def _education_line(edu: Education) -> str:
-    return ", ".join(p for p in (edu.degree, edu.institution, edu.year) if p)
+    """Degree, institution, year, each once: the parser keeps the whole source line as the degree when it cannot
+    split it, so a field already written there ("..., University of Washington, 2012") is not repeated."""
+    parts: list[str] = []
+    for part in (edu.degree, edu.institution, edu.year):
+        part = (part or "").strip()
+        if part and not any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", p, re.IGNORECASE) for p in parts):
+            parts.append(part)
+    return ", ".join(parts)
 
 
 def _contact_line(resume: Resume) -> str:

@@ -5,8 +5,13 @@ title, a degree, a certification, a skill or a date the candidate did not state.
 from an output line and looks each one up in the source text, after normalising the ways the same fact is written
 ("40%" / "40 percent", "$2M" / "$2 million", "twelve" / "12", "Ph.D." / "PhD", "2019" inside "2019-2021").
 
-It is deliberately lexical: it cannot tell whether a reworded claim is *true*, only whether every concrete fact
-in it was *stated*. Faithful rewrites (reordering, stronger verbs, removing words) produce no findings.
+It also reads what a stated number *counts* and who did what, because a rewrite can keep every token and still
+change the claim: a number whose unit changed within its kind ("2 days" -> "2 hours", "24 engineers" -> "24
+managers") or whose kind changed ("4%" -> "4x") is a `quantity` finding; `check_rewrite` compares a rewrite with
+the lines it cites for role and scope words (led vs joined, engineers vs managers: `scope`) and for names the
+cited section never mentions but another section does (an employer taken from the education line: `moved`).
+It cannot tell whether a reworded claim is *true*, only whether every concrete fact in it was *stated*, with its
+meaning. Faithful rewrites (reordering, stronger verbs, removing words) produce no findings.
 
 Skills are matched on word stems ("Hired" supports "hiring", "deployed" supports "deployment"), and only terms a
 person could falsely claim to know count as skills: tools, technologies, credentials. Generic management words
@@ -24,7 +29,7 @@ from pydantic import BaseModel, Field
 
 FindingKind = Literal[
     "number", "percentage", "money", "date", "organisation", "title", "degree", "certification", "skill",
-    "unlinked",
+    "unlinked", "quantity", "scope", "moved",
 ]
 
 #: Tools and platforms an ML-engineering leader's resume names; a rewrite must not add one the source lacks.
@@ -184,6 +189,75 @@ def _is_generic(term: str) -> bool:
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
 
 
+#: Units of the same kind: a number may not move between them ("2 days" is not "2 hours").
+_TIME_UNITS = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "s": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+    "month": "month", "months": "month", "mo": "month", "mos": "month", "quarter": "quarter", "quarters": "quarter",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year",
+}
+#: People a resume counts or leads; swapping one for another changes the claim's scope.
+_ROLE_NOUNS = {
+    "engineer": "engineer", "engineers": "engineer", "developer": "engineer", "developers": "engineer",
+    "manager": "manager", "managers": "manager", "em": "manager", "ems": "manager",
+    "director": "director", "directors": "director", "scientist": "scientist", "scientists": "scientist",
+    "researcher": "researcher", "researchers": "researcher", "analyst": "analyst", "analysts": "analyst",
+    "designer": "designer", "designers": "designer", "intern": "intern", "interns": "intern",
+    "contractor": "contractor", "contractors": "contractor", "executive": "executive", "executives": "executive",
+    "vp": "vp", "vps": "vp", "pm": "product manager", "pms": "product manager", "ic": "ic", "ics": "ic",
+    "people": "person", "person": "person", "report": "report", "reports": "report", "team": "team",
+    "teams": "team", "member": "person", "members": "person", "employee": "person", "employees": "person",
+}
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\+?(?:\s*[-–]\s*|\s+)"
+    r"((?:[a-z][\w&/-]*\s+){0,2}?)([a-z]+)\b", re.IGNORECASE)
+_MULTIPLIER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:x|×|times|fold|-fold)(?![\w])", re.IGNORECASE)
+#: Verbs that say who led the work and who took part in it; a rewrite may not move a claim between them.
+_LEAD_VERBS = frozenset(_stem(w) for w in (
+    "led", "lead", "leading", "managed", "manage", "directed", "direct", "headed", "head", "oversaw", "oversee",
+    "founded", "found", "spearheaded", "ran", "run", "chaired", "owned", "own"))
+_MEMBER_VERBS = frozenset(_stem(w) for w in (
+    "joined", "join", "supported", "support", "assisted", "assist", "contributed", "contribute", "participated",
+    "participate", "helped", "help", "member"))
+_MEMBER_PHRASES = ("worked on", "worked with", "part of", "member of", "worked in")
+
+
+def _quantities(text: str) -> list[tuple[float, str, str, str]]:
+    """(value, kind, unit, as written) for each number followed by a time unit or a kind of people.
+
+    The unit is the first time/people word within the next three words ("11 product teams" counts teams,
+    "24-engineer organisation" counts engineers); numbers followed by anything else are left to the number check.
+    """
+    found = []
+    for m in _QUANTITY_RE.finditer(text):
+        word = m[3].lower()
+        raw = m[1].lower()
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else _to_number(raw, None)
+        for candidate in [*m[2].lower().split(), word][:3]:
+            if candidate in _TIME_UNITS and candidate not in ("s", "h", "d"):
+                found.append((value, "time", _TIME_UNITS[candidate], m[0]))
+                break
+            if candidate in _ROLE_NOUNS or candidate.rstrip("s") in _ROLE_NOUNS:
+                found.append((value, "people", _ROLE_NOUNS.get(candidate, candidate.rstrip("s")), m[0]))
+                break
+    return found
+
+
+def _role_words(text: str) -> set[str]:
+    """Kinds of people named in `text` (not teams or people in general: those are how any bullet says scope)."""
+    words = set(_norm_text(text).split())
+    return {_ROLE_NOUNS[w] for w in words if w in _ROLE_NOUNS} - {"team", "person", "report"}
+
+
+def _role_verbs(text: str) -> tuple[bool, bool]:
+    """(leads, takes part): whether `text` says the person led the work, or took part in it."""
+    stems = set(_stems(_norm_text(text)).split())
+    lowered = text.lower()
+    return bool(stems & _LEAD_VERBS), bool(stems & _MEMBER_VERBS) or any(p in lowered for p in _MEMBER_PHRASES)
+
+
 class Finding(BaseModel):
     """One fact in an output line that the source does not support."""
 
@@ -230,6 +304,8 @@ class _Facts:
         self.stems = _stems(self.norm)
         self.skills = {s for s in skills if _contains_stems(self.stems, s)}
         self.compact = re.sub(r"[^a-z0-9]+", "", text.lower())  # for text a PDF extracted without spaces
+        self.quantities = _quantities(text)
+        self.multipliers = {_to_number(m, None) for m in _MULTIPLIER_RE.findall(text)}
 
 
 def _contains_term(norm_text: str, term: str) -> bool:
@@ -278,6 +354,13 @@ class FabricationGuard:
             consumed.append(m.span())
             if _to_number(m[1], None) not in src.percentages:
                 add("percentage", m[0].strip(), "percentage not in the resume")
+        for m in _MULTIPLIER_RE.finditer(line):  # "4x" is not "4%": a percentage turned into a multiple
+            consumed.append(m.span())
+            value = _to_number(m[1], None)
+            if value not in src.multipliers and value in src.percentages:
+                add("quantity", m[0].strip(), f"the resume says {value:g}%, not {value:g} times")
+            elif value not in src.multipliers and value not in src.numbers:
+                add("number", m[0].strip(), "multiplier not in the resume")
         for m in _YEAR_MONTH_RE.finditer(line):
             consumed.append(m.span())
         for m in _YEAR_RE.finditer(line):
@@ -327,6 +410,14 @@ class FabricationGuard:
                 if term in self._skill_set and term not in src.skills:
                     add("skill", term, "skill or tool not in the resume")
 
+        # What a number counts: the same value with a different unit of the same kind is a different claim.
+        for value, kind, unit, written in _quantities(line):
+            same_value = [(k, u) for v, k, u, _ in src.quantities if v == value and k == kind]
+            # "people" and "reports" generalise any kind of person: "24 engineers" may become "24 people".
+            if same_value and unit not in {u for _, u in same_value} and unit not in ("person", "report"):
+                said = " or ".join(sorted({f"{u}s" for _, u in same_value}))
+                add("quantity", written.strip(), f"the resume counts {value:g} {said}, not {unit}s")
+
         for phrase, start in _capitalised_phrases(line):
             if any(a <= start < b for a, b in cert_spans + title_spans + degree_spans):
                 continue
@@ -338,6 +429,52 @@ class FabricationGuard:
             if unsupported:
                 add("organisation", phrase, "name not in the resume")
         return findings
+
+
+    def check_rewrite(self, line: str, cited: str, cited_section: str = "", other_sections: str = "") -> list[
+            Finding]:
+        """`check`, plus what only the cited lines can tell: the rewrite of `cited` (the source lines it cites,
+        `cited_section` the rest of their section) must keep who did the work and which people it counts, and may
+        not bring in a name that the cited section never mentions but another section does (`other_sections`)."""
+        findings = self.check(line)
+        seen = {(f.kind, f.token.lower()) for f in findings}
+
+        def add(kind: FindingKind, token: str, message: str) -> None:
+            if (kind, token.lower()) not in seen:
+                seen.add((kind, token.lower()))
+                findings.append(Finding(kind=kind, token=token, message=message))
+
+        for f in FabricationGuard(cited).check(line, kinds=["number", "percentage", "money", "date", "quantity"]):
+            add(f.kind, f.token, f"{f.message} (in the line(s) this rewrite cites)")
+        out_leads, out_member = _role_verbs(line)
+        src_leads, src_member = _role_verbs(cited)
+        if out_leads and src_member and not src_leads:
+            add("scope", _first_verb(line, _LEAD_VERBS), "the resume says you took part in this, not that you led it")
+        if out_member and src_leads and not src_member:
+            add("scope", _first_verb(line, _MEMBER_VERBS), "the resume says you led this, not that you took part")
+        added_roles = _role_words(line) - _role_words(cited)
+        if added_roles and _role_words(cited):
+            said = ", ".join(sorted(_role_words(cited)))
+            for role in sorted(added_roles):
+                add("scope", role, f"the cited line(s) speak of {said}, not {role}s")
+        # Names, not tools: a skill named in the Skills section may be used anywhere (the skill check covers it).
+        norm_line = _norm_text(line)
+        tool_words = {w for t in self.vocabulary if _contains_term(norm_line, t) for w in _norm_text(t).split()}
+        section_words = set(_norm_text(cited + "\n" + cited_section).split())
+        elsewhere = set(_norm_text(other_sections).split())
+        for phrase, _start in _capitalised_phrases(line):
+            words = [w for w in _norm_text(phrase).split()
+                     if w not in _NOT_ORGANISATIONS and w not in tool_words and not w.isdigit()]
+            if any(w not in section_words and w in elsewhere for w in words):
+                add("moved", phrase, "this name appears in another section of your resume, not where this line is")
+        return findings
+
+
+def _first_verb(line: str, verbs: frozenset[str]) -> str:
+    for word in _norm_text(line).split():
+        if _stem(word) in verbs:
+            return word
+    return line.split(" ", 1)[0]
 
 
 def _capitalised_phrases(line: str) -> list[tuple[str, int]]:

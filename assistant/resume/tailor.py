@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import CoachError
 from assistant.knowledge.schema import BulletPattern, ResumeTemplate, RoleKnowledge
-from assistant.resume.guard import BUILTIN_SKILLS, FabricationGuard, Finding, FindingKind
+from assistant.resume.guard import BUILTIN_SKILLS, FabricationGuard, Finding
 from assistant.resume.model_view import numbered_for_model
 from assistant.resume.models import Job, Line, Resume, Section
 
@@ -470,7 +470,7 @@ def _llm_rewrites(
         before = "\n".join(by_number[n].text for n in cited)
         if not text or text == before:
             continue
-        findings = _rewrite_findings(text, cited, by_number, guard)
+        findings = _rewrite_findings(text, cited, by_number, guard, resume)
         changes.append(Change(
             id=f"rewrite-{index + 1}", section=section_of.get(cited[0], "experience") if cited else "experience",
             before=before, after=text, source_lines=cited, kind="rewrite", findings=findings,
@@ -490,19 +490,30 @@ def _llm_rewrites(
     return changes
 
 
-def _rewrite_findings(text: str, cited: list[int], by_number: dict[int, Line], guard: FabricationGuard) -> list[
-        Finding]:
-    """Whole-resume check for names and skills; numbers and dates must come from the cited lines themselves."""
+def _rewrite_findings(text: str, cited: list[int], by_number: dict[int, Line], guard: FabricationGuard,
+                      resume: Resume | None = None) -> list[Finding]:
+    """Whole-resume check for names and skills; numbers, dates, units, role and scope words must match the cited
+    lines themselves; a name may come from the cited lines' section but not from another one."""
     if not cited:
         return [Finding(kind="unlinked", token=text[:60], message="the rewrite cites no line of your resume")]
-    findings = guard.check(text)
-    local_kinds: list[FindingKind] = ["number", "percentage", "money", "date"]
-    local = FabricationGuard("\n".join(by_number[n].text for n in cited))
-    seen = {(f.kind, f.token) for f in findings}
-    for f in local.check(text, kinds=local_kinds):
-        if (f.kind, f.token) not in seen:
-            findings.append(f.model_copy(update={"message": f"{f.kind} not in the line(s) this rewrite cites"}))
-    return findings
+    cited_text = "\n".join(by_number[n].text for n in cited)
+    same_section, other_sections = "", ""
+    if resume is not None:
+        # Where the cited lines live: their job (header and bullets) when they are a job's bullets, else their
+        # section. A name from anywhere else (another job, the education line) is not this line's to claim.
+        jobs = [j for j in resume.experience if any(b.number in cited for b in j.bullets)]
+        if jobs:
+            unit = {b.number for j in jobs for b in j.bullets}
+            headers = [" ".join(filter(None, (j.title, j.company, j.location))) for j in jobs]
+        else:
+            names = {s.name for s in resume.sections for ln in s.lines if ln.number in cited}
+            unit = {ln.number for s in resume.sections if s.name in names for ln in s.lines}
+            headers = []
+        all_lines = resume.lines or [ln for s in resume.sections for ln in s.lines]
+        same_section = "\n".join([*headers, *(ln.text for ln in all_lines if ln.number in unit)])
+        other_sections = "\n".join(ln.text for ln in all_lines if ln.number not in unit)
+        other_sections += "\n" + "\n".join(" ".join(filter(None, (e.degree, e.institution))) for e in resume.education)
+    return guard.check_rewrite(text, cited_text, same_section, other_sections)
 
 
 def _template_text(template: ResumeTemplate) -> str:
