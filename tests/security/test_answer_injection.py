@@ -96,8 +96,11 @@ def _fenced_answer(messages: list[BaseMessage]) -> str:
 def _obeying_model() -> FakeChatModel:
     """A model that does what the answer tells it: 5/5 when it reads a scoring instruction, else an honest 3."""
     def respond(messages: list[BaseMessage]) -> dict[str, object]:
-        shown = _fenced_answer(messages).lower()
-        return ALL_FIVES if any(cue in shown for cue in OBEY_CUES) else THREES
+        fenced = _fenced_answer(messages)
+        shown = fenced.lower()
+        verdict = ALL_FIVES if any(cue in shown for cue in OBEY_CUES) else THREES
+        # It quotes what it was shown, as the evaluator requires (a verdict without evidence is not used).
+        return {**verdict, "evidence": [re.split(r"(?<=[.!?])\s+", fenced.strip(), maxsplit=1)[0]]}
     return FakeChatModel(responder=respond)
 
 
