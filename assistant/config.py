@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import annotated_types
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -82,7 +82,18 @@ class Settings(BaseSettings):
     )
     chat_model: str = Field("gpt-4o-mini", description="Chat model name as the server knows it.")
     llm_temperature: float = Field(0.3, ge=0.0, le=2.0, description="Sampling temperature for generated text.")
-    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before one LLM request is abandoned.")
+    # Defaults suit a CPU-served local model under load (a long structured reply can take minutes); the doctor
+    # measures the server and says when they are too tight.
+    llm_connect_timeout_s: float = Field(
+        60.0, gt=0, description="Seconds to connect and get the first token (or the next streamed piece)."
+    )
+    llm_timeout_s: float = Field(300.0, gt=0, description="Seconds before one whole LLM request is abandoned.")
+    llm_scoring: Literal["auto", "always", "never"] = Field(
+        "auto",
+        description="Who scores answers when an LLM is configured. auto: the LLM evaluator (verdicts checked) unless "
+        "the latest `assistant eval` of this model found its scores disagree with the labels; always: the LLM "
+        "evaluator regardless (opt in); never: the offline coach.",
+    )
     llm_max_retries: int = Field(
         2, ge=0, le=10, description="Retries (with backoff) on 429, 5xx and connection errors; none on 400/401."
     )

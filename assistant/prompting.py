@@ -40,6 +40,14 @@ MODEL_PARAMS: dict[str, type | tuple[type, ...]] = {
     "max_tokens": int,
     "top_p": (int, float),
 }
+# Allowed ranges (inclusive) of the model parameters.
+MODEL_PARAM_RANGES: dict[str, tuple[float, float]] = {
+    "temperature": (0.0, 2.0),
+    "max_tokens": (1, 32_768),
+    "top_p": (0.0, 1.0),
+}
+# Every shipped prompt declares these, so each request it makes carries them (the client applies them per call).
+REQUIRED_MODEL_PARAMS = ("temperature", "max_tokens")
 
 # Prompt names the features render, with exactly these variables (docs/ARCHITECTURE.md).
 CONTRACT: dict[str, tuple[str, ...]] = {
@@ -286,7 +294,16 @@ def parse_prompt(name: str, text: str, path: Path) -> tuple[PromptFile | None, l
         if expected is None:
             problems.append(PromptProblem(file, None, f"unknown model parameter '{key}' (allowed: {sorted(MODEL_PARAMS)})"))
         elif isinstance(value, bool) or not isinstance(value, expected):
-            problems.append(PromptProblem(file, None, f"model parameter '{key}' must be a number"))
+            kind = "a whole number" if expected is int else "a number"
+            problems.append(PromptProblem(file, None, f"model parameter '{key}' must be {kind}"))
+        else:
+            low, high = MODEL_PARAM_RANGES[key]
+            if not low <= float(value) <= high:  # type: ignore[arg-type]
+                problems.append(PromptProblem(file, None, f"model parameter '{key}' must be between {low:g} and {high:g}"))
+    if name in CONTRACT:
+        for key in REQUIRED_MODEL_PARAMS:
+            if key not in model:
+                problems.append(PromptProblem(file, None, f"must declare model parameter '{key}' (model: {{{key}: ...}})"))
     if name in CONTRACT:
         expected_vars = set(CONTRACT[name])
         for var in sorted(expected_vars - set(variables)):

@@ -1,12 +1,18 @@
-"""The core objects a user interface needs, built once from `Settings`.
+"""The composition root: the one place that turns `Settings` into the coach's objects, for the app and the CLI.
 
-The Streamlit pages (and anything else that wants the whole coach wired up) call `build_services(settings)` once
-and keep the result; the app wraps it in `st.cache_resource`. Everything held here is shared by every user of the
-process and is never mutated after construction: per-user state (an interview in progress, a parsed resume, a
-token meter) is created per use by the methods below and lives with the caller.
+`Services(settings)` is a lazily built container. Each member (role knowledge, embedder, vector store, database,
+prompts, engine decision, chat model, offline scorer, question resolver) is built on first use, once, under a lock
+(Streamlit serves sessions from several threads), and then shared: so `assistant score` with the offline coach
+never imports Chroma or LangChain, and the app, which touches everything, builds everything once per configuration
+(`st.cache_resource` keyed by `settings_fingerprint`). Per-user objects (an LLM client with its own token budget,
+an interview engine with its canaries, a review) are made by the `new_*` / feature methods and live with the caller.
 
-The one test seam is `override_chat_model()`: tests hand in a fake LangChain chat model (for instance
-`assistant.llm.fakes.FakeChatModel`) instead of patching SDK internals. Production code never calls it.
+Features get their collaborators from here and nowhere else: there is no second wiring in the CLI, so a setting
+added here (a timeout, a prompt library) reaches every entry point.
+
+Tests replace a member explicitly, never by patching: `with services.override(chat_model=FakeChatModel())` on one
+container, or `with override(chat_model=lambda settings: model)` for every container built inside the block (how
+an AppTest or CliRunner test reaches the container the app or CLI builds for itself).
 """
 
 from __future__ import annotations
@@ -16,58 +22,73 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.config import Settings, ensure_data_dir
-from assistant.knowledge.embeddings import Embedder, get_embedder
-from assistant.knowledge.loader import load_role
-from assistant.knowledge.schema import RoleKnowledge
-from assistant.knowledge.store import IngestReport, KnowledgeStore
-from assistant.llm.factory import EngineInfo, build_chat_model, resolve_engine
-from assistant.prompting import PromptLibrary
-from assistant.storage import LOCAL_USER_ID, Database
+from assistant.storage import LOCAL_USER_ID
 
 if TYPE_CHECKING:
     from langchain_core.language_models.chat_models import BaseChatModel
 
-    from assistant.interview.engine import InterviewEngine
+    from assistant.interview.engine import AnswerScorer, InterviewEngine
+    from assistant.interview.scoring import OfflineScorer, QuestionResolver
+    from assistant.knowledge.embeddings import Embedder
+    from assistant.knowledge.schema import RoleKnowledge
+    from assistant.knowledge.store import IngestReport, KnowledgeStore
     from assistant.llm.client import LLMClient
+    from assistant.llm.factory import EngineInfo
+    from assistant.prompting import PromptLibrary
     from assistant.resume.models import ExtractedText, Injection, Resume
     from assistant.resume.review import ResumeReview
+    from assistant.resume.tailor import TailoredResume
+    from assistant.storage import Database
 
+T = TypeVar("T")
 ChatModelFactory = Callable[[Settings], "BaseChatModel"]
 
-# Test seam (see module docstring). Guarded by a lock because Streamlit serves sessions from several threads.
+# Members a test may replace (see `Services.override` and the module-level `override`).
+MEMBERS = ("knowledge", "embedder", "store", "db", "prompts", "chat_model")
+
+# Process-wide overrides applied to every container built while they are active (tests only).
 _override_lock = threading.Lock()
-_chat_model_override: ChatModelFactory | None = None
+_global_overrides: dict[str, Callable[[Settings], Any]] = {}
 
 
 @contextmanager
-def override_chat_model(factory: ChatModelFactory) -> Iterator[None]:
-    """Make every `Services` built inside this block use `factory(settings)` as its chat model (tests only)."""
-    global _chat_model_override
+def override(**factories: Callable[[Settings], Any]) -> Iterator[None]:
+    """Every `Services` built inside this block gets `factory(settings)` for each named member (tests only)."""
+    unknown = sorted(set(factories) - set(MEMBERS))
+    if unknown:
+        raise ValueError(f"cannot override {unknown}; members are {MEMBERS}")
     with _override_lock:
-        previous, _chat_model_override = _chat_model_override, factory
+        previous = dict(_global_overrides)
+        _global_overrides.update(factories)
     try:
         yield
     finally:
         with _override_lock:
-            _chat_model_override = previous
+            _global_overrides.clear()
+            _global_overrides.update(previous)
 
 
-def chat_model_override_token() -> str:
-    """Identifies the current override, so a cache keyed on settings does not serve services built without it."""
-    factory = _chat_model_override
-    return "" if factory is None else f"override:{id(factory)}"
+def override_chat_model(factory: ChatModelFactory) -> Any:
+    """`override(chat_model=factory)`: the common case, an injected fake chat model."""
+    return override(chat_model=factory)
+
+
+def _override_token() -> str:
+    with _override_lock:
+        return "|".join(f"{name}:{id(f)}" for name, f in sorted(_global_overrides.items()))
 
 
 def settings_fingerprint(settings: Settings) -> str:
-    """A stable key for caching services per configuration. The API key enters only as a hash."""
+    """A stable key for caching a container per configuration (and per active test override). The API key enters
+    only as a hash."""
     secret = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
     payload = settings.model_dump_json(exclude={"openai_api_key"})
-    digest = hashlib.sha256(f"{payload}|{secret}|{chat_model_override_token()}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{payload}|{secret}|{_override_token()}".encode()).hexdigest()
     return digest[:24]
 
 
@@ -82,23 +103,163 @@ class KnowledgeStatus:
     detail: str
 
 
-@dataclass
-class Services:
-    """Shared, read-only core objects. Build with `build_services`; never mutate after construction."""
+@dataclass(frozen=True)
+class ResumeIntake:
+    """A resume as read from the user: the parsed resume, the extracted text, and any hidden/injected text."""
 
-    settings: Settings
-    knowledge: RoleKnowledge
-    embedder: Embedder
-    store: KnowledgeStore
-    db: Database
-    prompts: PromptLibrary
-    engine: EngineInfo
-    knowledge_status: KnowledgeStatus
-    _chat_model: BaseChatModel | None = field(default=None, repr=False)
+    resume: Resume
+    extracted: ExtractedText
+    injection: Injection
+
+
+class Services:
+    """The lazily built container (see the module docstring). Members are read-only once built."""
+
+    def __init__(self, settings: Settings, *, progress: Callable[[str], Any] | None = None) -> None:
+        self.settings = settings
+        self._say = progress or (lambda _msg: None)
+        self._lock = threading.RLock()
+        self._built: dict[str, Any] = {}
+        with _override_lock:
+            self._overrides: dict[str, Any] = {name: f(settings) for name, f in _global_overrides.items()}
+
+    # --- lazy members ---------------------------------------------------------------------------------------
+    def _member(self, name: str, build: Callable[[], T]) -> T:
+        with self._lock:
+            if name in self._overrides:
+                return self._overrides[name]  # type: ignore[no-any-return]
+            if name not in self._built:
+                self._built[name] = build()
+            return self._built[name]  # type: ignore[no-any-return]
+
+    @contextmanager
+    def override(self, **members: Any) -> Iterator[Services]:
+        """Replace members of this container inside the block (tests only); members built from them are rebuilt."""
+        unknown = sorted(set(members) - set(MEMBERS))
+        if unknown:
+            raise ValueError(f"cannot override {unknown}; members are {MEMBERS}")
+        with self._lock:
+            saved_overrides, saved_built = dict(self._overrides), dict(self._built)
+            self._overrides.update(members)
+            self._built.clear()
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._overrides, self._built = saved_overrides, saved_built
 
     @property
+    def knowledge(self) -> RoleKnowledge:
+        def build() -> RoleKnowledge:
+            from assistant.knowledge.loader import load_role
+
+            self._say("Loading the role knowledge")
+            return load_role(self.settings.role_dir)
+
+        return self._member("knowledge", build)
+
+    @property
+    def embedder(self) -> Embedder:
+        def build() -> Embedder:
+            from assistant.knowledge.embeddings import get_embedder
+
+            self._say("Loading the embedding model")
+            return get_embedder(self.settings)
+
+        return self._member("embedder", build)
+
+    @property
+    def store(self) -> KnowledgeStore:
+        """The knowledge store, ingested on first use (so every entry point, CLI or app, retrieves from a ready
+        store; `knowledge_status` says whether this process built it)."""
+
+        def build() -> KnowledgeStore:
+            from assistant.knowledge.store import KnowledgeStore
+
+            self._say("Preparing the knowledge store")
+            store = KnowledgeStore(self.settings, self.embedder)
+            self._built["ingest_report"] = store.ensure_ready()
+            return store
+
+        return self._member("store", build)
+
+    @property
+    def knowledge_status(self) -> KnowledgeStatus:
+        def build() -> KnowledgeStatus:
+            self.store  # noqa: B018  (ingests on first use)
+            return _knowledge_status(self.knowledge, self._built.get("ingest_report"))
+
+        return self._member("knowledge_status", build)
+
+    @property
+    def db(self) -> Database:
+        def build() -> Database:
+            from assistant.storage import Database
+
+            self._say("Opening the session database")
+            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+            return Database(self.settings.resolved_database_url)
+
+        return self._member("db", build)
+
+    @property
+    def prompts(self) -> PromptLibrary:
+        def build() -> PromptLibrary:
+            from assistant.prompting import PromptLibrary
+
+            return PromptLibrary.from_settings(self.settings)
+
+        return self._member("prompts", build)
+
+    @property
+    def engine(self) -> EngineInfo:
+        """Which engine answers and why (an injected chat model counts as the LLM engine)."""
+
+        def build() -> EngineInfo:
+            from assistant.llm.factory import EngineInfo, resolve_engine
+
+            if "chat_model" in self._overrides:
+                model = self._overrides["chat_model"]
+                name = getattr(model, "model_name", None) or "test model"
+                return EngineInfo(kind="llm", model=name, base_url=None, reason="chat model injected by a test")
+            self._say("Checking the LLM engine")
+            return resolve_engine(self.settings, probe=True)
+
+        return self._member("engine", build)
+
+    @property
+    def chat_model(self) -> BaseChatModel | None:
+        def build() -> BaseChatModel | None:
+            from assistant.llm.factory import build_chat_model
+
+            return build_chat_model(self.settings) if self.engine.kind == "llm" else None
+
+        return self._member("chat_model", build)
+
+    @property
+    def offline_scorer(self) -> OfflineScorer:
+        """Shared by every session: its embedding caches are what keep a turn fast (it is thread-safe)."""
+
+        def build() -> OfflineScorer:
+            from assistant.interview.scoring import OfflineScorer
+
+            return OfflineScorer(self.knowledge, self.embedder)
+
+        return self._member("offline_scorer", build)
+
+    @property
+    def question_resolver(self) -> QuestionResolver:
+        def build() -> QuestionResolver:
+            from assistant.interview.scoring import QuestionResolver
+
+            return QuestionResolver(self.knowledge, self.embedder)
+
+        return self._member("question_resolver", build)
+
+    # --- the engine as the user sees it -----------------------------------------------------------------------
+    @property
     def uses_llm(self) -> bool:
-        return self.engine.kind == "llm" and self._chat_model is not None
+        return self.engine.kind == "llm" and self.chat_model is not None
 
     @property
     def engine_label(self) -> str:
@@ -108,41 +269,72 @@ class Services:
             return f"LLM: {self.engine.model}{where}"
         return "Offline coach (no LLM)"
 
-    def new_llm_client(self) -> LLMClient | None:
-        """A client with a fresh token meter: one per interview or review, so budgets are per session and user."""
-        if not self.uses_llm:
+    # --- per-user objects -------------------------------------------------------------------------------------
+    def new_llm_client(self, *, budget_tokens: int | None = None) -> LLMClient | None:
+        """A client with a fresh token meter: one per interview or review, so budgets are per session and user
+        (`assistant eval` passes a larger budget for its whole run)."""
+        model = self.chat_model if self.engine.kind == "llm" else None
+        if model is None:
             return None
         from assistant.llm.client import LLMClient
         from assistant.llm.usage import UsageMeter
 
-        assert self._chat_model is not None
         return LLMClient(
-            self._chat_model,
-            UsageMeter(self.settings.session_token_budget),
+            model,
+            UsageMeter(budget_tokens or self.settings.session_token_budget),
             max_retries=self.settings.llm_max_retries,
             prompts=self.prompts,
+            first_token_timeout_s=self.settings.llm_connect_timeout_s,
+            total_timeout_s=self.settings.llm_timeout_s,
         )
 
-    def new_interview_engine(self, user_id: str = LOCAL_USER_ID) -> InterviewEngine:
-        """An interview engine for one user's session: its own LLM client (token budget) and canaries; it reads
-        and writes only `user_id`'s sessions."""
-        from assistant.interview.engine import build_engine
+    @property
+    def llm_scores_trusted(self) -> bool:
+        """Whether the LLM evaluator scores answers (LLM_SCORING, and the latest `assistant eval` of this model)."""
+        from assistant.model_eval import scores_trusted
 
-        return build_engine(self, llm=self.new_llm_client(), user_id=user_id)
+        return scores_trusted(self.settings, self.engine.model, self.engine.base_url)
+
+    def new_scorer(self, llm: LLMClient | None) -> AnswerScorer:
+        """The offline scorer, or with `llm` the LLM evaluator over it (grounded in the store, verdicts checked).
+        An LLM whose latest eval disagreed with the calibration labels does not score unless the user opted in."""
+        if llm is None or not self.llm_scores_trusted:
+            return self.offline_scorer
+        from assistant.interview.llm_evaluator import LLMEvaluator
+
+        return LLMEvaluator(llm, self.knowledge, fallback=self.offline_scorer, retrieve=self.store.search)
+
+    def new_interview_engine(self, *, llm: LLMClient | None = None, user_id: str = LOCAL_USER_ID) -> InterviewEngine:
+        """An interview engine for one user's session: its own LLM client (token budget) and canaries."""
+        from assistant.interview.engine import InterviewEngine
+
+        client = llm if llm is not None else self.new_llm_client()
+        return InterviewEngine(
+            db=self.db,
+            knowledge=self.knowledge,
+            scorer=self.new_scorer(client),
+            fallback_scorer=self.offline_scorer,
+            store=self.store,
+            llm=client,
+            max_answer_chars=self.settings.max_answer_chars,
+            user_id=user_id,
+        )
 
     def read_resume_pdf(self, data: bytes) -> ResumeIntake:
         """Extract an uploaded PDF (sandboxed subprocess, configured limits) and parse what a reader can see."""
         from assistant.resume.intake import read_pdf
 
-        return _intake(read_pdf(data, self.settings))
+        return resume_intake(read_pdf(data, self.settings))
 
     def read_resume_text(self, text: str) -> ResumeIntake:
         """Normalise and parse pasted resume text, with the same limits and injection scan as an upload."""
         from assistant.resume.intake import read_text
 
-        return _intake(read_text(text, self.settings))
+        return resume_intake(read_text(text, self.settings))
 
-    def review_resume(self, intake: ResumeIntake, job_description: str | None = None) -> ResumeReview:
+    def review_resume(
+        self, intake: ResumeIntake, job_description: str | None = None, *, llm: LLMClient | None = None
+    ) -> ResumeReview:
         """Review a parsed resume against the role (and a job description when given).
 
         The score is always the offline coach's. With an LLM engine the model adds written feedback on top (its
@@ -153,19 +345,20 @@ class Services:
 
         return review_resume(intake.resume, self.knowledge, self.embedder, job_description=job_description,
                              extracted=intake.extracted, injection=intake.injection,
-                             llm=self.new_llm_client(), prompts=self.prompts)
+                             llm=llm if llm is not None else self.new_llm_client())
+
+    def tailor_resume(
+        self, resume: Resume, job_description: str | None = None, *, llm: LLMClient | None = None
+    ) -> TailoredResume:
+        """Tailor toward the role's template; with an LLM engine, also model rewrites checked by the guard."""
+        from assistant.resume.tailor import tailor_resume
+
+        return tailor_resume(resume, self.knowledge, job_description,
+                             client=llm if llm is not None else self.new_llm_client())
 
 
-@dataclass(frozen=True)
-class ResumeIntake:
-    """A resume as read from the user: the parsed resume, the extracted text, and any hidden/injected text."""
-
-    resume: Resume
-    extracted: ExtractedText
-    injection: Injection
-
-
-def _intake(extracted: ExtractedText) -> ResumeIntake:
+def resume_intake(extracted: ExtractedText) -> ResumeIntake:
+    """Parse extracted text with hidden/injected text taken out first (the app's upload and the CLI share this)."""
     from assistant.resume.review import prepare_resume
 
     resume, injection = prepare_resume(extracted)
@@ -190,43 +383,15 @@ def _knowledge_status(knowledge: RoleKnowledge, report: IngestReport | None) -> 
 
 
 def build_services(settings: Settings, *, progress: Callable[[str], Any] | None = None) -> Services:
-    """Load knowledge, make sure the vector store is ready (ingesting on first run), open the database and pick
-    the engine. `progress` receives short human-readable steps for a spinner or status box."""
-    say = progress or (lambda _msg: None)
+    """A container with what every app page needs built now (knowledge store ready, database open, engine chosen),
+    so the first page pays for it under one spinner. `progress` receives short human-readable steps."""
     ensure_data_dir(settings)  # an unusable DATA_DIR is named before the store or the database trip over it
-    say("Loading the role knowledge")
-    knowledge = load_role(settings.role_dir)
-    say("Loading the embedding model")
-    embedder = get_embedder(settings)
-    say("Preparing the knowledge store")
-    store = KnowledgeStore(settings, embedder)
-    report = store.ensure_ready()
-    say("Opening the session database")
-    db = Database(settings.resolved_database_url)
-    prompts = PromptLibrary(settings.assistant_prompts_dir, settings.prompts_default_dir)
-
-    override = _chat_model_override
-    chat_model: BaseChatModel | None
-    if override is not None:
-        chat_model = override(settings)
-        engine = EngineInfo(kind="llm", model=getattr(chat_model, "model_name", None) or "test model",
-                            base_url=None, reason="chat model injected by a test")
-    else:
-        say("Checking the LLM engine")
-        engine = resolve_engine(settings, probe=True)
-        chat_model = build_chat_model(settings) if engine.kind == "llm" else None
-
-    return Services(
-        settings=settings,
-        knowledge=knowledge,
-        embedder=embedder,
-        store=store,
-        db=db,
-        prompts=prompts,
-        engine=engine,
-        knowledge_status=_knowledge_status(knowledge, report),
-        _chat_model=chat_model,
-    )
+    services = Services(settings, progress=progress)
+    services.knowledge_status  # noqa: B018  (ingest on first run)
+    services.db  # noqa: B018
+    services.prompts  # noqa: B018
+    services.chat_model  # noqa: B018  (resolves the engine, with its reachability probe)
+    return services
 
 
 # --- Personal files ----------------------------------------------------------------------------------------------

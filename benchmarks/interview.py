@@ -10,9 +10,8 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage
 
-from assistant.interview.engine import build_engine
 from assistant.llm.client import LLMClient
-from assistant.llm.fakes import FakeChatModel
+from assistant.llm.fakes import FakeChatModel, fenced_text, first_sentence
 from assistant.llm.usage import UsageMeter
 from assistant.services import Services, build_services
 from benchmarks.common import (
@@ -47,7 +46,7 @@ def instant_responder(messages: list[BaseMessage]) -> Any:
         # A landed answer (4, no gaps): the interview moves on, so 20 questions are 20 turns.
         return {"score": 4, "dimensions": {"structure": 4, "ownership": 4, "specificity": 4, "relevance": 4,
                                            "altitude": 4},
-                "evidence": [], "strengths": ["Clear example"], "improvements": ["Add the outcome"],
+                "evidence": [first_sentence(fenced_text(text, "candidate_answer") or "")], "strengths": ["Clear example"], "improvements": ["Add the outcome"],
                 "gaps": [], "follow_up": None}
     if "running summary" in text:
         return SUMMARY
@@ -60,7 +59,7 @@ def _interview(services: Services, *, llm: bool, seed: int, answers: list[str], 
     if llm:
         model = FakeChatModel(responder=instant_responder)
         client = LLMClient(model, UsageMeter(50_000_000), max_retries=0, prompts=services.prompts)
-    engine = build_engine(services, llm=client)
+    engine = services.new_interview_engine(llm=client)
     started = time.perf_counter()
     session = engine.start("mixed", n, seed=seed)
     start_s = time.perf_counter() - started

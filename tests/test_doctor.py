@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
+import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import REPO_ROOT, Settings
 from assistant.doctor import run_checks
+from tests.support.openai_server import FakeOpenAIServer, hang, reply, slow_reply
 
 
 def test_fresh_offline_install_is_healthy(settings: Settings) -> None:
@@ -48,3 +51,37 @@ def test_cli_doctor_json_never_shows_the_api_key(monkeypatch) -> None:
     assert "sk-secret-canary-123" not in result.output
     checks = json.loads(result.output)
     assert {c["name"] for c in checks} >= {"configuration", "llm", "database"}
+
+
+def _served(settings: Settings, server: FakeOpenAIServer, **update: object) -> Settings:
+    return settings.model_copy(update={"llm_provider": "auto", "openai_base_url": server.base_url, **update})
+
+
+@pytest.mark.slow
+def test_llm_check_times_a_real_request(settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(reply(" ".join(str(i) for i in range(1, 21))))
+    (check,) = run_checks(_served(settings, openai_server), only=["llm"])
+    assert check.ok, check.detail
+    assert "first token" in check.detail and "tokens in" in check.detail
+    [request] = openai_server.chat_requests
+    assert request.body is not None and request.body["stream"] is True
+
+
+@pytest.mark.slow
+def test_a_server_that_accepts_but_never_answers_is_not_ok(settings: Settings, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(hang(30))
+    started = time.monotonic()
+    (check,) = run_checks(_served(settings, openai_server, llm_connect_timeout_s=1.0), only=["llm"])
+    assert not check.ok and "a real request failed" in check.detail
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.slow
+def test_a_timeout_too_tight_for_the_measured_server_is_named_with_a_value(
+    settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.script(slow_reply(" ".join(str(i) for i in range(1, 21)), seconds_per_word=0.05))
+    (check,) = run_checks(_served(settings, openai_server, llm_timeout_s=20.0), only=["llm"])
+    assert not check.ok
+    assert "timeout too tight" in check.detail and "LLM_TIMEOUT_S=20" in check.detail
+    assert "raise it to at least" in check.detail and "LLM_TIMEOUT_S" in check.fix

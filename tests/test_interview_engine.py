@@ -9,18 +9,17 @@ from statistics import mean
 
 import pytest
 
-from assistant.config import REPO_ROOT
 from assistant.errors import InputError
 from assistant.interview.engine import InterviewEngine
+from assistant.interview.llm_evaluator import LLMEvaluator
 from assistant.interview.models import Evaluation, QuestionContext
 from assistant.interview.report import to_markdown
-from assistant.interview.scoring import AnswerScorer, LLMEvaluator, OfflineScorer
+from assistant.interview.scoring import AnswerScorer, OfflineScorer
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.client import LLMClient
 from assistant.llm.errors import LLMUnavailable
 from assistant.llm.fakes import FakeChatModel
 from assistant.llm.usage import UsageMeter
-from assistant.prompting import PromptLibrary
 from assistant.resume.models import Resume
 from assistant.storage import Database
 from tests.support.interview_fixtures import STRONG_ANSWER, VAGUE_ANSWER, RuleScorer
@@ -200,10 +199,9 @@ def test_llm_evaluators_offline_pre_score_counts_as_our_time_not_llm_time(
 ) -> None:
     fake_model.responder = lambda _messages: "Tell me about a platform decision you made."  # instant model
     client = LLMClient(fake_model, UsageMeter(5_000_000), max_retries=0, backoff_s=0.0)
-    prompts = PromptLibrary(REPO_ROOT / "prompts", REPO_ROOT / "prompts")
     offline = _SlowOfflineScorer(interview_knowledge)
-    evaluator = LLMEvaluator(client, prompts, interview_knowledge, fallback=offline)
-    engine = make_engine(scorer=evaluator, fallback_scorer=offline, llm=client, prompts=prompts)
+    evaluator = LLMEvaluator(client, interview_knowledge, fallback=offline)
+    engine = make_engine(scorer=evaluator, fallback_scorer=offline, llm=client)
     session = engine.start("mixed", 2, seed=4)
 
     result = engine.submit_answer(session, STRONG_ANSWER)

@@ -26,7 +26,7 @@ def _prompts() -> PromptLibrary:
 
 def _llm_engine(make_engine: Callable[..., InterviewEngine], model: Any, **kwargs: Any) -> InterviewEngine:
     client = LLMClient(model, UsageMeter(5_000_000), max_retries=2, backoff_s=0.0)
-    return make_engine(llm=client, prompts=_prompts(), fallback_scorer=RuleScorer(), **kwargs)
+    return make_engine(llm=client, fallback_scorer=RuleScorer(), **kwargs)
 
 
 def _always_fenced(prompt: str, needle: str) -> bool:

@@ -18,6 +18,7 @@ from assistant.llm.errors import (
 )
 from assistant.llm.fakes import FakeChatModel, InterruptedReply
 from assistant.llm.usage import UsageMeter, approx_tokens
+from assistant.prompting import PromptLibrary
 
 
 class Verdict(BaseModel):
@@ -25,45 +26,59 @@ class Verdict(BaseModel):
     evidence: list[str]
 
 
-ASK = [HumanMessage("Score this answer.")]
+ASK = ("ask", {"text": "Score this answer."})
+ASK_MESSAGES = [HumanMessage("Score this answer.\n")]
 GOOD = {"score": 4, "evidence": ["I hired two seniors"]}
 
 
-def _client(model: FakeChatModel, budget: int = 1_000_000, retries: int = 2) -> tuple[LLMClient, list[float]]:
+def _client(
+    model: FakeChatModel, prompts: PromptLibrary, budget: int = 1_000_000, retries: int = 2
+) -> tuple[LLMClient, list[float]]:
     sleeps: list[float] = []
-    return LLMClient(model, UsageMeter(budget), max_retries=retries, backoff_s=0.5, sleep=sleeps.append), sleeps
+    client = LLMClient(
+        model, UsageMeter(budget), max_retries=retries, backoff_s=0.5, sleep=sleeps.append, prompts=prompts
+    )
+    return client, sleeps
 
 
-def test_complete_returns_text_and_records_reported_usage(fake_model: FakeChatModel) -> None:
+def test_complete_returns_text_and_records_reported_usage(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue("Tell me about a team you built.")
-    client, _ = _client(fake_model)
-    assert client.complete(ASK) == "Tell me about a team you built."
+    client, _ = _client(fake_model, ask_prompts)
+    assert client.text(*ASK) == "Tell me about a team you built."
     [record] = client.meter.records
     assert (record.prompt_tokens, record.completion_tokens, record.approximate) == (
-        approx_tokens("Score this answer."), approx_tokens("Tell me about a team you built."), False
+        approx_tokens("Score this answer.\n"),
+        approx_tokens("Tell me about a team you built."),
+        False,
     )
-    assert fake_model.history == [ASK]
+    assert fake_model.history == [ASK_MESSAGES]
 
 
-def test_empty_queue_fails_loudly(fake_model: FakeChatModel) -> None:
-    client, _ = _client(fake_model)
+def test_empty_queue_fails_loudly(fake_model: FakeChatModel, ask_prompts: PromptLibrary) -> None:
+    client, _ = _client(fake_model, ask_prompts)
     with pytest.raises(AssertionError, match="no reply was enqueued"):
-        client.complete(ASK)
+        client.text(*ASK)
 
 
-def test_rate_limit_is_retried_with_exponential_backoff(fake_model: FakeChatModel) -> None:
+def test_rate_limit_is_retried_with_exponential_backoff(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue(lc_errors.ModelRateLimitError("429"), lc_errors.ModelAPIError("503"), "finally")
-    client, sleeps = _client(fake_model)
-    assert client.complete(ASK) == "finally"
+    client, sleeps = _client(fake_model, ask_prompts)
+    assert client.text(*ASK) == "finally"
     assert sleeps == [0.5, 1.0]
     assert len(fake_model.history) == 3
 
 
-def test_retries_are_bounded_then_a_clear_message(fake_model: FakeChatModel) -> None:
+def test_retries_are_bounded_then_a_clear_message(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue(*[lc_errors.ModelConnectionError("refused")] * 3, "never reached")
-    client, sleeps = _client(fake_model)
+    client, sleeps = _client(fake_model, ask_prompts)
     with pytest.raises(LLMUnavailable, match="Could not reach the LLM server"):
-        client.complete(ASK)
+        client.text(*ASK)
     assert len(fake_model.history) == 3 and len(sleeps) == 2
 
 
@@ -74,85 +89,99 @@ def test_retries_are_bounded_then_a_clear_message(fake_model: FakeChatModel) -> 
         (lc_errors.ModelTimeoutError("timed out"), LLMTimeout),
     ],
 )
-def test_auth_and_timeout_errors_are_not_retried(fake_model: FakeChatModel, error: Exception, expected: type) -> None:
+def test_auth_and_timeout_errors_are_not_retried(
+    fake_model: FakeChatModel, error: Exception, expected: type, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue(error, "unused")
-    client, sleeps = _client(fake_model)
+    client, sleeps = _client(fake_model, ask_prompts)
     with pytest.raises(expected) as caught:
-        client.complete(ASK)
+        client.text(*ASK)
     assert sleeps == [] and len(fake_model.history) == 1
     assert "sk-do-not-show" not in caught.value.message
 
 
-def test_programming_errors_are_not_disguised(fake_model: FakeChatModel) -> None:
+def test_programming_errors_are_not_disguised(fake_model: FakeChatModel, ask_prompts: PromptLibrary) -> None:
     fake_model.enqueue(KeyError("bug"))
-    client, _ = _client(fake_model)
+    client, _ = _client(fake_model, ask_prompts)
     with pytest.raises(KeyError):
-        client.complete(ASK)
+        client.text(*ASK)
 
 
-def test_stream_yields_words_and_records_usage(fake_model: FakeChatModel) -> None:
+def test_stream_yields_words_and_records_usage(fake_model: FakeChatModel, ask_prompts: PromptLibrary) -> None:
     fake_model.enqueue("What did you personally decide?")
-    client, _ = _client(fake_model)
-    pieces = list(client.stream(ASK))
+    client, _ = _client(fake_model, ask_prompts)
+    pieces = list(client.stream(*ASK))
     assert len(pieces) > 1 and "".join(pieces) == "What did you personally decide?"
     assert client.meter.calls == 1 and not client.meter.approximate
 
 
-def test_stream_drop_raises_with_partial_text_marked_incomplete(fake_model: FakeChatModel) -> None:
+def test_stream_drop_raises_with_partial_text_marked_incomplete(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue(InterruptedReply("What did you"))
-    client, _ = _client(fake_model)
+    client, _ = _client(fake_model, ask_prompts)
     shown: list[str] = []
     with pytest.raises(StreamInterrupted) as caught:
-        for piece in client.stream(ASK):
+        for piece in client.stream(*ASK):
             shown.append(piece)
     assert caught.value.partial == "What did you" and caught.value.complete is False
     assert "".join(shown) == "What did you"[: len("".join(shown))]
 
 
-def test_structured_uses_json_schema_first_and_validates(fake_model: FakeChatModel) -> None:
+def test_structured_uses_json_schema_first_and_validates(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue(GOOD)
-    client, _ = _client(fake_model)
-    assert client.structured(ASK, Verdict) == Verdict(**GOOD)
+    client, _ = _client(fake_model, ask_prompts)
+    assert client.structured(*ASK, Verdict) == Verdict(**GOOD)
     assert client.structured_method == "json_schema"
 
 
-def test_structured_falls_back_and_remembers_the_working_method(fake_model: FakeChatModel) -> None:
+def test_structured_falls_back_and_remembers_the_working_method(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.unsupported_methods = {"json_schema", "function_calling"}
     fake_model.enqueue(GOOD, GOOD)
-    client, _ = _client(fake_model)
-    assert client.structured(ASK, Verdict).score == 4
+    client, _ = _client(fake_model, ask_prompts)
+    assert client.structured(*ASK, Verdict).score == 4
     assert client.structured_method == "json_mode"
     methods = [kw.get("_fake_structured_method") for kw in fake_model.call_kwargs]
     assert methods == ["json_schema", "function_calling", "json_mode"]
     assert "JSON schema" in fake_model.history[-1][-1].content, "JSON mode puts the schema in the prompt"
-    client.structured(ASK, Verdict)
+    client.structured(*ASK, Verdict)
     assert [kw.get("_fake_structured_method") for kw in fake_model.call_kwargs][3:] == ["json_mode"]
 
 
-def test_invalid_output_gets_one_repair_attempt(fake_model: FakeChatModel) -> None:
+def test_invalid_output_gets_one_repair_attempt(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue({"score": 9, "evidence": []}, GOOD)
-    client, _ = _client(fake_model)
-    assert client.structured(ASK, Verdict) == Verdict(**GOOD)
+    client, _ = _client(fake_model, ask_prompts)
+    assert client.structured(*ASK, Verdict) == Verdict(**GOOD)
     repair = fake_model.history[1][-1].content
     assert "score: Input should be less than or equal to 5" in repair
     assert '"score": 9' in repair and "<<previous_output_" in repair
 
 
-def test_invalid_score_is_never_returned_as_valid(fake_model: FakeChatModel) -> None:
+def test_invalid_score_is_never_returned_as_valid(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue({"score": 9, "evidence": []}, "sorry, I cannot", "unused")
-    client, _ = _client(fake_model)
+    client, _ = _client(fake_model, ask_prompts)
     with pytest.raises(StructuredOutputError) as caught:
-        client.structured(ASK, Verdict)
+        client.structured(*ASK, Verdict)
     assert len(fake_model.history) == 2, "exactly one repair attempt"
     assert caught.value.raw_output == "sorry, I cannot"
 
 
-def test_budget_stops_calls_before_they_are_made(fake_model: FakeChatModel) -> None:
+def test_budget_stops_calls_before_they_are_made(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
     fake_model.enqueue("x" * 4_000, "unused")
-    client, _ = _client(fake_model, budget=1_000)
-    client.complete(ASK)
+    client, _ = _client(fake_model, ask_prompts, budget=1_000)
+    client.text(*ASK)
     with pytest.raises(BudgetExceeded, match="token budget"):
-        client.complete(ASK)
+        client.text(*ASK)
     assert len(fake_model.history) == 1
 
 

@@ -69,9 +69,12 @@ def test_explicit_openai_provider_skips_the_probe(tmp_path: Path, openai_server:
 
 def test_chat_model_has_our_timeout_no_sdk_retries_and_streams_usage(tmp_path: Path) -> None:
     model = build_chat_model(
-        _settings(tmp_path, openai_base_url="http://127.0.0.1:9/v1", llm_timeout_s=7.5, llm_temperature=0.1)
+        _settings(tmp_path, openai_base_url="http://127.0.0.1:9/v1", llm_timeout_s=7.5, llm_connect_timeout_s=1.5,
+                  llm_temperature=0.1)
     )
-    assert (model.request_timeout, model.max_retries, model.stream_usage, model.temperature) == (7.5, 0, True, 0.1)
+    timeout = model.request_timeout
+    assert (timeout.read, timeout.connect) == (7.5, 1.5)
+    assert (model.max_retries, model.stream_usage, model.temperature) == (0, True, 0.1)
     assert model.openai_api_key is not None and model.openai_api_key.get_secret_value() == PLACEHOLDER_KEY
     assert "sk-" not in repr(model)
 

@@ -47,6 +47,28 @@ def test_check_fails_naming_the_bad_file(prompts_copy: Path, line: str, expected
     assert "follow_up.md" not in result.output, "only the bad file is named"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  max_tokens: 900\n", "  max_tokens: 900\n  frequency_penalty: 0.5\n", "unknown model parameter 'frequency_penalty'"),
+        ("  max_tokens: 900\n", "", "must declare model parameter 'max_tokens'"),
+        ("  temperature: 0.0\n", "  temperature: 7\n", "'temperature' must be between 0 and 2"),
+        ("  max_tokens: 900\n", "  max_tokens: 900.5\n", "'max_tokens' must be a whole number"),
+    ],
+)
+def test_check_rejects_model_settings_the_client_could_not_apply(
+    prompts_copy: Path, old: str, new: str, expected: str
+) -> None:
+    """A declared setting the call path would drop or the server would refuse is a `prompts check` error."""
+    bad = prompts_copy / "answer_evaluation.md"
+    text = bad.read_text(encoding="utf-8")
+    assert old in text
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = runner.invoke(app, ["prompts", "check"])
+    assert result.exit_code == 1
+    assert any("answer_evaluation.md" in ln and expected in ln for ln in result.output.splitlines()), result.output
+
+
 def test_check_json_output(prompts_copy: Path) -> None:
     (prompts_copy / "follow_up.md").write_text("no front matter\n", encoding="utf-8")
     result = runner.invoke(app, ["prompts", "check", "--json"])

@@ -1,19 +1,18 @@
-"""The LLM evaluator: what the model is shown, and what we refuse to believe from it."""
+"""The LLM evaluator: what the model is shown, and what we refuse to believe from it (`check_verdict`)."""
 
 from __future__ import annotations
 
 import pytest
 from langchain_core.messages import BaseMessage
 
-from assistant.config import REPO_ROOT
+from assistant.interview.llm_evaluator import LLMEvaluator, ScoreCap
 from assistant.interview.models import QuestionContext
-from assistant.interview.scoring import LLMEvaluator, OfflineScorer
+from assistant.interview.scoring import OfflineScorer
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.client import LLMClient
 from assistant.llm.errors import LLMUnavailable
 from assistant.llm.fakes import FakeChatModel
-from assistant.prompting import PromptLibrary
 
 ANSWER = (
     "When I joined, shipping a retrained model took 6 to 8 weeks. I replaced the weekly review board with an "
@@ -52,10 +51,8 @@ def question(role_knowledge: RoleKnowledge) -> QuestionContext:
 def evaluator(
     fake_llm_client: LLMClient, role_knowledge: RoleKnowledge, offline: OfflineScorer
 ) -> LLMEvaluator:
-    prompts = PromptLibrary(REPO_ROOT / "prompts", REPO_ROOT / "prompts")
     return LLMEvaluator(
         fake_llm_client,
-        prompts,
         role_knowledge,
         fallback=offline,
         retrieve=lambda text: ["Platform chunk text."],
@@ -97,13 +94,71 @@ def test_valid_reply_is_used_but_unquoted_evidence_and_unknown_gaps_are_dropped(
     assert evaluation.signals["own_actions"] >= 1  # the offline signals travel along for explanation
 
 
-def test_when_no_quote_survives_the_offline_quotes_are_shown(
-    evaluator: LLMEvaluator, fake_model: FakeChatModel, question: QuestionContext
+def test_a_verdict_whose_quotes_are_not_in_the_answer_is_not_shown_as_the_models(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, question: QuestionContext, offline: OfflineScorer
 ) -> None:
     fake_model.enqueue(_reply(evidence=["Something the candidate never said at all"]))
     evaluation = evaluator.evaluate(question, ANSWER)
-    assert evaluation.engine == "llm"
+    assert evaluation.engine == "offline" and evaluation.fallback
+    assert evaluation.flag is not None and "none of its 1 quotes occur in the answer" in evaluation.flag
     assert evaluation.evidence and all(q in ANSWER for q in evaluation.evidence)
+    assert evaluation.score == offline.evaluate(question, ANSWER).score
+
+
+def test_overall_that_contradicts_its_own_dimensions_is_rejected(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, question: QuestionContext
+) -> None:
+    """Seen from SmolLM2 through llama.cpp's grammar: 5/5 overall with every dimension at 1."""
+    ones = {"structure": 1, "ownership": 1, "specificity": 1, "relevance": 1, "altitude": 1}
+    fake_model.enqueue(_reply(score=5, dimensions=ones))
+    evaluation = evaluator.evaluate(question, ANSWER)
+    assert evaluation.fallback and evaluation.engine == "offline"
+    assert evaluation.flag is not None and "contradicts its own dimension scores" in evaluation.flag
+
+
+def test_verdict_far_from_the_offline_coach_is_rejected(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, question: QuestionContext, offline: OfflineScorer
+) -> None:
+    reference = offline.evaluate(question, ANSWER).score
+    far = 1 if reference >= 3 else 5
+    dims = dict.fromkeys(("structure", "ownership", "specificity", "relevance", "altitude"), far)
+    fake_model.enqueue(_reply(score=far, dimensions=dims))
+    evaluation = evaluator.evaluate(question, ANSWER)
+    assert evaluation.fallback and evaluation.score == reference
+    assert evaluation.flag is not None and "offline coach's" in evaluation.flag
+
+
+NON_ANSWER = "I think hiring is important and I try to hire good people."
+
+
+@pytest.mark.parametrize("claimed", [4, 5])
+def test_the_one_line_non_answer_never_scores_4_or_5_whatever_the_model_says(
+    claimed: int, fake_llm_client: LLMClient, role_knowledge: RoleKnowledge, offline: OfflineScorer,
+    fake_model: FakeChatModel,
+) -> None:
+    evaluator = LLMEvaluator(fake_llm_client, role_knowledge, fallback=offline)
+    q = next(q for q in role_knowledge.questions.questions if q.competency == "people_leadership")
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    dims = dict.fromkeys(("structure", "ownership", "specificity", "relevance", "altitude"), claimed)
+    fake_model.enqueue(_reply(score=claimed, dimensions=dims, evidence=["I try to hire good people"]))
+    evaluation = evaluator.evaluate(context, NON_ANSWER)
+    assert evaluation.score <= 3
+    assert evaluation.flag is not None
+
+
+def test_a_cap_lowers_an_accepted_verdict_and_says_why(
+    fake_llm_client: LLMClient, role_knowledge: RoleKnowledge, offline: OfflineScorer, fake_model: FakeChatModel,
+    question: QuestionContext,
+) -> None:
+    """The plug for other checks (the injection check caps answers that try to steer the grader)."""
+    evaluator = LLMEvaluator(
+        fake_llm_client, role_knowledge, fallback=offline,
+        caps=lambda _q, _a: [ScoreCap(2, "the answer tries to instruct the grader")],
+    )
+    fake_model.enqueue(_reply())
+    evaluation = evaluator.evaluate(question, ANSWER)
+    assert evaluation.engine == "llm" and evaluation.score == 2
+    assert evaluation.flag == "The LLM gave 4/5; capped at 2/5 because the answer tries to instruct the grader."
 
 
 def test_out_of_range_score_falls_back_to_offline_and_is_flagged(
@@ -115,6 +170,7 @@ def test_out_of_range_score_falls_back_to_offline_and_is_flagged(
     evaluation = evaluator.evaluate(question, ANSWER)
     assert evaluation.fallback and evaluation.engine == "offline"
     assert evaluation.score == offline.evaluate(question, ANSWER).score
+    assert evaluation.flag is not None and evaluation.flag.startswith("The LLM could not score this answer")
     assert len(fake_model.history) == 2
 
 

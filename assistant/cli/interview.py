@@ -119,10 +119,9 @@ def _run_interview(
     seed: int | None,
     as_json: bool,
 ) -> None:
-    from assistant.interview.engine import build_engine
     from assistant.interview.planner import FOCUSES
     from assistant.interview.report import to_markdown
-    from assistant.services import build_services
+    from assistant.services import Services
 
     cfg = settings()
     if focus not in FOCUSES:
@@ -142,10 +141,9 @@ def _run_interview(
     jd_text = _load_jd(jd_path, cfg) if jd_path else None
 
     say = stderr if as_json else typer.echo
-    services = build_services(cfg)
-    llm = services.new_llm_client()
-    engine = build_engine(services, llm=llm)
-    say(f"Engine: {services.engine_label if llm is not None else 'Offline coach (no LLM)'}")
+    services = Services(cfg)
+    engine = services.new_interview_engine()
+    say(f"Engine: {services.engine_label}")
 
     if session_id:
         session = engine.resume(session_id)
@@ -196,7 +194,7 @@ def _run_interview(
                 "status": session.status,
                 "transcript": _transcript(session),
                 "report": report,
-                "usage": llm.meter.summary() if llm is not None and hasattr(llm, "meter") else None,
+                "usage": engine.meter.summary() if engine.meter is not None else None,
             }
         )
     else:

@@ -8,7 +8,6 @@ is printed on stderr, as `assistant interview` does), else the offline coach.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,19 +19,11 @@ from assistant.config import Settings
 from assistant.errors import InputError
 
 if TYPE_CHECKING:
-    from assistant.llm.client import LLMClient
-    from assistant.llm.factory import EngineInfo
-    from assistant.resume.models import ExtractedText, Injection, Resume
+    from assistant.resume.models import ExtractedText
     from assistant.resume.review import ResumeReview
+    from assistant.services import ResumeIntake, Services
 
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
-
-@dataclass(frozen=True)
-class LoadedResume:
-    extracted: ExtractedText
-    resume: Resume
-    injection: Injection
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
@@ -58,53 +49,35 @@ def extract_file(path: Path, settings: Settings) -> ExtractedText:
     return read_pdf(data, settings)
 
 
-def load_resume(path: Path, settings: Settings) -> LoadedResume:
-    """Read, sanitise and parse a resume file (shared by `review` and `tailor`)."""
-    from assistant.resume.review import prepare_resume
+def load_resume(path: Path, settings: Settings) -> ResumeIntake:
+    """Read, sanitise and parse a resume file (shared by `review` and `tailor`), as the app's intake does."""
+    from assistant.services import resume_intake
 
-    extracted = extract_file(path, settings)
-    resume, injection = prepare_resume(extracted)
-    return LoadedResume(extracted=extracted, resume=resume, injection=injection)
+    return resume_intake(extract_file(path, settings))
 
 
 def load_job_description(path: Path | None, settings: Settings) -> str | None:
     return None if path is None else extract_file(path, settings).text
 
 
-def llm_client(settings: Settings) -> tuple[LLMClient | None, EngineInfo]:
-    """An LLM client (fresh token meter) when the engine resolves to an LLM, else None; the engine is printed on
-    stderr so JSON on stdout stays clean. Only the chat model is built: resume commands need no knowledge store."""
-    from assistant.llm.factory import build_chat_model, resolve_engine
+def container(settings: Settings) -> Services:
+    """The one container for a resume command, with the engine named on stderr (JSON on stdout stays clean).
+    Lazy: a resume command builds only the role knowledge, the embedder and the chat model, never the store."""
+    from assistant.services import Services
 
-    engine = resolve_engine(settings)
-    if engine.kind != "llm":
-        common.stderr(f"Engine: Offline coach (no LLM) - {engine.reason}")
-        return None, engine
-    from assistant.llm.client import LLMClient
-    from assistant.llm.usage import UsageMeter
-    from assistant.prompting import PromptLibrary
-
-    where = f" at {engine.base_url}" if engine.base_url else ""
-    common.stderr(f"Engine: LLM: {engine.model}{where}")
-    client = LLMClient(build_chat_model(settings), UsageMeter(settings.session_token_budget),
-                       max_retries=settings.llm_max_retries, prompts=PromptLibrary.from_settings(settings))
-    return client, engine
+    services = Services(settings)
+    if services.uses_llm:
+        common.stderr(f"Engine: {services.engine_label}")
+    else:
+        common.stderr(f"Engine: Offline coach (no LLM) - {services.engine.reason}")
+    return services
 
 
 def run_review(path: Path, jd: Path | None, settings: Settings) -> ResumeReview:
-    from assistant.knowledge.embeddings import get_embedder
-    from assistant.knowledge.loader import load_role
-    from assistant.resume.review import review_resume
-
     # Read every input before deciding the engine, so bad input fails fast and never reaches a model.
-    loaded = load_resume(path, settings)
+    intake = load_resume(path, settings)
     job_description = load_job_description(jd, settings)
-    knowledge = load_role(settings.role_dir)
-    client, _engine = llm_client(settings)
-    return review_resume(
-        loaded.resume, knowledge, get_embedder(settings), job_description,
-        extracted=loaded.extracted, injection=loaded.injection, llm=client,
-    )
+    return container(settings).review_resume(intake, job_description)
 
 
 def render_review(review: ResumeReview) -> str:

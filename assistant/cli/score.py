@@ -11,7 +11,6 @@ exits 2. The engine (offline coach or LLM) is named on stderr; stdout carries on
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,46 +78,19 @@ def read_jsonl(path: Path, cfg: Settings) -> list[ScoreRequest]:
 
 
 def build_scorer(cfg: Settings) -> tuple[AnswerScorer, QuestionResolver, str]:
-    """The scorer for these settings and a label for stderr.
+    """The scorer for these settings (from the one container) and a label for stderr.
 
-    The offline coach needs only the role knowledge and the embedder, so it starts fast; the full services (vector
-    store for grounding, the chat model) are built only when an LLM is configured or injected by a test.
+    The container is lazy: the offline coach touches only the role knowledge and the embedder, so it starts fast;
+    the vector store and the chat model are built only when the engine is an LLM.
     """
-    from assistant.interview.scoring import LLMEvaluator, OfflineScorer, QuestionResolver
+    from assistant.services import Services
 
-    # A test injects a chat model through `assistant.services.override_chat_model`, which means it imported that
-    # module; checking sys.modules keeps the offline path from importing LangChain and Chroma (seconds of start-up).
-    services_module = sys.modules.get("assistant.services")
-    injected = services_module is not None and bool(services_module.chat_model_override_token())
-    if injected or cfg.llm_configured:
-        from assistant.services import build_services
-
-        services = build_services(cfg)  # resolves the engine (with a reachability probe) like the app does
-        offline = OfflineScorer(services.knowledge, services.embedder)
-        resolver = QuestionResolver(services.knowledge, services.embedder)
-        client = services.new_llm_client()
-        if client is not None:
-            evaluator = LLMEvaluator(
-                client, services.prompts, services.knowledge, fallback=offline, retrieve=services.store.search
-            )
-            return evaluator, resolver, f"Engine: {services.engine_label}"
-        return offline, resolver, f"Engine: offline coach ({services.engine.reason})"
-
-    from assistant.knowledge.embeddings import get_embedder
-    from assistant.knowledge.loader import load_role
-
-    knowledge = load_role(cfg.role_dir)
-    embedder = get_embedder(cfg)
-    why = (
-        "LLM_PROVIDER=offline"
-        if cfg.llm_provider == "offline"
-        else "no OPENAI_API_KEY or OPENAI_BASE_URL set"
-    )
-    return (
-        OfflineScorer(knowledge, embedder),
-        QuestionResolver(knowledge, embedder),
-        f"Engine: offline coach ({why})",
-    )
+    services = Services(cfg)
+    client = services.new_llm_client()
+    scorer = services.new_scorer(client)
+    if client is not None:
+        return scorer, services.question_resolver, f"Engine: {services.engine_label}"
+    return scorer, services.question_resolver, f"Engine: {services.engine.reason}"
 
 
 def render_text(evaluation: Evaluation) -> str:
@@ -126,7 +98,7 @@ def render_text(evaluation: Evaluation) -> str:
     e = evaluation
     engine = "LLM" if e.engine == "llm" else "offline coach"
     if e.fallback:
-        engine += " (LLM failed; offline fallback)"
+        engine += " (LLM verdict not used; offline fallback)"
     d = e.dimensions
     lines = [
         f"Score: {e.score}/5 on {e.competency} — {engine}",
@@ -136,6 +108,8 @@ def render_text(evaluation: Evaluation) -> str:
     if e.flagged:
         lines.append("Flagged: text addressed to the scorer, left out of scoring (the score is capped):")
         lines += [f'  ! "{t}"' for t in e.flagged]
+    if e.flag:
+        lines.append(f"Note: {e.flag}")
     if e.evidence:
         lines.append("Evidence:")
         lines += [f'  "{q}"' for q in e.evidence]

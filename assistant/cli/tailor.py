@@ -15,7 +15,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.app import app
-from assistant.cli.resume import llm_client, load_job_description, load_resume
+from assistant.cli.resume import container, load_job_description, load_resume
 from assistant.errors import CoachError, InputError
 
 if TYPE_CHECKING:
@@ -90,17 +90,12 @@ def tailor(
     """Tailor a resume toward the ML-director template; every change cites its source and passes the guard."""
 
     def action() -> None:
-        from assistant.knowledge.loader import load_role
-        from assistant.resume.tailor import tailor_resume
-
         settings = common.settings()
         _check_out_path(out)
         # The shared loader removes hidden and instruction-like text before parsing, so it can never be tailored.
         loaded = load_resume(file, settings)
         jd_text = load_job_description(jd, settings)
-        knowledge = load_role(settings.role_dir)
-        client, _engine = llm_client(settings)
-        result = tailor_resume(loaded.resume, knowledge, jd_text, client=client)
+        result = container(settings).tailor_resume(loaded.resume, jd_text)
         write_checked(result.resume, out)
         if as_json:
             common.print_json({

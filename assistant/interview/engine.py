@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.errors import CoachError, InputError
 from assistant.interview import history
@@ -43,9 +43,8 @@ from assistant.resume.models import Resume
 from assistant.storage import Database, new_session_id
 
 if TYPE_CHECKING:
-    from assistant.llm.client import LLMClient
+    from assistant.llm.client import LLMClient, SystemPrompt
     from assistant.llm.usage import UsageMeter
-    from assistant.prompting import PromptLibrary
 
 MAX_FOLLOW_UPS = 2
 MAX_GENERATED_QUESTION_CHARS = 700
@@ -98,21 +97,17 @@ class InterviewEngine:
         scorer: AnswerScorer,
         store: Searcher | None = None,
         llm: LLMClient | None = None,
-        prompts: PromptLibrary | None = None,
         meter: UsageMeter | None = None,
         fallback_scorer: AnswerScorer | None = None,
         max_answer_chars: int = 8000,
         user_id: str = "local",
     ) -> None:
-        if llm is not None and prompts is None:
-            raise ValueError("an LLM interviewer needs the prompt library")
         self.db = db
         self.knowledge = knowledge
         self.scorer = scorer
         self.fallback_scorer = fallback_scorer
         self.store = store
         self.llm = llm
-        self.prompts = prompts
         self.meter = meter if meter is not None else getattr(llm, "meter", None)
         self.max_answer_chars = max_answer_chars
         self.user_id = user_id
@@ -211,7 +206,7 @@ class InterviewEngine:
 
     def report(self, session: InterviewSession) -> Report:
         """The report of the answered questions so far (the session stays as it is)."""
-        return build_report(session, self.knowledge, store=self.store, llm=self.llm, prompts=self.prompts)
+        return build_report(session, self.knowledge, store=self.store, llm=self.llm)
 
     def finish(self, session: InterviewSession) -> Report:
         """Close the session (also when cut short) and build its report; totals feed the history page."""
@@ -255,7 +250,7 @@ class InterviewEngine:
         # The summary is updated before the next prompt is built, so that prompt sees the new window.
         if self.llm is not None:
             with clock.llm_call():
-                _, changed = history.update_summary(session, llm=self.llm, prompts=self.prompts)
+                _, changed = history.update_summary(session, llm=self.llm)
         else:
             _, changed = history.update_summary(session)
 
@@ -362,8 +357,8 @@ class InterviewEngine:
 
     # --- LLM wording ------------------------------------------------------------------------------------------
 
-    def _system_prompt(self, session: InterviewSession) -> str:
-        assert self.prompts is not None
+    def _system_prompt(self, session: InterviewSession) -> SystemPrompt:
+        """The interviewer's system prompt (name and variables), with this session's canary."""
         canary = self._canaries.get(session.id)
         if canary is None:
             # The client is per session: it withholds any reply carrying this canary (PromptLeakBlocked).
@@ -371,11 +366,13 @@ class InterviewEngine:
             if self.llm is not None and hasattr(self.llm, "canary"):
                 self.llm.canary = canary
             self._canaries[session.id] = canary
-        return self.prompts.render(
+        return (
             "interviewer_system",
-            role_title=self.knowledge.profile.title,
-            role_summary=self.knowledge.profile.summary,
-            canary=canary,
+            {
+                "role_title": self.knowledge.profile.title,
+                "role_summary": self.knowledge.profile.summary,
+                "canary": canary,
+            },
         )
 
     def _knowledge_text(self, planned: PlannedQuestion, query: str) -> str:
@@ -394,28 +391,25 @@ class InterviewEngine:
     def _call_llm(
         self,
         session: InterviewSession,
-        task_prompt: str,
+        prompt: str,
+        variables: dict[str, object],
         clock: _TurnClock,
         on_chunk: Callable[[str], None] | None,
     ) -> str | None:
-        """System prompt + rolling history window + the task; None on any LLM failure (caller falls back)."""
-        from langchain_core.messages import HumanMessage, SystemMessage
-
+        """System prompt + rolling history window + the task prompt; None on any LLM failure (caller falls back)."""
         assert self.llm is not None
         window = history.window(session).render()
         try:
             # Inside the try: an unusable prompt file (PromptUnusable is an LLMError) falls back like a failed call.
-            messages = [
-                SystemMessage(content=self._system_prompt(session)),
-                HumanMessage(content=f"{window}\n\n{task_prompt}"),
-            ]
-            clock.interviewer_prompt_tokens += sum(approx_tokens(str(m.content)) for m in messages)
+            system = self._system_prompt(session)
+            call = self.llm.bind(prompt, variables, system=system, context=window)
+            clock.interviewer_prompt_tokens += sum(approx_tokens(str(m.content)) for m in call.messages)
             with clock.llm_call():
                 if on_chunk is None:
-                    text = self.llm.complete(messages)
+                    text = self.llm.text(prompt, variables, system=system, context=window)
                 else:
                     parts: list[str] = []
-                    for chunk in self.llm.stream(messages):
+                    for chunk in self.llm.stream(prompt, variables, system=system, context=window):
                         parts.append(chunk)
                         on_chunk(chunk)
                     text = "".join(parts)
@@ -434,25 +428,19 @@ class InterviewEngine:
         clock: _TurnClock,
         on_chunk: Callable[[str], None] | None,
     ) -> str | None:
-        assert self.prompts is not None
         competency = self.knowledge.competency(planned.competency)
         asked = [t.question for t in session.turns if t.kind == "question"][-6:]
-        try:
-            prompt = self.prompts.render(
-                "question_generation",
-                competency=competency.name,
-                competency_description=competency.description,
-                knowledge=self._knowledge_text(planned, planned.resume_claim or planned.text),
-                bank_question=planned.text,
-                resume_claim=spotlight(planned.resume_claim, "resume_claim") if planned.resume_claim else "(none)",
-                job_description=spotlight(self._jd.get(session.id, "")[:3000], "job_description")
-                if self._jd.get(session.id)
-                else "(none)",
-                asked_before="\n".join(f"- {q}" for q in asked) or "(none)",
-            )
-        except LLMError:  # an unusable prompt file: the planned question, worded offline
-            return None
-        return self._call_llm(session, prompt, clock, on_chunk)
+        jd = self._jd.get(session.id)
+        variables: dict[str, object] = {
+            "competency": competency.name,
+            "competency_description": competency.description,
+            "knowledge": self._knowledge_text(planned, planned.resume_claim or planned.text),
+            "bank_question": planned.text,
+            "resume_claim": spotlight(planned.resume_claim, "resume_claim") if planned.resume_claim else "(none)",
+            "job_description": spotlight(jd[:3000], "job_description") if jd else "(none)",
+            "asked_before": "\n".join(f"- {q}" for q in asked) or "(none)",
+        }
+        return self._call_llm(session, "question_generation", variables, clock, on_chunk)
 
     def _follow_up_text(
         self,
@@ -464,19 +452,15 @@ class InterviewEngine:
     ) -> str:
         asked = {t.question for t in session.turns if t.question_index == turn.question_index}
         offline = _offline_follow_up(planned, evaluation, asked)
-        if self.llm is None or self.prompts is None:
+        if self.llm is None:
             return offline
-        try:
-            prompt = self.prompts.render(
-                "follow_up",
-                question=turn.question,
-                answer=spotlight(turn.answer or "", "candidate_answer"),
-                gaps=", ".join(g for g in evaluation.gaps if g in SUBSTANTIVE_GAPS),
-                knowledge=self._knowledge_text(planned, turn.question),
-            )
-        except LLMError:  # an unusable prompt file: the offline follow-up
-            return offline
-        generated = self._call_llm(session, prompt, clock, None)
+        variables: dict[str, object] = {
+            "question": turn.question,
+            "answer": spotlight(turn.answer or "", "candidate_answer"),
+            "gaps": ", ".join(g for g in evaluation.gaps if g in SUBSTANTIVE_GAPS),
+            "knowledge": self._knowledge_text(planned, turn.question),
+        }
+        generated = self._call_llm(session, "follow_up", variables, clock, None)
         return generated if generated and generated not in asked else offline
 
     # --- accounting -------------------------------------------------------------------------------------------
@@ -508,25 +492,3 @@ def _offline_follow_up(planned: PlannedQuestion, evaluation: Evaluation, asked: 
         if text not in asked:
             return text
     return candidates[0]
-
-
-def build_engine(services: Any, *, llm: LLMClient | None = None, user_id: str = "local") -> InterviewEngine:
-    """Wire an engine from `assistant.services.Services` (CLI and app share this): the offline scorer always,
-    the LLM evaluator on top when an LLM client is given, falling back to the offline scorer (flagged)."""
-    from assistant.interview.scoring import LLMEvaluator, OfflineScorer
-
-    offline = OfflineScorer(services.knowledge, services.embedder)
-    scorer: AnswerScorer = offline
-    if llm is not None:
-        scorer = LLMEvaluator(llm, services.prompts, services.knowledge, fallback=offline, retrieve=services.store.search)
-    return InterviewEngine(
-        db=services.db,
-        knowledge=services.knowledge,
-        scorer=scorer,
-        fallback_scorer=offline,
-        store=services.store,
-        llm=llm,
-        prompts=services.prompts if llm is not None else None,
-        max_answer_chars=services.settings.max_answer_chars,
-        user_id=user_id,
-    )

@@ -19,7 +19,6 @@ from assistant.text.instructions import default_detector, redact
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
 
 RECENT_TURNS = 2
 ANSWER_CHARS = 500
@@ -95,7 +94,6 @@ def update_summary(
     session: InterviewSession,
     *,
     llm: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
     recent_turns: int = RECENT_TURNS,
 ) -> tuple[str, bool]:
     """Fold turns that left the window into `session.history_summary` (in place).
@@ -107,16 +105,16 @@ def update_summary(
     if not pending:
         return session.history_summary, False
     summary: str | None = None
-    if llm is not None and prompts is not None:
+    if llm is not None:
         try:
-            from langchain_core.messages import HumanMessage
-
-            text = prompts.render(
+            text = llm.text(
                 "history_summary",
-                previous_summary=session.history_summary or "(none)",
-                recent_turns=spotlight(render_turns(pending), "interview_transcript", redact=False),
+                {
+                    "previous_summary": session.history_summary or "(none)",
+                    "recent_turns": spotlight(render_turns(pending), "interview_transcript", redact=False),
+                },
             )
-            summary = clip(llm.complete([HumanMessage(content=text)]), SUMMARY_CHARS)
+            summary = clip(text, SUMMARY_CHARS)
         except LLMError:
             summary = None
     if summary is None:

@@ -83,6 +83,9 @@ class Evaluation(BaseModel):
     follow_up: str | None = Field(None, description="The follow-up the interviewer would ask, if any.")
     engine: Engine = "offline"
     fallback: bool = Field(False, description="True when the LLM failed and the offline coach scored instead.")
+    flag: str | None = Field(
+        None, description="Why the LLM's verdict was not shown as the model gave it (rejected or capped), if so."
+    )
     signals: dict[str, float] = Field(default_factory=dict, description="Offline scorer's explainable signals.")
     flagged: list[str] = Field(
         default_factory=list,

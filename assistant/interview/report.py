@@ -19,7 +19,6 @@ from assistant.llm.errors import LLMError
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
 
 GAP_SENTENCES: dict[str, str] = {
     "no_own_actions": "described what the team did more than your own decisions and actions",
@@ -60,7 +59,6 @@ def build_report(
     *,
     store: Searcher | None = None,
     llm: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
 ) -> Report:
     grouped = _question_turns(session)
     evaluations = [t.evaluation for turns in grouped.values() for t in turns if t.evaluation is not None]
@@ -109,8 +107,8 @@ def build_report(
         # Any offline-scored answer makes the offline coach's limits part of what the report must say.
         scope=OFFLINE_SCOPE if any(e.engine == "offline" for e in evaluations) else None,
     )
-    if llm is not None and prompts is not None and evaluations:
-        narrative = _narrative(report, session, knowledge, llm, prompts)
+    if llm is not None and evaluations:
+        narrative = _narrative(report, session, knowledge, llm)
         report.narrative = narrative
         report.fallback = report.fallback or narrative is None
     return report
@@ -227,11 +225,7 @@ def _question_report(
     )
 
 
-def _narrative(
-    report: Report, session: InterviewSession, knowledge: RoleKnowledge, llm: LLMClient, prompts: PromptLibrary
-) -> str | None:
-    from langchain_core.messages import HumanMessage
-
+def _narrative(report: Report, session: InterviewSession, knowledge: RoleKnowledge, llm: LLMClient) -> str | None:
     scores = "\n".join(f"- {c.name}: {c.score:.1f}/5 over {c.answers} answer(s)" for c in report.competencies)
     summary = "\n".join(
         f"Q{q.index + 1} ({q.competency}): {q.score if q.score is not None else 'unanswered'}"
@@ -243,18 +237,14 @@ def _narrative(
         if c.competency in _ids(knowledge)
     )
     try:
-        text = llm.complete(
-            [
-                HumanMessage(
-                    content=prompts.render(
-                        "final_report",
-                        role_title=knowledge.profile.title,
-                        scores=scores,
-                        transcript_summary=(session.history_summary + "\n" + summary).strip(),
-                        knowledge=knowledge_text,
-                    )
-                )
-            ]
+        text = llm.text(
+            "final_report",
+            {
+                "role_title": knowledge.profile.title,
+                "scores": scores,
+                "transcript_summary": (session.history_summary + "\n" + summary).strip(),
+                "knowledge": knowledge_text,
+            },
         )
     except LLMError:
         return None

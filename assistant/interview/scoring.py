@@ -12,8 +12,8 @@ with nothing delivered, a framework with no instance, no action in the asked sit
 discrimination, blame, ...), which cap the score at 2 whatever the polish. Long is never good by itself. What it
 cannot do is weigh a judgment call; `OFFLINE_SCOPE` says so on every offline result.
 
-`LLMEvaluator` asks the model for the same `Evaluation`, checks it (evidence must be quoted from the answer, scores
-1-5), and falls back to the offline scorer, flagged, when the model fails.
+The LLM evaluator (`llm_evaluator.py`) asks a model for the same `Evaluation` and checks its verdict against this
+scorer before it is shown.
 """
 
 from __future__ import annotations
@@ -22,12 +22,10 @@ import logging
 import math
 import re
 import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 import numpy as np
-from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
 from assistant.interview.breakdown import (
@@ -56,8 +54,7 @@ from assistant.interview.signals import (
 from assistant.knowledge.schema import Competency, RoleKnowledge
 
 if TYPE_CHECKING:
-    from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -860,21 +857,6 @@ def cap_flagged(evaluation: Evaluation, offline: Evaluation) -> Evaluation:
     })
 
 
-# --- LLM evaluator ----------------------------------------------------------------------------------------------
-
-
-class LLMAnswerEvaluation(BaseModel):
-    """What the model is asked to return for one answer (validated by the client, then checked here)."""
-
-    score: int = Field(ge=1, le=5, description="Overall score on the competency, 1-5.")
-    dimensions: Dimensions  # the same rubric dimensions (and descriptions) the offline coach reports
-    evidence: list[str] = Field(default_factory=list, description="Short verbatim quotes from the answer.")
-    strengths: list[str] = Field(default_factory=list)
-    improvements: list[str] = Field(default_factory=list, description="One or two concrete improvements.")
-    gaps: list[str] = Field(default_factory=list, description="Labels from the allowed gap list.")
-    follow_up: str | None = Field(None, description="One short follow-up question, or null.")
-
-
 _STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -898,131 +880,3 @@ def verbatim_quotes(quotes: Sequence[str], answer: str) -> list[str]:
         if match:
             kept.append(answer[match.start() : match.end()])
     return list(dict.fromkeys(kept))
-
-
-def _format_knowledge(hits: Sequence[Any]) -> str:
-    lines = []
-    for hit in hits:
-        if isinstance(hit, str):
-            lines.append(f"- {hit}")
-        else:
-            citation = getattr(hit, "citation", "") or ""
-            lines.append(
-                f"- [{citation}] {getattr(hit, 'text', str(hit))}"
-                if citation
-                else f"- {getattr(hit, 'text', hit)}"
-            )
-    return "\n".join(lines) or "(none)"
-
-
-class LLMEvaluator:
-    """Scores with the LLM (prompt `answer_evaluation`), never trusting its output blindly.
-
-    The answer is cleaned and spotlighted before it meets the prompt; the reply is validated by the client's schema
-    (scores 1-5) and then here: evidence must be quoted from the answer, gaps must be known labels. Any `LLMError`
-    (including `StructuredOutputError` after the client's repair attempt) returns the offline evaluation with
-    `fallback=True`, so an invalid score is never presented as valid.
-    """
-
-    PROMPT = "answer_evaluation"
-
-    def __init__(
-        self,
-        client: LLMClient,
-        prompts: PromptLibrary,
-        knowledge: RoleKnowledge,
-        fallback: OfflineScorer,
-        retrieve: Callable[[str], Sequence[Any]] | None = None,
-    ) -> None:
-        self.client = client
-        self.prompts = prompts
-        self.knowledge = knowledge
-        self.fallback = fallback
-        self.retrieve = retrieve
-
-    def messages(self, question: QuestionContext, answer: str) -> list[Any]:
-        """The exact messages sent to the model (public so tests and the prompt preview can show them)."""
-        from langchain_core.messages import HumanMessage
-
-        from assistant.llm.safety import spotlight
-
-        competency = self.fallback._competency(question.competency)
-        knowledge = "(none)"
-        if self.retrieve is not None:
-            try:
-                knowledge = _format_knowledge(self.retrieve(question.text))
-            except Exception:  # retrieval is grounding, not a requirement: score without it
-                log.warning("knowledge retrieval failed for answer evaluation", exc_info=True)
-        prompt = self.prompts.render(
-            self.PROMPT,
-            question=question.text,
-            competency=f"{competency.name} ({competency.id})" if competency else question.competency,
-            rubric=rubric_text(competency) if competency else "(no rubric entry for this competency)",
-            strong_answer="\n".join(f"- {p}" for p in question.strong_answer) or "(not specified)",
-            knowledge=knowledge,
-            answer=spotlight(answer, "candidate_answer"),
-        )
-        return [HumanMessage(content=prompt)]
-
-    def prepare(self, questions: Sequence[QuestionContext]) -> None:
-        """Warm the offline pre-score (every answer is scored offline first; see `OfflineScorer.prepare`)."""
-        self.fallback.prepare(questions)
-
-    def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
-        return self.evaluate_timed(question, answer)[0]
-
-    def evaluate_timed(self, question: QuestionContext, answer: str) -> tuple[Evaluation, float]:
-        """`evaluate`, plus the seconds spent waiting for the model, so a caller can report the rest (offline
-        pre-score, retrieval, validation) as its own work rather than as LLM latency."""
-        from assistant.llm.errors import LLMError
-        from assistant.llm.safety import clean_untrusted
-
-        offline = self.fallback.evaluate(
-            question, answer
-        )  # raises InputError on an empty answer, before any call
-        cleaned = clean_untrusted(answer)
-        model_seconds = 0.0
-        try:
-            params = getattr(self.prompts.get(self.PROMPT), "model", None) or None
-            messages = self.messages(question, cleaned)
-            model_started = time.perf_counter()
-            try:
-                reply = self.client.structured(messages, LLMAnswerEvaluation, params=params)
-            finally:
-                model_seconds = time.perf_counter() - model_started
-            return cap_flagged(self._accept(reply, question, cleaned, offline), offline), model_seconds
-        except LLMError as exc:
-            log.warning("LLM evaluation failed (%s); the offline coach scored this answer", exc.code)
-            return offline.model_copy(update={"fallback": True, "engine": "offline"}), model_seconds
-
-    def _accept(
-        self, reply: LLMAnswerEvaluation, question: QuestionContext, answer: str, offline: Evaluation
-    ) -> Evaluation:
-        from assistant.llm.errors import StructuredOutputError
-
-        scores = [reply.score, *reply.dimensions.model_dump().values()]
-        if not all(
-            isinstance(s, int) and 1 <= s <= 5 for s in scores
-        ):  # the schema says so; we do not assume it
-            raise StructuredOutputError("The LLM returned a score outside 1-5.")
-        evidence = verbatim_quotes(reply.evidence, answer)
-        dropped = len(reply.evidence) - len(evidence)
-        if dropped:
-            log.info("dropped %d evidence quote(s) the LLM did not take from the answer", dropped)
-        gaps: list[Gap] = [g for g in dict.fromkeys(reply.gaps) if g in ALL_GAPS]  # type: ignore[misc]
-        follow_up = (reply.follow_up or "").strip() or None
-        return Evaluation(
-            score=reply.score,
-            competency=question.competency,
-            dimensions=reply.dimensions,
-            # Quotes we could verify; if none survived, the offline scorer's (always verbatim) quotes.
-            evidence=evidence or offline.evidence,
-            strengths=[s.strip() for s in reply.strengths if s.strip()][:3],
-            improvements=[s.strip() for s in reply.improvements if s.strip()][:2],
-            gaps=gaps,
-            follow_up=follow_up,
-            engine="llm",
-            fallback=False,
-            signals=offline.signals,
-            red_flags=offline.red_flags,  # the offline flags travel with the result (quoted, explained)
-        )

@@ -34,7 +34,7 @@ class LLMUnavailable(LLMError):
 
 
 class LLMTimeout(LLMError):
-    """One request took longer than LLM_TIMEOUT_S."""
+    """A request found no server within LLM_CONNECT_TIMEOUT_S, or took longer than LLM_TIMEOUT_S in total."""
 
     code = "llm_timeout"
 
@@ -43,6 +43,16 @@ class LLMRequestRejected(LLMError):
     """The server refused the request itself (400/404: unknown model, unsupported parameter, context too long)."""
 
     code = "llm_bad_request"
+
+
+class MethodUnsupported(LLMRequestRejected):
+    """The server cannot do one structured-output method (json_schema, tools, JSON mode); the client tries the next.
+
+    Raised for a 400/422/500 whose body names `response_format`, `json_schema`, `tools` or `tool_choice`; it only
+    reaches a feature when no method at all works.
+    """
+
+    code = "llm_method_unsupported"
 
 
 class BudgetExceeded(LLMError):

@@ -115,7 +115,9 @@ def build_chat_model(settings: Settings) -> ChatOpenAI:
         model=settings.chat_model,
         base_url=settings.openai_base_url or None,
         api_key=api_key,  # type: ignore[arg-type]
-        timeout=settings.llm_timeout_s,
+        # Connect (and pool/write) fail fast; a reply may take up to the total timeout. Streams get a per-request
+        # first-token timeout from the client.
+        timeout=httpx.Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s),
         max_retries=0,
         stream_usage=True,
         temperature=settings.llm_temperature,

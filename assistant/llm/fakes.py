@@ -61,6 +61,13 @@ class FakeChatModel(BaseChatModel):
     call_kwargs: list[dict[str, Any]] = Field(default_factory=list, description="Bound kwargs of every call.")
     responder: Responder | None = Field(None, description="Called with the messages when the queue is empty.")
     model_name: str = "fake-model"
+    # The settings a prompt file may declare (the client copies the model with them, as it does ChatOpenAI).
+    temperature: float | None = None
+    max_tokens: int | None = None
+    top_p: float | None = None
+    received_params: list[dict[str, Any]] = Field(
+        default_factory=list, description="temperature/max_tokens/top_p of every call, in order."
+    )
     unsupported_methods: set[str] = Field(
         default_factory=set, description="Structured-output methods this fake 'server' rejects with a 400-like error."
     )
@@ -88,6 +95,7 @@ class FakeChatModel(BaseChatModel):
     def _take(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> Any:
         self.history.append(list(messages))
         self.call_kwargs.append(dict(kwargs))
+        self.received_params.append({"temperature": self.temperature, "max_tokens": self.max_tokens, "top_p": self.top_p})
         method = kwargs.get("_fake_structured_method")
         if method in self.unsupported_methods:
             raise lc_errors.ModelInvalidRequestError(f"'response_format' of type '{method}' is not supported")
@@ -195,3 +203,15 @@ class FakeChatModel(BaseChatModel):
 
 
 _ids = itertools.count(1)
+
+
+def fenced_text(prompt: str, label: str) -> str | None:
+    """The body a prompt fenced with `spotlight(text, label)`, for fakes that must quote what they were given (an
+    evaluator's evidence has to occur in the answer, or the verdict is rejected)."""
+    match = re.search(rf"<<({re.escape(label)}_[0-9a-f]{{6}})>>\n(.*?)\n<</\1>>", prompt, re.DOTALL)
+    return match.group(2) if match else None
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, verbatim (a quote a fake evaluator can give)."""
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -26,11 +26,9 @@ from assistant.resume.guard import FabricationGuard, Finding
 from assistant.resume.model_view import lines_for_model, numbered_for_model
 
 if TYPE_CHECKING:
-    from langchain_core.messages import BaseMessage
 
     from assistant.knowledge.schema import ResumeTemplate, RoleKnowledge
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
     from assistant.resume.models import Resume
 
 log = logging.getLogger(__name__)
@@ -43,13 +41,22 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]]{0,40}\]")
 
 
 class SectionNote(BaseModel):
-    section: str = Field(description="The section the note is about, e.g. 'summary', 'experience', 'skills'.")
-    feedback: str = Field(description="What this section should show for the role and what is missing.")
+    section: str = Field(
+        description="The section the note is about, e.g. 'summary', 'experience', 'skills'.",
+        json_schema_extra={"maxLength": 40},
+    )
+    feedback: str = Field(
+        description="What this section should show for the role and what is missing.",
+        json_schema_extra={"maxLength": 400},
+    )
 
 
 class BulletNote(BaseModel):
     line: int = Field(description="The line number N of the resume line 'LN: ...' this feedback is about.")
-    feedback: str = Field(description="What is missing: a metric, the scope, a leadership signal or a stronger verb.")
+    feedback: str = Field(
+        description="What is missing: a metric, the scope, a leadership signal or a stronger verb.",
+        json_schema_extra={"maxLength": 300},
+    )
     suggestion: str | None = Field(
         None,
         description="An optional rewrite of that line using only facts the resume states; write a missing fact as "
@@ -60,9 +67,18 @@ class BulletNote(BaseModel):
 class ResumeFeedbackReply(BaseModel):
     """The structured output requested from the model (validated by `LLMClient.structured`)."""
 
-    sections: list[SectionNote] = Field(default_factory=list, description="One note per section worth commenting on.")
-    bullets: list[BulletNote] = Field(default_factory=list, description="Feedback for the lines that need work.")
-    overall: str = Field("", description="Two or three sentences: the most important changes, grounded in the lines.")
+    # Size limits are written into the schema only (see `llm_evaluator._bounded`): a grammar-constrained server
+    # cannot ramble to max_tokens, and a model that ignores them is not rejected for it.
+    sections: list[SectionNote] = Field(
+        default_factory=list, description="One note per section worth commenting on.", json_schema_extra={"maxItems": 6}
+    )
+    bullets: list[BulletNote] = Field(
+        default_factory=list, description="Feedback for the lines that need work.", json_schema_extra={"maxItems": 8}
+    )
+    overall: str = Field(
+        "", description="Two or three sentences: the most important changes, grounded in the lines.",
+        json_schema_extra={"maxLength": 600},
+    )
 
 
 # --- what the review carries -------------------------------------------------------------------------------------
@@ -105,33 +121,28 @@ def template_text(template: ResumeTemplate) -> str:
     return "\n".join(lines)
 
 
-def feedback_messages(
+def feedback_variables(
     resume: Resume,
     knowledge: RoleKnowledge,
-    prompts: PromptLibrary,
     *,
     keywords_present: list[str],
     claim_only_if_true: list[str],
     job_description: str | None = None,
-) -> list[BaseMessage]:
-    """The exact messages sent to the model (public so tests and the prompt preview can show them)."""
-    from langchain_core.messages import HumanMessage
-
+) -> dict[str, object]:
+    """The variables of prompt `resume_feedback` (untrusted text spotlighted as data)."""
     from assistant.llm.safety import spotlight
 
     keywords = (
         f"Present: {', '.join(keywords_present) or 'none'}\n"
         f"Missing (claim only if true): {', '.join(claim_only_if_true) or 'none'}"
     )
-    rendered = prompts.render(
-        PROMPT,
-        role_title=knowledge.profile.title,
-        template=template_text(knowledge.template),
-        keywords=keywords,
-        job_description=spotlight(job_description, "job_description") if job_description else "(none given)",
-        resume=spotlight(numbered_for_model(resume), "resume"),
-    )
-    return [HumanMessage(content=rendered)]
+    return {
+        "role_title": knowledge.profile.title,
+        "template": template_text(knowledge.template),
+        "keywords": keywords,
+        "job_description": spotlight(job_description, "job_description") if job_description else "(none given)",
+        "resume": spotlight(numbered_for_model(resume), "resume"),
+    }
 
 
 # --- validation --------------------------------------------------------------------------------------------------
@@ -173,17 +184,14 @@ def write_feedback(
     keywords_present: list[str],
     claim_only_if_true: list[str],
     job_description: str | None = None,
-    prompts: PromptLibrary | None = None,
 ) -> LLMFeedback:
     """Ask the model for written feedback and validate it. Raises `LLMError` (the caller falls back)."""
     from assistant.resume.tailor import skill_vocabulary, source_text
 
-    library = prompts or client.prompts
-    messages = feedback_messages(
-        resume, knowledge, library, keywords_present=keywords_present, claim_only_if_true=claim_only_if_true,
+    variables = feedback_variables(
+        resume, knowledge, keywords_present=keywords_present, claim_only_if_true=claim_only_if_true,
         job_description=job_description,
     )
-    params: dict[str, Any] | None = getattr(library.get(PROMPT), "model", None) or None
-    reply = client.structured(messages, ResumeFeedbackReply, params=params)
+    reply = client.structured(PROMPT, variables, ResumeFeedbackReply)
     guard = FabricationGuard(source_text(resume), skill_vocabulary(knowledge.template))
     return validate_feedback(reply, resume, guard, model=client.model_name)

@@ -626,7 +626,7 @@ def _with_llm_feedback(
     try:
         feedback = write_feedback(
             resume, knowledge, llm, keywords_present=review.keywords.present,
-            claim_only_if_true=review.keywords.claim_only_if_true, job_description=job_description, prompts=prompts,
+            claim_only_if_true=review.keywords.claim_only_if_true, job_description=job_description,
         )
     except LLMError as exc:
         log.warning("LLM resume feedback failed (%s); showing the offline review", exc.code)

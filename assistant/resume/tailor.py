@@ -447,21 +447,15 @@ def _llm_rewrites(
     prompts: PromptLibrary | None,
     guard: FabricationGuard,
 ) -> list[Change]:
-    from langchain_core.messages import HumanMessage
-
     from assistant.llm.safety import spotlight
 
-    library = prompts or getattr(client, "prompts", None)
-    if library is None:
-        raise CoachError("no prompt library is configured for tailoring", code="config")
-    rendered = library.render(
-        "resume_tailoring",
-        role_title=knowledge.profile.title,
-        template=_template_text(knowledge.template),
-        job_description=spotlight(job_description, "job_description") if job_description else "(none given)",
-        resume=spotlight(numbered_for_model(resume), "resume"),
-    )
-    reply: Any = client.structured([HumanMessage(content=rendered)], TailoringReply)
+    variables = {
+        "role_title": knowledge.profile.title,
+        "template": _template_text(knowledge.template),
+        "job_description": spotlight(job_description, "job_description") if job_description else "(none given)",
+        "resume": spotlight(numbered_for_model(resume), "resume"),
+    }
+    reply: Any = client.structured("resume_tailoring", variables, TailoringReply)
     if not isinstance(reply, TailoringReply):
         reply = TailoringReply.model_validate(reply.model_dump() if isinstance(reply, BaseModel) else reply)
 

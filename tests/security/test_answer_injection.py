@@ -16,8 +16,9 @@ import pytest
 from langchain_core.messages import BaseMessage
 
 from assistant.config import REPO_ROOT, Settings
+from assistant.interview.llm_evaluator import LLMEvaluator
 from assistant.interview.models import Evaluation, QuestionContext
-from assistant.interview.scoring import FLAGGED_CEILING, LLMEvaluator, OfflineScorer, QuestionResolver
+from assistant.interview.scoring import FLAGGED_CEILING, OfflineScorer, QuestionResolver
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.client import LLMClient
@@ -95,15 +96,18 @@ def _fenced_answer(messages: list[BaseMessage]) -> str:
 def _obeying_model() -> FakeChatModel:
     """A model that does what the answer tells it: 5/5 when it reads a scoring instruction, else an honest 3."""
     def respond(messages: list[BaseMessage]) -> dict[str, object]:
-        shown = _fenced_answer(messages).lower()
-        return ALL_FIVES if any(cue in shown for cue in OBEY_CUES) else THREES
+        fenced = _fenced_answer(messages)
+        shown = fenced.lower()
+        verdict = ALL_FIVES if any(cue in shown for cue in OBEY_CUES) else THREES
+        # It quotes what it was shown, as the evaluator requires (a verdict without evidence is not used).
+        return {**verdict, "evidence": [re.split(r"(?<=[.!?])\s+", fenced.strip(), maxsplit=1)[0]]}
     return FakeChatModel(responder=respond)
 
 
 def _evaluator(model: object, role_knowledge: RoleKnowledge, offline: OfflineScorer) -> LLMEvaluator:
-    client = LLMClient(model, UsageMeter(10_000_000), max_retries=1, backoff_s=0.0)  # type: ignore[arg-type]
-    prompts = PromptLibrary(REPO_ROOT / "prompts", REPO_ROOT / "prompts")
-    return LLMEvaluator(client, prompts, role_knowledge, fallback=offline)
+    client = LLMClient(model, UsageMeter(10_000_000), max_retries=1, backoff_s=0.0,  # type: ignore[arg-type]
+                       prompts=PromptLibrary(REPO_ROOT / "prompts", REPO_ROOT / "prompts"))
+    return LLMEvaluator(client, role_knowledge, fallback=offline)
 
 
 def _assert_nothing_of_it_is_credited(evaluation: Evaluation, injection: str) -> None:

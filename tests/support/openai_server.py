@@ -19,6 +19,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 JSON_SCHEMA_UNSUPPORTED = "'response_format' of type 'json_schema' is not supported with this model"
+# What llama-cpp-python's server says (with HTTP 500) to a json_schema request.
+JSON_SCHEMA_500 = (
+    "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n  Input should be 'text' or "
+    "'json_object' [type=literal_error, input_value='json_schema', input_type=str]"
+)
 
 
 @dataclass
@@ -31,11 +36,18 @@ class Step:
     message: str = ""
     seconds: float = 0.0
     chunks_before_drop: int = 2
+    finish_reason: str | None = None
 
 
-def reply(content: str | dict[str, Any]) -> Step:
-    """A normal answer. A dict becomes tool-call arguments when the request offers tools, else JSON content."""
-    return Step("reply", content=content)
+def reply(content: str | dict[str, Any], finish_reason: str | None = None) -> Step:
+    """A normal answer. A dict becomes tool-call arguments when the request offers tools, else JSON content.
+    `finish_reason="length"` says the reply hit max_tokens (the SDK then raises on a json_schema request)."""
+    return Step("reply", content=content, finish_reason=finish_reason)
+
+
+def slow_reply(text: str, seconds_per_word: float) -> Step:
+    """A streamed answer that arrives one word every `seconds_per_word` (a slow CPU-served model)."""
+    return Step("reply", content=text, seconds=seconds_per_word)
 
 
 def fault(status: int, message: str = "") -> Step:
@@ -80,6 +92,8 @@ class _State:
     steps: list[Step] = field(default_factory=list)
     requests: list[RecordedRequest] = field(default_factory=list)
     supports_json_schema: bool = True
+    json_schema_status: int = 400  # how an unsupported json_schema is refused (llama-cpp-python: 500)
+    honours_tool_choice: bool = True  # False: like small llama.cpp models, print the call as text
     models_status: int = 200
     lock: threading.Lock = field(default_factory=threading.Lock)
     stopping: threading.Event = field(default_factory=threading.Event)
@@ -160,7 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         state = self.server.state
         if request.response_format_type == "json_schema" and not state.supports_json_schema:
-            self._send_error(400, JSON_SCHEMA_UNSUPPORTED)
+            status = state.json_schema_status
+            self._send_error(status, JSON_SCHEMA_500 if status == 500 else JSON_SCHEMA_UNSUPPORTED)
             return
         with state.lock:
             step = state.steps.pop(0) if state.steps else None
@@ -176,9 +191,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif step.kind == "drop":
             self._stream(body, str(step.content), drop_after=step.chunks_before_drop)
         elif body.get("stream"):
-            self._stream(body, step.content)
+            self._stream(body, step.content, word_delay=step.seconds)
         else:
-            self._complete(body, step.content)
+            self._complete(body, step.content, step.finish_reason)
 
     # --- responses ------------------------------------------------------------------------------------------
     def _usage(self, body: dict[str, Any], output: str) -> dict[str, int]:
@@ -189,15 +204,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _message(self, body: dict[str, Any], content: Any) -> tuple[dict[str, Any], str, str]:
         """(assistant message, text used for usage, finish reason) for a scripted reply."""
         tools = body.get("tools") or []
-        if isinstance(content, dict) and tools:
+        if isinstance(content, dict) and tools and self.server.state.honours_tool_choice:
             args = json.dumps(content)
             call = {"id": "call_1", "type": "function", "function": {"name": tools[0]["function"]["name"], "arguments": args}}
             return {"role": "assistant", "content": None, "tool_calls": [call]}, args, "tool_calls"
         text = json.dumps(content) if isinstance(content, dict) else str(content)
         return {"role": "assistant", "content": text}, text, "stop"
 
-    def _complete(self, body: dict[str, Any], content: Any) -> None:
+    def _complete(self, body: dict[str, Any], content: Any, finish_reason: str | None = None) -> None:
         message, text, finish = self._message(body, content)
+        finish = finish_reason or finish
         self._send_json(
             200,
             {
@@ -210,7 +226,7 @@ class _Handler(BaseHTTPRequestHandler):
             },
         )
 
-    def _stream(self, body: dict[str, Any], content: Any, drop_after: int | None = None) -> None:
+    def _stream(self, body: dict[str, Any], content: Any, drop_after: int | None = None, word_delay: float = 0.0) -> None:
         text = json.dumps(content) if isinstance(content, dict) else str(content)
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -225,6 +241,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 self.connection.shutdown(2)
                 return
+            if word_delay:
+                self.server.state.stopping.wait(word_delay)
             delta: dict[str, Any] = {"content": word}
             if index == 0:
                 delta["role"] = "assistant"
@@ -291,6 +309,15 @@ class FakeOpenAIServer:
     @supports_json_schema.setter
     def supports_json_schema(self, value: bool) -> None:
         self._server.state.supports_json_schema = value
+
+    def refuse_json_schema(self, status: int = 400) -> None:
+        """Answer json_schema requests with an error naming response_format (400, or 500 like llama-cpp-python)."""
+        self._server.state.supports_json_schema = False
+        self._server.state.json_schema_status = status
+
+    def ignore_tool_choice(self) -> None:
+        """Answer a forced tool call with the call printed as text, as small llama.cpp models do."""
+        self._server.state.honours_tool_choice = False
 
     def set_models_status(self, status: int) -> None:
         """What GET /v1/models answers (200 by default; 404 for servers without the route)."""

@@ -1,0 +1,51 @@
+"""`assistant eval`: measure the configured LLM engine (see `assistant.model_eval`).
+
+    assistant eval [--limit N] [--probes N] [--json] [--report FILE.md]
+
+Progress goes to stderr; stdout carries the Markdown report (or JSON with --json). The result is saved as the
+latest eval of this server and model, which the Settings page shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from assistant.cli.app import app
+from assistant.cli.common import print_json, run_guarded, settings, stderr
+
+
+@app.command("eval")
+def evaluate(
+    limit: int | None = typer.Option(
+        None, "--limit", min=3, help="Score only N of the labelled answers (evenly spread); default all."
+    ),
+    calibration: Path | None = typer.Option(
+        None, "--answers", help="Labelled answers (JSONL: question, answer, competency, label)."
+    ),
+    probes: int = typer.Option(2, "--probes", min=1, help="Requests per structured-output method probed."),
+    report_path: Path | None = typer.Option(None, "--report", help="Also write the Markdown report to this file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the measurements as JSON."),
+) -> None:
+    """Judge the configured model before trusting it: structured output, scoring vs labels, guard, latency, cost."""
+
+    def action() -> None:
+        from assistant.model_eval import CALIBRATION_FILE, run_eval, save_report, to_markdown
+        from assistant.services import Services
+
+        services = Services(settings())
+        stderr(f"Engine: {services.engine_label}")
+        report = run_eval(services, limit=limit, calibration=calibration or CALIBRATION_FILE, probes=probes,
+                          progress=stderr)
+        saved = save_report(services.settings, report)
+        markdown = to_markdown(report)
+        if report_path is not None:
+            report_path.write_text(markdown, encoding="utf-8")
+        stderr(f"Saved as the latest eval of this model: {saved}")
+        if as_json:
+            print_json(report.to_dict())
+        else:
+            typer.echo(markdown)
+
+    run_guarded(action, as_json=as_json)

@@ -1,0 +1,266 @@
+"""The LLM answer evaluator, and the sanity check every LLM verdict passes before anyone sees it.
+
+A real small model (SmolLM2 through llama.cpp's grammar) returned schema-valid verdicts that were nonsense: 5/5
+overall with every dimension at 1, and 5/5 for "I think hiring is important and I try to hire good people." A
+schema cannot catch that, so `check_verdict` does, in one place:
+
+- the overall score must agree with the model's own dimension scores (within `OVERALL_TOLERANCE`);
+- the evidence must exist: quotes are matched against the answer, and a verdict that quotes nothing it was given
+  is not evidence-backed;
+- the score must agree with the offline scorer (`OfflineScorer`, called through its public `evaluate`) within
+  `AGREEMENT_TOLERANCE`: the offline coach is the calibrated reference (Spearman ~0.9 on the labelled answers);
+- caps: callers pass `ScoreCap`s (the injection check caps answers flagged as attempts to steer the grader).
+
+So the one-line non-answer "I think hiring is important ..." (offline 1-2/5) can never be shown at 4 or 5: the
+model's 5 disagrees with the reference by more than the tolerance and is not used.
+
+A verdict that fails is not shown as the model's: the offline evaluation is returned instead, flagged
+(`fallback=True`, `flag` = the reason). A verdict that passes but exceeds a cap is lowered to it, flagged.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from assistant.interview.models import Dimensions, Evaluation, Gap, QuestionContext
+from assistant.interview.scoring import ALL_GAPS, OfflineScorer, cap_flagged, rubric_text, verbatim_quotes
+
+if TYPE_CHECKING:
+    from assistant.knowledge.schema import RoleKnowledge
+    from assistant.llm.client import LLMClient
+
+log = logging.getLogger(__name__)
+
+PROMPT = "answer_evaluation"
+OVERALL_TOLERANCE = 1.0  # |overall - mean of the verdict's own dimensions|
+AGREEMENT_TOLERANCE = 1  # |LLM overall - offline overall|, in whole points
+
+
+def _bounded(items: int, chars: int) -> dict[str, Any]:
+    """Size limits written into the JSON schema only. A server that turns the schema into a grammar (llama.cpp)
+    then cannot ramble until max_tokens (SmolLM2 did: 900 tokens of evidence, cut off); a model that ignores them
+    is not rejected for it: `check_verdict` keeps the first few items."""
+    return {"maxItems": items, "items": {"type": "string", "maxLength": chars}}
+
+
+class LLMAnswerEvaluation(BaseModel):
+    """What the model is asked to return for one answer (validated by the client's schema, then `check_verdict`).
+
+    Evidence comes first and the overall score last, so a model generating in field order quotes and scores the
+    dimensions before it commits to a verdict.
+    """
+
+    evidence: list[str] = Field(
+        default_factory=list, description="Short verbatim quotes from the answer.", json_schema_extra=_bounded(3, 200)
+    )
+    dimensions: Dimensions  # the same rubric dimensions (and descriptions) the offline coach reports
+    strengths: list[str] = Field(default_factory=list, json_schema_extra=_bounded(3, 200))
+    improvements: list[str] = Field(
+        default_factory=list, description="One or two concrete improvements.", json_schema_extra=_bounded(2, 240)
+    )
+    gaps: list[str] = Field(
+        default_factory=list, description="Labels from the allowed gap list.", json_schema_extra=_bounded(4, 24)
+    )
+    follow_up: str | None = Field(
+        None, description="One short follow-up question, or null.", json_schema_extra={"maxLength": 240}
+    )
+    score: int = Field(ge=1, le=5, description="Overall score on the competency, 1-5.")
+
+
+@dataclass(frozen=True)
+class ScoreCap:
+    """The most a verdict may score, and why (shown to the user when it applies)."""
+
+    max_score: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class VerdictCheck:
+    """The outcome of `check_verdict`: what is shown, whether it is the model's, and what was found."""
+
+    evaluation: Evaluation
+    accepted: bool  # the model's verdict is shown (possibly capped)
+    reasons: tuple[str, ...] = ()  # why it was rejected or capped
+    quotes_offered: int = 0
+    quotes_valid: int = 0
+    model_score: int | None = None  # what the model said, before any check (for `assistant eval`)
+
+
+def check_verdict(
+    reply: LLMAnswerEvaluation,
+    answer: str,
+    offline: Evaluation,
+    *,
+    competency: str,
+    caps: Sequence[ScoreCap] = (),
+) -> VerdictCheck:
+    """Decide whether an LLM verdict may be shown as the model's (see the module docstring for the rules)."""
+    dims = list(reply.dimensions.model_dump().values())
+    offered = [q for q in reply.evidence if q.strip()][:3]
+    quotes = verbatim_quotes(offered, answer)
+    reasons: list[str] = []
+    if not all(isinstance(s, int) and 1 <= s <= 5 for s in [reply.score, *dims]):  # the schema says so; not assumed
+        reasons.append("a score outside 1-5")
+    else:
+        mean = statistics.fmean(dims)
+        if abs(reply.score - mean) > OVERALL_TOLERANCE:
+            reasons.append(f"its overall {reply.score}/5 contradicts its own dimension scores (mean {mean:.1f})")
+        if abs(reply.score - offline.score) > AGREEMENT_TOLERANCE:
+            reasons.append(
+                f"its {reply.score}/5 is more than {AGREEMENT_TOLERANCE} point from the offline coach's "
+                f"{offline.score}/5"
+            )
+    if not quotes:
+        reasons.append(
+            f"none of its {len(offered)} quotes occur in the answer" if offered else "it quoted no evidence"
+        )
+    if reasons:
+        why = "The LLM's verdict was not used (" + "; ".join(reasons) + "); the offline coach scored this answer."
+        shown = offline.model_copy(update={"fallback": True, "engine": "offline", "flag": why})
+        return VerdictCheck(shown, False, tuple(reasons), len(offered), len(quotes), reply.score)
+
+    score = reply.score
+    applied = [c for c in caps if score > c.max_score]
+    if applied:
+        score = min(c.max_score for c in applied)
+    flag = None
+    if applied:
+        flag = f"The LLM gave {reply.score}/5; capped at {score}/5 because " + "; ".join(c.reason for c in applied) + "."
+    gaps: list[Gap] = [g for g in dict.fromkeys(reply.gaps) if g in ALL_GAPS]  # type: ignore[misc]
+    shown = Evaluation(
+        score=score,
+        competency=competency,
+        dimensions=reply.dimensions,
+        evidence=quotes,
+        strengths=[s.strip() for s in reply.strengths if s.strip()][:3],
+        improvements=[s.strip() for s in reply.improvements if s.strip()][:2],
+        gaps=gaps,
+        follow_up=(reply.follow_up or "").strip() or None,
+        engine="llm",
+        fallback=False,
+        flag=flag,
+        signals=offline.signals,
+        red_flags=offline.red_flags,  # the offline flags travel with the result (quoted, explained)
+    )
+    return VerdictCheck(shown, True, tuple(c.reason for c in applied), len(offered), len(quotes), reply.score)
+
+
+def _format_knowledge(hits: Sequence[Any]) -> str:
+    lines = []
+    for hit in hits:
+        if isinstance(hit, str):
+            lines.append(f"- {hit}")
+        else:
+            citation = getattr(hit, "citation", "") or ""
+            text = getattr(hit, "text", str(hit))
+            lines.append(f"- [{citation}] {text}" if citation else f"- {text}")
+    return "\n".join(lines) or "(none)"
+
+
+@dataclass
+class EvaluatorOutcome:
+    """One evaluation with what `assistant eval` measures about it."""
+
+    evaluation: Evaluation
+    check: VerdictCheck | None  # None when the model call itself failed
+    model_seconds: float = 0.0
+    error: str | None = None  # the LLMError code when the call failed
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class LLMEvaluator:
+    """Scores with the LLM (prompt `answer_evaluation`), never trusting its output blindly.
+
+    Every answer is scored offline first (the reference and the fallback). The answer is cleaned and spotlighted
+    before it meets the prompt; the reply is validated by the client's schema, then by `check_verdict`. Any
+    `LLMError` (including `StructuredOutputError` after the client's repair attempt) returns the offline
+    evaluation with `fallback=True`, so an invalid score is never presented as valid.
+    """
+
+    PROMPT = PROMPT
+
+    def __init__(
+        self,
+        client: LLMClient,
+        knowledge: RoleKnowledge,
+        fallback: OfflineScorer,
+        retrieve: Callable[[str], Sequence[Any]] | None = None,
+        caps: Callable[[QuestionContext, str], Sequence[ScoreCap]] | None = None,
+    ) -> None:
+        self.client = client
+        self.knowledge = knowledge
+        self.fallback = fallback
+        self.retrieve = retrieve
+        self.caps = caps
+
+    def variables(self, question: QuestionContext, answer: str) -> dict[str, object]:
+        """The prompt's variables for one answer (the answer spotlighted as data)."""
+        from assistant.llm.safety import spotlight
+
+        competency = next((c for c in self.knowledge.rubric.competencies if c.id == question.competency), None)
+        knowledge = "(none)"
+        if self.retrieve is not None:
+            try:
+                knowledge = _format_knowledge(self.retrieve(question.text))
+            except Exception:  # retrieval is grounding, not a requirement: score without it
+                log.warning("knowledge retrieval failed for answer evaluation", exc_info=True)
+        return {
+            "question": question.text,
+            "competency": f"{competency.name} ({competency.id})" if competency else question.competency,
+            "rubric": rubric_text(competency) if competency else "(no rubric entry for this competency)",
+            "strong_answer": "\n".join(f"- {p}" for p in question.strong_answer) or "(not specified)",
+            "knowledge": knowledge,
+            "answer": spotlight(answer, "candidate_answer"),
+        }
+
+    def messages(self, question: QuestionContext, answer: str) -> list[Any]:
+        """The exact messages sent to the model (public so tests and the prompt preview can show them)."""
+        return self.client.bind(self.PROMPT, self.variables(question, answer)).messages
+
+    def prepare(self, questions: Sequence[QuestionContext]) -> None:
+        """Warm the offline pre-score (every answer is scored offline first; see `OfflineScorer.prepare`)."""
+        self.fallback.prepare(questions)
+
+    def evaluate(self, question: QuestionContext, answer: str) -> Evaluation:
+        return self.evaluate_detailed(question, answer).evaluation
+
+    def evaluate_timed(self, question: QuestionContext, answer: str) -> tuple[Evaluation, float]:
+        """`evaluate`, plus the seconds spent waiting for the model, so a caller can report the rest (offline
+        pre-score, retrieval, validation) as its own work rather than as LLM latency."""
+        outcome = self.evaluate_detailed(question, answer)
+        return outcome.evaluation, outcome.model_seconds
+
+    def evaluate_detailed(self, question: QuestionContext, answer: str) -> EvaluatorOutcome:
+        from assistant.llm.errors import LLMError
+        from assistant.llm.safety import clean_untrusted
+
+        offline = self.fallback.evaluate(question, answer)  # raises InputError on an empty answer, before any call
+        cleaned = clean_untrusted(answer)
+        model_seconds = 0.0
+        try:
+            variables = self.variables(question, cleaned)
+            started = time.perf_counter()
+            try:
+                reply = self.client.structured(self.PROMPT, variables, LLMAnswerEvaluation)
+            finally:
+                model_seconds = time.perf_counter() - started
+        except LLMError as exc:
+            log.warning("LLM evaluation failed (%s); the offline coach scored this answer", exc.code)
+            flag = f"The LLM could not score this answer ({exc.message}); the offline coach scored this answer."
+            shown = offline.model_copy(update={"fallback": True, "engine": "offline", "flag": flag})
+            return EvaluatorOutcome(shown, None, model_seconds, error=exc.code)
+        caps = list(self.caps(question, cleaned)) if self.caps is not None else []
+        check = check_verdict(reply, cleaned, offline, competency=question.competency, caps=caps)
+        if not check.accepted:
+            log.info("LLM verdict rejected: %s", "; ".join(check.reasons))
+            return EvaluatorOutcome(check.evaluation, check, model_seconds)
+        # An answer the offline scorer flagged (text addressed to the grader) is held to its ceiling.
+        return EvaluatorOutcome(cap_flagged(check.evaluation, offline), check, model_seconds)
