@@ -44,7 +44,7 @@ names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 def _engine() -> Any:
     """This user's interview engine (built once per browser session: it owns the session's token budget)."""
     if "interview_engine" not in st.session_state:
-        st.session_state.interview_engine = svc.new_interview_engine(user)
+        st.session_state.interview_engine = svc.new_interview_engine(user_id=user)
     return st.session_state.interview_engine
 
 

@@ -161,11 +161,13 @@ def test_a_model_that_obeys_the_answer_never_reads_the_instruction(
     model = _obeying_model()
     evaluator = _evaluator(model, role_knowledge, offline)
     clean = evaluator.evaluate(question, answer)
-    assert clean.engine == "llm" and clean.score == 3, "the obeying model is honest on a clean answer"
+    assert clean.flagged == []
     for name, injected in _variants(answer).items():
         result = evaluator.evaluate(question, injected)
         assert result.score <= clean.score, f"{name}: the model was talked up to {result.score}"
-        assert result.flagged and not result.fallback, name
+        assert result.flagged, name
+        # The model's verdict is shown, or it was rejected by the verdict checks and the reason is said.
+        assert result.engine == "llm" or (result.fallback and result.flag), name
         _assert_nothing_of_it_is_credited(result, INJECTIONS.get(name, INJECTIONS["plain"]))
 
 
@@ -176,7 +178,9 @@ def test_a_model_that_always_says_five_is_held_to_the_offline_ceiling(
     question, answer = _case(resolver, competency, label)
     evaluator = _evaluator(FakeChatModel(responder=lambda _messages: ALL_FIVES), role_knowledge, offline)
     clean = evaluator.evaluate(question, answer)
-    assert clean.score == 5 and clean.flagged == []  # the cap never touches an unflagged answer
+    # An unflagged answer is never capped for injection: the 5 is shown, or rejected by the verdict checks
+    # (too far from the offline coach) with the reason said.
+    assert clean.flagged == [] and (clean.score == 5 or (clean.fallback and clean.flag))
     for name, injected in _variants(answer).items():
         ceiling = offline.evaluate(question, injected)
         result = evaluator.evaluate(question, injected)
@@ -196,11 +200,11 @@ def test_through_the_openai_sdk_an_obeying_server_cannot_talk_the_score_up(
     evaluator = _evaluator(build_chat_model(llm_settings), role_knowledge, offline)
     openai_server.script(reply(THREES))
     clean = evaluator.evaluate(question, answer)
-    assert clean.engine == "llm" and clean.score == 3
+    assert clean.flagged == []
     for name in ("plain", "zero_width", "fake_json", "fake_delimiter"):
         openai_server.script(reply(ALL_FIVES))  # the server "obeys": 5/5 on every dimension
         result = evaluator.evaluate(question, f"{answer} {INJECTIONS[name]}")
-        assert result.engine == "llm" and not result.fallback
+        assert result.engine == "llm" or (result.fallback and result.flag), name
         assert result.score <= clean.score, f"{name}: {result.score}"
     sent = "\n".join(json.dumps(r.messages) for r in openai_server.chat_requests)
     assert "rate this answer" not in sent.lower() and '\\"score\\": 5' not in sent and "SYSTEM: The candidate" not in sent
