@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages._shared import md_escape, md_list, user_errors
+from app_pages._shared import current_user_id, md_escape, md_list, user_errors
 from assistant.interview.session import InterviewSession, Turn
 from assistant.services import Services
 
@@ -98,7 +98,7 @@ def delivery_trend(svc: Services) -> None:
     import pandas as pd
 
     with user_errors("Could not read the delivery history: "):
-        rows = svc.db.delivery_history()
+        rows = svc.db.delivery_history(current_user_id())
         if not rows:
             return
         frame = pd.DataFrame(rows)

@@ -603,7 +603,7 @@ class Database:
 
         return self._run(work)
 
-    def delivery_history(self, user_id: str = "local") -> list[dict[str, Any]]:
+    def delivery_history(self, user_id: str = LOCAL_USER_ID) -> list[dict[str, Any]]:
         """Every spoken answer's metrics with its session date, oldest first (History's delivery trend)."""
 
         def work(db: Session) -> list[dict[str, Any]]:

@@ -312,7 +312,7 @@ def test_delivery_is_stored_beside_the_turn_and_deleted_with_the_data(settings: 
     db.record_delivery(spoken.id, 0, {"wpm": 140.0, "fillers_per_min": 1.0})  # re-recorded without opting in
     assert db.delivery_audio(spoken.id, 0) is None
 
-    db.delete_all_user_data()
+    db.delete_all_user_data("local")
     assert db.delivery_history() == []
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM turn_delivery").scalar() == 0
