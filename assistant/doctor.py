@@ -79,11 +79,13 @@ def _chroma(settings: Settings) -> tuple[str, str]:
 def _database(settings: Settings) -> tuple[str, str]:
     from assistant.storage import Database
 
+    from assistant.migrations import current_revision
+
     db = Database(settings.resolved_database_url)
-    sessions = db.list_sessions()
+    sessions = db.list_sessions()  # migrates on first use
     url = settings.resolved_database_url
     shown = url.split("@")[-1] if "@" in url else url  # never show credentials embedded in a URL
-    return f"{shown}: {len(sessions)} saved interview(s)", ""
+    return f"{shown}: schema {current_revision(db.engine)}, {len(sessions)} saved interview(s)", ""
 
 
 def _prompts(settings: Settings) -> tuple[str, str]:

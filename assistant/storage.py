@@ -8,6 +8,8 @@ an LLM failure in between loses nothing.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,6 +57,11 @@ class StorageError(CoachError):
 
 class _Base(DeclarativeBase):
     pass
+
+
+# The tables as this code expects them; `assistant/migrations` brings a database to match (and its autogenerate
+# compares against this).
+metadata = _Base.metadata
 
 
 class SessionRow(_Base):
@@ -180,7 +187,8 @@ def _friendly(exc: SQLAlchemyError) -> StorageError:
 
 
 class Database:
-    """Repository of sessions, turns and resume versions. Tables are created on first use."""
+    """Repository of sessions, turns and resume versions. The schema is migrated to the newest revision on first
+    use (`assistant.migrations`)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -213,8 +221,11 @@ class Database:
     # -- plumbing --
 
     def _ensure_schema(self) -> None:
+        """Apply pending migrations once per Database object (a no-op query when the schema is current)."""
         if not self._schema_ready:
-            _Base.metadata.create_all(self.engine)
+            from assistant.migrations import upgrade_to_head
+
+            upgrade_to_head(self.engine)
             self._schema_ready = True
 
     @contextmanager
@@ -565,14 +576,28 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """WAL lets readers and a writer work at once; busy_timeout waits for a lock instead of failing."""
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        _enable_wal(cursor)
         # In WAL mode NORMAL never corrupts the file and keeps every commit across a process crash; it only
         # skips an fsync per commit (a power cut may lose the last turn), which makes a commit ~1 ms, not ~40.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switching a new file to WAL takes a moment of exclusive access and SQLite does not wait for it (the busy
+    timeout does not apply), so a process opening the file while another one creates it retries briefly."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _turn_row(session_id: str, turn: Turn) -> TurnRow:
