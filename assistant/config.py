@@ -104,6 +104,12 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL for sessions and scores. Empty means a SQLite file in the data dir; "
         "postgresql+psycopg://... for a shared deployment.",
     )
+    database_pool_size: int = Field(
+        5, ge=1, le=100, description="Connections each app process keeps open to a database server (not SQLite)."
+    )
+    database_max_overflow: int = Field(
+        10, ge=0, le=100, description="Extra connections a process may open at a peak, closed again afterwards."
+    )
     assistant_prompts_dir: Path = Field(
         REPO_ROOT / "prompts", description="Folder of editable prompt files (defaults ship in the repo)."
     )

@@ -77,11 +77,10 @@ def _chroma(settings: Settings) -> tuple[str, str]:
 
 
 def _database(settings: Settings) -> tuple[str, str]:
+    from assistant.migrations import current_revision
     from assistant.storage import Database
 
-    from assistant.migrations import current_revision
-
-    db = Database(settings.resolved_database_url)
+    db = Database.from_settings(settings)
     sessions = db.list_sessions()  # migrates on first use
     url = settings.resolved_database_url
     shown = url.split("@")[-1] if "@" in url else url  # never show credentials embedded in a URL

@@ -201,7 +201,7 @@ def build_services(settings: Settings, *, progress: Callable[[str], Any] | None 
     report = store.ensure_ready()
     say("Opening the session database")
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.resolved_database_url)
+    db = Database.from_settings(settings)
     prompts = PromptLibrary(settings.assistant_prompts_dir, settings.prompts_default_dir)
 
     override = _chat_model_override

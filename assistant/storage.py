@@ -190,11 +190,16 @@ class Database:
     """Repository of sessions, turns and resume versions. The schema is migrated to the newest revision on first
     use (`assistant.migrations`)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = 5, max_overflow: int = 10) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {}
+        if not self.is_sqlite:
+            # A database server (PostgreSQL through psycopg 3): a bounded pool per process, shared by every
+            # browser session it serves; connections are checked before use so a restarted server costs one
+            # retry, not an error page.
+            kwargs.update(pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True, pool_recycle=1800)
         if self.is_sqlite:
             database = parsed.database or ""
             in_memory = database in (None, "", ":memory:")
@@ -213,7 +218,8 @@ class Database:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
-        return cls(settings.resolved_database_url)
+        return cls(settings.resolved_database_url, pool_size=settings.database_pool_size,
+                   max_overflow=settings.database_max_overflow)
 
     def close(self) -> None:
         self.engine.dispose()

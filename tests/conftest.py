@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.support.interview_fixtures",
     "tests.support.resume_fixtures",
     "tests.support.app_fixtures",
+    "tests.support.postgres",
 ]
 
 REPO = Path(__file__).resolve().parent.parent

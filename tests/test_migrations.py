@@ -118,3 +118,15 @@ def test_the_baseline_is_the_first_revision() -> None:
 
     script = ScriptDirectory.from_config(alembic_config())
     assert [r.revision for r in script.walk_revisions() if r.down_revision is None] == [BASELINE]
+
+
+def test_the_frozen_release_schema_is_the_one_release_0_1_created(tmp_path: Path) -> None:
+    """The PostgreSQL tests make a release database from `release_schema()`; it must match the real dump."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from tests.support.db_support import release_schema
+
+    engine = Database(release_sqlite(tmp_path / "release.db")).engine
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), release_schema()) == []

@@ -117,3 +117,55 @@ def write_sessions(url: str, worker: int, sessions: int, turns: int, start: Any 
     finally:
         db.close()
     return ids
+
+
+def release_schema() -> MetaData:
+    """The tables exactly as release 0.1 declared them (assistant/storage.py at commit 26a9dc3), for making a
+    release database on a server: release 0.1 created its tables with `metadata.create_all`, and this is that
+    metadata, frozen here so later changes to the models cannot change what "a release database" means."""
+    from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Table, Text
+
+    meta = MetaData()
+    Table(
+        "interview_sessions", meta,
+        Column("id", String(36), primary_key=True),
+        Column("user_id", String(64), nullable=False, index=True),
+        Column("role", String(100), nullable=False),
+        Column("focus", String(20), nullable=False),
+        Column("length", Integer, nullable=False),
+        Column("mode", String(20), nullable=False),
+        Column("engine", String(20), nullable=False),
+        Column("plan", JSON, nullable=False),
+        Column("status", String(20), nullable=False, index=True),
+        Column("totals", JSON, nullable=False),
+        Column("history_summary", Text, nullable=False),
+        Column("resume_ref", String(64), nullable=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+    )
+    Table(
+        "turns", meta,
+        Column("session_id", String(36), ForeignKey("interview_sessions.id", ondelete="CASCADE"), primary_key=True),
+        Column("turn_index", Integer, primary_key=True),
+        Column("question_index", Integer, nullable=False),
+        Column("kind", String(20), nullable=False),
+        Column("question", Text, nullable=False),
+        Column("competency", String(100), nullable=False),
+        Column("citations", JSON, nullable=False),
+        Column("answer", Text, nullable=True),
+        Column("evaluation", JSON(none_as_null=True), nullable=True),
+        Column("timings", JSON, nullable=False),
+        Column("tokens", JSON, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
+    Table(
+        "resume_versions", meta,
+        Column("id", String(36), primary_key=True),
+        Column("user_id", String(64), nullable=False, index=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("label", String(200), nullable=False),
+        Column("source_hash", String(128), nullable=False),
+        Column("structured", JSON, nullable=False),
+        Column("tailored", JSON(none_as_null=True), nullable=True),
+    )
+    return meta
