@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.support.resume_fixtures",
     "tests.support.app_fixtures",
     "tests.support.postgres",
+    "tests.support.chroma_server",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
