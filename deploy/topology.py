@@ -155,6 +155,22 @@ def replica_env(base: Mapping[str, str], *, data_dir: Path, database_url: str, c
 
 
 @contextmanager
+def running_chroma(root: Path) -> Iterator[int]:
+    """`chroma run` on a free loopback port with its data in `root/chroma-data`; yields the port."""
+    port = free_port()
+    log = root / "chroma.log"
+    with log.open("wb") as out:
+        chroma = subprocess.Popen(
+            [str(CHROMA), "run", "--path", str(root / "chroma-data"), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT)
+        try:
+            wait_http(f"http://127.0.0.1:{port}/api/v2/heartbeat", chroma, log=log)
+            yield port
+        finally:
+            stop(chroma)
+
+
+@contextmanager
 def running_topology(database_url: str, *, replicas: int = 2, workdir: Path | None = None,
                      listen_port: int | None = None, extra_env: Mapping[str, str] | None = None,
                      app_dir: Path | None = None) -> Iterator[Topology]:
@@ -177,14 +193,7 @@ def running_topology(database_url: str, *, replicas: int = 2, workdir: Path | No
     with ExitStack() as stack:
         stack.callback(stop_all, started)
         try:
-            chroma_port = free_port()
-            chroma_log = root / "chroma.log"
-            chroma = subprocess.Popen(
-                [str(CHROMA), "run", "--path", str(root / "chroma-data"), "--host", "127.0.0.1",
-                 "--port", str(chroma_port)],
-                stdout=stack.enter_context(chroma_log.open("wb")), stderr=subprocess.STDOUT)
-            started.append(chroma)
-            wait_http(f"http://127.0.0.1:{chroma_port}/api/v2/heartbeat", chroma, log=chroma_log)
+            chroma_port = stack.enter_context(running_chroma(root))
 
             replica_urls: list[str] = []
             processes = []
@@ -224,30 +233,34 @@ def running_topology(database_url: str, *, replicas: int = 2, workdir: Path | No
 
 
 @contextmanager
-def local_postgres(root: Path) -> Iterator[str]:
-    """A throwaway PostgreSQL cluster in `root` (Debian's binaries; as root it runs as the postgres user)."""
+def local_postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster in a new temp folder (Debian's binaries; as root it runs as the postgres
+    user, which is why the folder is its own and not inside a private one); removed afterwards."""
     import glob
 
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
     if not found:
         raise FileNotFoundError("PostgreSQL is not installed (Debian package `postgresql`)")
     bindir = Path(found[-1]).parent
-    root.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="coach-pg-"))
     as_user: list[str] = []
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
     data, port = root / "cluster", free_port()
-    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "-E", "UTF8", "--no-locale"], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w",
-                    "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c timezone=UTC "
-                    "-c max_connections=200", "start"], check=True, stdout=subprocess.DEVNULL)
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                        "-E", "UTF8", "--no-locale"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w",
+                        "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c timezone=UTC "
+                        "-c max_connections=200", "start"], check=True, stdout=subprocess.DEVNULL)
+        try:
+            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        finally:
+            subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                           check=False, stdout=subprocess.DEVNULL)
     finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                       check=False, stdout=subprocess.DEVNULL)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="coach-topology-"))
     try:
         with ExitStack() as stack:
-            url = args.database_url or stack.enter_context(local_postgres(root / "postgres"))
+            url = args.database_url or stack.enter_context(local_postgres())
             topology = stack.enter_context(running_topology(url, replicas=args.replicas, workdir=root / "run",
                                                             listen_port=args.port))
             print(f"Open {topology.url} ({args.replicas} replicas: {', '.join(topology.replica_urls)}; "

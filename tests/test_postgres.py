@@ -155,3 +155,42 @@ def test_an_unattended_interview_through_the_cli_is_stored_in_postgresql(
     assert [t.answer for t in stored.turns] == [t["answer"] for t in payload["transcript"]]
     assert all(t.evaluation is not None for t in stored.turns)
     assert not (shared_data_dir / "coach.db").exists()  # nothing went to a local SQLite file
+
+
+def test_backup_and_restore_with_pg_dump_keep_every_row(postgres_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The backup and restore commands docs/DEPLOY.md gives, run as written against a populated database."""
+    import subprocess
+
+    source = postgres_server.create_database()
+    write_sessions(source, worker=0, sessions=3, turns=2)
+    before = snapshot(Database(source).engine)
+    dump = tmp_path / "coach.dump"
+    libpq = source.replace("postgresql+psycopg://", "postgresql://")
+    subprocess.run([str(postgres_server.bindir / "pg_dump"), "--format=custom", f"--file={dump}",
+                    f"--dbname={libpq}"], check=True, timeout=120)
+
+    target = postgres_server.create_database()
+    subprocess.run([str(postgres_server.bindir / "pg_restore"), "--no-owner", "--clean", "--if-exists",
+                    f"--dbname={target.replace('postgresql+psycopg://', 'postgresql://')}", str(dump)],
+                   check=True, timeout=120)
+
+    restored = Database(target)
+    assert snapshot(restored.engine) == before
+    assert current_revision(restored.engine) == head_revision()  # the version stamp travels with the data
+    assert len(restored.list_sessions("writer-0")) == 3
+
+
+def test_the_retention_statement_removes_old_sessions_with_their_turns(postgres_url: str) -> None:
+    """DEPLOY.md's retention SQL: sessions untouched for N days go, and their answers with them (ON DELETE
+    CASCADE); newer sessions stay."""
+    from sqlalchemy import text
+
+    ids = write_sessions(postgres_url, worker=0, sessions=2, turns=2)
+    db = Database(postgres_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE interview_sessions SET updated_at = now() - interval '400 days' WHERE id = :id"),
+                     {"id": ids[0]})
+        conn.execute(text("DELETE FROM interview_sessions WHERE updated_at < now() - interval '365 days'"))
+        remaining_turns = conn.execute(text("SELECT DISTINCT session_id FROM turns")).scalars().all()
+    assert [s.id for s in db.list_sessions("writer-0")] == [ids[1]]
+    assert remaining_turns == [ids[1]]
