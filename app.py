@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import assistant.config  # noqa: F401  (telemetry off before onnxruntime and chromadb load)
+from app_pages._auth import require_sign_in, sign_in_configured
 
 st.set_page_config(
     page_title="ML Director Interview Coach",
@@ -14,6 +15,8 @@ st.set_page_config(
                 "Director of Machine Learning Engineering candidates. Runs on your machine."},
 )
 
+require_sign_in()  # with [auth] in secrets.toml: nobody past this line without signing in
+
 PAGES = [
     st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
     st.Page("app_pages/interview.py", title="Mock interview", icon=":material/forum:", url_path="interview"),
@@ -22,5 +25,8 @@ PAGES = [
     st.Page("app_pages/prompts.py", title="Prompts", icon=":material/edit_note:", url_path="prompts"),
     st.Page("app_pages/settings.py", title="Settings & status", icon=":material/tune:", url_path="settings"),
 ]
+if sign_in_configured():
+    # Prompt files are shared by every user of a deployment: operators edit them (CLI, repo), candidates don't.
+    PAGES = [page for page in PAGES if page.url_path != "prompts"]
 
 st.navigation(PAGES).run()

@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.support.app_fixtures",
     "tests.support.postgres",
     "tests.support.chroma_server",
+    "tests.support.oidc",
 ]
 
 REPO = Path(__file__).resolve().parent.parent

@@ -81,11 +81,13 @@ def copy_rows(source_url: str, target: Engine) -> None:
     source.dispose()
 
 
-def write_sessions(url: str, worker: int, sessions: int, turns: int, start: Any = None) -> list[str]:
+def write_sessions(url: str, worker: int, sessions: int, turns: int, start: Any = None,
+                   user_id: str | None = None) -> list[str]:
     """One writer process: open the database (migrating it if needed), then store whole interviews turn by turn
     through the app's storage API, exactly as the interview engine does. Returns the ids of its sessions.
 
-    `start` is a multiprocessing event all writers wait on, so they really start together."""
+    `start` is a multiprocessing event all writers wait on, so they really start together. The sessions belong
+    to `user_id` (default "writer-N")."""
     from assistant.interview.models import Dimensions, Evaluation
     from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
     from assistant.storage import Database, new_session_id
@@ -101,7 +103,7 @@ def write_sessions(url: str, worker: int, sessions: int, turns: int, start: Any 
                 for q in range(turns)
             ])
             session = db.create_session(InterviewSession(
-                id=new_session_id(), user_id=f"writer-{worker}", role="ml-director", focus="mixed",
+                id=new_session_id(), user_id=user_id or f"writer-{worker}", role="ml-director", focus="mixed",
                 length=turns, plan=plan,
             ))
             for index in range(turns):
