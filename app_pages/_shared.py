@@ -52,6 +52,21 @@ def current_settings() -> Settings:
     return get_settings()
 
 
+def current_user_id() -> str:
+    """Whose data this browser session reads, writes and deletes: the signed-in user when sign-in is configured
+    (app.py lets nobody else past the sign-in page), else the one local user of a private install."""
+    from app_pages._auth import sign_in_configured, signed_in_user_id
+    from assistant.storage import LOCAL_USER_ID
+
+    if sign_in_configured():
+        user = signed_in_user_id()
+        if user is None:  # unreachable behind app.py's gate; never fall back to the local user's data
+            st.stop()
+        assert user is not None
+        return user
+    return LOCAL_USER_ID
+
+
 def services() -> Services:
     """The shared core objects for the current configuration (built on first use, then reused)."""
     settings = current_settings()

@@ -6,16 +6,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import services_or_stop, user_errors
+from app_pages._shared import current_user_id, services_or_stop, user_errors
 from assistant.services import delete_user_files
 
 st.title("History")
 svc = services_or_stop()
+user = current_user_id()
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 
 sessions = []
 with user_errors("Could not read saved sessions: "):
-    sessions = svc.db.list_sessions()
+    sessions = svc.db.list_sessions(user)
 
 if not sessions:
     st.info("No interviews yet. Finished and unfinished sessions appear here, with your progress per competency.")
@@ -38,7 +39,7 @@ else:
     )
     st.dataframe(table, hide_index=True, width="stretch")
 
-    points = svc.db.competency_history()
+    points = svc.db.competency_history(user)
     if points:
         st.subheader("Progress per competency", anchor=False)
         frame = pd.DataFrame(
@@ -81,7 +82,7 @@ st.write(
 confirmed = st.checkbox("I understand this cannot be undone", key="delete_confirm")
 if st.button("Delete my data", type="primary", disabled=not confirmed, key="delete_data"):
     with user_errors("Could not delete: "):
-        report = svc.db.delete_all_user_data()
+        report = svc.db.delete_all_user_data(user)
         files = delete_user_files(svc.settings)
         for key in ("interview", "resume", "open_session_id"):
             st.session_state.pop(key, None)

@@ -16,7 +16,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
+from app_pages._shared import (
+    current_user_id,
+    engine_badge,
+    md_escape,
+    md_list,
+    services_or_stop,
+    user_errors,
+)
 from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
@@ -39,9 +46,12 @@ names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 
 def _engine() -> Any:
     """This user's interview engine (built once per browser session: it owns the session's token budget)."""
-    if "interview_engine" not in st.session_state:
-        st.session_state.interview_engine = svc.new_interview_engine()
-    return st.session_state.interview_engine
+    user = current_user_id()
+    engine = st.session_state.get("interview_engine")
+    if engine is None or engine.user_id != user:  # a different account in this browser: nothing carries over
+        st.session_state.pop("interview", None)
+        st.session_state.interview_engine = engine = svc.new_interview_engine(user)
+    return engine
 
 
 def _streamed(work: Callable[[Callable[[str], None]], Any]) -> Any:
@@ -264,6 +274,9 @@ if reopen := st.session_state.pop("open_session_id", None):
         st.session_state.pop("interview_report", None)
 
 session: InterviewSession | None = st.session_state.get("interview")
+if session is not None and session.user_id != current_user_id():  # another account signed in in this browser
+    st.session_state.pop("interview", None)
+    session = None
 if session is None:
     _setup(svc)
     st.stop()

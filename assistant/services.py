@@ -123,11 +123,12 @@ class Services:
             prompts=self.prompts,
         )
 
-    def new_interview_engine(self) -> InterviewEngine:
-        """An interview engine for one user's session: its own LLM client (token budget) and canaries."""
+    def new_interview_engine(self, user_id: str = "local") -> InterviewEngine:
+        """An interview engine for one user's session: its own LLM client (token budget) and canaries; it reads
+        and writes only `user_id`'s sessions."""
         from assistant.interview.engine import build_engine
 
-        return build_engine(self, llm=self.new_llm_client())
+        return build_engine(self, llm=self.new_llm_client(), user_id=user_id)
 
     def read_resume_pdf(self, data: bytes) -> ResumeIntake:
         """Extract an uploaded PDF (sandboxed subprocess, configured limits) and parse what a reader can see."""

@@ -45,6 +45,9 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
+# The one user of a private (loopback) install; a signed-in user's id comes from `assistant.identity`.
+LOCAL_USER_ID = "local"
+
 
 class StorageError(CoachError):
     """The database cannot be read or written (disk full, read-only file, missing session)."""
@@ -348,9 +351,14 @@ class Database:
     def finish_session(self, session_id: str, totals: dict[str, Any], *, status: str = "finished") -> None:
         self.update_session(session_id, status=status, totals=totals)
 
-    def get_session(self, session_id: str) -> InterviewSession:
+    def get_session(self, session_id: str, *, user_id: str | None = None) -> InterviewSession:
+        """One session with its turns. With `user_id`, another user's session is reported exactly like a missing
+        one, so its existence is never revealed."""
+
         def work(db: Session) -> InterviewSession:
             row = self._session_row(db, session_id)
+            if user_id is not None and row.user_id != user_id:
+                raise StorageError(f"No interview session with id {session_id!r}.", code="not_found")
             turns = db.scalars(
                 select(TurnRow).where(TurnRow.session_id == session_id).order_by(TurnRow.index)
             ).all()

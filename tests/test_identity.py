@@ -57,3 +57,20 @@ def test_history_with_an_empty_user_is_a_plain_error(tmp_path: Path, monkeypatch
     result = CliRunner().invoke(app, ["history", "--user", " ", "--json"])
     assert result.exit_code == 2
     assert json.loads(result.stdout)["error"]["code"] == "invalid_input"
+
+
+def test_an_engine_never_reopens_or_answers_in_another_users_session(make_engine) -> None:  # type: ignore[no-untyped-def]
+    from assistant.storage import StorageError
+
+    alice = make_engine(user_id=user_id_for_subject("alice-sub"))
+    bob = make_engine(user_id=user_id_for_subject("bob-sub"))
+    session = alice.start("mixed", 2, seed=3)
+    alice.submit_answer(session, "I hired two staff engineers and cut deploy time from 3 weeks to 2 days.")
+
+    with pytest.raises(StorageError) as info:
+        bob.resume(session.id)  # the only way a session is opened or continued
+    assert info.value.code == "not_found"
+    assert alice.resume(session.id).id == session.id
+    assert bob.db.list_sessions(bob.user_id) == []
+    assert bob.db.delete_all_user_data(bob.user_id).sessions == 0
+    assert [s.id for s in alice.db.list_sessions(alice.user_id)] == [session.id]

@@ -177,7 +177,7 @@ class InterviewEngine:
 
     def resume(self, session_id: str) -> InterviewSession:
         """Reload a session (after a crash, in a new process) and complete a turn whose evaluation was lost."""
-        session = self.db.get_session(session_id)
+        session = self.db.get_session(session_id, user_id=self.user_id)  # never another user's session
         if session.status == "active":
             self._prepare_scorers(session)
         pending = session.pending_turn
