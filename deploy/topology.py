@@ -91,14 +91,20 @@ def nginx_main_config(workdir: Path, listen: str, replicas: list[str]) -> Path:
     """A complete nginx.conf for an unprivileged, foreground nginx whose files all live in `workdir`."""
     site = workdir / "coach-site.conf"
     site.write_text(nginx_site(listen, replicas), encoding="utf-8")
-    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (workdir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
     user = ""
-    if os.geteuid() == 0:  # nginx's workers drop root; give them the temp folders
+    temp = workdir / "tmp"
+    if os.geteuid() == 0:
+        # nginx's workers drop root and must reach their temp folders (request bodies, e.g. a PDF upload, are
+        # buffered there), so those live in a folder of their own directly under the system temp dir rather than
+        # inside this private one. It is removed with `workdir` (see running_topology).
         user = "user www-data;"
-        for path in [workdir / "tmp", *(workdir / "tmp").iterdir()]:
+        temp = Path(tempfile.mkdtemp(prefix="coach-nginx-"))
+        (workdir / "nginx-temp-path").write_text(str(temp))
+    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (temp / sub).mkdir(parents=True, exist_ok=True)
+    if user:
+        for path in [temp, *temp.iterdir()]:
             shutil.chown(path, "www-data")
-        workdir.chmod(0o755)
     conf = workdir / "nginx.conf"
     conf.write_text(f"""{user}
 daemon off;
@@ -107,11 +113,11 @@ pid {workdir}/nginx.pid;
 error_log {workdir}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    client_body_temp_path {workdir}/tmp/client_body;
-    proxy_temp_path {workdir}/tmp/proxy;
-    fastcgi_temp_path {workdir}/tmp/fastcgi;
-    uwsgi_temp_path {workdir}/tmp/uwsgi;
-    scgi_temp_path {workdir}/tmp/scgi;
+    client_body_temp_path {temp}/client_body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
     include {site};
     access_log {workdir}/nginx-access.log coach;
 }}
@@ -225,6 +231,9 @@ def running_topology(database_url: str, *, replicas: int = 2, workdir: Path | No
                                 "DATABASE_URL": database_url})
         finally:
             stack.close()
+            marker = root / "nginx-temp-path"
+            if marker.exists():
+                shutil.rmtree(marker.read_text(), ignore_errors=True)
             if own_dir:
                 shutil.rmtree(root, ignore_errors=True)
 
