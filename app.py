@@ -1,8 +1,8 @@
 """Streamlit entry point: page set-up, the start-up guards and navigation only. Each page renders; the core works.
 
 Before any page runs, two guards: invalid settings show one page listing every bad variable (never a traceback),
-and a server reachable from other machines is refused while the app has no sign-in (everyone would share one
-user's data). A page that still fails unexpectedly shows a plain message; the details go to the server log only.
+a server reachable from other machines is refused while no sign-in is configured (everyone would share one
+user's data), and with sign-in configured nobody gets past the sign-in page. A page that still fails unexpectedly shows a plain message; the details go to the server log only.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import logging
 import streamlit as st
 
 import assistant.config  # noqa: F401  (telemetry off before onnxruntime and chromadb load)
+from app_pages._auth import require_sign_in, sign_in_configured
 from app_pages._shared import md_escape, md_list
 from assistant.config import SettingsError, get_settings, serving_problem
 from assistant.errors import CoachError
@@ -41,6 +42,7 @@ if (refusal := serving_problem(st.get_option("server.address"))) is not None:
     st.title("The coach is not shared on the network")
     st.error(md_escape(refusal.message))
     st.stop()
+require_sign_in()  # with [auth] in secrets.toml: nobody past this line without signing in
 
 PAGES = [
     st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
@@ -50,6 +52,9 @@ PAGES = [
     st.Page("app_pages/prompts.py", title="Prompts", icon=":material/edit_note:", url_path="prompts"),
     st.Page("app_pages/settings.py", title="Settings & status", icon=":material/tune:", url_path="settings"),
 ]
+if sign_in_configured():
+    # Prompt files are shared by every user of a deployment: operators edit them (CLI, repo), candidates don't.
+    PAGES = [page for page in PAGES if page.url_path != "prompts"]
 
 try:
     st.navigation(PAGES).run()

@@ -54,13 +54,16 @@ def current_settings() -> Settings:
 
 
 def current_user_id() -> str:
-    """Whose data this browser session reads, writes and deletes.
+    """Whose data this browser session reads, writes and deletes: the signed-in user when sign-in is configured
+    (app.py lets nobody else past the sign-in page), else the one local user of a private install."""
+    from app_pages._auth import sign_in_configured, signed_in_user_id
 
-    The app only ever renders on a loopback address (app.py refuses any other while there is no sign-in), so the
-    person at the browser is this machine's one local user: the same data as the CLI, in every tab. With sign-in
-    (the deployment work) this becomes the signed-in identity, and every storage call below is already scoped by
-    it.
-    """
+    if sign_in_configured():
+        user = signed_in_user_id()
+        if user is None:  # unreachable behind app.py's gate; never fall back to the local user's data
+            st.stop()
+        assert user is not None
+        return user
     return LOCAL_USER_ID
 
 

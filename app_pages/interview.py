@@ -43,9 +43,11 @@ names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 
 def _engine() -> Any:
     """This user's interview engine (built once per browser session: it owns the session's token budget)."""
-    if "interview_engine" not in st.session_state:
-        st.session_state.interview_engine = svc.new_interview_engine(user_id=user)
-    return st.session_state.interview_engine
+    engine = st.session_state.get("interview_engine")
+    if engine is None or engine.user_id != user:  # a different account in this browser: nothing carries over
+        st.session_state.pop("interview", None)
+        st.session_state.interview_engine = engine = svc.new_interview_engine(user_id=user)
+    return engine
 
 
 def _streamed(work: Callable[[Callable[[str], None]], Any]) -> Any:
@@ -363,6 +365,10 @@ if reopen := st.session_state.pop("open_session_id", None):
         st.session_state.interview = _engine().resume(reopen)
 
 session: InterviewSession | None = st.session_state.get("interview")
+
+if session is not None and session.user_id != user:  # another account signed in in this browser
+    st.session_state.pop("interview", None)
+    session = None
 
 if session is not None and "interview_gone" not in st.session_state:
     try:

@@ -10,6 +10,7 @@ import ipaddress
 import os
 import re
 import tempfile
+import tomllib
 import types
 import typing
 from dataclasses import dataclass
@@ -127,6 +128,12 @@ class Settings(BaseSettings):
         json_schema_extra={"allowed": "a SQLAlchemy database URL such as sqlite:///data/coach.db or "
                            "postgresql+psycopg://user@host/dbname (or empty for the default SQLite file)"},
     )
+    database_pool_size: int = Field(
+        5, ge=1, le=100, description="Connections each app process keeps open to a database server (not SQLite)."
+    )
+    database_max_overflow: int = Field(
+        10, ge=0, le=100, description="Extra connections a process may open at a peak, closed again afterwards."
+    )
     assistant_prompts_dir: Path = Field(
         REPO_ROOT / "prompts", description="Folder of editable prompt files (defaults ship in the repo)."
     )
@@ -234,10 +241,16 @@ def is_loopback(address: str | None) -> bool:
         return False
 
 
-def sign_in_available() -> bool:
-    """Whether this version can identify users (sign-in). Not yet: identity arrives with the deployment work
-    (OIDC through Streamlit's `st.login`). Until then every visitor would be the same local user."""
-    return False
+def sign_in_available(app_dir: Path = REPO_ROOT) -> bool:
+    """Whether visitors will be identified: an identity provider for Streamlit's `st.login` is configured (an
+    `[auth]` section in `.streamlit/secrets.toml` beside app.py, where `assistant serve` starts Streamlit; see
+    docs/DEPLOY.md). Read with tomllib so the core never imports streamlit."""
+    path = app_dir / ".streamlit" / "secrets.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("auth"), dict)
 
 
 def serving_problem(address: str | None) -> ConfigError | None:
@@ -248,14 +261,14 @@ def serving_problem(address: str | None) -> ConfigError | None:
     """
     if is_loopback(address):
         return None
-    if sign_in_available():  # pragma: no cover - no sign-in in this version
+    if sign_in_available():
         return None
     shown = address or "every network interface (no address given)"
     return ConfigError(
-        f"Refusing to serve on {shown}: that lets other people on the network open this app, and this version has "
-        "no sign-in, so they would all see and delete the same person's interviews and resumes. Serve privately "
-        "with SERVE_ADDRESS=127.0.0.1 (the default; `make run` and `assistant serve` use it), or wait for the "
-        "release that adds sign-in before sharing the app.",
+        f"Refusing to serve on {shown}: that lets other people on the network open this app, and no sign-in is "
+        "configured, so they would all see and delete the same person's interviews and resumes. Serve privately "
+        "with SERVE_ADDRESS=127.0.0.1 (the default; `make run` and `assistant serve` use it), or configure sign-in "
+        "([auth] in .streamlit/secrets.toml, see docs/DEPLOY.md) before sharing the app.",
         code="shared_without_sign_in",
     )
 

@@ -174,13 +174,14 @@ def _chroma(settings: Settings) -> tuple[str, str]:
 
 
 def _database(settings: Settings) -> tuple[str, str]:
+    from assistant.migrations import current_revision
     from assistant.storage import Database
 
-    db = Database(settings.resolved_database_url)
-    sessions = db.list_sessions()
+    db = Database.from_settings(settings)
+    sessions = db.list_sessions()  # migrates on first use
     url = settings.resolved_database_url
     shown = url.split("@")[-1] if "@" in url else url  # never show credentials embedded in a URL
-    return f"{shown}: {len(sessions)} saved interview(s)", ""
+    return f"{shown}: schema {current_revision(db.engine)}, {len(sessions)} saved interview(s)", ""
 
 
 def _prompts(settings: Settings) -> tuple[str, str]:

@@ -198,7 +198,7 @@ class Services:
 
             self._say("Opening the session database")
             self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-            return Database(self.settings.resolved_database_url)
+            return Database.from_settings(self.settings)
 
         return self._member("db", build)
 

@@ -8,6 +8,8 @@ an LLM failure in between loses nothing.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -75,6 +77,11 @@ class SessionMissing(StorageError):
 
 class _Base(DeclarativeBase):
     pass
+
+
+# The tables as this code expects them; `assistant/migrations` brings a database to match (and its autogenerate
+# compares against this).
+metadata = _Base.metadata
 
 
 class SessionRow(_Base):
@@ -225,15 +232,21 @@ def _friendly(exc: SQLAlchemyError) -> StorageError:
 
 
 class Database:
-    """Repository of sessions, turns and resume versions. Tables are created on first use."""
+    """Repository of sessions, turns and resume versions. The schema is migrated to the newest revision on first
+    use (`assistant.migrations`)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = 5, max_overflow: int = 10) -> None:
         self.url = url
         try:
             parsed = make_url(url)
             self.is_sqlite = parsed.get_backend_name() == "sqlite"
             kwargs: dict[str, Any] = {}
-            if self.is_sqlite:
+            if not self.is_sqlite:
+                # A database server (PostgreSQL through psycopg 3): a bounded pool per process, shared by every
+                # browser session it serves; connections are checked before use so a restarted server costs one
+                # retry, not an error page.
+                kwargs.update(pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True, pool_recycle=1800)
+            else:
                 database = parsed.database or ""
                 in_memory = database in (None, "", ":memory:")
                 if in_memory:
@@ -261,7 +274,8 @@ class Database:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
-        return cls(settings.resolved_database_url)
+        return cls(settings.resolved_database_url, pool_size=settings.database_pool_size,
+                   max_overflow=settings.database_max_overflow)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -269,8 +283,11 @@ class Database:
     # -- plumbing --
 
     def _ensure_schema(self) -> None:
+        """Apply pending migrations once per Database object (a no-op query when the schema is current)."""
         if not self._schema_ready:
-            _Base.metadata.create_all(self.engine)
+            from assistant.migrations import upgrade_to_head
+
+            upgrade_to_head(self.engine)
             self._schema_ready = True
 
     @contextmanager
@@ -687,14 +704,28 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """WAL lets readers and a writer work at once; busy_timeout waits for a lock instead of failing."""
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        _enable_wal(cursor)
         # In WAL mode NORMAL never corrupts the file and keeps every commit across a process crash; it only
         # skips an fsync per commit (a power cut may lose the last turn), which makes a commit ~1 ms, not ~40.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switching a new file to WAL takes a moment of exclusive access and SQLite does not wait for it (the busy
+    timeout does not apply), so a process opening the file while another one creates it retries briefly."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _turn_row(session_id: str, turn: Turn) -> TurnRow:

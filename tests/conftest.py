@@ -17,6 +17,9 @@ pytest_plugins = [
     "tests.support.interview_fixtures",
     "tests.support.resume_fixtures",
     "tests.support.app_fixtures",
+    "tests.support.postgres",
+    "tests.support.chroma_server",
+    "tests.support.oidc",
 ]
 
 REPO = Path(__file__).resolve().parent.parent

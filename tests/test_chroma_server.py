@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,42 +9,7 @@ import pytest
 from assistant.errors import ConfigError
 from assistant.knowledge.store import KnowledgeStore
 from tests.support.knowledge_fixtures import MemoEmbedder, knowledge_settings
-from tests.support.processes import free_port, stop
-
-CHROMA = Path(sys.executable).parent / "chroma"
-
-
-
-def _wait_healthy(port: int, server: subprocess.Popen[bytes], timeout_s: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"chroma run exited with status {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"chroma run did not answer on port {port} within {timeout_s} s")
-
-
-@pytest.fixture
-def chroma_server(tmp_path: Path) -> Iterator[int]:
-    """A real Chroma server on a free loopback port, with its data under tmp_path; stopped after the test."""
-    if not CHROMA.exists():
-        pytest.skip("the chroma CLI is not installed in this environment")
-    port = free_port()
-    server = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(tmp_path / "server-data"), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_healthy(port, server)
-        yield port
-    finally:
-        stop(server)
+from tests.support.processes import free_port
 
 
 @pytest.mark.slow

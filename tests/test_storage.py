@@ -125,3 +125,14 @@ def test_progress_ignores_answers_not_scored_yet(settings: Settings) -> None:
 
     points = db.competency_history()
     assert [(p.competency, p.score) for p in points] == [("people_leadership", 3.0)]
+
+
+def test_another_users_session_is_reported_as_missing(settings: Settings) -> None:
+    db = Database(settings.resolved_database_url)
+    mine = _session()
+    mine.user_id = "oidc:alice"
+    db.create_session(mine)
+    assert db.get_session(mine.id, user_id="oidc:alice").id == mine.id
+    with pytest.raises(StorageError) as info:
+        db.get_session(mine.id, user_id="oidc:bob")
+    assert info.value.code == "not_found" and "oidc:alice" not in info.value.message

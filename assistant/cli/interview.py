@@ -202,19 +202,29 @@ def _run_interview(
 
 
 @app.command()
-def history(as_json: bool = typer.Option(False, "--json", help="Print the sessions as JSON.")) -> None:
+def history(
+    as_json: bool = typer.Option(False, "--json", help="Print the sessions as JSON."),
+    user: str | None = typer.Option(
+        None, "--user", metavar="SUBJECT",
+        help="A signed-in user's subject (the identity provider's `sub`): show only that user's sessions. "
+        "Default: the local user of a private install.",
+    ),
+) -> None:
     """Past interview sessions, newest first, with their scores."""
 
     def body() -> None:
+        from assistant.identity import user_id_for_subject
         from assistant.storage import Database
 
         db = Database.from_settings(settings())
-        sessions = db.list_sessions()
+        user_id = user_id_for_subject(user) if user is not None else "local"
+        sessions = db.list_sessions(user_id)
         if as_json:
-            print_json({"sessions": sessions, "competencies": db.competency_history()})
+            print_json({"sessions": sessions, "competencies": db.competency_history(user_id)})
             return
         if not sessions:
-            typer.echo("No interview sessions yet: run `assistant interview`.")
+            typer.echo("No interview sessions yet: run `assistant interview`." if user is None
+                       else "No interview sessions for that user.")
             return
         for s in sessions:
             overall = f"{s.overall:.1f}/5" if s.overall is not None else "  -  "

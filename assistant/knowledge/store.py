@@ -228,7 +228,9 @@ class KnowledgeStore:
             raise
 
     def _create_collection(self) -> Any:
-        return self._client_or_connect().create_collection(
+        # get_or_create, not create: replicas sharing a Chroma server may both find no collection at start-up;
+        # the second one then uses the collection the first just made instead of failing with "already exists".
+        return self._client_or_connect().get_or_create_collection(
             self.settings.chroma_collection,
             metadata=self._collection_metadata(),
             embedding_function=self._embedding_function(),
@@ -289,7 +291,10 @@ class KnowledgeStore:
         if collection is not None and reason is None:
             reason = self._mismatch(collection)
         if collection is not None and reason is not None:
-            self._client_or_connect().delete_collection(self.settings.chroma_collection)
+            from chromadb.errors import NotFoundError
+
+            with contextlib.suppress(NotFoundError):  # another process sharing the server dropped it first
+                self._client_or_connect().delete_collection(self.settings.chroma_collection)
             collection = None
         if collection is None:
             collection = self._create_collection()

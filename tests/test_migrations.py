@@ -1,0 +1,132 @@
+"""Schema migrations: an empty database and one made by release 0.1 both reach the newest schema, nothing that
+release stored is lost or changed, and two processes opening a new database at once do not collide."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from assistant.migrations import BASELINE, MigrationError, current_revision, head_revision
+from assistant.storage import Database, StorageError
+from tests.support.db_support import release_sqlite, schema_drift, snapshot, write_sessions
+
+
+def test_an_empty_database_is_migrated_to_the_models_on_first_use(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'new.db'}")
+    assert current_revision(db.engine) is None
+
+    assert db.list_sessions() == []  # first use migrates
+
+    assert current_revision(db.engine) == head_revision()
+    assert schema_drift(db.engine) == []  # the migrations build exactly the tables the code maps
+    assert db.journal_mode() == "wal"
+
+
+def test_a_release_database_keeps_every_row_and_reads_as_before(tmp_path: Path) -> None:
+    url = release_sqlite(tmp_path / "release.db")
+    db = Database(url)
+    before = snapshot(db.engine)
+    assert [len(before[t]) for t in ("interview_sessions", "turns", "resume_versions")] == [3, 12, 2]
+    assert current_revision(db.engine) is None  # release 0.1 had no version stamp
+
+    summaries = db.list_sessions()  # first use stamps the baseline and upgrades
+
+    assert current_revision(db.engine) == head_revision()
+    assert snapshot(db.engine) == before
+    assert schema_drift(db.engine) == []
+    # The app reads the release's rows as a user would see them: History, progress, and each transcript.
+    assert sorted((s.status, s.answered) for s in summaries) == [("active", 1), ("active", 3), ("finished", 2)]
+    finished = next(s for s in summaries if s.status == "finished")
+    assert finished.overall == pytest.approx(3.0)
+    assert db.competency_history()
+    for summary in summaries:
+        session = db.get_session(summary.id)
+        assert len(session.turns) == sum(1 for t in before["turns"] if t["session_id"] == summary.id)
+    pending = [t for s in summaries for t in db.get_session(s.id).turns if t.answer and t.evaluation is None]
+    assert [t.answer for t in pending] == ["An answer saved before its evaluation: the process stopped here."]
+    assert {v.label for v in db.list_resume_versions()} == {"Base resume", "Tailored for Example Corp"}
+
+    # The upgraded release database goes on working: a new interview is stored beside the old ones.
+    write_sessions(url, worker=0, sessions=1, turns=2)
+    assert len(Database(url).list_sessions("writer-0")) == 1
+
+
+def test_opening_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
+    url = release_sqlite(tmp_path / "release.db")
+    Database(url).list_sessions()
+    first = snapshot(Database(url).engine)
+    Database(url).list_sessions()
+    assert snapshot(Database(url).engine) == first
+    with sqlite3.connect(tmp_path / "release.db") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
+
+
+def test_an_unversioned_database_missing_a_baseline_column_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "odd.db"
+    url = release_sqlite(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE resume_versions DROP COLUMN tailored")
+    before = snapshot(Database(url).engine)
+
+    with pytest.raises(StorageError) as info:
+        Database(url).list_sessions()
+
+    assert isinstance(info.value, MigrationError)
+    assert "lacks resume_versions.tailored;" in info.value.message and "left unchanged" in info.value.message
+    assert current_revision(Database(url).engine) is None
+    assert snapshot(Database(url).engine) == before
+
+
+def test_a_database_from_a_newer_release_is_refused_with_a_plain_message(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    db = Database(url)
+    db.list_sessions()
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+
+    with pytest.raises(MigrationError, match="newer version of the coach") as info:
+        Database(url).list_sessions()
+    assert info.value.code == "storage"
+
+
+def test_two_processes_opening_a_new_database_at_once_both_work_and_lose_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Manager().Event()
+    with ctx.Pool(2) as pool:
+        results = [pool.apply_async(write_sessions, (url, w, 3, 3, start)) for w in range(2)]
+        start.set()
+        ids = [r.get(timeout=120) for r in results]
+
+    db = Database(url)
+    assert current_revision(db.engine) == head_revision()
+    for worker, written in enumerate(ids):
+        stored = db.list_sessions(f"writer-{worker}")
+        assert sorted(s.id for s in stored) == sorted(written)
+        assert all(s.status == "finished" and s.answered == 3 for s in stored)
+
+
+def test_the_baseline_is_the_first_revision() -> None:
+    """A release-0.1 database is stamped as BASELINE, so it must be the root every later revision builds on."""
+    from alembic.script import ScriptDirectory
+
+    from assistant.migrations import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert [r.revision for r in script.walk_revisions() if r.down_revision is None] == [BASELINE]
+
+
+def test_the_frozen_release_schema_is_the_one_release_0_1_created(tmp_path: Path) -> None:
+    """The PostgreSQL tests make a release database from `release_schema()`; it must match the real dump."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from tests.support.db_support import release_schema
+
+    engine = Database(release_sqlite(tmp_path / "release.db")).engine
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), release_schema()) == []
