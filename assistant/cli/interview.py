@@ -149,6 +149,9 @@ def _run_interview(
     services = build_services(cfg)
     llm = services.new_llm_client()
     engine = build_engine(services, llm=llm)
+    from assistant.cli.stories import InterviewStories
+
+    stories = InterviewStories(services)
     say(f"Engine: {services.engine_label if llm is not None else 'Offline coach (no LLM)'}")
 
     if session_id:
@@ -173,6 +176,8 @@ def _run_interview(
             typer.echo(f"\n{label}: {turn.question}")
             if turn.citations:
                 typer.echo("  (grounded in: " + "; ".join(f"{c.source} › {c.heading}" for c in turn.citations) + ")")
+        if (hint := stories.hint(turn)) is not None and not as_json:
+            typer.echo(f"  Coach: {hint.message}")
         if answer_queue is not None:
             if not answer_queue:
                 break
@@ -190,6 +195,9 @@ def _run_interview(
             break
 
     report: Report = engine.finish(session) if finished else engine.report(session)
+    created = stories.harvest(session.id)
+    if created and not as_json:
+        typer.echo(f"\n{len(created)} strong answer(s) saved to your story bank: `assistant stories list`.")
     if not finished:
         say(f"Answers ran out: session {session.id} is saved unfinished; continue it with --continue {session.id}.")
     if as_json:
@@ -200,6 +208,8 @@ def _run_interview(
                 "status": session.status,
                 "transcript": _transcript(session),
                 "report": report,
+                "stories_created": created,
+                "story_hints": stories.hints,
                 "usage": llm.meter.summary() if llm is not None and hasattr(llm, "meter") else None,
             }
         )
