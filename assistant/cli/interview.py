@@ -103,11 +103,12 @@ def interview(
     mode: str = typer.Option("practice", "--mode", help="practice (feedback after each answer) | realistic"),
     session_id: str | None = typer.Option(None, "--continue", help="Continue an unfinished session by id."),
     seed: int | None = typer.Option(None, "--seed", help="Fix the question plan (reproducible runs)."),
+    due: bool = typer.Option(False, "--due", help="Today's practice: the questions due in `assistant plan`."),
     as_json: bool = typer.Option(False, "--json", help="Print {engine, session_id, transcript, report} as JSON."),
 ) -> None:
     """A mock interview for the role: grounded questions, follow-ups on vague answers, scores and a report."""
     run_guarded(
-        lambda: _run_interview(questions, focus, resume, jd, answers, mode, session_id, seed, as_json),
+        lambda: _run_interview(questions, focus, resume, jd, answers, mode, session_id, seed, as_json, due),
         as_json=as_json,
     )
 
@@ -122,6 +123,7 @@ def _run_interview(
     session_id: str | None,
     seed: int | None,
     as_json: bool,
+    due: bool = False,
 ) -> None:
     from assistant.interview.engine import build_engine
     from assistant.interview.planner import FOCUSES
@@ -154,6 +156,14 @@ def _run_interview(
     stories = InterviewStories(services)
     say(f"Engine: {services.engine_label if llm is not None else 'Offline coach (no LLM)'}")
 
+    practice = None
+    if due:
+        from assistant.cli.plan import load_plan
+        from assistant.practice.plan import todays_practice
+
+        practice = todays_practice(load_plan(cfg), services.knowledge, n=n, store=services.store)
+        if not practice.questions:
+            raise InputError("Nothing is due today (see `assistant plan`).", code="nothing_due")
     if session_id:
         session = engine.resume(session_id)
     else:
@@ -165,6 +175,7 @@ def _run_interview(
             jd=jd_text,
             resume_ref=resume_path.name if resume_path else None,
             seed=seed,
+            plan=practice,
         )
     if not as_json:
         typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
