@@ -100,13 +100,19 @@ def interview(
     answers: Path | None = typer.Option(
         None, "--answers", help="Run unattended: answers in blocks separated by a line '---'."
     ),
-    mode: str = typer.Option("practice", "--mode", help="practice (feedback after each answer) | realistic"),
+    mode: str = typer.Option("practice", "--mode", help="practice (feedback after each answer) | realistic | roleplay"),
+    persona: str | None = typer.Option(None, "--persona", help="Role-play persona (cfo, product_vp, ...)."),
     session_id: str | None = typer.Option(None, "--continue", help="Continue an unfinished session by id."),
     seed: int | None = typer.Option(None, "--seed", help="Fix the question plan (reproducible runs)."),
     due: bool = typer.Option(False, "--due", help="Today's practice: the questions due in `assistant plan`."),
     as_json: bool = typer.Option(False, "--json", help="Print {engine, session_id, transcript, report} as JSON."),
 ) -> None:
     """A mock interview for the role: grounded questions, follow-ups on vague answers, scores and a report."""
+    if mode == "roleplay":
+        from assistant.cli.exercise import run_roleplay
+
+        run_guarded(lambda: run_roleplay(persona, answers, as_json), as_json=as_json)
+        return
     run_guarded(
         lambda: _run_interview(questions, focus, resume, jd, answers, mode, session_id, seed, as_json, due),
         as_json=as_json,
