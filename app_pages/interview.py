@@ -263,6 +263,12 @@ if reopen := st.session_state.pop("open_session_id", None):
         st.session_state.interview = _engine().resume(reopen)
         st.session_state.pop("interview_report", None)
 
+if practice := st.session_state.pop("practice_plan", None):  # "Start today's practice" on the Practice plan page
+    with user_errors("Could not start today's practice: "):
+        st.session_state.interview = _run_turn(lambda on_chunk: _engine().start(
+            "mixed", len(practice.questions), "practice", plan=practice, on_question_chunk=on_chunk))
+        st.session_state.pop("interview_report", None)
+
 session: InterviewSession | None = st.session_state.get("interview")
 if session is None:
     _setup(svc)

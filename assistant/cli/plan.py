@@ -16,17 +16,11 @@ if TYPE_CHECKING:
 
 def load_plan(cfg: Settings) -> PracticePlan:
     from assistant.knowledge.loader import load_role
-    from assistant.practice.plan import build_plan
+    from assistant.practice.plan import plan_with_stories
     from assistant.storage import Database
-    from assistant.stories.store import StoryRepository
 
     cfg.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database.from_settings(cfg)
-    counts: dict[str, int] = {}
-    for story in StoryRepository(db).list_stories():
-        for competency in story.competencies:
-            counts[competency] = counts.get(competency, 0) + 1
-    return build_plan(load_role(cfg.role_dir), db, story_counts=counts)
+    return plan_with_stories(load_role(cfg.role_dir), Database.from_settings(cfg))
 
 
 @app.command("plan")

@@ -148,6 +148,19 @@ def build_plan(
     return PracticePlan(today=today, due=[i for i in items if i.due_now], upcoming=[i for i in items if not i.due_now])
 
 
+def plan_with_stories(knowledge: RoleKnowledge, db: Database, *, user_id: str = "local",
+                      now: datetime | None = None) -> PracticePlan:
+    """`build_plan` with each item's story count from the story bank (a due competency with no story is the one
+    to prepare first)."""
+    from assistant.stories.store import StoryRepository
+
+    counts: dict[str, int] = defaultdict(int)
+    for story in StoryRepository(db, user_id).list_stories():
+        for competency in story.competencies:
+            counts[competency] += 1
+    return build_plan(knowledge, db, user_id=user_id, now=now, story_counts=dict(counts))
+
+
 def _item(kind: ItemKind, item_id: str, name: str, competency: str, reviews: list[Review], today: date,
           stories: int) -> PracticeItem:
     interval, last = schedule(reviews)
