@@ -27,17 +27,24 @@ if TYPE_CHECKING:
     from assistant.prompting import PromptLibrary
     from assistant.storage import Database
 
-#: Cosine (MiniLM) between a question and a story (its question + situation, action, result) above which the story
-#: "fits". Tuned on the strong calibration answers (tests/data, questions with even sha1 hash) against the bank
-#: questions: at 0.40, 37% of same-competency bank questions vs 13% of other competencies' questions reach it; on
-#: the check half (odd hash) 31% vs 11%. MiniLM separates them only loosely, so the threshold favours precision:
-#: no hint is better than the wrong story. (Measured by benchmarks-free script in docs/stories.md.)
-HINT_MIN_SIMILARITY = 0.40
-#: Bonus for a story tagged with the question's own competency.
-COMPETENCY_BONUS = 0.05
+#: A story tagged with the question's competency is suggested when its text (question + situation, action, result)
+#: is at least this close (MiniLM cosine) to the question; a story on another competency only when it is very close
+#: (CROSS_COMPETENCY_SIMILARITY). Tuned on the strong calibration answers with an even sha1 of their question;
+#: `python -m benchmarks coaching` reports the odd (check) half too.
+HINT_MIN_SIMILARITY = 0.30
+CROSS_COMPETENCY_SIMILARITY = 0.50
 #: A secondary competency is tagged when the story is nearly as close to it as to the question's own competency.
 SECONDARY_MARGIN = 0.04
 MAX_COMPETENCIES = 3
+
+
+def best_story(similarities: np.ndarray, on_competency: list[bool]) -> tuple[int, float] | None:
+    """(index, similarity) of the story to suggest, or None (see HINT_MIN_SIMILARITY)."""
+    best: tuple[int, float] | None = None
+    for i, (sim, same) in enumerate(zip(similarities.tolist(), on_competency, strict=True)):
+        if sim >= (HINT_MIN_SIMILARITY if same else CROSS_COMPETENCY_SIMILARITY) and (best is None or sim > best[1]):
+            best = (i, float(sim))
+    return best
 
 
 class StoryBank:
@@ -174,13 +181,10 @@ class StoryBank:
         if not stories or self.embedder is None or not question.strip():
             return None
         vectors = self.embedder.embed([question, *(f"{s.question} {s.summary}" for s in stories)])
-        sims = vectors[1:] @ vectors[0]
-        bonus = np.array([COMPETENCY_BONUS if competency and competency in s.competencies else 0.0 for s in stories])
-        best = int(np.argmax(sims + bonus))
-        similarity = float(sims[best] + bonus[best])
-        if similarity < HINT_MIN_SIMILARITY:
+        best = best_story(vectors[1:] @ vectors[0], [competency in s.competencies for s in stories])
+        if best is None:
             return None
-        story = stories[best]
+        story, similarity = stories[best[0]], best[1]
         return StoryHint(story_id=story.id, title=story.title, similarity=round(similarity, 3),
                          message=f"Your story \u201c{story.title}\u201d fits here: lead with its situation, say "
                                  "what you did, end with the result.")
