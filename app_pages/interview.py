@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_pages._practice import story_hint
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
@@ -94,6 +95,8 @@ def _render_question(turn: Turn) -> None:
         else:
             st.caption(f"Question {turn.question_index + 1} · {names.get(turn.competency, turn.competency)}")
         st.markdown(md_escape(turn.question))
+        if (hint := story_hint(svc, turn)) is not None:
+            st.info(md_escape(hint.message), icon=":material/auto_stories:")
         if turn.citations:
             with st.expander("Why this question: knowledge it draws on"):
                 for c in turn.citations:

@@ -65,3 +65,28 @@ def test_exercises_page_reviews_a_memo_with_quotes_and_runs_a_roleplay(app_test)
     at.chat_input(key="rp_reply").set_value("It is strategic and enables everything.").run()
     assert_no_exception(at)
     assert "That is activity, not return" in page_text(at)
+
+
+def test_interview_page_points_to_the_story_that_fits_the_question(app_test) -> None:
+    from assistant.config import get_settings
+    from assistant.interview.session import Plan, PlannedQuestion
+    from assistant.knowledge.embeddings import get_embedder
+    from assistant.knowledge.loader import load_role
+    from assistant.storage import Database
+    from assistant.stories.bank import StoryBank
+
+    settings = get_settings()
+    knowledge = load_role(settings.role_dir)
+    question = next(q for q in knowledge.questions.questions if q.competency == "ml_platform")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    story = StoryBank(Database.from_settings(settings), knowledge, get_embedder(settings)).add_answer(
+        question.text, ANSWER, competency="ml_platform")
+
+    at = app_test("interview.py")
+    at.session_state["practice_plan"] = Plan(focus="mixed", seed=0, questions=[PlannedQuestion(
+        text=question.text, competency=question.competency, question_id=question.id,
+        strong_answer=list(question.strong_answer), follow_ups=list(question.follow_ups))])
+    at.run()
+    assert_no_exception(at)
+    hints = [i.value for i in at.info if "fits here" in i.value]
+    assert hints and story.title.split()[0] in hints[0]
