@@ -49,6 +49,10 @@ PAGES = [
     st.Page("app_pages/interview.py", title="Mock interview", icon=":material/forum:", url_path="interview"),
     st.Page("app_pages/resume.py", title="Resume review", icon=":material/description:", url_path="resume"),
     st.Page("app_pages/history.py", title="History", icon=":material/timeline:", url_path="history"),
+    st.Page("app_pages/plan.py", title="Practice plan", icon=":material/event_repeat:", url_path="plan"),
+    st.Page("app_pages/stories.py", title="Story bank", icon=":material/auto_stories:", url_path="stories"),
+    st.Page("app_pages/exercises.py", title="Director exercises", icon=":material/assignment:",
+            url_path="exercises"),
     st.Page("app_pages/prompts.py", title="Prompts", icon=":material/edit_note:", url_path="prompts"),
     st.Page("app_pages/settings.py", title="Settings & status", icon=":material/tune:", url_path="settings"),
 ]

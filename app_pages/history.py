@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_pages._practice import practice_banner
 from app_pages._shared import current_user_id, services_or_stop, user_errors
 from app_pages._voice import delivery_trend
 from assistant.services import delete_user_files
@@ -93,6 +94,8 @@ else:
     if st.button(action, key="history_open"):
         st.session_state.open_session_id = chosen
         st.switch_page("app_pages/interview.py")
+
+practice_banner(svc)
 
 st.divider()
 st.subheader("Delete my data", anchor=False)

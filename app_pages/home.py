@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages._practice import practice_banner
 from app_pages._shared import services_or_stop
 
 st.title("Director of ML Engineering: interview and resume coach")
@@ -59,3 +60,5 @@ with steps[2], st.container(border=True):
     st.markdown("**3. Track your progress**")
     st.caption("Past sessions, scores per competency over time, and resuming an unfinished interview.")
     st.page_link("app_pages/history.py", label="See history", icon=":material/timeline:")
+
+practice_banner(svc)

@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_pages._practice import story_hint
 from app_pages._shared import current_user_id, engine_badge, md_escape, md_list, services_or_stop, user_errors
 from app_pages._voice import SpokenAnswer, delivery_summary, save_delivery, voice_answer_box
 from assistant.errors import CoachError
@@ -100,6 +101,8 @@ def _render_question(turn: Turn) -> None:
         else:
             st.caption(f"Question {turn.question_index + 1} · {names.get(turn.competency, turn.competency)}")
         st.markdown(md_escape(turn.question))
+        if (hint := story_hint(svc, turn)) is not None:
+            st.info(md_escape(hint.message), icon=":material/auto_stories:")
         if turn.citations:
             with st.expander("Why this question: knowledge it draws on"):
                 for c in turn.citations:
@@ -363,6 +366,12 @@ if reopen := st.session_state.pop("open_session_id", None):
     with user_errors("Could not open that session: "):
         _forget_interview()
         st.session_state.interview = _engine().resume(reopen)
+
+if practice := st.session_state.pop("practice_plan", None):  # "Start today's practice" on the Practice plan page
+    with user_errors("Could not start today's practice: "):
+        st.session_state.interview = _run_turn(lambda on_chunk: _engine().start(
+            "mixed", len(practice.questions), "practice", plan=practice, on_question_chunk=on_chunk))
+        st.session_state.pop("interview_report", None)
 
 session: InterviewSession | None = st.session_state.get("interview")
 

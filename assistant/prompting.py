@@ -63,6 +63,9 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "resume_feedback": ("role_title", "template", "keywords", "job_description", "resume"),
     "resume_tailoring": ("role_title", "template", "job_description", "resume"),
     "json_repair": ("schema", "error", "output"),
+    "story_extraction": ("question", "competencies", "answer"),
+    "story_bullets": ("story", "patterns"),
+    "persona_turn": ("persona_name", "persona_brief", "knowledge", "transcript", "next_beat"),
 }
 
 _VARIABLE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
@@ -558,6 +561,13 @@ _SAMPLES: dict[str, str] = {
     "schema": '{"type": "object", "properties": {"score": {"type": "integer", "minimum": 1, "maximum": 5}}}',
     "error": "score: Input should be less than or equal to 5",
     "output": '{"score": 9}',
+    "competencies": "- people_leadership: People leadership and development\n- ml_platform: ML platform",
+    "story": "situation: At Acme I led a 40-person ML platform org.\nresult: infra cost dropped 22% in two quarters.",
+    "patterns": "- platform_impact: <action> the <platform>, <result with number> (e.g. Built ... cutting ...)",
+    "persona_name": "Dana Whitfield, CFO",
+    "persona_brief": "Owns the budget; wants the ML platform's return on investment in dollars and a payback date.",
+    "transcript": "Dana (CFO): What did the platform return on its $4M last year?\nCandidate: (reply)",
+    "next_beat": "Ask what would be cut first if the budget fell by 20 percent.",
 }
 
 

@@ -24,12 +24,15 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     LargeBinary,
+    MetaData,
     String,
+    Table,
     Text,
     create_engine,
     delete,
     event,
     func,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
@@ -82,6 +85,9 @@ class _Base(DeclarativeBase):
 # The tables as this code expects them; `assistant/migrations` brings a database to match (and its autogenerate
 # compares against this).
 metadata = _Base.metadata
+#: Feature packages (story bank, exercises) declare their tables on this base, so there is one schema and one
+#: migration history; every such table with a `user_id` column is covered by `delete_all_user_data`.
+Base = _Base
 
 
 class SessionRow(_Base):
@@ -196,6 +202,7 @@ class DeletionReport(BaseModel):
     turns: int
     answers: int = 0
     resume_versions: int
+    other: dict[str, int] = Field(default_factory=dict, description="Rows removed from feature tables, by table.")
 
 
 # --- Database -------------------------------------------------------------------------------------------------
@@ -271,6 +278,7 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._schema_ready = False
+        self._feature_tables: set[str] = set()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
@@ -305,6 +313,20 @@ class Database:
     def _run(self, work: Callable[[Session], T]) -> T:
         with self._session() as db:
             return work(db)
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        """One committed unit of work for a feature repository; database faults become a `StorageError`."""
+        return self._run(work)
+
+    def ensure_tables(self, *tables: Table) -> None:
+        """Create feature tables declared on `Base` (once per table and database), whenever their module loads."""
+        missing = [t for t in tables if t.name not in self._feature_tables]
+        if missing:
+            try:
+                _Base.metadata.create_all(self.engine, tables=missing)
+            except SQLAlchemyError as exc:
+                raise _friendly(exc) from exc
+            self._feature_tables.update(t.name for t in missing)
 
     def journal_mode(self) -> str:
         """The SQLite journal mode in force (`wal` by default); the backend's name for other databases."""
@@ -655,6 +677,7 @@ class Database:
                 )
             )
             turns = db.execute(delete(TurnRow).where(TurnRow.session_id.in_(session_ids)))
+            other = _delete_feature_rows(db, user_id)
             sessions = db.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
             resumes = db.execute(delete(ResumeVersionRow).where(ResumeVersionRow.user_id == user_id))
             return DeletionReport(
@@ -662,6 +685,7 @@ class Database:
                 turns=turns.rowcount or 0,  # type: ignore[attr-defined]
                 answers=int(answers or 0),
                 resume_versions=resumes.rowcount or 0,  # type: ignore[attr-defined]
+                other=other,
             )
 
         report = self._run(work)
@@ -698,6 +722,26 @@ class Database:
         row = db.get(SessionRow, session_id)
         if row is not None:
             row.updated_at = _now()
+
+
+_CORE_TABLES = frozenset({"interview_sessions", "turns", "resume_versions"})
+
+
+def _delete_feature_rows(db: Session, user_id: str | None) -> dict[str, int]:
+    """Every other table holding a `user_id` column, read from the database itself (not from imported models), so
+    feature data is deleted even in a process that never loaded the feature."""
+    connection = db.connection()
+    inspector = inspect(connection)
+    removed: dict[str, int] = {}
+    for name in inspector.get_table_names():
+        if name in _CORE_TABLES or name.startswith("alembic"):
+            continue
+        if "user_id" not in {c["name"] for c in inspector.get_columns(name)}:
+            continue
+        table = Table(name, MetaData(), autoload_with=connection)
+        stmt = delete(table) if not user_id else delete(table).where(table.c.user_id == user_id)
+        removed[name] = db.execute(stmt).rowcount or 0  # type: ignore[attr-defined]
+    return removed
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

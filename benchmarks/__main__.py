@@ -18,7 +18,7 @@ from pathlib import Path
 from benchmarks.common import REPO, Table, load_average, machine
 
 # Knowledge first: its cold ingest builds the store the later areas copy (see common.ingested_data_dir).
-AREAS = ["knowledge", "startup", "interview", "resume", "quality", "voice", "load"]
+AREAS = ["knowledge", "startup", "interview", "resume", "quality", "voice", "load", "coaching"]
 OUTPUT = REPO / "docs" / "benchmarks.md"
 
 

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import REPO_ROOT
+from assistant.prompting import CONTRACT
 from tests.support.openai_server import FakeOpenAIServer
 
 runner = CliRunner()
@@ -27,7 +28,7 @@ def prompts_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_check_passes_on_the_shipped_files() -> None:
     result = runner.invoke(app, ["prompts", "check"])
     assert result.exit_code == 0, result.output
-    assert "All 9 prompt files" in result.output
+    assert f"All {len(CONTRACT)} prompt files" in result.output
 
 
 @pytest.mark.parametrize(

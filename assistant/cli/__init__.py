@@ -10,7 +10,7 @@ from assistant.cli.app import app
 # Each area registers its commands on `app` when imported. A module not written yet is skipped so the CLI keeps
 # working while areas land one by one.
 for _area in ("knowledge", "prompts", "score", "interview", "resume", "tailor", "doctor", "voice", "serve",
-              "evaluate"):
+              "evaluate", "stories", "plan", "exercise"):
     try:
         importlib.import_module(f"assistant.cli.{_area}")
     except ModuleNotFoundError as exc:  # pragma: no cover - only while an area is missing

@@ -96,14 +96,21 @@ def interview(
     answers: Path | None = typer.Option(
         None, "--answers", help="Run unattended: answers in blocks separated by a line '---'."
     ),
-    mode: str = typer.Option("practice", "--mode", help="practice (feedback after each answer) | realistic"),
+    mode: str = typer.Option("practice", "--mode", help="practice (feedback after each answer) | realistic | roleplay"),
+    persona: str | None = typer.Option(None, "--persona", help="Role-play persona (cfo, product_vp, ...)."),
     session_id: str | None = typer.Option(None, "--continue", help="Continue an unfinished session by id."),
     seed: int | None = typer.Option(None, "--seed", help="Fix the question plan (reproducible runs)."),
+    due: bool = typer.Option(False, "--due", help="Today's practice: the questions due in `assistant plan`."),
     as_json: bool = typer.Option(False, "--json", help="Print {engine, session_id, transcript, report} as JSON."),
 ) -> None:
     """A mock interview for the role: grounded questions, follow-ups on vague answers, scores and a report."""
+    if mode == "roleplay":
+        from assistant.cli.exercise import run_roleplay
+
+        run_guarded(lambda: run_roleplay(persona, answers, as_json), as_json=as_json)
+        return
     run_guarded(
-        lambda: _run_interview(questions, focus, resume, jd, answers, mode, session_id, seed, as_json),
+        lambda: _run_interview(questions, focus, resume, jd, answers, mode, session_id, seed, as_json, due),
         as_json=as_json,
     )
 
@@ -118,6 +125,7 @@ def _run_interview(
     session_id: str | None,
     seed: int | None,
     as_json: bool,
+    due: bool = False,
 ) -> None:
     from assistant.interview.planner import FOCUSES
     from assistant.interview.report import to_markdown
@@ -143,8 +151,19 @@ def _run_interview(
     say = stderr if as_json else typer.echo
     services = Services(cfg)
     engine = services.new_interview_engine()
+    from assistant.cli.stories import InterviewStories
+
+    stories = InterviewStories(services)
     say(f"Engine: {services.engine_label}")
 
+    practice = None
+    if due:
+        from assistant.cli.plan import load_plan
+        from assistant.practice.plan import todays_practice
+
+        practice = todays_practice(load_plan(cfg), services.knowledge, n=n, store=services.store)
+        if not practice.questions:
+            raise InputError("Nothing is due today (see `assistant plan`).", code="nothing_due")
     if session_id:
         session = engine.resume(session_id)
     else:
@@ -156,6 +175,7 @@ def _run_interview(
             jd=jd_text,
             resume_ref=resume_path.name if resume_path else None,
             seed=seed,
+            plan=practice,
         )
     if not as_json:
         typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
@@ -167,6 +187,8 @@ def _run_interview(
             typer.echo(f"\n{label}: {turn.question}")
             if turn.citations:
                 typer.echo("  (grounded in: " + "; ".join(f"{c.source} › {c.heading}" for c in turn.citations) + ")")
+        if (hint := stories.hint(turn)) is not None and not as_json:
+            typer.echo(f"  Coach: {hint.message}")
         if answer_queue is not None:
             if not answer_queue:
                 break
@@ -184,6 +206,9 @@ def _run_interview(
             break
 
     report: Report = engine.finish(session) if finished else engine.report(session)
+    created = stories.harvest(session.id)
+    if created and not as_json:
+        typer.echo(f"\n{len(created)} strong answer(s) saved to your story bank: `assistant stories list`.")
     if not finished:
         say(f"Answers ran out: session {session.id} is saved unfinished; continue it with --continue {session.id}.")
     if as_json:
@@ -194,6 +219,8 @@ def _run_interview(
                 "status": session.status,
                 "transcript": _transcript(session),
                 "report": report,
+                "stories_created": created,
+                "story_hints": stories.hints,
                 "usage": engine.meter.summary() if engine.meter is not None else None,
             }
         )

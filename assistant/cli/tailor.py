@@ -86,6 +86,7 @@ def tailor(
     out: Path = typer.Option(..., "--out", "-o", help="Output file: .md, .docx or .pdf."),
     jd: Path | None = typer.Option(None, "--jd", help="Job description file (text or PDF) to tailor toward."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    stories: bool = typer.Option(False, "--stories", help="Add the bullets you accepted from your story bank."),
 ) -> None:
     """Tailor a resume toward the ML-director template; every change cites its source and passes the guard."""
 
@@ -95,7 +96,12 @@ def tailor(
         # The shared loader removes hidden and instruction-like text before parsing, so it can never be tailored.
         loaded = load_resume(file, settings)
         jd_text = load_job_description(jd, settings)
-        result = container(settings).tailor_resume(loaded.resume, jd_text)
+        resume = loaded.resume
+        if stories:
+            from assistant.cli.stories import with_accepted_bullets
+
+            resume = with_accepted_bullets(resume, settings)
+        result = container(settings).tailor_resume(resume, jd_text)
         write_checked(result.resume, out)
         if as_json:
             common.print_json({

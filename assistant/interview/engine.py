@@ -29,6 +29,7 @@ from assistant.interview.session import (
     InterviewFocus,
     InterviewSession,
     Mode,
+    Plan,
     PlannedQuestion,
     Report,
     Turn,
@@ -133,11 +134,15 @@ class InterviewEngine:
         resume_ref: str | None = None,
         seed: int | None = None,
         on_question_chunk: Callable[[str], None] | None = None,
+        plan: Plan | None = None,
     ) -> InterviewSession:
-        """Plan and persist a new session, and ask its first question."""
+        """Plan and persist a new session, and ask its first question. A ready `plan` (today's practice from the
+        spaced-repetition schedule) is used as given instead of planning one."""
         if mode not in ("practice", "realistic"):
             raise InputError(f"Unknown mode {mode!r}; choose practice or realistic.")
-        plan = plan_interview(
+        if plan is not None and not plan.questions:
+            raise InputError("The practice plan has no questions.", code="invalid_input")
+        plan = plan or plan_interview(
             self.knowledge,
             n=n,
             focus=focus,

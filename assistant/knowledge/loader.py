@@ -23,6 +23,7 @@ from pydantic_core import ErrorDetails
 
 from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import (
+    ExerciseBank,
     QuestionBank,
     ResumeTemplate,
     RoleKnowledge,
@@ -50,6 +51,8 @@ _FILES: tuple[_RoleFile, ...] = (
 )
 ROLE_FILES: tuple[str, ...] = tuple(f.name for f in _FILES)
 """The files every role folder must contain."""
+# Files a role may add; validated the same way when present.
+_OPTIONAL_FILES: tuple[_RoleFile, ...] = (_RoleFile("exercises", "exercises.yaml", ExerciseBank),)
 
 _MAX_ERRORS_SHOWN = 3
 
@@ -237,7 +240,7 @@ def _check_consistency(role_name: str, parsed: dict[str, BaseModel], texts: dict
 
 def _stamp(role_dir: Path) -> _Stamp:
     stamps = []
-    for f in _FILES:
+    for f in (*_FILES, *_OPTIONAL_FILES):
         try:
             st = (role_dir / f.name).stat()
             stamps.append((f.name, st.st_mtime_ns, st.st_size))
@@ -259,6 +262,20 @@ def _load_uncached(role_dir: Path) -> RoleKnowledge:
             raise KnowledgeError(_validation_message(label, text, exc)) from None
     _check_consistency(role_dir.name, parsed, texts)
     profile = parsed["profile"]
+    assert isinstance(profile, RoleProfile)
+    for f in _OPTIONAL_FILES:
+        if not (role_dir / f.name).is_file():
+            continue
+        label = f"{role_dir.name}/{f.name}"
+        data, text = _parse_yaml(role_dir / f.name, label)
+        try:
+            model = f.model.model_validate(data)
+        except ValidationError as exc:
+            raise KnowledgeError(_validation_message(label, text, exc)) from None
+        if getattr(model, "role", profile.role) != profile.role:
+            raise KnowledgeError(f"{label}: role: role {getattr(model, 'role', '')!r} does not match profile.yaml's "
+                                 f"role {profile.role!r}")
+        parsed[f.field] = model
     assert isinstance(profile, RoleProfile)
     try:
         return RoleKnowledge(role=profile.role, **parsed)  # type: ignore[arg-type]

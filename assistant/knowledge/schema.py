@@ -149,6 +149,90 @@ class RoleSignals(_Strict):
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
         return _compiles(patterns)
+class CriterionSignal(_Strict):
+    """One thing a strong plan says: in words an evaluator recognises, and the words that usually carry it."""
+
+    says: str
+    words: list[str] = Field(default_factory=list, description="Words or phrases a sentence meeting it uses.")
+
+
+class ExerciseCriterion(_Strict):
+    """A criterion of the director exercises' rubric (priorities, sequencing, metrics, risks, ...)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    description: str
+    levels: dict[Level, str]
+    signals: list[CriterionSignal] = Field(min_length=2, description="What a strong plan says.")
+    keywords: list[str] = Field(default_factory=list, description="Terms that tie a sentence to the criterion.")
+
+    @field_validator("levels")
+    @classmethod
+    def _all_levels(cls, levels: dict[int, str]) -> dict[int, str]:
+        if sorted(levels) != [1, 2, 3, 4, 5]:
+            raise ValueError("levels must describe exactly 1, 2, 3, 4 and 5")
+        return levels
+
+
+class WrittenExercise(_Strict):
+    """A written exercise (a 90-day plan, a roadmap memo) and the criteria it is reviewed against."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str
+    kind: Literal["written"] = "written"
+    prompt: str
+    criteria: list[str] = Field(min_length=1)
+
+
+class PersonaBeat(_Strict):
+    """One thing a persona raises, the criterion a good reply meets, and the push-back when it does not."""
+
+    say: str
+    criterion: str
+    pushback: str
+
+
+class Persona(_Strict):
+    """A stakeholder the interviewer plays in a role-play (a CFO, a product VP, a skip-level engineer)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    title: str
+    brief: str
+    criteria: list[str] = Field(min_length=1, description="Criteria the candidate's replies are scored on.")
+    beats: list[PersonaBeat] = Field(min_length=1)
+    closing: str
+
+
+class ExerciseBank(_Strict):
+    """`exercises.yaml`: the director exercises' rubric, written exercises and role-play personas (optional)."""
+
+    role: str
+    criteria: list[ExerciseCriterion] = Field(min_length=1)
+    exercises: list[WrittenExercise] = Field(default_factory=list)
+    personas: list[Persona] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_criteria(self) -> ExerciseBank:
+        known = {c.id for c in self.criteria}
+        uses: list[tuple[str, list[str]]] = [(x.id, x.criteria) for x in self.exercises]
+        uses += [(p.id, p.criteria) for p in self.personas]
+        for item_id, criteria in uses:
+            for cid in criteria:
+                if cid not in known:
+                    raise ValueError(f"{item_id!r} names unknown criterion {cid!r}")
+        for persona in self.personas:
+            for beat in persona.beats:
+                if beat.criterion not in known:
+                    raise ValueError(f"persona {persona.id!r} has a beat on unknown criterion {beat.criterion!r}")
+        ids = [c.id for c in self.criteria] + [x.id for x in self.exercises] + [p.id for p in self.personas]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate id(s): {', '.join(duplicates)}")
+        return self
+
+    def criterion(self, criterion_id: str) -> ExerciseCriterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
 
 
 class RoleKnowledge(_Strict):
@@ -160,6 +244,7 @@ class RoleKnowledge(_Strict):
     questions: QuestionBank
     template: ResumeTemplate
     signals: RoleSignals
+    exercises: ExerciseBank | None = Field(None, description="Director exercises (optional exercises.yaml).")
 
     @model_validator(mode="after")
     def _questions_use_known_competencies(self) -> RoleKnowledge:

@@ -1,0 +1,1 @@
+"""Director exercises: written plans and memos reviewed on a rubric, and stakeholder role-plays."""

@@ -1,0 +1,70 @@
+"""Saved exercise attempts (memo reviews and role-plays), per user, beside the interview tables."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import JSON, DateTime, String, Table, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from assistant.storage import Base, Database
+
+
+class ExerciseAttemptRow(Base):
+    __tablename__ = "exercise_attempts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(64), default="local", index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # memo | roleplay
+    ref: Mapped[str] = mapped_column(String(100))  # exercise or persona id
+    text: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    overall: Mapped[str] = mapped_column(String(10), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+TABLES: tuple[Table, ...] = (ExerciseAttemptRow.__table__,)  # type: ignore[assignment]
+
+
+class ExerciseAttempt(BaseModel):
+    id: str
+    kind: str
+    ref: str
+    text: str
+    result: dict[str, Any]
+    created_at: datetime
+
+
+class ExerciseRepository:
+    def __init__(self, db: Database, user_id: str = "local") -> None:
+        self.db = db
+        self.user_id = user_id
+        db.ensure_tables(*TABLES)
+
+    def save(self, kind: str, ref: str, result: BaseModel, text: str = "") -> str:
+        attempt_id = str(uuid.uuid4())
+        payload = result.model_dump(mode="json")
+        overall = (payload.get("review") or payload).get("overall") if isinstance(payload, dict) else None
+
+        def work(db: Session) -> None:
+            db.add(ExerciseAttemptRow(id=attempt_id, user_id=self.user_id, kind=kind, ref=ref, text=text,
+                                      result=payload, overall="" if overall is None else str(overall),
+                                      created_at=datetime.now(UTC)))
+
+        self.db.run(work)
+        return attempt_id
+
+    def list_attempts(self, kind: str | None = None) -> list[ExerciseAttempt]:
+        def work(db: Session) -> list[ExerciseAttempt]:
+            stmt = select(ExerciseAttemptRow).where(ExerciseAttemptRow.user_id == self.user_id)
+            if kind:
+                stmt = stmt.where(ExerciseAttemptRow.kind == kind)
+            rows = db.scalars(stmt.order_by(ExerciseAttemptRow.created_at.desc())).all()
+            return [ExerciseAttempt(id=r.id, kind=r.kind, ref=r.ref, text=r.text, result=r.result,
+                                    created_at=r.created_at if r.created_at.tzinfo else
+                                    r.created_at.replace(tzinfo=UTC)) for r in rows]
+
+        return self.db.run(work)

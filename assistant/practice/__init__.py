@@ -1,0 +1,1 @@
+"""Practice plan: spaced repetition over competencies and bank questions, from the scores already stored."""
