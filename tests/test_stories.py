@@ -226,6 +226,6 @@ def test_accepted_bullets_flow_into_tailoring_and_export(bank: StoryBank, tmp_pa
 
 def test_delete_my_data_removes_stories(bank: StoryBank) -> None:
     bank.add_answer(PLATFORM_QUESTION, PLATFORM_ANSWER)
-    report = bank.repo.db.delete_all_user_data()
+    report = bank.repo.db.delete_all_user_data("local")
     assert report.other.get("stories") == 1
     assert bank.list_stories() == []
