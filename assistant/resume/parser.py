@@ -53,7 +53,9 @@ _NUMERIC_DATE = (
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
     r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d)"
 )
-_DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
+_MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
+_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
@@ -64,7 +66,19 @@ _RANGE = re.compile(
 )
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 _SINCE = re.compile(rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
-_SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected)\s*,?\s*(?:19|20)\d\d)\b", re.IGNORECASE)
+_SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
+_CAREER_BREAK = re.compile(
+    r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico)\b",
+    re.IGNORECASE,
+)
+_DURATION_UNIT = (
+    r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
+)
+_DURATION = re.compile(
+    rf"\(?\s*\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?\s*\)?(?!\w)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
@@ -524,6 +538,12 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
             post.append(nxt)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
+    # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
+    # from the dates), the others put theirs too, so "Touchky / Programador full stack / 2025" reads right.
+    positions = [len(pre) - k for _, pre, _ in headers for k in range(len(pre))
+                 if _TITLE_WORDS.search(section_lines[pre[k]].text)
+                 and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
+    title_back = max(set(positions), key=positions.count) if positions else None
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
@@ -534,10 +554,15 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+        # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
+        after = _DURATION.sub(" ", after)
         rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
-            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post]
+            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if company is None and title and _CAREER_BREAK.search(title):
+            # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
+            continue
         start = _parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
@@ -562,7 +587,9 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
     return jobs
 
 
-def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | None, str | None, str | None]:
+def _title_company(
+    pre: list[str], rest: str, post: list[str], title_back: int | None = None
+) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
     candidates: list[tuple[str, str]] = []  # (origin, text)
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
@@ -592,6 +619,10 @@ def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | No
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
+    if not titled and title_back is not None and len(pre) >= 2 and title_back <= len(pre) and not _fields(rest):
+        # No title word anywhere: fall back on where this section's other entries keep their title.
+        line_fields = _fields(pre[len(pre) - title_back])
+        titled = [c for c in candidates if c[0] == "pre" and line_fields and c[1] in line_fields[0]][:1]
     title_choice = titled[0] if titled else (
         next((c for c in candidates if c[0] == "rest"), candidates[0]))
     others = [c for c in candidates if c is not title_choice]
