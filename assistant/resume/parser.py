@@ -544,6 +544,7 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
                  if _TITLE_WORDS.search(section_lines[pre[k]].text)
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
+    spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
@@ -584,7 +585,45 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
                 months=_months_between(start, end) if start and end else None, bullets=bullets,
             )
         )
-    return jobs
+        spans.append((_is_bullet(anchor_line), start, end, anchor_line))
+    return _nest_roles(jobs, spans)
+
+
+def _nest_roles(
+    jobs: list[Job], spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]
+) -> list[Job]:
+    """Bulleted dated entries inside an unbulleted entry's range are its parts. When one of them repeats the outer
+    title, the outer entry is a tenure at one employer and the parts are its successive roles (promotions: keep
+    the parts, give them the employer). Otherwise the parts are assignments or projects within one role (keep the
+    outer role, its parts become its bullets), so client projects do not inflate the job count."""
+    out: list[Job] = []
+    i = 0
+    while i < len(jobs):
+        outer, (bulleted, start, end, _) = jobs[i], spans[i]
+        parts: list[int] = []
+        k = i + 1
+        while (not bulleted and start and end and k < len(jobs) and spans[k][0] and spans[k][1] and spans[k][2]
+               and start <= spans[k][1] and spans[k][2] <= end):  # type: ignore[operator]
+            parts.append(k)
+            k += 1
+        if not parts:
+            out.append(outer)
+            i += 1
+            continue
+        outer_title = (outer.title or "").casefold()
+        if outer_title and any((jobs[k].title or "").casefold() == outer_title for k in parts):
+            for k in parts:
+                role = jobs[k]
+                out.append(role.model_copy(update={
+                    "company": role.company or outer.company, "location": role.location or outer.location,
+                    "bullets": role.bullets or ([] if k != parts[0] else outer.bullets)}))
+        else:
+            bullets = list(outer.bullets)
+            for k in parts:
+                bullets += [spans[k][3], *jobs[k].bullets]
+            out.append(outer.model_copy(update={"bullets": bullets}))
+        i = parts[-1] + 1
+    return out
 
 
 def _title_company(
