@@ -669,7 +669,13 @@ def _title_company(
     if others:
         # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
         # in "Title date / Company" layouts.
-        company = next((t for o, t in others if o == "pre"), None) or others[0][1]
+        # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
+        # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
+        # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
+        same_line = [t for o, t in others if o == "rest" and not _TITLE_WORDS.search(t)]
+        group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not _TITLE_WORDS.search(pre[0])
+        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or next(
+            (t for o, t in others if o == "pre"), None) or others[0][1]
     return title_choice[1], company, location
 
 
