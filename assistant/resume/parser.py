@@ -79,6 +79,7 @@ _DURATION = re.compile(
     rf"\(?\s*\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?\s*\)?(?!\w)",
     re.IGNORECASE,
 )
+_TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
@@ -516,6 +517,13 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line))]
+    if anchors:
+        # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
+        # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
+        anchors = sorted(set(anchors) | {
+            i for i, line in enumerate(section_lines)
+            if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
+            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)})
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
@@ -548,7 +556,7 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text)
+            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
         assert match is not None
         start_raw = match.group("start")
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
