@@ -432,6 +432,12 @@ def _find_location(field: str) -> tuple[int, str] | None:
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
+    if "," in rest and len(rest.split(",")[0].split()) >= 3:
+        # "UC Berkeley, School of Information Berkeley, CA": a multi-word name before the comma is part of the
+        # employer; the place is the "City, ST" at the end.
+        inner = _find_location(field[match.start("rest"):])
+        if inner:
+            return match.start("rest") + inner[0], inner[1]
     if (city.lower().rstrip(".") in _STREET_WORDS and "," in rest) or _LEGAL_SUFFIX.fullmatch(city):
         # "12 Elm Way, Springfield, IL": the street ends at the first comma; the place is what follows it.
         # "Example Co., Ltd. Seoul, KR": "Co." ends the employer's name, not a city.
