@@ -53,7 +53,9 @@ _NUMERIC_DATE = (
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
     r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d)"
 )
-_DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
+_MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
+_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
@@ -64,7 +66,20 @@ _RANGE = re.compile(
 )
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 _SINCE = re.compile(rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
-_SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected)\s*,?\s*(?:19|20)\d\d)\b", re.IGNORECASE)
+_SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
+_CAREER_BREAK = re.compile(
+    r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico)\b",
+    re.IGNORECASE,
+)
+_DURATION_UNIT = (
+    r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
+)
+_DURATION = re.compile(
+    rf"\(?\s*\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?\s*\)?(?!\w)",
+    re.IGNORECASE,
+)
+_TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
@@ -417,6 +432,12 @@ def _find_location(field: str) -> tuple[int, str] | None:
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
+    if "," in rest and len(rest.split(",")[0].split()) >= 3:
+        # "UC Berkeley, School of Information Berkeley, CA": a multi-word name before the comma is part of the
+        # employer; the place is the "City, ST" at the end.
+        inner = _find_location(field[match.start("rest"):])
+        if inner:
+            return match.start("rest") + inner[0], inner[1]
     if (city.lower().rstrip(".") in _STREET_WORDS and "," in rest) or _LEGAL_SUFFIX.fullmatch(city):
         # "12 Elm Way, Springfield, IL": the street ends at the first comma; the place is what follows it.
         # "Example Co., Ltd. Seoul, KR": "Co." ends the employer's name, not a city.
@@ -502,6 +523,13 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line))]
+    if anchors:
+        # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
+        # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
+        anchors = sorted(set(anchors) | {
+            i for i, line in enumerate(section_lines)
+            if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
+            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)})
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
@@ -524,20 +552,32 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
             post.append(nxt)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
+    # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
+    # from the dates), the others put theirs too, so "Touchky / Programador full stack / 2025" reads right.
+    positions = [len(pre) - k for _, pre, _ in headers for k in range(len(pre))
+                 if _TITLE_WORDS.search(section_lines[pre[k]].text)
+                 and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
+    title_back = max(set(positions), key=positions.count) if positions else None
+    spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text)
+            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
         assert match is not None
         start_raw = match.group("start")
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+        # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
+        after = _DURATION.sub(" ", after)
         rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
-            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post]
+            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if company is None and title and _CAREER_BREAK.search(title):
+            # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
+            continue
         start = _parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
@@ -559,10 +599,50 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
                 months=_months_between(start, end) if start and end else None, bullets=bullets,
             )
         )
-    return jobs
+        spans.append((_is_bullet(anchor_line), start, end, anchor_line))
+    return _nest_roles(jobs, spans)
 
 
-def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | None, str | None, str | None]:
+def _nest_roles(
+    jobs: list[Job], spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]
+) -> list[Job]:
+    """Bulleted dated entries inside an unbulleted entry's range are its parts. When one of them repeats the outer
+    title, the outer entry is a tenure at one employer and the parts are its successive roles (promotions: keep
+    the parts, give them the employer). Otherwise the parts are assignments or projects within one role (keep the
+    outer role, its parts become its bullets), so client projects do not inflate the job count."""
+    out: list[Job] = []
+    i = 0
+    while i < len(jobs):
+        outer, (bulleted, start, end, _) = jobs[i], spans[i]
+        parts: list[int] = []
+        k = i + 1
+        while (not bulleted and start and end and k < len(jobs) and spans[k][0] and spans[k][1] and spans[k][2]
+               and start <= spans[k][1] and spans[k][2] <= end):  # type: ignore[operator]
+            parts.append(k)
+            k += 1
+        if not parts:
+            out.append(outer)
+            i += 1
+            continue
+        outer_title = (outer.title or "").casefold()
+        if outer_title and any((jobs[k].title or "").casefold() == outer_title for k in parts):
+            for k in parts:
+                role = jobs[k]
+                out.append(role.model_copy(update={
+                    "company": role.company or outer.company, "location": role.location or outer.location,
+                    "bullets": role.bullets or ([] if k != parts[0] else outer.bullets)}))
+        else:
+            bullets = list(outer.bullets)
+            for k in parts:
+                bullets += [spans[k][3], *jobs[k].bullets]
+            out.append(outer.model_copy(update={"bullets": bullets}))
+        i = parts[-1] + 1
+    return out
+
+
+def _title_company(
+    pre: list[str], rest: str, post: list[str], title_back: int | None = None
+) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
     candidates: list[tuple[str, str]] = []  # (origin, text)
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
@@ -592,6 +672,10 @@ def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | No
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
+    if not titled and title_back is not None and len(pre) >= 2 and title_back <= len(pre) and not _fields(rest):
+        # No title word anywhere: fall back on where this section's other entries keep their title.
+        line_fields = _fields(pre[len(pre) - title_back])
+        titled = [c for c in candidates if c[0] == "pre" and line_fields and c[1] in line_fields[0]][:1]
     title_choice = titled[0] if titled else (
         next((c for c in candidates if c[0] == "rest"), candidates[0]))
     others = [c for c in candidates if c is not title_choice]
@@ -599,7 +683,13 @@ def _title_company(pre: list[str], rest: str, post: list[str]) -> tuple[str | No
     if others:
         # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
         # in "Title date / Company" layouts.
-        company = next((t for o, t in others if o == "pre"), None) or others[0][1]
+        # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
+        # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
+        # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
+        same_line = [t for o, t in others if o == "rest" and not _TITLE_WORDS.search(t)]
+        group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not _TITLE_WORDS.search(pre[0])
+        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or next(
+            (t for o, t in others if o == "pre"), None) or others[0][1]
     return title_choice[1], company, location
 
 
