@@ -152,8 +152,6 @@ def test_llm_turns_fall_back_cleanly_when_every_prompt_file_is_broken(app_test, 
 
 def test_a_prompt_past_the_token_budget_is_checked_before_the_call(prompts_dir: Path) -> None:
     """A large (but allowed) prompt file that would take the session past its budget is never sent."""
-    from langchain_core.messages import HumanMessage
-
     from assistant.llm.client import LLMClient
     from assistant.llm.errors import BudgetExceeded
     from assistant.llm.fakes import FakeChatModel
@@ -162,11 +160,10 @@ def test_a_prompt_past_the_token_budget_is_checked_before_the_call(prompts_dir: 
     path = prompts_dir / "follow_up.md"
     path.write_text(path.read_text(encoding="utf-8") + "Be thorough. " * 4000, encoding="utf-8")  # ~48 KB
     library = _library(prompts_dir)
-    prompt = library.render("follow_up", question="q", answer="a", gaps="", knowledge="")
     model = FakeChatModel()
     model.enqueue("never sent")
     client = LLMClient(model, UsageMeter(5000), max_retries=0, prompts=library)
     with pytest.raises(BudgetExceeded, match=r"needs about 1\d,\d{3} tokens.*was not sent"):
-        client.complete([HumanMessage(content=prompt)])
+        client.text("follow_up", {"question": "q", "answer": "a", "gaps": "", "knowledge": ""})
     assert model.history == [], "the oversized request never reached the model"
     assert client.meter.total_tokens == 0
