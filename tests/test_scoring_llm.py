@@ -22,8 +22,9 @@ ANSWER = (
 
 def _reply(**overrides: object) -> dict[str, object]:
     reply: dict[str, object] = {
-        "score": 4,
-        "dimensions": {"structure": 4, "ownership": 5, "specificity": 4, "relevance": 4, "altitude": 3},
+        # Within a point of the offline coach (2/5: the answer is short), so the verdict checks accept it.
+        "score": 3,
+        "dimensions": {"structure": 3, "ownership": 4, "specificity": 3, "relevance": 3, "altitude": 2},
         "evidence": ["I replaced the weekly review board", "I tripled revenue in a month"],
         "strengths": ["Clear personal decision with a measured result."],
         "improvements": ["Say what you traded off to move that fast."],
@@ -87,7 +88,7 @@ def test_valid_reply_is_used_but_unquoted_evidence_and_unknown_gaps_are_dropped(
     fake_model.enqueue(_reply())
     evaluation = evaluator.evaluate(question, ANSWER)
     assert evaluation.engine == "llm" and not evaluation.fallback
-    assert evaluation.score == 4 and evaluation.dimensions.ownership == 5
+    assert evaluation.score == 3 and evaluation.dimensions.ownership == 4
     assert evaluation.evidence == ["I replaced the weekly review board"]
     assert evaluation.gaps == ["no_structure"]
     assert evaluation.follow_up is None  # an empty follow-up means none
@@ -158,7 +159,7 @@ def test_a_cap_lowers_an_accepted_verdict_and_says_why(
     fake_model.enqueue(_reply())
     evaluation = evaluator.evaluate(question, ANSWER)
     assert evaluation.engine == "llm" and evaluation.score == 2
-    assert evaluation.flag == "The LLM gave 4/5; capped at 2/5 because the answer tries to instruct the grader."
+    assert evaluation.flag == "The LLM gave 3/5; capped at 2/5 because the answer tries to instruct the grader."
 
 
 def test_out_of_range_score_falls_back_to_offline_and_is_flagged(
