@@ -69,7 +69,7 @@ def test_eval_reports_what_a_model_that_agrees_with_the_labels_did(
     assert evaluator["spearman_offline"] is not None
     guard = report["guard"]
     assert guard["planted"] > 0 and 0 < guard["catch_rate"] <= 1
-    assert guard["model_rewrites"] == 1 and guard["flagged"] == 1, "the invented '240 engineers' is flagged"
+    assert guard["model_rewrites"] >= 1 and guard["flagged"] >= 1, "the invented '240 engineers' is flagged"
     assert report["latency_s"]["requests"] > LIMIT and report["latency_s"]["p95"] >= report["latency_s"]["p50"]
     assert report["usage"]["prompt_tokens"] > 0 and report["warnings"] == []
     assert "Spearman, model's own scores | 1.00" in report_file.read_text(encoding="utf-8")
