@@ -9,9 +9,19 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Level = Annotated[int, Field(ge=1, le=5)]
+
+
+def _every_level(levels: dict[int, str]) -> dict[int, str]:
+    """A rubric scale describes every level, 1 to 5, so no score is shown without its meaning."""
+    if sorted(levels) != [1, 2, 3, 4, 5]:
+        raise ValueError("levels must describe exactly 1, 2, 3, 4 and 5")
+    return levels
+
+
+LevelDescriptions = Annotated[dict[Level, str], AfterValidator(_every_level)]
 Focus = Literal["leadership", "platform", "strategy", "mixed"]
 
 
@@ -50,17 +60,10 @@ class Competency(_Strict):
     name: str
     focus: list[Focus] = Field(min_length=1, description="Interview focuses this competency belongs to.")
     description: str
-    levels: dict[Level, str]
+    levels: LevelDescriptions
     signals: list[str] = Field(min_length=3, description="Observable evidence of strength in an answer.")
     red_flags: list[str] = Field(default_factory=list, description="Observable evidence of weakness.")
     keywords: list[str] = Field(default_factory=list, description="Terms that tie an answer or bullet to it.")
-
-    @field_validator("levels")
-    @classmethod
-    def _all_levels(cls, levels: dict[int, str]) -> dict[int, str]:
-        if sorted(levels) != [1, 2, 3, 4, 5]:
-            raise ValueError("levels must describe exactly 1, 2, 3, 4 and 5")
-        return levels
 
 
 class Rubric(_Strict):
@@ -162,16 +165,9 @@ class ExerciseCriterion(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
     description: str
-    levels: dict[Level, str]
+    levels: LevelDescriptions
     signals: list[CriterionSignal] = Field(min_length=2, description="What a strong plan says.")
     keywords: list[str] = Field(default_factory=list, description="Terms that tie a sentence to the criterion.")
-
-    @field_validator("levels")
-    @classmethod
-    def _all_levels(cls, levels: dict[int, str]) -> dict[int, str]:
-        if sorted(levels) != [1, 2, 3, 4, 5]:
-            raise ValueError("levels must describe exactly 1, 2, 3, 4 and 5")
-        return levels
 
 
 class WrittenExercise(_Strict):
