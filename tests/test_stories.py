@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import Settings
-from assistant.interview.signals import numbers_in
+from assistant.text.quantities import numbers_in
 from assistant.knowledge.embeddings import get_embedder
 from assistant.knowledge.loader import load_role
 from assistant.llm.fakes import FakeChatModel

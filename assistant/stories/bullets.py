@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from assistant.interview.signals import numbers_in, own_actions, result_strength, split_sentences
+from assistant.interview.signals import own_actions, result_strength
+from assistant.text.quantities import numbers_in
+from assistant.text.tokens import split_sentences
 from assistant.resume.guard import FabricationGuard
 from assistant.stories.models import STORY_FIELDS, Quote, Story, StoryBullet, StoryField
 from assistant.stories.store import new_id

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
-from assistant.interview.signals import Lexicon, extract, own_actions, result_strength, split_sentences
+from assistant.interview.signals import Lexicon, extract, own_actions, result_strength
+from assistant.text.tokens import split_sentences
 from assistant.stories.models import STORY_FIELDS, Quote, StoryEngine, StoryField
 
 if TYPE_CHECKING:
