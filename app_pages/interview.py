@@ -23,7 +23,8 @@ from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
 from assistant.limits import check_document
-from assistant.services import Services, markdown_pdf_bytes
+from assistant.pdf import markdown_pdf_bytes
+from assistant.services import Services
 from assistant.storage import SessionMissing
 
 MODE_LABELS = {
