@@ -132,3 +132,25 @@ def test_tailoring_and_the_guard_speak_the_new_roles_vocabulary(nurse: RoleKnowl
     kinds = {(f.kind, f.token) for f in guard.check("Rolled out Pyxis and Cerner across the unit")}
     assert kinds == {("skill", "Pyxis"), ("skill", "Cerner")}
     assert [f.kind for f in guard.check("Certified CNML nurse leader")] == ["certification"]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "named"), [
+    ("rubric.yaml", "focus: [safety, mixed]", "focus: [surgery, mixed]", "rubric.yaml: competencies[0].focus[0]: unknown focus 'surgery'"),
+    ("resume_template.yaml", "ats_readiness: 5", "ats_readiness: 15", "resume_template.yaml: expectations.fit_weights"),
+    ("resume_template.yaml", "scope_theme: unit_leadership", "scope_theme: wards", "resume_template.yaml: scope_theme"),
+    ("resume_template.yaml", "cues: ['overtime',", "cues: ['overtime(',", "bullet_patterns[2].cues"),
+])
+def test_a_broken_role_file_names_the_file_and_field(tmp_path: Path, file: str, old: str, new: str, named: str) -> None:
+    """The role's new data is validated like the rest: a mistake is a KnowledgeError, never a silent default."""
+    import shutil
+
+    from assistant.errors import KnowledgeError
+
+    role = tmp_path / "nurse-manager"
+    shutil.copytree(ROLE_DIR, role)
+    text = (role / file).read_text(encoding="utf-8")
+    assert old in text
+    (role / file).write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_role(role)
+    assert named in str(caught.value)
