@@ -19,7 +19,7 @@ STOPWORDS: frozenset[str] = _words(
     how why do did does done have has had having not no yes just also very really then than too into out up about
     over after before because while if would could should can will may might must some any all each every more most
     much many such only own same other another one ones thing things lot lots get got make made way across within
-    well"""
+    well like look looks looked"""
 )
 
 JOB_AD_WORDS: frozenset[str] = _words(
