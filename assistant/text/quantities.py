@@ -117,8 +117,7 @@ TIME_UNITS: dict[str, str] = {
     "month": "month", "months": "month", "mo": "month", "mos": "month", "quarter": "quarter", "quarters": "quarter",
     "year": "year", "years": "year", "yr": "year", "yrs": "year",
 }
-#: Kinds of people a resume counts or leads, singular and plural -> one kind. General workforce words; a role may
-#: add its own (`RoleSignals.people`).
+#: Kinds of people a resume counts or leads, singular and plural -> one kind (general workforce words).
 PEOPLE_NOUNS: dict[str, str] = {
     "engineer": "engineer", "engineers": "engineer", "developer": "engineer", "developers": "engineer",
     "manager": "manager", "managers": "manager", "em": "manager", "ems": "manager",
@@ -135,13 +134,13 @@ _QUANTITY_RE = re.compile(
     r"((?:[a-z][\w&/-]*\s+){0,2}?)([a-z]+)\b", re.IGNORECASE)
 
 
-def quantities(text: str, people: dict[str, str] | None = None) -> list[tuple[float, str, str, str]]:
+def quantities(text: str) -> list[tuple[float, str, str, str]]:
     """(value, kind, unit, as written) for each number followed by a time unit or a kind of people.
 
     The unit is the first time/people word within the next three words ("11 product teams" counts teams,
     "24-engineer organisation" counts engineers); numbers followed by anything else are not quantities here.
     """
-    nouns = PEOPLE_NOUNS if people is None else {**PEOPLE_NOUNS, **people}
+    nouns = PEOPLE_NOUNS
     found = []
     for m in _QUANTITY_RE.finditer(text):
         word = m[3].lower()
