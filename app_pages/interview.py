@@ -23,15 +23,10 @@ from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
 from assistant.limits import check_document
-from assistant.services import Services, markdown_pdf_bytes
+from assistant.pdf import markdown_pdf_bytes
+from assistant.services import Services
 from assistant.storage import SessionMissing
 
-FOCUS_LABELS = {
-    "mixed": "Mixed (all competencies)",
-    "leadership": "Leadership and people",
-    "platform": "ML platform and production",
-    "strategy": "Strategy and stakeholders",
-}
 MODE_LABELS = {
     "practice": "Practice: feedback after each answer",
     "realistic": "Realistic: feedback only at the end",
@@ -40,6 +35,7 @@ MODE_LABELS = {
 svc = services_or_stop()
 user = current_user_id()
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
+FOCUS_LABELS = svc.knowledge.rubric.focus_labels  # the role's focuses (rubric.yaml), "mixed" first
 
 
 def _engine() -> Any:

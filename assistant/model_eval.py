@@ -35,6 +35,7 @@ from assistant.config import REPO_ROOT, Settings
 from assistant.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
+    from assistant.knowledge.schema import ResumeTemplate
     from assistant.services import Services
 
 CALIBRATION_FILE = REPO_ROOT / "tests" / "data" / "calibration_answers.jsonl"
@@ -109,10 +110,10 @@ def load_calibration(path: Path = CALIBRATION_FILE, limit: int | None = None) ->
     return rows
 
 
-def _guard_static(cases: dict[str, Any], vocabulary: list[str]) -> dict[str, Any]:
+def _guard_static(cases: dict[str, Any], template: ResumeTemplate) -> dict[str, Any]:
     from assistant.resume.guard import FabricationGuard
 
-    guard = FabricationGuard(cases["source"], vocabulary)
+    guard = FabricationGuard.for_role(cases["source"], template)
     planted = cases["planted"]
     caught = sum(bool(guard.check(case["line"])) for case in planted)
     false_alarms = sum(bool(guard.check(line)) for line in cases["faithful"])
@@ -159,7 +160,6 @@ def run_eval(
 
     from assistant.interview.llm_evaluator import LLMEvaluator
     from assistant.llm.client import STRUCTURED_METHODS, forget_structured_methods
-    from assistant.resume.tailor import skill_vocabulary
 
     say = progress or (lambda _m: None)
     started = time.perf_counter()
@@ -236,7 +236,7 @@ def run_eval(
     # 3. The fabrication guard: planted cases, and this model's own rewrites of that resume.
     say("Checking the fabrication guard")
     cases = yaml.safe_load(GUARD_CASES_FILE.read_text(encoding="utf-8"))
-    guard = _guard_static(cases, skill_vocabulary(services.knowledge.template))
+    guard = _guard_static(cases, services.knowledge.template)
     guard.update(_guard_on_model_rewrites(services, client, cases["source"]))
 
     latencies = client.stats.latencies

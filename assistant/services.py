@@ -18,7 +18,6 @@ an AppTest or CliRunner test reaches the container the app or CLI builds for its
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -440,69 +439,3 @@ def resume_file_bytes(resume: Resume, fmt: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="resume-export-") as folder:
         path = export(resume, Path(folder) / f"resume.{fmt}")
         return path.read_bytes()
-
-
-# --- PDF of a Markdown report ----------------------------------------------------------------------------------
-
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-_LATIN1_FALLBACKS = {
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-    "\u2026": "...", "\u203a": ">", "\u2022": "-", "\u00a0": " ", "\u2192": "->", "\u2265": ">=", "\u2264": "<=",
-}
-
-
-def _latin1(text: str) -> str:
-    for char, replacement in _LATIN1_FALLBACKS.items():
-        text = text.replace(char, replacement)
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
-def _plain(text: str) -> str:
-    """Drop inline Markdown markers. fpdf2's own markdown mode would also treat `--` and `__` as styling, which
-    mangles ordinary text such as date ranges."""
-    return text.replace("**", "").replace("`", "")
-
-
-def markdown_pdf_bytes(markdown: str, *, title: str = "Report") -> bytes:
-    """Render simple Markdown (headings, bullets, paragraphs) to a PDF.
-
-    Reports are plain structured text, so a small renderer is enough and keeps the output predictable. DejaVu is
-    used when the system has it (full Unicode); otherwise text is folded to Latin-1 for fpdf2's core fonts.
-    """
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    regular, bold = _DEJAVU / "DejaVuSans.ttf", _DEJAVU / "DejaVuSans-Bold.ttf"
-    if regular.is_file() and bold.is_file():
-        pdf.add_font("Body", "", str(regular))
-        pdf.add_font("Body", "B", str(bold))
-        family, clean = "Body", (lambda s: s)
-    else:
-        family, clean = "Helvetica", _latin1
-
-    sizes = {1: 18, 2: 14, 3: 12}
-    for raw in markdown.splitlines():
-        line = raw.rstrip()
-        if not line.strip():
-            pdf.ln(3)
-            continue
-        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-        pdf.set_x(pdf.l_margin)
-        if heading:
-            level = len(heading.group(1))
-            pdf.set_font(family, "B", sizes.get(level, 11))
-            pdf.ln(2)
-            pdf.multi_cell(0, 8, clean(heading.group(2).replace("**", "")))
-            continue
-        bullet = re.match(r"^(\s*)[-*]\s+(.*)$", line)
-        pdf.set_font(family, "", 10.5)
-        if bullet:
-            indent = min(len(bullet.group(1)) // 2, 3) * 5 + 4
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.multi_cell(0, 5.5, clean("- " + _plain(bullet.group(2))))
-        else:
-            pdf.multi_cell(0, 5.5, clean(_plain(line)))
-    return bytes(pdf.output())

@@ -17,7 +17,6 @@ from assistant.knowledge.store import KnowledgeStore
 from assistant.resume.guard import FabricationGuard
 from assistant.resume.intake import read_pdf
 from assistant.resume.review import prepare_resume, review_resume
-from assistant.resume.tailor import skill_vocabulary
 from benchmarks.common import CORPUS, TEST_DATA, Table, bench_settings, ingested_data_dir, spearman
 from tests import pdfs
 from tests.support import calibration
@@ -116,7 +115,7 @@ def _parsing_accuracy(extracted: dict[str, Any]) -> tuple[int, int, int, int, di
 
 def _guard(template: Any) -> tuple[int, int, int, int, int]:
     cases = yaml.safe_load((TEST_DATA / "guard_cases.yaml").read_text(encoding="utf-8"))
-    guard = FabricationGuard(cases["source"], skill_vocabulary(template))
+    guard = FabricationGuard.for_role(cases["source"], template)
     caught = sum(bool(guard.check(c["line"])) for c in cases["planted"])
     right_kind = sum(c["kind"] in {f.kind for f in guard.check(c["line"])} for c in cases["planted"])
     false_positives = sum(bool(guard.check(line)) for line in cases["faithful"])

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from assistant.config import Settings
 from assistant.errors import InputError
+from assistant.pdf import unicode_font
 from assistant.resume.export import (
     docx_text,
     export,
@@ -19,7 +20,6 @@ from assistant.resume.export import (
     structure,
     to_markdown,
     to_pdf,
-    unicode_font,
 )
 from assistant.resume.models import Resume
 from assistant.resume.tailor import tailor_resume

@@ -9,7 +9,6 @@ import yaml
 
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.resume.guard import FabricationGuard
-from assistant.resume.tailor import skill_vocabulary
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "guard_cases.yaml").read_text(encoding="utf-8"))
 VOCAB = ["feature store", "A/B testing", "MLOps", "model monitoring", "ML platform"]
@@ -18,7 +17,7 @@ VOCAB = ["feature store", "A/B testing", "MLOps", "model monitoring", "ML platfo
 @pytest.fixture(scope="module")
 def guard(role_knowledge: RoleKnowledge) -> FabricationGuard:
     """The guard as tailoring builds it: the production vocabulary, generic management words included."""
-    return FabricationGuard(CASES["source"], skill_vocabulary(role_knowledge.template))
+    return FabricationGuard.for_role(CASES["source"], role_knowledge.template)
 
 
 @pytest.mark.parametrize("line", CASES["faithful"])
@@ -83,7 +82,8 @@ def test_a_skill_is_supported_in_any_word_form(source: str, line: str, vocabular
 
 
 def test_generic_management_words_are_never_findings_but_tools_and_practices_are() -> None:
-    guard = FabricationGuard("Led 5 engineers on the ranking service", ["hiring", "mentoring", "roadmap", "drift detection"])
+    guard = FabricationGuard("Led 5 engineers on the ranking service", ["hiring", "mentoring", "roadmap", "drift detection"],
+                             tools=["Kubernetes"])
     assert guard.check("Hiring and mentoring 5 engineers against a roadmap for the ranking service") == []
     assert [(f.kind, f.token) for f in guard.check("Added drift detection to the ranking service")] == [
         ("skill", "drift detection")
@@ -95,4 +95,6 @@ def test_generic_management_words_are_never_findings_but_tools_and_practices_are
 
 def test_a_tool_name_inside_an_ordinary_word_is_not_a_skill() -> None:
     """Skills are spotted as written: "helmed" does not claim Helm, "sparked" does not claim Spark."""
-    assert FabricationGuard("Led 5 engineers").check("Helmed 5 engineers and sparked a culture of review") == []
+    guard = FabricationGuard("Led 5 engineers", tools=["Helm", "Spark"])
+    assert guard.check("Helmed 5 engineers and sparked a culture of review") == []
+    assert [f.token for f in guard.check("Deployed it with Helm")] == ["Helm"]

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import Settings
-from assistant.interview.signals import numbers_in
 from assistant.knowledge.embeddings import get_embedder
 from assistant.knowledge.loader import load_role
 from assistant.llm.fakes import FakeChatModel
@@ -20,6 +19,7 @@ from assistant.stories.bank import StoryBank
 from assistant.stories.bullets import propose_bullets, with_story_bullets
 from assistant.stories.extract import offline_fields
 from assistant.stories.models import STORY_FIELDS
+from assistant.text.quantities import numbers_in
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"

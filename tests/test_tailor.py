@@ -15,7 +15,7 @@ from assistant.prompting import PromptLibrary
 from assistant.resume.export import export, round_trip_problems, to_markdown
 from assistant.resume.guard import FabricationGuard
 from assistant.resume.models import ExtractedText, Resume
-from assistant.resume.tailor import TailoredResume, skill_vocabulary, source_text, tailor_resume
+from assistant.resume.tailor import TailoredResume, source_text, tailor_resume
 from tests.support.tailor_fixtures import (
     ALL_RESUMES,
     DIRECTOR,
@@ -43,7 +43,7 @@ def _all_output_lines(tailored: TailoredResume) -> list[str]:
 def test_offline_tailoring_adds_no_unsupported_fact(name: str) -> None:
     resume = resume_from_text(ALL_RESUMES[name])
     tailored = tailor_resume(resume, knowledge())
-    guard = FabricationGuard(source_text(resume), skill_vocabulary(knowledge().template))
+    guard = FabricationGuard.for_role(source_text(resume), knowledge().template)
     assert tailored.engine == "offline"
     for line in _all_output_lines(tailored):
         assert guard.check(line.lstrip("#-* ")) == [], line
@@ -183,7 +183,7 @@ def test_offline_tailoring_of_every_corpus_resume_adds_nothing_and_round_trips(
     for name, extracted in corpus_extracted.items():
         resume = parser.parse_resume(extracted)
         tailored = tailor_resume(resume, knowledge())
-        guard = FabricationGuard(source_text(resume), skill_vocabulary(knowledge().template))
+        guard = FabricationGuard.for_role(source_text(resume), knowledge().template)
         unsupported = [line for line in _all_output_lines(tailored) if guard.check(line.lstrip("#-* "))]
         assert unsupported == [], name  # the line itself is not printed: it is a real person's resume
         assert round_trip_problems(tailored.resume, export(tailored.resume, tmp_path / "out.docx")) == [], name

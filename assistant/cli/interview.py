@@ -90,7 +90,7 @@ def _transcript(session: InterviewSession) -> list[dict[str, Any]]:
 @app.command()
 def interview(
     questions: int = typer.Option(6, "--questions", "-n", min=1, max=20, help="Main questions (follow-ups extra)."),
-    focus: str = typer.Option("mixed", "--focus", help="leadership | platform | strategy | mixed"),
+    focus: str = typer.Option("mixed", "--focus", help="mixed, or a focus of the role (rubric.yaml `focuses`)."),
     resume: Path | None = typer.Option(None, "--resume", help="Resume (PDF or text) to probe: 'defend this bullet'."),
     jd: Path | None = typer.Option(None, "--jd", help="Job description (text) the questions should lean toward."),
     answers: Path | None = typer.Option(
@@ -127,13 +127,13 @@ def _run_interview(
     as_json: bool,
     due: bool = False,
 ) -> None:
-    from assistant.interview.planner import FOCUSES
+    from assistant.interview.planner import check_focus
     from assistant.interview.report import to_markdown
+    from assistant.knowledge.loader import load_role
     from assistant.services import Services
 
     cfg = settings()
-    if focus not in FOCUSES:
-        raise InputError(f"Unknown focus {focus!r}; choose one of {', '.join(FOCUSES)}.")
+    check_focus(load_role(cfg.role_dir), focus)
     if mode not in ("practice", "realistic"):
         raise InputError(f"Unknown mode {mode!r}; choose practice or realistic.")
     # Read every input before any work, so bad input stores nothing.
@@ -168,7 +168,7 @@ def _run_interview(
         session = engine.resume(session_id)
     else:
         session = engine.start(
-            focus,  # type: ignore[arg-type]
+            focus,
             n,
             mode,  # type: ignore[arg-type]
             resume=parsed_resume,

@@ -17,7 +17,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
-from assistant.interview.signals import numbers_in, split_sentences
+from assistant.text.quantities import numbers_in
+from assistant.text.tokens import split_sentences
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder

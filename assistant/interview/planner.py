@@ -17,10 +17,10 @@ from typing import Any, Protocol
 from assistant.errors import InputError
 from assistant.interview.models import Citation
 from assistant.interview.session import InterviewFocus, Plan, PlannedQuestion
-from assistant.knowledge.schema import Competency, Question, RoleKnowledge
+from assistant.knowledge.schema import MIXED_FOCUS, Competency, Question, RoleKnowledge
 from assistant.resume.models import Line, Resume
+from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
 
-FOCUSES: tuple[InterviewFocus, ...] = ("leadership", "platform", "strategy", "mixed")
 MAX_QUESTIONS = 20
 CITATIONS_PER_QUESTION = 3
 
@@ -33,12 +33,8 @@ _SCOPE_WORDS = {
     "organization", "platform", "million", "billion", "revenue", "latency", "cost", "roadmap", "strategy",
     "production", "managers", "directors", "cross-functional", "stakeholders",
 }
-_STOPWORDS = {
-    "the", "and", "for", "with", "our", "you", "your", "are", "will", "that", "this", "from", "have", "has", "was",
-    "were", "who", "what", "into", "their", "they", "them", "about", "across", "over", "such", "than", "more",
-    "work", "working", "role", "team", "including", "using", "use", "able", "a", "an", "of", "to", "in", "on",
-    "or", "as", "at", "by", "be", "is", "it", "we", "us", "all", "any", "can", "not", "new",
-}
+# Function words and the words every job ad uses tell no competency apart (the text core's lists).
+_STOPWORDS = STOPWORDS | JOB_AD_WORDS
 
 
 class Searcher(Protocol):
@@ -59,8 +55,7 @@ def plan_interview(
     seed: int | None = None,
 ) -> Plan:
     """Plan `n` main questions (follow-ups are decided during the interview, not here)."""
-    if focus not in FOCUSES:
-        raise InputError(f"Unknown focus {focus!r}; choose one of {', '.join(FOCUSES)}.")
+    check_focus(knowledge, focus)
     if not 1 <= n <= MAX_QUESTIONS:
         raise InputError(f"An interview has 1 to {MAX_QUESTIONS} questions (got {n}).")
     seed = secrets.randbelow(2**31) if seed is None else seed
@@ -86,9 +81,15 @@ def plan_interview(
     return Plan(focus=focus, seed=seed, questions=questions, jd_competencies=jd_ranking)
 
 
+def check_focus(knowledge: RoleKnowledge, focus: str) -> None:
+    """An unknown focus is the user's mistake: say which ones the role offers."""
+    if focus not in knowledge.rubric.focus_labels:
+        raise InputError(f"Unknown focus {focus!r}; choose one of {', '.join(knowledge.rubric.focus_labels)}.")
+
+
 def _competencies_for(knowledge: RoleKnowledge, focus: InterviewFocus) -> list[Competency]:
     comps = list(knowledge.rubric.competencies)
-    if focus == "mixed":
+    if focus == MIXED_FOCUS:
         return comps
     chosen = [c for c in comps if focus in c.focus]
     return chosen or comps

@@ -13,7 +13,8 @@ from pydantic import BaseModel, Field
 
 from assistant.interview.models import Citation, Engine, Evaluation, QuestionContext, RedFlag
 
-InterviewFocus = Literal["leadership", "platform", "strategy", "mixed"]
+#: A focus id of the role's rubric (`Rubric.focuses`) or "mixed"; checked against the role when planning.
+InterviewFocus = str
 Mode = Literal["practice", "realistic"]
 SessionStatus = Literal["active", "finished", "abandoned"]
 TurnKind = Literal["question", "follow_up"]

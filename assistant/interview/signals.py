@@ -22,77 +22,15 @@ from assistant.text.instructions import (
     excerpt,
     mask,
 )
+from assistant.text.quantities import numbers_in
+from assistant.text.stem import PAST_FORMS
+from assistant.text.tokens import Sentence, content_words, phrase_pattern, split_sentences, words
+from assistant.text.tokens import wordset as _wordset
 
-# --- tokenising -----------------------------------------------------------------------------------------------
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one readable string (long lexicons stay easy to review)."""
-    return frozenset(text.split())
-
-
-_STOPWORDS = _wordset(
-    """a an the and or but so of to in on at for with by from as is are was were be been being it its it's this
-    that these those there their they them we our us you your i me my he she his her him who what which when where
-    how why do did does done have has had having not no yes just also very really then than too into out up about
-    over after before because while if would could should can will may might must some any all each every more most
-    much many such only own same other another one ones thing things lot lots get got make made way"""
-)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of the answer with its span, so `answer[start:end] == text`."""
-
-    text: str
-    start: int
-    end: int
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Split on sentence punctuation followed by whitespace, and on line breaks; decimals like 0.91 stay whole."""
-    sentences: list[Sentence] = []
-    cursor = 0
-    for match in [*_SENTENCE_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        if match is not None and match.group(0)[:1] in "\"')]":
-            end += len(match.group(0)) - len(match.group(0).lstrip("\"')]"))
-        raw = text[cursor:end]
-        stripped = raw.strip()
-        if stripped:
-            offset = cursor + raw.index(stripped)
-            sentences.append(Sentence(stripped, offset, offset + len(stripped)))
-        cursor = match.end() if match else len(text)
-    return sentences
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-cased words that carry meaning (no stop words), crudely stemmed so 'hired'/'hiring' meet."""
-    out = []
-    for word in words(text.lower()):
-        word = word.replace("’", "'")
-        if word in _STOPWORDS or len(word) < 3 or word[0].isdigit():
-            continue
-        out.append(_stem(word))
-    return out
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
+__all__ = ["Sentence", "content_words", "numbers_in", "split_sentences", "words"]  # the text core, re-exported
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE)
+    return phrase_pattern(phrases)
 
 
 @dataclass(frozen=True)
@@ -171,65 +109,13 @@ _COORDINATED_PAST = re.compile(
     re.IGNORECASE,
 )
 _DELEGATED_TO = _wordset("her him them us each every two three")
-_IRREGULAR_PAST = _wordset(
-    "built led made ran set took gave told sent chose kept cut hired brought found grew won wrote spent held moved "
-    "done begun drove"
-)
+_IRREGULAR_PAST = PAST_FORMS | _wordset("hired moved")
 
 
 # --- specifics ------------------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(
-    r"(?:[$£€]\s?\d[\d,.]*\s?(?:[kmb]n?|million|billion)?|\d[\d,.]*\s?(?:%|x\b|k\b|ms\b|s\b)?|"
-    r"\bp\d{2}\b)",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = _pattern(
-    [
-        r"two",
-        r"three",
-        r"four",
-        r"five",
-        r"six",
-        r"seven",
-        r"eight",
-        r"nine",
-        r"ten",
-        r"eleven",
-        r"twelve",
-        r"fifteen",
-        r"twenty",
-        r"thirty",
-        r"forty",
-        r"fifty",
-        r"hundred",
-        r"thousand",
-        r"dozen",
-        r"half",
-        r"twice",
-        r"double[sd]?",
-        r"halved",
-        r"tripled",
-    ]
-)
-_UNITS_AFTER_NUMBER_WORD = _pattern(
-    [
-        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-        r"hundred|dozen)[\s-]+(?:\w+[\s-]+)?(?:weeks?|months?|quarters?|days?|years?|engineers?|people|teams?|"
-        r"models?|managers?|hires?|leads?|points?|percent|releases?|services?|reports?|seniors?|squads?|pods?)"
-    ]
-)
-_PERCENT_WORD = _pattern([r"percent", r"per cent", r"percentage points?", r"basis points"])
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+(?:[A-Z][a-z]+)*")
 _COMMON_CAPITALS = _wordset("I I'd I've I'm OK Okay So And But Then Yeah Also Monday Friday English")
-
-
-def numbers_in(text: str) -> list[str]:
-    """Numbers, money, percentages and spelled-out quantities tied to a unit ("six engineers")."""
-    found = [m.group(0).strip() for m in _NUMBER.finditer(text) if any(ch.isdigit() for ch in m.group(0))]
-    found += [m.group(0) for m in _UNITS_AFTER_NUMBER_WORD.finditer(text)]
-    found += [m.group(0) for m in _PERCENT_WORD.finditer(text) if not re.search(r"\d\s*$", text[: m.start()])]
-    return found
 
 
 def named_specifics(text: str, lexicon: Lexicon) -> list[str]:

@@ -233,6 +233,20 @@ def _check_consistency(role_name: str, parsed: dict[str, BaseModel], texts: dict
     for i, theme in enumerate(themes):
         if theme in themes[:i]:
             fail(by_field["template"], ("bullet_patterns", i, "theme"), f"theme {theme!r} appears twice")
+    if template.scope_theme not in themes:
+        fail(by_field["template"], ("scope_theme",),
+             f"unknown theme {template.scope_theme!r} (bullet_patterns define: {', '.join(themes)})")
+    keywords = {k.lower() for group in template.keywords.values() for k in group}
+    for i, keyword in enumerate(template.priority_keywords):
+        if keyword.lower() not in keywords:
+            fail(by_field["template"], ("priority_keywords", i), f"{keyword!r} is not one of the keywords")
+
+    focuses = rubric.focus_labels
+    for i, competency in enumerate(rubric.competencies):
+        for j, focus in enumerate(competency.focus):
+            if focus not in focuses:
+                fail(by_field["rubric"], ("competencies", i, "focus", j),
+                     f"unknown focus {focus!r} (focuses define: {', '.join(focuses)})")
 
 
 # --- public API -------------------------------------------------------------------------------------------------

@@ -22,7 +22,9 @@ def _every_level(levels: dict[int, str]) -> dict[int, str]:
 
 
 LevelDescriptions = Annotated[dict[Level, str], AfterValidator(_every_level)]
-Focus = Literal["leadership", "platform", "strategy", "mixed"]
+#: The focus every role has: all competencies. A role's other focuses are data (`Rubric.focuses`).
+MIXED_FOCUS = "mixed"
+MIXED_FOCUS_LABEL = "Mixed (all competencies)"
 
 
 class _Strict(BaseModel):
@@ -58,7 +60,7 @@ class Competency(_Strict):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
-    focus: list[Focus] = Field(min_length=1, description="Interview focuses this competency belongs to.")
+    focus: list[str] = Field(min_length=1, description="Interview focuses (rubric `focuses` ids or 'mixed').")
     description: str
     levels: LevelDescriptions
     signals: list[str] = Field(min_length=3, description="Observable evidence of strength in an answer.")
@@ -66,9 +68,31 @@ class Competency(_Strict):
     keywords: list[str] = Field(default_factory=list, description="Terms that tie an answer or bullet to it.")
 
 
+class FocusArea(_Strict):
+    """An interview focus the candidate can pick: a group of competencies (each competency names its focuses)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+
+
 class Rubric(_Strict):
     role: str
+    focuses: list[FocusArea] = Field(min_length=1, description="Interview focuses besides 'mixed'.")
     competencies: list[Competency] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_focuses(self) -> Rubric:
+        """Focus ids are unique and never "mixed"; competencies' focuses are checked by the loader (with the
+        field's path)."""
+        ids = [f.id for f in self.focuses]
+        if MIXED_FOCUS in ids or len(set(ids)) != len(ids):
+            raise ValueError(f"focus ids must be unique and not {MIXED_FOCUS!r} (every role has it)")
+        return self
+
+    @property
+    def focus_labels(self) -> dict[str, str]:
+        """Every focus id the role offers, "mixed" first, with its label."""
+        return {MIXED_FOCUS: MIXED_FOCUS_LABEL, **{f.id: f.label for f in self.focuses}}
 
 
 class Question(_Strict):
@@ -88,23 +112,85 @@ class QuestionBank(_Strict):
 
 
 class BulletPattern(_Strict):
-    theme: Literal["leadership_scope", "platform_impact", "hiring", "stakeholder_outcomes", "quality_reliability"]
+    """A kind of strong bullet for the role: its pattern, an example, what to ask when a bullet lacks it, and the
+    words that show a bullet is of this kind (`cues`)."""
+
+    theme: str = Field(pattern=r"^[a-z0-9_]+$")
     pattern: str
     example: str
     asks: list[str] = Field(min_length=1, description="Questions to ask the candidate when a bullet lacks this.")
+    cues: list[str] = Field(default_factory=list, description="Regexes: words that make a bullet of this theme.")
+    lead_weight: int = Field(0, ge=0, le=10, description="How far up tailoring moves a bullet of this theme.")
+
+    @field_validator("cues")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        return _compiles(patterns)
+
+
+class FitWeights(_Strict):
+    """Points of the resume fit score (out of 100) for each component."""
+
+    keywords: int = Field(25, ge=0)
+    competency_coverage: int = Field(25, ge=0)
+    quantified_impact: int = Field(15, ge=0)
+    leadership_scope: int = Field(15, ge=0)
+    experience: int = Field(10, ge=0)
+    ats_readiness: int = Field(10, ge=0)
+
+    @model_validator(mode="after")
+    def _hundred(self) -> FitWeights:
+        total = sum(self.model_dump().values())
+        if total != 100:
+            raise ValueError(f"fit weights must add up to 100, not {total}")
+        return self
+
+
+class ResumeExpectations(_Strict):
+    """What the role asks of a resume, in the words the review uses to explain its fit score."""
+
+    years: float = Field(10, gt=0, description="Full-time years at which the experience component is full.")
+    years_typical: str = Field("people in this role typically have 10+", description="After 'N years in roles'.")
+    years_advice: str = Field("roles like this usually ask for 10+", description="Told when experience is short.")
+    length: str = Field("a resume for this role is usually 2 pages (400-1200 words)")
+    fit_weights: FitWeights = Field(default_factory=FitWeights)
 
 
 class ResumeTemplate(_Strict):
-    """What an ML-engineering director's resume looks like: order, summary pattern, bullet patterns, keywords."""
+    """What a resume for the role looks like: order, summary pattern, bullet patterns, keywords, and the role's
+    vocabulary the review, tailoring and the fabrication guard read (tools, field words, domains)."""
 
     role: str
     section_order: list[str] = Field(min_length=3)
     summary_pattern: str
     summary_guidance: list[str] = Field(default_factory=list)
     bullet_patterns: list[BulletPattern] = Field(min_length=4)
+    scope_theme: str = Field(
+        "leadership_scope",
+        description="The bullet theme about how many people and how much scope the candidate led: asked when a "
+        "bullet shows leadership without a size, tried last when matching a bullet to a theme.",
+    )
     keywords: dict[str, list[str]] = Field(description="Role keyword list for matching, grouped by theme.")
+    priority_keywords: list[str] = Field(
+        default_factory=list, description="Keywords flagged 'add if true' when missing (beside the rubric's)."
+    )
     weak_verbs: list[str] = Field(default_factory=list)
     strong_verbs: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=list, description="Tools, platforms and languages: skills by definition.")
+    field_words: list[str] = Field(
+        default_factory=list, description="Capitalised words of the field that never name an organisation."
+    )
+    practice_words: list[str] = Field(
+        default_factory=list, description="Words of the field that alone never make a keyword a claimable skill."
+    )
+    certifications: list[str] = Field(default_factory=list, description="Certification acronyms of the field.")
+    domains: list[str] = Field(default_factory=list, description="Domains a resume may name (for the summary).")
+    expectations: ResumeExpectations = Field(default_factory=ResumeExpectations)
+
+    @property
+    def scope_pattern(self) -> BulletPattern:
+        """The `scope_theme` pattern (the loader checks it exists; the first pattern otherwise)."""
+        return next((p for p in self.bullet_patterns if p.theme == self.scope_theme), self.bullet_patterns[0])
 
 
 def _compiles(patterns: list[str]) -> list[str]:

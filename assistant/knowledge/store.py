@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -28,6 +27,9 @@ from assistant.config import EmbeddingBackend, Settings
 from assistant.errors import ConfigError, InputError, KnowledgeError
 from assistant.knowledge.chunks import Chunk, chunk_role
 from assistant.knowledge.embeddings import Embedder, LocalMiniLMEmbeddingFunction
+from assistant.text.stem import stem
+from assistant.text.stopwords import STOPWORDS
+from assistant.text.tokens import terms as _term_list
 
 try:  # POSIX: serialise ingests of one data dir across processes (the app and the CLI may start together)
     import fcntl
@@ -469,26 +471,9 @@ def _hit(chunk_id: str, text: str, metadata: dict[str, Any], similarity: float) 
     return Hit(id=chunk_id, text=text, score=score, metadata=meta, citation=citation_for(meta))
 
 
-_STOPWORDS_TEXT = (
-    "a about all also an and any are as at be been but by can could did do does for from had has have how i if in "
-    "into is it its me my no not of on or our should so than that the their them then there these they this those "
-    "to was we were what when which who why will with would you your"
-)
-_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-
-
 def _terms(text: str) -> set[str]:
-    """Lower-case content words with a light suffix strip, so "judged"/"judge" and "metrics"/"metric" meet."""
-    terms = set()
-    for word in re.findall(r"[a-z0-9]+", text.lower()):
-        if word in _STOPWORDS:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > 4 and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                break
-        terms.add(word)
-    return terms
+    """Stems of the content words, so "judged"/"judge" and "metrics"/"metric" meet (the text core's stemmer)."""
+    return {stem(word) for word in _term_list(text) if word not in STOPWORDS}
 
 
 def rerank(query: str, hits: list[Hit]) -> list[Hit]:

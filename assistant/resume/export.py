@@ -9,16 +9,14 @@ each job as a "Title | Company" line, a dates line, then bullets. `round_trip_pr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.pdf import new_document
 from assistant.resume.models import Education, Job, Line, Resume, Section
 from assistant.resume.tailor import normalise_section_name, section_heading
 
 BULLET = "•"
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-              Path("/usr/share/fonts/TTF"), Path("/Library/Fonts"))
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}(?:-\d{2})?|Present|Current)"
     r"(?:\s*[–—-]\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}(?:-\d{2})?|Present|Current|Now))?"
@@ -172,41 +170,11 @@ def docx_text(path: Path) -> str:
 # --- PDF --------------------------------------------------------------------------------------------------------
 
 
-def unicode_font() -> tuple[Path, Path | None] | None:
-    """DejaVuSans (regular, bold) from the system fonts, if installed; None means core fonts only."""
-    for folder in _FONT_DIRS:
-        regular = folder / "DejaVuSans.ttf"
-        if regular.is_file():
-            bold = folder / "DejaVuSans-Bold.ttf"
-            return regular, bold if bold.is_file() else None
-    return None
-
-
-_TRANSLITERATE = str.maketrans({"•": "-", "–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
-                                "…": "...", "\u00a0": " ", "→": "->", "≥": ">=", "≤": "<="})
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_TRANSLITERATE).encode("latin-1", "replace").decode("latin-1")
-
-
 def to_pdf(resume: Resume, path: Path) -> Path:
     """A one-column A4 PDF; DejaVuSans when available so any name or accent prints, else core Helvetica."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(True, margin=16)
-    pdf.add_page()
-    font = unicode_font()
-    if font:
-        family = "DejaVu"
-        pdf.add_font(family, "", str(font[0]))
-        pdf.add_font(family, "B", str(font[1] or font[0]))
-        clean: Callable[[str], str] = str
-        bullet = BULLET
-    else:
-        family, clean, bullet = "Helvetica", _latin1, "-"
+    doc = new_document(margins=(18, 16, 18), bottom=16)
+    pdf, family, clean = doc.pdf, doc.family, doc.clean
+    bullet = BULLET if doc.unicode else "-"
     width = pdf.epw
 
     def para(text: str, size: float = 10, style: str = "", gap: float = 0.6) -> None:

@@ -21,30 +21,38 @@ work the resume describes, so they are never findings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
+
+from assistant.text.quantities import (
+    APOSTROPHE_YEAR_RE,
+    MONEY_RE,
+    MULTIPLIER_RE,
+    NUMBER_RE,
+    NUMBER_WORD_RE,
+    NUMBER_WORDS,
+    PEOPLE_NOUNS,
+    PERCENT_RE,
+    YEAR_MONTH_RE,
+    YEAR_RE,
+    quantities,
+    to_number,
+)
+from assistant.text.stem import stem as _stem
+from assistant.text.stem import stems as _stem_terms
+from assistant.text.tokens import norm_text as _norm_text
+
+if TYPE_CHECKING:
+    from assistant.knowledge.schema import ResumeTemplate
 
 FindingKind = Literal[
     "number", "percentage", "money", "date", "organisation", "title", "degree", "certification", "skill",
     "unlinked", "quantity", "scope", "moved",
 ]
-
-#: Tools and platforms an ML-engineering leader's resume names; a rewrite must not add one the source lacks.
-BUILTIN_SKILLS: tuple[str, ...] = (
-    "Kubeflow", "MLflow", "SageMaker", "Vertex AI", "Azure ML", "Databricks", "Spark", "PySpark", "Kubernetes",
-    "Docker", "Airflow", "Ray", "Feast", "Tecton", "TensorFlow", "PyTorch", "JAX", "Keras", "scikit-learn",
-    "XGBoost", "LightGBM", "Hugging Face", "LangChain", "LlamaIndex", "ONNX", "Triton", "TensorRT", "vLLM",
-    "Kafka", "Flink", "Beam", "Dask", "Snowflake", "BigQuery", "Redshift", "Hadoop", "Hive", "Presto", "Trino",
-    "dbt", "Terraform", "Helm", "Argo", "Jenkins", "GitHub Actions", "Prometheus", "Grafana", "Datadog",
-    "Weights & Biases", "Kubeflow Pipelines", "Seldon", "KServe", "BentoML", "Metaflow", "DVC", "Great Expectations",
-    "Evidently", "Pinecone", "Milvus", "Weaviate", "Chroma", "FAISS", "Elasticsearch", "Redis", "PostgreSQL",
-    "MySQL", "MongoDB", "Cassandra", "DynamoDB", "AWS", "GCP", "Azure", "Python", "Scala", "Java", "Go", "Rust",
-    "C++", "SQL", "R", "Julia", "CUDA", "OpenAI", "RAG", "LLM", "LLMs", "MLOps", "NLP", "Computer Vision",
-    "Reinforcement Learning", "Deep Learning",
-)
 
 _TITLE_CORES = (
     "Vice President", "Director", "VP", "SVP", "EVP", "Head of", "Manager", "Lead", "Principal", "Architect",
@@ -73,102 +81,43 @@ _DEGREE_RE = re.compile(
     r"B\.?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.?Tech\.?|Bachelor(?:'s|s)?(?: of Science)?)(?![\w])"
 )
 
-_CERT_ACRONYMS = ("CKA", "CKAD", "CKS", "PMP", "CISSP", "CSM", "CSPO", "PSM", "CCNA", "CCNP", "ITIL", "TOGAF",
+_CERT_ACRONYMS = ("PMP", "CISSP", "CSM", "CSPO", "PSM", "CCNA", "CCNP", "ITIL", "TOGAF",
                   "CFA", "CPA", "SAFe", "CAPM", "PRINCE2", "SPC")
-_CERT_RE = re.compile(
-    r"\b(?:(?:AWS|Azure|Google(?: Cloud)?|GCP|Microsoft|Databricks|Snowflake|TensorFlow|Kubernetes|Oracle|Cisco|"
-    r"Salesforce|Scrum)\s+)?Certified(?:\s+[A-Z][\w+/-]*|\s+(?:-|–)\s+[A-Z][\w+/-]*|\s+(?:of|in|and)\s+[A-Z][\w+/-]*)*"
-    r"|\b(?:[A-Z][\w+/-]*\s+){1,5}(?:Certification|Certificate)\b"
-    r"|\b(?:" + "|".join(_CERT_ACRONYMS) + r")\b"
-)
+#: Bodies that certify people in any field; a role's own tools (`ResumeTemplate.tools`) are added per guard.
+_CERT_BODY_NAMES = ("AWS", "Azure", "Google Cloud", "Google", "GCP", "Microsoft", "Oracle", "Cisco", "Salesforce",
+                    "Scrum")
+_CERT_BODIES = "|".join(re.escape(b) for b in _CERT_BODY_NAMES)
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "double": 2, "doubled": 2,
-    "half": 0.5, "halved": 0.5, "triple": 3, "tripled": 3,
-}
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-          "billion": 1e9, "t": 1e12, "trillion": 1e12}
-_SCALE_ALT = r"(?:thousand|million|billion|trillion|mm|mn|bn|k|m|b|t)"
-_MONEY_RE = re.compile(
-    r"(?:(?:US)?\$|USD\s?|€|£|EUR\s?|GBP\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\b"
-    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\s?(?:USD|dollars|EUR|euros|GBP)\b",
-    re.IGNORECASE,
-)
-_PERCENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|pp\b|percentage points\b)",
-                         re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,%]|\s?%)")
-# "2019-03": the parser's normalised job date. Its year is checked; the month came from a month name.
-_YEAR_MONTH_RE = re.compile(r"(?<![\d.])((?:19[5-9]\d|20[0-4]\d))-(0[1-9]|1[0-2])(?!\d)")
-_APOSTROPHE_YEAR_RE = re.compile(r"[’'](\d{2})\b")
-_NUMBER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s?(" + _SCALE_ALT + r")\b)?", re.IGNORECASE)
-_NUMBER_WORD_RE = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+@functools.lru_cache(maxsize=16)
+def _cert_re(bodies: tuple[str, ...] = (), acronyms: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Certifications: "<body> Certified ...", "... Certification", or a known acronym; a role adds its own."""
+    body_alt = "|".join([_CERT_BODIES, *(re.escape(b) for b in sorted(bodies, key=len, reverse=True))])
+    acronym_alt = "|".join([*_CERT_ACRONYMS, *(re.escape(a) for a in acronyms)])
+    return re.compile(
+        r"\b(?:(?:" + body_alt + r")\s+)?Certified(?:\s+[A-Z][\w+/-]*|\s+(?:-|–)\s+[A-Z][\w+/-]*|\s+(?:of|in|and)\s+[A-Z][\w+/-]*)*"
+        r"|\b(?:[A-Z][\w+/-]*\s+){1,5}(?:Certification|Certificate)\b"
+        r"|\b(?:" + acronym_alt + r")\b"
+    )
 
 _CAPITALISED_RE = re.compile(r"(?<![\w'’])([A-Z][\w&'’.+-]*[\w+]|[A-Z])")
 #: Capitalised words that are not organisations: generic domain words, months, pronouns, section words.
 _NOT_ORGANISATIONS = frozenset(w.lower() for w in (
     "I", "A", "An", "The", "And", "Or", "Of", "For", "With", "In", "On", "At", "To", "By", "As", "From", "Our",
-    "ML", "AI", "MLE", "ML/AI", "AI/ML", "Machine", "Learning", "Engineering", "Engineer", "Engineers", "Data",
-    "Science", "Scientist", "Scientists", "Platform", "Platforms", "Team", "Teams", "Product", "Products",
-    "Research", "Infrastructure", "Artificial", "Intelligence", "Deep", "Cloud", "Operations", "Analytics",
-    "Applied", "Model", "Models", "Software", "Systems", "Services", "Technology", "Technologies", "Present",
+    "Team", "Teams", "Product", "Products", "Research", "Operations", "Analytics", "Applied", "Services",
+    "Technology", "Technologies", "Present",
     "Current", "Today", "Now", "Summary", "Executive", "Experience", "Education", "Skills", "Projects",
     "Publications", "Certifications", "Awards", "Leadership", "Key", "Core", "Tools", "Domains", "Languages",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2", "Monday", "Friday", "North", "South", "East", "West", "America",
     "Europe", "Asia", "US", "USA", "UK", "EU", "OKR", "OKRs", "KPI", "KPIs", "SLA", "SLAs", "SLO", "SLOs", "P&L",
-    "CI/CD", "API", "APIs", "SaaS", "B2B", "B2C", "GPU", "GPUs", "CPU", "ETL", "A/B", "ROI", "YoY", "QoQ",
+    "API", "APIs", "SaaS", "B2B", "B2C", "A/B", "ROI", "YoY", "QoQ",
 ))
-
-_WORD_RE = re.compile(r"[a-z0-9+#]+(?:['’][a-z]+)?")
-
-#: Past forms a suffix rule cannot undo ("Led" must support "leading").
-_IRREGULAR_STEMS = {
-    "led": "lead", "built": "build", "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive",
-    "ran": "run", "wrote": "write", "written": "write", "made": "make", "took": "take", "taken": "take",
-    "gave": "give", "given": "give", "won": "win", "brought": "bring", "taught": "teach", "sought": "seek",
-    "held": "hold", "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "oversaw": "oversee",
-    "overseen": "oversee", "spoke": "speak", "spoken": "speak", "set": "set", "shipped": "ship", "kept": "keep",
-    "met": "meet", "sold": "sell", "spent": "spend", "stood": "stand", "rebuilt": "rebuild",
-}
-_SUFFIXES = ("ments", "ment", "ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
-
-
-def _stem(word: str) -> str:
-    """A light, consistent stemmer: hire/hired/hiring/hires -> "hir", deploy/deployed/deployment -> "deploy".
-
-    It only has to map a word's forms to one key (the same rules run on source and output); it never needs to
-    produce a real word. Short words, acronyms with digits and symbols ("c++", "k8s") are left alone.
-    """
-    if word in _IRREGULAR_STEMS:
-        word = _IRREGULAR_STEMS[word]
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    for suffix in _SUFFIXES:
-        base = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(base) < 3:
-            continue
-        if suffix == "s" and word.endswith(("ss", "us", "is")):
-            break  # "process", "status", "analysis" are not plurals
-        if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
-            continue  # "hires" is "hire" + "s"
-        if suffix == "ed" and base.endswith("e"):
-            break  # "speed", "need": not a past tense
-        if suffix in ("ies", "ied"):
-            base += "y"
-        elif suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lszf":
-            base = base[:-1]  # "planned" -> "plan", but "installed" -> "install"
-        word = base
-        break
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
-
 
 def _stems(norm_text: str) -> str:
     """A `_norm_text` result with every word stemmed, padded with spaces so terms match on word boundaries."""
-    return " " + " ".join(_stem(w) for w in norm_text.split()) + " "
+    return _stem_terms(norm_text.split())
 
 
 #: Words of generic management and business practice. A vocabulary term made only of these ("hiring", "people
@@ -180,40 +129,15 @@ _GENERIC_WORDS = frozenset(_stem(w) for w in (
     "planning", "headcount", "succession", "talent", "density", "stakeholder", "executive", "communication",
     "career", "development", "performance", "org", "organisation", "organization", "design", "strategy",
     "technical", "business", "impact", "cross", "functional", "vendor", "interview", "loop", "bar", "adoption",
-    "ml", "engineering", "cost", "optimization", "optimisation", "architecture", "of", "and",
+    "cost", "optimization", "optimisation", "architecture", "of", "and",
 ))
 
 
-def _is_generic(term: str) -> bool:
+def _is_generic(term: str, practice: frozenset[str] = frozenset()) -> bool:
     words = _stems(_norm_text(term)).split()
-    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+    return bool(words) and all(w in _GENERIC_WORDS or w in practice for w in words)
 
 
-#: Units of the same kind: a number may not move between them ("2 days" is not "2 hours").
-_TIME_UNITS = {
-    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "s": "second",
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
-    "day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
-    "month": "month", "months": "month", "mo": "month", "mos": "month", "quarter": "quarter", "quarters": "quarter",
-    "year": "year", "years": "year", "yr": "year", "yrs": "year",
-}
-#: People a resume counts or leads; swapping one for another changes the claim's scope.
-_ROLE_NOUNS = {
-    "engineer": "engineer", "engineers": "engineer", "developer": "engineer", "developers": "engineer",
-    "manager": "manager", "managers": "manager", "em": "manager", "ems": "manager",
-    "director": "director", "directors": "director", "scientist": "scientist", "scientists": "scientist",
-    "researcher": "researcher", "researchers": "researcher", "analyst": "analyst", "analysts": "analyst",
-    "designer": "designer", "designers": "designer", "intern": "intern", "interns": "intern",
-    "contractor": "contractor", "contractors": "contractor", "executive": "executive", "executives": "executive",
-    "vp": "vp", "vps": "vp", "pm": "product manager", "pms": "product manager", "ic": "ic", "ics": "ic",
-    "people": "person", "person": "person", "report": "report", "reports": "report", "team": "team",
-    "teams": "team", "member": "person", "members": "person", "employee": "person", "employees": "person",
-}
-_QUANTITY_RE = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\+?(?:\s*[-–]\s*|\s+)"
-    r"((?:[a-z][\w&/-]*\s+){0,2}?)([a-z]+)\b", re.IGNORECASE)
-_MULTIPLIER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:x|×|times|fold|-fold)(?![\w])", re.IGNORECASE)
 #: Verbs that say who led the work and who took part in it; a rewrite may not move a claim between them.
 _LEAD_VERBS = frozenset(_stem(w) for w in (
     "led", "lead", "leading", "managed", "manage", "directed", "direct", "headed", "head", "oversaw", "oversee",
@@ -224,31 +148,10 @@ _MEMBER_VERBS = frozenset(_stem(w) for w in (
 _MEMBER_PHRASES = ("worked on", "worked with", "part of", "member of", "worked in")
 
 
-def _quantities(text: str) -> list[tuple[float, str, str, str]]:
-    """(value, kind, unit, as written) for each number followed by a time unit or a kind of people.
-
-    The unit is the first time/people word within the next three words ("11 product teams" counts teams,
-    "24-engineer organisation" counts engineers); numbers followed by anything else are left to the number check.
-    """
-    found = []
-    for m in _QUANTITY_RE.finditer(text):
-        word = m[3].lower()
-        raw = m[1].lower()
-        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else _to_number(raw, None)
-        for candidate in [*m[2].lower().split(), word][:3]:
-            if candidate in _TIME_UNITS and candidate not in ("s", "h", "d"):
-                found.append((value, "time", _TIME_UNITS[candidate], m[0]))
-                break
-            if candidate in _ROLE_NOUNS or candidate.rstrip("s") in _ROLE_NOUNS:
-                found.append((value, "people", _ROLE_NOUNS.get(candidate, candidate.rstrip("s")), m[0]))
-                break
-    return found
-
-
 def _role_words(text: str) -> set[str]:
     """Kinds of people named in `text` (not teams or people in general: those are how any bullet says scope)."""
     words = set(_norm_text(text).split())
-    return {_ROLE_NOUNS[w] for w in words if w in _ROLE_NOUNS} - {"team", "person", "report"}
+    return {PEOPLE_NOUNS[w] for w in words if w in PEOPLE_NOUNS} - {"team", "person", "report"}
 
 
 def _role_verbs(text: str) -> tuple[bool, bool]:
@@ -266,19 +169,6 @@ class Finding(BaseModel):
     message: str = ""
 
 
-def _norm_text(text: str) -> str:
-    """Lower-case, unify dashes and quotes, and collapse every non-word run so phrases compare loosely."""
-    text = text.replace("’", "'").replace("–", "-").replace("—", "-").lower()
-    return " " + " ".join(_WORD_RE.findall(text)) + " "
-
-
-def _to_number(digits: str, scale: str | None) -> float:
-    value = float(digits.replace(",", ""))
-    if scale:
-        value *= _SCALE[scale.lower()]
-    return round(value, 6)
-
-
 def _degree_key(token: str) -> str:
     key = re.sub(r"[.\s]", "", token.lower()) if len(token) <= 8 else token.lower()
     return _DEGREES.get(key, _DEGREES.get(token.lower().rstrip("."), key))
@@ -291,21 +181,21 @@ class _Facts:
         self.text = text
         self.norm = _norm_text(text)
         self.words = set(self.norm.split())
-        self.money = {_to_number(m[0] or m[2], m[1] or m[3]) for m in _MONEY_RE.findall(text)}
-        self.percentages = {_to_number(m, None) for m in _PERCENT_RE.findall(text)}
-        self.years = set(_YEAR_RE.findall(text)) | {
-            ("19" if int(y) > 50 else "20") + y for y in _APOSTROPHE_YEAR_RE.findall(text)
+        self.money = {to_number(m[0] or m[2], m[1] or m[3]) for m in MONEY_RE.findall(text)}
+        self.percentages = {to_number(m, None) for m in PERCENT_RE.findall(text)}
+        self.years = set(YEAR_RE.findall(text)) | {
+            ("19" if int(y) > 50 else "20") + y for y in APOSTROPHE_YEAR_RE.findall(text)
         }
-        self.numbers = {_to_number(d, s) for d, s in _NUMBER_RE.findall(text)}
-        self.numbers |= {_to_number(d, None) for d, _ in _NUMBER_RE.findall(text)}
-        self.numbers |= {float(_NUMBER_WORDS[w.lower()]) for w in _NUMBER_WORD_RE.findall(text)}
+        self.numbers = {to_number(d, s) for d, s in NUMBER_RE.findall(text)}
+        self.numbers |= {to_number(d, None) for d, _ in NUMBER_RE.findall(text)}
+        self.numbers |= {float(NUMBER_WORDS[w.lower()]) for w in NUMBER_WORD_RE.findall(text)}
         self.numbers |= self.money | self.percentages
         self.degrees = {_degree_key(m) for m in _DEGREE_RE.findall(text)}
         self.stems = _stems(self.norm)
         self.skills = {s for s in skills if _contains_stems(self.stems, s)}
         self.compact = re.sub(r"[^a-z0-9]+", "", text.lower())  # for text a PDF extracted without spaces
-        self.quantities = _quantities(text)
-        self.multipliers = {_to_number(m, None) for m in _MULTIPLIER_RE.findall(text)}
+        self.quantities = quantities(text)
+        self.multipliers = {to_number(m, None) for m in MULTIPLIER_RE.findall(text)}
 
 
 def _contains_term(norm_text: str, term: str) -> bool:
@@ -322,12 +212,33 @@ def _contains_stems(stemmed_text: str, term: str) -> bool:
 class FabricationGuard:
     """Checks output lines against the candidate's source text; see the module docstring for the rules."""
 
-    def __init__(self, source_text: str, skill_vocabulary: Iterable[str] = ()) -> None:
-        self.vocabulary = sorted({*BUILTIN_SKILLS, *skill_vocabulary}, key=len, reverse=True)
-        # Built-in names are tools by definition; a role keyword is a skill only if it is not generic practice.
-        self.skills = [t for t in self.vocabulary if t in BUILTIN_SKILLS or not _is_generic(t)]
+    def __init__(
+        self,
+        source_text: str,
+        skill_vocabulary: Iterable[str] = (),
+        *,
+        tools: Iterable[str] = (),
+        field_words: Iterable[str] = (),
+        practice_words: Iterable[str] = (),
+        certifications: Iterable[str] = (),
+    ) -> None:
+        """`skill_vocabulary`: the role's keywords; `tools`, `field_words`, `practice_words` and `certifications`:
+        the role's vocabulary from `resume_template.yaml` (see `for_role`, which passes them all)."""
+        tool_names = frozenset(tools)
+        self.vocabulary = sorted({*tool_names, *skill_vocabulary}, key=len, reverse=True)
+        practice = frozenset(_stem(w) for w in practice_words)
+        # Tools are skills by definition; a role keyword is a skill only if it is not generic practice.
+        self.skills = [t for t in self.vocabulary if t in tool_names or not _is_generic(t, practice)]
         self._skill_set = frozenset(self.skills)
+        self._not_names = _NOT_ORGANISATIONS | {w.lower() for w in field_words}
+        self._cert_re = _cert_re(tuple(sorted(tool_names)), tuple(sorted(certifications)))
         self._source = _Facts(source_text, self.skills)
+
+    @classmethod
+    def for_role(cls, source_text: str, template: ResumeTemplate) -> FabricationGuard:
+        """The guard with everything the role's resume template says about its vocabulary."""
+        return cls(source_text, skill_vocabulary(template), tools=template.tools, field_words=template.field_words,
+                   practice_words=template.practice_words, certifications=template.certifications)
 
     def supports(self, line: str) -> bool:
         return not self.check(line)
@@ -346,40 +257,40 @@ class FabricationGuard:
         src = self._source
         consumed: list[tuple[int, int]] = []  # spans already judged, so "$2M" is not also judged as "2"
 
-        for m in _MONEY_RE.finditer(line):
+        for m in MONEY_RE.finditer(line):
             consumed.append(m.span())
-            if _to_number(m[1] or m[3], m[2] or m[4]) not in src.money | src.numbers:
+            if to_number(m[1] or m[3], m[2] or m[4]) not in src.money | src.numbers:
                 add("money", m[0].strip(), "amount not in the resume")
-        for m in _PERCENT_RE.finditer(line):
+        for m in PERCENT_RE.finditer(line):
             consumed.append(m.span())
-            if _to_number(m[1], None) not in src.percentages:
+            if to_number(m[1], None) not in src.percentages:
                 add("percentage", m[0].strip(), "percentage not in the resume")
-        for m in _MULTIPLIER_RE.finditer(line):  # "4x" is not "4%": a percentage turned into a multiple
+        for m in MULTIPLIER_RE.finditer(line):  # "4x" is not "4%": a percentage turned into a multiple
             consumed.append(m.span())
-            value = _to_number(m[1], None)
+            value = to_number(m[1], None)
             if value not in src.multipliers and value in src.percentages:
                 add("quantity", m[0].strip(), f"the resume says {value:g}%, not {value:g} times")
             elif value not in src.multipliers and value not in src.numbers:
                 add("number", m[0].strip(), "multiplier not in the resume")
-        for m in _YEAR_MONTH_RE.finditer(line):
+        for m in YEAR_MONTH_RE.finditer(line):
             consumed.append(m.span())
-        for m in _YEAR_RE.finditer(line):
+        for m in YEAR_RE.finditer(line):
             consumed.append(m.span())
             if m[0] not in src.years:
                 add("date", m[0], "year not in the resume")
-        for m in _APOSTROPHE_YEAR_RE.finditer(line):
+        for m in APOSTROPHE_YEAR_RE.finditer(line):
             consumed.append(m.span())
             year = ("19" if int(m[1]) > 50 else "20") + m[1]
             if year not in src.years:
                 add("date", m[0], "year not in the resume")
-        for m in _NUMBER_RE.finditer(line):
+        for m in NUMBER_RE.finditer(line):
             if any(a <= m.start() < b for a, b in consumed):
                 continue
-            value = _to_number(m[1], m[2])
-            if value not in src.numbers and _to_number(m[1], None) not in src.numbers:
+            value = to_number(m[1], m[2])
+            if value not in src.numbers and to_number(m[1], None) not in src.numbers:
                 add("number", m[0].strip(), "number not in the resume")
-        for m in _NUMBER_WORD_RE.finditer(line):
-            if float(_NUMBER_WORDS[m[1].lower()]) not in src.numbers:
+        for m in NUMBER_WORD_RE.finditer(line):
+            if float(NUMBER_WORDS[m[1].lower()]) not in src.numbers:
                 add("number", m[0], "number not in the resume")
 
         degree_spans: list[tuple[int, int]] = []
@@ -388,7 +299,7 @@ class FabricationGuard:
             if _degree_key(m[1]) not in src.degrees:
                 add("degree", m[1], "degree not in the resume")
         cert_spans: list[tuple[int, int]] = []
-        for m in _CERT_RE.finditer(line):
+        for m in self._cert_re.finditer(line):
             cert_spans.append(m.span())
             if not _contains_term(src.norm, m[0]) and re.sub(r"[^a-z0-9]+", "", m[0].lower()) not in src.compact:
                 add("certification", m[0].strip(), "certification not in the resume")
@@ -411,7 +322,7 @@ class FabricationGuard:
                     add("skill", term, "skill or tool not in the resume")
 
         # What a number counts: the same value with a different unit of the same kind is a different claim.
-        for value, kind, unit, written in _quantities(line):
+        for value, kind, unit, written in quantities(line):
             same_value = [(k, u) for v, k, u, _ in src.quantities if v == value and k == kind]
             # "people" and "reports" generalise any kind of person: "24 engineers" may become "24 people".
             if same_value and unit not in {u for _, u in same_value} and unit not in ("person", "report"):
@@ -423,7 +334,7 @@ class FabricationGuard:
                 continue
             unsupported = [
                 w for w in _norm_text(phrase).split()
-                if w not in src.words and w not in _NOT_ORGANISATIONS and w not in skill_words
+                if w not in src.words and w not in self._not_names and w not in skill_words
                 and not w.isdigit()
             ]
             if unsupported:
@@ -464,10 +375,17 @@ class FabricationGuard:
         elsewhere = set(_norm_text(other_sections).split())
         for phrase, _start in _capitalised_phrases(line):
             words = [w for w in _norm_text(phrase).split()
-                     if w not in _NOT_ORGANISATIONS and w not in tool_words and not w.isdigit()]
+                     if w not in self._not_names and w not in tool_words and not w.isdigit()]
             if any(w not in section_words and w in elsewhere for w in words):
                 add("moved", phrase, "this name appears in another section of your resume, not where this line is")
         return findings
+
+
+def skill_vocabulary(template: ResumeTemplate) -> list[str]:
+    """The role's keywords (not its strong verbs), then its tools: the terms a rewrite may not add on its own."""
+    strong = {v.lower() for v in template.strong_verbs}
+    keywords = sorted({k for group in template.keywords.values() for k in group if k.lower() not in strong})
+    return list(dict.fromkeys([*keywords, *template.tools]))
 
 
 def _first_verb(line: str, verbs: frozenset[str]) -> str:

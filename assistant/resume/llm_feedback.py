@@ -186,12 +186,12 @@ def write_feedback(
     job_description: str | None = None,
 ) -> LLMFeedback:
     """Ask the model for written feedback and validate it. Raises `LLMError` (the caller falls back)."""
-    from assistant.resume.tailor import skill_vocabulary, source_text
+    from assistant.resume.tailor import source_text
 
     variables = feedback_variables(
         resume, knowledge, keywords_present=keywords_present, claim_only_if_true=claim_only_if_true,
         job_description=job_description,
     )
     reply = client.structured(PROMPT, variables, ResumeFeedbackReply)
-    guard = FabricationGuard(source_text(resume), skill_vocabulary(knowledge.template))
+    guard = FabricationGuard.for_role(source_text(resume), knowledge.template)
     return validate_feedback(reply, resume, guard, model=client.model_name)

@@ -28,6 +28,9 @@ from assistant.resume.injection import sanitize, suspicious_reasons
 from assistant.resume.llm_feedback import LLMFeedback
 from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
 from assistant.resume.parser import parse_resume
+from assistant.text.quantities import has_quantity, team_size
+from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
+from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
@@ -38,27 +41,6 @@ log = logging.getLogger(__name__)
 STANDARD_SECTIONS = ("summary", "experience", "education", "skills", "projects", "publications", "certifications")
 EMBED_CHARS = 200
 COVERED_SIMILARITY = 0.40  # MiniLM cosine above which a bullet is clear evidence of a competency
-_NUMBER_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens?|"
-    "hundreds?|thousands?|millions?|billions?"
-)
-_WORD_VALUES = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-}
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-_METRIC = re.compile(
-    rf"\d|\b(?:{_NUMBER_WORDS})\b|\b(?:doubled|tripled|halved)\b", re.IGNORECASE
-)
-_PEOPLE = r"(?:engineers?|people|scientists?|managers?|reports?|developers?|members?|staff|analysts?|researchers?|ICs?|hires?|FTEs?|students?|employees?|leads?)"
-_TEAM_SIZE = re.compile(
-    rf"(?:\b(?:team|org|organi[sz]ation|group|department|function)\s+of\s+(?:over\s+|about\s+|~)?(?P<a>\d+|{_NUMBER_WORDS})\+?)"
-    rf"|(?:\b(?P<b>\d+|{_NUMBER_WORDS})\+?[- ](?:person|people|member|strong|engineer)\b)"
-    rf"|(?:\bwith\s+(?:a\s+team\s+of\s+)?(?P<d>\d+|{_NUMBER_WORDS})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
-    rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
-    rf"directed|supervised|coached)\b[^.;]{{0,40}}?\b(?P<c>\d+|{_NUMBER_WORDS})\+?\s+(?:\w+\s+){{0,2}}{_PEOPLE}\b)",
-    re.IGNORECASE,
-)
 _BUDGET = re.compile(
     r"\$\s?\d[\d,.]*\s?(?:[kmb]\b|million|billion|mm)?[^.;]{0,40}\b(?:budget|spend|cost|p&l|revenue|savings?)\b"
     r"|\b(?:budget|spend|p&l|cost)\b[^.;]{0,40}\$\s?\d[\d,.]*\s?(?:[kmb]\b|million|billion|mm)?",
@@ -74,9 +56,6 @@ _LEADERSHIP_VERBS = re.compile(
     r"^(?:led|lead|managed|manage|hired|mentored|coached|grew|scaled|built (?:a|the) team|directed|founded|"
     r"established|oversaw|drove|owned|partnered|aligned|championed|spearheaded|headed|set up)\b",
     re.IGNORECASE,
-)
-_STOPWORDS = set(
-    ["the", "and", "for", "with", "you", "our", "are", "will", "your", "this", "that", "have", "from", "who", "what", "can", "all", "has", "not", "their", "they", "but", "about", "into", "more", "work", "team", "teams", "role", "help", "across", "build", "years", "experience", "including", "such", "strong", "ability", "using", "within", "we", "us", "an", "a", "to", "of", "in", "on", "at", "as", "is", "be", "or", "by", "it", "its", "also", "other", "new", "how", "well", "able", "must", "plus"]
 )
 
 
@@ -233,26 +212,12 @@ def _contains(text: str, term: str) -> bool:
 
 
 def has_metric(text: str) -> bool:
-    return _METRIC.search(_YEARS.sub("", text)) is not None
-
-
-def team_size(text: str) -> int | None:
-    match = _TEAM_SIZE.search(text)
-    if not match:
-        return None
-    raw = next(g for g in match.groups() if g)
-    value = _WORD_VALUES.get(raw.lower())
-    if value is None:
-        value = int(raw) if raw.isdigit() else None
-    return value
+    """Whether a bullet states a number (the one definition: `assistant.text.quantities.has_quantity`)."""
+    return has_quantity(text)
 
 
 def weak_verb(text: str, weak_verbs: list[str]) -> str | None:
-    start = text.strip().lower()
-    for verb in sorted(weak_verbs, key=len, reverse=True):
-        if start.startswith(verb.lower()):
-            return verb
-    return None
+    return weak_opener(text, weak_verbs)
 
 
 def job_description_terms(job_description: str, knowledge: RoleKnowledge, limit: int = 25) -> list[str]:
@@ -262,9 +227,9 @@ def job_description_terms(job_description: str, knowledge: RoleKnowledge, limit:
     for term in vocabulary:
         if term.lower() not in (t.lower() for t in terms) and _contains(job_description, term):
             terms.append(term)
-    # Tool names and acronyms ("PyTorch", "LLM", "SageMaker"), by frequency.
+    # Tool names and acronyms ("C++", "LLM", "GraphQL"), by frequency.
     tokens = re.findall(r"\b(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[A-Za-z]+\+\+)\b", job_description)
-    counts = Counter(t for t in tokens if t.lower() not in _STOPWORDS)
+    counts = Counter(t for t in tokens if t.lower() not in STOPWORDS and t.lower() not in JOB_AD_WORDS)
     for token, _ in counts.most_common():
         if len(terms) >= limit:
             break
@@ -380,7 +345,7 @@ def _bullet_feedback(
     )
 
 
-def _ats_checks(resume: Resume, pages: int) -> list[AtsCheck]:
+def _ats_checks(resume: Resume, pages: int, typical_length: str) -> list[AtsCheck]:
     names = [s.name for s in resume.sections]
     words = sum(len(line.text.split()) for line in resume.lines)
     nonstandard = [
@@ -401,7 +366,7 @@ def _ats_checks(resume: Resume, pages: int) -> list[AtsCheck]:
             + ("Unusual headings an ATS may not map: " + "; ".join(nonstandard[:4]) if nonstandard else ""),
         ),
         AtsCheck(name="length", passed=1 <= pages <= 3 and 300 <= words <= 1600,
-                 detail=f"{pages} page(s), {words} words; a director's resume is usually 2 pages (400-1200 words)"),
+                 detail=f"{pages} page(s), {words} words; {typical_length}"),
         AtsCheck(name="contact info", passed=not contact_missing,
                  detail="Name, email and phone found" if not contact_missing
                  else "Not found: " + ", ".join(contact_missing)),
@@ -459,9 +424,7 @@ def review_resume(
     missing = [t for t in wanted if t not in present]
     core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
     important = {t.lower() for t in jd_terms} if jd_terms else core | {
-        k.lower() for k in knowledge.template.keywords.get("leadership", []) + knowledge.template.keywords.get(
-            "platform_mlops", [])[:8]
-    }
+        k.lower() for k in knowledge.template.priority_keywords}
     claim_only_if_true = [t for t in missing if t.lower() in important][:15]
 
     # Bullets and competencies.
@@ -481,7 +444,9 @@ def review_resume(
         org_signals=sorted({m.group(0).lower() for b in bullets for m in _ORG.finditer(b.text)})[:10],
     )
     pages = extracted.pages if extracted is not None else max(1, len(text) // 3500 + 1)
-    ats = _ats_checks(resume, pages)
+    expect = knowledge.template.expectations
+    weights = expect.fit_weights
+    ats = _ats_checks(resume, pages, expect.length)
 
     # Fit: weighted, explainable.
     keyword_ratio = len(present) / len(wanted) if wanted else 0.0
@@ -494,31 +459,35 @@ def review_resume(
     years = resume.years_experience or 0.0
     components = [
         FitComponent(
-            name="keywords", weight=25, earned=25 * min(1.0, keyword_ratio / keyword_target),
+            name="keywords", weight=weights.keywords,
+            earned=weights.keywords * min(1.0, keyword_ratio / keyword_target),
             detail=f"{len(present)} of {len(wanted)} role{' and job-description' if jd_terms else ''} terms present",
         ),
         FitComponent(
-            name="competency coverage", weight=25,
-            earned=25 * (0.6 * len(covered) / len(coverage) + 0.4 * min(1.0, mean_similarity / 0.45))
+            name="competency coverage", weight=weights.competency_coverage,
+            earned=weights.competency_coverage * (
+                0.6 * len(covered) / len(coverage) + 0.4 * min(1.0, mean_similarity / 0.45))
             if coverage else 0.0,
             detail=f"{len(covered)} of {len(coverage)} rubric competencies evidenced by a bullet",
         ),
         FitComponent(
-            name="quantified impact", weight=15, earned=15 * min(1.0, quant_ratio / 0.6),
+            name="quantified impact", weight=weights.quantified_impact,
+            earned=weights.quantified_impact * min(1.0, quant_ratio / 0.6),
             detail=f"{quantified} of {total} bullets have a number",
         ),
         FitComponent(
-            name="leadership scope", weight=15, earned=15 * scope_points,
+            name="leadership scope", weight=weights.leadership_scope, earned=weights.leadership_scope * scope_points,
             detail=f"{len(sized)} of {total} bullets state a team size"
             + (f" (largest {leadership.largest_team})" if leadership.largest_team else "")
             + f"; budget {'stated' if leadership.budget_mentions else 'not stated'}",
         ),
         FitComponent(
-            name="experience", weight=10, earned=10 * min(1.0, years / 12),
-            detail=f"{years:g} years in dated roles (directors typically have 12+)",
+            name="experience", weight=weights.experience, earned=weights.experience * min(1.0, years / expect.years),
+            detail=f"{years:g} years in dated roles ({expect.years_typical})",
         ),
         FitComponent(
-            name="ATS readiness", weight=10, earned=10 * sum(c.passed for c in ats) / len(ats),
+            name="ATS readiness", weight=weights.ats_readiness,
+            earned=weights.ats_readiness * sum(c.passed for c in ats) / len(ats),
             detail=f"{sum(c.passed for c in ats)} of {len(ats)} ATS checks pass",
         ),
     ]
@@ -547,7 +516,7 @@ def review_resume(
     if lost["experience"] > 0 and resume.confidence.get("experience", 1.0) >= 0.5:
         # Advice about years only when the roles were read with confidence: never "you lack experience" because
         # the reader missed it.
-        actions.append((lost["experience"], experience_advice(resume, years)))
+        actions.append((lost["experience"], experience_advice(resume, years, expect.years_advice)))
     failed = [c for c in ats if not c.passed]
     if failed:
         actions.append((lost["ATS readiness"], "Fix ATS checks: " + "; ".join(f"{c.name} ({c.detail})" for c in failed[:2])))
@@ -635,7 +604,7 @@ def _with_llm_feedback(
     return review.model_copy(update={"engine": "llm", "llm_feedback": feedback})
 
 
-def experience_advice(resume: Resume, years: float) -> str:
+def experience_advice(resume: Resume, years: float, expectation: str = "roles like this usually ask for more") -> str:
     """Say why experience scored low in terms the candidate can act on: missing dates, internships only, or
     simply fewer years than director roles ask for."""
     dated = [j for j in resume.experience if j.start]
@@ -644,5 +613,4 @@ def experience_advice(resume: Resume, years: float) -> str:
     if not years:
         return ("Only internships carry dates, and they do not count as years of experience; list full-time roles "
                 "with their dates")
-    return (f"Dated full-time roles add up to {years:g} years; director roles usually ask for 12+ (8+ in ML "
-            "engineering), so list every full-time role with its dates")
+    return f"Dated full-time roles add up to {years:g} years; {expectation}, so list every full-time role with its dates"

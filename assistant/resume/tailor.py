@@ -13,6 +13,7 @@ Every proposal is a `Change` the user accepts or rejects, linked to the source l
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,9 +22,12 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import CoachError
 from assistant.knowledge.schema import BulletPattern, ResumeTemplate, RoleKnowledge
-from assistant.resume.guard import BUILTIN_SKILLS, FabricationGuard, Finding
+from assistant.resume.guard import FabricationGuard, Finding, skill_vocabulary
 from assistant.resume.model_view import numbered_for_model
 from assistant.resume.models import Job, Line, Resume, Section
+from assistant.text.quantities import STATED_YEARS_RE, has_quantity, team_sizes
+from assistant.text.tokens import phrase_pattern
+from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
@@ -46,39 +50,20 @@ _SECTION_ALIASES = {
     "speaking": "publications", "certification": "certifications", "honors": "awards",
 }
 
-_LEADERSHIP_RE = re.compile(
-    r"\b(led|lead|managed|manage|manager|directed|oversaw|headed|hired|hiring|recruited|grew|scaled|built (?:a |the )?"
-    r"(?:team|org)|mentored|coached|team of|teams of|direct reports|reports|org(?:anization|anisation)?|"
-    r"headcount|budget)\b", re.IGNORECASE)
-_PLATFORM_RE = re.compile(
-    r"\b(platform|infrastructure|pipeline|pipelines|feature store|serving|deploy\w*|mlops|training|inference|"
-    r"production|latency|reliability|availability|cost|throughput|self-serve)\b", re.IGNORECASE)
-_QUANTIFIED_RE = re.compile(r"\d|%|\$|€|£")
-_TEAM_SIZE_RE = re.compile(
-    r"\b(?:team|teams|org|organi[sz]ation|group|department)s?\s+of\s+(?:up to\s+|over\s+|more than\s+|~\s?)?"
-    r"(\d{1,4})\+?"
-    r"|\b(\d{1,4})\+?[\s-]*(?:person\s+|member\s+)?(?:ml\s+|machine learning\s+|data\s+|software\s+)?"
-    r"(?:engineers|scientists|researchers|people|direct reports|reports|managers|ics|engineer team|person team)\b",
-    re.IGNORECASE)
-_STATED_YEARS_RE = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
-_DEFAULT_WEAK_VERBS = ("responsible for", "worked on", "helped", "assisted", "participated in", "involved in",
-                       "tasked with", "duties included", "contributed to", "supported")
-_DOMAINS = (
-    "recommendations", "recommendation", "recommender systems", "personalization", "personalisation", "search", "ranking", "ads",
-    "advertising", "fraud", "risk", "forecasting", "pricing", "computer vision", "nlp", "natural language processing",
-    "speech", "robotics", "autonomous driving", "healthcare", "fintech", "e-commerce", "marketplace",
-    "generative ai", "llms", "content understanding", "trust and safety", "growth", "supply chain", "logistics",
-)
-_THEME_RE: dict[str, re.Pattern[str]] = {
-    "hiring": re.compile(r"\b(hir\w*|recruit\w*|interview\w*|onboard\w*|mentor\w*|coach\w*|career)\b", re.I),
-    "platform_impact": _PLATFORM_RE,
-    "stakeholder_outcomes": re.compile(
-        r"\b(stakeholder\w*|product|business|revenue|customer\w*|partner\w*|roadmap|executive\w*|cross-functional)\b",
-        re.I),
-    "quality_reliability": re.compile(
-        r"\b(quality|reliab\w*|monitor\w*|incident\w*|on-call|testing|evaluation|drift|sla|slo|governance)\b", re.I),
-    "leadership_scope": _LEADERSHIP_RE,
-}
+@functools.lru_cache(maxsize=64)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A bullet pattern's cue words as one regex (None when it has none)."""
+    return phrase_pattern(cues) if cues else None
+
+
+def _matches(pattern: BulletPattern, text: str) -> bool:
+    regex = _cue_re(tuple(pattern.cues))
+    return regex is not None and regex.search(text) is not None
+
+
+def _shows_scope(text: str, template: ResumeTemplate) -> bool:
+    """The bullet speaks of leading people or an org (the template's scope theme)."""
+    return _matches(template.scope_pattern, text)
 
 
 class Change(BaseModel):
@@ -154,7 +139,7 @@ def tailor_resume(
 ) -> TailoredResume:
     """Propose changes toward the role's template; with `client`, also LLM rewrites checked by the guard."""
     template = knowledge.template
-    guard = FabricationGuard(source_text(resume), skill_vocabulary(template))
+    guard = FabricationGuard.for_role(source_text(resume), template)
     changes: list[Change] = []
     section_change = _section_order_change(resume, template)
     if section_change:
@@ -200,12 +185,6 @@ def source_text(resume: Resume) -> str:
     return "\n".join(parts)
 
 
-def skill_vocabulary(template: ResumeTemplate) -> list[str]:
-    """The role's keywords plus built-in tool names: the terms a rewrite may not add on its own."""
-    strong = {v.lower() for v in template.strong_verbs}
-    return sorted({k for group in template.keywords.values() for k in group if k.lower() not in strong})
-
-
 # --- section order ----------------------------------------------------------------------------------------------
 
 
@@ -240,12 +219,8 @@ def _section_order_change(resume: Resume, template: ResumeTemplate) -> Change | 
 
 def bullet_strength(text: str, template: ResumeTemplate) -> int:
     """Why a bullet should lead: leadership scope first, then platform impact, then numbers, then a strong verb."""
-    score = 0
-    if _LEADERSHIP_RE.search(text):
-        score += 4
-    if _PLATFORM_RE.search(text):
-        score += 2
-    if _QUANTIFIED_RE.search(text):
+    score = sum(p.lead_weight for p in template.bullet_patterns if p.lead_weight and _matches(p, text))
+    if has_quantity(text):
         score += 3
     first = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
     if first in {v.lower() for v in template.strong_verbs}:
@@ -256,11 +231,7 @@ def bullet_strength(text: str, template: ResumeTemplate) -> int:
 
 
 def _weak_verb(text: str, template: ResumeTemplate) -> str | None:
-    lowered = text.strip().lower()
-    for verb in (*template.weak_verbs, *_DEFAULT_WEAK_VERBS):
-        if lowered.startswith(verb.lower()):
-            return verb
-    return None
+    return weak_opener(text, template.weak_verbs)
 
 
 def _bullet_reorders(resume: Resume, template: ResumeTemplate) -> list[Change]:
@@ -283,28 +254,28 @@ def _job_label(job: Job) -> str:
     return " at ".join(p for p in (job.title, job.company) if p) or "A role"
 
 
-def _theme_of(text: str, patterns: list[BulletPattern]) -> BulletPattern | None:
-    by_theme = {p.theme: p for p in patterns}
-    for theme, regex in _THEME_RE.items():
-        if theme in by_theme and regex.search(text):
-            return by_theme[theme]
-    return by_theme.get("leadership_scope") or (patterns[0] if patterns else None)
+def _theme_of(text: str, template: ResumeTemplate) -> BulletPattern:
+    """The first theme whose cues the bullet uses, in the template's order with the scope theme last (its cues are
+    the broadest); the scope theme when none matches."""
+    scope = template.scope_pattern
+    for pattern in [p for p in template.bullet_patterns if p is not scope] + [scope]:
+        if _matches(pattern, text):
+            return pattern
+    return scope
 
 
 def _questions_for_weak_bullets(resume: Resume, template: ResumeTemplate) -> list[CandidateQuestion]:
     """A bullet with no number, or one that opens with a weak verb, gets the template's questions, never a guess."""
     questions = []
-    scope = next((p for p in template.bullet_patterns if p.theme == "leadership_scope"), None)
+    scope = template.scope_pattern
     for job in resume.experience:
         for bullet in job.bullets:
             weak = _weak_verb(bullet.text, template)
-            if _QUANTIFIED_RE.search(bullet.text) and not weak:
+            if has_quantity(bullet.text) and not weak:
                 continue
-            pattern = _theme_of(bullet.text, template.bullet_patterns)
-            if pattern is None:
-                continue
+            pattern = _theme_of(bullet.text, template)
             asks = list(pattern.asks)
-            if scope and pattern is not scope and not _LEADERSHIP_RE.search(bullet.text):
+            if pattern is not scope and not _shows_scope(bullet.text, template):
                 asks += [a for a in scope.asks if a not in asks][:1]
             if weak:
                 asks.insert(0, f"What did you personally own or decide here (instead of \"{weak}\")?")
@@ -326,25 +297,22 @@ def stated_facts(resume: Resume, template: ResumeTemplate) -> dict[str, str]:
             facts["company"] = current.company.strip()
     summary_lines = [ln.text for s in resume.sections if s.name == "summary" for ln in s.lines]
     for text in summary_lines + [ln.text for ln in resume.lines if "experience" in ln.text.lower()]:
-        match = _STATED_YEARS_RE.search(text)
+        match = STATED_YEARS_RE.search(text)
         if match and 1 < int(match[1]) < 60:
             facts["years"] = match[1]
             break
     sizes = []
     for text in _all_texts(resume):
-        if not _LEADERSHIP_RE.search(text):
+        if not _shows_scope(text, template):
             continue  # "worked with 40 engineers" is not leading them
-        for m in _TEAM_SIZE_RE.finditer(text):
-            size = int(m[1] or m[2])
-            if 1 < size < 10_000:
-                sizes.append(size)
+        sizes += [size for size in team_sizes(text) if 1 < size < 10_000]
     if sizes:
         facts["team_size"] = str(max(sizes))
     lowered = " " + " ".join(_all_texts(resume)).lower() + " "
-    domains = [d for d in _DOMAINS if re.search(rf"\b{re.escape(d)}\b", lowered)]
+    domains = [d for d in template.domains if re.search(rf"\b{re.escape(d)}\b", lowered)]
     if domains:
         facts["domains"] = ", ".join(dict.fromkeys(domains[:4]))
-    vocab = [*skill_vocabulary(template), *BUILTIN_SKILLS]
+    vocab = skill_vocabulary(template)
     skills = [s for s in dict.fromkeys(vocab) if _tool_like(s) and s.lower() not in domains and re.search(
         rf"(?<![\w]){re.escape(s.lower())}(?![\w])", lowered)]
     if skills:

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from assistant.interview.signals import numbers_in, own_actions, result_strength, split_sentences
+from assistant.interview.signals import own_actions, result_strength
 from assistant.resume.guard import FabricationGuard
 from assistant.stories.models import STORY_FIELDS, Quote, Story, StoryBullet, StoryField
 from assistant.stories.store import new_id
+from assistant.text.quantities import numbers_in
+from assistant.text.tokens import split_sentences
 
 if TYPE_CHECKING:
     from assistant.knowledge.schema import RoleKnowledge
@@ -139,9 +141,8 @@ def propose_bullets(
     prompts: PromptLibrary | None = None,
 ) -> list[StoryBullet]:
     """Bullets for `story`, each checked by the guard against the story text, with the quotes it came from."""
-    from assistant.resume.tailor import skill_vocabulary
 
-    guard = FabricationGuard(story.text, skill_vocabulary(knowledge.template))
+    guard = FabricationGuard.for_role(story.text, knowledge.template)
     texts = _offline_texts(story)
     if llm is not None and prompts is not None:
         from assistant.llm.errors import LLMError

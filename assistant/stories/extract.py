@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
-from assistant.interview.signals import Lexicon, extract, own_actions, result_strength, split_sentences
+from assistant.interview.signals import Lexicon, extract, own_actions, result_strength
 from assistant.stories.models import STORY_FIELDS, Quote, StoryEngine, StoryField
+from assistant.text.tokens import split_sentences
 
 if TYPE_CHECKING:
     from assistant.knowledge.schema import RoleKnowledge

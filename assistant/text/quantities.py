@@ -1,0 +1,197 @@
+"""The one definition of a quantity in text: numbers, number words, money, percentages, multipliers, years, team
+sizes and durations.
+
+- `NUMBER_WORDS`: spelled numbers and their values ("twelve" is 12, "a dozen" 12, "halved" 0.5); the fabrication
+  guard compares values, so "twelve" in a rewrite is supported by "12" in the resume.
+- `has_quantity`: whether a line states a measured amount at all (a digit that is not a year, a spelled count such
+  as "thirty", "hundreds", "doubled"). The resume review's "quantified" count and tailoring's "lead with numbers"
+  use this one test, so both say the same about a bullet.
+- `numbers_in`: the numbers an interview answer cites, as written, including spelled counts tied to a unit
+  ("six engineers").
+- `team_sizes`: how many people a line says someone led ("a team of 24", "managed 5 engineers").
+- `quantities`: each number with the time unit or kind of people it counts ("2 days", "24 engineers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.tokens import phrase_pattern
+
+NUMBER_WORDS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "double": 2, "doubled": 2,
+    "half": 0.5, "halved": 0.5, "triple": 3, "tripled": 3,
+}
+#: Spelled counts of things ("six engineers", "thirty percent"): whole numbers from two, not "one" (a pronoun as
+#: often as a number) and not the multipliers.
+COUNT_WORDS: tuple[str, ...] = tuple(
+    w for w, v in NUMBER_WORDS.items() if v >= 2 and v == int(v) and w not in ("double", "doubled", "triple", "tripled")
+)
+_COUNT_ALT = "|".join(COUNT_WORDS)
+
+SCALE: dict[str, float] = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
+                           "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_SCALE_ALT = r"(?:thousand|million|billion|trillion|mm|mn|bn|k|m|b|t)"
+
+MONEY_RE = re.compile(
+    r"(?:(?:US)?\$|USD\s?|€|£|EUR\s?|GBP\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\b"
+    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\s?(?:USD|dollars|EUR|euros|GBP)\b",
+    re.IGNORECASE,
+)
+PERCENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|pp\b|percentage points\b)",
+                        re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,%]|\s?%)")
+#: "2019-03": the resume parser's normalised job date.
+YEAR_MONTH_RE = re.compile(r"(?<![\d.])((?:19[5-9]\d|20[0-4]\d))-(0[1-9]|1[0-2])(?!\d)")
+APOSTROPHE_YEAR_RE = re.compile(r"[’'](\d{2})\b")
+NUMBER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s?(" + _SCALE_ALT + r")\b)?", re.IGNORECASE)
+NUMBER_WORD_RE = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+MULTIPLIER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:x|×|times|fold|-fold)(?![\w])", re.IGNORECASE)
+#: "12+ years", "8 yrs": a stated length of experience.
+STATED_YEARS_RE = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
+
+
+def to_number(digits: str, scale: str | None = None) -> float:
+    """ "2,400" -> 2400.0; with a scale word or letter ("2.5", "m") -> 2500000.0."""
+    value = float(digits.replace(",", ""))
+    if scale:
+        value *= SCALE[scale.lower()]
+    return round(value, 6)
+
+
+def word_value(word: str) -> float | None:
+    """The value of a spelled number, or None."""
+    return NUMBER_WORDS.get(word.lower())
+
+
+# --- has a number -----------------------------------------------------------------------------------------------
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_QUANTITY_WORDS = re.compile(
+    rf"\d|\b(?:{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?)\b|\b(?:doubled|tripled|halved)\b",
+    re.IGNORECASE,
+)
+
+
+def has_quantity(text: str) -> bool:
+    """The one "states a number" test (see the module docstring). A year alone is a date, not a quantity."""
+    return _QUANTITY_WORDS.search(_YEARS.sub("", text)) is not None
+
+
+# --- numbers an answer cites -----------------------------------------------------------------------------------
+
+_NUMBER = re.compile(
+    r"(?:[$£€]\s?\d[\d,.]*\s?(?:[kmb]n?|million|billion)?|\d[\d,.]*\s?(?:%|x\b|k\b|ms\b|s\b)?|"
+    r"\bp\d{2}\b)",
+    re.IGNORECASE,
+)
+_UNITS_AFTER_NUMBER_WORD = phrase_pattern(
+    [
+        rf"(?:{_COUNT_ALT})[\s-]+(?:\w+[\s-]+)?(?:weeks?|months?|quarters?|days?|years?|engineers?|people|teams?|"
+        r"models?|managers?|hires?|leads?|points?|percent|releases?|services?|reports?|seniors?|squads?|pods?|"
+        r"staff|employees?|members?)"
+    ]
+)
+_PERCENT_WORD = phrase_pattern([r"percent", r"per cent", r"percentage points?", r"basis points"])
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers, money, percentages and spelled-out quantities tied to a unit ("six engineers"), as written."""
+    found = [m.group(0).strip() for m in _NUMBER.finditer(text) if any(ch.isdigit() for ch in m.group(0))]
+    found += [m.group(0) for m in _UNITS_AFTER_NUMBER_WORD.finditer(text)]
+    found += [m.group(0) for m in _PERCENT_WORD.finditer(text) if not re.search(r"\d\s*$", text[: m.start()])]
+    return found
+
+
+# --- people and time units --------------------------------------------------------------------------------------
+
+#: Units of the same kind: a number may not move between them ("2 days" is not "2 hours").
+TIME_UNITS: dict[str, str] = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "s": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+    "month": "month", "months": "month", "mo": "month", "mos": "month", "quarter": "quarter", "quarters": "quarter",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year",
+}
+#: Kinds of people a resume counts or leads, singular and plural -> one kind (general workforce words).
+PEOPLE_NOUNS: dict[str, str] = {
+    "engineer": "engineer", "engineers": "engineer", "developer": "engineer", "developers": "engineer",
+    "manager": "manager", "managers": "manager", "em": "manager", "ems": "manager",
+    "director": "director", "directors": "director", "scientist": "scientist", "scientists": "scientist",
+    "researcher": "researcher", "researchers": "researcher", "analyst": "analyst", "analysts": "analyst",
+    "designer": "designer", "designers": "designer", "intern": "intern", "interns": "intern",
+    "contractor": "contractor", "contractors": "contractor", "executive": "executive", "executives": "executive",
+    "vp": "vp", "vps": "vp", "pm": "product manager", "pms": "product manager", "ic": "ic", "ics": "ic",
+    "people": "person", "person": "person", "report": "report", "reports": "report", "team": "team",
+    "teams": "team", "member": "person", "members": "person", "employee": "person", "employees": "person",
+}
+_QUANTITY_RE = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\+?(?:\s*[-–]\s*|\s+)"
+    r"((?:[a-z][\w&/-]*\s+){0,2}?)([a-z]+)\b", re.IGNORECASE)
+
+
+def quantities(text: str) -> list[tuple[float, str, str, str]]:
+    """(value, kind, unit, as written) for each number followed by a time unit or a kind of people.
+
+    The unit is the first time/people word within the next three words ("11 product teams" counts teams,
+    "24-engineer organisation" counts engineers); numbers followed by anything else are not quantities here.
+    """
+    nouns = PEOPLE_NOUNS
+    found = []
+    for m in _QUANTITY_RE.finditer(text):
+        word = m[3].lower()
+        raw = m[1].lower()
+        value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else to_number(raw)
+        for candidate in [*m[2].lower().split(), word][:3]:
+            if candidate in TIME_UNITS and candidate not in ("s", "h", "d"):
+                found.append((value, "time", TIME_UNITS[candidate], m[0]))
+                break
+            if candidate in nouns or candidate.rstrip("s") in nouns:
+                found.append((value, "people", nouns.get(candidate, candidate.rstrip("s")), m[0]))
+                break
+    return found
+
+
+# --- team size --------------------------------------------------------------------------------------------------
+
+_PEOPLE = (r"(?:engineers?|people|scientists?|managers?|reports?|developers?|members?|staff|analysts?|researchers?|"
+           r"ICs?|hires?|FTEs?|students?|employees?|leads?)")
+_COUNT = rf"\d+|{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?"
+_TEAM_SIZE = re.compile(
+    rf"(?:\b(?:team|org|organi[sz]ation|group|department|function)s?\s+of\s+(?:over\s+|about\s+|up\s+to\s+|"
+    rf"more\s+than\s+|~\s?)?(?P<a>{_COUNT})\+?)"
+    rf"|(?:\b(?P<b>{_COUNT})\+?[- ](?:person|people|member|strong|engineer)\b)"
+    rf"|(?:\bwith\s+(?:a\s+team\s+of\s+)?(?P<d>{_COUNT})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
+    rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
+    rf"directed|supervised|coached)\b[^.;]{{0,40}}?\b(?P<c>{_COUNT})\+?\s+(?:(?!to\b)\w+\s+){{0,2}}{_PEOPLE}\b)",
+    re.IGNORECASE,
+)
+
+
+def _size(raw: str) -> int | None:
+    value = NUMBER_WORDS.get(raw.lower())
+    if value is not None:
+        return int(value)
+    return int(raw) if raw.isdigit() else None
+
+
+def team_sizes(text: str) -> list[int]:
+    """Every team size `text` states, in order ("a team of 24 engineers", "managed five managers")."""
+    sizes = []
+    for match in _TEAM_SIZE.finditer(text):
+        size = _size(next(g for g in match.groups() if g))
+        if size is not None:
+            sizes.append(size)
+    return sizes
+
+
+def team_size(text: str) -> int | None:
+    """The first team size `text` states, or None (plural words such as "dozens" are a scope, not a size)."""
+    match = _TEAM_SIZE.search(text)
+    if not match:
+        return None
+    return _size(next(g for g in match.groups() if g))

@@ -1,0 +1,92 @@
+"""The one tokenizer: sentences with their spans, prose words, matching terms, and phrase patterns.
+
+Every feature that splits text into sentences or words (the interview scorer, the story bank, the exercises, the
+resume guard and review, retrieval's re-ranking) uses these, so "a word" means the same thing everywhere:
+- `words`: the words of prose as written ("I've", "on-call", "0.91"): for counting and for quoting.
+- `terms`: lower-cased matching keys (letters, digits, "+" and "#" so "C++" and "C#" survive), quotes and dashes
+  unified: for comparing two texts.
+- `content_words`: the stems of the `terms`-like words that carry meaning (no stopwords, no numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.text.stem import stem
+from assistant.text.stopwords import STOPWORDS
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_TERM = re.compile(r"[a-z0-9+#]+(?:['’][a-z]+)?")
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one readable string (long lexicons stay easy to review)."""
+    return frozenset(text.split())
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of `phrases` (regexes themselves) as whole words."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a text with its span, so `text[start:end] == sentence.text`."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on sentence punctuation followed by whitespace, and on line breaks; decimals like 0.91 stay whole."""
+    sentences: list[Sentence] = []
+    cursor = 0
+    for match in [*_SENTENCE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if match is not None and match.group(0)[:1] in "\"')]":
+            end += len(match.group(0)) - len(match.group(0).lstrip("\"')]"))
+        raw = text[cursor:end]
+        stripped = raw.strip()
+        if stripped:
+            offset = cursor + raw.index(stripped)
+            sentences.append(Sentence(stripped, offset, offset + len(stripped)))
+        cursor = match.end() if match else len(text)
+    return sentences
+
+
+def words(text: str) -> list[str]:
+    """The words of prose as written: letters with inner apostrophes and hyphens, or a number with its separators."""
+    return _WORD.findall(text)
+
+
+def fold(text: str) -> str:
+    """Lower-case with curly quotes and en/em dashes made plain, so two spellings of a phrase compare equal."""
+    return text.replace("’", "'").replace("–", "-").replace("—", "-").lower()
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased matching keys of `text` (see the module docstring)."""
+    return _TERM.findall(fold(text))
+
+
+def norm_text(text: str) -> str:
+    """`terms` joined by single spaces and padded with one, so a phrase is found on word boundaries with `in`."""
+    return " " + " ".join(terms(text)) + " "
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry meaning: no stopwords, nothing shorter than 3 letters, no numbers.
+
+    "hired", "hiring" and "hires" meet on one stem, so two texts about the same thing overlap.
+    """
+    out = []
+    for word in words(text.lower()):
+        word = word.replace("’", "'")
+        if word in STOPWORDS or len(word) < 3 or word[0].isdigit():
+            continue
+        out.append(stem(word))
+    return out
