@@ -519,7 +519,7 @@ def _continues(previous: Line, line: Line) -> bool:
     return unterminated_long_bullet and bool(sentence_like)
 
 
-def _jobs(section_lines: list[Line]) -> list[Job]:
+def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line))]
@@ -559,6 +559,7 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
+    entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
@@ -600,7 +601,66 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
             )
         )
         spans.append((_is_bullet(anchor_line), start, end, anchor_line))
+        entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
+    if typography is not None:
+        jobs = _title_by_typography(jobs, entry_lines, typography)
     return _nest_roles(jobs, spans)
+
+
+_Face = tuple[bool, bool, float]
+
+
+def _face(line: Line, typography: Typography) -> _Face | None:
+    """How a header line is set: (bold, italic, size to the half point); None when the line's style is unknown."""
+    style = typography.style(line.text)
+    if style is None:
+        return None
+    return style.bold >= 0.6, style.italic >= 0.6, round(style.size * 2) / 2
+
+
+def _line_of(text: str | None, lines: list[Line]) -> int | None:
+    if not text:
+        return None
+    return next((i for i, line in enumerate(lines) if text in line.text), None)
+
+
+def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: Typography) -> list[Job]:
+    """Decide title vs employer the way a reader of this resume does: by how each is set.
+
+    A resume sets every entry the same way (a bold title over an italic employer, or the reverse), so the entries
+    where the words settle it -- one line has a job-title word, the other none -- teach which face carries the
+    title; entries the words leave open or got backwards (an employer called "Product Hunt", a title with no
+    English title word) then follow that face. With no clear lesson (too few entries, or votes split) nothing
+    changes."""
+    votes: dict[_Face, list[int]] = {}  # face -> [times it held the title, times it held the employer]
+    placed: list[tuple[int, int, _Face, _Face] | None] = []
+    for job, lines in zip(jobs, entries, strict=True):
+        t_index, c_index = _line_of(job.title, lines), _line_of(job.company, lines)
+        t_face = _face(lines[t_index], typography) if t_index is not None else None
+        c_face = _face(lines[c_index], typography) if c_index is not None else None
+        if t_index is None or c_index is None or t_index == c_index or t_face is None or c_face is None \
+                or t_face == c_face:
+            placed.append(None)
+            continue
+        placed.append((t_index, c_index, t_face, c_face))
+        if _TITLE_WORDS.search(job.title or "") and not _TITLE_WORDS.search(job.company or ""):
+            votes.setdefault(t_face, [0, 0])[0] += 1
+            votes.setdefault(c_face, [0, 0])[1] += 1
+
+    def role(face: _Face) -> str | None:
+        as_title, as_employer = votes.get(face, [0, 0])
+        if as_title >= 2 and as_employer == 0:
+            return "title"
+        if as_employer >= 2 and as_title == 0:
+            return "employer"
+        return None
+
+    out: list[Job] = []
+    for job, where in zip(jobs, placed, strict=True):
+        if where is not None and role(where[2]) == "employer" and role(where[3]) == "title":
+            job = job.model_copy(update={"title": job.company, "company": job.title})
+        out.append(job)
+    return out
 
 
 def _nest_roles(
@@ -871,19 +931,20 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     header, spans = _spans(lines, typography, embedder)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
-    jobs = _jobs(experience_lines)
+    jobs = _jobs(experience_lines, typography)
     source = "experience" if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
-        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines)]
+        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines, typography)]
         source = "roles" if jobs else "none"
     outside = [line for line in header if _RANGE.search(line.text)] + [
         line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
     if not jobs and len(outside) >= 2:
         # Dated ranges outside education and the like, yet no role was read (an unrecognised heading, or a layout
         # read out of order): read roles wherever they are rather than report no experience.
-        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines])
+        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines],
+                     typography)
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
