@@ -10,6 +10,8 @@ module decides the rest of what a "clean" resume character is.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 
@@ -67,5 +69,63 @@ def normalize_text(text: str) -> str:
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()
+    return repair_ligatures(text.strip())
+
+
+# What a ligature glyph stands for. A font whose ToUnicode map lacks its ligatures leaves, in the extracted text,
+# a stray character where the glyph was ("So,ware", "communicaIon", "PlaGorm"), a space after it ("fi nance") or
+# nothing at all ("e cient").
+_LIGATURE_TEXTS = ("ffi", "ffl", "ff", "fi", "fl", "ft", "ti", "tt", "tf", "st", "ct", "th")
+# A word with one stray character inside (not one that joins words: hyphen, apostrophe, slash, dot, ampersand).
+_STRAY_INSIDE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)([^\sa-z'’./&+\-])([a-z]{2,})(?![\w'’-])")
+_SPLIT_WORD = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)[ ]([a-z]{2,})(?![\w'’-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """English words: the whole-word entries of the shipped MiniLM tokenizer's WordPiece vocabulary (30k, uncased).
+    Empty when the model package is not installed (then nothing is repaired)."""
+    try:
+        from assistant.knowledge.embeddings import default_tokenizer_path
+
+        vocab = json.loads(default_tokenizer_path().read_text(encoding="utf-8"))["model"]["vocab"]
+    except Exception:  # a missing or unreadable tokenizer only costs the repair
+        return frozenset()
+    return frozenset(w for w in vocab if len(w) >= 2 and w.isalpha() and w.isascii())
+
+
+def _only_word(head: str, tail: str, words: frozenset[str]) -> str | None:
+    """The one word `head + ligature + tail` forms, or None when none or several do."""
+    found = {head + lig + tail for lig in _LIGATURE_TEXTS if (head + lig + tail).lower() in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def repair_ligatures(text: str) -> str:
+    """Put back ligatures a font's broken text map lost, where exactly one ligature makes an English word of the
+    pieces and the pieces are not words themselves: "So,ware" -> "Software", "communicaIon" -> "communication",
+    "fi nance" -> "finance", "e cient" -> "efficient". Names and product names ("JavaScript", "iPhone") are left
+    alone because no ligature turns them into a dictionary word."""
+    if not (_STRAY_INSIDE.search(text) or _SPLIT_WORD.search(text)):
+        return text
+    words = _vocabulary()
+    if not words:
+        return text
+
+    def stray(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(3)
+        if not match.group(2).isascii() or (head + match.group(2) + tail).lower() in words:  # "Naïve" is a word
+            return match.group(0)
+        return _only_word(head, tail, words) or match.group(0)
+
+    def split(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        if tail in words or (len(head) > 1 and head.lower() in words and not head.lower().endswith(
+                tuple(_LIGATURE_TEXTS))):
+            return match.group(0)
+        if head.lower().endswith(tuple(_LIGATURE_TEXTS)) and (head + tail).lower() in words:
+            return head + tail  # "fi nance": the glyph's text is there, a space came after it
+        return _only_word(head, tail, words) or match.group(0)
+
+    text = _STRAY_INSIDE.sub(stray, text)
+    return _SPLIT_WORD.sub(split, text)
 

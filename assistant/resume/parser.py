@@ -64,6 +64,9 @@ _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
     re.IGNORECASE,
 )
+# "Present - 2019", "heute – 03/2019": a range written end first.
+_OPEN_FIRST = re.compile(
+    rf"(?<!\w)(?P<end>{_OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{_DATE})(?!\w)", re.IGNORECASE)
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 _SINCE = re.compile(rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -277,8 +280,34 @@ def _spans(
     headings = _find_headings(lines, typography, embedder)
     header: list[Line] = []
     spans: list[_Span] = []
+    # Two-column pages: the top of the next page continues the section its *column* held, not the section the
+    # previous page ended with (the sidebar's last one). Column = left edge of a span's first styled line.
+    columns: dict[int, float] = {}
+    target: _Span | None = None
+    page = 0
     for index, line in enumerate(lines):
         name = headings.get(index)
+        style = typography.style(line.text) if typography is not None else None
+        if name is None and style is not None and spans:
+            if style.page > page and page:
+                target = _continued_span(spans, style.x, columns)
+            if target is not None:
+                target.lines.append(line)
+                page = max(page, style.page)
+                continue
+        if style is not None:
+            page = max(page, style.page)
+        if name is not None:
+            target = None
+        if name is None and style is not None and spans and id(spans[-1]) not in columns:
+            columns[id(spans[-1])] = style.x
+        if name is not None and spans and not spans[-1].lines and lexicon_kind(line.text) is None and _smaller_heading(
+                spans[-1].heading, line.text, typography):
+            # "EXPERIENCE" then, at once, a smaller "Personal projects & content": a sub-heading of the section
+            # just opened (its first group of entries), not a section of its own. (A smaller heading the lexicon
+            # names, "CERTIFICATIONS" under "EDUCATION", stays a section.)
+            spans[-1].lines.append(line)
+            continue
         if name is not None:
             spans.append(_Span(name=name, heading=line.text.rstrip(":").strip(), lines=[]))
         elif spans:
@@ -286,6 +315,26 @@ def _spans(
         else:
             header.append(line)
     return header, spans
+
+
+def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> _Span | None:
+    """The earlier section whose column a new page's unheaded first line sits in, when the last section is in
+    another column; None when the page simply continues the last section."""
+    last = columns.get(id(spans[-1]))
+    if last is None or abs(last - x) <= 60:
+        return None
+    for span in reversed(spans[:-1]):
+        edge = columns.get(id(span))
+        if edge is not None and abs(edge - x) <= 20:
+            return span
+    return None
+
+
+def _smaller_heading(parent: str, child: str, typography: Typography | None) -> bool:
+    if typography is None:
+        return False
+    a, b = typography.style(parent) or typography.style(parent + ":"), typography.style(child)
+    return a is not None and b is not None and b.size < 0.92 * a.size
 
 
 # --- contact ---------------------------------------------------------------------------------------------------
@@ -520,7 +569,8 @@ def _continues(previous: Line, line: Line) -> bool:
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
+    anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
+        line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line))]
     if anchors:
@@ -562,7 +612,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
-        match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
+        match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
+            anchor_line.text) or _SINGLE_DATE.search(
             anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
         assert match is not None
         start_raw = match.group("start")
@@ -579,6 +630,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         if company is None and title and _CAREER_BREAK.search(title):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
             continue
+        if _not_a_role(title, rest):
+            continue
         start = _parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
@@ -588,6 +641,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             end, end_text = _today(), "Present"
         else:
             end = _parse_date(end_raw, is_end=True)
+            if start and end and end < start:
+                # "2022 - 2019": written end first (some CVs read right to left in time); the earlier is the start.
+                start, end = _parse_date(end_raw, is_end=False), _parse_date(start_raw, is_end=True)
             end_text = f"{end[0]:04d}-{end[1]:02d}" if end else end_raw
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
@@ -604,10 +660,40 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
-    return _nest_roles(jobs, spans)
+    return _same_employer(_nest_roles(jobs, spans))
+
+
+def _same_employer(jobs: list[Job]) -> list[Job]:
+    """Roles listed under one employer ("Government Digital Service" over "Lead Developer", "Senior Developer",
+    "Developer", each dated) are that employer's successive roles: a dated role with a title and no employer of
+    its own belongs to the employer above it, as a reader takes it."""
+    out: list[Job] = []
+    for job in jobs:
+        if job.company is None and job.title and out and out[-1].company:
+            job = job.model_copy(update={"company": out[-1].company, "location": job.location or out[-1].location})
+        out.append(job)
+    return out
 
 
 _Face = tuple[bool, bool, float]
+
+# Dated entries that sit among jobs but are not employment (the labelled corpus's conventions, and a recruiter's):
+# teaching or tutoring while studying ("Research and Teaching Assistant" is research work, and stays), personal or
+# side projects.
+_NOT_EMPLOYMENT = re.compile(
+    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
+    r"|\b(?:personal|side|independent|hobby) projects?\b",
+    re.IGNORECASE,
+)
+
+
+def _not_a_role(title: str | None, dated_line: str) -> bool:
+    """A degree listed among jobs ("University of Texas - B.S. in Computer Science 1988 - 1992": a degree and a
+    school, no job title), or a teaching-assistant or personal-project entry: not a job to count."""
+    if _NOT_EMPLOYMENT.search(title or ""):
+        return True
+    return bool(_DEGREE.search(dated_line) and _INSTITUTION.search(dated_line) and not _TITLE_WORDS.search(
+        _INSTITUTION.sub("", dated_line)))
 
 
 def _face(line: Line, typography: Typography) -> _Face | None:
