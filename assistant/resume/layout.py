@@ -188,6 +188,11 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     g = best[0]
     left_rows = {i for i, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)}
     right_rows = {i for i, a, _ in segs if a >= g}
+    # Only rows where both sides run count: a name and contact lines above the columns are a header, whichever
+    # side they start on.
+    floor = min(max(lines[i].y for i in left_rows), max(lines[i].y for i in right_rows)) + 1.0
+    left_rows = {i for i in left_rows if lines[i].y <= floor}
+    right_rows = {i for i in right_rows if lines[i].y <= floor}
     shared = left_rows & right_rows
     # Margin labels: the sparser side sits on rows the other side also uses (dates beside entries).
     left_width = max((b - a for _, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)), default=0.0)

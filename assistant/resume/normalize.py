@@ -78,7 +78,7 @@ def normalize_text(text: str) -> str:
 _LIGATURE_TEXTS = ("ffi", "ffl", "ff", "fi", "fl", "ft", "ti", "tt", "tf", "st", "ct", "th")
 # A word with one stray character inside (not one that joins words: hyphen, apostrophe, slash, dot, ampersand).
 _STRAY_INSIDE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)([^\sa-z'’./&+\-])([a-z]{2,})(?![\w'’-])")
-_SPLIT_WORD = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)[ ]([a-z]{2,})(?![\w'’-])")
+_SPLIT_WORD = re.compile(r"([A-Za-z][a-z]*) ([a-z]{2,})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,15 +117,34 @@ def repair_ligatures(text: str) -> str:
             return match.group(0)
         return _only_word(head, tail, words) or match.group(0)
 
-    def split(match: re.Match[str]) -> str:
-        head, tail = match.group(1), match.group(2)
-        if tail in words or (len(head) > 1 and head.lower() in words and not head.lower().endswith(
-                tuple(_LIGATURE_TEXTS))):
-            return match.group(0)
-        if head.lower().endswith(tuple(_LIGATURE_TEXTS)) and (head + tail).lower() in words:
-            return head + tail  # "fi nance": the glyph's text is there, a space came after it
-        return _only_word(head, tail, words) or match.group(0)
-
     text = _STRAY_INSIDE.sub(stray, text)
-    return _SPLIT_WORD.sub(split, text)
+    return "\n".join(_join_split_words(line, words) for line in text.split("\n"))
+
+
+def _join_split_words(line: str, words: frozenset[str]) -> str:
+    """Join neighbouring tokens a lost ligature split ("fi nance", "e cient"), scanning pairs left to right."""
+    tokens = line.split(" ")
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        head = tokens[index]
+        tail = tokens[index + 1] if index + 1 < len(tokens) else ""
+        core = tail.rstrip(".,;:!?)")  # "fi nance," keeps its comma
+        joined = _joined(head, core, words) if _SPLIT_WORD.fullmatch(f"{head} {core}") else None
+        if joined is not None:
+            out.append(joined + tail[len(core):])
+            index += 2
+        else:
+            out.append(head)
+            index += 1
+    return " ".join(out)
+
+
+def _joined(head: str, tail: str, words: frozenset[str]) -> str | None:
+    ligature_end = head.lower().endswith(_LIGATURE_TEXTS)
+    if tail in words or (len(head) > 1 and head.lower() in words and not ligature_end):
+        return None
+    if ligature_end and (head + tail).lower() in words:
+        return head + tail  # "fi nance": the glyph's text is there, a space came after it
+    return _only_word(head, tail, words)
 

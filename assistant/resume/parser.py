@@ -716,8 +716,8 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
     A resume sets every entry the same way (a bold title over an italic employer, or the reverse), so the entries
     where the words settle it -- one line has a job-title word, the other none -- teach which face carries the
     title; entries the words leave open or got backwards (an employer called "Product Hunt", a title with no
-    English title word) then follow that face. With no clear lesson (too few entries, or votes split) nothing
-    changes."""
+    English title word) then follow the majority. With no clear lesson (fewer than two entries agreeing, or a tie)
+    nothing changes."""
     votes: dict[_Face, list[int]] = {}  # face -> [times it held the title, times it held the employer]
     placed: list[tuple[int, int, _Face, _Face] | None] = []
     for job, lines in zip(jobs, entries, strict=True):
@@ -735,9 +735,9 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
 
     def role(face: _Face) -> str | None:
         as_title, as_employer = votes.get(face, [0, 0])
-        if as_title >= 2 and as_employer == 0:
+        if as_title >= 2 and as_title > as_employer:
             return "title"
-        if as_employer >= 2 and as_title == 0:
+        if as_employer >= 2 and as_employer > as_title:
             return "employer"
         return None
 
