@@ -123,3 +123,24 @@ def test_roles_under_one_employer_heading_belong_to_it() -> None:
     resume = parse_resume(ExtractedText(text=text, pages=1))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Lead Developer", "Globex"), ("Senior Developer", "Globex")]
+
+
+def _typeset(lines: list[tuple[str, float]]) -> ExtractedText:
+    from assistant.resume.models import StyledLine
+
+    styled = [StyledLine(page=1, text=t, size=size, bold=0.0, x=40.0, gap=12.0) for t, size in lines]
+    return ExtractedText(text="\n".join(t for t, _ in lines), pages=1, styled_lines=styled)
+
+
+@pytest.mark.parametrize(
+    "name", ["ÁLVARO AMORIM DE OLIVEIRA MARTINS", "émilie dubois", "Ludwig van der Berg", "Doe, Jane"])
+def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(name: str) -> None:
+    resume = parse_resume(_typeset([(name, 20.0), ("Data engineer", 11.0), ("contact@example.org", 9.0),
+                                    ("Experience", 12.0), ("Data Engineer, Globex 2019 - Present", 10.0)]))
+    expected = "Jane Doe" if name == "Doe, Jane" else name
+    assert resume.contact.name == expected
+
+
+def test_an_email_wrapped_by_a_narrow_sidebar_is_read_whole() -> None:
+    resume = parse_resume(ExtractedText(text="Pat Example\nContact\nlong.address.here@gmail.co\nm\nExperience", pages=1))
+    assert resume.contact.email == "long.address.here@gmail.com"

@@ -340,13 +340,22 @@ def _smaller_heading(parent: str, child: str, typography: Typography | None) -> 
 # --- contact ---------------------------------------------------------------------------------------------------
 
 
+# Name particles ("Álvaro Amorim de Oliveira Martins", "Ludwig van Beethoven"), in any case.
+_NAME_PARTICLES = {
+    "de", "van", "von", "da", "del", "la", "le", "bin", "al", "dos", "das", "do", "der", "den", "di", "du", "y", "e",
+    "ten", "ter", "af", "della",
+}
+
+
 def _looks_like_name(text: str, first: bool) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 4 or _NAME_STOP.search(text) or _URL.search(text):
+    given = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not 1 <= len(given) <= 4 or len(words) > 6 or _NAME_STOP.search(text) or _URL.search(text):
         return False
     if len(words) == 1 and not (first and text.isupper() and len(text) > 2):
         return False
-    return all(re.fullmatch(r"[A-Z][\w'.-]*|[A-Z][A-Z'.-]+|(?:de|van|von|da|del|la|le|bin|al)", w) for w in words)
+    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie").
+    return all(w[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
 
 
 def _name_beside_contact(lines: list[Line]) -> str | None:
@@ -377,7 +386,8 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
         text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
     text = _CREDENTIAL_TAIL.sub("", text).strip()
     if _looks_like_name(text, first=True) or (
-        text.isupper() and 2 <= len(text.split()) <= 4 and _looks_like_name(text.title(), first=True)
+        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
+        and _looks_like_name(text.title(), first=True)
     ):
         return text
     return None
@@ -387,10 +397,15 @@ _CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr)
 _CREDENTIAL_TAIL = re.compile(r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa)\.?)+$", re.IGNORECASE)
 
 
+_WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
+
+
 def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
     text = "\n".join(line.text for line in all_lines)
+    # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
+    text = _WRAPPED_EMAIL_END.sub(r"\1\2", text)
     email = next(iter(_EMAIL.findall(text)), None)
     phone = None
     for candidate in _PHONE.findall(text):
