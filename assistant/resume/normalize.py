@@ -66,7 +66,7 @@ def normalize_text(text: str) -> str:
     )
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_LINES.sub("\n\n", text)
     return repair_ligatures(text.strip())
@@ -119,6 +119,37 @@ def repair_ligatures(text: str) -> str:
 
     text = _STRAY_INSIDE.sub(stray, text)
     return "\n".join(_join_split_words(line, words) for line in text.split("\n"))
+
+
+# "P R O F I L E S U M M A R Y": a heading set with letter spacing (Canva) comes out one letter per word.
+_LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_]")
+
+
+def _unspace_letters(line: str) -> str:
+    """Close up a letter-spaced line and put the word breaks back by the vocabulary ("PROFILE SUMMARY"); the
+    letters alone when no split into known words exists."""
+    if not _LETTER_SPACED.fullmatch(line):
+        return line
+    letters = line.replace(" ", "")
+    words = _vocabulary()
+    lower = letters.lower()
+    # Fewest known words covering the letters (dynamic programming over end positions).
+    best: list[list[int] | None] = [[]] + [None] * len(lower)
+    for end in range(1, len(lower) + 1):
+        for start in range(max(0, end - 20), end):
+            piece = lower[start:end]
+            prefix = best[start]
+            if prefix is not None and (piece in words or piece in ("a", "i")) and (
+                    best[end] is None or len(prefix) + 1 < len(best[end] or [])):
+                best[end] = prefix + [end]
+    cuts = best[len(lower)]
+    if not cuts:
+        return letters
+    out, start = [], 0
+    for end in cuts:
+        out.append(letters[start:end])
+        start = end
+    return " ".join(out)
 
 
 def _join_split_words(line: str, words: frozenset[str]) -> str:
