@@ -144,3 +144,20 @@ def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(n
 def test_an_email_wrapped_by_a_narrow_sidebar_is_read_whole() -> None:
     resume = parse_resume(ExtractedText(text="Pat Example\nContact\nlong.address.here@gmail.co\nm\nExperience", pages=1))
     assert resume.contact.email == "long.address.here@gmail.com"
+
+
+def test_an_unheaded_opening_paragraph_is_the_summary() -> None:
+    text = "\n".join([
+        "Pat Example", "pat@example.org | +1 555 010 0100",
+        "Data engineer who builds reliable pipelines and the tooling around them, and who mentors",
+        "the people who run them.",
+        "Experience", "Data Engineer, Globex 2019 - Present", "- Built the ingestion platform.",
+    ])
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    summary = resume.sections[0]
+    assert summary.name == "summary" and summary.heading == ""
+    assert [line.text for line in summary.lines][-1] == "the people who run them."
+    # Name and contact lines alone are no summary.
+    bare = parse_resume(ExtractedText(text="Pat Example\npat@example.org\nExperience\nData Engineer, Globex 2019 - 2020",
+                                      pages=1))
+    assert [s.name for s in bare.sections] == ["experience"]

@@ -330,6 +330,27 @@ def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> 
     return None
 
 
+def _prose(text: str) -> bool:
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 6 and lower >= 0.4 * len(words) and not _RANGE.search(text) and not (
+        _EMAIL.search(text) or _URL.search(text) or _PHONE.search(text))
+
+
+def _unheaded_summary(header: list[Line]) -> list[Line]:
+    """The first paragraph of prose before any heading (under the name and contact lines), at least a sentence's
+    worth of words; [] when the header holds only name, title and contact details."""
+    start = next((i for i, line in enumerate(header) if _prose(line.text)), None)
+    if start is None:
+        return []
+    block = [header[start]]
+    for line in header[start + 1:]:
+        if not (_prose(line.text) or (line.text[:1].islower() and not _EMAIL.search(line.text))):
+            break
+        block.append(line)
+    return block if sum(len(line.text.split()) for line in block) >= 15 else []
+
+
 def _smaller_heading(parent: str, child: str, typography: Typography | None) -> bool:
     if typography is None:
         return False
@@ -1031,6 +1052,10 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     header, spans = _spans(lines, typography, embedder)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
+    opening = _unheaded_summary(header)
+    if opening and not any(s.name == "summary" for s in spans):
+        # A profile paragraph under the name without a heading is still the summary a reader sees first.
+        sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
     jobs = _jobs(experience_lines, typography)
     source = "experience" if jobs else "none"

@@ -350,7 +350,7 @@ def _ats_checks(resume: Resume, pages: int, typical_length: str) -> list[AtsChec
     words = sum(len(line.text.split()) for line in resume.lines)
     nonstandard = [
         f"'{s.heading}' (reads as {s.name})" for s in resume.sections
-        if s.name in STANDARD_SECTIONS and s.heading.lower().replace(" ", "") not in (
+        if s.name in STANDARD_SECTIONS and s.heading and s.heading.lower().replace(" ", "") not in (
             s.name, "work" + "experience", "professionalexperience", "technicalskills", "professionalsummary")
     ]
     missing = [n for n in ("experience", "education", "skills") if n not in names]
