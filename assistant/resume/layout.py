@@ -246,7 +246,7 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
 _HYPHENATED = re.compile(r"[a-z]{2,}-$")
 
 
-def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float]]]:
+def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float, float]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
     italic) for every line."""
     texts = [line.text().strip() for line in lines]

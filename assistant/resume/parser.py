@@ -962,6 +962,24 @@ def _skills(lines: list[Line]) -> list[str]:
     return skills[:80]
 
 
+def date_text(text: str, *, is_end: bool) -> str | None:
+    """A date as written ("Jan 2020", "03/2019", "Present") in the form jobs carry: "YYYY-MM" or "Present"."""
+    if _is_open_end(text):
+        return "Present"
+    parsed = _parse_date(text, is_end=is_end)
+    return f"{parsed[0]:04d}-{parsed[1]:02d}" if parsed else None
+
+
+def bullets_between(resume: Resume, first: int, stop: int | None) -> list[Line]:
+    """The bullets on the resume's lines after line `first` and before line `stop` (numbers as in `Line`)."""
+    return _bullets([line for line in resume.lines if line.number > first and (stop is None or line.number < stop)])
+
+
+def years_of_experience(jobs: list[Job]) -> float | None:
+    """Total time in (non-intern) roles, overlapping roles counted once (public for the LLM pass)."""
+    return _years_of_experience(jobs)
+
+
 def _years_of_experience(jobs: list[Job]) -> float | None:
     """Total time in (non-intern) roles, overlapping roles counted once."""
     intervals: list[tuple[int, int]] = []

@@ -398,6 +398,11 @@ def review_resume(
     returned with `fallback=True` and a note in `issues`.
     """
     started = time.perf_counter()
+    if llm is not None:
+        # An unsure layout reading gets a second, verified reading of its roles (never overriding a confident one).
+        from assistant.resume.llm_extract import refine_with_llm
+
+        resume = refine_with_llm(resume, llm)
     if injection is None:
         injection = sanitize(extracted)[1] if extracted is not None else Injection()
     evidence = list(injection.evidence)
