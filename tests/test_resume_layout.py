@@ -161,3 +161,12 @@ def test_an_unheaded_opening_paragraph_is_the_summary() -> None:
     bare = parse_resume(ExtractedText(text="Pat Example\npat@example.org\nExperience\nData Engineer, Globex 2019 - 2020",
                                       pages=1))
     assert [s.name for s in bare.sections] == ["experience"]
+
+
+def test_a_link_wrapped_at_a_slash_does_not_swallow_the_next_title() -> None:
+    text = "\n".join([
+        "Pat Example", "Experience", "- Full list of talks: http://talks.example.org/articles-and-", "appearances/",
+        "PRINCIPAL DEVELOPER ADVOCATE", "11/2021 - Present | Globex | Austin, TX", "- Wrote 40 essays a year.",
+    ])
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert [(j.title, j.company) for j in resume.experience] == [("PRINCIPAL DEVELOPER ADVOCATE", "Globex")]

@@ -597,6 +597,8 @@ _CONNECTOR_END = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|the|of|to|with|for|in|on|
 def _continues(previous: Line, line: Line) -> bool:
     """Is `line` the wrapped tail of the bullet on `previous`, rather than a new header line?"""
     prev = previous.text
+    if prev.endswith("/") and " " in line.text and line.text[:1].isupper():
+        return False  # a link wrapped at "/" ends there; a capitalised phrase after it starts something new
     if _CONNECTOR_END.search(prev):
         return True
     unterminated_long_bullet = _is_bullet(previous) and len(prev) >= 60 and not prev.endswith((".", "!", ")"))
