@@ -170,3 +170,19 @@ def test_a_link_wrapped_at_a_slash_does_not_swallow_the_next_title() -> None:
     ])
     resume = parse_resume(ExtractedText(text=text, pages=1))
     assert [(j.title, j.company) for j in resume.experience] == [("PRINCIPAL DEVELOPER ADVOCATE", "Globex")]
+
+
+def test_a_full_width_second_page_continues_the_main_column_not_a_left_sidebar() -> None:
+    from assistant.resume.models import StyledLine
+
+    rows = [  # (page, x, text): a left sidebar, then the wide main column, then a one-column page 2
+        (1, 30.0, "Skills"), (1, 30.0, "Python"), (1, 30.0, "SQL"),
+        (1, 220.0, "Experience"), (1, 220.0, "Staff Engineer, Globex Jan 2020 - Present"),
+        (1, 220.0, "• Led the storage team through two migrations and a re-architecture"),
+        (2, 30.0, "Senior Engineer, Initech Mar 2016 - Dec 2019"),
+        (2, 30.0, "• Built the billing service used by two million customers every month"),
+    ]
+    styled = [StyledLine(page=p, text=t, size=10.0, bold=0.0, x=x, gap=12.0) for p, x, t in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for _, _, t in rows), pages=2, styled_lines=styled))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Staff Engineer", "Globex"), ("Senior Engineer", "Initech")]

@@ -319,14 +319,20 @@ def _spans(
 
 def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> _Span | None:
     """The earlier section whose column a new page's unheaded first line sits in, when the last section is in
-    another column; None when the page simply continues the last section."""
+    another, narrower column (a sidebar read after the main column); None when the page simply continues the last
+    section. Only the main column continues onto a new page: when the last section is itself the wider column (a
+    left sidebar, then the main column, then a full-width second page), the new page continues it."""
     last = columns.get(id(spans[-1]))
     if last is None or abs(last - x) <= 60:
         return None
+
+    def width(span: _Span) -> float:
+        return sum(len(line.text) for line in span.lines) / max(1, len(span.lines))
+
     for span in reversed(spans[:-1]):
         edge = columns.get(id(span))
         if edge is not None and abs(edge - x) <= 20:
-            return span
+            return span if width(span) > width(spans[-1]) else None
     return None
 
 
