@@ -62,6 +62,7 @@ CONTRACT: dict[str, tuple[str, ...]] = {
     "history_summary": ("previous_summary", "recent_turns"),
     "resume_feedback": ("role_title", "template", "keywords", "job_description", "resume"),
     "resume_tailoring": ("role_title", "template", "job_description", "resume"),
+    "resume_extraction": ("resume",),
     "json_repair": ("schema", "error", "output"),
     "story_extraction": ("question", "competencies", "answer"),
     "story_bullets": ("story", "patterns"),

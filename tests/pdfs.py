@@ -265,3 +265,133 @@ def _assemble(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R".encode() + trailer_extra
               + f" >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
+
+
+def entries_pdf(entries: list[tuple[str, str, str]], title_style: str = "B", employer_style: str = "I") -> bytes:
+    """A one-column resume whose entries set the title and the employer apart only by typography: each entry is
+    the title line, the employer line and a plain date line, in the given fpdf2 styles ("B", "I", "")."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, "riley@example.org | +1 555 010 0142", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    for title, employer, dates in entries:
+        pdf.set_font("Helvetica", title_style, 11)
+        pdf.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", employer_style, 10)
+        pdf.cell(0, 5, employer, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        pdf.cell(0, 5, dates, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, "- Shipped the quarterly planning model used by every team.", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EDUCATION", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 5, "BSc Statistics, Example University, 2012", new_x="LMARGIN", new_y="NEXT")
+    return _bytes(pdf)
+
+
+def sidebar_two_page_pdf() -> bytes:
+    """A wide main column (experience, set in Times: narrower than the parser's width estimate) with a narrow
+    sidebar on the right (skills, languages) on page 1; the experience goes on at the top of page 2's main
+    column, after the sidebar's last section."""
+    pdf = _pdf()
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.set_xy(15, 12)
+    pdf.cell(0, 10, "Morgan Example")
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(15, 22)
+    pdf.cell(0, 5, "morgan@example.net | +44 20 7946 0000 | Leeds, UK")
+    jobs = [
+        ("Principal Data Scientist", "Initrode Analytics", "Mar 2021 - Present"),
+        ("Senior Data Scientist", "Vandelay Industries", "Jan 2017 - Feb 2021"),
+        ("Data Scientist", "Globex Corporation", "Jun 2013 - Dec 2016"),
+        ("Analyst", "Acme Logistics", "Sep 2010 - May 2013"),
+    ]
+    bullet = ("- Built and ran forecasting and pricing models for a large marketplace, with weekly reviews held "
+              "together with finance")
+    y = 34.0
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.set_xy(15, y)
+    pdf.cell(0, 7, "EXPERIENCE")
+    y += 10
+    for index, (title, employer, dates) in enumerate(jobs):
+        if index == 2:  # the rest of the experience goes on page 2
+            pdf.add_page()
+            y = 15.0
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.set_xy(15, y)
+        pdf.cell(120, 6, title)
+        pdf.set_font("Helvetica", "I", 10)
+        pdf.set_xy(15, y + 6)
+        pdf.cell(120, 5, f"{employer} | {dates}")
+        pdf.set_font("Times", size=10)
+        for k in range(3):
+            pdf.set_xy(18, y + 12 + 5 * k)
+            pdf.cell(118, 5, bullet[:96])
+        y += 32
+    pdf.page = 1
+    side = [("SKILLS", "B"), ("Python", ""), ("SQL", ""), ("Forecasting", ""), ("Experiment design", ""),
+            ("Causal inference", ""), ("", ""), ("LANGUAGES", "B"), ("English", ""), ("French", ""), ("German", "")]
+    y = 44.0
+    for text, style in side:
+        pdf.set_font("Helvetica", style, 10 if style else 9)
+        pdf.set_xy(150, y)
+        pdf.cell(50, 5, text)
+        y += 6
+    pdf.page = 2
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.set_xy(15, 15 + 2 * 32 + 4)
+    pdf.cell(0, 7, "EDUCATION")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(15, 15 + 2 * 32 + 12)
+    pdf.cell(0, 5, "MSc Statistics, Example University, 2010")
+    return _bytes(pdf)
+
+
+def left_dates_pdf() -> bytes:
+    """A CV with its dates in a left margin column, each on the row of its entry's title (moderncv style)."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Casey Example", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, "casey@example.com", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Professional Experience", new_x="LMARGIN", new_y="NEXT")
+    entries = [
+        ("2020 - today", "Head of Machine Learning", "Umbrella Health", "Berlin, Germany"),
+        ("2016 - 2020", "Machine Learning Engineer", "Soylent Foods", "Munich, Germany"),
+        ("2013 - 2016", "Software Developer", "Wonka Systems", "Hamburg, Germany"),
+    ]
+    for dates, title, employer, city in entries:
+        y = pdf.get_y()
+        pdf.set_font("Helvetica", size=9)
+        pdf.set_xy(10, y)
+        pdf.cell(30, 5, dates)
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.set_xy(45, y)
+        pdf.cell(0, 5, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "I", 10)
+        pdf.set_x(45)
+        pdf.cell(0, 5, f"{employer}, {city}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        for bullet in ("- Led the move of model training to a shared platform.",
+                       "- Mentored four engineers and ran the hiring loop."):
+            pdf.set_x(45)
+            pdf.cell(0, 5, bullet, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Education", new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y()
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(10, y)
+    pdf.cell(30, 5, "2009 - 2013")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(45, y)
+    pdf.cell(0, 5, "BSc Computer Science, Example University")
+    return _bytes(pdf)

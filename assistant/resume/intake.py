@@ -93,10 +93,11 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
             )
         raise InputError(SCANNED_MESSAGE, code="no_text")
     styled = []
-    for page, line, size, bold, x, gap in result.get("styles", []):
+    for page, line, size, bold, x, gap, *more in result.get("styles", []):
         cleaned = normalize_text(line)
         if cleaned:
-            styled.append(StyledLine(page=page, text=cleaned, size=size, bold=bold, x=x, gap=gap))
+            styled.append(StyledLine(page=page, text=cleaned, size=size, bold=bold, x=x, gap=gap,
+                                     italic=more[0] if more else 0.0))
     return ExtractedText(
         text=text, pages=int(result["pages"]), producer=result.get("producer"), hidden_text=hidden,
         warnings=list(result.get("warnings", [])), styled_lines=styled,

@@ -26,18 +26,23 @@ _BOLD_NAME = re.compile(
     r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,+](?:b|bd|sb|bx)\b|cmbx|sfbx|cmb\d|bx\d+|\+bx|medium",
     re.IGNORECASE,
 )
+# Italic or oblique faces: Helvetica-Oblique, Calibri-Italic, LMRoman10-Italic, CMTI10, SourceSansPro-It.
+_ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:it|bi|bdit|boldit|sbit)\b|cmti|cmsl|cmbxti", re.IGNORECASE)
 _EM_PER_CHAR = 0.48
+# How far an estimated line end may overshoot a gutter before the line counts as crossing it, as a share of the
+# line's estimated width: condensed fonts set a long sidebar-template line up to ~15% narrower than the estimate.
+_WIDTH_SLACK = 0.2
 
 
 class Run:
     """One visible text run: what pypdf's visitor reported, placed on the page. (A plain class, not a dataclass:
     the worker imports this module on every start, and `dataclasses` costs more to import than the class.)"""
 
-    __slots__ = ("bold", "order", "previous", "sep_before", "size", "text", "x", "y")
+    __slots__ = ("bold", "italic", "order", "previous", "sep_before", "size", "text", "x", "y")
 
     def __init__(self, text: str, x: float, y: float, size: float, bold: bool, order: int, previous: int = -1,
-                 sep_before: str = "") -> None:
-        self.text, self.x, self.y, self.size, self.bold = text, x, y, size, bold
+                 sep_before: str = "", italic: bool = False) -> None:
+        self.text, self.x, self.y, self.size, self.bold, self.italic = text, x, y, size, bold, italic
         self.order = order  # position among the page's non-empty runs in stream order
         self.previous = previous  # `order` of the non-empty run before it in the stream
         self.sep_before = sep_before  # whitespace pypdf put between that run and this one
@@ -78,6 +83,11 @@ class LayoutLine:
         total = sum(len(r.text.strip()) for r in self.runs) or 1
         return sum(len(r.text.strip()) for r in self.runs if r.bold) / total
 
+    @property
+    def italic(self) -> float:
+        total = sum(len(r.text.strip()) for r in self.runs) or 1
+        return sum(len(r.text.strip()) for r in self.runs if r.italic) / total
+
     def text(self) -> str:
         out = ""
         previous: Run | None = None
@@ -93,6 +103,12 @@ class LayoutLine:
 def is_bold_font(name: str, flags: int = 0, weight: float = 0.0) -> bool:
     """Bold by the font's name (Helvetica-Bold, CMBX10, LMRomanDemi), its weight or its ForceBold flag."""
     return bool(_BOLD_NAME.search(name)) or weight >= 600 or bool(flags & (1 << 18))
+
+
+def is_italic_font(name: str, flags: int = 0, angle: float = 0.0) -> bool:
+    """Italic by the font's name, its Italic flag or a slanted ItalicAngle. Job entries often set the title and the
+    employer apart this way (bold title, italic employer), so the parser can tell them apart without guessing."""
+    return bool(_ITALIC_NAME.search(name.split("+")[-1])) or bool(flags & (1 << 6)) or abs(angle) >= 5
 
 
 def _separator(left: Run, right: Run) -> str:
@@ -159,8 +175,8 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
-        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + 0.1 * (b - a))
-        left_rows = {i for i, a, b in segs if b <= g + 0.1 * (b - a) and a < g}
+        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a))
+        left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
         right_rows = {i for i, a, _ in segs if a >= g}
         if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
             score = crossing - 0.001 * min(len(left_rows), len(right_rows))
@@ -170,11 +186,16 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     if best is None:
         return None
     g = best[0]
-    left_rows = {i for i, a, b in segs if a < g and b <= g + 0.1 * (b - a)}
+    left_rows = {i for i, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)}
     right_rows = {i for i, a, _ in segs if a >= g}
+    # Only rows where both sides run count: a name and contact lines above the columns are a header, whichever
+    # side they start on.
+    floor = min(max(lines[i].y for i in left_rows), max(lines[i].y for i in right_rows)) + 1.0
+    left_rows = {i for i in left_rows if lines[i].y <= floor}
+    right_rows = {i for i in right_rows if lines[i].y <= floor}
     shared = left_rows & right_rows
     # Margin labels: the sparser side sits on rows the other side also uses (dates beside entries).
-    left_width = max((b - a for _, a, b in segs if a < g and b <= g + 0.1 * (b - a)), default=0.0)
+    left_width = max((b - a for _, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)), default=0.0)
     right_width = max((b - a for _, a, b in segs if a >= g), default=0.0)
     (small, small_width), (large, large_width) = sorted(
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
@@ -208,7 +229,7 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
         ordered.extend(header)
         lines = [line for line in lines if line.y <= header_floor]
     for line in lines:
-        crosses = any(a < gutter - 1 and b > gutter + 1 + 0.1 * (b - a) for a, b in _segments(line))
+        crosses = any(a < gutter - 1 and b > gutter + 1 + _WIDTH_SLACK * (b - a) for a, b in _segments(line))
         if crosses:
             ordered += left_col + right_col
             left_col, right_col = [], []
@@ -225,9 +246,9 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
 _HYPHENATED = re.compile(r"[a-z]{2,}-$")
 
 
-def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float]]]:
-    """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above)
-    for every line."""
+def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float, float]]]:
+    """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
+    italic) for every line."""
     texts = [line.text().strip() for line in lines]
     for index in range(len(texts) - 1):
         nxt = texts[index + 1]
@@ -241,5 +262,6 @@ def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, floa
         gap = (previous_y - line.y) if previous_y is not None and previous_y > line.y else 0.0
         previous_y = line.y
         if text:
-            styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1)))
+            styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1),
+                           round(line.italic, 2)))
     return "\n".join(t for t in texts if t), styles

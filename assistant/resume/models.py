@@ -59,6 +59,7 @@ class StyledLine(BaseModel):
     bold: float = Field(description="Share of the line's characters set in a bold font, 0..1.")
     x: float = Field(description="Left edge (pt from the page's left).")
     gap: float = Field(description="Distance (pt) from the line above on the page; 0 for a page's first line.")
+    italic: float = Field(0.0, description="Share of the line's characters set in an italic or oblique face, 0..1.")
 
 
 class ExtractedText(BaseModel):

@@ -10,6 +10,8 @@ module decides the rest of what a "clean" resume character is.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 
@@ -64,8 +66,116 @@ def normalize_text(text: str) -> str:
     )
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_LINES.sub("\n\n", text)
-    return text.strip()
+    return repair_ligatures(text.strip())
+
+
+# What a ligature glyph stands for. A font whose ToUnicode map lacks its ligatures leaves, in the extracted text,
+# a stray character where the glyph was ("So,ware", "communicaIon", "PlaGorm"), a space after it ("fi nance") or
+# nothing at all ("e cient").
+_LIGATURE_TEXTS = ("ffi", "ffl", "ff", "fi", "fl", "ft", "ti", "tt", "tf", "st", "ct", "th")
+# A word with one stray character inside (not one that joins words: hyphen, apostrophe, slash, dot, ampersand).
+_STRAY_INSIDE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)([^\sa-z'’./&+\-])([a-z]{2,})(?![\w'’-])")
+_SPLIT_WORD = re.compile(r"([A-Za-z][a-z]*) ([a-z]{2,})")
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """English words: the whole-word entries of the shipped MiniLM tokenizer's WordPiece vocabulary (30k, uncased).
+    Empty when the model package is not installed (then nothing is repaired)."""
+    try:
+        from assistant.knowledge.embeddings import default_tokenizer_path
+
+        vocab = json.loads(default_tokenizer_path().read_text(encoding="utf-8"))["model"]["vocab"]
+    except Exception:  # a missing or unreadable tokenizer only costs the repair
+        return frozenset()
+    return frozenset(w for w in vocab if len(w) >= 2 and w.isalpha() and w.isascii())
+
+
+def _only_word(head: str, tail: str, words: frozenset[str]) -> str | None:
+    """The one word `head + ligature + tail` forms, or None when none or several do."""
+    found = {head + lig + tail for lig in _LIGATURE_TEXTS if (head + lig + tail).lower() in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def repair_ligatures(text: str) -> str:
+    """Put back ligatures a font's broken text map lost, where exactly one ligature makes an English word of the
+    pieces and the pieces are not words themselves: "So,ware" -> "Software", "communicaIon" -> "communication",
+    "fi nance" -> "finance", "e cient" -> "efficient". Names and product names ("JavaScript", "iPhone") are left
+    alone because no ligature turns them into a dictionary word."""
+    if not (_STRAY_INSIDE.search(text) or _SPLIT_WORD.search(text)):
+        return text
+    words = _vocabulary()
+    if not words:
+        return text
+
+    def stray(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(3)
+        if not match.group(2).isascii() or (head + match.group(2) + tail).lower() in words:  # "Naïve" is a word
+            return match.group(0)
+        return _only_word(head, tail, words) or match.group(0)
+
+    text = _STRAY_INSIDE.sub(stray, text)
+    return "\n".join(_join_split_words(line, words) for line in text.split("\n"))
+
+
+# "P R O F I L E S U M M A R Y": a heading set with letter spacing (Canva) comes out one letter per word.
+_LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_]")
+
+
+def _unspace_letters(line: str) -> str:
+    """Close up a letter-spaced line and put the word breaks back by the vocabulary ("PROFILE SUMMARY"); the
+    letters alone when no split into known words exists."""
+    if not _LETTER_SPACED.fullmatch(line):
+        return line
+    letters = line.replace(" ", "")
+    words = _vocabulary()
+    lower = letters.lower()
+    # Fewest known words covering the letters (dynamic programming over end positions).
+    best: list[list[int] | None] = [[]] + [None] * len(lower)
+    for end in range(1, len(lower) + 1):
+        for start in range(max(0, end - 20), end):
+            piece = lower[start:end]
+            prefix = best[start]
+            if prefix is not None and (piece in words or piece in ("a", "i")) and (
+                    best[end] is None or len(prefix) + 1 < len(best[end] or [])):
+                best[end] = prefix + [end]
+    cuts = best[len(lower)]
+    if not cuts:
+        return letters
+    out, start = [], 0
+    for end in cuts:
+        out.append(letters[start:end])
+        start = end
+    return " ".join(out)
+
+
+def _join_split_words(line: str, words: frozenset[str]) -> str:
+    """Join neighbouring tokens a lost ligature split ("fi nance", "e cient"), scanning pairs left to right."""
+    tokens = line.split(" ")
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        head = tokens[index]
+        tail = tokens[index + 1] if index + 1 < len(tokens) else ""
+        core = tail.rstrip(".,;:!?)")  # "fi nance," keeps its comma
+        joined = _joined(head, core, words) if _SPLIT_WORD.fullmatch(f"{head} {core}") else None
+        if joined is not None:
+            out.append(joined + tail[len(core):])
+            index += 2
+        else:
+            out.append(head)
+            index += 1
+    return " ".join(out)
+
+
+def _joined(head: str, tail: str, words: frozenset[str]) -> str | None:
+    ligature_end = head.lower().endswith(_LIGATURE_TEXTS)
+    if tail in words or (len(head) > 1 and head.lower() in words and not ligature_end):
+        return None
+    if ligature_end and (head + tail).lower() in words:
+        return head + tail  # "fi nance": the glyph's text is there, a space came after it
+    return _only_word(head, tail, words)
 

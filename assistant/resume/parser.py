@@ -64,6 +64,9 @@ _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
     re.IGNORECASE,
 )
+# "Present - 2019", "heute – 03/2019": a range written end first.
+_OPEN_FIRST = re.compile(
+    rf"(?<!\w)(?P<end>{_OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{_DATE})(?!\w)", re.IGNORECASE)
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 _SINCE = re.compile(rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -277,8 +280,34 @@ def _spans(
     headings = _find_headings(lines, typography, embedder)
     header: list[Line] = []
     spans: list[_Span] = []
+    # Two-column pages: the top of the next page continues the section its *column* held, not the section the
+    # previous page ended with (the sidebar's last one). Column = left edge of a span's first styled line.
+    columns: dict[int, float] = {}
+    target: _Span | None = None
+    page = 0
     for index, line in enumerate(lines):
         name = headings.get(index)
+        style = typography.style(line.text) if typography is not None else None
+        if name is None and style is not None and spans:
+            if style.page > page and page:
+                target = _continued_span(spans, style.x, columns)
+            if target is not None:
+                target.lines.append(line)
+                page = max(page, style.page)
+                continue
+        if style is not None:
+            page = max(page, style.page)
+        if name is not None:
+            target = None
+        if name is None and style is not None and spans and id(spans[-1]) not in columns:
+            columns[id(spans[-1])] = style.x
+        if name is not None and spans and not spans[-1].lines and lexicon_kind(line.text) is None and _smaller_heading(
+                spans[-1].heading, line.text, typography):
+            # "EXPERIENCE" then, at once, a smaller "Personal projects & content": a sub-heading of the section
+            # just opened (its first group of entries), not a section of its own. (A smaller heading the lexicon
+            # names, "CERTIFICATIONS" under "EDUCATION", stays a section.)
+            spans[-1].lines.append(line)
+            continue
         if name is not None:
             spans.append(_Span(name=name, heading=line.text.rstrip(":").strip(), lines=[]))
         elif spans:
@@ -288,16 +317,72 @@ def _spans(
     return header, spans
 
 
+def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> _Span | None:
+    """The earlier section whose column a new page's unheaded first line sits in, when the last section is in
+    another, narrower column (a sidebar read after the main column); None when the page simply continues the last
+    section. Only the main column continues onto a new page: when the last section is itself the wider column (a
+    left sidebar, then the main column, then a full-width second page), the new page continues it."""
+    last = columns.get(id(spans[-1]))
+    if last is None or abs(last - x) <= 60:
+        return None
+
+    def width(span: _Span) -> float:
+        return sum(len(line.text) for line in span.lines) / max(1, len(span.lines))
+
+    for span in reversed(spans[:-1]):
+        edge = columns.get(id(span))
+        if edge is not None and abs(edge - x) <= 20:
+            return span if width(span) > width(spans[-1]) else None
+    return None
+
+
+def _prose(text: str) -> bool:
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 6 and lower >= 0.4 * len(words) and not _RANGE.search(text) and not (
+        _EMAIL.search(text) or _URL.search(text) or _PHONE.search(text))
+
+
+def _unheaded_summary(header: list[Line]) -> list[Line]:
+    """The first paragraph of prose before any heading (under the name and contact lines), at least a sentence's
+    worth of words; [] when the header holds only name, title and contact details."""
+    start = next((i for i, line in enumerate(header) if _prose(line.text)), None)
+    if start is None:
+        return []
+    block = [header[start]]
+    for line in header[start + 1:]:
+        if not (_prose(line.text) or (line.text[:1].islower() and not _EMAIL.search(line.text))):
+            break
+        block.append(line)
+    return block if sum(len(line.text.split()) for line in block) >= 15 else []
+
+
+def _smaller_heading(parent: str, child: str, typography: Typography | None) -> bool:
+    if typography is None:
+        return False
+    a, b = typography.style(parent) or typography.style(parent + ":"), typography.style(child)
+    return a is not None and b is not None and b.size < 0.92 * a.size
+
+
 # --- contact ---------------------------------------------------------------------------------------------------
+
+
+# Name particles ("Álvaro Amorim de Oliveira Martins", "Ludwig van Beethoven"), in any case.
+_NAME_PARTICLES = {
+    "de", "van", "von", "da", "del", "la", "le", "bin", "al", "dos", "das", "do", "der", "den", "di", "du", "y", "e",
+    "ten", "ter", "af", "della",
+}
 
 
 def _looks_like_name(text: str, first: bool) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 4 or _NAME_STOP.search(text) or _URL.search(text):
+    given = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not 1 <= len(given) <= 4 or len(words) > 6 or _NAME_STOP.search(text) or _URL.search(text):
         return False
     if len(words) == 1 and not (first and text.isupper() and len(text) > 2):
         return False
-    return all(re.fullmatch(r"[A-Z][\w'.-]*|[A-Z][A-Z'.-]+|(?:de|van|von|da|del|la|le|bin|al)", w) for w in words)
+    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie").
+    return all(w[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
 
 
 def _name_beside_contact(lines: list[Line]) -> str | None:
@@ -328,7 +413,8 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
         text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
     text = _CREDENTIAL_TAIL.sub("", text).strip()
     if _looks_like_name(text, first=True) or (
-        text.isupper() and 2 <= len(text.split()) <= 4 and _looks_like_name(text.title(), first=True)
+        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
+        and _looks_like_name(text.title(), first=True)
     ):
         return text
     return None
@@ -338,10 +424,15 @@ _CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr)
 _CREDENTIAL_TAIL = re.compile(r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa)\.?)+$", re.IGNORECASE)
 
 
+_WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
+
+
 def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
     text = "\n".join(line.text for line in all_lines)
+    # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
+    text = _WRAPPED_EMAIL_END.sub(r"\1\2", text)
     email = next(iter(_EMAIL.findall(text)), None)
     phone = None
     for candidate in _PHONE.findall(text):
@@ -512,6 +603,8 @@ _CONNECTOR_END = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|the|of|to|with|for|in|on|
 def _continues(previous: Line, line: Line) -> bool:
     """Is `line` the wrapped tail of the bullet on `previous`, rather than a new header line?"""
     prev = previous.text
+    if prev.endswith("/") and " " in line.text and line.text[:1].isupper():
+        return False  # a link wrapped at "/" ends there; a capitalised phrase after it starts something new
     if _CONNECTOR_END.search(prev):
         return True
     unterminated_long_bullet = _is_bullet(previous) and len(prev) >= 60 and not prev.endswith((".", "!", ")"))
@@ -519,8 +612,9 @@ def _continues(previous: Line, line: Line) -> bool:
     return unterminated_long_bullet and bool(sentence_like)
 
 
-def _jobs(section_lines: list[Line]) -> list[Job]:
-    anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or (
+def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
+    anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
+        line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line))]
     if anchors:
@@ -559,9 +653,11 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
+    entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
-        match = _RANGE.search(anchor_line.text) or _SINCE.search(anchor_line.text) or _SINGLE_DATE.search(
+        match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
+            anchor_line.text) or _SINGLE_DATE.search(
             anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
         assert match is not None
         start_raw = match.group("start")
@@ -578,6 +674,8 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
         if company is None and title and _CAREER_BREAK.search(title):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
             continue
+        if _not_a_role(title, rest):
+            continue
         start = _parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
@@ -587,6 +685,9 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
             end, end_text = _today(), "Present"
         else:
             end = _parse_date(end_raw, is_end=True)
+            if start and end and end < start:
+                # "2022 - 2019": written end first (some CVs read right to left in time); the earlier is the start.
+                start, end = _parse_date(end_raw, is_end=False), _parse_date(start_raw, is_end=True)
             end_text = f"{end[0]:04d}-{end[1]:02d}" if end else end_raw
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
@@ -600,7 +701,96 @@ def _jobs(section_lines: list[Line]) -> list[Job]:
             )
         )
         spans.append((_is_bullet(anchor_line), start, end, anchor_line))
-    return _nest_roles(jobs, spans)
+        entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
+    if typography is not None:
+        jobs = _title_by_typography(jobs, entry_lines, typography)
+    return _same_employer(_nest_roles(jobs, spans))
+
+
+def _same_employer(jobs: list[Job]) -> list[Job]:
+    """Roles listed under one employer ("Government Digital Service" over "Lead Developer", "Senior Developer",
+    "Developer", each dated) are that employer's successive roles: a dated role with a title and no employer of
+    its own belongs to the employer above it, as a reader takes it."""
+    out: list[Job] = []
+    for job in jobs:
+        if job.company is None and job.title and out and out[-1].company:
+            job = job.model_copy(update={"company": out[-1].company, "location": job.location or out[-1].location})
+        out.append(job)
+    return out
+
+
+_Face = tuple[bool, bool, float]
+
+# Dated entries that sit among jobs but are not employment (the labelled corpus's conventions, and a recruiter's):
+# teaching or tutoring while studying ("Research and Teaching Assistant" is research work, and stays), personal or
+# side projects.
+_NOT_EMPLOYMENT = re.compile(
+    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
+    r"|\b(?:personal|side|independent|hobby) projects?\b",
+    re.IGNORECASE,
+)
+
+
+def _not_a_role(title: str | None, dated_line: str) -> bool:
+    """A degree listed among jobs ("University of Texas - B.S. in Computer Science 1988 - 1992": a degree and a
+    school, no job title), or a teaching-assistant or personal-project entry: not a job to count."""
+    if _NOT_EMPLOYMENT.search(title or ""):
+        return True
+    return bool(_DEGREE.search(dated_line) and _INSTITUTION.search(dated_line) and not _TITLE_WORDS.search(
+        _INSTITUTION.sub("", dated_line)))
+
+
+def _face(line: Line, typography: Typography) -> _Face | None:
+    """How a header line is set: (bold, italic, size to the half point); None when the line's style is unknown."""
+    style = typography.style(line.text)
+    if style is None:
+        return None
+    return style.bold >= 0.6, style.italic >= 0.6, round(style.size * 2) / 2
+
+
+def _line_of(text: str | None, lines: list[Line]) -> int | None:
+    if not text:
+        return None
+    return next((i for i, line in enumerate(lines) if text in line.text), None)
+
+
+def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: Typography) -> list[Job]:
+    """Decide title vs employer the way a reader of this resume does: by how each is set.
+
+    A resume sets every entry the same way (a bold title over an italic employer, or the reverse), so the entries
+    where the words settle it -- one line has a job-title word, the other none -- teach which face carries the
+    title; entries the words leave open or got backwards (an employer called "Product Hunt", a title with no
+    English title word) then follow the majority. With no clear lesson (fewer than two entries agreeing, or a tie)
+    nothing changes."""
+    votes: dict[_Face, list[int]] = {}  # face -> [times it held the title, times it held the employer]
+    placed: list[tuple[int, int, _Face, _Face] | None] = []
+    for job, lines in zip(jobs, entries, strict=True):
+        t_index, c_index = _line_of(job.title, lines), _line_of(job.company, lines)
+        t_face = _face(lines[t_index], typography) if t_index is not None else None
+        c_face = _face(lines[c_index], typography) if c_index is not None else None
+        if t_index is None or c_index is None or t_index == c_index or t_face is None or c_face is None \
+                or t_face == c_face:
+            placed.append(None)
+            continue
+        placed.append((t_index, c_index, t_face, c_face))
+        if _TITLE_WORDS.search(job.title or "") and not _TITLE_WORDS.search(job.company or ""):
+            votes.setdefault(t_face, [0, 0])[0] += 1
+            votes.setdefault(c_face, [0, 0])[1] += 1
+
+    def role(face: _Face) -> str | None:
+        as_title, as_employer = votes.get(face, [0, 0])
+        if as_title >= 2 and as_title > as_employer:
+            return "title"
+        if as_employer >= 2 and as_employer > as_title:
+            return "employer"
+        return None
+
+    out: list[Job] = []
+    for job, where in zip(jobs, placed, strict=True):
+        if where is not None and role(where[2]) == "employer" and role(where[3]) == "title":
+            job = job.model_copy(update={"title": job.company, "company": job.title})
+        out.append(job)
+    return out
 
 
 def _nest_roles(
@@ -780,6 +970,24 @@ def _skills(lines: list[Line]) -> list[str]:
     return skills[:80]
 
 
+def date_text(text: str, *, is_end: bool) -> str | None:
+    """A date as written ("Jan 2020", "03/2019", "Present") in the form jobs carry: "YYYY-MM" or "Present"."""
+    if _is_open_end(text):
+        return "Present"
+    parsed = _parse_date(text, is_end=is_end)
+    return f"{parsed[0]:04d}-{parsed[1]:02d}" if parsed else None
+
+
+def bullets_between(resume: Resume, first: int, stop: int | None) -> list[Line]:
+    """The bullets on the resume's lines after line `first` and before line `stop` (numbers as in `Line`)."""
+    return _bullets([line for line in resume.lines if line.number > first and (stop is None or line.number < stop)])
+
+
+def years_of_experience(jobs: list[Job]) -> float | None:
+    """Total time in (non-intern) roles, overlapping roles counted once (public for the LLM pass)."""
+    return _years_of_experience(jobs)
+
+
 def _years_of_experience(jobs: list[Job]) -> float | None:
     """Total time in (non-intern) roles, overlapping roles counted once."""
     intervals: list[tuple[int, int]] = []
@@ -870,20 +1078,25 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     header, spans = _spans(lines, typography, embedder)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
+    opening = _unheaded_summary(header)
+    if opening and not any(s.name == "summary" for s in spans):
+        # A profile paragraph under the name without a heading is still the summary a reader sees first.
+        sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
-    jobs = _jobs(experience_lines)
+    jobs = _jobs(experience_lines, typography)
     source = "experience" if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
-        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines)]
+        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines, typography)]
         source = "roles" if jobs else "none"
     outside = [line for line in header if _RANGE.search(line.text)] + [
         line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
     if not jobs and len(outside) >= 2:
         # Dated ranges outside education and the like, yet no role was read (an unrecognised heading, or a layout
         # read out of order): read roles wherever they are rather than report no experience.
-        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines])
+        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines],
+                     typography)
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]

@@ -23,7 +23,7 @@ import sys
 from typing import Any
 
 try:  # inside the package (tests, the parent); the worker script loads the sibling file by path instead
-    from assistant.resume.layout import Run, is_bold_font, order_lines, page_text
+    from assistant.resume.layout import Run, is_bold_font, is_italic_font, order_lines, page_text
 except ImportError:  # pragma: no cover - exercised by every real extraction, in the child process
     import importlib.util as _util
     import os as _os
@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - exercised by every real extraction, in
     _layout_module = _util.module_from_spec(_spec)
     _spec.loader.exec_module(_layout_module)
     Run = _layout_module.Run  # type: ignore[misc]
-    is_bold_font = _layout_module.is_bold_font
+    is_bold_font, is_italic_font = _layout_module.is_bold_font, _layout_module.is_italic_font
     order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
 
 ENCRYPTED_MESSAGE = "This PDF is password-protected. Remove the password and upload again."
@@ -120,9 +120,9 @@ class HiddenTextTracker:
         self.pending: list[str | None] = []
         self.in_show_op = False
         self.runs: list[tuple[str, str | None]] = []
-        # Where and how each run was drawn, parallel to `runs`: (x, y, size, bold) or None when unknown.
-        self.places: list[tuple[float, float, float, bool] | None] = []
-        self._bold_cache: dict[int, bool] = {}
+        # Where and how each run was drawn, parallel to `runs`: (x, y, size, bold, italic) or None when unknown.
+        self.places: list[tuple[float, float, float, bool, bool] | None] = []
+        self._face_cache: dict[int, tuple[bool, bool]] = {}
 
     def before(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op == b"q":
@@ -174,19 +174,22 @@ class HiddenTextTracker:
         self.runs.append((text, reason))
         self.places.append(self._place(cm, tm, font, size) if text.strip() else None)
 
-    def _place(self, cm: Any, tm: Any, font: Any, size: Any) -> tuple[float, float, float, bool] | None:
+    def _place(self, cm: Any, tm: Any, font: Any, size: Any) -> tuple[float, float, float, bool, bool] | None:
         try:
             m = _mult(list(map(float, tm)), list(map(float, cm)))
             effective = float(size) * math.hypot(m[2], m[3])
         except (TypeError, ValueError):
             return None
-        return m[4], m[5], round(effective, 2), self._is_bold(font)
+        bold, italic = self._face(font)
+        # A slanted text matrix (fpdf2 and some Word exports fake italics by shearing) is italic too.
+        slanted = abs(m[1]) < 0.01 * abs(m[0]) and abs(m[2]) > 0.1 * abs(m[3])
+        return m[4], m[5], round(effective, 2), bold, italic or slanted
 
-    def _is_bold(self, font: Any) -> bool:
+    def _face(self, font: Any) -> tuple[bool, bool]:
         key = id(font)
-        if key not in self._bold_cache:
-            self._bold_cache[key] = _font_is_bold(font)
-        return self._bold_cache[key]
+        if key not in self._face_cache:
+            self._face_cache[key] = _font_face(font)
+        return self._face_cache[key]
 
     def _add_points(self, points: list[tuple[float, float]], cm: list[float]) -> None:
         self.path_points.extend(tuple(_mult([1, 0, 0, 1, px, py], cm)[4:6]) for px, py in points)
@@ -210,17 +213,20 @@ class HiddenTextTracker:
         return None
 
 
-def _font_is_bold(font: Any) -> bool:
-    """Bold by name, weight or flags, from a font resource dictionary (Type0 fonts keep them in the descendant)."""
+def _font_face(font: Any) -> tuple[bool, bool]:
+    """(bold, italic) by name, weight, flags and italic angle, from a font resource dictionary (Type0 fonts keep
+    them in the descendant)."""
     try:
         name = str(font.get("/BaseFont", "")) if font is not None else ""
         descriptor = font.get("/FontDescriptor") if font is not None else None
         if descriptor is None and font is not None and font.get("/DescendantFonts"):
             descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
         descriptor = descriptor.get_object() if descriptor is not None else {}
-        return is_bold_font(name, int(descriptor.get("/Flags", 0) or 0), float(descriptor.get("/FontWeight", 0) or 0))
+        flags = int(descriptor.get("/Flags", 0) or 0)
+        return (is_bold_font(name, flags, float(descriptor.get("/FontWeight", 0) or 0)),
+                is_italic_font(name, flags, float(descriptor.get("/ItalicAngle", 0) or 0)))
     except Exception:  # a broken font dictionary only costs the typography hint
-        return False
+        return False, False
 
 
 def mark_word_gaps(array: Any) -> None:
@@ -326,9 +332,9 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
             continue
         if place is None:
             return None
-        x, y, size, bold = place
+        x, y, size, bold, italic = place
         runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
-                        sep_before=separator))
+                        sep_before=separator, italic=italic))
         separator = ""
     if not runs:
         return None

@@ -350,7 +350,7 @@ def _ats_checks(resume: Resume, pages: int, typical_length: str) -> list[AtsChec
     words = sum(len(line.text.split()) for line in resume.lines)
     nonstandard = [
         f"'{s.heading}' (reads as {s.name})" for s in resume.sections
-        if s.name in STANDARD_SECTIONS and s.heading.lower().replace(" ", "") not in (
+        if s.name in STANDARD_SECTIONS and s.heading and s.heading.lower().replace(" ", "") not in (
             s.name, "work" + "experience", "professionalexperience", "technicalskills", "professionalsummary")
     ]
     missing = [n for n in ("experience", "education", "skills") if n not in names]
@@ -398,6 +398,11 @@ def review_resume(
     returned with `fallback=True` and a note in `issues`.
     """
     started = time.perf_counter()
+    if llm is not None:
+        # An unsure layout reading gets a second, verified reading of its roles (never overriding a confident one).
+        from assistant.resume.llm_extract import refine_with_llm
+
+        resume = refine_with_llm(resume, llm)
     if injection is None:
         injection = sanitize(extracted)[1] if extracted is not None else Injection()
     evidence = list(injection.evidence)

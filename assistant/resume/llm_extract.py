@@ -1,0 +1,139 @@
+"""With an LLM configured, a second reading of the roles when the layout reader was unsure (issue 10, item 5).
+
+The layout reader owns the resume. The model is asked only when the reading is not confident (experience
+confidence below "high", or dated lines from which no role was read), it sees the same sanitised, numbered lines
+as every other resume prompt (no contact details, no injected lines), and nothing it says is taken on trust:
+
+- every string it returns (title, employer, dates) must occur in the resume's own text, compared case- and
+  space-insensitively, or that field is dropped; a role left with neither title nor employer, or with no date
+  that parses, is dropped;
+- it never overrides a role the layout reader found: a parsed role only gets a missing title or employer filled
+  from the model's role with the same start date; the model's roles replace the reading only when the reader found
+  none, or its reading is low-confidence;
+- any model failure leaves the offline reading as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from assistant.resume.model_view import lines_for_model, numbered_for_model
+
+if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
+    from assistant.resume.models import Job, Resume
+
+log = logging.getLogger(__name__)
+
+PROMPT = "resume_extraction"
+# Below this experience confidence the reading is "medium" or "low" (see review.parse_report): worth a second look.
+ASK_BELOW = 0.7
+# Below this the model's roles replace the reading instead of only filling gaps.
+REPLACE_BELOW = 0.4
+
+
+class ProposedRole(BaseModel):
+    line: int | None = Field(None, description="The line number N of the line 'LN: ...' holding the role's title.")
+    title: str = Field("", description="The job title, copied exactly.", json_schema_extra={"maxLength": 120})
+    employer: str = Field("", description="The employer, copied exactly.", json_schema_extra={"maxLength": 120})
+    start: str = Field("", description="Start date as written.", json_schema_extra={"maxLength": 30})
+    end: str = Field("", description="End date as written, or the word for 'present'.",
+                     json_schema_extra={"maxLength": 30})
+
+
+class ExtractionReply(BaseModel):
+    """The structured output requested from the model."""
+
+    roles: list[ProposedRole] = Field(default_factory=list, json_schema_extra={"maxItems": 25})
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _verified(value: str, source: str) -> str | None:
+    """`value` if it occurs in the resume text (case and spacing aside), else None."""
+    cleaned = re.sub(r"\s+", " ", value).strip(" ,;|-–")
+    return cleaned if cleaned and _key(cleaned) in source else None
+
+
+def verified_roles(reply: ExtractionReply, resume: Resume) -> tuple[list[Job], int]:
+    """The model's roles with every field checked against the resume; and how many fields were dropped."""
+    from assistant.resume.models import Job
+    from assistant.resume.parser import bullets_between, date_text
+
+    source = _key("\n".join(line.text for line in resume.lines))
+    numbers = {line.number for line in lines_for_model(resume)}
+    dropped = 0
+    jobs: list[Job] = []
+    lines_at: list[int | None] = []
+    for role in reply.roles:
+        title, employer = _verified(role.title, source), _verified(role.employer, source)
+        start_raw, end_raw = _verified(role.start, source), _verified(role.end, source)
+        dropped += sum(1 for raw, ok in ((role.title, title), (role.employer, employer), (role.start, start_raw),
+                                         (role.end, end_raw)) if raw.strip() and ok is None)
+        start = date_text(start_raw, is_end=False) if start_raw else None
+        end = date_text(end_raw, is_end=True) if end_raw else None
+        if not (title or employer) or start is None:
+            continue
+        jobs.append(Job(title=title, company=employer, start=start, end=end))
+        lines_at.append(role.line if role.line in numbers else None)
+    # Bullets: the lines between a role's header line and the next role's, when the model cited real lines.
+    for index, job in enumerate(jobs):
+        first = lines_at[index]
+        if first is None:
+            continue
+        later = [n for n in lines_at[index + 1:] if n is not None and n > first]
+        jobs[index] = job.model_copy(update={"bullets": bullets_between(resume, first, min(later, default=None))})
+    return jobs, dropped
+
+
+def _fill_gaps(parsed: list[Job], proposed: list[Job]) -> list[Job]:
+    """A parsed role missing its title or employer takes it from the proposed role with the same start."""
+    out: list[Job] = []
+    for job in parsed:
+        match = next((p for p in proposed if p.start and p.start == job.start), None)
+        if match is not None and (job.title is None or job.company is None):
+            job = job.model_copy(update={"title": job.title or match.title, "company": job.company or match.company})
+        out.append(job)
+    return out
+
+
+def refine_with_llm(resume: Resume, client: LLMClient) -> Resume:
+    """The resume, with roles the model read filling what the layout reader could not; unchanged when the reading
+    was confident or the model fails."""
+    from assistant.llm.errors import LLMError
+    from assistant.llm.safety import spotlight
+    from assistant.resume.parser import years_of_experience
+
+    confidence = resume.confidence.get("experience", 0.9)
+    if confidence >= ASK_BELOW and resume.experience:
+        return resume
+    try:
+        reply = client.structured(PROMPT, {"resume": spotlight(numbered_for_model(resume), "resume")},
+                                  ExtractionReply)
+    except LLMError as exc:
+        log.warning("LLM role extraction failed (%s); keeping the layout reading", exc.code)
+        return resume
+    proposed, dropped = verified_roles(reply, resume)
+    if dropped:
+        log.info("dropped %d LLM-proposed field(s) that the resume does not contain", dropped)
+    if not proposed:
+        return resume
+    if resume.experience and confidence >= REPLACE_BELOW:
+        jobs = _fill_gaps(resume.experience, proposed)
+        note = None
+    else:
+        jobs = proposed
+        note = "roles were read with the help of the language model (each checked against the resume's text)"
+    fields = dict(resume.confidence)
+    if note is not None:
+        fields["experience"] = fields["years"] = 0.5
+    return resume.model_copy(update={
+        "experience": jobs, "years_experience": years_of_experience(jobs), "confidence": fields,
+        "reading_problems": [*resume.reading_problems, *([note] if note else [])],
+    })

@@ -1,0 +1,188 @@
+"""Reading layouts a person reads without thinking: titles and employers told apart by how they are set, a wide
+column with a sidebar that runs onto a second page, dates in a left margin, and what a broken font leaves behind.
+
+The PDFs are made with fpdf2 at test time (tests/pdfs.py); the assertions are what a user sees in the review:
+the jobs, their titles and employers, and the text of their bullets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.resume.intake import read_pdf
+from assistant.resume.models import ExtractedText
+from assistant.resume.normalize import normalize_text
+from assistant.resume.parser import parse_resume
+from tests.pdfs import entries_pdf, left_dates_pdf, sidebar_two_page_pdf
+
+# The third entry's words mislead: the title has no job-title word and the employer's name has one ("Product").
+ENTRIES = [
+    ("Senior Data Scientist", "Hooli", "Jan 2021 - Present"),
+    ("Quantitative Researcher", "Pied Piper", "Mar 2017 - Dec 2020"),
+    ("Data Wrangler", "Product Analytics Group", "Jun 2014 - Feb 2017"),
+]
+
+
+@pytest.mark.parametrize(("title_style", "employer_style"), [("B", "I"), ("I", "B")])
+def test_title_and_employer_follow_the_face_this_resume_gives_its_titles(
+    settings, title_style: str, employer_style: str
+) -> None:
+    extracted = read_pdf(entries_pdf(ENTRIES, title_style, employer_style), settings)
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in ENTRIES]
+    assert [j.start for j in resume.experience] == ["2021-01", "2017-03", "2014-06"]
+
+
+def test_italic_faces_are_reported_for_each_line(settings) -> None:
+    extracted = read_pdf(entries_pdf(ENTRIES), settings)
+    styles = {s.text: s for s in extracted.styled_lines}
+    assert styles["Hooli"].italic == 1.0 and styles["Hooli"].bold == 0.0
+    assert styles["Senior Data Scientist"].bold == 1.0 and styles["Senior Data Scientist"].italic == 0.0
+
+
+def test_pasted_text_without_typography_still_reads_the_entries() -> None:
+    text = "Riley Sample\nExperience\n" + "\n".join(f"{t}\n{e}\n{d}\n- Shipped a model." for t, e, d in ENTRIES)
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert len(resume.experience) == 3
+    assert resume.experience[0].title == "Senior Data Scientist"
+
+
+def test_a_sidebar_does_not_cut_the_experience_that_runs_onto_page_two(settings) -> None:
+    extracted = read_pdf(sidebar_two_page_pdf(), settings)
+    resume = parse_resume(extracted)
+    kinds = [s.name for s in resume.sections]
+    assert {"experience", "skills", "languages", "education"} <= set(kinds)
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Principal Data Scientist", "Initrode Analytics"), ("Senior Data Scientist", "Vandelay Industries"),
+        ("Data Scientist", "Globex Corporation"), ("Analyst", "Acme Logistics"),
+    ]
+    skills = next(s for s in resume.sections if s.name == "skills")
+    # The sidebar is read as its own column: no skill line carries a piece of an experience bullet.
+    assert [line.text for line in skills.lines] == [
+        "Python", "SQL", "Forecasting", "Experiment design", "Causal inference"]
+    assert all("forecasting and pricing" in b.text for b in resume.experience[2].bullets)
+
+
+def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:
+    resume = parse_resume(read_pdf(left_dates_pdf(), settings))
+    assert [(j.title, j.company, j.location, j.start, j.end) for j in resume.experience] == [
+        ("Head of Machine Learning", "Umbrella Health", "Berlin, Germany", "2020-01", "Present"),
+        ("Machine Learning Engineer", "Soylent Foods", "Munich, Germany", "2016-01", "2020-12"),
+        ("Software Developer", "Wonka Systems", "Hamburg, Germany", "2013-01", "2016-12"),
+    ]
+    assert [len(j.bullets) for j in resume.experience] == [2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("broken", "repaired"),
+    [
+        ("So,ware Engineer", "Software Engineer"),  # "ft" ligature mapped to a comma
+        ("internal communicaIons plaGorm", "internal communications platform"),
+        ("corporate fi nance, audit", "corporate finance, audit"),  # a space after the ligature's text
+        ("an e cient pipeline", "an efficient pipeline"),  # the "ffi" glyph dropped
+        # Nothing to repair: product names, accented words, ordinary words.
+        ("JavaScript on iPhone", "JavaScript on iPhone"),
+        ("Naïve Bayes", "Naïve Bayes"),
+        ("of the role", "of the role"),
+    ],
+)
+def test_ligature_artefacts_are_repaired_only_where_one_word_fits(broken: str, repaired: str) -> None:
+    assert normalize_text(broken) == repaired
+    assert normalize_text(repaired) == repaired
+
+
+def test_entries_that_are_not_jobs_stay_out_of_the_count() -> None:
+    text = "\n".join([
+        "Pat Example", "Experience",
+        "Staff Engineer, Globex 2019 - Present", "- Led the storage team.",
+        "Teaching Assistant, Example University 2012 - 2013", "- Graded coursework.",
+        "Example University - B.S. in Computer Science 2008 - 2012", "- Studied algorithms.",
+        "Personal project: Chess engine 2015 - 2016", "- Wrote a chess engine.",
+    ])
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert [(j.title, j.company) for j in resume.experience] == [("Staff Engineer", "Globex")]
+
+
+@pytest.mark.parametrize(
+    ("dates", "start", "end"),
+    [("Present - 03/2019", "2019-03", "Present"), ("2022 - 2019", "2019-01", "2022-12"),
+     ("since 2020", "2020-01", "Present")],
+)
+def test_ranges_written_end_first_or_open(dates: str, start: str, end: str) -> None:
+    resume = parse_resume(ExtractedText(text=f"Pat Example\nExperience\nData Engineer, Globex {dates}\n- Built ETL.",
+                                        pages=1))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Data Engineer", "Globex", start, end)]
+
+
+def test_roles_under_one_employer_heading_belong_to_it() -> None:
+    text = "\n".join([
+        "Pat Example", "Experience", "Globex", "Lead Developer", "July 2023 - Present", "- Led the platform.",
+        "Senior Developer", "June 2021 - July 2023", "- Ran the on-call rota.",
+    ])
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Lead Developer", "Globex"), ("Senior Developer", "Globex")]
+
+
+def _typeset(lines: list[tuple[str, float]]) -> ExtractedText:
+    from assistant.resume.models import StyledLine
+
+    styled = [StyledLine(page=1, text=t, size=size, bold=0.0, x=40.0, gap=12.0) for t, size in lines]
+    return ExtractedText(text="\n".join(t for t, _ in lines), pages=1, styled_lines=styled)
+
+
+@pytest.mark.parametrize(
+    "name", ["ÁLVARO AMORIM DE OLIVEIRA MARTINS", "émilie dubois", "Ludwig van der Berg", "Doe, Jane"])
+def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(name: str) -> None:
+    resume = parse_resume(_typeset([(name, 20.0), ("Data engineer", 11.0), ("contact@example.org", 9.0),
+                                    ("Experience", 12.0), ("Data Engineer, Globex 2019 - Present", 10.0)]))
+    expected = "Jane Doe" if name == "Doe, Jane" else name
+    assert resume.contact.name == expected
+
+
+def test_an_email_wrapped_by_a_narrow_sidebar_is_read_whole() -> None:
+    resume = parse_resume(ExtractedText(text="Pat Example\nContact\nlong.address.here@gmail.co\nm\nExperience", pages=1))
+    assert resume.contact.email == "long.address.here@gmail.com"
+
+
+def test_an_unheaded_opening_paragraph_is_the_summary() -> None:
+    text = "\n".join([
+        "Pat Example", "pat@example.org | +1 555 010 0100",
+        "Data engineer who builds reliable pipelines and the tooling around them, and who mentors",
+        "the people who run them.",
+        "Experience", "Data Engineer, Globex 2019 - Present", "- Built the ingestion platform.",
+    ])
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    summary = resume.sections[0]
+    assert summary.name == "summary" and summary.heading == ""
+    assert [line.text for line in summary.lines][-1] == "the people who run them."
+    # Name and contact lines alone are no summary.
+    bare = parse_resume(ExtractedText(text="Pat Example\npat@example.org\nExperience\nData Engineer, Globex 2019 - 2020",
+                                      pages=1))
+    assert [s.name for s in bare.sections] == ["experience"]
+
+
+def test_a_link_wrapped_at_a_slash_does_not_swallow_the_next_title() -> None:
+    text = "\n".join([
+        "Pat Example", "Experience", "- Full list of talks: http://talks.example.org/articles-and-", "appearances/",
+        "PRINCIPAL DEVELOPER ADVOCATE", "11/2021 - Present | Globex | Austin, TX", "- Wrote 40 essays a year.",
+    ])
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert [(j.title, j.company) for j in resume.experience] == [("PRINCIPAL DEVELOPER ADVOCATE", "Globex")]
+
+
+def test_a_full_width_second_page_continues_the_main_column_not_a_left_sidebar() -> None:
+    from assistant.resume.models import StyledLine
+
+    rows = [  # (page, x, text): a left sidebar, then the wide main column, then a one-column page 2
+        (1, 30.0, "Skills"), (1, 30.0, "Python"), (1, 30.0, "SQL"),
+        (1, 220.0, "Experience"), (1, 220.0, "Staff Engineer, Globex Jan 2020 - Present"),
+        (1, 220.0, "• Led the storage team through two migrations and a re-architecture"),
+        (2, 30.0, "Senior Engineer, Initech Mar 2016 - Dec 2019"),
+        (2, 30.0, "• Built the billing service used by two million customers every month"),
+    ]
+    styled = [StyledLine(page=p, text=t, size=10.0, bold=0.0, x=x, gap=12.0) for p, x, t in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for _, _, t in rows), pages=2, styled_lines=styled))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Staff Engineer", "Globex"), ("Senior Engineer", "Initech")]
