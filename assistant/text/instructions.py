@@ -292,6 +292,12 @@ _INLINE_ROLE = re.compile(r"\b(?:SYSTEM|ASSISTANT|DEVELOPER|USER)\s*:")
 
 def reasons(unit: str) -> list[str]:
     """Labels of every rule of the grammar `unit` (a sentence or a line) matches; empty for ordinary text."""
+    return list(_reasons(unit))
+
+
+@functools.lru_cache(maxsize=8192)
+def _reasons(unit: str) -> tuple[str, ...]:
+    """Cached: a resume's lines are scanned by intake, by the review and again when wrapped lines are joined."""
     found: list[str] = []
     for form in variants(unit):
         for label, pattern in _RULES:
@@ -299,7 +305,7 @@ def reasons(unit: str) -> list[str]:
                 found.append(label)
     if "role marker" not in found and _INLINE_ROLE.search(unicodedata.normalize("NFKC", strip_invisible(unit))):
         found.append("role marker")
-    return found
+    return tuple(found)
 
 
 def is_instruction(unit: str) -> bool:
