@@ -95,4 +95,8 @@ class Evaluation(BaseModel):
     red_flags: list[RedFlag] = Field(
         default_factory=list, description="Red flags the offline scorer found (quoted); they cap the score at 2."
     )
+    red_flag_review: list[str] = Field(
+        default_factory=list,
+        description="The LLM evaluator's reading of each offline red flag (quoting it), when an LLM scored the answer.",
+    )
     scope: str | None = Field(None, description="What the engine that scored this measures, and what it cannot.")
