@@ -9,7 +9,7 @@ What it listens for: a story (situation, action, result), the candidate's own de
 decisions (numbers in someone else's statistic or a buzzword do not count), the question that was asked (per
 sentence, so a rehearsed story for another competency is caught even when its words overlap), evasion (a vision
 with nothing delivered, a framework with no instance, no action in the asked situation) and red flags (concealment,
-discrimination, blame, ...), which cap the score at 2 whatever the polish. Long is never good by itself. What it
+discrimination, blame, ...), which cap the score at 2 whatever the polish (a director-wide one at 1). Long is never good by itself. What it
 cannot do is weigh a judgment call; `OFFLINE_SCOPE` says so on every offline result.
 
 The LLM evaluator (`llm_evaluator.py`) asks a model for the same `Evaluation` and checks its verdict against this
