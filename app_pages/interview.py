@@ -125,6 +125,8 @@ def _render_feedback(turn: Turn) -> None:
         )
         for flag in evaluation.red_flags:
             st.error(f"**Red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}”. {md_escape(flag.explanation)}")
+        if evaluation.red_flag_review:
+            st.markdown("**The LLM evaluator on the red flags**\n\n" + md_list(evaluation.red_flag_review))
         if evaluation.strengths:
             st.markdown("**What landed**\n\n" + md_list(evaluation.strengths))
         if evaluation.improvements:

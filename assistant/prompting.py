@@ -57,7 +57,7 @@ CONTRACT: dict[str, tuple[str, ...]] = {
         "asked_before",
     ),
     "follow_up": ("question", "answer", "gaps", "knowledge"),
-    "answer_evaluation": ("question", "competency", "rubric", "strong_answer", "knowledge", "answer"),
+    "answer_evaluation": ("question", "competency", "rubric", "strong_answer", "knowledge", "answer", "red_flags"),
     "final_report": ("role_title", "scores", "transcript_summary", "knowledge"),
     "history_summary": ("previous_summary", "recent_turns"),
     "resume_feedback": ("role_title", "template", "keywords", "job_description", "resume"),
@@ -550,6 +550,8 @@ _SAMPLES: dict[str, str] = {
         "rewrote the on-call rota and hired two seniors; attrition went to zero within a year."
     ),
     "gaps": "no_numbers, no_outcome",
+    "red_flags": '- Blaming others instead of owning the outcome: "The outage was entirely the vendor\'s fault." (Directors '
+    "own outcomes and fix systems, not culprits.)",
     "rubric": "1: no example. 3: a real example with own actions. 5: org-level change with measured outcomes.",
     "strong_answer": "- diagnosis of the problem\n- own actions as the leader\n- measured outcome\n- what they learned",
     "scores": "people_leadership: 4/5\nml_platform: 3/5\nstrategy: 3/5",

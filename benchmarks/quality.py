@@ -54,10 +54,13 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
             labels = [float(r["label"]) for r, _ in chosen]
             scores = [float(e.score) for _, e in chosen]
             rho = spearman(scores, labels)
-            length_rho = spearman([float(len(r["answer"].split())) for r, _ in chosen], labels)
+            lengths = [float(len(r["answer"].split())) for r, _ in chosen]
+            length_rho = spearman(lengths, labels)
+            length_score_rho = spearman(lengths, scores)
             within_one = sum(abs(a - b) <= 1 for a, b in zip(labels, scores, strict=True)) / len(chosen)
             level_one = [e.score for r, e in chosen if r["label"] == 1]
-            note = (f"{len(chosen)} answers ({path.name}, {part} part); Spearman(length, grade) {length_rho:+.2f}; "
+            note = (f"{len(chosen)} answers ({path.name}, {part} part); Spearman(length, grade) {length_rho:+.2f}, "
+                    f"(length, score) {length_score_rho:+.2f}; "
                     f"{within_one:.0%} within 1 point; level-1 mean {sum(level_one) / len(level_one):.2f}, "
                     f"level-1 scored 4-5: {sum(s >= 4 for s in level_one)}")
             if path == CALIBRATION_HARD:
@@ -66,7 +69,14 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
                 missed = [r["id"] for r, e in troubling if not e.red_flags]
                 note += f"; red-flag answers flagged {len(caught)}/{len(troubling)}"
                 note += f" (missed: {', '.join(missed)})" if missed else ""
-            figures.append((f"offline scorer vs grades, {name} {part} part: Spearman rho", f"{rho:.2f}", note))
+            figures.append((f"offline scorer vs grades, {name} {part} part: Spearman rho", f"{rho:.3f}", note))
+    for part in ("check", "tuning"):
+        flagged, benign = calibration.red_flag_cases(part)
+        right = sum(c["flag"] in {h.definition.id for h in scorer.red_flag_hits(c["text"])} for c in flagged)
+        alarms = sum(bool(scorer.red_flag_hits(t)) for t in benign)
+        figures.append((f"red-flag sentences flagged with the right flag ({part} half)", f"{right}/{len(flagged)}",
+                        f"tests/data/red_flag_cases.yaml; near misses flagged: {alarms}/{len(benign)}"
+                        + ("; examples and cues were adjusted on this half" if part == "tuning" else "")))
     latencies.sort()
     median = 1000 * latencies[len(latencies) // 2]
     p95 = 1000 * latencies[int(0.95 * (len(latencies) - 1))]

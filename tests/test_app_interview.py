@@ -51,6 +51,8 @@ def test_offline_practice_interview_gives_feedback_then_a_report(app_test) -> No
     assert_no_exception(at)
     text = page_text(at)
     assert re.search(r"Feedback: [1-5] / 5", text), "practice mode shows feedback after each answer"
+    # ... and says what the offline coach measures and what it cannot judge (md-escaped on the page)
+    assert "cannot weigh judgment calls" in re.sub(r"\\(.)", r"\1", text)
     assert any(name == "user" and "40-person" in body for name, body in _messages(at))
 
     at = _answer_until_report(at)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.interview.models import Dimensions, Evaluation
+from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation
 from assistant.interview.report import build_report, to_markdown
 from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
 from assistant.knowledge.schema import RoleKnowledge
@@ -33,3 +33,14 @@ def test_the_same_strength_across_answers_is_one_line_naming_each_question(role_
     assert owned_lines == [f'{owned} (Q1, Q2) — e.g. "I coached him."']
     assert "Concise: 5 words (Q2)" in report.strengths
     assert owned_lines[0] in to_markdown(report)
+
+
+def test_an_offline_scored_report_says_what_the_offline_coach_measures(role_knowledge: RoleKnowledge) -> None:
+    question = PlannedQuestion(text="Tell me about a low performer.", competency="people_leadership")
+    session = InterviewSession(id="s2", role="ml-director", focus="mixed", length=1,
+                               plan=Plan(focus="mixed", seed=1, questions=[question]))
+    session.turns = [Turn(index=0, question_index=0, question=question.text, competency="people_leadership",
+                          answer="I coached him.", evaluation=_evaluation("people_leadership", []))]
+    report = build_report(session, role_knowledge)
+    assert report.scope == OFFLINE_SCOPE and OFFLINE_SCOPE in to_markdown(report)
+    assert "scope" in report.model_dump(mode="json")  # and in the report's JSON

@@ -154,6 +154,24 @@ def test_too_short_answer(scorer: OfflineScorer, bank_question: QuestionContext)
     assert evaluation.follow_up is not None
 
 
+TERSE_PLATFORM = (  # three sentences: situation, the candidate's own change, a measured result
+    "When I joined, shipping a retrained model took 6 to 8 weeks. I replaced the weekly review board with an "
+    "automated evaluation gate and 5 percent canaries. Median lead time fell to 9 days within a quarter."
+)
+
+
+def test_a_terse_answer_that_carries_a_whole_story_is_concise_not_too_short(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("mp_02")  # the platform you are proudest of
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    evaluation = scorer.evaluate(context, TERSE_PLATFORM)
+    assert "too_short" not in evaluation.gaps and evaluation.score >= 3
+    # ... while the same length without an owned action and a measured result is still too short to judge.
+    vague = "Shipping models was slow at my company when I joined. Platforms matter a lot for velocity and quality."
+    assert "too_short" in scorer.evaluate(context, vague).gaps
+
+
 def test_off_topic_answer_is_flagged_and_steered_back(
     scorer: OfflineScorer, bank_question: QuestionContext
 ) -> None:

@@ -57,6 +57,8 @@ def test_json_output_has_the_documented_fields(runner: CliRunner) -> None:
     assert set(data["dimensions"]) == {"structure", "ownership", "specificity", "relevance", "altitude"}
     assert data["follow_up"] is None and data["score"] >= 4
     assert all(quote in STRONG for quote in data["evidence"])
+    # The offline coach says what it measures and what it cannot judge, in the JSON too.
+    assert "red flags" in data["scope"] and "judgment" in data["scope"] and "LLM" in data["scope"]
 
 
 def test_competency_is_inferred_when_omitted(runner: CliRunner) -> None:

@@ -200,3 +200,78 @@ def test_invisible_characters_never_reach_the_model(
     evaluator.evaluate(question, smuggled)
     prompt = _prompt_text(fake_model.history[0])
     assert "\u200b" not in prompt and "\u202e" not in prompt
+
+
+# --- the offline red flags go to the model, which must address them before scoring above them (issue 17) ---------
+
+# Written for these tests: a polished incident story whose handling keeps the harm from the people who had to know.
+CONCEALED = (
+    "Two years ago our fraud model started blocking legitimate payments for about 1,200 small merchants after a "
+    "threshold change. I caught it on the third day from a support spike and rolled the threshold back within an "
+    "hour. I chose not to tell compliance or the affected merchants, because a disclosure would have triggered a "
+    "review and frozen our roadmap for a quarter. I then added an alert on the block rate, and block-rate incidents "
+    "fell from four a quarter to zero."
+)
+
+
+@pytest.fixture
+def incident(role_knowledge: RoleKnowledge) -> QuestionContext:
+    q = role_knowledge.question("pq_03")
+    return QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+
+
+def _incident_reply(score: int, addressed: list[str]) -> dict[str, object]:
+    dims = {"structure": 4, "ownership": 3, "specificity": 4, "relevance": 3, "altitude": score}
+    return _reply(score=score, dimensions=dims, evidence=["I caught it on the third day from a support spike"],
+                  red_flags_addressed=addressed)
+
+
+def test_the_model_is_shown_the_offline_red_flags_quoted_and_fenced_as_data(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext, offline: OfflineScorer
+) -> None:
+    (flag,) = [f for f in offline.evaluate(incident, CONCEALED).red_flags if f.id == "concealment"]
+    fake_model.enqueue(_incident_reply(2, []))
+    evaluator.evaluate(incident, CONCEALED)
+    prompt = _prompt_text(fake_model.history[0])
+    section = prompt[prompt.index("Red flags the offline coach found"):]
+    assert f'"{flag.quote}"' in section and flag.label in section  # the quote, verbatim, with its label
+    assert "<<offline_red_flags_" in section  # the candidate's words stay fenced as data
+    assert "red_flags_addressed" in prompt and "at most 2" in prompt  # and the model is told what to do with them
+
+
+def test_a_clean_answer_tells_the_model_no_red_flags_were_found(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, question: QuestionContext
+) -> None:
+    fake_model.enqueue(_reply())
+    evaluator.evaluate(question, ANSWER)
+    prompt = _prompt_text(fake_model.history[0])
+    assert "Red flags the offline coach found in this answer (quoted from it):\n(none found)" in prompt
+
+
+def test_a_verdict_that_passes_over_a_red_flag_stays_at_the_red_flag_ceiling(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext
+) -> None:
+    fake_model.enqueue(_incident_reply(3, ["The candidate owned the incident end to end."]))
+    evaluation = evaluator.evaluate(incident, CONCEALED)
+    assert evaluation.engine == "llm" and evaluation.score == 2
+    assert evaluation.flag is not None and "did not address the red flag" in evaluation.flag
+    assert "I chose not to tell compliance" in evaluation.flag  # says which one, quoted
+    assert evaluation.red_flags and evaluation.red_flags[0].id == "concealment"  # still shown to the candidate
+
+
+def test_a_verdict_that_addresses_each_red_flag_by_its_quote_may_score_above_it(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext, offline: OfflineScorer
+) -> None:
+    flags = offline.evaluate(incident, CONCEALED).red_flags
+    reading = [f'"{f.quote}" does show it, but the candidate fixed the cause; judged on the rest.' for f in flags]
+    fake_model.enqueue(_incident_reply(3, reading))
+    evaluation = evaluator.evaluate(incident, CONCEALED)
+    assert evaluation.engine == "llm" and not evaluation.fallback and evaluation.score == 3 and evaluation.flag is None
+    assert evaluation.red_flag_review == reading  # the model's reading travels with the result
+
+
+def test_naming_the_flag_without_quoting_it_is_not_addressing_it(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext
+) -> None:
+    fake_model.enqueue(_incident_reply(3, ["Concealment from legal, leadership or customers: not really."]))
+    assert evaluator.evaluate(incident, CONCEALED).score == 2

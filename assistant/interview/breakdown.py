@@ -125,6 +125,13 @@ class ScoreBreakdown(_Frozen):
     def off_topic(self) -> bool:
         return any(c.reason == "off_topic" for c in self.caps)
 
+    @property
+    def overall_without_red_flags(self) -> float:
+        """What the answer would score if its red flags did not show what they seem to: every other penalty and
+        cap still applies. An LLM evaluator that addresses each red flag is held to this, not to the flag cap."""
+        limits = [c.limit for c in self.caps if not c.reason.startswith("red_flag")]
+        return max(1.0, min(5.0, self.base - self.penalties.total, *limits))
+
     def flat(self) -> dict[str, float]:
         """The stored/JSON view (`Evaluation.signals`): the historical keys, plus the new signals."""
         c, r, d, p = self.counts, self.relevance, self.dimensions, self.penalties
@@ -178,5 +185,6 @@ class ScoreBreakdown(_Frozen):
                 "altitude": d.altitude,
                 "base": self.base,
                 "overall": self.overall,
+                "overall_without_red_flags": self.overall_without_red_flags,
             }.items()
         }

@@ -9,7 +9,11 @@ schema cannot catch that, so `check_verdict` does, in one place:
   is not evidence-backed;
 - the score must agree with the offline scorer (`OfflineScorer`, called through its public `evaluate`) within
   `AGREEMENT_TOLERANCE`: the offline coach is the calibrated reference (Spearman ~0.9 on the labelled answers);
-- caps: callers pass `ScoreCap`s (the injection check caps answers flagged as attempts to steer the grader).
+- caps: callers pass `ScoreCap`s (the injection check caps answers flagged as attempts to steer the grader);
+- red flags: the offline coach's red flags are sent to the model, quoted. A verdict above the red-flag ceiling
+  (`RED_FLAG_CEILING`) must address every one of them (`red_flags_addressed`, each line starting with the flag's
+  quote); a flag it passes over keeps the score at the ceiling. The model is the better judge of a judgment call,
+  so it may overrule the offline coach, but only by engaging with what the candidate actually said.
 
 So the one-line non-answer "I think hiring is important ..." (offline 1-2/5) can never be shown at 4 or 5: the
 model's 5 disagrees with the reference by more than the tolerance and is not used.
@@ -29,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from assistant.interview.models import Dimensions, Evaluation, Gap, QuestionContext
+from assistant.interview.models import Dimensions, Evaluation, Gap, QuestionContext, RedFlag
+from assistant.interview.policy import DEFAULT_POLICY
 from assistant.interview.scoring import ALL_GAPS, OfflineScorer, cap_flagged, rubric_text, verbatim_quotes
 
 if TYPE_CHECKING:
@@ -41,6 +46,7 @@ log = logging.getLogger(__name__)
 PROMPT = "answer_evaluation"
 OVERALL_TOLERANCE = 1.0  # |overall - mean of the verdict's own dimensions|
 AGREEMENT_TOLERANCE = 1  # |LLM overall - offline overall|, in whole points
+RED_FLAG_CEILING = int(DEFAULT_POLICY.red_flag_cap)  # the most a verdict scores without addressing the red flags
 
 
 def _bounded(items: int, chars: int) -> dict[str, Any]:
@@ -71,6 +77,12 @@ class LLMAnswerEvaluation(BaseModel):
     follow_up: str | None = Field(
         None, description="One short follow-up question, or null.", json_schema_extra={"maxLength": 240}
     )
+    red_flags_addressed: list[str] = Field(
+        default_factory=list,
+        description='One line per listed red flag: its quote in double quotes, then whether it really shows the '
+        "red flag and why. Empty when none were listed.",
+        json_schema_extra=_bounded(4, 320),
+    )
     score: int = Field(ge=1, le=5, description="Overall score on the competency, 1-5.")
 
 
@@ -94,6 +106,35 @@ class VerdictCheck:
     model_score: int | None = None  # what the model said, before any check (for `assistant eval`)
 
 
+def _normalised(text: str) -> str:
+    return " ".join(text.translate(_STRAIGHT).lower().split())
+
+
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def unaddressed_red_flags(flags: Sequence[RedFlag], addressed: Sequence[str]) -> list[RedFlag]:
+    """The offline red flags no line of the model's `red_flags_addressed` engages with.
+
+    A line addresses a flag when it quotes it: the flag's quote, or (for a long quote, which models shorten) its
+    first eight words, appear in the line, ignoring case, whitespace and curly quotation marks. Naming the flag's
+    label is not enough: the point is that the model looked at what the candidate said.
+    """
+    lines = [_normalised(a) for a in addressed if a.strip()]
+    missing = []
+    for flag in flags:
+        quote = _normalised(flag.quote).strip(' ."')
+        head = " ".join(quote.split()[:8])
+        if not any(quote in line or head in line for line in lines):
+            missing.append(flag)
+    return missing
+
+
+def _format_red_flags(flags: Sequence[RedFlag]) -> str:
+    """The offline red flags as the prompt shows them (quotes are the candidate's words: the caller fences them)."""
+    return "\n".join(f'- {f.label}: "{f.quote}" ({f.explanation})' for f in flags)
+
+
 def check_verdict(
     reply: LLMAnswerEvaluation,
     answer: str,
@@ -104,6 +145,12 @@ def check_verdict(
 ) -> VerdictCheck:
     """Decide whether an LLM verdict may be shown as the model's (see the module docstring for the rules)."""
     dims = list(reply.dimensions.model_dump().values())
+    missing = unaddressed_red_flags(offline.red_flags, reply.red_flags_addressed)
+    reference = offline.score
+    if offline.red_flags and "overall_without_red_flags" in offline.signals:
+        # The red flags are settled below (addressed, or the score stays at their ceiling); agreement is about the
+        # rest of the answer, so it is judged against the offline score without the flag cap.
+        reference = int(min(5, max(1, offline.signals["overall_without_red_flags"] + 0.5)))
     offered = [q for q in reply.evidence if q.strip()][:3]
     quotes = verbatim_quotes(offered, answer)
     reasons: list[str] = []
@@ -113,10 +160,10 @@ def check_verdict(
         mean = statistics.fmean(dims)
         if abs(reply.score - mean) > OVERALL_TOLERANCE:
             reasons.append(f"its overall {reply.score}/5 contradicts its own dimension scores (mean {mean:.1f})")
-        if abs(reply.score - offline.score) > AGREEMENT_TOLERANCE:
+        if abs(reply.score - reference) > AGREEMENT_TOLERANCE:
             reasons.append(
                 f"its {reply.score}/5 is more than {AGREEMENT_TOLERANCE} point from the offline coach's "
-                f"{offline.score}/5"
+                f"{reference}/5" + (" (before its red-flag cap)" if reference != offline.score else "")
             )
     if not quotes:
         reasons.append(
@@ -128,6 +175,10 @@ def check_verdict(
         return VerdictCheck(shown, False, tuple(reasons), len(offered), len(quotes), reply.score)
 
     score = reply.score
+    caps = list(caps)
+    if missing:
+        quoted = "; ".join(f'"{f.quote}"' for f in missing)
+        caps.append(ScoreCap(RED_FLAG_CEILING, f"it did not address the red flag the offline coach quoted ({quoted})"))
     applied = [c for c in caps if score > c.max_score]
     if applied:
         score = min(c.max_score for c in applied)
@@ -149,6 +200,7 @@ def check_verdict(
         flag=flag,
         signals=offline.signals,
         red_flags=offline.red_flags,  # the offline flags travel with the result (quoted, explained)
+        red_flag_review=[a.strip() for a in reply.red_flags_addressed if a.strip()][:4] if offline.red_flags else [],
     )
     return VerdictCheck(shown, True, tuple(c.reason for c in applied), len(offered), len(quotes), reply.score)
 
@@ -201,8 +253,11 @@ class LLMEvaluator:
         self.retrieve = retrieve
         self.caps = caps
 
-    def variables(self, question: QuestionContext, answer: str) -> dict[str, object]:
-        """The prompt's variables for one answer (the answer spotlighted as data)."""
+    def variables(
+        self, question: QuestionContext, answer: str, offline: Evaluation | None = None
+    ) -> dict[str, object]:
+        """The prompt's variables for one answer (the answer spotlighted as data), with the offline coach's red
+        flags when its evaluation is given (`messages` and `evaluate_detailed` score offline first to get them)."""
         from assistant.llm.safety import spotlight
 
         competency = next((c for c in self.knowledge.rubric.competencies if c.id == question.competency), None)
@@ -219,11 +274,22 @@ class LLMEvaluator:
             "strong_answer": "\n".join(f"- {p}" for p in question.strong_answer) or "(not specified)",
             "knowledge": knowledge,
             "answer": spotlight(answer, "candidate_answer"),
+            "red_flags": self._red_flags_text(offline),
         }
+
+    @staticmethod
+    def _red_flags_text(offline: Evaluation | None) -> str:
+        from assistant.llm.safety import spotlight
+
+        if offline is None or not offline.red_flags:
+            return "(none found)"
+        # The quotes are the candidate's words: fenced as data like the answer itself.
+        return spotlight(_format_red_flags(offline.red_flags), "offline_red_flags")
 
     def messages(self, question: QuestionContext, answer: str) -> list[Any]:
         """The exact messages sent to the model (public so tests and the prompt preview can show them)."""
-        return self.client.bind(self.PROMPT, self.variables(question, answer)).messages
+        offline = self.fallback.evaluate(question, answer)
+        return self.client.bind(self.PROMPT, self.variables(question, answer, offline)).messages
 
     def prepare(self, questions: Sequence[QuestionContext]) -> None:
         """Warm the offline pre-score (every answer is scored offline first; see `OfflineScorer.prepare`)."""
@@ -246,7 +312,7 @@ class LLMEvaluator:
         cleaned = clean_untrusted(answer)
         model_seconds = 0.0
         try:
-            variables = self.variables(question, cleaned)
+            variables = self.variables(question, cleaned, offline)
             started = time.perf_counter()
             try:
                 reply = self.client.structured(self.PROMPT, variables, LLMAnswerEvaluation)

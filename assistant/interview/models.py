@@ -93,6 +93,11 @@ class Evaluation(BaseModel):
         "scoring and quotes, and the score is capped at FLAGGED_CEILING whatever engine scored it.",
     )
     red_flags: list[RedFlag] = Field(
-        default_factory=list, description="Red flags the offline scorer found (quoted); they cap the score at 2."
+        default_factory=list, description="Red flags the offline scorer found (quoted); they cap the offline score at 2 (a "
+        "director-wide one at 1), and an LLM verdict at 2 unless it addresses each one by its quote."
+    )
+    red_flag_review: list[str] = Field(
+        default_factory=list,
+        description="The LLM evaluator's reading of each offline red flag (quoting it), when an LLM scored the answer.",
     )
     scope: str | None = Field(None, description="What the engine that scored this measures, and what it cannot.")

@@ -22,7 +22,8 @@ def _frozen(mapping: dict[str, float]) -> Mapping[str, float]:
 @dataclass(frozen=True)
 class ScoringPolicy:
     # --- length and follow-ups ---------------------------------------------------------------------------------
-    too_short_words: int = 40  # under this there is no room for situation, action and result
+    too_short_words: int = 40  # under this there is no room for situation, action and result ...
+    too_short_complete_words: int = 20  # ... unless they are all there (own action, result with its number)
     rambling_from_words: int = 170  # beyond this, length must be paid for with information
     follow_up_below: float = 4.0  # a 4-5 answer has landed: the interviewer moves on
 
@@ -46,7 +47,7 @@ class ScoringPolicy:
     hypothetical_credit: float = 0.5  # "I would..." is a plan, not a track record
     plan_credit: float = 1.0  # ... but on a situational question, a stated plan is the answer asked for
     hypothetical_max: int = 2
-    ownership_full_at: float = 4.0  # own actions for full ownership
+    ownership_full_at: float = 3.0  # own actions for full ownership
     team_weight: float = 0.5  # each "we"/"the team" dilutes the ownership ratio by this much
 
     # --- specificity: numbers and named things, attached to the candidate's own story ---------------------------
@@ -78,7 +79,7 @@ class ScoringPolicy:
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
     off_topic_semantic: float = 0.1
     off_topic_semantic_weak: float = 0.2
-    relevance_cap_margin: float = 1.0  # overall is at most relevance + this
+    relevance_cap_margin: float = 2.0  # overall is at most relevance + this
 
     # --- altitude ------------------------------------------------------------------------------------------------
     altitude_terms_full_at: float = 6.0
@@ -109,7 +110,8 @@ class ScoringPolicy:
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
     red_flag_margin: float = 0.045  # ... and this much closer to it than to the right behaviour and neutral text
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
-    red_flag_cap: float = 2.0  # an answer showing a red flag scores at most this
+    red_flag_cap: float = 2.0  # an answer showing a rubric red flag scores at most this
+    director_flag_cap: float = 1.0  # ... a director-wide one (concealment, discrimination, ...) at most this
     red_flag_cap_repeated: float = 1.0  # ... and at most this when two sentences show one
 
     # --- gaps ----------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ What it listens for: a story (situation, action, result), the candidate's own de
 decisions (numbers in someone else's statistic or a buzzword do not count), the question that was asked (per
 sentence, so a rehearsed story for another competency is caught even when its words overlap), evasion (a vision
 with nothing delivered, a framework with no instance, no action in the asked situation) and red flags (concealment,
-discrimination, blame, ...), which cap the score at 2 whatever the polish. Long is never good by itself. What it
+discrimination, blame, ...), which cap the score at 2 whatever the polish (a director-wide one at 1). Long is never good by itself. What it
 cannot do is weigh a judgment call; `OFFLINE_SCOPE` says so on every offline result.
 
 The LLM evaluator (`llm_evaluator.py`) asks a model for the same `Evaluation` and checks its verdict against this
@@ -39,7 +39,7 @@ from assistant.interview.breakdown import (
 )
 from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation, Gap, QuestionContext
 from assistant.interview.policy import DEFAULT_POLICY, ScoringPolicy
-from assistant.interview.redflags import RedFlagDetector, to_red_flag
+from assistant.interview.redflags import FlagHit, RedFlagDetector, to_red_flag
 from assistant.interview.signals import (
     Lexicon,
     SentenceSignals,
@@ -549,6 +549,13 @@ class OfflineScorer(AnswerScorer):
             sig,
         )
 
+    def red_flag_hits(self, text: str) -> list[FlagHit]:
+        """The red flags in `text` alone (`RedFlagDetector.detect` on its sentences), for measuring the detector."""
+        sig = extract(text, self.lexicon)
+        return self.red_flags.detect(
+            sig.sentences, self._sentence_vectors(sig), self._matrix if self.embedder is not None else None
+        )
+
     def _evasion(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool) -> Evasion:
         """Ways of sounding like an answer without giving one (see `Evasion`)."""
         p = self.policy
@@ -598,7 +605,10 @@ class OfflineScorer(AnswerScorer):
         """Upper bounds on the overall score, each with its reason (applied together in `_apply_caps`)."""
         p = self.policy
         caps: list[Cap] = []
-        if sig.word_count < p.too_short_words:
+        # Too short to judge, unless the few words already carry a whole story: the candidate's own action and a
+        # result with a number of its own (a terse strong answer is concise, not short).
+        complete = sig.own_actions > 0 and sig.result > 0 and bool(sig.attached_numbers)
+        if sig.word_count < (p.too_short_complete_words if complete else p.too_short_words):
             has_specifics = 1.0 if (sig.numbers or sig.named) else 0.0
             caps.append(Cap(
                 reason="too_short",
@@ -619,9 +629,13 @@ class OfflineScorer(AnswerScorer):
         if hits:
             flagged_sentences = {id(h.sentence) for h in hits}
             repeated = len(flagged_sentences) >= 2
+            # A director-wide flag (concealment, discrimination, ...) is disqualifying in itself; a rubric flag is
+            # a weakness in one competency.
+            disqualifying = any(h.definition.source == "director" for h in hits)
             caps.append(Cap(
                 reason="red_flag_repeated" if repeated else "red_flag",
-                limit=p.red_flag_cap_repeated if repeated else p.red_flag_cap,
+                limit=p.red_flag_cap_repeated if repeated
+                else p.director_flag_cap if disqualifying else p.red_flag_cap,
             ))
         return caps
 

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from benchmarks.common import spearman
 
-__all__ = ["CALIBRATION", "CALIBRATION_HARD", "load", "part_of", "spearman"]
+__all__ = ["CALIBRATION", "CALIBRATION_HARD", "RED_FLAG_CASES", "load", "part_of", "red_flag_cases", "spearman"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CALIBRATION = DATA / "calibration_answers.jsonl"
@@ -38,3 +38,17 @@ def part_of(answer: str) -> Part:
 def load(path: Path, part: Part | None = None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if part is None or part_of(r["answer"]) == part]
+
+
+RED_FLAG_CASES = DATA / "red_flag_cases.yaml"
+
+
+def red_flag_cases(part: Part | None = None) -> tuple[list[dict[str, str]], list[str]]:
+    """The red-flag detector's sentences (`tests/data/red_flag_cases.yaml`): flagged (text, flag) and benign texts,
+    optionally one half by the split rule above."""
+    import yaml
+
+    data = yaml.safe_load(RED_FLAG_CASES.read_text(encoding="utf-8"))
+    flagged = [c for c in data["flagged"] if part is None or part_of(c["text"]) == part]
+    benign = [t for t in data["benign"] if part is None or part_of(t) == part]
+    return flagged, benign
