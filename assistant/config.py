@@ -328,7 +328,7 @@ def allowed_values(field: str) -> str:
     kind = words.get(base, "text") if isinstance(base, type) else "text"
     limits = {type(m).__name__: m for m in info.metadata}
     if "Ge" in limits and "Le" in limits:
-        return f"{kind} from {limits['Ge'].ge} to {limits['Le'].le}"  # type: ignore[attr-defined]
+        return f"{kind} from {limits['Ge'].ge} to {limits['Le'].le}"
     bounds = []
     for meta in info.metadata:
         if isinstance(meta, annotated_types.Gt):

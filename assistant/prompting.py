@@ -35,7 +35,7 @@ BACKUP_DIR = ".backups"
 # A prompt file is instructions, not data: the shipped ones are 1-3 KB. 64 KB (about 16,000 tokens) leaves room for
 # long edits while refusing a file that would be sent whole and blow a session's token budget in one call.
 MAX_PROMPT_BYTES = 64 * 1024
-MODEL_PARAMS: dict[str, type | tuple[type, ...]] = {
+MODEL_PARAMS: dict[str, type[int] | tuple[type[int], type[float]]] = {
     "temperature": (int, float),
     "max_tokens": int,
     "top_p": (int, float),
@@ -302,7 +302,7 @@ def parse_prompt(name: str, text: str, path: Path) -> tuple[PromptFile | None, l
             problems.append(PromptProblem(file, None, f"model parameter '{key}' must be {kind}"))
         else:
             low, high = MODEL_PARAM_RANGES[key]
-            if not low <= float(value) <= high:  # type: ignore[arg-type]
+            if not low <= value <= high:
                 problems.append(PromptProblem(file, None, f"model parameter '{key}' must be between {low:g} and {high:g}"))
     if name in CONTRACT:
         for key in REQUIRED_MODEL_PARAMS:

@@ -31,8 +31,8 @@ from assistant.storage import LOCAL_USER_ID
 if TYPE_CHECKING:
     from langchain_core.language_models.chat_models import BaseChatModel
 
-    from assistant.interview.engine import AnswerScorer, InterviewEngine
-    from assistant.interview.scoring import OfflineScorer, QuestionResolver
+    from assistant.interview.engine import InterviewEngine
+    from assistant.interview.scoring import AnswerScorer, OfflineScorer, QuestionResolver
     from assistant.knowledge.embeddings import Embedder
     from assistant.knowledge.schema import RoleKnowledge
     from assistant.knowledge.store import IngestReport, KnowledgeStore
@@ -125,11 +125,15 @@ class Services:
     # --- lazy members ---------------------------------------------------------------------------------------
     def _member(self, name: str, build: Callable[[], T]) -> T:
         with self._lock:
+            # The dicts hold members of every type; `name` always maps to what `build` makes (or its override).
+            member: T
             if name in self._overrides:
-                return self._overrides[name]  # type: ignore[no-any-return]
-            if name not in self._built:
-                self._built[name] = build()
-            return self._built[name]  # type: ignore[no-any-return]
+                member = self._overrides[name]
+            elif name in self._built:
+                member = self._built[name]
+            else:
+                member = self._built[name] = build()
+            return member
 
     @contextmanager
     def override(self, **members: Any) -> Iterator[Services]:

@@ -35,7 +35,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import CursorResult, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -88,6 +88,15 @@ metadata = _Base.metadata
 #: Feature packages (story bank, exercises) declare their tables on this base, so there is one schema and one
 #: migration history; every such table with a `user_id` column is covered by `delete_all_user_data`.
 Base = _Base
+
+
+def table_of(model: type[_Base]) -> Table:
+    """The Table a mapped class declares (for `Database.ensure_tables`); SQLAlchemy types `__table__` as the wider
+    FromClause, which a class mapped to a join or a select would have."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
 
 
 class SessionRow(_Base):
@@ -439,12 +448,12 @@ class Database:
                 id=row.id,
                 user_id=row.user_id,
                 role=row.role,
-                focus=row.focus,  # type: ignore[arg-type]
+                focus=row.focus,
                 length=row.length,
-                mode=row.mode,  # type: ignore[arg-type]
-                engine=row.engine,  # type: ignore[arg-type]
+                mode=row.mode,
+                engine=row.engine,
                 plan=Plan.model_validate(row.plan),
-                status=row.status,  # type: ignore[arg-type]
+                status=row.status,
                 turns=[_turn_model(t) for t in turns],
                 totals=dict(row.totals or {}),
                 history_summary=row.history_summary or "",
@@ -681,10 +690,10 @@ class Database:
             sessions = db.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
             resumes = db.execute(delete(ResumeVersionRow).where(ResumeVersionRow.user_id == user_id))
             return DeletionReport(
-                sessions=sessions.rowcount or 0,  # type: ignore[attr-defined]
-                turns=turns.rowcount or 0,  # type: ignore[attr-defined]
+                sessions=_deleted(sessions),
+                turns=_deleted(turns),
                 answers=int(answers or 0),
-                resume_versions=resumes.rowcount or 0,  # type: ignore[attr-defined]
+                resume_versions=_deleted(resumes),
                 other=other,
             )
 
@@ -740,8 +749,14 @@ def _delete_feature_rows(db: Session, user_id: str | None) -> dict[str, int]:
             continue
         table = Table(name, MetaData(), autoload_with=connection)
         stmt = delete(table) if not user_id else delete(table).where(table.c.user_id == user_id)
-        removed[name] = db.execute(stmt).rowcount or 0  # type: ignore[attr-defined]
+        removed[name] = _deleted(db.execute(stmt))
     return removed
+
+
+def _deleted(result: object) -> int:
+    """Rows a DELETE removed. The session returns a CursorResult for one, but types `execute` as the wider Result,
+    which has no row count."""
+    return (result.rowcount or 0) if isinstance(result, CursorResult) else 0
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -793,7 +808,7 @@ def _turn_model(row: TurnRow) -> Turn:
     return Turn(
         index=row.index,
         question_index=row.question_index,
-        kind=row.kind,  # type: ignore[arg-type]
+        kind=row.kind,
         question=row.question,
         competency=row.competency,
         citations=row.citations or [],

@@ -129,12 +129,13 @@ def _run_interview(
 ) -> None:
     from assistant.interview.planner import check_focus
     from assistant.interview.report import to_markdown
+    from assistant.interview.session import MODES
     from assistant.knowledge.loader import load_role
     from assistant.services import Services
 
     cfg = settings()
     check_focus(load_role(cfg.role_dir), focus)
-    if mode not in ("practice", "realistic"):
+    if mode not in MODES:
         raise InputError(f"Unknown mode {mode!r}; choose practice or realistic.")
     # Read every input before any work, so bad input stores nothing.
     answer_queue: list[str] | None = None
@@ -170,7 +171,7 @@ def _run_interview(
         session = engine.start(
             focus,
             n,
-            mode,  # type: ignore[arg-type]
+            mode,
             resume=parsed_resume,
             jd=jd_text,
             resume_ref=resume_path.name if resume_path else None,

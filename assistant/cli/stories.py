@@ -48,7 +48,7 @@ def _story_lines(story: Story) -> list[str]:
              f"from: {story.source}" + (f" (session {story.session_id[:8]}, turn {story.turn_index})"
                                         if story.session_id else "")]
     for name in ("situation", "task", "action", "result", "reflection"):
-        quote = story.field(name)  # type: ignore[arg-type]
+        quote = story.field(name)
         lines.append(f"  {name:<10} " + (f"\u201c{quote.text}\u201d" if quote else "(not in the answer)"))
     return lines
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy import JSON, DateTime, String, Table, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.storage import Base, Database
+from assistant.storage import Base, Database, table_of
 
 
 class ExerciseAttemptRow(Base):
@@ -26,7 +26,7 @@ class ExerciseAttemptRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-TABLES: tuple[Table, ...] = (ExerciseAttemptRow.__table__,)  # type: ignore[assignment]
+TABLES: tuple[Table, ...] = (table_of(ExerciseAttemptRow),)
 
 
 class ExerciseAttempt(BaseModel):

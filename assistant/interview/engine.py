@@ -159,7 +159,7 @@ class InterviewEngine:
             focus=focus,
             length=len(plan.questions),
             mode=mode,
-            engine=self.engine_kind,  # type: ignore[arg-type]
+            engine=self.engine_kind,
             plan=plan,
             resume_ref=resume_ref,
         )

@@ -185,7 +185,7 @@ def check_verdict(
     flag = None
     if applied:
         flag = f"The LLM gave {reply.score}/5; capped at {score}/5 because " + "; ".join(c.reason for c in applied) + "."
-    gaps: list[Gap] = [g for g in dict.fromkeys(reply.gaps) if g in ALL_GAPS]  # type: ignore[misc]
+    gaps: list[Gap] = [g for g in dict.fromkeys(reply.gaps) if g in ALL_GAPS]
     shown = Evaluation(
         score=score,
         competency=competency,

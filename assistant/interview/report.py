@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from assistant.interview.models import OFFLINE_SCOPE
+from assistant.interview.models import OFFLINE_SCOPE, Evaluation
 from assistant.interview.planner import Searcher, hit_to_citation
 from assistant.interview.session import CompetencyScore, InterviewSession, QuestionReport, Report, Turn
 from assistant.knowledge.schema import RoleKnowledge
@@ -149,7 +149,7 @@ def _strengths(session: InterviewSession, grouped: dict[int, list[Turn]]) -> lis
     return lines[:6]
 
 
-def _gaps(evaluations: list, competencies: list[CompetencyScore]) -> list[str]:
+def _gaps(evaluations: list[Evaluation], competencies: list[CompetencyScore]) -> list[str]:
     counts = Counter(g for e in evaluations for g in set(e.gaps))
     total = len(evaluations)
     gaps = [
@@ -161,7 +161,7 @@ def _gaps(evaluations: list, competencies: list[CompetencyScore]) -> list[str]:
     return gaps
 
 
-def _next_steps(knowledge: RoleKnowledge, evaluations: list, competencies: list[CompetencyScore]) -> list[str]:
+def _next_steps(knowledge: RoleKnowledge, evaluations: list[Evaluation], competencies: list[CompetencyScore]) -> list[str]:
     steps: list[str] = []
     counts = Counter(g for e in evaluations for g in set(e.gaps))
     steps += [GAP_ADVICE[g] for g, _ in counts.most_common(2) if g in GAP_ADVICE]

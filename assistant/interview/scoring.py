@@ -91,7 +91,7 @@ TOO_SHORT_WORDS = DEFAULT_POLICY.too_short_words
 SUBSTANTIVE_GAPS: tuple[Gap, ...] = (
     "red_flag", "off_topic", "too_short", "evasive", "no_own_actions", "no_outcome", "no_numbers",
 )
-ALL_GAPS: frozenset[str] = frozenset(get_args(Gap))
+ALL_GAPS: frozenset[Gap] = frozenset(get_args(Gap))
 # An answer that tells the scorer how to score it (see `assistant.text.instructions`) never scores above this,
 # whatever engine scored it: in an interview it is a red flag, and a higher score would reward the attempt.
 FLAGGED_CEILING = int(DEFAULT_POLICY.flagged_ceiling)

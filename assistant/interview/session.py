@@ -7,7 +7,7 @@ there is one definition of "a turn" in the whole product.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +16,7 @@ from assistant.interview.models import Citation, Engine, Evaluation, QuestionCon
 #: A focus id of the role's rubric (`Rubric.focuses`) or "mixed"; checked against the role when planning.
 InterviewFocus = str
 Mode = Literal["practice", "realistic"]
+MODES: tuple[Mode, ...] = get_args(Mode)
 SessionStatus = Literal["active", "finished", "abandoned"]
 TurnKind = Literal["question", "follow_up"]
 QuestionSource = Literal["bank", "resume_probe", "generated"]

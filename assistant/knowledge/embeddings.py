@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+import numpy.typing as npt
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
 import assistant.config  # noqa: F401  (ORT_DISABLE_TELEMETRY is set before onnxruntime is ever imported)
@@ -64,7 +65,7 @@ class Embedder(Protocol):
 def normalise(vectors: np.ndarray) -> np.ndarray:
     """L2-normalise rows (float32); an all-zero row stays zero instead of becoming NaN."""
     vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms: npt.NDArray[np.float32] = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.clip(norms, 1e-12, None)
 
 
@@ -232,11 +233,11 @@ class OpenAIEmbedder:
                     )
                 from langchain_openai import OpenAIEmbeddings
 
-                self._client = OpenAIEmbeddings(  # type: ignore[call-arg]  # aliases mypy cannot see
+                self._client = OpenAIEmbeddings(  # field names, not the aliases (api_key, ...) the checker cannot see
                     model=self._model,
-                    api_key=self._api_key,
-                    base_url=self._base_url,
-                    timeout=self._timeout,
+                    openai_api_key=self._api_key,
+                    openai_api_base=self._base_url,
+                    request_timeout=self._timeout,
                     max_retries=2,
                     # Compatible servers rarely accept pre-tokenised input; plain strings work everywhere.
                     check_embedding_ctx_length=False,
@@ -312,5 +313,5 @@ class LocalMiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
     def build_from_config(config: dict[str, Any]) -> LocalMiniLMEmbeddingFunction:
         return LocalMiniLMEmbeddingFunction()
 
-    def default_space(self) -> str:  # type: ignore[override]
+    def default_space(self) -> Space:
         return "cosine"

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -63,10 +63,15 @@ _cache_lock = threading.Lock()
 
 # --- YAML -------------------------------------------------------------------------------------------------------
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The C loader when PyYAML was built with libyaml (much faster), else the pure-Python one; the type checker sees the
+# pure-Python class, whose interface the C one shares.
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_BaseLoader):
     """Safe loader that rejects duplicate mapping keys (PyYAML silently keeps the last one)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -292,7 +297,7 @@ def _load_uncached(role_dir: Path) -> RoleKnowledge:
         parsed[f.field] = model
     assert isinstance(profile, RoleProfile)
     try:
-        return RoleKnowledge(role=profile.role, **parsed)  # type: ignore[arg-type]
+        return RoleKnowledge(role=profile.role, **parsed)
     except ValidationError as exc:  # the schema's own cross-checks, in case they grow beyond ours
         raise KnowledgeError(f"{role_dir.name}: {_plain_message(exc.errors()[0])}") from None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,10 +32,11 @@ from assistant.text.stem import stem
 from assistant.text.stopwords import STOPWORDS
 from assistant.text.tokens import terms as _term_list
 
-try:  # POSIX: serialise ingests of one data dir across processes (the app and the CLI may start together)
+# POSIX: serialise ingests of one data dir across processes (the app and the CLI may start together).
+if sys.platform == "win32":  # pragma: no cover - no fcntl there
+    fcntl = None
+else:
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 

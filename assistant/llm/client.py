@@ -477,7 +477,7 @@ class LLMClient:
             yield text[shown:]
 
     def _record_stream(self, messages: Sequence[BaseMessage], usage: dict[str, int] | None, text: str) -> None:
-        reply = AIMessage(content=text, usage_metadata=usage) if usage else None  # type: ignore[arg-type]
+        reply = AIMessage(content=text, usage_metadata=usage) if usage else None
         self._record(messages, reply, text)
 
     # --- structured output ------------------------------------------------------------------------------------

@@ -114,7 +114,7 @@ def build_chat_model(settings: Settings) -> ChatOpenAI:
     return ChatOpenAI(
         model=settings.chat_model,
         base_url=settings.openai_base_url or None,
-        api_key=api_key,  # type: ignore[arg-type]
+        api_key=api_key,
         # Connect (and pool/write) fail fast; a reply may take up to the total timeout. Streams get a per-request
         # first-token timeout from the client.
         timeout=httpx.Timeout(settings.llm_timeout_s, connect=settings.llm_connect_timeout_s),

@@ -40,7 +40,7 @@ class InterruptedReply:
     partial: str
 
 
-Reply = str | dict | BaseModel | AIMessage | BaseException | InterruptedReply
+Reply = str | dict[str, Any] | BaseModel | AIMessage | BaseException | InterruptedReply
 
 
 def _words(text: str) -> list[str]:
@@ -170,7 +170,7 @@ class FakeChatModel(BaseChatModel):
     ) -> Runnable[LanguageModelInput, AIMessage]:
         return self.bind(tools=[convert_to_openai_tool(t) for t in tools], tool_choice=tool_choice, **kwargs)
 
-    def with_structured_output(  # type: ignore[override]
+    def with_structured_output(
         self,
         schema: dict[str, Any] | type,
         *,
@@ -185,14 +185,14 @@ class FakeChatModel(BaseChatModel):
             tool = convert_to_openai_tool(schema)
             name = tool["function"]["name"]
             llm = self.bind(tools=[tool], tool_choice=name, _fake_structured_method=method)
-            parser: Runnable = (
-                PydanticToolsParser(tools=[schema], first_tool_only=True)  # type: ignore[list-item]
+            parser: Runnable[Any, Any] = (
+                PydanticToolsParser(tools=[schema], first_tool_only=True)
                 if is_model
                 else JsonOutputKeyToolsParser(key_name=name, first_tool_only=True)
             )
         elif method in ("json_schema", "json_mode"):
             llm = self.bind(response_format={"type": method}, _fake_structured_method=method)
-            parser = PydanticOutputParser(pydantic_object=schema) if is_model else JsonOutputParser()  # type: ignore[arg-type]
+            parser = PydanticOutputParser(pydantic_object=schema) if is_model else JsonOutputParser()
         else:
             raise ValueError(f"unknown structured output method {method!r}")
         if not include_raw:

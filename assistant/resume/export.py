@@ -286,7 +286,7 @@ def read_layout(text: str) -> Resume:
     for i, raw in enumerate(lines):
         name = _heading_name(raw)
         if name:
-            section = Section(name=name, heading=raw)  # type: ignore[arg-type]
+            section = Section(name=name, heading=raw)
             resume.sections.append(section)
             job = None
             continue

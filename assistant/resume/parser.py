@@ -806,8 +806,9 @@ def _nest_roles(
         outer, (bulleted, start, end, _) = jobs[i], spans[i]
         parts: list[int] = []
         k = i + 1
-        while (not bulleted and start and end and k < len(jobs) and spans[k][0] and spans[k][1] and spans[k][2]
-               and start <= spans[k][1] and spans[k][2] <= end):  # type: ignore[operator]
+        while (not bulleted and start and end and k < len(jobs) and spans[k][0]
+               and (inner_start := spans[k][1]) and (inner_end := spans[k][2])
+               and start <= inner_start and inner_end <= end):
             parts.append(k)
             k += 1
         if not parts:

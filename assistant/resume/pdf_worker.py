@@ -20,22 +20,25 @@ from __future__ import annotations
 import json
 import math
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-try:  # inside the package (tests, the parent); the worker script loads the sibling file by path instead
+if TYPE_CHECKING:  # the type checker reads the package module, which the fallback below loads by path
     from assistant.resume.layout import Run, is_bold_font, is_italic_font, order_lines, page_text
-except ImportError:  # pragma: no cover - exercised by every real extraction, in the child process
-    import importlib.util as _util
-    import os as _os
+else:
+    try:  # inside the package (tests, the parent); the worker script loads the sibling file by path instead
+        from assistant.resume.layout import Run, is_bold_font, is_italic_font, order_lines, page_text
+    except ImportError:  # pragma: no cover - exercised by every real extraction, in the child process
+        import importlib.util as _util
+        import os as _os
 
-    _spec = _util.spec_from_file_location(
-        "_resume_layout", _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "layout.py"))
-    assert _spec is not None and _spec.loader is not None
-    _layout_module = _util.module_from_spec(_spec)
-    _spec.loader.exec_module(_layout_module)
-    Run = _layout_module.Run  # type: ignore[misc]
-    is_bold_font, is_italic_font = _layout_module.is_bold_font, _layout_module.is_italic_font
-    order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
+        _spec = _util.spec_from_file_location(
+            "_resume_layout", _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "layout.py"))
+        assert _spec is not None and _spec.loader is not None
+        _layout_module = _util.module_from_spec(_spec)
+        _spec.loader.exec_module(_layout_module)
+        Run = _layout_module.Run
+        is_bold_font, is_italic_font = _layout_module.is_bold_font, _layout_module.is_italic_font
+        order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
 
 ENCRYPTED_MESSAGE = "This PDF is password-protected. Remove the password and upload again."
 # Lines longer than this are prose: their typography is not sent back (headings and names are short).

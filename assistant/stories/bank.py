@@ -102,7 +102,7 @@ class StoryBank:
         story = Story(
             id=new_id(), title=extracted.title, question=question.strip(), answer=clean,
             competencies=[], score=evaluation.score, source=source, engine=extracted.engine,
-            session_id=session_id, turn_index=turn_index, **extracted.fields,  # type: ignore[arg-type]
+            session_id=session_id, turn_index=turn_index, **extracted.fields,
         )
         story.competencies = self._tags(primary, story, extra)
         return self.repo.add(story)

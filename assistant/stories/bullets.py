@@ -78,14 +78,14 @@ def _limit(text: str) -> str:
 def _offline_texts(story: Story) -> list[tuple[str, list[StoryField]]]:
     actions: list[tuple[float, str, StoryField]] = []
     for name in ("action", "situation", "task"):
-        quote = story.field(name)  # type: ignore[arg-type]
+        quote = story.field(name)
         if quote is None:
             continue
         for clause in _clauses(quote.text):
             bullet = _as_bullet_action(clause) if own_actions(clause) > 0 else None
             if bullet:
                 weight = own_actions(clause) + 0.6 * len(numbers_in(clause)) + (0.5 if name == "action" else 0.0)
-                actions.append((weight, bullet.rstrip(" ."), name))  # type: ignore[arg-type]
+                actions.append((weight, bullet.rstrip(" ."), name))
     results: list[tuple[float, str]] = []
     if (quote := story.field("result")) is not None:
         for clause in _clauses(quote.text):
@@ -127,9 +127,9 @@ def _llm_texts(story: Story, knowledge: RoleKnowledge, llm: LLMClient, prompts: 
     reply = reply if isinstance(reply, _LLMBullets) else _LLMBullets.model_validate(reply)
     out: list[tuple[str, list[StoryField]]] = []
     for b in reply.bullets[:MAX_BULLETS]:
-        named = [f for f in b.fields if f in STORY_FIELDS and story.field(f) is not None]  # type: ignore[arg-type]
+        named = [f for f in b.fields if f in STORY_FIELDS and story.field(f) is not None]
         if b.text.strip():
-            out.append((" ".join(b.text.split()), named or [n for n in STORY_FIELDS if story.field(n)]))  # type: ignore[misc]
+            out.append((" ".join(b.text.split()), named or [n for n in STORY_FIELDS if story.field(n)]))
     return out
 
 

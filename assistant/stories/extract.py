@@ -213,14 +213,14 @@ def verified_fields(answer: str, values: dict[str, str]) -> dict[StoryField, Quo
             raise InputError(f"Unknown story field {name!r}; choose one of {', '.join(STORY_FIELDS)}.")
         text = value.strip()
         if not text:
-            out[name] = None  # type: ignore[index]
+            out[name] = None
             continue
         quote = quote_in(answer, text)
         if quote is None:
             raise InputError(
                 f"The {name} must be a quote of your answer (copy the words you said); "
                 f"'{text[:60]}' is not in it.", code="invalid_input")
-        out[name] = quote  # type: ignore[index]
+        out[name] = quote
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Table, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.storage import Base, Database, StorageError, TurnRow
+from assistant.storage import Base, Database, StorageError, TurnRow, table_of
 from assistant.storage import SessionRow as InterviewSessionRow
 from assistant.stories.models import STORY_FIELDS, Quote, Story, StoryBullet
 
@@ -52,7 +52,7 @@ class StoryBulletRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-TABLES: tuple[Table, ...] = (StoryRow.__table__, StoryBulletRow.__table__)  # type: ignore[assignment]
+TABLES: tuple[Table, ...] = (table_of(StoryRow), table_of(StoryBulletRow))
 
 
 def _utc(value: datetime) -> datetime:
@@ -63,10 +63,10 @@ def _to_story(row: StoryRow) -> Story:
     fields = {name: Quote.model_validate(q) for name, q in (row.fields or {}).items() if q and name in STORY_FIELDS}
     return Story(
         id=row.id, user_id=row.user_id, title=row.title, question=row.question, answer=row.answer,
-        competencies=list(row.competencies or []), score=row.score, source=row.source,  # type: ignore[arg-type]
-        engine=row.engine,  # type: ignore[arg-type]
+        competencies=list(row.competencies or []), score=row.score, source=row.source,
+        engine=row.engine,
         session_id=row.session_id, turn_index=row.turn_index, notes=row.notes or "",
-        created_at=_utc(row.created_at), updated_at=_utc(row.updated_at), **fields,  # type: ignore[arg-type]
+        created_at=_utc(row.created_at), updated_at=_utc(row.updated_at), **fields,
     )
 
 

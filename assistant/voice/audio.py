@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from assistant.errors import InputError
 
@@ -52,7 +53,7 @@ class Segment:
 class Audio:
     """16 kHz mono float32 samples in [-1, 1], plus what the original file was."""
 
-    samples: np.ndarray
+    samples: npt.NDArray[np.float32]
     source_rate: int
     source_channels: int
 
@@ -141,7 +142,7 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _to_float(raw: bytes, width: int, channels: int) -> np.ndarray:
+def _to_float(raw: bytes, width: int, channels: int) -> npt.NDArray[np.float32]:
     """PCM bytes to mono float32 in [-1, 1] (channels averaged)."""
     usable = len(raw) - len(raw) % (width * channels)
     raw = raw[:usable]
@@ -167,7 +168,7 @@ def _to_float(raw: bytes, width: int, channels: int) -> np.ndarray:
     return (values / scale).astype(np.float32)
 
 
-def resample(samples: np.ndarray, rate: int, target: int = SAMPLE_RATE) -> np.ndarray:
+def resample(samples: npt.NDArray[np.float32], rate: int, target: int = SAMPLE_RATE) -> npt.NDArray[np.float32]:
     """Band-limited resampling: a windowed-sinc low-pass below the new Nyquist frequency, then interpolation.
 
     Without the low-pass, a 44.1/48 kHz recording's 8-24 kHz content folds down into the speech band and the
@@ -187,14 +188,14 @@ def resample(samples: np.ndarray, rate: int, target: int = SAMPLE_RATE) -> np.nd
     return np.interp(positions, np.arange(len(filtered)), filtered).astype(np.float32)
 
 
-def frame_levels(audio: Audio) -> np.ndarray:
+def frame_levels(audio: Audio) -> npt.NDArray[np.float64]:
     """RMS level of each 30 ms frame, in dBFS."""
     size = int(FRAME_S * SAMPLE_RATE)
     count = len(audio.samples) // size
     if count == 0:
         return np.zeros(0)
     frames = audio.samples[: count * size].reshape(count, size).astype(np.float64)
-    rms = np.sqrt(np.mean(frames**2, axis=1))
+    rms: npt.NDArray[np.float64] = np.sqrt(np.mean(frames**2, axis=1))
     return 20 * np.log10(np.maximum(rms, 1e-9))
 
 

@@ -73,7 +73,7 @@ def count_fillers(text: str) -> dict[str, int]:
         token = tokens[i]
         pair = (token, tokens[i + 1]) if i + 1 < len(tokens) else None
         if pair in _PHRASES and not _phrase_is_literal(tokens, i):
-            label = _PHRASES[pair]  # type: ignore[index]
+            label = _PHRASES[pair]
             counts[label] = counts.get(label, 0) + 1
             i += 2
             continue
