@@ -108,7 +108,7 @@ def _dictionary_syllables() -> dict[str, int]:
     """Vowel phones per word in PocketSphinx's CMU pronouncing dictionary (first pronunciation); {} without it."""
     try:
         path = resources.files("pocketsphinx") / "model" / "en-us" / "cmudict-en-us.dict"
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_bytes().decode("utf-8", "replace")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return {}
     counts: dict[str, int] = {}
