@@ -72,6 +72,22 @@ def _measure_voice(table: Table, tmp: Path, settings: object, voice_name: str, r
                   note=f"worst {max(real_errs):.0%}; how far the synthesiser itself is from its nominal rate")
 
 
+def _general_only(table: Table, tmp: Path, rate: int) -> None:
+    """The same CHECK answers without the role's vocabulary model: what the lattice rescoring adds."""
+    from assistant.voice.audio import read_wav
+    from assistant.voice.transcribe import PocketSphinxTranscriber
+
+    plain = PocketSphinxTranscriber(None)
+    wers, recalls = [], []
+    for i, text in enumerate(CHECK):
+        heard = plain.transcribe(read_wav(tmp / f"voice-{VOICE}-{rate}-{i}.wav")).text
+        wers.append(word_error_rate(text, heard))
+        recalls.append(content_recall(text, heard))
+    table.add(f"{VOICE} at {rate} wpm, general language model only: content words recovered",
+              f"{statistics.mean(recalls):.0%}", note=f"word error rate {statistics.mean(wers):.2f}; without the "
+              "role-vocabulary rescoring")
+
+
 def run(tmp: Path) -> list[Table]:
     from assistant.voice.answer import analyse  # noqa: F401  (import cost outside the timings)
     from assistant.voice.transcribe import PocketSphinxTranscriber
@@ -88,6 +104,7 @@ def run(tmp: Path) -> list[Table]:
     table.add("transcription real-time factor (median)", f"{statistics.median(rtfs):.2f}",
               note="seconds of decoding per second of audio, 2 shared cores")
     _measure_voice(table, tmp, settings, DEFAULT_VOICE, (160,), [])
+    _general_only(table, tmp, 160)
 
     path = write_wav(tmp / "voice-fillers.wav", synthesise(FILLER_ANSWER, 150))
     voice, _ = _run_case(path, settings)
