@@ -372,3 +372,49 @@ def test_score_audio_scores_the_transcript_like_a_typed_answer(tmp_path: Path, r
     out = json.loads(result.stdout)
     assert out["voice"]["text"] == spoken and out["voice"]["delivery"]["filler_count"] == 1
     assert out["evaluation"] == json.loads(typed.stdout)  # the same score as the words typed
+
+
+# --- the role's vocabulary model (fast: no decoding) ---------------------------------------------------------------
+
+
+def _lattice(paths: dict[str, float]) -> str:
+    """An HTK lattice with one chain of nodes per word sequence, each word with the given acoustic score."""
+    lines = ["VERSION=1.0", "start=0", "end=1", "I=0\tt=0.00\tW=!SENT_START", "I=1\tt=9.00\tW=!SENT_END"]
+    links, node = [], 2
+    for sequence, acoustic in paths.items():
+        previous = 0
+        for k, word in enumerate(sequence.split()):
+            lines.append(f"I={node}\tt={0.5 + k * 0.5 + node * 0.001:.3f}\tW={word}")
+            links.append((previous, node, acoustic))
+            previous, node = node, node + 1
+        links.append((previous, 1, 0.0))
+    lines += [f"J={j}\tS={s}\tE={e}\ta={a}" for j, (s, e, a) in enumerate(links)]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_role_model_tips_an_acoustic_tie_toward_the_interview_vocabulary() -> None:
+    from assistant.voice.domain import Interpolated, best_path, build_arpa, load_arpa
+
+    general = load_arpa(build_arpa([["we", "cut", "the", "cost"], ["the", "canary", "bird", "sang"],
+                                    ["a", "camera", "and", "a", "release"], ["we", "shipped", "a", "camera"]],
+                                   lambda w: True))
+    role = load_arpa(build_arpa([["every", "release", "has", "a", "canary"], ["a", "canary", "release"]],
+                                lambda w: w != "has"))
+    lattice = _lattice({"a camera release": -10.0, "a canary release": -10.5})  # acoustics slightly prefer camera
+    plain = best_path(lattice, Interpolated(general, role, weight=0.0))
+    biased = best_path(lattice, Interpolated(general, role, weight=0.8))
+    assert plain is not None and biased is not None
+    assert [w.text for w in plain] == ["a", "camera", "release"]
+    assert [w.text for w in biased] == ["a", "canary", "release"]
+    assert biased[0].start < biased[1].start < biased[2].start  # timings kept from the lattice
+    assert role.prob(["has"]) < -(2**28) < role.prob(["canary"])  # a word the dictionary cannot say is left out
+
+
+def test_no_test_sentence_is_in_the_role_knowledge() -> None:
+    from assistant.voice.domain import role_sentences
+
+    knowledge = " " + " ".join(" ".join(s) for s in role_sentences(ARTIFACTS.parent / "knowledge" / "ml-director")) + " "
+    for text in ANSWERS:
+        tokens = words(text)
+        five_grams = {" ".join(tokens[i : i + 5]) for i in range(len(tokens) - 4)}
+        assert not [g for g in five_grams if f" {g} " in knowledge], text
