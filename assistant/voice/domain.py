@@ -13,7 +13,9 @@ the role model only lifts paths through the interview's phrasing. The knowledge 
 template: only word statistics are taken from it.
 
 LAMBDA and the language weight were chosen on the TUNING sentences of tests/support/speech.py (the CHECK
-sentences are what docs/benchmarks.md reports).
+sentences are what docs/benchmarks.md reports). Measured there, it lifts the tuning answers but not the held-out
+ones, and it loses conversational phrases the role text lacks ("you know"), so the app does not use it
+(`get_transcriber`); the benchmark keeps measuring it.
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ nothing is downloaded at run time. It is an old recogniser and much less accurat
 docs/benchmarks.md); the engine's name is always shown next to a transcript so the candidate knows which one
 heard them, and can correct the editable transcript before it is scored.
 
-Offline decoding is biased toward the interview's vocabulary: the recogniser's word lattice is rescored with the
-general model interpolated with a small model of the role's knowledge (assistant/voice/domain.py).
+The recogniser can be biased toward the interview's vocabulary (`PocketSphinxTranscriber(role_dir)`: the word
+lattice rescored with the general model interpolated with a model of the role's knowledge, assistant/voice/domain.py).
+It is off in the app: on held-out answers it recovered no more content words, and it cost conversational phrases
+the role text lacks, "you know" among them, which the filler count needs (docs/benchmarks.md).
 
 A configured server that fails (down, bad key) does not lose the answer: the offline recogniser transcribes it and
 the engine label says why.
@@ -162,13 +164,7 @@ def get_transcriber(settings: Settings) -> Transcriber:
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         return HttpTranscriber(settings.transcription_base_url, settings.transcription_model, key,
                                settings.llm_timeout_s)
-    return PocketSphinxTranscriber(_role_dir(settings))
-
-
-def _role_dir(settings: Settings) -> Path | None:
-    """The role whose vocabulary biases offline decoding, if its knowledge folder is there."""
-    path = settings.role_dir
-    return path if path.is_dir() else None
+    return PocketSphinxTranscriber()
 
 
 def transcribe(audio: Audio, settings: Settings) -> Transcript:
@@ -180,7 +176,7 @@ def transcribe(audio: Audio, settings: Settings) -> Transcript:
         return transcriber.transcribe(audio)
     except Exception as exc:  # any SDK/network failure: the answer must still be transcribed
         reason = _short_reason(exc)
-        result = PocketSphinxTranscriber(_role_dir(settings)).transcribe(audio)
+        result = PocketSphinxTranscriber().transcribe(audio)
         result.note = f"The transcription server {transcriber.name} failed ({reason}); transcribed offline instead."
         return result
 
