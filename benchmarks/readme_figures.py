@@ -162,10 +162,13 @@ def render(bench: Benchmarks) -> str:
     real_text = bench.row("Quality", "instruction false alarms on real text")
 
     voice = "Voice answers"
-    wer = bench.matching(voice, r"en-us\+klatt at \d+ wpm: word error rate \(mean of 3\)")
-    content = bench.matching(voice, r"en-us\+klatt at \d+ wpm: content words recovered")
-    corrected = bench.matching(voice, r"en-us\+klatt at \d+ wpm: pace error vs espeak's -s, corrected transcript")
-    raw = bench.matching(voice, r"en-us\+klatt at \d+ wpm: pace error vs espeak's -s, raw transcript")
+    wer = bench.matching(voice, r"en-us\+klatt2 at \d+ wpm: word error rate \(mean of \d+\)")
+    content = bench.matching(voice, r"en-us\+klatt2 at \d+ wpm: content words recovered")
+    spoken = bench.matching(voice, r"en-us\+klatt2 at \d+ wpm: espeak-ng's spoken pace vs its -s.*")
+    raw = bench.matching(
+        voice, r"en-us\+klatt2 at \d+ wpm: pace error vs the spoken pace \(syllables heard, raw transcript\)")
+    corrected = bench.matching(
+        voice, r"en-us\+klatt2 at \d+ wpm: pace error vs the spoken pace \(syllables heard, corrected transcript\)")
 
     health = bench.row("Start-up", "`streamlit run` to healthy /_stcore/health, warm")
     first_page = bench.row("Start-up", "first page's services ready, cold (knowledge store absent)")
@@ -203,11 +206,12 @@ def render(bench: Benchmarks) -> str:
         f"rewrites; hidden or injected text is flagged in {first(planted.value)} planted PDFs and never moves the "
         f"fit score; instruction-like text is caught in {instructions.value} check cases, with "
         f"{hard_negatives.value} false alarms on hard negatives and {real_text.value} on real text.",
-        "Voice (offline PocketSphinx on espeak-ng's synthetic voice, a hard case): word error rate "
-        f"{spread(wer, '{:.2f}')}, {spread(content, '{:.0f}')}% of the content words recovered; pace from the "
-        f"corrected transcript within {spread(corrected, '{:.0f}')}% of espeak-ng's nominal rate, from the raw "
-        f"transcript {spread(raw, '{:.0f}')}% (recogniser insertions). A Whisper server "
-        "(`TRANSCRIPTION_BASE_URL`) is far better.",
+        "Voice (offline PocketSphinx on held-out answers spoken by espeak-ng's klatt2 voice, a hard case): word "
+        f"error rate {spread(wer, '{:.2f}')}, {spread(content, '{:.0f}')}% of the content words recovered; pace "
+        f"(syllables heard in the audio) within {spread(raw, '{:.0f}')}% of the pace actually spoken from the raw "
+        f"transcript, {spread(corrected, '{:.0f}')}% after it is corrected (espeak-ng itself speaks "
+        f"{spread(spoken, '{:.0f}')}% faster than its nominal rate). A Whisper server (`TRANSCRIPTION_BASE_URL`) "
+        "is far better.",
         f"`streamlit run` is healthy in {_duration(health.value)}; the very first page load also builds the "
         f"knowledge store ({_duration(first_page.value)} until the first page's services are ready, once).",
     ]

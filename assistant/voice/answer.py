@@ -12,6 +12,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.voice.audio import Audio, AudioError, Segment, read_wav, require_speech, speech_segments
 from assistant.voice.delivery import DeliveryMetrics, measure
+from assistant.voice.syllables import syllable_nuclei
 from assistant.voice.transcribe import Transcript, transcribe
 
 
@@ -21,10 +22,12 @@ class VoiceAnswer:
     segments: list[Segment]
     transcript: Transcript
     delivery: DeliveryMetrics
+    nuclei: list[float]  # syllable nuclei (seconds), counted once
 
     def with_text(self, text: str) -> DeliveryMetrics:
-        """Delivery metrics for the transcript as the candidate corrected it (timing stays the audio's)."""
-        return measure(self.audio, self.segments, text, engine=self.transcript.engine)
+        """Delivery metrics for the transcript as the candidate corrected it (timing and syllables stay the
+        audio's)."""
+        return measure(self.audio, self.segments, text, engine=self.transcript.engine, nuclei=self.nuclei)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -49,5 +52,6 @@ def analyse(source: bytes | Path, settings: Settings, *, name: str | None = None
             "microphone, or type the answer.",
             code="no_speech",
         )
-    return VoiceAnswer(audio, segments, transcript, measure(audio, segments, transcript.text,
-                                                            engine=transcript.engine))
+    nuclei = syllable_nuclei(audio, segments)
+    delivery = measure(audio, segments, transcript.text, engine=transcript.engine, nuclei=nuclei)
+    return VoiceAnswer(audio, segments, transcript, delivery, nuclei)

@@ -1,8 +1,11 @@
 """Delivery coaching: pace, filler words, long pauses and talk time, from the audio and the transcript.
 
 Timing comes from the audio (energy-based speech segments), never from the recogniser's word times, so the figures
-are the same whichever engine transcribed the answer. Word counts come from the transcript the candidate
-confirmed (edited or not), so a fixed mis-hearing also fixes the pace.
+are the same whichever engine transcribed the answer. Pace does not rest on the transcript's word count either: a
+recogniser that drops or splits words would move it by as much as it mis-hears. The syllables are counted in the
+sound (assistant/voice/syllables.py) and turned into words with the transcript's syllables per word, which a
+mis-heard word barely changes; the plain transcript count is kept beside it (`wpm_transcript`). A transcript the
+candidate corrected refines the syllables per word, and so the pace.
 
 Bands are the usual public-speaking guidance, not tuned on test data: conversational pace is about 120-160 words
 per minute; more than about 3 fillers a minute is noticeable; a silence over 2 s mid-answer reads as lost
@@ -16,6 +19,7 @@ import re
 from pydantic import BaseModel, Field
 
 from assistant.voice.audio import Audio, Segment
+from assistant.voice.syllables import syllable_nuclei, syllables_per_word
 
 TARGET_TALK_S = 120.0
 LONG_PAUSE_S = 2.0
@@ -47,8 +51,12 @@ class DeliveryMetrics(BaseModel):
     duration_s: float = Field(description="Length of the recording.")
     talk_s: float = Field(description="From the first to the last speech, pauses included.")
     speech_s: float = Field(description="Time actually speaking.")
-    words: int
-    wpm: float = Field(description="Words per minute of talk time.")
+    words: int = Field(description="Words in the transcript.")
+    wpm: float = Field(description="Words per minute of talk time: syllables heard / the transcript's syllables per "
+                       "word.")
+    wpm_transcript: float = Field(0.0, description="Transcript words per minute of talk time (moves with every "
+                                  "word the recogniser drops or inserts).")
+    syllables: int = Field(0, description="Syllable nuclei counted in the audio.")
     fillers: dict[str, int] = Field(default_factory=dict)
     filler_count: int = 0
     fillers_per_min: float = 0.0
@@ -98,13 +106,21 @@ def word_count(text: str) -> int:
 
 
 def measure(audio: Audio, segments: list[Segment], transcript: str, *, engine: str = "",
-            target_s: float = TARGET_TALK_S) -> DeliveryMetrics:
-    """Delivery metrics for one spoken answer; `segments` are `speech_segments(audio)`."""
+            target_s: float = TARGET_TALK_S, nuclei: list[float] | None = None) -> DeliveryMetrics:
+    """Delivery metrics for one spoken answer; `segments` are `speech_segments(audio)`, `nuclei` the
+    `syllable_nuclei(audio, segments)` when already counted (a re-measure after an edit reuses them)."""
     talk_s = (segments[-1].end - segments[0].start) if segments else 0.0
     speech_s = sum(s.length for s in segments)
     words = word_count(transcript)
     minutes = talk_s / 60 if talk_s > 0 else 0.0
-    wpm = words / minutes if minutes else 0.0
+    syllables = len(nuclei if nuclei is not None else syllable_nuclei(audio, segments))
+    wpm_transcript = words / minutes if minutes else 0.0
+    # Without words there is nothing to pace (and no syllables-per-word); without syllables (a whisper the
+    # envelope cannot split) the transcript's count is all there is.
+    if words and syllables and minutes:
+        wpm = syllables / syllables_per_word(transcript) / minutes
+    else:
+        wpm = wpm_transcript
     fillers = count_fillers(transcript)
     filler_count = sum(fillers.values())
     pauses = [
@@ -118,6 +134,8 @@ def measure(audio: Audio, segments: list[Segment], transcript: str, *, engine: s
         speech_s=round(speech_s, 2),
         words=words,
         wpm=round(wpm, 1),
+        wpm_transcript=round(wpm_transcript, 1),
+        syllables=syllables,
         fillers=fillers,
         filler_count=filler_count,
         fillers_per_min=round(filler_count / minutes, 2) if minutes else 0.0,

@@ -6,6 +6,7 @@ the text; silence and noise are added to the samples. Nothing here is shipped wi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -16,10 +17,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-# The Klatt variant is the espeak-ng voice PocketSphinx hears best (docs/benchmarks.md has the per-voice figures).
-VOICE = "en-us+klatt"
+# espeak-ng's Klatt voices are the ones PocketSphinx hears best; klatt2 the best of them (docs/benchmarks.md has the
+# per-voice figures, the default en-us voice's included).
+VOICE = "en-us+klatt2"
+DEFAULT_VOICE = "en-us"
 ESPEAK_RATE = 22050
 
+# Spoken interview answers, written for these tests (none is in the role knowledge). Split by a fixed rule, not by
+# results: a sentence is a CHECK sentence when the first byte of sha1(its text) is odd, else a TUNING sentence.
+# Settings were compared on TUNING sentences only; tests and the benchmark report CHECK sentences.
 ANSWERS = [
     "I led the migration of our training platform to a new cluster. We cut the cost of experiments by forty "
     "percent and hired six engineers.",
@@ -27,7 +33,42 @@ ANSWERS = [
     "to ship the smaller model first.",
     "My biggest mistake was launching a model without a rollback plan. Since then every release has a canary and "
     "a clear owner.",
+    "One of my engineers kept missing deadlines, so I met him every week, we agreed on smaller goals, and after two "
+    "months he was leading the project.",
+    "We measured the recommendation model against a simple baseline and found it was only better for new users, so "
+    "we changed the launch plan.",
+    "I built the data team from three people to twelve in a year, and I wrote a hiring rubric so every interviewer "
+    "asked the same questions.",
+    "Our fraud model drifted after a holiday sale, so we added monitoring on the input features and retrained it "
+    "every night.",
+    "I told the product director that the deadline was not realistic, showed her the risks, and we moved two "
+    "features to the next quarter.",
+    "The research group wanted a bigger model, but the latency budget was fifty milliseconds, so we distilled it "
+    "and kept the accuracy.",
+    "I promoted a senior engineer to manager and coached her for six months before she ran the hiring loop on her "
+    "own.",
+    "We had an outage in the search ranking service, and I wrote the incident review myself so the whole team "
+    "could learn from it.",
+    "To decide between building and buying a labeling tool, we compared the total cost over three years and "
+    "bought the tool.",
+    "I asked each manager to bring one metric they trusted, and within a month our planning meetings were half as "
+    "long.",
+    "The model looked great offline, but the online test showed no lift, so we stopped the project and wrote down "
+    "why.",
+    "I set up a weekly review where engineers presented failed experiments, which made people less afraid to take "
+    "risks.",
+    "We moved our feature pipeline to streaming, which cut the delay from one day to ten minutes for the pricing "
+    "team.",
 ]
+
+
+def is_check(text: str) -> bool:
+    """The split rule: CHECK when the first byte of sha1(text) is odd."""
+    return hashlib.sha1(text.encode()).digest()[0] % 2 == 1
+
+
+TUNING = [text for text in ANSWERS if not is_check(text)]
+CHECK = [text for text in ANSWERS if is_check(text)]
 
 _STOPWORDS = set(
     ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "our", "my", "we", "i", "it", "its", "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "then", "since", "every", "about", "them", "they", "their", "so", "as", "into"]
