@@ -48,7 +48,8 @@ def _frames(samples: np.ndarray) -> np.ndarray:
     if count == 0:
         return np.zeros((0, window))
     index = np.arange(window)[None, :] + hop * np.arange(count)[:, None]
-    return samples[index] * np.hanning(window)[None, :]
+    framed: np.ndarray = samples[index] * np.hanning(window)[None, :]
+    return framed
 
 
 def _voicing(frames: np.ndarray, block: int = 1000) -> np.ndarray:
@@ -65,7 +66,8 @@ def _voicing(frames: np.ndarray, block: int = 1000) -> np.ndarray:
     lo, hi = int(SAMPLE_RATE / PITCH_RANGE_HZ[1]), int(SAMPLE_RATE / PITCH_RANGE_HZ[0])
     energy = acf[:, :1]
     normalised = acf[:, lo:hi] / np.maximum(energy, 1e-12) / (window_acf[lo:hi] / window_acf[0])[None, :]
-    return normalised.max(axis=1)
+    peaks: np.ndarray = normalised.max(axis=1)
+    return peaks
 
 
 def syllable_nuclei(audio: Audio, segments: list[Segment]) -> list[float]:
