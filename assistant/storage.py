@@ -90,15 +90,6 @@ metadata = _Base.metadata
 Base = _Base
 
 
-def table_of(model: type[_Base]) -> Table:
-    """The Table a mapped class declares (for `Database.ensure_tables`); SQLAlchemy types `__table__` as the wider
-    FromClause, which a class mapped to a join or a select would have."""
-    table = model.__table__
-    if not isinstance(table, Table):
-        raise TypeError(f"{model.__name__} is not mapped to a table")
-    return table
-
-
 class SessionRow(_Base):
     __tablename__ = "interview_sessions"
 
@@ -287,7 +278,6 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._schema_ready = False
-        self._feature_tables: set[str] = set()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
@@ -326,16 +316,6 @@ class Database:
     def run(self, work: Callable[[Session], T]) -> T:
         """One committed unit of work for a feature repository; database faults become a `StorageError`."""
         return self._run(work)
-
-    def ensure_tables(self, *tables: Table) -> None:
-        """Create feature tables declared on `Base` (once per table and database), whenever their module loads."""
-        missing = [t for t in tables if t.name not in self._feature_tables]
-        if missing:
-            try:
-                _Base.metadata.create_all(self.engine, tables=missing)
-            except SQLAlchemyError as exc:
-                raise _friendly(exc) from exc
-            self._feature_tables.update(t.name for t in missing)
 
     def journal_mode(self) -> str:
         """The SQLite journal mode in force (`wal` by default); the backend's name for other databases."""

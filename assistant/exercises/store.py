@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import JSON, DateTime, String, Table, Text, select
+from sqlalchemy import JSON, DateTime, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.storage import Base, Database, table_of
+from assistant.storage import Base, Database
 
 
 class ExerciseAttemptRow(Base):
@@ -26,9 +26,6 @@ class ExerciseAttemptRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-TABLES: tuple[Table, ...] = (table_of(ExerciseAttemptRow),)
-
-
 class ExerciseAttempt(BaseModel):
     id: str
     kind: str
@@ -42,7 +39,6 @@ class ExerciseRepository:
     def __init__(self, db: Database, user_id: str = "local") -> None:
         self.db = db
         self.user_id = user_id
-        db.ensure_tables(*TABLES)
 
     def save(self, kind: str, ref: str, result: BaseModel, text: str = "") -> str:
         attempt_id = str(uuid.uuid4())

@@ -1,8 +1,8 @@
 """The story bank's persistence: stories and their proposed resume bullets, per user, beside the interview tables.
 
-Tables are declared on `assistant.storage.Base` (one schema, one migration history) and created on first use by
-`Database.ensure_tables`, so the story bank works on a database created before it existed. Rows carry the same
-`user_id` as interview sessions; "delete my data" removes them with everything else.
+Tables are declared on `assistant.storage.Base` (one schema, one migration history) and created by migration 0003,
+which `Database` applies before its first unit of work, so the story bank works on a database created before it
+existed. Rows carry the same `user_id` as interview sessions; "delete my data" removes them with everything else.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Table, Text, select
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.storage import Base, Database, StorageError, TurnRow, table_of
+from assistant.storage import Base, Database, StorageError, TurnRow
 from assistant.storage import SessionRow as InterviewSessionRow
 from assistant.stories.models import STORY_FIELDS, Quote, Story, StoryBullet
 
@@ -52,7 +52,6 @@ class StoryBulletRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-TABLES: tuple[Table, ...] = (table_of(StoryRow), table_of(StoryBulletRow))
 
 
 def _utc(value: datetime) -> datetime:
@@ -89,7 +88,6 @@ class StoryRepository:
     def __init__(self, db: Database, user_id: str = "local") -> None:
         self.db = db
         self.user_id = user_id
-        db.ensure_tables(*TABLES)
 
     # -- stories --
 
