@@ -32,12 +32,14 @@ CHROMA = Path(sys.executable).parent / "chroma"
 
 
 def free_port() -> int:
+    """A loopback port nobody is listening on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server politely, then firmly: nothing is left running."""
     if process.poll() is None:
         process.terminate()
         try:

@@ -1,23 +1,10 @@
-"""Helpers for tests that start real servers (chroma run, streamlit run) on loopback."""
+"""Helpers for tests that start real servers (chroma run, streamlit run) on loopback.
+
+The deployment script owns these (it starts the same servers for a real topology); tests reuse them.
+"""
 
 from __future__ import annotations
 
-import socket
-import subprocess
+from deploy.topology import free_port, stop
 
-
-def free_port() -> int:
-    """A loopback port nobody is listening on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a server politely, then firmly: a test never leaves a process behind."""
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+__all__ = ["free_port", "stop"]
