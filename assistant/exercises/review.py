@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
 from assistant.text.quantities import numbers_in
-from assistant.text.tokens import split_sentences
+from assistant.text.tokens import mentions, split_sentences
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
@@ -65,8 +65,7 @@ def unwrap(text: str) -> str:
 
 
 def _has_keyword(sentence: str, keywords: Sequence[str]) -> bool:
-    lowered = f" {sentence.lower()} "
-    return any(re.search(r"(?<![\w])" + re.escape(k.lower()) + r"(?![\w])", lowered) for k in keywords)
+    return any(mentions(sentence, k) for k in keywords)
 
 
 def _specific(sentence: str) -> bool:

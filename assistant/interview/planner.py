@@ -9,7 +9,6 @@ and inputs the plan is the same, so tests and bug reports are reproducible.
 from __future__ import annotations
 
 import random
-import re
 import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
@@ -19,19 +18,19 @@ from assistant.interview.models import Citation
 from assistant.interview.session import InterviewFocus, Plan, PlannedQuestion
 from assistant.knowledge.schema import MIXED_FOCUS, Competency, Question, RoleKnowledge
 from assistant.resume.models import Line, Resume
+from assistant.text.quantities import numbers_in
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
+from assistant.text.tokens import terms
 
 MAX_QUESTIONS = 20
 CITATIONS_PER_QUESTION = 3
 
-_WORD = re.compile(r"[a-z][a-z0-9+#.-]*[a-z0-9+#]|[a-z]")
-_NUMBER = re.compile(r"(?<![\w.])[$€£]?\d[\d,.]*\s*(?:%|x\b|k\b|m\b|mm\b|bn?\b|\+)?", re.IGNORECASE)
 # Words that signal a claim with scope worth defending in an interview.
 _SCOPE_WORDS = {
     "led", "built", "grew", "scaled", "launched", "founded", "owned", "drove", "managed", "hired", "reduced",
     "increased", "cut", "saved", "delivered", "architected", "designed", "team", "teams", "engineers", "org",
     "organization", "platform", "million", "billion", "revenue", "latency", "cost", "roadmap", "strategy",
-    "production", "managers", "directors", "cross-functional", "stakeholders",
+    "production", "managers", "directors", "functional", "stakeholders",
 }
 # Function words and the words every job ad uses tell no competency apart (the text core's lists).
 _STOPWORDS = STOPWORDS | JOB_AD_WORDS
@@ -149,8 +148,8 @@ def _from_bank(q: Question) -> PlannedQuestion:
 
 def claim_strength(text: str) -> float:
     """How much a bullet claims: numbers and scope words make a claim worth defending."""
-    words = set(_words(text))
-    numbers = len(_NUMBER.findall(text))
+    words = set(terms(text))
+    numbers = len(numbers_in(text))
     scope = len(words & _SCOPE_WORDS)
     length_ok = 1.0 if 8 <= len(text.split()) <= 45 else 0.0
     return 2.0 * min(numbers, 3) + 1.0 * min(scope, 4) + length_ok
@@ -202,12 +201,12 @@ def rank_competencies_for_text(
     knowledge: RoleKnowledge, text: str, *, store: Searcher | None = None
 ) -> list[str]:
     """Competency ids, most relevant to `text` first: keyword overlap plus, with a store, retrieval rank."""
-    text_words = set(_words(text))
+    text_words = set(terms(text))
     lowered = text.lower()
     scores: dict[str, float] = {}
     for c in knowledge.rubric.competencies:
         keyword_hits = sum(1 for k in c.keywords if k.lower() in lowered)
-        name_words = {w for w in _words(c.name + " " + c.description) if w not in _STOPWORDS}
+        name_words = {w for w in terms(c.name + " " + c.description) if w not in _STOPWORDS}
         overlap = len(text_words & name_words) / (len(name_words) ** 0.5 or 1.0)
         scores[c.id] = 1.5 * keyword_hits + overlap
     if store is not None:
@@ -250,7 +249,3 @@ def hit_to_citation(hit: Any) -> Citation:
         heading=str(metadata.get("heading") or heading or metadata.get("item_id") or hit.id),
         score=round(float(getattr(hit, "score", 0.0)), 4),
     )
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())

@@ -43,7 +43,8 @@ class InterruptedReply:
 Reply = str | dict[str, Any] | BaseModel | AIMessage | BaseException | InterruptedReply
 
 
-def _words(text: str) -> list[str]:
+def _stream_pieces(text: str) -> list[str]:
+    """A reply cut into word-sized chunks with their spacing, as a provider streams it."""
     return re.findall(r"\S+\s*|\s+", text) or [""]
 
 
@@ -150,12 +151,12 @@ class FakeChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         reply = self._take(messages, kwargs)
         if isinstance(reply, InterruptedReply):
-            for word in _words(reply.partial):
+            for word in _stream_pieces(reply.partial):
                 yield ChatGenerationChunk(message=AIMessageChunk(content=word))
             raise lc_errors.ModelConnectionError("the connection dropped midway through the reply")
         message = self._message_for(reply, kwargs)
         text = message.content if isinstance(message.content, str) else json.dumps(message.content)
-        for word in _words(text):
+        for word in _stream_pieces(text):
             yield ChatGenerationChunk(message=AIMessageChunk(content=word))
         yield ChatGenerationChunk(
             message=AIMessageChunk(

@@ -15,6 +15,7 @@ from assistant.errors import InputError
 from assistant.pdf import new_document
 from assistant.resume.models import Education, Job, Line, Resume, Section
 from assistant.resume.tailor import normalise_section_name, section_heading
+from assistant.text.tokens import mentions
 
 BULLET = "•"
 _DATE_LINE_RE = re.compile(
@@ -66,7 +67,7 @@ def _education_line(edu: Education) -> str:
     parts: list[str] = []
     for part in (edu.degree, edu.institution, edu.year):
         part = (part or "").strip()
-        if part and not any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", p, re.IGNORECASE) for p in parts):
+        if part and not any(mentions(p, part) for p in parts):
             parts.append(part)
     return ", ".join(parts)
 

@@ -30,6 +30,7 @@ from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line
 from assistant.resume.parser import parse_resume
 from assistant.text.quantities import has_quantity, team_size
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
+from assistant.text.tokens import mentions
 from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
@@ -201,16 +202,6 @@ def prepare_resume(extracted: ExtractedText) -> tuple[Resume, Injection]:
 # --- text signals ----------------------------------------------------------------------------------------------
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", term.strip())]
-    body = r"[\s-]*".join(parts)
-    return re.compile(rf"(?<![\w]){body}s?(?![\w])", re.IGNORECASE)
-
-
-def _contains(text: str, term: str) -> bool:
-    return _term_pattern(term).search(text) is not None
-
-
 def has_metric(text: str) -> bool:
     """Whether a bullet states a number (the one definition: `assistant.text.quantities.has_quantity`)."""
     return has_quantity(text)
@@ -225,7 +216,7 @@ def job_description_terms(job_description: str, knowledge: RoleKnowledge, limit:
     vocabulary = list(knowledge.all_keywords) + [k for c in knowledge.rubric.competencies for k in c.keywords]
     terms: list[str] = []
     for term in vocabulary:
-        if term.lower() not in (t.lower() for t in terms) and _contains(job_description, term):
+        if term.lower() not in (t.lower() for t in terms) and mentions(job_description, term):
             terms.append(term)
     # Tool names and acronyms ("C++", "LLM", "GraphQL"), by frequency.
     tokens = re.findall(r"\b(?:[A-Z]{2,6}s?|[A-Z][a-z]+[A-Z]\w*|[A-Za-z]+\+\+)\b", job_description)
@@ -425,7 +416,7 @@ def review_resume(
     role_terms = knowledge.all_keywords
     jd_terms = job_description_terms(job_description, knowledge) if job_description else []
     wanted = list(dict.fromkeys(role_terms + [t for t in jd_terms if t not in role_terms]))
-    present = [t for t in wanted if _contains(text, t)]
+    present = [t for t in wanted if mentions(text, t)]
     missing = [t for t in wanted if t not in present]
     core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
     important = {t.lower() for t in jd_terms} if jd_terms else core | {

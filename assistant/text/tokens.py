@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.text.stem import stem
 from assistant.text.stopwords import STOPWORDS
@@ -71,6 +72,21 @@ def fold(text: str) -> str:
 def terms(text: str) -> list[str]:
     """Lower-cased matching keys of `text` (see the module docstring)."""
     return _TERM.findall(fold(text))
+
+
+@lru_cache(maxsize=4096)
+def _mention_pattern(phrase: str) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
+    return re.compile(r"(?<![\w])" + r"[\s-]*".join(parts) + r"s?(?![\w])", re.IGNORECASE)
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Whether `text` names `phrase` as whole words, in any case, spaced or hyphenated either way, singular or
+    with a plural "s" ("feature store" finds "Feature-Stores"). The one "does this text mention that term" test
+    for keywords, skills, domains and rubric words; an empty phrase is never mentioned."""
+    if not phrase.strip():
+        return False
+    return _mention_pattern(phrase).search(text) is not None
 
 
 def norm_text(text: str) -> str:

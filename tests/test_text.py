@@ -1,0 +1,53 @@
+"""The text core: one meaning of "a word", "mentions a term" and "states a number" for every feature."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.quantities import has_quantity, numbers_in
+from assistant.text.tokens import content_words, mentions, split_sentences, terms
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Built our Feature-Stores from scratch", "feature store"),
+        ("Ran A/B tests weekly", "A/B test"),
+        ("Hands-on with C++ and Go", "C++"),
+        ("MLOps: model registry, CI/CD", "model registry"),
+        ("Owned the on call rotation", "on-call"),
+    ],
+)
+def test_a_term_is_found_in_any_case_spacing_or_plural(text: str, phrase: str) -> None:
+    assert mentions(text, phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Scaled the sparkle team", "spark"),  # a word inside another word is not a mention
+        ("Ownership of the roadmap", "owner"),
+        ("anything at all", "   "),  # an empty term is never mentioned
+    ],
+)
+def test_a_term_inside_another_word_or_empty_is_not_mentioned(text: str, phrase: str) -> None:
+    assert not mentions(text, phrase)
+
+
+def test_review_and_tailoring_agree_on_what_states_a_number() -> None:
+    for text in ("Grew the team to thirty engineers", "Cut latency by 40%", "Saved $2.5M a year"):
+        assert has_quantity(text)
+        assert numbers_in(text)
+    assert not has_quantity("Joined in 2019 as a lead")  # a year is a date, not a result
+
+
+def test_sentences_keep_their_spans_and_decimals() -> None:
+    text = "AUC rose to 0.91. Then we shipped it!\nNext line"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["AUC rose to 0.91.", "Then we shipped it!", "Next line"]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_word_forms_meet_on_one_stem_and_matching_keys_ignore_quote_style() -> None:
+    assert set(content_words("hired")) == set(content_words("hiring")) == set(content_words("hires"))
+    assert terms("We’re on-call") == terms("We're on–call")
