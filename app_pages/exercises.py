@@ -54,7 +54,7 @@ with roleplay:
     play: RolePlay | None = st.session_state.get("rp_play")
     if play is None or play.persona.id != pick:
         if st.button("Start the role-play", type="primary", key="rp_start"):
-            play = RolePlay(bank, persona, svc.embedder, llm=svc.new_llm_client(), prompts=svc.prompts,
+            play = RolePlay(bank, persona, svc.embedder, llm=svc.new_llm_client(),
                             retrieve=lambda q: svc.store.search(q, k=3))
             with user_errors():
                 play.opening()

@@ -91,7 +91,7 @@ bullets = bank.repo.bullets(story.id)
 if st.button("Propose bullets", key="story_bullets"):
     with st.spinner("Writing bullets..."), user_errors("Could not propose bullets: "):
         bullets = bank.repo.replace_bullets(
-            story.id, propose_bullets(story, svc.knowledge, llm=bank.llm, prompts=svc.prompts))
+            story.id, propose_bullets(story, svc.knowledge, llm=bank.llm))
 for bullet in bullets:
     with st.container(border=True):
         st.markdown(md_escape(bullet.text))

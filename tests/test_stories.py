@@ -183,7 +183,7 @@ def test_llm_extraction_keeps_only_quotes_and_llm_bullets_are_checked_by_the_gua
     llm = LLMClient(model, UsageMeter(1_000_000), max_retries=0, prompts=prompts)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     bank = StoryBank(Database.from_settings(settings), load_role(settings.role_dir), get_embedder(settings),
-                     llm=llm, prompts=prompts)
+                     llm=llm)
     story = bank.add_answer(PLATFORM_QUESTION, PLATFORM_ANSWER, competency="ml_platform")
     assert story.engine == "llm" and story.title == "Feature-store consolidation"
     assert story.situation is not None and story.situation.text == "At Acme I led a 40-person ML platform org"
@@ -192,7 +192,7 @@ def test_llm_extraction_keeps_only_quotes_and_llm_bullets_are_checked_by_the_gua
     assert story.competencies[:2] == ["ml_platform", "stakeholders_roadmap"]
     assert story.verify() == []
 
-    bullets = propose_bullets(story, bank.knowledge, llm=llm, prompts=prompts)
+    bullets = propose_bullets(story, bank.knowledge, llm=llm)
     faithful, invented = bullets
     assert faithful.findings == []
     kinds = {f.kind for f in invented.findings}

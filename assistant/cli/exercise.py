@@ -123,7 +123,7 @@ def run_roleplay(persona_name: str | None, answers_path: Path | None, as_json: b
     llm = services.new_llm_client()
     say = common.stderr if as_json else typer.echo
     say(f"Engine: {services.engine_label if llm is not None else 'Offline coach (no LLM): scripted persona'}")
-    play = RolePlay(bank, persona, services.embedder, llm=llm, prompts=services.prompts,
+    play = RolePlay(bank, persona, services.embedder, llm=llm,
                     retrieve=lambda q: services.store.search(q, k=3))
     line = play.opening()
     if not as_json:

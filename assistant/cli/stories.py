@@ -27,7 +27,6 @@ def open_bank(cfg: Settings, *, with_llm: bool = False) -> StoryBank:
     LLM when one is configured and the command generates text)."""
     from assistant.knowledge.embeddings import get_embedder
     from assistant.knowledge.loader import load_role
-    from assistant.prompting import PromptLibrary
     from assistant.storage import Database
     from assistant.stories.bank import StoryBank
 
@@ -37,8 +36,7 @@ def open_bank(cfg: Settings, *, with_llm: bool = False) -> StoryBank:
 
         llm = Services(cfg).new_llm_client()
     cfg.data_dir.mkdir(parents=True, exist_ok=True)
-    return StoryBank(Database.from_settings(cfg), load_role(cfg.role_dir), get_embedder(cfg), llm=llm,
-                     prompts=PromptLibrary.from_settings(cfg) if llm is not None else None)
+    return StoryBank(Database.from_settings(cfg), load_role(cfg.role_dir), get_embedder(cfg), llm=llm)
 
 
 def _story_lines(story: Story) -> list[str]:
@@ -182,7 +180,7 @@ def bullets(
                 bank.repo.set_accepted(match[0].id, True)
             result = bank.repo.bullets(story.id)
         else:
-            proposed = propose_bullets(story, bank.knowledge, llm=bank.llm, prompts=bank.prompts)
+            proposed = propose_bullets(story, bank.knowledge, llm=bank.llm)
             result = bank.repo.replace_bullets(story.id, proposed)
         if as_json:
             common.print_json({"story_id": story.id, "story_text": story.text, "bullets": result})

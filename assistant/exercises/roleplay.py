@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
     from assistant.knowledge.schema import ExerciseBank, Persona
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
 
 log = logging.getLogger(__name__)
 
@@ -72,14 +71,12 @@ class RolePlay:
         embedder: Embedder,
         *,
         llm: LLMClient | None = None,
-        prompts: PromptLibrary | None = None,
         retrieve: Any | None = None,
     ) -> None:
         self.bank = bank
         self.persona = persona
         self.embedder = embedder
-        self.llm = llm if prompts is not None else None
-        self.prompts = prompts
+        self.llm = llm
         self.retrieve = retrieve
         self.transcript: list[RolePlayTurn] = []
         self.beat = 0
@@ -148,7 +145,7 @@ class RolePlay:
         from assistant.llm.errors import LLMError
         from assistant.llm.safety import spotlight
 
-        assert self.llm is not None and self.prompts is not None
+        assert self.llm is not None
         knowledge = "(none)"
         if self.retrieve is not None:
             try:

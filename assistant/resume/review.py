@@ -35,7 +35,6 @@ from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
 
 log = logging.getLogger(__name__)
 
@@ -379,7 +378,6 @@ def review_resume(
     injection: Injection | None = None,
     *,
     llm: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
 ) -> ResumeReview:
     """Review `resume` for the role in `knowledge`. The analysis is offline and deterministic for an embedder.
 
@@ -571,7 +569,7 @@ def review_resume(
         warnings=list(extracted.warnings) if extracted is not None else [],
     )
     if llm is not None:
-        review = _with_llm_feedback(review, resume, knowledge, job_description, llm, prompts)
+        review = _with_llm_feedback(review, resume, knowledge, job_description, llm)
     review.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
     return review
 
@@ -582,7 +580,6 @@ def _with_llm_feedback(
     knowledge: RoleKnowledge,
     job_description: str | None,
     llm: LLMClient,
-    prompts: PromptLibrary | None,
 ) -> ResumeReview:
     """Add the model's written feedback; on any LLM failure keep the offline review and say so."""
     from assistant.llm.errors import LLMError

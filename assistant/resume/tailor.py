@@ -31,7 +31,6 @@ from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
 
 ChangeKind = Literal["reorder", "summary", "rewrite", "question"]
 GENERATED_LINE = 0  # Line.number of text the tailoring wrote (it has no line in the source)
@@ -135,7 +134,6 @@ def tailor_resume(
     knowledge: RoleKnowledge,
     job_description: str | None = None,
     client: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
 ) -> TailoredResume:
     """Propose changes toward the role's template; with `client`, also LLM rewrites checked by the guard."""
     template = knowledge.template
@@ -158,7 +156,7 @@ def tailor_resume(
     llm_changes: list[Change] = []
     if client is not None:
         try:
-            llm_changes = _llm_rewrites(resume, knowledge, job_description, client, prompts, guard)
+            llm_changes = _llm_rewrites(resume, knowledge, job_description, client, guard)
             engine = "llm"
         except CoachError as exc:
             fallback_reason = f"The LLM could not tailor the resume ({exc.message}); offline tailoring shown."
@@ -411,7 +409,6 @@ def _llm_rewrites(
     knowledge: RoleKnowledge,
     job_description: str | None,
     client: LLMClient,
-    prompts: PromptLibrary | None,
     guard: FabricationGuard,
 ) -> list[Change]:
     from assistant.llm.safety import spotlight

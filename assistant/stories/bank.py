@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
     from assistant.knowledge.schema import RoleKnowledge
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
     from assistant.storage import Database
 
 #: A story tagged with the question's competency is suggested when its text (question + situation, action, result)
@@ -57,20 +56,17 @@ class StoryBank:
         embedder: Embedder | None = None,
         *,
         llm: LLMClient | None = None,
-        prompts: PromptLibrary | None = None,
         user_id: str = "local",
     ) -> None:
         self.repo = StoryRepository(db, user_id)
         self.knowledge = knowledge
         self.embedder = embedder
         self.llm = llm
-        self.prompts = prompts
         self._competency_vectors: np.ndarray | None = None
 
     @classmethod
     def from_services(cls, services: Any, *, llm: LLMClient | None = None, user_id: str = "local") -> StoryBank:
-        return cls(services.db, services.knowledge, services.embedder, llm=llm,
-                   prompts=services.prompts if llm is not None else None, user_id=user_id)
+        return cls(services.db, services.knowledge, services.embedder, llm=llm, user_id=user_id)
 
     # -- creating stories --
 
@@ -94,8 +90,7 @@ class StoryBank:
         if evaluation is None:
             evaluation = self._score(question, answer, competency)
         primary = competency or evaluation.competency
-        extracted, extra = extract_story(question, answer, knowledge=self.knowledge, llm=self.llm,
-                                         prompts=self.prompts)
+        extracted, extra = extract_story(question, answer, knowledge=self.knowledge, llm=self.llm)
         from assistant.llm.safety import clean_untrusted
 
         clean = clean_untrusted(answer)

@@ -28,7 +28,6 @@ from assistant.text.tokens import split_sentences
 if TYPE_CHECKING:
     from assistant.knowledge.schema import RoleKnowledge
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
     from assistant.resume.models import Resume
 
 log = logging.getLogger(__name__)
@@ -116,7 +115,7 @@ class _LLMBullets(BaseModel):
     bullets: list[_LLMBullet] = Field(default_factory=list)
 
 
-def _llm_texts(story: Story, knowledge: RoleKnowledge, llm: LLMClient, prompts: PromptLibrary
+def _llm_texts(story: Story, knowledge: RoleKnowledge, llm: LLMClient
                ) -> list[tuple[str, list[StoryField]]]:
     from assistant.llm.safety import spotlight
 
@@ -138,17 +137,16 @@ def propose_bullets(
     knowledge: RoleKnowledge,
     *,
     llm: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
 ) -> list[StoryBullet]:
     """Bullets for `story`, each checked by the guard against the story text, with the quotes it came from."""
 
     guard = FabricationGuard.for_role(story.text, knowledge.template)
     texts = _offline_texts(story)
-    if llm is not None and prompts is not None:
+    if llm is not None:
         from assistant.llm.errors import LLMError
 
         try:
-            texts = _llm_texts(story, knowledge, llm, prompts) or texts
+            texts = _llm_texts(story, knowledge, llm) or texts
         except LLMError as exc:
             log.warning("LLM bullet proposal failed (%s); offline bullets shown", exc.code)
     bullets: list[StoryBullet] = []

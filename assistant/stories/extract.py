@@ -27,7 +27,6 @@ from assistant.text.tokens import split_sentences
 if TYPE_CHECKING:
     from assistant.knowledge.schema import RoleKnowledge
     from assistant.llm.client import LLMClient
-    from assistant.prompting import PromptLibrary
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +155,6 @@ def extract_story(
     *,
     knowledge: RoleKnowledge | None = None,
     llm: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
 ) -> tuple[ExtractedStory, list[str]]:
     """The story's fields (offline, or LLM-proposed and checked) and any extra competencies the LLM named."""
     from assistant.llm.safety import clean_untrusted
@@ -165,12 +163,12 @@ def extract_story(
     if not answer.strip():
         raise InputError("The answer is empty: there is no story to save.", code="invalid_input")
     offline = offline_fields(answer)
-    if llm is None or prompts is None:
+    if llm is None:
         return ExtractedStory(title=title_for(question, offline, answer), fields=offline), []
     from assistant.llm.errors import LLMError
 
     try:
-        reply = _ask_llm(question, answer, knowledge, llm, prompts)
+        reply = _ask_llm(question, answer, knowledge, llm)
     except LLMError as exc:
         log.warning("LLM story extraction failed (%s); offline fields used", exc.code)
         return ExtractedStory(title=title_for(question, offline, answer), fields=offline), []
@@ -193,7 +191,7 @@ def extract_story(
 
 
 def _ask_llm(
-    question: str, answer: str, knowledge: RoleKnowledge | None, llm: LLMClient, prompts: PromptLibrary
+    question: str, answer: str, knowledge: RoleKnowledge | None, llm: LLMClient
 ) -> LLMStoryReply:
     from assistant.llm.safety import spotlight
 
