@@ -309,7 +309,7 @@ def latest_report(settings: Settings, model: str | None, base_url: str | None) -
 def scores_trusted(settings: Settings, model: str | None, base_url: str | None) -> bool:
     """Whether the LLM evaluator may score answers: yes unless the latest eval of this model found its scores
     disagree with the labels (then only with LLM_SCORING=always); LLM_SCORING=never keeps scoring offline."""
-    mode = getattr(settings, "llm_scoring", "auto")
+    mode = settings.llm_scoring
     if mode == "never":
         return False
     if mode == "always":

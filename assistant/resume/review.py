@@ -258,7 +258,7 @@ class _VectorCache:
         self._lock = threading.Lock()
 
     def embed(self, embedder: Embedder, texts: list[str]) -> np.ndarray:
-        model = getattr(embedder, "name", type(embedder).__name__)
+        model = embedder.name
         keys = [hashlib.sha256(f"{model}\x00{t}".encode()).digest() for t in texts]
         with self._lock:
             found = {k: self._vectors[k] for k in keys if k in self._vectors}
