@@ -14,6 +14,7 @@ import streamlit as st
 
 from app_pages._shared import current_user_id, md_escape, md_list, user_errors
 from assistant.interview.session import InterviewSession, Turn
+from assistant.interview.store import InterviewRepository
 from assistant.services import Services
 
 
@@ -89,7 +90,7 @@ def save_delivery(svc: Services, session: InterviewSession, turn: Turn, spoken: 
     if turn.answer is None:
         return
     with user_errors("The delivery metrics were not saved: "):
-        svc.db.record_delivery(session.id, turn.index, spoken.metrics, audio=spoken.audio)
+        InterviewRepository(svc.db).record_delivery(session.id, turn.index, spoken.metrics, audio=spoken.audio)
 
 
 def delivery_trend(svc: Services) -> None:
@@ -98,7 +99,7 @@ def delivery_trend(svc: Services) -> None:
     import pandas as pd
 
     with user_errors("Could not read the delivery history: "):
-        rows = svc.db.delivery_history(current_user_id())
+        rows = InterviewRepository(svc.db).delivery_history(current_user_id())
         if not rows:
             return
         frame = pd.DataFrame(rows)

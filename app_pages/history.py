@@ -9,12 +9,14 @@ import streamlit as st
 from app_pages._practice import practice_banner
 from app_pages._shared import current_user_id, services_or_stop, user_errors
 from app_pages._voice import delivery_trend
+from assistant.interview.store import InterviewRepository
 from assistant.services import delete_user_files
-from assistant.storage import DeletionReport
+from assistant.storage import DeletionReport, delete_all_user_data
 
 st.title("History")
 svc = services_or_stop()
 user = current_user_id()
+interviews = InterviewRepository(svc.db)
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 
 
@@ -24,18 +26,19 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 def _deleted_message(report: DeletionReport, files: int) -> str:
     """Exactly what was removed, so the user can trust the button (and see when there was nothing to remove)."""
-    if not (report.sessions or report.resume_versions or files):
-        return "There was nothing to delete: no saved interviews, resume versions or files."
+    stories, exercises = report.other.get("stories", 0), report.other.get("exercise_attempts", 0)
+    if not (report.sessions or stories or exercises or files):
+        return "There was nothing to delete: no saved interviews, stories, exercises or files."
     return (
         f"Deleted {_plural(report.sessions, 'interview')} ({_plural(report.turns, 'question')} asked, "
-        f"{_plural(report.answers, 'answer')}), {_plural(report.resume_versions, 'saved resume version')} and "
-        f"{_plural(files, 'exported file')}. Nothing else was touched."
+        f"{_plural(report.answers, 'answer')}), {_plural(stories, 'story', 'stories')}, "
+        f"{_plural(exercises, 'exercise attempt')} and {_plural(files, 'exported file')}. Nothing else was touched."
     )
 
 
 sessions = []
 with user_errors("Could not read saved sessions: "):
-    sessions = svc.db.list_sessions(user)
+    sessions = interviews.list_sessions(user)
 
 if not sessions:
     st.info("No interviews yet. Finished and unfinished sessions appear here, with your progress per competency.")
@@ -60,7 +63,7 @@ else:
 
     points = []
     with user_errors("Could not read your progress: "):
-        points = svc.db.competency_history(user)
+        points = interviews.competency_history(user)
     if points:
         st.subheader("Progress per competency", anchor=False)
         frame = pd.DataFrame(
@@ -100,13 +103,13 @@ practice_banner(svc)
 st.divider()
 st.subheader("Delete my data", anchor=False)
 st.write(
-    "Removes every interview, answer, score and resume version saved for you, and your exported files in the data "
-    "folder. The shipped knowledge base and prompt files are not personal data and stay."
+    "Removes every interview, answer, score, story and exercise attempt saved for you, and your exported files in "
+    "the data folder. The shipped knowledge base and prompt files are not personal data and stay."
 )
 confirmed = st.checkbox("I understand this cannot be undone", key="delete_confirm")
 if st.button("Delete my data", type="primary", disabled=not confirmed, key="delete_data"):
     with user_errors("Could not delete (nothing was deleted): "):
-        report = svc.db.delete_all_user_data(user)
+        report = delete_all_user_data(svc.db, user)
         files = delete_user_files(svc.settings, user)
         for key in ("interview", "interview_report", "resume", "open_session_id"):
             st.session_state.pop(key, None)

@@ -22,10 +22,10 @@ from app_pages._voice import SpokenAnswer, delivery_summary, save_delivery, voic
 from assistant.errors import CoachError
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
+from assistant.interview.store import InterviewRepository, SessionMissing
 from assistant.limits import check_document
 from assistant.pdf import markdown_pdf_bytes
 from assistant.services import Services
-from assistant.storage import SessionMissing
 
 MODE_LABELS = {
     "practice": "Practice: feedback after each answer",
@@ -34,6 +34,7 @@ MODE_LABELS = {
 
 svc = services_or_stop()
 user = current_user_id()
+interviews = InterviewRepository(svc.db)
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 FOCUS_LABELS = svc.knowledge.rubric.focus_labels  # the role's focuses (rubric.yaml), "mixed" first
 
@@ -141,7 +142,7 @@ def _render_feedback(turn: Turn) -> None:
 
 def _render_transcript(session: InterviewSession) -> None:
     show_feedback = session.mode == "practice"
-    spoken = svc.db.deliveries(session.id)
+    spoken = interviews.deliveries(session.id)
     for turn in session.turns:
         _render_question(turn)
         if turn.answer is not None:
@@ -283,7 +284,7 @@ def _stored_answer(session_id: str, turn_index: int) -> tuple[InterviewSession |
     """Read the session back: (stored session, whether turn `turn_index` has an answer). (None, None) when the
     database cannot be read; `SessionMissing` when the session is gone."""
     try:
-        stored = svc.db.get_session(session_id, user_id=user)
+        stored = interviews.get_session(session_id, user_id=user)
     except SessionMissing:
         raise
     except CoachError:
@@ -379,7 +380,7 @@ if session is not None and session.user_id != user:  # another account signed in
 
 if session is not None and "interview_gone" not in st.session_state:
     try:
-        if not svc.db.session_exists(session.id, user_id=user):
+        if not interviews.session_exists(session.id, user_id=user):
             st.session_state.interview_gone = SessionMissing(session.id).message
     except CoachError as exc:  # cannot check now: say so, keep the page usable
         st.warning(f"Could not check the saved interview: {md_escape(exc.message)}")

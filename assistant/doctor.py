@@ -174,11 +174,12 @@ def _chroma(settings: Settings) -> tuple[str, str]:
 
 
 def _database(settings: Settings) -> tuple[str, str]:
+    from assistant.interview.store import InterviewRepository
     from assistant.migrations import current_revision
     from assistant.storage import Database
 
     db = Database.from_settings(settings)
-    sessions = db.list_sessions()  # migrates on first use
+    sessions = InterviewRepository(db).list_sessions()  # migrates on first use
     url = settings.resolved_database_url
     shown = url.split("@")[-1] if "@" in url else url  # never show credentials embedded in a URL
     return f"{shown}: schema {current_revision(db.engine)}, {len(sessions)} saved interview(s)", ""

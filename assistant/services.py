@@ -408,7 +408,7 @@ def delete_user_files(settings: Settings, user_id: str) -> int:
     """Remove one user's files from the data folder ("delete my data"); returns how many were removed.
 
     The knowledge store and database files stay: the store holds only shipped role knowledge, and database rows
-    are removed by `Database.delete_all_user_data(user_id)`.
+    are removed by `assistant.storage.delete_all_user_data(db, user_id)`.
     """
     import shutil
 

@@ -145,16 +145,18 @@ def _configuration(database_url: str, chroma_port: int, data_root: Path, candida
 
 def _rows_lost(database_url: str, results: dict[str, dict[str, Any]]) -> int:
     """Answers a candidate submitted that the database does not hold (with an evaluation)."""
+    from assistant.interview.store import InterviewRepository
     from assistant.storage import Database
 
     db = Database(database_url)
+    interviews = InterviewRepository(db)
     lost = 0
     for user, r in results.items():
-        stored = {s.id: s for s in db.list_sessions(user)}
+        stored = {s.id: s for s in interviews.list_sessions(user)}
         sid = r.get("session_id")
         if sid is None:
             continue
-        answered = sum(1 for t in db.get_session(sid).turns if t.answer and t.evaluation) if sid in stored else 0
+        answered = sum(1 for t in interviews.get_session(sid).turns if t.answer and t.evaluation) if sid in stored else 0
         lost += max(0, r["answered"] - answered)
     db.close()
     return lost

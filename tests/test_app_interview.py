@@ -7,6 +7,7 @@ import re
 from langchain_core import exceptions as lc_errors
 
 from assistant.config import get_settings
+from assistant.interview.store import InterviewRepository
 from assistant.llm.fakes import FakeChatModel
 from assistant.services import override_chat_model
 from assistant.storage import Database
@@ -61,7 +62,7 @@ def test_offline_practice_interview_gives_feedback_then_a_report(app_test) -> No
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download Markdown", "Download PDF"]
 
-    sessions = Database(get_settings().resolved_database_url).list_sessions()
+    sessions = InterviewRepository(Database(get_settings().resolved_database_url)).list_sessions()
     assert len(sessions) == 1 and sessions[0].status == "finished" and sessions[0].answered == 2
 
 
@@ -143,5 +144,5 @@ def test_an_llm_interview_turn_streams_the_models_question_and_its_evaluation(ap
     assert any("Clear personal decision backed by a measured problem." in b for b in bodies)
     assert any("Say how you brought the product leads along." in b for b in bodies)
     assert bodies[-1].startswith(SECOND_QUESTION), "the model's next question is asked"
-    evaluated = Database(get_settings().resolved_database_url).list_sessions()[0]
+    evaluated = InterviewRepository(Database(get_settings().resolved_database_url)).list_sessions()[0]
     assert evaluated.engine == "llm" and evaluated.answered == 1

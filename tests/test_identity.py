@@ -60,7 +60,7 @@ def test_history_with_an_empty_user_is_a_plain_error(tmp_path: Path, monkeypatch
 
 
 def test_an_engine_never_reopens_or_answers_in_another_users_session(make_engine) -> None:  # type: ignore[no-untyped-def]
-    from assistant.storage import StorageError
+    from assistant.storage import StorageError, delete_all_user_data
 
     alice = make_engine(user_id=user_id_for_subject("alice-sub"))
     bob = make_engine(user_id=user_id_for_subject("bob-sub"))
@@ -71,6 +71,6 @@ def test_an_engine_never_reopens_or_answers_in_another_users_session(make_engine
         bob.resume(session.id)  # the only way a session is opened or continued
     assert info.value.code == "not_found"
     assert alice.resume(session.id).id == session.id
-    assert bob.db.list_sessions(bob.user_id) == []
-    assert bob.db.delete_all_user_data(bob.user_id).sessions == 0
-    assert [s.id for s in alice.db.list_sessions(alice.user_id)] == [session.id]
+    assert bob.sessions.list_sessions(bob.user_id) == []
+    assert delete_all_user_data(bob.sessions.db, bob.user_id).sessions == 0
+    assert [s.id for s in alice.sessions.list_sessions(alice.user_id)] == [session.id]

@@ -72,7 +72,7 @@ def test_full_interview_finishes_with_a_grounded_report(make_engine: Callable[..
     assert any("numbers" in g for g in report.gaps) and report.next_steps
     markdown = to_markdown(report)
     assert "Overall:" in markdown and "A strong answer covers:" in markdown
-    stored = engine.db.get_session(session.id)
+    stored = engine.sessions.get_session(session.id)
     assert stored.status == "finished" and stored.totals["overall"] == report.overall
 
     non_llm = [t.timings["non_llm_ms"] for t in stored.turns if t.evaluated]
@@ -138,7 +138,7 @@ def test_llm_scorer_failure_falls_back_to_offline_and_is_flagged(
     session = engine.start("mixed", 2, seed=1)
     result = engine.submit_answer(session, STRONG_ANSWER)
     assert result.evaluation.fallback and result.evaluation.engine == "offline"
-    assert engine.db.get_session(session.id).turns[0].evaluation.fallback
+    assert engine.sessions.get_session(session.id).turns[0].evaluation.fallback
 
 
 def test_bad_answers_are_refused_and_store_nothing(make_engine: Callable[..., InterviewEngine]) -> None:
@@ -148,7 +148,7 @@ def test_bad_answers_are_refused_and_store_nothing(make_engine: Callable[..., In
         with pytest.raises(InputError) as info:
             engine.submit_answer(session, bad)
         assert info.value.code == code
-    assert engine.db.get_session(session.id).turns[0].answer is None
+    assert engine.sessions.get_session(session.id).turns[0].answer is None
 
 
 def test_unfinished_session_reports_only_answered_questions(make_engine: Callable[..., InterviewEngine]) -> None:
@@ -159,7 +159,7 @@ def test_unfinished_session_reports_only_answered_questions(make_engine: Callabl
     assert not report.finished and report.answered_questions == 1
     # The first question scored; the second was asked but not answered; the rest were never reached.
     assert [q.score for q in report.questions] == [float(result.evaluation.score), None]
-    assert engine.db.get_session(session.id).status == "active"
+    assert engine.sessions.get_session(session.id).status == "active"
 
 
 class _PreparingScorer(RuleScorer):

@@ -119,7 +119,7 @@ def test_a_429_mid_interview_loses_nothing(
 
     result = engine.submit_answer(session, STRONG_ANSWER)  # every LLM call in this turn gets a 429
 
-    stored = engine.db.get_session(session.id)
+    stored = engine.sessions.get_session(session.id)
     assert stored.turns[0].answer == STRONG_ANSWER and stored.turns[0].evaluation is not None
     assert result.next_question == session.plan.questions[1].text  # the bank wording, offline
     assert engine.current_question(stored).question_index == 1

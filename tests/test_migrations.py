@@ -1,5 +1,5 @@
 """Schema migrations: an empty database and one made by release 0.1 both reach the newest schema, nothing that
-release stored is lost or changed, and two processes opening a new database at once do not collide."""
+release stored for a user is lost or changed, and two processes opening a new database at once do not collide."""
 
 from __future__ import annotations
 
@@ -8,18 +8,24 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
+from assistant.interview.store import InterviewRepository
 from assistant.migrations import BASELINE, MigrationError, current_revision, head_revision
 from assistant.storage import Database, StorageError
-from tests.support.db_support import release_sqlite, schema_drift, snapshot, write_sessions
+from tests.support.db_support import RELEASE_TABLES, release_sqlite, schema_drift, snapshot, write_sessions
+
+
+def _sessions(url: str, user_id: str = "local") -> list[str]:
+    """The ids of a user's stored sessions, read through a new connection (which migrates on first use)."""
+    return [s.id for s in InterviewRepository(Database(url)).list_sessions(user_id)]
 
 
 def test_an_empty_database_is_migrated_to_the_models_on_first_use(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'new.db'}")
     assert current_revision(db.engine) is None
 
-    assert db.list_sessions() == []  # first use migrates
+    assert InterviewRepository(db).list_sessions() == []  # first use migrates
 
     assert current_revision(db.engine) == head_revision()
     assert schema_drift(db.engine) == []  # the migrations build exactly the tables the code maps
@@ -28,16 +34,19 @@ def test_an_empty_database_is_migrated_to_the_models_on_first_use(tmp_path: Path
 
 def test_a_release_database_keeps_every_row_and_reads_as_before(tmp_path: Path) -> None:
     url = release_sqlite(tmp_path / "release.db")
-    db = Database(url)
-    before = snapshot(db.engine)
-    assert [len(before[t]) for t in ("interview_sessions", "turns", "resume_versions")] == [3, 12, 2]
-    assert current_revision(db.engine) is None  # release 0.1 had no version stamp
+    database = Database(url)
+    db = InterviewRepository(database)
+    before = snapshot(database.engine, RELEASE_TABLES)
+    assert [len(before[t]) for t in RELEASE_TABLES] == [3, 12, 2]  # with two rows in resume_versions
+    assert current_revision(database.engine) is None  # release 0.1 had no version stamp
 
     summaries = db.list_sessions()  # first use stamps the baseline and upgrades
 
-    assert current_revision(db.engine) == head_revision()
-    assert snapshot(db.engine) == before
-    assert schema_drift(db.engine) == []
+    assert current_revision(database.engine) == head_revision()
+    # Every interview row is there, unchanged; resume_versions (written by no feature of any release) is gone.
+    assert snapshot(database.engine) == {t: before[t] for t in ("interview_sessions", "turns")}
+    assert not inspect(database.engine).has_table("resume_versions")
+    assert schema_drift(database.engine) == []
     # The app reads the release's rows as a user would see them: History, progress, and each transcript.
     assert sorted((s.status, s.answered) for s in summaries) == [("active", 1), ("active", 3), ("finished", 2)]
     finished = next(s for s in summaries if s.status == "finished")
@@ -48,18 +57,42 @@ def test_a_release_database_keeps_every_row_and_reads_as_before(tmp_path: Path) 
         assert len(session.turns) == sum(1 for t in before["turns"] if t["session_id"] == summary.id)
     pending = [t for s in summaries for t in db.get_session(s.id).turns if t.answer and t.evaluation is None]
     assert [t.answer for t in pending] == ["An answer saved before its evaluation: the process stopped here."]
-    assert {v.label for v in db.list_resume_versions()} == {"Base resume", "Tailored for Example Corp"}
 
     # The upgraded release database goes on working: a new interview is stored beside the old ones.
     write_sessions(url, worker=0, sessions=1, turns=2)
-    assert len(Database(url).list_sessions("writer-0")) == 1
+    assert len(_sessions(url, "writer-0")) == 1
+
+
+def test_the_resume_versions_drop_is_reversible(tmp_path: Path) -> None:
+    """Downgrading below 0004 recreates `resume_versions` as the baseline made it (empty: its rows were nobody's),
+    and upgrading again drops it; the interview rows ride through both untouched."""
+    from alembic import command
+
+    from assistant.migrations import alembic_config
+
+    url = release_sqlite(tmp_path / "release.db")
+    engine = Database(url).engine
+    _sessions(url)
+    kept = snapshot(engine)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003_stories_exercises")
+    columns = {c["name"] for c in inspect(engine).get_columns("resume_versions")}
+    assert columns == {"id", "user_id", "created_at", "label", "source_hash", "structured", "tailored"}
+    assert snapshot(engine, RELEASE_TABLES) == {**kept, "resume_versions": []}
+
+    assert len(_sessions(url)) == 3  # the next start upgrades again
+    assert current_revision(engine) == head_revision()
+    assert not inspect(engine).has_table("resume_versions")
+    assert snapshot(engine) == kept and schema_drift(engine) == []
 
 
 def test_opening_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
     url = release_sqlite(tmp_path / "release.db")
-    Database(url).list_sessions()
+    _sessions(url)
     first = snapshot(Database(url).engine)
-    Database(url).list_sessions()
+    _sessions(url)
     assert snapshot(Database(url).engine) == first
     with sqlite3.connect(tmp_path / "release.db") as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
@@ -70,26 +103,25 @@ def test_an_unversioned_database_missing_a_baseline_column_is_refused_and_left_a
     url = release_sqlite(path)
     with sqlite3.connect(path) as conn:
         conn.execute("ALTER TABLE resume_versions DROP COLUMN tailored")
-    before = snapshot(Database(url).engine)
+    before = snapshot(Database(url).engine, RELEASE_TABLES)
 
     with pytest.raises(StorageError) as info:
-        Database(url).list_sessions()
+        _sessions(url)
 
     assert isinstance(info.value, MigrationError)
     assert "lacks resume_versions.tailored;" in info.value.message and "left unchanged" in info.value.message
     assert current_revision(Database(url).engine) is None
-    assert snapshot(Database(url).engine) == before
+    assert snapshot(Database(url).engine, RELEASE_TABLES) == before
 
 
 def test_a_database_from_a_newer_release_is_refused_with_a_plain_message(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'newer.db'}"
-    db = Database(url)
-    db.list_sessions()
-    with db.engine.begin() as conn:
+    _sessions(url)
+    with Database(url).engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
 
     with pytest.raises(MigrationError, match="newer version of the coach") as info:
-        Database(url).list_sessions()
+        _sessions(url)
     assert info.value.code == "storage"
 
 
@@ -102,8 +134,8 @@ def test_two_processes_opening_a_new_database_at_once_both_work_and_lose_nothing
         start.set()
         ids = [r.get(timeout=120) for r in results]
 
-    db = Database(url)
-    assert current_revision(db.engine) == head_revision()
+    assert current_revision(Database(url).engine) == head_revision()
+    db = InterviewRepository(Database(url))
     for worker, written in enumerate(ids):
         stored = db.list_sessions(f"writer-{worker}")
         assert sorted(s.id for s in stored) == sorted(written)

@@ -15,9 +15,11 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import Settings
+from assistant.interview.store import InterviewRepository
 from assistant.migrations import current_revision, head_revision
 from assistant.storage import Database
 from tests.support.db_support import (
+    RELEASE_TABLES,
     copy_rows,
     release_schema,
     release_sqlite,
@@ -33,7 +35,6 @@ from tests.test_storage import (  # noqa: F401  (collected here a second time)
     test_delete_all_user_data_leaves_nothing_behind,
     test_history_queries_feed_progress_and_avoid_repeats,
     test_progress_ignores_answers_not_scored_yet,
-    test_resume_versions_round_trip,
     test_unknown_session_is_a_not_found_error,
 )
 
@@ -51,7 +52,7 @@ def settings(tmp_path: Path, postgres_url: str) -> Settings:
 
 def test_the_suite_above_really_runs_on_postgresql(settings: Settings) -> None:
     db = Database.from_settings(settings)
-    db.list_sessions()
+    InterviewRepository(db).list_sessions()
     assert db.engine.dialect.name == "postgresql" and db.engine.dialect.driver == "psycopg"
     assert db.journal_mode() == "postgresql"
     assert type(db.engine.pool).__name__ == "QueuePool" and db.engine.pool.size() == settings.database_pool_size
@@ -60,7 +61,7 @@ def test_the_suite_above_really_runs_on_postgresql(settings: Settings) -> None:
 def test_an_empty_postgresql_database_is_migrated_to_the_models(postgres_url: str) -> None:
     db = Database(postgres_url)
     assert current_revision(db.engine) is None
-    db.list_sessions()
+    InterviewRepository(db).list_sessions()
     assert current_revision(db.engine) == head_revision()
     assert schema_drift(db.engine) == []
 
@@ -68,22 +69,24 @@ def test_an_empty_postgresql_database_is_migrated_to_the_models(postgres_url: st
 def test_a_release_database_on_postgresql_is_upgraded_with_nothing_lost(
     tmp_path: Path, postgres_url: str
 ) -> None:
-    """Release 0.1 pointed at PostgreSQL made its tables with create_all; its rows survive the upgrade."""
+    """Release 0.1 pointed at PostgreSQL made its tables with create_all; its interview rows survive the upgrade
+    (and its unused resume_versions table, rows and all, is dropped)."""
     target = create_engine(postgres_url)
     release_schema().create_all(target)
     copy_rows(release_sqlite(tmp_path / "release.db"), target)
-    before = snapshot(target)
-    assert [len(before[t]) for t in ("interview_sessions", "turns", "resume_versions")] == [3, 12, 2]
+    before = snapshot(target, RELEASE_TABLES)
+    assert [len(before[t]) for t in RELEASE_TABLES] == [3, 12, 2]
     target.dispose()
 
     db = Database(postgres_url)
-    summaries = db.list_sessions()
+    interviews = InterviewRepository(db)
+    summaries = interviews.list_sessions()
 
     assert current_revision(db.engine) == head_revision()
-    assert snapshot(db.engine) == before
+    assert snapshot(db.engine) == {t: before[t] for t in ("interview_sessions", "turns")}
     assert schema_drift(db.engine) == []
     assert sorted((s.status, s.answered) for s in summaries) == [("active", 1), ("active", 3), ("finished", 2)]
-    assert all(db.get_session(s.id).turns for s in summaries)
+    assert all(interviews.get_session(s.id).turns for s in summaries)
 
 
 def test_two_processes_writing_at_once_lose_nothing(postgres_url: str) -> None:
@@ -97,7 +100,7 @@ def test_two_processes_writing_at_once_lose_nothing(postgres_url: str) -> None:
         start.set()
         written = [r.get(timeout=240) for r in results]
 
-    db = Database(postgres_url)
+    db = InterviewRepository(Database(postgres_url))
     for worker, ids in enumerate(written):
         stored = db.list_sessions(f"writer-{worker}")
         assert sorted(s.id for s in stored) == sorted(ids) and len(ids) == sessions
@@ -110,7 +113,7 @@ def test_two_processes_writing_at_once_lose_nothing(postgres_url: str) -> None:
 def test_threads_sharing_one_small_pool_all_get_their_writes_in(postgres_url: str) -> None:
     """Streamlit serves every browser session of a process from threads sharing one Database: with more threads
     than connections, writers wait for a connection instead of failing."""
-    db = Database(postgres_url, pool_size=2, max_overflow=1)
+    db = InterviewRepository(Database(postgres_url, pool_size=2, max_overflow=1))
     db.list_sessions()
     errors: list[BaseException] = []
 
@@ -151,7 +154,7 @@ def test_an_unattended_interview_through_the_cli_is_stored_in_postgresql(
     assert history.exit_code == 0, history.output
     sessions = json.loads(history.stdout[history.stdout.index("{"):])["sessions"]
     assert [s["id"] for s in sessions] == [payload["session_id"]]
-    stored = Database(postgres_url).get_session(payload["session_id"])
+    stored = InterviewRepository(Database(postgres_url)).get_session(payload["session_id"])
     assert [t.answer for t in stored.turns] == [t["answer"] for t in payload["transcript"]]
     assert all(t.evaluation is not None for t in stored.turns)
     assert not (shared_data_dir / "coach.db").exists()  # nothing went to a local SQLite file
@@ -177,7 +180,7 @@ def test_backup_and_restore_with_pg_dump_keep_every_row(postgres_server, tmp_pat
     restored = Database(target)
     assert snapshot(restored.engine) == before
     assert current_revision(restored.engine) == head_revision()  # the version stamp travels with the data
-    assert len(restored.list_sessions("writer-0")) == 3
+    assert len(InterviewRepository(restored).list_sessions("writer-0")) == 3
 
 
 def test_the_retention_statement_removes_old_sessions_with_their_turns(postgres_url: str) -> None:
@@ -192,5 +195,5 @@ def test_the_retention_statement_removes_old_sessions_with_their_turns(postgres_
                      {"id": ids[0]})
         conn.execute(text("DELETE FROM interview_sessions WHERE updated_at < now() - interval '365 days'"))
         remaining_turns = conn.execute(text("SELECT DISTINCT session_id FROM turns")).scalars().all()
-    assert [s.id for s in db.list_sessions("writer-0")] == [ids[1]]
+    assert [s.id for s in InterviewRepository(db).list_sessions("writer-0")] == [ids[1]]
     assert remaining_turns == [ids[1]]

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import Settings
+from assistant.interview.store import InterviewRepository
 from assistant.services import Services
 from tests.support.llama_server import MODEL_ALIAS, LlamaServer
 
@@ -100,7 +101,7 @@ def test_unattended_two_question_interview_finishes_with_every_turn_the_models_o
     report = payload["report"]
     assert report["questions"] and all(q["score"] is None or 1 <= q["score"] <= 5 for q in report["questions"])
     # The session is in the database with the answers, as the app would show it.
-    stored = Services(real_env).db.get_session(payload["session_id"])
+    stored = InterviewRepository(Services(real_env).db).get_session(payload["session_id"])
     assert any(t["citations"] for t in turns), "questions are grounded in the (ingested) knowledge store"
     assert [t.answer for t in stored.turns if t.answer] == [t["answer"] for t in turns if t["answer"]]
 

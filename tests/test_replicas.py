@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.interview.store import InterviewRepository
 from assistant.storage import Database
 from deploy.topology import Topology, nginx_binary, running_topology
 from tests.support.app_fixtures import screenshot
@@ -122,7 +123,7 @@ def test_an_interview_on_one_replica_is_opened_from_the_other(topology: Topology
         screenshot(first, "replicas-interview-on-replica-1")
 
         # Stored in PostgreSQL, not in the replica's own folder.
-        sessions = Database(topology.database_url).list_sessions()
+        sessions = InterviewRepository(Database(topology.database_url)).list_sessions()
         assert [(s.status, s.answered) for s in sessions] == [("finished", 2)]
 
         # The second browser, pinned to the other replica, finds it in History and opens its report.

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app as cli
 from assistant.identity import user_id_for_subject
+from assistant.interview.store import InterviewRepository
 from assistant.storage import Database
 from deploy.topology import stop, wait_http
 from tests.support.app_fixtures import APP, REPO, screenshot
@@ -136,7 +137,7 @@ def test_two_users_never_see_open_answer_in_or_delete_each_others_sessions(  # t
         bob.get_by_text("I understand this cannot be undone").click()
         bob.get_by_role("button", name="Delete my data").click()
         expect(bob.get_by_text(re.compile(r"There was nothing to delete"))).to_be_visible(timeout=30_000)
-        db = Database(signed_in_app.database_url)
+        db = InterviewRepository(Database(signed_in_app.database_url))
         alice_sessions = db.list_sessions(user_id_for_subject(ALICE["sub"]))
         assert [(s.status, s.answered) for s in alice_sessions] == [("active", 1)]
         assert db.list_sessions(user_id_for_subject(BOB["sub"])) == []

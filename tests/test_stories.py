@@ -14,7 +14,7 @@ from assistant.knowledge.embeddings import get_embedder
 from assistant.knowledge.loader import load_role
 from assistant.llm.fakes import FakeChatModel
 from assistant.prompting import PromptLibrary
-from assistant.storage import Database
+from assistant.storage import Database, delete_all_user_data
 from assistant.stories.bank import StoryBank
 from assistant.stories.bullets import propose_bullets, with_story_bullets
 from assistant.stories.extract import offline_fields
@@ -226,6 +226,6 @@ def test_accepted_bullets_flow_into_tailoring_and_export(bank: StoryBank, tmp_pa
 
 def test_delete_my_data_removes_stories(bank: StoryBank) -> None:
     bank.add_answer(PLATFORM_QUESTION, PLATFORM_ANSWER)
-    report = bank.repo.db.delete_all_user_data("local")
+    report = delete_all_user_data(bank.repo.db, "local")
     assert report.other.get("stories") == 1
     assert bank.list_stories() == []

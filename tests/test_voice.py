@@ -331,9 +331,11 @@ def test_a_failing_server_falls_back_to_offline_and_says_so(tmp_path: Path, runn
 
 def test_delivery_is_stored_beside_the_turn_and_deleted_with_the_data(settings: Settings) -> None:
     from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
-    from assistant.storage import Database, StorageError, new_session_id
+    from assistant.interview.store import InterviewRepository, new_session_id
+    from assistant.storage import Database, StorageError, delete_all_user_data
 
-    db = Database(settings.resolved_database_url)
+    database = Database(settings.resolved_database_url)
+    db = InterviewRepository(database)
     plan = Plan(focus="mixed", seed=1, questions=[PlannedQuestion(text="Tell me about a hire.",
                                                                   competency="hiring", question_id="q1")])
     spoken, typed = (db.create_session(InterviewSession(id=new_session_id(), role="ml-director", focus="mixed",
@@ -354,9 +356,9 @@ def test_delivery_is_stored_beside_the_turn_and_deleted_with_the_data(settings: 
     db.record_delivery(spoken.id, 0, {"wpm": 140.0, "fillers_per_min": 1.0})  # re-recorded without opting in
     assert db.delivery_audio(spoken.id, 0) is None
 
-    db.delete_all_user_data("local")
+    delete_all_user_data(database, "local")
     assert db.delivery_history() == []
-    with db.engine.connect() as conn:
+    with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM turn_delivery").scalar() == 0
 
 

@@ -242,13 +242,14 @@ def history(
 
     def body() -> None:
         from assistant.identity import user_id_for_subject
+        from assistant.interview.store import InterviewRepository
         from assistant.storage import Database
 
-        db = Database.from_settings(settings())
+        interviews = InterviewRepository(Database.from_settings(settings()))
         user_id = user_id_for_subject(user) if user is not None else "local"
-        sessions = db.list_sessions(user_id)
+        sessions = interviews.list_sessions(user_id)
         if as_json:
-            print_json({"sessions": sessions, "competencies": db.competency_history(user_id)})
+            print_json({"sessions": sessions, "competencies": interviews.competency_history(user_id)})
             return
         if not sessions:
             typer.echo("No interview sessions yet: run `assistant interview`." if user is None

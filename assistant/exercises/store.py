@@ -1,4 +1,5 @@
-"""Saved exercise attempts (memo reviews and role-plays), per user, beside the interview tables."""
+"""Saved exercise attempts (memo reviews and role-plays), per user, beside the interview tables (the table is
+storage's: `assistant.storage.schema.ExerciseAttemptRow`)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import JSON, DateTime, String, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from assistant.storage import Base, Database
-
-
-class ExerciseAttemptRow(Base):
-    __tablename__ = "exercise_attempts"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(64), default="local", index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # memo | roleplay
-    ref: Mapped[str] = mapped_column(String(100))  # exercise or persona id
-    text: Mapped[str] = mapped_column(Text, default="")
-    result: Mapped[dict[str, Any]] = mapped_column(JSON)
-    overall: Mapped[str] = mapped_column(String(10), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+from assistant.storage import Database
+from assistant.storage.database import as_utc
+from assistant.storage.schema import ExerciseAttemptRow
 
 
 class ExerciseAttempt(BaseModel):
@@ -60,7 +50,6 @@ class ExerciseRepository:
                 stmt = stmt.where(ExerciseAttemptRow.kind == kind)
             rows = db.scalars(stmt.order_by(ExerciseAttemptRow.created_at.desc())).all()
             return [ExerciseAttempt(id=r.id, kind=r.kind, ref=r.ref, text=r.text, result=r.result,
-                                    created_at=r.created_at if r.created_at.tzinfo else
-                                    r.created_at.replace(tzinfo=UTC)) for r in rows]
+                                    created_at=as_utc(r.created_at)) for r in rows]
 
         return self.db.run(work)

@@ -35,13 +35,14 @@ from assistant.interview.session import (
     Turn,
     TurnResult,
 )
+from assistant.interview.store import InterviewRepository, new_session_id
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.limits import check_length
 from assistant.llm.errors import LLMError
 from assistant.llm.safety import clean_untrusted, new_canary, spotlight
 from assistant.llm.usage import approx_tokens
 from assistant.resume.models import Resume
-from assistant.storage import Database, new_session_id
+from assistant.storage import Database
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient, SystemPrompt
@@ -103,7 +104,7 @@ class InterviewEngine:
         max_answer_chars: int = 8000,
         user_id: str = "local",
     ) -> None:
-        self.db = db
+        self.sessions = InterviewRepository(db)
         self.knowledge = knowledge
         self.scorer = scorer
         self.fallback_scorer = fallback_scorer
@@ -146,7 +147,7 @@ class InterviewEngine:
             self.knowledge,
             n=n,
             focus=focus,
-            recent_question_ids=self.db.recent_question_ids(self.user_id),
+            recent_question_ids=self.sessions.recent_question_ids(self.user_id),
             resume=resume,
             job_description=clean_untrusted(jd) if jd else None,
             store=self.store,
@@ -163,7 +164,7 @@ class InterviewEngine:
             plan=plan,
             resume_ref=resume_ref,
         )
-        self.db.create_session(session)
+        self.sessions.create_session(session)
         self._jd[session.id] = clean_untrusted(jd) if jd else ""
         self._prepare_scorers(session)
         clock = _TurnClock()
@@ -172,7 +173,7 @@ class InterviewEngine:
 
     def resume(self, session_id: str) -> InterviewSession:
         """Reload a session (after a crash, in a new process) and complete a turn whose evaluation was lost."""
-        session = self.db.get_session(session_id, user_id=self.user_id)  # never another user's session
+        session = self.sessions.get_session(session_id, user_id=self.user_id)  # never another user's session
         if session.status == "active":
             self._prepare_scorers(session)
         pending = session.pending_turn
@@ -205,7 +206,7 @@ class InterviewEngine:
         if not answer:
             raise InputError("The answer is empty; type an answer (or say you would pass).", code="invalid_input")
         clock = _TurnClock()
-        self.db.record_answer(session.id, turn.index, answer)  # before evaluation: never lose what they wrote
+        self.sessions.record_answer(session.id, turn.index, answer)  # before evaluation: never lose what they wrote
         turn.answer = answer
         return self._evaluate_and_continue(session, turn, clock, on_question_chunk)
 
@@ -227,7 +228,7 @@ class InterviewEngine:
             totals["completion_tokens"] = float(self.meter.completion_tokens)
         session.totals = totals
         session.status = "finished"
-        self.db.finish_session(session.id, totals)
+        self.sessions.finish_session(session.id, totals)
         return report
 
     # --- the turn ----------------------------------------------------------------------------------------------
@@ -277,11 +278,11 @@ class InterviewEngine:
 
         tokens = self._turn_tokens(meter_before, clock)
         turn.timings, turn.tokens = clock.timings(), tokens
-        self.db.record_evaluation(session.id, turn.index, evaluation, timings=turn.timings, tokens=tokens)
+        self.sessions.record_evaluation(session.id, turn.index, evaluation, timings=turn.timings, tokens=tokens)
         if changed:
-            self.db.update_session(session.id, totals=session.totals, history_summary=session.history_summary)
+            self.sessions.update_session(session.id, totals=session.totals, history_summary=session.history_summary)
         if new_turn is not None:
-            self.db.save_turn(session.id, new_turn)
+            self.sessions.save_turn(session.id, new_turn)
             session.turns.append(new_turn)
         return TurnResult(
             turn=turn,
@@ -330,7 +331,7 @@ class InterviewEngine:
         on_question_chunk: Callable[[str], None] | None,
     ) -> Turn:
         turn = self._main_turn(session, question_index, len(session.turns), clock, on_question_chunk)
-        self.db.save_turn(session.id, turn)
+        self.sessions.save_turn(session.id, turn)
         session.turns.append(turn)
         return turn
 

@@ -11,7 +11,7 @@ changed column would silently not exist for users who already have a database; a
   transaction-scoped advisory lock and SQLite a write lock (`BEGIN IMMEDIATE`) before the version is read, and the
   whole upgrade commits or rolls back as one transaction, so the second process finds the work done.
 
-New revision: change the tables in `assistant/storage.py`, then from the repo root run
+New revision: change the tables in `assistant/storage/schema.py`, then from the repo root run
 `alembic revision --autogenerate -m "what changed"` and read the generated file before committing it.
 """
 
@@ -32,8 +32,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool, StaticPool
 
-from assistant.storage import StorageError
-from assistant.storage import _sqlite_pragmas as sqlite_pragmas
+from assistant.storage.database import StorageError, sqlite_pragmas
 
 HERE = Path(__file__).resolve().parent
 BASELINE = "0001_baseline"

@@ -22,12 +22,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from assistant.interview.models import Citation
 from assistant.interview.session import Plan, PlannedQuestion
+from assistant.interview.store import InterviewRepository
 from assistant.knowledge.schema import RoleKnowledge
-from assistant.storage import Database, SessionRow, TurnRow
+from assistant.storage import Database
 
 FIRST_INTERVAL_DAYS = {1: 1, 2: 1, 3: 3, 4: 7, 5: 14}
 GROWTH = {3: 1.4, 4: 2.0, 5: 2.6}
@@ -86,31 +86,17 @@ def schedule(reviews: list[Review]) -> tuple[int, datetime | None]:
     return min(interval, MAX_INTERVAL_DAYS), (reviews[-1].when if reviews else None)
 
 
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def load_reviews(db: Database, user_id: str = "local") -> tuple[dict[str, list[Review]], dict[str, list[Review]]]:
     """Per competency and per bank question id: one review per session, the mean score of its answers there."""
-
-    def work(session: Any) -> list[Any]:
-        return list(session.execute(
-            select(SessionRow.id, SessionRow.created_at, SessionRow.plan, TurnRow.question_index, TurnRow.competency,
-                   TurnRow.evaluation, TurnRow.created_at)
-            .join(TurnRow, TurnRow.session_id == SessionRow.id)
-            .where(SessionRow.user_id == user_id, TurnRow.evaluation.is_not(None))
-            .order_by(SessionRow.created_at, TurnRow.index)
-        ).all())
-
     by_comp: dict[tuple[str, str], list[tuple[datetime, float]]] = defaultdict(list)
     by_question: dict[tuple[str, str], list[tuple[datetime, float]]] = defaultdict(list)
-    for session_id, _created, plan, q_index, competency, evaluation, turn_at in db.run(work):
-        score = float(evaluation["score"])
-        when = _utc(turn_at)
-        by_comp[(session_id, competency)].append((when, score))
-        questions = (plan or {}).get("questions", [])
-        if 0 <= q_index < len(questions) and questions[q_index].get("question_id"):
-            by_question[(session_id, questions[q_index]["question_id"])].append((when, score))
+    for scored in InterviewRepository(db).scored_turns(user_id):
+        turn, questions = scored.turn, scored.plan.questions
+        assert turn.evaluation is not None  # scored_turns returns evaluated turns only
+        score, when = float(turn.evaluation.score), turn.created_at
+        by_comp[(scored.session_id, turn.competency)].append((when, score))
+        if 0 <= turn.question_index < len(questions) and (question_id := questions[turn.question_index].question_id):
+            by_question[(scored.session_id, question_id)].append((when, score))
 
     def fold(buckets: dict[tuple[str, str], list[tuple[datetime, float]]]) -> dict[str, list[Review]]:
         out: dict[str, list[Review]] = defaultdict(list)

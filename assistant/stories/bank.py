@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.errors import InputError
 from assistant.interview.models import Evaluation
+from assistant.interview.store import InterviewRepository
 from assistant.stories.extract import extract_story, verified_fields
 from assistant.stories.models import STORY_MIN_SCORE, CoverageRow, Story, StoryHint, StorySource, utcnow
 from assistant.stories.store import StoryRepository, new_id
@@ -59,6 +60,7 @@ class StoryBank:
         user_id: str = "local",
     ) -> None:
         self.repo = StoryRepository(db, user_id)
+        self.interviews = InterviewRepository(db)
         self.knowledge = knowledge
         self.embedder = embedder
         self.llm = llm
@@ -106,11 +108,13 @@ class StoryBank:
         """Stories from every strong answer (score 4+) of a session (or of all sessions) not harvested yet."""
         created: list[Story] = []
         done: dict[str, set[int]] = {}
-        for sid, turn in self.repo.strong_turns(STORY_MIN_SCORE, session_id):
+        for scored in self.interviews.scored_turns(self.repo.user_id, session_id=session_id):
+            sid, turn, evaluation = scored.session_id, scored.turn, scored.turn.evaluation
+            if turn.answer is None or evaluation is None or evaluation.score < STORY_MIN_SCORE:
+                continue
             seen = done.setdefault(sid, self.repo.harvested_turns(sid))
             if turn.index in seen:
                 continue
-            evaluation = Evaluation.model_validate(turn.evaluation)
             created.append(self.add_answer(turn.question, turn.answer, competency=turn.competency,
                                            evaluation=evaluation, source="interview", session_id=sid,
                                            turn_index=turn.index))

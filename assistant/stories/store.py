@@ -1,8 +1,8 @@
 """The story bank's persistence: stories and their proposed resume bullets, per user, beside the interview tables.
 
-Tables are declared on `assistant.storage.Base` (one schema, one migration history) and created by migration 0003,
-which `Database` applies before its first unit of work, so the story bank works on a database created before it
-existed. Rows carry the same `user_id` as interview sessions; "delete my data" removes them with everything else.
+The tables are storage's (`assistant.storage.schema`, created by migration 0003, which `Database` applies before
+its first unit of work); this repository maps their rows to the story bank's models. Rows carry the same `user_id`
+as interview sessions; "delete my data" removes them with everything else.
 """
 
 from __future__ import annotations
@@ -11,51 +11,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from assistant.storage import Base, Database, StorageError, TurnRow
-from assistant.storage import SessionRow as InterviewSessionRow
+from assistant.storage import Database, StorageError
+from assistant.storage.database import as_utc
+from assistant.storage.schema import StoryBulletRow, StoryRow
 from assistant.stories.models import STORY_FIELDS, Quote, Story, StoryBullet
-
-
-class StoryRow(Base):
-    __tablename__ = "stories"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(64), default="local", index=True)
-    title: Mapped[str] = mapped_column(String(200))
-    question: Mapped[str] = mapped_column(Text)
-    answer: Mapped[str] = mapped_column(Text)
-    competencies: Mapped[list[str]] = mapped_column(JSON, default=list)
-    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    score: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    source: Mapped[str] = mapped_column(String(20))
-    engine: Mapped[str] = mapped_column(String(20), default="offline")
-    session_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
-    turn_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class StoryBulletRow(Base):
-    __tablename__ = "story_bullets"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(64), default="local", index=True)
-    story_id: Mapped[str] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
-    text: Mapped[str] = mapped_column(Text)
-    provenance: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    findings: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    accepted: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-
-
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _to_story(row: StoryRow) -> Story:
@@ -65,7 +27,7 @@ def _to_story(row: StoryRow) -> Story:
         competencies=list(row.competencies or []), score=row.score, source=row.source,
         engine=row.engine,
         session_id=row.session_id, turn_index=row.turn_index, notes=row.notes or "",
-        created_at=_utc(row.created_at), updated_at=_utc(row.updated_at), **fields,
+        created_at=as_utc(row.created_at), updated_at=as_utc(row.updated_at), **fields,
     )
 
 
@@ -75,7 +37,7 @@ def _fields_json(story: Story) -> dict[str, Any]:
 
 def _to_bullet(row: StoryBulletRow) -> StoryBullet:
     return StoryBullet(id=row.id, story_id=row.story_id, text=row.text, provenance=row.provenance or [],
-                       findings=row.findings or [], accepted=row.accepted, created_at=_utc(row.created_at))
+                       findings=row.findings or [], accepted=row.accepted, created_at=as_utc(row.created_at))
 
 
 def new_id() -> str:
@@ -147,22 +109,6 @@ class StoryRepository:
             rows = db.scalars(select(StoryRow.turn_index).where(
                 StoryRow.user_id == self.user_id, StoryRow.session_id == session_id)).all()
             return {r for r in rows if r is not None}
-
-        return self.db.run(work)
-
-    def strong_turns(self, min_score: int, session_id: str | None = None) -> list[tuple[str, Any]]:
-        """(session id, turn row) of this user's answered turns scoring `min_score`+, oldest first."""
-
-        def work(db: Session) -> list[tuple[str, Any]]:
-            stmt = (select(InterviewSessionRow.id, TurnRow)
-                    .join(TurnRow, TurnRow.session_id == InterviewSessionRow.id)
-                    .where(InterviewSessionRow.user_id == self.user_id, TurnRow.evaluation.is_not(None),
-                           TurnRow.answer.is_not(None))
-                    .order_by(InterviewSessionRow.created_at, TurnRow.index))
-            if session_id is not None:
-                stmt = stmt.where(InterviewSessionRow.id == session_id)
-            return [(sid, row) for sid, row in db.execute(stmt).all()
-                    if int((row.evaluation or {}).get("score", 0)) >= min_score]
 
         return self.db.run(work)
 

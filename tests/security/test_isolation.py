@@ -13,20 +13,28 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import REPO_ROOT, Settings, get_settings, is_loopback, serving_problem
+from assistant.exercises.store import ExerciseRepository
 from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
-from assistant.storage import LOCAL_USER_ID, Database, SessionMissing, new_session_id
+from assistant.interview.store import InterviewRepository, SessionMissing, new_session_id
+from assistant.storage import LOCAL_USER_ID, Database, delete_all_user_data
 from tests.support.app_fixtures import assert_no_exception, page_text
 from tests.support.processes import free_port, stop
 
 OTHER = "someone-else"
 
 
-def _seed(db: Database, user_id: str, *, answers: int) -> InterviewSession:
-    """A stored session of `user_id` with `answers` answered turns and one open question."""
+class _MemoReview(BaseModel):
+    overall: str = "solid"
+
+
+def _seed(database: Database, user_id: str, *, answers: int) -> InterviewSession:
+    """A stored session of `user_id` with `answers` answered turns and one open question, and a saved exercise."""
+    db = InterviewRepository(database)
     plan = Plan(focus="mixed", seed=1, questions=[
         PlannedQuestion(text=f"Question {i}?", competency="people_leadership", question_id=f"q{i}")
         for i in range(answers + 1)
@@ -39,39 +47,40 @@ def _seed(db: Database, user_id: str, *, answers: int) -> InterviewSession:
                                       competency="people_leadership"))
         if i < answers:
             db.record_answer(session.id, i, f"{user_id}-answer-{i}")
-    db.save_resume_version(label="v1", source_hash="h", structured={"name": f"{user_id}-resume"}, user_id=user_id)
+    ExerciseRepository(database, user_id).save("memo", "memo_1", _MemoReview(), text=f"{user_id}-memo")
     return session
 
 
 # --- storage level ------------------------------------------------------------------------------------------------
 
 def test_deleting_one_users_data_leaves_another_users_rows(settings: Settings) -> None:
-    db = Database(settings.resolved_database_url)
-    mine = _seed(db, LOCAL_USER_ID, answers=2)
-    theirs = _seed(db, OTHER, answers=1)
+    database = Database(settings.resolved_database_url)
+    db = InterviewRepository(database)
+    mine = _seed(database, LOCAL_USER_ID, answers=2)
+    theirs = _seed(database, OTHER, answers=1)
 
-    report = db.delete_all_user_data(LOCAL_USER_ID)
+    report = delete_all_user_data(database, LOCAL_USER_ID)
 
-    assert (report.sessions, report.turns, report.answers, report.resume_versions) == (1, 3, 2, 1)
-    assert db.list_sessions(LOCAL_USER_ID) == [] and db.list_resume_versions(LOCAL_USER_ID) == []
+    assert (report.sessions, report.turns, report.answers, report.other["exercise_attempts"]) == (1, 3, 2, 1)
+    assert db.list_sessions(LOCAL_USER_ID) == [] and ExerciseRepository(database, LOCAL_USER_ID).list_attempts() == []
     kept = db.get_session(theirs.id, user_id=OTHER)
     assert [t.answer for t in kept.turns] == [f"{OTHER}-answer-0", None]
-    assert len(db.list_resume_versions(OTHER)) == 1
+    assert [a.text for a in ExerciseRepository(database, OTHER).list_attempts()] == [f"{OTHER}-memo"]
     with pytest.raises(SessionMissing):
         db.get_session(mine.id, user_id=LOCAL_USER_ID)
 
 
 def test_there_is_no_delete_everyone(settings: Settings) -> None:
-    db = Database(settings.resolved_database_url)
-    _seed(db, OTHER, answers=1)
+    database = Database(settings.resolved_database_url)
+    _seed(database, OTHER, answers=1)
     with pytest.raises(ValueError):
-        db.delete_all_user_data("")
-    assert len(db.list_sessions(OTHER)) == 1
+        delete_all_user_data(database, "")
+    assert len(InterviewRepository(database).list_sessions(OTHER)) == 1
 
 
 def test_another_users_session_reads_as_missing_and_cannot_be_resumed(settings: Settings, make_engine) -> None:
-    db = make_engine().db
-    theirs = _seed(db, OTHER, answers=1)
+    db = make_engine().sessions
+    theirs = _seed(db.db, OTHER, answers=1)
     with pytest.raises(SessionMissing) as info:
         db.get_session(theirs.id, user_id=LOCAL_USER_ID)
     assert theirs.id not in info.value.message and OTHER not in info.value.message
@@ -84,9 +93,10 @@ def test_another_users_session_reads_as_missing_and_cannot_be_resumed(settings: 
 # --- through the app ----------------------------------------------------------------------------------------------
 
 def test_history_shows_and_deletes_only_the_current_users_data(app_test) -> None:
-    db = Database(get_settings().resolved_database_url)
-    _seed(db, LOCAL_USER_ID, answers=2)
-    theirs = _seed(db, OTHER, answers=1)
+    database = Database(get_settings().resolved_database_url)
+    db = InterviewRepository(database)
+    _seed(database, LOCAL_USER_ID, answers=2)
+    theirs = _seed(database, OTHER, answers=1)
 
     at = app_test("history.py")
     assert_no_exception(at)
@@ -97,12 +107,12 @@ def test_history_shows_and_deletes_only_the_current_users_data(app_test) -> None
     at.button(key="delete_data").click().run()
     assert_no_exception(at)
     message = " ".join(s.value for s in at.success)
-    assert "Deleted 1 interview (3 questions asked, 2 answers), 1 saved resume version and 0 exported files" \
-        in message
+    assert "Deleted 1 interview (3 questions asked, 2 answers), 0 stories, 1 exercise attempt and 0 exported " \
+        "files" in message
 
     assert db.list_sessions(LOCAL_USER_ID) == []
     assert [t.answer for t in db.get_session(theirs.id, user_id=OTHER).turns] == [f"{OTHER}-answer-0", None]
-    assert len(db.list_resume_versions(OTHER)) == 1
+    assert len(ExerciseRepository(database, OTHER).list_attempts()) == 1
 
     at.checkbox(key="delete_confirm").check().run()
     at.button(key="delete_data").click().run()
@@ -112,8 +122,8 @@ def test_history_shows_and_deletes_only_the_current_users_data(app_test) -> None
 def test_delete_in_one_tab_leaves_another_users_session_open_elsewhere(app_test) -> None:
     """Two browser sessions: this user's History deletes; another user's stored interview is untouched and a
     session of theirs cannot be opened from here."""
-    db = Database(get_settings().resolved_database_url)
-    theirs = _seed(db, OTHER, answers=1)
+    db = InterviewRepository(Database(get_settings().resolved_database_url))
+    theirs = _seed(db.db, OTHER, answers=1)
     history = app_test("history.py")
     history.checkbox(key="delete_confirm").check().run()
     history.button(key="delete_data").click().run()

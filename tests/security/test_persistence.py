@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import get_settings
-from assistant.storage import LOCAL_USER_ID, Database
+from assistant.interview.store import InterviewRepository
+from assistant.storage import LOCAL_USER_ID, Database, delete_all_user_data
 from tests.support.app_fixtures import assert_no_exception, page_text
 
 ANSWER = (
@@ -38,9 +39,13 @@ def _db() -> Database:
     return Database(get_settings().resolved_database_url)
 
 
+def _interviews() -> InterviewRepository:
+    return InterviewRepository(_db())
+
+
 def _stored_answers() -> list[str | None]:
-    (summary,) = _db().list_sessions(LOCAL_USER_ID)
-    return [t.answer for t in _db().get_session(summary.id, user_id=LOCAL_USER_ID).turns]
+    (summary,) = _interviews().list_sessions(LOCAL_USER_ID)
+    return [t.answer for t in _interviews().get_session(summary.id, user_id=LOCAL_USER_ID).turns]
 
 
 @contextmanager
@@ -91,7 +96,7 @@ def test_an_answer_to_an_interview_deleted_in_another_window_is_kept_and_says_so
     assert "Your answer was not saved." in text
     assert "answer is saved" not in text.lower()
     assert _kept_text(at) == ANSWER
-    assert _db().list_sessions(LOCAL_USER_ID) == []
+    assert _interviews().list_sessions(LOCAL_USER_ID) == []
 
     at.button(key="interview_gone_new").click().run()
     assert_no_exception(at)
@@ -100,7 +105,7 @@ def test_an_answer_to_an_interview_deleted_in_another_window_is_kept_and_says_so
 
 def test_a_deleted_interview_says_so_before_anything_is_typed(app_test) -> None:
     at = _start(app_test("interview.py"))
-    _db().delete_all_user_data(LOCAL_USER_ID)
+    delete_all_user_data(_db(), LOCAL_USER_ID)
     at.run()
     assert_no_exception(at)
     assert "This interview no longer exists" in _text(at)
@@ -131,7 +136,7 @@ def test_a_65000_character_job_description_is_refused_on_both_pages(app_test) ->
     at.run()
     assert_no_exception(at)
     assert "65,000 characters long; the limit is 60,000 (MAX_TEXT_CHARS)" in _text(at)
-    assert _db().list_sessions(LOCAL_USER_ID) == [], "no interview was started"
+    assert _interviews().list_sessions(LOCAL_USER_ID) == [], "no interview was started"
 
     resume = app_test("resume.py")
     resume.text_area(key="resume_paste").set_value("Jane Doe\nDirector of ML Engineering, Acme (2019-2024)\n"
@@ -188,6 +193,6 @@ def test_an_answer_saved_but_not_scored_says_saved_and_offers_to_score_it(app_te
     at.button(key="interview_rescore").click().run()
     assert_no_exception(at)
     assert "Feedback: 4 / 5" in _text(at)
-    (summary,) = _db().list_sessions(LOCAL_USER_ID)
+    (summary,) = _interviews().list_sessions(LOCAL_USER_ID)
     assert summary.answered == 1
     lock.close()
