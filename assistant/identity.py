@@ -18,7 +18,7 @@ from assistant.errors import InputError
 
 _PREFIX = "oidc:"
 _HASHED_PREFIX = "oidc-sha256:"
-_COLUMN_WIDTH = 64  # interview_sessions.user_id and resume_versions.user_id
+_COLUMN_WIDTH = 64  # the width of every `user_id` column (assistant/storage/schema.py)
 
 
 def user_id_for_subject(subject: str) -> str:

@@ -63,6 +63,65 @@ def test_a_release_database_keeps_every_row_and_reads_as_before(tmp_path: Path) 
     assert len(_sessions(url, "writer-0")) == 1
 
 
+def test_a_database_at_the_previous_revision_keeps_every_row_of_every_table(tmp_path: Path) -> None:
+    """What the release before this change wrote (revision 0003): interviews with a spoken answer, a story with a
+    bullet, an exercise attempt, and rows in `resume_versions`. Upgrading keeps every row of every table the code
+    maps, unchanged, and each feature reads its rows back."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+
+    from assistant.exercises.store import ExerciseRepository
+    from assistant.migrations import alembic_config
+    from assistant.storage.schema import metadata
+    from assistant.stories.store import StoryRepository
+
+    url = release_sqlite(tmp_path / "previous.db")
+    engine = Database(url).engine
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.stamp(config, BASELINE)
+        command.upgrade(config, "0003_stories_exercises")
+    now = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    tables = metadata.tables
+    with engine.begin() as conn:
+        session_id, turn_index, answer = conn.execute(text(
+            "SELECT session_id, turn_index, answer FROM turns WHERE answer IS NOT NULL ORDER BY session_id LIMIT 1"
+        )).one()
+        conn.execute(tables["turn_delivery"].insert(), [{
+            "session_id": session_id, "turn_index": turn_index, "metrics": {"wpm": 141.5, "fillers_per_min": 2.0},
+            "audio": b"RIFF-kept-by-choice", "created_at": now}])
+        conn.execute(tables["stories"].insert(), [{
+            "id": "story-1", "user_id": "local", "title": "A hard call", "question": "Tell me about a hard call.",
+            "answer": answer, "competencies": ["people_leadership"],
+            "fields": {"action": {"text": answer[:20], "start": 0, "end": 20}}, "score": 4, "source": "interview",
+            "engine": "offline", "session_id": session_id, "turn_index": turn_index, "notes": "", "created_at": now,
+            "updated_at": now}])
+        conn.execute(tables["story_bullets"].insert(), [{
+            "id": "bullet-1", "user_id": "local", "story_id": "story-1", "text": "Led a hard call.",
+            "provenance": [{"text": answer[:20], "start": 0, "end": 20}], "findings": [], "accepted": True,
+            "created_at": now}])
+        conn.execute(tables["exercise_attempts"].insert(), [{
+            "id": "attempt-1", "user_id": "local", "kind": "memo", "ref": "memo_1", "text": "My memo.",
+            "result": {"overall": "solid"}, "overall": "solid", "created_at": now}])
+    kept = tuple(t.name for t in metadata.sorted_tables)
+    before = snapshot(engine, (*kept, "resume_versions"))
+    assert all(before[t] for t in before), "every table holds a row before the upgrade"
+
+    database = Database(url)
+    InterviewRepository(database).list_sessions()  # first use upgrades
+
+    assert current_revision(database.engine) == head_revision()
+    assert snapshot(database.engine, kept) == {t: before[t] for t in kept}
+    assert not inspect(database.engine).has_table("resume_versions")
+    assert schema_drift(database.engine) == []
+    assert InterviewRepository(database).deliveries(session_id) == {turn_index: {"wpm": 141.5, "fillers_per_min": 2.0}}
+    assert [s.title for s in StoryRepository(database).list_stories()] == ["A hard call"]
+    assert [b.text for b in StoryRepository(database).bullets(accepted=True)] == ["Led a hard call."]
+    assert [a.text for a in ExerciseRepository(database).list_attempts()] == ["My memo."]
+
+
 def test_the_resume_versions_drop_is_reversible(tmp_path: Path) -> None:
     """Downgrading below 0004 recreates `resume_versions` as the baseline made it (empty: its rows were nobody's),
     and upgrading again drops it; the interview rows ride through both untouched."""
