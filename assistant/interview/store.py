@@ -266,8 +266,7 @@ class InterviewRepository:
         buckets: dict[tuple[str, str], tuple[datetime, list[int]]] = {}
         for scored in self.scored_turns(user_id):
             key = (scored.session_id, scored.turn.competency)
-            assert scored.turn.evaluation is not None  # scored_turns returns evaluated turns only
-            buckets.setdefault(key, (scored.session_created_at, []))[1].append(scored.turn.evaluation.score)
+            buckets.setdefault(key, (scored.session_created_at, []))[1].append(scored.evaluation.score)
         return [
             CompetencyPoint(
                 session_id=session_id,
@@ -297,8 +296,10 @@ class InterviewRepository:
             for sid, created, plan, turn in db.execute(stmt).all():
                 if sid not in plans:
                     plans[sid] = Plan.model_validate(plan)
-                out.append(ScoredTurn(session_id=sid, session_created_at=as_utc(created), plan=plans[sid],
-                                      turn=_turn_model(turn)))
+                model = _turn_model(turn)
+                if model.evaluation is not None:  # the query's own filter; stated again for the type
+                    out.append(ScoredTurn(session_id=sid, session_created_at=as_utc(created), plan=plans[sid],
+                                          turn=model, evaluation=model.evaluation))
             return out
 
         return self.db.run(work)
@@ -360,6 +361,7 @@ class ScoredTurn(BaseModel):
     session_created_at: datetime
     plan: Plan
     turn: Turn
+    evaluation: Evaluation = Field(description="The turn's evaluation (never None here, unlike `Turn.evaluation`).")
 
 
 def _session_row(db: Session, session_id: str, user_id: str | None = None) -> SessionRow:

@@ -92,8 +92,7 @@ def load_reviews(db: Database, user_id: str = "local") -> tuple[dict[str, list[R
     by_question: dict[tuple[str, str], list[tuple[datetime, float]]] = defaultdict(list)
     for scored in InterviewRepository(db).scored_turns(user_id):
         turn, questions = scored.turn, scored.plan.questions
-        assert turn.evaluation is not None  # scored_turns returns evaluated turns only
-        score, when = float(turn.evaluation.score), turn.created_at
+        score, when = float(scored.evaluation.score), turn.created_at
         by_comp[(scored.session_id, turn.competency)].append((when, score))
         if 0 <= turn.question_index < len(questions) and (question_id := questions[turn.question_index].question_id):
             by_question[(scored.session_id, question_id)].append((when, score))

@@ -109,8 +109,8 @@ class StoryBank:
         created: list[Story] = []
         done: dict[str, set[int]] = {}
         for scored in self.interviews.scored_turns(self.repo.user_id, session_id=session_id):
-            sid, turn, evaluation = scored.session_id, scored.turn, scored.turn.evaluation
-            if turn.answer is None or evaluation is None or evaluation.score < STORY_MIN_SCORE:
+            sid, turn, evaluation = scored.session_id, scored.turn, scored.evaluation
+            if turn.answer is None or evaluation.score < STORY_MIN_SCORE:
                 continue
             seen = done.setdefault(sid, self.repo.harvested_turns(sid))
             if turn.index in seen:
