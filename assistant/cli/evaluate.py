@@ -36,7 +36,13 @@ def evaluate(
     """Judge the configured model before trusting it: structured output, scoring vs labels, guard, latency, cost."""
 
     def action() -> None:
-        from assistant.model_eval import CALIBRATION_FILE, CALIBRATION_HARD_FILE, run_eval, save_report, to_markdown
+        from assistant.model_eval import (
+            CALIBRATION_FILE,
+            CALIBRATION_HARD_FILE,
+            run_eval,
+            save_report,
+            to_markdown,
+        )
         from assistant.services import Services
 
         services = Services(settings())
