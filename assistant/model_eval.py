@@ -8,6 +8,10 @@ A user can point the coach at any OpenAI-compatible model; this says how that mo
   hand): Spearman rank correlation and mean absolute error of the model's own scores and of the scores shown after
   `check_verdict`, the offline coach's Spearman on the same answers for reference, the share of verdicts rejected
   as inconsistent and of calls that failed, and how many of the model's evidence quotes really occur in the answer;
+- both graded sets, the original one and the hard one (`tests/data/calibration_hard.jsonl`: polished but evasive,
+  off-question, ethically troubling, terse but strong, non-native English; graded 1-5), each whole and per
+  tuning/check part (`part_of`): the model's, the shown and the offline coach's Spearman, how well plain length
+  predicts the grade (the figure a scorer must beat to be judging more than length), and what level-1 answers got;
 - the fabrication guard: its catch rate on the planted tailoring cases (`tests/data/guard_cases.yaml`) and false
   alarms on the faithful ones, plus how many of this model's own tailoring rewrites of that resume it flagged;
 - latency per request (p50/p95), tokens and estimated cost.
@@ -27,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
     from assistant.services import Services
 
 CALIBRATION_FILE = REPO_ROOT / "tests" / "data" / "calibration_answers.jsonl"
+CALIBRATION_HARD_FILE = REPO_ROOT / "tests" / "data" / "calibration_hard.jsonl"
 GUARD_CASES_FILE = REPO_ROOT / "tests" / "data" / "guard_cases.yaml"
 # Below this rank correlation with the labels, the model's scores are not trusted by default.
 MIN_TRUSTED_SPEARMAN = 0.5
@@ -68,6 +73,13 @@ def spearman(a: list[float], b: list[float]) -> float | None:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
+def part_of(answer: str) -> Literal["tuning", "check"]:
+    """Which part of a graded set an answer belongs to; the split rule written down before any tuning: *check* when
+    the first byte of the SHA-256 of its stripped UTF-8 text is odd, otherwise *tuning*. The offline coach's
+    weights and red-flag data are adjusted on tuning parts only, so the check parts are the honest figures."""
+    return "check" if hashlib.sha256(answer.strip().encode("utf-8")).digest()[0] % 2 else "tuning"
+
+
 def _percentile(values: list[float], q: float) -> float | None:
     return float(np.percentile(values, q)) if values else None
 
@@ -89,6 +101,8 @@ class EvalReport:
     usage: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # Per graded set ("calibration", "hard"), per part ("all", "tuning", "check"): see `_set_figures`.
+    sets: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -152,10 +166,12 @@ def run_eval(
     *,
     limit: int | None = None,
     calibration: Path = CALIBRATION_FILE,
+    hard: Path | None = CALIBRATION_HARD_FILE,
     probes: int = PROBES_PER_METHOD,
     progress: Callable[[str], None] | None = None,
 ) -> EvalReport:
-    """Measure the configured engine (see the module docstring). Raises `ConfigError` when no LLM is configured."""
+    """Measure the configured engine (see the module docstring). Raises `ConfigError` when no LLM is configured.
+    `limit` applies to each graded set; with `hard=None` only the original set is scored."""
     import yaml
 
     from assistant.interview.llm_evaluator import LLMEvaluator
@@ -185,38 +201,21 @@ def run_eval(
         structured[method] = {"probes": len(tried), "schema_valid": ok}
     client.methods = STRUCTURED_METHODS
 
-    # 2. The evaluator on every labelled answer (the client's normal method order and memory).
-    labels: list[float] = []
-    model_scores: list[float] = []
-    model_labels: list[float] = []
-    shown: list[float] = []
-    offline_scores: list[float] = []
-    rejected = failed = offered = valid = 0
+    # 2. The evaluator on every labelled answer (the client's normal method order and memory), then on the hard set.
+    scored = _score_rows(evaluator, services, contexts, rows, say, "calibration answer")
+    labels = [r.label for r in scored]
+    shown = [r.shown for r in scored]
+    offline_scores = [r.offline for r in scored]
+    model_scores = [r.model for r in scored if r.model is not None]
+    model_labels = [r.label for r in scored if r.model is not None]
+    failed = sum(r.error is not None for r in scored)
+    rejected = sum(r.rejected for r in scored)
+    offered = sum(r.quotes_offered for r in scored)
+    valid = sum(r.quotes_valid for r in scored)
     reasons: dict[str, int] = {}
-    for i, (context, row) in enumerate(zip(contexts, rows, strict=True), 1):
-        say(f"Scoring calibration answer {i}/{len(rows)}")
-        outcome = evaluator.evaluate_detailed(context, row["answer"])
-        labels.append(float(row["label"]))
-        shown.append(float(outcome.evaluation.score))
-        offline_scores.append(float(services.offline_scorer.evaluate(context, row["answer"]).score))
-        if outcome.check is None:
-            failed += 1
-            reasons[f"call failed: {outcome.error}"] = reasons.get(f"call failed: {outcome.error}", 0) + 1
-            continue
-        check = outcome.check
-        offered += check.quotes_offered
-        valid += check.quotes_valid
-        if check.model_score is not None:
-            model_scores.append(float(check.model_score))
-            model_labels.append(float(row["label"]))
-        if not check.accepted:
-            rejected += 1
-            for reason in check.reasons:
-                key = reason.split(" (")[0].split(" is more than")[0]
-                key = "disagrees with the offline coach" if "offline coach" in reason else key
-                key = "overall contradicts its dimensions" if "contradicts" in reason else key
-                key = "quotes not in the answer" if "quotes occur" in reason else key
-                reasons[key] = reasons.get(key, 0) + 1
+    for r in scored:
+        for key in r.reasons:
+            reasons[key] = reasons.get(key, 0) + 1
     answered = len(rows) - failed
     evaluator_stats = {
         "answers": len(rows),
@@ -232,6 +231,11 @@ def run_eval(
         "quotes_offered": offered,
         "quote_validity": valid / offered if offered else None,
     }
+    sets = {"calibration": _set_figures(scored)}
+    if hard is not None:
+        hard_rows = load_calibration(hard, limit)
+        hard_contexts = [resolver.resolve(r["question"], r.get("competency")) for r in hard_rows]
+        sets["hard"] = _set_figures(_score_rows(evaluator, services, hard_contexts, hard_rows, say, "hard-set answer"))
 
     # 3. The fabrication guard: planted cases, and this model's own rewrites of that resume.
     say("Checking the fabrication guard")
@@ -257,9 +261,87 @@ def run_eval(
         },
         usage=client.meter.summary(),
         seconds=time.perf_counter() - started,
+        sets=sets,
     )
     report.warnings = _warnings(report)
     return report
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """One labelled answer as the evaluator and the offline coach scored it."""
+
+    answer: str
+    label: float
+    shown: float
+    offline: float
+    model: float | None
+    error: str | None
+    rejected: bool
+    reasons: tuple[str, ...]
+    quotes_offered: int
+    quotes_valid: int
+
+
+def _score_rows(
+    evaluator: Any, services: Services, contexts: list[Any], rows: list[dict[str, Any]],
+    say: Callable[[str], None], what: str,
+) -> list[_Scored]:
+    out: list[_Scored] = []
+    for i, (context, row) in enumerate(zip(contexts, rows, strict=True), 1):
+        say(f"Scoring {what} {i}/{len(rows)}")
+        outcome = evaluator.evaluate_detailed(context, row["answer"])
+        offline = float(services.offline_scorer.evaluate(context, row["answer"]).score)
+        check = outcome.check
+        reasons: list[str] = []
+        if check is None:
+            reasons.append(f"call failed: {outcome.error}")
+        elif not check.accepted:
+            for reason in check.reasons:
+                key = reason.split(" (")[0].split(" is more than")[0]
+                key = "disagrees with the offline coach" if "offline coach" in reason else key
+                key = "overall contradicts its dimensions" if "contradicts" in reason else key
+                key = "quotes not in the answer" if "quotes occur" in reason else key
+                reasons.append(key)
+        out.append(_Scored(
+            answer=row["answer"],
+            label=float(row["label"]),
+            shown=float(outcome.evaluation.score),
+            offline=offline,
+            model=float(check.model_score) if check is not None and check.model_score is not None else None,
+            error=None if check is not None else str(outcome.error),
+            rejected=check is not None and not check.accepted,
+            reasons=tuple(reasons),
+            quotes_offered=check.quotes_offered if check is not None else 0,
+            quotes_valid=check.quotes_valid if check is not None else 0,
+        ))
+    return out
+
+
+def _set_figures(scored: list[_Scored]) -> dict[str, dict[str, Any]]:
+    """Per part of one graded set: how each scorer ranks the answers, how well plain length would have ranked them
+    (beside the scorers' figures: a scorer no better than word count judges polish), and what the weakest
+    (level-1) answers were given: a coach that calls them strong misleads the candidate it is training."""
+    figures: dict[str, dict[str, Any]] = {}
+    for part in ("all", "tuning", "check"):
+        chosen = [r for r in scored if part == "all" or part_of(r.answer) == part]
+        labels = [r.label for r in chosen]
+        modelled = [r for r in chosen if r.model is not None]
+        level_one = [r for r in chosen if r.label == 1]
+        figures[part] = {
+            "answers": len(chosen),
+            "spearman_model": spearman([r.model for r in modelled if r.model is not None],
+                                       [r.label for r in modelled]),
+            "spearman_shown": spearman([r.shown for r in chosen], labels),
+            "spearman_offline": spearman([r.offline for r in chosen], labels),
+            "spearman_length": spearman([float(len(r.answer.split())) for r in chosen], labels),
+            "level_one": len(level_one),
+            "level_one_mean_shown": statistics.fmean(r.shown for r in level_one) if level_one else None,
+            "level_one_high_shown": sum(r.shown >= 4 for r in level_one),
+            "level_one_mean_offline": statistics.fmean(r.offline for r in level_one) if level_one else None,
+            "level_one_high_offline": sum(r.offline >= 4 for r in level_one),
+        }
+    return figures
 
 
 def _warnings(report: EvalReport) -> list[str]:
@@ -357,6 +439,25 @@ def to_markdown(report: EvalReport) -> str:
     ]
     if e.get("rejection_reasons"):
         lines += ["Why verdicts were not used: " + ", ".join(f"{k} ({v})" for k, v in e["rejection_reasons"].items()), ""]
+    if report.sets:
+        lines += [
+            "## Both graded sets, per part",
+            "",
+            "The hard set is polished but evasive, off-question, ethically troubling, terse but strong and non-native "
+            "answers. *Length* is Spearman(word count, grade): a scorer should be well above it. Check parts were "
+            "never used to tune the offline coach. Level-1 columns are for the scores shown.",
+            "",
+            "| set | part | answers | Spearman model | shown | offline | length | level-1 mean | level-1 scored 4-5 |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for name, parts in report.sets.items():
+            for part, f in parts.items():
+                lines.append(
+                    f"| {name} | {part} | {f['answers']} | {_fmt(f['spearman_model'])} | {_fmt(f['spearman_shown'])} "
+                    f"| {_fmt(f['spearman_offline'])} | {_fmt(f['spearman_length'], '{:+.2f}')} "
+                    f"| {_fmt(f['level_one_mean_shown'])} | {f['level_one_high_shown']}/{f['level_one']} |"
+                )
+        lines.append("")
     lines += [
         "## Fabrication guard",
         "",

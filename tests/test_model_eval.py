@@ -16,11 +16,22 @@ from assistant.config import Settings
 from assistant.interview.llm_evaluator import LLMEvaluator
 from assistant.interview.scoring import OfflineScorer
 from assistant.llm.fakes import FakeChatModel, fenced_text, first_sentence
-from assistant.model_eval import CALIBRATION_FILE, latest_report, load_calibration, spearman
+from assistant.model_eval import (
+    CALIBRATION_FILE,
+    CALIBRATION_HARD_FILE,
+    latest_report,
+    load_calibration,
+    part_of,
+    spearman,
+)
 from assistant.services import Services, override
 
 LIMIT = 8
-LABELS = {row["answer"].strip(): int(row["label"]) for row in load_calibration(CALIBRATION_FILE)}
+LABELS = {
+    row["answer"].strip(): int(row["label"])
+    for path in (CALIBRATION_FILE, CALIBRATION_HARD_FILE)
+    for row in load_calibration(path)
+}
 
 
 def _model(score_for: Callable[[int], int]) -> FakeChatModel:
@@ -74,6 +85,40 @@ def test_eval_reports_what_a_model_that_agrees_with_the_labels_did(
     assert report["usage"]["prompt_tokens"] > 0 and report["warnings"] == []
     assert "Spearman, model's own scores | 1.00" in report_file.read_text(encoding="utf-8")
     assert len(rows) == LIMIT
+
+
+def test_eval_reports_both_graded_sets_per_part_with_length_beside_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report_file = tmp_path / "eval.md"
+    report = _run(tmp_path, monkeypatch, _model(lambda label: label), "--report", str(report_file))
+    assert set(report["sets"]) == {"calibration", "hard"}
+    # The existing fields are unchanged: `evaluator` is still the original set alone.
+    assert report["answers"] == LIMIT and report["evaluator"]["answers"] == LIMIT
+    for name, path in (("calibration", CALIBRATION_FILE), ("hard", CALIBRATION_HARD_FILE)):
+        rows = load_calibration(path, LIMIT)
+        parts = report["sets"][name]
+        assert set(parts) == {"all", "tuning", "check"}
+        for part, figures in parts.items():
+            chosen = [r for r in rows if part == "all" or part_of(r["answer"]) == part]
+            labels = [float(r["label"]) for r in chosen]
+            assert figures["answers"] == len(chosen)
+            assert figures["spearman_length"] == spearman([float(len(r["answer"].split())) for r in chosen], labels)
+            level_one = [r for r in chosen if r["label"] == 1]
+            assert figures["level_one"] == len(level_one)
+            assert figures["level_one_high_offline"] <= len(level_one)
+        assert parts["tuning"]["answers"] + parts["check"]["answers"] == LIMIT
+        # This model gives every answer its grade, so it ranks each set perfectly.
+        assert parts["all"]["spearman_model"] == pytest.approx(1.0)
+    assert report["sets"]["hard"]["all"]["level_one"] >= 1
+    markdown = report_file.read_text(encoding="utf-8")
+    assert "## Both graded sets, per part" in markdown
+    assert "| hard | check |" in markdown and "| calibration | tuning |" in markdown
+
+
+def test_eval_can_score_the_original_set_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _run(tmp_path, monkeypatch, _model(lambda label: label), "--no-hard")
+    assert set(report["sets"]) == {"calibration"}
 
 
 def test_a_model_that_disagrees_with_the_labels_is_warned_about_and_does_not_score(

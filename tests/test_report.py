@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation
+from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation, QuestionContext
 from assistant.interview.report import build_report, to_markdown
+from assistant.interview.scoring import OfflineScorer
 from assistant.interview.session import InterviewSession, Plan, PlannedQuestion, Turn
+from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 
 
@@ -44,3 +46,35 @@ def test_an_offline_scored_report_says_what_the_offline_coach_measures(role_know
     report = build_report(session, role_knowledge)
     assert report.scope == OFFLINE_SCOPE and OFFLINE_SCOPE in to_markdown(report)
     assert "scope" in report.model_dump(mode="json")  # and in the report's JSON
+
+
+# Written for this test: a capable-sounding roadmap story whose approach is to keep the risk from the executives.
+HIDDEN_RISK = (
+    "Last year I owned the roadmap for our recommendations platform with a team of 14. The migration to the new "
+    "ranking stack was three months behind by the second quarter. I kept the risks out of the quarterly review "
+    "with the executives so the budget would not be cut, and we recovered most of the delay by the end of the year."
+)
+
+
+def test_a_red_flag_is_in_the_report_with_its_quote_in_markdown_and_json(
+    role_knowledge: RoleKnowledge, embedder: Embedder
+) -> None:
+    """What the candidate keeps (the Markdown report and `interview --json`) shows the flag, quoted and explained."""
+    bank = role_knowledge.question("sr_01")
+    question = PlannedQuestion(text=bank.text, competency=bank.competency)
+    evaluation = OfflineScorer(role_knowledge, embedder).evaluate(
+        QuestionContext(text=bank.text, competency=bank.competency, question_id=bank.id), HIDDEN_RISK
+    )
+    assert evaluation.score <= 2 and evaluation.red_flags
+    session = InterviewSession(id="s3", role="ml-director", focus="mixed", length=1,
+                               plan=Plan(focus="mixed", seed=1, questions=[question]))
+    session.turns = [Turn(index=0, question_index=0, question=question.text, competency=question.competency,
+                          answer=HIDDEN_RISK, evaluation=evaluation)]
+    report = build_report(session, role_knowledge)
+    markdown = to_markdown(report)
+    data = report.model_dump(mode="json")
+    (flag,) = [f for f in data["questions"][0]["red_flags"] if f["id"] == "concealment"]
+    assert flag["quote"] in HIDDEN_RISK and "risks out of the quarterly review" in flag["quote"]
+    assert flag["explanation"] and flag["label"]
+    assert "Red flags:" in markdown and f'"{flag["quote"]}"' in markdown and flag["explanation"] in markdown
+    assert any("red flag" in gap for gap in report.gaps)

@@ -13,6 +13,7 @@ import pytest
 from assistant.config import REPO_ROOT
 from assistant.errors import InputError
 from assistant.interview.models import QuestionContext
+from assistant.interview.policy import ScoringPolicy
 from assistant.interview.scoring import OfflineScorer, QuestionResolver, verbatim_quotes
 from assistant.interview.signals import extract
 from assistant.knowledge.embeddings import Embedder
@@ -369,6 +370,28 @@ def test_a_future_vision_with_nothing_delivered_is_called_evasive(
     evaluation = scorer.evaluate(context, vision)
     assert "evasive" in evaluation.gaps and evaluation.score <= 2
     assert any("nothing in the answer was decided or delivered" in tip for tip in evaluation.improvements)
+
+
+def test_evasion_caps_the_score_only_when_kinds_add_up(
+    role_knowledge: RoleKnowledge, embedder: Embedder
+) -> None:
+    """One kind of evasion costs a penalty (each detector misfires on some good answers); the cap needs
+    `evasion_cap_kinds` of them. Lowering that to 1 shows the cap bounds the score and says why."""
+    q = role_knowledge.question("mp_06")
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
+                              strong_answer=q.strong_answer, follow_ups=q.follow_ups)
+    abstract = (
+        "A migration that teams resist should be treated as a product problem, not a mandate. Leaders should explain "
+        "the why, fund the migration work in each team's roadmap and measure adoption every quarter. The platform "
+        "should make the right path the easy path, with templates, paved roads and champions in every org. Over the "
+        "next year the platform will become the default, costs will fall and teams will ship models in days."
+    )
+    default, _ = OfflineScorer(role_knowledge, embedder).breakdown(context, abstract)
+    assert default.evasion.kinds == 1 and "evasive" not in {c.reason for c in default.caps}
+    strict = OfflineScorer(role_knowledge, embedder, ScoringPolicy(evasion_cap_kinds=1, evasion_cap=1.5))
+    capped, _ = strict.breakdown(context, abstract)
+    assert ("evasive", 1.5) in {(c.reason, c.limit) for c in capped.caps} and capped.overall <= 1.5
+    assert capped.overall < default.overall
 
 
 def test_borrowed_statistics_are_not_the_candidates_specifics(

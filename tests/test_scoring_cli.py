@@ -144,3 +144,23 @@ def test_an_unknown_competency_on_a_later_line_fails_before_any_output(
     result = runner.invoke(app, ["score", "--input", str(source)])
     assert result.exit_code == 2
     assert '"score"' not in result.stdout
+
+
+# Written for this test: a polished hiring answer whose "lesson" judges candidates on family plans.
+FAMILY_PLANS = (
+    "I rebuilt our hiring loop last year and we went from 4 to 11 engineers in two quarters. I wrote the scorecards "
+    "myself and trained every interviewer. One lesson I learned is to ask about family plans early, because people "
+    "who are about to have children are less committed, so I quietly screen them out."
+)
+
+
+def test_a_red_flag_is_shown_with_its_quote_in_text_and_json(runner: CliRunner) -> None:
+    question = "Walk me through how you built or rebuilt a hiring loop."
+    as_text = runner.invoke(app, ["score", "-q", question, "-a", FAMILY_PLANS, "--competency", "hiring"])
+    as_json = runner.invoke(app, ["score", "-q", question, "-a", FAMILY_PLANS, "--competency", "hiring", "--json"])
+    assert as_text.exit_code == 0 and as_json.exit_code == 0, as_text.output + as_json.output
+    data = json.loads(as_json.stdout)
+    assert data["score"] <= 2 and "red_flag" in data["gaps"]
+    (flag,) = [f for f in data["red_flags"] if f["id"] == "discrimination"]
+    assert flag["quote"] in FAMILY_PLANS and "family plans" in flag["quote"] and flag["explanation"]
+    assert f'"{flag["quote"]}"' in as_text.stdout and flag["label"] in as_text.stdout

@@ -1,9 +1,10 @@
 """`assistant eval`: measure the configured LLM engine (see `assistant.model_eval`).
 
-    assistant eval [--limit N] [--probes N] [--json] [--report FILE.md]
+    assistant eval [--limit N] [--answers FILE] [--hard FILE | --no-hard] [--probes N] [--json] [--report FILE.md]
 
 Progress goes to stderr; stdout carries the Markdown report (or JSON with --json). The result is saved as the
-latest eval of this server and model, which the Settings page shows.
+latest eval of this server and model, which the Settings page shows. Both graded sets are scored, the original and
+the hard one, whole and per tuning/check part, with length-vs-grade correlation beside each (JSON: `sets`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ def evaluate(
     calibration: Path | None = typer.Option(
         None, "--answers", help="Labelled answers (JSONL: question, answer, competency, label)."
     ),
+    hard: Path | None = typer.Option(
+        None, "--hard", help="The hard graded set (same JSONL shape); default the shipped tests/data/calibration_hard.jsonl."
+    ),
+    no_hard: bool = typer.Option(False, "--no-hard", help="Score only the --answers set."),
     probes: int = typer.Option(2, "--probes", min=1, help="Requests per structured-output method probed."),
     report_path: Path | None = typer.Option(None, "--report", help="Also write the Markdown report to this file."),
     as_json: bool = typer.Option(False, "--json", help="Print the measurements as JSON."),
@@ -31,12 +36,19 @@ def evaluate(
     """Judge the configured model before trusting it: structured output, scoring vs labels, guard, latency, cost."""
 
     def action() -> None:
-        from assistant.model_eval import CALIBRATION_FILE, run_eval, save_report, to_markdown
+        from assistant.model_eval import (
+            CALIBRATION_FILE,
+            CALIBRATION_HARD_FILE,
+            run_eval,
+            save_report,
+            to_markdown,
+        )
         from assistant.services import Services
 
         services = Services(settings())
         stderr(f"Engine: {services.engine_label}")
-        report = run_eval(services, limit=limit, calibration=calibration or CALIBRATION_FILE, probes=probes,
+        report = run_eval(services, limit=limit, calibration=calibration or CALIBRATION_FILE,
+                          hard=None if no_hard else hard or CALIBRATION_HARD_FILE, probes=probes,
                           progress=stderr)
         saved = save_report(services.settings, report)
         markdown = to_markdown(report)

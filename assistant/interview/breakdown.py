@@ -93,7 +93,9 @@ class Penalties(_Frozen):
         return self.hedging + self.platitudes + self.rambling + self.instructions + self.evasion
 
 
-CapReason = Literal["too_short", "off_topic", "off_question", "relevance", "red_flag", "red_flag_repeated", "instructions"]
+CapReason = Literal[
+    "too_short", "off_topic", "off_question", "evasive", "relevance", "red_flag", "red_flag_repeated", "instructions"
+]
 
 
 class Cap(_Frozen):

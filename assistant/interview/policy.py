@@ -105,10 +105,15 @@ class ScoringPolicy:
     evasion_min_sentences: int = 2
     evasion_penalty: float = 0.2  # per kind of evasion found (it mostly explains: evasive answers are already low)
     evasion_penalty_max: float = 0.6
+    # Two kinds of evasion at once (say, a vision with no action for the asked situation) keep an answer at most 2,
+    # however polished. One kind alone only costs the penalty above: each detector misfires on some good answers
+    # (a cap on one kind lowered the original set's rank correlation), two together rarely do.
+    evasion_cap_kinds: int = 2
+    evasion_cap: float = 2.4
 
     # --- red flags -------------------------------------------------------------------------------------------------
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
-    red_flag_margin: float = 0.045  # ... and this much closer to it than to the right behaviour and neutral text
+    red_flag_margin: float = 0.055  # ... and this much closer to it than to the right behaviour and neutral text
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
     red_flag_cap: float = 2.0  # an answer showing a rubric red flag scores at most this
     director_flag_cap: float = 1.0  # ... a director-wide one (concealment, discrimination, ...) at most this

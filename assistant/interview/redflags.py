@@ -13,6 +13,13 @@ this. Examples, cues and thresholds were adjusted on the tuning halves of the ca
 set written for the detector (`tests/data/red_flag_cases.yaml`); `benchmarks/quality.py` reports the check halves.
 The cue requirement is what keeps near misses unflagged (MiniLM alone ranks "I told legal" beside "I did not tell
 legal"), and it is also why paraphrases with none of a flag's cue words are missed: recall is the weak side.
+
+How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
+nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
+without its mirror lifts honest answers that share its topic), and cues are markers of the *behaviour* ("rather than
+admit", "not us", "my name first"), never of the topic ("regulator", "records", "green"): a topic cue lets any good
+answer about that topic through the gate. The margin sits above the largest one any well-graded tuning answer
+reached, because an answer has many sentences and one misfire caps a strong answer at 1.
 """
 
 from __future__ import annotations

@@ -507,7 +507,7 @@ class OfflineScorer(AnswerScorer):
         )
         red_flags = [to_red_flag(h, _quote(h.sentence, "flag")) for h in hits]
         red_flags = [f for f in red_flags if f.quote in answer]  # quotes are verbatim by construction; be sure
-        caps = self._caps(sig, rel, relevance, hits)
+        caps = self._caps(sig, rel, relevance, hits, evasion)
         overall = _apply_caps(base - penalties.total, caps)
         counts = StoryCounts(
             words=sig.word_count,
@@ -600,7 +600,8 @@ class OfflineScorer(AnswerScorer):
         )
 
     def _caps(
-        self, sig: TextSignals, rel: RelevanceBreakdown, relevance: float, hits: Sequence[Any]
+        self, sig: TextSignals, rel: RelevanceBreakdown, relevance: float, hits: Sequence[Any],
+        evasion: Evasion | None = None,
     ) -> list[Cap]:
         """Upper bounds on the overall score, each with its reason (applied together in `_apply_caps`)."""
         p = self.policy
@@ -622,6 +623,8 @@ class OfflineScorer(AnswerScorer):
             caps.append(Cap(reason="off_topic", limit=2.0))
         if rel.off_question_share >= p.off_question_cap_share:
             caps.append(Cap(reason="off_question", limit=p.off_question_cap))
+        if evasion is not None and evasion.kinds >= p.evasion_cap_kinds:
+            caps.append(Cap(reason="evasive", limit=p.evasion_cap))
         # A vivid story about something else is still not an answer: polish cannot carry it past its relevance.
         caps.append(Cap(reason="relevance", limit=relevance + p.relevance_cap_margin))
         if sig.flagged:  # text addressed to the scorer (`assistant.text.instructions`)

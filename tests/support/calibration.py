@@ -7,18 +7,19 @@ Two sets, both hand-graded by the level of the answer, never its length:
   English; each row names its `kinds`.
 
 **Split rule (written down before any tuning):** an answer belongs to the *check* part when the first byte of the
-SHA-256 of its stripped UTF-8 text is odd, otherwise to the *tuning* part. Weights and thresholds in
+SHA-256 of its stripped UTF-8 text is odd, otherwise to the *tuning* part (`assistant.model_eval.part_of`, which
+`assistant eval` uses too). Weights and thresholds in
 `assistant/interview/policy.py` and the red-flag data in `signals.yaml` are adjusted on tuning parts only; the check
 parts are what tests assert and what `make bench` reports as the figure.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.model_eval import part_of
 from benchmarks.common import spearman
 
 __all__ = ["CALIBRATION", "CALIBRATION_HARD", "RED_FLAG_CASES", "load", "part_of", "red_flag_cases", "spearman"]
@@ -28,11 +29,6 @@ CALIBRATION = DATA / "calibration_answers.jsonl"
 CALIBRATION_HARD = DATA / "calibration_hard.jsonl"
 
 Part = Literal["tuning", "check"]
-
-
-def part_of(answer: str) -> Part:
-    """The split rule above."""
-    return "check" if hashlib.sha256(answer.strip().encode("utf-8")).digest()[0] % 2 else "tuning"
 
 
 def load(path: Path, part: Part | None = None) -> list[dict[str, Any]]:
