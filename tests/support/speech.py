@@ -1,7 +1,9 @@
-"""Speech made on the spot for voice tests and the voice benchmark: espeak-ng (Debian) at a known rate.
+"""Speech made on the spot for voice tests and the voice benchmark: espeak-ng (Debian) at a chosen rate.
 
-espeak-ng's `-s` is words per minute, so a synthesised answer has a known pace; fillers are inserted as words in
-the text; silence and noise are added to the samples. Nothing here is shipped with the app.
+espeak-ng's `-s` is only "approximate words per minute" (its voices speak 12-65% faster than asked, by sentence),
+so the pace a synthesised answer was actually spoken at is measured on the synthesiser's clean output
+(`spoken_wpm`); fillers are inserted as words in the text; silence and noise are added to the samples. Nothing
+here is shipped with the app.
 """
 
 from __future__ import annotations
