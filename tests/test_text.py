@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.text.quantities import has_quantity, numbers_in
-from assistant.text.tokens import content_words, mentions, split_sentences, terms
+from assistant.text.tokens import content_words, mentions, split_sentences, spoken_words, terms
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,11 @@ def test_sentences_keep_their_spans_and_decimals() -> None:
 def test_word_forms_meet_on_one_stem_and_matching_keys_ignore_quote_style() -> None:
     assert set(content_words("hired")) == set(content_words("hiring")) == set(content_words("hires"))
     assert terms("We’re on-call") == terms("We're on–call")
+
+
+def test_spoken_words_are_what_a_transcript_and_a_pronouncing_dictionary_hold() -> None:
+    # Curly apostrophes fold, contractions stay whole, and digits and symbols are no spoken word (a recogniser
+    # spells "forty"; the voice features count syllables and fillers on these).
+    assert spoken_words("I’d say, um, we cut 40% of C++ builds — you know?") == [
+        "i'd", "say", "um", "we", "cut", "of", "c", "builds", "you", "know",
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import statistics
 import wave
 from pathlib import Path
 
@@ -23,8 +24,10 @@ from assistant.voice.delivery import count_fillers, measure
 from tests.support.speech import (
     ANSWERS,
     CHECK,
+    NATURAL_VOICE,
     content_recall,
     silence,
+    spoken_wpm,
     synthesise,
     with_noise,
     word_error_rate,
@@ -33,6 +36,7 @@ from tests.support.speech import (
 )
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+TEST_RATES = [100, 130]  # espeak-ng -s for the accuracy test
 
 
 @pytest.fixture
@@ -188,38 +192,52 @@ def _synth_file(tmp_path: Path, name: str, text: str, rate: int) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("rate", [130, 190])
-def test_transcribe_recovers_most_content_words_and_the_synthesis_pace(tmp_path: Path, runner: CliRunner,
-                                                                       rate: int) -> None:
-    # One spoken answer made of the CHECK sentences (never used to choose settings), as espeak-ng reads them.
-    text = " ".join(CHECK)
-    path = _synth_file(tmp_path, f"answer-{rate}.wav", text, rate)
-    result = runner.invoke(app, ["transcribe", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    out = json.loads(result.stdout)
-    assert out["engine"].startswith("PocketSphinx")
-    wer, recall = word_error_rate(text, out["text"]), content_recall(text, out["text"])
-    delivery = out["delivery"]
+@pytest.mark.parametrize("rate", TEST_RATES)
+def test_transcribe_recovers_most_content_words_and_the_spoken_pace(tmp_path: Path, runner: CliRunner,
+                                                                     rate: int) -> None:
+    # Held-out CHECK sentences (never used to choose settings), each one spoken answer; half of them at each rate,
+    # so together the two rates cover every CHECK sentence once. espeak-ng's MBROLA voice speaks -s 100 at about
+    # 145 words a minute and -s 130 at about 190 (a calm and a fast candidate).
+    from assistant.voice.syllables import word_syllables
+
+    answers = CHECK[TEST_RATES.index(rate) :: len(TEST_RATES)]
+    recalls, paces, corrected_paces = [], [], []
     ARTIFACTS.mkdir(exist_ok=True)
-    with (ARTIFACTS / "voice-accuracy.txt").open("a") as log:  # the figures, for the record
-        log.write(f"rate {rate}: WER {wer:.2f}, content words {recall:.0%}, pace {delivery['wpm']:.0f} wpm "
-                  f"(transcript count {delivery['wpm_transcript']:.0f}); transcript: {out['text']}\n")
-    # The issue asks for "most" (over half). On these held-out sentences PocketSphinx recovers 44-51% of the content
-    # words of espeak-ng's voice (docs/benchmarks.md), so the bound asserted is what it reliably does, not the goal:
-    # a broken pipeline (wrong rate, no anti-aliasing, features off) recovers almost nothing.
-    assert recall >= 0.4, f"only {recall:.0%} of the content words recovered (WER {wer:.2f}): {out['text']}"
-    # Pace from the syllables heard, on the raw recogniser output, is within 20% of the pace actually spoken (the
-    # answer's words over its talk time). espeak-ng's -s is only "approximate words per minute": on these sentences
-    # it speaks 15-40% faster than asked (docs/benchmarks.md), so -s itself is no ground truth for a 20% bound.
-    spoken_wpm = len(words(text)) / delivery["talk_s"] * 60
-    assert abs(delivery["wpm"] - spoken_wpm) / spoken_wpm <= 0.20, (delivery, spoken_wpm)
-    assert 0.8 * rate <= delivery["wpm"] <= 1.5 * rate, delivery  # and it moves with the synthesis rate
-    # The syllable count is the answer's (about 1.5 per word), not a count of noise bursts or of words.
-    assert 1.2 <= delivery["syllables"] / len(words(text)) <= 1.8, delivery
-    # The candidate's corrected transcript brings the pace closer still.
-    audio = read_wav(path)
-    corrected = measure(audio, speech_segments(audio), text)
-    assert abs(corrected.wpm - spoken_wpm) / spoken_wpm <= 0.10, (corrected, spoken_wpm)
+    for i, text in enumerate(answers):
+        speech = synthesise(text, rate, voice=NATURAL_VOICE)
+        path = write_wav(tmp_path / f"answer-{i}.wav", np.concatenate([silence(0.5), speech, silence(0.5)]))
+        result = runner.invoke(app, ["transcribe", str(path), "--json"])
+        assert result.exit_code == 0, result.output
+        out = json.loads(result.stdout)
+        assert out["engine"].startswith("PocketSphinx")
+        wer, recall = word_error_rate(text, out["text"]), content_recall(text, out["text"])
+        delivery, truth = out["delivery"], spoken_wpm(text, speech)
+        pace_error = abs(delivery["wpm"] - truth) / truth
+        recalls.append(recall)
+        paces.append(pace_error)
+        with (ARTIFACTS / "voice-accuracy.txt").open("a") as log:  # the figures, for the record
+            log.write(f"{NATURAL_VOICE} -s {rate}: WER {wer:.2f}, content words {recall:.0%}, pace "
+                      f"{delivery['wpm']:.0f} wpm vs {truth:.0f} spoken; transcript: {out['text']}\n")
+        # Pace from the syllables heard, on the raw recogniser output, is within 20% of the pace the synthesiser
+        # actually spoke (its words over its own talk time, measured on its clean output, not by the app).
+        # espeak-ng's -s is only "approximate words per minute": this voice speaks 35-65% faster than asked
+        # (docs/benchmarks.md), so -s itself is no ground truth for a 20% bound.
+        assert pace_error <= 0.20, (text, delivery, truth)
+        # The syllables counted in the sound are the answer's (the pronouncing dictionary's count of its words),
+        # not a count of noise bursts or of words.
+        said = sum(word_syllables(w) for w in words(text))
+        assert abs(delivery["syllables"] - said) / said <= 0.20, (delivery, said)
+        # The candidate's corrected transcript keeps it there (closer still on average, below).
+        audio = read_wav(path)
+        corrected = measure(audio, speech_segments(audio), text)
+        assert abs(corrected.wpm - truth) / truth <= 0.20, (text, corrected, truth)
+        corrected_paces.append(abs(corrected.wpm - truth) / truth)
+    # The issue's "most content words", over several answers: a broken pipeline (wrong sample rate, no
+    # anti-aliasing, features off) recovers almost nothing, and no single answer is lost.
+    assert statistics.mean(recalls) >= 0.6, recalls
+    assert min(recalls) >= 0.35, recalls
+    assert statistics.mean(paces) <= 0.10, paces
+    assert statistics.mean(corrected_paces) <= 0.10, corrected_paces
 
 
 @pytest.mark.slow

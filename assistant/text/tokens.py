@@ -6,6 +6,8 @@ resume guard and review, retrieval's re-ranking) uses these, so "a word" means t
 - `terms`: lower-cased matching keys (letters, digits, "+" and "#" so "C++" and "C#" survive), quotes and dashes
   unified: for comparing two texts.
 - `content_words`: the stems of the `terms`-like words that carry meaning (no stopwords, no numbers).
+- `spoken_words`: lower-cased words of letters only: what a speech transcript holds and a pronouncing dictionary
+  looks up (the voice features: fillers, syllables, the recogniser's vocabulary model).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from assistant.text.stopwords import STOPWORDS
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _TERM = re.compile(r"[a-z0-9+#]+(?:['’][a-z]+)?")
+_SPOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -87,6 +90,12 @@ def mentions(text: str, phrase: str) -> bool:
     if not phrase.strip():
         return False
     return _mention_pattern(phrase).search(text) is not None
+
+
+def spoken_words(text: str) -> list[str]:
+    """Lower-cased letter words with an inner apostrophe kept ("don't", "i'd"); digits and symbols are dropped,
+    because a recogniser spells numbers out and a pronouncing dictionary has no entry for "40"."""
+    return _SPOKEN.findall(fold(text))
 
 
 def norm_text(text: str) -> str:

@@ -14,10 +14,9 @@ thread; a behavioural answer should take about 2 minutes.
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, Field
 
+from assistant.text.tokens import spoken_words
 from assistant.voice.audio import Audio, Segment
 from assistant.voice.syllables import syllable_nuclei, syllables_per_word
 
@@ -37,7 +36,6 @@ _LIKE_NOT_FILLER_AFTER = {
     "seem", "seems", "seemed", "sound", "sounds", "sounded", "something", "things", "anything", "nothing", "just",
     "not", "don't", "didn't", "doesn't", "i", "we", "they", "you",
 }
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 class Pause(BaseModel):
@@ -74,7 +72,7 @@ class DeliveryMetrics(BaseModel):
 
 def count_fillers(text: str) -> dict[str, int]:
     """Filler words and phrases in a transcript: um/uh (any spelling), "like", "you know", "sort of", "kind of"."""
-    tokens = _WORD.findall(text.lower())
+    tokens = spoken_words(text)
     counts: dict[str, int] = {}
     i = 0
     while i < len(tokens):
@@ -102,7 +100,7 @@ def _phrase_is_literal(tokens: list[str], i: int) -> bool:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text.lower()))
+    return len(spoken_words(text))
 
 
 def measure(audio: Audio, segments: list[Segment], transcript: str, *, engine: str = "",

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.text.tokens import spoken_words
+
 LAMBDA = 0.8  # weight of the role's model in the interpolation (TUNING recall: 0.4 -> 60%, 0.6 -> 61%, 0.8 -> 63%)
 LANGUAGE_WEIGHT = 9.0  # language-model log-probability against the lattice's acoustic scores (9 reproduces the decoder)
 WORD_PENALTY = 0.0  # log-score added per word (none: the acoustic scores already bound insertions)
@@ -36,7 +38,6 @@ DISCOUNT = 0.5  # absolute discount of the role model's bigram and trigram count
 STATES_PER_NODE = 20  # best (node, two-word history) paths kept at each lattice node
 LOG_BASE = math.log(1.0001)  # PocketSphinx's integer log scores are in base 1.0001
 _NO_PROBABILITY = -(2**28)  # PocketSphinx's score for a word the model does not know is far below this
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _BREAK = re.compile(r"[.?!;:\n()\[\]\"/]+|, ")
 _ALT_PRONUNCIATION = re.compile(r"\(\d+\)$")
 
@@ -55,7 +56,7 @@ def role_sentences(role_dir: Path) -> list[list[str]]:
 
     knowledge = load_role(role_dir)
     text = "\n".join(chunk.text for chunk in chunk_role(knowledge, role_dir))
-    return [tokens for part in _BREAK.split(text.lower()) if (tokens := _TOKEN.findall(part))]
+    return [tokens for part in _BREAK.split(text.lower()) if (tokens := spoken_words(part))]
 
 
 def build_arpa(sentences: Iterable[list[str]], known: Callable[[str], bool], order: int = 3) -> str:

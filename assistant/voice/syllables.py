@@ -20,6 +20,7 @@ from importlib import resources
 
 import numpy as np
 
+from assistant.text.tokens import spoken_words
 from assistant.voice.audio import SAMPLE_RATE, Audio, Segment
 
 HOP_S = 0.01  # intensity every 10 ms
@@ -30,7 +31,6 @@ VOICING_MIN = 0.45  # normalised autocorrelation at the pitch period for a frame
 PITCH_RANGE_HZ = (70.0, 400.0)
 DEFAULT_SYLLABLES_PER_WORD = 1.45  # conversational English, when there is no transcript to measure it on
 _VOWEL_PHONES = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
@@ -135,7 +135,7 @@ def word_syllables(word: str) -> int:
 
 def syllables_per_word(text: str) -> float:
     """Mean syllables per word of a transcript (the conversational average when it has no words)."""
-    tokens = _WORD.findall(text.lower())
+    tokens = spoken_words(text)
     if not tokens:
         return DEFAULT_SYLLABLES_PER_WORD
     return sum(word_syllables(t) for t in tokens) / len(tokens)

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 _NON_WORDS = {"<s>", "</s>", "<sil>", "[noise]", "[speech]"}
 _ALT_PRONUNCIATION = re.compile(r"\(\d+\)$")
 SPHINX_FRAME_RATE = 100  # PocketSphinx reports segment times in 10 ms frames
+DITHER_SEED = 1
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,9 @@ class PocketSphinxTranscriber:
 
             # dither: synthetic or gated recordings contain runs of exact digital zero, whose log energy would
             # otherwise throw the cepstral features off; a little dither is what the model saw in training.
-            cls._decoder = Decoder(samprate=SAMPLE_RATE, dither=True, loglevel="FATAL")
+            # seed: the dither's noise is seeded from the clock unless given one, so the same recording could
+            # come back with a different transcript; a fixed seed makes a transcript reproducible.
+            cls._decoder = Decoder(samprate=SAMPLE_RATE, dither=True, seed=DITHER_SEED, loglevel="FATAL")
         return cls._decoder
 
     @classmethod
