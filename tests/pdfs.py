@@ -469,3 +469,125 @@ def sidebar_right_dates_pdf() -> bytes:
             pdf.cell(45, 6, dates, align="R")
         y += 7.0
     return _bytes(pdf)
+
+
+def wrapped_margin_dates_pdf() -> bytes:
+    """A moderncv-like CV whose left-margin dates are too long for the margin and wrap onto a second line: the
+    stream draws each label's two lines one after the other, then goes back up to draw the row's body (as pdfTeX
+    does). The last entry's employer is hyphenated at a line end while its dates sit at the right of that line."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    body = [b"BT /F1 20 Tf 130 740 Td (Casey Example) Tj ET", b"BT /F1 10 Tf 130 722 Td (casey@example.com) Tj ET",
+            b"BT /F1 14 Tf 130 690 Td (Experience) Tj ET"]
+    entries = [
+        (b"Feb 2021 -", b"Present", b"Head of Machine Learning, Umbrella Health, Berlin, Germany"),
+        (b"Oct 2016 - Jan", b"2021", b"Machine Learning Engineer, Soylent Foods, Munich, Germany"),
+    ]
+    y = 665
+    for first, second, header in entries[:2]:
+        body.append(b"BT /F1 10 Tf 40 %d Td (%s) Tj 0 -13 Td (%s) Tj ET" % (y, first, second))
+        body.append(b"BT /F1 10 Tf 130 %d Td (%s) Tj 0 -13 Td (- Led the move of training to a shared platform.) Tj"
+                    b" ET" % (y, header))
+        y -= 40
+    body.append(b"BT /F1 10 Tf 130 %d Td (Software Developer, Wonka Informa-) Tj 0 -13 Td (tion, Hamburg,"
+                b" Germany) Tj ET" % y)
+    body.append(b"BT /F1 10 Tf 470 %d Td (06/2013 - 09/2016) Tj ET" % y)
+    y -= 40
+    body.append(b"BT /F1 14 Tf 130 %d Td (Education) Tj ET" % y)
+    body.append(b"BT /F1 10 Tf 40 %d Td (2009 - 2013) Tj ET" % (y - 25))
+    body.append(b"BT /F1 10 Tf 130 %d Td (BSc Computer Science, Example University) Tj ET" % (y - 25))
+    return _raw_pdf(b"\n".join(body), font)
+
+
+def margin_headings_pdf() -> bytes:
+    """A currvita-like CV: each section's heading sits in the left margin, a size bigger than the body, on the same
+    baseline as the section's first row."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    rows = [
+        (b"Profile", b"Platform engineer who builds reliable payment systems for small teams."),
+        (b"Employment", b"2021 - Present Platform Engineer, Globex, Chicago, IL"),
+        (None, b"2018 - 2021 Backend Developer, Initech, Chicago, IL"),
+        (b"Education", b"2014 - 2018 B.S. in Computer Science, Example University"),
+        (b"Expertise", b"Go, Python, PostgreSQL, Kubernetes"),
+    ]
+    body = [b"BT /F1 20 Tf 40 740 Td (Casey Example) Tj ET", b"BT /F1 10 Tf 40 722 Td (casey@example.com) Tj ET"]
+    y = 690
+    for heading, text in rows:
+        if heading:
+            body.append(b"BT /F1 12 Tf 40 %d Td (%s) Tj ET" % (y, heading))
+        body.append(b"BT /F1 10 Tf 150 %d Td (%s) Tj ET" % (y, text))
+        y -= 24
+    return _raw_pdf(b"\n".join(body), font)
+
+
+def wrapped_header_beside_date_pdf() -> bytes:
+    """moderncv's oldstyle shape: an entry's header line wraps ("Associate Professor, Example University, Oslo," /
+    "Norway.") and its dates are drawn afterwards, right-aligned on the header's first line."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    body = [b"BT /F1 20 Tf 60 740 Td (Casey Example) Tj ET", b"BT /F1 10 Tf 60 722 Td (casey@example.com) Tj ET",
+            b"BT /F1 14 Tf 60 690 Td (Experience) Tj ET"]
+    entries = [(b"Associate Professor, Example University, Oslo,", b"Norway.", b"08/2020-Present"),
+               (b"Assistant Professor, Example University, Oslo,", b"Norway.", b"08/2016-07/2020")]
+    y = 665
+    for first, second, dates in entries:
+        body.append(b"BT /F1 10 Tf 60 %d Td (%s) Tj 0 -13 Td (%s) Tj ET" % (y, first, second))
+        body.append(b"BT /F1 10 Tf 470 %d Td (%s) Tj ET" % (y, dates))
+        body.append(b"BT /F1 10 Tf 60 %d Td (- Led the systems group of four students.) Tj ET" % (y - 26))
+        y -= 50
+    return _raw_pdf(b"\n".join(body), font)
+
+
+def label_table_pdf() -> bytes:
+    """An old-Europass-like CV: a column of field labels ("Dates", "Occupation or position held", "Name and address
+    of employer") beside their values, drawn row by row as a table is."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    rows = [(b"Name", b"Casey Example"), (b"Email", b"casey@example.com"), (b"Work experience", b"")]
+    for dates, title, employer in ((b"March 2021 - present", b"Lead Firmware Engineer", b"Globex Rail, Munich"),
+                                   (b"January 2015 - August 2019", b"Embedded Software Engineer", b"Initech, Lyon"),
+                                   (b"September 2012 - December 2014", b"Software Engineer", b"Wonka, Grenoble")):
+        rows += [(b"Dates", dates), (b"Occupation or position held", title), (b"Name of employer", employer)]
+    rows += [(b"Education", b""), (b"Dates", b"2009 - 2012"), (b"Qualification", b"M.Sc. Electronics")]
+    body, y = [], 740
+    for label, value in rows:
+        body.append(b"BT /F1 9 Tf 40 %d Td (%s) Tj ET" % (y, label))
+        if value:
+            body.append(b"BT /F1 10 Tf 210 %d Td (%s) Tj ET" % (y, value))
+        y -= 18
+    return _raw_pdf(b"\n".join(body), font)
+
+
+def aligned_sidebar_pdf() -> bytes:
+    """A narrow sidebar beside the main column, both in the same size and leading so their baselines coincide,
+    drawn as two blocks (LaTeX minipages): the sidebar first, then the main column."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    side = [b"Contact", b"casey@example.com", b"Skills", b"Go, Python,", b"PostgreSQL", b"Languages",
+            b"English (native)", b"Twi (fluent)"]
+    main = [b"Experience", b"Software Engineer", b"Parcelbright Jul 2024 - Present",
+            b"- Built the refunds API for 3 million requests a day.", b"Software Engineering Intern",
+            b"Lumen Ridge Bank Jun 2023 - Aug 2023", b"- Wrote a reconciliation tool in Python.",
+            b"- Moved the nightly reports to a queue.", b"- Added alerts for failed settlement files.",
+            b"- Cut the test suite from 20 to 6 minutes.", b"Education",
+            b"B.S. in Computer Science, Northgate University, 2024"]
+    body = [b"BT /F1 20 Tf 40 750 Td (Casey Example) Tj ET",
+            b"BT /F1 10 Tf 14 TL 40 710 Td " + b" ".join(b"(%s) ' " % t for t in side) + b"ET",
+            b"BT /F1 10 Tf 14 TL 200 710 Td " + b" ".join(b"(%s) ' " % t for t in main) + b"ET"]
+    return _raw_pdf(b"\n".join(body), font)

@@ -277,3 +277,52 @@ def test_a_bold_header_after_an_unfinished_bullet_starts_the_next_entry() -> Non
     styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
     resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
     assert [j.company for j in resume.experience] == ["Lumen Clinics", "Brightwater Insurance"]
+
+
+def test_margin_dates_wrapped_over_two_lines_still_anchor_their_entries(settings) -> None:
+    from tests.pdfs import wrapped_margin_dates_pdf
+
+    extracted = read_pdf(wrapped_margin_dates_pdf(), settings)
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Head of Machine Learning", "Umbrella Health", "2021-02", "Present"),
+        ("Machine Learning Engineer", "Soylent Foods", "2016-10", "2021-01"),
+        ("Software Developer", "Wonka Information", "2013-06", "2016-09"),
+    ]
+
+
+def test_headings_in_the_margin_on_their_first_row_open_their_sections(settings) -> None:
+    from tests.pdfs import margin_headings_pdf
+
+    resume = parse_resume(read_pdf(margin_headings_pdf(), settings))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Platform Engineer", "Globex"), ("Backend Developer", "Initech")]
+
+
+def test_a_header_wrapped_beside_its_right_aligned_dates_keeps_its_title(settings) -> None:
+    from tests.pdfs import wrapped_header_beside_date_pdf
+
+    resume = parse_resume(read_pdf(wrapped_header_beside_date_pdf(), settings))
+    assert [(j.title, j.company, j.start) for j in resume.experience] == [
+        ("Associate Professor", "Example University", "2020-08"), ("Assistant Professor", "Example University", "2016-08")]
+
+
+def test_a_table_of_labels_and_values_is_read_row_by_row(settings) -> None:
+    from tests.pdfs import label_table_pdf
+
+    extracted = read_pdf(label_table_pdf(), settings)
+    assert "Dates March 2021 - present" in extracted.text
+    resume = parse_resume(extracted)
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2021-03", "Present"), ("2015-01", "2019-08"), ("2012-09", "2014-12")]
+    assert all(j.title and j.title.endswith("Engineer") for j in resume.experience)
+
+
+def test_a_sidebar_whose_baselines_match_the_main_column_is_still_read_as_its_own_column(settings) -> None:
+    from tests.pdfs import aligned_sidebar_pdf
+
+    resume = parse_resume(read_pdf(aligned_sidebar_pdf(), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Engineer", "Parcelbright"), ("Software Engineering Intern", "Lumen Ridge Bank")]
+    assert {"skills", "languages", "experience", "education"} <= {s.name for s in resume.sections}

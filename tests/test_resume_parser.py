@@ -145,6 +145,12 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
         # "Employer – City – one-line description." under the title: the description is neither field.
         ("Head of Data Science Aug 2019 - Mar 2021\nGlobex – Boston, MA – Led data science for the payments unit.",
          ("Head of Data Science", "Globex", "Boston, MA")),
+        # moderncv ends the entry's line with a full stop after the place.
+        ("06/2016–09/2016 Research Intern, Globex Research, Zurich, Switzerland.",
+         ("Research Intern", "Globex Research", "Zurich, Switzerland")),
+        # ... and when the country wrapped to the next line, "Title, Employer, City" still splits.
+        ("Associate Professor, Example University, Oslo, 08/2020–Present",
+         ("Associate Professor", "Example University", "Oslo")),
     ],
 )
 def test_job_header_shapes(header: str, expected: tuple) -> None:
@@ -337,3 +343,101 @@ def test_ordinary_case_margin_headings_are_split_when_the_document_does_it_repea
     )
     assert [s.name for s in resume.sections] == ["experience", "education", "skills"]
     assert [(j.title, j.company) for j in resume.experience] == [("Senior Analyst", "Quillfeather Logistics")]
+
+
+def test_a_bare_date_line_takes_both_the_title_and_the_employer_line_below_it() -> None:
+    # simplecv / Europass shape: the date alone, then the title, then the employer with its place.
+    resume = _parse("\n".join([
+        "Robin Vale", "robin@example.org", "Experience",
+        "Apr. 2021 – Present", "Director of Data Platforms", "Quillmark Foods, Denver, CO",
+        "Led a platform group of thirty engineers.",
+        "Jan. 2018 – Mar. 2021", "Senior Manager, Analytics", "Quillmark Foods, Denver, CO",
+        "Grew the analytics team from four to twelve people.",
+        "Sep. 2011 – May. 2015", "Data Analyst", "Orbison Freight, Tulsa, OK",
+        "Education", "B.S. in Mathematics, Example College, 2011",
+    ]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data Platforms", "Quillmark Foods"), ("Senior Manager, Analytics", "Quillmark Foods"),
+        ("Data Analyst", "Orbison Freight")]
+
+
+def test_a_career_break_among_employer_blocks_is_no_job_and_takes_no_employer() -> None:
+    # Employer over "Title  dates" rows: the break sits between two employers and must leave the next one its
+    # employer line; set in bold it is still an entry, not a heading.
+    resume = parse_resume(_styled([
+        ("Sam Ortega", 22.0, 1.0), ("sam@example.org", _BODY, 0.0),
+        ("CAREER HISTORY", 12.0, 1.0),
+        ("Brightfield Rail GmbH Munich, Germany", _BODY, 1.0),
+        ("Lead Firmware Engineer March 2021 – Present", _BODY, 0.0),
+        ("• Lead the signalling firmware team.", _BODY, 0.0),
+        ("Family care", _BODY, 1.0),
+        ("Career break September 2019 – February 2021", _BODY, 0.0),
+        ("Cormorant Motors SA Lyon, France", _BODY, 1.0),
+        ("Embedded Software Engineer January 2015 – August 2019", _BODY, 0.0),
+        ("• Wrote drivers for braking controllers.", _BODY, 0.0),
+        ("EDUCATION", 12.0, 1.0), ("M.Sc. Electronics, Example University, 2014", _BODY, 0.0),
+    ]))
+    assert [s.name for s in resume.sections] == ["experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
+
+
+def test_a_phone_written_in_pairs_is_found_when_a_postcode_follows_on_its_line() -> None:
+    resume = _parse("\n".join([
+        "Claire Example", "claire@example.org +33 6 12 34 56 78 69002 Lyon, France", "Experience",
+        "Embedded Engineer, Example Rail, 2019 - Present",
+    ]))
+    assert resume.contact.phone == "+33 6 12 34 56 78"
+
+
+def test_a_large_name_wrapped_onto_two_lines_is_read_whole() -> None:
+    resume = parse_resume(_styled([
+        ("Anneliese", 24.0, 0.0), ("Vandersloot-Kerrigan", 24.0, 0.0), ("Principal Platform Engineer", 14.0, 0.0),
+        ("anneliese@example.org", _BODY, 0.0), ("Experience", 13.0, 1.0),
+        ("2019 - Present Platform Engineer, Globex, Austin, TX", _BODY, 0.0),
+    ]))
+    assert resume.contact.name == "Anneliese Vandersloot-Kerrigan"
+
+
+def test_timeline_years_alone_above_each_entry_date_it() -> None:
+    # A timeline CV prints the start year beside a bar above the header, and the end year under it when it ended.
+    resume = _parse("\n".join([
+        "Jo Example", "jo@example.org", "Experience",
+        "2021", "Associate Professor, Example University, Oslo, Norway", "• Lead the systems group.",
+        "2016", "Assistant Professor, Example University, Oslo, Norway", "2021", "• Founded the lab.",
+        "Education", "2008", "Ph.D. in Computer Science, Example Institute",
+    ]))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Associate Professor", "Example University", "2021-01", None),
+        ("Assistant Professor", "Example University", "2016-01", "2021-12")]
+
+
+def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_employer() -> None:
+    # Every entry is "date / title / employer"; the career break's second line must stay with the break.
+    resume = _parse("\n".join([
+        "Noor Example", "noor@example.org", "Experience",
+        "Mar. 2021 – Present", "Lead Firmware Engineer", "Brightfield Rail GmbH, Munich, Germany",
+        "Sep. 2019 – Feb. 2021", "Career break", "Family care",
+        "Jan. 2015 – Aug. 2019", "Embedded Software Engineer", "Cormorant Motors SA, Lyon, France",
+        "Education", "M.Sc. Electronics, Example University, 2014",
+    ]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # Employer over a bare date over the title, then a one-line description.
+        ["Pinecrest Logistics", "September 2023 - Present", "Junior Data Engineer", "Warehouse data pipelines.",
+         "Atlas Freight", "June 2022 - December 2022", "Data Engineering Intern", "Six-month internship."],
+        # "Title at Employer  dates" with an unpunctuated description line between entries.
+        ["Junior Data Engineer at Pinecrest Logistics Sep 2023 - Current", "Built the nightly inventory pipeline",
+         "Data Engineering Intern at Atlas Freight Jun 2022 - Dec 2022", "Moved shipment reports to a warehouse"],
+    ],
+)
+def test_entries_keep_their_own_employer_whatever_sits_between_them(entries: list[str]) -> None:
+    resume = _parse("\n".join(["Ira Example", "ira@example.org", "Experience", *entries, "Education",
+                               "B.S. in Statistics, Example College, 2022"]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]

@@ -91,11 +91,19 @@ class LayoutLine:
     def text(self) -> str:
         out = ""
         previous: Run | None = None
-        for run in sorted(self.runs, key=lambda r: r.x):
+        ordered = sorted(self.runs, key=lambda r: r.x)
+        for index, run in enumerate(ordered):
+            # A run's own line break ("Oslo,\n") ends its line in the stream; when a run in the same size (a
+            # right-aligned date) follows on its baseline, the page line goes on. (A break before text of another
+            # size, an address beside a big name, still separates them.)
+            after = ordered[index + 1] if index + 1 < len(ordered) else None
+            text = run.text
+            if after is not None and abs(after.size - run.size) <= 0.15 * run.size:
+                text = text.replace("\n", " ")
             if previous is None:
-                out = run.text
+                out = text
             else:
-                out += _separator(previous, run) + run.text
+                out += _separator(previous, run) + text
             previous = run
         return out
 
@@ -182,15 +190,20 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
             candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
     # The cleanest split first; a split that only cuts off margin labels (dates beside their entries) is no
-    # column, but a sidebar elsewhere on the page may still be: try the next.
+    # column, but a sidebar elsewhere on the page may still be: try the next. A table makes the page one column.
     for _, g in sorted(candidates):
-        if not _labels(lines, segs, g):
+        kind = _split_kind(lines, segs, g)
+        if kind == "columns":
             return g
+        if kind == "table":
+            return None
     return None
 
 
-def _labels(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: float) -> bool:
-    """Does the split at `g` only cut off labels of the other side's rows (margin dates or headings)?"""
+def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: float) -> str:
+    """What the split at `g` separates: "columns", two independent ones; "labels", only labels of the other side's
+    rows (margin dates or headings), so another split may still find a sidebar; or "table", a table drawn row by
+    row (the page is one column)."""
     left_rows = {i for i, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)}
     right_rows = {i for i, a, _ in segs if a >= g}
     # Only rows where both sides run count: a name and contact lines above the columns are a header, whichever
@@ -204,12 +217,22 @@ def _labels(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: fl
     right_width = max((b - a for _, a, b in segs if a >= g), default=0.0)
     (small, small_width), (large, large_width) = sorted(
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
-    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width:
-        return True
+    switches = _gutter_crossings(lines, g, shared)
+    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width \
+            and not (len(shared) >= 6 and switches <= max(2, 0.1 * len(shared))):
+        # Margin labels -- unless the stream drew the two sides as two blocks: a sidebar whose lines happen to
+        # share baselines with the main column's (same font, same leading) is still a column of its own.
+        return "labels"
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
-    return len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width
+    if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
+        return "labels"
+    if len(shared) >= 6 and switches >= 1.2 * len(shared):
+        # Drawn row by row across the gutter: a table of labels and values (old Europass's "Dates" / "Occupation
+        # or position held" beside each value), read row by row as one column.
+        return "table"
+    return "columns"
 
 
 _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -220,14 +243,102 @@ def _date_label(text: str) -> bool:
     return bool(_LABEL_YEAR.search(text)) and len(text.split()) <= 6
 
 
+def _gutter_crossings(lines: list[LayoutLine], gutter: float, shared: set[int]) -> int:
+    """How often the stream crosses the gutter while drawing the rows that have text on both sides. Producers
+    draw independent columns as blocks (a few crossings per page); a table crosses it on almost every row."""
+    sides = sorted((run.order, run.x >= gutter) for i in shared for run in lines[i].runs if run.text.strip())
+    return sum(1 for (_, a), (_, b) in zip(sides, sides[1:], strict=False) if a != b)
+
+
 def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:
     left = [r for r in line.runs if r.x < gutter]
     right = [r for r in line.runs if r.x >= gutter]
     return (LayoutLine(left) if left else None), (LayoutLine(right) if right else None)
 
 
+_WRAPPED_WORD = re.compile(r"[^\W\d_]{2,}-\s*$")
+
+
+def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> None:
+    """Undo two kinds of wrapping that the stream order shows and the page geometry hides, in place.
+
+    - A word hyphenated at a line end whose next line carries something else to its right (a right-aligned date:
+      "Institute for Molecular Compu-" ... "10/2018" / "tation, Heidelberg"): the run ending in "-" and the next
+      run in the stream, one line down and starting in lower case, are one word.
+    - A margin label wrapped over two or more lines (a date too long for moderncv's left column: "Oct 2018–Jan" /
+      "2022"): the stream draws the label's lines one after the other and then goes back up to the row's body.
+      The label's pieces are one label, and belong to the row where it starts.
+    """
+    by_order = {r.order: r for r in runs}
+    for run in sorted(runs, key=lambda r: r.order):
+        if not run.text.strip() or not run.text.endswith("\n"):
+            continue
+        nxt = by_order.get(run.order + 1)
+        if nxt is None or not nxt.text.strip() or not 0.5 * run.size < run.y - nxt.y < 1.8 * run.size:
+            continue
+        if _WRAPPED_WORD.search(run.text) and nxt.text.lstrip()[:1].islower():
+            head, _, rest = nxt.text.lstrip().partition(" ")
+            run.text = run.text.rstrip()[:-1] + head
+            nxt.text = rest
+            continue
+        if any(o is not run and o.text.strip() and abs(o.y - run.y) <= 0.35 * run.size and o.x < run.x - 1
+               for o in runs):
+            continue  # a label starts its row; this run continues text to its left (a wrapped body line)
+        chain = [run, nxt]
+        while chain[-1].text.endswith("\n") and len(chain) < 4:
+            below = by_order.get(chain[-1].order + 1)
+            if below is None or not 0.5 * run.size < chain[-1].y - below.y < 1.8 * run.size:
+                break
+            chain.append(below)
+        after = by_order.get(chain[-1].order + 1)
+        if after is None or abs(after.y - run.y) > 0.35 * run.size or after.x <= max(c.x for c in chain) + run.size:
+            continue
+        if after.x > left_edge + 0.4 * (right_edge - left_edge):
+            continue  # the row's body starts beside a narrow margin, not at a right-aligned place or date
+        if abs(after.size - run.size) > 0.15 * after.size:
+            continue  # a bigger margin heading ("Work" / "Experience") is its own line, not a label of the row
+        last = chain[-1].order
+        if not any(any(o.order > last and abs(o.y - piece.y) <= 0.35 * run.size and o.x >= after.x - run.size
+                       for o in runs if o.text.strip()) for piece in chain[1:]):
+            # A margin column has the row's body beside its lines (the body may end before a long label does).
+            continue
+        run.text = " ".join(c.text.strip() for c in chain)
+        run.x = min(c.x for c in chain)
+        for piece in chain[1:]:
+            piece.text = ""
+
+
+def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
+                          starts: dict[int, int]) -> list[LayoutLine]:
+    """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
+    run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
+    page. A reader sees the heading above its section, so it becomes its own line, read first."""
+    runs = sorted(line.runs, key=lambda r: r.x)
+    if len(runs) < 2:
+        return [line]
+    head, rest = runs[0], runs[1:]
+    words = head.text.split()
+    rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
+    if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
+            and rest[0].x - head.end > 1.0 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
+            and sum(starts.get(round(rest[0].x) + d, 0) for d in (-1, 0, 1)) >= 3):
+        # (The body must start where the page's other lines start: the text column beside the margin.)
+        return [line]
+    return [LayoutLine([head]), LayoutLine(rest)]
+
+
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
+    lines = _order_lines(runs, left_edge, right_edge)
+    starts: dict[int, int] = {}  # how many lines have a run starting at each x: the page's text columns
+    for line in lines:
+        for x in {round(run.x) for run in line.runs}:
+            starts[x] = starts.get(x, 0) + 1
+    return [piece for line in lines for piece in _split_margin_heading(line, left_edge, right_edge, starts)]
+
+
+def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
+    _join_wrapped_runs(runs, left_edge, right_edge)
     lines = _lines([r for r in runs if r.text.strip()])
     gutter = _gutter(lines, left_edge, right_edge)
     if gutter is None:

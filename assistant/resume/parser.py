@@ -91,6 +91,7 @@ _DURATION = re.compile(
 )
 _TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
 _BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -257,6 +258,8 @@ def _find_headings(
     for index, line in enumerate(lines):
         if index in found or index == name_line or not looks_like_heading_text(line.text) or _BULLET.match(line.text):
             continue
+        if _CAREER_BREAK.search(line.text):
+            continue  # "Career break" set in bold is an entry among jobs, not a heading naming a career section
         style = typography.style(line.text)
         if style is None:
             continue
@@ -480,6 +483,17 @@ _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3
 _WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*[a-z]{2,})(?=\n|$)")
 
 
+def _phone_options(found: str) -> list[str]:
+    """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
+    in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
+    options = [found]
+    groups = found.split()
+    while len(groups) > 2 and len(re.sub(r"\D", "", options[-1])) > 15:
+        groups = groups[:-1]
+        options.append(" ".join(groups))
+    return options
+
+
 def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
@@ -490,7 +504,7 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     if email and email.isupper():
         email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
     phone = None
-    for candidate in _PHONE.findall(text):
+    for candidate in (option for found in _PHONE.findall(text) for option in _phone_options(found)):
         digits = re.sub(r"\D", "", candidate)
         if 9 <= len(digits) <= 15 and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(candidate):
             phone = candidate.strip()
@@ -573,7 +587,7 @@ def _find_location(field: str) -> tuple[int, str] | None:
     match = _LOCATION_TAIL.search(field)
     if not match:
         return None
-    rest = match.group("rest").strip()
+    rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
     last = rest.split(",")[-1].strip()
     if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in _REGIONS or rest.lower() in _REGIONS):
         return None
@@ -598,7 +612,8 @@ def _find_location(field: str) -> tuple[int, str] | None:
         start = before.rfind(words[-1])
         before = field[:start].rstrip()
         words = before.split()
-    return start, field[start: match.end()].strip()
+    location = field[start: match.end()].strip()
+    return start, location[:-1] if re.search(r"[a-z]\.$", location) else location
 
 
 def _strip_location(field: str) -> tuple[str, str | None]:
@@ -683,6 +698,62 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _date_only(text: str) -> bool:
+    """A line that holds a date range and nothing else a reader would call a title or an employer."""
+    match = _RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text) or _SINGLE_DATE.search(text)
+    if match is None:
+        return False
+    rest = _DURATION.sub(" ", text[: match.start()] + " " + text[match.end():])
+    return not re.search(r"[^\W\d_]", rest)
+
+
+def _employer_over_title(line: Line, dated: Line) -> bool:
+    """Is `line` the employer heading of the dated entry right below it: no title word on it, and the dated line
+    holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
+    if _TITLE_WORDS.search(line.text) or _sentence_like(line.text):
+        return False
+    match = _RANGE.search(dated.text) or _OPEN_FIRST.search(dated.text)
+    rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
+    fields = [part for field in _fields(rest) for part in _split_at_employer(field)]
+    return len(fields) == 1 and bool(_TITLE_WORDS.search(fields[0]))
+
+
+def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
+    """Does this section write each entry as a bare date line with the title under it (simplecv, Europass), rather
+    than the title above the date? Decided by where the section's own titles sit, beside most bare dates."""
+    bare = [a for a in anchors if _date_only(lines[a].text)]
+    if len(bare) < 2 or len(bare) < 0.6 * len(anchors):
+        return False
+
+    def titled(index: int) -> bool:
+        return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
+
+    def employer_like(index: int) -> bool:
+        return index >= 0 and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
+            and not _TITLE_WORDS.search(lines[index].text)
+
+    if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
+        return True  # "date / Title / Employer" on most entries
+    below = sum(titled(a + 1) for a in bare)
+    above = sum(titled(a - 1) for a in bare)
+    # "Employer / date / Title" keeps its employer above each date: then the lines above are this entry's.
+    return below >= 2 and below > 2 * above and sum(employer_like(a - 1) for a in bare) < 0.5 * len(bare)
+
+
+def _second_header(first: Line, second: Line, typography: Typography | None = None) -> bool:
+    """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, and of the
+    two exactly one names a job title (the title line and the employer line, in either order) -- or the first is
+    an employer alone (one field, no title word) over a line set larger than the body (a title in its own words)."""
+    if _is_bullet(second) or not _claimable_header(second) or _sentence_like(second.text):
+        return False
+    if len((_fields(second.text) or [""])[0]) >= 70 or _RANGE.search(second.text):
+        return False
+    first_titled, second_titled = bool(_TITLE_WORDS.search(first.text)), bool(_TITLE_WORDS.search(second.text))
+    if first_titled != second_titled:
+        return True
+    return not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography)
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
     section_lines = _join_wrapped_ranges(section_lines)
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
@@ -696,13 +767,22 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
             and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)})
+    else:
+        # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
+        # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
+        anchors = [i for i, line in enumerate(section_lines[:-1]) if _BARE_YEAR.fullmatch(line.text)
+                   and _TITLE_WORDS.search(section_lines[i + 1].text) and _claimable_header(section_lines[i + 1])
+                   and not _BARE_YEAR.fullmatch(section_lines[i + 1].text)]
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
+    headers_below = _headers_below_dates(section_lines, anchors)
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
         i = anchor - 1
+        if headers_below and _date_only(section_lines[anchor].text):
+            i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
         while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
             i > 0 and _continues(section_lines[i - 1], section_lines[i])
             and not _bolder(section_lines[i], section_lines[i - 1], typography)
@@ -714,19 +794,22 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
         if nxt + 1 < ceiling and _URL.fullmatch(section_lines[nxt].text.strip()):
             nxt += 1  # the employer's web address printed under its name: the title is on the next line
-        if nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(section_lines[nxt]) and (
+        # "Employer / Title  date": a line above and words beside the date already make the header, so a line
+        # below that sits right over the next dated line is the next entry's employer, not this entry's.
+        complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
+            section_lines) and _employer_over_title(section_lines[nxt], section_lines[ceiling])
+        if not complete and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
+                section_lines[nxt]) and (
             len(pre) == 0 or not _TITLE_WORDS.search(" ".join(section_lines[p].text for p in pre))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
         ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
             post.append(nxt)
-        second = post[0] + 1 if post else None
-        if second is not None and second < ceiling and not pre and not _fields(_date_free(section_lines[anchor].text)) \
-                and len(_fields(section_lines[post[0]].text)) == 1 and not _TITLE_WORDS.search(section_lines[post[0]].text) \
-                and _claimable_header(section_lines[second]) and not _is_bullet(section_lines[second]) \
-                and not _sentence_like(section_lines[second].text) and len(section_lines[second].text) < 70 \
-                and (_TITLE_WORDS.search(section_lines[second].text) or _set_larger(section_lines[second], typography)):
-            # A line of dates alone, then the employer, then the title ("2021 - present" / "Globex" / "Engineer").
-            post.append(second)
+            second = nxt + 1
+            if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
+                    section_lines[nxt], section_lines[second], typography):
+                # A date alone on its line, then the title and the employer in either order (simplecv, Europass,
+                # "2021 - present" / "Globex" / "Engineer"): both lines under the bare date are the entry's header.
+                post.append(second)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
     # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
@@ -741,10 +824,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
             anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
+            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text)
         assert match is not None
         start_raw: str = match.group("start") or match.groupdict().get("open") or ""
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
+        if match.re is _BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
+                end_label := _BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
+                end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
+            end_raw = end_label.group("start")  # the bar's end year, printed under the header
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
@@ -809,13 +896,6 @@ def _indented_past(line: Line, below: Line, typography: Typography | None) -> bo
     a, b = typography.style(line.text), typography.style(below.text)
     # A bullet indent is a few ems; a piece far to the right (a right-aligned place or date) is not an indent.
     return a is not None and b is not None and a.page == b.page and 6 < a.x - b.x <= 50
-
-
-def _date_free(text: str) -> str:
-    """The text of a line with its date range (or open or single date) cut out."""
-    for pattern in (_RANGE, _OPEN_FIRST, _SINCE, _SINGLE_DATE):
-        text = pattern.sub(" ", text)
-    return _DURATION.sub(" ", text).strip(" |,·•()[]")
 
 
 def _set_larger(line: Line, typography: Typography | None) -> bool:
@@ -981,6 +1061,15 @@ def _title_company(
         left, right = (part.strip() for part in candidates[0][1].split(","))
         if _TITLE_WORDS.search(left) and not _TITLE_WORDS.search(right) and right:
             return left, right, location
+    if len(candidates) == 1 and candidates[0][1].count(",") == 2:
+        # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
+        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix).
+        left, middle, place = (part.strip() for part in candidates[0][1].split(","))
+        words = place.split()
+        city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
+            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES))
+        if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
+            return left, middle, location or place
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
