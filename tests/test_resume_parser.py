@@ -441,3 +441,16 @@ def test_entries_keep_their_own_employer_whatever_sits_between_them(entries: lis
                                "B.S. in Statistics, Example College, 2022"]))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]
+
+
+def test_a_career_break_over_its_dated_line_leaves_the_next_title_to_the_next_entry() -> None:
+    # "Title / Employer date" entries; the break's own two lines must not take the next entry's title.
+    resume = _parse(
+        "Casey Example\ncasey@example.com\nExperience\nLead Embedded Engineer\nVoltaris Rail GmbH Mar 2021 - Present\n"
+        "• Lead the signalling firmware team.\nCareer break\nFamily care Sep 2019 - Feb 2021\n"
+        "Embedded Software Engineer\nAutomobiles Ferrand SA Jan 2015 - Aug 2019\n• Wrote drivers for brakes.\n"
+        "Software Engineer\nSorelec Systems Sep 2012 - Dec 2014\n• Maintained test benches.\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Lead Embedded Engineer", "Voltaris Rail GmbH"), ("Embedded Software Engineer", "Automobiles Ferrand SA"),
+        ("Software Engineer", "Sorelec Systems")]

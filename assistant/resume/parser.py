@@ -798,9 +798,12 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         # below that sits right over the next dated line is the next entry's employer, not this entry's.
         complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
             section_lines) and _employer_over_title(section_lines[nxt], section_lines[ceiling])
+        # A line above naming a title -- or a career break in the title's place ("Career break" over "Family care
+        # 2019 - 2021") -- leaves the line below to the next entry.
+        pre_text = " ".join(section_lines[p].text for p in pre)
         if not complete and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
                 section_lines[nxt]) and (
-            len(pre) == 0 or not _TITLE_WORDS.search(" ".join(section_lines[p].text for p in pre))
+            len(pre) == 0 or not (_TITLE_WORDS.search(pre_text) or _CAREER_BREAK.search(pre_text))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
         ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
             post.append(nxt)
