@@ -670,3 +670,29 @@ def dates_beside_titles_pdf() -> bytes:
         for bullet in ("- Built self-service preview environments", "- Cut build times by a third"):
             pdf.cell(0, 5, bullet, new_x="LMARGIN", new_y="NEXT")
     return _bytes(pdf)
+
+
+def right_aligned_margin_headings_pdf() -> bytes:
+    """Section headings set large and right-aligned in a left margin, on the baseline of their section's first row
+    (a JSON Resume theme's shape). "Skills" is short and made of narrow letters: the page shows a clear gap before
+    the body, though a width estimated from its letter count reaches close to it."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.set_xy(64, 12)
+    pdf.cell(0, 10, "Casey Example")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(64, 22)
+    pdf.cell(0, 6, "casey@example.com")
+    rows = [("Experience", "Platform Engineer, Globex 2021 - Present"), (None, "- Built the payments API for 40 teams"),
+            (None, "Backend Developer, Initech 2018 - 2021"), (None, "- Ran the on-call rota for six services"),
+            ("Skills", "Go, Python, PostgreSQL, Kubernetes"),
+            ("Education", "B.S. Computer Science, Example University 2014 - 2018")]
+    y = 45.0
+    for heading, text in rows:
+        if heading:  # on the row's baseline, its right edge 6 mm before the body
+            pdf.set_font("Helvetica", size=16)
+            pdf.text(58 - pdf.get_string_width(heading), y, heading)
+        pdf.set_font("Helvetica", size=11)
+        pdf.text(64, y, text)
+        y += 10.0
+    return _bytes(pdf)

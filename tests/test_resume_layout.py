@@ -343,3 +343,11 @@ def test_dates_beside_their_titles_stay_with_them_under_a_wide_profile(settings)
     assert [(j.title, j.company, j.start) for j in resume.experience] == [
         ("Platform Engineer", "Tessellate Cloud", "2020-06"), ("Software Engineer", "Gridpoint Energy", "2017-08"),
         ("Support Technician", "Lakeshore Credit", "2015-05"), ("Junior Developer", "Prairie Media", "2013-06")]
+
+
+def test_a_short_right_aligned_margin_heading_is_split_off_its_row(settings) -> None:
+    from tests.pdfs import right_aligned_margin_headings_pdf
+
+    resume = parse_resume(read_pdf(right_aligned_margin_headings_pdf(), settings))
+    assert [s.name for s in resume.sections] == ["experience", "skills", "education"]
+    assert "Go" in resume.skills

@@ -349,9 +349,11 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
     if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
-            and rest[0].x - head.end > 1.0 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
+            and rest[0].x - head.end > 0.5 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
             and sum(starts.get(round(rest[0].x) + d, 0) for d in (-1, 0, 1)) >= 3):
-        # (The body must start where the page's other lines start: the text column beside the margin.)
+        # (The body must start where the page's other lines start: the text column beside the margin. The gap is
+        # asked for in half an em only: a short heading in narrow letters, "Skills", is estimated far wider than
+        # it is set, so a clear gap on the page can look small here.)
         return [line]
     return [LayoutLine([head]), LayoutLine(rest)]
 
