@@ -40,8 +40,9 @@ LABELLED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" /
 # Generated tuning sets, each its own column: name -> a directory with truth.json (labelled-corpus shape) and its
 # PDFs beside it or in its `pdf/` folder. Add a set by adding a line.
 GENERATED = Path(__file__).resolve().parent / "generated"
+THEMES = GENERATED / "themes" / "corpus"
 GENERATED_SETS: dict[str, Path] = {
-    "themes": GENERATED / "themes" / "corpus",
+    "themes": THEMES,
     "latex": GENERATED / "latex",
 }
 FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
@@ -185,6 +186,13 @@ def generated_files(directory: Path) -> list[tuple[Path, dict[str, Any]]]:
     files: dict[str, dict[str, Any]] = json.loads((directory / "truth.json").read_text(encoding="utf-8"))["files"]
     pdfs = directory / "pdf" if (directory / "pdf").is_dir() else directory
     return [(pdfs / name, truth) for name, truth in sorted(files.items())]
+
+
+def themes_truth() -> dict[str, dict[str, Any]]:
+    """The themes set's truth by file name (empty when the folder is absent, e.g. a trimmed checkout)."""
+    if not (THEMES / "truth.json").is_file():
+        return {}
+    return {path.name: truth for path, truth in generated_files(THEMES)}
 
 
 def old_labels(test_data: Path) -> list[dict[str, Any]]:

@@ -11,10 +11,9 @@ import pytest
 
 from assistant.resume.intake import read_pdf
 from assistant.resume.review import prepare_resume
-from benchmarks.resume_accuracy import FIELDS, GENERATED_SETS, Score, check_labelled, generated_files
+from benchmarks.resume_accuracy import FIELDS, THEMES, Score, check_labelled, themes_truth
 
-THEMES = GENERATED_SETS["themes"]
-TRUTH = {path.name: truth for path, truth in generated_files(THEMES)}
+TRUTH = themes_truth()
 
 
 def test_every_truth_entry_has_its_pdf_and_the_set_covers_many_themes() -> None:
