@@ -53,6 +53,16 @@ class FlagDefinition:
     counter_examples: tuple[str, ...]
     cues: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
+    joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
+
+    def cued(self, sentence: str, window: str) -> bool:
+        """The cue gate: a cue word in the sentence, or every part of a joint cue in the window (the sentence with
+        the one before it), for behaviour told in two halves that no single word names."""
+        if self.cues is None:
+            return True
+        if self.cues.search(sentence):
+            return True
+        return any(all(p.search(window) for p in group) for group in self.joint_cues)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,10 @@ class RedFlagDetector:
                 cues=_any_of(flag.cues),
                 patterns=tuple(
                     re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in flag.patterns
+                ),
+                joint_cues=tuple(
+                    tuple(re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in group)
+                    for group in flag.joint_cues
                 ),
             )
             for flag in knowledge.signals.red_flags
@@ -119,7 +133,13 @@ class RedFlagDetector:
         sentence_vectors: np.ndarray | None,
         vectors: Callable[[list[str]], np.ndarray] | None,
     ) -> list[FlagHit]:
-        """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only."""
+        """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only.
+
+        A sentence is judged by meaning on its own; its cue may come from the sentence before it through a flag's
+        `joint_cues` (a behaviour told in two halves: "Priya built it." ... "I pitched it to the CTO as my
+        strategy."). Judging the two sentences' meaning together was tried and dropped: on the tuning answers the
+        pair never found a flag that neither sentence showed alone, and it raised false alarms on good answers.
+        """
         hits: dict[tuple[str, str], FlagHit] = {}
         for d in self.definitions:
             for s in sentences:
@@ -142,15 +162,22 @@ class RedFlagDetector:
                 rival = neutral_best
             margin = close - rival
             needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
+            texts = [s.sentence.text for s in sentences]
+            pairs = windows(texts)
             for j, s in enumerate(sentences):
                 if close[j] < self.policy.red_flag_floor or margin[j] < needed:
                     continue
-                if d.cues is not None and not d.cues.search(s.sentence.text):
+                if not d.cued(texts[j], pairs[j - 1] if j else texts[j]):
                     continue
                 best = hits.get(key)
                 if best is None or margin[j] > best.strength:
                     hits[key] = FlagHit(d, s, "meaning", float(margin[j]))
         return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
+
+
+def windows(texts: Sequence[str]) -> list[str]:
+    """Each sentence read together with the one before it (n - 1 texts for n sentences)."""
+    return [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
 
 
 def to_red_flag(hit: FlagHit, quote: str) -> RedFlag:
