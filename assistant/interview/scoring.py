@@ -351,12 +351,23 @@ class OfflineScorer(AnswerScorer):
         action_on_question = bool(acting)
         if others:
             other_matrix = self._matrix(others)
-            margin = sims[0] - float((other_matrix @ answer_vector).max())
+            # A question worded off the bank ("said no to an exciting approach") is short and abstract, so a
+            # concrete answer sits nearer some concrete bank question whatever it is about; for such a question,
+            # its own competency's bank questions stand for the asked situation too, and only an answer (or a
+            # sentence) told for another competency counts as a pivot. A bank question is its own reference.
+            own = [q.text for q in bank if q.competency == question.competency] if question.question_id is None else []
+            own_matrix = self._matrix(own) if own else None
+            reference = sims[0]
+            if own_matrix is not None:
+                reference = max(reference, float((own_matrix @ answer_vector).max()))
+            margin = reference - float((other_matrix @ answer_vector).max())
             if sentence_vectors is not None and len(sig.sentences):
                 # Per sentence: how much closer it is to another competency's question than to this one. A
                 # rehearsed story for another question shares words with this one, but its sentences each sit
                 # nearer the question it was prepared for.
                 to_question = sentence_vectors @ fixed[0]
+                if own_matrix is not None:
+                    to_question = np.maximum(to_question, (sentence_vectors @ own_matrix.T).max(axis=1))
                 to_other = (sentence_vectors @ other_matrix.T).max(axis=1)
                 off = np.clip((to_other - to_question - p.sentence_pivot_offset) / p.sentence_pivot_span, 0, 1)
                 weights = np.array([max(len(s.sentence.text.split()), 1) for s in sig.sentences], dtype=float)
