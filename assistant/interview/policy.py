@@ -75,7 +75,7 @@ class ScoringPolicy:
     sentence_pivot_offset: float = 0.08
     sentence_pivot_span: float = 0.2
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
-    off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
+    off_question_cap_share: float = 0.5  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
     off_topic_semantic: float = 0.1
     off_topic_semantic_weak: float = 0.2

@@ -326,6 +326,25 @@ class OfflineScorer(AnswerScorer):
             return None
         return np.asarray(self.embedder.embed([s.sentence.text for s in sig.sentences]))
 
+    def _without_question_words(
+        self, question: str, sig: TextSignals, sentence_vectors: np.ndarray
+    ) -> np.ndarray:
+        """The answer's sentences embedded with the question's content words removed (one embedding call for
+        the sentences that had any); a sentence made only of them keeps its vector."""
+        assert self.embedder is not None
+        asked = set(content_words(question))
+        stripped: dict[int, str] = {}
+        for i, s in enumerate(sig.sentences):
+            kept = [w for w in re.findall(r"\S+", s.sentence.text) if not (set(content_words(w)) & asked)]
+            text = " ".join(kept)
+            if text != s.sentence.text and content_words(text):
+                stripped[i] = text
+        if not stripped:
+            return sentence_vectors
+        out = np.array(sentence_vectors, copy=True)
+        out[list(stripped)] = np.asarray(self.embedder.embed(list(stripped.values())))
+        return out
+
     def _relevance(
         self, question: QuestionContext, answer: str, sig: TextSignals, sentence_vectors: np.ndarray | None
     ) -> RelevanceBreakdown:
@@ -365,10 +384,14 @@ class OfflineScorer(AnswerScorer):
                 # Per sentence: how much closer it is to another competency's question than to this one. A
                 # rehearsed story for another question shares words with this one, but its sentences each sit
                 # nearer the question it was prepared for.
-                to_question = sentence_vectors @ fixed[0]
+                # The question's own words are taken out first: a rehearsed story that borrows them ("model quality
+                # as a property of the whole org is exactly what I did when I led our migration") is judged by
+                # what it tells, not by the words it echoes.
+                masked = self._without_question_words(question.text, sig, sentence_vectors)
+                to_question = masked @ fixed[0]
                 if own_matrix is not None:
-                    to_question = np.maximum(to_question, (sentence_vectors @ own_matrix.T).max(axis=1))
-                to_other = (sentence_vectors @ other_matrix.T).max(axis=1)
+                    to_question = np.maximum(to_question, (masked @ own_matrix.T).max(axis=1))
+                to_other = (masked @ other_matrix.T).max(axis=1)
                 off = np.clip((to_other - to_question - p.sentence_pivot_offset) / p.sentence_pivot_span, 0, 1)
                 weights = np.array([max(len(s.sentence.text.split()), 1) for s in sig.sentences], dtype=float)
                 off_share = float((off * weights).sum() / weights.sum())
