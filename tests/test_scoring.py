@@ -295,10 +295,13 @@ def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     for question in questions:
         for answer in (STRONG, VAGUE):
             assert prepared.evaluate(question, answer).score == cold.evaluate(question, answer).score
-    # Each answer: one batch of its sentences (relevance and red flags per sentence) and one of the whole answer;
-    # questions, follow-ups and red-flag references were all embedded by `prepare`.
-    per_answer = {a: [len(extract(a, prepared.lexicon).sentences), 1] for a in (STRONG, VAGUE)}
-    assert counting.calls == [n for _ in questions for a in (STRONG, VAGUE) for n in per_answer[a]]
+    # Each answer: one batch of its sentences (relevance and red flags per sentence, plus the sentences that echo
+    # the question's words again without them) and one of the whole answer; questions, follow-ups and red-flag
+    # references were all embedded by `prepare`.
+    assert len(counting.calls) == 2 * 2 * len(questions)
+    for i, (_, answer) in enumerate((q, a) for q in questions for a in (STRONG, VAGUE)):
+        sentences = len(extract(answer, prepared.lexicon).sentences)
+        assert sentences <= counting.calls[2 * i] <= 2 * sentences and counting.calls[2 * i + 1] == 1
 
 
 # --- red flags, evasion, substance, scope (issue 17) ---------------------------------------------------------------

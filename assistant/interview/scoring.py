@@ -326,27 +326,35 @@ class OfflineScorer(AnswerScorer):
             return None
         return np.asarray(self.embedder.embed([s.sentence.text for s in sig.sentences]))
 
-    def _without_question_words(
-        self, question: str, sig: TextSignals, sentence_vectors: np.ndarray
-    ) -> np.ndarray:
-        """The answer's sentences embedded with the question's content words removed (one embedding call for
-        the sentences that had any); a sentence made only of them keeps its vector."""
-        assert self.embedder is not None
+    def _sentences_and_echo_free(
+        self, sig: TextSignals, question: str
+    ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """The answer's sentences embedded as said and, in the same call, with the question's content words taken
+        out (a sentence left with no content word keeps its own vector): the second is what the per-sentence
+        relevance check reads, so a rehearsed story that borrows the question's wording is judged by what it tells."""
+        if self.embedder is None or not sig.sentences:
+            return None, None
         asked = set(content_words(question))
+        texts = [s.sentence.text for s in sig.sentences]
         stripped: dict[int, str] = {}
-        for i, s in enumerate(sig.sentences):
-            kept = [w for w in re.findall(r"\S+", s.sentence.text) if not (set(content_words(w)) & asked)]
-            text = " ".join(kept)
-            if text != s.sentence.text and content_words(text):
-                stripped[i] = text
-        if not stripped:
-            return sentence_vectors
-        out = np.array(sentence_vectors, copy=True)
-        out[list(stripped)] = np.asarray(self.embedder.embed(list(stripped.values())))
-        return out
+        for i, text in enumerate(texts):
+            kept = " ".join(w for w in text.split() if not set(content_words(w)) & asked)
+            if kept != text and content_words(kept):
+                stripped[i] = kept
+        vectors = np.asarray(self.embedder.embed([*texts, *stripped.values()]))
+        sentence_vectors, extra = vectors[: len(texts)], vectors[len(texts) :]
+        echo_free = np.array(sentence_vectors, copy=True)
+        if stripped:
+            echo_free[list(stripped)] = extra
+        return sentence_vectors, echo_free
 
     def _relevance(
-        self, question: QuestionContext, answer: str, sig: TextSignals, sentence_vectors: np.ndarray | None
+        self,
+        question: QuestionContext,
+        answer: str,
+        sig: TextSignals,
+        sentence_vectors: np.ndarray | None,
+        echo_free: np.ndarray | None = None,
     ) -> RelevanceBreakdown:
         p = self.policy
         fixed_texts = self._fixed_texts(question)
@@ -387,7 +395,7 @@ class OfflineScorer(AnswerScorer):
                 # The question's own words are taken out first: a rehearsed story that borrows them ("model quality
                 # as a property of the whole org is exactly what I did when I led our migration") is judged by
                 # what it tells, not by the words it echoes.
-                masked = self._without_question_words(question.text, sig, sentence_vectors)
+                masked = sentence_vectors if echo_free is None else echo_free
                 to_question = masked @ fixed[0]
                 if own_matrix is not None:
                     to_question = np.maximum(to_question, (masked @ own_matrix.T).max(axis=1))
@@ -456,8 +464,8 @@ class OfflineScorer(AnswerScorer):
         """Everything behind the score, typed (see `breakdown.py`), with the text signals it was computed from."""
         p = self.policy
         sig = extract(answer, self.lexicon)
-        sentence_vectors = self._sentence_vectors(sig)
-        rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors)  # not what it demands
+        sentence_vectors, echo_free = self._sentences_and_echo_free(sig, question.text)
+        rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors, echo_free)  # not what it demands
         wc = max(sig.word_count, 1)
         asks_for_story = self._asks_for_a_story(question)
 
