@@ -74,6 +74,9 @@ class ScoringPolicy:
     # before it counts as told for another question (a rehearsed story), and over what span it becomes fully so.
     sentence_pivot_offset: float = 0.08
     sentence_pivot_span: float = 0.2
+    # A sentence with at least this many of the question's content words restates it, and its relevance is judged
+    # without them (a rehearsed story framed in the question's words).
+    echo_min_words: int = 4
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
     off_question_cap_share: float = 0.5  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid

@@ -338,8 +338,12 @@ class OfflineScorer(AnswerScorer):
         texts = [s.sentence.text for s in sig.sentences]
         stripped: dict[int, str] = {}
         for i, text in enumerate(texts):
+            # Only a sentence that restates the question (several of its words) is read without them: a sentence
+            # that merely names the topic ("one calibration meeting for the three teams") is on the question.
+            if len(asked & set(content_words(text))) < self.policy.echo_min_words:
+                continue
             kept = " ".join(w for w in text.split() if not set(content_words(w)) & asked)
-            if kept != text and content_words(kept):
+            if content_words(kept):
                 stripped[i] = kept
         vectors = np.asarray(self.embedder.embed([*texts, *stripped.values()]))
         sentence_vectors, extra = vectors[: len(texts)], vectors[len(texts) :]
