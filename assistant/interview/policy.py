@@ -117,6 +117,7 @@ class ScoringPolicy:
     # --- red flags -------------------------------------------------------------------------------------------------
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
     red_flag_margin: float = 0.055  # ... and this much closer to it than to the right behaviour and neutral text
+    counter_needs_its_words: bool = True  # see `RedFlagDetector.detect`
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
     red_flag_cap: float = 2.0  # an answer showing a rubric red flag scores at most this
     director_flag_cap: float = 1.0  # ... a director-wide one (concealment, discrimination, ...) at most this

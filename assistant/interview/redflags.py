@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -35,6 +36,7 @@ from assistant.interview.models import RedFlag
 from assistant.interview.policy import ScoringPolicy
 from assistant.interview.signals import SentenceSignals
 from assistant.knowledge.schema import RoleKnowledge
+from assistant.text.tokens import content_words
 
 
 def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -54,6 +56,18 @@ class FlagDefinition:
     cues: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
     joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
+
+    @cached_property
+    def distinguishing(self) -> list[set[str]]:
+        """Per counter-example, its content words (stems) that none of the flag's examples uses."""
+        used = {w for e in self.examples for w in content_words(e)}
+        return [set(content_words(c)) - used for c in self.counter_examples]
+
+    @cached_property
+    def flag_words(self) -> set[str]:
+        """The examples' content words (stems) that no counter-example uses: the words of the behaviour."""
+        right = {w for c in self.counter_examples for w in content_words(c)}
+        return {w for e in self.examples for w in content_words(e)} - right
 
     def cued(self, sentence: str, window: str) -> bool:
         """The cue gate: a cue word in the sentence, or every part of a joint cue in the window (the sentence with
@@ -155,14 +169,25 @@ class RedFlagDetector:
             if key in hits:  # a pattern already found it: a quote of the unambiguous wording is the better one
                 continue
             close = (sentence_vectors @ vectors(list(d.examples)).T).max(axis=1)
+            texts = [s.sentence.text for s in sentences]
             if d.counter_examples:
-                counter = (sentence_vectors @ vectors(list(d.counter_examples)).T).max(axis=1)
-                rival = np.maximum(counter, neutral_best)
+                counter = sentence_vectors @ vectors(list(d.counter_examples)).T
+                if self.policy.counter_needs_its_words:
+                    # A counter-example rivals a sentence only when the sentence says what makes it the right
+                    # behaviour (one of its words that no example of the flag uses: "herself", "credited",
+                    # "escalated"): MiniLM puts "I presented it to the CTO as my direction" as close to "she
+                    # presented it to the CTO herself" as to the flag, and the words are what tell them apart.
+                    stems = [set(content_words(t)) for t in texts]
+                    said = np.array([[bool(words & st) for words in d.distinguishing] for st in stems])
+                    # ... and only when the sentence uses some word of the behaviour itself: a sentence that says
+                    # neither side's words is left to the counter-examples, as before.
+                    flag_side = np.array([bool(d.flag_words & st) for st in stems])[:, None]
+                    counter = np.where(said | ~flag_side, counter, -1.0)
+                rival = np.maximum(counter.max(axis=1), neutral_best)
             else:
                 rival = neutral_best
             margin = close - rival
             needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
-            texts = [s.sentence.text for s in sentences]
             pairs = windows(texts)
             for j, s in enumerate(sentences):
                 if close[j] < self.policy.red_flag_floor or margin[j] < needed:
