@@ -78,7 +78,7 @@ class ScoringPolicy:
     # without them (a rehearsed story framed in the question's words).
     echo_min_words: int = 4
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
-    off_question_cap_share: float = 0.5  # an answer mostly told for another question ...
+    off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
     off_topic_semantic: float = 0.1
     off_topic_semantic_weak: float = 0.2
