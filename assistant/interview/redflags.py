@@ -12,7 +12,12 @@ flags have no counter-examples or cues, so they need a much wider margin over ne
 this. Examples, cues and thresholds were adjusted on the tuning halves of the calibration sets and of a sentence
 set written for the detector (`tests/data/red_flag_cases.yaml`); `benchmarks/quality.py` reports the check halves.
 The cue requirement is what keeps near misses unflagged (MiniLM alone ranks "I told legal" beside "I did not tell
-legal"), and it is also why paraphrases with none of a flag's cue words are missed: recall is the weak side.
+legal"), and it is also why paraphrases with none of a flag's cue words are missed: recall is the weak side. Two
+refinements: a flag's `joint_cues` open the gate when every part occurs in the sentence or the one before it
+("my engineer built it" ... "I pitched it as my strategy"); and a counter-example rivals a sentence only when the
+sentence says one of the words that make it the right behaviour (a word no example of the flag uses: "herself",
+"openly"), if the sentence uses the behaviour's own words, because MiniLM puts "I presented it to the CTO as my
+direction" as close to "she presented it to the CTO herself" as to the flag, and only the words tell them apart.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
