@@ -19,8 +19,8 @@ from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 from tests.support.calibration import CALIBRATION, CALIBRATION_HARD, LATER_TUNING_IDS, load, part_of, spearman
 
-MIN_RHO_CHECK = 0.84  # original set, check part: measured 0.848 (the target is 0.85; docs/benchmarks.md)
-MIN_RHO_HARD_CHECK = 0.7  # hard set, check part: measured 0.849 (the target is 0.7)
+MIN_RHO_CHECK = 0.85  # original set, check part: measured 0.913 (the target; was 0.848 before scorer4)
+MIN_RHO_HARD_CHECK = 0.7  # hard set, check part: measured 0.823 (the target is 0.7; 0.849 before scorer4)
 MAX_LEVEL_ONE_MEAN = 2.0  # hard set, check part: measured 1.70
 MAX_LEVEL_ONE_HIGH = 1  # hard set level-1 answers scored 4-5: measured 1 (target 0: a red flag the detector misses)
 
@@ -208,7 +208,7 @@ def test_red_flag_detector_on_its_own_sentences(role_knowledge: RoleKnowledge, e
         right = sum(c["flag"] in found[c["text"]] for c in cases)
         print(f"\nRed-flag sentences, {part} half: {right}/{len(cases)} flagged with the right flag")
         if part == "tuning":
-            assert right / len(cases) >= 0.85  # 20/23: counter-examples added for the check-half recall cost 3
+            assert right / len(cases) >= 0.85  # 22/23
         else:
-            assert right >= 8  # measured 9/26 (5/26 before the paraphrases): wording the cues do not cover slips through (see the report)
+            assert right >= 12  # measured 13/26 (9/26 before scorer4, 5/26 before the paraphrases): wording the cues do not cover slips through
     assert alarms == []  # no near miss, in either half, is flagged
