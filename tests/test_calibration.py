@@ -1,8 +1,8 @@
 """Does the offline coach rank answers the way a human grader does, on answers it was not tuned on?
 
 Two hand-graded sets (see `tests/support/calibration.py`): the original 67 answers (levels 1-4; length decoupled from
-quality) and 78 hard ones (levels 1-5: polished but evasive, off-question, ethically troubling, terse but strong,
-non-native English). Each is split into tuning and check parts by a hash of the answer; the policy was adjusted on
+quality) and 99 hard ones (levels 1-5: polished but evasive, off-question, ethically troubling, terse but strong,
+non-native English; h79-h99 were added to the tuning part only). Each is split into tuning and check parts by a hash of the answer; the policy was adjusted on
 the tuning parts only, and the assertions here are on the check parts, except where a property must hold for
 every answer (a red flag is always shown with its quote).
 """
@@ -17,10 +17,10 @@ from assistant.interview.models import Evaluation
 from assistant.interview.scoring import OfflineScorer, QuestionResolver
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
-from tests.support.calibration import CALIBRATION, CALIBRATION_HARD, load, part_of, spearman
+from tests.support.calibration import CALIBRATION, CALIBRATION_HARD, LATER_TUNING_IDS, load, part_of, spearman
 
-MIN_RHO_CHECK = 0.84  # original set, check part: measured 0.848 (the issue's target is 0.85; docs/benchmarks.md)
-MIN_RHO_HARD_CHECK = 0.7  # hard set, check part: measured 0.849 (the issue's target is 0.7)
+MIN_RHO_CHECK = 0.85  # original set, check part: measured 0.913 (the issue's target; was 0.848 before scorer4)
+MIN_RHO_HARD_CHECK = 0.7  # hard set, check part: measured 0.823 (the issue's target is 0.7; 0.849 before scorer4)
 MAX_LEVEL_ONE_MEAN = 2.0  # hard set, check part: measured 1.70
 MAX_LEVEL_ONE_HIGH = 1  # hard set level-1 answers scored 4-5: measured 1 (target 0: a red flag the detector misses)
 
@@ -115,6 +115,10 @@ def test_hard_set_shape(hard_rows: list[dict], role_knowledge: RoleKnowledge) ->
     # Length is independent of the grade.
     assert abs(spearman([len(r["answer"].split()) for r in hard_rows], labels)) < 0.25
     assert {part_of(r["answer"]) for r in hard_rows} == {"tuning", "check"}
+    # Answers written after the split went to the tuning part only: the check part is the one measured before.
+    later = [r for r in hard_rows if r["id"] in LATER_TUNING_IDS]
+    assert len(later) == len(LATER_TUNING_IDS) and {part_of(r["answer"]) for r in later} == {"tuning"}
+    assert len({r["id"] for r in hard_rows}) == len(hard_rows)
 
 
 def test_hard_set_check_part_ranks_and_keeps_weak_answers_low(
@@ -204,7 +208,7 @@ def test_red_flag_detector_on_its_own_sentences(role_knowledge: RoleKnowledge, e
         right = sum(c["flag"] in found[c["text"]] for c in cases)
         print(f"\nRed-flag sentences, {part} half: {right}/{len(cases)} flagged with the right flag")
         if part == "tuning":
-            assert right / len(cases) >= 0.85  # 20/23: counter-examples added for the check-half recall cost 3
+            assert right / len(cases) >= 0.85  # 22/23
         else:
-            assert right >= 8  # measured 9/26 (5/26 before the paraphrases): wording the cues do not cover slips through (see the report)
+            assert right >= 12  # measured 13/26 (9/26 before scorer4, 5/26 before the paraphrases): wording the cues do not cover slips through
     assert alarms == []  # no near miss, in either half, is flagged

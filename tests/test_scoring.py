@@ -295,10 +295,13 @@ def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     for question in questions:
         for answer in (STRONG, VAGUE):
             assert prepared.evaluate(question, answer).score == cold.evaluate(question, answer).score
-    # Each answer: one batch of its sentences (relevance and red flags per sentence) and one of the whole answer;
-    # questions, follow-ups and red-flag references were all embedded by `prepare`.
-    per_answer = {a: [len(extract(a, prepared.lexicon).sentences), 1] for a in (STRONG, VAGUE)}
-    assert counting.calls == [n for _ in questions for a in (STRONG, VAGUE) for n in per_answer[a]]
+    # Each answer: one batch of its sentences (relevance and red flags per sentence, plus the sentences that echo
+    # the question's words again without them) and one of the whole answer; questions, follow-ups and red-flag
+    # references were all embedded by `prepare`.
+    assert len(counting.calls) == 2 * 2 * len(questions)
+    for i, (_, answer) in enumerate((q, a) for q in questions for a in (STRONG, VAGUE)):
+        sentences = len(extract(answer, prepared.lexicon).sentences)
+        assert sentences <= counting.calls[2 * i] <= 2 * sentences and counting.calls[2 * i + 1] == 1
 
 
 # --- red flags, evasion, substance, scope (issue 17) ---------------------------------------------------------------
@@ -353,6 +356,74 @@ def test_red_flag_patterns_work_without_an_embedder(
 ) -> None:
     evaluation = OfflineScorer(role_knowledge, None).evaluate(incident_question, CONCEALED)
     assert [f.detected_by for f in evaluation.red_flags] == ["pattern"] and evaluation.score <= 2
+
+
+# Written for these tests (not taken from the calibration sets): promotions decided by loyalty, and the same
+# calibration run on evidence, in the same vocabulary.
+LOYAL = (
+    "I run one calibration meeting for the three teams. The leads who have been with me since my last company get "
+    "the final word on their people, because I can count on their judgment, and I back their candidates when the "
+    "committee pushes back. Last cycle that got two of their engineers promoted over stronger written cases from "
+    "the newer teams. Our promotion rate was the highest in engineering."
+)
+FAIR = (
+    "I run one calibration meeting for the three teams, with written evidence against the level guide and a lead "
+    "from another org to challenge us. Last cycle a lead I have worked with for six years put up a case without "
+    "enough impact evidence, so it waited a cycle and I told the engineer exactly what was missing. I also compare "
+    "ratings per manager, and promotion rates across the teams ended within four points of each other."
+)
+
+
+def test_promotions_decided_by_loyalty_are_a_red_flag_and_the_evidence_based_story_is_not(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("pl_04")  # calibration and promotions across teams
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    loyal = scorer.evaluate(context, LOYAL)
+    (flag,) = loyal.red_flags
+    assert flag.id == "favouritism" and "been with me" in flag.quote and flag.quote in LOYAL
+    assert loyal.score <= 2 and flag.quote in loyal.improvements[0]
+    fair = scorer.evaluate(context, FAIR)
+    assert fair.red_flags == [] and fair.score >= 3
+
+
+def test_a_cue_can_be_told_across_two_sentences(scorer: OfflineScorer) -> None:
+    """'My engineer built it.' + 'I pitched it to the CTO.' open the gate for taking credit; either half alone
+    does not (meaning still decides whether it is flagged)."""
+    credit = next(d for d in scorer.red_flags.definitions if d.id == "takes_credit")
+    built, pitched = "Priya, my staff engineer, designed the ranking service.", "I pitched it to the CTO."
+    assert credit.cued(pitched, f"{built} {pitched}")
+    assert not credit.cued(pitched, pitched) and not credit.cued(built, built)
+
+
+def test_a_joint_cue_needs_two_parts(role_knowledge: RoleKnowledge) -> None:
+    from pydantic import ValidationError
+
+    from assistant.knowledge.schema import RedFlagDefinition
+
+    flag = role_knowledge.signals.red_flags[0].model_dump()
+    with pytest.raises(ValidationError, match="at least two"):
+        RedFlagDefinition.model_validate({**flag, "joint_cues": [["only one part"]]})
+    with pytest.raises(ValidationError, match="invalid regular expression"):
+        RedFlagDefinition.model_validate({**flag, "joint_cues": [["(unclosed", "b"]]})
+
+
+def test_a_rehearsed_story_framed_in_the_questions_words_is_judged_by_what_it_tells(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """A hiring story opened with the SLO question's own words: the framing sentence is read without them, so the
+    answer counts as told for another question and scores low, however many numbers it has."""
+    q = role_knowledge.question("pq_02")  # SLOs and on-call for ML models
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    echo = (
+        "SLOs and on-call for ML models, as opposed to ordinary services, is what I learnt when I grew our "
+        "recruiting machine. I hired three engineering managers in one quarter, wrote the interview rubric for "
+        "every loop and trained forty interviewers on it. Offer acceptance rose from 45 to 70 percent and we "
+        "doubled the org to sixty people in a year. That is how I define SLOs and on-call for ML models: the "
+        "right people, hired the same way."
+    )
+    evaluation = scorer.evaluate(context, echo)  # read with the question's words in, it scored 4
+    assert evaluation.signals["off_question_share"] >= 0.65 and evaluation.score <= 2
 
 
 def test_a_future_vision_with_nothing_delivered_is_called_evasive(

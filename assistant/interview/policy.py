@@ -74,6 +74,9 @@ class ScoringPolicy:
     # before it counts as told for another question (a rehearsed story), and over what span it becomes fully so.
     sentence_pivot_offset: float = 0.08
     sentence_pivot_span: float = 0.2
+    # A sentence with at least this many of the question's content words restates it, and its relevance is judged
+    # without them (a rehearsed story framed in the question's words).
+    echo_min_words: int = 4
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
     off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
@@ -114,6 +117,7 @@ class ScoringPolicy:
     # --- red flags -------------------------------------------------------------------------------------------------
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
     red_flag_margin: float = 0.055  # ... and this much closer to it than to the right behaviour and neutral text
+    counter_needs_its_words: bool = True  # see `RedFlagDetector.detect`
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
     red_flag_cap: float = 2.0  # an answer showing a rubric red flag scores at most this
     director_flag_cap: float = 1.0  # ... a director-wide one (concealment, discrimination, ...) at most this

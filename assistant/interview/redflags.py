@@ -12,7 +12,12 @@ flags have no counter-examples or cues, so they need a much wider margin over ne
 this. Examples, cues and thresholds were adjusted on the tuning halves of the calibration sets and of a sentence
 set written for the detector (`tests/data/red_flag_cases.yaml`); `benchmarks/quality.py` reports the check halves.
 The cue requirement is what keeps near misses unflagged (MiniLM alone ranks "I told legal" beside "I did not tell
-legal"), and it is also why paraphrases with none of a flag's cue words are missed: recall is the weak side.
+legal"), and it is also why paraphrases with none of a flag's cue words are missed: recall is the weak side. Two
+refinements: a flag's `joint_cues` open the gate when every part occurs in the sentence or the one before it
+("my engineer built it" ... "I pitched it as my strategy"); and a counter-example rivals a sentence only when the
+sentence says one of the words that make it the right behaviour (a word no example of the flag uses: "herself",
+"openly"), if the sentence uses the behaviour's own words, because MiniLM puts "I presented it to the CTO as my
+direction" as close to "she presented it to the CTO herself" as to the flag, and only the words tell them apart.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
@@ -27,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -35,6 +41,7 @@ from assistant.interview.models import RedFlag
 from assistant.interview.policy import ScoringPolicy
 from assistant.interview.signals import SentenceSignals
 from assistant.knowledge.schema import RoleKnowledge
+from assistant.text.tokens import content_words
 
 
 def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -53,6 +60,28 @@ class FlagDefinition:
     counter_examples: tuple[str, ...]
     cues: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
+    joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
+
+    @cached_property
+    def distinguishing(self) -> list[set[str]]:
+        """Per counter-example, its content words (stems) that none of the flag's examples uses."""
+        used = {w for e in self.examples for w in content_words(e)}
+        return [set(content_words(c)) - used for c in self.counter_examples]
+
+    @cached_property
+    def flag_words(self) -> set[str]:
+        """The examples' content words (stems) that no counter-example uses: the words of the behaviour."""
+        right = {w for c in self.counter_examples for w in content_words(c)}
+        return {w for e in self.examples for w in content_words(e)} - right
+
+    def cued(self, sentence: str, window: str) -> bool:
+        """The cue gate: a cue word in the sentence, or every part of a joint cue in the window (the sentence with
+        the one before it), for behaviour told in two halves that no single word names."""
+        if self.cues is None:
+            return True
+        if self.cues.search(sentence):
+            return True
+        return any(all(p.search(window) for p in group) for group in self.joint_cues)
 
 
 @dataclass(frozen=True)
@@ -79,6 +108,10 @@ class RedFlagDetector:
                 cues=_any_of(flag.cues),
                 patterns=tuple(
                     re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in flag.patterns
+                ),
+                joint_cues=tuple(
+                    tuple(re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in group)
+                    for group in flag.joint_cues
                 ),
             )
             for flag in knowledge.signals.red_flags
@@ -119,7 +152,13 @@ class RedFlagDetector:
         sentence_vectors: np.ndarray | None,
         vectors: Callable[[list[str]], np.ndarray] | None,
     ) -> list[FlagHit]:
-        """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only."""
+        """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only.
+
+        A sentence is judged by meaning on its own; its cue may come from the sentence before it through a flag's
+        `joint_cues` (a behaviour told in two halves: "Priya built it." ... "I pitched it to the CTO as my
+        strategy."). Judging the two sentences' meaning together was tried and dropped: on the tuning answers the
+        pair never found a flag that neither sentence showed alone, and it raised false alarms on good answers.
+        """
         hits: dict[tuple[str, str], FlagHit] = {}
         for d in self.definitions:
             for s in sentences:
@@ -135,22 +174,40 @@ class RedFlagDetector:
             if key in hits:  # a pattern already found it: a quote of the unambiguous wording is the better one
                 continue
             close = (sentence_vectors @ vectors(list(d.examples)).T).max(axis=1)
+            texts = [s.sentence.text for s in sentences]
             if d.counter_examples:
-                counter = (sentence_vectors @ vectors(list(d.counter_examples)).T).max(axis=1)
-                rival = np.maximum(counter, neutral_best)
+                counter = sentence_vectors @ vectors(list(d.counter_examples)).T
+                if self.policy.counter_needs_its_words:
+                    # A counter-example rivals a sentence only when the sentence says what makes it the right
+                    # behaviour (one of its words that no example of the flag uses: "herself", "credited",
+                    # "escalated"): MiniLM puts "I presented it to the CTO as my direction" as close to "she
+                    # presented it to the CTO herself" as to the flag, and the words are what tell them apart.
+                    stems = [set(content_words(t)) for t in texts]
+                    said = np.array([[bool(words & st) for words in d.distinguishing] for st in stems])
+                    # ... and only when the sentence uses some word of the behaviour itself: a sentence that says
+                    # neither side's words is left to the counter-examples, as before.
+                    flag_side = np.array([bool(d.flag_words & st) for st in stems])[:, None]
+                    counter = np.where(said | ~flag_side, counter, -1.0)
+                rival = np.maximum(counter.max(axis=1), neutral_best)
             else:
                 rival = neutral_best
             margin = close - rival
             needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
+            pairs = windows(texts)
             for j, s in enumerate(sentences):
                 if close[j] < self.policy.red_flag_floor or margin[j] < needed:
                     continue
-                if d.cues is not None and not d.cues.search(s.sentence.text):
+                if not d.cued(texts[j], pairs[j - 1] if j else texts[j]):
                     continue
                 best = hits.get(key)
                 if best is None or margin[j] > best.strength:
                     hits[key] = FlagHit(d, s, "meaning", float(margin[j]))
         return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
+
+
+def windows(texts: Sequence[str]) -> list[str]:
+    """Each sentence read together with the one before it (n - 1 texts for n sentences)."""
+    return [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
 
 
 def to_red_flag(hit: FlagHit, quote: str) -> RedFlag:

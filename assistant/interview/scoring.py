@@ -326,8 +326,39 @@ class OfflineScorer(AnswerScorer):
             return None
         return np.asarray(self.embedder.embed([s.sentence.text for s in sig.sentences]))
 
+    def _sentences_and_echo_free(
+        self, sig: TextSignals, question: str
+    ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """The answer's sentences embedded as said and, in the same call, with the question's content words taken
+        out (a sentence left with no content word keeps its own vector): the second is what the per-sentence
+        relevance check reads, so a rehearsed story that borrows the question's wording is judged by what it tells."""
+        if self.embedder is None or not sig.sentences:
+            return None, None
+        asked = set(content_words(question))
+        texts = [s.sentence.text for s in sig.sentences]
+        stripped: dict[int, str] = {}
+        for i, text in enumerate(texts):
+            # Only a sentence that restates the question (several of its words) is read without them: a sentence
+            # that merely names the topic ("one calibration meeting for the three teams") is on the question.
+            if len(asked & set(content_words(text))) < self.policy.echo_min_words:
+                continue
+            kept = " ".join(w for w in text.split() if not set(content_words(w)) & asked)
+            if content_words(kept):
+                stripped[i] = kept
+        vectors = np.asarray(self.embedder.embed([*texts, *stripped.values()]))
+        sentence_vectors, extra = vectors[: len(texts)], vectors[len(texts) :]
+        echo_free = np.array(sentence_vectors, copy=True)
+        if stripped:
+            echo_free[list(stripped)] = extra
+        return sentence_vectors, echo_free
+
     def _relevance(
-        self, question: QuestionContext, answer: str, sig: TextSignals, sentence_vectors: np.ndarray | None
+        self,
+        question: QuestionContext,
+        answer: str,
+        sig: TextSignals,
+        sentence_vectors: np.ndarray | None,
+        echo_free: np.ndarray | None = None,
     ) -> RelevanceBreakdown:
         p = self.policy
         fixed_texts = self._fixed_texts(question)
@@ -351,13 +382,28 @@ class OfflineScorer(AnswerScorer):
         action_on_question = bool(acting)
         if others:
             other_matrix = self._matrix(others)
-            margin = sims[0] - float((other_matrix @ answer_vector).max())
+            # A question worded off the bank ("said no to an exciting approach") is short and abstract, so a
+            # concrete answer sits nearer some concrete bank question whatever it is about; for such a question,
+            # its own competency's bank questions stand for the asked situation too, and only an answer (or a
+            # sentence) told for another competency counts as a pivot. A bank question is its own reference.
+            own = [q.text for q in bank if q.competency == question.competency] if question.question_id is None else []
+            own_matrix = self._matrix(own) if own else None
+            reference = sims[0]
+            if own_matrix is not None:
+                reference = max(reference, float((own_matrix @ answer_vector).max()))
+            margin = reference - float((other_matrix @ answer_vector).max())
             if sentence_vectors is not None and len(sig.sentences):
                 # Per sentence: how much closer it is to another competency's question than to this one. A
                 # rehearsed story for another question shares words with this one, but its sentences each sit
                 # nearer the question it was prepared for.
-                to_question = sentence_vectors @ fixed[0]
-                to_other = (sentence_vectors @ other_matrix.T).max(axis=1)
+                # The question's own words are taken out first: a rehearsed story that borrows them ("model quality
+                # as a property of the whole org is exactly what I did when I led our migration") is judged by
+                # what it tells, not by the words it echoes.
+                masked = sentence_vectors if echo_free is None else echo_free
+                to_question = masked @ fixed[0]
+                if own_matrix is not None:
+                    to_question = np.maximum(to_question, (masked @ own_matrix.T).max(axis=1))
+                to_other = (masked @ other_matrix.T).max(axis=1)
                 off = np.clip((to_other - to_question - p.sentence_pivot_offset) / p.sentence_pivot_span, 0, 1)
                 weights = np.array([max(len(s.sentence.text.split()), 1) for s in sig.sentences], dtype=float)
                 off_share = float((off * weights).sum() / weights.sum())
@@ -422,8 +468,8 @@ class OfflineScorer(AnswerScorer):
         """Everything behind the score, typed (see `breakdown.py`), with the text signals it was computed from."""
         p = self.policy
         sig = extract(answer, self.lexicon)
-        sentence_vectors = self._sentence_vectors(sig)
-        rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors)  # not what it demands
+        sentence_vectors, echo_free = self._sentences_and_echo_free(sig, question.text)
+        rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors, echo_free)  # not what it demands
         wc = max(sig.word_count, 1)
         asks_for_story = self._asks_for_a_story(question)
 

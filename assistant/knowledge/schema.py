@@ -218,11 +218,26 @@ class RedFlagDefinition(_Strict):
     counter_examples: list[str] = Field(default_factory=list, description="The right behaviour, in similar words.")
     cues: list[str] = Field(min_length=1, description="Regexes: words a sentence showing the behaviour contains.")
     patterns: list[str] = Field(default_factory=list, description="Regexes for unambiguous wordings.")
+    joint_cues: list[list[str]] = Field(
+        default_factory=list,
+        description="Groups of regexes that stand in for a cue when every one of a group occurs in a sentence or "
+        "the sentence before it: a behaviour told in two parts ('my engineer built it' ... 'I pitched it to the "
+        "CTO as my strategy') that no single cue word names.",
+    )
 
     @field_validator("cues", "patterns")
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
         return _compiles(patterns)
+
+    @field_validator("joint_cues")
+    @classmethod
+    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
+        for group in groups:
+            if len(group) < 2:
+                raise ValueError("a joint cue group needs at least two regexes (one would be a plain cue)")
+            _compiles(group)
+        return groups
 
 
 class RoleSignals(_Strict):

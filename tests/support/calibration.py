@@ -2,9 +2,16 @@
 
 Two sets, both hand-graded by the level of the answer, never its length:
 - `tests/data/calibration_answers.jsonl`: 67 answers, levels 1-4, mostly about structure, ownership and specifics.
-- `tests/data/calibration_hard.jsonl`: 78 answers, levels 1-5, built to be hard: polished but evasive,
+- `tests/data/calibration_hard.jsonl`: 99 answers, levels 1-5, built to be hard: polished but evasive,
   off-question (rehearsed stories for another competency), ethically troubling, terse but strong, and non-native
-  English; each row names its `kinds`.
+  English; each row names its `kinds`. Rows h01-h78 were split by the rule below before any tuning. Rows h79-h99
+  were written later, for the *tuning part only*, after the check figures had shown which kinds slipped through
+  (credit taken without a cue word, promotions by loyalty, a dissenter sidelined, a model shipped without a live
+  test, cost hidden from finance, customers given a false reason, a rehearsed story in the question's words), each
+  red-flag answer with a mirrored strong one in the same words. None paraphrases a check-part answer. When the rule
+  put one in the check part, a contraction or a synonym ("did not"/"didn't", "about"/"roughly") was toggled until
+  it hashed to tuning, so the check part is exactly the one measured before (`LATER_TUNING_IDS`, asserted in
+  tests/test_calibration.py).
 
 **Split rule (written down before any tuning):** an answer belongs to the *check* part when the first byte of the
 SHA-256 of its stripped UTF-8 text is odd, otherwise to the *tuning* part (`assistant.model_eval.part_of`, which
@@ -22,7 +29,10 @@ from typing import Any, Literal
 from assistant.model_eval import part_of
 from benchmarks.common import spearman
 
-__all__ = ["CALIBRATION", "CALIBRATION_HARD", "RED_FLAG_CASES", "load", "part_of", "red_flag_cases", "spearman"]
+__all__ = [
+    "CALIBRATION", "CALIBRATION_HARD", "LATER_TUNING_IDS", "RED_FLAG_CASES", "load", "part_of", "red_flag_cases",
+    "spearman",
+]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CALIBRATION = DATA / "calibration_answers.jsonl"
@@ -35,6 +45,9 @@ def load(path: Path, part: Part | None = None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if part is None or part_of(r["answer"]) == part]
 
+
+# Hard-set rows written after the split for the tuning part only (see above).
+LATER_TUNING_IDS = frozenset(f"h{n}" for n in range(79, 100))
 
 RED_FLAG_CASES = DATA / "red_flag_cases.yaml"
 
