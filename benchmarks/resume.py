@@ -19,7 +19,7 @@ from assistant.resume.intake import pooled_worker_pids, read_pdf, worker_command
 from assistant.resume.review import prepare_resume, review_resume
 from assistant.resume.tailor import tailor_resume
 from benchmarks.common import CORPUS, REPO, TEST_DATA, Table, bench_settings, median, ms, offline_env, timed
-from benchmarks.resume_accuracy import FIELDS, evaluate
+from benchmarks.resume_accuracy import FIELDS, GENERATED_SETS, evaluate
 
 COMMAND = ".venv/bin/python -m benchmarks resume"
 ACCURACY_COMMAND = ".venv/bin/python -m benchmarks.resume_accuracy all (per file, booleans only)"
@@ -210,9 +210,13 @@ def accuracy_table(settings: Settings) -> Table:
                          CORPUS / "resumes")
     table = Table("Resume parsing accuracy", ACCURACY_COMMAND)
     check, tuning, old = scores["check"], scores["tuning"], scores["old"]
+    generated = {name: scores[name] for name in GENERATED_SETS if scores[name].files}
     for field in FIELDS:
+        extra = "".join(f"; generated {name} (tuning source) {score.cell(field)}" for name, score in generated.items())
         table.add(f"{WHAT[field]}: check half", check.cell(field), target=TARGETS.get(field, ""),
-                  note=f"tuning half {tuning.cell(field)}; older corpus {old.cell(field)}")
-    table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}",
-              note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py)")
+                  note=f"tuning half {tuning.cell(field)}; older corpus {old.cell(field)}{extra}")
+    table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
+        f", {name} {score.files}" for name, score in generated.items()),
+              note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "
+              "generated sets are invented CVs rendered through real layouts (benchmarks/generated/), used for tuning")
     return table

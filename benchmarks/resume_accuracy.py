@@ -6,6 +6,9 @@ read as a big-endian integer, is even; otherwise to the **check** half. Parser r
 tuning-half files only; the check half is only ever scored. Both halves and the older corpus
 (`../shared/corpus/resumes`, labels in tests/data/resume_labels.yaml) are reported side by side.
 
+Generated sets (`GENERATED_SETS`: invented people rendered through real layouts, e.g. LaTeX CV classes) are further
+tuning sources, each scored by the same rules in a column of its own; they never change how the halves are scored.
+
 Comparison rules follow truth.json's `_conventions`: text compared case-insensitively with whitespace collapsed
 and ligatures expanded. A truth employer counts as found when a parsed job's employer equals it or one contains
 the other (so "Google" vs "Google LLC" match, a location left on the employer does not hide it). Years of
@@ -31,6 +34,12 @@ import yaml
 from assistant.resume.models import ExtractedText, Resume
 
 LABELLED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "resumes-labelled"
+# Generated tuning sets, each its own column: name -> a directory with truth.json (labelled-corpus shape) and its
+# PDFs beside it or in its `pdf/` folder. Add a set by adding a line.
+GENERATED = Path(__file__).resolve().parent / "generated"
+GENERATED_SETS: dict[str, Path] = {
+    "latex": GENERATED / "latex",
+}
 FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
 
 
@@ -105,10 +114,11 @@ class Score:
         return f"{right}/{checked} ({right / checked:.0%})" if checked else "-"
 
 
-def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score: Score) -> dict[str, Any]:
+def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score: Score,
+                   split: str | None = None) -> dict[str, Any]:
     """Score one labelled file into `score`; returns a privacy-safe per-file summary (booleans and counts)."""
     score.files += 1
-    out: dict[str, Any] = {"file": file_name, "split": split_of(file_name)}
+    out: dict[str, Any] = {"file": file_name, "split": split or split_of(file_name)}
     name_ok = _norm(resume.contact.name) == _norm(truth["name"]) if truth["name"] else resume.contact.name is None
     score.add("name", int(name_ok))
     out["name"] = name_ok
@@ -166,14 +176,22 @@ def labelled_truth() -> dict[str, dict[str, Any]]:
     return files
 
 
+def generated_files(directory: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """(PDF path, truth) for each file of a generated set, sorted by name."""
+    files: dict[str, dict[str, Any]] = json.loads((directory / "truth.json").read_text(encoding="utf-8"))["files"]
+    pdfs = directory / "pdf" if (directory / "pdf").is_dir() else directory
+    return [(pdfs / name, truth) for name, truth in sorted(files.items())]
+
+
 def old_labels(test_data: Path) -> list[dict[str, Any]]:
     labels: list[dict[str, Any]] = yaml.safe_load((test_data / "resume_labels.yaml").read_text(encoding="utf-8"))
     return labels
 
 
 def evaluate(extract: Any, parse: Any, test_data: Path, old_dir: Path) -> tuple[dict[str, Score], list[dict[str, Any]]]:
-    """Score both halves and the old corpus. `extract(bytes) -> ExtractedText`, `parse(ExtractedText) -> Resume`."""
-    scores = {"tuning": Score(), "check": Score(), "old": Score()}
+    """Score both halves, the old corpus and each generated set (`GENERATED_SETS`).
+    `extract(bytes) -> ExtractedText`, `parse(ExtractedText) -> Resume`."""
+    scores = {"tuning": Score(), "check": Score(), "old": Score()} | {name: Score() for name in GENERATED_SETS}
     details: list[dict[str, Any]] = []
     for file_name, truth in sorted(labelled_truth().items()):
         extracted: ExtractedText = extract((LABELLED / file_name).read_bytes())
@@ -181,10 +199,16 @@ def evaluate(extract: Any, parse: Any, test_data: Path, old_dir: Path) -> tuple[
         details.append(check_labelled(file_name, truth, resume, scores[split_of(file_name)]))
     for label in old_labels(test_data):
         check_old(label, parse(extract((old_dir / label["file"]).read_bytes())), scores["old"])
+    for set_name, directory in GENERATED_SETS.items():
+        if not (directory / "truth.json").is_file():
+            continue
+        for path, truth in generated_files(directory):
+            resume = parse(extract(path.read_bytes()))
+            details.append(check_labelled(path.name, truth, resume, scores[set_name], split=set_name))
     return scores, details
 
 
-if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accuracy [tuning|check|all|none]`
+if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accuracy [tuning|check|all|none|<set>]`
     import sys
     import tempfile
 
@@ -193,7 +217,7 @@ if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accur
     from benchmarks.common import CORPUS, TEST_DATA, bench_settings
 
     # The check half's rows and totals appear only when asked for by name ('check' or 'all'), so tuning work
-    # ('tuning', the default) never sees how the held-out files are doing.
+    # ('tuning', the default) never sees how the held-out files are doing. A generated set's name shows its rows.
     show = sys.argv[1] if len(sys.argv) > 1 else "tuning"
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(Path(tmp))
@@ -204,6 +228,7 @@ if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accur
             print(json.dumps(row))
     if show not in ("check", "all"):
         del scores["check"]
-    print("field".ljust(14) + "".join(k.ljust(18) for k in scores))
+    print("field".ljust(14) + "".join(k.ljust(18) for k in scores) + "  (" + ", ".join(
+        f"{k}: tuning source" for k in GENERATED_SETS) + ")")
     for f in FIELDS:
         print(f.ljust(14) + "".join(s.cell(f).ljust(18) for s in scores.values()))
