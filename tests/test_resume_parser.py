@@ -265,3 +265,40 @@ def test_dated_roles_under_an_unrecognised_heading_are_still_read_and_flagged_un
     )
     assert len(resume.experience) == 2  # two readable dated roles never come out as zero jobs
     assert resume.confidence["experience"] < 0.5 and resume.reading_problems
+
+
+def test_a_bare_date_line_takes_both_the_title_and_the_employer_line_below_it() -> None:
+    # simplecv / Europass shape: the date alone, then the title, then the employer with its place.
+    resume = _parse("\n".join([
+        "Robin Vale", "robin@example.org", "Experience",
+        "Apr. 2021 – Present", "Director of Data Platforms", "Quillmark Foods, Denver, CO",
+        "Led a platform group of thirty engineers.",
+        "Jan. 2018 – Mar. 2021", "Senior Manager, Analytics", "Quillmark Foods, Denver, CO",
+        "Grew the analytics team from four to twelve people.",
+        "Sep. 2011 – May. 2015", "Data Analyst", "Orbison Freight, Tulsa, OK",
+        "Education", "B.S. in Mathematics, Example College, 2011",
+    ]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data Platforms", "Quillmark Foods"), ("Senior Manager, Analytics", "Quillmark Foods"),
+        ("Data Analyst", "Orbison Freight")]
+
+
+def test_a_career_break_among_employer_blocks_is_no_job_and_takes_no_employer() -> None:
+    # Employer over "Title  dates" rows: the break sits between two employers and must leave the next one its
+    # employer line; set in bold it is still an entry, not a heading.
+    resume = parse_resume(_styled([
+        ("Sam Ortega", 22.0, 1.0), ("sam@example.org", _BODY, 0.0),
+        ("CAREER HISTORY", 12.0, 1.0),
+        ("Brightfield Rail GmbH Munich, Germany", _BODY, 1.0),
+        ("Lead Firmware Engineer March 2021 – Present", _BODY, 0.0),
+        ("• Lead the signalling firmware team.", _BODY, 0.0),
+        ("Family care", _BODY, 1.0),
+        ("Career break September 2019 – February 2021", _BODY, 0.0),
+        ("Cormorant Motors SA Lyon, France", _BODY, 1.0),
+        ("Embedded Software Engineer January 2015 – August 2019", _BODY, 0.0),
+        ("• Wrote drivers for braking controllers.", _BODY, 0.0),
+        ("EDUCATION", 12.0, 1.0), ("M.Sc. Electronics, Example University, 2014", _BODY, 0.0),
+    ]))
+    assert [s.name for s in resume.sections] == ["experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]

@@ -221,6 +221,8 @@ def _find_headings(
     for index, line in enumerate(lines):
         if index in found or index == name_line or not looks_like_heading_text(line.text) or _BULLET.match(line.text):
             continue
+        if _CAREER_BREAK.search(line.text):
+            continue  # "Career break" set in bold is an entry among jobs, not a heading naming a career section
         style = typography.style(line.text)
         if style is None:
             continue
@@ -612,6 +614,25 @@ def _continues(previous: Line, line: Line) -> bool:
     return unterminated_long_bullet and bool(sentence_like)
 
 
+def _date_only(text: str) -> bool:
+    """A line that holds a date range and nothing else a reader would call a title or an employer."""
+    match = _RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text) or _SINGLE_DATE.search(text)
+    if match is None:
+        return False
+    rest = _DURATION.sub(" ", text[: match.start()] + " " + text[match.end():])
+    return not re.search(r"[^\W\d_]", rest)
+
+
+def _second_header(first: Line, second: Line) -> bool:
+    """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, exactly
+    one of the two naming a job title (the title line and the employer line)."""
+    if _is_bullet(second) or not _claimable_header(second) or _sentence_like(second.text):
+        return False
+    if len((_fields(second.text) or [""])[0]) >= 70 or _RANGE.search(second.text):
+        return False
+    return bool(_TITLE_WORDS.search(first.text)) != bool(_TITLE_WORDS.search(second.text))
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
@@ -639,11 +660,22 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
-        if nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(section_lines[nxt]) and (
+        # "Employer / Title  date": a line above and words beside the date already make the header, so a line
+        # below that sits right over the next dated line is the next entry's employer, not this entry's.
+        complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
+            section_lines)
+        if not complete and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
+                section_lines[nxt]) and (
             len(pre) == 0 or not _TITLE_WORDS.search(" ".join(section_lines[p].text for p in pre))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
         ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
             post.append(nxt)
+            second = nxt + 1
+            if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
+                    section_lines[nxt], section_lines[second]):
+                # A date alone on its line, then the title, then the employer (simplecv, Europass): both lines
+                # under the bare date are the entry's header, not just the first.
+                post.append(second)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
     # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
@@ -671,7 +703,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
-        if company is None and title and _CAREER_BREAK.search(title):
+        if title and _CAREER_BREAK.search(title) and not (company and _CAREER_BREAK.search(company) is None
+                                                          and _TITLE_WORDS.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
             continue
         if _not_a_role(title, rest):
