@@ -104,7 +104,7 @@ Layout = Callable[[Person, dict[str, str]], tuple[str, list[str]]]
 
 def moderncv(style: str, color: str, datefmt: str, sep: str = "--", timeline: bool = False) -> Layout:
     def render(p: Person, h: dict[str, str]) -> tuple[str, list[str]]:
-        out = [rf"\documentclass[11pt,a4paper,sans]{{moderncv}}", rf"\moderncvstyle{{{style}}}",
+        out = [r"\documentclass[11pt,a4paper,sans]{moderncv}", rf"\moderncvstyle{{{style}}}",
                rf"\moderncvcolor{{{color}}}", r"\usepackage[utf8]{inputenc}", r"\usepackage[T1]{fontenc}", r"\usepackage{lmodern}",
                r"\usepackage[scale=0.8]{geometry}"]
         if timeline:
