@@ -395,3 +395,34 @@ def left_dates_pdf() -> bytes:
     pdf.set_xy(45, y)
     pdf.cell(0, 5, "BSc Computer Science, Example University")
     return _bytes(pdf)
+
+
+def wrapped_margin_dates_pdf() -> bytes:
+    """A moderncv-like CV whose left-margin dates are too long for the margin and wrap onto a second line: the
+    stream draws each label's two lines one after the other, then goes back up to draw the row's body (as pdfTeX
+    does). The last entry's employer is hyphenated at a line end while its dates sit at the right of that line."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    body = [b"BT /F1 20 Tf 130 740 Td (Casey Example) Tj ET", b"BT /F1 10 Tf 130 722 Td (casey@example.com) Tj ET",
+            b"BT /F1 14 Tf 130 690 Td (Experience) Tj ET"]
+    entries = [
+        (b"Feb 2021 -", b"Present", b"Head of Machine Learning, Umbrella Health, Berlin, Germany"),
+        (b"Oct 2016 - Jan", b"2021", b"Machine Learning Engineer, Soylent Foods, Munich, Germany"),
+    ]
+    y = 665
+    for first, second, header in entries[:2]:
+        body.append(b"BT /F1 10 Tf 40 %d Td (%s) Tj 0 -13 Td (%s) Tj ET" % (y, first, second))
+        body.append(b"BT /F1 10 Tf 130 %d Td (%s) Tj 0 -13 Td (- Led the move of training to a shared platform.) Tj"
+                    b" ET" % (y, header))
+        y -= 40
+    body.append(b"BT /F1 10 Tf 130 %d Td (Software Developer, Wonka Informa-) Tj 0 -13 Td (tion, Hamburg,"
+                b" Germany) Tj ET" % y)
+    body.append(b"BT /F1 10 Tf 470 %d Td (06/2013 - 09/2016) Tj ET" % y)
+    y -= 40
+    body.append(b"BT /F1 14 Tf 130 %d Td (Education) Tj ET" % y)
+    body.append(b"BT /F1 10 Tf 40 %d Td (2009 - 2013) Tj ET" % (y - 25))
+    body.append(b"BT /F1 10 Tf 130 %d Td (BSc Computer Science, Example University) Tj ET" % (y - 25))
+    return _raw_pdf(b"\n".join(body), font)

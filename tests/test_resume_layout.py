@@ -186,3 +186,15 @@ def test_a_full_width_second_page_continues_the_main_column_not_a_left_sidebar()
     resume = parse_resume(ExtractedText(text="\n".join(t for _, _, t in rows), pages=2, styled_lines=styled))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Staff Engineer", "Globex"), ("Senior Engineer", "Initech")]
+
+
+def test_margin_dates_wrapped_over_two_lines_still_anchor_their_entries(settings) -> None:
+    from tests.pdfs import wrapped_margin_dates_pdf
+
+    extracted = read_pdf(wrapped_margin_dates_pdf(), settings)
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Head of Machine Learning", "Umbrella Health", "2021-02", "Present"),
+        ("Machine Learning Engineer", "Soylent Foods", "2016-10", "2021-01"),
+        ("Software Developer", "Wonka Information", "2013-06", "2016-09"),
+    ]

@@ -210,8 +210,61 @@ def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, Lay
     return (LayoutLine(left) if left else None), (LayoutLine(right) if right else None)
 
 
+_WRAPPED_WORD = re.compile(r"[^\W\d_]{2,}-\s*$")
+
+
+def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> None:
+    """Undo two kinds of wrapping that the stream order shows and the page geometry hides, in place.
+
+    - A word hyphenated at a line end whose next line carries something else to its right (a right-aligned date:
+      "Institute for Molecular Compu-" ... "10/2018" / "tation, Heidelberg"): the run ending in "-" and the next
+      run in the stream, one line down and starting in lower case, are one word.
+    - A margin label wrapped over two or more lines (a date too long for moderncv's left column: "Oct 2018–Jan" /
+      "2022"): the stream draws the label's lines one after the other and then goes back up to the row's body.
+      The label's pieces are one label, and belong to the row where it starts.
+    """
+    by_order = {r.order: r for r in runs}
+    for run in sorted(runs, key=lambda r: r.order):
+        if not run.text.strip() or not run.text.endswith("\n"):
+            continue
+        nxt = by_order.get(run.order + 1)
+        if nxt is None or not nxt.text.strip() or not 0.5 * run.size < run.y - nxt.y < 1.8 * run.size:
+            continue
+        if _WRAPPED_WORD.search(run.text) and nxt.text.lstrip()[:1].islower():
+            head, _, rest = nxt.text.lstrip().partition(" ")
+            run.text = run.text.rstrip()[:-1] + head
+            nxt.text = rest
+            continue
+        if any(o is not run and o.text.strip() and abs(o.y - run.y) <= 0.35 * run.size and o.x < run.x - 1
+               for o in runs):
+            continue  # a label starts its row; this run continues text to its left (a wrapped body line)
+        chain = [run, nxt]
+        while chain[-1].text.endswith("\n") and len(chain) < 4:
+            below = by_order.get(chain[-1].order + 1)
+            if below is None or not 0.5 * run.size < chain[-1].y - below.y < 1.8 * run.size:
+                break
+            chain.append(below)
+        after = by_order.get(chain[-1].order + 1)
+        if after is None or abs(after.y - run.y) > 0.35 * run.size or after.x <= max(c.x for c in chain) + run.size:
+            continue
+        if after.x > left_edge + 0.4 * (right_edge - left_edge):
+            continue  # the row's body starts beside a narrow margin, not at a right-aligned place or date
+        if abs(after.size - run.size) > 0.15 * after.size:
+            continue  # a bigger margin heading ("Work" / "Experience") is its own line, not a label of the row
+        last = chain[-1].order
+        if not any(any(o.order > last and abs(o.y - piece.y) <= 0.35 * run.size and o.x >= after.x - run.size
+                       for o in runs if o.text.strip()) for piece in chain[1:]):
+            # A margin column has the row's body beside its lines (the body may end before a long label does).
+            continue
+        run.text = " ".join(c.text.strip() for c in chain)
+        run.x = min(c.x for c in chain)
+        for piece in chain[1:]:
+            piece.text = ""
+
+
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
+    _join_wrapped_runs(runs, left_edge, right_edge)
     lines = _lines([r for r in runs if r.text.strip()])
     gutter = _gutter(lines, left_edge, right_edge)
     if gutter is None:
