@@ -302,3 +302,11 @@ def test_a_career_break_among_employer_blocks_is_no_job_and_takes_no_employer() 
     assert [s.name for s in resume.sections] == ["experience", "education"]
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
+
+
+def test_a_phone_written_in_pairs_is_found_when_a_postcode_follows_on_its_line() -> None:
+    resume = _parse("\n".join([
+        "Claire Example", "claire@example.org +33 6 12 34 56 78 69002 Lyon, France", "Experience",
+        "Embedded Engineer, Example Rail, 2019 - Present",
+    ]))
+    assert resume.contact.phone == "+33 6 12 34 56 78"

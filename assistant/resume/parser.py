@@ -429,6 +429,17 @@ _CREDENTIAL_TAIL = re.compile(r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa)\.?)+$", re
 _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
 
 
+def _phone_options(found: str) -> list[str]:
+    """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
+    in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
+    options = [found]
+    groups = found.split()
+    while len(groups) > 2 and len(re.sub(r"\D", "", options[-1])) > 15:
+        groups = groups[:-1]
+        options.append(" ".join(groups))
+    return options
+
+
 def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
@@ -437,7 +448,7 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     text = _WRAPPED_EMAIL_END.sub(r"\1\2", text)
     email = next(iter(_EMAIL.findall(text)), None)
     phone = None
-    for candidate in _PHONE.findall(text):
+    for candidate in (option for found in _PHONE.findall(text) for option in _phone_options(found)):
         digits = re.sub(r"\D", "", candidate)
         if 9 <= len(digits) <= 15 and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(candidate):
             phone = candidate.strip()
@@ -518,7 +529,7 @@ def _find_location(field: str) -> tuple[int, str] | None:
     match = _LOCATION_TAIL.search(field)
     if not match:
         return None
-    rest = match.group("rest").strip()
+    rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
     last = rest.split(",")[-1].strip()
     if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in _REGIONS or rest.lower() in _REGIONS):
         return None
