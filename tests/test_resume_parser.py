@@ -145,6 +145,9 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
         # "Employer – City – one-line description." under the title: the description is neither field.
         ("Head of Data Science Aug 2019 - Mar 2021\nGlobex – Boston, MA – Led data science for the payments unit.",
          ("Head of Data Science", "Globex", "Boston, MA")),
+        # moderncv ends the entry's line with a full stop after the place.
+        ("06/2016–09/2016 Research Intern, Globex Research, Zurich, Switzerland.",
+         ("Research Intern", "Globex Research", "Zurich, Switzerland")),
     ],
 )
 def test_job_header_shapes(header: str, expected: tuple) -> None:

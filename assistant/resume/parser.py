@@ -554,7 +554,8 @@ def _find_location(field: str) -> tuple[int, str] | None:
         start = before.rfind(words[-1])
         before = field[:start].rstrip()
         words = before.split()
-    return start, field[start: match.end()].strip()
+    location = field[start: match.end()].strip()
+    return start, location[:-1] if re.search(r"[a-z]\.$", location) else location
 
 
 def _strip_location(field: str) -> tuple[str, str | None]:
