@@ -313,3 +313,12 @@ def test_a_phone_written_in_pairs_is_found_when_a_postcode_follows_on_its_line()
         "Embedded Engineer, Example Rail, 2019 - Present",
     ]))
     assert resume.contact.phone == "+33 6 12 34 56 78"
+
+
+def test_a_large_name_wrapped_onto_two_lines_is_read_whole() -> None:
+    resume = parse_resume(_styled([
+        ("Anneliese", 24.0, 0.0), ("Vandersloot-Kerrigan", 24.0, 0.0), ("Principal Platform Engineer", 14.0, 0.0),
+        ("anneliese@example.org", _BODY, 0.0), ("Experience", 13.0, 1.0),
+        ("2019 - Present Platform Engineer, Globex, Austin, TX", _BODY, 0.0),
+    ]))
+    assert resume.contact.name == "Anneliese Vandersloot-Kerrigan"

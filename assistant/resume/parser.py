@@ -408,6 +408,12 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
+    first, below = typography.style(lines[index].text), (
+        typography.style(lines[index + 1].text) if index + 1 < len(lines) else None)
+    if first is not None and below is not None and below.page == first.page and abs(below.size - first.size) < 0.5 \
+            and len(text.split()) == 1 and len(lines[index + 1].text.split()) <= 3:
+        # A name set so large that it wraps: "Priyanka" over "Raghunathan-Holt" in the same size is one name.
+        text = f"{text} {lines[index + 1].text.strip()}"
     surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
     if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)):
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
