@@ -322,3 +322,16 @@ def test_a_large_name_wrapped_onto_two_lines_is_read_whole() -> None:
         ("2019 - Present Platform Engineer, Globex, Austin, TX", _BODY, 0.0),
     ]))
     assert resume.contact.name == "Anneliese Vandersloot-Kerrigan"
+
+
+def test_timeline_years_alone_above_each_entry_date_it() -> None:
+    # A timeline CV prints the start year beside a bar above the header, and the end year under it when it ended.
+    resume = _parse("\n".join([
+        "Jo Example", "jo@example.org", "Experience",
+        "2021", "Associate Professor, Example University, Oslo, Norway", "• Lead the systems group.",
+        "2016", "Assistant Professor, Example University, Oslo, Norway", "2021", "• Founded the lab.",
+        "Education", "2008", "Ph.D. in Computer Science, Example Institute",
+    ]))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Associate Professor", "Example University", "2021-01", None),
+        ("Assistant Professor", "Example University", "2016-01", "2021-12")]

@@ -84,6 +84,7 @@ _DURATION = re.compile(
 )
 _TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
 _BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -663,6 +664,12 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
             and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)})
+    else:
+        # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
+        # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
+        anchors = [i for i, line in enumerate(section_lines[:-1]) if _BARE_YEAR.fullmatch(line.text)
+                   and _TITLE_WORDS.search(section_lines[i + 1].text) and _claimable_header(section_lines[i + 1])
+                   and not _BARE_YEAR.fullmatch(section_lines[i + 1].text)]
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
@@ -708,10 +715,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
             anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
+            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text)
         assert match is not None
         start_raw = match.group("start")
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
+        if match.re is _BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
+                end_label := _BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
+                end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
+            end_raw = end_label.group("start")  # the bar's end year, printed under the header
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
