@@ -409,11 +409,11 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
-    first, below = typography.style(lines[index].text), (
-        typography.style(lines[index + 1].text) if index + 1 < len(lines) else None)
-    if first is not None and below is not None and below.page == first.page and abs(below.size - first.size) < 0.5 \
-            and len(text.split()) == 1 and len(lines[index + 1].text.split()) <= 3:
-        # A name set so large that it wraps: "Priyanka" over "Raghunathan-Holt" in the same size is one name.
+    following = typography.style(lines[index + 1].text) if index + 1 < len(lines) else None
+    size = typography.style(lines[index].text)
+    if len(text.split()) == 1 and following is not None and size is not None and abs(following.size - size.size) < 0.5 \
+            and len(lines[index + 1].text.split()) <= 3:
+        # A big name set over two lines ("Ingrid" / "Salvesen"): both lines in the same largest size.
         text = f"{text} {lines[index + 1].text.strip()}"
     surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
     if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)):
@@ -732,9 +732,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
-        if title and _CAREER_BREAK.search(title) and not (company and _CAREER_BREAK.search(company) is None
-                                                          and _TITLE_WORDS.search(title)):
-            # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
+        if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
+                company is None and title and _CAREER_BREAK.search(title)):
+            # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
+            # whether it is written as the title or in the employer's place ("Career Break | Family care").
             continue
         if _not_a_role(title, rest):
             continue
