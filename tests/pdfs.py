@@ -426,3 +426,28 @@ def wrapped_margin_dates_pdf() -> bytes:
     body.append(b"BT /F1 10 Tf 40 %d Td (2009 - 2013) Tj ET" % (y - 25))
     body.append(b"BT /F1 10 Tf 130 %d Td (BSc Computer Science, Example University) Tj ET" % (y - 25))
     return _raw_pdf(b"\n".join(body), font)
+
+
+def margin_headings_pdf() -> bytes:
+    """A currvita-like CV: each section's heading sits in the left margin, a size bigger than the body, on the same
+    baseline as the section's first row."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    rows = [
+        (b"Profile", b"Platform engineer who builds reliable payment systems for small teams."),
+        (b"Employment", b"2021 - Present Platform Engineer, Globex, Chicago, IL"),
+        (None, b"2018 - 2021 Backend Developer, Initech, Chicago, IL"),
+        (b"Education", b"2014 - 2018 B.S. in Computer Science, Example University"),
+        (b"Expertise", b"Go, Python, PostgreSQL, Kubernetes"),
+    ]
+    body = [b"BT /F1 20 Tf 40 740 Td (Casey Example) Tj ET", b"BT /F1 10 Tf 40 722 Td (casey@example.com) Tj ET"]
+    y = 690
+    for heading, text in rows:
+        if heading:
+            body.append(b"BT /F1 12 Tf 40 %d Td (%s) Tj ET" % (y, heading))
+        body.append(b"BT /F1 10 Tf 150 %d Td (%s) Tj ET" % (y, text))
+        y -= 24
+    return _raw_pdf(b"\n".join(body), font)

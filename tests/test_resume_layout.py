@@ -198,3 +198,12 @@ def test_margin_dates_wrapped_over_two_lines_still_anchor_their_entries(settings
         ("Machine Learning Engineer", "Soylent Foods", "2016-10", "2021-01"),
         ("Software Developer", "Wonka Information", "2013-06", "2016-09"),
     ]
+
+
+def test_headings_in_the_margin_on_their_first_row_open_their_sections(settings) -> None:
+    from tests.pdfs import margin_headings_pdf
+
+    resume = parse_resume(read_pdf(margin_headings_pdf(), settings))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Platform Engineer", "Globex"), ("Backend Developer", "Initech")]

@@ -262,8 +262,29 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
             piece.text = ""
 
 
+def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float) -> list[LayoutLine]:
+    """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
+    run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
+    page. A reader sees the heading above its section, so it becomes its own line, read first."""
+    runs = sorted(line.runs, key=lambda r: r.x)
+    if len(runs) < 2:
+        return [line]
+    head, rest = runs[0], runs[1:]
+    words = head.text.split()
+    rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
+    if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
+            and rest[0].x - head.end > 1.0 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)):
+        return [line]
+    return [LayoutLine([head]), LayoutLine(rest)]
+
+
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
+    return [piece for line in _order_lines(runs, left_edge, right_edge)
+            for piece in _split_margin_heading(line, left_edge, right_edge)]
+
+
+def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     _join_wrapped_runs(runs, left_edge, right_edge)
     lines = _lines([r for r in runs if r.text.strip()])
     gutter = _gutter(lines, left_edge, right_edge)
