@@ -335,3 +335,16 @@ def test_timeline_years_alone_above_each_entry_date_it() -> None:
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("Associate Professor", "Example University", "2021-01", None),
         ("Assistant Professor", "Example University", "2016-01", "2021-12")]
+
+
+def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_employer() -> None:
+    # Every entry is "date / title / employer"; the career break's second line must stay with the break.
+    resume = _parse("\n".join([
+        "Noor Example", "noor@example.org", "Experience",
+        "Mar. 2021 – Present", "Lead Firmware Engineer", "Brightfield Rail GmbH, Munich, Germany",
+        "Sep. 2019 – Feb. 2021", "Career break", "Family care",
+        "Jan. 2015 – Aug. 2019", "Embedded Software Engineer", "Cormorant Motors SA, Lyon, France",
+        "Education", "M.Sc. Electronics, Example University, 2014",
+    ]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]

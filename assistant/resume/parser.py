@@ -642,6 +642,21 @@ def _date_only(text: str) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
+def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
+    """Does this section write each entry as a bare date line with the title under it (simplecv, Europass), rather
+    than the title above the date? Decided by where the section's own titles sit, beside most bare dates."""
+    bare = [a for a in anchors if _date_only(lines[a].text)]
+    if len(bare) < 2 or len(bare) < 0.6 * len(anchors):
+        return False
+
+    def titled(index: int) -> bool:
+        return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
+
+    below = sum(titled(a + 1) for a in bare)
+    above = sum(titled(a - 1) for a in bare)
+    return below >= 2 and below > 2 * above
+
+
 def _second_header(first: Line, second: Line) -> bool:
     """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, exactly
     one of the two naming a job title (the title line and the employer line)."""
@@ -673,10 +688,13 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
+    headers_below = _headers_below_dates(section_lines, anchors)
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
         i = anchor - 1
+        if headers_below and _date_only(section_lines[anchor].text):
+            i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
         while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
             i > 0 and _continues(section_lines[i - 1], section_lines[i])
         ):
