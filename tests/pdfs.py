@@ -451,3 +451,24 @@ def margin_headings_pdf() -> bytes:
         body.append(b"BT /F1 10 Tf 150 %d Td (%s) Tj ET" % (y, text))
         y -= 24
     return _raw_pdf(b"\n".join(body), font)
+
+
+def wrapped_header_beside_date_pdf() -> bytes:
+    """moderncv's oldstyle shape: an entry's header line wraps ("Associate Professor, Example University, Oslo," /
+    "Norway.") and its dates are drawn afterwards, right-aligned on the header's first line."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    body = [b"BT /F1 20 Tf 60 740 Td (Casey Example) Tj ET", b"BT /F1 10 Tf 60 722 Td (casey@example.com) Tj ET",
+            b"BT /F1 14 Tf 60 690 Td (Experience) Tj ET"]
+    entries = [(b"Associate Professor, Example University, Oslo,", b"Norway.", b"08/2020-Present"),
+               (b"Assistant Professor, Example University, Oslo,", b"Norway.", b"08/2016-07/2020")]
+    y = 665
+    for first, second, dates in entries:
+        body.append(b"BT /F1 10 Tf 60 %d Td (%s) Tj 0 -13 Td (%s) Tj ET" % (y, first, second))
+        body.append(b"BT /F1 10 Tf 470 %d Td (%s) Tj ET" % (y, dates))
+        body.append(b"BT /F1 10 Tf 60 %d Td (- Led the systems group of four students.) Tj ET" % (y - 26))
+        y -= 50
+    return _raw_pdf(b"\n".join(body), font)

@@ -207,3 +207,11 @@ def test_headings_in_the_margin_on_their_first_row_open_their_sections(settings)
     assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Platform Engineer", "Globex"), ("Backend Developer", "Initech")]
+
+
+def test_a_header_wrapped_beside_its_right_aligned_dates_keeps_its_title(settings) -> None:
+    from tests.pdfs import wrapped_header_beside_date_pdf
+
+    resume = parse_resume(read_pdf(wrapped_header_beside_date_pdf(), settings))
+    assert [(j.title, j.company, j.start) for j in resume.experience] == [
+        ("Associate Professor", "Example University", "2020-08"), ("Assistant Professor", "Example University", "2016-08")]

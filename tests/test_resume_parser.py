@@ -148,6 +148,9 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
         # moderncv ends the entry's line with a full stop after the place.
         ("06/2016–09/2016 Research Intern, Globex Research, Zurich, Switzerland.",
          ("Research Intern", "Globex Research", "Zurich, Switzerland")),
+        # ... and when the country wrapped to the next line, "Title, Employer, City" still splits.
+        ("Associate Professor, Example University, Oslo, 08/2020–Present",
+         ("Associate Professor", "Example University", "Oslo")),
     ],
 )
 def test_job_header_shapes(header: str, expected: tuple) -> None:

@@ -91,11 +91,19 @@ class LayoutLine:
     def text(self) -> str:
         out = ""
         previous: Run | None = None
-        for run in sorted(self.runs, key=lambda r: r.x):
+        ordered = sorted(self.runs, key=lambda r: r.x)
+        for index, run in enumerate(ordered):
+            # A run's own line break ("Oslo,\n") ends its line in the stream; when a run in the same size (a
+            # right-aligned date) follows on its baseline, the page line goes on. (A break before text of another
+            # size, an address beside a big name, still separates them.)
+            after = ordered[index + 1] if index + 1 < len(ordered) else None
+            text = run.text
+            if after is not None and abs(after.size - run.size) <= 0.15 * run.size:
+                text = text.replace("\n", " ")
             if previous is None:
-                out = run.text
+                out = text
             else:
-                out += _separator(previous, run) + run.text
+                out += _separator(previous, run) + text
             previous = run
         return out
 

@@ -941,6 +941,15 @@ def _title_company(
         left, right = (part.strip() for part in candidates[0][1].split(","))
         if _TITLE_WORDS.search(left) and not _TITLE_WORDS.search(right) and right:
             return left, right, location
+    if len(candidates) == 1 and candidates[0][1].count(",") == 2:
+        # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
+        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix).
+        left, middle, place = (part.strip() for part in candidates[0][1].split(","))
+        words = place.split()
+        city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
+            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES))
+        if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
+            return left, middle, location or place
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
