@@ -472,3 +472,26 @@ def wrapped_header_beside_date_pdf() -> bytes:
         body.append(b"BT /F1 10 Tf 60 %d Td (- Led the systems group of four students.) Tj ET" % (y - 26))
         y -= 50
     return _raw_pdf(b"\n".join(body), font)
+
+
+def label_table_pdf() -> bytes:
+    """An old-Europass-like CV: a column of field labels ("Dates", "Occupation or position held", "Name and address
+    of employer") beside their values, drawn row by row as a table is."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    rows = [(b"Name", b"Casey Example"), (b"Email", b"casey@example.com"), (b"Work experience", b"")]
+    for dates, title, employer in ((b"March 2021 - present", b"Lead Firmware Engineer", b"Globex Rail, Munich"),
+                                   (b"January 2015 - August 2019", b"Embedded Software Engineer", b"Initech, Lyon"),
+                                   (b"September 2012 - December 2014", b"Software Engineer", b"Wonka, Grenoble")):
+        rows += [(b"Dates", dates), (b"Occupation or position held", title), (b"Name of employer", employer)]
+    rows += [(b"Education", b""), (b"Dates", b"2009 - 2012"), (b"Qualification", b"M.Sc. Electronics")]
+    body, y = [], 740
+    for label, value in rows:
+        body.append(b"BT /F1 9 Tf 40 %d Td (%s) Tj ET" % (y, label))
+        if value:
+            body.append(b"BT /F1 10 Tf 210 %d Td (%s) Tj ET" % (y, value))
+        y -= 18
+    return _raw_pdf(b"\n".join(body), font)

@@ -215,3 +215,14 @@ def test_a_header_wrapped_beside_its_right_aligned_dates_keeps_its_title(setting
     resume = parse_resume(read_pdf(wrapped_header_beside_date_pdf(), settings))
     assert [(j.title, j.company, j.start) for j in resume.experience] == [
         ("Associate Professor", "Example University", "2020-08"), ("Assistant Professor", "Example University", "2016-08")]
+
+
+def test_a_table_of_labels_and_values_is_read_row_by_row(settings) -> None:
+    from tests.pdfs import label_table_pdf
+
+    extracted = read_pdf(label_table_pdf(), settings)
+    assert "Dates March 2021 - present" in extracted.text
+    resume = parse_resume(extracted)
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2021-03", "Present"), ("2015-01", "2019-08"), ("2012-09", "2014-12")]
+    assert all(j.title and j.title.endswith("Engineer") for j in resume.experience)

@@ -209,7 +209,22 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
     if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width:
         return None
+    if _drawn_row_by_row(lines, g, shared):
+        return None
     return g
+
+
+def _drawn_row_by_row(lines: list[LayoutLine], gutter: float, shared: set[int]) -> bool:
+    """Was the page drawn row by row across the gutter (a table of labels and values: Europass's "Dates" /
+    "Occupation or position held" beside each value), not column by column (a sidebar beside a main column)?
+
+    Producers draw independent columns as blocks, so the stream crosses the gutter a few times per page; a table
+    crosses it on almost every row. Such a page is read row by row, as one column."""
+    if len(shared) < 6:
+        return False
+    sides = sorted((run.order, run.x >= gutter) for i in shared for run in lines[i].runs if run.text.strip())
+    switches = sum(1 for (_, a), (_, b) in zip(sides, sides[1:], strict=False) if a != b)
+    return switches >= 1.2 * len(shared)
 
 
 def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:
@@ -270,7 +285,8 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
             piece.text = ""
 
 
-def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float) -> list[LayoutLine]:
+def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
+                          starts: dict[int, int]) -> list[LayoutLine]:
     """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
     run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
     page. A reader sees the heading above its section, so it becomes its own line, read first."""
@@ -281,15 +297,21 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float)
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
     if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
-            and rest[0].x - head.end > 1.0 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)):
+            and rest[0].x - head.end > 1.0 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
+            and sum(starts.get(round(rest[0].x) + d, 0) for d in (-1, 0, 1)) >= 3):
+        # (The body must start where the page's other lines start: the text column beside the margin.)
         return [line]
     return [LayoutLine([head]), LayoutLine(rest)]
 
 
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
-    return [piece for line in _order_lines(runs, left_edge, right_edge)
-            for piece in _split_margin_heading(line, left_edge, right_edge)]
+    lines = _order_lines(runs, left_edge, right_edge)
+    starts: dict[int, int] = {}  # how many lines have a run starting at each x: the page's text columns
+    for line in lines:
+        for x in {round(run.x) for run in line.runs}:
+            starts[x] = starts.get(x, 0) + 1
+    return [piece for line in lines for piece in _split_margin_heading(line, left_edge, right_edge, starts)]
 
 
 def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
