@@ -351,3 +351,21 @@ def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_
     ]))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # Employer over a bare date over the title, then a one-line description.
+        ["Pinecrest Logistics", "September 2023 - Present", "Junior Data Engineer", "Warehouse data pipelines.",
+         "Atlas Freight", "June 2022 - December 2022", "Data Engineering Intern", "Six-month internship."],
+        # "Title at Employer  dates" with an unpunctuated description line between entries.
+        ["Junior Data Engineer at Pinecrest Logistics Sep 2023 - Current", "Built the nightly inventory pipeline",
+         "Data Engineering Intern at Atlas Freight Jun 2022 - Dec 2022", "Moved shipment reports to a warehouse"],
+    ],
+)
+def test_entries_keep_their_own_employer_whatever_sits_between_them(entries: list[str]) -> None:
+    resume = _parse("\n".join(["Ira Example", "ira@example.org", "Experience", *entries, "Education",
+                               "B.S. in Statistics, Example College, 2022"]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]

@@ -642,6 +642,17 @@ def _date_only(text: str) -> bool:
     return not re.search(r"[^\W\d_]", rest)
 
 
+def _employer_over_title(line: Line, dated: Line) -> bool:
+    """Is `line` the employer heading of the dated entry right below it: no title word on it, and the dated line
+    holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
+    if _TITLE_WORDS.search(line.text) or _sentence_like(line.text):
+        return False
+    match = _RANGE.search(dated.text) or _OPEN_FIRST.search(dated.text)
+    rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
+    fields = [part for field in _fields(rest) for part in _split_at_employer(field)]
+    return len(fields) == 1 and bool(_TITLE_WORDS.search(fields[0]))
+
+
 def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
     """Does this section write each entry as a bare date line with the title under it (simplecv, Europass), rather
     than the title above the date? Decided by where the section's own titles sit, beside most bare dates."""
@@ -652,9 +663,16 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
     def titled(index: int) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
 
+    def employer_like(index: int) -> bool:
+        return index >= 0 and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
+            and not _TITLE_WORDS.search(lines[index].text)
+
+    if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
+        return True  # "date / Title / Employer" on most entries
     below = sum(titled(a + 1) for a in bare)
     above = sum(titled(a - 1) for a in bare)
-    return below >= 2 and below > 2 * above
+    # "Employer / date / Title" keeps its employer above each date: then the lines above are this entry's.
+    return below >= 2 and below > 2 * above and sum(employer_like(a - 1) for a in bare) < 0.5 * len(bare)
 
 
 def _second_header(first: Line, second: Line) -> bool:
@@ -706,7 +724,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         # "Employer / Title  date": a line above and words beside the date already make the header, so a line
         # below that sits right over the next dated line is the next entry's employer, not this entry's.
         complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
-            section_lines)
+            section_lines) and _employer_over_title(section_lines[nxt], section_lines[ceiling])
         if not complete and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
                 section_lines[nxt]) and (
             len(pre) == 0 or not _TITLE_WORDS.search(" ".join(section_lines[p].text for p in pre))
