@@ -495,3 +495,23 @@ def label_table_pdf() -> bytes:
             body.append(b"BT /F1 10 Tf 210 %d Td (%s) Tj ET" % (y, value))
         y -= 18
     return _raw_pdf(b"\n".join(body), font)
+
+
+def aligned_sidebar_pdf() -> bytes:
+    """A narrow sidebar beside the main column, both in the same size and leading so their baselines coincide,
+    drawn as two blocks (LaTeX minipages): the sidebar first, then the main column."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + widths + b"] >>"
+    )
+    side = [b"Contact", b"casey@example.com", b"Skills", b"Go, Python,", b"PostgreSQL", b"Languages",
+            b"English (native)", b"Twi (fluent)"]
+    main = [b"Experience", b"Software Engineer", b"Parcelbright Jul 2024 - Present",
+            b"- Built the refunds API for 3 million requests a day.", b"Software Engineering Intern",
+            b"Lumen Ridge Bank Jun 2023 - Aug 2023", b"- Wrote a reconciliation tool in Python.", b"Education",
+            b"B.S. in Computer Science, Northgate University, 2024"]
+    body = [b"BT /F1 20 Tf 40 750 Td (Casey Example) Tj ET",
+            b"BT /F1 10 Tf 14 TL 40 710 Td " + b" ".join(b"(%s) ' " % t for t in side) + b"ET",
+            b"BT /F1 10 Tf 14 TL 200 710 Td " + b" ".join(b"(%s) ' " % t for t in main) + b"ET"]
+    return _raw_pdf(b"\n".join(body), font)

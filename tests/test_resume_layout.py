@@ -226,3 +226,12 @@ def test_a_table_of_labels_and_values_is_read_row_by_row(settings) -> None:
     assert [(j.start, j.end) for j in resume.experience] == [
         ("2021-03", "Present"), ("2015-01", "2019-08"), ("2012-09", "2014-12")]
     assert all(j.title and j.title.endswith("Engineer") for j in resume.experience)
+
+
+def test_a_sidebar_whose_baselines_match_the_main_column_is_still_read_as_its_own_column(settings) -> None:
+    from tests.pdfs import aligned_sidebar_pdf
+
+    resume = parse_resume(read_pdf(aligned_sidebar_pdf(), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Engineer", "Parcelbright"), ("Software Engineering Intern", "Lumen Ridge Bank")]
+    assert {"skills", "languages", "experience", "education"} <= {s.name for s in resume.sections}

@@ -207,24 +207,24 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     right_width = max((b - a for _, a, b in segs if a >= g), default=0.0)
     (small, small_width), (large, large_width) = sorted(
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
-    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width:
+    switches = _gutter_crossings(lines, g, shared)
+    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width \
+            and not (len(shared) >= 6 and switches <= max(2, 0.1 * len(shared))):
+        # Margin labels -- unless the stream drew the two sides as two blocks: a sidebar whose lines happen to
+        # share baselines with the main column's (same font, same leading) is still a column of its own.
         return None
-    if _drawn_row_by_row(lines, g, shared):
+    if len(shared) >= 6 and switches >= 1.2 * len(shared):
+        # Drawn row by row across the gutter: a table of labels and values (old Europass's "Dates" / "Occupation
+        # or position held" beside each value), read row by row as one column.
         return None
     return g
 
 
-def _drawn_row_by_row(lines: list[LayoutLine], gutter: float, shared: set[int]) -> bool:
-    """Was the page drawn row by row across the gutter (a table of labels and values: Europass's "Dates" /
-    "Occupation or position held" beside each value), not column by column (a sidebar beside a main column)?
-
-    Producers draw independent columns as blocks, so the stream crosses the gutter a few times per page; a table
-    crosses it on almost every row. Such a page is read row by row, as one column."""
-    if len(shared) < 6:
-        return False
+def _gutter_crossings(lines: list[LayoutLine], gutter: float, shared: set[int]) -> int:
+    """How often the stream crosses the gutter while drawing the rows that have text on both sides. Producers
+    draw independent columns as blocks (a few crossings per page); a table crosses it on almost every row."""
     sides = sorted((run.order, run.x >= gutter) for i in shared for run in lines[i].runs if run.text.strip())
-    switches = sum(1 for (_, a), (_, b) in zip(sides, sides[1:], strict=False) if a != b)
-    return switches >= 1.2 * len(shared)
+    return sum(1 for (_, a), (_, b) in zip(sides, sides[1:], strict=False) if a != b)
 
 
 def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:
