@@ -509,7 +509,9 @@ def aligned_sidebar_pdf() -> bytes:
             b"English (native)", b"Twi (fluent)"]
     main = [b"Experience", b"Software Engineer", b"Parcelbright Jul 2024 - Present",
             b"- Built the refunds API for 3 million requests a day.", b"Software Engineering Intern",
-            b"Lumen Ridge Bank Jun 2023 - Aug 2023", b"- Wrote a reconciliation tool in Python.", b"Education",
+            b"Lumen Ridge Bank Jun 2023 - Aug 2023", b"- Wrote a reconciliation tool in Python.",
+            b"- Moved the nightly reports to a queue.", b"- Added alerts for failed settlement files.",
+            b"- Cut the test suite from 20 to 6 minutes.", b"Education",
             b"B.S. in Computer Science, Northgate University, 2024"]
     body = [b"BT /F1 20 Tf 40 750 Td (Casey Example) Tj ET",
             b"BT /F1 10 Tf 14 TL 40 710 Td " + b" ".join(b"(%s) ' " % t for t in side) + b"ET",
