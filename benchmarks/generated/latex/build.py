@@ -465,6 +465,8 @@ LAYOUTS: list[tuple[str, Layout, int]] = [  # (name, renderer, heading set)
 
 
 def build(only: str | None = None) -> None:
+    if OUT.exists() and not only:
+        shutil.rmtree(OUT)  # a full build leaves no PDF of an earlier layout list behind
     OUT.mkdir(exist_ok=True)
     truth: dict[str, object] = {}
     for index, (name, render, heading_set) in enumerate(LAYOUTS):
