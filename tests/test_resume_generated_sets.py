@@ -1,0 +1,37 @@
+"""The generated tuning sets (benchmarks/generated/*): each is complete and in the labelled corpus's truth shape,
+and the LaTeX set stays read well, so a parser change that breaks a common CV class shows up in CI, not only in
+the benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.resume.intake import read_pdf
+from assistant.resume.parser import parse_resume
+from benchmarks.resume_accuracy import GENERATED_SETS, Score, check_labelled, generated_files
+
+KEYS = {"name", "email", "phone_present", "sections", "jobs", "companies", "latest_title", "first_job_start_year"}
+
+
+@pytest.mark.parametrize("set_name", sorted(GENERATED_SETS))
+def test_every_generated_file_has_its_pdf_and_truth_in_the_labelled_shape(set_name: str) -> None:
+    files = generated_files(GENERATED_SETS[set_name])
+    assert len(files) >= 15
+    for path, truth in files:
+        assert path.is_file() and path.read_bytes().startswith(b"%PDF"), path.name
+        assert set(truth) >= KEYS, path.name
+        assert truth["jobs"] == 0 or truth["latest_title"], path.name
+        assert len(truth["companies"]) <= truth["jobs"], path.name
+
+
+@pytest.mark.slow
+def test_the_latex_classes_are_read_well(settings) -> None:
+    """Floors a little under today's figures (jobs within one 50/51, employers 148/155, sections 339/341)."""
+    score = Score()
+    for path, truth in generated_files(GENERATED_SETS["latex"]):
+        check_labelled(path.name, truth, parse_resume(read_pdf(path.read_bytes(), settings)), score, split="latex")
+    assert score.rate("jobs") >= 0.9
+    assert score.rate("employers") >= 0.9
+    assert score.rate("sections") >= 0.95
+    assert score.rate("name") >= 0.85
+    assert score.rate("email") == 1.0
