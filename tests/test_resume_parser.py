@@ -336,7 +336,7 @@ def test_timeline_years_alone_above_each_entry_date_it() -> None:
         "Education", "2008", "Ph.D. in Computer Science, Example Institute",
     ]))
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
-        ("Associate Professor", "Example University", "2021-01", None),
+        ("Associate Professor", "Example University", "2021-01", "Present"),
         ("Assistant Professor", "Example University", "2016-01", "2021-12")]
 
 

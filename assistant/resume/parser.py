@@ -803,7 +803,22 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
+    if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
+        jobs = _open_timeline_ends(jobs)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _open_timeline_ends(jobs: list[Job]) -> list[Job]:
+    """On a timeline, a bar with no end year runs on to today: an entry with only its start year, starting no
+    earlier than every other entry ended, is the ongoing one (a one-year entry among older ones is not)."""
+    ends = [int(j.end[:4]) for j in jobs if j.end and j.end[:4].isdigit()]
+    out = []
+    for job in jobs:
+        if job.end is None and job.start and job.start[:4].isdigit() and ends and int(job.start[:4]) >= max(ends):
+            start_y, start_m = map(int, job.start.split("-"))
+            job = job.model_copy(update={"end": "Present", "months": _months_between((start_y, start_m), _today())})
+        out.append(job)
+    return out
 
 
 def _same_employer(jobs: list[Job]) -> list[Job]:
