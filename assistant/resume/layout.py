@@ -228,14 +228,15 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
         # share baselines with the main column's (same font, same leading) is still a column of its own.
         return "labels"
     # Dates on one side of the split, on the same row as a non-date on the other (a title with its dates at the
-    # right margin): splitting there would take every entry's dates away from it.
+    # right margin), on a good share of the rows both sides share: splitting there would take every entry's dates
+    # away from it. (A sidebar shares rows with the main column too, and may put a year or two beside a title.)
     detached = 0
     for i in shared:
         left, right = _split_line(lines[i], g)
         pieces = [left.text() if left else "", right.text() if right else ""]
         if sum(map(_only_date, pieces)) == 1 and all(any(ch.isalpha() or ch.isdigit() for ch in p) for p in pieces):
             detached += 1
-    if detached >= 2:
+    if detached >= max(2, 0.3 * len(shared)):
         return "labels"
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
