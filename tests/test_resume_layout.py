@@ -14,11 +14,9 @@ from assistant.resume.models import ExtractedText
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import parse_resume
 from tests.pdfs import (
-    dates_beside_titles_pdf,
     entries_pdf,
     left_dates_pdf,
     right_dates_pdf,
-    right_places_pdf,
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
 )
@@ -258,10 +256,9 @@ def test_the_last_entrys_indented_lines_are_not_the_next_entrys_header() -> None
     assert [j.company for j in resume.experience] == ["Quillfeather Foods", "Tarrow Labs"]
 
 
-@pytest.mark.parametrize("profile", [False, True], ids=["name-only", "full-width-profile"])
-def test_a_sidebar_is_a_column_even_when_the_dates_make_the_cleanest_split(settings, profile: bool) -> None:
-    resume = parse_resume(read_pdf(sidebar_right_dates_pdf(profile), settings))
-    assert [s.name for s in resume.sections if s.name != "summary"][:4] == ["other", "skills", "languages", "interests"]
+def test_a_sidebar_is_a_column_even_when_the_dates_make_the_cleanest_split(settings) -> None:
+    resume = parse_resume(read_pdf(sidebar_right_dates_pdf(), settings))
+    assert [s.name for s in resume.sections][:4] == ["other", "skills", "languages", "interests"]
     assert [(j.title, j.company, j.start) for j in resume.experience] == [
         ("Director of Analytics", "Northwind Foods", "2020-04"), ("Senior Analyst", "Harbor Freight Lines", "2016-02"),
         ("Analyst", "Cobalt Retail Group", "2013-01")]
@@ -329,20 +326,6 @@ def test_a_sidebar_whose_baselines_match_the_main_column_is_still_read_as_its_ow
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Software Engineer", "Parcelbright"), ("Software Engineering Intern", "Lumen Ridge Bank")]
     assert {"skills", "languages", "experience", "education"} <= {s.name for s in resume.sections}
-
-
-def test_places_alone_at_the_right_margin_are_labels_not_a_column(settings) -> None:
-    resume = parse_resume(read_pdf(right_places_pdf(), settings))
-    assert [(j.title, j.company) for j in resume.experience] == [
-        ("DATA ENGINEER", "Ferrovia Data"), ("DATA ANALYST", "Kestrel Analytics"), ("ANALYST INTERN", "Orchid Retail"),
-        ("DATA INTERN", "Lotus Freight"), ("RESEARCH INTERN", "Banyan Labs")]
-
-
-def test_dates_beside_their_titles_stay_with_them_under_a_wide_profile(settings) -> None:
-    resume = parse_resume(read_pdf(dates_beside_titles_pdf(), settings))
-    assert [(j.title, j.company, j.start) for j in resume.experience] == [
-        ("Platform Engineer", "Tessellate Cloud", "2020-06"), ("Software Engineer", "Gridpoint Energy", "2017-08"),
-        ("Support Technician", "Lakeshore Credit", "2015-05"), ("Junior Developer", "Prairie Media", "2013-06")]
 
 
 def test_a_short_right_aligned_margin_heading_is_split_off_its_row(settings) -> None:

@@ -183,13 +183,9 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
+        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a))
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
         right_rows = {i for i, a, _ in segs if a >= g}
-        # Lines above the first row where both columns run are a header (a wide name, a profile paragraph over
-        # a two-column body): they cross any gutter and say nothing about the columns below.
-        top = max((lines[i].y for i in left_rows & right_rows), default=None)
-        crossing = sum(1 for i, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a)
-                       and (top is None or lines[i].y <= top + 1.0))
         if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
             candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
@@ -227,28 +223,10 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
         # Margin labels -- unless the stream drew the two sides as two blocks: a sidebar whose lines happen to
         # share baselines with the main column's (same font, same leading) is still a column of its own.
         return "labels"
-    # Dates on one side of the split, on the same row as a non-date on the other (a title with its dates at the
-    # right margin), on a good share of the rows both sides share: splitting there would take every entry's dates
-    # away from it. (A sidebar shares rows with the main column too, and may put a year or two beside a title.)
-    detached = 0
-    for i in shared:
-        left, right = _split_line(lines[i], g)
-        pieces = [left.text() if left else "", right.text() if right else ""]
-        if sum(map(_only_date, pieces)) == 1 and all(any(ch.isalpha() or ch.isdigit() for ch in p) for p in pieces):
-            detached += 1
-    if detached >= max(2, 0.3 * len(shared)):
-        return "labels"
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
     if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
-        return "labels"
-    # Scattered single lines (a place or a date per entry, each several lines apart) label entries too; a sidebar
-    # runs line after line.
-    ys = sorted((lines[i].y for i in small), reverse=True)
-    gaps = sorted(a - b for a, b in zip(ys, ys[1:], strict=False))
-    size = sorted(lines[i].size for i in small)[len(small) // 2] if small else 0.0
-    if len(gaps) >= 2 and gaps[len(gaps) // 2] >= 3.0 * size and small_width < 0.6 * large_width:
         return "labels"
     if len(shared) >= 6 and switches >= 1.2 * len(shared):
         # Drawn row by row across the gutter: a table of labels and values (old Europass's "Dates" / "Occupation
@@ -258,14 +236,6 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
 
 
 _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DATE_WORDS = re.compile(
-    r"(?:19|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:present|now|current|today"
-    r"|to|since)\b|[\d/.,:()–—-]", re.IGNORECASE)
-
-
-def _only_date(text: str) -> bool:
-    """Nothing but a date or a range ("Jun 2020 - Present", "03/2019 – 2021")."""
-    return bool(_LABEL_YEAR.search(text)) and not _DATE_WORDS.sub("", text).strip()
 
 
 def _date_label(text: str) -> bool:
