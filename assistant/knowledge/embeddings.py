@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -290,6 +291,53 @@ class OpenAIEmbedder:
         vectors = normalise(np.array(rows, dtype=np.float32))
         self._dimension = int(vectors.shape[1])
         return vectors
+
+
+class VectorCache:
+    """Vectors by a SHA-256 of (model, text), least recently used out first.
+
+    The same short texts are embedded again and again: a resume is reviewed again (with a job description, after
+    a tailoring pass, on every rerun of the page), and its bullets and heading lines with it; embedding is most of
+    a review's time. Only digests and vectors are kept, never text, so nothing a user wrote sits in this
+    process-wide cache. A text that occurs twice in one call is embedded once.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self._size = size
+        self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+        model = embedder.name
+        keys = [hashlib.sha256(f"{model}\x00{t}".encode()).digest() for t in texts]
+        with self._lock:
+            found = {k: self._vectors[k] for k in keys if k in self._vectors}
+            for k in found:
+                self._vectors.move_to_end(k)
+        missing: dict[bytes, int] = {}  # key -> first index with that text
+        for i, k in enumerate(keys):
+            if k not in found and k not in missing:
+                missing[k] = i
+        if missing:
+            fresh = np.asarray(embedder.embed([texts[i] for i in missing.values()]))
+            with self._lock:
+                for row, key in enumerate(missing):
+                    found[key] = fresh[row]
+                    self._vectors[key] = fresh[row]
+                while len(self._vectors) > self._size:
+                    self._vectors.popitem(last=False)
+        if not keys:
+            return np.zeros((0, embedder.dimension), dtype=np.float32)
+        return np.vstack([found[k] for k in keys])
+
+
+_TEXT_VECTORS = VectorCache()
+
+
+def embed_cached(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """`embedder.embed(texts)` through the process-wide `VectorCache`: for short user texts that come back (resume
+    bullets and heading lines), not for one-off queries."""
+    return _TEXT_VECTORS.embed(embedder, texts)
 
 
 _CACHE: dict[tuple[str, ...], Embedder] = {}
