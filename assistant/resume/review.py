@@ -28,7 +28,7 @@ from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line
 from assistant.resume.parser import parse_resume
 from assistant.text.quantities import has_quantity, team_size
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
-from assistant.text.tokens import mentions
+from assistant.text.tokens import mentioned, mentions
 from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
@@ -377,7 +377,7 @@ def review_resume(
     role_terms = knowledge.all_keywords
     jd_terms = job_description_terms(job_description, knowledge) if job_description else []
     wanted = list(dict.fromkeys(role_terms + [t for t in jd_terms if t not in role_terms]))
-    present = [t for t in wanted if mentions(text, t)]
+    present = mentioned(text, wanted)
     missing = [t for t in wanted if t not in present]
     core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
     important = {t.lower() for t in jd_terms} if jd_terms else core | {
