@@ -12,9 +12,13 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.knowledge.embeddings import (
+    BATCH_SIZE,
+    PADDING_SLACK,
     Embedder,
     LocalMiniLM,
     OpenAIEmbedder,
+    VectorCache,
+    _batches,
     cosine,
     default_model_path,
     default_tokenizer_path,
@@ -37,7 +41,45 @@ def test_a_vector_does_not_depend_on_what_else_is_in_the_batch(embedder: Embedde
     )
     alone = embedder.embed([short])[0]
     batched = embedder.embed([long_text, short, "ok"])[1]
-    assert cosine(alone, batched) > 0.9999
+    # Bit for bit: padding adds exact zeros, so how texts are grouped into batches (and whether a vector came from
+    # the cache or the model) never changes a similarity, a coverage decision or a fit score.
+    assert np.array_equal(alone, batched)
+
+
+def test_batches_group_similar_lengths_so_padding_stays_small() -> None:
+    # One resume: short bullets and a few long ones. Padding every text to the longest was a third of the work.
+    lengths = [12, 48, 9, 30, 11, 10, 50, 31, 13, 8, 29, 47] * 5
+    batches = _batches(lengths)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    assert all(len(batch) <= BATCH_SIZE for batch in batches)
+    padded = sum(len(batch) * max(lengths[i] for i in batch) for batch in batches)
+    assert padded <= (1 + PADDING_SLACK) * sum(lengths)
+    assert len(batches) < len(lengths) / 4  # still batched, not one text per model call
+
+
+class _CountingEmbedder:
+    """A stand-in model that counts what it is asked to embed."""
+
+    name = "counting"
+    dimension = 3
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.asked.extend(texts)
+        return np.array([[len(t), 1.0, 0.0] for t in texts], dtype=np.float32)
+
+
+def test_vector_cache_embeds_each_text_once_and_keeps_the_order() -> None:
+    cache, model = VectorCache(size=10), _CountingEmbedder()
+    first = cache.embed(model, ["led a team of 12", "shipped", "led a team of 12"])
+    assert model.asked == ["led a team of 12", "shipped"]
+    assert first[:, 0].tolist() == [16, 7, 16]
+    again = cache.embed(model, ["shipped", "new bullet", "led a team of 12"])
+    assert model.asked == ["led a team of 12", "shipped", "new bullet"]
+    assert again[:, 0].tolist() == [7, 10, 16]
+    assert cache.embed(model, []).shape == (0, 3)
 
 
 def test_order_of_results_matches_order_of_inputs(embedder: Embedder) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.text.quantities import has_quantity, numbers_in
-from assistant.text.tokens import content_words, mentions, split_sentences, spoken_words, terms
+from assistant.text.tokens import content_words, mentioned, mentions, split_sentences, spoken_words, terms
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,23 @@ def test_a_term_is_found_in_any_case_spacing_or_plural(text: str, phrase: str) -
 )
 def test_a_term_inside_another_word_or_empty_is_not_mentioned(text: str, phrase: str) -> None:
     assert not mentions(text, phrase)
+
+
+def test_many_terms_against_one_text_give_exactly_what_mentions_gives() -> None:
+    # `mentioned` skips the regex for terms that cannot occur; it must never skip one the regex would find,
+    # including letters written with look-alikes a case-insensitive match accepts (Kelvin sign, long s, Turkish i).
+    texts = [
+        "Built our Feature-Stores from scratch; Hands-on with C++ and Go; Ran A/B tests weekly",
+        "PYTHON, \u212aUBERNETES and \u017fCALA on \u0130NFRA; M\u0131LOPS",
+        "Led the m\u00e9tricas team \u2013 on call, mentoring, roadmaps",
+        "",
+    ]
+    phrases = ["feature store", "C++", "A/B test", "go", "python", "kubernetes", "scala", "infra", "milops",
+               "on-call", "mentor", "roadmap", "spark", "   ", "métricas", "hiring"]
+    for text in texts:
+        expected = [p for p in phrases if mentions(text, p)]
+        assert mentioned(text, phrases) == expected
+    assert mentioned(texts[1], phrases) == ["python", "kubernetes", "scala", "infra", "milops"]
 
 
 def test_review_and_tailoring_agree_on_what_states_a_number() -> None:

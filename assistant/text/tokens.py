@@ -78,9 +78,20 @@ def terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
+def _mention_parts(phrase: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"[\s-]+", phrase.strip()) if p)
+
+
+@lru_cache(maxsize=4096)
 def _mention_pattern(phrase: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
+    parts = [re.escape(p) for p in _mention_parts(phrase)]
     return re.compile(r"(?<![\w])" + r"[\s-]*".join(parts) + r"s?(?![\w])", re.IGNORECASE)
+
+
+# The only characters outside ASCII that `re.IGNORECASE` matches to an ASCII letter or digit (found by trying every
+# code point): "İ" and dotless "ı" match "i", the Kelvin sign "k", the long "ſ" "s". Folded to that letter before
+# lower-casing, they cannot hide an ASCII word from a plain substring test.
+_ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
 
 
 def mentions(text: str, phrase: str) -> bool:
@@ -90,6 +101,18 @@ def mentions(text: str, phrase: str) -> bool:
     if not phrase.strip():
         return False
     return _mention_pattern(phrase).search(text) is not None
+
+
+def mentioned(text: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases `text` mentions (exactly `mentions`), in their order, for checking many phrases against one
+    text (a resume against a role's vocabulary). A case-insensitive regex scans the whole text for each phrase;
+    here a phrase whose ASCII words are not even substrings of the lower-cased text is skipped without it, which
+    is most of a vocabulary for any one resume."""
+    folded = text.translate(_ASCII_LOOKALIKES).lower()
+    return [
+        phrase for phrase in phrases
+        if all(p.lower() in folded for p in _mention_parts(phrase) if p.isascii()) and mentions(text, phrase)
+    ]
 
 
 def spoken_words(text: str) -> list[str]:
