@@ -6,6 +6,11 @@ read as a big-endian integer, is even; otherwise to the **check** half. Parser r
 tuning-half files only; the check half is only ever scored. Both halves and the older corpus
 (`../shared/corpus/resumes`, labels in tests/data/resume_labels.yaml) are reported side by side.
 
+A third, generated tuning source sits beside them: **themes** (`benchmarks/generated/themes/corpus`), fictional
+JSON Resumes printed through third-party JSON Resume themes, with truth derived from the JSON (see that folder's
+README). It is scored with exactly the same rules as the labelled halves; being generated from invented content,
+it may be looked at freely while tuning, and it is never a measure of generalisation (only the check half is).
+
 Comparison rules follow truth.json's `_conventions`: text compared case-insensitively with whitespace collapsed
 and ligatures expanded. A truth employer counts as found when a parsed job's employer equals it or one contains
 the other (so "Google" vs "Google LLC" match, a location left on the employer does not hide it). Years of
@@ -31,6 +36,7 @@ import yaml
 from assistant.resume.models import ExtractedText, Resume
 
 LABELLED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "resumes-labelled"
+THEMES = Path(__file__).resolve().parent / "generated" / "themes" / "corpus"
 FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
 
 
@@ -166,25 +172,38 @@ def labelled_truth() -> dict[str, dict[str, Any]]:
     return files
 
 
+def themes_truth() -> dict[str, dict[str, Any]]:
+    """The generated themes corpus's truth (empty when the folder is absent, e.g. a trimmed checkout)."""
+    path = THEMES / "truth.json"
+    if not path.exists():
+        return {}
+    files: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["files"]
+    return files
+
+
 def old_labels(test_data: Path) -> list[dict[str, Any]]:
     labels: list[dict[str, Any]] = yaml.safe_load((test_data / "resume_labels.yaml").read_text(encoding="utf-8"))
     return labels
 
 
 def evaluate(extract: Any, parse: Any, test_data: Path, old_dir: Path) -> tuple[dict[str, Score], list[dict[str, Any]]]:
-    """Score both halves and the old corpus. `extract(bytes) -> ExtractedText`, `parse(ExtractedText) -> Resume`."""
-    scores = {"tuning": Score(), "check": Score(), "old": Score()}
+    """Score both halves, the generated themes set and the old corpus. `extract(bytes) -> ExtractedText`,
+    `parse(ExtractedText) -> Resume`."""
+    scores = {"tuning": Score(), "check": Score(), "themes": Score(), "old": Score()}
     details: list[dict[str, Any]] = []
     for file_name, truth in sorted(labelled_truth().items()):
         extracted: ExtractedText = extract((LABELLED / file_name).read_bytes())
         resume = parse(extracted)
         details.append(check_labelled(file_name, truth, resume, scores[split_of(file_name)]))
+    for file_name, truth in sorted(themes_truth().items()):
+        row = check_labelled(file_name, truth, parse(extract((THEMES / file_name).read_bytes())), scores["themes"])
+        details.append(row | {"split": "themes"})
     for label in old_labels(test_data):
         check_old(label, parse(extract((old_dir / label["file"]).read_bytes())), scores["old"])
     return scores, details
 
 
-if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accuracy [tuning|check|all|none]`
+if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accuracy [tuning|themes|check|all|none]`
     import sys
     import tempfile
 
@@ -193,7 +212,7 @@ if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accur
     from benchmarks.common import CORPUS, TEST_DATA, bench_settings
 
     # The check half's rows and totals appear only when asked for by name ('check' or 'all'), so tuning work
-    # ('tuning', the default) never sees how the held-out files are doing.
+    # ('tuning', the default) never sees how the held-out files are doing. 'themes' lists the generated set's rows.
     show = sys.argv[1] if len(sys.argv) > 1 else "tuning"
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(Path(tmp))

@@ -1,0 +1,181 @@
+"""Regenerate the themes corpus: fictional JSON Resumes rendered by third-party JSON Resume themes, printed to PDF.
+
+Why: the labelled real corpus is small and half of it is held out, so parser rules tuned on its tuning half
+over-fit. These PDFs come from layouts designed by many different people (npm `jsonresume-theme-*` packages),
+with contents written once here (resumes/*.json, invented people and companies), so they are a second tuning
+source whose layout choices nobody on this project made. Truth is derived from the JSON, then checked against
+what each theme actually prints (pdftotext): a field the theme does not print is left out of the truth, and a
+pair whose theme drops the name or the work history is skipped.
+
+Needs node, npm and Chromium (Debian `chromium`); not part of CI. See README.md for the steps:
+
+    python benchmarks/generated/themes/build.py --modules /tmp/rthemes   # after `npm install` of themes.txt there
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+RESUMES = HERE / "resumes"
+CORPUS = HERE / "corpus"
+PERSONAS = ("director", "datasci", "european", "volunteer", "junior", "manyroles")
+# Work entries that are not jobs under truth.json's conventions (career breaks are listed in `work` by people
+# who want the gap explained; the theme prints them like any job).
+NOT_JOBS = {"Career Break"}
+
+CONVENTIONS = {
+    "general": "Derived from resumes/<persona>.json by build.py, in the shape of the labelled corpus's truth.json "
+               "and under the same conventions; each field checked against the theme's printed text (pdftotext).",
+    "name": "basics.name; the pair is skipped when the theme does not print it.",
+    "email": "basics.email when printed, else null.",
+    "phone_present": "true when the digits of basics.phone are printed.",
+    "sections": "Kinds whose content the theme prints (summary, experience, education, skills, languages, projects, "
+                "publications, awards, certifications, volunteering, interests, other=references).",
+    "jobs": "work entries except career breaks; volunteer entries (teaching, mentoring) are not jobs.",
+    "companies": "work[].name of the counted jobs, distinct, in order.",
+    "latest_title": "position of the counted job with the latest end (no endDate = Present), ties to the first listed.",
+    "first_job_start_year": "earliest startDate year among counted jobs.",
+}
+
+
+def flat(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text)
+
+
+def printed(needle: str, text: str) -> bool:
+    """Is `needle` in the flattened text, also when the theme letter-spaces or wraps it ("D A N I E L")?"""
+    return flat(needle) in text or re.sub(r"\s", "", flat(needle)) in re.sub(r"\s", "", text)
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | None, str]:
+    """Truth for one rendered pair, or (None, why) when the theme leaves out what the scoring needs."""
+    text = flat(text)
+    basics = resume["basics"]
+    if not printed(basics["name"], text):
+        return None, "name not printed"
+    jobs = [w for w in resume.get("work", []) if w["name"] not in NOT_JOBS]
+    for job in jobs:
+        if not printed(job["position"], text):
+            return None, f"position not printed: {job['position']}"
+        if job["startDate"][:4] not in text:
+            return None, "work dates not printed"
+    sections = []
+    if basics.get("summary") and printed(basics["summary"][:60], text):
+        sections.append("summary")
+    markers = {
+        "experience": [jobs[0]["highlights"][0]] if jobs else [],
+        "education": [e["institution"] for e in resume.get("education", [])[:1]],
+        "skills": [k for s in resume.get("skills", [])[:1] for k in s["keywords"]],
+        "languages": [lang["fluency"] for lang in resume.get("languages", [])[:1]],
+        "projects": [p["name"] for p in resume.get("projects", [])[:1]],
+        "publications": [p["name"] for p in resume.get("publications", [])[:1]],
+        "awards": [a["title"] for a in resume.get("awards", [])[:1]],
+        "certifications": [c["name"] for c in resume.get("certificates", [])[:1]],
+        "volunteering": [v["position"] for v in resume.get("volunteer", [])[:1]],
+        "interests": [i["name"] for i in resume.get("interests", [])[:1]],
+        "other": [r["reference"] for r in resume.get("references", [])[:1]],
+    }
+    for kind, needles in markers.items():
+        if needles and all(printed(n, text) for n in needles):
+            sections.append(kind)
+    companies: list[str] = []
+    for job in jobs:
+        if job["name"] not in companies and printed(job["name"], text):
+            companies.append(job["name"])
+    ongoing = [j for j in jobs if not j.get("endDate")]
+    latest = ongoing[0] if ongoing else max(jobs, key=lambda j: j["endDate"]) if jobs else None
+    truth = {
+        "source": "generated",
+        "name": basics["name"],
+        "email": basics["email"] if printed(basics["email"], text) else None,
+        "phone_present": bool(basics.get("phone")) and digits(basics["phone"]) in digits(text),
+        "sections": sections,
+        "jobs": len(jobs),
+        "companies": companies,
+        "first_job_start_year": min(int(j["startDate"][:4]) for j in jobs) if jobs else None,
+        "latest_title": latest["position"] if latest else None,
+    }
+    return truth, "ok"
+
+
+def render(modules: Path, theme: str, resume: Path, html: Path) -> None:
+    subprocess.run(["node", str(HERE / "render.mjs"), str(modules), theme, str(resume), str(html)],
+                   check=True, capture_output=True, timeout=120)
+
+
+def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
+    # No network here or in a theme's CDN links: a time budget lets the page settle on fallback fonts.
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    "--virtual-time-budget=5000", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+
+
+def themes() -> list[str]:
+    lines = (HERE / "themes.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split()[0] for line in lines if line.strip() and not line.startswith("#")]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--modules", type=Path, required=True, help="folder whose node_modules holds the themes")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
+    parser.add_argument("--only", help="render just this theme (for trying a new one)")
+    args = parser.parse_args()
+    CORPUS.mkdir(exist_ok=True)
+    truth_path = CORPUS / "truth.json"
+    files: dict[str, Any] = {} if not truth_path.exists() else json.loads(truth_path.read_text())["files"]
+    names = themes()
+    for index, theme in enumerate(names):
+        if args.only and theme != args.only:
+            continue
+        short = theme.rsplit("/", 1)[-1].removeprefix("jsonresume-theme-")
+        # Each theme renders two contents, rotating so every persona meets several themes.
+        for persona in (PERSONAS[index % len(PERSONAS)], PERSONAS[(index + 3) % len(PERSONAS)]):
+            stem = f"{short}__{persona}"
+            resume_path = RESUMES / f"{persona}.json"
+            pdf = CORPUS / f"{stem}.pdf"
+            files.pop(f"{stem}.pdf", None)
+            with tempfile.TemporaryDirectory() as tmp:
+                html = Path(tmp) / "resume.html"
+                try:
+                    render(args.modules, theme, resume_path, html)
+                    print_pdf(args.chromium, html, pdf)
+                except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+                    err = getattr(exc, "stderr", b"") or b""
+                    print(f"{stem}: render failed: {err.decode(errors='replace').strip().splitlines()[-1:]}")
+                    pdf.unlink(missing_ok=True)
+                    continue
+            text = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                                  check=True, text=True).stdout
+            truth, why = derive_truth(json.loads(resume_path.read_text(encoding="utf-8")), text)
+            if truth is None:
+                print(f"{stem}: skipped ({why})")
+                pdf.unlink()
+                continue
+            truth["source"] = f"{theme} + resumes/{persona}.json"
+            files[pdf.name] = truth
+            print(f"{stem}: ok, {pdf.stat().st_size // 1024} KB")
+    ordered = dict(sorted(files.items()))
+    truth_path.write_text(json.dumps({"_conventions": CONVENTIONS, "files": ordered}, indent=1, ensure_ascii=False)
+                          + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
