@@ -114,8 +114,24 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
     return truth, "ok"
 
 
+def with_legacy_fields(resume: dict[str, Any]) -> dict[str, Any]:
+    """The same content with the field names of the older schema (0.0.x) too, which many themes still read:
+    work[].company and .website, basics.website. Nothing is added that a current-schema theme would show twice."""
+    out = json.loads(json.dumps(resume))
+    if out["basics"].get("url"):
+        out["basics"].setdefault("website", out["basics"]["url"])
+    for job in out.get("work", []):
+        job.setdefault("company", job["name"])
+        if job.get("url"):
+            job.setdefault("website", job["url"])
+    return out
+
+
 def render(modules: Path, theme: str, resume: Path, html: Path) -> None:
-    subprocess.run(["node", str(HERE / "render.mjs"), str(modules), theme, str(resume), str(html)],
+    legacy = html.with_name("resume.json")
+    legacy.write_text(json.dumps(with_legacy_fields(json.loads(resume.read_text(encoding="utf-8")))),
+                      encoding="utf-8")
+    subprocess.run(["node", str(HERE / "render.mjs"), str(modules), theme, str(legacy), str(html)],
                    check=True, capture_output=True, timeout=120)
 
 
