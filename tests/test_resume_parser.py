@@ -248,7 +248,8 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         ("2018-03-15 - 2021-11-30", "2018-03", "2021-11"), ("15.03.2018 - 30.11.2021", "2018-03", "2021-11"),
         ("März 2018 - heute", "2018-03", "Present"), ("janv. 2018 à déc. 2021", "2018-01", "2021-12"),
         ("Mayo 2018 - Actualidad", "2018-05", "Present"), ("since 2018", "2018-01", "Present"),
-        ("Jan 2018 - Till date", "2018-01", "Present"),
+        ("Jan 2018 - Till date", "2018-01", "Present"), ("2018-Mar - 2021-Nov", "2018-03", "2021-11"),
+        ("2018 Mar – Present", "2018-03", "Present"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

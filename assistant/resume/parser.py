@@ -55,7 +55,9 @@ _NUMERIC_DATE = (
 )
 # "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
 _MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
-_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
+_YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
+_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
@@ -486,8 +488,10 @@ def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     slash = re.match(r"(\d{1,2})\s*[/.-]", text)
     if slash and 1 <= int(slash.group(1)) <= 12:
         return year, int(slash.group(1))
+    year_first = re.match(r"(?:19|20)\d\d[-/ .]+([a-z]+)", text)
+    month_text = year_first.group(1) if year_first else text
     for key, month in sorted(_MONTHS.items(), key=lambda item: -len(item[0])):
-        if text.startswith(key):
+        if month_text.startswith(key):
             return year, month
     return year, 12 if is_end else 1
 
