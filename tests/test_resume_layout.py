@@ -186,3 +186,10 @@ def test_a_full_width_second_page_continues_the_main_column_not_a_left_sidebar()
     resume = parse_resume(ExtractedText(text="\n".join(t for _, _, t in rows), pages=2, styled_lines=styled))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Staff Engineer", "Globex"), ("Senior Engineer", "Initech")]
+
+
+def test_a_large_name_set_over_two_lines_is_read_whole() -> None:
+    extracted = _typeset([("Marisol", 40.0), ("Quintero-Vance", 40.0), ("Data Engineer", 18.0),
+                          ("marisol@example.com", 9.0), ("Experience", 14.0),
+                          ("Data Engineer, Globex Jan 2020 - Present", 9.0), ("• Built pipelines for 40 teams", 9.0)])
+    assert parse_resume(extracted).contact.name == "Marisol Quintero-Vance"

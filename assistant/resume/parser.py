@@ -408,6 +408,12 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
+    following = typography.style(lines[index + 1].text) if index + 1 < len(lines) else None
+    size = typography.style(lines[index].text)
+    if len(text.split()) == 1 and following is not None and size is not None and abs(following.size - size.size) < 0.5 \
+            and len(lines[index + 1].text.split()) <= 3:
+        # A big name set over two lines ("Ingrid" / "Salvesen"): both lines in the same largest size.
+        text = f"{text} {lines[index + 1].text.strip()}"
     surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
     if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)):
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
