@@ -193,3 +193,20 @@ def test_a_large_name_set_over_two_lines_is_read_whole() -> None:
                           ("marisol@example.com", 9.0), ("Experience", 14.0),
                           ("Data Engineer, Globex Jan 2020 - Present", 9.0), ("• Built pipelines for 40 teams", 9.0)])
     assert parse_resume(extracted).contact.name == "Marisol Quintero-Vance"
+
+
+def test_employers_set_like_section_headings_are_entries_not_sections() -> None:
+    from assistant.resume.models import StyledLine
+
+    rows = [("Noor Haddad", 22.0, 1.0), ("Contact", 13.0, 1.0), ("noor@example.com", 11.0, 0.0),
+            ("About", 13.0, 1.0), ("Analyst who turns messy data into decisions for operations teams.", 11.0, 0.0),
+            ("Work Experience", 17.0, 1.0), ("Quillfeather Logistics", 13.0, 1.0),
+            ("Senior Analyst Jan 2021 - Present", 11.0, 0.0), ("• Built the weekly capacity forecast", 11.0, 0.0),
+            ("Tarrow Shipping", 13.0, 1.0), ("Analyst Mar 2018 - Dec 2020", 11.0, 0.0),
+            ("• Automated customs reporting for 9 ports", 11.0, 0.0), ("Education", 17.0, 1.0),
+            ("BSc Economics, Lakemont University 2014 - 2018", 11.0, 0.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
+    assert [s.name for s in resume.sections if s.name != "summary"] == ["other", "experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Analyst", "Quillfeather Logistics"), ("Analyst", "Tarrow Shipping")]

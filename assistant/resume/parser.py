@@ -249,9 +249,16 @@ def _find_headings(
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
             if kind is not None:
                 found[index] = kind
-            elif distinctive:
+            elif distinctive and not _dated_below(lines, index):
                 found[index] = "other"
     return found
+
+
+def _dated_below(lines: list[Line], index: int) -> bool:
+    """Is a date range on one of the two lines under `index`? Then a heading-styled line nobody can name is an
+    entry's header (an employer set as large as the section headings), not a section of its own."""
+    return any(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text) or _SINCE.search(line.text)
+               for line in lines[index + 1: index + 3])
 
 
 def _default_embedder() -> Embedder | None:
