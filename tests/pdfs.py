@@ -395,3 +395,40 @@ def left_dates_pdf() -> bytes:
     pdf.set_xy(45, y)
     pdf.cell(0, 5, "BSc Computer Science, Example University")
     return _bytes(pdf)
+
+
+def right_dates_pdf() -> bytes:
+    """A resume whose date ranges float at the right margin on their own line just under each entry's title (an
+    HTML template's `float: right`), so the dates form a narrow column of nothing but dates."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Rowan Example", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, "rowan@example.com", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Backend engineer who keeps payment systems boring, fast and correct for millions of users.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "WORK EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    entries = [
+        ("Staff Engineer at Vellum Payments", "MAR 2021 - NOW"),
+        ("Senior Engineer at Vellum Payments", "JAN 2018 - FEB 2021"),
+        ("Software Engineer at Corvid Media", "JUN 2014 - DEC 2017"),
+        ("Junior Developer at Ostrander Telecom", "SEP 2011 - MAY 2014"),
+    ]
+    for title, dates in entries:
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.cell(0, 5, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=9)
+        pdf.cell(0, 5, dates, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        for bullet in ("Moved settlement jobs onto three small services", "Cut p99 latency of the API by 80%"):
+            pdf.set_x(20)
+            pdf.cell(0, 5, bullet, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EDUCATION", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 5, "BSc Computer Science, Example University", new_x="LMARGIN", new_y="NEXT")
+    return _bytes(pdf)

@@ -13,7 +13,7 @@ from assistant.resume.intake import read_pdf
 from assistant.resume.models import ExtractedText
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import parse_resume
-from tests.pdfs import entries_pdf, left_dates_pdf, sidebar_two_page_pdf
+from tests.pdfs import entries_pdf, left_dates_pdf, right_dates_pdf, sidebar_two_page_pdf
 
 # The third entry's words mislead: the title has no job-title word and the employer's name has one ("Product").
 ENTRIES = [
@@ -210,3 +210,13 @@ def test_employers_set_like_section_headings_are_entries_not_sections() -> None:
     assert [s.name for s in resume.sections if s.name != "summary"] == ["other", "experience", "education"]
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Analyst", "Quillfeather Logistics"), ("Analyst", "Tarrow Shipping")]
+
+
+def test_dates_floated_right_under_each_title_stay_with_their_entries(settings) -> None:
+    resume = parse_resume(read_pdf(right_dates_pdf(), settings))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Staff Engineer", "Vellum Payments", "2021-03", "Present"),
+        ("Senior Engineer", "Vellum Payments", "2018-01", "2021-02"),
+        ("Software Engineer", "Corvid Media", "2014-06", "2017-12"),
+        ("Junior Developer", "Ostrander Telecom", "2011-09", "2014-05"),
+    ]

@@ -266,3 +266,13 @@ def test_dated_roles_under_an_unrecognised_heading_are_still_read_and_flagged_un
     )
     assert len(resume.experience) == 2  # two readable dated roles never come out as zero jobs
     assert resume.confidence["experience"] < 0.5 and resume.reading_problems
+
+
+def test_the_employer_is_the_line_nearest_the_title_not_the_last_entrys_unmarked_bullet() -> None:
+    resume = _parse(
+        "Experience\nNorthwind Foods\nDirector of Data\nApr 2020 - Present\nLead the data department.\n"
+        "Grew the team from 3 to 20 people\nOwn the analytics budget\nHarbor Freight Lines\nData Analyst\n"
+        "Feb 2016 - Mar 2020\nBuilt the reporting stack.\nCut report time in half\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data", "Northwind Foods"), ("Data Analyst", "Harbor Freight Lines")]

@@ -201,7 +201,20 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
     if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width:
         return None
+    # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
+    # entries beside it: read it in place, not after the whole other column.
+    small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
+    if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
+        return None
     return g
+
+
+_LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _date_label(text: str) -> bool:
+    """A short piece of text holding a year ("MAR 2022 - NOW", "2019 – 2021"): a date, not a column's prose."""
+    return bool(_LABEL_YEAR.search(text)) and len(text.split()) <= 6
 
 
 def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:

@@ -853,8 +853,11 @@ def _title_company(
 ) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
     candidates: list[tuple[str, str]] = []  # (origin, text)
+    line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
+    line_number = 0
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
         for text in texts:
+            line_number += 1
             for field in _fields(text):
                 parts = [field]
                 if field.count(",") >= 2:
@@ -867,6 +870,7 @@ def _title_company(
                     location = location or loc
                     if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned):
                         candidates.append((origin, cleaned))
+                        line_of[id(candidates[-1])] = line_number
     if len(candidates) > 1 and any(not _sentence_like(t) for _, t in candidates):
         # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
         candidates = [c for c in candidates if not _sentence_like(c[1])]
@@ -896,9 +900,25 @@ def _title_company(
         # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
         same_line = [t for o, t in others if o == "rest" and not _TITLE_WORDS.search(t)]
         group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not _TITLE_WORDS.search(pre[0])
-        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or next(
-            (t for o, t in others if o == "pre"), None) or others[0][1]
+        # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
+        # previous entry's unmarked bullets than this entry's employer.
+        above = [t for o, t in others if o == "pre" and not _place_only(t)]
+        nearest = above[-1] if above else None
+        if title_choice[0] == "pre":
+            before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not _place_only(t)]
+            nearest = before[-1] if before else next(iter(above), None)
+        # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
+        beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
+        nearest = beside[0] if beside else nearest
+        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
+            nearest) or others[0][1]
     return title_choice[1], company, location
+
+
+def _place_only(text: str) -> bool:
+    """A field that is only a place ("India", "Berlin, DE"): never the employer."""
+    lowered = text.strip().lower()
+    return lowered in _REGIONS or bool(_REMOTE.fullmatch(lowered)) or (_find_location(text) or (1, ""))[0] == 0
 
 
 # What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
