@@ -276,3 +276,18 @@ def test_the_employer_is_the_line_nearest_the_title_not_the_last_entrys_unmarked
     )
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Director of Data", "Northwind Foods"), ("Data Analyst", "Harbor Freight Lines")]
+
+
+def test_headings_printed_in_a_left_margin_on_their_first_entrys_row() -> None:
+    resume = _parse(
+        "Sofia Example\nsofia@example.com | +39 02 555 0100\n"
+        "SUMMARY Data engineer in my first role after university, building batch pipelines.\n"
+        "EXPERIENCE Pinecrest Foods, Junior Data Engineer 2023-09-01 — Present\nBuilt the nightly inventory pipeline\n"
+        "Atlas Freight, Data Engineering Intern 2022-06-01 — 2022-12-31\nMoved shipment reports to PostgreSQL\n"
+        "EDUCATION Lakemont University 2018-09-01 — 2021-07-31\nSKILLS Data: SQL, Python, Airflow\n"
+    )
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert [j.start for j in resume.experience] == ["2023-09", "2022-06"]
+    # A title that merely starts with a heading word, in ordinary case, is not split.
+    assert _parse("Experience\nResearch Engineer, Globex 2019 - 2021\n• Built a labelling pipeline\n"
+                  ).experience[0].title == "Research Engineer"

@@ -195,6 +195,31 @@ def _split_glued_heading(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _margin_heading(text: str) -> tuple[str, str] | None:
+    """ "EXPERIENCE Pinecrest Logistics, Data Engineer 2023 - Present" -> ("EXPERIENCE", the rest): a known heading
+    printed in a left margin on its first entry's row, so extraction glued the two. The longest heading prefix
+    (up to four words) wins; the rest must start like an entry (a capital or a digit), not go on in capitals."""
+    words = text.split()
+    for count in range(min(4, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:count]), " ".join(words[count:])
+        if heading_name(head) and rest[:1].isupper() | rest[:1].isdigit() and not words[count].isupper():
+            return head, rest
+    return None
+
+
+def _split_margin_headings(lines: list[Line]) -> list[Line]:
+    """Split margin headings off their first entry's row (see `_margin_heading`). Only a heading in capitals: in
+    ordinary case too many first words of titles are heading words ("Research Engineer", "Software Developer")."""
+    out: list[Line] = []
+    for line in lines:
+        split = None if heading_name(line.text) else _margin_heading(line.text)
+        if split is not None and split[0].isupper() and len(split[0]) >= 4:
+            out += [Line(number=line.number, text=split[0]), Line(number=line.number, text=split[1])]
+        else:
+            out.append(line)
+    return out
+
+
 def _find_headings(
     lines: list[Line], typography: Typography | None, embedder: Embedder | None
 ) -> dict[int, SectionName]:
@@ -1112,7 +1137,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         for number, text in enumerate(extracted.text.split("\n"), start=1)
         if text.strip() and not _FURNITURE.search(text.strip())
     ]
-    lines = _split_glued_heading(lines)
+    lines = _split_margin_headings(_split_glued_heading(lines))
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     header, spans = _spans(lines, typography, embedder)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
