@@ -291,3 +291,13 @@ def test_headings_printed_in_a_left_margin_on_their_first_entrys_row() -> None:
     # A title that merely starts with a heading word, in ordinary case, is not split.
     assert _parse("Experience\nResearch Engineer, Globex 2019 - 2021\n• Built a labelling pipeline\n"
                   ).experience[0].title == "Research Engineer"
+
+
+def test_a_career_break_in_the_employers_place_is_not_a_job() -> None:
+    resume = _parse(
+        "Experience\nSenior Analyst\nLumen Clinics\nSep 2021 - Present\n• Built a readmission model\n"
+        "Family care\nCareer Break\nJul 2019 - Aug 2021\nFull-time carer for a relative.\n"
+        "Analyst\nBrightwater Insurance\nMar 2016 - Jun 2019\n• Built a claims fraud model\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Analyst", "Lumen Clinics"), ("Analyst", "Brightwater Insurance")]

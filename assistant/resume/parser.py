@@ -713,8 +713,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
-        if company is None and title and _CAREER_BREAK.search(title):
-            # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job.
+        if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
+                company is None and title and _CAREER_BREAK.search(title)):
+            # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
+            # whether it is written as the title or in the employer's place ("Career Break | Family care").
             continue
         if _not_a_role(title, rest):
             continue
