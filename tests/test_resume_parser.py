@@ -301,3 +301,10 @@ def test_a_career_break_in_the_employers_place_is_not_a_job() -> None:
     )
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Analyst", "Lumen Clinics"), ("Analyst", "Brightwater Insurance")]
+
+
+def test_a_range_with_an_empty_end_is_ongoing_but_a_range_wrapped_after_its_dash_is_not() -> None:
+    resume = _parse("Experience\nDirector of Data, Northwind Foods 2020-04-01 —\n• Grew the team from 3 to 20\n"
+                    "Data Analyst, Harbor Lines Jan 2016 -\nMar 2020\n• Built the reporting stack\n")
+    assert [(j.title, j.start, j.end) for j in resume.experience] == [
+        ("Director of Data", "2020-04", "Present"), ("Data Analyst", "2016-01", "2020-03")]

@@ -70,7 +70,12 @@ _RANGE = re.compile(
 _OPEN_FIRST = re.compile(
     rf"(?<!\w)(?P<end>{_OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{_DATE})(?!\w)", re.IGNORECASE)
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
-_SINCE = re.compile(rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
+_SINCE = re.compile(
+    rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})"
+    # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
+    rf"|(?<![\d/.-])(?P<open>{_DATE})\s*[-–—]\s*$",
+    re.IGNORECASE,
+)
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 _CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
@@ -654,7 +659,22 @@ def _continues(previous: Line, line: Line) -> bool:
     return unterminated_long_bullet and bool(sentence_like)
 
 
+_STARTS_DATED = re.compile(rf"^\s*(?:{_DATE}|{_OPEN_END})(?!\w)", re.IGNORECASE)
+
+
+def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
+    """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+            out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
+    section_lines = _join_wrapped_ranges(section_lines)
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -702,7 +722,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             anchor_line.text) or _SINGLE_DATE.search(
             anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
         assert match is not None
-        start_raw = match.group("start")
+        start_raw = match.group("start") or match.groupdict().get("open")
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
