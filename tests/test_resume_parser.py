@@ -308,3 +308,13 @@ def test_a_range_with_an_empty_end_is_ongoing_but_a_range_wrapped_after_its_dash
                     "Data Analyst, Harbor Lines Jan 2016 -\nMar 2020\n• Built the reporting stack\n")
     assert [(j.title, j.start, j.end) for j in resume.experience] == [
         ("Director of Data", "2020-04", "Present"), ("Data Analyst", "2016-01", "2020-03")]
+
+
+def test_a_title_under_the_dated_employer_line_takes_that_employer_past_a_web_address() -> None:
+    resume = _parse(
+        "Work\nNorthwind Foods Apr 2020 - Present\nhttps://northwind.example.com\nDirector of Data\n"
+        "Lead the data department.\n• Grew the team from 3 to 20 people\n• Own the analytics budget\n"
+        "Harbor Freight Lines Feb 2016 - Mar 2020\nData Analyst\nBuilt the reporting stack.\n• Cut report time in half\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data", "Northwind Foods"), ("Data Analyst", "Harbor Freight Lines")]

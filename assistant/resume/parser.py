@@ -701,6 +701,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
+        if nxt + 1 < ceiling and _URL.fullmatch(section_lines[nxt].text.strip()):
+            nxt += 1  # the employer's web address printed under its name: the title is on the next line
         if nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(section_lines[nxt]) and (
             len(pre) == 0 or not _TITLE_WORDS.search(" ".join(section_lines[p].text for p in pre))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
@@ -957,8 +959,11 @@ def _title_company(
         # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
         beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
         nearest = beside[0] if beside else nearest
+        # "Northwind Analytics  Feb 2017 - Mar 2020" over "Senior Engineer": a title found under the dated line
+        # has its employer on the dated line.
+        dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
         company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
-            nearest) or others[0][1]
+            dated[0] if dated else None) or nearest or others[0][1]
     return title_choice[1], company, location
 
 
