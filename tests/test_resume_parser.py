@@ -318,3 +318,12 @@ def test_a_title_under_the_dated_employer_line_takes_that_employer_past_a_web_ad
     )
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Director of Data", "Northwind Foods"), ("Data Analyst", "Harbor Freight Lines")]
+
+
+def test_dates_alone_then_employer_then_title() -> None:
+    resume = _parse(
+        "Work\n2021-01-01 - present\nKühne Datensysteme GmbH\nSenior Backend Engineer\n- Led the settlement migration\n"
+        "2017-10-01 - 2020-12-31\nSociété Lumière Numérique\nSoftware Developer\n- Built the route planning API\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Software Developer", "Société Lumière Numérique")]

@@ -708,6 +708,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
         ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
             post.append(nxt)
+        second = post[0] + 1 if post else None
+        if second is not None and second < ceiling and not pre and not _fields(_date_free(section_lines[anchor].text)) \
+                and len(_fields(section_lines[post[0]].text)) == 1 and not _TITLE_WORDS.search(section_lines[post[0]].text) \
+                and _claimable_header(section_lines[second]) and not _is_bullet(section_lines[second]) \
+                and not _sentence_like(section_lines[second].text) and len(section_lines[second].text) < 70 \
+                and (_TITLE_WORDS.search(section_lines[second].text) or _set_larger(section_lines[second], typography)):
+            # A line of dates alone, then the employer, then the title ("2021 - present" / "Globex" / "Engineer").
+            post.append(second)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
     # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
@@ -724,7 +732,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             anchor_line.text) or _SINGLE_DATE.search(
             anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text)
         assert match is not None
-        start_raw = match.group("start") or match.groupdict().get("open")
+        start_raw: str = match.group("start") or match.groupdict().get("open") or ""
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
@@ -771,6 +779,19 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _date_free(text: str) -> str:
+    """The text of a line with its date range (or open or single date) cut out."""
+    for pattern in (_RANGE, _OPEN_FIRST, _SINCE, _SINGLE_DATE):
+        text = pattern.sub(" ", text)
+    return _DURATION.sub(" ", text).strip(" |,·•()[]")
+
+
+def _set_larger(line: Line, typography: Typography | None) -> bool:
+    """Set larger than the body text (a header line, not a description)."""
+    style = typography.style(line.text) if typography is not None else None
+    return style is not None and typography is not None and style.size >= 1.08 * typography.body
 
 
 def _same_employer(jobs: list[Job]) -> list[Job]:
