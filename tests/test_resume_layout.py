@@ -220,3 +220,16 @@ def test_dates_floated_right_under_each_title_stay_with_their_entries(settings) 
         ("Software Engineer", "Corvid Media", "2014-06", "2017-12"),
         ("Junior Developer", "Ostrander Telecom", "2011-09", "2014-05"),
     ]
+
+
+def test_the_last_entrys_indented_lines_are_not_the_next_entrys_header() -> None:
+    from assistant.resume.models import StyledLine
+
+    rows = [("Tomas Ferreira", 22.0, 40.0), ("tomas@example.com", 10.0, 40.0), ("Work Experience", 13.0, 40.0),
+            ("Head of Data , Quillfeather Foods", 12.0, 70.0), ("Apr, 2020 - Present", 10.0, 70.0),
+            ("Grew the team from 3 to 20 people", 12.0, 100.0), ("Own the analytics budget", 12.0, 100.0),
+            ("Research Analyst , Tarrow Labs", 12.0, 70.0), ("Jun, 2016 - Mar, 2020", 10.0, 70.0),
+            ("Published two papers on demand models", 12.0, 100.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=0.0, x=x, gap=12.0) for t, size, x in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
+    assert [j.company for j in resume.experience] == ["Quillfeather Foods", "Tarrow Labs"]

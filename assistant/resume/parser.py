@@ -695,7 +695,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         i = anchor - 1
         while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
             i > 0 and _continues(section_lines[i - 1], section_lines[i])
-        ):
+        ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
             pre.insert(0, i)
             i -= 1
         post: list[int] = []
@@ -779,6 +779,16 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _indented_past(line: Line, below: Line, typography: Typography | None) -> bool:
+    """Is `line` indented further than the header line under it? Then it is the previous entry's body (its
+    bullets, set in from the headers), not part of this entry's header."""
+    if typography is None:
+        return False
+    a, b = typography.style(line.text), typography.style(below.text)
+    # A bullet indent is a few ems; a piece far to the right (a right-aligned place or date) is not an indent.
+    return a is not None and b is not None and a.page == b.page and 6 < a.x - b.x <= 50
 
 
 def _date_free(text: str) -> str:
