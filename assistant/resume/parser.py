@@ -452,7 +452,9 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
         # A big name set over two lines ("Ingrid" / "Salvesen"): both lines in the same largest size.
         text = f"{text} {lines[index + 1].text.strip()}"
     surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
-    if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)):
+    if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
+            _NAME_STOP.search(surname_first.group(2)) or _TITLE_WORDS.search(surname_first.group(2))):
+        # ("Sofia Marchetti, Junior Data Engineer" is a name and a tagline, not "Surname, Given".)
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
     else:
         text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
