@@ -142,9 +142,16 @@ def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(n
     assert resume.contact.name == expected
 
 
-def test_an_email_wrapped_by_a_narrow_sidebar_is_read_whole() -> None:
-    resume = parse_resume(ExtractedText(text="Pat Example\nContact\nlong.address.here@gmail.co\nm\nExperience", pages=1))
-    assert resume.contact.email == "long.address.here@gmail.com"
+@pytest.mark.parametrize(
+    ("contact", "email"),
+    [("long.address.here@gmail.co\nm", "long.address.here@gmail.com"),
+     ("marisol.quintero@exa\nmple.org", "marisol.quintero@example.org"),
+     ("MARISOL.QUINTERO@EXAMPLE.ORG", "marisol.quintero@example.org"),
+     ("pat@example.com\nlinkedin.com", "pat@example.com")],
+)
+def test_an_email_wrapped_by_a_narrow_sidebar_or_set_in_capitals_is_read_whole(contact: str, email: str) -> None:
+    resume = parse_resume(ExtractedText(text=f"Pat Example\nContact\n{contact}\nExperience", pages=1))
+    assert resume.contact.email == email
 
 
 def test_an_unheaded_opening_paragraph_is_the_summary() -> None:

@@ -472,6 +472,8 @@ _CREDENTIAL_TAIL = re.compile(r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa)\.?)+$", re
 
 
 _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
+# ... or inside its domain ("…@exa" / "mple.org"): a partial domain with no dot, then a line that is only the rest.
+_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*[a-z]{2,})(?=\n|$)")
 
 
 def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
@@ -479,8 +481,10 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     # email, phone and links, and the header (then the first lines) for the name and location.
     text = "\n".join(line.text for line in all_lines)
     # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
-    text = _WRAPPED_EMAIL_END.sub(r"\1\2", text)
+    text = _WRAPPED_EMAIL_DOMAIN.sub(r"\1\2", _WRAPPED_EMAIL_END.sub(r"\1\2", text))
     email = next(iter(_EMAIL.findall(text)), None)
+    if email and email.isupper():
+        email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
     phone = None
     for candidate in _PHONE.findall(text):
         digits = re.sub(r"\D", "", candidate)
