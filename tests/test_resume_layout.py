@@ -169,6 +169,13 @@ def test_an_unheaded_opening_paragraph_is_the_summary() -> None:
     bare = parse_resume(ExtractedText(text="Pat Example\npat@example.org\nExperience\nData Engineer, Globex 2019 - 2020",
                                       pages=1))
     assert [s.name for s in bare.sections] == ["experience"]
+    # One plain sentence is a summary too; a short tagline is not.
+    for opening, kinds in (("Platform engineer who builds developer tools and teaches programming to adults at night.",
+                            ["summary", "experience"]),
+                           ("Data engineer building reliable pipelines", ["experience"])):
+        resume = parse_resume(ExtractedText(
+            text=f"Pat Example\npat@example.org\n{opening}\nExperience\nData Engineer, Globex 2019 - 2020", pages=1))
+        assert [s.name for s in resume.sections] == kinds
 
 
 def test_a_link_wrapped_at_a_slash_does_not_swallow_the_next_title() -> None:

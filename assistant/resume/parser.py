@@ -393,7 +393,7 @@ def _unheaded_summary(header: list[Line]) -> list[Line]:
         if not (_prose(line.text) or (line.text[:1].islower() and not _EMAIL.search(line.text))):
             break
         block.append(line)
-    return block if sum(len(line.text.split()) for line in block) >= 15 else []
+    return block if sum(len(line.text.split()) for line in block) >= 12 else []
 
 
 def _smaller_heading(parent: str, child: str, typography: Typography | None) -> bool:
