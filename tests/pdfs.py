@@ -432,3 +432,40 @@ def right_dates_pdf() -> bytes:
     pdf.set_font("Helvetica", size=10)
     pdf.cell(0, 5, "BSc Computer Science, Example University", new_x="LMARGIN", new_y="NEXT")
     return _bytes(pdf)
+
+
+def sidebar_right_dates_pdf() -> bytes:
+    """A wide name over a left sidebar (contact, skills, languages) and a main column whose entries put their
+    dates at the right margin on the title's row: the cleanest vertical split is the dates' edge, but the page's
+    real columns are the sidebar and the main column."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 24)
+    pdf.set_xy(10, 10)
+    pdf.cell(0, 12, "Marisol Quintero-Vance")
+    sidebar = ["Contact", "marisol@example.org", "+1 555 010 0142", "Oakland, CA", "", "Skills", "Forecasting",
+               "PyTorch", "Kubernetes", "Spark", "", "Languages", "English", "Spanish", "Portuguese", "", "Interests",
+               "Sailing", "Chess"]
+    y = 30.0
+    for text in sidebar:
+        pdf.set_font("Helvetica", "B" if text in ("Contact", "Skills", "Languages", "Interests") else "", 9)
+        pdf.set_xy(10, y)
+        pdf.cell(45, 5, text)
+        y += 5.6
+    main: list[tuple[str, str, str]] = [("H", "Experience", "")]
+    for title, employer, dates in (("Director of Analytics", "Northwind Foods", "Apr 2020 - Present"),
+                                   ("Senior Analyst", "Harbor Freight Lines", "Feb 2016 - Mar 2020"),
+                                   ("Analyst", "Cobalt Retail Group", "Jan 2013 - Jan 2016")):
+        main += [("T", f"{title}, {employer}", dates), ("B", "- Built the demand forecast used by 120 stores", ""),
+                 ("B", "- Cut weekly reporting time from two days to one hour", "")]
+    main += [("H", "Education", ""), ("B", "MSc Statistics, Lakemont University", "2011 - 2013")]
+    y = 30.0
+    for kind, text, dates in main:
+        pdf.set_font("Helvetica", "B" if kind in "HT" else "", 12 if kind == "H" else 10)
+        pdf.set_xy(65, y)
+        pdf.cell(100, 6, text)
+        if dates:
+            pdf.set_font("Helvetica", size=9)
+            pdf.set_xy(160, y)
+            pdf.cell(45, 6, dates, align="R")
+        y += 7.0
+    return _bytes(pdf)

@@ -13,7 +13,13 @@ from assistant.resume.intake import read_pdf
 from assistant.resume.models import ExtractedText
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import parse_resume
-from tests.pdfs import entries_pdf, left_dates_pdf, right_dates_pdf, sidebar_two_page_pdf
+from tests.pdfs import (
+    entries_pdf,
+    left_dates_pdf,
+    right_dates_pdf,
+    sidebar_right_dates_pdf,
+    sidebar_two_page_pdf,
+)
 
 # The third entry's words mislead: the title has no job-title word and the employer's name has one ("Product").
 ENTRIES = [
@@ -248,3 +254,11 @@ def test_the_last_entrys_indented_lines_are_not_the_next_entrys_header() -> None
     styled = [StyledLine(page=1, text=t, size=size, bold=0.0, x=x, gap=12.0) for t, size, x in rows]
     resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
     assert [j.company for j in resume.experience] == ["Quillfeather Foods", "Tarrow Labs"]
+
+
+def test_a_sidebar_is_a_column_even_when_the_dates_make_the_cleanest_split(settings) -> None:
+    resume = parse_resume(read_pdf(sidebar_right_dates_pdf(), settings))
+    assert [s.name for s in resume.sections][:4] == ["other", "skills", "languages", "interests"]
+    assert [(j.title, j.company, j.start) for j in resume.experience] == [
+        ("Director of Analytics", "Northwind Foods", "2020-04"), ("Senior Analyst", "Harbor Freight Lines", "2016-02"),
+        ("Analyst", "Cobalt Retail Group", "2013-01")]

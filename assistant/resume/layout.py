@@ -171,7 +171,7 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     width = right_edge - left_edge
     if width <= 0:
         return None
-    best: tuple[float, float] | None = None
+    candidates: list[tuple[float, float]] = []
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
@@ -179,13 +179,18 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
         right_rows = {i for i, a, _ in segs if a >= g}
         if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
-            score = crossing - 0.001 * min(len(left_rows), len(right_rows))
-            if best is None or score < best[1]:
-                best = (g, score)
+            candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
-    if best is None:
-        return None
-    g = best[0]
+    # The cleanest split first; a split that only cuts off margin labels (dates beside their entries) is no
+    # column, but a sidebar elsewhere on the page may still be: try the next.
+    for _, g in sorted(candidates):
+        if not _labels(lines, segs, g):
+            return g
+    return None
+
+
+def _labels(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: float) -> bool:
+    """Does the split at `g` only cut off labels of the other side's rows (margin dates or headings)?"""
     left_rows = {i for i, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)}
     right_rows = {i for i, a, _ in segs if a >= g}
     # Only rows where both sides run count: a name and contact lines above the columns are a header, whichever
@@ -200,13 +205,11 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     (small, small_width), (large, large_width) = sorted(
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
     if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width:
-        return None
+        return True
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
-    if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
-        return None
-    return g
+    return len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width
 
 
 _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
