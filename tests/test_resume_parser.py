@@ -327,3 +327,13 @@ def test_dates_alone_then_employer_then_title() -> None:
     )
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Software Developer", "Société Lumière Numérique")]
+
+
+def test_ordinary_case_margin_headings_are_split_when_the_document_does_it_repeatedly() -> None:
+    resume = _parse(
+        "Noor Haddad\nnoor@example.com\nWork Quillfeather Logistics\nSenior Analyst 2021 - Present\n"
+        "• Built the weekly capacity forecast\nEducation Lakemont University\nBSc Economics 2014 - 2018\n"
+        "Skills Python, SQL, Forecasting\n"
+    )
+    assert [s.name for s in resume.sections] == ["experience", "education", "skills"]
+    assert [(j.title, j.company) for j in resume.experience] == [("Senior Analyst", "Quillfeather Logistics")]

@@ -213,12 +213,16 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
 
 
 def _split_margin_headings(lines: list[Line]) -> list[Line]:
-    """Split margin headings off their first entry's row (see `_margin_heading`). Only a heading in capitals: in
-    ordinary case too many first words of titles are heading words ("Research Engineer", "Software Developer")."""
+    """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
+    wherever it is. One in ordinary case only where the rest has no job-title word (so "Research Engineer" and
+    "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
+    splits = {index: split for index, line in enumerate(lines)
+              if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
+    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)]
     out: list[Line] = []
-    for line in lines:
-        split = None if heading_name(line.text) else _margin_heading(line.text)
-        if split is not None and split[0].isupper() and len(split[0]) >= 4:
+    for index, line in enumerate(lines):
+        split = splits.get(index)
+        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and len(mixed) >= 2)):
             out += [Line(number=line.number, text=split[0]), Line(number=line.number, text=split[1])]
         else:
             out.append(line)
