@@ -262,3 +262,18 @@ def test_a_sidebar_is_a_column_even_when_the_dates_make_the_cleanest_split(setti
     assert [(j.title, j.company, j.start) for j in resume.experience] == [
         ("Director of Analytics", "Northwind Foods", "2020-04"), ("Senior Analyst", "Harbor Freight Lines", "2016-02"),
         ("Analyst", "Cobalt Retail Group", "2013-01")]
+
+
+def test_a_bold_header_after_an_unfinished_bullet_starts_the_next_entry() -> None:
+    from assistant.resume.models import StyledLine
+
+    rows = [("Priya Example", 22.0, 0.0), ("priya@example.com", 10.0, 0.0), ("Experience", 14.0, 1.0),
+            ("Senior Data Scientist, Lumen Clinics", 12.0, 0.5), ("September 2021 — Present", 10.0, 0.0),
+            ("- Ran twenty A/B tests on patient reminder messages, raising attendance by 9%", 12.0, 0.0),
+            ("Family care, Career Break", 12.0, 0.5), ("July 2019 — August 2021", 10.0, 0.0),
+            ("Full-time carer for a family member.", 12.0, 0.0),
+            ("Data Scientist, Brightwater Insurance", 12.0, 0.5), ("March 2016 — June 2019", 10.0, 0.0),
+            ("- Built a claims fraud model", 12.0, 0.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
+    assert [j.company for j in resume.experience] == ["Lumen Clinics", "Brightwater Insurance"]

@@ -705,6 +705,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         i = anchor - 1
         while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
             i > 0 and _continues(section_lines[i - 1], section_lines[i])
+            and not _bolder(section_lines[i], section_lines[i - 1], typography)
         ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
             pre.insert(0, i)
             i -= 1
@@ -789,6 +790,15 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
+    """Is `line` set in bold where the line before is not? Then it starts something (an entry's header), however
+    much its words read like the tail of the sentence above."""
+    if typography is None:
+        return False
+    a, b = typography.style(line.text), typography.style(previous.text)
+    return a is not None and b is not None and a.bold >= 0.4 and b.bold < 0.2
 
 
 def _indented_past(line: Line, below: Line, typography: Typography | None) -> bool:
