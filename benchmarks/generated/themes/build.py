@@ -39,8 +39,9 @@ CONVENTIONS = {
     "name": "basics.name; the pair is skipped when the theme does not print it.",
     "email": "basics.email when printed, else null.",
     "phone_present": "true when the digits of basics.phone are printed.",
-    "sections": "Kinds whose content the theme prints (summary, experience, education, skills, languages, projects, "
-                "publications, awards, certifications, volunteering, interests, other=references).",
+    "sections": "Kinds whose content the theme prints under a heading naming that kind (summary may be unheaded): "
+                "summary, experience, education, skills, languages, projects, publications, awards, certifications, "
+                "volunteering, interests, other=references.",
     "jobs": "work entries except career breaks; volunteer entries (teaching, mentoring) are not jobs.",
     "companies": "work[].name of the counted jobs, distinct, in order.",
     "latest_title": "position of the counted job with the latest end (no endDate = Present), ties to the first listed.",
@@ -63,9 +64,33 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# Words a theme's heading for each kind contains (any language the themes print, lower case, letters only).
+HEADING_WORDS = {
+    "experience": ("work", "experience", "employment", "career"),
+    "education": ("education",),
+    "skills": ("skill", "toolkit", "technolog", "techstack", "competenc", "expertise"),
+    "languages": ("language",),
+    "projects": ("project",),
+    "publications": ("publication", "writing"),
+    "awards": ("award", "honor", "achievement"),
+    "certifications": ("certific",),
+    "volunteering": ("volunteer",),
+    "interests": ("interest", "hobb"),
+    "other": ("reference",),
+}
+
+
+def headings(text: str) -> list[str]:
+    """Short lines of the printed text (four words at most), lower case with spaces removed, so a letter-spaced
+    'P ROFESSIONAL S KILLS' still reads 'professionalskills'."""
+    lines = (line.strip() for line in text.splitlines())
+    return [re.sub(r"[^a-z]", "", flat(line)) for line in lines
+            if line and (len(line.split()) <= 4 or (len(line) <= 40 and all(len(w) <= 2 for w in line.split())))]
+
+
 def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | None, str]:
     """Truth for one rendered pair, or (None, why) when the theme leaves out what the scoring needs."""
-    text = flat(text)
+    raw, text = text, flat(text)
     basics = resume["basics"]
     if not printed(basics["name"], text):
         return None, "name not printed"
@@ -91,8 +116,13 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
         "interests": [i["name"] for i in resume.get("interests", [])[:1]],
         "other": [r["reference"] for r in resume.get("references", [])[:1]],
     }
+    heads = headings(raw)
     for kind, needles in markers.items():
-        if needles and all(printed(n, text) for n in needles):
+        # A section needs its content printed and a heading a reader would take for it (truth.json's
+        # conventions): some themes print skills without a heading, or publications under another kind's heading.
+        if needles and all(printed(n, text) for n in needles) and any(
+                len(h) <= 22 and (h.startswith(w) or re.search(w + "[a-z]{0,3}$", h))
+                for h in heads for w in HEADING_WORDS[kind]):
             sections.append(kind)
     companies: list[str] = []
     for job in jobs:
@@ -152,7 +182,11 @@ def main() -> int:
     parser.add_argument("--modules", type=Path, required=True, help="folder whose node_modules holds the themes")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--only", help="render just this theme (for trying a new one)")
+    parser.add_argument("--truth-only", action="store_true", help="re-derive truth.json from the PDFs already in "
+                        "corpus/ (no node or Chromium needed)")
     args = parser.parse_args()
+    if args.truth_only:
+        return rederive()
     CORPUS.mkdir(exist_ok=True)
     truth_path = CORPUS / "truth.json"
     files: dict[str, Any] = {} if not truth_path.exists() else json.loads(truth_path.read_text())["files"]
@@ -189,6 +223,23 @@ def main() -> int:
             print(f"{stem}: ok, {pdf.stat().st_size // 1024} KB")
     ordered = dict(sorted(files.items()))
     truth_path.write_text(json.dumps({"_conventions": CONVENTIONS, "files": ordered}, indent=1, ensure_ascii=False)
+                          + "\n", encoding="utf-8")
+    return 0
+
+
+def rederive() -> int:
+    truth_path = CORPUS / "truth.json"
+    files = json.loads(truth_path.read_text(encoding="utf-8"))["files"]
+    for name, old in files.items():
+        persona = name.removesuffix(".pdf").split("__")[1]
+        text = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(CORPUS / name), "-"], capture_output=True,
+                              check=True, text=True).stdout
+        truth, why = derive_truth(json.loads((RESUMES / f"{persona}.json").read_text(encoding="utf-8")), text)
+        if truth is None:
+            raise SystemExit(f"{name}: {why}")
+        truth["source"] = old["source"]
+        files[name] = truth
+    truth_path.write_text(json.dumps({"_conventions": CONVENTIONS, "files": files}, indent=1, ensure_ascii=False)
                           + "\n", encoding="utf-8")
     return 0
 
