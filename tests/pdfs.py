@@ -513,38 +513,3 @@ def right_places_pdf() -> bytes:
                        "- Cut the monthly close report from three days to four hours"):
             pdf.cell(0, 5, bullet, new_x="LMARGIN", new_y="NEXT")
     return _bytes(pdf)
-
-
-def dates_beside_titles_pdf() -> bytes:
-    """One column under a wide name and profile; each entry's title with its dates at the right margin on the same
-    row, the employer's place at the right margin on the next: the right edge holds dates and places, a split
-    there would take every entry's dates away from it."""
-    pdf = _pdf()
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.cell(0, 10, "Marcus Example", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Platform engineer who builds developer tooling, keeps continuous integration fast for "
-                         "hundreds of engineers and teaches programming to adults changing careers.",
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 8, "Experience", new_x="LMARGIN", new_y="NEXT")
-    for title, employer, place, dates in (("Platform Engineer", "Tessellate Cloud", "Chicago, IL", "Jun 2020 - Present"),
-                                          ("Software Engineer", "Gridpoint Energy", "Evanston, IL", "Aug 2017 - May 2020"),
-                                          ("Support Technician", "Lakeshore Credit", "Chicago, IL", "May 2015 - Jul 2017"),
-                                          ("Junior Developer", "Prairie Media", "Peoria, IL", "Jun 2013 - Apr 2015")):
-        y = pdf.get_y()
-        pdf.set_font("Helvetica", "B", 10)
-        pdf.cell(0, 5, title)
-        pdf.set_font("Helvetica", size=9)
-        pdf.set_xy(150, y)
-        pdf.cell(50, 5, dates, align="R", new_x="LMARGIN", new_y="NEXT")
-        y = pdf.get_y()
-        pdf.set_font("Helvetica", size=10)
-        pdf.cell(0, 5, employer)
-        pdf.set_font("Helvetica", size=9)
-        pdf.set_xy(150, y)
-        pdf.cell(50, 5, place, align="R", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=10)
-        for bullet in ("- Built self-service preview environments", "- Cut build times by a third"):
-            pdf.cell(0, 5, bullet, new_x="LMARGIN", new_y="NEXT")
-    return _bytes(pdf)

@@ -14,7 +14,6 @@ from assistant.resume.models import ExtractedText
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import parse_resume
 from tests.pdfs import (
-    dates_beside_titles_pdf,
     entries_pdf,
     left_dates_pdf,
     right_dates_pdf,
@@ -287,10 +286,3 @@ def test_places_alone_at_the_right_margin_are_labels_not_a_column(settings) -> N
     assert [(j.title, j.company) for j in resume.experience] == [
         ("DATA ENGINEER", "Ferrovia Data"), ("DATA ANALYST", "Kestrel Analytics"), ("ANALYST INTERN", "Orchid Retail"),
         ("DATA INTERN", "Lotus Freight"), ("RESEARCH INTERN", "Banyan Labs")]
-
-
-def test_dates_beside_their_titles_stay_with_them_under_a_wide_profile(settings) -> None:
-    resume = parse_resume(read_pdf(dates_beside_titles_pdf(), settings))
-    assert [(j.title, j.company, j.start) for j in resume.experience] == [
-        ("Platform Engineer", "Tessellate Cloud", "2020-06"), ("Software Engineer", "Gridpoint Energy", "2017-08"),
-        ("Support Technician", "Lakeshore Credit", "2015-05"), ("Junior Developer", "Prairie Media", "2013-06")]

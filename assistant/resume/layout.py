@@ -212,16 +212,6 @@ def _labels(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: fl
         return True
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
-    # Dates on one side of the split, on the same row as a non-date on the other (a title with its dates at the
-    # right margin): splitting there would take every entry's dates away from it.
-    detached = 0
-    for i in shared:
-        left, right = _split_line(lines[i], g)
-        pieces = [left.text() if left else "", right.text() if right else ""]
-        if sum(map(_only_date, pieces)) == 1 and all(any(ch.isalpha() or ch.isdigit() for ch in p) for p in pieces):
-            detached += 1
-    if detached >= 2:
-        return True
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
     if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
         return True
@@ -234,14 +224,6 @@ def _labels(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: fl
 
 
 _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DATE_WORDS = re.compile(
-    r"(?:19|20)\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:present|now|current|today"
-    r"|to|since)\b|[\d/.,:()–—-]", re.IGNORECASE)
-
-
-def _only_date(text: str) -> bool:
-    """Nothing but a date or a range ("Jun 2020 - Present", "03/2019 – 2021")."""
-    return bool(_LABEL_YEAR.search(text)) and not _DATE_WORDS.sub("", text).strip()
 
 
 def _date_label(text: str) -> bool:
