@@ -434,27 +434,18 @@ def right_dates_pdf() -> bytes:
     return _bytes(pdf)
 
 
-def sidebar_right_dates_pdf(profile: bool = False) -> bytes:
+def sidebar_right_dates_pdf() -> bytes:
     """A wide name over a left sidebar (contact, skills, languages) and a main column whose entries put their
     dates at the right margin on the title's row: the cleanest vertical split is the dates' edge, but the page's
-    real columns are the sidebar and the main column. With `profile`, a full-width paragraph sits under the name,
-    above both columns."""
+    real columns are the sidebar and the main column."""
     pdf = _pdf()
     pdf.set_font("Helvetica", "B", 24)
     pdf.set_xy(10, 10)
     pdf.cell(0, 12, "Marisol Quintero-Vance")
-    top = 30.0
-    if profile:
-        pdf.set_font("Helvetica", size=10)
-        pdf.set_xy(10, 24)
-        pdf.multi_cell(190, 5, "Analytics leader who builds forecasting teams and the data platforms they stand on, "
-                               "from the first dashboard to models that run a business every day, in retail, freight "
-                               "and food, across three countries and four languages.", new_x="LMARGIN", new_y="NEXT")
-        top = pdf.get_y() + 6
     sidebar = ["Contact", "marisol@example.org", "+1 555 010 0142", "Oakland, CA", "", "Skills", "Forecasting",
                "PyTorch", "Kubernetes", "Spark", "", "Languages", "English", "Spanish", "Portuguese", "", "Interests",
                "Sailing", "Chess"]
-    y = top
+    y = 30.0
     for text in sidebar:
         pdf.set_font("Helvetica", "B" if text in ("Contact", "Skills", "Languages", "Interests") else "", 9)
         pdf.set_xy(10, y)
@@ -467,7 +458,7 @@ def sidebar_right_dates_pdf(profile: bool = False) -> bytes:
         main += [("T", f"{title}, {employer}", dates), ("B", "- Built the demand forecast used by 120 stores", ""),
                  ("B", "- Cut weekly reporting time from two days to one hour", "")]
     main += [("H", "Education", ""), ("B", "MSc Statistics, Lakemont University", "2011 - 2013")]
-    y = top
+    y = 30.0
     for kind, text, dates in main:
         pdf.set_font("Helvetica", "B" if kind in "HT" else "", 12 if kind == "H" else 10)
         pdf.set_xy(65, y)
@@ -477,39 +468,4 @@ def sidebar_right_dates_pdf(profile: bool = False) -> bytes:
             pdf.set_xy(160, y)
             pdf.cell(45, 6, dates, align="R")
         y += 7.0
-    return _bytes(pdf)
-
-
-def right_places_pdf() -> bytes:
-    """One column under a wide name and profile: each entry's employer, then its place alone at a right tab stop,
-    then the title and dates. The scattered places make a narrow right 'column' that is only labels."""
-    pdf = _pdf()
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.cell(0, 10, "Omar Lindqvist-Sato", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, "Data engineer who moves companies from spreadsheets to warehouses they trust, with pipelines "
-                         "that page nobody at night and reports that arrive before the meeting starts.",
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 8, "Experience", new_x="LMARGIN", new_y="NEXT")
-    for employer, place, title, dates in (("Ferrovia Data", "Pune, Maharashtra, India", "DATA ENGINEER",
-                                           "July 2018 - Present"),
-                                          ("Kestrel Analytics", "Bengaluru, Karnataka, India", "DATA ANALYST",
-                                           "June 2016 - June 2018"),
-                                          ("Orchid Retail", "Mumbai, Maharashtra, India", "ANALYST INTERN",
-                                           "January 2016 - May 2016"),
-                                          ("Lotus Freight", "Chennai, Tamil Nadu, India", "DATA INTERN",
-                                           "June 2015 - December 2015"),
-                                          ("Banyan Labs", "Kochi, Kerala, India", "RESEARCH INTERN",
-                                           "January 2015 - May 2015")):
-        pdf.set_font("Helvetica", "B", 11)
-        pdf.cell(0, 6, employer, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=9)
-        pdf.set_x(150)
-        pdf.cell(50, 5, place, new_x="LMARGIN", new_y="NEXT")
-        pdf.cell(0, 5, f"{title} {dates}", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=10)
-        for bullet in ("- Built the nightly warehouse load for 40 source systems",
-                       "- Cut the monthly close report from three days to four hours"):
-            pdf.cell(0, 5, bullet, new_x="LMARGIN", new_y="NEXT")
     return _bytes(pdf)

@@ -17,7 +17,6 @@ from tests.pdfs import (
     entries_pdf,
     left_dates_pdf,
     right_dates_pdf,
-    right_places_pdf,
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
 )
@@ -257,10 +256,9 @@ def test_the_last_entrys_indented_lines_are_not_the_next_entrys_header() -> None
     assert [j.company for j in resume.experience] == ["Quillfeather Foods", "Tarrow Labs"]
 
 
-@pytest.mark.parametrize("profile", [False, True], ids=["name-only", "full-width-profile"])
-def test_a_sidebar_is_a_column_even_when_the_dates_make_the_cleanest_split(settings, profile: bool) -> None:
-    resume = parse_resume(read_pdf(sidebar_right_dates_pdf(profile), settings))
-    assert [s.name for s in resume.sections if s.name != "summary"][:4] == ["other", "skills", "languages", "interests"]
+def test_a_sidebar_is_a_column_even_when_the_dates_make_the_cleanest_split(settings) -> None:
+    resume = parse_resume(read_pdf(sidebar_right_dates_pdf(), settings))
+    assert [s.name for s in resume.sections][:4] == ["other", "skills", "languages", "interests"]
     assert [(j.title, j.company, j.start) for j in resume.experience] == [
         ("Director of Analytics", "Northwind Foods", "2020-04"), ("Senior Analyst", "Harbor Freight Lines", "2016-02"),
         ("Analyst", "Cobalt Retail Group", "2013-01")]
@@ -279,10 +277,3 @@ def test_a_bold_header_after_an_unfinished_bullet_starts_the_next_entry() -> Non
     styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
     resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
     assert [j.company for j in resume.experience] == ["Lumen Clinics", "Brightwater Insurance"]
-
-
-def test_places_alone_at_the_right_margin_are_labels_not_a_column(settings) -> None:
-    resume = parse_resume(read_pdf(right_places_pdf(), settings))
-    assert [(j.title, j.company) for j in resume.experience] == [
-        ("DATA ENGINEER", "Ferrovia Data"), ("DATA ANALYST", "Kestrel Analytics"), ("ANALYST INTERN", "Orchid Retail"),
-        ("DATA INTERN", "Lotus Freight"), ("RESEARCH INTERN", "Banyan Labs")]

@@ -175,13 +175,9 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
+        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a))
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
         right_rows = {i for i, a, _ in segs if a >= g}
-        # Lines above the first row where both columns run are a header (a wide name, a profile paragraph over
-        # a two-column body): they cross any gutter and say nothing about the columns below.
-        top = max((lines[i].y for i in left_rows & right_rows), default=None)
-        crossing = sum(1 for i, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a)
-                       and (top is None or lines[i].y <= top + 1.0))
         if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
             candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
@@ -213,14 +209,7 @@ def _labels(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: fl
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
-    if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
-        return True
-    # Scattered single lines (a place or a date per entry, each several lines apart) label entries too; a sidebar
-    # runs line after line.
-    ys = sorted((lines[i].y for i in small), reverse=True)
-    gaps = sorted(a - b for a, b in zip(ys, ys[1:], strict=False))
-    size = sorted(lines[i].size for i in small)[len(small) // 2] if small else 0.0
-    return len(gaps) >= 2 and gaps[len(gaps) // 2] >= 3.0 * size and small_width < 0.6 * large_width
+    return len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width
 
 
 _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

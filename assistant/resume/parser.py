@@ -954,7 +954,6 @@ def _title_company(
     location: str | None = None
     candidates: list[tuple[str, str]] = []  # (origin, text)
     line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
-    places: set[int] = set()  # ids of candidates from a line that is only a place ("Kochi, Kerala, India")
     line_number = 0
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
         for text in texts:
@@ -972,8 +971,6 @@ def _title_company(
                     if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned):
                         candidates.append((origin, cleaned))
                         line_of[id(candidates[-1])] = line_number
-                        if _place_line(text):
-                            places.add(id(candidates[-1]))
     if len(candidates) > 1 and any(not _sentence_like(t) for _, t in candidates):
         # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
         candidates = [c for c in candidates if not _sentence_like(c[1])]
@@ -1005,11 +1002,10 @@ def _title_company(
         group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not _TITLE_WORDS.search(pre[0])
         # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
         # previous entry's unmarked bullets than this entry's employer.
-        above = [c[1] for c in others if c[0] == "pre" and not _place_only(c[1]) and id(c) not in places]
+        above = [t for o, t in others if o == "pre" and not _place_only(t)]
         nearest = above[-1] if above else None
         if title_choice[0] == "pre":
-            before = [c[1] for c in candidates[: candidates.index(title_choice)]
-                      if c[0] == "pre" and not _place_only(c[1]) and id(c) not in places]
+            before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not _place_only(t)]
             nearest = before[-1] if before else next(iter(above), None)
         # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
         beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
@@ -1020,14 +1016,6 @@ def _title_company(
         company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
             dated[0] if dated else None) or nearest or others[0][1]
     return title_choice[1], company, location
-
-
-def _place_line(text: str) -> bool:
-    """A whole line that is a place: capitalised parts separated by commas, the last a known region or country
-    ("Kochi, Kerala, India", "Austin, Texas")."""
-    parts = [p.strip() for p in text.split(",")]
-    return 2 <= len(parts) <= 4 and parts[-1].lower() in _REGIONS and all(
-        p and len(p.split()) <= 3 and all(w[:1].isupper() for w in p.split()) for p in parts)
 
 
 def _place_only(text: str) -> bool:
