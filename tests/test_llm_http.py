@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -11,6 +12,7 @@ from assistant.config import Settings
 from assistant.llm.client import LLMClient
 from assistant.llm.errors import (
     LLMAuthError,
+    LLMError,
     LLMTimeout,
     LLMUnavailable,
     StreamInterrupted,
@@ -20,7 +22,7 @@ from assistant.llm.factory import build_chat_model
 from assistant.llm.usage import UsageMeter
 from assistant.prompting import PromptLibrary, sample_variables
 from tests.support.llm_fixtures import ASK_PROMPT  # noqa: F401  (documents where `ask` comes from)
-from tests.support.openai_server import FakeOpenAIServer, drop_stream, fault, hang, reply
+from tests.support.openai_server import FakeOpenAIServer, drop_stream, fault, hang, raw, reply
 
 pytestmark = pytest.mark.slow
 
@@ -164,6 +166,34 @@ def test_off_schema_json_gets_one_repair_then_a_typed_error(
 def test_off_schema_json_repaired_successfully(llm_settings: Settings, openai_server: FakeOpenAIServer) -> None:
     openai_server.script(reply({"score": 0, "evidence": []}), reply(GOOD))
     assert _client(llm_settings).structured(*ASK, Verdict) == Verdict(**GOOD)
+
+
+# A 200 that is not a chat completion: OPENAI_BASE_URL pointing at a web server or a proxy's error page, a server
+# that breaks its JSON, a completion with no choices. The SDK raises whatever its parser hits (AttributeError,
+# JSONDecodeError, IndexError); the user must get the LLM error the features fall back from, never a traceback.
+NOT_A_COMPLETION = {
+    "html page": raw("<html><body>Welcome to nginx!</body></html>", content_type="text/html"),
+    "broken json": raw('{"id": "x", "choices": [{"message": '),
+    "no choices": raw(json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []})),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_A_COMPLETION))
+def test_a_reply_that_is_not_a_chat_completion_is_an_llm_error(
+    kind: str, llm_settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    for call in ("text", "structured", "stream"):
+        openai_server.script(*[NOT_A_COMPLETION[kind]] * 6)
+        client = _client(llm_settings)
+        with pytest.raises(LLMError, match="OPENAI_BASE_URL") as caught:
+            if call == "text":
+                client.text(*ASK, system=SYSTEM)
+            elif call == "structured":
+                client.structured(*ASK, Verdict)
+            else:
+                list(client.stream(*ASK, system=SYSTEM))
+        assert isinstance(caught.value, LLMUnavailable | StreamInterrupted), (call, caught.value)
+        assert "Traceback" not in caught.value.message
 
 
 def test_unreachable_server_is_unavailable_after_retries(llm_settings: Settings) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 import threading
 import time
 import warnings
@@ -152,7 +153,35 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
         # Anything else the SDK or LangChain raises (a malformed response, a parser failure): still a model
         # failure the features can fall back from, never a traceback.
         return LLMError(f"The LLM call failed ({type(exc).__name__}: {str(exc)[:200]}).")
+    if isinstance(exc, _MALFORMED_REPLY_ERRORS) and _raised_by_client_library(exc):
+        # A 200 that is not a chat completion (a web page at OPENAI_BASE_URL, a proxy's error page, broken JSON,
+        # no choices): the SDK's parser trips over it with a plain Python error. Not retried: the same URL gives
+        # the same page.
+        return LLMUnavailable(
+            "The LLM server's reply is not an OpenAI-compatible chat completion "
+            f"({type(exc).__name__}: {str(exc)[:120]}); check OPENAI_BASE_URL: it must be the server's API root, "
+            "usually ending in /v1."
+        )
     return None
+
+
+# What the SDK's response parsing raises on a body that is not a chat completion.
+_MALFORMED_REPLY_ERRORS = (ValueError, AttributeError, IndexError, KeyError, TypeError)
+_CLIENT_LIBRARIES = ("openai", "langchain_openai", "langchain_core", "httpx", "httpcore", "pydantic")
+
+
+def _raised_by_client_library(exc: BaseException) -> bool:
+    """Whether the innermost non-stdlib frame of `exc` is in the HTTP client / SDK, not in our code or a test's
+    fake model (whose bugs must still surface)."""
+    origin = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        module = str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0]
+        if module and module not in sys.stdlib_module_names:
+            origin = module
+        tb = tb.tb_next
+    # Prefixes: the HTTP stack ships under more than one name (httpx, httpx2).
+    return bool(origin) and origin.startswith(_CLIENT_LIBRARIES)
 
 
 def _error_text(exc: BaseException) -> str:

@@ -30,13 +30,14 @@ JSON_SCHEMA_500 = (
 class Step:
     """One scripted response. Build with the helpers below rather than directly."""
 
-    kind: str  # reply | fault | hang | drop
+    kind: str  # reply | fault | hang | drop | raw
     content: Any = None  # text, or a dict answered as tool call / JSON content depending on the request
     status: int = 200
     message: str = ""
     seconds: float = 0.0
     chunks_before_drop: int = 2
     finish_reason: str | None = None
+    content_type: str = "application/json"
 
 
 def reply(content: str | dict[str, Any], finish_reason: str | None = None) -> Step:
@@ -53,6 +54,11 @@ def slow_reply(text: str, seconds_per_word: float) -> Step:
 def fault(status: int, message: str = "") -> Step:
     """An HTTP error with OpenAI's error body (401, 429, 500, 400...)."""
     return Step("fault", status=status, message=message or f"scripted error {status}")
+
+
+def raw(body: str, content_type: str = "application/json", status: int = 200) -> Step:
+    """Exactly this body, whatever was asked: a proxy's HTML page, broken JSON, a completion with no choices."""
+    return Step("raw", content=body, status=status, content_type=content_type)
 
 
 def hang(seconds: float = 30.0) -> Step:
@@ -185,6 +191,13 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if step.kind == "fault":
             self._send_error(step.status, step.message)
+        elif step.kind == "raw":
+            data = str(step.content).encode()
+            self.send_response(step.status)
+            self.send_header("Content-Type", step.content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
         elif step.kind == "hang":
             state.stopping.wait(step.seconds)
             self.close_connection = True
