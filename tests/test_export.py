@@ -131,3 +131,23 @@ def test_cli_tailor_rejects_an_unknown_output_format(resume_pdf: Path, tmp_path:
     out = tmp_path / "out.txt"
     result = CliRunner().invoke(app, ["tailor", str(resume_pdf), "--out", str(out)])
     assert result.exit_code == 2 and "Error" in result.output and not out.exists()
+
+
+@pytest.mark.parametrize("target", ["a folder named like a file", "a name the file system refuses"])
+def test_cli_tailor_output_that_cannot_be_written_is_a_clear_error(
+    resume_pdf: Path, tmp_path: Path, target: str
+) -> None:
+    if target == "a folder named like a file":
+        out = tmp_path / "tailored.md"
+        out.mkdir()
+    else:
+        out = tmp_path / ("x" * 300 + ".md")  # longer than any file system allows (ENAMETOOLONG)
+    result = CliRunner().invoke(app, ["tailor", str(resume_pdf), "--out", str(out), "--json"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid_input" and out.name[:20] in error["message"]
+    # nothing half-written beside it, and a folder in the way is left as it was
+    assert [p.name for p in tmp_path.iterdir() if p.name != out.name] == []
+    if target == "a folder named like a file":
+        assert list(out.iterdir()) == []

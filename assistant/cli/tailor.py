@@ -28,8 +28,14 @@ _SUFFIXES = (".md", ".markdown", ".docx", ".pdf")
 def _check_out_path(out: Path) -> None:
     if out.suffix.lower() not in _SUFFIXES:
         raise InputError(f"Cannot export to '{out.name}': use a file ending in .md, .docx or .pdf.")
-    if not out.parent.is_dir():
+    try:
+        parent_ok, is_folder = out.parent.is_dir(), out.is_dir()
+    except OSError as exc:  # pathlib still raises for a name too long
+        raise InputError(f"Cannot write '{out.name}' in '{out.parent}': {exc.strerror or exc}.") from None
+    if not parent_ok:
         raise InputError(f"The folder '{out.parent}' does not exist.")
+    if is_folder:
+        raise InputError(f"'{out}' is a folder: give the file to write, e.g. '{out / 'tailored.md'}'.")
 
 
 def write_checked(resume: Resume, out: Path) -> None:
@@ -44,6 +50,8 @@ def write_checked(resume: Resume, out: Path) -> None:
             raise CoachError("The exported file did not read back the same: " + "; ".join(problems),
                              code="export_mismatch")
         os.replace(tmp, out)
+    except OSError as exc:  # read-only folder, disk full, a name too long, a folder in the way
+        raise InputError(f"Cannot write '{out.name}' in '{out.parent}': {exc.strerror or exc}.") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
