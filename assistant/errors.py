@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class CoachError(Exception):
     """Base for every error that reaches a user as a message (never as a traceback)."""
@@ -35,3 +37,23 @@ class ConfigError(CoachError):
     """Configuration that cannot work (bad key, unreachable server); the message says how to fix it."""
 
     code = "config"
+
+
+def require_file(path: Path, label: str = "The file") -> None:
+    """An `InputError` (never an OSError, never "does not exist" for a folder) unless `path` is a regular file.
+
+    `label` starts the message: "The answers file", "The audio file"...
+    """
+    try:
+        if path.is_file():
+            return
+        is_folder = path.is_dir()
+    except OSError as exc:  # a name too long, a path through a file: pathlib raises instead of answering False
+        raise InputError(f"{label} '{_short(path.name)}' cannot be opened: {exc.strerror or exc}.") from None
+    if is_folder:
+        raise InputError(f"{label} {path} is a folder; give the path of a file inside it.")
+    raise InputError(f"{label} {path} does not exist.")
+
+
+def _short(name: str, limit: int = 80) -> str:
+    return name if len(name) <= limit else name[: limit - 3] + "..."

@@ -9,7 +9,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.app import app
-from assistant.errors import InputError, KnowledgeError
+from assistant.errors import InputError, KnowledgeError, require_file
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -72,8 +72,7 @@ def memo(
         from assistant.storage import Database
 
         cfg = common.settings()
-        if not file.is_file():
-            raise InputError(f"The file {file} does not exist.")
+        require_file(file, "The file")
         data = file.read_bytes()
         if not data.strip():
             raise InputError(f"The file {file} is empty.", code="empty_file")

@@ -11,7 +11,7 @@ import typer
 from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr
 from assistant.config import Settings
-from assistant.errors import InputError
+from assistant.errors import InputError, require_file
 from assistant.interview.session import InterviewSession, Report, TurnResult
 from assistant.limits import check_document
 from assistant.resume.models import Resume
@@ -31,8 +31,7 @@ def split_answers(text: str) -> list[str]:
 
 
 def _read_file(path: Path, what: str, cfg: Settings) -> bytes:
-    if not path.is_file():
-        raise InputError(f"The {what} file {path} does not exist.", code="invalid_input")
+    require_file(path, f"The {what} file")
     data = path.read_bytes()
     if not data:
         raise InputError(f"The {what} file {path} is empty.", code="empty_file")

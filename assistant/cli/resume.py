@@ -16,7 +16,7 @@ import typer
 from assistant.cli import common
 from assistant.cli.app import app
 from assistant.config import Settings
-from assistant.errors import InputError
+from assistant.errors import InputError, require_file
 
 if TYPE_CHECKING:
     from assistant.resume.models import ExtractedText
@@ -27,8 +27,7 @@ _TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
-    if not path.is_file():
-        raise InputError(f"File not found: {path}", code="invalid_input")
+    require_file(path, "The file")
     if path.stat().st_size > settings.max_upload_mb * 1024 * 1024:
         raise InputError(f"'{path.name}' is larger than {settings.max_upload_mb} MB (MAX_UPLOAD_MB).", code="too_large")
     return path.read_bytes()

@@ -20,7 +20,7 @@ import typer
 from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr, to_jsonable
 from assistant.config import Settings
-from assistant.errors import InputError
+from assistant.errors import InputError, require_file
 from assistant.interview.models import Evaluation
 from assistant.limits import check_answer
 
@@ -47,8 +47,7 @@ def _check(request: ScoreRequest, cfg: Settings) -> ScoreRequest:
 
 def read_jsonl(path: Path, cfg: Settings) -> list[ScoreRequest]:
     """Parse and validate every line first; a bad line is an `InputError` naming the line."""
-    if not path.is_file():
-        raise InputError(f"The input file {path} does not exist.")
+    require_file(path, "The input file")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

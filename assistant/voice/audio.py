@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from assistant.errors import InputError
+from assistant.errors import InputError, require_file
 
 SAMPLE_RATE = 16_000  # PocketSphinx's acoustic model and most ASR servers expect 16 kHz mono
 MAX_AUDIO_SECONDS = 600.0  # 10 minutes: five times the target answer length
@@ -86,8 +86,7 @@ def read_wav(source: bytes | Path, *, name: str | None = None, max_seconds: floa
     label = name or (source.name if isinstance(source, Path) else "the recording")
     handle: io.BufferedReader | io.BytesIO
     if isinstance(source, Path):
-        if not source.is_file():
-            raise AudioError(f"The audio file {source} does not exist.", code="invalid_input")
+        require_file(source, "The audio file")
         if source.stat().st_size == 0:
             raise AudioError(f"{label} is empty (0 bytes).", code="empty_file")
         handle = source.open("rb")
