@@ -114,3 +114,63 @@ def test_missing_answers_file_is_a_plain_error(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 2
     assert _json(result.stdout)["error"]["code"] == "invalid_input"
     assert "Traceback" not in result.output
+
+
+PLATFORM_JD = """Senior Manager, ML Platform
+You will own our ML platform: feature store, model registry, training pipelines on Kubernetes, model serving
+and monitoring. You will build self-service MLOps tooling that lets 200 data scientists ship models to production,
+run GPU capacity planning, and set the platform roadmap with infrastructure partners.
+"""
+
+
+def _jd_pdf(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, text)
+    return bytes(pdf.output())
+
+
+def test_a_pdf_job_description_is_read_as_text_like_review_does(runner: CliRunner, tmp_path: Path) -> None:
+    """`review --jd JD.pdf` reads the PDF; `interview --jd JD.pdf` used its raw bytes as the job description,
+    so the interview leaned toward whatever the PDF's binary happened to match."""
+    as_text, as_pdf = tmp_path / "jd.txt", tmp_path / "jd.pdf"
+    as_text.write_text(PLATFORM_JD, encoding="utf-8")
+    as_pdf.write_bytes(_jd_pdf(PLATFORM_JD))
+    answers = tmp_path / "answers.txt"
+    answers.write_text("I led the platform team of 12 engineers; deploy time fell from 3 weeks to 2 days.\n")
+    first: dict[str, str] = {}
+    for jd in (as_text, as_pdf):
+        result = runner.invoke(app, ["interview", "-n", "1", "--jd", str(jd), "--answers", str(answers), "--json"])
+        assert result.exit_code == 0, result.output
+        first[jd.suffix] = _json(result.stdout)["transcript"][0]["competency"]
+    assert first[".txt"] == "ml_platform"
+    assert first[".pdf"] == first[".txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [("jd.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not_pdf"), ("jd.txt", "Führung".encode("latin-1"),
+                                                                   "invalid_input")],
+)
+def test_a_job_description_that_is_not_text_is_refused(
+    runner: CliRunner, tmp_path: Path, name: str, content: bytes, code: str
+) -> None:
+    jd = tmp_path / name
+    jd.write_bytes(content)
+    answers = tmp_path / "answers.txt"
+    answers.write_text("I led a team of 12 engineers.\n")
+    result = runner.invoke(app, ["interview", "-n", "1", "--jd", str(jd), "--answers", str(answers), "--json"])
+    assert result.exit_code == 2, result.output
+    assert json.loads(result.stdout)["error"]["code"] == code
+
+
+def test_answers_that_are_not_utf8_are_refused_not_mangled(runner: CliRunner, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_bytes("Ich führte ein Team von 12 Ingenieuren.\n".encode("latin-1"))
+    result = runner.invoke(app, ["interview", "-n", "1", "--answers", str(answers), "--json"])
+    assert result.exit_code == 2, result.output
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid_input" and "UTF-8" in error["message"]

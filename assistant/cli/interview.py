@@ -51,8 +51,20 @@ def _load_resume(path: Path, cfg: Settings) -> Resume:
 
 
 def _load_jd(path: Path, cfg: Settings) -> str:
-    text = _read_file(path, "job description", cfg).decode("utf-8", errors="replace")
+    """As `assistant review --jd` reads it: a PDF through the safe intake, a text file as UTF-8 text."""
+    from assistant.cli.resume import load_job_description
+
+    text = load_job_description(path, cfg) or ""
     return check_document(text, cfg, what="job description")
+
+
+def _decode(data: bytes, path: Path, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"The {what} file {path.name} is not UTF-8 text; save it as UTF-8 and try again.", code="invalid_input"
+        ) from None
 
 
 def _read_interactive_answer() -> str | None:
@@ -139,7 +151,7 @@ def _run_interview(
     # Read every input before any work, so bad input stores nothing.
     answer_queue: list[str] | None = None
     if answers_path is not None:
-        answer_queue = split_answers(_read_file(answers_path, "answers", cfg).decode("utf-8", errors="replace"))
+        answer_queue = split_answers(_decode(_read_file(answers_path, "answers", cfg), answers_path, "answers"))
         if not answer_queue:
             raise InputError(f"No answers found in {answers_path} (blocks separated by a line '---').",
                              code="empty_file")
