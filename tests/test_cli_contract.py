@@ -1,5 +1,9 @@
-"""Every command that reads a file answers a folder, or a path the file system refuses, with exit 2 and the JSON
-error contract (never a traceback, never "does not exist" for a folder that is right there)."""
+"""The CLI's bad-input contract across commands (PRODUCT.md: exit status 2 and, with `--json`,
+`{"error": {"code", "message"}}` on stdout, never a traceback).
+
+Every command that reads a file answers a folder, or a path the file system refuses, with that contract (never
+"does not exist" for a folder that is right there); so do usage errors (a value out of range, an unknown option).
+"""
 
 from __future__ import annotations
 
@@ -54,3 +58,28 @@ def test_a_folder_or_an_impossible_name_is_a_plain_input_error(
         assert "folder" in error["message"] and "does not exist" not in error["message"]
     else:
         assert "too long" in error["message"]
+
+
+USAGE_ERRORS = {
+    "value out of range": (["interview", "--questions", "0", "--json"], "--questions"),
+    "not a number": (["search", "hiring", "-k", "many", "--json"], "'-k'"),
+    "missing option": (["tailor", "cv.pdf", "--json"], "--out"),
+    "unknown option": (["score", "--question", "Q", "--answr", "A", "--json"], "--answr"),
+    "unknown command": (["interveiw", "--json"], "interveiw"),
+    "sub-command option": (["prompts", "show", "follow_up", "--json"], "--json"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(USAGE_ERRORS))
+def test_usage_errors_under_json_follow_the_error_contract(case: str) -> None:
+    args, named = USAGE_ERRORS[case]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid_input" and named in error["message"]
+
+
+def test_usage_errors_without_json_keep_the_readable_message() -> None:
+    result = CliRunner().invoke(app, ["interview", "--questions", "0"])
+    assert result.exit_code == 2
+    assert not result.stdout.lstrip().startswith("{") and "--questions" in result.output
