@@ -174,3 +174,37 @@ def test_answers_that_are_not_utf8_are_refused_not_mangled(runner: CliRunner, tm
     assert result.exit_code == 2, result.output
     error = json.loads(result.stdout)["error"]
     assert error["code"] == "invalid_input" and "UTF-8" in error["message"]
+
+
+def test_continuing_a_finished_interview_says_so_instead_of_calling_it_unfinished(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("I led the platform team of 12 engineers; deploy time fell from 3 weeks to 2 days.\n")
+    done = runner.invoke(app, ["interview", "-n", "1", "--answers", str(answers), "--json"])
+    assert done.exit_code == 0, done.output
+    first = _json(done.stdout)
+    status = first["status"]
+    for _ in range(2):  # at most two follow-ups: answer them
+        if status == "finished":
+            break
+        more = runner.invoke(app, ["interview", "--continue", first["session_id"], "--answers", str(answers),
+                                   "--json"])
+        status = _json(more.stdout)["status"]
+    assert status == "finished"
+    again = runner.invoke(app, ["interview", "--continue", first["session_id"], "--answers", str(answers), "--json"])
+    assert again.exit_code == 0, again.output
+    payload = _json(again.stdout)
+    assert payload["status"] == "finished" and payload["report"]["finished"] is True
+    assert "already finished" in again.stderr and "unfinished" not in again.stderr
+
+
+def test_continuing_an_unknown_session_names_the_id_and_where_to_find_ids(runner: CliRunner, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("An answer.\n")
+    result = runner.invoke(app, ["interview", "--continue", "no-such-id", "--answers", str(answers), "--json"])
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "not_found"
+    assert "no-such-id" in error["message"] and "assistant history" in error["message"]
+    assert "deleted" not in error["message"]

@@ -177,7 +177,13 @@ def _run_interview(
         if not practice.questions:
             raise InputError("Nothing is due today (see `assistant plan`).", code="nothing_due")
     if session_id:
-        session = engine.resume(session_id)
+        from assistant.interview.store import SessionMissing
+
+        try:
+            session = engine.resume(session_id)
+        except SessionMissing:
+            raise InputError(f"No interview {session_id!r} to continue; `assistant history` lists your sessions "
+                             "and their ids.", code="not_found") from None
     else:
         session = engine.start(
             focus,
@@ -192,8 +198,11 @@ def _run_interview(
     if not as_json:
         typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
 
+    already_over = session.status != "active"
+    if already_over:
+        say(f"Session {session.id} is already {session.status}: there is nothing left to answer; its report follows.")
     finished = False
-    while (turn := engine.current_question(session)) is not None:
+    while not already_over and (turn := engine.current_question(session)) is not None:
         if not as_json:
             label = "Follow-up" if turn.kind == "follow_up" else f"Question {turn.question_index + 1}/{session.length}"
             typer.echo(f"\n{label}: {turn.question}")
@@ -216,12 +225,15 @@ def _run_interview(
         if result.finished:
             finished = True
             break
+    else:
+        # No question left (a session whose last answer was stored before a crash): close it now.
+        finished = not already_over
 
     report: Report = engine.finish(session) if finished else engine.report(session)
     created = stories.harvest(session.id)
     if created and not as_json:
         typer.echo(f"\n{len(created)} strong answer(s) saved to your story bank: `assistant stories list`.")
-    if not finished:
+    if not finished and not already_over:
         say(f"Answers ran out: session {session.id} is saved unfinished; continue it with --continue {session.id}.")
     if as_json:
         print_json(
