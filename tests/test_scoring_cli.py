@@ -112,6 +112,13 @@ def test_bad_input_exits_2_with_a_plain_message(runner: CliRunner, args: list[st
     assert "Error (" in result.stderr and "Traceback" not in result.output
 
 
+def test_an_empty_question_names_the_question_option(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", "-q", " ", "-a", STRONG, "--json"])
+    assert result.exit_code == 2
+    message = json.loads(result.stdout)["error"]["message"]
+    assert "question" in message and "--question" in message and "--answer" not in message
+
+
 def test_empty_answer_with_json_prints_a_json_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", "-q", QUESTION, "-a", "", "--json"])
     assert result.exit_code == 2

@@ -38,7 +38,9 @@ class ScoreRequest:
 
 def _check(request: ScoreRequest, cfg: Settings) -> ScoreRequest:
     if not request.question.strip():
-        raise InputError(f"The question is empty ({request.where}).")
+        # From the command line the question is its own option; in a JSONL file it is on the answer's line.
+        where = "--question" if request.where.startswith("--") else request.where
+        raise InputError(f"The question is empty ({where}).")
     if not request.answer.strip():
         raise InputError(f"The answer is empty ({request.where}): there is nothing to score.")
     check_answer(request.answer, cfg, what=f"answer ({request.where})")
