@@ -124,7 +124,8 @@ def read_prompt_file(path: Path) -> str:
             f"{shown} cannot be read ({exc.strerror or type(exc).__name__}). {fix}", code="prompt_unreadable"
         ) from None
     try:
-        return data.decode("utf-8")
+        # A byte-order mark (Windows editors add one) is not part of the text: the file still starts with '---'.
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise PromptUnusable(
             f"{shown} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start:,}); save it as "
@@ -257,7 +258,7 @@ def _check_body(body: str, body_start: int, declared: dict[str, str], file: str)
 def parse_prompt(name: str, text: str, path: Path) -> tuple[PromptFile | None, list[PromptProblem]]:
     """Parse and validate prompt text; returns the prompt (when valid) and every problem found."""
     file = _display(path)
-    split = _split_front_matter(text)
+    split = _split_front_matter(text.removeprefix("\ufeff"))
     if split is None:
         return None, [PromptProblem(file, 1, "missing front matter: the file must start with '---' and close it")]
     front_text, body, body_start = split

@@ -186,6 +186,18 @@ def test_edits_on_disk_apply_on_next_call_without_restart(library: PromptLibrary
     assert "FRESH MARKER" in library.render("follow_up", **values)
 
 
+def test_a_file_saved_with_a_byte_order_mark_still_loads(library: PromptLibrary) -> None:
+    """Windows editors save UTF-8 with a BOM; the file still visibly starts with '---', so "missing front matter"
+    would send the coach looking for a problem they cannot see."""
+    path = library.path_for("follow_up")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert library.check_all() == []
+    rendered = library.render("follow_up", **sample_variables("follow_up"))
+    assert not rendered.startswith("\ufeff") and "---" not in rendered.splitlines()[0]
+    pasted = "\ufeff" + library.default_text("follow_up")
+    assert library.validate_text("follow_up", pasted) == []
+
+
 def test_a_file_broken_on_disk_raises_naming_the_problem(library: PromptLibrary) -> None:
     path = library.path_for("follow_up")
     path.write_text(path.read_text(encoding="utf-8") + "{{ secret }}\n", encoding="utf-8")
