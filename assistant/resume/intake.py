@@ -32,6 +32,7 @@ from assistant.errors import InputError
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.normalize import normalize_text
 from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE, READY, SERVE_MAGIC
+from assistant.text.unicode import tag_smuggled_text
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -81,8 +82,10 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
     result = _run_worker(data, settings)
     if not result.get("ok"):
         raise InputError(str(result.get("message", "The PDF could not be read.")), code=str(result.get("code")))
-    text = normalize_text("\n".join(result["page_texts"]))
+    raw_text = "\n".join(result["page_texts"])
+    text = normalize_text(raw_text)
     hidden = [h for h in (normalize_text(piece) for piece in result["hidden"]) if h]
+    hidden += tag_smuggled_text(raw_text)  # invisible too, and removed from `text` by normalising
     _check_text_limits(text, settings)
     if not any(ch.isalnum() for ch in text):
         if hidden:
@@ -114,7 +117,8 @@ def read_text(text: str, settings: Settings) -> ExtractedText:
     _check_text_limits(cleaned, settings)
     if not any(ch.isalnum() for ch in cleaned):
         raise InputError("The text has no words in it.", code="no_text")
-    return ExtractedText(text=cleaned, pages=max(1, math.ceil(len(cleaned) / 3500)), producer="pasted text")
+    return ExtractedText(text=cleaned, pages=max(1, math.ceil(len(cleaned) / 3500)), producer="pasted text",
+                         hidden_text=tag_smuggled_text(text))
 
 
 def _too_many_chars(count: int, settings: Settings) -> InputError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _KEEP_CONTROLS = {"\n", "\t"}
@@ -18,6 +19,18 @@ def _is_invisible(char: str) -> bool:
     # Cc: NUL and other control characters; Cf: zero-width (U+200B-200D, U+FEFF), bidi controls (U+202A-202E,
     # U+2066-2069), soft hyphen and the other format characters.
     return unicodedata.category(char) in ("Cc", "Cf", "Cs")
+
+
+# A run not inside an emoji tag sequence: a subdivision flag (🏴 + "gbsct" in tags + cancel tag) is a picture.
+_TAG_TEXT = re.compile("(?<![\U0001F3F4\U000E0020-\U000E007E])[\U000E0020-\U000E007E]+")
+
+
+def tag_smuggled_text(text: str, *, min_chars: int = 3) -> list[str]:
+    """Text spelled in Unicode tag characters (U+E0020-E007E mirror printable ASCII): invisible to a reader, yet
+    a known way to smuggle instructions to a model. Returned decoded, one item per run, so it can be reported
+    before `strip_invisible` removes it."""
+    found = ("".join(chr(ord(c) - 0xE0000) for c in run).strip() for run in _TAG_TEXT.findall(text))
+    return [piece for piece in found if len(piece) >= min_chars]
 
 
 def strip_invisible(text: str) -> str:
