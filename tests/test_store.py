@@ -6,7 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -337,3 +337,51 @@ def test_cli_ingest_then_search(
 
     empty = runner.invoke(app, ["search", " ", "--json"])
     assert empty.exit_code == 2 and json.loads(empty.output)["error"]["code"] == "invalid_input"
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real, nearly full file system (a 600 KB tmpfs): too small for the store. Needs root to mount."""
+    import os
+
+    folder = tmp_path / "full"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(folder)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_is_named_and_not_answered_with_delete_and_rebuild(full_disk: Path, embedder: Embedder) -> None:
+    settings = knowledge_settings(full_disk / "data")
+    with pytest.raises(KnowledgeError) as caught:
+        KnowledgeStore(settings, embedder).ensure_ready()
+    error = caught.value
+    assert error.code == "disk_full" and "full" in error.message and str(full_disk) in error.message
+    assert "--rebuild" not in error.message and "delete" not in error.message
+
+
+def test_a_disk_full_error_is_recognised_through_the_exception_chain(tmp_path: Path) -> None:
+    from assistant.knowledge.store import disk_is_full
+
+    try:
+        try:
+            raise OSError(28, "No space left on device")
+        except OSError as inner:
+            raise RuntimeError("Error in compaction: Failed to apply logs to the metadata segment") from inner
+    except RuntimeError as outer:
+        assert disk_is_full(outer, tmp_path / "chroma")
+    assert not disk_is_full(RuntimeError("collection is corrupt"), tmp_path / "chroma")  # tmp has room
+
+
+def test_a_full_disk_under_the_database_says_nothing_could_be_saved(full_disk: Path) -> None:
+    from assistant.interview.store import InterviewRepository
+    from assistant.storage import Database, StorageError
+
+    (full_disk / "filler").write_bytes(b"\0" * (600 * 1024 - 8192))  # leave less than the schema needs
+    with pytest.raises(StorageError) as caught:
+        InterviewRepository(Database(f"sqlite:///{full_disk / 'coach.db'}")).list_sessions()
+    assert "full" in caught.value.message and "interview" not in caught.value.message

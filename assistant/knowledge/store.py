@@ -13,12 +13,15 @@ Design decisions:
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import math
+import shutil
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,6 +47,9 @@ Progress = Callable[[int, int], None]
 """Called as `progress(done, total)` while chunks are embedded."""
 
 REBUILD_HINT = "Run `assistant ingest --rebuild` to rebuild the knowledge store."
+# Below this much free space, a failing embedded store is taken to have run out of disk (Chroma's own errors often
+# do not say so: "Error in compaction: Failed to apply logs to the metadata segment").
+LOW_DISK_BYTES = 16 * 1024 * 1024
 _UPSERT_BATCH = 32
 _MAX_K = 50
 _MIN_CANDIDATES = 20
@@ -152,12 +158,24 @@ class KnowledgeStore:
         try:
             return chromadb.PersistentClient(path=str(self.settings.chroma_dir), settings=chroma_settings)
         except Exception as exc:
+            self._raise_if_disk_full(exc, "opened")
             raise KnowledgeError(
                 f"The knowledge store at {self.location} could not be opened ({type(exc).__name__}: {exc}). "
                 f"If another process is rebuilding it, wait and retry; otherwise delete that folder and retry. "
                 f"{REBUILD_HINT}",
                 code="knowledge_store",
             ) from exc
+
+    def _raise_if_disk_full(self, exc: BaseException, verb: str) -> None:
+        """A full disk is said as such: the usual advice (delete the folder, rebuild) would only make it worse."""
+        if not disk_is_full(exc, self.settings.chroma_dir):
+            return
+        raise KnowledgeError(
+            f"The disk holding the knowledge store ({self.settings.chroma_dir}) is full, so the store could not be "
+            f"{verb}. Free some space (or set DATA_DIR to a folder on a larger disk) and try again; the store does "
+            "not need rebuilding.",
+            code="disk_full",
+        ) from exc
 
     def _forget_client(self) -> None:
         """Close the client so the next use opens the store afresh.
@@ -191,6 +209,8 @@ class KnowledgeStore:
             log.debug("chroma failed while %s", action, exc_info=True)
             with self._lock:
                 self._forget_client()  # whatever state the client is in, the next call starts clean
+            if not self.settings.chroma_host:
+                self._raise_if_disk_full(exc, "written")
             if self.settings.chroma_host and _looks_like_connection_error(exc):
                 raise ConfigError(
                     f"The {self.location} stopped answering while {action}. Check that `chroma run` is up, or "
@@ -500,3 +520,23 @@ def rerank(query: str, hits: list[Hit]) -> list[Hit]:
         score = (1 - LEXICAL_WEIGHT) * hit.score + LEXICAL_WEIGHT * lexical
         blended.append(hit.model_copy(update={"score": round(min(1.0, max(0.0, score)), 4)}))
     return sorted(blended, key=lambda hit: -hit.score)
+
+
+def disk_is_full(exc: BaseException, folder: Path) -> bool:
+    """Whether `exc` (or an exception it was raised from) says the disk is full, or the disk holding `folder`
+    has almost no space left."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        text = str(seen).lower()
+        if getattr(seen, "errno", None) == errno.ENOSPC or "disk is full" in text or "no space left" in text:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        return shutil.disk_usage(existing).free < LOW_DISK_BYTES
+    except OSError:
+        return False

@@ -146,7 +146,11 @@ def friendly_error(exc: SQLAlchemyError) -> StorageError:
     """A database fault as a message the user can act on (the driver's text can hold paths or SQL; not shown)."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        message = "The disk is full: the interview could not be saved. Free some space and try again."
+        message = ("The disk holding the database is full, so nothing could be saved or updated. Free some space "
+                   "(or set DATA_DIR to a folder on a larger disk) and try again.")
+    elif "disk i/o error" in text:  # SQLite's answer when a write (the WAL, its index) hits a full disk
+        message = ("The database could not write to the disk (disk I/O error): the disk holding it is probably full "
+                   "or failing. Free some space (or set DATA_DIR to a folder on a larger disk) and try again.")
     elif "readonly" in text or "read-only" in text:
         message = "The database is read-only: check the permissions of the data directory (DATA_DIR)."
     elif "unable to open" in text:
