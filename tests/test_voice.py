@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import statistics
+import struct
 import wave
 from pathlib import Path
 
@@ -101,6 +102,20 @@ def test_a_recording_over_ten_minutes_is_refused_before_it_is_decoded(tmp_path: 
     assert "10:05" in error["message"] and "10:00" in error["message"]
     plain = runner.invoke(app, ["transcribe", str(path)])
     assert plain.exit_code == 2 and "Traceback" not in plain.output and "too_long" in plain.stderr
+
+
+def test_a_header_that_overstates_the_length_is_judged_by_the_audio_it_holds(tmp_path: Path) -> None:
+    """A recorder streaming to a pipe cannot seek back, so it writes 0xFFFFFFFF as the data size (ffmpeg to stdout
+    does): 2 s of audio must not be refused as "2236:57 long"."""
+    rate = 16_000
+    t = np.arange(2 * rate) / rate
+    tone = (0.3 * np.sin(2 * np.pi * 220 * t) * 32767).astype("<i2").tobytes()
+    header = (b"RIFF" + struct.pack("<I", 0xFFFFFFFF) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate,
+              2 * rate, 2, 16) + b"data" + struct.pack("<I", 0xFFFFFFFF))
+    path = tmp_path / "piped.wav"
+    path.write_bytes(header + tone)
+    audio = read_wav(path)
+    assert abs(audio.duration - 2.0) < 0.01
 
 
 def test_silence_and_steady_noise_are_no_speech(tmp_path: Path, runner: CliRunner) -> None:

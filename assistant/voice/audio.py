@@ -113,14 +113,18 @@ def read_wav(source: bytes | Path, *, name: str | None = None, max_seconds: floa
                 )
                 if rate <= 0 or channels <= 0:
                     raise AudioError(f"{label} has an invalid WAV header.", code="not_audio")
-                seconds = frames / rate
-                if seconds > max_seconds:
+                # The header's length is a claim: a recorder writing to a pipe puts 0xFFFFFFFF there (it cannot
+                # seek back). Read what is really there, at most a frame past the limit, and judge that.
+                limit = int(max_seconds * rate)
+                raw = wav.readframes(min(frames, limit + 1))
+                present = len(raw) // (width * channels)
+                if present > limit:
                     raise AudioError(
-                        f"{label} is {_clock(seconds)} long; the limit is {_clock(max_seconds)} (minutes:seconds) "
-                        "per answer. Trim it to the answer itself.",
+                        f"{label} is {_clock(frames / rate)} long; the limit is {_clock(max_seconds)} "
+                        "(minutes:seconds) per answer. Trim it to the answer itself.",
                         code="too_long",
                     )
-                raw = wav.readframes(frames)
+                frames = present
         except wave.Error as exc:
             if "unknown format" in str(exc):  # float or compressed samples: a real WAV, just not PCM
                 raise AudioError(
