@@ -234,3 +234,19 @@ def test_assistant_serve_really_listens_on_loopback_only(tmp_path: Path) -> None
         assert _listening_addresses(port) == {"0100007F"}, "listens on 127.0.0.1 and nothing else"
     finally:
         stop(process)
+
+
+def test_serve_on_a_port_already_in_use_says_so_before_claiming_to_serve(monkeypatch) -> None:
+    """`make run` twice: the second start said "Serving privately on ..." and then died with Streamlit's
+    "Port 8501 is not available" (exit 1); it now stops first, with exit 2 and the way out."""
+    import socket
+
+    monkeypatch.delenv("SERVE_ADDRESS", raising=False)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert "Serving" not in result.output
+    assert f"Port {port}" in result.output and "already in use" in result.output and "--port" in result.output
