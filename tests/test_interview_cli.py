@@ -208,3 +208,15 @@ def test_continuing_an_unknown_session_names_the_id_and_where_to_find_ids(runner
     assert error["code"] == "not_found"
     assert "no-such-id" in error["message"] and "assistant history" in error["message"]
     assert "deleted" not in error["message"]
+
+
+def test_empty_standard_input_stores_no_session(runner: CliRunner) -> None:
+    """`assistant interview --json < /dev/null` (a script or cron job) created an empty session and exited 0,
+    where an empty --answers file is refused; nothing is written on bad input."""
+    before = _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
+    result = runner.invoke(app, ["interview", "-n", "1", "--json"], input="")
+    assert result.exit_code == 2, result.output
+    assert json.loads(result.stdout)["error"]["code"] == "empty_file"
+    assert _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"] == before
+    piped = runner.invoke(app, ["interview", "-n", "1", "--json"], input="I led a team of 12 engineers.\n")
+    assert piped.exit_code == 0 and _json(piped.stdout)["transcript"], piped.output

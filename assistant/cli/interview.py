@@ -157,6 +157,10 @@ def _run_interview(
                              code="empty_file")
     elif not sys.stdin.isatty():
         answer_queue = split_answers(sys.stdin.read())
+        if not answer_queue:  # as for an empty --answers file: no session is created for nothing
+            raise InputError("No answers on standard input (blocks separated by a line '---'); pipe the answers in, "
+                             "pass --answers FILE, or run it in a terminal to answer interactively.",
+                             code="empty_file")
     parsed_resume = _load_resume(resume_path, cfg) if resume_path else None
     jd_text = _load_jd(jd_path, cfg) if jd_path else None
 
