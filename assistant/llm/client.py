@@ -157,10 +157,10 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
         # A 200 that is not a chat completion (a web page at OPENAI_BASE_URL, a proxy's error page, broken JSON,
         # no choices): the SDK's parser trips over it with a plain Python error. Not retried: the same URL gives
         # the same page.
+        log.info("reply is not a chat completion: %s: %s", type(exc).__name__, str(exc)[:300])
         return LLMUnavailable(
-            "The LLM server's reply is not an OpenAI-compatible chat completion "
-            f"({type(exc).__name__}: {str(exc)[:120]}); check OPENAI_BASE_URL: it must be the server's API root, "
-            "usually ending in /v1."
+            "The LLM server's reply is not an OpenAI-compatible chat completion (a web page, broken JSON or no "
+            "answer in it); check OPENAI_BASE_URL: it must be the server's API root, usually ending in /v1."
         )
     return None
 
