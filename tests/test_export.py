@@ -151,3 +151,19 @@ def test_cli_tailor_output_that_cannot_be_written_is_a_clear_error(
     assert [p.name for p in tmp_path.iterdir() if p.name != out.name] == []
     if target == "a folder named like a file":
         assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".md"])
+def test_cli_tailor_never_overwrites_the_resume_it_reads(resume_pdf: Path, tmp_path: Path, suffix: str) -> None:
+    original = tmp_path / f"my-resume{suffix}"
+    if suffix == ".pdf":
+        original.write_bytes(resume_pdf.read_bytes())
+    else:
+        original.write_text(to_markdown(resume_from_text(DIRECTOR)), encoding="utf-8")
+    before = original.read_bytes()
+    same_file = tmp_path / "." / original.name  # spelt differently, the same file
+    result = CliRunner().invoke(app, ["tailor", str(original), "--out", str(same_file), "--json"])
+    assert result.exit_code == 2, result.output
+    error = json.loads(result.stdout)["error"]
+    assert "original" in error["message"] and "my-resume-tailored" in error["message"]
+    assert original.read_bytes() == before

@@ -101,6 +101,10 @@ def tailor(
     def action() -> None:
         settings = common.settings()
         _check_out_path(out)
+        if out.exists() and file.exists() and out.resolve() == file.resolve():
+            suggestion = out.with_name(f"{out.stem}-tailored{out.suffix}")
+            raise InputError(f"--out is the resume being tailored; writing there would replace your original. "
+                             f"Write to another file, e.g. --out '{suggestion}'.")
         # The shared loader removes hidden and instruction-like text before parsing, so it can never be tailored.
         loaded = load_resume(file, settings)
         jd_text = load_job_description(jd, settings)
