@@ -83,3 +83,19 @@ def test_usage_errors_without_json_keep_the_readable_message() -> None:
     result = CliRunner().invoke(app, ["interview", "--questions", "0"])
     assert result.exit_code == 2
     assert not result.stdout.lstrip().startswith("{") and "--questions" in result.output
+
+
+@pytest.mark.parametrize("bad", ["folder", "missing folder"])
+def test_eval_checks_its_report_path_before_minutes_of_measuring(bad: str, tmp_path: Path) -> None:
+    """`assistant eval --report X` wrote the report only at the end: a folder there was a traceback after the
+    whole run. The path is now checked first (before the engine is even looked at)."""
+    target = tmp_path / "reports"
+    if bad == "folder":
+        target.mkdir()
+    else:
+        target = tmp_path / "no-such-folder" / "eval.md"
+    result = CliRunner().invoke(app, ["eval", "--report", str(target), "--json"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid_input" and "--report" in error["message"]

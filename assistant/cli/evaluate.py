@@ -15,6 +15,18 @@ import typer
 
 from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr
+from assistant.errors import InputError
+
+
+def _check_report_path(path: Path) -> None:
+    try:
+        folder_missing, is_folder = not path.parent.is_dir(), path.is_dir()
+    except OSError as exc:
+        raise InputError(f"Cannot write the report to '{path.name[:80]}': {exc.strerror or exc}.") from None
+    if folder_missing:
+        raise InputError(f"The folder '{path.parent}' for --report does not exist.")
+    if is_folder:
+        raise InputError(f"--report '{path}' is a folder; give a file name, e.g. '{path / 'llm-eval.md'}'.")
 
 
 @app.command("eval")
@@ -45,7 +57,10 @@ def evaluate(
         )
         from assistant.services import Services
 
-        services = Services(settings())
+        cfg = settings()
+        if report_path is not None:  # checked first: an eval takes minutes, its report must not fail at the end
+            _check_report_path(report_path)
+        services = Services(cfg)
         stderr(f"Engine: {services.engine_label}")
         report = run_eval(services, limit=limit, calibration=calibration or CALIBRATION_FILE,
                           hard=None if no_hard else hard or CALIBRATION_HARD_FILE, probes=probes,
@@ -53,7 +68,11 @@ def evaluate(
         saved = save_report(services.settings, report)
         markdown = to_markdown(report)
         if report_path is not None:
-            report_path.write_text(markdown, encoding="utf-8")
+            try:
+                report_path.write_text(markdown, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"Cannot write the report to '{report_path}' ({exc.strerror or exc}); the "
+                                 f"measurements are saved in {saved}.") from None
         stderr(f"Saved as the latest eval of this model: {saved}")
         if as_json:
             print_json(report.to_dict())
