@@ -99,3 +99,14 @@ def test_eval_checks_its_report_path_before_minutes_of_measuring(bad: str, tmp_p
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     error = json.loads(result.stdout)["error"]
     assert error["code"] == "invalid_input" and "--report" in error["message"]
+
+
+def test_a_memo_that_is_not_utf8_is_refused_not_scored_mangled(tmp_path: Path) -> None:
+    memo = tmp_path / "plan.md"
+    memo.write_bytes(("In my first 90 days I will meet every team lead, audit the ML platform's costs and "
+                      "reliability, and agree three priorities with the CTO. Größte Risiken: Datenqualität. " * 3)
+                     .encode("latin-1"))
+    result = CliRunner().invoke(app, ["exercise", "memo", str(memo), "--json"])
+    assert result.exit_code == 2, result.output
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "invalid_input" and "UTF-8" in error["message"]

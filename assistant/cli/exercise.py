@@ -73,6 +73,9 @@ def memo(
 
         cfg = common.settings()
         require_file(file, "The file")
+        if file.stat().st_size > cfg.max_upload_mb * 1024 * 1024:  # never read a huge file into memory
+            raise InputError(f"The file is larger than {cfg.max_upload_mb} MB (MAX_UPLOAD_MB); a memo is a few "
+                             "pages.", code="too_large")
         data = file.read_bytes()
         if not data.strip():
             raise InputError(f"The file {file} is empty.", code="empty_file")
@@ -83,7 +86,11 @@ def memo(
         if chosen is None:
             raise InputError(f"Unknown exercise {exercise!r}; choose one of "
                              f"{', '.join(e.id for e in bank.exercises)}.")
-        text = data.decode("utf-8", errors="replace")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # replacing the bytes would score (and store) a mangled memo
+            raise InputError(f"The file {file.name} is not UTF-8 text; save it as UTF-8 and try again.",
+                             code="invalid_input") from None
         review = review_text(text, [bank.criterion(c) for c in chosen.criteria], get_embedder(cfg),
                              exercise=chosen.id)
         cfg.data_dir.mkdir(parents=True, exist_ok=True)
