@@ -110,3 +110,16 @@ def test_a_memo_that_is_not_utf8_is_refused_not_scored_mangled(tmp_path: Path) -
     assert result.exit_code == 2, result.output
     error = json.loads(result.stdout)["error"]
     assert error["code"] == "invalid_input" and "UTF-8" in error["message"]
+
+
+def test_role_play_replies_that_are_not_utf8_or_absent_are_refused(tmp_path: Path) -> None:
+    replies = tmp_path / "replies.txt"
+    replies.write_bytes("Die Plattform spart 2 Mio. pro Jahr, weil wir GPU-Kosten halbiert und Ausfälle verkürzt haben.\n".encode("latin-1",
+                                                                                                           "replace"))
+    result = CliRunner().invoke(app, ["interview", "--mode", "roleplay", "--persona", "cfo", "--answers",
+                                      str(replies), "--json"])
+    assert result.exit_code == 2, result.output
+    assert "UTF-8" in json.loads(result.stdout)["error"]["message"]
+    empty = CliRunner().invoke(app, ["interview", "--mode", "roleplay", "--persona", "cfo", "--json"], input="")
+    assert empty.exit_code == 2, empty.output
+    assert json.loads(empty.stdout)["error"]["code"] == "empty_file"

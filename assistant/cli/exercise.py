@@ -108,7 +108,7 @@ def run_roleplay(persona_name: str | None, answers_path: Path | None, as_json: b
     answers file, stdin, or the terminal), and the replies are scored on the persona's criteria."""
     import sys
 
-    from assistant.cli.interview import _read_file, _read_interactive_answer, split_answers
+    from assistant.cli.interview import _decode, _read_file, _read_interactive_answer, split_answers
     from assistant.exercises.roleplay import RolePlay, find_persona
     from assistant.exercises.store import ExerciseRepository
     from assistant.services import build_services
@@ -120,11 +120,14 @@ def run_roleplay(persona_name: str | None, answers_path: Path | None, as_json: b
     persona = find_persona(bank, persona_name)
     queue: list[str] | None = None
     if answers_path is not None:
-        queue = split_answers(_read_file(answers_path, "answers", cfg).decode("utf-8", errors="replace"))
+        queue = split_answers(_decode(_read_file(answers_path, "answers", cfg), answers_path, "answers"))
         if not queue:
             raise InputError(f"No replies found in {answers_path}.", code="empty_file")
     elif not sys.stdin.isatty():
         queue = split_answers(sys.stdin.read())
+        if not queue:  # as for an empty answers file: nothing is stored for no reply
+            raise InputError("No replies on standard input; pipe them in, pass --answers FILE, or run it in a "
+                             "terminal to reply interactively.", code="empty_file")
     services = build_services(cfg)
     llm = services.new_llm_client()
     say = common.stderr if as_json else typer.echo
