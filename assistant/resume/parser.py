@@ -89,6 +89,10 @@ _DURATION = re.compile(
     rf"\(?\s*\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?\s*\)?(?!\w)",
     re.IGNORECASE,
 )
+# A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
+# total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).
+_TENURE = re.compile(
+    rf"\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
@@ -777,6 +781,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
     headers_below = _headers_below_dates(section_lines, anchors)
+    group_openers: dict[int, int] = {}  # entry -> the employer line over its tenure line
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
@@ -789,6 +794,13 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
             pre.insert(0, i)
             i -= 1
+        if pre and i - 1 >= floor and i not in claimed and _TENURE.fullmatch(section_lines[i].text.strip()) and (
+                i - 1 not in claimed and _claimable_header(section_lines[i - 1])):
+            # "Globex" / "5 years 2 months" / "Staff Engineer" / dates: the line over the tenure is the employer of
+            # this role and of the roles listed after it.
+            claimed.add(i)
+            pre.insert(0, i - 1)
+            group_openers[n] = i - 1
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
@@ -821,6 +833,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                  if _TITLE_WORDS.search(section_lines[pre[k]].text)
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
+    groups = _tenure_groups(section_lines, headers, group_openers)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     for n, (anchor, pre, post) in enumerate(headers):
@@ -844,6 +857,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if n in groups:
+            # A role under an employer's tenure: the one line over its dates is the title, whole ("Director, ML
+            # Platform" is not a title and an employer), and the employer is the group's.
+            title, company = section_lines[pre[-1]].text.strip(), groups[n]
         if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
@@ -882,6 +899,25 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
+                   openers: dict[int, int]) -> dict[int, str]:
+    """Entry -> employer, for the roles of an employer printed once over its total tenure: the entry whose header
+    reached the tenure line opens the group, and each following entry with one header line (its title) over a
+    line of dates alone continues it. An entry with a header of its own (an employer and a title) ends it."""
+    groups: dict[int, str] = {}
+    current: str | None = None
+    for n, (anchor, pre, _) in enumerate(headers):
+        if n in openers:
+            current = lines[openers[n]].text.strip()
+            if len(pre) != 2:
+                current = None  # more than a title under the employer: not the simple form, leave it to the rest
+        elif not (len(pre) == 1 and _date_only(lines[anchor].text)):
+            current = None
+        if current is not None:
+            groups[n] = current
+    return groups
 
 
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:

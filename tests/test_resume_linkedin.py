@@ -1,0 +1,30 @@
+"""LinkedIn's "Save to PDF" profile export, the most common resume after a Word file: its experience layout (an
+employer printed once over its total tenure and its roles, each role's range followed by its length, a location
+line) and its conventions are read by general rules, checked here on pasted text in that shape."""
+
+from __future__ import annotations
+
+from assistant.resume.models import ExtractedText
+from assistant.resume.parser import parse_resume
+
+
+def _parse(text: str):
+    return parse_resume(ExtractedText(text=text, pages=1))
+
+
+def test_roles_under_an_employers_total_tenure_are_that_employers_with_their_titles_whole() -> None:
+    resume = _parse(
+        "Experience\nTidewater Marketplace\n5 years 9 months\nDirector, Machine Learning Platform\n"
+        "March 2021 - Present (5 years 9 months)\nSeattle, Washington, United States\n"
+        "Own the roadmap for the ranking and forecasting models.\n"
+        "Senior Manager, Machine Learning\nJuly 2018 - March 2021 (2 years 9 months)\n"
+        "Ran the recommendations and search-ranking teams.\n"
+        "Corvane Logistics\nStaff Data Scientist\nSeptember 2013 - December 2016 (3 years 4 months)\n"
+        "Portland, Oregon Area\nBuilt the demand-forecasting service.\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director, Machine Learning Platform", "Tidewater Marketplace"),
+        ("Senior Manager, Machine Learning", "Tidewater Marketplace"),
+        ("Staff Data Scientist", "Corvane Logistics"),
+    ]
+    assert [j.start for j in resume.experience] == ["2021-03", "2018-07", "2013-09"]
