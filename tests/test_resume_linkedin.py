@@ -28,3 +28,17 @@ def test_roles_under_an_employers_total_tenure_are_that_employers_with_their_tit
         ("Staff Data Scientist", "Corvane Logistics"),
     ]
     assert [j.start for j in resume.experience] == ["2021-03", "2018-07", "2013-09"]
+
+
+def test_titles_in_the_profiles_own_language_are_titles_and_cio_inside_a_word_is_not_one() -> None:
+    resume = _parse(
+        "Experiencia\nBanco Cordillera\nGerente de Ciencia de Datos\nnoviembre de 2019 - Present (5 años)\n"
+        "Tres células de ciencia de datos.\nTelecomunicaciones del Pacífico\nCientífica de Datos Senior\n"
+        "junio de 2015 - enero de 2018 (2 años 8 meses)\nModelos de abandono.\n"
+        "Nordwerk Logistik\nLeiterin Datenanalyse\nMärz 2012 - Mai 2015 (3 Jahre 3 Monate)\nPrognosen.\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Gerente de Ciencia de Datos", "Banco Cordillera"),
+        ("Científica de Datos Senior", "Telecomunicaciones del Pacífico"),
+        ("Leiterin Datenanalyse", "Nordwerk Logistik"),
+    ]

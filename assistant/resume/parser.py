@@ -139,11 +139,17 @@ _LOCATION_TAIL = re.compile(
 _REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
-    r"|founder|president|ceo|cto|cio|vp\b|vice president|officer|accountant|technician|assistant|researcher"
+    r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
     r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
     r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
-    r"|supervisor)",
+    r"|supervisor"
+    # The same roles in Spanish, Portuguese, French and German (a profile keeps its titles in its own language).
+    r"|\b(?:analista|gerente|jef[ea]|cient[ií]fic[oa]|ingenier[oa]|engenheir[oa]|desarrollador(?:a)?"
+    r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
+    r"|coordenador(?:a)?|ing[ée]nieur(?:e)?|d[ée]veloppeur(?:se)?|directeur|directrice|chercheu(?:r|se)|stagiaire"
+    r"|leiter(?:in)?|entwickler(?:in)?|ingenieur(?:in)?|wissenschaftler(?:in)?|praktikant(?:in)?|werkstudent(?:in)?"
+    r"|gesch[äa]ftsf[üu]hrer(?:in)?)\b)",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
