@@ -42,3 +42,18 @@ def test_titles_in_the_profiles_own_language_are_titles_and_cio_inside_a_word_is
         ("Científica de Datos Senior", "Telecomunicaciones del Pacífico"),
         ("Leiterin Datenanalyse", "Nordwerk Logistik"),
     ]
+
+
+def test_an_employer_ending_in_a_legal_form_written_as_initials_is_no_sentence() -> None:
+    resume = _parse(
+        "Experience\nTelecomunicaciones del Pacífico S.A. de C.V.\nSenior Data Scientist\n"
+        "June 2015 - January 2018 (2 years 8 months)\nModelos de abandono para 20 millones de líneas.\n"
+        "Invicta Electrónica C.A.\nElectronics Intern\nOctober 2010 - February 2011 (5 months)\n"
+        "Instalación y supervisión de diseños electrónicos.\n"
+    )
+    companies = [j.company for j in resume.experience]
+    assert "Telecomunicaciones del Pacífico S.A. de C.V." in companies and "Invicta Electrónica C.A." in companies
+    # A sentence that ends with an abbreviation after an ordinary word is still prose, not an employer.
+    assert not any(j.company == "Expanded the programme across the U.S." for j in _parse(
+        "Experience\nData Lead\nMarch 2019 - Present\nExpanded the programme across the U.S.\n"
+        "Analytics Manager\nJanuary 2015 - February 2019\n").experience)

@@ -650,13 +650,23 @@ def _is_bullet(line: Line) -> bool:
 
 # Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
 _LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
+# Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
+_INITIALS_END = re.compile(r"(?:^|\s)(?P<before>\S+)\s+(?:[A-Z]\.){2,3}$")
+
+
+def _legal_end(text: str) -> bool:
+    """Does `text` end with a legal form ("Globex Inc.", "Andino C.A."), so its final full stop ends no sentence?"""
+    if _LEGAL_SUFFIX.search(text):
+        return True
+    match = _INITIALS_END.search(text)
+    return match is not None and (match.group("before")[:1].isupper() or match.group("before") == "de")
 
 
 def _sentence_like(text: str) -> bool:
     """Prose (a description or a wrapped bullet tail), not a title, employer or place."""
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    if text.endswith(".") and len(words) >= 4 and not _LEGAL_SUFFIX.search(text):
+    if text.endswith(".") and len(words) >= 4 and not _legal_end(text):
         return True
     return len(words) >= 10 and lower >= 5
 
@@ -667,7 +677,7 @@ def _claimable_header(line: Line) -> bool:
     fields = _fields(text) or [text]
     if len(fields[0]) > 80 or text.endswith((",", ";")) or heading_name(text):
         return False
-    if text.endswith(".") and not _LEGAL_SUFFIX.search(text) and (len(fields) < 2 or _sentence_like(fields[0])):
+    if text.endswith(".") and not _legal_end(text) and (len(fields) < 2 or _sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
     first = _BULLET.sub("", text)[:1]
