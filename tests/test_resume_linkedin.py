@@ -57,3 +57,20 @@ def test_an_employer_ending_in_a_legal_form_written_as_initials_is_no_sentence()
     assert not any(j.company == "Expanded the programme across the U.S." for j in _parse(
         "Experience\nData Lead\nMarch 2019 - Present\nExpanded the programme across the U.S.\n"
         "Analytics Manager\nJanuary 2015 - February 2019\n").experience)
+
+
+def test_a_place_under_a_roles_dates_does_not_end_its_employers_list_of_roles() -> None:
+    """A role without a description leaves its place line right above the next role's title."""
+    resume = _parse(
+        "Experience\nAuren Automotive Systems\n7 years 4 months\nDirector of Machine Learning\n"
+        "April 2019 - September 2022 (3 years 6 months)\nStuttgart, Baden-Württemberg, Germany\n"
+        "Senior Manager, Perception\nJanuary 2017 - April 2019 (2 years 4 months)\n"
+        "Ciudad de México, México\nMachine Learning Team Lead\nJune 2015 - January 2017 (1 year 8 months)\n"
+        "Fraunhofer-Institut für Bildverarbeitung\nResearch Scientist\nOctober 2010 - May 2015 (4 years 8 months)\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Machine Learning", "Auren Automotive Systems"),
+        ("Senior Manager, Perception", "Auren Automotive Systems"),
+        ("Machine Learning Team Lead", "Auren Automotive Systems"),
+        ("Research Scientist", "Fraunhofer-Institut für Bildverarbeitung"),
+    ]

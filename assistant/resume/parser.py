@@ -849,7 +849,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                  if _TITLE_WORDS.search(section_lines[pre[k]].text)
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
-    groups = _tenure_groups(section_lines, headers, group_openers)
+    groups = _tenure_groups(section_lines, headers, group_openers, typography)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     for n, (anchor, pre, post) in enumerate(headers):
@@ -918,10 +918,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
 
 
 def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
-                   openers: dict[int, int]) -> dict[int, str]:
+                   openers: dict[int, int], typography: Typography | None = None) -> dict[int, str]:
     """Entry -> employer, for the roles of an employer printed once over its total tenure: the entry whose header
     reached the tenure line opens the group, and each following entry with one header line (its title) over a
-    line of dates alone continues it. An entry with a header of its own (an employer and a title) ends it."""
+    line of dates alone continues it -- its header may start with the previous role's place, printed under that
+    role's dates when it has no description. An entry with a header of its own (an employer and a title) ends it."""
     groups: dict[int, str] = {}
     current: str | None = None
     for n, (anchor, pre, _) in enumerate(headers):
@@ -929,11 +930,26 @@ def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[i
             current = lines[openers[n]].text.strip()
             if len(pre) != 2:
                 current = None  # more than a title under the employer: not the simple form, leave it to the rest
-        elif not (len(pre) == 1 and _date_only(lines[anchor].text)):
+        elif not (_date_only(lines[anchor].text) and (len(pre) == 1 or (
+                len(pre) == 2 and n > 0 and pre[0] == headers[n - 1][0] + 1
+                and _place_line(lines[pre[0]], lines[headers[n - 1][0]], lines[pre[1]], typography)))):
             current = None
         if current is not None:
             groups[n] = current
     return groups
+
+
+def _place_line(line: Line, dated: Line, title: Line, typography: Typography | None) -> bool:
+    """Is `line`, printed right under a role's dates, that role's place: a known place ("Munich, Bavaria, Germany",
+    "Ciudad de México, México"), or a line set like the dates and unlike the title under it (an employer's name is
+    set like the other headers)?"""
+    text = line.text.strip()
+    if _place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in _REGIONS:
+        return True
+    if typography is None:
+        return False
+    face, dates_face, title_face = _face(line, typography), _face(dated, typography), _face(title, typography)
+    return face is not None and face == dates_face and face != title_face
 
 
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
