@@ -74,3 +74,11 @@ def test_a_place_under_a_roles_dates_does_not_end_its_employers_list_of_roles() 
         ("Machine Learning Team Lead", "Auren Automotive Systems"),
         ("Research Scientist", "Fraunhofer-Institut für Bildverarbeitung"),
     ]
+
+
+def test_january_in_portuguese_is_a_month_not_an_employer() -> None:
+    resume = _parse("Experiência\nTidewater Marketplace\n3 anos 2 meses\nDiretora de Machine Learning\n"
+                    "março de 2019 - Present (1 ano)\nMachine Learning Manager\n"
+                    "janeiro de 2017 - julho de 2018 (1 ano 7 meses)\nPrimeira equipe de ML aplicado.\n")
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience][1] == (
+        "Machine Learning Manager", "Tidewater Marketplace", "2017-01", "2018-07")

@@ -40,7 +40,7 @@ _MONTHS = {
     "dic": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
-    r"(?:jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
+    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ust)?|ao[ûu]t|agosto?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|outubro|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
