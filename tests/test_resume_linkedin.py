@@ -5,7 +5,7 @@ line) and its conventions are read by general rules, checked here on pasted text
 from __future__ import annotations
 
 from assistant.resume.models import ExtractedText
-from assistant.resume.parser import parse_resume
+from assistant.resume.parser import heading_name, parse_resume
 
 
 def _parse(text: str):
@@ -82,3 +82,10 @@ def test_january_in_portuguese_is_a_month_not_an_employer() -> None:
                     "janeiro de 2017 - julho de 2018 (1 ano 7 meses)\nPrimeira equipe de ML aplicado.\n")
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience][1] == (
         "Machine Learning Manager", "Tidewater Marketplace", "2017-01", "2018-07")
+
+
+def test_the_exports_sidebar_headings_in_its_languages_are_named() -> None:
+    for heading, kind in (("Top Skills", "skills"), ("Aptitudes principales", "skills"),
+                          ("Principales compétences", "skills"), ("Principais competências", "skills"),
+                          ("Top-Kenntnisse", "skills"), ("Contactar", "other"), ("Coordonnées", "other")):
+        assert heading_name(heading) == kind, heading
