@@ -89,3 +89,12 @@ def test_the_exports_sidebar_headings_in_its_languages_are_named() -> None:
                           ("Principales compétences", "skills"), ("Principais competências", "skills"),
                           ("Top-Kenntnisse", "skills"), ("Contactar", "other"), ("Coordonnées", "other")):
         assert heading_name(heading) == kind, heading
+
+
+def test_skills_listed_one_per_line_are_not_split_into_margin_headings() -> None:
+    resume = _parse(
+        "Contact\nrobin@example.org\nTop Skills\nProject Management\nSoftware Infrastructure\nMachine Learning\n"
+        "Experience\nGlobex\nStaff Engineer\nMarch 2019 - Present (5 years)\nBuilt the platform.\n"
+    )
+    assert [s.name for s in resume.sections if s.name != "other"] == ["skills", "experience"]
+    assert {"Project Management", "Software Infrastructure"} <= set(resume.skills)

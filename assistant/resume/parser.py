@@ -230,6 +230,9 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)]
+    # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
+    # Management" / "Software Infrastructure" under Top Skills), not headings.
+    mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
