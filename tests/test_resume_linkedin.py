@@ -4,12 +4,18 @@ line) and its conventions are read by general rules, checked here on pasted text
 
 from __future__ import annotations
 
-from assistant.resume.models import ExtractedText
+from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.parser import heading_name, parse_resume
 
 
 def _parse(text: str):
     return parse_resume(ExtractedText(text=text, pages=1))
+
+
+def _styled(lines: list[tuple[str, float]]):
+    """A one-column export page: (text, size) per line, nothing bold (the export sets everything in one face)."""
+    styled = [StyledLine(page=1, text=text, size=size, bold=0.0, x=223.6, gap=14.0) for text, size in lines]
+    return parse_resume(ExtractedText(text="\n".join(t for t, _ in lines), pages=1, styled_lines=styled))
 
 
 def test_roles_under_an_employers_total_tenure_are_that_employers_with_their_titles_whole() -> None:
@@ -98,3 +104,18 @@ def test_skills_listed_one_per_line_are_not_split_into_margin_headings() -> None
     )
     assert [s.name for s in resume.sections if s.name != "other"] == ["skills", "experience"]
     assert {"Project Management", "Software Infrastructure"} <= set(resume.skills)
+
+
+def test_a_title_with_a_dash_is_one_title_when_the_employers_are_set_in_their_own_size() -> None:
+    """The export sets employers at 12 pt and titles at 11.5 pt: a title line holding a dash is not a title and an
+    employer when the line above is set like the resume's other employers."""
+    entries = [("Toyoexito", "Full Stack Engineer", "enero de 2024 - Present (6 meses)"),
+               ("Sotaky", "Software Engineer", "noviembre de 2020 - diciembre de 2023 (3 años 2 meses)"),
+               ("Toyoimport del Este", "Vendedor - almacenista", "2011 - 2012 (1 año)")]
+    lines = [("Experiencia", 15.75)]
+    for employer, title, dates in entries:
+        lines += [(employer, 12.0), (title, 11.5), (dates, 10.5), (f"Trabajo en {employer} con clientes.", 10.5)]
+    resume = _styled(lines)
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Full Stack Engineer", "Toyoexito"), ("Software Engineer", "Sotaky"),
+        ("Vendedor - almacenista", "Toyoimport del Este")]

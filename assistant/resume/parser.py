@@ -1050,10 +1050,13 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
     nothing changes."""
     votes: dict[_Face, list[int]] = {}  # face -> [times it held the title, times it held the employer]
     placed: list[tuple[int, int, _Face, _Face] | None] = []
-    for job, lines in zip(jobs, entries, strict=True):
+    shared: dict[int, tuple[int, _Face]] = {}  # job -> (the one line its title and employer were both read from, face)
+    for number, (job, lines) in enumerate(zip(jobs, entries, strict=True)):
         t_index, c_index = _line_of(job.title, lines), _line_of(job.company, lines)
         t_face = _face(lines[t_index], typography) if t_index is not None else None
         c_face = _face(lines[c_index], typography) if c_index is not None else None
+        if t_index is not None and t_index == c_index and t_face is not None:
+            shared[number] = (t_index, t_face)
         if t_index is None or c_index is None or t_index == c_index or t_face is None or c_face is None \
                 or t_face == c_face:
             placed.append(None)
@@ -1072,9 +1075,17 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
         return None
 
     out: list[Job] = []
-    for job, where in zip(jobs, placed, strict=True):
+    for number, (job, where, lines) in enumerate(zip(jobs, placed, entries, strict=True)):
         if where is not None and role(where[2]) == "employer" and role(where[3]) == "title":
             job = job.model_copy(update={"title": job.company, "company": job.title})
+        elif number in shared and role(shared[number][1]) == "title":
+            # "Vendedor - almacenista" split into a title and an employer, while the line set like this resume's
+            # employers ("Toyoimport del Este C.A.") went unused: the split line is the title, whole.
+            index = shared[number][0]
+            employers = [line for k, line in enumerate(lines) if k != index
+                         and (face := _face(line, typography)) is not None and role(face) == "employer"]
+            if len(employers) == 1:
+                job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
         out.append(job)
     return out
 
