@@ -119,3 +119,21 @@ def test_a_title_with_a_dash_is_one_title_when_the_employers_are_set_in_their_ow
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Full Stack Engineer", "Toyoexito"), ("Software Engineer", "Sotaky"),
         ("Vendedor - almacenista", "Toyoimport del Este")]
+
+
+def test_a_long_title_wrapped_at_the_columns_edge_stays_one_title_of_its_employer() -> None:
+    resume = _styled([
+        ("Experience", 15.75), ("Tessellate AI", 12.0), ("7 years 4 months", 10.5), ("Director, ML Platform", 11.5),
+        ("February 2023 - Present (3 years 10 months)", 10.5), ("London, England, United Kingdom", 10.5),
+        ("• Cut the time from a trained model to production from three weeks to two days", 10.5),
+        ("Senior Engineering Manager, Machine Learning Infrastructure and", 11.5),
+        ("Developer Productivity", 11.5), ("April 2021 - February 2023 (1 year 11 months)", 10.5),
+        ("Feature store and training infrastructure teams.", 10.5),
+        ("Engineering Manager", 11.5), ("August 2019 - April 2021 (1 year 9 months)", 10.5),
+        ("Built the first model registry.", 10.5),
+    ])
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director, ML Platform", "Tessellate AI"),
+        ("Senior Engineering Manager, Machine Learning Infrastructure and Developer Productivity", "Tessellate AI"),
+        ("Engineering Manager", "Tessellate AI"),
+    ]

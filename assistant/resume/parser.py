@@ -810,6 +810,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
             i > 0 and _continues(section_lines[i - 1], section_lines[i])
             and not _bolder(section_lines[i], section_lines[i - 1], typography)
+            and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
+            and not (_set_larger(section_lines[i], typography) and not _set_larger(section_lines[i - 1], typography))
         ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
             pre.insert(0, i)
             i -= 1
@@ -877,9 +879,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
         if n in groups:
-            # A role under an employer's tenure: the one line over its dates is the title, whole ("Director, ML
+            # A role under an employer's tenure: the line over its dates is the title, whole ("Director, ML
             # Platform" is not a title and an employer), and the employer is the group's.
-            title, company = section_lines[pre[-1]].text.strip(), groups[n]
+            title = " ".join(section_lines[k].text.strip() for k in groups[n][1])
+            company = groups[n][0]
         if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
@@ -921,24 +924,43 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
 
 
 def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
-                   openers: dict[int, int], typography: Typography | None = None) -> dict[int, str]:
-    """Entry -> employer, for the roles of an employer printed once over its total tenure: the entry whose header
-    reached the tenure line opens the group, and each following entry with one header line (its title) over a
-    line of dates alone continues it -- its header may start with the previous role's place, printed under that
-    role's dates when it has no description. An entry with a header of its own (an employer and a title) ends it."""
-    groups: dict[int, str] = {}
+                   openers: dict[int, int], typography: Typography | None = None) -> dict[int, tuple[str, list[int]]]:
+    """Entry -> (employer, its title's lines), for the roles of an employer printed once over its total tenure: the
+    entry whose header reached the tenure line opens the group, and each following entry with only its title over
+    a line of dates alone continues it -- its header may start with the previous role's place, printed under that
+    role's dates when it has no description, and a long title may wrap onto a second line set like the first. An
+    entry with a header of its own (an employer and a title) ends it."""
+    groups: dict[int, tuple[str, list[int]]] = {}
     current: str | None = None
+    title_face: _Face | None = None
+    widest = max((len(line.text.strip()) for line in lines), default=0)
+
+    def title_lines(candidates: list[int]) -> list[int] | None:
+        if len(candidates) == 1:
+            return candidates
+        if len(candidates) == 2 and typography is not None and title_face is not None \
+                and _face(lines[candidates[0]], typography) == title_face == _face(lines[candidates[1]], typography) \
+                and len(lines[candidates[0]].text.strip()) >= 0.75 * widest:
+            return candidates  # a title wrapped at the column's edge
+        return None
+
     for n, (anchor, pre, _) in enumerate(headers):
+        found: list[int] | None = None
         if n in openers:
-            current = lines[openers[n]].text.strip()
-            if len(pre) != 2:
-                current = None  # more than a title under the employer: not the simple form, leave it to the rest
-        elif not (_date_only(lines[anchor].text) and (len(pre) == 1 or (
-                len(pre) == 2 and n > 0 and pre[0] == headers[n - 1][0] + 1
-                and _place_line(lines[pre[0]], lines[headers[n - 1][0]], lines[pre[1]], typography)))):
+            current, title_face = lines[openers[n]].text.strip(), None
+            if len(pre) >= 2 and typography is not None:
+                title_face = _face(lines[pre[1]], typography)
+            found = title_lines(pre[1:])
+        elif current is not None and _date_only(lines[anchor].text):
+            rest = pre
+            if len(pre) >= 2 and pre[0] == headers[n - 1][0] + 1 and _place_line(
+                    lines[pre[0]], lines[headers[n - 1][0]], lines[pre[1]], typography):
+                rest = pre[1:]
+            found = title_lines(rest)
+        if found is None:
             current = None
-        if current is not None:
-            groups[n] = current
+        elif current is not None:
+            groups[n] = (current, found)
     return groups
 
 
@@ -962,6 +984,16 @@ def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
         return False
     a, b = typography.style(line.text), typography.style(previous.text)
     return a is not None and b is not None and a.bold >= 0.4 and b.bold < 0.2
+
+
+def _wrapped_header(previous: Line, line: Line, typography: Typography | None) -> bool:
+    """Are `previous` and `line` one header wrapped at the column's edge ("Senior Engineering Manager, Machine
+    Learning Infrastructure and" / "Developer Productivity"): the same face, set larger than the body, the first
+    no bullet? Then `line` is no bullet's tail, however its words run on."""
+    if typography is None or _is_bullet(previous):
+        return False
+    a, b = _face(previous, typography), _face(line, typography)
+    return a is not None and a == b and _set_larger(previous, typography) and _set_larger(line, typography)
 
 
 def _indented_past(line: Line, below: Line, typography: Typography | None) -> bool:
