@@ -4,8 +4,11 @@ line) and its conventions are read by general rules, checked here on pasted text
 
 from __future__ import annotations
 
+from assistant.resume.intake import read_pdf
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.parser import heading_name, parse_resume
+from benchmarks.generated.linkedin.people import PEOPLE, roles
+from benchmarks.resume_accuracy import GENERATED_SETS, generated_files
 
 
 def _parse(text: str):
@@ -137,3 +140,14 @@ def test_a_long_title_wrapped_at_the_columns_edge_stays_one_title_of_its_employe
         ("Senior Engineering Manager, Machine Learning Infrastructure and Developer Productivity", "Tessellate AI"),
         ("Engineering Manager", "Tessellate AI"),
     ]
+
+
+def test_every_role_of_the_generated_exports_gets_its_own_title_and_employer(settings) -> None:
+    """The set's scores count employers found anywhere; a reader sees each role under its employer. Every role of
+    the 21 generated exports (benchmarks/generated/linkedin) is read with its title and employer as printed."""
+    people = {person.key: person for person in PEOPLE}
+    for path, _ in generated_files(GENERATED_SETS["linkedin"]):
+        person = people[path.name.split("--")[0]]
+        resume = parse_resume(read_pdf(path.read_bytes(), settings))
+        assert [(j.title, j.company) for j in resume.experience] == [
+            (role.title, employer.name) for employer, role in roles(person)], path.name
