@@ -151,3 +151,16 @@ def test_every_role_of_the_generated_exports_gets_its_own_title_and_employer(set
         resume = parse_resume(read_pdf(path.read_bytes(), settings))
         assert [(j.title, j.company) for j in resume.experience] == [
             (role.title, employer.name) for employer, role in roles(person)], path.name
+
+
+def test_the_exports_education_reads_each_school_and_degree_in_its_language() -> None:
+    resume = _parse(
+        "Education\nKarlsruher Institut für Technologie (KIT)\nDoctor of Philosophy - PhD, Computer Vision · (2010 - 2015)\n"
+        "Technische Universität München\nDiplom, Informatik · (2004 - 2010)\n"
+        "Universidad de Zaragoza\nLicenciatura, Matemáticas · (2000 - 2004)\n"
+    )
+    assert [(e.degree, e.institution, e.year) for e in resume.education] == [
+        ("Doctor of Philosophy - PhD, Computer Vision", "Karlsruher Institut für Technologie (KIT)", "2015"),
+        ("Diplom, Informatik", "Technische Universität München", "2010"),
+        ("Licenciatura, Matemáticas", "Universidad de Zaragoza", "2004"),
+    ]

@@ -155,11 +155,15 @@ _TITLE_WORDS = re.compile(
 _DEGREE = re.compile(
     r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
     r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
-    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m)(?![A-Za-z])",
+    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
+    # Spanish, Portuguese, French and German degrees
+    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
-    r"university|college|institute|school|academy|polytechnic|universit|école|hochschule", re.IGNORECASE
+    r"university|college|institut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
+    r"|faculdade|facultad",
+    re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 _SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
@@ -1310,7 +1314,8 @@ def _education(lines: list[Line]) -> list[Education]:
                 near_fields = _fields(_SINGLE_DATE.sub("", _RANGE.sub("", _BULLET.sub("", near.text))))
                 institution = _strip_location(near_fields[0])[0] if near_fields else None
         years = _YEAR.findall(text) or [y for n in nearby for y in _YEAR.findall(n.text)]
-        degree = _RANGE.sub("", text).strip(" |,")
+        # "Master of Science - MS, Statistics · (2008 - 2010)": the brackets and the dot went with the dates.
+        degree = re.sub(r"[\s·•|,]*[(\[]\s*[)\]]", "", _RANGE.sub("", text)).strip(" |,·•")
         entries.append(
             Education(degree=degree or text, institution=institution, year=years[-1] if years else None,
                       source_line=line.number)
