@@ -78,9 +78,9 @@ LOCALES: dict[str, dict[str, object]] = {
 }
 # Each person is rendered three ways: the full English profile, a brief one (no summary, no descriptions: many
 # profiles are filled in no further), and the full profile in a language of their country.
-VARIANTS: dict[str, tuple[str, str]] = {  # person key -> (third variant's locale, unused)
-    "ml_director": ("pt", ""), "vp_ai": ("fr", ""), "principal_ic": ("es", ""), "head_ds": ("es", ""),
-    "eng_director": ("fr", ""), "founder_cto": ("de", ""), "latam_ai_director": ("es", ""),
+VARIANTS: dict[str, str] = {  # person key -> the third variant's locale
+    "ml_director": "pt", "vp_ai": "fr", "principal_ic": "es", "head_ds": "es", "eng_director": "fr",
+    "founder_cto": "de", "latam_ai_director": "es",
 }
 
 CSS = """
@@ -143,7 +143,9 @@ def months_between(start: Date, end: Date | None) -> int:
 
 
 def duration(months: int, loc: dict[str, object]) -> str:
-    year, years, month, months_unit = loc["units"]  # type: ignore[misc]
+    units = loc["units"]
+    assert isinstance(units, tuple)
+    year, years, month, months_unit = (str(unit) for unit in units)
     y, m = divmod(months, 12)
     parts = []
     if y:
@@ -252,7 +254,7 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     files: dict[str, object] = {}
     for person in PEOPLE:
-        variants = [("en", False, "full"), ("en", True, "brief"), (VARIANTS[person.key][0], False, "full")]
+        variants = [("en", False, "full"), ("en", True, "brief"), (VARIANTS[person.key], False, "full")]
         for locale, brief, kind in variants:
             stem = f"{person.key}--{locale}-{kind}"
             doc, sections = page(person, locale, brief)
