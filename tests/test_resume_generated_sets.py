@@ -1,5 +1,5 @@
 """The generated tuning sets (benchmarks/generated/*): each is complete and in the labelled corpus's truth shape,
-and the LaTeX set stays read well, so a parser change that breaks a common CV class shows up in CI, not only in
+and the LaTeX and LinkedIn-export sets stay read well, so a parser change that breaks a common CV class shows up in CI, not only in
 the benchmark."""
 
 from __future__ import annotations
@@ -35,3 +35,14 @@ def test_the_latex_classes_are_read_well(settings) -> None:
     assert score.rate("sections") >= 0.95
     assert score.rate("name") >= 0.85
     assert score.rate("email") == 1.0
+
+
+def test_the_linkedin_export_is_read_well(settings) -> None:
+    """LinkedIn's "Save to PDF" profile export (sidebar, employer over its tenure and roles, localised labels):
+    floors at today's figures (all 21 files right on every field; employers 72/72, sections 125/125)."""
+    score = Score()
+    for path, truth in generated_files(GENERATED_SETS["linkedin"]):
+        check_labelled(path.name, truth, parse_resume(read_pdf(path.read_bytes(), settings)), score, split="linkedin")
+    assert score.files >= 21
+    for field in ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years"):
+        assert score.rate(field) == 1.0, field

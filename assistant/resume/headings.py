@@ -66,6 +66,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "programming languages", "computer skills", "it skills", "technical proficiencies", "proficiencies",
         "kenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
+        # LinkedIn's profile export names its skills box so, in each of its languages
+        "top skills", "aptitudes principales", "principales competences", "principais competencias", "top-kenntnisse",
     ),
     "projects": (
         "projects", "project", "personal projects", "side projects", "selected projects", "open source",
@@ -111,6 +113,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "teaching experience", "service", "professional service", "students supervised", "supervision", "press",
         "media", "competitions", "miscellaneous", "misc", "slogan", "memberships", "affiliations and memberships",
         "personal details", "personal information", "contact information", "contact details",
+        "kontakt", "coordonnees", "contacto", "contactar", "contato",
     ),
 }
 

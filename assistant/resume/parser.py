@@ -40,7 +40,7 @@ _MONTHS = {
     "dic": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
-    r"(?:jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
+    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ust)?|ao[ûu]t|agosto?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|outubro|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
@@ -89,6 +89,10 @@ _DURATION = re.compile(
     rf"\(?\s*\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?\s*\)?(?!\w)",
     re.IGNORECASE,
 )
+# A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
+# total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).
+_TENURE = re.compile(
+    rf"\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
@@ -135,21 +139,31 @@ _LOCATION_TAIL = re.compile(
 _REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
-    r"|founder|president|ceo|cto|cio|vp\b|vice president|officer|accountant|technician|assistant|researcher"
+    r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
     r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
     r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
-    r"|supervisor)",
+    r"|supervisor"
+    # The same roles in Spanish, Portuguese, French and German (a profile keeps its titles in its own language).
+    r"|\b(?:analista|gerente|jef[ea]|cient[ií]fic[oa]|ingenier[oa]|engenheir[oa]|desarrollador(?:a)?"
+    r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
+    r"|coordenador(?:a)?|ing[ée]nieur(?:e)?|d[ée]veloppeur(?:se)?|directeur|directrice|chercheu(?:r|se)|stagiaire"
+    r"|leiter(?:in)?|entwickler(?:in)?|ingenieur(?:in)?|wissenschaftler(?:in)?|praktikant(?:in)?|werkstudent(?:in)?"
+    r"|gesch[äa]ftsf[üu]hrer(?:in)?)\b)",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
     r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
     r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
-    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m)(?![A-Za-z])",
+    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
+    # Spanish, Portuguese, French and German degrees
+    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
-    r"university|college|institute|school|academy|polytechnic|universit|école|hochschule", re.IGNORECASE
+    r"university|college|institut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
+    r"|faculdade|facultad",
+    re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 _SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
@@ -220,6 +234,9 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)]
+    # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
+    # Management" / "Software Infrastructure" under Top Skills), not headings.
+    mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
@@ -640,13 +657,23 @@ def _is_bullet(line: Line) -> bool:
 
 # Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
 _LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
+# Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
+_INITIALS_END = re.compile(r"(?:^|\s)(?P<before>\S+)\s+(?:[A-Z]\.){2,3}$")
+
+
+def _legal_end(text: str) -> bool:
+    """Does `text` end with a legal form ("Globex Inc.", "Andino C.A."), so its final full stop ends no sentence?"""
+    if _LEGAL_SUFFIX.search(text):
+        return True
+    match = _INITIALS_END.search(text)
+    return match is not None and (match.group("before")[:1].isupper() or match.group("before") == "de")
 
 
 def _sentence_like(text: str) -> bool:
     """Prose (a description or a wrapped bullet tail), not a title, employer or place."""
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    if text.endswith(".") and len(words) >= 4 and not _LEGAL_SUFFIX.search(text):
+    if text.endswith(".") and len(words) >= 4 and not _legal_end(text):
         return True
     return len(words) >= 10 and lower >= 5
 
@@ -657,7 +684,7 @@ def _claimable_header(line: Line) -> bool:
     fields = _fields(text) or [text]
     if len(fields[0]) > 80 or text.endswith((",", ";")) or heading_name(text):
         return False
-    if text.endswith(".") and not _LEGAL_SUFFIX.search(text) and (len(fields) < 2 or _sentence_like(fields[0])):
+    if text.endswith(".") and not _legal_end(text) and (len(fields) < 2 or _sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
     first = _BULLET.sub("", text)[:1]
@@ -777,6 +804,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
     headers_below = _headers_below_dates(section_lines, anchors)
+    group_openers: dict[int, int] = {}  # entry -> the employer line over its tenure line
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
@@ -786,9 +814,18 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
             i > 0 and _continues(section_lines[i - 1], section_lines[i])
             and not _bolder(section_lines[i], section_lines[i - 1], typography)
+            and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
+            and not (_set_larger(section_lines[i], typography) and not _set_larger(section_lines[i - 1], typography))
         ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
             pre.insert(0, i)
             i -= 1
+        if pre and i - 1 >= floor and i not in claimed and _TENURE.fullmatch(section_lines[i].text.strip()) and (
+                i - 1 not in claimed and _claimable_header(section_lines[i - 1])):
+            # "Globex" / "5 years 2 months" / "Staff Engineer" / dates: the line over the tenure is the employer of
+            # this role and of the roles listed after it.
+            claimed.add(i)
+            pre.insert(0, i - 1)
+            group_openers[n] = i - 1
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
@@ -821,6 +858,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                  if _TITLE_WORDS.search(section_lines[pre[k]].text)
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
+    groups = _tenure_groups(section_lines, headers, group_openers, typography)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     for n, (anchor, pre, post) in enumerate(headers):
@@ -844,6 +882,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if n in groups:
+            # A role under an employer's tenure: the line over its dates is the title, whole ("Director, ML
+            # Platform" is not a title and an employer), and the employer is the group's.
+            title = " ".join(section_lines[k].text.strip() for k in groups[n][1])
+            company = groups[n][0]
         if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
@@ -884,6 +927,60 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     return _same_employer(_nest_roles(jobs, spans))
 
 
+def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
+                   openers: dict[int, int], typography: Typography | None = None) -> dict[int, tuple[str, list[int]]]:
+    """Entry -> (employer, its title's lines), for the roles of an employer printed once over its total tenure: the
+    entry whose header reached the tenure line opens the group, and each following entry with only its title over
+    a line of dates alone continues it -- its header may start with the previous role's place, printed under that
+    role's dates when it has no description, and a long title may wrap onto a second line set like the first. An
+    entry with a header of its own (an employer and a title) ends it."""
+    groups: dict[int, tuple[str, list[int]]] = {}
+    current: str | None = None
+    title_face: _Face | None = None
+    widest = max((len(line.text.strip()) for line in lines), default=0)
+
+    def title_lines(candidates: list[int]) -> list[int] | None:
+        if len(candidates) == 1:
+            return candidates
+        if len(candidates) == 2 and typography is not None and title_face is not None \
+                and _face(lines[candidates[0]], typography) == title_face == _face(lines[candidates[1]], typography) \
+                and len(lines[candidates[0]].text.strip()) >= 0.75 * widest:
+            return candidates  # a title wrapped at the column's edge
+        return None
+
+    for n, (anchor, pre, _) in enumerate(headers):
+        found: list[int] | None = None
+        if n in openers:
+            current, title_face = lines[openers[n]].text.strip(), None
+            if len(pre) >= 2 and typography is not None:
+                title_face = _face(lines[pre[1]], typography)
+            found = title_lines(pre[1:])
+        elif current is not None and _date_only(lines[anchor].text):
+            rest = pre
+            if len(pre) >= 2 and pre[0] == headers[n - 1][0] + 1 and _place_line(
+                    lines[pre[0]], lines[headers[n - 1][0]], lines[pre[1]], typography):
+                rest = pre[1:]
+            found = title_lines(rest)
+        if found is None:
+            current = None
+        elif current is not None:
+            groups[n] = (current, found)
+    return groups
+
+
+def _place_line(line: Line, dated: Line, title: Line, typography: Typography | None) -> bool:
+    """Is `line`, printed right under a role's dates, that role's place: a known place ("Munich, Bavaria, Germany",
+    "Ciudad de México, México"), or a line set like the dates and unlike the title under it (an employer's name is
+    set like the other headers)?"""
+    text = line.text.strip()
+    if _place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in _REGIONS:
+        return True
+    if typography is None:
+        return False
+    face, dates_face, title_face = _face(line, typography), _face(dated, typography), _face(title, typography)
+    return face is not None and face == dates_face and face != title_face
+
+
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
     """Is `line` set in bold where the line before is not? Then it starts something (an entry's header), however
     much its words read like the tail of the sentence above."""
@@ -891,6 +988,16 @@ def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
         return False
     a, b = typography.style(line.text), typography.style(previous.text)
     return a is not None and b is not None and a.bold >= 0.4 and b.bold < 0.2
+
+
+def _wrapped_header(previous: Line, line: Line, typography: Typography | None) -> bool:
+    """Are `previous` and `line` one header wrapped at the column's edge ("Senior Engineering Manager, Machine
+    Learning Infrastructure and" / "Developer Productivity"): the same face, set larger than the body, the first
+    no bullet? Then `line` is no bullet's tail, however its words run on."""
+    if typography is None or _is_bullet(previous):
+        return False
+    a, b = _face(previous, typography), _face(line, typography)
+    return a is not None and a == b and _set_larger(previous, typography) and _set_larger(line, typography)
 
 
 def _indented_past(line: Line, below: Line, typography: Typography | None) -> bool:
@@ -979,10 +1086,13 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
     nothing changes."""
     votes: dict[_Face, list[int]] = {}  # face -> [times it held the title, times it held the employer]
     placed: list[tuple[int, int, _Face, _Face] | None] = []
-    for job, lines in zip(jobs, entries, strict=True):
+    shared: dict[int, tuple[int, _Face]] = {}  # job -> (the one line its title and employer were both read from, face)
+    for number, (job, lines) in enumerate(zip(jobs, entries, strict=True)):
         t_index, c_index = _line_of(job.title, lines), _line_of(job.company, lines)
         t_face = _face(lines[t_index], typography) if t_index is not None else None
         c_face = _face(lines[c_index], typography) if c_index is not None else None
+        if t_index is not None and t_index == c_index and t_face is not None:
+            shared[number] = (t_index, t_face)
         if t_index is None or c_index is None or t_index == c_index or t_face is None or c_face is None \
                 or t_face == c_face:
             placed.append(None)
@@ -1001,9 +1111,17 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
         return None
 
     out: list[Job] = []
-    for job, where in zip(jobs, placed, strict=True):
+    for number, (job, where, lines) in enumerate(zip(jobs, placed, entries, strict=True)):
         if where is not None and role(where[2]) == "employer" and role(where[3]) == "title":
             job = job.model_copy(update={"title": job.company, "company": job.title})
+        elif number in shared and role(shared[number][1]) == "title":
+            # "Vendedor - almacenista" split into a title and an employer, while the line set like this resume's
+            # employers ("Toyoimport del Este C.A.") went unused: the split line is the title, whole.
+            index = shared[number][0]
+            employers = [line for k, line in enumerate(lines) if k != index
+                         and (face := _face(line, typography)) is not None and role(face) == "employer"]
+            if len(employers) == 1:
+                job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
         out.append(job)
     return out
 
@@ -1196,7 +1314,8 @@ def _education(lines: list[Line]) -> list[Education]:
                 near_fields = _fields(_SINGLE_DATE.sub("", _RANGE.sub("", _BULLET.sub("", near.text))))
                 institution = _strip_location(near_fields[0])[0] if near_fields else None
         years = _YEAR.findall(text) or [y for n in nearby for y in _YEAR.findall(n.text)]
-        degree = _RANGE.sub("", text).strip(" |,")
+        # "Master of Science - MS, Statistics · (2008 - 2010)": the brackets and the dot went with the dates.
+        degree = re.sub(r"[\s·•|,]*[(\[]\s*[)\]]", "", _RANGE.sub("", text)).strip(" |,·•")
         entries.append(
             Education(degree=degree or text, institution=institution, year=years[-1] if years else None,
                       source_line=line.number)
