@@ -256,6 +256,9 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         ("Mayo 2018 - Actualidad", "2018-05", "Present"), ("since 2018", "2018-01", "Present"),
         ("Jan 2018 - Till date", "2018-01", "Present"), ("2018-Mar - 2021-Nov", "2018-03", "2021-11"),
         ("2018 Mar – Present", "2018-03", "Present"),
+        # Portuguese and Spanish abbreviations as Word and Docs print them: "ago." is August, "out." October.
+        ("ago. 2018 – atual", "2018-08", "Present"), ("fev. 2012 – out. 2015", "2012-02", "2015-10"),
+        ("ago 2016 - dic 2019", "2016-08", "2019-12"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
