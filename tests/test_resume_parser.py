@@ -457,3 +457,13 @@ def test_a_career_break_over_its_dated_line_leaves_the_next_title_to_the_next_en
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Lead Embedded Engineer", "Voltaris Rail GmbH"), ("Embedded Software Engineer", "Automobiles Ferrand SA"),
         ("Software Engineer", "Sorelec Systems")]
+
+
+def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> None:
+    resume = _parse(
+        "Experience\nTelvira Comunicaciones — Barcelona March 2018 – December 2019\nData Scientist\n• Churn models\n"
+        "Período sabático set. 2015 – abr. 2016\n"
+        "Banco Ribera — Bilbao September 2012 – August 2015\nRisk Analyst\n• Scorecards\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Data Scientist", "Telvira Comunicaciones"), ("Risk Analyst", "Banco Ribera")]

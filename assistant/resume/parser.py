@@ -79,7 +79,8 @@ _SINCE = re.compile(
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 _CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
-    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico)\b",
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico|sab[áa]tic[oa]"
+    r"|sabbatique)\b",
     re.IGNORECASE,
 )
 _DURATION_UNIT = (
@@ -135,7 +136,7 @@ _LOCATION_TAIL = re.compile(
 _REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(
     r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
-    r"|founder|president|ceo|cto|cio|vp\b|vice president|officer|accountant|technician|assistant|researcher"
+    r"|founder|president|\bceo\b|\bcto\b|\bcio\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
     r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
     r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
