@@ -459,6 +459,22 @@ def test_a_career_break_over_its_dated_line_leaves_the_next_title_to_the_next_en
         ("Software Engineer", "Sorelec Systems")]
 
 
+def test_roles_under_an_employer_dated_with_the_whole_stay_are_the_roles_not_the_employer() -> None:
+    """Word resumes often print "Employer — City  2017 – Present" and each title below with its own dates: the
+    employer line is no role of its own, and a title with a comma stays whole."""
+    resume = _parse(
+        "Experience\n"
+        "Globex — Berlin March 2017 – Present\n"
+        "Director of Engineering March 2022 – Present\n• Led four teams\n"
+        "Senior Manager, Data Platform June 2019 – February 2022\n• Built the feature store\n"
+        "Software Engineer March 2017 – May 2019\n• Wrote the billing service\n"
+        "Initech — Hamburg January 2012 – February 2017\nData Analyst\n• Forecast load\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
+        ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
+
+
 def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> None:
     resume = _parse(
         "Experience\nTelvira Comunicaciones — Barcelona March 2018 – December 2019\nData Scientist\n• Churn models\n"

@@ -882,7 +882,49 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         jobs = _title_by_typography(jobs, entry_lines, typography)
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
+    jobs, spans = _employer_tenures(jobs, spans)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _employer_tenures(
+    jobs: list[Job], spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]
+) -> tuple[list[Job], list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]]:
+    """An employer line dated with the whole stay, over the roles held there, each dated ("Globex -- Berlin
+    2017 - Present" / "Director  2022 - Present" / "Senior Manager  2019 - 2022" / "Engineer  2017 - 2019"): the
+    roles' ranges tile the employer's exactly (the first role starts when the stay does, the last ends when it
+    ends). The employer line is no role of its own: drop it and give the roles its name. Each role's line is then
+    only its title, commas and all ("Senior Manager, ML Platform")."""
+    out_jobs: list[Job] = []
+    out_spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
+    i = 0
+    while i < len(jobs):
+        outer, (bulleted, start, end, _) = jobs[i], spans[i]
+        k = i + 1
+        # The roles follow one another, newest first; a dated entry overlapping the one above (volunteering
+        # alongside) is no longer one of them.
+        while (start and end and k < len(jobs) and (inner_start := spans[k][1]) and (inner_end := spans[k][2])
+               and start <= inner_start and inner_end <= end
+               and (k == i + 1 or ((before := spans[k - 1][1]) is not None and inner_end <= before))):
+            k += 1
+        parts = range(i + 1, k)
+        employer = outer.title if not _TITLE_WORDS.search(outer.title or "") else outer.company
+        if bulleted or len(parts) < 2 or not employer or any(spans[p][0] for p in parts) or (
+                min(spans[p][1] or start for p in parts) != start or max(spans[p][2] or end for p in parts) != end):
+            out_jobs.append(outer)
+            out_spans.append(spans[i])
+            i += 1
+            continue
+        for p in parts:
+            role, line = jobs[p], spans[p][3]
+            title = role.title
+            header = _RANGE.sub("", line.text).strip(" ,|–—-\t")
+            if role.company and role.title and role.company in header and role.title in header:
+                title = header  # the role's line held only its title; the split at a comma was wrong
+            out_jobs.append(role.model_copy(update={"title": title, "company": employer,
+                                                    "location": outer.location or role.location}))
+            out_spans.append(spans[p])
+        i = k
+    return out_jobs, out_spans
 
 
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
@@ -945,6 +987,7 @@ _NOT_EMPLOYMENT = re.compile(
     r"|\b(?:personal|side|independent|hobby) projects?\b",
     re.IGNORECASE,
 )
+
 
 
 def _not_a_role(title: str | None, dated_line: str) -> bool:
