@@ -475,6 +475,23 @@ def test_roles_under_an_employer_dated_with_the_whole_stay_are_the_roles_not_the
         ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
 
 
+def test_volunteering_and_guest_lecturing_beside_a_career_are_not_jobs_but_a_volunteers_resume_keeps_them() -> None:
+    career = _parse(
+        "Experience\nDirector of Data Science, Globex\nMar 2021 - Present\n• Led 30 people\n"
+        "Volunteer Mentor, Code Club\nJan 2019 - Present\n• Mentor two evenings a month\n"
+        "Guest Lecturer, Applied ML, Example University\nOct 2018 - Mar 2020\n• A yearly course\n"
+        "Data Scientist, Initech\nJan 2015 - Feb 2021\n• Built models\n"
+        "Data Analyst, Umbrella\nJan 2012 - Dec 2014\n• Reports\n"
+    )
+    assert [j.title for j in career.experience] == ["Director of Data Science", "Data Scientist", "Data Analyst"]
+    student = _parse(
+        "Experience\nVolunteer Swim Coach, Riverside Pool\nJun 2022 - Present\n• Coach 20 children\n"
+        "Volunteer, Food Bank\nJan 2021 - Present\n• Sort donations\n"
+        "Barista, Bean There\nJun 2020 - Aug 2021\n• Served customers\n"
+    )
+    assert len(student.experience) == 3  # volunteering is most of what this person lists: it is their experience
+
+
 def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> None:
     resume = _parse(
         "Experience\nTelvira Comunicaciones — Barcelona March 2018 – December 2019\nData Scientist\n• Churn models\n"

@@ -824,6 +824,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     title_back = max(set(positions), key=positions.count) if positions else None
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
+    beside: list[int] = []  # jobs that are volunteering or guest lecturing (`_BESIDE_A_CAREER`)
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
@@ -852,6 +853,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             continue
         if _not_a_role(title, rest):
             continue
+        if _BESIDE_A_CAREER.search(title or ""):
+            beside.append(len(jobs))
         start = _parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
@@ -878,6 +881,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         )
         spans.append((_is_bullet(anchor_line), start, end, anchor_line))
         entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
+    if beside and len(jobs) - len(beside) > len(beside):
+        keep = [k for k in range(len(jobs)) if k not in beside]
+        jobs, spans, entry_lines = [jobs[k] for k in keep], [spans[k] for k in keep], [entry_lines[k] for k in keep]
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
@@ -988,6 +994,13 @@ _NOT_EMPLOYMENT = re.compile(
     re.IGNORECASE,
 )
 
+# Roles held beside a career, dated among its jobs: guest lecturing and volunteering (in the languages headings are
+# read in). Not jobs where the career is there to count; where they are most of what is listed (a student's or a
+# career changer's resume), they are the experience the person has, and stay.
+_BESIDE_A_CAREER = re.compile(
+    r"\b(?:guest|visiting) lecturer\b|\bvolunteer(?:ing)?\b|\bvolunt[áa]ri[oa]\b|\bb[ée]n[ée]vole\b|\behrenamt",
+    re.IGNORECASE,
+)
 
 
 def _not_a_role(title: str | None, dated_line: str) -> bool:
