@@ -334,3 +334,18 @@ def test_a_short_right_aligned_margin_heading_is_split_off_its_row(settings) -> 
     resume = parse_resume(read_pdf(right_aligned_margin_headings_pdf(), settings))
     assert [s.name for s in resume.sections] == ["experience", "skills", "education"]
     assert "Go" in resume.skills
+
+
+def test_a_letter_spaced_name_and_heading_from_word_read_as_words() -> None:
+    """Word's expanded character spacing prints one space between letters and a wider gap between words; the
+    name must come out whole ("ROSALIND ACHTERBERG"), not cut where a dictionary finds words ("ROSA LINDA")."""
+    assert normalize_text("R O S A L I N D  A C H T E R B E R G\nC A L L U M  F E R R E I R A - V O S S") == (
+        "ROSALIND ACHTERBERG\nCALLUM FERREIRA-VOSS")
+    assert normalize_text("Python  Go  SQL\nA  B") == "Python Go SQL\nA B"  # ordinary double spaces stay words
+
+
+def test_a_word_resume_with_a_letter_spaced_name_gives_the_name(settings) -> None:
+    from benchmarks.resume_accuracy import GENERATED_SETS
+
+    pdf = GENERATED_SETS["word"] / "pdf" / "allcaps--ml_eng_director.pdf"
+    assert parse_resume(read_pdf(pdf.read_bytes(), settings)).contact.name == "ROSALIND ACHTERBERG"

@@ -65,6 +65,7 @@ def normalize_text(text: str) -> str:
         " " if unicodedata.category(ch) == "So" and ch not in _MEANINGFUL_SYMBOLS else ch for ch in text
     )
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
+    text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
     lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)
@@ -123,6 +124,26 @@ def repair_ligatures(text: str) -> str:
 
 # "P R O F I L E S U M M A R Y": a heading set with letter spacing (Canva) comes out one letter per word.
 _LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_]")
+
+
+# One letter-spaced word: letters (and a name's hyphen, apostrophe or initial's dot) one space apart.
+_SPACED_WORD = re.compile(r"(?:[^\W\d_]|[-'’.])(?: (?:[^\W\d_]|[-'’.]))+")
+
+
+def _close_up_spaced_words(line: str) -> str:
+    """"R O S A L I N D  A C H T E R B E R G": a name or heading set with expanded character spacing (Word's
+    Spacing: Expanded, CSS letter-spacing) comes out one space between letters and a wider gap (two or more
+    spaces) between words. The wider gaps are the word breaks, so no vocabulary guess is needed (names are in no
+    vocabulary)."""
+    stripped = line.strip(" \t")
+    if "  " not in stripped:
+        return line
+    words = re.split(r"[ \t]{2,}", stripped)
+    if len(words) < 2 or not all(len(w) == 1 and w.isalpha() or _SPACED_WORD.fullmatch(w) for w in words):
+        return line
+    if sum(len(w) >= 5 for w in words) < len(words) / 2:  # mostly words of three or more letters
+        return line
+    return " ".join(w.replace(" ", "") for w in words)
 
 
 def _unspace_letters(line: str) -> str:
