@@ -349,3 +349,18 @@ def test_a_word_resume_with_a_letter_spaced_name_gives_the_name(settings) -> Non
 
     pdf = GENERATED_SETS["word"] / "pdf" / "allcaps--ml_eng_director.pdf"
     assert parse_resume(read_pdf(pdf.read_bytes(), settings)).contact.name == "ROSALIND ACHTERBERG"
+
+
+def test_a_bold_title_then_the_employer_in_regular_weight_splits_where_the_bold_stops(settings) -> None:
+    """Word's most common entry line: "**Senior Director, AI Platform**, Quantrell Systems <tab> Feb 2023 – Present"
+    with the city in italics below. Commas cannot tell title from employer; the weight can."""
+    from benchmarks.resume_accuracy import GENERATED_SETS
+
+    folder = GENERATED_SETS["word"] / "pdf"
+    director = parse_resume(read_pdf((folder / "tabstop-classic--senior_director_en.pdf").read_bytes(), settings))
+    assert [(j.title, j.company) for j in director.experience[:3]] == [
+        ("Senior Director, AI Platform", "Quantrell Systems"),
+        ("Director, Machine Learning Infrastructure", "Quantrell Systems"),
+        ("Engineering Manager, Search Ranking", "Lindqvist Retail")]
+    french = parse_resume(read_pdf((folder / "tabstop-classic--applied_ai_fr.pdf").read_bytes(), settings))
+    assert (french.experience[0].title, french.experience[0].company) == ("Director of Applied AI", "Vellore Santé")

@@ -846,6 +846,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if typography is not None and title and (
+                weighed := _split_by_weight(anchor_line.text, title, typography)):
+            title, company, location = weighed[0], weighed[1], location or company
         if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
@@ -1063,6 +1066,27 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
             job = job.model_copy(update={"title": job.company, "company": job.title})
         out.append(job)
     return out
+
+
+_WEIGHT_BREAK = re.compile(r"\s*,\s+|\s+[|–—-]\s+|\s*\|\s*")
+
+
+def _split_by_weight(line_text: str, title: str, typography: Typography) -> tuple[str, str] | None:
+    """"Director of Applied AI, Vellore Santé  Jan 2020 – Present" with only the title in bold: where the bold
+    stops is where the title stops, whatever commas the title or the employer hold ("Senior Director, AI
+    Platform, Quantrell Systems"). The bold share of the line tells how far the bold reaches; the title is cut at
+    the separator that sits there. What the words had taken for the employer (the city on the line below) is then
+    the role's place."""
+    style = typography.style(line_text)
+    if style is None or not 0.15 <= style.bold <= 0.85 or not line_text.startswith(title):
+        return None
+    total = len(line_text.strip())
+    for match in _WEIGHT_BREAK.finditer(title):
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if head and tail and abs(len(head) / total - style.bold) <= 0.03:
+            employer, _ = _strip_location(tail)
+            return (head, employer) if employer else None
+    return None
 
 
 def _nest_roles(
