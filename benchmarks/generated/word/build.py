@@ -714,6 +714,192 @@ def localized_left_dates(b: Builder, p: Person, lang: str) -> list[str]:
     return left_dates_table(b, p, lang, h=HEADINGS[lang], style="dot" if lang == "de" else "mm", small_caps=True)
 
 
+def harvard(b: Builder, p: Person, lang: str) -> list[str]:
+    """The career-office template most US graduates start from: education first, "EMPLOYER <tab> City" in bold
+    capitals, each title in italics with its dates on a right tab (promotions as further title lines), volunteering
+    under "Leadership & Activities", and one "Skills & Interests" block with labelled lines."""
+    body = Flow(b.doc)
+    dot = b.bullets("\uf0b7", "Symbol")
+    run(body.para("center"), p.name, bold=True, size=16)
+    run(body.para("center", after=4), f"{p.city} • {p.email} • {p.phone}", size=10)
+
+    def heading(text: str) -> None:
+        para = body.para(before=8, after=3)
+        run(para, text.upper(), bold=True, size=11)
+        bottom_border(para, "000000", 6)
+
+    def employer_line(org: str, place: str) -> None:
+        para = body.para(before=5)
+        right_tab(para, b.width)
+        run(para, org.upper(), bold=True)
+        run(para, f"\t{place}", bold=True)
+
+    def title_line(title: str, dates: str) -> None:
+        para = body.para()
+        right_tab(para, b.width)
+        run(para, title, italic=True)
+        run(para, f"\t{dates}", italic=True)
+
+    heading("Education")
+    for e in p.education:
+        employer_line(e.org, e.location)
+        title_line(e.title, fmt(e.end, "month"))
+    heading("Experience")
+    for entries in group([e for e in p.jobs if e.kind != "volunteer"]):
+        first = entries[0]
+        if not first.org:
+            title_line(title_of(first, lang), rng(first, "month"))
+            continue
+        employer_line(first.org, first.location)
+        for e in entries:
+            title_line(title_of(e, lang), rng(e, "month"))
+            for text in e.bullets:
+                numbered(bp := body.para(), dot)
+                run(bp, text)
+    kinds = ["education", "experience"]
+    volunteer = [e for e in p.jobs if e.kind == "volunteer"]
+    if volunteer:
+        heading("Leadership & Activities")
+        for e in volunteer:
+            employer_line(e.org, e.location)
+            title_line(e.title, rng(e, "month"))
+            for text in e.bullets:
+                numbered(bp := body.para(), dot)
+                run(bp, text)
+        kinds.append("leadership")
+    heading("Skills & Interests")
+    for label, value in list(p.skills.items()) + [("Languages", lang_list(p)),
+                                                  ("Certifications", "; ".join(p.certifications))]:
+        para = body.para()
+        run(para, f"{label}: ", bold=True)
+        run(para, value)
+    return kinds + ["skills"]
+
+
+def table_right_dates(b: Builder, p: Person, lang: str) -> list[str]:
+    """A Word template built from tables: contact details in a three-cell row, headings as shaded bars (one-cell
+    tables), each entry a two-cell row with the title and employer on the left and the dates right-aligned in the
+    right cell, the bullets below; skills in a three-column grid."""
+    body = Flow(b.doc)
+    dot = b.bullets("\uf0b7", "Symbol")
+    run(body.para(), p.name, bold=True, size=22, color="203864")
+    run(body.para(after=4), p.headline, size=12, color="404040")
+    thirds = [Emu(b.width // 3)] * 3
+    contact = table(b.doc, thirds, b)
+    for cell, text in zip(add_row(contact, thirds), (p.email, p.phone, p.web), strict=True):
+        run(Flow(cell).para(), text, size=9)
+
+    def heading(text: str) -> None:
+        bar = table(b.doc, [b.width], b)
+        (cell,) = add_row(bar, [b.width])
+        shade(cell, "D9E2F3")
+        run(Flow(cell).para(before=2, after=2), text.upper(), bold=True, size=11, color="203864")
+
+    split = [Emu(b.width - Inches(1.9)), Inches(1.9)]
+    heading("Executive Profile")
+    run(body.para(before=4), p.summary)
+    heading("Professional Experience")
+    for e in p.jobs:
+        row = table(b.doc, split, b)
+        left, right = add_row(row, split)
+        flow = Flow(left)
+        run(flow.para(before=6), title_of(e, lang), bold=True)
+        if e.org:
+            run(flow.para(), " | ".join(x for x in (e.org, e.location) if x), italic=True)
+        run(Flow(right).para("right", before=6), rng(e, "mon"), size=10)
+        for text in e.bullets:
+            numbered(bp := body.para(), dot)
+            run(bp, text)
+    heading("Education")
+    for e in p.education:
+        row = table(b.doc, split, b)
+        left, right = add_row(row, split)
+        run(Flow(left).para(before=4), e.title, bold=True)
+        run(Flow(left).para(), e.org, italic=True)
+        run(Flow(right).para("right", before=4), rng(e, "year"), size=10)
+    heading("Key Skills")
+    items = [item.strip() for value in p.skills.values() for item in value.split(",")][:9]
+    grid = table(b.doc, thirds, b)
+    for start in range(0, len(items), 3):
+        for cell, item in zip(add_row(grid, thirds), items[start:start + 3], strict=False):
+            numbered(bp := Flow(cell).para(), dot)
+            run(bp, item, size=10)
+    heading("Certifications")
+    for c in p.certifications:
+        run(body.para(before=2), c)
+    heading("Languages")
+    run(body.para(before=2), lang_list(p))
+    return ["summary", "experience", "education", "skills", "certifications", "languages"]
+
+
+def left_tab_dates(b: Builder, p: Person, lang: str) -> list[str]:
+    """The tabular CV common in Germany and much of Europe: "Curriculum Vitae" over the name, numeric dates at the
+    left margin and the entry after a tab stop (hanging indent), the employer on the next line at the tab, in the
+    person's language."""
+    body = Flow(b.doc)
+    dash = b.bullets("–", None)
+    h = HEADINGS[lang]
+    now = {"de": "heute", "fr": "présent", "es": "presente", "pt": "atual"}[lang]
+    run(body.para(), "Curriculum Vitae", size=11, color="7F7F7F")
+    run(body.para(), p.name, bold=True, size=18)
+    run(body.para(), p.city, size=10)
+    run(body.para(after=6), f"{p.phone} · {p.email}", size=10)
+    indent = Inches(1.5)
+
+    def heading(kind: str) -> None:
+        para = body.para(before=10, after=4)
+        run(para, h[kind], bold=True, size=12, color="1F4E79")
+        bottom_border(para, "1F4E79", 6)
+
+    def hanging(para: Any) -> None:
+        para.paragraph_format.left_indent = indent
+        para.paragraph_format.first_line_indent = -indent
+        para.paragraph_format.tab_stops.add_tab_stop(indent)
+
+    heading("summary")
+    run(body.para(), p.summary)
+    heading("experience")
+    for e in p.jobs:
+        para = body.para(before=5)
+        hanging(para)
+        run(para, rng(e, "mm", lang, now=now) + "\t")
+        run(para, title_of(e, lang), bold=True)
+        if e.org:
+            place = body.para()
+            place.paragraph_format.left_indent = indent
+            run(place, ", ".join(x for x in (e.org, e.location) if x))
+        for text in e.bullets:
+            bp = body.para()
+            numbered(bp, dash)
+            bp.paragraph_format.left_indent = Emu(indent + Inches(0.25))
+            run(bp, text)
+    heading("education")
+    for e in p.education:
+        para = body.para(before=4)
+        hanging(para)
+        run(para, rng(e, "mm", lang, now=now) + "\t")
+        run(para, e.title, bold=True)
+        place = body.para()
+        place.paragraph_format.left_indent = indent
+        run(place, f"{e.org}, {e.location}")
+    heading("skills")
+    for label, value in p.skills.items():
+        para = body.para()
+        hanging(para)
+        run(para, f"{label}\t{value}")
+    heading("languages")
+    for name, level in p.languages:
+        para = body.para()
+        hanging(para)
+        run(para, f"{name}\t{level}")
+    heading("certifications")
+    for c in p.certifications:
+        para = body.para()
+        para.paragraph_format.left_indent = indent
+        run(para, c)
+    return ["summary", "experience", "education", "skills", "languages", "certifications"]
+
+
 # name -> (layout, font, size, A4, which people)
 LAYOUTS: dict[str, tuple[Layout, str, float, bool, str]] = {
     "tabstop-classic": (tabstop_classic, "Carlito", 11, False, "all"),
@@ -724,15 +910,19 @@ LAYOUTS: dict[str, tuple[Layout, str, float, bool, str]] = {
     "docs-spearmint": (docs_spearmint, "Liberation Sans", 10.5, False, "all"),
     "lowercase": (lowercase, "Carlito", 10.5, True, "all"),
     "allcaps": (allcaps, "Caladea", 10.5, False, "all"),
+    "harvard": (harvard, "Liberation Serif", 11, False, "all"),
+    "table-right-dates": (table_right_dates, "Carlito", 10.5, False, "all"),
     "localized-tabstop": (localized_tabstop, "Carlito", 10.5, True, "localized"),
     "localized-left-dates": (localized_left_dates, "Liberation Serif", 10.5, True, "localized"),
+    "left-tab-dates": (left_tab_dates, "Liberation Sans", 10.5, True, "localized"),
 }
 
 
 def people_for(index: int, which: str) -> list[Person]:
     if which == "localized":
         return [p for p in PEOPLE if p.lang != "en"]
-    return [p for i, p in enumerate(PEOPLE) if i != index % len(PEOPLE)]  # five of six, a different one left out
+    # Four of the six, a different pair left out by each layout: every person appears in two thirds of them.
+    return [p for i, p in enumerate(PEOPLE) if i not in (index % len(PEOPLE), (index + 3) % len(PEOPLE))]
 
 
 def shown(value: str, layout: str) -> str:
