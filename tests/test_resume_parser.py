@@ -258,7 +258,7 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         ("2018 Mar – Present", "2018-03", "Present"),
         # Portuguese and Spanish abbreviations as Word and Docs print them: "ago." is August, "out." October.
         ("ago. 2018 – atual", "2018-08", "Present"), ("fev. 2012 – out. 2015", "2012-02", "2015-10"),
-        ("ago 2016 - dic 2019", "2016-08", "2019-12"),
+        ("ago 2016 - dic 2019", "2016-08", "2019-12"), ("01/2020 – présent", "2020-01", "Present"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
@@ -500,3 +500,4 @@ def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> No
     )
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Data Scientist", "Telvira Comunicaciones"), ("Risk Analyst", "Banco Ribera")]
+

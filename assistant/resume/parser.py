@@ -59,7 +59,7 @@ _MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
 _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 _DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
-    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"(?:pr[ée]sent|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
 )
 _RANGE = re.compile(
