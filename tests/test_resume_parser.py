@@ -501,3 +501,17 @@ def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> No
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Data Scientist", "Telvira Comunicaciones"), ("Risk Analyst", "Banco Ribera")]
 
+
+def test_a_career_break_between_employer_blocks_leaves_the_next_employer_to_its_roles() -> None:
+    """The Harvard template prints each employer above its dated titles; a parental leave is a dated line of its
+    own, and the employer under it heads the next role, not the leave."""
+    resume = _parse(
+        "Experience\nGlobex\nHead of Data Science October 2021 – Present\n• Led 22 people\n"
+        "Lead Data Scientist April 2019 – September 2021\n• Built the forecast\n"
+        "Parental leave May 2018 – March 2019\n"
+        "Initech\nSenior Data Scientist September 2014 – April 2018\n• Fraud models\n"
+        "Umbrella Energy\nData Analyst October 2012 – August 2014\n• Load forecasting\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of Data Science", "Globex"), ("Lead Data Scientist", "Globex"),
+        ("Senior Data Scientist", "Initech"), ("Data Analyst", "Umbrella Energy")]

@@ -825,8 +825,16 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     beside: list[int] = []  # jobs that are volunteering or guest lecturing (`_BESIDE_A_CAREER`)
+    # Where the entries print the employer above the dated title, a career break took the next employer's line
+    # as its own line below; that line goes back to the entry it heads.
+    employer_above = sum(bool(pre) and not post for _, pre, post in headers) > 2 * sum(
+        bool(post) and not pre and not _CAREER_BREAK.search(section_lines[a].text) for a, pre, post in headers)
+    carried: list[int] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
+        if carried and not pre:
+            pre = carried
+        carried = []
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
             anchor_line.text) or _SINGLE_DATE.search(
             anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text)
@@ -853,6 +861,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
+            carried = post if employer_above and pre == [] else []
             continue
         if _not_a_role(title, rest):
             continue
