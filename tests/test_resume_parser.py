@@ -241,6 +241,9 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
         ("Formación académica", "education"), ("Experiência Profissional", "experience"), ("Idiomas", "languages"),
         ("Compétences", "skills"), ("//Experience", "experience"), ("WORK EXPERIENCE (5)", "experience"),
         ("Relevant Professional Experience", "experience"), ("Career History", "experience"),
+        # The Harvard career-office template's headings.
+        ("LEADERSHIP & ACTIVITIES", "leadership"), ("Skills & Interests", "skills"),
+        ("Community Involvement", "volunteering"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:

@@ -64,6 +64,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "skills & tools", "skills and tools", "skills & abilities", "skills and abilities", "technical expertise",
         "skill set", "skillset", "programming", "tools & technologies", "tools and technologies", "competences",
         "programming languages", "computer skills", "it skills", "technical proficiencies", "proficiencies",
+        "skills & interests", "skills and interests", "skills, activities & interests", "additional skills",
         "kenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
     ),
@@ -90,10 +91,12 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     ),
     "leadership": (
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
-        "on campus involvement", "involvement", "program committees", "committees",
+        "on campus involvement", "involvement", "program committees", "committees", "leadership & activities",
+        "leadership and activities", "activities & leadership", "leadership & involvement",
     ),
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
+        "community involvement", "community engagement",
         "ehrenamt", "benevolat", "voluntariado",
     ),
     "languages": (
