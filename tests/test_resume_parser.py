@@ -518,3 +518,15 @@ def test_a_career_break_between_employer_blocks_leaves_the_next_employer_to_its_
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Head of Data Science", "Globex"), ("Lead Data Scientist", "Globex"),
         ("Senior Data Scientist", "Initech"), ("Data Analyst", "Umbrella Energy")]
+
+
+def test_a_promotion_line_under_an_employer_printed_above_keeps_its_comma_and_the_employer() -> None:
+    resume = _parse(
+        "Experience\nGlobex\nDirector of Engineering March 2022 – Present\n• Led four teams\n"
+        "Senior Manager, Data Platform June 2019 – February 2022\n• Built the feature store\n"
+        "Software Engineer March 2017 – May 2019\n• Wrote the billing service\n"
+        "Initech\nData Analyst January 2012 – February 2017\n• Forecast load\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
+        ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]

@@ -854,6 +854,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if employer_above and not pre and not post and title and company and re.sub(
+                r"\s+", " ", rest) == f"{title}, {company}":
+            # Under an employer printed above its titles, a dated line of its own is the next title held there
+            # ("Senior Manager, ML Platform"): its comma is part of the title; the employer is the one above.
+            title, company = rest, None
         if typography is not None and title and (
                 weighed := _split_by_weight(anchor_line.text, title, typography)):
             title, company, location = weighed[0], weighed[1], location or company
