@@ -530,3 +530,16 @@ def test_a_promotion_line_under_an_employer_printed_above_keeps_its_comma_and_th
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
         ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
+
+
+def test_a_range_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
+    """A long entry line pushes its tab-stop dates onto the next line ("... Seattle, WA 01/2019 –" / "12/2021"):
+    the end date is not a "1/2"-style page number to drop."""
+    resume = _parse(
+        "Experience\nEngineering Manager, Search Ranking | Lindqvist Retail | Portland, OR 03/2017 – 04/2020\n"
+        "• Led the ranking team\n"
+        "Senior Software Engineer, Query Understanding and Spelling | Lindqvist Retail | Portland, OR 06/2014 –\n"
+        "02/2017\n• Spelling correction\n"
+    )
+    assert [(j.start, j.end) for j in resume.experience] == [("2017-03", "2020-04"), ("2014-06", "2017-02")]
+

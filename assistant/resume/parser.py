@@ -163,7 +163,7 @@ _NAME_STOP = re.compile(
 
 # Page furniture: running footers ("June 3, 2024 Jane Doe · Résumé 2"), page numbers, "last updated" stamps.
 _FURNITURE = re.compile(
-    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d+\s*/\s*\d+$"
+    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d{1,3}\s*/\s*\d{1,3}$"
     r"|^last updated",
     re.IGNORECASE,
 )
