@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from assistant.resume.models import ExtractedText
+from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import heading_name, parse_resume
 from tests.support.resume_fixtures import corpus_resume_names
 
@@ -543,3 +544,13 @@ def test_a_range_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
     )
     assert [(j.start, j.end) for j in resume.experience] == [("2017-03", "2020-04"), ("2014-06", "2017-02")]
 
+
+def test_word_and_docs_list_bullets_stay_bullets() -> None:
+    """Word's Symbol-font bullet (private-use U+F0B7) and Docs' black circle mark a bullet even on a short line."""
+    resume = _parse(normalize_text(
+        "Experience\nData Scientist, Globex\nJan 2020 - Present\n\uf0b7 Built the pricing engine for 40 markets\n"
+        "Data Science Intern, Initech\nJun 2019 - Aug 2019\n\uf0b7 Credit scoring experiments.\n"
+        "Analyst, Umbrella\nJan 2018 - May 2019\n● Reports on churn.\n"
+    ))
+    assert [[b.text for b in j.bullets] for j in resume.experience] == [
+        ["Built the pricing engine for 40 markets"], ["Credit scoring experiments."], ["Reports on churn."]]

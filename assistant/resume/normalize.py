@@ -25,6 +25,11 @@ _LIGATURES = {
 
 # Private-use areas (icon fonts) and the replacement character: glyphs with no textual meaning.
 _ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd\ufffd]")
+# Word's list bullets in its symbol fonts come out as private-use characters (Symbol's bullet U+F0B7, Wingdings'
+# square U+F0A7, arrowhead U+F0D8, diamond U+F076, check mark U+F0FC), and Google Docs' default bullet is a
+# black circle. At the start of a line they are the bullet a reader sees, so they stay one ("•") instead of
+# being dropped as icons or decoration.
+_SYMBOL_FONT_BULLET = re.compile("(?m)^([^\\S\n]*)[\uf0b7\uf0a7\uf0d8\uf076\uf0fc●○◦■□▪◆❖➢►✓✔](?=\\s)")
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
 _HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u2043]")
 # Icon-font glyph names that LaTeX/Typst templates leak as text (AltaCV "/linkedin", "♂phone"; Awesome-CV
@@ -58,6 +63,7 @@ def normalize_text(text: str) -> str:
     text = strip_invisible(text)
     text = _HYPHENS.sub("-", text)
     text = re.sub(r"(?<=\w)-{2,}(?=\w)", "-", text)  # "on-\u00ad\u2010campus" from Word for Mac
+    text = _SYMBOL_FONT_BULLET.sub("\\1•", text)
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
