@@ -1220,6 +1220,38 @@ def _title_company(
     return title_choice[1], company, location
 
 
+# An employer written with its place after it, as one field: "Vellore Santé, Paris"; or an employer in capitals
+# with the city after it in ordinary case, where a tab stop's gap was all that kept them apart ("NORDWERK
+# LOGISTIK AG Hamburg").
+_PLACE_WORDS = r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2}"
+_COMMA_PLACE = re.compile(rf"^(?P<employer>.+?),\s*(?P<place>{_PLACE_WORDS})$")
+_CAPS_PLACE = re.compile(rf"^(?P<employer>[^a-z]*[A-Z][^a-z]*[A-Z]) (?P<place>[A-ZÀ-Ý][a-zà-ÿ'’.-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’.-]+){{0,2}})$")
+
+
+def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
+    """Take the place off employers that carry it, when the resume does so consistently: most of its employers
+    (at least three) end the same way, and one of those places is where the candidate lives, a place known
+    elsewhere, or a place that recurs. A single "Foo, Bar" is left alone: it may be the employer's own name."""
+    if len(jobs) < 3:
+        return jobs
+    home = (contact.location or "").split(",")[0].strip().lower()
+    for pattern in (_COMMA_PLACE, _CAPS_PLACE):
+        found = [pattern.match(job.company or "") for job in jobs]
+        places = [m.group("place") for m in found if m]
+        if len(places) < max(3, 0.75 * len(jobs)) or any(
+                _LEGAL_SUFFIX.fullmatch(p + ".") or _LEGAL_SUFFIX.fullmatch(p) or _TITLE_WORDS.search(p)
+                for p in places):
+            continue
+        # (A place recurs when two different employers share it; one employer's promotions repeat it anyway.)
+        pairs = {(m.group("employer").strip().lower(), m.group("place").lower()) for m in found if m}
+        known = {p.lower() for p in places} & ({home} | _REGIONS) or len({p for _, p in pairs}) < len(pairs)
+        if not known:
+            continue
+        return [job.model_copy(update={"company": m.group("employer").strip(), "location": job.location or m.group(
+            "place")}) if m else job for job, m in zip(jobs, found, strict=True)]
+    return jobs
+
+
 def _place_only(text: str) -> bool:
     """A field that is only a place ("India", "Berlin, DE"): never the employer."""
     lowered = text.strip().lower()
@@ -1444,6 +1476,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     contact = _contact(header, lines, _typeset_name(lines, typography))
+    jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     return Resume(
         confidence=confidence,
