@@ -931,8 +931,11 @@ def _employer_tenures(
             k += 1
         parts = range(i + 1, k)
         employer = outer.title if not _TITLE_WORDS.search(outer.title or "") else outer.company
+        # (Every part has both dates: the loop above only takes parts that do.)
+        starts = [s for p in parts if (s := spans[p][1]) is not None]
+        ends = [e for p in parts if (e := spans[p][2]) is not None]
         if bulleted or len(parts) < 2 or not employer or any(spans[p][0] for p in parts) or (
-                min(spans[p][1] or start for p in parts) != start or max(spans[p][2] or end for p in parts) != end):
+                min(starts) != start or max(ends) != end):
             out_jobs.append(outer)
             out_spans.append(spans[i])
             i += 1
@@ -1225,7 +1228,8 @@ def _title_company(
 # LOGISTIK AG Hamburg").
 _PLACE_WORDS = r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2}"
 _COMMA_PLACE = re.compile(rf"^(?P<employer>.+?),\s*(?P<place>{_PLACE_WORDS})$")
-_CAPS_PLACE = re.compile(rf"^(?P<employer>[^a-z]*[A-Z][^a-z]*[A-Z]) (?P<place>[A-ZÀ-Ý][a-zà-ÿ'’.-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’.-]+){{0,2}})$")
+_CAPS_PLACE = re.compile(
+    r"^(?P<employer>[^a-z]*[A-Z][^a-z]*[A-Z]) (?P<place>[A-ZÀ-Ý][a-zà-ÿ'’.-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’.-]+){0,2})$")
 
 
 def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
