@@ -900,6 +900,59 @@ def left_tab_dates(b: Builder, p: Person, lang: str) -> list[str]:
     return ["summary", "experience", "education", "skills", "languages", "certifications"]
 
 
+def title_at_company(b: Builder, p: Person, lang: str) -> list[str]:
+    """A résumé typed freely in Word or Docs by a senior candidate: a degree after the name, headings of their own
+    wording ("Career Snapshot", "Professional Journey", "Toolkit"), "Title at Company" with the place, the dates
+    ("Current") and the length of each stint on a grey line below."""
+    body = Flow(b.doc)
+    dot = b.bullets("\uf0b7", "Symbol")
+    degree = "PhD" if "Ph.D" in " ".join(e.title for e in p.education) else "MSc" if any(
+        e.title.startswith(("M.S", "M.Sc", "Máster")) for e in p.education) else "MBA"
+    run(body.para(), f"{p.name}, {degree}", bold=True, size=20, color="0B5394")
+    run(body.para(after=8), f"{p.headline} · {p.city} · {p.email} · {p.phone}", size=9.5, color="595959")
+    h = {"summary": "Career Snapshot", "experience": "Professional Journey", "education": "Academic Credentials",
+         "skills": "Toolkit", "certifications": "Certifications & Training", "languages": "Languages"}
+
+    def heading(kind: str) -> None:
+        run(body.para(before=12, after=4), h[kind], bold=True, size=13, color="0B5394")
+
+    def stint(e: Entry) -> str:
+        end = e.end or (2026, 12)
+        months = (end[0] - e.start[0]) * 12 + end[1] - e.start[1] + 1
+        years, rest = divmod(months, 12)
+        parts = ([f"{years} yr" + ("s" if years > 1 else "")] if years else []) + (
+            [f"{rest} mo" + ("s" if rest > 1 else "")] if rest else [])
+        return " ".join(parts)
+
+    heading("summary")
+    run(body.para(), p.summary)
+    heading("experience")
+    for e in p.jobs:
+        para = body.para(before=7)
+        run(para, title_of(e, lang), bold=True)
+        if e.org:
+            run(para, f" at {e.org}")
+        line = " · ".join(x for x in (e.location, rng(e, "mon", now="Current")) if x)
+        run(body.para(), f"{line} ({stint(e)})", size=9, color="7F7F7F")
+        for text in e.bullets:
+            numbered(bp := body.para(), dot)
+            run(bp, text)
+    heading("education")
+    for e in p.education:
+        para = body.para(before=4)
+        run(para, e.title, bold=True)
+        run(para, f", {e.org} ({e.end[0] if e.end else ''})")
+    heading("skills")
+    run(body.para(), " · ".join(v for v in p.skills.values()))
+    heading("certifications")
+    for c in p.certifications:
+        numbered(bp := body.para(), dot)
+        run(bp, c)
+    heading("languages")
+    run(body.para(), lang_list(p))
+    return ["summary", "experience", "education", "skills", "certifications", "languages"]
+
+
 # name -> (layout, font, size, A4, which people)
 LAYOUTS: dict[str, tuple[Layout, str, float, bool, str]] = {
     "tabstop-classic": (tabstop_classic, "Carlito", 11, False, "all"),
@@ -912,6 +965,7 @@ LAYOUTS: dict[str, tuple[Layout, str, float, bool, str]] = {
     "allcaps": (allcaps, "Caladea", 10.5, False, "all"),
     "harvard": (harvard, "Liberation Serif", 11, False, "all"),
     "table-right-dates": (table_right_dates, "Carlito", 10.5, False, "all"),
+    "title-at-company": (title_at_company, "Liberation Sans", 10.5, False, "all"),
     "localized-tabstop": (localized_tabstop, "Carlito", 10.5, True, "localized"),
     "localized-left-dates": (localized_left_dates, "Liberation Serif", 10.5, True, "localized"),
     "left-tab-dates": (left_tab_dates, "Liberation Sans", 10.5, True, "localized"),
