@@ -244,7 +244,7 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
         ("Relevant Professional Experience", "experience"), ("Career History", "experience"),
         # The Harvard career-office template's headings.
         ("LEADERSHIP & ACTIVITIES", "leadership"), ("Skills & Interests", "skills"),
-        ("Community Involvement", "volunteering"),
+        ("Community Involvement", "volunteering"), ("Academic Credentials", "education"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:
@@ -567,3 +567,14 @@ def test_a_place_written_after_every_employer_is_the_place_not_part_of_the_emplo
         ("Vellore Santé", "Paris"), ("Institut Lumière", "Lyon"), ("Banque Rivemont", "Paris")]
     short = _parse("Inès Example\nines@example.org\nExperience\n" + entries.split("Data Science Intern")[0])
     assert [j.company for j in short.experience] == ["Vellore Santé, Paris", "Institut Lumière, Lyon"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("Career Snapshot", "summary"), ("Career Profile", "summary"), ("Career Overview", "summary"),
+     ("Career History", "experience"), ("Professional Journey", "experience"), ("Technical Toolkit", "skills")],
+)
+def test_a_heading_named_after_the_career_is_read_by_its_other_word(heading: str, expected: str) -> None:
+    from assistant.resume.headings import keyword_kind
+
+    assert keyword_kind(heading) == expected
