@@ -578,3 +578,12 @@ def test_a_heading_named_after_the_career_is_read_by_its_other_word(heading: str
     from assistant.resume.headings import keyword_kind
 
     assert keyword_kind(heading) == expected
+
+
+def test_a_two_word_heading_is_not_split_as_a_margin_heading_glued_to_its_first_entry() -> None:
+    resume = _parse(
+        "Riley Example\nriley@example.org\nCareer Snapshot\nEngineering leader with twelve years in payments.\n"
+        "Professional Journey\nDirector of Engineering at Globex\nJan 2020 - Present\n• Led four teams\n"
+        "Certifications & Training\nAWS Machine Learning Specialty\n"
+    )
+    assert [s.name for s in resume.sections] == ["summary", "experience", "certifications"]

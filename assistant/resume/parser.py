@@ -220,7 +220,10 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
-    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)]
+    # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
+    # an entry, which has a name and a title or a date.)
+    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
+             and (len(rest.split()) >= 2 or re.search(r"\d", rest))]
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
