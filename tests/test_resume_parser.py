@@ -581,9 +581,11 @@ def test_a_heading_named_after_the_career_is_read_by_its_other_word(heading: str
 
 
 def test_a_two_word_heading_is_not_split_as_a_margin_heading_glued_to_its_first_entry() -> None:
-    resume = _parse(
-        "Riley Example\nriley@example.org\nCareer Snapshot\nEngineering leader with twelve years in payments.\n"
-        "Professional Journey\nDirector of Engineering at Globex\nJan 2020 - Present\n• Led four teams\n"
-        "Certifications & Training\nAWS Machine Learning Specialty\n"
-    )
+    resume = parse_resume(_styled([
+        ("Riley Example", 20.0, 1.0), ("riley@example.org", _BODY, 0.0),
+        ("Career Snapshot", 13.0, 1.0), ("Engineering leader with twelve years in payments.", _BODY, 0.0),
+        ("Professional Journey", 13.0, 1.0), ("Director of Engineering at Globex", _BODY, 1.0),
+        ("Jan 2020 - Present", _BODY, 0.0), ("• Led four teams", _BODY, 0.0),
+        ("Certifications & Training", 13.0, 1.0), ("AWS Machine Learning Specialty", _BODY, 0.0),
+    ]))
     assert [s.name for s in resume.sections] == ["summary", "experience", "certifications"]
