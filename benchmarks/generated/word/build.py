@@ -953,6 +953,70 @@ def title_at_company(b: Builder, p: Person, lang: str) -> list[str]:
     return ["summary", "experience", "education", "skills", "certifications", "languages"]
 
 
+def two_page_continued(b: Builder, p: Person, lang: str) -> list[str]:
+    """A two-page Word resume: "Page 1 of 2" fields in the footer, the name and page number in the header of the
+    second page only (Word's "different first page"), and the experience running on under "Professional
+    Experience (continued)" after a page break."""
+    from docx.enum.text import WD_BREAK  # type: ignore[import-not-found]
+
+    section = b.doc.sections[0]
+    section.different_first_page_header_footer = True
+    for footer in (section.footer, section.first_page_footer):
+        para = Flow(footer).para("center")
+        run(para, "Page ", size=8, color="7F7F7F")
+        para._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        run(para, " of ", size=8, color="7F7F7F")
+        para._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="NUMPAGES"><w:r><w:t>2</w:t></w:r>'
+                                 f"</w:fldSimple>"))
+    later = Flow(section.header).para("right")
+    run(later, f"{p.name} – {p.email}", size=9, color="7F7F7F")
+    body = Flow(b.doc)
+    dot = b.bullets("\uf0b7", "Symbol")
+    run(body.para("center"), p.name.upper(), bold=True, size=18)
+    run(body.para("center"), p.headline, size=11)
+    run(body.para("center", after=6), f"{p.city} | {p.phone} | {p.email} | {p.web}", size=9.5)
+
+    def heading(text: str) -> None:
+        para = body.para(before=10, after=4)
+        run(para, text.upper(), bold=True, size=11.5)
+        bottom_border(para, "000000", 12)
+
+    heading("Summary of Qualifications")
+    run(body.para(), p.summary)
+    heading("Professional Experience")
+    for index, e in enumerate(p.jobs):
+        if index == 3:
+            body.para().add_run().add_break(WD_BREAK.PAGE)
+            heading("Professional Experience (continued)")
+        para = body.para(before=6)
+        right_tab(para, b.width)
+        run(para, " – ".join(x for x in (e.org, e.location) if x) or title_of(e, lang), bold=True)
+        run(para, "\t" + rng(e, "mon"), bold=True)
+        if e.org:
+            run(body.para(), title_of(e, lang), italic=True)
+        for text in e.bullets:
+            numbered(bp := body.para(), dot)
+            run(bp, text)
+    heading("Education")
+    for e in p.education:
+        para = body.para(before=4)
+        right_tab(para, b.width)
+        run(para, f"{e.title}, {e.org}")
+        run(para, f"\t{e.end[0] if e.end else ''}")
+    heading("Technical Skills")
+    for label, value in p.skills.items():
+        para = body.para()
+        run(para, f"{label}: ", bold=True)
+        run(para, value)
+    heading("Certifications")
+    for c in p.certifications:
+        numbered(bp := body.para(), dot)
+        run(bp, c)
+    heading("Languages")
+    run(body.para(), lang_list(p))
+    return ["summary", "experience", "education", "skills", "certifications", "languages"]
+
+
 # name -> (layout, font, size, A4, which people)
 LAYOUTS: dict[str, tuple[Layout, str, float, bool, str]] = {
     "tabstop-classic": (tabstop_classic, "Carlito", 11, False, "all"),
@@ -966,6 +1030,7 @@ LAYOUTS: dict[str, tuple[Layout, str, float, bool, str]] = {
     "harvard": (harvard, "Liberation Serif", 11, False, "all"),
     "table-right-dates": (table_right_dates, "Carlito", 10.5, False, "all"),
     "title-at-company": (title_at_company, "Liberation Sans", 10.5, False, "all"),
+    "two-page-continued": (two_page_continued, "Carlito", 11, False, "all"),
     "localized-tabstop": (localized_tabstop, "Carlito", 10.5, True, "localized"),
     "localized-left-dates": (localized_left_dates, "Liberation Serif", 10.5, True, "localized"),
     "left-tab-dates": (left_tab_dates, "Liberation Sans", 10.5, True, "localized"),
