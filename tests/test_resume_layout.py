@@ -364,3 +364,15 @@ def test_a_bold_title_then_the_employer_in_regular_weight_splits_where_the_bold_
         ("Engineering Manager, Search Ranking", "Lindqvist Retail")]
     french = parse_resume(read_pdf((folder / "tabstop-classic--applied_ai_fr.pdf").read_bytes(), settings))
     assert (french.experience[0].title, french.experience[0].company) == ("Director of Applied AI", "Vellore Santé")
+
+
+def test_a_running_header_on_page_two_does_not_turn_its_right_aligned_dates_into_a_column(settings) -> None:
+    """Page 2 of a Word resume: the name and email right-aligned in the header, then entries with their dates on a
+    right tab stop. The dates label their rows; they are not a second column read after the page."""
+    from benchmarks.resume_accuracy import GENERATED_SETS
+
+    pdf = GENERATED_SETS["word"] / "pdf" / "two-page-continued--head_ds_de.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.company, j.start, j.end) for j in resume.experience] == [
+        ("Nordwerk Logistik AG", "2021-10", "Present"), ("Nordwerk Logistik AG", "2019-04", "2021-09"),
+        ("Brunnfeld Versicherung", "2014-09", "2018-04"), ("Silberhafen Energie GmbH", "2012-10", "2014-08")]
