@@ -263,6 +263,9 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         # Portuguese and Spanish abbreviations as Word and Docs print them: "ago." is August, "out." October.
         ("ago. 2018 – atual", "2018-08", "Present"), ("fev. 2012 – out. 2015", "2012-02", "2015-10"),
         ("ago 2016 - dic 2019", "2016-08", "2019-12"), ("01/2020 – présent", "2020-01", "Present"),
+        # Two-digit years after an apostrophe, which Word turns into a smart quote.
+        ("Mar ’21 – Present", "2021-03", "Present"), ("Jan '19 - Dec '21", "2019-01", "2021-12"),
+        ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

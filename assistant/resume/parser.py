@@ -57,7 +57,9 @@ _NUMERIC_DATE = (
 _MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
 # "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
 _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
-_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
+_SHORT_YEAR = r"\s*['’‘]\d\d(?!\d)"
+_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:pr[ée]sent|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
@@ -547,9 +549,15 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
     year_match = _YEAR.search(text)
-    if not year_match:
+    short = re.search(r"['’‘](\d\d)(?!\d)", text) if not year_match else None
+    if short:
+        # A two-digit year is this century unless that would put it in the future.
+        year = 2000 + int(short.group(1))
+        year = year if year <= _today()[0] + 1 else year - 100
+    elif not year_match:
         return None
-    year = int(year_match.group(1))
+    else:
+        year = int(year_match.group(1))
     iso = re.match(r"(?:19|20)\d\d[-/.](\d\d)", text)
     if iso:
         return year, int(iso.group(1))
