@@ -84,6 +84,8 @@ def fmt(date: tuple[int, int] | None, style: str, lang: str = "en", now: str | N
         return f"{m:02d}/{y}"
     if style == "dot":
         return f"{m:02d}.{y}"
+    if style == "apos":  # Word's smart quote before a two-digit year: "Mar ’21"
+        return f"{MONTHS['en'][m - 1][:3]} \u2019{y % 100:02d}"
     return str(y)
 
 
@@ -955,8 +957,8 @@ def title_at_company(b: Builder, p: Person, lang: str) -> list[str]:
 
 def two_page_continued(b: Builder, p: Person, lang: str) -> list[str]:
     """A two-page Word resume: "Page 1 of 2" fields in the footer, the name and page number in the header of the
-    second page only (Word's "different first page"), and the experience running on under "Professional
-    Experience (continued)" after a page break."""
+    second page only (Word's "different first page"), the experience running on under "Professional Experience
+    (continued)" after a page break, and two-digit years after Word's smart apostrophe ("Mar ’21 – Present")."""
     from docx.enum.text import WD_BREAK  # type: ignore[import-not-found]
 
     section = b.doc.sections[0]
@@ -991,7 +993,7 @@ def two_page_continued(b: Builder, p: Person, lang: str) -> list[str]:
         para = body.para(before=6)
         right_tab(para, b.width)
         run(para, " – ".join(x for x in (e.org, e.location) if x) or title_of(e, lang), bold=True)
-        run(para, "\t" + rng(e, "mon"), bold=True)
+        run(para, "\t" + rng(e, "apos"), bold=True)
         if e.org:
             run(body.para(), title_of(e, lang), italic=True)
         for text in e.bullets:
