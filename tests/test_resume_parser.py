@@ -592,3 +592,16 @@ def test_a_two_word_heading_is_not_split_as_a_margin_heading_glued_to_its_first_
         ("Certifications & Training", 13.0, 1.0), ("AWS Machine Learning Specialty", _BODY, 0.0),
     ]))
     assert [s.name for s in resume.sections] == ["summary", "experience", "certifications"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [("Achterberg, Rosalind", "Rosalind Achterberg"), ("Rosalind Achterberg, PhD", "Rosalind Achterberg"),
+     ("Rosalind J. Achterberg, MBA", "Rosalind J. Achterberg"), ("Oakland, CA", None)],
+)
+def test_a_pasted_resume_names_its_candidate_in_natural_order_without_credentials(first_line: str,
+                                                                                  name: str | None) -> None:
+    """Pasted text has no typography to find the name by; the first line still reads as a reader reads it."""
+    resume = _parse(f"{first_line}\nrosalind@example.org | +1 646 555 0178\nExperience\nData Engineer, Globex\n"
+                    "Jan 2020 - Present\n• Built pipelines for 40 teams\n")
+    assert resume.contact.name == name

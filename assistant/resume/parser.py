@@ -464,6 +464,18 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
             and len(lines[index + 1].text.split()) <= 3:
         # A big name set over two lines ("Ingrid" / "Salvesen"): both lines in the same largest size.
         text = f"{text} {lines[index + 1].text.strip()}"
+    text = _name_form(text)
+    if _looks_like_name(text, first=True) or (
+        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
+        and _looks_like_name(text.title(), first=True)
+    ):
+        return text
+    return None
+
+
+def _name_form(text: str) -> str:
+    """A name line in natural order without what follows the name: "Doe, Jane" -> "Jane Doe"; "Jane Doe, PhD"
+    and "Jane Doe | Data Leader" -> "Jane Doe"."""
     surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
     if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
             _NAME_STOP.search(surname_first.group(2)) or _TITLE_WORDS.search(surname_first.group(2))):
@@ -471,13 +483,7 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
     else:
         text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
-    text = _CREDENTIAL_TAIL.sub("", text).strip()
-    if _looks_like_name(text, first=True) or (
-        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
-        and _looks_like_name(text.title(), first=True)
-    ):
-        return text
-    return None
+    return _CREDENTIAL_TAIL.sub("", text).strip()
 
 
 _CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr)\.?", re.IGNORECASE)
@@ -525,6 +531,8 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     name = typeset_name
     for position, line in enumerate(candidates if name is None else []):
         piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
+        if "," in piece and not _looks_like_name(piece, first=position == 0) and _find_location(piece) is None:
+            piece = _name_form(piece)  # "Doe, Jane", "Jane Doe, PhD" typed without typography to go by
         if _looks_like_name(piece, first=position == 0) and not heading_name(line.text):
             name = piece
             break
