@@ -531,8 +531,12 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     name = typeset_name
     for position, line in enumerate(candidates if name is None else []):
         piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
-        if "," in piece and not _looks_like_name(piece, first=position == 0) and _find_location(piece) is None:
-            piece = _name_form(piece)  # "Doe, Jane", "Jane Doe, PhD" typed without typography to go by
+        if "," in piece and not _looks_like_name(piece, first=position == 0) and (
+                _CREDENTIAL.fullmatch(piece.rsplit(",", 1)[1].strip()) or _find_location(piece) is None) and not \
+                _TITLE_WORDS.search(_name_form(piece)):
+            # "Doe, Jane", "Jane Doe, PhD" typed without typography to go by (not "Oakland, CA", not "Vice
+            # President, Banking").
+            piece = _name_form(piece)
         if _looks_like_name(piece, first=position == 0) and not heading_name(line.text):
             name = piece
             break
