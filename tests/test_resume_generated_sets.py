@@ -46,3 +46,20 @@ def test_the_linkedin_export_is_read_well(settings) -> None:
     assert score.files >= 21
     for field in ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years"):
         assert score.rate(field) == 1.0, field
+@pytest.mark.slow
+def test_word_processor_resumes_are_read_well(settings) -> None:
+    """Resumes set in Word / Google Docs and printed to PDF (tab-stop dates, table sidebars, Symbol-font bullets,
+    the name in the page header, the Harvard template, other languages): every field right today, and the job
+    count exact (volunteering, guest lecturing and career breaks among the jobs are not jobs), so a regression
+    fails."""
+    score = Score()
+    exact = 0
+    files = generated_files(GENERATED_SETS["word"])
+    for path, truth in files:
+        row = check_labelled(path.name, truth, parse_resume(read_pdf(path.read_bytes(), settings)), score,
+                             split="word")
+        parsed, wanted = row["jobs"].split("/")
+        exact += parsed == wanted
+    for field in ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years"):
+        assert score.rate(field) == 1.0, field
+    assert exact == len(files)

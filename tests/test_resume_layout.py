@@ -334,3 +334,45 @@ def test_a_short_right_aligned_margin_heading_is_split_off_its_row(settings) -> 
     resume = parse_resume(read_pdf(right_aligned_margin_headings_pdf(), settings))
     assert [s.name for s in resume.sections] == ["experience", "skills", "education"]
     assert "Go" in resume.skills
+
+
+def test_a_letter_spaced_name_and_heading_from_word_read_as_words() -> None:
+    """Word's expanded character spacing prints one space between letters and a wider gap between words; the
+    name must come out whole ("ROSALIND ACHTERBERG"), not cut where a dictionary finds words ("ROSA LINDA")."""
+    assert normalize_text("R O S A L I N D  A C H T E R B E R G\nC A L L U M  F E R R E I R A - V O S S") == (
+        "ROSALIND ACHTERBERG\nCALLUM FERREIRA-VOSS")
+    assert normalize_text("Python  Go  SQL\nA  B") == "Python Go SQL\nA B"  # ordinary double spaces stay words
+
+
+def test_a_word_resume_with_a_letter_spaced_name_gives_the_name(settings) -> None:
+    from benchmarks.resume_accuracy import GENERATED_SETS
+
+    pdf = GENERATED_SETS["word"] / "pdf" / "allcaps--ml_eng_director.pdf"
+    assert parse_resume(read_pdf(pdf.read_bytes(), settings)).contact.name == "ROSALIND ACHTERBERG"
+
+
+def test_a_bold_title_then_the_employer_in_regular_weight_splits_where_the_bold_stops(settings) -> None:
+    """Word's most common entry line: "**Senior Director, AI Platform**, Quantrell Systems <tab> Feb 2023 – Present"
+    with the city in italics below. Commas cannot tell title from employer; the weight can."""
+    from benchmarks.resume_accuracy import GENERATED_SETS
+
+    folder = GENERATED_SETS["word"] / "pdf"
+    director = parse_resume(read_pdf((folder / "tabstop-classic--senior_director_en.pdf").read_bytes(), settings))
+    assert [(j.title, j.company) for j in director.experience[:3]] == [
+        ("Senior Director, AI Platform", "Quantrell Systems"),
+        ("Director, Machine Learning Infrastructure", "Quantrell Systems"),
+        ("Engineering Manager, Search Ranking", "Lindqvist Retail")]
+    french = parse_resume(read_pdf((folder / "tabstop-classic--applied_ai_fr.pdf").read_bytes(), settings))
+    assert (french.experience[0].title, french.experience[0].company) == ("Director of Applied AI", "Vellore Santé")
+
+
+def test_a_running_header_on_page_two_does_not_turn_its_right_aligned_dates_into_a_column(settings) -> None:
+    """Page 2 of a Word resume: the name and email right-aligned in the header, then entries with their dates on a
+    right tab stop. The dates label their rows; they are not a second column read after the page."""
+    from benchmarks.resume_accuracy import GENERATED_SETS
+
+    pdf = GENERATED_SETS["word"] / "pdf" / "two-page-continued--head_ds_de.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.company, j.start, j.end) for j in resume.experience] == [
+        ("Nordwerk Logistik AG", "2021-10", "Present"), ("Nordwerk Logistik AG", "2019-04", "2021-09"),
+        ("Brunnfeld Versicherung", "2014-09", "2018-04"), ("Silberhafen Energie GmbH", "2012-10", "2014-08")]

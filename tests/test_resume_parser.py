@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from assistant.resume.models import ExtractedText
+from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import heading_name, parse_resume
 from tests.support.resume_fixtures import corpus_resume_names
 
@@ -241,6 +242,9 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
         ("Formación académica", "education"), ("Experiência Profissional", "experience"), ("Idiomas", "languages"),
         ("Compétences", "skills"), ("//Experience", "experience"), ("WORK EXPERIENCE (5)", "experience"),
         ("Relevant Professional Experience", "experience"), ("Career History", "experience"),
+        # The Harvard career-office template's headings.
+        ("LEADERSHIP & ACTIVITIES", "leadership"), ("Skills & Interests", "skills"),
+        ("Community Involvement", "volunteering"), ("Academic Credentials", "education"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:
@@ -256,6 +260,12 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         ("Mayo 2018 - Actualidad", "2018-05", "Present"), ("since 2018", "2018-01", "Present"),
         ("Jan 2018 - Till date", "2018-01", "Present"), ("2018-Mar - 2021-Nov", "2018-03", "2021-11"),
         ("2018 Mar – Present", "2018-03", "Present"),
+        # Portuguese and Spanish abbreviations as Word and Docs print them: "ago." is August, "out." October.
+        ("ago. 2018 – atual", "2018-08", "Present"), ("fev. 2012 – out. 2015", "2012-02", "2015-10"),
+        ("ago 2016 - dic 2019", "2016-08", "2019-12"), ("01/2020 – présent", "2020-01", "Present"),
+        # Two-digit years after an apostrophe, which Word turns into a smart quote.
+        ("Mar ’21 – Present", "2021-03", "Present"), ("Jan '19 - Dec '21", "2019-01", "2021-12"),
+        ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
@@ -454,3 +464,144 @@ def test_a_career_break_over_its_dated_line_leaves_the_next_title_to_the_next_en
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Lead Embedded Engineer", "Voltaris Rail GmbH"), ("Embedded Software Engineer", "Automobiles Ferrand SA"),
         ("Software Engineer", "Sorelec Systems")]
+
+
+def test_roles_under_an_employer_dated_with_the_whole_stay_are_the_roles_not_the_employer() -> None:
+    """Word resumes often print "Employer — City  2017 – Present" and each title below with its own dates: the
+    employer line is no role of its own, and a title with a comma stays whole."""
+    resume = _parse(
+        "Experience\n"
+        "Globex — Berlin March 2017 – Present\n"
+        "Director of Engineering March 2022 – Present\n• Led four teams\n"
+        "Senior Manager, Data Platform June 2019 – February 2022\n• Built the feature store\n"
+        "Software Engineer March 2017 – May 2019\n• Wrote the billing service\n"
+        "Initech — Hamburg January 2012 – February 2017\nData Analyst\n• Forecast load\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
+        ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
+
+
+def test_volunteering_and_guest_lecturing_beside_a_career_are_not_jobs_but_a_volunteers_resume_keeps_them() -> None:
+    career = _parse(
+        "Experience\nDirector of Data Science, Globex\nMar 2021 - Present\n• Led 30 people\n"
+        "Volunteer Mentor, Code Club\nJan 2019 - Present\n• Mentor two evenings a month\n"
+        "Guest Lecturer, Applied ML, Example University\nOct 2018 - Mar 2020\n• A yearly course\n"
+        "Data Scientist, Initech\nJan 2015 - Feb 2021\n• Built models\n"
+        "Data Analyst, Umbrella\nJan 2012 - Dec 2014\n• Reports\n"
+    )
+    assert [j.title for j in career.experience] == ["Director of Data Science", "Data Scientist", "Data Analyst"]
+    student = _parse(
+        "Experience\nVolunteer Swim Coach, Riverside Pool\nJun 2022 - Present\n• Coach 20 children\n"
+        "Volunteer, Food Bank\nJan 2021 - Present\n• Sort donations\n"
+        "Barista, Bean There\nJun 2020 - Aug 2021\n• Served customers\n"
+    )
+    assert len(student.experience) == 3  # volunteering is most of what this person lists: it is their experience
+
+
+def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> None:
+    resume = _parse(
+        "Experience\nTelvira Comunicaciones — Barcelona March 2018 – December 2019\nData Scientist\n• Churn models\n"
+        "Período sabático set. 2015 – abr. 2016\n"
+        "Banco Ribera — Bilbao September 2012 – August 2015\nRisk Analyst\n• Scorecards\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Data Scientist", "Telvira Comunicaciones"), ("Risk Analyst", "Banco Ribera")]
+
+
+def test_a_career_break_between_employer_blocks_leaves_the_next_employer_to_its_roles() -> None:
+    """The Harvard template prints each employer above its dated titles; a parental leave is a dated line of its
+    own, and the employer under it heads the next role, not the leave."""
+    resume = _parse(
+        "Experience\nGlobex\nHead of Data Science October 2021 – Present\n• Led 22 people\n"
+        "Lead Data Scientist April 2019 – September 2021\n• Built the forecast\n"
+        "Parental leave May 2018 – March 2019\n"
+        "Initech\nSenior Data Scientist September 2014 – April 2018\n• Fraud models\n"
+        "Umbrella Energy\nData Analyst October 2012 – August 2014\n• Load forecasting\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of Data Science", "Globex"), ("Lead Data Scientist", "Globex"),
+        ("Senior Data Scientist", "Initech"), ("Data Analyst", "Umbrella Energy")]
+
+
+def test_a_promotion_line_under_an_employer_printed_above_keeps_its_comma_and_the_employer() -> None:
+    resume = _parse(
+        "Experience\nGlobex\nDirector of Engineering March 2022 – Present\n• Led four teams\n"
+        "Senior Manager, Data Platform June 2019 – February 2022\n• Built the feature store\n"
+        "Software Engineer March 2017 – May 2019\n• Wrote the billing service\n"
+        "Initech\nData Analyst January 2012 – February 2017\n• Forecast load\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
+        ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
+
+
+def test_a_range_wrapped_onto_a_line_of_its_own_is_no_page_number() -> None:
+    """A long entry line pushes its tab-stop dates onto the next line ("... Seattle, WA 01/2019 –" / "12/2021"):
+    the end date is not a "1/2"-style page number to drop."""
+    resume = _parse(
+        "Experience\nEngineering Manager, Search Ranking | Lindqvist Retail | Portland, OR 03/2017 – 04/2020\n"
+        "• Led the ranking team\n"
+        "Senior Software Engineer, Query Understanding and Spelling | Lindqvist Retail | Portland, OR 06/2014 –\n"
+        "02/2017\n• Spelling correction\n"
+    )
+    assert [(j.start, j.end) for j in resume.experience] == [("2017-03", "2020-04"), ("2014-06", "2017-02")]
+
+
+def test_word_and_docs_list_bullets_stay_bullets() -> None:
+    """Word's Symbol-font bullet (private-use U+F0B7) and Docs' black circle mark a bullet even on a short line."""
+    resume = _parse(normalize_text(
+        "Experience\nData Scientist, Globex\nJan 2020 - Present\n\uf0b7 Built the pricing engine for 40 markets\n"
+        "Data Science Intern, Initech\nJun 2019 - Aug 2019\n\uf0b7 Credit scoring experiments.\n"
+        "Analyst, Umbrella\nJan 2018 - May 2019\n● Reports on churn.\n"
+    ))
+    assert [[b.text for b in j.bullets] for j in resume.experience] == [
+        ["Built the pricing engine for 40 markets"], ["Credit scoring experiments."], ["Reports on churn."]]
+
+
+def test_a_place_written_after_every_employer_is_the_place_not_part_of_the_employer() -> None:
+    """"Vellore Santé, Paris" on each entry, the candidate living in Paris: the employer is "Vellore Santé". A
+    lone "Foo, Bar" employer is left as printed (it may be the name)."""
+    entries = ("Director of Applied AI\nVellore Santé, Paris\nJan 2020 - Present\n• Lead 30 people on imaging\n"
+               "Research Engineer\nInstitut Lumière, Lyon\nOct 2013 - Dec 2019\n• Segmentation models\n"
+               "Data Science Intern\nBanque Rivemont, Paris\nMar 2013 - Aug 2013\n• Credit scoring models\n")
+    resume = _parse("Inès Example\nParis, France | ines@example.org\nExperience\n" + entries)
+    assert [(j.company, j.location) for j in resume.experience] == [
+        ("Vellore Santé", "Paris"), ("Institut Lumière", "Lyon"), ("Banque Rivemont", "Paris")]
+    short = _parse("Inès Example\nines@example.org\nExperience\n" + entries.split("Data Science Intern")[0])
+    assert [j.company for j in short.experience] == ["Vellore Santé, Paris", "Institut Lumière, Lyon"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("Career Snapshot", "summary"), ("Career Profile", "summary"), ("Career Overview", "summary"),
+     ("Career History", "experience"), ("Professional Journey", "experience"), ("Technical Toolkit", "skills")],
+)
+def test_a_heading_named_after_the_career_is_read_by_its_other_word(heading: str, expected: str) -> None:
+    from assistant.resume.headings import keyword_kind
+
+    assert keyword_kind(heading) == expected
+
+
+def test_a_two_word_heading_is_not_split_as_a_margin_heading_glued_to_its_first_entry() -> None:
+    resume = parse_resume(_styled([
+        ("Riley Example", 20.0, 1.0), ("riley@example.org", _BODY, 0.0),
+        ("Career Snapshot", 13.0, 1.0), ("Engineering leader with twelve years in payments.", _BODY, 0.0),
+        ("Professional Journey", 13.0, 1.0), ("Director of Engineering at Globex", _BODY, 1.0),
+        ("Jan 2020 - Present", _BODY, 0.0), ("• Led four teams", _BODY, 0.0),
+        ("Certifications & Training", 13.0, 1.0), ("AWS Machine Learning Specialty", _BODY, 0.0),
+    ]))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "certifications"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [("Achterberg, Rosalind", "Rosalind Achterberg"), ("Rosalind Achterberg, PhD", "Rosalind Achterberg"),
+     ("Rosalind J. Achterberg, MBA", "Rosalind J. Achterberg"), ("Oakland, CA", None)],
+)
+def test_a_pasted_resume_names_its_candidate_in_natural_order_without_credentials(first_line: str,
+                                                                                  name: str | None) -> None:
+    """Pasted text has no typography to find the name by; the first line still reads as a reader reads it."""
+    resume = _parse(f"{first_line}\nrosalind@example.org | +1 646 555 0178\nExperience\nData Engineer, Globex\n"
+                    "Jan 2020 - Present\n• Built pipelines for 40 teams\n")
+    assert resume.contact.name == name

@@ -54,7 +54,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
         "education & training", "academic qualifications", "degrees", "academic history", "education history",
-        "qualifications", "academic education",
+        "qualifications", "academic education", "academic credentials",
         "ausbildung", "bildung", "studium", "bildungsweg", "formation", "formations", "education et formation",
         "educacion", "formacion", "formacion academica", "estudios", "educacao", "formacao", "formacao academica",
     ),
@@ -64,6 +64,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "skills & tools", "skills and tools", "skills & abilities", "skills and abilities", "technical expertise",
         "skill set", "skillset", "programming", "tools & technologies", "tools and technologies", "competences",
         "programming languages", "computer skills", "it skills", "technical proficiencies", "proficiencies",
+        "skills & interests", "skills and interests", "skills, activities & interests", "additional skills",
         "kenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
         # LinkedIn's profile export names its skills box so, in each of its languages
@@ -92,10 +93,12 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     ),
     "leadership": (
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
-        "on campus involvement", "involvement", "program committees", "committees",
+        "on campus involvement", "involvement", "program committees", "committees", "leadership & activities",
+        "leadership and activities", "activities & leadership", "leadership & involvement",
     ),
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
+        "community involvement", "community engagement",
         "ehrenamt", "benevolat", "voluntariado",
     ),
     "languages": (
@@ -131,9 +134,13 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("volunteer", "volunteering"), ("publication", "publications"), ("certific", "certifications"),
     ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("education", "education"),
     ("project", "projects"), ("skill", "skills"), ("language", "languages"), ("interest", "interests"),
-    ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"), ("career", "experience"),
+    ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"),
+    # A summary named after the career ("Career Snapshot", "Career Profile", "Career Overview") is still the
+    # summary: its own word decides before "career" does.
+    ("summary", "summary"), ("profile", "summary"), ("snapshot", "summary"), ("overview", "summary"),
+    ("career", "experience"), ("journey", "experience"), ("toolkit", "skills"), ("toolbox", "skills"),
     ("work history", "experience"), ("positions", "experience"), ("talks", "publications"),
-    ("reference", "references"), ("teaching", "other"), ("summary", "summary"), ("profile", "summary"),
+    ("reference", "references"), ("teaching", "other"),
 )
 
 # What each kind of section is about, for the embedding fallback.

@@ -212,9 +212,11 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
     left_rows = {i for i in left_rows if lines[i].y <= floor}
     right_rows = {i for i in right_rows if lines[i].y <= floor}
     shared = left_rows & right_rows
-    # Margin labels: the sparser side sits on rows the other side also uses (dates beside entries).
-    left_width = max((b - a for _, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)), default=0.0)
-    right_width = max((b - a for _, a, b in segs if a >= g), default=0.0)
+    # Margin labels: the sparser side sits on rows the other side also uses (dates beside entries). Widths are
+    # measured on those rows too: a running header above them (the name and email on page 2) is no label's width.
+    left_width = max((b - a for i, a, b in segs if i in left_rows and a < g and b <= g + _WIDTH_SLACK * (b - a)),
+                     default=0.0)
+    right_width = max((b - a for i, a, b in segs if i in right_rows and a >= g), default=0.0)
     (small, small_width), (large, large_width) = sorted(
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
     switches = _gutter_crossings(lines, g, shared)

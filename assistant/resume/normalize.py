@@ -25,6 +25,11 @@ _LIGATURES = {
 
 # Private-use areas (icon fonts) and the replacement character: glyphs with no textual meaning.
 _ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd\ufffd]")
+# Word's list bullets in its symbol fonts come out as private-use characters (Symbol's bullet U+F0B7, Wingdings'
+# square U+F0A7, arrowhead U+F0D8, diamond U+F076, check mark U+F0FC), and Google Docs' default bullet is a
+# black circle. At the start of a line they are the bullet a reader sees, so they stay one ("•") instead of
+# being dropped as icons or decoration.
+_SYMBOL_FONT_BULLET = re.compile("(?m)^([^\\S\n]*)[\uf0b7\uf0a7\uf0d8\uf076\uf0fc●○◦■□▪◆❖➢►✓✔](?=\\s)")
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
 _HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u2043]")
 # Icon-font glyph names that LaTeX/Typst templates leak as text (AltaCV "/linkedin", "♂phone"; Awesome-CV
@@ -58,6 +63,7 @@ def normalize_text(text: str) -> str:
     text = strip_invisible(text)
     text = _HYPHENS.sub("-", text)
     text = re.sub(r"(?<=\w)-{2,}(?=\w)", "-", text)  # "on-\u00ad\u2010campus" from Word for Mac
+    text = _SYMBOL_FONT_BULLET.sub("\\1•", text)
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
@@ -65,6 +71,7 @@ def normalize_text(text: str) -> str:
         " " if unicodedata.category(ch) == "So" and ch not in _MEANINGFUL_SYMBOLS else ch for ch in text
     )
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
+    text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
     lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)
@@ -123,6 +130,26 @@ def repair_ligatures(text: str) -> str:
 
 # "P R O F I L E S U M M A R Y": a heading set with letter spacing (Canva) comes out one letter per word.
 _LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_]")
+
+
+# One letter-spaced word: letters (and a name's hyphen, apostrophe or initial's dot) one space apart.
+_SPACED_WORD = re.compile(r"(?:[^\W\d_]|[-'’.])(?: (?:[^\W\d_]|[-'’.]))+")
+
+
+def _close_up_spaced_words(line: str) -> str:
+    """"R O S A L I N D  A C H T E R B E R G": a name or heading set with expanded character spacing (Word's
+    Spacing: Expanded, CSS letter-spacing) comes out one space between letters and a wider gap (two or more
+    spaces) between words. The wider gaps are the word breaks, so no vocabulary guess is needed (names are in no
+    vocabulary)."""
+    stripped = line.strip(" \t")
+    if "  " not in stripped:
+        return line
+    words = re.split(r"[ \t]{2,}", stripped)
+    if len(words) < 2 or not all(len(w) == 1 and w.isalpha() or _SPACED_WORD.fullmatch(w) for w in words):
+        return line
+    if sum(len(w) >= 5 for w in words) < len(words) / 2:  # mostly words of three or more letters
+        return line
+    return " ".join(w.replace(" ", "") for w in words)
 
 
 def _unspace_letters(line: str) -> str:

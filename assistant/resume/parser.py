@@ -42,8 +42,8 @@ _MONTHS = {
 _MONTH = (
     r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
-    r"|julio|julho|aug(?:ust)?|ao[ûu]t|agosto?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
-    r"|okt(?:ober)?|outubro|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
+    r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
+    r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
     r"|dic(?:iembre)?|ene(?:ro)?|spring|summer|fall|autumn|winter)\.?"
 )
 # Numeric dates: ISO days and months (2020-03-15, 2020-03, 2020/03), day-first (15.03.2020, 15/03/2020) and
@@ -57,9 +57,11 @@ _NUMERIC_DATE = (
 _MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
 # "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
 _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
-_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
+_SHORT_YEAR = r"\s*['’‘]\d\d(?!\d)"
+_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
-    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"(?:pr[ée]sent|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
 )
 _RANGE = re.compile(
@@ -79,7 +81,8 @@ _SINCE = re.compile(
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 _CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
-    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico)\b",
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico|sab[áa]tic[oa]"
+    r"|sabbatique)\b",
     re.IGNORECASE,
 )
 _DURATION_UNIT = (
@@ -176,7 +179,7 @@ _NAME_STOP = re.compile(
 
 # Page furniture: running footers ("June 3, 2024 Jane Doe · Résumé 2"), page numbers, "last updated" stamps.
 _FURNITURE = re.compile(
-    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d+\s*/\s*\d+$"
+    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d{1,3}\s*/\s*\d{1,3}$"
     r"|^last updated",
     re.IGNORECASE,
 )
@@ -233,7 +236,10 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
-    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)]
+    # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
+    # an entry, which has a name and a title or a date.)
+    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
+             and (len(rest.split()) >= 2 or re.search(r"\d", rest))]
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
@@ -475,6 +481,18 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
             and len(lines[index + 1].text.split()) <= 3:
         # A big name set over two lines ("Ingrid" / "Salvesen"): both lines in the same largest size.
         text = f"{text} {lines[index + 1].text.strip()}"
+    text = _name_form(text)
+    if _looks_like_name(text, first=True) or (
+        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
+        and _looks_like_name(text.title(), first=True)
+    ):
+        return text
+    return None
+
+
+def _name_form(text: str) -> str:
+    """A name line in natural order without what follows the name: "Doe, Jane" -> "Jane Doe"; "Jane Doe, PhD"
+    and "Jane Doe | Data Leader" -> "Jane Doe"."""
     surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
     if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
             _NAME_STOP.search(surname_first.group(2)) or _TITLE_WORDS.search(surname_first.group(2))):
@@ -482,13 +500,7 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
     else:
         text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
-    text = _CREDENTIAL_TAIL.sub("", text).strip()
-    if _looks_like_name(text, first=True) or (
-        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
-        and _looks_like_name(text.title(), first=True)
-    ):
-        return text
-    return None
+    return _CREDENTIAL_TAIL.sub("", text).strip()
 
 
 _CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr)\.?", re.IGNORECASE)
@@ -536,6 +548,12 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     name = typeset_name
     for position, line in enumerate(candidates if name is None else []):
         piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
+        if "," in piece and not _looks_like_name(piece, first=position == 0) and (
+                _CREDENTIAL.fullmatch(piece.rsplit(",", 1)[1].strip()) or _find_location(piece) is None) and not \
+                _TITLE_WORDS.search(_name_form(piece)):
+            # "Doe, Jane", "Jane Doe, PhD" typed without typography to go by (not "Oakland, CA", not "Vice
+            # President, Banking").
+            piece = _name_form(piece)
         if _looks_like_name(piece, first=position == 0) and not heading_name(line.text):
             name = piece
             break
@@ -560,9 +578,15 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
     year_match = _YEAR.search(text)
-    if not year_match:
+    short = re.search(r"['’‘](\d\d)(?!\d)", text) if not year_match else None
+    if short:
+        # A two-digit year is this century unless that would put it in the future.
+        year = 2000 + int(short.group(1))
+        year = year if year <= _today()[0] + 1 else year - 100
+    elif not year_match:
         return None
-    year = int(year_match.group(1))
+    else:
+        year = int(year_match.group(1))
     iso = re.match(r"(?:19|20)\d\d[-/.](\d\d)", text)
     if iso:
         return year, int(iso.group(1))
@@ -861,8 +885,17 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
+    beside: list[int] = []  # jobs that are volunteering or guest lecturing (`_BESIDE_A_CAREER`)
+    # Where the entries print the employer above the dated title, a career break took the next employer's line
+    # as its own line below; that line goes back to the entry it heads.
+    employer_above = sum(bool(pre) and not post for _, pre, post in headers) > 2 * sum(
+        bool(post) and not pre and not _CAREER_BREAK.search(section_lines[a].text) for a, pre, post in headers)
+    carried: list[int] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
+        if carried and not pre:
+            pre = carried
+        carried = []
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
             anchor_line.text) or _SINGLE_DATE.search(
             anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text)
@@ -882,6 +915,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        if employer_above and not pre and not post and title and company and re.sub(
+                r"\s+", " ", rest) == f"{title}, {company}":
+            # Under an employer printed above its titles, a dated line of its own is the next title held there
+            # ("Senior Manager, ML Platform"): its comma is part of the title; the employer is the one above.
+            title, company = rest, None
+        if typography is not None and title and (
+                weighed := _split_by_weight(anchor_line.text, title, typography)):
+            title, company, location = weighed[0], weighed[1], location or company
         if n in groups:
             # A role under an employer's tenure: the line over its dates is the title, whole ("Director, ML
             # Platform" is not a title and an employer), and the employer is the group's.
@@ -891,9 +932,12 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
+            carried = post if employer_above and pre == [] else []
             continue
         if _not_a_role(title, rest):
             continue
+        if _BESIDE_A_CAREER.search(title or ""):
+            beside.append(len(jobs))
         start = _parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
@@ -920,10 +964,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         )
         spans.append((_is_bullet(anchor_line), start, end, anchor_line))
         entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
+    if beside and len(jobs) - len(beside) > len(beside):
+        keep = [k for k in range(len(jobs)) if k not in beside]
+        jobs, spans, entry_lines = [jobs[k] for k in keep], [spans[k] for k in keep], [entry_lines[k] for k in keep]
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
+    jobs, spans = _employer_tenures(jobs, spans)
     return _same_employer(_nest_roles(jobs, spans))
 
 
@@ -979,6 +1027,50 @@ def _place_line(line: Line, dated: Line, title: Line, typography: Typography | N
         return False
     face, dates_face, title_face = _face(line, typography), _face(dated, typography), _face(title, typography)
     return face is not None and face == dates_face and face != title_face
+
+
+def _employer_tenures(
+    jobs: list[Job], spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]
+) -> tuple[list[Job], list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]]:
+    """An employer line dated with the whole stay, over the roles held there, each dated ("Globex -- Berlin
+    2017 - Present" / "Director  2022 - Present" / "Senior Manager  2019 - 2022" / "Engineer  2017 - 2019"): the
+    roles' ranges tile the employer's exactly (the first role starts when the stay does, the last ends when it
+    ends). The employer line is no role of its own: drop it and give the roles its name. Each role's line is then
+    only its title, commas and all ("Senior Manager, ML Platform")."""
+    out_jobs: list[Job] = []
+    out_spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
+    i = 0
+    while i < len(jobs):
+        outer, (bulleted, start, end, _) = jobs[i], spans[i]
+        k = i + 1
+        # The roles follow one another, newest first; a dated entry overlapping the one above (volunteering
+        # alongside) is no longer one of them.
+        while (start and end and k < len(jobs) and (inner_start := spans[k][1]) and (inner_end := spans[k][2])
+               and start <= inner_start and inner_end <= end
+               and (k == i + 1 or ((before := spans[k - 1][1]) is not None and inner_end <= before))):
+            k += 1
+        parts = range(i + 1, k)
+        employer = outer.title if not _TITLE_WORDS.search(outer.title or "") else outer.company
+        # (Every part has both dates: the loop above only takes parts that do.)
+        starts = [s for p in parts if (s := spans[p][1]) is not None]
+        ends = [e for p in parts if (e := spans[p][2]) is not None]
+        if bulleted or len(parts) < 2 or not employer or any(spans[p][0] for p in parts) or (
+                min(starts) != start or max(ends) != end):
+            out_jobs.append(outer)
+            out_spans.append(spans[i])
+            i += 1
+            continue
+        for p in parts:
+            role, line = jobs[p], spans[p][3]
+            title = role.title
+            header = _RANGE.sub("", line.text).strip(" ,|–—-\t")
+            if role.company and role.title and role.company in header and role.title in header:
+                title = header  # the role's line held only its title; the split at a comma was wrong
+            out_jobs.append(role.model_copy(update={"title": title, "company": employer,
+                                                    "location": outer.location or role.location}))
+            out_spans.append(spans[p])
+        i = k
+    return out_jobs, out_spans
 
 
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
@@ -1049,6 +1141,14 @@ _Face = tuple[bool, bool, float]
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
     r"|\b(?:personal|side|independent|hobby) projects?\b",
+    re.IGNORECASE,
+)
+
+# Roles held beside a career, dated among its jobs: guest lecturing and volunteering (in the languages headings are
+# read in). Not jobs where the career is there to count; where they are most of what is listed (a student's or a
+# career changer's resume), they are the experience the person has, and stay.
+_BESIDE_A_CAREER = re.compile(
+    r"\b(?:guest|visiting) lecturer\b|\bvolunteer(?:ing)?\b|\bvolunt[áa]ri[oa]\b|\bb[ée]n[ée]vole\b|\behrenamt",
     re.IGNORECASE,
 )
 
@@ -1124,6 +1224,27 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
                 job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
         out.append(job)
     return out
+
+
+_WEIGHT_BREAK = re.compile(r"\s*,\s+|\s+[|–—-]\s+|\s*\|\s*")
+
+
+def _split_by_weight(line_text: str, title: str, typography: Typography) -> tuple[str, str] | None:
+    """"Director of Applied AI, Vellore Santé  Jan 2020 – Present" with only the title in bold: where the bold
+    stops is where the title stops, whatever commas the title or the employer hold ("Senior Director, AI
+    Platform, Quantrell Systems"). The bold share of the line tells how far the bold reaches; the title is cut at
+    the separator that sits there. What the words had taken for the employer (the city on the line below) is then
+    the role's place."""
+    style = typography.style(line_text)
+    if style is None or not 0.15 <= style.bold <= 0.85 or not line_text.startswith(title):
+        return None
+    total = len(line_text.strip())
+    for match in _WEIGHT_BREAK.finditer(title):
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if head and tail and abs(len(head) / total - style.bold) <= 0.03:
+            employer, _ = _strip_location(tail)
+            return (head, employer) if employer else None
+    return None
 
 
 def _nest_roles(
@@ -1241,6 +1362,39 @@ def _title_company(
         company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
             dated[0] if dated else None) or nearest or others[0][1]
     return title_choice[1], company, location
+
+
+# An employer written with its place after it, as one field: "Vellore Santé, Paris"; or an employer in capitals
+# with the city after it in ordinary case, where a tab stop's gap was all that kept them apart ("NORDWERK
+# LOGISTIK AG Hamburg").
+_PLACE_WORDS = r"[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){0,2}"
+_COMMA_PLACE = re.compile(rf"^(?P<employer>.+?),\s*(?P<place>{_PLACE_WORDS})$")
+_CAPS_PLACE = re.compile(
+    r"^(?P<employer>[^a-z]*[A-Z][^a-z]*[A-Z]) (?P<place>[A-ZÀ-Ý][a-zà-ÿ'’.-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’.-]+){0,2})$")
+
+
+def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
+    """Take the place off employers that carry it, when the resume does so consistently: most of its employers
+    (at least three) end the same way, and one of those places is where the candidate lives, a place known
+    elsewhere, or a place that recurs. A single "Foo, Bar" is left alone: it may be the employer's own name."""
+    if len(jobs) < 3:
+        return jobs
+    home = (contact.location or "").split(",")[0].strip().lower()
+    for pattern in (_COMMA_PLACE, _CAPS_PLACE):
+        found = [pattern.match(job.company or "") for job in jobs]
+        places = [m.group("place") for m in found if m]
+        if len(places) < max(3, 0.75 * len(jobs)) or any(
+                _LEGAL_SUFFIX.fullmatch(p + ".") or _LEGAL_SUFFIX.fullmatch(p) or _TITLE_WORDS.search(p)
+                for p in places):
+            continue
+        # (A place recurs when two different employers share it; one employer's promotions repeat it anyway.)
+        pairs = {(m.group("employer").strip().lower(), m.group("place").lower()) for m in found if m}
+        known = {p.lower() for p in places} & ({home} | _REGIONS) or len({p for _, p in pairs}) < len(pairs)
+        if not known:
+            continue
+        return [job.model_copy(update={"company": m.group("employer").strip(), "location": job.location or m.group(
+            "place")}) if m else job for job, m in zip(jobs, found, strict=True)]
+    return jobs
 
 
 def _place_only(text: str) -> bool:
@@ -1468,6 +1622,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     contact = _contact(header, lines, _typeset_name(lines, typography))
+    jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     return Resume(
         confidence=confidence,
