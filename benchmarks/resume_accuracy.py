@@ -44,6 +44,7 @@ THEMES = GENERATED / "themes" / "corpus"
 GENERATED_SETS: dict[str, Path] = {
     "themes": THEMES,
     "latex": GENERATED / "latex",
+    "typst": GENERATED / "typst",
 }
 FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
 
