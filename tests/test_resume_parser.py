@@ -247,6 +247,35 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
     assert heading_name(heading) == expected
 
 
+def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volunteering_out_of_jobs() -> None:
+    """German compounds and accented words name a heading-styled line by a stem they contain, so dated entries
+    under "Lehrtätigkeiten" or "Ehrenamtliche Tätigkeiten" are not counted as jobs."""
+    resume = parse_resume(_styled([
+        ("Jonas Beispiel", 22.0, 1.0),
+        ("jonas@example.org", _BODY, 0.0),
+        ("Beruflicher Werdegang", 13.0, 1.0),
+        ("Teamleiter Data Science, Globex GmbH", _BODY, 1.0),
+        ("03/2019 – heute", _BODY, 0.0),
+        ("• Führung von acht Mitarbeitenden", _BODY, 0.0),
+        ("Data Scientist, Initech AG", _BODY, 1.0),
+        ("01/2015 – 02/2019", _BODY, 0.0),
+        ("Lehrtätigkeiten", 13.0, 1.0),
+        ("Dozent Maschinelles Lernen, Hochschule Beispielstadt", _BODY, 1.0),
+        ("04/2020 – 07/2021", _BODY, 0.0),
+        ("Ehrenamtliche Tätigkeiten", 13.0, 1.0),
+        ("Mentor, Programmierclub Beispielstadt", _BODY, 1.0),
+        ("09/2018 – heute", _BODY, 0.0),
+        ("Technische Kenntnisse", 13.0, 1.0),
+        ("Python, SQL, Spark", _BODY, 0.0),
+        ("Expérience en recherche", 13.0, 1.0),  # accents are ignored when a stem is looked for
+        ("Research Engineer, Institut Exemple", _BODY, 1.0),
+        ("2012 – 2014", _BODY, 0.0),
+    ]))
+    assert [s.name for s in resume.sections] == ["experience", "other", "volunteering", "skills", "experience"]
+    assert len(resume.experience) == 3
+    assert [j.start for j in resume.experience] == ["2019-03", "2015-01", "2012-01"]
+
+
 @pytest.mark.parametrize(
     ("dates", "start", "end"),
     [
@@ -255,7 +284,8 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         ("März 2018 - heute", "2018-03", "Present"), ("janv. 2018 à déc. 2021", "2018-01", "2021-12"),
         ("Mayo 2018 - Actualidad", "2018-05", "Present"), ("since 2018", "2018-01", "Present"),
         ("Jan 2018 - Till date", "2018-01", "Present"), ("2018-Mar - 2021-Nov", "2018-03", "2021-11"),
-        ("2018 Mar – Present", "2018-03", "Present"),
+        ("2018 Mar – Present", "2018-03", "Present"), ("janvier 2018 – présent", "2018-01", "Present"),
+        ("ago. 2018 – actualmente", "2018-08", "Present"), ("out. 2015 – set. 2019", "2015-10", "2019-09"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -54,7 +54,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
         "education & training", "academic qualifications", "degrees", "academic history", "education history",
-        "qualifications", "academic education",
+        "qualifications", "academic education", "studies", "academic studies", "diplomes",
         "ausbildung", "bildung", "studium", "bildungsweg", "formation", "formations", "education et formation",
         "educacion", "formacion", "formacion academica", "estudios", "educacao", "formacao", "formacao academica",
     ),
@@ -64,7 +64,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "skills & tools", "skills and tools", "skills & abilities", "skills and abilities", "technical expertise",
         "skill set", "skillset", "programming", "tools & technologies", "tools and technologies", "competences",
         "programming languages", "computer skills", "it skills", "technical proficiencies", "proficiencies",
-        "kenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
+        "kenntnisse", "fachkenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
     ),
     "projects": (
@@ -75,7 +75,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "publications": (
         "publications", "publications & patents", "publications and patents", "patents", "papers",
         "selected publications", "writing", "presentations", "talks", "talks & publications", "presentation",
-        "veroffentlichungen", "publikationen", "publicaciones", "publicacoes",
+        "veroffentlichungen", "publikationen", "publicaciones", "publicacoes", "publications scientifiques",
     ),
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licenses & certifications",
@@ -86,7 +86,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "awards", "honors", "honours", "honors & awards", "honors/awards", "honors and awards", "achievements",
         "most proud of", "awards & honors", "international awards", "domestic awards", "recognition", "grants",
         "awards and grants", "honors and grants", "credited for", "fellowships", "scholarships",
-        "auszeichnungen", "prix", "distinctions", "premios", "logros", "premios e reconhecimentos",
+        "auszeichnungen", "preise", "prix", "distinctions", "reconocimientos", "premios y reconocimientos", "premios", "logros", "premios e reconhecimentos",
     ),
     "leadership": (
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
@@ -94,7 +94,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     ),
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
-        "ehrenamt", "benevolat", "voluntariado",
+        "ehrenamt", "ehrenamtliches engagement", "benevolat", "engagement associatif", "voluntariado",
+        "trabalho voluntario", "community involvement",
     ),
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",
@@ -108,7 +109,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "references": ("references", "referees", "referenzen", "referencias"),
     "other": (
         "coursework", "relevant coursework", "links", "contact", "profiles", "additional information", "teaching",
-        "teaching experience", "service", "professional service", "students supervised", "supervision", "press",
+        "teaching experience", "guest lectures", "lecturing", "teaching and mentoring", "teaching & mentoring",
+        "lehre", "lehrtatigkeit", "lehrerfahrung", "enseignement", "docencia", "experiencia docente", "ensino",
+        "service", "professional service", "students supervised", "supervision", "press",
         "media", "competitions", "miscellaneous", "misc", "slogan", "memberships", "affiliations and memberships",
         "personal details", "personal information", "contact information", "contact details",
     ),
@@ -123,14 +126,29 @@ def heading_key(text: str) -> str:
 
 KEYS: dict[str, SectionName] = {heading_key(s): name for name, synonyms in LEXICON.items() for s in synonyms}
 
-# Words that name a section kind wherever they sit in a heading ("Relevant Professional Experience").
+# Words (and word stems, so German compounds and other languages' inflections match) that name a section kind
+# wherever they sit in a heading ("Relevant Professional Experience", "Ehrenamtliches Engagement", "Fachkenntnisse").
+# Compared without accents; the first match wins, so "Sprachkenntnisse" is languages before "kenntnisse" is skills.
 _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
-    ("volunteer", "volunteering"), ("publication", "publications"), ("certific", "certifications"),
-    ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("education", "education"),
-    ("project", "projects"), ("skill", "skills"), ("language", "languages"), ("interest", "interests"),
+    ("volunteer", "volunteering"), ("voluntar", "volunteering"),
+    ("ehrenamt", "volunteering"), ("benevol", "volunteering"), ("publication", "publications"),
+    ("publica", "publications"), ("publika", "publications"), ("veroffentlich", "publications"),
+    ("certific", "certifications"), ("zertifi", "certifications"),
+    ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("auszeichnung", "awards"), ("premio", "awards"),
+    ("reconhecimento", "awards"), ("reconocimiento", "awards"), ("distinction", "awards"),
+    ("education", "education"), ("educacion", "education"), ("educacao", "education"), ("formacion", "education"),
+    ("formacao", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
+    ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
+    ("projeto", "projects"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
+    ("skill", "skills"), ("kenntnisse", "skills"), ("competenc", "skills"), ("kompetenz", "skills"),
+    ("habilidad", "skills"), ("language", "languages"), ("interest", "interests"),
     ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"), ("career", "experience"),
+    ("experiencia", "experience"), ("erfahrung", "experience"), ("werdegang", "experience"),
+    ("parcours", "experience"), ("trayectoria", "experience"),
     ("work history", "experience"), ("positions", "experience"), ("talks", "publications"),
-    ("reference", "references"), ("teaching", "other"), ("summary", "summary"), ("profile", "summary"),
+    ("reference", "references"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
+    ("lehrt", "other"), ("lehre", "other"), ("docencia", "other"), ("enseignement", "other"), ("ensino", "other"),
+    ("summary", "summary"), ("profile", "summary"),
 )
 
 # What each kind of section is about, for the embedding fallback.
@@ -160,7 +178,8 @@ def lexicon_kind(text: str) -> SectionName | None:
 
 
 def keyword_kind(text: str) -> SectionName | None:
-    lowered = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for word, kind in _KEYWORDS:
         if word in lowered:
             return kind
