@@ -182,6 +182,14 @@ def _education(e: Entry, template: str) -> dict[str, Any]:
             "end_date": _date(e.end, template) if e.end else "present", "location": e.location}
 
 
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
 def document(p: Person, layout: Layout, lang: str) -> tuple[dict[str, Any], list[str]]:
     vocab = HEADINGS[lang][layout.headings % len(HEADINGS[lang])]
     title = dict(zip(KINDS, vocab, strict=True))
@@ -207,10 +215,12 @@ def document(p: Person, layout: Layout, lang: str) -> tuple[dict[str, Any], list
     social = [("GitHub", p.github), ("LinkedIn", p.linkedin)]
     if any(u for _, u in social):
         cv["social_networks"] = [{"network": n, "username": u} for n, u in social if u]
+    # The degree column (classic) is 1 cm by default, which hyphenates "Mas-ter"; users with long degree names
+    # widen it.
     design: dict[str, Any] = {"theme": layout.theme, "page": {"show_page_numbering": False,
-                                                             "show_last_updated_date": False}}
-    for key, value in layout.design.items():
-        design[key] = design.get(key, {}) | value
+                                                             "show_last_updated_date": False},
+                              "entry_types": {"education_entry": {"degree_column_width": "2.6cm"}}}
+    _merge(design, layout.design)
     locale: dict[str, Any] = {"language": lang, "date_template": t,
                               "present": PRESENT[lang][layout.present % len(PRESENT[lang])],
                               "to": layout.to or TO[lang], "full_names_of_months": FULL[lang],
