@@ -19,6 +19,7 @@ from tests.pdfs import (
     right_dates_pdf,
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
+    stacked_place_dates_pdf,
 )
 
 # The third entry's words mislead: the title has no job-title word and the employer's name has one ("Product").
@@ -334,3 +335,66 @@ def test_a_short_right_aligned_margin_heading_is_split_off_its_row(settings) -> 
     resume = parse_resume(read_pdf(right_aligned_margin_headings_pdf(), settings))
     assert [s.name for s in resume.sections] == ["experience", "skills", "education"]
     assert "Go" in resume.skills
+
+
+def test_dates_stacked_under_the_place_at_the_right_date_their_entry_not_its_first_bullet(settings) -> None:
+    """rendercv's themes (and many templates) put "place / dates" in a right column: the dates sit beside the
+    entry's first bullet, and beside nothing where an entry has no bullets. They are the entry's dates, and that
+    narrow column is not a second column of the page read after the first."""
+    extracted = read_pdf(stacked_place_dates_pdf(), settings)
+    resume = parse_resume(extracted)
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2020-08", "Present"), ("2017-03", "2020-07"), ("2015-01", "2017-02")]
+    assert all(len(j.bullets) == 2 and "20" not in j.bullets[0].text for j in resume.experience)
+    assert [s.name for s in resume.sections][-1] == "education"
+    assert extracted.text.index("Coimbra") < extracted.text.index("2012")  # read in place, row by row
+
+
+def test_a_place_and_dates_column_with_dates_alone_on_their_rows_is_read_beside_its_entries() -> None:
+    """A narrow right column of "place / dates" cells where entries without bullets leave the dates (and a range
+    wrapped in the column) alone on their rows: still the entries' labels, read in place, not a second column read
+    after the whole page. Drawn section by section, the left cells then the right ones, as some producers do."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs: list[Run] = []
+    y = 740.0
+
+    def add(text: str, x: float, row: float, size: float = 10.0) -> None:
+        runs.append(Run(text=text, x=x, y=row, size=size, bold=False, order=len(runs) + 1, previous=len(runs)))
+
+    def right(text: str, row: float) -> None:
+        add(text, 560 - 0.48 * 10 * len(text), row)
+
+    add("Rosa Exemplo", 60, y, 20)
+    y -= 30
+    sections = [
+        ("Experience", [("Globex, Principal Data Scientist", ["- Led the credit and fraud models for the whole retail group", "- Cut deploy time", "- Hired four analysts", "- Ran the model review", "- Mentored two leads"],
+                         ["Lisboa", "agosto 2020 - presente"]),
+                        ("Mercado Azul, Data Science Lead", ["- Led the credit and fraud models for the whole retail group", "- Cut deploy time", "- Hired four analysts", "- Ran the model review", "- Mentored two leads"],
+                         ["Porto", "marco 2017 - julho 2020"]),
+                        ("Mercado Azul, Data Scientist", ["- Led the credit and fraud models for the whole retail group", "- Cut deploy time", "- Hired four analysts", "- Ran the model review", "- Mentored two leads"],
+                         ["Porto", "janeiro 2015 - fevereiro 2017"]),
+                        ("Banco Norte, Data Analyst", ["- Built the reports", "- Ran the surveys", "- Cleaned the data", "- Wrote the docs", "- Trained the team"],
+                         ["Faro", "maio 2012 - dezembro 2014"])]),
+        ("Education", [("Universidade Exemplar, Statistics MSc", [], ["Coimbra", "marco 2010 - fevereiro", "2012"]),
+                       ("Universidade Exemplar, Mathematics BSc", [], ["Coimbra", "marco 2006 - dezembro", "2009"]),
+                       ("Escola Secundaria Exemplar", [], ["Coimbra", "setembro 2003 - junho", "2006"])]),
+    ]
+    for heading, entries in sections:
+        add(heading, 60, y, 13)
+        y -= 18
+        rows = []
+        for header, bullets, cell in entries:
+            rows.append((y, header, bullets, cell))
+            y -= 12 * max(1 + len(bullets), len(cell)) + 6
+        for top, header, bullets, _ in rows:
+            for k, text in enumerate([header, *bullets]):
+                add(text, 60 if k == 0 else 70, top - 12 * k)
+        for top, _, _, cell in rows:
+            for k, text in enumerate(cell):
+                right(text, top - 12 * k)
+    text, _ = page_text(order_lines(runs, 50.0, 560.0))
+    lines = text.splitlines()
+    assert lines.index("Education") < lines.index("marco 2010 - fevereiro") < lines.index(
+        "Universidade Exemplar, Mathematics BSc Coimbra")
+    assert lines[lines.index("- Led the credit and fraud models for the whole retail group") - 1] == "agosto 2020 - presente"
