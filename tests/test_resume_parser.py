@@ -151,6 +151,16 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
         # ... and when the country wrapped to the next line, "Title, Employer, City" still splits.
         ("Associate Professor, Example University, Oslo, 08/2020–Present",
          ("Associate Professor", "Example University", "Oslo")),
+        # Titles in German, French, Spanish and Portuguese are told from the employer like English ones, whichever
+        # comes first.
+        ("Beispiel Energie AG\nTeamleiterin Data Science 03/2019 – heute",
+         ("Teamleiterin Data Science", "Beispiel Energie AG", None)),
+        ("Laboratoire Exemple\nIngénieure de recherche janv. 2018 – aujourd’hui",
+         ("Ingénieure de recherche", "Laboratoire Exemple", None)),
+        ("Gerente de Ingeniería de ML\nViajes Ejemplo ago. 2019 – actualidad",
+         ("Gerente de Ingeniería de ML", "Viajes Ejemplo", None)),
+        ("Pagamentos Exemplo\nCientista de Dados Principal set. 2020 – atual",
+         ("Cientista de Dados Principal", "Pagamentos Exemplo", None)),
     ],
 )
 def test_job_header_shapes(header: str, expected: tuple) -> None:
@@ -178,6 +188,14 @@ def test_student_roles_under_involvement_and_volunteering_count_as_experience() 
     assert resume.contact.location == "Springfield, IL"
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Treasurer", "Debate Society, Springfield College"), ("Volunteer", "Food Bank")]
+
+
+@pytest.mark.parametrize("project", ["Proyecto personal: RutaBici", "Projet personnel : Vélomap",
+                                     "Projeto pessoal: Mapa Verde", "Persönliches Projekt: Radkarte"])
+def test_a_personal_project_among_jobs_is_not_a_job_in_other_languages_either(project: str) -> None:
+    resume = _parse(f"Pat Doe\nExperience\nData Scientist, Globex\n2020 - 2024\n• Built models\n"
+                    f"{project}\n2016 - 2017\n• An app used by 5,000 cyclists\n")
+    assert [j.company for j in resume.experience] == ["Globex"]
 
 
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:

@@ -60,7 +60,7 @@ _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 _DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
-    r"|aujourd'hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy)"
+    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy)"
 )
 _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
@@ -139,7 +139,13 @@ _TITLE_WORDS = re.compile(
     r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
     r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
-    r"|supervisor)",
+    r"|supervisor"
+    # de / fr / es / pt: "Teamleiterin", "Wissenschaftliche Mitarbeiterin", "Ingénieure", "Chercheuse",
+    # "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
+    r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
+    r"|ing[ée]nieur|chercheu|responsable|directeur|directrice|d[ée]veloppeu|charg[ée]e? de|chef\b"
+    r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
+    r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor)",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
@@ -941,7 +947,8 @@ _Face = tuple[bool, bool, float]
 # side projects.
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
-    r"|\b(?:personal|side|independent|hobby) projects?\b",
+    r"|\b(?:personal|side|independent|hobby) projects?\b"
+    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b",
     re.IGNORECASE,
 )
 
