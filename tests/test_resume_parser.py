@@ -198,6 +198,23 @@ def test_a_personal_project_among_jobs_is_not_a_job_in_other_languages_either(pr
     assert [j.company for j in resume.experience] == ["Globex"]
 
 
+def test_a_career_break_written_beside_its_dates_leaves_the_next_header_to_the_next_entry() -> None:
+    """ "Pause de carrière, Congé parental  mai 2019 – févr. 2020" with no bullets: the line under it heads the next
+    entry, whose dates sit alone on the line after, and the break is no job."""
+    resume = _parse(
+        "Pat Doe\nExperience\nLaboratoire Exemple, Chercheuse senior Paris\nmars 2020 – déc. 2021\n• Built models\n"
+        "Pause de carrière, Congé parental mai 2019 – févr. 2020\n"
+        "Institut Exemple, Ingénieure de recherche Grenoble\nsept. 2015 – avr. 2019\n• Segmented images\n")
+    assert [j.start for j in resume.experience] == ["2020-03", "2015-09"]
+    assert "Ingénieure de recherche" in (resume.experience[1].title or "")
+
+
+def test_a_range_wrapped_between_the_end_month_and_its_year_is_one_range() -> None:
+    resume = _parse("Pat Doe\nExperience\nCientista de Dados, Mercado Exemplo janeiro 2015 – fevereiro\n2017\n"
+                    "• Built churn models\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2015-01", "2017-02")]
+
+
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
     resume = _parse(
         "Pat Doe\nExperience\nData Scientist, Globex Jan 2020 - Present\n• Built models\n"
@@ -259,6 +276,7 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
         ("Formación académica", "education"), ("Experiência Profissional", "experience"), ("Idiomas", "languages"),
         ("Compétences", "skills"), ("//Experience", "experience"), ("WORK EXPERIENCE (5)", "experience"),
         ("Relevant Professional Experience", "experience"), ("Career History", "experience"),
+        ("Giving Back", "volunteering"), ("Lehrtätigkeit", "other"), ("Docencia", "other"), ("Diplômes", "education"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:

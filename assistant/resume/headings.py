@@ -95,7 +95,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
         "ehrenamt", "ehrenamtliches engagement", "benevolat", "engagement associatif", "voluntariado",
-        "trabalho voluntario", "community involvement",
+        "trabalho voluntario", "community involvement", "giving back", "social impact",
     ),
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",

@@ -79,7 +79,8 @@ _SINCE = re.compile(
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 _CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
-    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico)\b",
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
+    r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia)\b",
     re.IGNORECASE,
 )
 _DURATION_UNIT = (
@@ -694,10 +695,14 @@ _STARTS_DATED = re.compile(rf"^\s*(?:{_DATE}|{_OPEN_END})(?!\w)", re.IGNORECASE)
 
 
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
-    """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role."""
+    """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
+    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year."""
     out: list[Line] = []
     for line in lines:
-        if out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+        if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
+                rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I):
+            out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
+        elif out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
         else:
             out.append(line)
@@ -807,7 +812,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         # A line above naming a title -- or a career break in the title's place ("Career break" over "Family care
         # 2019 - 2021") -- leaves the line below to the next entry.
         pre_text = " ".join(section_lines[p].text for p in pre)
-        if not complete and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
+        # A line right above the next entry's bare dates is that entry's header, not this one's second line, when
+        # this entry already has words of its own beside its dates ("Employer, Title  2019 - 2020").
+        next_header = not headers_below and nxt + 1 == ceiling < len(section_lines) and _date_only(
+            section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
+        if not complete and not next_header and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
                 section_lines[nxt]) and (
             len(pre) == 0 or not (_TITLE_WORDS.search(pre_text) or _CAREER_BREAK.search(pre_text))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
@@ -850,7 +859,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
-        if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
+        if any(_CAREER_BREAK.fullmatch(part.strip(" :-–—()")) for field in (title, company) if field
+               for part in field.split(",")) or (
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
