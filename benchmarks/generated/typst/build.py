@@ -254,6 +254,58 @@ def _fontawesome_stub(root: Path) -> None:
         "}\n", encoding="utf-8")
 
 
+def _when(d: tuple[int, int] | None, style: str, lang: str) -> str:
+    if d is None:
+        return PRESENT[lang][0]
+    y, m = d
+    return {"numeric": f"{m:02d}/{y}", "abbr": f"{ABBR[lang][m - 1]} {y}", "full": f"{FULL[lang][m - 1]} {y}"}[style]
+
+
+HAND_DATES = {"sidebar": "numeric", "left-dates": "abbr", "one-column": "full"}
+
+
+def hand_contents(p: Person, style: str, lang: str) -> dict[str, Any]:
+    def entries(items: list[Entry]) -> list[dict[str, Any]]:
+        return [{"title": e.title, "org": e.org, "place": e.location, "bullets": list(e.bullets),
+                 "dates": f"{_when(e.start, style, lang)} – {_when(e.end, style, lang)}"} for e in items]
+
+    return {
+        "summary": p.summary, "experience": entries(p.jobs), "teaching": entries(p.teaching),
+        "education": entries(p.education),
+        "skills": [{"text": f"{k}: {v}"} for k, v in p.skills.items()],
+        "languages": [{"text": f"{a} ({b})"} for a, b in p.languages],
+        "publications": [{"text": x} for x in p.publications], "volunteering": entries(p.volunteering),
+        "awards": [{"text": x} for x in p.awards],
+    }
+
+
+def build_handwritten(only: str | None, truth: dict[str, object]) -> None:
+    """The hand-written Typst templates (handwritten.py), compiled with the `typst` wheel rendercv brings."""
+    import rendercv_fonts  # rendercv's venv only
+    import typst
+
+    from benchmarks.generated.typst.handwritten import HAND_LAYOUTS, TEMPLATES, data_for
+
+    by_key = {p.key: p for p in PEOPLE}
+    for stem, template, keys in HAND_LAYOUTS:
+        for key in keys:
+            person, lang = by_key[key], LANG[key]
+            file_name = f"{stem}--{key}.pdf"
+            if only and only not in file_name:
+                continue
+            data, kinds = data_for(template, lang, person, hand_contents(person, HAND_DATES[template], lang), KINDS)
+            with tempfile.TemporaryDirectory() as tmp:
+                (Path(tmp) / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+                (Path(tmp) / "cv.typ").write_text(TEMPLATES[template], encoding="utf-8")
+                typst.compile(str(Path(tmp) / "cv.typ"), output=str(OUT / file_name),
+                              font_paths=[str(f) for f in rendercv_fonts.paths_to_font_folders])
+            record = truth_for(person, [TRUTH_KIND.get(k, k) for k in kinds])
+            record.update({"source": f"generated: hand-written Typst {template} template, person {key}",
+                           "layout": stem})
+            truth[file_name] = record
+            print("built", file_name)
+
+
 def build(only: str | None = None) -> None:
     data_home = Path(tempfile.mkdtemp(prefix="rcv-typst-data-"))
     _fontawesome_stub(data_home)
@@ -280,6 +332,7 @@ def build(only: str | None = None) -> None:
             truth[file_name] = record
             print("built", file_name)
     shutil.rmtree(data_home, ignore_errors=True)
+    build_handwritten(only, truth)
     if only:
         return
     conventions = {"general": "Same conventions as ../shared/corpus/resumes-labelled/truth.json `_conventions`. "
