@@ -269,6 +269,44 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
     assert resume.confidence["experience"] >= 0.7 and not resume.reading_problems
 
 
+def _caps_headed(work_heading: str) -> ExtractedText:
+    """Many headings in bold capitals a size above the body, some in words no lexicon has; dated lines right under
+    the recognised ones too."""
+    return _styled([
+        ("AVERY QUINN", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("IN BRIEF", 12.0, 1.0), ("Platform engineer who likes boring, reliable systems.", _BODY, 0.0),
+        ("SKILLS", 12.0, 1.0), ("Python, SQL, Kubernetes", _BODY, 0.0),
+        (work_heading, 12.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0), ("• Led the platform team", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0), ("2016 - 2019", _BODY, 0.0), ("• Built the billing service", _BODY, 0.0),
+        ("CLASSROOM", 12.0, 1.0),
+        ("Guest Lecturer, Example University", _BODY, 1.0), ("2021 - 2022", _BODY, 0.0),
+        ("EDUCATION", 12.0, 1.0),
+        ("BSc Computer Science, Example University", _BODY, 0.0), ("2012 - 2016", _BODY, 0.0),
+        ("STACK", 12.0, 1.0), ("Go, Rust", _BODY, 0.0),
+        ("AWARDS", 12.0, 1.0), ("Best Paper, 2019", _BODY, 0.0),
+        ("PRO BONO", 12.0, 1.0), ("Mentor, Code Club", _BODY, 1.0), ("2018 - 2020", _BODY, 0.0),
+    ])
+
+
+def test_lines_set_like_many_headings_are_headings_even_with_dates_under_them() -> None:
+    """A style shared by the recognised headings, in capitals and bigger than the body, marks every heading of the
+    document however many there are: "CLASSROOM" is a section of its own (its lecture is not a job), and the
+    work history's unusual heading is named by meaning."""
+    resume = parse_resume(_caps_headed("PROFESSIONAL JOURNEY"))
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+    kinds = [s.name for s in resume.sections]
+    assert "experience" in kinds and "other" in kinds and "education" in kinds
+
+
+def test_an_unnamed_heading_over_the_most_dated_entries_is_the_work_history_and_says_so() -> None:
+    resume = parse_resume(_caps_headed("STATIONEN"))
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+    assert any(s.name == "experience" and s.heading == "STATIONEN" for s in resume.sections)
+    assert resume.confidence["experience"] < 0.7
+    assert any("heading was not recognised" in p for p in resume.reading_problems)
+
+
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [

@@ -170,6 +170,10 @@ DESCRIPTIONS: dict[SectionName, str] = {
 # employer names (< 0.38).
 SIMILARITY_FLOOR = 0.42
 SIMILARITY_MARGIN = 0.06
+# For a line its typography already marks as one of the document's headings (set exactly like the headings the
+# lexicon named, in capitals or bigger than the body), only its kind is in doubt, not whether it is a heading, so
+# a lower similarity names it ("Professional Journey"); below this it stays an unnamed ("other") heading.
+STYLED_SIMILARITY_FLOOR = 0.36
 
 
 def lexicon_kind(text: str) -> SectionName | None:
@@ -227,8 +231,10 @@ class _KindVectors:
 _VECTORS = _KindVectors()
 
 
-def embedding_kinds(texts: Sequence[str], embedder: Embedder | None) -> list[SectionName | None]:
-    """Classify heading texts by similarity to the section descriptions; None where nothing is close enough."""
+def embedding_kinds(texts: Sequence[str], embedder: Embedder | None,
+                    floors: Sequence[float] | None = None) -> list[SectionName | None]:
+    """Classify heading texts by similarity to the section descriptions; None where nothing is close enough (the
+    floor per text, `SIMILARITY_FLOOR` unless given)."""
     if not texts or embedder is None:
         return [None] * len(texts)
     # Imported here: importing the parser loads neither numpy nor chromadb, and a parse without doubtful headings
@@ -239,10 +245,11 @@ def embedding_kinds(texts: Sequence[str], embedder: Embedder | None) -> list[Sec
     # Cached: a document's heading lines come back with every review of it, like its bullets.
     sims = embed_cached(embedder, list(texts)) @ kind_vectors.T
     out: list[SectionName | None] = []
-    for row in sims:
+    for index, row in enumerate(sims):
         order = row.argsort()[::-1]
         best, second = float(row[order[0]]), float(row[order[1]])
-        out.append(kinds[order[0]] if best >= SIMILARITY_FLOOR and best - second >= SIMILARITY_MARGIN else None)
+        floor = floors[index] if floors is not None else SIMILARITY_FLOOR
+        out.append(kinds[order[0]] if best >= floor and best - second >= SIMILARITY_MARGIN else None)
     return out
 
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from assistant.resume.headings import (
     KEYS,
+    SIMILARITY_FLOOR,
+    STYLED_SIMILARITY_FLOOR,
     Typography,
     embedding_kinds,
     heading_key,
@@ -274,13 +276,22 @@ def _find_headings(
             # Set like the document's own headings; "other" only after the first recognised heading, and when
             # that style is bigger or in capitals (bold body text is also every job title) and rare enough.
             signature = typography.signature(style)
+            # Bold body-size text is also every job title, so a style seen much more often than the recognised
+            # headings is no heading style -- unless it is set apart beyond bold: clearly bigger, or capitals in a
+            # bigger size.
+            set_apart = style.size >= 1.15 * typography.body or (signature[2] and style.size >= 1.1 * typography.body)
             distinctive = (
                 bool(found) and index > min(found) and (signature[2] or style.size >= 1.05 * typography.body)
-                and signature_count.get(signature, 0) <= len(confident) + 3
+                and (set_apart or signature_count.get(signature, 0) <= len(confident) + 3)
             )
             candidates.append((index, distinctive))
         elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
             candidates.append((index, False))
+    # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
+    # degree's dates), a dated line under a line set like them says nothing against its being a heading.
+    heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
+    dated_headings = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))
+                      and _dated_below(lines, i)}
     unresolved = []
     for index, distinctive in candidates:
         kind = keyword_kind(lines[index].text)
@@ -289,11 +300,15 @@ def _find_headings(
         else:
             unresolved.append((index, distinctive))
     if unresolved:
-        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder())
+        floors = [STYLED_SIMILARITY_FLOOR if distinctive else SIMILARITY_FLOOR for _, distinctive in unresolved]
+        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
+            style = typography.style(lines[index].text)
+            signature = typography.signature(style) if style is not None else None
             if kind is not None:
                 found[index] = kind
-            elif distinctive and not _dated_below(lines, index):
+            elif distinctive and (not _dated_below(lines, index) or (
+                    signature in dated_headings and len(heading_signatures) == 1)):
                 found[index] = "other"
     return found
 
@@ -700,9 +715,7 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
-                rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I):
-            out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
-        elif out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+                rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
         else:
             out.append(line)
@@ -1312,10 +1325,13 @@ def _confidence(
     if jobs:
         complete = sum(1 for j in jobs if j.title and j.company and j.start and re.match(r"\d{4}-\d{2}", j.start))
         share = complete / len(jobs)
-        base = {"experience": 0.9, "roles": 0.7, "anywhere": 0.45}.get(source, 0.5)
+        base = {"experience": 0.9, "unnamed": 0.6, "roles": 0.7, "anywhere": 0.45}.get(source, 0.5)
         confidence["experience"] = round(base * (0.6 + 0.4 * share), 2)
         if source == "anywhere":
             problems.append("roles were read from outside any recognisable experience heading")
+        if source == "unnamed":
+            problems.append("the work history's heading was not recognised; roles were read from the section "
+                            "with the most dated entries")
     elif dated_lines >= 2:
         confidence["experience"] = 0.1
         problems.append(f"{dated_lines} dated lines were found but no role could be read from them")
@@ -1326,6 +1342,20 @@ def _confidence(
             problems.append("an experience section was found but no dated role in it could be read")
     confidence["years"] = confidence["experience"] if jobs else 0.0
     return confidence, problems
+
+
+def _unnamed_work_history(spans: list[_Span]) -> int | None:
+    """With no section named as experience, the unnamed heading ("Professional Journey", "Stationen") over the
+    most dated entries is the work history, as a reader takes it: a resume lists its roles under some heading.
+    Needs two dated entries, and more than any other unnamed section (a teaching list stays "other")."""
+    if any(s.name == "experience" for s in spans):
+        return None
+    counts = [(sum(1 for line in s.lines if _RANGE.search(line.text) or _OPEN_FIRST.search(line.text)), i)
+              for i, s in enumerate(spans) if s.name == "other" and s.heading]
+    counts.sort(reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
@@ -1342,6 +1372,10 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     lines = _split_margin_headings(_split_glued_heading(lines))
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     header, spans = _spans(lines, typography, embedder)
+    unnamed_work = _unnamed_work_history(spans)
+    if unnamed_work is not None:
+        spans[unnamed_work] = _Span(name="experience", heading=spans[unnamed_work].heading,
+                                    lines=spans[unnamed_work].lines)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
     opening = _unheaded_summary(header)
     if opening and not any(s.name == "summary" for s in spans):
@@ -1349,7 +1383,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
     jobs = _jobs(experience_lines, typography)
-    source = "experience" if jobs else "none"
+    source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
