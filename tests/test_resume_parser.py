@@ -209,6 +209,15 @@ def test_a_career_break_written_beside_its_dates_leaves_the_next_header_to_the_n
     assert "Ingénieure de recherche" in (resume.experience[1].title or "")
 
 
+def test_a_stack_or_articles_label_inside_an_entry_does_not_end_the_experience() -> None:
+    """ "Stack" and "Articles" head lists inside job entries as often as they head sections: alone they are no
+    section heading, so the roles after them stay in the experience."""
+    resume = _parse("Pat Doe\nExperience\nStaff Engineer, Globex\n2020 - 2024\n• Built the platform\nStack\n"
+                    "Go, Kafka, Postgres\nArticles\n• Scaling queues, Globex blog\nEngineer, Initech\n2016 - 2020\n"
+                    "• Built the billing service\n")
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
 def test_a_range_wrapped_between_the_end_month_and_its_year_is_one_range() -> None:
     resume = _parse("Pat Doe\nExperience\nCientista de Dados, Mercado Exemplo janeiro 2015 – fevereiro\n2017\n"
                     "• Built churn models\n")
@@ -300,9 +309,9 @@ def test_lines_set_like_many_headings_are_headings_even_with_dates_under_them() 
 
 
 def test_an_unnamed_heading_over_the_most_dated_entries_is_the_work_history_and_says_so() -> None:
-    resume = parse_resume(_caps_headed("STATIONEN"))
+    resume = parse_resume(_caps_headed("WAYPOINTS"))
     assert [j.company for j in resume.experience] == ["Globex", "Initech"]
-    assert any(s.name == "experience" and s.heading == "STATIONEN" for s in resume.sections)
+    assert any(s.name == "experience" and s.heading == "WAYPOINTS" for s in resume.sections)
     assert resume.confidence["experience"] < 0.7
     assert any("heading was not recognised" in p for p in resume.reading_problems)
 
@@ -315,6 +324,8 @@ def test_an_unnamed_heading_over_the_most_dated_entries_is_the_work_history_and_
         ("Compétences", "skills"), ("//Experience", "experience"), ("WORK EXPERIENCE (5)", "experience"),
         ("Relevant Professional Experience", "experience"), ("Career History", "experience"),
         ("Giving Back", "volunteering"), ("Lehrtätigkeit", "other"), ("Docencia", "other"), ("Diplômes", "education"),
+        ("Études", "education"), ("Vie associative", "volunteering"), ("Stationen", "experience"),
+        ("Conhecimentos", "skills"), ("Trajetória profissional", "experience"), ("Pro Bono", "volunteering"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:

@@ -34,7 +34,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "bio", "biography", "personal profile",
         # de / fr / es / pt
         "profil", "zusammenfassung", "kurzprofil", "uber mich", "resume", "a propos", "a propos de moi", "perfil",
-        "resumen", "sobre mi", "resumo", "sobre mim", "perfil profissional", "objetivo", "objectif",
+        "resumen", "sobre mi", "resumo", "sobre mim", "perfil profissional", "objetivo", "objectif", "synthese",
+        "in brief", "at a glance",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "work history", "employment history",
@@ -49,12 +50,14 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "berufserfahrung", "beruflicher werdegang", "werdegang", "berufliche erfahrung", "praxiserfahrung",
         "experience professionnelle", "experiences professionnelles", "parcours professionnel",
         "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional",
-        "experiencia profissional", "historico profissional",
+        "experiencia profissional", "historico profissional", "stationen", "berufliche stationen",
+        "trajetoria profissional", "experiencia laboral",
     ),
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
         "education & training", "academic qualifications", "degrees", "academic history", "education history",
-        "qualifications", "academic education", "studies", "academic studies", "diplomes",
+        "qualifications", "academic education", "studies", "academic studies", "diplomes", "etudes",
+        "escolaridade",
         "ausbildung", "bildung", "studium", "bildungsweg", "formation", "formations", "education et formation",
         "educacion", "formacion", "formacion academica", "estudios", "educacao", "formacao", "formacao academica",
     ),
@@ -64,7 +67,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "skills & tools", "skills and tools", "skills & abilities", "skills and abilities", "technical expertise",
         "skill set", "skillset", "programming", "tools & technologies", "tools and technologies", "competences",
         "programming languages", "computer skills", "it skills", "technical proficiencies", "proficiencies",
-        "kenntnisse", "fachkenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
+        "kenntnisse", "fachkenntnisse", "fahigkeiten", "know-how", "savoir-faire", "conhecimentos",
+        "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
     ),
     "projects": (
@@ -76,6 +80,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "publications", "publications & patents", "publications and patents", "patents", "papers",
         "selected publications", "writing", "presentations", "talks", "talks & publications", "presentation",
         "veroffentlichungen", "publikationen", "publicaciones", "publicacoes", "publications scientifiques",
+        "selected writing",
     ),
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licenses & certifications",
@@ -86,7 +91,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "awards", "honors", "honours", "honors & awards", "honors/awards", "honors and awards", "achievements",
         "most proud of", "awards & honors", "international awards", "domestic awards", "recognition", "grants",
         "awards and grants", "honors and grants", "credited for", "fellowships", "scholarships",
-        "auszeichnungen", "preise", "prix", "distinctions", "reconocimientos", "premios y reconocimientos", "premios", "logros", "premios e reconhecimentos",
+        "auszeichnungen", "preise", "prix", "distinctions", "reconocimientos", "premios y reconocimientos",
+        "recompenses", "conquistas", "premios", "logros", "premios e reconhecimentos",
     ),
     "leadership": (
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
@@ -95,7 +101,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
         "ehrenamt", "ehrenamtliches engagement", "benevolat", "engagement associatif", "voluntariado",
-        "trabalho voluntario", "community involvement", "giving back", "social impact",
+        "trabalho voluntario", "community involvement", "giving back", "social impact", "pro bono",
+        "vie associative", "soziales engagement", "labor social",
     ),
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",
@@ -111,6 +118,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "coursework", "relevant coursework", "links", "contact", "profiles", "additional information", "teaching",
         "teaching experience", "guest lectures", "lecturing", "teaching and mentoring", "teaching & mentoring",
         "lehre", "lehrtatigkeit", "lehrerfahrung", "enseignement", "docencia", "experiencia docente", "ensino",
+        "lehrauftrage", "classroom", "interventions pedagogiques", "clases impartidas", "atividades docentes",
         "service", "professional service", "students supervised", "supervision", "press",
         "media", "competitions", "miscellaneous", "misc", "slogan", "memberships", "affiliations and memberships",
         "personal details", "personal information", "contact information", "contact details",
@@ -130,7 +138,8 @@ KEYS: dict[str, SectionName] = {heading_key(s): name for name, synonyms in LEXIC
 # wherever they sit in a heading ("Relevant Professional Experience", "Ehrenamtliches Engagement", "Fachkenntnisse").
 # Compared without accents; the first match wins, so "Sprachkenntnisse" is languages before "kenntnisse" is skills.
 _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
-    ("volunteer", "volunteering"), ("voluntar", "volunteering"),
+    ("volunteer", "volunteering"), ("voluntar", "volunteering"), ("associati", "volunteering"), ("docent", "other"),
+    ("pedagogi", "other"),
     ("ehrenamt", "volunteering"), ("benevol", "volunteering"), ("publication", "publications"),
     ("publica", "publications"), ("publika", "publications"), ("veroffentlich", "publications"),
     ("certific", "certifications"), ("zertifi", "certifications"),
@@ -144,7 +153,8 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("habilidad", "skills"), ("language", "languages"), ("interest", "interests"),
     ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"), ("career", "experience"),
     ("experiencia", "experience"), ("erfahrung", "experience"), ("werdegang", "experience"),
-    ("parcours", "experience"), ("trayectoria", "experience"),
+    ("parcours", "experience"), ("trayectoria", "experience"), ("trajetoria", "experience"),
+    ("journey", "experience"),
     ("work history", "experience"), ("positions", "experience"), ("talks", "publications"),
     ("reference", "references"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
     ("lehrt", "other"), ("lehre", "other"), ("docencia", "other"), ("enseignement", "other"), ("ensino", "other"),
