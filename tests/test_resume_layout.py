@@ -398,3 +398,17 @@ def test_a_place_and_dates_column_with_dates_alone_on_their_rows_is_read_beside_
     assert lines.index("Education") < lines.index("marco 2010 - fevereiro") < lines.index(
         "Universidade Exemplar, Mathematics BSc Coimbra")
     assert lines[lines.index("- Led the credit and fraud models for the whole retail group") - 1] == "agosto 2020 - presente"
+
+
+def test_a_name_with_the_contact_details_set_right_after_it_on_its_baseline_is_its_own_line() -> None:
+    """Typst templates often put the name and the contact details on one line (`#h(1fr)` between them); when the
+    details fill the line and wrap, they start right where the name ends. The name is still a line of its own."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs = [Run(text="Rosa Exemplo Ferreira", x=45.0, y=780.0, size=26.0, bold=False, order=1),
+            Run(text=" rosa@example.com | +351 912 345 678", x=300.0, y=780.0, size=9.0, bold=False, order=2,
+                previous=1),
+            Run(text="Lisboa, Portugal", x=45.0, y=768.0, size=9.0, bold=False, order=3, previous=2),
+            Run(text="Summary", x=45.0, y=740.0, size=12.0, bold=True, order=4, previous=3)]
+    text, _ = page_text(order_lines(runs, 40.0, 560.0))
+    assert text.splitlines()[0] == "Rosa Exemplo Ferreira"
