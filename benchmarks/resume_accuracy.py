@@ -7,7 +7,8 @@ tuning-half files only; the check half is only ever scored. Both halves and the 
 (`../shared/corpus/resumes`, labels in tests/data/resume_labels.yaml) are reported side by side.
 
 Generated sets (`GENERATED_SETS`: invented people rendered through real layouts -- **themes**, fictional JSON
-Resumes printed through third-party JSON Resume themes, and **latex**, CVs through LaTeX CV classes) are further
+Resumes printed through third-party JSON Resume themes, **latex**, CVs through LaTeX CV classes, and **typst**,
+resumes through rendercv's Typst themes and hand-written Typst templates) are further
 tuning sources, each scored by the same rules in a column of its own; they never change how the halves are scored.
 Being generated from invented content, they may be looked at freely while tuning, and they are never a measure of
 generalisation (only the check half is).

@@ -1,6 +1,6 @@
 """The generated tuning sets (benchmarks/generated/*): each is complete and in the labelled corpus's truth shape,
-and the LaTeX set stays read well, so a parser change that breaks a common CV class shows up in CI, not only in
-the benchmark."""
+and the LaTeX and Typst sets stay read well, so a parser change that breaks a common CV class or rendercv theme
+shows up in CI, not only in the benchmark."""
 
 from __future__ import annotations
 
@@ -34,4 +34,20 @@ def test_the_latex_classes_are_read_well(settings) -> None:
     assert score.rate("employers") >= 0.9
     assert score.rate("sections") >= 0.95
     assert score.rate("name") >= 0.85
+    assert score.rate("email") == 1.0
+
+
+@pytest.mark.slow
+def test_the_typst_resumes_are_read_well(settings) -> None:
+    """rendercv's themes and hand-written Typst templates. Floors one file under today's figures (name 57/57,
+    sections 368/371, jobs within one 57/57, employers 160/161, latest title 57/57, years 57/57)."""
+    score = Score()
+    for path, truth in generated_files(GENERATED_SETS["typst"]):
+        check_labelled(path.name, truth, parse_resume(read_pdf(path.read_bytes(), settings)), score, split="typst")
+    assert score.counts["jobs"][0] >= 56
+    assert score.counts["employers"][0] >= 159
+    assert score.counts["sections"][0] >= 367
+    assert score.counts["name"][0] >= 56
+    assert score.counts["latest_title"][0] >= 56
+    assert score.counts["years"][0] >= 56
     assert score.rate("email") == 1.0
