@@ -303,12 +303,12 @@ def _find_headings(
         floors = [STYLED_SIMILARITY_FLOOR if distinctive else SIMILARITY_FLOOR for _, distinctive in unresolved]
         kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
-            style = typography.style(lines[index].text)
-            signature = typography.signature(style) if style is not None else None
+            styled = typography.style(lines[index].text)
+            shape = typography.signature(styled) if styled is not None else None
             if kind is not None:
                 found[index] = kind
             elif distinctive and (not _dated_below(lines, index) or (
-                    signature in dated_headings and len(heading_signatures) == 1)):
+                    shape in dated_headings and len(heading_signatures) == 1)):
                 found[index] = "other"
     return found
 
