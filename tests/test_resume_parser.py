@@ -308,6 +308,34 @@ def test_lines_set_like_many_headings_are_headings_even_with_dates_under_them() 
     assert "experience" in kinds and "other" in kinds and "education" in kinds
 
 
+def test_a_teaching_heading_is_never_taken_for_the_unnamed_work_history() -> None:
+    """With the work history's heading unrecognised and a "Docencia" section the only dated one after it, the
+    teaching stays teaching: the roles are still read (from outside any heading) and the lecture is not the
+    latest job."""
+    resume = parse_resume(_styled([
+        ("Pat Ejemplo", 22.0, 1.0), ("pat@example.org", _BODY, 0.0),
+        ("Historial de cargos", 13.0, 1.0),
+        ("Gerente de ML, Viajes Ejemplo", _BODY, 1.0), ("2021 - 2024", _BODY, 0.0), ("• Dirijo dos equipos", _BODY, 0.0),
+        ("Científico de Datos, Banco Ejemplo", _BODY, 1.0), ("2015 - 2021", _BODY, 0.0),
+        ("• Modelos de riesgo", _BODY, 0.0),
+        ("Docencia", 13.0, 1.0),
+        ("Profesor asociado, Universidad Ejemplo", _BODY, 1.0), ("2019 - 2020", _BODY, 0.0),
+        ("Profesor invitado, Escuela Ejemplo", _BODY, 1.0), ("2017 - 2018", _BODY, 0.0),
+        ("Habilidades", 13.0, 1.0), ("Python, SQL", _BODY, 0.0),
+    ]))
+    assert not any(s.name == "experience" and s.heading == "Docencia" for s in resume.sections)
+    titles = " ".join(j.title or "" for j in resume.experience)
+    assert "Gerente de ML" in titles and "Científico de Datos" in titles
+
+
+@pytest.mark.parametrize(("heading", "expected"), [("Akademischer Werdegang", "education"),
+                                                    ("Beruflicher Werdegang", "experience")])
+def test_an_academic_qualifier_makes_a_career_word_heading_education(heading: str, expected: str) -> None:
+    from assistant.resume.headings import keyword_kind, lexicon_kind
+
+    assert (lexicon_kind(heading) or keyword_kind(heading)) == expected
+
+
 def test_an_unnamed_heading_over_the_most_dated_entries_is_the_work_history_and_says_so() -> None:
     resume = parse_resume(_caps_headed("WAYPOINTS"))
     assert [j.company for j in resume.experience] == ["Globex", "Initech"]

@@ -139,7 +139,7 @@ KEYS: dict[str, SectionName] = {heading_key(s): name for name, synonyms in LEXIC
 # Compared without accents; the first match wins, so "Sprachkenntnisse" is languages before "kenntnisse" is skills.
 _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("volunteer", "volunteering"), ("voluntar", "volunteering"), ("associati", "volunteering"), ("docent", "other"),
-    ("pedagogi", "other"),
+    ("pedagogi", "other"), ("akademisch", "education"),
     ("ehrenamt", "volunteering"), ("benevol", "volunteering"), ("publication", "publications"),
     ("publica", "publications"), ("publika", "publications"), ("veroffentlich", "publications"),
     ("certific", "certifications"), ("zertifi", "certifications"),

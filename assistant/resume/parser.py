@@ -1347,11 +1347,13 @@ def _confidence(
 def _unnamed_work_history(spans: list[_Span]) -> int | None:
     """With no section named as experience, the unnamed heading ("Professional Journey", "Stationen") over the
     most dated entries is the work history, as a reader takes it: a resume lists its roles under some heading.
-    Needs two dated entries, and more than any other unnamed section (a teaching list stays "other")."""
+    Needs two dated entries, and more than any other unnamed section. A heading named "other" by its words
+    (Teaching, Docencia, References) is named, not unnamed: a teaching list never becomes the work history."""
     if any(s.name == "experience" for s in spans):
         return None
     counts = [(sum(1 for line in s.lines if _RANGE.search(line.text) or _OPEN_FIRST.search(line.text)), i)
-              for i, s in enumerate(spans) if s.name == "other" and s.heading]
+              for i, s in enumerate(spans) if s.name == "other" and s.heading
+              and lexicon_kind(s.heading) is None and keyword_kind(s.heading) is None]
     counts.sort(reverse=True)
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return None
