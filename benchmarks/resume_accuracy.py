@@ -8,8 +8,9 @@ tuning-half files only; the check half is only ever scored. Both halves and the 
 
 Generated sets (`GENERATED_SETS`: invented people rendered through real layouts -- **themes**, fictional JSON
 Resumes printed through third-party JSON Resume themes, **latex**, CVs through LaTeX CV classes, **linkedin**,
-profiles in the layout of LinkedIn's "Save to PDF" export, and **word**, resumes set in a word processor (.docx) and
-printed to PDF by LibreOffice) are further
+profiles in the layout of LinkedIn's "Save to PDF" export, **word**, resumes set in a word processor (.docx) and
+printed to PDF by LibreOffice, and **typst**, resumes through rendercv's Typst themes and hand-written Typst
+templates) are further
 tuning sources, each scored by the same rules in a column of its own; they never change how the halves are scored.
 Being generated from invented content, they may be looked at freely while tuning, and they are never a measure of
 generalisation (only the check half is).
@@ -48,6 +49,7 @@ GENERATED_SETS: dict[str, Path] = {
     "latex": GENERATED / "latex",
     "linkedin": GENERATED / "linkedin",
     "word": GENERATED / "word",
+    "typst": GENERATED / "typst",
 }
 FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
 

@@ -617,3 +617,43 @@ def right_aligned_margin_headings_pdf() -> bytes:
         pdf.text(64, y, text)
         y += 10.0
     return _bytes(pdf)
+
+
+def stacked_place_dates_pdf() -> bytes:
+    """rendercv's entry layout, drawn as Typst draws it (each entry's left cell, then its right cell): the employer
+    and title on the left with the place at the right of that row, the dates one row down at the right, beside
+    the first bullet; entries without bullets have their dates alone on the second row, and a long range wraps
+    in the narrow column ("fevereiro 2012 - dezembro" / "2014")."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(0, 10, "Rosa Exemplo", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, "rosa@example.com", new_x="LMARGIN", new_y="NEXT")
+
+    def entry(left: list[tuple[str, str]], right: list[str]) -> None:
+        top = pdf.get_y()
+        for style, text in left:
+            pdf.set_font("Helvetica", style, 10)
+            pdf.set_x(14 if text.startswith("-") else 10)
+            pdf.cell(120, 5, text, new_x="LMARGIN", new_y="NEXT")
+        bottom = pdf.get_y()
+        pdf.set_xy(150, top)
+        pdf.set_font("Helvetica", size=10)
+        for text in right:
+            pdf.set_x(150)
+            pdf.cell(0, 5, text, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(max(bottom, pdf.get_y()) + 2)
+
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Experience", new_x="LMARGIN", new_y="NEXT")
+    for header, place, dates in (
+        ("Globex Pagamentos, Principal Data Scientist", "Lisboa", "agosto 2020 - presente"),
+        ("Mercado Azul, Data Science Lead", "Porto", "marco 2017 - julho 2020"),
+        ("Mercado Azul, Data Scientist", "Porto", "janeiro 2015 - fevereiro 2017"),
+    ):
+        entry([("B", header), ("", "- Led the credit models"), ("", "- Cut deploy time to days")], [place, dates])
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Education", new_x="LMARGIN", new_y="NEXT")
+    entry([("", "Universidade Exemplar, Statistics MSc")], ["Coimbra", "marco 2010 - fevereiro", "2012"])
+    entry([("", "Universidade Exemplar, Mathematics BSc")], ["Coimbra", "marco 2006 - dezembro", "2009"])
+    return _bytes(pdf)

@@ -1,6 +1,6 @@
 """The generated tuning sets (benchmarks/generated/*): each is complete and in the labelled corpus's truth shape,
-and the LaTeX and LinkedIn-export sets stay read well, so a parser change that breaks a common CV class shows up in CI, not only in
-the benchmark."""
+and the LaTeX, LinkedIn-export, Word and Typst sets stay read well, so a parser change that breaks a common CV
+class, export or template shows up in CI, not only in the benchmark."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ def test_the_linkedin_export_is_read_well(settings) -> None:
     assert score.files >= 21
     for field in ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years"):
         assert score.rate(field) == 1.0, field
+
+
 @pytest.mark.slow
 def test_word_processor_resumes_are_read_well(settings) -> None:
     """Resumes set in Word / Google Docs and printed to PDF (tab-stop dates, table sidebars, Symbol-font bullets,
@@ -63,3 +65,19 @@ def test_word_processor_resumes_are_read_well(settings) -> None:
     for field in ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years"):
         assert score.rate(field) == 1.0, field
     assert exact == len(files)
+
+
+@pytest.mark.slow
+def test_the_typst_resumes_are_read_well(settings) -> None:
+    """rendercv's themes and hand-written Typst templates. Floors one file under today's figures (name 57/57,
+    sections 368/371, jobs within one 57/57, employers 160/161, latest title 57/57, years 57/57)."""
+    score = Score()
+    for path, truth in generated_files(GENERATED_SETS["typst"]):
+        check_labelled(path.name, truth, parse_resume(read_pdf(path.read_bytes(), settings)), score, split="typst")
+    assert score.counts["jobs"][0] >= 56
+    assert score.counts["employers"][0] >= 159
+    assert score.counts["sections"][0] >= 367
+    assert score.counts["name"][0] >= 56
+    assert score.counts["latest_title"][0] >= 56
+    assert score.counts["years"][0] >= 56
+    assert score.rate("email") == 1.0

@@ -19,6 +19,7 @@ from tests.pdfs import (
     right_dates_pdf,
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
+    stacked_place_dates_pdf,
 )
 
 # The third entry's words mislead: the title has no job-title word and the employer's name has one ("Product").
@@ -376,3 +377,80 @@ def test_a_running_header_on_page_two_does_not_turn_its_right_aligned_dates_into
     assert [(j.company, j.start, j.end) for j in resume.experience] == [
         ("Nordwerk Logistik AG", "2021-10", "Present"), ("Nordwerk Logistik AG", "2019-04", "2021-09"),
         ("Brunnfeld Versicherung", "2014-09", "2018-04"), ("Silberhafen Energie GmbH", "2012-10", "2014-08")]
+
+
+def test_dates_stacked_under_the_place_at_the_right_date_their_entry_not_its_first_bullet(settings) -> None:
+    """rendercv's themes (and many templates) put "place / dates" in a right column: the dates sit beside the
+    entry's first bullet, and beside nothing where an entry has no bullets. They are the entry's dates, and that
+    narrow column is not a second column of the page read after the first."""
+    extracted = read_pdf(stacked_place_dates_pdf(), settings)
+    resume = parse_resume(extracted)
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2020-08", "Present"), ("2017-03", "2020-07"), ("2015-01", "2017-02")]
+    assert all(len(j.bullets) == 2 and "20" not in j.bullets[0].text for j in resume.experience)
+    assert [s.name for s in resume.sections][-1] == "education"
+    assert extracted.text.index("Coimbra") < extracted.text.index("2012")  # read in place, row by row
+
+
+def test_a_place_and_dates_column_with_dates_alone_on_their_rows_is_read_beside_its_entries() -> None:
+    """A narrow right column of "place / dates" cells where entries without bullets leave the dates (and a range
+    wrapped in the column) alone on their rows: still the entries' labels, read in place, not a second column read
+    after the whole page. Drawn section by section, the left cells then the right ones, as some producers do."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs: list[Run] = []
+    y = 740.0
+
+    def add(text: str, x: float, row: float, size: float = 10.0) -> None:
+        runs.append(Run(text=text, x=x, y=row, size=size, bold=False, order=len(runs) + 1, previous=len(runs)))
+
+    def right(text: str, row: float) -> None:
+        add(text, 560 - 0.48 * 10 * len(text), row)
+
+    add("Rosa Exemplo", 60, y, 20)
+    y -= 30
+    sections = [
+        ("Experience", [("Globex, Principal Data Scientist", ["- Led the credit and fraud models for the whole retail group", "- Cut deploy time", "- Hired four analysts", "- Ran the model review", "- Mentored two leads"],
+                         ["Lisboa", "agosto 2020 - presente"]),
+                        ("Mercado Azul, Data Science Lead", ["- Led the credit and fraud models for the whole retail group", "- Cut deploy time", "- Hired four analysts", "- Ran the model review", "- Mentored two leads"],
+                         ["Porto", "marco 2017 - julho 2020"]),
+                        ("Mercado Azul, Data Scientist", ["- Led the credit and fraud models for the whole retail group", "- Cut deploy time", "- Hired four analysts", "- Ran the model review", "- Mentored two leads"],
+                         ["Porto", "janeiro 2015 - fevereiro 2017"]),
+                        ("Banco Norte, Data Analyst", ["- Built the reports", "- Ran the surveys", "- Cleaned the data", "- Wrote the docs", "- Trained the team"],
+                         ["Faro", "maio 2012 - dezembro 2014"])]),
+        ("Education", [("Universidade Exemplar, Statistics MSc", [], ["Coimbra", "marco 2010 - fevereiro", "2012"]),
+                       ("Universidade Exemplar, Mathematics BSc", [], ["Coimbra", "marco 2006 - dezembro", "2009"]),
+                       ("Escola Secundaria Exemplar", [], ["Coimbra", "setembro 2003 - junho", "2006"])]),
+    ]
+    for heading, entries in sections:
+        add(heading, 60, y, 13)
+        y -= 18
+        rows = []
+        for header, bullets, cell in entries:
+            rows.append((y, header, bullets, cell))
+            y -= 12 * max(1 + len(bullets), len(cell)) + 6
+        for top, header, bullets, _ in rows:
+            for k, text in enumerate([header, *bullets]):
+                add(text, 60 if k == 0 else 70, top - 12 * k)
+        for top, _, _, cell in rows:
+            for k, text in enumerate(cell):
+                right(text, top - 12 * k)
+    text, _ = page_text(order_lines(runs, 50.0, 560.0))
+    lines = text.splitlines()
+    assert lines.index("Education") < lines.index("marco 2010 - fevereiro") < lines.index(
+        "Universidade Exemplar, Mathematics BSc Coimbra")
+    assert lines[lines.index("- Led the credit and fraud models for the whole retail group") - 1] == "agosto 2020 - presente"
+
+
+def test_a_name_with_the_contact_details_set_right_after_it_on_its_baseline_is_its_own_line() -> None:
+    """Typst templates often put the name and the contact details on one line (`#h(1fr)` between them); when the
+    details fill the line and wrap, they start right where the name ends. The name is still a line of its own."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs = [Run(text="Rosa Exemplo Ferreira", x=45.0, y=780.0, size=26.0, bold=False, order=1),
+            Run(text=" rosa@example.com | +351 912 345 678", x=300.0, y=780.0, size=9.0, bold=False, order=2,
+                previous=1),
+            Run(text="Lisboa, Portugal", x=45.0, y=768.0, size=9.0, bold=False, order=3, previous=2),
+            Run(text="Summary", x=45.0, y=740.0, size=12.0, bold=True, order=4, previous=3)]
+    text, _ = page_text(order_lines(runs, 40.0, 560.0))
+    assert text.splitlines()[0] == "Rosa Exemplo Ferreira"

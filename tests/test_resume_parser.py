@@ -152,6 +152,16 @@ def test_words_spaced_by_pen_moves_keep_their_spaces(settings) -> None:
         # ... and when the country wrapped to the next line, "Title, Employer, City" still splits.
         ("Associate Professor, Example University, Oslo, 08/2020–Present",
          ("Associate Professor", "Example University", "Oslo")),
+        # Titles in German, French, Spanish and Portuguese are told from the employer like English ones, whichever
+        # comes first.
+        ("Beispiel Energie AG\nTeamleiterin Data Science 03/2019 – heute",
+         ("Teamleiterin Data Science", "Beispiel Energie AG", None)),
+        ("Laboratoire Exemple\nIngénieure de recherche janv. 2018 – aujourd’hui",
+         ("Ingénieure de recherche", "Laboratoire Exemple", None)),
+        ("Gerente de Ingeniería de ML\nViajes Ejemplo ago. 2019 – actualidad",
+         ("Gerente de Ingeniería de ML", "Viajes Ejemplo", None)),
+        ("Pagamentos Exemplo\nCientista de Dados Principal set. 2020 – atual",
+         ("Cientista de Dados Principal", "Pagamentos Exemplo", None)),
     ],
 )
 def test_job_header_shapes(header: str, expected: tuple) -> None:
@@ -179,6 +189,40 @@ def test_student_roles_under_involvement_and_volunteering_count_as_experience() 
     assert resume.contact.location == "Springfield, IL"
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Treasurer", "Debate Society, Springfield College"), ("Volunteer", "Food Bank")]
+
+
+@pytest.mark.parametrize("project", ["Proyecto personal: RutaBici", "Projet personnel : Vélomap",
+                                     "Projeto pessoal: Mapa Verde", "Persönliches Projekt: Radkarte"])
+def test_a_personal_project_among_jobs_is_not_a_job_in_other_languages_either(project: str) -> None:
+    resume = _parse(f"Pat Doe\nExperience\nData Scientist, Globex\n2020 - 2024\n• Built models\n"
+                    f"{project}\n2016 - 2017\n• An app used by 5,000 cyclists\n")
+    assert [j.company for j in resume.experience] == ["Globex"]
+
+
+def test_a_career_break_written_beside_its_dates_leaves_the_next_header_to_the_next_entry() -> None:
+    """ "Pause de carrière, Congé parental  mai 2019 – févr. 2020" with no bullets: the line under it heads the next
+    entry, whose dates sit alone on the line after, and the break is no job."""
+    resume = _parse(
+        "Pat Doe\nExperience\nLaboratoire Exemple, Chercheuse senior Paris\nmars 2020 – déc. 2021\n• Built models\n"
+        "Pause de carrière, Congé parental mai 2019 – févr. 2020\n"
+        "Institut Exemple, Ingénieure de recherche Grenoble\nsept. 2015 – avr. 2019\n• Segmented images\n")
+    assert [j.start for j in resume.experience] == ["2020-03", "2015-09"]
+    assert "Ingénieure de recherche" in (resume.experience[1].title or "")
+
+
+def test_a_stack_or_articles_label_inside_an_entry_does_not_end_the_experience() -> None:
+    """ "Stack" and "Articles" head lists inside job entries as often as they head sections: alone they are no
+    section heading, so the roles after them stay in the experience."""
+    resume = _parse("Pat Doe\nExperience\nStaff Engineer, Globex\n2020 - 2024\n• Built the platform\nStack\n"
+                    "Go, Kafka, Postgres\nArticles\n• Scaling queues, Globex blog\nEngineer, Initech\n2016 - 2020\n"
+                    "• Built the billing service\n")
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_a_range_wrapped_between_the_end_month_and_its_year_is_one_range() -> None:
+    resume = _parse("Pat Doe\nExperience\nCientista de Dados, Mercado Exemplo janeiro 2015 – fevereiro\n2017\n"
+                    "• Built churn models\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2015-01", "2017-02")]
 
 
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
@@ -235,6 +279,72 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
     assert resume.confidence["experience"] >= 0.7 and not resume.reading_problems
 
 
+def _caps_headed(work_heading: str) -> ExtractedText:
+    """Many headings in bold capitals a size above the body, some in words no lexicon has; dated lines right under
+    the recognised ones too."""
+    return _styled([
+        ("AVERY QUINN", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("IN BRIEF", 12.0, 1.0), ("Platform engineer who likes boring, reliable systems.", _BODY, 0.0),
+        ("SKILLS", 12.0, 1.0), ("Python, SQL, Kubernetes", _BODY, 0.0),
+        (work_heading, 12.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0), ("• Led the platform team", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0), ("2016 - 2019", _BODY, 0.0), ("• Built the billing service", _BODY, 0.0),
+        ("CLASSROOM", 12.0, 1.0),
+        ("Guest Lecturer, Example University", _BODY, 1.0), ("2021 - 2022", _BODY, 0.0),
+        ("EDUCATION", 12.0, 1.0),
+        ("BSc Computer Science, Example University", _BODY, 0.0), ("2012 - 2016", _BODY, 0.0),
+        ("STACK", 12.0, 1.0), ("Go, Rust", _BODY, 0.0),
+        ("AWARDS", 12.0, 1.0), ("Best Paper, 2019", _BODY, 0.0),
+        ("PRO BONO", 12.0, 1.0), ("Mentor, Code Club", _BODY, 1.0), ("2018 - 2020", _BODY, 0.0),
+    ])
+
+
+def test_lines_set_like_many_headings_are_headings_even_with_dates_under_them() -> None:
+    """A style shared by the recognised headings, in capitals and bigger than the body, marks every heading of the
+    document however many there are: "CLASSROOM" is a section of its own (its lecture is not a job), and the
+    work history's unusual heading is named by meaning."""
+    resume = parse_resume(_caps_headed("PROFESSIONAL JOURNEY"))
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+    kinds = [s.name for s in resume.sections]
+    assert "experience" in kinds and "other" in kinds and "education" in kinds
+
+
+def test_a_teaching_heading_is_never_taken_for_the_unnamed_work_history() -> None:
+    """With the work history's heading unrecognised and a "Docencia" section the only dated one after it, the
+    teaching stays teaching: the roles are still read (from outside any heading) and the lecture is not the
+    latest job."""
+    resume = parse_resume(_styled([
+        ("Pat Ejemplo", 22.0, 1.0), ("pat@example.org", _BODY, 0.0),
+        ("Historial de cargos", 13.0, 1.0),
+        ("Gerente de ML, Viajes Ejemplo", _BODY, 1.0), ("2021 - 2024", _BODY, 0.0), ("• Dirijo dos equipos", _BODY, 0.0),
+        ("Científico de Datos, Banco Ejemplo", _BODY, 1.0), ("2015 - 2021", _BODY, 0.0),
+        ("• Modelos de riesgo", _BODY, 0.0),
+        ("Docencia", 13.0, 1.0),
+        ("Profesor asociado, Universidad Ejemplo", _BODY, 1.0), ("2019 - 2020", _BODY, 0.0),
+        ("Profesor invitado, Escuela Ejemplo", _BODY, 1.0), ("2017 - 2018", _BODY, 0.0),
+        ("Habilidades", 13.0, 1.0), ("Python, SQL", _BODY, 0.0),
+    ]))
+    assert not any(s.name == "experience" and s.heading == "Docencia" for s in resume.sections)
+    titles = " ".join(j.title or "" for j in resume.experience)
+    assert "Gerente de ML" in titles and "Científico de Datos" in titles
+
+
+@pytest.mark.parametrize(("heading", "expected"), [("Akademischer Werdegang", "education"),
+                                                    ("Beruflicher Werdegang", "experience")])
+def test_an_academic_qualifier_makes_a_career_word_heading_education(heading: str, expected: str) -> None:
+    from assistant.resume.headings import keyword_kind, lexicon_kind
+
+    assert (lexicon_kind(heading) or keyword_kind(heading)) == expected
+
+
+def test_an_unnamed_heading_over_the_most_dated_entries_is_the_work_history_and_says_so() -> None:
+    resume = parse_resume(_caps_headed("WAYPOINTS"))
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+    assert any(s.name == "experience" and s.heading == "WAYPOINTS" for s in resume.sections)
+    assert resume.confidence["experience"] < 0.7
+    assert any("heading was not recognised" in p for p in resume.reading_problems)
+
+
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
@@ -245,10 +355,42 @@ def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> No
         # The Harvard career-office template's headings.
         ("LEADERSHIP & ACTIVITIES", "leadership"), ("Skills & Interests", "skills"),
         ("Community Involvement", "volunteering"), ("Academic Credentials", "education"),
+        ("Giving Back", "volunteering"), ("Lehrtätigkeit", "other"), ("Docencia", "other"), ("Diplômes", "education"),
+        ("Études", "education"), ("Vie associative", "volunteering"), ("Stationen", "experience"),
+        ("Conhecimentos", "skills"), ("Trajetória profissional", "experience"), ("Pro Bono", "volunteering"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:
     assert heading_name(heading) == expected
+
+
+def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volunteering_out_of_jobs() -> None:
+    """German compounds and accented words name a heading-styled line by a stem they contain, so dated entries
+    under "Lehrtätigkeiten" or "Ehrenamtliche Tätigkeiten" are not counted as jobs."""
+    resume = parse_resume(_styled([
+        ("Jonas Beispiel", 22.0, 1.0),
+        ("jonas@example.org", _BODY, 0.0),
+        ("Beruflicher Werdegang", 13.0, 1.0),
+        ("Teamleiter Data Science, Globex GmbH", _BODY, 1.0),
+        ("03/2019 – heute", _BODY, 0.0),
+        ("• Führung von acht Mitarbeitenden", _BODY, 0.0),
+        ("Data Scientist, Initech AG", _BODY, 1.0),
+        ("01/2015 – 02/2019", _BODY, 0.0),
+        ("Lehrtätigkeiten", 13.0, 1.0),
+        ("Dozent Maschinelles Lernen, Hochschule Beispielstadt", _BODY, 1.0),
+        ("04/2020 – 07/2021", _BODY, 0.0),
+        ("Ehrenamtliche Tätigkeiten", 13.0, 1.0),
+        ("Mentor, Programmierclub Beispielstadt", _BODY, 1.0),
+        ("09/2018 – heute", _BODY, 0.0),
+        ("Technische Kenntnisse", 13.0, 1.0),
+        ("Python, SQL, Spark", _BODY, 0.0),
+        ("Expérience en recherche", 13.0, 1.0),  # accents are ignored when a stem is looked for
+        ("Research Engineer, Institut Exemple", _BODY, 1.0),
+        ("2012 – 2014", _BODY, 0.0),
+    ]))
+    assert [s.name for s in resume.sections] == ["experience", "other", "volunteering", "skills", "experience"]
+    assert len(resume.experience) == 3
+    assert [j.start for j in resume.experience] == ["2019-03", "2015-01", "2012-01"]
 
 
 @pytest.mark.parametrize(
@@ -266,6 +408,8 @@ def test_headings_in_other_languages_and_with_decoration(heading: str, expected:
         # Two-digit years after an apostrophe, which Word turns into a smart quote.
         ("Mar ’21 – Present", "2021-03", "Present"), ("Jan '19 - Dec '21", "2019-01", "2021-12"),
         ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
+        ("2018 Mar – Present", "2018-03", "Present"), ("janvier 2018 – présent", "2018-01", "Present"),
+        ("ago. 2018 – actualmente", "2018-08", "Present"), ("out. 2015 – set. 2019", "2015-10", "2019-09"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -34,7 +34,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "bio", "biography", "personal profile",
         # de / fr / es / pt
         "profil", "zusammenfassung", "kurzprofil", "uber mich", "resume", "a propos", "a propos de moi", "perfil",
-        "resumen", "sobre mi", "resumo", "sobre mim", "perfil profissional", "objetivo", "objectif",
+        "resumen", "sobre mi", "resumo", "sobre mim", "perfil profissional", "objetivo", "objectif", "synthese",
+        "in brief", "at a glance",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "work history", "employment history",
@@ -49,12 +50,14 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "berufserfahrung", "beruflicher werdegang", "werdegang", "berufliche erfahrung", "praxiserfahrung",
         "experience professionnelle", "experiences professionnelles", "parcours professionnel",
         "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional",
-        "experiencia profissional", "historico profissional",
+        "experiencia profissional", "historico profissional", "stationen", "berufliche stationen",
+        "trajetoria profissional", "experiencia laboral",
     ),
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
         "education & training", "academic qualifications", "degrees", "academic history", "education history",
-        "qualifications", "academic education", "academic credentials",
+        "qualifications", "academic education", "academic credentials", "studies", "academic studies", "diplomes",
+        "etudes", "escolaridade",
         "ausbildung", "bildung", "studium", "bildungsweg", "formation", "formations", "education et formation",
         "educacion", "formacion", "formacion academica", "estudios", "educacao", "formacao", "formacao academica",
     ),
@@ -65,7 +68,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "skill set", "skillset", "programming", "tools & technologies", "tools and technologies", "competences",
         "programming languages", "computer skills", "it skills", "technical proficiencies", "proficiencies",
         "skills & interests", "skills and interests", "skills, activities & interests", "additional skills",
-        "kenntnisse", "fahigkeiten", "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
+        "kenntnisse", "fachkenntnisse", "fahigkeiten", "know-how", "savoir-faire", "conhecimentos",
+        "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
         # LinkedIn's profile export names its skills box so, in each of its languages
         "top skills", "aptitudes principales", "principales competences", "principais competencias", "top-kenntnisse",
@@ -78,7 +82,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "publications": (
         "publications", "publications & patents", "publications and patents", "patents", "papers",
         "selected publications", "writing", "presentations", "talks", "talks & publications", "presentation",
-        "veroffentlichungen", "publikationen", "publicaciones", "publicacoes",
+        "veroffentlichungen", "publikationen", "publicaciones", "publicacoes", "publications scientifiques",
+        "selected writing",
     ),
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licenses & certifications",
@@ -89,7 +94,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "awards", "honors", "honours", "honors & awards", "honors/awards", "honors and awards", "achievements",
         "most proud of", "awards & honors", "international awards", "domestic awards", "recognition", "grants",
         "awards and grants", "honors and grants", "credited for", "fellowships", "scholarships",
-        "auszeichnungen", "prix", "distinctions", "premios", "logros", "premios e reconhecimentos",
+        "auszeichnungen", "preise", "prix", "distinctions", "reconocimientos", "premios y reconocimientos",
+        "recompenses", "conquistas", "premios", "logros", "premios e reconhecimentos",
     ),
     "leadership": (
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
@@ -98,8 +104,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     ),
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
-        "community involvement", "community engagement",
-        "ehrenamt", "benevolat", "voluntariado",
+        "community involvement", "community engagement", "giving back", "social impact", "pro bono",
+        "ehrenamt", "ehrenamtliches engagement", "benevolat", "engagement associatif", "voluntariado",
+        "trabalho voluntario", "vie associative", "soziales engagement", "labor social",
     ),
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",
@@ -113,7 +120,10 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "references": ("references", "referees", "referenzen", "referencias"),
     "other": (
         "coursework", "relevant coursework", "links", "contact", "profiles", "additional information", "teaching",
-        "teaching experience", "service", "professional service", "students supervised", "supervision", "press",
+        "teaching experience", "guest lectures", "lecturing", "teaching and mentoring", "teaching & mentoring",
+        "lehre", "lehrtatigkeit", "lehrerfahrung", "enseignement", "docencia", "experiencia docente", "ensino",
+        "lehrauftrage", "classroom", "interventions pedagogiques", "clases impartidas", "atividades docentes",
+        "service", "professional service", "students supervised", "supervision", "press",
         "media", "competitions", "miscellaneous", "misc", "slogan", "memberships", "affiliations and memberships",
         "personal details", "personal information", "contact information", "contact details",
         "kontakt", "coordonnees", "contacto", "contactar", "contato",
@@ -129,18 +139,34 @@ def heading_key(text: str) -> str:
 
 KEYS: dict[str, SectionName] = {heading_key(s): name for name, synonyms in LEXICON.items() for s in synonyms}
 
-# Words that name a section kind wherever they sit in a heading ("Relevant Professional Experience").
+# Words (and word stems, so German compounds and other languages' inflections match) that name a section kind
+# wherever they sit in a heading ("Relevant Professional Experience", "Ehrenamtliches Engagement", "Fachkenntnisse").
+# Compared without accents; the first match wins, so "Sprachkenntnisse" is languages before "kenntnisse" is skills.
 _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
-    ("volunteer", "volunteering"), ("publication", "publications"), ("certific", "certifications"),
-    ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("education", "education"),
-    ("project", "projects"), ("skill", "skills"), ("language", "languages"), ("interest", "interests"),
+    ("volunteer", "volunteering"), ("voluntar", "volunteering"), ("associati", "volunteering"), ("docent", "other"),
+    ("pedagogi", "other"), ("akademisch", "education"),
+    ("ehrenamt", "volunteering"), ("benevol", "volunteering"), ("publication", "publications"),
+    ("publica", "publications"), ("publika", "publications"), ("veroffentlich", "publications"),
+    ("certific", "certifications"), ("zertifi", "certifications"),
+    ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("auszeichnung", "awards"), ("premio", "awards"),
+    ("reconhecimento", "awards"), ("reconocimiento", "awards"), ("distinction", "awards"),
+    ("education", "education"), ("educacion", "education"), ("educacao", "education"), ("formacion", "education"),
+    ("formacao", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
+    ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
+    ("projeto", "projects"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
+    ("skill", "skills"), ("kenntnisse", "skills"), ("competenc", "skills"), ("kompetenz", "skills"),
+    ("habilidad", "skills"), ("language", "languages"), ("interest", "interests"),
     ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"),
+    ("experiencia", "experience"), ("erfahrung", "experience"), ("werdegang", "experience"),
+    ("parcours", "experience"), ("trayectoria", "experience"), ("trajetoria", "experience"),
     # A summary named after the career ("Career Snapshot", "Career Profile", "Career Overview") is still the
     # summary: its own word decides before "career" does.
     ("summary", "summary"), ("profile", "summary"), ("snapshot", "summary"), ("overview", "summary"),
-    ("career", "experience"), ("journey", "experience"), ("toolkit", "skills"), ("toolbox", "skills"),
+    ("career", "experience"),
+    ("journey", "experience"), ("toolkit", "skills"), ("toolbox", "skills"),
     ("work history", "experience"), ("positions", "experience"), ("talks", "publications"),
-    ("reference", "references"), ("teaching", "other"),
+    ("reference", "references"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
+    ("lehrt", "other"), ("lehre", "other"), ("docencia", "other"), ("enseignement", "other"), ("ensino", "other"),
 )
 
 # What each kind of section is about, for the embedding fallback.
@@ -162,6 +188,10 @@ DESCRIPTIONS: dict[SectionName, str] = {
 # employer names (< 0.38).
 SIMILARITY_FLOOR = 0.42
 SIMILARITY_MARGIN = 0.06
+# For a line its typography already marks as one of the document's headings (set exactly like the headings the
+# lexicon named, in capitals or bigger than the body), only its kind is in doubt, not whether it is a heading, so
+# a lower similarity names it ("Professional Journey"); below this it stays an unnamed ("other") heading.
+STYLED_SIMILARITY_FLOOR = 0.36
 
 
 def lexicon_kind(text: str) -> SectionName | None:
@@ -170,7 +200,8 @@ def lexicon_kind(text: str) -> SectionName | None:
 
 
 def keyword_kind(text: str) -> SectionName | None:
-    lowered = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for word, kind in _KEYWORDS:
         if word in lowered:
             return kind
@@ -218,8 +249,10 @@ class _KindVectors:
 _VECTORS = _KindVectors()
 
 
-def embedding_kinds(texts: Sequence[str], embedder: Embedder | None) -> list[SectionName | None]:
-    """Classify heading texts by similarity to the section descriptions; None where nothing is close enough."""
+def embedding_kinds(texts: Sequence[str], embedder: Embedder | None,
+                    floors: Sequence[float] | None = None) -> list[SectionName | None]:
+    """Classify heading texts by similarity to the section descriptions; None where nothing is close enough (the
+    floor per text, `SIMILARITY_FLOOR` unless given)."""
     if not texts or embedder is None:
         return [None] * len(texts)
     # Imported here: importing the parser loads neither numpy nor chromadb, and a parse without doubtful headings
@@ -230,10 +263,11 @@ def embedding_kinds(texts: Sequence[str], embedder: Embedder | None) -> list[Sec
     # Cached: a document's heading lines come back with every review of it, like its bullets.
     sims = embed_cached(embedder, list(texts)) @ kind_vectors.T
     out: list[SectionName | None] = []
-    for row in sims:
+    for index, row in enumerate(sims):
         order = row.argsort()[::-1]
         best, second = float(row[order[0]]), float(row[order[1]])
-        out.append(kinds[order[0]] if best >= SIMILARITY_FLOOR and best - second >= SIMILARITY_MARGIN else None)
+        floor = floors[index] if floors is not None else SIMILARITY_FLOOR
+        out.append(kinds[order[0]] if best >= floor and best - second >= SIMILARITY_MARGIN else None)
     return out
 
 

@@ -141,6 +141,10 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
             tolerance = max(1.0, 0.35 * min(run.size, line.size or run.size))
             ratio = max(run.size, line.size) / max(0.1, min(run.size, line.size))
             near = min(abs(run.x - r.end) for r in line.runs) < 2 * run.size
+            if ratio >= 2 and run.text[:1].isspace():
+                # A new word at under half the size is no part of the big text, however close: a name with the
+                # contact details set after it on its baseline (and wrapping under it).
+                near = False
             # A big name and small contact text can share a baseline; they are two lines to a reader.
             if abs(line.y - run.y) <= tolerance and (ratio < 1.3 or near):
                 line.runs.append(run)
@@ -220,7 +224,8 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
     (small, small_width), (large, large_width) = sorted(
         ((left_rows, left_width), (right_rows, right_width)), key=lambda side: len(side[0]))
     switches = _gutter_crossings(lines, g, shared)
-    if len(small) <= 0.7 * len(large) and len(shared) >= 0.7 * len(small) and small_width < 0.6 * large_width \
+    if len(small) <= 0.7 * len(large) and len(_stacked(lines, small, shared)) >= 0.7 * len(small) \
+            and small_width < 0.6 * large_width \
             and not (len(shared) >= 6 and switches <= max(2, 0.1 * len(shared))):
         # Margin labels -- unless the stream drew the two sides as two blocks: a sidebar whose lines happen to
         # share baselines with the main column's (same font, same leading) is still a column of its own.
@@ -235,6 +240,21 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
         # or position held" beside each value), read row by row as one column.
         return "table"
     return "columns"
+
+
+def _stacked(lines: list[LayoutLine], small: set[int], shared: set[int]) -> set[int]:
+    """The sparser side's rows that label the other side: those on a shared row, and up to two rows stacked right
+    under one (a "place / dates" cell beside a one-line entry, a date wrapped in a narrow column), which have
+    nothing beside them. A sidebar's long run of lines is not explained this way."""
+    attached = {i for i in small if i in shared}
+    for i in sorted(small, key=lambda k: -lines[k].y):
+        if i in attached:
+            continue
+        above = [j for j in attached if 0 < lines[j].y - lines[i].y <= 1.6 * lines[i].size]
+        if any(j in shared or any(k in shared and 0 < lines[k].y - lines[j].y <= 1.6 * lines[j].size
+                                  for k in attached) for j in above):
+            attached.add(i)
+    return attached
 
 
 _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -331,9 +351,45 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     return [LayoutLine([head]), LayoutLine(rest)]
 
 
+_BULLET_START = re.compile(r"^\s*[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]\s")
+
+
+def _right_cell(line: LayoutLine, left_edge: float, right_edge: float) -> list[Run] | None:
+    """The runs of a cell set apart at the right of a row (a right-aligned place or date), if the row has one."""
+    pieces = _segments(line)
+    if len(pieces) < 2 or pieces[-1][0] < left_edge + 0.55 * (right_edge - left_edge):
+        return None
+    cell = [r for r in line.runs if r.x >= pieces[-1][0] - 0.5 and r.text.strip()]
+    return cell if cell and len(cell) < len([r for r in line.runs if r.text.strip()]) else None
+
+
+def _lift_stacked_dates(lines: list[LayoutLine], left_edge: float, right_edge: float) -> list[LayoutLine]:
+    """Entry layouts with a right column of "place / dates" (rendercv's themes, many Word and LaTeX templates)
+    set the header's place beside the title row and the dates one row down, beside the entry's first bullet.
+    A reader takes that column as one cell of the header, so the dates are read before the bullet, on a line of
+    their own, not as the bullet's last words. Only when the row above ends in a right cell that is not a date
+    (the place): a bulleted sub-role with its own dates under a dated header stays whole."""
+    out: list[LayoutLine] = []
+    for index, line in enumerate(lines):
+        cell = _right_cell(line, left_edge, right_edge)
+        above = _right_cell(lines[index - 1], left_edge, right_edge) if index and cell else None
+        body = [r for r in line.runs if cell is not None and r not in cell]
+        if cell is None or above is None or not body:
+            out.append(line)
+            continue
+        cell_text = LayoutLine(cell).text().strip()
+        left_text = LayoutLine(body).text().strip()
+        if (_date_label(cell_text) and not _date_label(LayoutLine(above).text().strip())
+                and _BULLET_START.match(left_text) and 0 < lines[index - 1].y - line.y < 2.5 * line.size):
+            out += [LayoutLine(cell), LayoutLine(body)]
+        else:
+            out.append(line)
+    return out
+
+
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
-    lines = _order_lines(runs, left_edge, right_edge)
+    lines = _lift_stacked_dates(_order_lines(runs, left_edge, right_edge), left_edge, right_edge)
     starts: dict[int, int] = {}  # how many lines have a run starting at each x: the page's text columns
     for line in lines:
         for x in {round(run.x) for run in line.runs}:

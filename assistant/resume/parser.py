@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from assistant.resume.headings import (
     KEYS,
+    SIMILARITY_FLOOR,
+    STYLED_SIMILARITY_FLOOR,
     Typography,
     embedding_kinds,
     heading_key,
@@ -61,8 +63,8 @@ _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 _SHORT_YEAR = r"\s*['’‘]\d\d(?!\d)"
 _DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
-    r"(?:pr[ée]sent|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
-    r"|aujourd'hui|presente|actual(?:idad)?|atual(?:mente)?|hoje)"
+    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy)"
 )
 _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
@@ -81,8 +83,8 @@ _SINCE = re.compile(
 _SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 _CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
-    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico|sab[áa]tic[oa]"
-    r"|sabbatique)\b",
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
+    r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
     re.IGNORECASE,
 )
 _DURATION_UNIT = (
@@ -152,7 +154,13 @@ _TITLE_WORDS = re.compile(
     r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
     r"|coordenador(?:a)?|ing[ée]nieur(?:e)?|d[ée]veloppeur(?:se)?|directeur|directrice|chercheu(?:r|se)|stagiaire"
     r"|leiter(?:in)?|entwickler(?:in)?|ingenieur(?:in)?|wissenschaftler(?:in)?|praktikant(?:in)?|werkstudent(?:in)?"
-    r"|gesch[äa]ftsf[üu]hrer(?:in)?)\b)",
+    r"|gesch[äa]ftsf[üu]hrer(?:in)?)\b"
+    # Stems that open or close compounds in de / fr / es / pt: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
+    # "Ingénieure", "Chercheuse", "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
+    r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
+    r"|ing[ée]nieur|chercheu|responsable|directeur|directrice|d[ée]veloppeu|charg[ée]e? de|chef\b"
+    r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
+    r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor)",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
@@ -290,13 +298,22 @@ def _find_headings(
             # Set like the document's own headings; "other" only after the first recognised heading, and when
             # that style is bigger or in capitals (bold body text is also every job title) and rare enough.
             signature = typography.signature(style)
+            # Bold body-size text is also every job title, so a style seen much more often than the recognised
+            # headings is no heading style -- unless it is set apart beyond bold: clearly bigger, or capitals in a
+            # bigger size.
+            set_apart = style.size >= 1.15 * typography.body or (signature[2] and style.size >= 1.1 * typography.body)
             distinctive = (
                 bool(found) and index > min(found) and (signature[2] or style.size >= 1.05 * typography.body)
-                and signature_count.get(signature, 0) <= len(confident) + 3
+                and (set_apart or signature_count.get(signature, 0) <= len(confident) + 3)
             )
             candidates.append((index, distinctive))
         elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
             candidates.append((index, False))
+    # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
+    # degree's dates), a dated line under a line set like them says nothing against its being a heading.
+    heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
+    dated_headings = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))
+                      and _dated_below(lines, i)}
     unresolved = []
     for index, distinctive in candidates:
         kind = keyword_kind(lines[index].text)
@@ -305,11 +322,15 @@ def _find_headings(
         else:
             unresolved.append((index, distinctive))
     if unresolved:
-        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder())
+        floors = [STYLED_SIMILARITY_FLOOR if distinctive else SIMILARITY_FLOOR for _, distinctive in unresolved]
+        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
+            styled = typography.style(lines[index].text)
+            shape = typography.signature(styled) if styled is not None else None
             if kind is not None:
                 found[index] = kind
-            elif distinctive and not _dated_below(lines, index):
+            elif distinctive and (not _dated_below(lines, index) or (
+                    shape in dated_headings and len(heading_signatures) == 1)):
                 found[index] = "other"
     return found
 
@@ -739,10 +760,12 @@ _STARTS_DATED = re.compile(rf"^\s*(?:{_DATE}|{_OPEN_END})(?!\w)", re.IGNORECASE)
 
 
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
-    """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role."""
+    """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
+    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year."""
     out: list[Line] = []
     for line in lines:
-        if out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+        if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
+                rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
         else:
             out.append(line)
@@ -862,7 +885,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         # A line above naming a title -- or a career break in the title's place ("Career break" over "Family care
         # 2019 - 2021") -- leaves the line below to the next entry.
         pre_text = " ".join(section_lines[p].text for p in pre)
-        if not complete and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
+        # A line right above the next entry's bare dates is that entry's header, not this one's second line, when
+        # this entry already has words of its own beside its dates ("Employer, Title  2019 - 2020").
+        next_header = not headers_below and nxt + 1 == ceiling < len(section_lines) and _date_only(
+            section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
+        if not complete and not next_header and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
                 section_lines[nxt]) and (
             len(pre) == 0 or not (_TITLE_WORDS.search(pre_text) or _CAREER_BREAK.search(pre_text))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
@@ -922,13 +949,15 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             title, company = rest, None
         if typography is not None and title and (
                 weighed := _split_by_weight(anchor_line.text, title, typography)):
-            title, company, location = weighed[0], weighed[1], location or company
+            location = location or (company if company not in weighed else None)
+            title, company = weighed
         if n in groups:
             # A role under an employer's tenure: the line over its dates is the title, whole ("Director, ML
             # Platform" is not a title and an employer), and the employer is the group's.
             title = " ".join(section_lines[k].text.strip() for k in groups[n][1])
             company = groups[n][0]
-        if any(field and _CAREER_BREAK.fullmatch(field.strip(" :-–—()")) for field in (title, company)) or (
+        if any(_CAREER_BREAK.fullmatch(part.strip(" :-–—()")) for field in (title, company) if field
+               for part in field.split(",")) or (
                 company is None and title and _CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
@@ -1140,7 +1169,8 @@ _Face = tuple[bool, bool, float]
 # side projects.
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
-    r"|\b(?:personal|side|independent|hobby) projects?\b",
+    r"|\b(?:personal|side|independent|hobby) projects?\b"
+    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b",
     re.IGNORECASE,
 )
 
@@ -1243,7 +1273,13 @@ def _split_by_weight(line_text: str, title: str, typography: Typography) -> tupl
         head, tail = title[: match.start()].strip(), title[match.end():].strip()
         if head and tail and abs(len(head) / total - style.bold) <= 0.03:
             employer, _ = _strip_location(tail)
-            return (head, employer) if employer else None
+            if not employer:
+                return None
+            if _TITLE_WORDS.search(employer) and not _TITLE_WORDS.search(head):
+                # Company-first layouts bold the employer ("**Brindlewood Marketplace**, Director of ML
+                # Engineering"): the weight still marks the cut, and the words tell which side is the title.
+                return employer, head
+            return head, employer
     return None
 
 
@@ -1568,10 +1604,13 @@ def _confidence(
     if jobs:
         complete = sum(1 for j in jobs if j.title and j.company and j.start and re.match(r"\d{4}-\d{2}", j.start))
         share = complete / len(jobs)
-        base = {"experience": 0.9, "roles": 0.7, "anywhere": 0.45}.get(source, 0.5)
+        base = {"experience": 0.9, "unnamed": 0.6, "roles": 0.7, "anywhere": 0.45}.get(source, 0.5)
         confidence["experience"] = round(base * (0.6 + 0.4 * share), 2)
         if source == "anywhere":
             problems.append("roles were read from outside any recognisable experience heading")
+        if source == "unnamed":
+            problems.append("the work history's heading was not recognised; roles were read from the section "
+                            "with the most dated entries")
     elif dated_lines >= 2:
         confidence["experience"] = 0.1
         problems.append(f"{dated_lines} dated lines were found but no role could be read from them")
@@ -1582,6 +1621,22 @@ def _confidence(
             problems.append("an experience section was found but no dated role in it could be read")
     confidence["years"] = confidence["experience"] if jobs else 0.0
     return confidence, problems
+
+
+def _unnamed_work_history(spans: list[_Span]) -> int | None:
+    """With no section named as experience, the unnamed heading ("Professional Journey", "Stationen") over the
+    most dated entries is the work history, as a reader takes it: a resume lists its roles under some heading.
+    Needs two dated entries, and more than any other unnamed section. A heading named "other" by its words
+    (Teaching, Docencia, References) is named, not unnamed: a teaching list never becomes the work history."""
+    if any(s.name == "experience" for s in spans):
+        return None
+    counts = [(sum(1 for line in s.lines if _RANGE.search(line.text) or _OPEN_FIRST.search(line.text)), i)
+              for i, s in enumerate(spans) if s.name == "other" and s.heading
+              and lexicon_kind(s.heading) is None and keyword_kind(s.heading) is None]
+    counts.sort(reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
@@ -1598,6 +1653,10 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     lines = _split_margin_headings(_split_glued_heading(lines))
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     header, spans = _spans(lines, typography, embedder)
+    unnamed_work = _unnamed_work_history(spans)
+    if unnamed_work is not None:
+        spans[unnamed_work] = _Span(name="experience", heading=spans[unnamed_work].heading,
+                                    lines=spans[unnamed_work].lines)
     sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
     opening = _unheaded_summary(header)
     if opening and not any(s.name == "summary" for s in spans):
@@ -1605,7 +1664,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
     jobs = _jobs(experience_lines, typography)
-    source = "experience" if jobs else "none"
+    source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.

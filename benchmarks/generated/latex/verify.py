@@ -16,12 +16,12 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\ufb01", "fi").replace("\ufb02", "fl")).lower()
 
 
-def main() -> int:
-    truth = json.loads((HERE / "truth.json").read_text(encoding="utf-8"))["files"]
+def main(here: Path = HERE) -> int:
+    truth = json.loads((here / "truth.json").read_text(encoding="utf-8"))["files"]
     bad = 0
     for name, record in sorted(truth.items()):
         # Both reading modes: -layout keeps a margin column's lines apart, the default joins a hyphenated word.
-        text = " | ".join(_flat(subprocess.run(["pdftotext", *mode, str(HERE / "pdf" / name), "-"],
+        text = " | ".join(_flat(subprocess.run(["pdftotext", *mode, str(here / "pdf" / name), "-"],
                                                capture_output=True, text=True, check=True).stdout)
                           for mode in (["-layout"], []))
         # Layouts that print "Surname, Given" (Europass) or set the name in capitals still print both parts.
