@@ -90,7 +90,60 @@ PHRASINGS: dict[SectionName, tuple[str, ...]] = {
               "Aulas ministradas"),
 }
 
+# Short lines that are no headings but are set like them in many resumes (titles, employers, schools, degrees,
+# places, skill items), for the classifier's precision: none of them should get a kind by similarity.
+NON_HEADINGS: tuple[str, ...] = (
+    "Senior Data Scientist", "Director of Machine Learning", "Acme Corporation", "Python, SQL, Spark",
+    "Stanford University", "Machine Learning Engineer", "Globex Logistics", "Team Lead", "Head of Data",
+    "Berlin, Germany", "Kubernetes", "Deep Learning", "MSc Computer Science", "Research Scientist",
+    "Technische Universität München", "Université de Lyon", "Software Engineer Intern", "Data Platform",
+    "Product Manager", "Freelance Consultant", "Teaching Assistant", "Volunteer Coordinator", "Ingeniero de datos",
+    "Engenheiro de Software", "Leiter Datenplattform", "Responsable IA", "Open Source Maintainer", "Mentor",
+    "Grafana Labs", "Amazon Web Services", "Bachelor of Science", "Universidad de Buenos Aires",
+    "Universidade de São Paulo", "Diplom-Informatiker", "Master of Engineering", "Principal Engineer",
+    "VP of Engineering", "Chief Technology Officer", "Northwind Traders", "Initech", "Lisbon, Portugal",
+    "Remote", "Natural Language Processing", "Computer Vision", "Recommendation Systems", "Staff Software Engineer",
+    "Analista de Datos", "Chef de projet", "Wissenschaftlicher Mitarbeiter", "Doktorand", "PhD Candidate",
+    "Postdoctoral Researcher", "Lecturer in Statistics", "Consultant", "Co-founder", "Startup Founder",
+)
+
 
 def half(phrase: str) -> str:
     """Which half a phrase is in: by the first byte of the SHA-1 of the phrase, fixed once written."""
     return "tune" if hashlib.sha1(phrase.encode()).digest()[0] % 2 == 0 else "check"
+
+
+def classify(texts: list[str]) -> list[SectionName | None]:
+    """The kind the parser gives each text once it is taken for a heading set like the document's headings."""
+    from assistant.knowledge.embeddings import shared_local_minilm
+    from assistant.resume import headings
+
+    return headings.heading_kinds(texts, shared_local_minilm())
+
+
+def main() -> None:
+    rows = [(phrase, kind) for kind, phrases in PHRASINGS.items() for phrase in phrases]
+    got = classify([phrase for phrase, _ in rows])
+    verbose = "-v" in sys.argv
+    from assistant.knowledge.embeddings import shared_local_minilm
+    from assistant.resume import headings
+
+    embedder = shared_local_minilm()
+    for label, floor in (("plain", headings.SIMILARITY_FLOOR), ("styled", headings.STYLED_SIMILARITY_FLOOR)):
+        wrong = [(t, k) for t, k in zip(NON_HEADINGS, headings.embedding_kinds(
+            NON_HEADINGS, embedder, [floor] * len(NON_HEADINGS)), strict=True) if k is not None]
+        print(f"non-headings given a kind at the {label} floor: {len(wrong)}/{len(NON_HEADINGS)}"
+              + (f" {wrong}" if verbose else ""))
+    for name in ("tune", "check"):
+        part = [(p, k, g) for (p, k), g in zip(rows, got, strict=True) if half(p) == name]
+        main_kinds = [r for r in part if r[1] in ("experience", "education", "skills")]
+        print(f"{name}: {sum(k == g for _, k, g in part)}/{len(part)} right; experience/education/skills "
+              f"{sum(k == g for _, k, g in main_kinds)}/{len(main_kinds)}")
+        if verbose and name == "tune":
+            for p, k, g in part:
+                if k != g:
+                    print(f"    {p!r}: {k} -> {g}")
+
+
+if __name__ == "__main__":
+    main()

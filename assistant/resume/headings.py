@@ -15,7 +15,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from assistant.resume.models import SectionName, StyledLine
 
@@ -169,29 +169,138 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("lehrt", "other"), ("lehre", "other"), ("docencia", "other"), ("enseignement", "other"), ("ensino", "other"),
 )
 
-# What each kind of section is about, for the embedding fallback.
-DESCRIPTIONS: dict[SectionName, str] = {
-    "experience": "work experience: jobs, employment history, positions held, career, where I have worked, "
-                  "professional roles",
-    "education": "education: degrees, university, school, academic background, studies",
-    "skills": "skills: technical skills, technologies, tools, competencies, expertise",
-    "projects": "projects: personal projects, side projects, open source software built",
-    "publications": "publications: papers, articles, talks, presentations",
-    "awards": "awards: honors, achievements, prizes, grants, recognition",
-    "summary": "summary: profile, about me, objective, personal statement",
-    "certifications": "certifications: certificates, licenses, courses",
-    "languages": "languages spoken: English, German, French",
-    "interests": "interests and hobbies",
-    "volunteering": "volunteering and community service",
+# What each kind of section is about, for the embedding fallback: several short phrasings per kind (a heading is
+# compared with each and its kind scores its best match), because one long description blurs a kind into the
+# average of its words ("Presentations" in a publications description pulled "Présentation" away from summary).
+# General descriptions of the kind, not headings taken from any test or tuning set. "other" is teaching only:
+# a teaching heading has to land there rather than on experience.
+PROTOTYPES: dict[SectionName, tuple[str, ...]] = {
+    "experience": ("work experience", "employment history", "professional career", "jobs and positions held",
+                   "roles at previous employers", "where I have worked", "professional occupation"),
+    "education": ("education", "university degrees", "school and university studies", "academic background",
+                  "bachelor, master and doctoral degrees", "diplomas and qualifications"),
+    "skills": ("skills", "technical skills", "tools and technologies", "programming languages and frameworks",
+               "competencies and expertise", "abilities and strengths", "technical knowledge"),
+    "summary": ("summary", "professional profile", "about me", "short introduction of myself",
+                "career objective", "personal statement"),
+    "projects": ("projects", "personal projects", "open source software I built", "side projects"),
+    "publications": ("publications", "published papers and articles", "conference talks",
+                     "journal articles and books"),
+    "awards": ("awards", "honors and prizes", "recognition and achievements", "scholarships and grants"),
+    "certifications": ("certifications", "certificates and licenses", "professional training courses"),
+    "languages": ("languages", "spoken languages: English, German, French", "languages I speak"),
+    "interests": ("interests", "hobbies", "free time activities"),
+    "volunteering": ("volunteering", "volunteer work", "community service", "unpaid work for good causes"),
+    "other": ("teaching", "teaching and lecturing", "teaching students at university"),
 }
-# Tuned on the tuning half only; well below the similarity of real headings (0.5-0.75) and above job titles and
-# employer names (< 0.38).
-SIMILARITY_FLOOR = 0.42
-SIMILARITY_MARGIN = 0.06
+# What the short lines set like headings that are *not* headings say: an entry's title, employer, school, degree or
+# place. A line closer to these than to every kind's prototypes is an entry ("Stanford University" is near
+# "university degrees", but nearer "name of a university").
+ENTRY_PROTOTYPES: tuple[str, ...] = (
+    "job title of a person", "senior engineer", "manager", "consultant", "name of a company", "name of a university",
+    "degree name such as bachelor of science", "city and country", "name of a software technology",
+)
+
+# Word stems of section headings in German, French, Spanish and Portuguese, with their English sense, so the
+# English-trained MiniLM compares "Berufliche Tätigkeiten" as "professional activities". Vocabulary of the four
+# languages, not headings: a heading's words are looked up one by one (exactly, by stem, or as the head of a German
+# compound) and the translation is scored beside the original. Compared without accents.
+GLOSSARY: dict[str, str] = {
+    # de
+    "beruf": "professional", "beruflich": "professional", "berufs": "professional", "erfahrung": "experience",
+    "tatigkeit": "work activities", "beschaftigung": "employment", "anstellung": "employment", "stelle": "positions",
+    "arbeit": "work", "arbeitgeber": "employers", "karriere": "career", "werdegang": "career history",
+    "praxis": "practical experience", "hintergrund": "background", "station": "positions",
+    "bildung": "education", "ausbildung": "education", "schul": "school", "hochschul": "university",
+    "universitat": "university", "studium": "studies", "studien": "studies", "abschluss": "degree",
+    "abschlusse": "degrees", "qualifikation": "qualifications", "kenntnis": "knowledge skills",
+    "fahigkeit": "abilities", "fertigkeit": "skills", "kompetenz": "competencies", "starken": "strengths",
+    "werkzeug": "tools", "technisch": "technical", "sprache": "languages", "projekt": "projects",
+    "veroffentlichung": "publications", "publikation": "publications", "vortrag": "talks", "vortrage": "talks",
+    "aufsatz": "articles", "aufsatze": "articles", "artikel": "articles", "auszeichnung": "awards",
+    "preis": "prizes", "stipendi": "scholarships", "zertifikat": "certificates", "weiterbildung": "training courses",
+    "interesse": "interests", "hobby": "hobbies", "freizeit": "free time", "ehrenamt": "volunteering",
+    "gemeinnutzig": "charitable", "lehre": "teaching", "unterricht": "teaching", "dozent": "lecturer",
+    "personlich": "personal", "profil": "profile", "zusammenfassung": "summary", "uber": "about", "mich": "me",
+    "person": "person", "kurz": "short", "akademisch": "academic", "forschung": "research",
+    # fr
+    "experience": "experience", "professionnel": "professional", "professionnelle": "professional",
+    "travail": "work", "emploi": "employment", "poste": "positions", "occupe": "held", "parcours": "career path",
+    "entreprise": "company", "historique": "history", "activite": "activities", "mission": "assignments",
+    "formation": "education", "etude": "studies", "diplome": "degrees", "scolarite": "schooling",
+    "universit": "university", "academique": "academic", "superieur": "higher", "competence": "skills",
+    "savoir": "know", "outil": "tools", "technique": "technical", "informatique": "computing",
+    "connaissance": "knowledge", "maitrise": "mastery", "atout": "strengths", "cle": "key", "langue": "languages",
+    "parle": "spoken", "projet": "projects", "realisation": "achievements", "article": "articles",
+    "communication": "talks", "conference": "talks", "prix": "prizes", "distinction": "distinctions",
+    "recompense": "awards", "honneur": "honors", "certificat": "certificates", "interet": "interests",
+    "loisir": "hobbies", "passion": "passions", "benevol": "volunteering", "association": "associations",
+    "enseignement": "teaching", "cours": "courses", "dispense": "taught", "resume": "summary", "propos": "about",
+    "qui": "who", "suis": "am", "je": "I", "bref": "brief", "personnel": "personal",
+    # es
+    "experiencia": "experience", "profesional": "professional", "trabajo": "work", "empleo": "employment",
+    "puesto": "positions", "cargo": "positions", "desempenado": "held", "ocupado": "held",
+    "trayectoria": "career", "antecedente": "background", "historia": "history", "educacion": "education",
+    "formacion": "education", "estudio": "studies", "titulo": "degrees", "grado": "degrees",
+    "universidad": "university", "universitari": "university", "academic": "academic",
+    "conocimiento": "knowledge", "habilidad": "skills", "competencia": "skills", "herramienta": "tools",
+    "tecnologia": "technologies", "tecnico": "technical", "capacidad": "abilities", "fortaleza": "strengths",
+    "clave": "key", "idioma": "languages", "hablado": "spoken", "proyecto": "projects", "publicacion": "publications",
+    "articulo": "articles", "ponencia": "talks", "premio": "awards", "reconocimiento": "recognition",
+    "distincion": "distinctions", "certificacion": "certifications", "certificado": "certificates",
+    "curso": "courses", "interes": "interests", "aficion": "hobbies", "pasatiempo": "hobbies", "tiempo": "time",
+    "libre": "free", "voluntari": "volunteering", "accion": "action", "comunitari": "community",
+    "docencia": "teaching", "ensenanza": "teaching", "impartido": "taught", "perfil": "profile",
+    "resumen": "summary", "acerca": "about", "sobre": "about",
+    # pt
+    "profissional": "professional", "trabalho": "work", "emprego": "employment", "exercido": "held",
+    "atuacao": "work", "historico": "history", "vivencia": "experience", "anterior": "previous",
+    "formacao": "education", "graduacao": "degree", "estudo": "studies", "escolaridade": "schooling",
+    "percurso": "path", "habilidade": "skills", "ferramenta": "tools", "conhecimento": "knowledge",
+    "tecnica": "technical", "falado": "spoken", "projeto": "projects", "publicacao": "publications",
+    "artigo": "articles", "cientific": "scientific", "distincao": "distinctions", "reconhecimento": "recognition",
+    "certificacao": "certifications", "interesse": "interests", "passatempo": "hobbies", "lazer": "leisure",
+    "acao": "action", "docencia": "teaching", "ensino": "teaching", "aula": "classes", "ministrad": "taught",
+    "atividade": "activities", "resumo": "summary", "quem": "who", "sou": "am",
+}
+_STOPWORDS = frozenset(
+    "und der die das des du de la le les et en y e da do dos das del los las el mi mis mes ma mon meu minha"
+    " meine".split())
+
+
+def _plain_words(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"[a-z]+", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _gloss(word: str) -> str:
+    """A word's English sense: exact, else the longest stem it starts with, else the longest stem it ends with (the
+    head of a German compound, "Studienabschlüsse"); the word itself when none (English, names)."""
+    if word in GLOSSARY:
+        return GLOSSARY[word]
+    stems = [k for k in GLOSSARY if len(k) >= 5 and word.startswith(k)]
+    if not stems:  # a compound's head after a word of its own ("hochschul|bildung", not "in|formation")
+        stems = [k for k in GLOSSARY if len(k) >= 5 and len(word) - len(k) >= 4 and word.endswith(k)]
+    return GLOSSARY[max(stems, key=len)] if stems else word
+
+
+def translate(text: str) -> str:
+    """`text` word by word in English where `GLOSSARY` knows its words ("Berufliche Tätigkeiten" -> "professional
+    work activities"); the lower-cased text when it knows none."""
+    return " ".join(_gloss(w) for w in _plain_words(text) if w not in _STOPWORDS)
+
+
+# Tuned on the tuning half, the tune half of `benchmarks.heading_phrasings` and its non-headings: a kind's best
+# prototype match is 0.55-0.9 for real headings and mostly below 0.45 for job titles and employer names.
+SIMILARITY_FLOOR = 0.46
+# The best kind must beat the runner-up by this much (otherwise the heading is ambiguous)...
+SIMILARITY_MARGIN = 0.04
+# ...and beat the nearest entry prototype by this much (otherwise the line reads as an entry).
+ENTRY_MARGIN = 0.08
 # For a line its typography already marks as one of the document's headings (set exactly like the headings the
 # lexicon named, in capitals or bigger than the body), only its kind is in doubt, not whether it is a heading, so
 # a lower similarity names it ("Professional Journey"); below this it stays an unnamed ("other") heading.
-STYLED_SIMILARITY_FLOOR = 0.36
+STYLED_SIMILARITY_FLOOR = 0.40
 
 
 def lexicon_kind(text: str) -> SectionName | None:
@@ -231,43 +340,72 @@ def looks_like_heading_text(text: str) -> bool:
 
 
 class _KindVectors:
-    """Description vectors per embedder, computed once per process (they never change)."""
+    """Prototype vectors per embedder, computed once per process (they never change)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._cache: dict[int, tuple[list[SectionName], np.ndarray]] = {}
+        self._cache: dict[int, tuple[list[str], np.ndarray]] = {}
 
-    def get(self, embedder: Embedder) -> tuple[list[SectionName], np.ndarray]:
+    def get(self, embedder: Embedder) -> tuple[list[str], np.ndarray]:
+        """The kind of each prototype row, and the rows."""
         key = id(embedder)
         with self._lock:
             if key not in self._cache:
-                kinds = list(DESCRIPTIONS)
-                self._cache[key] = (kinds, embedder.embed([DESCRIPTIONS[k] for k in kinds]))
+                rows = [(kind, phrase) for kind, phrases in PROTOTYPES.items() for phrase in phrases]
+                rows += [("entry", phrase) for phrase in ENTRY_PROTOTYPES]
+                self._cache[key] = ([k for k, _ in rows], embedder.embed([p for _, p in rows]))
             return self._cache[key]
 
 
 _VECTORS = _KindVectors()
 
 
-def embedding_kinds(texts: Sequence[str], embedder: Embedder | None,
-                    floors: Sequence[float] | None = None) -> list[SectionName | None]:
-    """Classify heading texts by similarity to the section descriptions; None where nothing is close enough (the
-    floor per text, `SIMILARITY_FLOOR` unless given)."""
-    if not texts or embedder is None:
-        return [None] * len(texts)
-    # Imported here: importing the parser loads neither numpy nor chromadb, and a parse without doubtful headings
-    # never needs them.
+def kind_similarities(texts: Sequence[str], embedder: Embedder) -> tuple[list[str], np.ndarray]:
+    """Per text, each kind's best similarity over its prototypes (and "entry"'s, last), for the text and for its
+    translation."""
+    import numpy as np
+
     from assistant.knowledge.embeddings import embed_cached
 
-    kinds, kind_vectors = _VECTORS.get(embedder)
+    row_kinds, vectors = _VECTORS.get(embedder)
+    kinds = list(dict.fromkeys(row_kinds))
+    translated = [translate(t) for t in texts]
     # Cached: a document's heading lines come back with every review of it, like its bullets.
-    sims = embed_cached(embedder, list(texts)) @ kind_vectors.T
+    sims = embed_cached(embedder, [*texts, *translated]) @ vectors.T
+    sims = np.maximum(sims[: len(texts)], sims[len(texts):])
+    columns = np.array([[row_kind == kind for row_kind in row_kinds] for kind in kinds])
+    best = np.stack([np.where(mask, sims, -1.0).max(axis=1) for mask in columns], axis=1)
+    return kinds, best
+
+
+def embedding_kinds(texts: Sequence[str], embedder: Embedder | None,
+                    floors: Sequence[float] | None = None) -> list[SectionName | None]:
+    """Classify heading texts by similarity to the kinds' prototypes; None where nothing is close enough (the
+    floor per text, `SIMILARITY_FLOOR` unless given) or two kinds are about as close."""
+    if not texts or embedder is None:
+        return [None] * len(texts)
+    kinds, sims = kind_similarities(texts, embedder)
     out: list[SectionName | None] = []
     for index, row in enumerate(sims):
-        order = row.argsort()[::-1]
-        best, second = float(row[order[0]]), float(row[order[1]])
+        sections, entry = row[:-1], float(row[-1])
+        order = sections.argsort()[::-1]
+        best, second = float(sections[order[0]]), float(sections[order[1]])
         floor = floors[index] if floors is not None else SIMILARITY_FLOOR
-        out.append(kinds[order[0]] if best >= floor and best - second >= SIMILARITY_MARGIN else None)
+        sure = best >= floor and best - second >= SIMILARITY_MARGIN and best - entry >= ENTRY_MARGIN
+        out.append(cast("SectionName", kinds[order[0]]) if sure else None)
+    return out
+
+
+def heading_kinds(texts: Sequence[str], embedder: Embedder | None,
+                  floors: Sequence[float] | None = None) -> list[SectionName | None]:
+    """The kind of each heading text: the lexicon, then a keyword, then similarity (`embedding_kinds`, with
+    `STYLED_SIMILARITY_FLOOR` unless floors are given); None where nothing names it."""
+    out: list[SectionName | None] = [lexicon_kind(t) or keyword_kind(t) for t in texts]
+    todo = [i for i, kind in enumerate(out) if kind is None]
+    guessed = embedding_kinds([texts[i] for i in todo], embedder,
+                              [floors[i] if floors is not None else STYLED_SIMILARITY_FLOOR for i in todo])
+    for i, kind in zip(todo, guessed, strict=True):
+        out[i] = kind
     return out
 
 

@@ -324,15 +324,40 @@ def _find_headings(
     if unresolved:
         floors = [STYLED_SIMILARITY_FLOOR if distinctive else SIMILARITY_FLOOR for _, distinctive in unresolved]
         kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
+        capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
             styled = typography.style(lines[index].text)
             shape = typography.signature(styled) if styled is not None else None
+            if kind is not None and _item_not_heading(lines, kind, found, index, capitalised, typography):
+                continue
             if kind is not None:
                 found[index] = kind
             elif distinctive and (not _dated_below(lines, index) or (
                     shape in dated_headings and len(heading_signatures) == 1)):
                 found[index] = "other"
     return found
+
+
+def _item_not_heading(lines: list[Line], kind: SectionName, found: dict[int, SectionName], index: int,
+                      capitalised: bool, typography: Typography) -> bool:
+    """A line only similarity names, that reads as an item of the section it sits in rather than a new one: of the
+    same kind as the heading above it ("English" under "Languages", "B.S. in Mathematics" under "Education"), in
+    lower case where the document's headings are capitalised (a "responsibilities" label in an entry), or named as
+    an undated kind (skills, languages, interests, summary) with a date range right under it (a job title), or
+    indented under the heading above it like the section's entries (a bold title beside a left column of dates)."""
+    above = max((i for i in found if i < index), default=None)
+    if above is not None and found[above] == kind:
+        return True
+    own = typography.style(lines[index].text)
+    parent = typography.style(lines[above].text) if above is not None else None
+    if own is not None and parent is not None and own.page == parent.page and 15 <= own.x - parent.x <= 150:
+        return True
+    if kind in _UNDATED_KINDS and _dated_below(lines, index):
+        return True
+    return capitalised and lines[index].text.lstrip("/#~=>_ ")[:1].islower()
+
+
+_UNDATED_KINDS: frozenset[SectionName] = frozenset({"skills", "languages", "interests", "summary"})
 
 
 def _dated_below(lines: list[Line], index: int) -> bool:
