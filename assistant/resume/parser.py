@@ -322,7 +322,11 @@ def _find_headings(
         else:
             unresolved.append((index, distinctive))
     if unresolved:
-        floors = [STYLED_SIMILARITY_FLOOR if distinctive else SIMILARITY_FLOOR for _, distinctive in unresolved]
+        # A line with a date range right under it may be an entry's header (an employer set like the headings):
+        # unless the document's own headings in its style sit over dates too, only a clear match names it.
+        floors = [STYLED_SIMILARITY_FLOOR if distinctive and not (
+            _dated_below(lines, index) and _shape(typography, lines[index]) not in dated_headings)
+            else SIMILARITY_FLOOR for index, distinctive in unresolved]
         kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
@@ -336,6 +340,11 @@ def _find_headings(
                     shape in dated_headings and len(heading_signatures) == 1)):
                 found[index] = "other"
     return found
+
+
+def _shape(typography: Typography, line: Line) -> tuple[int, bool, bool] | None:
+    styled = typography.style(line.text)
+    return typography.signature(styled) if styled is not None else None
 
 
 def _item_not_heading(lines: list[Line], kind: SectionName, found: dict[int, SectionName], index: int,
