@@ -259,13 +259,14 @@ GLOSSARY: dict[str, str] = {
     "percurso": "path", "habilidade": "skills", "ferramenta": "tools", "conhecimento": "knowledge",
     "tecnica": "technical", "falado": "spoken", "projeto": "projects", "publicacao": "publications",
     "artigo": "articles", "cientific": "scientific", "distincao": "distinctions", "reconhecimento": "recognition",
-    "certificacao": "certifications", "interesse": "interests", "passatempo": "hobbies", "lazer": "leisure",
-    "acao": "action", "docencia": "teaching", "ensino": "teaching", "aula": "classes", "ministrad": "taught",
+    "certificacao": "certifications", "passatempo": "hobbies", "lazer": "leisure",
+    "acao": "action", "ensino": "teaching", "aula": "classes", "ministrad": "taught",
     "atividade": "activities", "resumo": "summary", "quem": "who", "sou": "am",
 }
-_STOPWORDS = frozenset(
-    "und der die das des du de la le les et en y e da do dos das del los las el mi mis mes ma mon meu minha"
-    " meine".split())
+_STOPWORDS = frozenset({
+    "und", "der", "die", "das", "des", "du", "de", "la", "le", "les", "et", "en", "y", "e", "da", "do", "dos",
+    "del", "los", "las", "el", "mi", "mis", "mes", "ma", "mon", "meu", "minha", "meine",
+})
 
 
 def _plain_words(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -277,6 +278,19 @@ def _find_headings(
             found[index] = name
     if typography is None:
         return found
+    lexicon_found = len(found)
+    _name_candidates(lines, typography, embedder, found)
+    if lexicon_found < 2 and len(found) >= 2:
+        # Too few headings the lexicon knows to learn how this document sets its headings: learn it from the ones
+        # similarity named as well, and look again (the rest of its headings are set the same way).
+        _name_candidates(lines, typography, embedder, found)
+    return found
+
+
+def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedder | None,
+                     found: dict[int, SectionName]) -> None:
+    """Add to `found` the lines set like the document's headings (learnt from `found`), named by a keyword, by
+    similarity, by what their section holds, or "other"."""
     confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
     typography.learn(confident)
     signature_count: dict[tuple[int, bool, bool], int] = {}
@@ -328,18 +342,59 @@ def _find_headings(
             _dated_below(lines, index) and _shape(typography, lines[index]) not in dated_headings)
             else SIMILARITY_FLOOR for index, distinctive in unresolved]
         kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
+        unnamed: list[int] = []
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
-            styled = typography.style(lines[index].text)
-            shape = typography.signature(styled) if styled is not None else None
             if kind is not None and _item_not_heading(lines, kind, found, index, capitalised, typography):
                 continue
             if kind is not None:
                 found[index] = kind
-            elif distinctive and (not _dated_below(lines, index) or (
-                    shape in dated_headings and len(heading_signatures) == 1)):
+            elif distinctive:
+                unnamed.append(index)
+        for index, kind in _kinds_by_content(lines, unnamed, found, candidates).items():
+            shape = _shape(typography, lines[index])
+            if kind == "experience":
+                # Kept as a heading; `_unnamed_work_history` names it the work history, and the reading says the
+                # heading was not recognised.
                 found[index] = "other"
-    return found
+            elif kind is not None:
+                found[index] = kind
+            elif not _dated_below(lines, index) or (shape in dated_headings and len(heading_signatures) == 1):
+                found[index] = "other"
+
+
+def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, SectionName],
+                      candidates: list[tuple[int, bool]]) -> dict[int, SectionName | None]:
+    """Name headings set like the document's headings whose words nothing recognised by what their sections hold,
+    for the kinds every resume has and this one has not named yet: the section with the most date ranges among
+    titles is the experience, the one with the most degrees or schools the education, and an undated one of short
+    comma-separated items the skills. The rest stay unnamed (None)."""
+    out: dict[int, SectionName | None] = {index: None for index in unnamed}
+    starts = sorted(set(found) | {i for i, _ in candidates})
+    evidence: dict[int, tuple[int, int, int, int]] = {}
+    for index in unnamed:
+        # The section runs to the next heading; a candidate with dates under it (an employer set like the
+        # headings) is one of its entries, not its end.
+        end = next((i for i in starts if i > index and (i in found or not _dated_below(lines, i))), len(lines))
+        body = [line.text for line in lines[index + 1: end]]
+        dated = sum(bool(_RANGE.search(t) or _OPEN_FIRST.search(t) or _SINCE.search(t)) for t in body)
+        degrees = sum(bool(_DEGREE.search(t) or _INSTITUTION.search(t)) for t in body)
+        titles = sum(bool(_TITLE_WORDS.search(t)) for t in body)
+        items = sum(len(_SKILL_SPLIT.split(t)) >= 3 and not t.rstrip().endswith(".") for t in body)
+        evidence[index] = (dated, degrees, titles, items)
+    have = set(found.values())
+    rules: list[tuple[SectionName, Callable[[tuple[int, int, int, int]], int]]] = [
+        ("experience", lambda e: e[0] if e[0] >= 2 and e[2] >= 2 and e[2] > e[1] else 0),
+        ("education", lambda e: e[1] if e[1] >= 1 and e[1] >= e[2] else 0),
+        ("skills", lambda e: e[3] if e[3] >= 2 and e[0] == 0 else 0),
+    ]
+    for kind, score in rules:
+        if kind in have:
+            continue
+        free = [i for i in unnamed if out[i] is None and score(evidence[i]) > 0]
+        if free:
+            out[max(free, key=lambda i: score(evidence[i]))] = kind
+    return out
 
 
 def _shape(typography: Typography, line: Line) -> tuple[int, bool, bool] | None:
