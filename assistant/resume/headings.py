@@ -213,7 +213,7 @@ GLOSSARY: dict[str, str] = {
     "praxis": "practical experience", "hintergrund": "background", "station": "positions",
     "bildung": "education", "ausbildung": "education", "schul": "school", "hochschul": "university",
     "universitat": "university", "studium": "studies", "studien": "studies", "abschluss": "degree",
-    "abschlusse": "degrees", "qualifikation": "qualifications", "kenntnis": "knowledge skills",
+    "abschlusse": "degrees", "qualifikation": "qualifications", "kenntnis": "knowledge skills", "kenntnisse": "knowledge skills",
     "fahigkeit": "abilities", "fertigkeit": "skills", "kompetenz": "competencies", "starken": "strengths",
     "werkzeug": "tools", "technisch": "technical", "sprache": "languages", "projekt": "projects",
     "veroffentlichung": "publications", "publikation": "publications", "vortrag": "talks", "vortrage": "talks",
@@ -275,14 +275,18 @@ def _plain_words(text: str) -> list[str]:
 
 
 def _gloss(word: str) -> str:
-    """A word's English sense: exact, else the longest stem it starts with, else the longest stem it ends with (the
-    head of a German compound, "Studienabschlüsse"); the word itself when none (English, names)."""
+    """A word's English sense: exact, else by the longest stem it starts with (and the head noun it ends with, for a
+    German compound: "Hochschulbildung" -> "university education"), else by its head noun alone; the word itself
+    when none (English, names). A head must follow a word of its own ("hochschul|bildung", not "in|formation")."""
     if word in GLOSSARY:
         return GLOSSARY[word]
-    stems = [k for k in GLOSSARY if len(k) >= 5 and word.startswith(k)]
-    if not stems:  # a compound's head after a word of its own ("hochschul|bildung", not "in|formation")
-        stems = [k for k in GLOSSARY if len(k) >= 5 and len(word) - len(k) >= 4 and word.endswith(k)]
-    return GLOSSARY[max(stems, key=len)] if stems else word
+    starts = [k for k in GLOSSARY if len(k) >= 5 and word.startswith(k)]
+    head = max((k for k in GLOSSARY if len(k) >= 5 and len(word) - len(k) >= 4 and word.endswith(k)), key=len,
+               default=None)
+    if starts:
+        first = max(starts, key=len)
+        return GLOSSARY[first] + (" " + GLOSSARY[head] if head and len(first) + len(head) <= len(word) else "")
+    return GLOSSARY[head] if head else word
 
 
 def translate(text: str) -> str:

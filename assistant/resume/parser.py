@@ -353,6 +353,8 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 unnamed.append(index)
         for index, kind in _kinds_by_content(lines, unnamed, found, candidates).items():
             shape = _shape(typography, lines[index])
+            if _item_not_heading(lines, kind, found, index, capitalised, typography):
+                continue
             if kind == "experience":
                 # Kept as a heading; `_unnamed_work_history` names it the work history, and the reading says the
                 # heading was not recognised.
@@ -402,14 +404,17 @@ def _shape(typography: Typography, line: Line) -> tuple[int, bool, bool] | None:
     return typography.signature(styled) if styled is not None else None
 
 
-def _item_not_heading(lines: list[Line], kind: SectionName, found: dict[int, SectionName], index: int,
+def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[int, SectionName], index: int,
                       capitalised: bool, typography: Typography) -> bool:
-    """A line only similarity names, that reads as an item of the section it sits in rather than a new one: of the
-    same kind as the heading above it ("English" under "Languages", "B.S. in Mathematics" under "Education"), in
+    """A line set like a heading that only similarity names (or nothing does, `kind` None), that reads as an item
+    of the section it sits in rather than a new one: of the same kind as the heading above it ("English" under
+    "Languages", "B.S. in Mathematics" -- a degree -- under "Education"), in
     lower case where the document's headings are capitalised (a "responsibilities" label in an entry), or named as
     an undated kind (skills, languages, interests, summary) with a date range right under it (a job title), or
     indented under the heading above it like the section's entries (a bold title beside a left column of dates)."""
     above = max((i for i in found if i < index), default=None)
+    if kind is None and _DEGREE.search(lines[index].text):
+        kind = "education"
     if above is not None and found[above] == kind:
         return True
     own = typography.style(lines[index].text)

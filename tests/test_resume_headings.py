@@ -1,0 +1,119 @@
+"""Section headings the lexicon does not know still name their sections, and lines that only look like headings
+stay entries (issue #10). Headings here are written for the tests (the tune half of
+`benchmarks.heading_phrasings` at most), never taken from a test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.resume.headings import heading_kinds, lexicon_kind, translate
+from assistant.resume.models import ExtractedText, StyledLine
+from assistant.resume.parser import parse_resume
+
+_BODY = 10.0
+
+
+def _styled(lines: list[tuple[str, float, float]], x: dict[str, float] | None = None) -> ExtractedText:
+    """A PDF-like extraction: each line with its size and bold share (and left edge), as the PDF worker reports."""
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=(x or {}).get(t, 50.0), gap=14.0)
+              for t, size, bold in lines]
+    return ExtractedText(text="\n".join(t for t, _, _ in lines), pages=1, styled_lines=styled)
+
+
+def _resume(summary: str, work: str, school: str, skills: str) -> ExtractedText:
+    return _styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        (summary, 13.0, 1.0), ("Platform engineer who likes boring, reliable systems and calm on-call rotas.", _BODY, 0.0),
+        (work, 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team through two migrations", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0), ("2016 - 2019", _BODY, 0.0),
+        ("• Built the billing service used by two million customers", _BODY, 0.0),
+        (school, 13.0, 1.0),
+        ("MSc Computer Science, Example University", _BODY, 0.0), ("2014 - 2016", _BODY, 0.0),
+        (skills, 13.0, 1.0), ("Python, Go, SQL, Kubernetes, Terraform", _BODY, 0.0),
+    ])
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [("Who I Am", "Roles Held", "Schools Attended", "Platforms & Tools"),
+     ("Kurzprofil", "Berufsweg", "Hochschulbildung", "Technologien"),
+     ("Perfil profesional", "Puestos desempeñados", "Grados académicos", "Conocimientos técnicos"),
+     ("Résumé", "Postes occupés", "Formation universitaire", "Compétences informatiques")],
+)
+def test_a_resume_whose_headings_are_unseen_synonyms_still_gets_its_sections(headings: tuple[str, ...]) -> None:
+    assert all(lexicon_kind(h) is None for h in headings[1:])  # really not in the lexicon
+    resume = parse_resume(_resume(*headings))
+    names = {s.name for s in resume.sections}
+    assert {"experience", "education", "skills"} <= names
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Staff Engineer", "Globex"), ("Senior Engineer", "Initech")]
+    assert "Kubernetes" in resume.skills
+
+
+def test_headings_no_vocabulary_knows_are_named_by_what_their_sections_hold() -> None:
+    """Set like the document's headings but in words nothing recognises: the section of degrees is the education,
+    the one of comma-separated tools the skills, the one of dated roles the work history (said to be a guess)."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Summary", 13.0, 1.0), ("Platform engineer who likes boring, reliable systems.", _BODY, 0.0),
+        ("Waypoints", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0), ("• Led the platform team", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0), ("2016 - 2019", _BODY, 0.0), ("• Built the billing service", _BODY, 0.0),
+        ("Roots", 13.0, 1.0),
+        ("BSc Mathematics, Example University", _BODY, 0.0), ("2010 - 2014", _BODY, 0.0),
+        ("Arsenal", 13.0, 1.0), ("Python, Go, SQL, Kubernetes", _BODY, 0.0), ("Terraform, Grafana, Kafka", _BODY, 0.0),
+        ("Awards", 13.0, 1.0), ("Best Paper, 2019", _BODY, 0.0),
+    ]))
+    kinds = {s.heading: s.name for s in resume.sections}
+    assert kinds["Roots"] == "education" and kinds["Arsenal"] == "skills"
+    assert kinds["Waypoints"] == "experience"
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+    assert any("heading was not recognised" in p for p in resume.reading_problems)
+
+
+def test_lines_set_like_headings_inside_a_section_stay_its_items() -> None:
+    """Bold languages under "Languages", a bold degree under "Education" and a bold title indented beside a column
+    of dates are entries, not new sections."""
+    rows = [
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Experience", 13.0, 1.0),
+        ("Staff Engineer, Brightwave Software", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+        ("2016 - 2019", _BODY, 0.0), ("IT Support Technician", 13.0, 1.0), ("Initech, Austin", _BODY, 0.0),
+        ("Education", 13.0, 1.0), ("BSc in Information Systems", 13.0, 1.0), ("Example University 2010 - 2014", _BODY, 0.0),
+        ("Languages", 13.0, 1.0), ("English", 13.0, 1.0), ("Native", _BODY, 0.0), ("Spanish", 13.0, 1.0),
+        ("Fluent", _BODY, 0.0),
+        ("Skills", 13.0, 1.0), ("Python, Go, SQL", _BODY, 0.0),
+    ]
+    resume = parse_resume(_styled(rows, x={"IT Support Technician": 150.0, "Initech, Austin": 150.0}))
+    assert [s.heading for s in resume.sections] == ["Experience", "Education", "Languages", "Skills"]
+    assert len(resume.experience) == 2
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("Roles Held", "experience"), ("Berufliche Tätigkeiten", "experience"), ("Empregos anteriores", "experience"),
+     ("Degrees & Diplomas", "education"), ("Studienabschlüsse", "education"), ("Core Strengths", "skills"),
+     ("Ferramentas", "skills"), ("Articles & Papers", "publications"), ("Tiempo libre", "interests"),
+     ("Enseñanza", "other")],
+)
+def test_a_heading_is_named_by_meaning_in_each_required_language(heading: str, kind: str) -> None:
+    from assistant.knowledge.embeddings import shared_local_minilm
+
+    assert heading_kinds([heading], shared_local_minilm()) == [kind]
+
+
+@pytest.mark.parametrize("line", ["Stanford University", "Freelance Consultant", "Principal Engineer",
+                                  "Product Manager", "Berlin, Germany"])
+def test_titles_schools_and_places_get_no_section_kind(line: str) -> None:
+    from assistant.knowledge.embeddings import shared_local_minilm
+
+    assert heading_kinds([line], shared_local_minilm()) == [None]
+
+
+def test_foreign_heading_words_are_read_in_english_word_by_word() -> None:
+    assert translate("Berufliche Tätigkeiten") == "professional work activities"
+    assert translate("Hochschulbildung") == "university education"  # a German compound, word by word
+    assert translate("Information Systems") == "information systems"  # not "in|formation"
