@@ -79,7 +79,7 @@ def test_lines_set_like_headings_inside_a_section_stay_its_items() -> None:
     rows = [
         ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
         ("Experience", 13.0, 1.0),
-        ("Staff Engineer, Brightwave Software", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("2020 - Present", _BODY, 0.0), ("Staff Engineer", _BODY, 1.0), ("Brightwave Software, Austin", _BODY, 0.0),
         ("• Led the platform team", _BODY, 0.0),
         ("2016 - 2019", _BODY, 0.0), ("IT Support Technician", 13.0, 1.0), ("Initech, Austin", _BODY, 0.0),
         ("Education", 13.0, 1.0), ("BSc in Information Systems", 13.0, 1.0), ("Example University 2010 - 2014", _BODY, 0.0),
@@ -87,7 +87,10 @@ def test_lines_set_like_headings_inside_a_section_stay_its_items() -> None:
         ("Fluent", _BODY, 0.0),
         ("Skills", 13.0, 1.0), ("Python, Go, SQL", _BODY, 0.0),
     ]
-    resume = parse_resume(_styled(rows, x={"IT Support Technician": 150.0, "Initech, Austin": 150.0}))
+    # Dates in a left column; each entry's title and employer indented beside them.
+    indented = ("Staff Engineer", "Brightwave Software, Austin", "• Led the platform team", "IT Support Technician",
+                "Initech, Austin")
+    resume = parse_resume(_styled(rows, x={t: 150.0 for t in indented}))
     assert [s.heading for s in resume.sections] == ["Experience", "Education", "Languages", "Skills"]
     assert len(resume.experience) == 2
 

@@ -411,7 +411,8 @@ def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[i
     "Languages", "B.S. in Mathematics" -- a degree -- under "Education"), in
     lower case where the document's headings are capitalised (a "responsibilities" label in an entry), or named as
     an undated kind (skills, languages, interests, summary) with a date range right under it (a job title), or
-    indented under the heading above it like the section's entries (a bold title beside a left column of dates)."""
+    indented under the heading above it just as the section's entries are (a bold title beside a left column of
+    dates)."""
     above = max((i for i in found if i < index), default=None)
     if kind is None and _DEGREE.search(lines[index].text):
         kind = "education"
@@ -419,7 +420,9 @@ def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[i
         return True
     own = typography.style(lines[index].text)
     parent = typography.style(lines[above].text) if above is not None else None
-    if own is not None and parent is not None and own.page == parent.page and 15 <= own.x - parent.x <= 150:
+    if own is not None and parent is not None and own.page == parent.page and 15 <= own.x - parent.x <= 150 and any(
+            (body := typography.style(line.text)) is not None and abs(body.x - own.x) <= 3
+            for line in lines[above + 1: index]):
         return True
     if kind in _UNDATED_KINDS and _dated_below(lines, index):
         return True
