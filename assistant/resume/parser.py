@@ -280,7 +280,7 @@ def _find_headings(
         return found
     lexicon_found = len(found)
     _name_candidates(lines, typography, embedder, found)
-    if lexicon_found < 2 and len(found) >= 2:
+    if lexicon_found < 2 and len(found) > lexicon_found:
         # Too few headings the lexicon knows to learn how this document sets its headings: learn it from the ones
         # similarity named as well, and look again (the rest of its headings are set the same way).
         _name_candidates(lines, typography, embedder, found)
@@ -300,6 +300,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             signature_count[typography.signature(style)] = signature_count.get(typography.signature(style), 0) + 1
     name_line = _largest_line(lines, typography)
     candidates: list[tuple[int, bool]] = []
+    early: set[int] = set()
     for index, line in enumerate(lines):
         if index in found or index == name_line or not looks_like_heading_text(line.text) or _BULLET.match(line.text):
             continue
@@ -316,10 +317,15 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             # headings is no heading style -- unless it is set apart beyond bold: clearly bigger, or capitals in a
             # bigger size.
             set_apart = style.size >= 1.15 * typography.body or (signature[2] and style.size >= 1.1 * typography.body)
-            distinctive = (
-                bool(found) and index > min(found) and (signature[2] or style.size >= 1.05 * typography.body)
+            styled_apart = (
+                bool(found) and (signature[2] or style.size >= 1.05 * typography.body)
                 and (set_apart or signature_count.get(signature, 0) <= len(confident) + 3)
             )
+            distinctive = styled_apart and index > min(found)
+            if styled_apart and not distinctive:
+                # Above the first heading found (the header, or headings before it that nothing named): a heading
+                # only if its section's content names it.
+                early.add(index)
             candidates.append((index, distinctive))
         elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
             candidates.append((index, False))
@@ -349,11 +355,13 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 continue
             if kind is not None:
                 found[index] = kind
-            elif distinctive:
+            elif distinctive or index in early:
                 unnamed.append(index)
         for index, kind in _kinds_by_content(lines, unnamed, found, candidates).items():
             shape = _shape(typography, lines[index])
             if _item_not_heading(lines, kind, found, index, capitalised, typography):
+                continue
+            if index in early and kind is None:
                 continue
             if kind == "experience":
                 # Kept as a heading; `_unnamed_work_history` names it the work history, and the reading says the
