@@ -383,9 +383,8 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
     starts = sorted(set(found) | {i for i, _ in candidates})
     evidence: dict[int, tuple[int, int, int, int]] = {}
     for index in unnamed:
-        # The section runs to the next heading; a candidate with dates under it (an employer set like the
-        # headings) is one of its entries, not its end.
-        end = next((i for i in starts if i > index and (i in found or not _dated_below(lines, i))), len(lines))
+        # The section runs to the next line found or taken for a heading.
+        end = next((i for i in starts if i > index), len(lines))
         body = [line.text for line in lines[index + 1: end]]
         dated = sum(bool(_RANGE.search(t) or _OPEN_FIRST.search(t) or _SINCE.search(t)) for t in body)
         degrees = sum(bool(_DEGREE.search(t) or _INSTITUTION.search(t)) for t in body)
