@@ -356,7 +356,8 @@ class _KindVectors:
         key = id(embedder)
         with self._lock:
             if key not in self._cache:
-                rows = [(kind, phrase) for kind, phrases in PROTOTYPES.items() for phrase in phrases]
+                rows: list[tuple[str, str]] = [
+                    (kind, phrase) for kind, phrases in PROTOTYPES.items() for phrase in phrases]
                 rows += [("entry", phrase) for phrase in ENTRY_PROTOTYPES]
                 self._cache[key] = ([k for k, _ in rows], embedder.embed([p for _, p in rows]))
             return self._cache[key]

@@ -426,10 +426,10 @@ def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[i
     if above is not None and found[above] == kind:
         return True
     own = typography.style(lines[index].text)
-    parent = typography.style(lines[above].text) if above is not None else None
-    if own is not None and parent is not None and own.page == parent.page and 15 <= own.x - parent.x <= 150 and any(
-            (body := typography.style(line.text)) is not None and abs(body.x - own.x) <= 3
-            for line in lines[above + 1: index]):
+    if above is not None and own is not None and (parent := typography.style(lines[above].text)) is not None and (
+            own.page == parent.page and 15 <= own.x - parent.x <= 150 and any(
+                (body := typography.style(line.text)) is not None and abs(body.x - own.x) <= 3
+                for line in lines[above + 1: index])):
         return True
     if kind in _UNDATED_KINDS and _dated_below(lines, index):
         return True
