@@ -54,7 +54,8 @@ def test_a_resume_whose_headings_are_unseen_synonyms_still_gets_its_sections(hea
 
 def test_headings_no_vocabulary_knows_are_named_by_what_their_sections_hold() -> None:
     """Set like the document's headings but in words nothing recognises: the section of degrees is the education,
-    the one of comma-separated tools the skills, the one of dated roles the work history (said to be a guess)."""
+    the one of comma-separated tools the skills, the one of languages with levels the languages, the one of dated
+    roles the work history (said to be a guess)."""
     resume = parse_resume(_styled([
         ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
         ("Summary", 13.0, 1.0), ("Platform engineer who likes boring, reliable systems.", _BODY, 0.0),
@@ -64,10 +65,12 @@ def test_headings_no_vocabulary_knows_are_named_by_what_their_sections_hold() ->
         ("Roots", 13.0, 1.0),
         ("BSc Mathematics, Example University", _BODY, 0.0), ("2010 - 2014", _BODY, 0.0),
         ("Arsenal", 13.0, 1.0), ("Python, Go, SQL, Kubernetes", _BODY, 0.0), ("Terraform, Grafana, Kafka", _BODY, 0.0),
+        ("Voices", 13.0, 1.0), ("English – native", _BODY, 0.0),
+        ("Deutsch – C1", _BODY, 0.0),
         ("Awards", 13.0, 1.0), ("Best Paper, 2019", _BODY, 0.0),
     ]))
     kinds = {s.heading: s.name for s in resume.sections}
-    assert kinds["Roots"] == "education" and kinds["Arsenal"] == "skills"
+    assert kinds["Roots"] == "education" and kinds["Arsenal"] == "skills" and kinds["Voices"] == "languages"
     assert kinds["Waypoints"] == "experience"
     assert [j.company for j in resume.experience] == ["Globex", "Initech"]
     assert any("heading was not recognised" in p for p in resume.reading_problems)

@@ -378,10 +378,11 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
     """Name headings set like the document's headings whose words nothing recognised by what their sections hold,
     for the kinds every resume has and this one has not named yet: the section with the most date ranges among
     titles is the experience, the one with the most degrees or schools the education, and an undated one of short
-    comma-separated items the skills. The rest stay unnamed (None)."""
+    comma-separated items the skills; and an undated one whose lines are mostly languages with their levels the
+    languages. The rest stay unnamed (None)."""
     out: dict[int, SectionName | None] = {index: None for index in unnamed}
     starts = sorted(set(found) | {i for i, _ in candidates})
-    evidence: dict[int, tuple[int, int, int, int]] = {}
+    evidence: dict[int, tuple[int, int, int, int, int]] = {}
     for index in unnamed:
         # The section runs to the next line found or taken for a heading.
         end = next((i for i in starts if i > index), len(lines))
@@ -390,11 +391,16 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
         degrees = sum(bool(_DEGREE.search(t) or _INSTITUTION.search(t)) for t in body)
         titles = sum(bool(_TITLE_WORDS.search(t)) for t in body)
         items = sum(len(_SKILL_SPLIT.split(t)) >= 3 and not t.rstrip().endswith(".") for t in body)
-        evidence[index] = (dated, degrees, titles, items)
+        spoken = sum(bool(_LANGUAGE_NAME.search(t)) for t in body)
+        levels = sum(bool(_LANGUAGE_LEVEL.search(t)) for t in body)
+        # Languages: most lines name one, and levels are given.
+        evidence[index] = (dated, degrees, titles, items,
+                           spoken if body and levels and 2 * spoken >= len(body) else 0)
     have = set(found.values())
-    rules: list[tuple[SectionName, Callable[[tuple[int, int, int, int]], int]]] = [
+    rules: list[tuple[SectionName, Callable[[tuple[int, int, int, int, int]], int]]] = [
         ("experience", lambda e: e[0] if e[0] >= 2 and e[2] >= 2 and e[2] > e[1] else 0),
         ("education", lambda e: e[1] if e[1] >= 1 and e[1] >= e[2] else 0),
+        ("languages", lambda e: e[4] if e[0] == 0 else 0),
         ("skills", lambda e: e[3] if e[3] >= 2 and e[0] == 0 else 0),
     ]
     for kind, score in rules:
@@ -404,6 +410,26 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
         if free:
             out[max(free, key=lambda i: score(evidence[i]))] = kind
     return out
+
+
+# Languages and proficiency levels in English, German, French, Spanish and Portuguese, for a languages section
+# whose heading nothing named ("English (native), German (C1)", "Deutsch – Muttersprache").
+_LANGUAGE_NAME = re.compile(
+    r"\b(?:english|englisch|anglais|ingl[ée]s|german|deutsch|allemand|alem[áa]n|alem[ãa]o|french|franz[öo]sisch"
+    r"|fran[çc]ais|franc[ée]s|spanish|spanisch|espagnol|espa[ñn]ol|espanhol|portuguese|portugiesisch|portugais"
+    r"|portugu[ée]s|italian|italienisch|italien|italiano|chinese|mandarin|chinesisch|chinois|chino|chin[êe]s"
+    r"|japanese|japanisch|japonais|japon[ée]s|russian|russisch|russe|ruso|russo|arabic|arabisch|arabe|[áa]rabe"
+    r"|hindi|dutch|niederl[äa]ndisch|n[ée]erlandais|holand[ée]s|polish|polnisch|polonais|polaco|turkish|t[üu]rkisch"
+    r"|korean|koreanisch|cor[ée]en|coreano|catalan|katalanisch|catal[àa]n?|swedish|schwedisch|su[ée]dois|sueco)\b",
+    re.IGNORECASE,
+)
+_LANGUAGE_LEVEL = re.compile(
+    r"\b(?:[abc][12]|native|mother tongue|fluent|bilingual|proficient|professional working|conversational|basic"
+    r"|intermediate|advanced|muttersprache|flie[ßs]end|verhandlungssicher|grundkenntnisse|sehr gut|langue maternelle"
+    r"|courant|bilingue|notions|interm[ée]diaire|avanc[ée]|nativ[oa]|lengua materna|l[íi]ngua materna|fluid[oa]"
+    r"|fluente|avanzado|avan[çc]ado|intermedio|intermedi[áa]rio|b[áa]sico)\b",
+    re.IGNORECASE,
+)
 
 
 def _shape(typography: Typography, line: Line) -> tuple[int, bool, bool] | None:
