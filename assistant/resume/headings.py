@@ -386,9 +386,9 @@ def kind_similarities(texts: Sequence[str], embedder: Embedder) -> tuple[list[st
     # Cached: a document's heading lines come back with every review of it, like its bullets.
     sims = embed_cached(embedder, [*texts, *translated]) @ vectors.T
     sims = np.maximum(sims[: len(texts)], sims[len(texts):])
-    columns = np.array([[row_kind == kind for row_kind in row_kinds] for kind in kinds])
-    best = np.stack([np.where(mask, sims, -1.0).max(axis=1) for mask in columns], axis=1)
-    return kinds, best
+    # Prototype rows are grouped by kind, in `kinds` order: the best of each group.
+    bounds = [row_kinds.index(kind) for kind in kinds]
+    return kinds, np.maximum.reduceat(sims, bounds, axis=1)
 
 
 def embedding_kinds(texts: Sequence[str], embedder: Embedder | None,
