@@ -123,3 +123,19 @@ def test_foreign_heading_words_are_read_in_english_word_by_word() -> None:
     assert translate("Berufliche Tätigkeiten") == "professional work activities"
     assert translate("Hochschulbildung") == "university education"  # a German compound, word by word
     assert translate("Information Systems") == "information systems"  # not "in|formation"
+
+
+def test_headings_set_like_the_body_in_a_margin_are_found_by_place_and_body_lines_stay_body() -> None:
+    """Headings in body type in a left margin: an unknown one there is a heading; a short body line in the text
+    column (the last word of a wrapped paper title) is not, whatever it says."""
+    rows = [
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Education", _BODY, 0.0), ("PhD Computer Science, Example University 2010 - 2015", _BODY, 0.0),
+        ("Roles Held", _BODY, 0.0), ("Research Scientist, Globex Jan 2016 - Present", _BODY, 0.0),
+        ("Publications", _BODY, 0.0), ("On the Bias-Variance Tradeoff in Deep Networks: an Empirical", _BODY, 0.0),
+        ("Study", _BODY, 0.0), ("NeurIPS Workshop 2019", _BODY, 0.0),
+    ]
+    margin = {"Education", "Roles Held", "Publications"}
+    resume = parse_resume(_styled(rows, x={t: (50.0 if t in margin else 150.0) for t, _, _ in rows}))
+    assert [(s.name, s.heading) for s in resume.sections] == [
+        ("education", "Education"), ("experience", "Roles Held"), ("publications", "Publications")]

@@ -309,6 +309,10 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         style = typography.style(line.text)
         if style is None:
             continue
+        if confident and not typography.set_apart(style) and all(abs(style.x - c.x) > 3 for c in confident):
+            # Headings set like the body text are set apart by their place (a left margin): a body-styled line
+            # elsewhere (the end of a wrapped title) is body text.
+            continue
         if typography.like_headings(style):
             # Set like the document's own headings; "other" only after the first recognised heading, and when
             # that style is bigger or in capitals (bold body text is also every job title) and rare enough.
