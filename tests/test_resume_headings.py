@@ -13,11 +13,14 @@ from assistant.resume.parser import parse_resume
 _BODY = 10.0
 
 
-def _styled(lines: list[tuple[str, float, float]], x: dict[str, float] | None = None) -> ExtractedText:
-    """A PDF-like extraction: each line with its size and bold share (and left edge), as the PDF worker reports."""
-    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=(x or {}).get(t, 50.0), gap=14.0)
-              for t, size, bold in lines]
-    return ExtractedText(text="\n".join(t for t, _, _ in lines), pages=1, styled_lines=styled)
+def _styled(lines: list[tuple[str, float, float]], x: dict[str, float] | None = None,
+            page: dict[str, int] | None = None) -> ExtractedText:
+    """A PDF-like extraction: each line with its size and bold share (and left edge and page), as the PDF worker
+    reports them."""
+    styled = [StyledLine(page=(page or {}).get(t, 1), text=t, size=size, bold=bold, x=(x or {}).get(t, 50.0),
+                         gap=14.0) for t, size, bold in lines]
+    return ExtractedText(text="\n".join(t for t, _, _ in lines), pages=max([1, *(page or {}).values()]),
+                         styled_lines=styled)
 
 
 def _resume(summary: str, work: str, school: str, skills: str) -> ExtractedText:
@@ -127,7 +130,7 @@ def test_foreign_heading_words_are_read_in_english_word_by_word() -> None:
 
 def test_headings_set_like_the_body_in_a_margin_are_found_by_place_and_body_lines_stay_body() -> None:
     """Headings in body type in a left margin: an unknown one there is a heading; a short body line in the text
-    column (the last word of a wrapped paper title) is not, whatever it says."""
+    column (the last word of a paper title wrapped onto page two) is not, whatever it says."""
     rows = [
         ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
         ("Education", _BODY, 0.0), ("PhD Computer Science, Example University 2010 - 2015", _BODY, 0.0),
@@ -136,6 +139,7 @@ def test_headings_set_like_the_body_in_a_margin_are_found_by_place_and_body_line
         ("Study", _BODY, 0.0), ("NeurIPS Workshop 2019", _BODY, 0.0),
     ]
     margin = {"Education", "Roles Held", "Publications"}
-    resume = parse_resume(_styled(rows, x={t: (50.0 if t in margin else 150.0) for t, _, _ in rows}))
+    resume = parse_resume(_styled(rows, x={t: (50.0 if t in margin else 150.0) for t, _, _ in rows},
+                                  page={"Study": 2, "NeurIPS Workshop 2019": 2}))
     assert [(s.name, s.heading) for s in resume.sections] == [
         ("education", "Education"), ("experience", "Roles Held"), ("publications", "Publications")]
