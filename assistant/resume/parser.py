@@ -27,6 +27,7 @@ from assistant.resume.headings import (
     strip_decoration,
 )
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.roles import title_probabilities
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
@@ -803,7 +804,7 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
 
     def employer_like(index: int) -> bool:
-        return index >= 0 and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
+        return 0 <= index < len(lines) and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
             and not _TITLE_WORDS.search(lines[index].text)
 
     if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
@@ -828,8 +829,64 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     return not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography)
 
 
+# The Europass CV form (LaTeX europecv, the older Europass templates): every row of an entry starts with a label
+# naming its field, the dates first. The label says which words are the title and which the employer.
+_FORM_DATES = re.compile(r"^(?:dates?|datum|zeitraum|fechas?|datas?|p[ée]riode)\s*:?\s+(?=\S)", re.IGNORECASE)
+_FORM_TITLE = re.compile(
+    r"^(?:occupation or position held|beruf oder funktion|fonction ou poste occup[ée]"
+    r"|profesi[óo]n o cargo desempe[ñn]ado|fun[çc][ãa]o ou cargo ocupado)\s*:?\s*", re.IGNORECASE)
+_FORM_EMPLOYER = re.compile(
+    r"^(?:name and address of (?:the )?employer|name und adresse des arbeitgebers|nom et adresse de l['’]employeur"
+    r"|nombre y direcci[óo]n de(?:l| la empresa o del?)? empleador|nome e (?:morada|endere[çc]o) do empregador)"
+    r"\s*:?\s*", re.IGNORECASE)
+_FORM_OTHER = re.compile(
+    r"^(?:main activities and(?: responsibilities)?|type of business or sector|wichtigste t[äa]tigkeiten und"
+    r"(?: zust[äa]ndigkeiten)?|activit[ée]s et responsabilit[ée]s(?: principales)?"
+    r"|funciones y responsabilidades(?: principales)?|principais actividades e responsabilidades)\s*:?\s*",
+    re.IGNORECASE)
+# The second line of a label wrapped in its narrow column ("Main activities and" / "responsibilities").
+_FORM_LABEL_TAIL = re.compile(r"^(?:responsibilities|zust[äa]ndigkeiten|principales|or sector)$", re.IGNORECASE)
+
+
+def _unform(lines: list[Line]) -> list[Line]:
+    """Europass rows ("Dates March 2021 – present" / "Occupation or position held Lead Engineer" / ... / "Name and
+    address of employer Voltaris GmbH, Munich") rewritten as the usual header -- the title, the employer, then the
+    dates -- followed by the entry's description, labels removed. Lines of a section without such rows are kept."""
+    if sum(bool(_FORM_TITLE.match(line.text) or _FORM_EMPLOYER.match(line.text)) for line in lines) < 2:
+        return lines
+    out: list[Line] = []
+    entry: dict[str, list[Line]] | None = None
+
+    def close() -> None:
+        if entry is not None:
+            out.extend(entry["title"] + entry["employer"] + entry["dates"] + entry["rest"])
+
+    for line in lines:
+        text = line.text.strip()
+        dates = _FORM_DATES.match(text)
+        if dates and (_RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text)):
+            close()
+            entry = {"title": [], "employer": [], "dates": [Line(number=line.number, text=text[dates.end():])],
+                     "rest": []}
+            continue
+        if entry is None:
+            out.append(line)
+            continue
+        for key, label in (("title", _FORM_TITLE), ("employer", _FORM_EMPLOYER), ("rest", _FORM_OTHER)):
+            found = label.match(text)
+            if found:
+                if text[found.end():]:
+                    entry[key].append(Line(number=line.number, text=text[found.end():]))
+                break
+        else:
+            if not _FORM_LABEL_TAIL.match(text):
+                entry["rest"].append(line)
+    close()
+    return out
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_ranges(section_lines)
+    section_lines = _join_wrapped_ranges(_unform(section_lines))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -876,8 +933,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
-        if nxt + 1 < ceiling and _URL.fullmatch(section_lines[nxt].text.strip()):
-            nxt += 1  # the employer's web address printed under its name: the title is on the next line
+        if nxt + 1 < ceiling and _URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
+            # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
+            # title is on the next line.
+            nxt += 1
         # "Employer / Title  date": a line above and words beside the date already make the header, so a line
         # below that sits right over the next dated line is the next entry's employer, not this entry's.
         complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
@@ -1350,20 +1409,36 @@ def _title_company(
     if not candidates:
         return None, None, location
     if len(candidates) == 1 and candidates[0][1].count(",") == 1:
-        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it.
+        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it --
+        # or the employer first ("Nordwerk Energie AG, Leiterin KI-Plattform"). A title's own comma ("Senior
+        # Manager, Applied Science") is no split: the learned scorer reads both halves as parts of a title.
         left, right = (part.strip() for part in candidates[0][1].split(","))
-        if _TITLE_WORDS.search(left) and not _TITLE_WORDS.search(right) and right:
-            return left, right, location
+        both = title_probabilities([left, right]) if left and right else None
+        if left and right and not (both is not None and min(both) >= _SURE_TITLE):
+            side = _title_side(left, right)
+            if side == 0:
+                return left, right, location
+            if side == 1:
+                return right, left, location
     if len(candidates) == 1 and candidates[0][1].count(",") == 2:
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
         # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix).
         left, middle, place = (part.strip() for part in candidates[0][1].split(","))
+        place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
         words = place.split()
         city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
-            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES))
+            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES)) or bool(
+            _REMOTE.fullmatch(place))
         if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
             return left, middle, location or place
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
+    if len(titled) != 1 and len(candidates) > 1:
+        # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
+        # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
+        fields = [c for c in candidates if not _place_only(c[1])]
+        learned = _learned_title([t for _, t in fields])
+        if learned is not None:
+            titled = [fields[learned]]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
     if not titled and title_back is not None and len(pre) >= 2 and title_back <= len(pre) and not _fields(rest):
@@ -1398,6 +1473,43 @@ def _title_company(
         company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
             dated[0] if dated else None) or nearest or others[0][1]
     return title_choice[1], company, location
+
+
+# How sure the learned title scorer (`assistant.resume.roles`) must be: the title at least `_SURE_TITLE`, every
+# other field at most `_SURE_ORGANISATION`; between the two it has no opinion and the word rules stand.
+_SURE_TITLE = 0.65
+_SURE_ORGANISATION = 0.35
+
+
+def _learned_title(texts: list[str]) -> int | None:
+    """The index of the one text the learned scorer reads as the job title, all others reading as organisations;
+    None when it cannot run (no model) or no text stands out."""
+    if len(texts) < 2:
+        return None
+    probabilities = title_probabilities(texts)
+    if probabilities is None:
+        return None
+    best = max(range(len(texts)), key=probabilities.__getitem__)
+    if probabilities[best] >= _SURE_TITLE and all(
+            p <= _SURE_ORGANISATION for k, p in enumerate(probabilities) if k != best):
+        return best
+    return None
+
+
+def _title_side(first: str, second: str) -> int | None:
+    """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
+    as one. The title words decide when exactly one field has them, unless the learned scorer is sure of the
+    opposite ("Product Hunt" beside "Growth Marketer"); when both or neither have them, the scorer decides alone."""
+    first_titled, second_titled = bool(_TITLE_WORDS.search(first)), bool(_TITLE_WORDS.search(second))
+    learned = _learned_title([first, second])
+    if first_titled != second_titled:
+        by_words = 0 if first_titled else 1
+        probabilities = title_probabilities([first, second]) if learned is not None else None
+        if learned is not None and learned != by_words and probabilities is not None and (
+                probabilities[learned] >= 0.85 and probabilities[by_words] <= 0.15):
+            return learned
+        return by_words
+    return learned
 
 
 # An employer written with its place after it, as one field: "Vellore Santé, Paris"; or an employer in capitals
