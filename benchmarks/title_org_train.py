@@ -2,7 +2,8 @@
 
 `python -m benchmarks.title_org_train` (about a minute on CPU) writes `assistant/resume/title_org.json`: a logistic
 regression over the MiniLM sentence vector of a header field (the model the project ships,
-`assistant.knowledge.embeddings.LocalMiniLM`) plus a few shape features (`assistant.resume.roles.shape_features`),
+`assistant.knowledge.embeddings.LocalMiniLM`), the vectors of its first and last words (a title's head noun, an
+organisation's kind) and a few shape features (`assistant.resume.roles.shape_features`),
 giving the probability that the field is a job title rather than an employer or school.
 
 Training data, all labels a reader could check, none from the held-out half:
@@ -30,7 +31,8 @@ import yaml
 
 import assistant.config  # noqa: F401  (telemetry off before onnxruntime is imported)
 from assistant.knowledge.embeddings import LocalMiniLM
-from assistant.resume.roles import WEIGHTS_PATH, shape_features
+from assistant.resume.roles import WEIGHTS_PATH, feature_texts
+from assistant.resume.roles import features as row_features
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "benchmarks" / "generated"
@@ -117,12 +119,10 @@ def tuning_half_pairs() -> list[tuple[str, int]]:
 
 
 def features(embedder: LocalMiniLM, texts: list[str]) -> np.ndarray:
-    vectors = embedder.embed(texts)
-    shapes = np.array([shape_features(t) for t in texts], dtype=np.float32)
-    return np.hstack([vectors, shapes])
+    return np.asarray(row_features(embedder.embed(feature_texts(texts)), texts))
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 4000, rate: float = 0.5) -> tuple[np.ndarray, float]:
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 3e-3, steps: int = 4000, rate: float = 0.5) -> tuple[np.ndarray, float]:
     """Logistic regression by full-batch gradient descent, classes weighted to balance, L2 on the weights."""
     w, b = np.zeros(x.shape[1]), 0.0
     pos = max(float(y.mean()), 1e-6)
@@ -166,7 +166,8 @@ def main() -> None:
     if "--dry-run" in sys.argv:
         return
     WEIGHTS_PATH.write_text(json.dumps({
-        "model": embedder.name, "dimension": embedder.dimension, "shape_features": len(x[0]) - embedder.dimension,
+        "model": embedder.name, "dimension": embedder.dimension,
+        "shape_features": len(x[0]) - 3 * embedder.dimension,
         "bias": round(b, 6), "weights": [round(float(v), 6) for v in w],
         "trained_on": {"titles": int(y.sum()), "organisations": int(len(y) - y.sum())},
     }) + "\n", encoding="utf-8")

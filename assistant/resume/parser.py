@@ -850,8 +850,9 @@ _FORM_LABEL_TAIL = re.compile(r"^(?:responsibilities|zust[äa]ndigkeiten|princip
 
 def _unform(lines: list[Line]) -> list[Line]:
     """Europass rows ("Dates March 2021 – present" / "Occupation or position held Lead Engineer" / ... / "Name and
-    address of employer Voltaris GmbH, Munich") rewritten as the usual header -- the title, the employer, then the
-    dates -- followed by the entry's description, labels removed. Lines of a section without such rows are kept."""
+    address of employer Voltaris GmbH, Munich") rewritten as one header line on the dates' line -- "title | employer
+    | dates", so no line of the description can be taken for part of it -- followed by the description, labels
+    removed. Lines of a section without such rows are kept."""
     if sum(bool(_FORM_TITLE.match(line.text) or _FORM_EMPLOYER.match(line.text)) for line in lines) < 2:
         return lines
     out: list[Line] = []
@@ -859,7 +860,9 @@ def _unform(lines: list[Line]) -> list[Line]:
 
     def close() -> None:
         if entry is not None:
-            out.extend(entry["title"] + entry["employer"] + entry["dates"] + entry["rest"])
+            dated = entry["dates"][0]
+            header = " | ".join(line.text for line in entry["title"] + entry["employer"] + [dated])
+            out.extend([Line(number=dated.number, text=header)] + entry["rest"])
 
     for line in lines:
         text = line.text.strip()
@@ -1287,9 +1290,13 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
             placed.append(None)
             continue
         placed.append((t_index, c_index, t_face, c_face))
-        if _TITLE_WORDS.search(job.title or "") and not _TITLE_WORDS.search(job.company or ""):
-            votes.setdefault(t_face, [0, 0])[0] += 1
-            votes.setdefault(c_face, [0, 0])[1] += 1
+        # The words settle an entry when one field has title words and the other none, or, where they do not,
+        # when the learned scorer reads one as a title and the other as an organisation.
+        side = _title_side(job.title or "", job.company or "")
+        if side is not None:
+            title_face, employer_face = (t_face, c_face) if side == 0 else (c_face, t_face)
+            votes.setdefault(title_face, [0, 0])[0] += 1
+            votes.setdefault(employer_face, [0, 0])[1] += 1
 
     def role(face: _Face) -> str | None:
         as_title, as_employer = votes.get(face, [0, 0])
@@ -1334,7 +1341,7 @@ def _split_by_weight(line_text: str, title: str, typography: Typography) -> tupl
             employer, _ = _strip_location(tail)
             if not employer:
                 return None
-            if _TITLE_WORDS.search(employer) and not _TITLE_WORDS.search(head):
+            if _title_side(head, employer) == 1:
                 # Company-first layouts bold the employer ("**Brindlewood Marketplace**, Director of ML
                 # Engineering"): the weight still marks the cut, and the words tell which side is the title.
                 return employer, head
@@ -1432,11 +1439,15 @@ def _title_company(
         if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
             return left, middle, location or place
     titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
-    if len(titled) != 1 and len(candidates) > 1:
+    if len(candidates) > 1:
         # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
         # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
+        # Where they name one field, only a scorer sure of another overrules them ("Brightwater Engineering Ltd"
+        # over "Statistician").
         fields = [c for c in candidates if not _place_only(c[1])]
-        learned = _learned_title([t for _, t in fields])
+        texts = [t for _, t in fields]
+        learned = _learned_title(texts) if len(titled) != 1 else _learned_title(
+            texts, _OVERRULE_TITLE, _OVERRULE_ORGANISATION)
         if learned is not None:
             titled = [fields[learned]]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
@@ -1479,19 +1490,21 @@ def _title_company(
 # other field at most `_SURE_ORGANISATION`; between the two it has no opinion and the word rules stand.
 _SURE_TITLE = 0.65
 _SURE_ORGANISATION = 0.35
+# Surer still, to overrule the title words where they name one field.
+_OVERRULE_TITLE = 0.8
+_OVERRULE_ORGANISATION = 0.2
 
 
-def _learned_title(texts: list[str]) -> int | None:
-    """The index of the one text the learned scorer reads as the job title, all others reading as organisations;
-    None when it cannot run (no model) or no text stands out."""
+def _learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _SURE_ORGANISATION) -> int | None:
+    """The index of the one text the learned scorer reads as the job title (at least `sure`), all others reading as
+    organisations (at most `unsure`); None when it cannot run (no model) or no text stands out."""
     if len(texts) < 2:
         return None
     probabilities = title_probabilities(texts)
     if probabilities is None:
         return None
     best = max(range(len(texts)), key=probabilities.__getitem__)
-    if probabilities[best] >= _SURE_TITLE and all(
-            p <= _SURE_ORGANISATION for k, p in enumerate(probabilities) if k != best):
+    if probabilities[best] >= sure and all(p <= unsure for k, p in enumerate(probabilities) if k != best):
         return best
     return None
 
@@ -1501,15 +1514,11 @@ def _title_side(first: str, second: str) -> int | None:
     as one. The title words decide when exactly one field has them, unless the learned scorer is sure of the
     opposite ("Product Hunt" beside "Growth Marketer"); when both or neither have them, the scorer decides alone."""
     first_titled, second_titled = bool(_TITLE_WORDS.search(first)), bool(_TITLE_WORDS.search(second))
-    learned = _learned_title([first, second])
     if first_titled != second_titled:
         by_words = 0 if first_titled else 1
-        probabilities = title_probabilities([first, second]) if learned is not None else None
-        if learned is not None and learned != by_words and probabilities is not None and (
-                probabilities[learned] >= 0.85 and probabilities[by_words] <= 0.15):
-            return learned
-        return by_words
-    return learned
+        overruled = _learned_title([first, second], _OVERRULE_TITLE, _OVERRULE_ORGANISATION)
+        return overruled if overruled is not None else by_words
+    return _learned_title([first, second])
 
 
 # An employer written with its place after it, as one field: "Vellore Santé, Paris"; or an employer in capitals

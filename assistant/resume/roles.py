@@ -38,6 +38,29 @@ _ORG_WORD = re.compile(
 )
 
 
+def end_words(text: str) -> tuple[str, str]:
+    """The first and the last word of a field, brackets dropped: where a title keeps its head noun ("Senior Data
+    *Engineer*", "*Gerente* de Datos") and an organisation its kind ("Harbor *Robotics*", "*Banco* Lucero")."""
+    words = re.findall(r"[^\W\d_][\w'’.&-]*", re.sub(r"\(.*?\)", " ", text))
+    return (words[0], words[-1]) if words else (text, text)
+
+
+def feature_texts(texts: Sequence[str]) -> list[str]:
+    """The texts whose sentence vectors make a field's features: the field, then its first word, then its last."""
+    ends = [end_words(t) for t in texts]
+    return list(texts) + [first for first, _ in ends] + [last for _, last in ends]
+
+
+def features(vectors: Any, texts: Sequence[str]) -> Any:
+    """One row per text: its vector, its first word's, its last word's (`vectors` embeds `feature_texts(texts)`,
+    in that order), then the shape features."""
+    import numpy as np
+
+    n = len(texts)
+    shapes = np.array([shape_features(t) for t in texts], dtype=np.float32).reshape(n, -1)
+    return np.hstack([vectors[:n], vectors[n: 2 * n], vectors[2 * n:], shapes])
+
+
 def shape_features(text: str) -> list[float]:
     """What the sentence vector does not see: a legal-form ending, an institution word, and a trailing "&"-joined
     pair of names ("Smith & Jones")."""
@@ -94,11 +117,10 @@ def title_probabilities(texts: Sequence[str], embedder: Embedder | None = None) 
 
         from assistant.knowledge.embeddings import embed_cached
 
-        vectors = embed_cached(model, list(texts))
+        vectors = embed_cached(model, feature_texts(texts))
     except Exception:  # a model that cannot load costs only the learned opinion
         return None
-    shapes = np.array([shape_features(t) for t in texts], dtype=np.float32)
-    x = np.hstack([vectors, shapes])
+    x = features(vectors, texts)
     w = np.asarray(weights["weights"], dtype=np.float32)
     if x.shape[1] != w.shape[0]:
         return None
