@@ -27,7 +27,7 @@ from assistant.resume.headings import (
     strip_decoration,
 )
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
-from assistant.resume.roles import title_probabilities
+from assistant.resume.roles import legal_form, title_probabilities
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
@@ -1438,16 +1438,13 @@ def _title_company(
             _REMOTE.fullmatch(place))
         if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
             return left, middle, location or place
-    titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
-    if len(candidates) > 1:
+    # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd").
+    titled = [c for c in candidates if _TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
+    if len(titled) != 1 and len(candidates) > 1:
         # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
         # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
-        # Where they name one field, only a scorer sure of another overrules them ("Brightwater Engineering Ltd"
-        # over "Statistician").
         fields = [c for c in candidates if not _place_only(c[1])]
-        texts = [t for _, t in fields]
-        learned = _learned_title(texts) if len(titled) != 1 else _learned_title(
-            texts, _OVERRULE_TITLE, _OVERRULE_ORGANISATION)
+        learned = _learned_title([t for _, t in fields])
         if learned is not None:
             titled = [fields[learned]]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
@@ -1490,14 +1487,12 @@ def _title_company(
 # other field at most `_SURE_ORGANISATION`; between the two it has no opinion and the word rules stand.
 _SURE_TITLE = 0.65
 _SURE_ORGANISATION = 0.35
-# Surer still, to overrule the title words where they name one field.
-_OVERRULE_TITLE = 0.8
-_OVERRULE_ORGANISATION = 0.2
 
 
 def _learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _SURE_ORGANISATION) -> int | None:
     """The index of the one text the learned scorer reads as the job title (at least `sure`), all others reading as
-    organisations (at most `unsure`); None when it cannot run (no model) or no text stands out."""
+    organisations (at most `unsure`); None when it cannot run (no model) or no text stands out. Asked only where
+    the title words leave the choice open: it costs a few sentence vectors per header."""
     if len(texts) < 2:
         return None
     probabilities = title_probabilities(texts)
@@ -1511,13 +1506,12 @@ def _learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = 
 
 def _title_side(first: str, second: str) -> int | None:
     """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
-    as one. The title words decide when exactly one field has them, unless the learned scorer is sure of the
-    opposite ("Product Hunt" beside "Growth Marketer"); when both or neither have them, the scorer decides alone."""
-    first_titled, second_titled = bool(_TITLE_WORDS.search(first)), bool(_TITLE_WORDS.search(second))
+    as one. The title words decide when exactly one field has them (a field ending in a legal form has none:
+    "Acme Engineering GmbH"); when both or neither have them, the learned scorer decides."""
+    first_titled = bool(_TITLE_WORDS.search(first)) and not legal_form(first)
+    second_titled = bool(_TITLE_WORDS.search(second)) and not legal_form(second)
     if first_titled != second_titled:
-        by_words = 0 if first_titled else 1
-        overruled = _learned_title([first, second], _OVERRULE_TITLE, _OVERRULE_ORGANISATION)
-        return overruled if overruled is not None else by_words
+        return 0 if first_titled else 1
     return _learned_title([first, second])
 
 

@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 WEIGHTS_PATH = Path(__file__).with_name("title_org.json")
 
 # A legal form ending the field ("Globex Inc.", "Nordwerk AG", "Banco Cordillera S.A."): an organisation's name.
+# Two-letter forms count in capitals only ("Nordlys Data AS", not a title ending in "as").
 _LEGAL_FORM = re.compile(
-    r"(?<![\w.])(?:inc|ltd|limited|llc|llp|plc|corp|corporation|co|gmbh|ag|kg|se|sa|s\.a|sas|sarl|srl|s\.r\.l|spa"
-    r"|s\.p\.a|bv|b\.v|nv|n\.v|as|asa|ab|oy|pty|pvt|c\.a|s\.a\. de c\.v|ltda|k\.k)\.?\)?$",
-    re.IGNORECASE,
+    r"(?<![\w.])(?:(?i:inc|ltd|limited|llc|llp|plc|corp|corporation|gmbh|sarl|s\.a|s\.r\.l|s\.p\.a|b\.v|n\.v|pty"
+    r"|pvt|c\.a|s\.a\. de c\.v|ltda|k\.k)|Co|AG|KG|SE|SA|SAS|SRL|SpA|BV|NV|AS|ASA|AB|Oy)\.?\)?$",
 )
 # Words that name an institution or a company rather than a role.
 _ORG_WORD = re.compile(
@@ -36,6 +36,11 @@ _ORG_WORD = re.compile(
     r"|foundation|association|company|technologies|solutions|systems|partners)\b",
     re.IGNORECASE,
 )
+
+
+def legal_form(text: str) -> bool:
+    """Does the field end in a company's legal form ("Globex Inc.", "Nordwerk AG", "Banco Cordillera S.A.")?"""
+    return bool(_LEGAL_FORM.search(text.strip()))
 
 
 def end_words(text: str) -> tuple[str, str]:
@@ -66,7 +71,7 @@ def shape_features(text: str) -> list[float]:
     pair of names ("Smith & Jones")."""
     stripped = text.strip()
     return [
-        float(bool(_LEGAL_FORM.search(stripped))),
+        float(legal_form(stripped)),
         float(bool(_ORG_WORD.search(stripped))),
         float(bool(re.search(r"\b[A-Z][a-z]+ (?:&|and) [A-Z][a-z]+$", stripped))),
     ]
