@@ -41,6 +41,16 @@ def test_title_and_employer_are_told_apart_where_the_title_words_are_silent(head
     assert _first_job(header) == expected
 
 
+def test_under_a_bare_date_both_lines_are_the_header_when_one_reads_as_a_title() -> None:
+    """ "2021 - Present" / "Northwind Analytics" / "Statistician": no title word on either line, yet a reader sees
+    the employer and the title (not an employer-less "Northwind Analytics" role)."""
+    resume = parse_resume(ExtractedText(text=(
+        "Pat Doe\nExperience\n2021 - Present\nNorthwind Analytics\nStatistician\n• Built models\n"
+        "2016 - 2021\nLindqvist Retail\nEconomist\n• Priced goods\n"), pages=1))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Statistician", "Northwind Analytics"), ("Economist", "Lindqvist Retail")]
+
+
 def test_a_comma_inside_a_title_does_not_invent_an_employer() -> None:
     """ "Senior Manager, Applied Science" is one title: "Applied Science" is no company."""
     assert _first_job("Senior Manager, Applied Science Jan 2020 - Present") == ("Senior Manager, Applied Science", None)

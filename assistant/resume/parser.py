@@ -785,12 +785,13 @@ def _date_only(text: str) -> bool:
 def _employer_over_title(line: Line, dated: Line) -> bool:
     """Is `line` the employer heading of the dated entry right below it: no title word on it, and the dated line
     holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
-    if _TITLE_WORDS.search(line.text) or _sentence_like(line.text):
+    if _sentence_like(line.text) or len(_fields(line.text)) != 1:
         return False
     match = _RANGE.search(dated.text) or _OPEN_FIRST.search(dated.text)
     rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
     fields = [part for field in _fields(rest) for part in _split_at_employer(field)]
-    return len(fields) == 1 and bool(_TITLE_WORDS.search(fields[0]))
+    # The title words tell which is the title; where they name both or neither, the learned scorer does.
+    return len(fields) == 1 and _title_side(line.text.strip(), fields[0]) == 1
 
 
 def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
@@ -826,7 +827,12 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     first_titled, second_titled = bool(_TITLE_WORDS.search(first.text)), bool(_TITLE_WORDS.search(second.text))
     if first_titled != second_titled:
         return True
-    return not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography)
+    if not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography):
+        return True
+    # Title words on both lines or on neither ("Northwind Analytics" / "Statistician"): the learned scorer reads
+    # one as a title and the other as an organisation, or the second line is not the header's.
+    return len(_fields(first.text)) == 1 == len(_fields(second.text)) and _learned_title(
+        [first.text.strip(), second.text.strip()]) is not None
 
 
 # The Europass CV form (LaTeX europecv, the older Europass templates): every row of an entry starts with a label
