@@ -103,3 +103,18 @@ def test_the_scorer_tells_titles_from_employers_on_resumes_it_was_not_trained_on
     assert probabilities is not None
     right = sum((p > 0.5) == bool(label) for p, (_, label) in zip(probabilities, pairs, strict=True))
     assert len(pairs) >= 40 and right >= 0.9 * len(pairs)
+
+
+def test_date_first_entries_with_the_employer_over_the_title() -> None:
+    """ "date / Employer / Title" entries (a date column beside the header): the employer is the line under the
+    date, even where the date column wrapped its range around it ("November 2019 - February" / employer / "2022")."""
+    resume = parse_resume(ExtractedText(text=(
+        "Pat Doe\nExperience\nMarch 2022 - Present\nMeridian Payments\nStaff Software Engineer\nResponsibilities:\n"
+        "Designed the idempotency layer that ended duplicate charges\nNovember 2019 - February\nMeridian Payments\n"
+        "2022\nSenior Software Engineer\nResponsibilities:\nSplit the ledger service out of the monolith\n"
+        "January 2017 - October 2019\nOrchard Mobile\nSoftware Engineer\nResponsibilities:\n"
+        "Built the push notification service\n"), pages=1))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments", "2022-03", "Present"),
+        ("Senior Software Engineer", "Meridian Payments", "2019-11", "2022-02"),
+        ("Software Engineer", "Orchard Mobile", "2017-01", "2019-10")]

@@ -764,10 +764,16 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year."""
     out: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
                 rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
+        elif (len(out) >= 2 and _BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
+              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-2].text, re.I)
+              and not _RANGE.search(out[-1].text)):
+            # "November 2019 - February" / "Meridian Payments" / "2022": a date column wrapped its range while the
+            # line beside it (the employer) was read in between; the year still ends the range above.
+            out[-2] = Line(number=out[-2].number, text=f"{out[-2].text} {line.text.strip()}")
         else:
             out.append(line)
     return out
@@ -810,6 +816,9 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
 
     if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
         return True  # "date / Title / Employer" on most entries
+    if sum(employer_like(a + 1) and titled(a + 2) for a in bare) >= 0.6 * len(bare) and sum(
+            titled(a - 1) for a in bare) < 0.5 * len(bare):
+        return True  # "date / Employer / Title", where no title sits above the dates
     below = sum(titled(a + 1) for a in bare)
     above = sum(titled(a - 1) for a in bare)
     # "Employer / date / Title" keeps its employer above each date: then the lines above are this entry's.
