@@ -51,6 +51,25 @@ def test_under_a_bare_date_both_lines_are_the_header_when_one_reads_as_a_title()
         ("Statistician", "Northwind Analytics"), ("Economist", "Lindqvist Retail")]
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("2012 – 2014 Analista de Dados, Hospital Vale do Sabiá – Campinas",
+         ("Analista de Dados", "Hospital Vale do Sabiá", "Campinas")),
+        ("Okt. 2021 – heute Leiterin KI-Plattform, Nordwerk Energie AG – Berlin",
+         ("Leiterin KI-Plattform", "Nordwerk Energie AG", "Berlin")),
+        # A title's own comma, then the employer after the dash: the title stays whole.
+        ("2019 – 2021 Senior Manager, Applied Science – Tidewater Analytics",
+         ("Senior Manager, Applied Science", "Tidewater Analytics", None)),
+    ],
+)
+def test_title_comma_employer_then_the_place(header: str, expected: tuple) -> None:
+    """ "Title, Employer – City" on the dated line: the employer is the part after the comma, not the city."""
+    resume = parse_resume(ExtractedText(text=f"Pat Doe\nExperience\n{header}\n• Led 3 teams of 20 engineers\n", pages=1))
+    job = resume.experience[0]
+    assert (job.title, job.company, job.location) == expected
+
+
 def test_a_comma_inside_a_title_does_not_invent_an_employer() -> None:
     """ "Senior Manager, Applied Science" is one title: "Applied Science" is no company."""
     assert _first_job("Senior Manager, Applied Science Jan 2020 - Present") == ("Senior Manager, Applied Science", None)

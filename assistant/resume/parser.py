@@ -1495,7 +1495,33 @@ def _title_company(
         dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
         company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
             dated[0] if dated else None) or nearest or others[0][1]
+        chosen = next((c for c in others if c[1] == company), None)
+        if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
+                candidates.index(chosen) > candidates.index(title_choice)) and (
+                split := _title_comma_employer(title_choice[1], company)):
+            # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
+            # and what follows the dash is the place.
+            return split[0], split[1], location or company
     return title_choice[1], company, location
+
+
+def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
+    """ "Title, Employer" read as one field with a short field after it on the same line: (title, employer) when
+    the words or the scorer make the left part the title and the scorer reads the right part as an organisation
+    (so "Senior Manager, Applied Science" stays whole), and the field after it is a place-like name -- a few
+    capitalised words, no legal form."""
+    if title.count(",") != 1 or legal_form(after) or _TITLE_WORDS.search(after):
+        return None
+    words = after.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    left, right = (part.strip() for part in title.split(","))
+    if not left or not right or _title_side(left, right) != 0:
+        return None
+    probabilities = title_probabilities([right])
+    if probabilities is None or probabilities[0] > _SURE_ORGANISATION:
+        return None
+    return left, right
 
 
 # How sure the learned title scorer (`assistant.resume.roles`) must be: the title at least `_SURE_TITLE`, every
