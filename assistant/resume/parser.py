@@ -1498,10 +1498,10 @@ def _title_company(
         chosen = next((c for c in others if c[1] == company), None)
         if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
                 candidates.index(chosen) > candidates.index(title_choice)) and (
-                split := _title_comma_employer(title_choice[1], company)):
+                comma_split := _title_comma_employer(title_choice[1], company)):
             # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
             # and what follows the dash is the place.
-            return split[0], split[1], location or company
+            return comma_split[0], comma_split[1], location or company
     return title_choice[1], company, location
 
 
