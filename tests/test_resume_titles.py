@@ -137,3 +137,10 @@ def test_date_first_entries_with_the_employer_over_the_title() -> None:
         ("Staff Software Engineer", "Meridian Payments", "2022-03", "Present"),
         ("Senior Software Engineer", "Meridian Payments", "2019-11", "2022-02"),
         ("Software Engineer", "Orchard Mobile", "2017-01", "2019-10")]
+
+
+def test_a_dated_organisation_name_alone_is_the_employer_not_the_title() -> None:
+    """ "Northwind Analytics  Aug 2020 - Present" with nothing else: the review must not call it a job title."""
+    assert _first_job("Northwind Analytics Aug 2020 - Present") == (None, "Northwind Analytics")
+    # A title alone stays a title.
+    assert _first_job("Statistician Aug 2020 - Present") == ("Statistician", None)

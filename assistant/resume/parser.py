@@ -1156,7 +1156,7 @@ def _employer_tenures(
                and (k == i + 1 or ((before := spans[k - 1][1]) is not None and inner_end <= before))):
             k += 1
         parts = range(i + 1, k)
-        employer = outer.title if not _TITLE_WORDS.search(outer.title or "") else outer.company
+        employer = outer.title if outer.title and not _TITLE_WORDS.search(outer.title) else outer.company
         # (Every part has both dates: the loop above only takes parts that do.)
         starts = [s for p in parts if (s := spans[p][1]) is not None]
         ends = [e for p in parts if (e := spans[p][2]) is not None]
@@ -1502,7 +1502,20 @@ def _title_company(
             # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
             # and what follows the dash is the place.
             return comma_split[0], comma_split[1], location or company
+    if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
+            _reads_as_organisation(title_choice[1])):
+        # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
+        # employer, not a job title.
+        return None, title_choice[1], location
     return title_choice[1], company, location
+
+
+def _reads_as_organisation(text: str) -> bool:
+    """No title words, and the learned scorer is sure the field names an organisation."""
+    if _TITLE_WORDS.search(text):
+        return False
+    probabilities = title_probabilities([text])
+    return probabilities is not None and probabilities[0] <= 0.2
 
 
 def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
