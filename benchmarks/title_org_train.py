@@ -139,8 +139,12 @@ def accuracy(w: np.ndarray, b: float, x: np.ndarray, y: np.ndarray) -> tuple[int
     return int((((x @ w + b) > 0).astype(int) == y).sum()), len(y)
 
 
+def _fold(text: str) -> int:
+    return int(hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest(), 16) % 5
+
+
 def _held_out(text: str) -> bool:
-    return int(hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest(), 16) % 5 == 0
+    return _fold(text) == 0
 
 
 def main() -> None:
@@ -154,6 +158,9 @@ def main() -> None:
     print(f"held-out fifth of the training strings: {right}/{total} ({right / total:.0%})")
     right, total = accuracy(w, b, x[~test], y[~test])
     print(f"  (fit on the other four fifths: {right}/{total})")
+    folds = np.array([_fold(t) for t, _ in pairs])
+    right = sum(accuracy(*fit(x[folds != k], y[folds != k]), x[folds == k], y[folds == k])[0] for k in range(5))
+    print(f"five-fold cross-validation over the training strings: {right}/{len(y)} ({right / len(y):.0%})")
     w, b = fit(x, y)
     for name, evaluation in (("themes set (not trained on)", themes_pairs()),
                              ("labelled tuning half (not trained on)", tuning_half_pairs())):
