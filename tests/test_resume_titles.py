@@ -32,6 +32,8 @@ def _first_job(header: str) -> tuple[str | None, str | None]:
         # Company first on one line, split at its comma.
         ("Halvorsen Shipping AS, Statistician Jan 2020 - Present", ("Statistician", "Halvorsen Shipping AS")),
         ("Lindqvist Retail | Economist | Jan 2020 - Present", ("Economist", "Lindqvist Retail")),
+        # "Title at Employer" with a title the words do not know.
+        ("Statistician at Northwind Analytics Jan 2020 - Present", ("Statistician", "Northwind Analytics")),
         # The title words still settle the clear cases.
         ("Director of ML, Example Corp Jan 2020 - Present", ("Director of ML", "Example Corp")),
         ("Nordwerk Energie AG, Leiterin KI-Plattform Jan 2020 - Present", ("Leiterin KI-Plattform", "Nordwerk Energie AG")),

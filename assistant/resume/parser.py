@@ -1614,9 +1614,12 @@ _AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
 
 
 def _split_at_employer(field: str) -> list[str]:
-    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title)."""
+    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title: one
+    with a title word, or one the learned scorer reads as a title beside an organisation, "Statistician at
+    Northwind")."""
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
-    if len(parts) == 2 and _TITLE_WORDS.search(parts[0]) and parts[1].strip():
+    if len(parts) == 2 and parts[1].strip() and (
+            _TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
         return [parts[0].strip(), parts[1].strip()]
     return [field]
 
