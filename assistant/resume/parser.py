@@ -791,7 +791,7 @@ def _date_only(text: str) -> bool:
 def _employer_over_title(line: Line, dated: Line) -> bool:
     """Is `line` the employer heading of the dated entry right below it: no title word on it, and the dated line
     holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
-    if _sentence_like(line.text) or len(_fields(line.text)) != 1:
+    if _sentence_like(line.text):
         return False
     match = _RANGE.search(dated.text) or _OPEN_FIRST.search(dated.text)
     rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
@@ -1440,7 +1440,9 @@ def _title_company(
             side = _title_side(left, right)
             if side == 0:
                 return left, right, location
-            if side == 1:
+            if side == 1 and both is not None and both[0] <= _SURE_ORGANISATION:
+                # Company first only when the scorer agrees the first part names an organisation: a team before
+                # the title ("Search, Staff Engineer") is no employer.
                 return right, left, location
     if len(candidates) == 1 and candidates[0][1].count(",") == 2:
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
