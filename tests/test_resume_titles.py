@@ -75,6 +75,8 @@ def test_title_comma_employer_then_the_place(header: str, expected: tuple) -> No
 def test_a_comma_inside_a_title_does_not_invent_an_employer() -> None:
     """ "Senior Manager, Applied Science" is one title: "Applied Science" is no company."""
     assert _first_job("Senior Manager, Applied Science Jan 2020 - Present") == ("Senior Manager, Applied Science", None)
+    # Nor is a team written before the title.
+    assert _first_job("Machine Learning, Staff Engineer Jan 2020 - Present") == ("Machine Learning, Staff Engineer", None)
 
 
 def test_europass_form_rows_are_read_by_their_labels() -> None:
