@@ -28,6 +28,7 @@ from assistant.resume.headings import (
     strip_decoration,
 )
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.roles import legal_form, title_probabilities
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
@@ -897,10 +898,16 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year."""
     out: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
                 rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
+        elif (len(out) >= 2 and _BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
+              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-2].text, re.I)
+              and not _RANGE.search(out[-1].text)):
+            # "November 2019 - February" / "Meridian Payments" / "2022": a date column wrapped its range while the
+            # line beside it (the employer) was read in between; the year still ends the range above.
+            out[-2] = Line(number=out[-2].number, text=f"{out[-2].text} {line.text.strip()}")
         else:
             out.append(line)
     return out
@@ -918,12 +925,13 @@ def _date_only(text: str) -> bool:
 def _employer_over_title(line: Line, dated: Line) -> bool:
     """Is `line` the employer heading of the dated entry right below it: no title word on it, and the dated line
     holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
-    if _TITLE_WORDS.search(line.text) or _sentence_like(line.text):
+    if _sentence_like(line.text):
         return False
     match = _RANGE.search(dated.text) or _OPEN_FIRST.search(dated.text)
     rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
     fields = [part for field in _fields(rest) for part in _split_at_employer(field)]
-    return len(fields) == 1 and bool(_TITLE_WORDS.search(fields[0]))
+    # The title words tell which is the title; where they name both or neither, the learned scorer does.
+    return len(fields) == 1 and _title_side(line.text.strip(), fields[0]) == 1
 
 
 def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
@@ -937,11 +945,14 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
 
     def employer_like(index: int) -> bool:
-        return index >= 0 and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
+        return 0 <= index < len(lines) and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
             and not _TITLE_WORDS.search(lines[index].text)
 
     if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
         return True  # "date / Title / Employer" on most entries
+    if sum(employer_like(a + 1) and titled(a + 2) for a in bare) >= 0.6 * len(bare) and sum(
+            titled(a - 1) for a in bare) < 0.5 * len(bare):
+        return True  # "date / Employer / Title", where no title sits above the dates
     below = sum(titled(a + 1) for a in bare)
     above = sum(titled(a - 1) for a in bare)
     # "Employer / date / Title" keeps its employer above each date: then the lines above are this entry's.
@@ -959,11 +970,75 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     first_titled, second_titled = bool(_TITLE_WORDS.search(first.text)), bool(_TITLE_WORDS.search(second.text))
     if first_titled != second_titled:
         return True
-    return not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography)
+    if not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography):
+        return True
+    # Title words on both lines or on neither ("Northwind Analytics" / "Statistician"): the learned scorer reads
+    # one as a title and the other as an organisation, or the second line is not the header's.
+    return len(_fields(first.text)) == 1 == len(_fields(second.text)) and _learned_title(
+        [first.text.strip(), second.text.strip()]) is not None
+
+
+# The Europass CV form (LaTeX europecv, the older Europass templates): every row of an entry starts with a label
+# naming its field, the dates first. The label says which words are the title and which the employer.
+_FORM_DATES = re.compile(r"^(?:dates?|datum|zeitraum|fechas?|datas?|p[ée]riode)\s*:?\s+(?=\S)", re.IGNORECASE)
+_FORM_TITLE = re.compile(
+    r"^(?:occupation or position held|beruf oder funktion|fonction ou poste occup[ée]"
+    r"|profesi[óo]n o cargo desempe[ñn]ado|fun[çc][ãa]o ou cargo ocupado)\s*:?\s*", re.IGNORECASE)
+_FORM_EMPLOYER = re.compile(
+    r"^(?:name and address of (?:the )?employer|name und adresse des arbeitgebers|nom et adresse de l['’]employeur"
+    r"|nombre y direcci[óo]n de(?:l| la empresa o del?)? empleador|nome e (?:morada|endere[çc]o) do empregador)"
+    r"\s*:?\s*", re.IGNORECASE)
+_FORM_OTHER = re.compile(
+    r"^(?:main activities and(?: responsibilities)?|type of business or sector|wichtigste t[äa]tigkeiten und"
+    r"(?: zust[äa]ndigkeiten)?|activit[ée]s et responsabilit[ée]s(?: principales)?"
+    r"|funciones y responsabilidades(?: principales)?|principais actividades e responsabilidades)\s*:?\s*",
+    re.IGNORECASE)
+# The second line of a label wrapped in its narrow column ("Main activities and" / "responsibilities").
+_FORM_LABEL_TAIL = re.compile(r"^(?:responsibilities|zust[äa]ndigkeiten|principales|or sector)$", re.IGNORECASE)
+
+
+def _unform(lines: list[Line]) -> list[Line]:
+    """Europass rows ("Dates March 2021 – present" / "Occupation or position held Lead Engineer" / ... / "Name and
+    address of employer Voltaris GmbH, Munich") rewritten as one header line on the dates' line -- "title | employer
+    | dates", so no line of the description can be taken for part of it -- followed by the description, labels
+    removed. Lines of a section without such rows are kept."""
+    if sum(bool(_FORM_TITLE.match(line.text) or _FORM_EMPLOYER.match(line.text)) for line in lines) < 2:
+        return lines
+    out: list[Line] = []
+    entry: dict[str, list[Line]] | None = None
+
+    def close() -> None:
+        if entry is not None:
+            dated = entry["dates"][0]
+            header = " | ".join(line.text for line in entry["title"] + entry["employer"] + [dated])
+            out.extend([Line(number=dated.number, text=header)] + entry["rest"])
+
+    for line in lines:
+        text = line.text.strip()
+        dates = _FORM_DATES.match(text)
+        if dates and (_RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text)):
+            close()
+            entry = {"title": [], "employer": [], "dates": [Line(number=line.number, text=text[dates.end():])],
+                     "rest": []}
+            continue
+        if entry is None:
+            out.append(line)
+            continue
+        for key, label in (("title", _FORM_TITLE), ("employer", _FORM_EMPLOYER), ("rest", _FORM_OTHER)):
+            found = label.match(text)
+            if found:
+                if text[found.end():]:
+                    entry[key].append(Line(number=line.number, text=text[found.end():]))
+                break
+        else:
+            if not _FORM_LABEL_TAIL.match(text):
+                entry["rest"].append(line)
+    close()
+    return out
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_ranges(section_lines)
+    section_lines = _join_wrapped_ranges(_unform(section_lines))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -1010,8 +1085,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
-        if nxt + 1 < ceiling and _URL.fullmatch(section_lines[nxt].text.strip()):
-            nxt += 1  # the employer's web address printed under its name: the title is on the next line
+        if nxt + 1 < ceiling and _URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
+            # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
+            # title is on the next line.
+            nxt += 1
         # "Employer / Title  date": a line above and words beside the date already make the header, so a line
         # below that sits right over the next dated line is the next entry's employer, not this entry's.
         complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
@@ -1213,7 +1290,7 @@ def _employer_tenures(
                and (k == i + 1 or ((before := spans[k - 1][1]) is not None and inner_end <= before))):
             k += 1
         parts = range(i + 1, k)
-        employer = outer.title if not _TITLE_WORDS.search(outer.title or "") else outer.company
+        employer = outer.title if outer.title and not _TITLE_WORDS.search(outer.title) else outer.company
         # (Every part has both dates: the loop above only takes parts that do.)
         starts = [s for p in parts if (s := spans[p][1]) is not None]
         ends = [e for p in parts if (e := spans[p][2]) is not None]
@@ -1362,9 +1439,13 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
             placed.append(None)
             continue
         placed.append((t_index, c_index, t_face, c_face))
-        if _TITLE_WORDS.search(job.title or "") and not _TITLE_WORDS.search(job.company or ""):
-            votes.setdefault(t_face, [0, 0])[0] += 1
-            votes.setdefault(c_face, [0, 0])[1] += 1
+        # The words settle an entry when one field has title words and the other none, or, where they do not,
+        # when the learned scorer reads one as a title and the other as an organisation.
+        side = _title_side(job.title or "", job.company or "")
+        if side is not None:
+            title_face, employer_face = (t_face, c_face) if side == 0 else (c_face, t_face)
+            votes.setdefault(title_face, [0, 0])[0] += 1
+            votes.setdefault(employer_face, [0, 0])[1] += 1
 
     def role(face: _Face) -> str | None:
         as_title, as_employer = votes.get(face, [0, 0])
@@ -1409,7 +1490,7 @@ def _split_by_weight(line_text: str, title: str, typography: Typography) -> tupl
             employer, _ = _strip_location(tail)
             if not employer:
                 return None
-            if _TITLE_WORDS.search(employer) and not _TITLE_WORDS.search(head):
+            if _title_side(head, employer) == 1:
                 # Company-first layouts bold the employer ("**Brindlewood Marketplace**, Director of ML
                 # Engineering"): the weight still marks the cut, and the words tell which side is the title.
                 return employer, head
@@ -1484,20 +1565,39 @@ def _title_company(
     if not candidates:
         return None, None, location
     if len(candidates) == 1 and candidates[0][1].count(",") == 1:
-        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it.
+        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it --
+        # or the employer first ("Nordwerk Energie AG, Leiterin KI-Plattform"). A title's own comma ("Senior
+        # Manager, Applied Science") is no split: the learned scorer reads both halves as parts of a title.
         left, right = (part.strip() for part in candidates[0][1].split(","))
-        if _TITLE_WORDS.search(left) and not _TITLE_WORDS.search(right) and right:
-            return left, right, location
+        both = title_probabilities([left, right]) if left and right else None
+        if left and right and not (both is not None and min(both) >= _SURE_TITLE):
+            side = _title_side(left, right)
+            if side == 0:
+                return left, right, location
+            if side == 1 and both is not None and both[0] <= _SURE_ORGANISATION:
+                # Company first only when the scorer agrees the first part names an organisation: a team before
+                # the title ("Search, Staff Engineer") is no employer.
+                return right, left, location
     if len(candidates) == 1 and candidates[0][1].count(",") == 2:
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
         # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix).
         left, middle, place = (part.strip() for part in candidates[0][1].split(","))
+        place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
         words = place.split()
         city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
-            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES))
+            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES)) or bool(
+            _REMOTE.fullmatch(place))
         if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
             return left, middle, location or place
-    titled = [c for c in candidates if _TITLE_WORDS.search(c[1])]
+    # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd").
+    titled = [c for c in candidates if _TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
+    if len(titled) != 1 and len(candidates) > 1:
+        # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
+        # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
+        fields = [c for c in candidates if not _place_only(c[1])]
+        learned = _learned_title([t for _, t in fields])
+        if learned is not None:
+            titled = [fields[learned]]
     if len(titled) > 1 and any(o == "rest" for o, _ in titled):
         titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
     if not titled and title_back is not None and len(pre) >= 2 and title_back <= len(pre) and not _fields(rest):
@@ -1531,7 +1631,78 @@ def _title_company(
         dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
         company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
             dated[0] if dated else None) or nearest or others[0][1]
+        chosen = next((c for c in others if c[1] == company), None)
+        if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
+                candidates.index(chosen) > candidates.index(title_choice)) and (
+                comma_split := _title_comma_employer(title_choice[1], company)):
+            # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
+            # and what follows the dash is the place.
+            return comma_split[0], comma_split[1], location or company
+    if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
+            _reads_as_organisation(title_choice[1])):
+        # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
+        # employer, not a job title.
+        return None, title_choice[1], location
     return title_choice[1], company, location
+
+
+def _reads_as_organisation(text: str) -> bool:
+    """No title words, and the learned scorer is sure the field names an organisation."""
+    if _TITLE_WORDS.search(text):
+        return False
+    probabilities = title_probabilities([text])
+    return probabilities is not None and probabilities[0] <= 0.2
+
+
+def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
+    """ "Title, Employer" read as one field with a short field after it on the same line: (title, employer) when
+    the words or the scorer make the left part the title and the scorer reads the right part as an organisation
+    (so "Senior Manager, Applied Science" stays whole), and the field after it is a place-like name -- a few
+    capitalised words, no legal form."""
+    if title.count(",") != 1 or legal_form(after) or _TITLE_WORDS.search(after):
+        return None
+    words = after.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    left, right = (part.strip() for part in title.split(","))
+    if not left or not right or _title_side(left, right) != 0:
+        return None
+    probabilities = title_probabilities([right])
+    if probabilities is None or probabilities[0] > _SURE_ORGANISATION:
+        return None
+    return left, right
+
+
+# How sure the learned title scorer (`assistant.resume.roles`) must be: the title at least `_SURE_TITLE`, every
+# other field at most `_SURE_ORGANISATION`; between the two it has no opinion and the word rules stand.
+_SURE_TITLE = 0.65
+_SURE_ORGANISATION = 0.35
+
+
+def _learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _SURE_ORGANISATION) -> int | None:
+    """The index of the one text the learned scorer reads as the job title (at least `sure`), all others reading as
+    organisations (at most `unsure`); None when it cannot run (no model) or no text stands out. Asked only where
+    the title words leave the choice open: it costs a few sentence vectors per header."""
+    if len(texts) < 2:
+        return None
+    probabilities = title_probabilities(texts)
+    if probabilities is None:
+        return None
+    best = max(range(len(texts)), key=probabilities.__getitem__)
+    if probabilities[best] >= sure and all(p <= unsure for k, p in enumerate(probabilities) if k != best):
+        return best
+    return None
+
+
+def _title_side(first: str, second: str) -> int | None:
+    """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
+    as one. The title words decide when exactly one field has them (a field ending in a legal form has none:
+    "Acme Engineering GmbH"); when both or neither have them, the learned scorer decides."""
+    first_titled = bool(_TITLE_WORDS.search(first)) and not legal_form(first)
+    second_titled = bool(_TITLE_WORDS.search(second)) and not legal_form(second)
+    if first_titled != second_titled:
+        return 0 if first_titled else 1
+    return _learned_title([first, second])
 
 
 # An employer written with its place after it, as one field: "Vellore Santé, Paris"; or an employer in capitals
@@ -1579,9 +1750,12 @@ _AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
 
 
 def _split_at_employer(field: str) -> list[str]:
-    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title)."""
+    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title: one
+    with a title word, or one the learned scorer reads as a title beside an organisation, "Statistician at
+    Northwind")."""
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
-    if len(parts) == 2 and _TITLE_WORDS.search(parts[0]) and parts[1].strip():
+    if len(parts) == 2 and parts[1].strip() and (
+            _TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
         return [parts[0].strip(), parts[1].strip()]
     return [field]
 
