@@ -32,8 +32,9 @@ sentences written for it (`tests/data/red_flag_training.yaml`). On that file's h
 finds the right flag for 68/382 sentences (24/694 false alarms); the probe as a gate for cue-less sentences lifts
 that to 95-116 but with 38-63 false alarms, and alone at its tuning threshold it adds almost nothing. MiniLM's
 sentence vector carries the topic far more than the behaviour, so a linear read-out of it cannot tell "I let them
-keep believing it" from "I corrected them" any better than the similarity margins do. `ScoringPolicy.red_flag_probe`
-and `red_flag_probe_gate` turn it on for experiments.
+keep believing it" from "I corrected them" any better than the similarity margins do (held out, at 3% false alarms
+the probe alone names the right flag for 27/382; max-pooled token states instead of the mean gave 28, a small MLP
+34). `ScoringPolicy.red_flag_probe` and `red_flag_probe_gate` turn it on for experiments.
 """
 
 from __future__ import annotations
