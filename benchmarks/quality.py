@@ -77,6 +77,11 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
         figures.append((f"red-flag sentences flagged with the right flag ({part} half)", f"{right}/{len(flagged)}",
                         f"tests/data/red_flag_cases.yaml; near misses flagged: {alarms}/{len(benign)}"
                         + ("; examples and cues were adjusted on this half" if part == "tuning" else "")))
+    right, positives, alarms, negatives = paraphrase_figure(knowledge, scorer)
+    figures.append(("red-flag paraphrases of the probe's training file, flagged with the right flag", f"{right}/{positives}",
+                    f"tests/data/red_flag_training.yaml (written for the probe, not for the cue lists; sentences the "
+                    f"role's flag examples repeat are left out); near misses and neutral talk flagged: "
+                    f"{alarms}/{negatives}"))
     latencies.sort()
     median = 1000 * latencies[len(latencies) // 2]
     p95 = 1000 * latencies[int(0.95 * (len(latencies) - 1))]
@@ -84,6 +89,19 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
                     f"p95 {p95:.0f} ms over {len(latencies)} answers; two embedding calls per answer (its sentences "
                     "in one batch, the whole answer in one)"))
     return figures
+
+
+def paraphrase_figure(knowledge: Any, scorer: OfflineScorer) -> tuple[int, int, int, int]:
+    """The scorer's red-flag detector on the probe's training sentences: right flags, flagged sentences, false
+    alarms, negatives. Sentences that the role's flag examples or counter-examples repeat are left out."""
+    data = yaml.safe_load((TEST_DATA / "red_flag_training.yaml").read_text(encoding="utf-8"))
+    reference = {t for f in knowledge.signals.red_flags for t in [*f.examples, *f.counter_examples]}
+    flagged = [(flag, t) for flag, texts in data["flagged"].items() for t in texts if t not in reference]
+    benign = [t for texts in data["near_misses"].values() for t in texts] + list(data["neutral"])
+    benign = [t for t in benign if t not in reference]
+    right = sum(flag in {h.definition.id for h in scorer.red_flag_hits(t)} for flag, t in flagged)
+    alarms = sum(bool(scorer.red_flag_hits(t)) for t in benign)
+    return right, len(flagged), alarms, len(benign)
 
 
 def _recall_at_3(store: KnowledgeStore) -> tuple[float, float, int]:

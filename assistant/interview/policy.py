@@ -119,6 +119,14 @@ class ScoringPolicy:
     red_flag_margin: float = 0.055  # ... and this much closer to it than to the right behaviour and neutral text
     counter_needs_its_words: bool = True  # see `RedFlagDetector.detect`
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
+    # The linear probe over the sentence embeddings (`redflag_probe.py`), off by default: on the training file's
+    # held-out folds it added few right flags for many false alarms, and on the tuning answers every setting that
+    # found anything new also capped strong answers (see benchmarks/train_redflag_probe.py). `red_flag_probe`: a
+    # sentence shows the probe's flag when P(some flag) reaches the threshold fitted with the weights; a gate: a
+    # sentence that passes the meaning test above but says none of the flag's cue words still shows the flag when
+    # the probe gives that flag at least `red_flag_probe_gate`.
+    red_flag_probe: bool = False
+    red_flag_probe_gate: float | None = None
     red_flag_cap: float = 2.0  # an answer showing a rubric red flag scores at most this
     director_flag_cap: float = 1.0  # ... a director-wide one (concealment, discrimination, ...) at most this
     red_flag_cap_repeated: float = 1.0  # ... and at most this when two sentences show one

@@ -25,6 +25,16 @@ without its mirror lifts honest answers that share its topic), and cues are mark
 admit", "not us", "my name first"), never of the topic ("regulator", "records", "green"): a topic cue lets any good
 answer about that topic through the gate. The margin sits above the largest one any well-graded tuning answer
 reached, because an answer has many sentences and one misfire caps a strong answer at 1.
+
+A learned alternative to the cue lists was tried and is shipped switched off: a logistic-regression probe over the
+same MiniLM sentence vectors (`redflag_probe.py`), fitted on 382 flagged sentences and 694 near misses and neutral
+sentences written for it (`tests/data/red_flag_training.yaml`). On that file's held-out folds the cue-gated detector
+finds the right flag for 68/382 sentences (24/694 false alarms); the probe as a gate for cue-less sentences lifts
+that to 95-116 but with 38-63 false alarms, and alone at its tuning threshold it adds almost nothing. MiniLM's
+sentence vector carries the topic far more than the behaviour, so a linear read-out of it cannot tell "I let them
+keep believing it" from "I corrected them" any better than the similarity margins do (held out, at 3% false alarms
+the probe alone names the right flag for 27/382; max-pooled token states instead of the mean gave 28, a small MLP
+34). `ScoringPolicy.red_flag_probe` and `red_flag_probe_gate` turn it on for experiments.
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ import numpy as np
 
 from assistant.interview.models import RedFlag
 from assistant.interview.policy import ScoringPolicy
+from assistant.interview.redflag_probe import RedFlagProbe
 from assistant.interview.signals import SentenceSignals
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.text.tokens import content_words
@@ -95,8 +106,9 @@ class FlagHit:
 class RedFlagDetector:
     """Finds red flags in an answer's sentences. Reference texts are embedded through the scorer's cache."""
 
-    def __init__(self, knowledge: RoleKnowledge, policy: ScoringPolicy) -> None:
+    def __init__(self, knowledge: RoleKnowledge, policy: ScoringPolicy, probe: RedFlagProbe | None = None) -> None:
         self.policy = policy
+        self.probe = probe if policy.red_flag_probe or policy.red_flag_probe_gate is not None else None
         self.definitions: list[FlagDefinition] = [
             FlagDefinition(
                 id=flag.id,
@@ -160,6 +172,7 @@ class RedFlagDetector:
         pair never found a flag that neither sentence showed alone, and it raised false alarms on good answers.
         """
         hits: dict[tuple[str, str], FlagHit] = {}
+        director = {d.id: d for d in self.definitions if d.source == "director"}
         for d in self.definitions:
             for s in sentences:
                 if any(p.search(s.sentence.text) for p in d.patterns):
@@ -167,6 +180,9 @@ class RedFlagDetector:
                     break
         if sentence_vectors is None or vectors is None or not len(sentences):
             return list(hits.values())
+        probe = self.probe if self.probe is not None and sentence_vectors.shape[1] == self.probe.dimension else None
+        verdicts = probe.verdicts(sentence_vectors) if probe is not None else []
+        gate = self.policy.red_flag_probe_gate
         neutral = sentence_vectors @ vectors(self.neutral).T
         neutral_best = neutral.max(axis=1) if neutral.size else np.zeros(len(sentences))
         for d in self.definitions:
@@ -197,11 +213,25 @@ class RedFlagDetector:
             for j, s in enumerate(sentences):
                 if close[j] < self.policy.red_flag_floor or margin[j] < needed:
                     continue
-                if not d.cued(texts[j], pairs[j - 1] if j else texts[j]):
+                if not d.cued(texts[j], pairs[j - 1] if j else texts[j]) and not (
+                    gate is not None and verdicts and verdicts[j].flag == d.id and verdicts[j].probability >= gate
+                ):
                     continue
                 best = hits.get(key)
                 if best is None or margin[j] > best.strength:
                     hits[key] = FlagHit(d, s, "meaning", float(margin[j]))
+        # The probe on its own: a paraphrase no cue names, judged by the behaviour the embeddings carry. A flag the
+        # cue-gated test already found keeps its quote; the probe adds flags it did not find.
+        for j, verdict in enumerate(verdicts):
+            found = director.get(verdict.flag)
+            if found is None or probe is None or not self.policy.red_flag_probe or verdict.probability < probe.threshold:
+                continue
+            key = (found.id, found.label)
+            best = hits.get(key)
+            if best is None or (best.detected_by == "meaning" and best.strength > 1.0 and verdict.probability
+                                > best.strength - 1.0):
+                # probe strengths are kept above 1 so they never compete with a cue-gated margin
+                hits[key] = FlagHit(found, sentences[j], "meaning", 1.0 + verdict.probability)
         return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
 
 

@@ -39,6 +39,7 @@ from assistant.interview.breakdown import (
 )
 from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation, Gap, QuestionContext
 from assistant.interview.policy import DEFAULT_POLICY, ScoringPolicy
+from assistant.interview.redflag_probe import shipped_probe
 from assistant.interview.redflags import FlagHit, RedFlagDetector, to_red_flag
 from assistant.interview.signals import (
     Lexicon,
@@ -242,7 +243,8 @@ class OfflineScorer(AnswerScorer):
         self.embedder = embedder
         self.policy = policy
         self.lexicon = Lexicon.from_role(knowledge.signals)
-        self.red_flags = RedFlagDetector(knowledge, policy)
+        probe = shipped_probe() if embedder is not None else None
+        self.red_flags = RedFlagDetector(knowledge, policy, probe if probe is not None and probe.fits(embedder) else None)
         self._cache: dict[str, np.ndarray] = {}
         self._matrices: dict[tuple[str, ...], np.ndarray] = {}
         self._lock = threading.Lock()
