@@ -220,3 +220,35 @@ def test_empty_standard_input_stores_no_session(runner: CliRunner) -> None:
     assert _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"] == before
     piped = runner.invoke(app, ["interview", "-n", "1", "--json"], input="I led a team of 12 engineers.\n")
     assert piped.exit_code == 0 and _json(piped.stdout)["transcript"], piped.output
+
+
+GENERATED = "Walk me through the last time you had to choose between two platform designs: what did you decide?"
+
+
+def test_a_spent_token_budget_is_announced_not_silently_replaced_by_bank_questions(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a small SESSION_TOKEN_BUDGET the LLM stops mid-interview; the candidate must be told that the offline
+    coach took over (in the terminal and in --json), not just see the questions change style."""
+    from assistant.llm.fakes import FakeChatModel
+    from assistant.services import override_chat_model
+
+    monkeypatch.setenv("SESSION_TOKEN_BUDGET", "4000")
+    model = FakeChatModel(responder=lambda _messages: GENERATED)
+    args = ["interview", "--answers", str(ANSWERS), "--seed", "21", "-n", "3"]
+    with override_chat_model(lambda _settings: model):
+        text = runner.invoke(app, args)
+        as_json = runner.invoke(app, [*args, "--json"])
+
+    assert text.exit_code == 0, text.output
+    assert text.stdout.count("token budget of this session ran out") == 1, text.stdout
+    after = text.stdout[text.stdout.index("token budget of this session ran out"):text.stdout.index("# Mock interview")]
+    assert "offline coach took over" in text.stdout and "SESSION_TOKEN_BUDGET" in text.stdout
+    assert GENERATED not in after, "after the notice the questions come from the bank"
+
+    assert as_json.exit_code == 0, as_json.output
+    payload = _json(as_json.stdout)
+    assert payload["usage"]["budget_exhausted"] is True
+    notices = payload["notices"]
+    assert [n["code"] for n in notices] == ["llm_budget"]
+    assert "offline coach took over" in notices[0]["message"]

@@ -202,6 +202,16 @@ def _run_interview(
     if not as_json:
         typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
 
+    budget_told = False
+
+    def tell_budget() -> None:
+        """Say it once, where it happens: the rest of the interview runs on the offline coach."""
+        nonlocal budget_told
+        if not budget_told and (notice := engine.budget_notice) is not None:
+            budget_told = True
+            say(f"\nNote: {notice}")
+
+    tell_budget()
     already_over = session.status != "active"
     if already_over:
         say(f"Session {session.id} is already {session.status}: there is nothing left to answer; its report follows.")
@@ -226,6 +236,7 @@ def _run_interview(
         result = engine.submit_answer(session, answer)
         if not as_json and session.mode == "practice":
             typer.echo("\n".join(_feedback_lines(result)))
+        tell_budget()
         if result.finished:
             finished = True
             break
@@ -234,6 +245,7 @@ def _run_interview(
         finished = not already_over
 
     report: Report = engine.finish(session) if finished else engine.report(session)
+    tell_budget()  # the report's narrative may be the call that found the budget spent
     created = stories.harvest(session.id)
     if created and not as_json:
         typer.echo(f"\n{len(created)} strong answer(s) saved to your story bank: `assistant stories list`.")
@@ -250,6 +262,8 @@ def _run_interview(
                 "stories_created": created,
                 "story_hints": stories.hints,
                 "usage": engine.meter.summary() if engine.meter is not None else None,
+                "notices": [{"code": "llm_budget", "message": notice}]
+                if (notice := engine.budget_notice) is not None else [],
             }
         )
     else:
