@@ -11,6 +11,7 @@ from assistant.llm.client import LLMClient
 from assistant.llm.errors import (
     BudgetExceeded,
     LLMAuthError,
+    LLMError,
     LLMTimeout,
     LLMUnavailable,
     StreamInterrupted,
@@ -193,3 +194,26 @@ def test_prompt_model_parameters_apply_per_call() -> None:
     tuned = client._model_with({"temperature": 0.0, "max_tokens": 50, "unknown": 1})
     assert (tuned.temperature, tuned.max_tokens) == (0.0, 50)
     assert model.max_tokens is None, "the shared model is not mutated"
+
+
+def test_an_unexpected_sdk_failure_is_a_plain_message_and_its_text_stays_in_the_debug_log(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A parser error quotes what it could not parse, which can be the candidate's resume or answer: the user gets
+    a clear message with the error code, the raw text goes only to the DEBUG log."""
+    echoed = "Invalid output: Jordan Sample, jordan.sample@example.com, +1 555 0100, led 40 engineers"
+
+    def broken(_messages: object) -> str:
+        raise lc_errors.OutputParserException(echoed)
+
+    fake_model.responder = broken
+    client, _ = _client(fake_model, ask_prompts)
+    with caplog.at_level("DEBUG"), pytest.raises(LLMError) as caught:
+        client.text(*ASK)
+    error = caught.value
+    assert error.code == "llm_error"
+    assert "jordan.sample@example.com" not in error.message and "OutputParserException" not in error.message
+    assert "offline coach" in error.message
+    above_debug = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records if r.levelno > 10)
+    assert "jordan.sample" not in above_debug and "OutputParserException" in above_debug
+    assert any(r.levelno == 10 and r.exc_info for r in caplog.records), "details kept at DEBUG"

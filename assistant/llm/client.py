@@ -152,7 +152,15 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
     if isinstance(exc, openai.OpenAIError | lc_errors.LangChainException):
         # Anything else the SDK or LangChain raises (a malformed response, a parser failure): still a model
         # failure the features can fall back from, never a traceback.
-        return LLMError(f"The LLM call failed ({type(exc).__name__}: {str(exc)[:200]}).")
+        # Its text is for the log, and only at DEBUG: a parser error quotes the reply it choked on, which can
+        # echo the candidate's resume or answer.
+        log.warning("LLM call failed unexpectedly (%s); the offline coach takes over", type(exc).__name__)
+        log.debug("LLM call failed unexpectedly", exc_info=exc)
+        return LLMError(
+            "The LLM call failed unexpectedly (its reply could not be used), so the offline coach takes over for "
+            "this step. If it keeps happening, run `assistant doctor`; the log has the details.",
+            code="llm_error",
+        )
     if isinstance(exc, _MALFORMED_REPLY_ERRORS) and _raised_by_client_library(exc):
         # A 200 that is not a chat completion (a web page at OPENAI_BASE_URL, a proxy's error page, broken JSON,
         # no choices): the SDK's parser trips over it with a plain Python error. Not retried: the same URL gives
