@@ -157,3 +157,15 @@ def test_roleplay_with_an_llm_server_generates_grounded_persona_lines(
     assert "Dana Whitfield, Chief Financial Officer" in prompt
     assert re.search(r"1\.2 million dollars", prompt)  # the candidate's reply reached the persona, as data
     assert "rubric.yaml" in prompt or "profile.yaml" in prompt  # grounded in retrieved role knowledge
+
+
+def test_a_memo_over_the_limit_says_the_limit_in_characters_and_words(runner: CliRunner, tmp_path: Path) -> None:
+    memo = tmp_path / "long.md"
+    text = "I will meet all 24 engineers in the first month and set one goal. " * 320
+    memo.write_text(text)
+    result = runner.invoke(app, ["exercise", "memo", str(memo), "--json"])
+    assert result.exit_code == 2
+    error = _json(result.stdout)["error"]
+    assert error["code"] == "too_large"
+    assert "the limit is 20,000 characters (about 3,300 words)" in error["message"]
+    assert f"Shorten it by {len(text) - 20_000:,} characters" in error["message"]

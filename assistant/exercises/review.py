@@ -17,6 +17,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
+from assistant.limits import check_length
 from assistant.text.quantities import numbers_in
 from assistant.text.tokens import mentions, split_sentences
 
@@ -85,8 +86,7 @@ def review_text(
 
     text = clean_untrusted(text)
     words = len(text.split())
-    if len(text) > MAX_CHARS:
-        raise InputError(f"The text has {len(text):,} characters; the limit is {MAX_CHARS:,}.", code="too_large")
+    check_length(text, limit=MAX_CHARS, what="text", variable=None)
     if words < min_words:
         raise InputError(f"The text has {words} words; write at least {min_words} so there is something to review.",
                          code="invalid_input")
