@@ -217,3 +217,19 @@ def test_an_unexpected_sdk_failure_is_a_plain_message_and_its_text_stays_in_the_
     above_debug = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records if r.levelno > 10)
     assert "jordan.sample" not in above_debug and "OutputParserException" in above_debug
     assert any(r.levelno == 10 and r.exc_info for r in caplog.records), "details kept at DEBUG"
+
+
+def test_a_reply_that_is_not_json_is_not_quoted_to_the_user_or_in_info_logs(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A small model that answers in prose often repeats the candidate's text; its reply is kept for the repair
+    prompt and `raw_output` (DEBUG), never copied into the error message or an INFO log line."""
+    echoed = "Sure! Jordan Sample (jordan.sample@example.com) clearly led 40 engineers, I'd give it a 5."
+    fake_model.enqueue(echoed, echoed)
+    client, _ = _client(fake_model, ask_prompts)
+    with caplog.at_level("INFO"), pytest.raises(StructuredOutputError) as caught:
+        client.structured(*ASK, Verdict)
+    assert "jordan.sample" not in caught.value.message and "not valid JSON" in caught.value.message
+    assert caught.value.raw_output == echoed  # still there for a DEBUG look
+    assert "jordan.sample" in str(fake_model.history[1][-1].content), "the repair prompt still shows the reply"
+    assert not [r for r in caplog.records if "jordan.sample" in r.getMessage()]

@@ -173,6 +173,21 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
     return None
 
 
+class _CutOff(ValueError):
+    """A structured reply that stopped at max_tokens (our own reason, safe to show)."""
+
+
+def _parse_problem(exc: BaseException) -> str:
+    """What was wrong with a reply that did not parse, without quoting it: a JSON decoder's position, else the
+    kind of failure."""
+    for cause in (exc, exc.__cause__, exc.__context__):
+        if isinstance(cause, json.JSONDecodeError):
+            return f"{cause.msg} at line {cause.lineno} column {cause.colno}"
+    if isinstance(exc, _CutOff):
+        return str(exc)
+    return "the reply is prose or broken JSON, not one JSON object"
+
+
 # What the SDK's response parsing raises on a body that is not a chat completion.
 _MALFORMED_REPLY_ERRORS = (ValueError, AttributeError, IndexError, KeyError, TypeError)
 _CLIENT_LIBRARIES = ("openai", "langchain_openai", "langchain_core", "httpx", "httpcore", "pydantic")
@@ -592,7 +607,7 @@ class LLMClient:
         if raw_message is not None and (getattr(raw_message, "response_metadata", None) or {}).get(
             "finish_reason"
         ) == "length" and result.get("parsed") is None:
-            return raw_text, ValueError("the reply was cut off at max_tokens; answer more briefly")
+            return raw_text, _CutOff("the reply was cut off at max_tokens; answer more briefly")
         return raw_text, result.get("parsed")
 
     @staticmethod
@@ -607,7 +622,9 @@ class LLMClient:
     @staticmethod
     def _validate(schema: type[M], candidate: Any) -> tuple[M | None, str]:
         if isinstance(candidate, BaseException):
-            return None, f"the output is not valid JSON ({str(candidate)[:300]})"
+            # Not the parser's own text: it quotes the reply, which can echo the candidate's resume or answer, and
+            # this problem goes into error messages and logs. The repair prompt shows the reply itself anyway.
+            return None, f"the output is not valid JSON ({_parse_problem(candidate)})"
         if candidate is None:
             return None, "no JSON object was returned"
         if isinstance(candidate, schema):
