@@ -80,13 +80,14 @@ def review_text(
     *,
     exercise: str = "memo",
     min_words: int = MIN_WORDS,
+    max_chars: int = MAX_CHARS,
 ) -> ExerciseReview:
     """Score `text` on each criterion (1-5) with verbatim quotes; see the module docstring for the rule."""
     from assistant.llm.safety import clean_untrusted
 
     text = clean_untrusted(text)
     words = len(text.split())
-    check_length(text, limit=MAX_CHARS, what="text", variable=None)
+    check_length(text, limit=max_chars, what="text", variable=None)
     if words < min_words:
         raise InputError(f"The text has {words} words; write at least {min_words} so there is something to review.",
                          code="invalid_input")
