@@ -252,3 +252,21 @@ def test_a_spent_token_budget_is_announced_not_silently_replaced_by_bank_questio
     notices = payload["notices"]
     assert [n["code"] for n in notices] == ["llm_budget"]
     assert "offline coach took over" in notices[0]["message"]
+
+
+def test_a_too_long_answer_in_the_file_is_refused_before_the_interview_starts(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second block over MAX_ANSWER_CHARS used to stop the run after question 1, leaving a half-done session
+    and a message that did not say which answer to shorten."""
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    answers = tmp_path / "answers.txt"
+    answers.write_text("I led a team of 12 engineers and cut latency by 40% in two quarters.\n---\n"
+                       + "I decided things and measured them. " * 30 + "\n")
+    before = _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
+    result = runner.invoke(app, ["interview", "-n", "3", "--answers", str(answers), "--json"])
+    assert result.exit_code == 2, result.output
+    error = _json(result.stdout)["error"]
+    assert error["code"] == "too_large" and "answer 2" in error["message"] and "answers.txt" in error["message"]
+    assert "the limit is 500 characters" in error["message"] and "MAX_ANSWER_CHARS" in error["message"]
+    assert _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"] == before, "nothing was stored"

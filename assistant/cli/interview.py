@@ -13,7 +13,7 @@ from assistant.cli.common import print_json, run_guarded, settings, stderr
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
 from assistant.interview.session import InterviewSession, Report, TurnResult
-from assistant.limits import check_document
+from assistant.limits import check_document, check_length
 from assistant.resume.models import Resume
 
 ANSWER_SEPARATOR = "---"
@@ -65,6 +65,14 @@ def _decode(data: bytes, path: Path, what: str) -> str:
         raise InputError(
             f"The {what} file {path.name} is not UTF-8 text; save it as UTF-8 and try again.", code="invalid_input"
         ) from None
+
+
+def _check_answers(answers: list[str], source: str, cfg: Settings) -> None:
+    """Every queued answer within MAX_ANSWER_CHARS, checked before the session exists: a long block half-way used
+    to stop the run after the answers before it were stored."""
+    for number, answer in enumerate(answers, start=1):
+        check_length(answer, limit=cfg.max_answer_chars, what=f"answer {number} in {source}",
+                     variable="MAX_ANSWER_CHARS")
 
 
 def _read_interactive_answer() -> str | None:
@@ -161,6 +169,8 @@ def _run_interview(
             raise InputError("No answers on standard input (blocks separated by a line '---'); pipe the answers in, "
                              "pass --answers FILE, or run it in a terminal to answer interactively.",
                              code="empty_file")
+    if answer_queue is not None:
+        _check_answers(answer_queue, answers_path.name if answers_path else "standard input", cfg)
     parsed_resume = _load_resume(resume_path, cfg) if resume_path else None
     jd_text = _load_jd(jd_path, cfg) if jd_path else None
 
