@@ -270,3 +270,38 @@ def test_a_too_long_answer_in_the_file_is_refused_before_the_interview_starts(
     assert error["code"] == "too_large" and "answer 2" in error["message"] and "answers.txt" in error["message"]
     assert "the limit is 500 characters" in error["message"] and "MAX_ANSWER_CHARS" in error["message"]
     assert _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"] == before, "nothing was stored"
+
+
+class _Terminal:
+    """Standard input as a terminal: lines typed one by one (the interview answers interactively)."""
+
+    def __init__(self, text: str) -> None:
+        import io
+
+        self._lines = io.StringIO(text)
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self._lines.readline()
+
+
+def test_a_too_long_answer_typed_in_the_terminal_is_refused_and_the_question_asked_again(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed answers cannot be checked in advance: one over the limit used to end the whole interview."""
+    import types
+
+    import assistant.cli.interview as module
+
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    typed = ("I decided things and measured them. " * 30) + "\n\n" + \
+        "I led a team of 12 engineers and cut serving latency by 40% in two quarters.\n\n"
+    monkeypatch.setattr(module, "sys", types.SimpleNamespace(stdin=_Terminal(typed)))
+    result = runner.invoke(app, ["interview", "-n", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Not saved:" in result.stdout and "the limit is 500 characters" in result.stdout
+    first = result.stdout.index("Question 1/1")
+    assert result.stdout.index("Question 1/1", first + 1) > first, "the question is asked again"
+    assert "Score:" in result.stdout, "the shorter answer was scored"

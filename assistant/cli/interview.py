@@ -243,7 +243,14 @@ def _run_interview(
             if got is None:
                 break
             answer = got
-        result = engine.submit_answer(session, answer)
+        try:
+            result = engine.submit_answer(session, answer)
+        except InputError as exc:
+            if answer_queue is not None:  # a file or a pipe: checked up front, so this is not the user's typing
+                raise
+            # Typed in the terminal: the interview goes on; the same question is asked again.
+            typer.echo(f"Not saved: {exc.message}")
+            continue
         if not as_json and session.mode == "practice":
             typer.echo("\n".join(_feedback_lines(result)))
         tell_budget()
