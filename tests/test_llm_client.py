@@ -233,3 +233,45 @@ def test_a_reply_that_is_not_json_is_not_quoted_to_the_user_or_in_info_logs(
     assert caught.value.raw_output == echoed  # still there for a DEBUG look
     assert "jordan.sample" in str(fake_model.history[1][-1].content), "the repair prompt still shows the reply"
     assert not [r for r in caplog.records if "jordan.sample" in r.getMessage()]
+
+
+def test_a_400_that_echoes_the_request_does_not_show_the_prompt_to_the_user(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
+    """Local servers answer a malformed request with their validation dump, which quotes the request: the prompt,
+    with the candidate's resume in it. The message keeps the server's reason, never the quoted request."""
+    import httpx
+    import openai
+
+    resume_line = "Jordan Sample, jordan.sample@example.com, led 40 engineers at Example Corp"
+    server_says = (f"[{{'type': 'string_too_long', 'loc': ('body', 'messages', 0, 'content'), "
+                   f"'msg': 'String should have at most 100 characters', 'input': 'Score this answer. {resume_line}'}}]")
+
+    def rejects(_messages: object) -> str:
+        request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+        raise openai.BadRequestError(server_says, response=httpx.Response(400, request=request), body=None)
+
+    fake_model.responder = rejects
+    client, _ = _client(fake_model, ask_prompts)
+    with pytest.raises(LLMError) as caught:
+        client.text("ask", {"text": f"Score this answer. {resume_line}"})
+    assert caught.value.code == "llm_bad_request"
+    assert "jordan.sample" not in caught.value.message and "Example Corp" not in caught.value.message
+    assert "rejected the request" in caught.value.message
+
+
+def test_a_plain_400_reason_is_still_shown(fake_model: FakeChatModel, ask_prompts: PromptLibrary) -> None:
+    import httpx
+    import openai
+
+    reason = "This model's maximum context length is 4096 tokens. However, your messages resulted in 5000 tokens."
+
+    def rejects(_messages: object) -> str:
+        request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+        raise openai.BadRequestError(reason, response=httpx.Response(400, request=request), body=None)
+
+    fake_model.responder = rejects
+    client, _ = _client(fake_model, ask_prompts)
+    with pytest.raises(LLMError) as caught:
+        client.text(*ASK)
+    assert reason in caught.value.message

@@ -173,6 +173,27 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
     return None
 
 
+_ECHO_WINDOW = 24
+
+
+def _without_echo(error: LLMError, messages: Sequence[BaseMessage]) -> LLMError:
+    """`error`, unless the server's reason quotes the request (a local server's validation dump carries the
+    prompt, and with it the candidate's resume or answers): then a message without it, the reason at DEBUG."""
+    if type(error) is not LLMRequestRejected:
+        return error
+    prompt = " ".join(_prompt_text(messages).split())
+    said = " ".join(error.message.split())
+    windows = range(0, max(0, len(said) - _ECHO_WINDOW) + 1, 4)
+    if not any(said[i : i + _ECHO_WINDOW] in prompt for i in windows):
+        return error
+    log.debug("the LLM server's 400 reason quoted the request: %s", error.message)
+    return LLMRequestRejected(
+        "The LLM server rejected the request (HTTP 400). Its reason quoted the request itself, so it is kept out of "
+        "this message; check CHAT_MODEL and the server's limits (context length, message size), or run "
+        "`assistant doctor`."
+    )
+
+
 class _CutOff(ValueError):
     """A structured reply that stopped at max_tokens (our own reason, safe to show)."""
 
@@ -433,6 +454,8 @@ class LLMClient:
                         continue
                     self.stats.failures[translated.final.code] += 1
                     raise translated.final from exc
+                if messages:
+                    translated = _without_echo(translated, messages)
                 self.stats.failures[translated.code] += 1
                 raise translated from exc
 
