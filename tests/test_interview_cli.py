@@ -305,3 +305,20 @@ def test_a_too_long_answer_typed_in_the_terminal_is_refused_and_the_question_ask
     first = result.stdout.index("Question 1/1")
     assert result.stdout.index("Question 1/1", first + 1) > first, "the question is asked again"
     assert "Score:" in result.stdout, "the shorter answer was scored"
+
+
+def test_why_the_offline_coach_scored_an_answer_is_said_once_in_the_terminal(runner: CliRunner) -> None:
+    """'[offline fallback]' alone left the candidate guessing; the reason is printed (once, not per answer)."""
+    from langchain_core import exceptions as lc_errors
+
+    from assistant.llm.fakes import FakeChatModel
+    from assistant.services import override_chat_model
+
+    def down(_messages: object) -> str:
+        raise lc_errors.ModelConnectionError("connection refused")
+
+    with override_chat_model(lambda _settings: FakeChatModel(responder=down)):
+        result = runner.invoke(app, ["interview", "--answers", str(ANSWERS), "--seed", "21", "-n", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("[offline fallback]") >= 2
+    assert result.stdout.count("Could not reach the LLM server") == 1, result.stdout

@@ -222,6 +222,7 @@ def _run_interview(
             say(f"\nNote: {notice}")
 
     tell_budget()
+    last_flag: str | None = None
     already_over = session.status != "active"
     if already_over:
         say(f"Session {session.id} is already {session.status}: there is nothing left to answer; its report follows.")
@@ -253,6 +254,9 @@ def _run_interview(
             continue
         if not as_json and session.mode == "practice":
             typer.echo("\n".join(_feedback_lines(result)))
+            if (flag := result.evaluation.flag) and flag != last_flag:  # why the offline coach scored it, once
+                typer.echo(f"  Note: {flag}")
+                last_flag = flag
         tell_budget()
         if result.finished:
             finished = True
