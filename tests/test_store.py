@@ -411,3 +411,18 @@ def test_a_damaged_store_gets_a_plain_message_and_rebuild_repairs_it(
     assert report.added == store.count() > 0
     assert store.search("how is a director of ML engineering judged", k=3)
     assert [p.name for p in data.iterdir() if p.name.startswith("chroma.damaged")], "the damaged files are kept aside"
+
+
+def test_an_unreachable_chroma_server_is_named_without_a_python_exception_name(
+    tmp_path: Path, memo_embedder: MemoEmbedder
+) -> None:
+    from assistant.errors import ConfigError
+
+    store = KnowledgeStore(knowledge_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=9),
+                           memo_embedder)
+    with pytest.raises(ConfigError) as caught:
+        store.search("how is a director of ML engineering judged", k=3)
+    error = caught.value
+    assert error.code == "chroma_unreachable" and "127.0.0.1:9" in error.message
+    assert "Error" not in error.message, error.message  # no "(ValueError)": it tells a user nothing
+    assert "chroma run" in error.message and "CHROMA_HOST" in error.message

@@ -154,8 +154,9 @@ class KnowledgeStore:
                     host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings
                 )
             except Exception as exc:
+                log.warning("%s not reachable (%s)", self.location, type(exc).__name__)
                 raise ConfigError(
-                    f"The {self.location} is not reachable ({type(exc).__name__}). Start it with "
+                    f"The {self.location} is not reachable. Start it with "
                     f"`chroma run --path DIR --port {self.settings.chroma_port}`, or unset CHROMA_HOST to use the "
                     "embedded store.",
                     code="chroma_unreachable",
