@@ -247,7 +247,7 @@ def _run_interview(
         try:
             result = engine.submit_answer(session, answer)
         except InputError as exc:
-            if answer_queue is not None:  # a file or a pipe: checked up front, so this is not the user's typing
+            if answer_queue is not None:  # a file or a pipe runs unattended: stop with the reason (exit 2)
                 raise
             # Typed in the terminal: the interview goes on; the same question is asked again.
             typer.echo(f"Not saved: {exc.message}")
