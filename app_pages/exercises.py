@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages._shared import engine_badge, md_escape, services_or_stop, user_errors
+from assistant.errors import CoachError
 from assistant.exercises.review import ExerciseReview, review_text
-from assistant.exercises.roleplay import RolePlay
+from assistant.exercises.roleplay import MAX_REPLY_CHARS, RolePlay
 from assistant.exercises.store import ExerciseRepository
 
 st.title("Director exercises")
@@ -59,6 +60,7 @@ with roleplay:
             with user_errors():
                 play.opening()
             st.session_state.rp_play = play
+            st.session_state.pop("rp_unsent_reply", None)
             st.rerun()
         st.stop()
     for turn in play.transcript:
@@ -75,10 +77,21 @@ with roleplay:
                     ExerciseRepository(svc.db).save("roleplay", persona.id, result)
                 st.session_state.rp_saved = True
         if st.button("Start again", key="rp_again"):
-            st.session_state.pop("rp_play", None)
-            st.session_state.pop("rp_saved", None)
+            for key in ("rp_play", "rp_saved", "rp_unsent_reply"):
+                st.session_state.pop(key, None)
             st.rerun()
-    elif reply := st.chat_input(f"Your reply to {persona.name}", key="rp_reply"):
-        with user_errors():
-            play.reply(reply)
-        st.rerun()
+    else:
+        # A refused reply survives the rerun: its reason and the text, to shorten or copy.
+        if unsent := st.session_state.get("rp_unsent_reply"):
+            st.error(f"**Your reply was not sent.** {md_escape(unsent['why'])}")
+            st.text_area("Your reply (kept here so nothing you typed is lost)", unsent["text"], height=160,
+                         key="rp_unsent")
+        if reply := st.chat_input(f"Your reply to {persona.name} (up to {MAX_REPLY_CHARS:,} characters)",
+                                  key="rp_reply"):
+            try:
+                play.reply(reply)
+                st.session_state.pop("rp_unsent_reply", None)
+            except CoachError as exc:
+                st.session_state.rp_unsent_reply = {"text": reply, "why": exc.message}
+                st.session_state.pop("rp_unsent", None)  # show the new text, not the previous one
+            st.rerun()

@@ -48,6 +48,20 @@ def _engine() -> Any:
     return engine
 
 
+def _fresh_engine() -> Any:
+    """A new engine for a new interview: each interview has its own token budget (as the budget notice tells
+    the user), and nothing of the previous interview's engine carries over."""
+    st.session_state.interview_engine = engine = svc.new_interview_engine(user_id=user)
+    return engine
+
+
+def _budget_notice() -> None:
+    """Once the LLM token budget has run out, say so on the page: the offline coach took over (never silently)."""
+    engine = st.session_state.get("interview_engine")
+    if engine is not None and (notice := engine.budget_notice) is not None:
+        st.warning(md_escape(notice), icon=":material/savings:")
+
+
 def _streamed(work: Callable[[Callable[[str], None]], Any]) -> Any:
     """Run `work(on_chunk)` in a worker thread and stream its chunks into an interviewer message as they come.
 
@@ -265,7 +279,7 @@ def _setup(svc: Services) -> None:
             with st.spinner("Reading your resume..."):
                 resume = svc.read_resume_pdf(upload.getvalue()).resume
         check_document(jd, svc.settings, what="job description")
-        engine = _engine()
+        engine = _fresh_engine()
         session = _run_turn(lambda on_chunk: engine.start(
             focus, length, mode, resume=resume, jd=jd.strip() or None, on_question_chunk=on_chunk))
         st.session_state.interview = session
@@ -368,7 +382,7 @@ if reopen := st.session_state.pop("open_session_id", None):
 
 if practice := st.session_state.pop("practice_plan", None):  # "Start today's practice" on the Practice plan page
     with user_errors("Could not start today's practice: "):
-        st.session_state.interview = _run_turn(lambda on_chunk: _engine().start(
+        st.session_state.interview = _run_turn(lambda on_chunk: _fresh_engine().start(
             "mixed", len(practice.questions), "practice", plan=practice, on_question_chunk=on_chunk))
         st.session_state.pop("interview_report", None)
 
@@ -405,6 +419,7 @@ meta = (f"{FOCUS_LABELS.get(session.focus, session.focus)} · {session.length} q
         f"{MODE_LABELS[session.mode].split(':')[0]} mode")
 st.caption(meta)
 _render_transcript(session)
+_budget_notice()
 
 report = st.session_state.get("interview_report")
 if report is None and session.status == "finished":

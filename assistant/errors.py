@@ -52,6 +52,13 @@ def require_file(path: Path, label: str = "The file") -> None:
         raise InputError(f"{label} '{_short(path.name)}' cannot be opened: {exc.strerror or exc}.") from None
     if is_folder:
         raise InputError(f"{label} {path} is a folder; give the path of a file inside it.")
+    try:
+        present = path.exists()
+    except OSError:
+        present = False
+    if present:  # a device, a pipe (`<(...)`, /dev/stdin from a pipe), a socket
+        raise InputError(f"{label} {path} is not a regular file (a device or a pipe); save the content to a file "
+                         "and give that file's path.")
     raise InputError(f"{label} {path} does not exist.")
 
 

@@ -90,3 +90,35 @@ def test_interview_page_points_to_the_story_that_fits_the_question(app_test) -> 
     assert_no_exception(at)
     hints = [i.value for i in at.info if "fits here" in i.value]
     assert hints and story.title.split()[0] in hints[0]
+
+
+def test_a_too_long_story_is_refused_with_the_limit_not_cut_short_silently(app_test, monkeypatch) -> None:
+    """The answer box used to carry `max_chars`: a browser cuts a long paste there without a word, and the story
+    was saved from the stub. The whole text now reaches the shared limit, which says what it is."""
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    at = app_test("stories.py")
+    assert not at.text_area(key="story_a").max_chars, "no silent cut in the browser"
+    at.text_input(key="story_q").set_value("Tell me about an ML platform you built.")
+    long_answer = (ANSWER + " ") * 3
+    at.text_area(key="story_a").set_value(long_answer)
+    at.button[0].click().run()
+    assert_no_exception(at)
+    text = page_text(at).replace("\\", "")
+    assert f"{len(long_answer):,} characters long; the limit is 500 characters" in text
+    assert "MAX_ANSWER_CHARS" in text
+    assert "No stories yet" in text, "nothing was saved"
+    assert at.text_area(key="story_a").value == long_answer, "the text is kept to be shortened"
+
+
+def test_a_refused_role_play_reply_is_explained_and_kept(app_test) -> None:
+    """The page reran right after a refused reply, so the error vanished with the text the user had typed."""
+    at = app_test("exercises.py")
+    at.selectbox(key="rp_pick").set_value("cfo").run()
+    at.button(key="rp_start").click().run()
+    long_reply = "The platform cut time to production from 6 weeks to 2 weeks and saved 1.2 million. " * 60
+    at.chat_input(key="rp_reply").set_value(long_reply).run()
+    assert_no_exception(at)
+    text = page_text(at).replace("\\", "")
+    assert f"The reply is {len(long_reply):,} characters long; the limit is 3,000 characters" in text
+    assert at.text_area(key="rp_unsent").value == long_reply, "the reply is kept to be shortened"
+    assert not [m for m in at.chat_message if m.name == "user"], "nothing half-recorded in the conversation"

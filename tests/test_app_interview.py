@@ -146,3 +146,28 @@ def test_an_llm_interview_turn_streams_the_models_question_and_its_evaluation(ap
     assert bodies[-1].startswith(SECOND_QUESTION), "the model's next question is asked"
     evaluated = InterviewRepository(Database(get_settings().resolved_database_url)).list_sessions()[0]
     assert evaluated.engine == "llm" and evaluated.answered == 1
+
+
+def test_a_spent_token_budget_is_shown_and_a_new_interview_gets_a_fresh_one(app_test, monkeypatch) -> None:
+    """When the session's LLM token budget runs out the page says so (the offline coach took over), and starting
+    a new interview, as the message advises, gives the new interview its own budget."""
+    monkeypatch.setenv("SESSION_TOKEN_BUDGET", "4000")
+    model = FakeChatModel(responder=lambda _messages: FIRST_QUESTION)
+    with override_chat_model(lambda _settings: model):
+        at = _start(app_test("interview.py"), length=3)
+        assert_no_exception(at)
+        assert "token budget" not in page_text(at)
+        at.chat_input(key="interview_answer").set_value(ANSWER).run()  # the evaluation no longer fits the budget
+        assert_no_exception(at)
+        notices = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]
+        notices = [n for n in notices if "token budget of this session ran out" in n]
+        assert len(notices) == 1 and "offline coach took over" in notices[0], page_text(at)
+        assert "SESSION_TOKEN_BUDGET" in notices[0]
+
+        at.button(key="interview_end").click().run()
+        assert_no_exception(at)
+        at.button(key="interview_new").click().run()
+        at = _start(at, length=2)
+        assert_no_exception(at)
+        assert "token budget of this session ran out" not in page_text(at)
+        assert _messages(at)[0][1].startswith(FIRST_QUESTION), "the new interview's question is the LLM's again"

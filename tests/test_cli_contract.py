@@ -37,7 +37,7 @@ def inputs(tmp_path: Path) -> dict[str, str]:
     return {"resume": str(resume), "answers": str(answers), "tmp": str(tmp_path)}
 
 
-@pytest.mark.parametrize("bad", ["folder", "name too long"])
+@pytest.mark.parametrize("bad", ["folder", "name too long", "device"])
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_folder_or_an_impossible_name_is_a_plain_input_error(
     command: str, bad: str, tmp_path: Path, inputs: dict[str, str]
@@ -45,6 +45,8 @@ def test_a_folder_or_an_impossible_name_is_a_plain_input_error(
     if bad == "folder":
         target = tmp_path / "resume.pdf"
         target.mkdir()
+    elif bad == "device":
+        target = Path("/dev/null")  # there, but not a file: "does not exist" sent users looking for a typo
     else:
         target = tmp_path / ("r" * 300 + ".pdf")
     before, after = COMMANDS[command]
@@ -56,6 +58,8 @@ def test_a_folder_or_an_impossible_name_is_a_plain_input_error(
     assert error["code"] == "invalid_input"
     if bad == "folder":
         assert "folder" in error["message"] and "does not exist" not in error["message"]
+    elif bad == "device":
+        assert "not a regular file" in error["message"] and "does not exist" not in error["message"]
     else:
         assert "too long" in error["message"]
 

@@ -157,3 +157,54 @@ def test_roleplay_with_an_llm_server_generates_grounded_persona_lines(
     assert "Dana Whitfield, Chief Financial Officer" in prompt
     assert re.search(r"1\.2 million dollars", prompt)  # the candidate's reply reached the persona, as data
     assert "rubric.yaml" in prompt or "profile.yaml" in prompt  # grounded in retrieved role knowledge
+
+
+def test_a_memo_over_the_limit_says_the_limit_in_characters_and_words(runner: CliRunner, tmp_path: Path) -> None:
+    memo = tmp_path / "long.md"
+    text = "I will meet all 24 engineers in the first month and set one goal. " * 320
+    memo.write_text(text)
+    result = runner.invoke(app, ["exercise", "memo", str(memo), "--json"])
+    assert result.exit_code == 2
+    error = _json(result.stdout)["error"]
+    assert error["code"] == "too_large"
+    assert "the limit is 20,000 characters (about 3,300 words)" in error["message"]
+    assert f"Shorten it by {len(text) - 20_000:,} characters" in error["message"]
+
+
+def _cfo_play() -> object:
+    from assistant.exercises.roleplay import RolePlay, find_persona
+    bank = load_role(REPO_ROOT / "knowledge" / "ml-director").exercises
+    assert bank is not None
+    settings = Settings(_env_file=None, llm_provider="offline")  # type: ignore[call-arg]
+    play = RolePlay(bank, find_persona(bank, "cfo"), get_embedder(settings))
+    play.opening()
+    return play
+
+
+def test_a_role_play_reply_over_the_limit_is_refused_before_it_enters_the_transcript() -> None:
+    from assistant.errors import InputError
+    from assistant.exercises.roleplay import MAX_REPLY_CHARS
+
+    play = _cfo_play()
+    before = list(play.transcript)
+    with pytest.raises(InputError) as caught:
+        play.reply("The platform cut time to production from 6 weeks to 2 weeks. " * 200)
+    assert caught.value.code == "too_large"
+    assert f"the limit is {MAX_REPLY_CHARS:,} characters" in caught.value.message
+    assert play.transcript == before, "a refused reply leaves no half turn behind"
+
+
+def test_a_long_but_allowed_role_play_still_gets_its_review() -> None:
+    """Each reply within the limit, all of them together over the memo limit: the end of the role-play used to
+    raise too_large from the review (a crash on the page)."""
+    from assistant.exercises.roleplay import MAX_REPLY_CHARS
+
+    play = _cfo_play()
+    filler = " I can walk you through the numbers team by team, quarter by quarter, with the finance partner."
+    vague = "We are doing great work and the platform enables everything, as everyone can see." + " " * 10
+    replies = iter([vague, CFO_REPLIES[1]] * 10)
+    while not play.finished:  # a vague reply first at every beat: the most replies a role-play can take
+        play.reply((next(replies) + filler * 60)[:MAX_REPLY_CHARS])
+    assert sum(len(t.text) for t in play.transcript if t.speaker == "candidate") > 15_000
+    result = play.result()
+    assert result.review is not None and result.review.scores

@@ -220,3 +220,105 @@ def test_empty_standard_input_stores_no_session(runner: CliRunner) -> None:
     assert _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"] == before
     piped = runner.invoke(app, ["interview", "-n", "1", "--json"], input="I led a team of 12 engineers.\n")
     assert piped.exit_code == 0 and _json(piped.stdout)["transcript"], piped.output
+
+
+GENERATED = "Walk me through the last time you had to choose between two platform designs: what did you decide?"
+
+
+def test_a_spent_token_budget_is_announced_not_silently_replaced_by_bank_questions(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a small SESSION_TOKEN_BUDGET the LLM stops mid-interview; the candidate must be told that the offline
+    coach took over (in the terminal and in --json), not just see the questions change style."""
+    from assistant.llm.fakes import FakeChatModel
+    from assistant.services import override_chat_model
+
+    monkeypatch.setenv("SESSION_TOKEN_BUDGET", "4000")
+    model = FakeChatModel(responder=lambda _messages: GENERATED)
+    args = ["interview", "--answers", str(ANSWERS), "--seed", "21", "-n", "3"]
+    with override_chat_model(lambda _settings: model):
+        text = runner.invoke(app, args)
+        as_json = runner.invoke(app, [*args, "--json"])
+
+    assert text.exit_code == 0, text.output
+    assert text.stdout.count("token budget of this session ran out") == 1, text.stdout
+    after = text.stdout[text.stdout.index("token budget of this session ran out"):text.stdout.index("# Mock interview")]
+    assert "offline coach took over" in text.stdout and "SESSION_TOKEN_BUDGET" in text.stdout
+    assert GENERATED not in after, "after the notice the questions come from the bank"
+
+    assert as_json.exit_code == 0, as_json.output
+    payload = _json(as_json.stdout)
+    assert payload["usage"]["budget_exhausted"] is True
+    notices = payload["notices"]
+    assert [n["code"] for n in notices] == ["llm_budget"]
+    assert "offline coach took over" in notices[0]["message"]
+
+
+def test_a_too_long_answer_in_the_file_is_refused_before_the_interview_starts(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second block over MAX_ANSWER_CHARS used to stop the run after question 1, leaving a half-done session
+    and a message that did not say which answer to shorten."""
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    answers = tmp_path / "answers.txt"
+    answers.write_text("I led a team of 12 engineers and cut latency by 40% in two quarters.\n---\n"
+                       + "I decided things and measured them. " * 30 + "\n")
+    before = _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"]
+    result = runner.invoke(app, ["interview", "-n", "3", "--answers", str(answers), "--json"])
+    assert result.exit_code == 2, result.output
+    error = _json(result.stdout)["error"]
+    assert error["code"] == "too_large" and "answer 2" in error["message"] and "answers.txt" in error["message"]
+    assert "the limit is 500 characters" in error["message"] and "MAX_ANSWER_CHARS" in error["message"]
+    assert _json(runner.invoke(app, ["history", "--json"]).stdout)["sessions"] == before, "nothing was stored"
+
+
+class _Terminal:
+    """Standard input as a terminal: lines typed one by one (the interview answers interactively)."""
+
+    def __init__(self, text: str) -> None:
+        import io
+
+        self._lines = io.StringIO(text)
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self._lines.readline()
+
+
+def test_a_too_long_answer_typed_in_the_terminal_is_refused_and_the_question_asked_again(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed answers cannot be checked in advance: one over the limit used to end the whole interview."""
+    import types
+
+    import assistant.cli.interview as module
+
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    typed = ("I decided things and measured them. " * 30) + "\n\n" + \
+        "I led a team of 12 engineers and cut serving latency by 40% in two quarters.\n\n"
+    monkeypatch.setattr(module, "sys", types.SimpleNamespace(stdin=_Terminal(typed)))
+    result = runner.invoke(app, ["interview", "-n", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Not saved:" in result.stdout and "the limit is 500 characters" in result.stdout
+    first = result.stdout.index("Question 1/1")
+    assert result.stdout.index("Question 1/1", first + 1) > first, "the question is asked again"
+    assert "Score:" in result.stdout, "the shorter answer was scored"
+
+
+def test_why_the_offline_coach_scored_an_answer_is_said_once_in_the_terminal(runner: CliRunner) -> None:
+    """'[offline fallback]' alone left the candidate guessing; the reason is printed (once, not per answer)."""
+    from langchain_core import exceptions as lc_errors
+
+    from assistant.llm.fakes import FakeChatModel
+    from assistant.services import override_chat_model
+
+    def down(_messages: object) -> str:
+        raise lc_errors.ModelConnectionError("connection refused")
+
+    with override_chat_model(lambda _settings: FakeChatModel(responder=down)):
+        result = runner.invoke(app, ["interview", "--answers", str(ANSWERS), "--seed", "21", "-n", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("[offline fallback]") >= 2
+    assert result.stdout.count("Could not reach the LLM server") == 1, result.stdout

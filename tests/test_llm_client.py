@@ -11,6 +11,7 @@ from assistant.llm.client import LLMClient
 from assistant.llm.errors import (
     BudgetExceeded,
     LLMAuthError,
+    LLMError,
     LLMTimeout,
     LLMUnavailable,
     StreamInterrupted,
@@ -193,3 +194,84 @@ def test_prompt_model_parameters_apply_per_call() -> None:
     tuned = client._model_with({"temperature": 0.0, "max_tokens": 50, "unknown": 1})
     assert (tuned.temperature, tuned.max_tokens) == (0.0, 50)
     assert model.max_tokens is None, "the shared model is not mutated"
+
+
+def test_an_unexpected_sdk_failure_is_a_plain_message_and_its_text_stays_in_the_debug_log(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A parser error quotes what it could not parse, which can be the candidate's resume or answer: the user gets
+    a clear message with the error code, the raw text goes only to the DEBUG log."""
+    echoed = "Invalid output: Jordan Sample, jordan.sample@example.com, +1 555 0100, led 40 engineers"
+
+    def broken(_messages: object) -> str:
+        raise lc_errors.OutputParserException(echoed)
+
+    fake_model.responder = broken
+    client, _ = _client(fake_model, ask_prompts)
+    with caplog.at_level("DEBUG"), pytest.raises(LLMError) as caught:
+        client.text(*ASK)
+    error = caught.value
+    assert error.code == "llm_error"
+    assert "jordan.sample@example.com" not in error.message and "OutputParserException" not in error.message
+    assert "offline coach" in error.message
+    above_debug = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records if r.levelno > 10)
+    assert "jordan.sample" not in above_debug and "OutputParserException" in above_debug
+    assert any(r.levelno == 10 and r.exc_info for r in caplog.records), "details kept at DEBUG"
+
+
+def test_a_reply_that_is_not_json_is_not_quoted_to_the_user_or_in_info_logs(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A small model that answers in prose often repeats the candidate's text; its reply is kept for the repair
+    prompt and `raw_output` (DEBUG), never copied into the error message or an INFO log line."""
+    echoed = "Sure! Jordan Sample (jordan.sample@example.com) clearly led 40 engineers, I'd give it a 5."
+    fake_model.enqueue(echoed, echoed)
+    client, _ = _client(fake_model, ask_prompts)
+    with caplog.at_level("INFO"), pytest.raises(StructuredOutputError) as caught:
+        client.structured(*ASK, Verdict)
+    assert "jordan.sample" not in caught.value.message and "not valid JSON" in caught.value.message
+    assert caught.value.raw_output == echoed  # still there for a DEBUG look
+    assert "jordan.sample" in str(fake_model.history[1][-1].content), "the repair prompt still shows the reply"
+    assert not [r for r in caplog.records if "jordan.sample" in r.getMessage()]
+
+
+def test_a_400_that_echoes_the_request_does_not_show_the_prompt_to_the_user(
+    fake_model: FakeChatModel, ask_prompts: PromptLibrary
+) -> None:
+    """Local servers answer a malformed request with their validation dump, which quotes the request: the prompt,
+    with the candidate's resume in it. The message keeps the server's reason, never the quoted request."""
+    import httpx
+    import openai
+
+    resume_line = "Jordan Sample, jordan.sample@example.com, led 40 engineers at Example Corp"
+    server_says = (f"[{{'type': 'string_too_long', 'loc': ('body', 'messages', 0, 'content'), "
+                   f"'msg': 'String should have at most 100 characters', 'input': 'Score this answer. {resume_line}'}}]")
+
+    def rejects(_messages: object) -> str:
+        request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+        raise openai.BadRequestError(server_says, response=httpx.Response(400, request=request), body=None)
+
+    fake_model.responder = rejects
+    client, _ = _client(fake_model, ask_prompts)
+    with pytest.raises(LLMError) as caught:
+        client.text("ask", {"text": f"Score this answer. {resume_line}"})
+    assert caught.value.code == "llm_bad_request"
+    assert "jordan.sample" not in caught.value.message and "Example Corp" not in caught.value.message
+    assert "rejected the request" in caught.value.message
+
+
+def test_a_plain_400_reason_is_still_shown(fake_model: FakeChatModel, ask_prompts: PromptLibrary) -> None:
+    import httpx
+    import openai
+
+    reason = "This model's maximum context length is 4096 tokens. However, your messages resulted in 5000 tokens."
+
+    def rejects(_messages: object) -> str:
+        request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+        raise openai.BadRequestError(reason, response=httpx.Response(400, request=request), body=None)
+
+    fake_model.responder = rejects
+    client, _ = _client(fake_model, ask_prompts)
+    with pytest.raises(LLMError) as caught:
+        client.text(*ASK)
+    assert reason in caught.value.message

@@ -36,3 +36,16 @@ def test_budget_exceeded_has_a_clear_message() -> None:
     with pytest.raises(BudgetExceeded, match="1,050 of its 1,000-token budget") as caught:
         meter.check()
     assert "SESSION_TOKEN_BUDGET" in caught.value.message
+
+
+def test_once_the_budget_refuses_a_call_the_session_stays_offline_and_says_so() -> None:
+    meter = UsageMeter(1_000)
+    meter.record(600, 100, "gpt-4o-mini")
+    assert meter.budget_notice() is None and meter.summary()["budget_exhausted"] is False
+    with pytest.raises(BudgetExceeded):
+        meter.check(upcoming=400)  # too big for what is left: not sent
+    with pytest.raises(BudgetExceeded, match="used up"):
+        meter.check(upcoming=10)  # a smaller request would fit, but the user was told the LLM stopped
+    notice = meter.budget_notice("answers are scored offline")
+    assert notice is not None and "700 of 1,000 tokens" in notice and "answers are scored offline" in notice
+    assert "SESSION_TOKEN_BUDGET" in notice and meter.summary()["budget_exhausted"] is True

@@ -385,3 +385,44 @@ def test_a_full_disk_under_the_database_says_nothing_could_be_saved(full_disk: P
     with pytest.raises(StorageError) as caught:
         InterviewRepository(Database(f"sqlite:///{full_disk / 'coach.db'}")).list_sessions()
     assert "full" in caught.value.message and "interview" not in caught.value.message
+
+
+def test_a_damaged_store_gets_a_plain_message_and_rebuild_repairs_it(
+    tmp_path: Path, knowledge_store: KnowledgeStore, memo_embedder: MemoEmbedder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Chroma's own error text ("InternalError: error returned from database: (code: 26) ...") is not a message
+    for a user: they get what broke, where, and the one command that fixes it; the details go to the log."""
+    data = tmp_path / "data"
+    shutil.copytree(knowledge_store.settings.data_dir / "chroma", data / "chroma")
+    (data / "chroma" / "chroma.sqlite3").write_bytes(b"not a database " * 500)  # a damaged file
+    store = KnowledgeStore(knowledge_settings(data), memo_embedder)
+
+    with caplog.at_level("DEBUG"), pytest.raises(KnowledgeError) as caught:
+        store.search("how is a director of ML engineering judged", k=3)
+    error = caught.value
+    raw = str(error.__cause__)
+    assert raw and raw not in error.message and "InternalError" not in error.message
+    assert error.code == "knowledge_store" and str(data / "chroma") in error.message
+    assert "assistant ingest --rebuild" in error.message
+    assert any(raw in r.getMessage() or raw in (r.exc_text or "") or (r.exc_info and raw in str(r.exc_info[1]))
+               for r in caplog.records), "the details are kept in the log"
+
+    report = store.ingest(rebuild=True)  # what the message tells the user to run
+    assert report.added == store.count() > 0
+    assert store.search("how is a director of ML engineering judged", k=3)
+    assert [p.name for p in data.iterdir() if p.name.startswith("chroma.damaged")], "the damaged files are kept aside"
+
+
+def test_an_unreachable_chroma_server_is_named_without_a_python_exception_name(
+    tmp_path: Path, memo_embedder: MemoEmbedder
+) -> None:
+    from assistant.errors import ConfigError
+
+    store = KnowledgeStore(knowledge_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=9),
+                           memo_embedder)
+    with pytest.raises(ConfigError) as caught:
+        store.search("how is a director of ML engineering judged", k=3)
+    error = caught.value
+    assert error.code == "chroma_unreachable" and "127.0.0.1:9" in error.message
+    assert "Error" not in error.message, error.message  # no "(ValueError)": it tells a user nothing
+    assert "chroma run" in error.message and "CHROMA_HOST" in error.message

@@ -229,3 +229,19 @@ def test_delete_my_data_removes_stories(bank: StoryBank) -> None:
     report = delete_all_user_data(bank.repo.db, "local")
     assert report.other.get("stories") == 1
     assert bank.list_stories() == []
+
+
+def test_a_too_long_story_answer_is_refused_naming_the_limit_and_its_setting(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    before = _json(runner.invoke(app, ["stories", "list", "--json"]).stdout)["stories"]
+    answer = "I led the platform team and measured every outcome. " * 12  # 624 characters
+    result = runner.invoke(app, ["stories", "add", "--question", "Tell me about a platform.", "--answer", answer,
+                                 "--json"])
+    assert result.exit_code == 2
+    error = _json(result.stdout)["error"]
+    assert error["code"] == "too_large"
+    assert "624 characters long; the limit is 500 characters" in error["message"]
+    assert "MAX_ANSWER_CHARS" in error["message"] and "Shorten it by 124 characters" in error["message"]
+    assert len(_json(runner.invoke(app, ["stories", "list", "--json"]).stdout)["stories"]) == len(before)

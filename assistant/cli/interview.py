@@ -13,7 +13,7 @@ from assistant.cli.common import print_json, run_guarded, settings, stderr
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
 from assistant.interview.session import InterviewSession, Report, TurnResult
-from assistant.limits import check_document
+from assistant.limits import check_document, check_length
 from assistant.resume.models import Resume
 
 ANSWER_SEPARATOR = "---"
@@ -65,6 +65,14 @@ def _decode(data: bytes, path: Path, what: str) -> str:
         raise InputError(
             f"The {what} file {path.name} is not UTF-8 text; save it as UTF-8 and try again.", code="invalid_input"
         ) from None
+
+
+def _check_answers(answers: list[str], source: str, cfg: Settings) -> None:
+    """Every queued answer within MAX_ANSWER_CHARS, checked before the session exists: a long block half-way used
+    to stop the run after the answers before it were stored."""
+    for number, answer in enumerate(answers, start=1):
+        check_length(answer, limit=cfg.max_answer_chars, what=f"answer {number} in {source}",
+                     variable="MAX_ANSWER_CHARS")
 
 
 def _read_interactive_answer() -> str | None:
@@ -161,6 +169,8 @@ def _run_interview(
             raise InputError("No answers on standard input (blocks separated by a line '---'); pipe the answers in, "
                              "pass --answers FILE, or run it in a terminal to answer interactively.",
                              code="empty_file")
+    if answer_queue is not None:
+        _check_answers(answer_queue, answers_path.name if answers_path else "standard input", cfg)
     parsed_resume = _load_resume(resume_path, cfg) if resume_path else None
     jd_text = _load_jd(jd_path, cfg) if jd_path else None
 
@@ -202,6 +212,17 @@ def _run_interview(
     if not as_json:
         typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
 
+    budget_told = False
+
+    def tell_budget() -> None:
+        """Say it once, where it happens: the rest of the interview runs on the offline coach."""
+        nonlocal budget_told
+        if not budget_told and (notice := engine.budget_notice) is not None:
+            budget_told = True
+            say(f"\nNote: {notice}")
+
+    tell_budget()
+    last_flag: str | None = None
     already_over = session.status != "active"
     if already_over:
         say(f"Session {session.id} is already {session.status}: there is nothing left to answer; its report follows.")
@@ -223,9 +244,20 @@ def _run_interview(
             if got is None:
                 break
             answer = got
-        result = engine.submit_answer(session, answer)
+        try:
+            result = engine.submit_answer(session, answer)
+        except InputError as exc:
+            if answer_queue is not None:  # a file or a pipe runs unattended: stop with the reason (exit 2)
+                raise
+            # Typed in the terminal: the interview goes on; the same question is asked again.
+            typer.echo(f"Not saved: {exc.message}")
+            continue
         if not as_json and session.mode == "practice":
             typer.echo("\n".join(_feedback_lines(result)))
+            if (flag := result.evaluation.flag) and flag != last_flag:  # why the offline coach scored it, once
+                typer.echo(f"  Note: {flag}")
+                last_flag = flag
+        tell_budget()
         if result.finished:
             finished = True
             break
@@ -234,6 +266,7 @@ def _run_interview(
         finished = not already_over
 
     report: Report = engine.finish(session) if finished else engine.report(session)
+    tell_budget()  # the report's narrative may be the call that found the budget spent
     created = stories.harvest(session.id)
     if created and not as_json:
         typer.echo(f"\n{len(created)} strong answer(s) saved to your story bank: `assistant stories list`.")
@@ -250,6 +283,8 @@ def _run_interview(
                 "stories_created": created,
                 "story_hints": stories.hints,
                 "usage": engine.meter.summary() if engine.meter is not None else None,
+                "notices": [{"code": "llm_budget", "message": notice}]
+                if (notice := engine.budget_notice) is not None else [],
             }
         )
     else:

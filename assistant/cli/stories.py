@@ -9,6 +9,7 @@ import typer
 from assistant.cli import common
 from assistant.cli.app import app
 from assistant.errors import InputError
+from assistant.limits import check_answer
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -116,9 +117,7 @@ def add(
 
     def body() -> None:
         cfg = common.settings()
-        if len(answer) > cfg.max_answer_chars:
-            raise InputError(f"The answer is {len(answer):,} characters; the limit is {cfg.max_answer_chars:,}.",
-                             code="too_large")
+        check_answer(answer, cfg)  # before the bank (and its models) is opened
         story = open_bank(cfg, with_llm=True).add_answer(question, answer, competency=competency)
         if as_json:
             common.print_json({"story": story, "missing": story.missing})

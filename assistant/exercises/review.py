@@ -17,6 +17,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
+from assistant.limits import check_length
 from assistant.text.quantities import numbers_in
 from assistant.text.tokens import mentions, split_sentences
 
@@ -79,14 +80,14 @@ def review_text(
     *,
     exercise: str = "memo",
     min_words: int = MIN_WORDS,
+    max_chars: int = MAX_CHARS,
 ) -> ExerciseReview:
     """Score `text` on each criterion (1-5) with verbatim quotes; see the module docstring for the rule."""
     from assistant.llm.safety import clean_untrusted
 
     text = clean_untrusted(text)
     words = len(text.split())
-    if len(text) > MAX_CHARS:
-        raise InputError(f"The text has {len(text):,} characters; the limit is {MAX_CHARS:,}.", code="too_large")
+    check_length(text, limit=max_chars, what="text", variable=None)
     if words < min_words:
         raise InputError(f"The text has {words} words; write at least {min_words} so there is something to review.",
                          code="invalid_input")

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
 from assistant.exercises.review import ExerciseReview, review_text
+from assistant.limits import check_length
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 
 PROMPT = "persona_turn"
 MAX_PERSONA_CHARS = 700
+#: Longest reply to a persona: about three minutes of talking in the meeting. With a bounded number of replies
+#: (each beat takes at most two), it also bounds what the final review has to read.
+MAX_REPLY_CHARS = 3_000
 #: A reply meets a beat when it says at least this many of the criterion's signals (one reply answers one point).
 BEAT_MET_SIGNALS = 1
 
@@ -96,12 +100,14 @@ class RolePlay:
 
         if self.finished:
             raise InputError("This role-play is over; start a new one.", code="invalid_input")
+        check_length(text, limit=MAX_REPLY_CHARS, what="reply", variable=None)
         answer = clean_untrusted(text).strip()
         if not answer:
             raise InputError("The reply is empty.", code="invalid_input")
-        self.transcript.append(RolePlayTurn(speaker="candidate", text=answer, beat=self.beat, kind="reply"))
         beat = self.persona.beats[self.beat]
-        if not self.pushed_back and not self._meets(answer, beat.criterion):
+        meets = self.pushed_back or self._meets(answer, beat.criterion)  # may raise: before the transcript changes
+        self.transcript.append(RolePlayTurn(speaker="candidate", text=answer, beat=self.beat, kind="reply"))
+        if not meets:
             self.pushed_back = True
             return self._persona_says(beat.pushback, "pushback")
         self.beat += 1
@@ -117,7 +123,9 @@ class RolePlay:
         if not replies:
             return None
         criteria = [self.bank.criterion(c) for c in self.persona.criteria]
-        return review_text(replies, criteria, self.embedder, exercise=f"roleplay:{self.persona.id}", min_words=1)
+        # Every reply was within MAX_REPLY_CHARS: all of them together are reviewed, even past the memo limit.
+        return review_text(replies, criteria, self.embedder, exercise=f"roleplay:{self.persona.id}", min_words=1,
+                           max_chars=max(len(replies), 1))
 
     def result(self) -> RolePlayResult:
         return RolePlayResult(persona=self.persona.id, persona_name=f"{self.persona.name}, {self.persona.title}",

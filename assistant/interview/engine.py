@@ -122,6 +122,17 @@ class InterviewEngine:
     def engine_kind(self) -> str:
         return "llm" if self.llm is not None else "offline"
 
+    @property
+    def budget_notice(self) -> str | None:
+        """Once this session's LLM token budget has run out, what the user is told (None until then): the
+        interview goes on with bank questions and offline scoring, and says so."""
+        if self.meter is None:
+            return None
+        return self.meter.budget_notice(
+            "from here on, questions come from the question bank and answers are scored by the offline coach",
+            restart="start a new interview",
+        )
+
     # --- lifecycle ----------------------------------------------------------------------------------------------
 
     def start(

@@ -47,6 +47,12 @@ Progress = Callable[[int, int], None]
 """Called as `progress(done, total)` while chunks are embedded."""
 
 REBUILD_HINT = "Run `assistant ingest --rebuild` to rebuild the knowledge store."
+
+
+class StoreDamaged(KnowledgeError):
+    """The embedded store's files cannot be opened (damaged, or held by another program)."""
+
+    code = "knowledge_store"
 # Below this much free space, a failing embedded store is taken to have run out of disk (Chroma's own errors often
 # do not say so: "Error in compaction: Failed to apply logs to the metadata segment").
 LOW_DISK_BYTES = 16 * 1024 * 1024
@@ -148,8 +154,9 @@ class KnowledgeStore:
                     host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings
                 )
             except Exception as exc:
+                log.warning("%s not reachable (%s)", self.location, type(exc).__name__)
                 raise ConfigError(
-                    f"The {self.location} is not reachable ({type(exc).__name__}). Start it with "
+                    f"The {self.location} is not reachable. Start it with "
                     f"`chroma run --path DIR --port {self.settings.chroma_port}`, or unset CHROMA_HOST to use the "
                     "embedded store.",
                     code="chroma_unreachable",
@@ -159,12 +166,27 @@ class KnowledgeStore:
             return chromadb.PersistentClient(path=str(self.settings.chroma_dir), settings=chroma_settings)
         except Exception as exc:
             self._raise_if_disk_full(exc, "opened")
-            raise KnowledgeError(
-                f"The knowledge store at {self.location} could not be opened ({type(exc).__name__}: {exc}). "
-                f"If another process is rebuilding it, wait and retry; otherwise delete that folder and retry. "
-                f"{REBUILD_HINT}",
+            # Chroma's text ("InternalError: error returned from database: (code: 26) ...") is for the log only.
+            log.warning("knowledge store at %s could not be opened (%s)", self.location, type(exc).__name__)
+            log.debug("chroma failed to open %s", self.location, exc_info=True)
+            self._drop_cached_system()
+            raise StoreDamaged(
+                f"The knowledge store at {self.location} could not be opened: its files are damaged, or another "
+                "program is holding them. If `assistant ingest` is running elsewhere, wait for it and retry; "
+                "otherwise run `assistant ingest --rebuild`, which sets the damaged folder aside and builds the "
+                "store again from the knowledge files (your interviews and resumes are not kept in it).",
                 code="knowledge_store",
             ) from exc
+
+    def _set_aside_damaged(self) -> None:
+        """Move an embedded store that cannot be opened out of the way (kept beside it, never deleted), so
+        `ingest --rebuild` can build a new one in its place."""
+        folder = self.settings.chroma_dir
+        aside = folder.with_name(f"{folder.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        self._forget_client()
+        folder.rename(aside)
+        self._drop_cached_system()
+        log.warning("knowledge store at %s could not be opened; set aside as %s and rebuilt", folder, aside)
 
     def _raise_if_disk_full(self, exc: BaseException, verb: str) -> None:
         """A full disk is said as such: the usual advice (delete the folder, rebuild) would only make it worse."""
@@ -190,13 +212,19 @@ class KnowledgeStore:
         with contextlib.suppress(Exception):
             client.close()
         if not self.settings.chroma_host and not self.settings.chroma_dir.is_dir():
-            from chromadb.api.shared_system_client import SharedSystemClient
+            self._drop_cached_system()
 
-            stale = SharedSystemClient._identifier_to_system.pop(str(self.settings.chroma_dir), None)
-            SharedSystemClient._identifier_to_refcount.pop(str(self.settings.chroma_dir), None)
-            if stale is not None:
-                with contextlib.suppress(Exception):
-                    stale.stop()
+    def _drop_cached_system(self) -> None:
+        """Forget Chroma's per-folder "system" so the next client opens the folder afresh."""
+        if self.settings.chroma_host:
+            return
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        stale = SharedSystemClient._identifier_to_system.pop(str(self.settings.chroma_dir), None)
+        SharedSystemClient._identifier_to_refcount.pop(str(self.settings.chroma_dir), None)
+        if stale is not None:
+            with contextlib.suppress(Exception):
+                stale.stop()
 
     @contextlib.contextmanager
     def _chroma_errors(self, action: str) -> Iterator[None]:
@@ -217,9 +245,11 @@ class KnowledgeStore:
                     "unset CHROMA_HOST to use the embedded store.",
                     code="chroma_unreachable",
                 ) from exc
+            log.warning("knowledge store at %s failed while %s (%s)", self.location, action, type(exc).__name__)
             raise KnowledgeError(
-                f"The knowledge store at {self.location} failed while {action} ({type(exc).__name__}: {exc}). "
-                f"{REBUILD_HINT}",
+                f"The knowledge store at {self.location} failed while {action}. Run `assistant ingest --rebuild` "
+                "to build it again from the knowledge files; `assistant doctor` checks it, and the log has the "
+                "details.",
                 code="knowledge_store",
             ) from exc
 
@@ -303,7 +333,14 @@ class KnowledgeStore:
         started = time.perf_counter()
         chunks = self.load_chunks()
         with self._lock, self._ingest_lock(), self._chroma_errors("updating the knowledge store"):
-            report = self._sync(chunks, rebuild=rebuild, progress=progress)
+            try:
+                report = self._sync(chunks, rebuild=rebuild, progress=progress)
+            except StoreDamaged:
+                if not rebuild or self.settings.chroma_host:
+                    raise
+                self._set_aside_damaged()
+                report = self._sync(chunks, rebuild=rebuild, progress=progress)
+                report.rebuilt_reason = "the store could not be opened; its folder was set aside"
             self._ready_signature = self._files_signature()
         report.seconds = round(time.perf_counter() - started, 3)
         log.info("knowledge ingest (%s): %s", self.role, report.summary())

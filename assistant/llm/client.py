@@ -152,7 +152,15 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
     if isinstance(exc, openai.OpenAIError | lc_errors.LangChainException):
         # Anything else the SDK or LangChain raises (a malformed response, a parser failure): still a model
         # failure the features can fall back from, never a traceback.
-        return LLMError(f"The LLM call failed ({type(exc).__name__}: {str(exc)[:200]}).")
+        # Its text is for the log, and only at DEBUG: a parser error quotes the reply it choked on, which can
+        # echo the candidate's resume or answer.
+        log.warning("LLM call failed unexpectedly (%s); the offline coach takes over", type(exc).__name__)
+        log.debug("LLM call failed unexpectedly", exc_info=exc)
+        return LLMError(
+            "The LLM call failed unexpectedly (its reply could not be used), so the offline coach takes over for "
+            "this step. If it keeps happening, run `assistant doctor`; the log has the details.",
+            code="llm_error",
+        )
     if isinstance(exc, _MALFORMED_REPLY_ERRORS) and _raised_by_client_library(exc):
         # A 200 that is not a chat completion (a web page at OPENAI_BASE_URL, a proxy's error page, broken JSON,
         # no choices): the SDK's parser trips over it with a plain Python error. Not retried: the same URL gives
@@ -163,6 +171,42 @@ def translate_error(exc: BaseException) -> LLMError | _Retryable | None:
             "answer in it); check OPENAI_BASE_URL: it must be the server's API root, usually ending in /v1."
         )
     return None
+
+
+_ECHO_WINDOW = 24
+
+
+def _without_echo(error: LLMError, messages: Sequence[BaseMessage]) -> LLMError:
+    """`error`, unless the server's reason quotes the request (a local server's validation dump carries the
+    prompt, and with it the candidate's resume or answers): then a message without it, the reason at DEBUG."""
+    if type(error) is not LLMRequestRejected:
+        return error
+    prompt = " ".join(_prompt_text(messages).split())
+    said = " ".join(error.message.split())
+    windows = range(0, max(0, len(said) - _ECHO_WINDOW) + 1, 4)
+    if not any(said[i : i + _ECHO_WINDOW] in prompt for i in windows):
+        return error
+    log.debug("the LLM server's 400 reason quoted the request: %s", error.message)
+    return LLMRequestRejected(
+        "The LLM server rejected the request (HTTP 400). Its reason quoted the request itself, so it is kept out of "
+        "this message; check CHAT_MODEL and the server's limits (context length, message size), or run "
+        "`assistant doctor`."
+    )
+
+
+class _CutOff(ValueError):
+    """A structured reply that stopped at max_tokens (our own reason, safe to show)."""
+
+
+def _parse_problem(exc: BaseException) -> str:
+    """What was wrong with a reply that did not parse, without quoting it: a JSON decoder's position, else the
+    kind of failure."""
+    for cause in (exc, exc.__cause__, exc.__context__):
+        if isinstance(cause, json.JSONDecodeError):
+            return f"{cause.msg} at line {cause.lineno} column {cause.colno}"
+    if isinstance(exc, _CutOff):
+        return str(exc)
+    return "the reply is prose or broken JSON, not one JSON object"
 
 
 # What the SDK's response parsing raises on a body that is not a chat completion.
@@ -410,6 +454,8 @@ class LLMClient:
                         continue
                     self.stats.failures[translated.final.code] += 1
                     raise translated.final from exc
+                if messages:
+                    translated = _without_echo(translated, messages)
                 self.stats.failures[translated.code] += 1
                 raise translated from exc
 
@@ -584,7 +630,7 @@ class LLMClient:
         if raw_message is not None and (getattr(raw_message, "response_metadata", None) or {}).get(
             "finish_reason"
         ) == "length" and result.get("parsed") is None:
-            return raw_text, ValueError("the reply was cut off at max_tokens; answer more briefly")
+            return raw_text, _CutOff("the reply was cut off at max_tokens; answer more briefly")
         return raw_text, result.get("parsed")
 
     @staticmethod
@@ -599,7 +645,9 @@ class LLMClient:
     @staticmethod
     def _validate(schema: type[M], candidate: Any) -> tuple[M | None, str]:
         if isinstance(candidate, BaseException):
-            return None, f"the output is not valid JSON ({str(candidate)[:300]})"
+            # Not the parser's own text: it quotes the reply, which can echo the candidate's resume or answer, and
+            # this problem goes into error messages and logs. The repair prompt shows the reply itself anyway.
+            return None, f"the output is not valid JSON ({_parse_problem(candidate)})"
         if candidate is None:
             return None, "no JSON object was returned"
         if isinstance(candidate, schema):

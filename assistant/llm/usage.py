@@ -75,6 +75,7 @@ class UsageMeter:
         self.budget_tokens = budget_tokens
         self._records: list[UsageRecord] = []
         self._lock = threading.Lock()
+        self._exhausted = False
 
     def record(
         self, prompt_tokens: int, completion_tokens: int, model: str | None, *, approximate: bool = False
@@ -123,20 +124,48 @@ class UsageMeter:
     def check(self, upcoming: int = 0) -> None:
         """Raise `BudgetExceeded` once the session has spent its budget, or when the request about to be sent
         (`upcoming` prompt tokens, estimated) would take it past the budget: checked before the call, so an
-        oversized prompt is never sent and paid for."""
+        oversized prompt is never sent and paid for.
+
+        Once a call has been refused, every later one is too (`budget_exhausted`): the session stays with the
+        offline coach for the rest of it, as the user was told, rather than flipping back to the LLM for a
+        smaller request."""
         spent = self.total_tokens
+        if self._exhausted:
+            raise BudgetExceeded(
+                f"This session's LLM token budget is used up ({spent:,} of {self.budget_tokens:,} tokens); the "
+                "offline coach answers instead."
+            )
         if upcoming and spent < self.budget_tokens and spent + upcoming > self.budget_tokens:
+            self._exhausted = True
             raise BudgetExceeded(
                 f"The next LLM request needs about {upcoming:,} tokens, and this session has {self.remaining_tokens:,} "
                 f"of its {self.budget_tokens:,}-token budget left, so it was not sent. The offline coach answers "
                 "instead; start a new session or raise SESSION_TOKEN_BUDGET in .env."
             )
         if spent >= self.budget_tokens:
+            self._exhausted = True
             raise BudgetExceeded(
                 f"This session has used {spent:,} of its {self.budget_tokens:,}-token budget, so the coach stopped "
                 "calling the LLM. Finish with the offline coach, start a new session, or raise "
                 "SESSION_TOKEN_BUDGET in .env."
             )
+
+    @property
+    def budget_exhausted(self) -> bool:
+        """True once the budget has refused a call: from then on this session runs on the offline coach."""
+        return self._exhausted
+
+    def budget_notice(self, what: str = "", *, restart: str = "start a new session") -> str | None:
+        """What to tell the user once the budget ran out (None before), so the switch to the offline coach is
+        never silent. `what` says what the offline coach does from here and `restart` how to get a fresh budget,
+        in the feature's own words."""
+        if not self._exhausted:
+            return None
+        return (
+            f"The LLM token budget of this session ran out ({self.total_tokens:,} of {self.budget_tokens:,} tokens "
+            f"used), so the offline coach took over{': ' + what if what else ''}. For more LLM turns, {restart} "
+            "(each has its own budget) or raise SESSION_TOKEN_BUDGET in .env."
+        )
 
     def summary(self) -> dict[str, object]:
         """Totals for display and JSON output."""
@@ -147,6 +176,7 @@ class UsageMeter:
             "completion_tokens": self.completion_tokens,
             "total_tokens": self.total_tokens,
             "budget_tokens": self.budget_tokens,
+            "budget_exhausted": self._exhausted,
             "approximate": self.approximate,
             "estimated_cost_usd": round(cost, 6) if cost is not None else None,
         }

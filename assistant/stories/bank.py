@@ -17,6 +17,7 @@ import numpy as np
 from assistant.errors import InputError
 from assistant.interview.models import Evaluation
 from assistant.interview.store import InterviewRepository
+from assistant.limits import check_length
 from assistant.stories.extract import extract_story, verified_fields
 from assistant.stories.models import STORY_MIN_SCORE, CoverageRow, Story, StoryHint, StorySource, utcnow
 from assistant.stories.store import StoryRepository, new_id
@@ -58,8 +59,10 @@ class StoryBank:
         *,
         llm: LLMClient | None = None,
         user_id: str = "local",
+        max_answer_chars: int | None = None,
     ) -> None:
         self.repo = StoryRepository(db, user_id)
+        self.max_answer_chars = max_answer_chars
         self.interviews = InterviewRepository(db)
         self.knowledge = knowledge
         self.embedder = embedder
@@ -68,7 +71,8 @@ class StoryBank:
 
     @classmethod
     def from_services(cls, services: Any, *, llm: LLMClient | None = None, user_id: str = "local") -> StoryBank:
-        return cls(services.db, services.knowledge, services.embedder, llm=llm, user_id=user_id)
+        return cls(services.db, services.knowledge, services.embedder, llm=llm, user_id=user_id,
+                   max_answer_chars=services.settings.max_answer_chars)
 
     # -- creating stories --
 
@@ -89,6 +93,8 @@ class StoryBank:
             raise InputError("The question is empty: give the question this answer responds to.")
         if not answer.strip():
             raise InputError("The answer is empty: there is no story to save.")
+        if self.max_answer_chars is not None:  # the interview's limit: a story is an answer
+            check_length(answer, limit=self.max_answer_chars, what="answer", variable="MAX_ANSWER_CHARS")
         if evaluation is None:
             evaluation = self._score(question, answer, competency)
         primary = competency or evaluation.competency

@@ -118,7 +118,7 @@ def test_a_65000_character_answer_is_refused_like_the_cli_refuses_it(app_test) -
     at.chat_input(key="interview_answer").set_value(long_answer).run()
     assert_no_exception(at)
     text = _text(at)
-    limit = "65,000 characters long; the limit is 8,000 (MAX_ANSWER_CHARS)"
+    limit = "65,000 characters long; the limit is 8,000 characters (about 1,300 words, set by MAX_ANSWER_CHARS)"
     assert limit in text and "Your answer was not saved." in text
     assert _kept_text(at) == long_answer, "the text is kept so it can be shortened"
     assert _stored_answers() == [None]
@@ -135,7 +135,7 @@ def test_a_65000_character_job_description_is_refused_on_both_pages(app_test) ->
     at.button[0].click()
     at.run()
     assert_no_exception(at)
-    assert "65,000 characters long; the limit is 60,000 (MAX_TEXT_CHARS)" in _text(at)
+    assert "65,000 characters long; the limit is 60,000 characters (about 10,000 words, set by MAX_TEXT_CHARS)" in _text(at)
     assert _interviews().list_sessions(LOCAL_USER_ID) == [], "no interview was started"
 
     resume = app_test("resume.py")
@@ -144,7 +144,7 @@ def test_a_65000_character_job_description_is_refused_on_both_pages(app_test) ->
     resume.text_area(key="resume_jd").set_value(jd)
     resume.button(key="resume_review_button").click().run()
     assert_no_exception(resume)
-    assert "65,000 characters long; the limit is 60,000 (MAX_TEXT_CHARS)" in _text(resume)
+    assert "65,000 characters long; the limit is 60,000 characters (about 10,000 words, set by MAX_TEXT_CHARS)" in _text(resume)
     assert resume.status[0].state == "error"
 
 
