@@ -457,11 +457,40 @@ def _smaller_heading(parent: str, child: str, typography: Typography | None) -> 
 # --- contact ---------------------------------------------------------------------------------------------------
 
 
-# Name particles ("Álvaro Amorim de Oliveira Martins", "Ludwig van Beethoven"), in any case.
+# Name particles ("Álvaro Amorim de Oliveira Martins", "Ludwig van Beethoven", "Zoë Ní Bhriain"), in any case.
 _NAME_PARTICLES = {
     "de", "van", "von", "da", "del", "la", "le", "bin", "al", "dos", "das", "do", "der", "den", "di", "du", "y", "e",
-    "ten", "ter", "af", "della",
+    "ten", "ter", "af", "della", "bint", "ibn", "ben", "ní", "nic", "mac", "zu", "vom", "des", "lo", "los", "las",
+    "st.", "dei", "degli",
 }
+# Words a header line may hold that a person's name does not: what a document, a section, a contact block, a
+# company or a role is called. Whole words only (a surname such as "Whitehead" or "Stafford" contains "head" or
+# "staff"), and none that is also a common surname or name part ("Page", "Head", "Bank", Brazil's "Junior").
+_NOT_NAME_WORDS = {
+    "personal", "details", "information", "data", "profile", "contact", "contacts", "europass", "portfolio",
+    "about", "address", "email", "e-mail", "phone", "mobile", "telephone", "linkedin", "github", "website",
+    "references", "available", "request", "skills", "experience", "education", "objective", "languages", "work",
+    "history", "professional", "career", "university", "college", "school", "institute", "inc", "inc.", "llc",
+    "ltd", "ltd.", "gmbh", "corp", "corp.", "plc", "company", "group", "technologies", "solutions", "consulting",
+    "systems", "services", "senior", "lead", "principal", "chief", "officer", "intern", "remote", "hybrid",
+    "city", "avenue", "learning", "machine", "software", "engineering",
+    "science", "research", "technical", "the", "and", "of", "for", "with", "in", "at", "my", "me", "your",
+}
+# A label before the name in a form-like CV ("Name: …", "Name / Surname …", "Full name …", "Nom : …", "Nombre …").
+_NAME_LABEL = re.compile(
+    r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
+    r"\s*(?:first\s*|given\s*)?names?|name|nom(?:\s+et\s+pr[ée]nom|\s+complet)?|pr[ée]nom\s+et\s+nom"
+    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome(?:\s+completo)?|(?:vollst[äa]ndiger\s+)?name"
+    r"|vor-?\s*und\s+nachname)\s*[:：]?\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# What a header line may say around the name: the document's own title ("Curriculum Vitae – Jane Doe",
+# "Jane Doe — Résumé", "Resume of Jane Doe").
+_DOCUMENT_TITLE = r"(?:curriculum\s+vitae|r[ée]sum[ée]|cv|lebenslauf|curr[íi]culo)"
+_TITLE_PREFIX = re.compile(rf"^{_DOCUMENT_TITLE}\s*(?:[-–—:|·•]\s*|\s+(?:of|de|von|du)\s+)", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—:|·•,]\s*|\s+)(?:'s\s+)?{_DOCUMENT_TITLE}$", re.IGNORECASE)
+# Pronouns or a nickname in brackets after or inside a name ("Jane Doe (she/her)", 'Robert "Bob" Ngata').
+_NAME_ASIDE = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|[\"“”][^\"“”]{1,20}[\"“”])")
 
 
 def _looks_like_name(text: str, first: bool) -> bool:
@@ -471,61 +500,174 @@ def _looks_like_name(text: str, first: bool) -> bool:
         return False
     if len(words) == 1 and not (first and text.isupper() and len(text) > 2):
         return False
-    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie").
+    if any(w.lower().strip(",.:;") in _NOT_NAME_WORDS for w in words) or heading_name(text):
+        return False
+    if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
+        return False  # initials alone ("J. D.") say who, but are not a name to show
+    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie"); an apostrophe or a hyphen may
+    # join parts ("O'Connor-Lund", "Al-Farsi").
     return all(w[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
+
+
+def _styled_name(text: str) -> bool:
+    """A name as a template styles it: capitalised words, or all capitals / all lower case that read as a name
+    once capitalised ("JANE DOE", "jane doe")."""
+    return _looks_like_name(text, first=True) or (
+        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6 and _looks_like_name(text.title(), True))
+
+
+def _email_agrees(name: str, emails: list[str]) -> bool:
+    """Whether an email address's local part spells part of `name` (its surname, or a given name of 3+ letters):
+    "jane.doe@…", "jdoe@…", "doej@…" agree with "Jane Doe"."""
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+    parts = [plain(w) for w in name.split() if w.lower() not in _NAME_PARTICLES]
+    parts = [p for p in parts if len(p) >= 3]
+    locals_ = [plain(e.split("@", 1)[0]) for e in emails]
+    return any(p in local for p in parts for local in locals_ if local)
+
+
+def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
+    """The last resort: two to four capitalised words on one of the first lines that the email address spells
+    out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
+    words must each appear in the address's local part, so a line merely sharing a surname is not enough."""
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+    local_parts = [plain(e.split("@", 1)[0]) for e in emails[:1]]
+    if not local_parts or len(local_parts[0]) < 6:
+        return None
+    local = local_parts[0]
+    for line in lines[:30]:
+        words = _trim_name_line(line.text).split()
+        for size in (4, 3, 2):
+            for start in range(0, len(words) - size + 1):
+                window = words[start: start + size]
+                spelled = [w for w in window if len(plain(w)) >= 3 and plain(w) in local]
+                text = " ".join(window)
+                if len(spelled) >= 2 and window[0] in spelled and window[-1] in spelled and _styled_name(text):
+                    return text
+    return None
+
+
+def _name_in_line(text: str, first: bool) -> str | None:
+    """The name a header line holds, if it holds one: its first field (before a separator or a contact label),
+    "Doe, Jane" and "Jane Doe, PhD" put in natural order (not "Oakland, CA", not "Vice President, Banking")."""
+    piece = _SEPARATORS.split(_CONTACT_LABEL.split(_trim_name_line(text))[0])[0].strip()
+    if "," in piece and not _looks_like_name(piece, first) and (
+            _CREDENTIAL.fullmatch(piece.rsplit(",", 1)[1].strip()) or _find_location(piece) is None) and not \
+            _TITLE_WORDS.search(_name_form(piece)):
+        piece = _name_form(piece)
+    return piece if _looks_like_name(piece, first) else None
 
 
 def _name_beside_contact(lines: list[Line]) -> str | None:
     """The name in a header block that the PDF drew after the body (sidebar templates put it last in the stream):
-    a name-like line at most two lines above the first line holding an email address or a phone number."""
+    a name-like line at most two lines above the first line holding an email address or a phone number, or the
+    words before the address on that line itself ("Jane Doe jane@example.org +1 555 0100")."""
     for index, line in enumerate(lines):
-        if _EMAIL.search(line.text) or _PHONE.search(line.text):
+        contact = _EMAIL.search(line.text) or _PHONE.search(line.text)
+        if contact:
             for above in lines[max(0, index - 2): index]:
-                if _looks_like_name(above.text.strip(), first=False):
-                    return above.text.strip()
+                text = None if heading_name(above.text) else _name_in_line(above.text, first=False)
+                if text is not None:
+                    return text
+            before = _name_form(line.text[: contact.start()].strip())
+            if before and _styled_name(before):
+                return before
+            return None
+    return None
+
+
+def _labelled_name(lines: list[Line]) -> str | None:
+    """The name a form-like CV gives after a label ("Name: Jane Doe", "Name / Surname Doe, Jane", "Full name
+    Jane Doe", "Nom : Jane Doe"), among the first lines."""
+    for line in lines[:25]:
+        match = _NAME_LABEL.match(line.text.strip())
+        if match:
+            text = _name_form(match.group("name").strip())
+            if _styled_name(text):
+                return text
+    return None
+
+
+def _same_size_continuation(lines: list[Line], index: int, typography: Typography) -> str | None:
+    """The rest of a big name the page sets over two lines ("Ingrid" / "Salvesen", "Priyanka Raghunathan-" /
+    "Holt"): the next line in the same size and at the same left edge, within a few lines (a contact block
+    set beside the name may come between them in reading order)."""
+    first = typography.style(lines[index].text)
+    if first is None:
+        return None
+    for offset, line in enumerate(lines[index + 1: index + 5]):
+        style = typography.style(line.text)
+        if style is None or style.page != first.page:
+            return None
+        if abs(style.size - first.size) < 0.5 and (offset == 0 or abs(style.x - first.x) <= 3):
+            # (Right after it, a centred second line may start elsewhere; further down, only the same left edge
+            # is the same block.)
+            return line.text.strip()
+        if style.size > first.size:
             return None
     return None
 
 
 def _typeset_name(lines: list[Line], typography: Typography | None) -> str | None:
     """The name as a reader finds it: the largest line on the first page, when it reads as a name ("JANE DOE",
-    "Doe, Jane" put in natural order; a credential after a comma dropped)."""
+    "Doe, Jane" put in natural order; a credential after a comma dropped), joined with its second line when the
+    page sets the name over two lines in that size."""
     if typography is None:
         return None
     index = _largest_line(lines, typography)
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
-    following = typography.style(lines[index + 1].text) if index + 1 < len(lines) else None
-    size = typography.style(lines[index].text)
-    if len(text.split()) == 1 and following is not None and size is not None and abs(following.size - size.size) < 0.5 \
-            and len(lines[index + 1].text.split()) <= 3:
-        # A big name set over two lines ("Ingrid" / "Salvesen"): both lines in the same largest size.
-        text = f"{text} {lines[index + 1].text.strip()}"
+    if len(text.split()) == 1 or text.endswith("-"):
+        rest = _same_size_continuation(lines, index, typography)
+        if rest is not None and (text.endswith("-") or len(rest.split()) <= 3):
+            # A name broken at its hyphen joins without a space; a name set word over word joins with one.
+            text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
     text = _name_form(text)
-    if _looks_like_name(text, first=True) or (
-        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6
-        and _looks_like_name(text.title(), first=True)
-    ):
-        return text
-    return None
+    return text if _styled_name(text) else None
+
+
+def _trim_name_line(text: str) -> str:
+    """A header line without what surrounds a name on it: contact details after it, pronouns or a nickname in
+    brackets, and the document's title before or after it ("Curriculum Vitae – Jane Doe", "Jane Doe — Résumé")."""
+    text = re.sub(r"\s+", " ", text).strip()
+    contact = [m.start() for m in (_EMAIL.search(text), _PHONE.search(text), _URL.search(text)) if m and m.start()]
+    if contact:
+        text = text[: min(contact)].rstrip(" |·•,;-–—")
+    text = _NAME_ASIDE.sub("", text).strip()
+    return _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
 
 
 def _name_form(text: str) -> str:
-    """A name line in natural order without what follows the name: "Doe, Jane" -> "Jane Doe"; "Jane Doe, PhD"
-    and "Jane Doe | Data Leader" -> "Jane Doe"."""
-    surname_first = re.fullmatch(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*)", text)
-    if surname_first and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
-            _NAME_STOP.search(surname_first.group(2)) or _TITLE_WORDS.search(surname_first.group(2))):
-        # ("Sofia Marchetti, Junior Data Engineer" is a name and a tagline, not "Surname, Given".)
+    """A name line in natural order without what surrounds the name: "Doe, Jane" -> "Jane Doe"; "Jane Doe, PhD",
+    "Jane Doe | Data Leader", "Jane Doe (she/her)", "Curriculum Vitae – Jane Doe" and "Jane Doe
+    jane@example.org" -> "Jane Doe"."""
+    text = _trim_name_line(text)
+    surname_first = re.fullmatch(
+        r"((?:(?:[a-zà-þ]{1,4}\.?) ){0,2}[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?), ([A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+)*)",
+        text)
+    if surname_first and _find_location(text) is None and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
+            _NAME_STOP.search(surname_first.group(2)) or _TITLE_WORDS.search(surname_first.group(2))) and all(
+            w.lower() in _NAME_PARTICLES for w in surname_first.group(1).split()[:-1] if w[:1].islower()):
+        # ("Sofia Marchetti, Junior Data Engineer" is a name and a tagline, not "Surname, Given"; "Oakland, CA" is
+        # a place.)
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
     else:
-        text = re.split(r",\s*|\s+[|·•]\s+", text)[0]
+        text = re.split(r",\s*|\s+[|·•–—]\s+|\s+-\s+", text)[0]
     return _CREDENTIAL_TAIL.sub("", text).strip()
 
 
-_CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr)\.?", re.IGNORECASE)
-_CREDENTIAL_TAIL = re.compile(r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa)\.?)+$", re.IGNORECASE)
+_CREDENTIAL = re.compile(
+    r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr|pmp|cfa|mph|rn|cissp|frm|acca|p\.?\s?eng|dr)\.?",
+    re.IGNORECASE)
+_CREDENTIAL_TAIL = re.compile(
+    r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa|pmp|cfa|mph|cissp|frm|acca|p\.?\s?eng)\.?)+$", re.IGNORECASE)
 
 
 _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
@@ -566,20 +708,21 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
             if url.lower() not in email_domains and url not in links and not re.fullmatch(r"[\d.]+", url):
                 links.append(url)
     candidates = header[:6] if header else all_lines[:4]
-    name = typeset_name
+    name = typeset_name or _labelled_name(all_lines)
+    named: list[str] = []
     for position, line in enumerate(candidates if name is None else []):
-        piece = _SEPARATORS.split(_CONTACT_LABEL.split(line.text)[0])[0].strip()
-        if "," in piece and not _looks_like_name(piece, first=position == 0) and (
-                _CREDENTIAL.fullmatch(piece.rsplit(",", 1)[1].strip()) or _find_location(piece) is None) and not \
-                _TITLE_WORDS.search(_name_form(piece)):
-            # "Doe, Jane", "Jane Doe, PhD" typed without typography to go by (not "Oakland, CA", not "Vice
-            # President, Banking").
-            piece = _name_form(piece)
-        if _looks_like_name(piece, first=position == 0) and not heading_name(line.text):
-            name = piece
-            break
+        piece = None if heading_name(line.text) else _name_in_line(line.text, first=position == 0)
+        if piece is not None:
+            named.append(piece)
+    if named:
+        # The first name-like header line, unless a later one is spelled by the email address (a city or a
+        # tagline above the name reads as a name too; the address names the person).
+        emails = _EMAIL.findall(text)
+        name = next((piece for piece in named if _email_agrees(piece, emails)), named[0])
     if name is None:
         name = _name_beside_contact(all_lines)
+    if name is None:
+        name = _name_spelled_by_email(all_lines, _EMAIL.findall(text))
     location = None
     for line in candidates:
         masked = _PHONE.sub(" | ", _URL.sub(" | ", _EMAIL.sub(" | ", line.text)))
