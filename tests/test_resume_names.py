@@ -103,3 +103,26 @@ def test_a_big_headline_that_is_a_role_or_a_section_is_not_a_name() -> None:
             (headline, 22.0, 50.0), ("candidate@example.org", 10.0, 50.0), ("Experience", 13.0, 50.0),
             ("Data Scientist, Globex Jan 2020 - Present", 10.0, 50.0),
         ]) is None, headline
+
+
+def test_a_bold_name_beside_the_contact_lines_is_found_when_a_sidebar_is_read_first() -> None:
+    """The sidebar's heading is the page's largest line and the header before it is empty; the name is the bold
+    line under the contact lines, not the first name-like words on the page."""
+    assert _styled([
+        ("Contact", 16.0, 30.0), ("jane.okafor@example.org", 10.0, 30.0), ("+1 555 010 0199", 10.0, 30.0),
+        ("linkedin.com/in/example", 10.0, 30.0), ("Jane Okafor", 14.0, 200.0), ("Skills", 16.0, 30.0),
+        ("Python, SQL", 10.0, 30.0), ("Experience", 16.0, 200.0),
+        ("Data Scientist, Globex Jan 2020 - Present", 10.0, 200.0),
+    ]) == "Jane Okafor"
+
+
+@pytest.mark.parametrize("tagline", ["Product Designer", "Cloud Architect", "San Francisco Bay Area",
+                                     "Northwind Labs", "Thank You"])
+def test_a_tagline_a_place_or_a_company_on_the_first_line_is_not_the_name(tagline: str) -> None:
+    assert _parse(f"{tagline}\nsomeone@example.org | +1 555 010 0199\n{_BODY_TEXT}") is None
+
+
+@pytest.mark.parametrize("name", ["Ai Tanaka", "Rodrigo Sales", "Grace Leader", "Abu Bakr Siddiq", "Nguyễn Văn An",
+                                  "Jean-Baptiste Le Rond d'Alembert", "Aisha bint Abdullah", "D. J. Patil"])
+def test_names_that_share_a_word_with_roles_or_places_are_still_names(name: str) -> None:
+    assert _parse(f"{name}\nsomeone@example.org | +1 555 010 0199\n{_BODY_TEXT}") == name

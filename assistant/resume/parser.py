@@ -475,7 +475,25 @@ _NOT_NAME_WORDS = {
     "systems", "services", "senior", "lead", "principal", "chief", "officer", "intern", "remote", "hybrid",
     "city", "avenue", "learning", "machine", "software", "engineering",
     "science", "research", "technical", "the", "and", "of", "for", "with", "in", "at", "my", "me", "your",
+    # roles and fields a tagline names ("Product Designer", "Cloud Architect", "AI Strategist")
+    "architect", "designer", "consultant", "founder", "co-founder", "cofounder", "president", "specialist",
+    "administrator", "programmer", "professor", "lecturer", "teacher", "advisor", "adviser", "strategist",
+    "product", "researcher", "freelancer", "expert", "evangelist", "executive", "ceo", "cto", "cfo",
+    "coo", "cio", "vp", "svp", "evp", "student", "graduate", "candidate", "technologist", "practitioner",
+    "recruiter", "analytics", "ml", "mlops", "devops", "cloud", "platform", "infrastructure", "security",
+    "full-stack", "fullstack", "backend", "frontend", "web", "digital", "marketing", "operations", "area",
+    "finance", "business", "team", "teams", "enthusiast", "aspiring", "hello", "thank", "thanks", "you", "welcome",
+    # what companies call themselves (not "AI", "Sales", "Bank": a given name and surnames too)
+    "limited", "sarl", "s.a.", "srl", "pty", "bv", "b.v.", "nv", "n.v.", "kg", "labs", "lab", "studio", "studios",
+    "agency", "partners", "holdings", "ventures", "capital", "technology", "tech", "networks", "media", "health",
+    "foundation", "association", "society", "council", "ministry", "department", "hospital", "clinic",
+    "airlines", "motors", "energy", "insurance",
 }
+# First words of place names: a header line such as "San Francisco Bay Area" or "New South Wales" is a place.
+_PLACE_FIRST_WORDS = {
+    "los", "las", "santa", "new", "fort", "saint", "mountain", "palo", "salt", "buenos", "kuala", "tel", "cape",
+    "greater",
+}  # (not "San", "Hong", "Abu", "Sao": they also open people's names)
 # A label before the name in a form-like CV ("Name: …", "Name / Surname …", "Full name …", "Nom : …", "Nombre …").
 _NAME_LABEL = re.compile(
     r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
@@ -502,11 +520,14 @@ def _looks_like_name(text: str, first: bool) -> bool:
         return False
     if any(w.lower().strip(",.:;") in _NOT_NAME_WORDS for w in words) or heading_name(text):
         return False
+    if words[0].lower() in _PLACE_FIRST_WORDS or text.lower() in _REGIONS:
+        return False
     if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
         return False  # initials alone ("J. D.") say who, but are not a name to show
-    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie"); an apostrophe or a hyphen may
-    # join parts ("O'Connor-Lund", "Al-Farsi").
-    return all(w[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
+    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie"), or with an elided particle
+    # ("d'Alembert"); an apostrophe or a hyphen may join parts ("O'Connor-Lund", "Al-Farsi").
+    return all((w[0].isupper() or re.match(r"[a-z]{1,4}['’][^\W\d_]", w) is not None)
+               and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
 
 
 def _styled_name(text: str) -> bool:
@@ -562,6 +583,35 @@ def _name_in_line(text: str, first: bool) -> str | None:
             _TITLE_WORDS.search(_name_form(piece)):
         piece = _name_form(piece)
     return piece if _looks_like_name(piece, first) else None
+
+
+def _set_apart(line: Line, typography: Typography | None) -> bool:
+    style = typography.style(line.text) if typography is not None else None
+    return style is not None and style.page == 1 and typography is not None and typography.set_apart(style)
+
+
+def _prominent_name(lines: list[Line], typography: Typography | None, emails: list[str]) -> str | None:
+    """A name-like line set apart by typography (bigger, bold or capitals) within four lines of a contact line
+    (email, phone or link) near the top of the first page: a name that is neither the largest line nor in the
+    header before the first heading (a sidebar read first, a banner above it). One the email address spells wins;
+    otherwise the one nearest the contact lines."""
+    if typography is None:
+        return None
+    top = lines[:40]
+    contact_at = [i for i, line in enumerate(top) if _EMAIL.search(line.text) or _PHONE.search(line.text)
+                  or _URL.search(line.text)]
+    found: list[tuple[int, str]] = []
+    for index, line in enumerate(top):
+        distance = min((abs(index - c) for c in contact_at), default=99)
+        if distance > 4 or not _set_apart(line, typography) or heading_name(line.text):
+            continue
+        text = _name_form(line.text)
+        if _styled_name(text):
+            found.append((distance, text))
+    if not found:
+        return None
+    spelled = [text for _, text in found if _email_agrees(text, emails)]
+    return spelled[0] if spelled else min(found)[1]
 
 
 def _name_beside_contact(lines: list[Line]) -> str | None:
@@ -686,7 +736,8 @@ def _phone_options(found: str) -> list[str]:
     return options
 
 
-def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None) -> Contact:
+def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None,
+             typography: Typography | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
     text = "\n".join(line.text for line in all_lines)
@@ -710,15 +761,21 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     candidates = header[:6] if header else all_lines[:4]
     name = typeset_name or _labelled_name(all_lines)
     named: list[str] = []
+    named_lines: list[Line] = []
     for position, line in enumerate(candidates if name is None else []):
         piece = None if heading_name(line.text) else _name_in_line(line.text, first=position == 0)
         if piece is not None:
             named.append(piece)
+            named_lines.append(line)
+    emails = _EMAIL.findall(text)
     if named:
-        # The first name-like header line, unless a later one is spelled by the email address (a city or a
-        # tagline above the name reads as a name too; the address names the person).
-        emails = _EMAIL.findall(text)
-        name = next((piece for piece in named if _email_agrees(piece, emails)), named[0])
+        # The first name-like header line, unless a later one is spelled by the email address or set apart by
+        # typography (a city or a tagline above the name reads as a name too; the address names the person, and
+        # a page sets the name apart).
+        name = next((piece for piece in named if _email_agrees(piece, emails)), None) or next(
+            (piece for piece, line in zip(named, named_lines, strict=True) if _set_apart(line, typography)), named[0])
+    if name is None:
+        name = _prominent_name(all_lines, typography, emails)
     if name is None:
         name = _name_beside_contact(all_lines)
     if name is None:
@@ -1823,7 +1880,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
-    contact = _contact(header, lines, _typeset_name(lines, typography))
+    contact = _contact(header, lines, _typeset_name(lines, typography), typography)
     jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     return Resume(
