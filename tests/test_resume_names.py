@@ -60,6 +60,11 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
     ("van der Berg, Anneke\nanneke@example.org", "Anneke van der Berg"),
     ("João da Silva Junior\njoao@example.org", "João da Silva Junior"),
     ("Larissa Page\nlarissa@example.org", "Larissa Page"),
+    ("Wei (David) Zhang\nwei@example.org", "Wei (David) Zhang"),
+    # the text layer broke the name: a drop capital, small capitals, a lost space between two fonts
+    ("J ane Doe\njane@example.org", "Jane Doe"),
+    ("R OSA O KONKWO\nrosa@example.org", "ROSA OKONKWO"),
+    ("JaneDoe\njane@example.org", "Jane Doe"),
 ])
 def test_a_pasted_resume_names_its_candidate_in_the_common_header_forms(first_lines: str, name: str) -> None:
     assert _parse(f"{first_lines}\n{_BODY_TEXT}") == name

@@ -507,12 +507,29 @@ _NAME_LABEL = re.compile(
 _DOCUMENT_TITLE = r"(?:curriculum\s+vitae|r[ée]sum[ée]|cv|lebenslauf|curr[íi]culo)"
 _TITLE_PREFIX = re.compile(rf"^{_DOCUMENT_TITLE}\s*(?:[-–—:|·•]\s*|\s+(?:of|de|von|du)\s+)", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—:|·•,]\s*|\s+)(?:'s\s+)?{_DOCUMENT_TITLE}$", re.IGNORECASE)
-# Pronouns or a nickname in brackets after or inside a name ("Jane Doe (she/her)", 'Robert "Bob" Ngata').
-_NAME_ASIDE = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|[\"“”][^\"“”]{1,20}[\"“”])")
+# Pronouns in brackets after a name ("Jane Doe (she/her)", "Jane Doe [they/them]"): not part of the name. (A
+# nickname in brackets or quotes, 'Wei (David) Zhang', is printed as part of it and kept.)
+_NAME_ASIDE = re.compile(r"\s*[(\[]\s*(?:she|he|they|her|him|them|hers|his|theirs|ze|xe)(?:\s*/\s*\w+)*\s*[)\]]",
+                         re.IGNORECASE)
+# A name the text layer breaks inside its words: a drop capital or a small-caps first letter set apart
+# ("J ane Doe", "R OSA O KONKWO"), or a name set as one camel-case word when the space between two fonts was
+# lost ("JaneDoe").
+_DROPPED_CAPITAL = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ]) (?=[a-zà-ÿ]{2,}\b)")
+_SPLIT_CAPS = re.compile(r"(?:[A-ZÀ-Þ] [A-ZÀ-Þ]{2,}(?: |$)){2,}")
+_CAMEL_NAME = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]{2,})((?:[A-ZÀ-Þ][a-zà-ÿ]{2,}){1,2})")
+
+
+def _repair_name_spacing(text: str) -> str:
+    if _SPLIT_CAPS.fullmatch(text):
+        return re.sub(r"(?<![A-ZÀ-Þ])([A-ZÀ-Þ]) ", r"\1", text).strip()
+    camel = _CAMEL_NAME.fullmatch(text)
+    if camel:
+        return " ".join(re.findall(r"[A-ZÀ-Þ][a-zà-ÿ]+", text))
+    return _DROPPED_CAPITAL.sub(r"\1", text)
 
 
 def _looks_like_name(text: str, first: bool) -> bool:
-    words = text.split()
+    words = [w.strip("()[]\"“”‘’") if re.fullmatch(r"[(\[\"“‘][^\s()]+[)\]\"”’]", w) else w for w in text.split()]
     given = [w for w in words if w.lower() not in _NAME_PARTICLES]
     if not 1 <= len(given) <= 4 or len(words) > 6 or _NAME_STOP.search(text) or _URL.search(text):
         return False
@@ -690,7 +707,7 @@ def _trim_name_line(text: str) -> str:
     contact = [m.start() for m in (_EMAIL.search(text), _PHONE.search(text), _URL.search(text)) if m and m.start()]
     if contact:
         text = text[: min(contact)].rstrip(" |·•,;-–—")
-    text = _NAME_ASIDE.sub("", text).strip()
+    text = _repair_name_spacing(_NAME_ASIDE.sub("", text).strip())
     return _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
 
 
