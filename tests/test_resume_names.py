@@ -131,3 +131,19 @@ def test_a_tagline_a_place_or_a_company_on_the_first_line_is_not_the_name(taglin
                                   "Jean-Baptiste Le Rond d'Alembert", "Aisha bint Abdullah", "D. J. Patil"])
 def test_names_that_share_a_word_with_roles_or_places_are_still_names(name: str) -> None:
     assert _parse(f"{name}\nsomeone@example.org | +1 555 010 0199\n{_BODY_TEXT}") == name
+
+
+def _phone(text: str) -> str | None:
+    return parse_resume(ExtractedText(text=text, pages=1)).contact.phone
+
+
+def test_a_paper_s_numbers_are_not_taken_for_the_candidate_s_phone() -> None:
+    body = ("Jane Doe\njane@example.org\nPublications\n"
+            "Fast optimisation for deep networks. Journal of Examples, 130001-130012, 2021.\n"
+            "Momentum revisited. arXiv:2103.01234, 2021.\n")
+    assert _phone(body) is None
+    assert _phone(body.replace("jane@example.org", "jane@example.org | +1 555 010 0199")) == "+1 555 010 0199"
+
+
+def test_a_phone_number_spelled_with_letters_is_a_phone_number() -> None:
+    assert _phone(f"Jane Doe\njane@example.org | 216-555-JANE\n{_BODY_TEXT}") == "216-555-JANE"

@@ -742,6 +742,21 @@ _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3
 _WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*[a-z]{2,})(?=\n|$)")
 
 
+# Digit runs that are identifiers, not phone numbers: after "arXiv:", "ISBN", "ISSN", "DOI", "ORCID", "ID", or
+# shaped like an arXiv identifier (4 digits, a dot, 4-5 digits).
+_NOT_A_PHONE = re.compile(r"(?:arxiv|isbn|issn|doi|orcid|\bid)\s*[:#]?\s*$", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
+# A North American number spelled with letters at its end ("216-202-LEON", "(800) 555-CODE").
+_VANITY_PHONE = re.compile(r"(?<![\w/.])(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]?\d{3}[-. ][A-Z]{4}(?![\w])")
+
+
+def _number_range(found: str) -> bool:
+    """Two numbers of the same length joined by a hyphen, the second larger: a range of pages or article
+    numbers ("130001-130012"), not a phone number."""
+    parts = re.fullmatch(r"\s*(\d{4,})\s*[-–]\s*(\d{4,})\s*", found)
+    return bool(parts) and len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
+
+
 def _phone_options(found: str) -> list[str]:
     """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
     in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
@@ -764,11 +779,20 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     if email and email.isupper():
         email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
     phone = None
-    for candidate in (option for found in _PHONE.findall(text) for option in _phone_options(found)):
-        digits = re.sub(r"\D", "", candidate)
-        if 9 <= len(digits) <= 15 and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(candidate):
-            phone = candidate.strip()
+    for match in _PHONE.finditer(text):
+        if _NOT_A_PHONE.search(text[max(0, match.start() - 12): match.start()]) or _ARXIV_ID.fullmatch(
+                match.group()) or _number_range(match.group()):
+            continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
+        for candidate in _phone_options(match.group()):
+            digits = re.sub(r"\D", "", candidate)
+            if 9 <= len(digits) <= 15 and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(candidate):
+                phone = candidate.strip()
+                break
+        if phone:
             break
+    if phone is None:
+        vanity = _VANITY_PHONE.search(text)
+        phone = vanity.group().strip() if vanity else None
     email_domains = {e.split("@", 1)[1].lower() for e in _EMAIL.findall(text)}
     links: list[str] = []
     for line in (header or all_lines[:6]) + all_lines[-6:]:
