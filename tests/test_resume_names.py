@@ -147,3 +147,11 @@ def test_a_paper_s_numbers_are_not_taken_for_the_candidate_s_phone() -> None:
 
 def test_a_phone_number_spelled_with_letters_is_a_phone_number() -> None:
     assert _phone(f"Jane Doe\njane@example.org | 216-555-JANE\n{_BODY_TEXT}") == "216-555-JANE"
+
+
+def test_a_phone_number_wrapped_by_a_narrow_contact_column_is_put_back_together() -> None:
+    text = ("88 Larkspur Row\nMarisol Quenneville\nOakland, CA 94610\n+1 (415)\nDirector of Machine Learning\n"
+            f"555-0142\nmarisol@example.org\n{_BODY_TEXT}")
+    assert _phone(text) == "+1 (415) 555-0142"
+    # A year under a line ending in a number is no phone.
+    assert _phone(f"Jane Doe\njane@example.org\nRoom 1204\n2019 - 2021\n{_BODY_TEXT}") is None

@@ -750,11 +750,35 @@ _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
 _VANITY_PHONE = re.compile(r"(?<![\w/.])(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]?\d{3}[-. ][A-Z]{4}(?![\w])")
 
 
+_PHONE_HEAD = re.compile(r"(?:^|[\s:])(?P<head>\+?\(?\d[\d().\s-]{2,}\d\)?)$")
+_PHONE_TAIL = re.compile(r"\d[\d\s.-]{2,}\d")
+
+
+def _wrapped_phone(lines: list[Line]) -> str | None:
+    """A phone number a narrow contact column wrapped ("+1 (415)" / "555-0142"), with another column's line
+    possibly read between its pieces: a line ending in the number's start and, within the next three lines, a
+    line that is only the rest, together 9 to 15 digits."""
+    for index, line in enumerate(lines[:40]):
+        head = _PHONE_HEAD.search(line.text.strip())
+        if head is None or _RANGE.search(line.text) or not (
+                re.search(r"[+(]", head.group("head")) or len(re.findall(r"\d+", head.group("head"))) >= 2):
+            continue  # (one bare number is a postcode or a year, not the start of a phone number)
+        for below in lines[index + 1: index + 4]:
+            if _PHONE_TAIL.fullmatch(below.text.strip()):
+                joined = f"{head.group('head').strip()} {below.text.strip()}"
+                if 9 <= len(re.sub(r"\D", "", joined)) <= 15 and not _RANGE.search(below.text):
+                    return joined
+                break
+    return None
+
+
 def _number_range(found: str) -> bool:
     """Two numbers of the same length joined by a hyphen, the second larger: a range of pages or article
     numbers ("130001-130012"), not a phone number."""
     parts = re.fullmatch(r"\s*(\d{4,})\s*[-–]\s*(\d{4,})\s*", found)
-    return bool(parts) and len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
+    if parts is None:
+        return False
+    return len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
 
 
 def _phone_options(found: str) -> list[str]:
@@ -793,6 +817,8 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
     if phone is None:
         vanity = _VANITY_PHONE.search(text)
         phone = vanity.group().strip() if vanity else None
+    if phone is None:
+        phone = _wrapped_phone(all_lines)
     email_domains = {e.split("@", 1)[1].lower() for e in _EMAIL.findall(text)}
     links: list[str] = []
     for line in (header or all_lines[:6]) + all_lines[-6:]:
