@@ -65,6 +65,9 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
     ("J ane Doe\njane@example.org", "Jane Doe"),
     ("R OSA O KONKWO\nrosa@example.org", "ROSA OKONKWO"),
     ("JaneDoe\njane@example.org", "Jane Doe"),
+    # decoration and a courtesy or academic title around the name
+    ("— JANE DOE —\njane@example.org", "JANE DOE"),
+    ("Dr. Wei Zhang, PhD\nwei@example.org", "Wei Zhang"),
 ])
 def test_a_pasted_resume_names_its_candidate_in_the_common_header_forms(first_lines: str, name: str) -> None:
     assert _parse(f"{first_lines}\n{_BODY_TEXT}") == name
@@ -122,7 +125,7 @@ def test_a_bold_name_beside_the_contact_lines_is_found_when_a_sidebar_is_read_fi
 
 
 @pytest.mark.parametrize("tagline", ["Product Designer", "Cloud Architect", "San Francisco Bay Area",
-                                     "Northwind Labs", "Thank You"])
+                                     "Northwind Labs", "Thank You", "Ingeniero de Datos", "Cientista de Dados"])
 def test_a_tagline_a_place_or_a_company_on_the_first_line_is_not_the_name(tagline: str) -> None:
     assert _parse(f"{tagline}\nsomeone@example.org | +1 555 010 0199\n{_BODY_TEXT}") is None
 

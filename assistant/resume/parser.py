@@ -488,7 +488,18 @@ _NOT_NAME_WORDS = {
     "agency", "partners", "holdings", "ventures", "capital", "technology", "tech", "networks", "media", "health",
     "foundation", "association", "society", "council", "ministry", "department", "hospital", "clinic",
     "airlines", "motors", "energy", "insurance",
+    # the same roles and fields in German, French, Spanish and Portuguese ("Ingeniero de Datos", "Cientista de
+    # Dados", "Ingénieure Logiciel")
+    "ingeniero", "ingeniera", "engenheiro", "engenheira", "ingénieur", "ingénieure", "ingenieur", "ingenieurin",
+    "desarrollador", "desarrolladora", "desenvolvedor", "desenvolvedora", "développeur", "développeuse",
+    "entwickler", "entwicklerin", "científico", "científica", "cientista", "analista", "gerente", "jefe", "jefa",
+    "directeur", "directrice", "diretor", "diretora", "datos", "dados", "données", "daten", "consultor",
+    "consultora", "berater", "beraterin", "leiter", "leiterin", "chercheur", "chercheuse", "investigador",
+    "investigadora", "pesquisador", "pesquisadora", "programador", "programadora", "arquitecto", "arquiteto",
+    "architecte", "logiciel", "informática", "informatique", "informatik",
 }
+# A courtesy or academic title before a name ("Dr. Jane Doe", "Prof Jane Doe"): dropped like a credential after it.
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE)
 # First words of place names: a header line such as "San Francisco Bay Area" or "New South Wales" is a place.
 _PLACE_FIRST_WORDS = {
     "los", "las", "santa", "new", "fort", "saint", "mountain", "palo", "salt", "buenos", "kuala", "tel", "cape",
@@ -708,7 +719,10 @@ def _trim_name_line(text: str) -> str:
     if contact:
         text = text[: min(contact)].rstrip(" |·•,;-–—")
     text = _repair_name_spacing(_NAME_ASIDE.sub("", text).strip())
-    return _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
+    text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
+    # Decoration around it ("• Jane Doe", "— JANE DOE —", "Jane Doe.") and a courtesy title before it.
+    text = re.sub(r"^[^\w(\"“]+|[^\w.)\"”]+$", "", text).rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
+    return _HONORIFIC.sub("", text).strip()
 
 
 def _name_form(text: str) -> str:
