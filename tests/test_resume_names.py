@@ -68,6 +68,9 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
     # decoration and a courtesy or academic title around the name
     ("— JANE DOE —\njane@example.org", "JANE DOE"),
     ("Dr. Wei Zhang, PhD\nwei@example.org", "Wei Zhang"),
+    # a tagline run on after the name with no separator
+    ("Mary Ann Smith Product Designer\nmary@example.org", "Mary Ann Smith"),
+    ("Jane Doe Staff Engineer\njane@example.org", "Jane Doe"),
 ])
 def test_a_pasted_resume_names_its_candidate_in_the_common_header_forms(first_lines: str, name: str) -> None:
     assert _parse(f"{first_lines}\n{_BODY_TEXT}") == name
@@ -158,3 +161,8 @@ def test_a_phone_number_wrapped_by_a_narrow_contact_column_is_put_back_together(
     assert _phone(text) == "+1 (415) 555-0142"
     # A year under a line ending in a number is no phone.
     assert _phone(f"Jane Doe\njane@example.org\nRoom 1204\n2019 - 2021\n{_BODY_TEXT}") is None
+
+
+def test_prose_before_an_email_address_is_not_taken_for_a_name() -> None:
+    assert _parse("Summary\nmodels to production and keeps them healthy. contact@example.org\n"
+                  f"{_BODY_TEXT}") is None

@@ -558,11 +558,12 @@ def _looks_like_name(text: str, first: bool) -> bool:
                and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
 
 
-def _styled_name(text: str) -> bool:
-    """A name as a template styles it: capitalised words, or all capitals / all lower case that read as a name
-    once capitalised ("JANE DOE", "jane doe")."""
+def _styled_name(text: str, lower_case: bool = False) -> bool:
+    """A name as a template styles it: capitalised words, or all capitals (or, for the page's largest line, all
+    lower case) that read as a name once capitalised ("JANE DOE", "jane doe")."""
     return _looks_like_name(text, first=True) or (
-        (text.isupper() or text.islower()) and 2 <= len(text.split()) <= 6 and _looks_like_name(text.title(), True))
+        (text.isupper() or (lower_case and text.islower())) and 2 <= len(text.split()) <= 6
+        and _looks_like_name(text.title(), True))
 
 
 def _email_agrees(name: str, emails: list[str]) -> bool:
@@ -708,7 +709,7 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
             # A name broken at its hyphen joins without a space; a name set word over word joins with one.
             text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
     text = _name_form(text)
-    return text if _styled_name(text) else None
+    return text if _styled_name(text, lower_case=True) else None
 
 
 def _trim_name_line(text: str) -> str:
@@ -722,7 +723,31 @@ def _trim_name_line(text: str) -> str:
     text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
     # Decoration around it ("• Jane Doe", "— JANE DOE —", "Jane Doe.") and a courtesy title before it.
     text = re.sub(r"^[^\w(\"“]+|[^\w.)\"”]+$", "", text).rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
-    return _HONORIFIC.sub("", text).strip()
+    return _name_before_tagline(_HONORIFIC.sub("", text).strip())
+
+
+# Words a tagline after a name opens with (a seniority or a field): "Senior Data Scientist", "ML Platform Lead".
+_TAGLINE_START = {
+    "senior", "junior", "lead", "principal", "chief", "head", "staff", "data", "machine", "software", "ml", "ai",
+    "product", "cloud", "full-stack", "fullstack", "backend", "frontend", "research", "engineering", "technical",
+    "vp", "svp", "evp", "ceo", "cto", "associate", "assistant", "deputy", "executive", "founder", "co-founder",
+}
+
+
+def _name_before_tagline(text: str) -> str:
+    """A name with a tagline run on after it on the same line, no separator between ("Jane Doe Senior Data
+    Scientist", "Mary Ann Smith Product Designer"): the shortest run of two to four opening words that reads as a
+    name and is followed by a word no name holds ("Jane Doe Staff Engineer": "Jane Doe"). Any other text is
+    returned unchanged."""
+    words = text.split()
+    if len(words) < 3 or _styled_name(text):
+        return text
+    for size in range(2, min(4, len(words) - 1) + 1):
+        head, following = " ".join(words[:size]), words[size]
+        if (following.lower() in _TAGLINE_START or _NAME_STOP.search(following) or _TITLE_WORDS.fullmatch(
+                following)) and _styled_name(head):
+            return head
+    return text
 
 
 def _name_form(text: str) -> str:
