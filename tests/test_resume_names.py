@@ -166,3 +166,17 @@ def test_a_phone_number_wrapped_by_a_narrow_contact_column_is_put_back_together(
 def test_prose_before_an_email_address_is_not_taken_for_a_name() -> None:
     assert _parse("Summary\nmodels to production and keeps them healthy. contact@example.org\n"
                   f"{_BODY_TEXT}") is None
+
+
+@pytest.mark.parametrize(("author", "name"), [
+    ("Oluwaseun Adeyemi", "Oluwaseun Adeyemi"),  # the text prints it, merged into another line: taken
+    ("Microsoft Office User", None),  # the account that made the file, printed nowhere: not taken
+    ("Jane Doe", None),  # a name the page does not print: not taken
+])
+def test_the_pdf_s_stored_author_names_the_candidate_only_where_the_page_prints_it(author: str, name: str | None,
+                                                                                   settings) -> None:
+    from assistant.resume.intake import read_pdf
+    from benchmarks.generated.names.cases import _right_sidebar_drawn_last
+
+    extracted = read_pdf(_right_sidebar_drawn_last("Oluwaseun Adeyemi", author=author), settings)
+    assert parse_resume(extracted).contact.name == name

@@ -579,6 +579,23 @@ def _email_agrees(name: str, emails: list[str]) -> bool:
     return any(p in local for p in parts for local in locals_ if local)
 
 
+def _name_from_metadata(lines: list[Line], document_names: list[str]) -> str | None:
+    """A last resort: the PDF's stored author or title ("Jane Doe", "Jane Doe - Resume"), when it reads as a name
+    and one of the first lines prints it (a layout may have merged the name into another line). The stored value
+    alone is never taken: it is often the account that made the file, not the candidate."""
+    top = [re.sub(r"\s+", " ", line.text) for line in lines[:40]]
+    for stored in document_names:
+        name = _name_form(stored)
+        if not _looks_like_name(name, first=False) or len(name.split()) < 2:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for line in top:
+            found = pattern.search(line)
+            if found:
+                return found.group()  # as the page prints it
+    return None
+
+
 def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
     """The last resort: two to four capitalised words on one of the first lines that the email address spells
     out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
@@ -832,7 +849,7 @@ def _phone_options(found: str) -> list[str]:
 
 
 def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None,
-             typography: Typography | None = None) -> Contact:
+             typography: Typography | None = None, document_names: list[str] | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
     text = "\n".join(line.text for line in all_lines)
@@ -884,6 +901,8 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
         name = _prominent_name(all_lines, typography, emails)
     if name is None:
         name = _name_beside_contact(all_lines)
+    if name is None:
+        name = _name_from_metadata(all_lines, document_names or [])
     if name is None:
         name = _name_spelled_by_email(all_lines, _EMAIL.findall(text))
     location = None
@@ -1986,7 +2005,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
-    contact = _contact(header, lines, _typeset_name(lines, typography), typography)
+    contact = _contact(header, lines, _typeset_name(lines, typography), typography, extracted.document_names)
     jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     return Resume(

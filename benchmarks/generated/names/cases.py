@@ -330,9 +330,12 @@ def _label_column(name: str) -> bytes:
     return _bytes(pdf)
 
 
-def _right_sidebar_drawn_last(name: str) -> bytes:
-    """A right sidebar drawn after the main column; the name there is bold but smaller than the headings."""
+def _right_sidebar_drawn_last(name: str, author: str | None = None) -> bytes:
+    """A right sidebar drawn after the main column; the name there is bold but smaller than the headings.
+    (`author`: the PDF metadata's author, which the stress case leaves unset.)"""
     pdf = _pdf()
+    if author:
+        pdf.set_author(author)
     pdf.set_y(20)
     _body(pdf, x=10, w=125)
     pdf.set_y(20)
