@@ -180,3 +180,10 @@ def test_the_pdf_s_stored_author_names_the_candidate_only_where_the_page_prints_
 
     extracted = read_pdf(_right_sidebar_drawn_last("Oluwaseun Adeyemi", author=author), settings)
     assert parse_resume(extracted).contact.name == name
+
+
+def test_a_big_name_read_after_a_long_first_page_column_is_still_the_largest_line() -> None:
+    main_column = [("Experience", 14.0, 200.0)] + [
+        (f"• Shipped feature {n} to production for the payments team", 10.0, 200.0) for n in range(45)]
+    assert _styled(main_column + [("Nadia Kowalczyk", 22.0, 30.0), ("Lead Data Scientist", 11.0, 30.0)]) \
+        == "Nadia Kowalczyk"

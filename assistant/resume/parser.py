@@ -710,6 +710,24 @@ def _same_size_continuation(lines: list[Line], index: int, typography: Typograph
     return None
 
 
+def _largest_later_on_first_page(lines: list[Line], typography: Typography, first: int | None) -> int | None:
+    """A line further down the first page's reading order (past the 40 lines `_largest_line` looks at) set larger
+    than any before it: the name at the top of a sidebar the PDF drew after a long main column."""
+    top = typography.style(lines[first].text) if first is not None else None
+    best: tuple[float, int] | None = None
+    for index, line in enumerate(lines[40:], start=40):
+        style = typography.style(line.text)
+        if style is None or style.page > 1:
+            if style is not None:
+                break
+            continue
+        if (top is None or style.size > top.size + 0.1) and (best is None or style.size > best[0] + 0.1):
+            best = (style.size, index)
+    if best is None or best[0] < 1.2 * typography.body:
+        return None
+    return best[1]
+
+
 def _typeset_name(lines: list[Line], typography: Typography | None) -> str | None:
     """The name as a reader finds it: the largest line on the first page, when it reads as a name ("JANE DOE",
     "Doe, Jane" put in natural order; a credential after a comma dropped), joined with its second line when the
@@ -717,6 +735,9 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
     if typography is None:
         return None
     index = _largest_line(lines, typography)
+    later = _largest_later_on_first_page(lines, typography, index)
+    if later is not None:
+        index = later
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
