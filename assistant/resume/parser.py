@@ -566,16 +566,18 @@ def _styled_name(text: str, lower_case: bool = False) -> bool:
         and _looks_like_name(text.title(), True))
 
 
+def _plain_letters(text: str) -> str:
+    """Lower-case ASCII letters only, accents removed: how a name is spelled in an email address."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def _email_agrees(name: str, emails: list[str]) -> bool:
     """Whether an email address's local part spells part of `name` (its surname, or a given name of 3+ letters):
     "jane.doe@…", "jdoe@…", "doej@…" agree with "Jane Doe"."""
-    def plain(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text.lower())
-        return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-    parts = [plain(w) for w in name.split() if w.lower() not in _NAME_PARTICLES]
+    parts = [_plain_letters(w) for w in name.split() if w.lower() not in _NAME_PARTICLES]
     parts = [p for p in parts if len(p) >= 3]
-    locals_ = [plain(e.split("@", 1)[0]) for e in emails]
+    locals_ = [_plain_letters(e.split("@", 1)[0]) for e in emails]
     return any(p in local for p in parts for local in locals_ if local)
 
 
@@ -600,11 +602,7 @@ def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
     """The last resort: two to four capitalised words on one of the first lines that the email address spells
     out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
     words must each appear in the address's local part, so a line merely sharing a surname is not enough."""
-    def plain(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text.lower())
-        return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-    local_parts = [plain(e.split("@", 1)[0]) for e in emails[:1]]
+    local_parts = [_plain_letters(e.split("@", 1)[0]) for e in emails[:1]]
     if not local_parts or len(local_parts[0]) < 6:
         return None
     local = local_parts[0]
@@ -613,7 +611,7 @@ def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
         for size in (4, 3, 2):
             for start in range(0, len(words) - size + 1):
                 window = words[start: start + size]
-                spelled = [w for w in window if len(plain(w)) >= 3 and plain(w) in local]
+                spelled = [w for w in window if len(_plain_letters(w)) >= 3 and _plain_letters(w) in local]
                 text = " ".join(window)
                 if len(spelled) >= 2 and window[0] in spelled and window[-1] in spelled and _styled_name(text):
                     return text
