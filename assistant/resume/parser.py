@@ -749,8 +749,9 @@ def _typeset_name(lines: list[Line], typography: Typography | None) -> str | Non
 
 
 def _trim_name_line(text: str) -> str:
-    """A header line without what surrounds a name on it: contact details after it, pronouns or a nickname in
-    brackets, and the document's title before or after it ("Curriculum Vitae – Jane Doe", "Jane Doe — Résumé")."""
+    """A header line without what surrounds a name on it: contact details after it, pronouns in brackets, the
+    document's title before or after it ("Curriculum Vitae – Jane Doe", "Jane Doe — Résumé"), decoration, a
+    courtesy title, and a tagline run on after it; a name the text layer broke inside its words is mended."""
     text = re.sub(r"\s+", " ", text).strip()
     contact = [m.start() for m in (_EMAIL.search(text), _PHONE.search(text), _URL.search(text)) if m and m.start()]
     if contact:
