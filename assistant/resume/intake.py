@@ -104,6 +104,7 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
     return ExtractedText(
         text=text, pages=int(result["pages"]), producer=result.get("producer"), hidden_text=hidden,
         warnings=list(result.get("warnings", [])), styled_lines=styled,
+        document_names=[n for n in (normalize_text(str(x)) for x in result.get("document_names", [])) if n],
     )
 
 

@@ -73,6 +73,11 @@ class ExtractedText(BaseModel):
     styled_lines: list[StyledLine] = Field(
         default_factory=list, description="Typography of short lines (PDFs only; empty for pasted text)."
     )
+    document_names: list[str] = Field(
+        default_factory=list,
+        description="The PDF's stored author and title (PDFs only); a name is taken from them only where the "
+        "visible text prints it.",
+    )
 
 
 class Resume(BaseModel):

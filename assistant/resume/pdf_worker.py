@@ -424,9 +424,15 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
             producer = str(meta.get("/Producer") or meta.get("/Creator") or "") or None if meta else None
         except Exception:
             producer = None
+        document_names: list[str] = []
+        try:  # the author and title a producer stored: the parser uses them only where the visible text agrees
+            meta = reader.metadata
+            document_names = [str(meta.get(key))[:200] for key in ("/Author", "/Title") if meta and meta.get(key)]
+        except Exception:
+            document_names = []
         return {
             "ok": True, "pages": pages, "producer": producer, "page_texts": page_texts, "hidden": hidden,
-            "warnings": warnings, "styles": styles,
+            "warnings": warnings, "styles": styles, "document_names": document_names,
         }
     except FileNotDecryptedError:
         return {"ok": False, "code": "encrypted", "message": ENCRYPTED_MESSAGE}

@@ -1,0 +1,1 @@
+"""Synthetic stress set for name finding (see cases.py)."""
