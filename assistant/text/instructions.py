@@ -115,11 +115,8 @@ def surface(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """`surface` with look-alikes undone: homoglyphs to ASCII, accents dropped, leetspeak and spaced letters joined.
-
-    Cached: the grammar and the semantic check fold the same lines (a resume's, again on a re-review)."""
+    """`surface` with look-alikes undone: homoglyphs to ASCII, accents dropped, leetspeak and spaced letters joined."""
     text = _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", strip_invisible(text))).strip()
     # `_fold_char` leaves ASCII as it is.
     text = (text if text.isascii() else text.translate(_FOLD_TABLE)).casefold()
