@@ -1382,12 +1382,16 @@ def _unform(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A single date that dates the document itself ("Curriculum vitae, May 2025", "Last updated March 2024"), not a role.
+_DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last modified|stand|as of)\b", re.IGNORECASE)
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
     section_lines = _join_wrapped_ranges(_unform(section_lines))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
-        and not _is_bullet(line))]
+        and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text))]
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
         # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
@@ -1632,7 +1636,7 @@ def _employer_tenures(
         # alongside) is no longer one of them.
         while (start and end and k < len(jobs) and (inner_start := spans[k][1]) and (inner_end := spans[k][2])
                and start <= inner_start and inner_end <= end
-               and (k == i + 1 or ((before := spans[k - 1][1]) is not None and inner_end <= before))):
+               and (k == i + 1 or ((before := spans[k - 1][1]) is not None and _ends_by(inner_end, before)))):
             k += 1
         parts = range(i + 1, k)
         employer = outer.title if outer.title and not _TITLE_WORDS.search(outer.title) else outer.company
@@ -1656,6 +1660,13 @@ def _employer_tenures(
             out_spans.append(spans[p])
         i = k
     return out_jobs, out_spans
+
+
+def _ends_by(end: tuple[int, int], start: tuple[int, int]) -> bool:
+    """Does a role ending at `end` come before one starting at `start`? Written in years alone ("2018 - 2021" over
+    "2021 - Present"), a promotion's year is both the end of one role and the start of the next: the end reads
+    as December and the start as January of the same year, which is no overlap."""
+    return end <= start or (end[1] == 12 and start[1] == 1 and end[0] == start[0])
 
 
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
@@ -2327,8 +2338,11 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
     if not jobs and len(outside) >= 2:
         # Dated ranges outside education and the like, yet no role was read (an unrecognised heading, or a layout
-        # read out of order): read roles wherever they are rather than report no experience.
-        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines],
+        # read out of order): read roles wherever they are rather than report no experience -- except under a
+        # heading whose own words name it as something else (Teaching, Service, Press, Students): its dated lines
+        # are courses and committees, not roles.
+        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES and not (
+            s.name == "other" and s.heading and lexicon_kind(s.heading) == "other") for line in s.lines],
                      typography)
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
