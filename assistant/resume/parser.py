@@ -1239,11 +1239,31 @@ def _continues(previous: Line, line: Line) -> bool:
 _STARTS_DATED = re.compile(rf"^\s*(?:{_DATE}|{_OPEN_END})(?!\w)", re.IGNORECASE)
 
 
+# The second half of a range wrapped before its connector: "TO 2022-02-28", "– Present", "bis heute".
+_RANGE_TAIL = re.compile(
+    rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*(?:{_DATE}|{_OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+_LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/.-])", re.IGNORECASE)
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
-    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year."""
+    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
+    Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start."""
     out: list[Line] = []
     for index, line in enumerate(lines):
+        tail = _RANGE_TAIL.match(line.text)
+        lone = list(_LONE_DATE.finditer(out[-1].text)) if out and tail else []
+        if tail and len(lone) == 1 and not (_RANGE.search(out[-1].text) or _OPEN_FIRST.search(out[-1].text)
+                                            or _SINCE.search(out[-1].text)) and lone[0].start() == 0:
+            # Only a date that opens its line (a date column's cell): a year inside a sentence is no range's start.
+            date_end = lone[0].end()
+            text = out[-1].text
+            joined = f"{text[:date_end]} {tail.group('tail')}{text[date_end:]}"
+            out[-1] = Line(number=out[-1].number, text=joined)
+            if tail.group("rest").strip():
+                out.append(Line(number=line.number, text=tail.group("rest").strip()))
+            continue
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
                 rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
@@ -1640,6 +1660,8 @@ def _employer_tenures(
             k += 1
         parts = range(i + 1, k)
         employer = outer.title if outer.title and not _TITLE_WORDS.search(outer.title) else outer.company
+        if outer.title and outer.company and _TITLE_WORDS.search(outer.title):
+            employer = None  # "Senior Consultant, Basalt  2020 - Present": a role of its own, its dated parts within it
         # (Every part has both dates: the loop above only takes parts that do.)
         starts = [s for p in parts if (s := spans[p][1]) is not None]
         ends = [e for p in parts if (e := spans[p][2]) is not None]

@@ -43,8 +43,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(Path(tmp))
         for case in CASES:
-            half = half_of(case.name)
-            if which != "all" and half != which:
+            half = f"batch {case.batch} {half_of(case.name)}"
+            if which != "all" and half_of(case.name) != which:
                 continue
             resume = prepare_resume(read_pdf(build(case), settings))[0]
             got = score_case(case, resume)
@@ -56,7 +56,7 @@ def main() -> None:
             t["employers"][1] += len(case.employers)
             ok = got["exact"] and got["employers"] == len(case.employers) and got["title"] and got["years"]
             latest = latest_job(resume)
-            print(f"{'ok  ' if ok else 'MISS'} {half:<5} {case.name:<38} jobs {got['jobs']}/{case.jobs} "
+            print(f"{'ok  ' if ok else 'MISS'} {half:<13} {case.name:<38} jobs {got['jobs']}/{case.jobs} "
                   f"employers {got['employers']}/{len(case.employers)} title {'y' if got['title'] else 'n'} "
                   f"({latest.title if latest else None!r}) years {'y' if got['years'] else 'n'} "
                   f"({got['first']}/{case.first_year})")
