@@ -1418,7 +1418,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
-            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)})
+            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)
+            and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
