@@ -78,6 +78,10 @@ def _row(pdf: FPDF, spec: str) -> None:
         size, spec = 8.5, spec[1:]
     if " || " in spec:
         left, right = spec.split(" || ", 1)
+        if right.startswith("**"):
+            style, right = "B", right[2:]
+        elif right.startswith("_"):
+            style, right = "I", right[1:]
         _font(pdf, 10)
         pdf.cell(38, 5.5, left, new_x="RIGHT", new_y="TOP")
         _font(pdf, size, style)
