@@ -89,3 +89,13 @@ def test_years_in_bullets_and_in_a_summary_are_not_roles() -> None:
         "VP of Data, Tidewater Energy 2018 - Present\n• Grew data revenue from $2M to $9M between 2019-2021\n"
         "• Ran the 2023 to 2024 hiring plan\nAnalytics Manager, Copperline Bank 2011 - 2018\n• Credit models\n")
     assert [j.company for j in resume.experience] == ["Tidewater Energy", "Copperline Bank"]
+
+
+def test_a_date_column_set_higher_than_its_heading_still_dates_the_first_role() -> None:
+    resume = _parse(
+        "Education\nLakeside University\nComputer Science / BS\nMarch 2022 - Present\nWork\nMeridian Payments\n"
+        "Staff Software Engineer\nResponsibilities:\nLed the card platform\nNovember 2019 - February 2022\n"
+        "Orchard Mobile\nSoftware Engineer\nResponsibilities:\nBuilt push notifications\n")
+    assert [(j.title, j.company, j.end) for j in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments", "Present"),
+        ("Software Engineer", "Orchard Mobile", "2022-02")]

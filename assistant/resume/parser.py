@@ -2330,6 +2330,30 @@ def _unnamed_work_history(spans: list[_Span]) -> int | None:
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
 
 
+def _dated(line: Line) -> bool:
+    return bool(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text) or _SINCE.search(line.text))
+
+
+def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
+    """A date column set beside the entries: the first entry's dates sit a little higher than the section's heading,
+    so reading by height puts them before it ("January 2021 - Present" / "Work" / "Globex" / "Engineer" /
+    ... / "October 2017 - December 2020" / ...). When the line just above the heading is a date alone and the
+    section's first entry has header lines but no date of its own before the next dated line, that date is the
+    first entry's: [it] to put in front of the section's lines, else []."""
+    if not before or not lines or not _date_only(before[-1].text) or not _dated(before[-1]):
+        return []
+    first_dated = next((k for k, line in enumerate(lines) if _dated(line)), None)
+    if first_dated is None or first_dated < 3:
+        return []
+    # Dates alone above each later entry's header is this section's way; the first entry's header opens it.
+    head = lines[:2]
+    if not all(_claimable_header(line) and not _sentence_like(line.text) for line in head):
+        return []
+    if not _date_only(lines[first_dated].text):
+        return []
+    return [before[-1]]
+
+
 def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> Resume:
     """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty."""
     lines = [
@@ -2349,7 +2373,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     if opening and not any(s.name == "summary" for s in spans):
         # A profile paragraph under the name without a heading is still the summary a reader sees first.
         sections.insert(0, Section(name="summary", heading="", lines=opening))
-    experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
+    experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
+                        for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
     jobs = _jobs(experience_lines, typography)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs:
