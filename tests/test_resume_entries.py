@@ -99,3 +99,11 @@ def test_a_date_column_set_higher_than_its_heading_still_dates_the_first_role() 
     assert [(j.title, j.company, j.end) for j in resume.experience] == [
         ("Staff Software Engineer", "Meridian Payments", "Present"),
         ("Software Engineer", "Orchard Mobile", "2022-02")]
+
+
+def test_an_education_date_above_the_heading_stays_with_education_when_roles_are_dated_below() -> None:
+    resume = _parse(
+        "Education\nLakeside University\nMSc Computer Science\n2008 - 2010\nExperience\nStaff Engineer\nGlobex\n"
+        "Platform team for payments.\n2019 - Present\n• Led the migration\nEngineer\nInitech\n"
+        "Billing systems.\n2012 - 2019\n• Built billing\n")
+    assert [j.start for j in resume.experience] == ["2019-01", "2012-01"]

@@ -2351,6 +2351,11 @@ def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
         return []
     if not _date_only(lines[first_dated].text):
         return []
+    # ... and the next entry's header follows its date (a date column beside headers), not a description (dates
+    # printed under a header, which would make the date above the heading someone else's).
+    after = lines[first_dated + 1] if first_dated + 1 < len(lines) else None
+    if after is None or _is_bullet(after) or not _claimable_header(after) or _sentence_like(after.text):
+        return []
     return [before[-1]]
 
 
