@@ -314,10 +314,12 @@ def read_layout(text: str) -> Resume:
 
 
 def structure(resume: Resume) -> dict[str, object]:
-    """What a round trip must preserve: section names in order, jobs (title, company) and bullets per job."""
+    """What a round trip must preserve: section names in order, each job's header fields (title, company) and
+    bullets per job. A job with only one of the two is printed as that one name, which a reader cannot tell apart
+    from the other field, so it is compared as the name alone."""
     return {
         "sections": [s.name for s in _section_order(resume) if _section_body(resume, s)],
-        "jobs": [((j.title or "").strip(), (j.company or "").strip()) for j in resume.experience],
+        "jobs": [tuple(p.strip() for p in (j.title, j.company) if p and p.strip()) for j in resume.experience],
         "bullets": [len(j.bullets) for j in resume.experience],
     }
 
