@@ -19,7 +19,6 @@ _BODY_TEXT = "Experience\nData Engineer, Globex\nJan 2020 - Present\n• Built p
 # splits a letter-spaced word. Strict, so a layout fix that makes them pass is noticed.
 _LAYOUT_LIMITS = {
     "letters-placed": "each letter placed alone: the layout reader breaks the word at a wider letter gap",
-    "right-sidebar-drawn-last": "the right sidebar's lines are merged into the main column's lines",
 }
 
 

@@ -150,9 +150,43 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
                 line.runs.append(run)
                 placed = True
                 break
+            if ratio < 1.6 and _cell_of_row(line, run, tolerance):
+                line.runs.append(run)
+                placed = True
+                break
         if not placed:
             lines.append(LayoutLine(runs=[run]))
-    return lines
+    return _join_row_cells(lines)
+
+
+def _join_row_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
+    """Join a line made only of cells of a neighbouring line's row (see `_cell_of_row`): small dates set a little
+    above a row whose first run came later in the top-to-bottom sort, a heading and an employer beside them."""
+    out: list[LayoutLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and len(line.runs) <= 3:
+            small, big = sorted((line, previous), key=lambda item: item.size)
+            ratio = big.size / max(0.1, small.size)
+            tolerance = max(1.0, 0.35 * small.size)
+            if ratio < 1.6 and all(_cell_of_row(big, run, tolerance) for run in small.runs):
+                previous.runs.extend(line.runs)
+                continue
+        out.append(line)
+    return out
+
+
+def _cell_of_row(line: LayoutLine, run: Run, tolerance: float) -> bool:
+    """Whether `run`, in another size, is a cell of `line`'s row set apart from it (small dates at the right of
+    an employer, HTML themes' flex rows): well clear of the line's text and aligned with it by the tops or the
+    middles of the letters, as such rows are laid out, though the baselines differ."""
+    first = line.runs[0]
+    if min(abs(run.x - r.end) if run.x >= r.x else abs(r.x - run.end) for r in line.runs) < 2 * min(
+            run.size, first.size):
+        return False
+    tops = abs((run.y + 0.7 * run.size) - (first.y + 0.7 * first.size))
+    middles = abs((run.y + 0.35 * run.size) - (first.y + 0.35 * first.size))
+    return min(tops, middles) <= tolerance and abs(run.y - first.y) <= 0.5 * max(run.size, first.size)
 
 
 def _segments(line: LayoutLine) -> list[tuple[float, float]]:
@@ -187,10 +221,16 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
-        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a))
+        crossed = {i for i, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a)}
+        crossing = len(crossed)
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
         right_rows = {i for i, a, _ in segs if a >= g}
-        if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
+        if len(left_rows) >= 4 and len(right_rows) >= 4 and (
+                crossing <= max(1, 0.06 * len(lines)) or (
+                    _full_width_bands(lines, crossed, left_rows, right_rows)
+                    # Full-width bands only around columns the stream drew as blocks (a sidebar, then the main
+                    # column): labels drawn row by row with their entries under a full-width summary stay labels.
+                    and _gutter_crossings(lines, g, (left_rows & right_rows) - crossed) <= 2)):
             candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
     # The cleanest split first; a split that only cuts off margin labels (dates beside their entries) is no
@@ -204,12 +244,39 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     return None
 
 
+def _full_width_bands(lines: list[LayoutLine], crossed: set[int], left_rows: set[int], right_rows: set[int]) -> bool:
+    """Whether the lines crossing a split are a few full-width bands (a header with a big name and a summary over
+    both columns, a full-width section, a footer) rather than a one-column text that crosses it all along: at most
+    three runs of crossing lines from top to bottom, and one stretch between them where both columns carry on
+    (at least four lines on each side). (Lines are sorted top to bottom.)"""
+    if not crossed or len(crossed) > 0.35 * len(lines):
+        return False
+    bands = 0
+    left = right = 0
+    stretches: list[tuple[int, int]] = []
+    previous_crossed = False
+    for index in range(len(lines)):
+        if index in crossed:
+            if not previous_crossed:
+                bands += 1
+                stretches.append((left, right))
+                left = right = 0
+            previous_crossed = True
+            continue
+        previous_crossed = False
+        left += index in left_rows and index not in right_rows
+        right += index in right_rows and index not in left_rows
+    stretches.append((left, right))
+    return bands <= 3 and max((min(a, b) for a, b in stretches), default=0) >= 4
+
+
 def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: float) -> str:
     """What the split at `g` separates: "columns", two independent ones; "labels", only labels of the other side's
     rows (margin dates or headings), so another split may still find a sidebar; or "table", a table drawn row by
     row (the page is one column)."""
     left_rows = {i for i, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)}
     right_rows = {i for i, a, _ in segs if a >= g}
+    all_rows = left_rows | right_rows
     # Only rows where both sides run count: a name and contact lines above the columns are a header, whichever
     # side they start on.
     floor = min(max(lines[i].y for i in left_rows), max(lines[i].y for i in right_rows)) + 1.0
@@ -226,9 +293,12 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
     switches = _gutter_crossings(lines, g, shared)
     if len(small) <= 0.7 * len(large) and len(_stacked(lines, small, shared)) >= 0.7 * len(small) \
             and small_width < 0.6 * large_width \
-            and not (len(shared) >= 6 and switches <= max(2, 0.1 * len(shared))):
+            and not (switches <= max(2, 0.1 * len(shared))
+                     and (len(shared) >= 6 or _running(lines, small, all_rows - small))):
         # Margin labels -- unless the stream drew the two sides as two blocks: a sidebar whose lines happen to
-        # share baselines with the main column's (same font, same leading) is still a column of its own.
+        # share baselines with the main column's (same font, same leading) is still a column of its own. (Labels
+        # drawn as a block after their rows are still labels: each labels an entry, so they stand apart, an
+        # entry's height from each other; a short sidebar's lines follow one another at the text's leading.)
         return "labels"
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
@@ -240,6 +310,19 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
         # or position held" beside each value), read row by row as one column.
         return "table"
     return "columns"
+
+
+def _running(lines: list[LayoutLine], rows: set[int], other: set[int]) -> bool:
+    """Whether `rows` (four or more) read as a column of their own beside the page's `other` lines (those that do
+    not cross the split), one running block of text
+    whose lines follow each other at a line's leading (not an entry's height apart, as labels beside entries
+    are), starting where the other side starts, give or take a heading (a sidebar runs from the top of the
+    columns; a short block that starts lower down beside one flowing column is a cell of it, a grid of skills)."""
+    ys = sorted((lines[i].y, lines[i].size) for i in rows)
+    if len(ys) < 4 or sum(1 for i in other if lines[i].y > ys[-1][0] + ys[-1][1]) > 3:
+        return False
+    close = sum(1 for (y0, _), (y1, size) in zip(ys, ys[1:], strict=False) if y1 - y0 <= 1.8 * size)
+    return close >= 0.75 * (len(ys) - 1)
 
 
 def _stacked(lines: list[LayoutLine], small: set[int], shared: set[int]) -> set[int]:
@@ -292,6 +375,7 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
       The label's pieces are one label, and belong to the row where it starts.
     """
     by_order = {r.order: r for r in runs}
+    _join_wrapped_cells(runs, by_order, left_edge, right_edge)
     for run in sorted(runs, key=lambda r: r.order):
         if not run.text.strip() or not run.text.endswith("\n"):
             continue
@@ -328,6 +412,28 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
         run.x = min(c.x for c in chain)
         for piece in chain[1:]:
             piece.text = ""
+
+
+_OPEN_RANGE = re.compile(r"[-–—]\s*\S*\s*$|[-–—,]\s*$")
+
+
+def _join_wrapped_cells(runs: list[Run], by_order: dict[int, Run], left_edge: float, right_edge: float) -> None:
+    """A range in a narrow cell at the right of a row wrapped inside the cell ("November 2019 - February" / "2022"):
+    the stream draws the rest next, a line down, inside the cell and alone on its row. It belongs to the row."""
+    for run in sorted(runs, key=lambda r: r.order):
+        nxt = by_order.get(run.order + 1)
+        if nxt is None or not run.text.strip() or not nxt.text.strip() or len(nxt.text.split()) > 2:
+            continue
+        if not (0.5 * run.size < run.y - nxt.y < 1.8 * run.size and abs(nxt.size - run.size) <= 0.15 * run.size
+                and run.x > left_edge + 0.55 * (right_edge - left_edge) and nxt.x >= run.x - 1
+                and nxt.end <= run.end + run.size and _OPEN_RANGE.search(run.text.rstrip())
+                and not re.search(r"[-–—]", nxt.text)):
+            continue
+        row = [o for o in runs if o is not run and o.text.strip() and abs(o.y - run.y) <= 0.6 * run.size]
+        alone = not any(o is not nxt and o.text.strip() and abs(o.y - nxt.y) <= 0.35 * nxt.size for o in runs)
+        if alone and any(o.x < run.x - 4 * run.size for o in row):
+            run.text = run.text.rstrip() + " " + nxt.text.strip()
+            nxt.text = ""
 
 
 def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,

@@ -338,12 +338,12 @@ def _top_aligned_dates(wrap: bool) -> Callable[[], bytes]:
                 if wrap and title.startswith("Staff"):
                     start, _, end = period.partition(" - ")
                     month, year = end.split()
-                    pdf.set_xy(150, y - 1.2)
+                    pdf.set_xy(150, y + 0.2)
                     pdf.cell(50, 4, f"{start} - {month}", align="R")
-                    pdf.set_xy(150, y + 2.6)
+                    pdf.set_xy(150, y + 3.6)
                     pdf.cell(50, 4, year, align="R")
                 else:
-                    pdf.set_xy(150, y - 1.2)
+                    pdf.set_xy(150, y + 0.2)
                     pdf.cell(50, 4, period, align="R")
                 pdf.set_y(y + 7)
                 _line(pdf, title, 10, x=50, w=150)
@@ -357,7 +357,7 @@ def _top_aligned_dates(wrap: bool) -> Callable[[], bytes]:
 def _top_aligned_expected() -> list[tuple[str, str]]:
     out = [("head", "Remi Okafor"), ("main", "Experience")]
     for title, employer, period, bullets in JOBS:
-        out += [("main", employer), ("main", period.split(" - ")[0]), ("main", title), ("main", bullets[0])]
+        out += [("main", employer), ("main", period), ("main", title), ("main", bullets[0])]
     return out + [("main", "Education"), ("main", "Harrowgate University"), ("main", "Sep 2011")]
 
 
