@@ -15,12 +15,6 @@ from benchmarks.resume_accuracy import _norm
 
 _BODY_TEXT = "Experience\nData Engineer, Globex\nJan 2020 - Present\n• Built pipelines for 40 teams\n"
 
-# Stress cases the name rules cannot fix: the layout reader merges the sidebar into the main column's lines, or
-# splits a letter-spaced word. Strict, so a layout fix that makes them pass is noticed.
-_LAYOUT_LIMITS = {
-    "letters-placed": "each letter placed alone: the layout reader breaks the word at a wider letter gap",
-}
-
 
 def _parse(text: str) -> str | None:
     return parse_resume(ExtractedText(text=text, pages=1)).contact.name
@@ -34,9 +28,7 @@ def _styled(lines: list[tuple[str, float, float]]) -> str | None:
                                       styled_lines=styled)).contact.name
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, id=c.name, marks=[pytest.mark.xfail(strict=True, reason=_LAYOUT_LIMITS[c.name])]
-                 if c.name in _LAYOUT_LIMITS else []) for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
 def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, settings) -> None:
     from assistant.resume.intake import read_pdf
     from assistant.resume.review import prepare_resume

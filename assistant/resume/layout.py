@@ -92,7 +92,12 @@ class LayoutLine:
         out = ""
         previous: Run | None = None
         ordered = sorted(self.runs, key=lambda r: r.x)
+        spacing = _letter_spacing(ordered)
         for index, run in enumerate(ordered):
+            if index in spacing:
+                out += spacing[index] + run.text.strip()
+                previous = run
+                continue
             # A run's own line break ("Oslo,\n") ends its line in the stream; when a run in the same size (a
             # right-aligned date) follows on its baseline, the page line goes on. (A break before text of another
             # size, an address beside a big name, still separates them.)
@@ -106,6 +111,37 @@ class LayoutLine:
                 out += _separator(previous, run) + text
             previous = run
         return out
+
+
+# Advance widths of capitals in ems (Helvetica's, near enough for other sans and serif faces); others 0.68.
+_CAP_WIDTH = {"I": 0.3, "J": 0.5, "L": 0.56, "F": 0.61, "T": 0.61, "Z": 0.61, "M": 0.85, "W": 0.94, "-": 0.33,
+              "'": 0.24, "’": 0.24, ".": 0.28}
+_SPACED_GLYPH = re.compile(r"[^\W\d_]|[-'’.]")
+
+
+def _letter_spacing(ordered: list[Run]) -> dict[int, str]:
+    """Separators before the runs of letters placed one at a time (a name or heading tracked out by the producer):
+    one space between letters and two at a word break, where the gap after a letter is clearly wider than the
+    others, which is how the text normaliser closes such words up ("R E M I  O K A F O R" -> "REMI OKAFOR").
+    Keyed by index in `ordered`; the first letter of a group keeps its separator from the line."""
+    out: dict[int, str] = {}
+    index = 0
+    while index < len(ordered):
+        end = index
+        size = ordered[index].size
+        while end + 1 < len(ordered) and _SPACED_GLYPH.fullmatch(ordered[end].text.strip()) \
+                and _SPACED_GLYPH.fullmatch(ordered[end + 1].text.strip()) \
+                and abs(ordered[end + 1].size - size) <= 0.05 * size \
+                and 0 < ordered[end + 1].x - ordered[end].x < 2.5 * size:
+            end += 1
+        if end - index >= 3:
+            gaps = [ordered[k + 1].x - ordered[k].x - _CAP_WIDTH.get(ordered[k].text.strip().upper(), 0.68) * size
+                    for k in range(index, end)]
+            usual = sorted(gaps)[len(gaps) // 2]
+            for k, gap in zip(range(index + 1, end + 1), gaps, strict=True):
+                out[k] = "  " if gap > usual + 0.3 * size else " "
+        index = end + 1
+    return out
 
 
 def is_bold_font(name: str, flags: int = 0, weight: float = 0.0) -> bool:
@@ -151,7 +187,11 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
                 placed = True
                 break
             if ratio < 1.6 and _cell_of_row(line, run, tolerance):
-                line.runs.append(run)
+                # The row's bigger text leads the line (its baseline is the row's, for the runs still to come).
+                if run.size > line.size:
+                    line.runs.insert(0, run)
+                else:
+                    line.runs.append(run)
                 placed = True
                 break
         if not placed:
@@ -170,7 +210,7 @@ def _join_row_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
             ratio = big.size / max(0.1, small.size)
             tolerance = max(1.0, 0.35 * small.size)
             if ratio < 1.6 and all(_cell_of_row(big, run, tolerance) for run in small.runs):
-                previous.runs.extend(line.runs)
+                previous.runs = big.runs + small.runs
                 continue
         out.append(line)
     return out
@@ -183,6 +223,10 @@ def _cell_of_row(line: LayoutLine, run: Run, tolerance: float) -> bool:
     first = line.runs[0]
     if min(abs(run.x - r.end) if run.x >= r.x else abs(r.x - run.end) for r in line.runs) < 2 * min(
             run.size, first.size):
+        return False
+    # The smaller text is the cell at the right (a date or place); a small label at the left of a bigger row
+    # (a timeline's years around its bar) keeps its own baseline.
+    if (run.size < first.size) != (run.x > first.x):
         return False
     tops = abs((run.y + 0.7 * run.size) - (first.y + 0.7 * first.size))
     middles = abs((run.y + 0.35 * run.size) - (first.y + 0.35 * first.size))
@@ -375,6 +419,7 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
       The label's pieces are one label, and belong to the row where it starts.
     """
     by_order = {r.order: r for r in runs}
+    _join_small_caps(runs, by_order)
     _join_wrapped_cells(runs, by_order, left_edge, right_edge)
     for run in sorted(runs, key=lambda r: r.order):
         if not run.text.strip() or not run.text.endswith("\n"):
@@ -414,6 +459,22 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
             piece.text = ""
 
 
+def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
+    """Small capitals set as a capital and then the rest of the word in smaller capitals ("W" + " ORK"): the
+    stream draws them one after the other on one baseline, the rest starting right after the capital; pypdf puts
+    a space between the two sizes. They are one word, in the capital's size (a heading's)."""
+    for run in sorted(runs, key=lambda r: r.order):
+        head = run.text.strip()
+        nxt = by_order.get(run.order + 1)
+        if len(head) != 1 or not head.isupper() or nxt is None:
+            continue
+        rest = nxt.text.strip()
+        if (rest[:1].isupper() and rest.replace(" ", "").isupper() and abs(nxt.y - run.y) <= 0.1 * run.size
+                and 0.55 * run.size <= nxt.size <= 0.9 * run.size and 0 < nxt.x - run.x <= 1.5 * run.size):
+            run.text = run.text.rstrip() + rest + nxt.text[len(nxt.text.rstrip()):]
+            nxt.text = ""
+
+
 _OPEN_RANGE = re.compile(r"[-–—]\s*\S*\s*$|[-–—,]\s*$")
 
 
@@ -444,7 +505,14 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     runs = sorted(line.runs, key=lambda r: r.x)
     if len(runs) < 2:
         return [line]
-    head, rest = runs[0], runs[1:]
+    # The heading may be several runs of its size ("PROFESSIONAL" "SKILLS"), each starting close to the last.
+    count = 1
+    while count < len(runs) - 1 and abs(runs[count].size - runs[0].size) <= 0.05 * runs[0].size \
+            and runs[count].x - runs[count - 1].end < 1.5 * runs[0].size:
+        count += 1
+    head = runs[0] if count == 1 else Run(" ".join(r.text.strip() for r in runs[:count]), runs[0].x, runs[0].y,
+                                          runs[0].size, runs[0].bold, runs[0].order, italic=runs[0].italic)
+    rest = runs[count:]
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
     if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
@@ -454,7 +522,7 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
         # asked for in half an em only: a short heading in narrow letters, "Skills", is estimated far wider than
         # it is set, so a clear gap on the page can look small here.)
         return [line]
-    return [LayoutLine([head]), LayoutLine(rest)]
+    return [LayoutLine(runs[:count]), LayoutLine(rest)]
 
 
 _BULLET_START = re.compile(r"^\s*[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]\s")
