@@ -132,9 +132,13 @@ def _letter_spacing(ordered: list[Run]) -> dict[int, str]:
         while end + 1 < len(ordered) and _SPACED_GLYPH.fullmatch(ordered[end].text.strip()) \
                 and _SPACED_GLYPH.fullmatch(ordered[end + 1].text.strip()) \
                 and abs(ordered[end + 1].size - size) <= 0.05 * size \
-                and 0 < ordered[end + 1].x - ordered[end].x < 2.5 * size:
+                and 0 < ordered[end + 1].x - ordered[end].x < 4 * size:
             end += 1
-        if end - index >= 3:
+        spaced = sum(1 for k in range(index + 1, end + 1)
+                     if ordered[k].text[:1].isspace() or ordered[k].sep_before or ordered[k].previous != ordered[k - 1].order)
+        if end - index >= 3 and spaced >= 0.8 * (end - index):
+            # (Only letters the text already spaces out: a producer that draws every glyph of ordinary words as a
+            # run of its own, and pypdf joins them, is left alone.)
             gaps = [ordered[k + 1].x - ordered[k].x - _CAP_WIDTH.get(ordered[k].text.strip().upper(), 0.68) * size
                     for k in range(index, end)]
             usual = sorted(gaps)[len(gaps) // 2]
@@ -209,14 +213,15 @@ def _join_row_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
             small, big = sorted((line, previous), key=lambda item: item.size)
             ratio = big.size / max(0.1, small.size)
             tolerance = max(1.0, 0.35 * small.size)
-            if ratio < 1.6 and all(_cell_of_row(big, run, tolerance) for run in small.runs):
+            text = small.text()
+            if ratio < 1.6 and all(_cell_of_row(big, run, tolerance, text) for run in small.runs):
                 previous.runs = big.runs + small.runs
                 continue
         out.append(line)
     return out
 
 
-def _cell_of_row(line: LayoutLine, run: Run, tolerance: float) -> bool:
+def _cell_of_row(line: LayoutLine, run: Run, tolerance: float, cell_text: str | None = None) -> bool:
     """Whether `run`, in another size, is a cell of `line`'s row set apart from it (small dates at the right of
     an employer, HTML themes' flex rows): well clear of the line's text and aligned with it by the tops or the
     middles of the letters, as such rows are laid out, though the baselines differ."""
@@ -230,7 +235,11 @@ def _cell_of_row(line: LayoutLine, run: Run, tolerance: float) -> bool:
         return False
     tops = abs((run.y + 0.7 * run.size) - (first.y + 0.7 * first.size))
     middles = abs((run.y + 0.35 * run.size) - (first.y + 0.35 * first.size))
-    return min(tops, middles) <= tolerance and abs(run.y - first.y) <= 0.5 * max(run.size, first.size)
+    if not (min(tops, middles) <= tolerance and abs(run.y - first.y) <= 0.5 * max(run.size, first.size)):
+        return False
+    # Only a date's cell (the row's time span): contact details beside a bigger name are a line of their own.
+    small = cell_text if cell_text is not None else run.text if run.size < first.size else line.text()
+    return _date_label(small) and "@" not in small
 
 
 def _segments(line: LayoutLine) -> list[tuple[float, float]]:
@@ -464,7 +473,7 @@ def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
     stream draws them one after the other on one baseline, the rest starting right after the capital; pypdf puts
     a space between the two sizes. They are one word, in the capital's size (a heading's)."""
     for run in sorted(runs, key=lambda r: r.order):
-        head = run.text.strip()
+        head = run.text.strip().lstrip("-'’")
         nxt = by_order.get(run.order + 1)
         if len(head) != 1 or not head.isupper() or nxt is None:
             continue
@@ -473,6 +482,9 @@ def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
                 and 0.55 * run.size <= nxt.size <= 0.9 * run.size and 0 < nxt.x - run.x <= 1.5 * run.size):
             run.text = run.text.rstrip() + rest + nxt.text[len(nxt.text.rstrip()):]
             nxt.text = ""
+            after = by_order.get(nxt.order + 1)
+            if after is not None:  # the stream goes on from the joined word ("FERREIRA" + "-VOSS")
+                after.previous = run.order
 
 
 _OPEN_RANGE = re.compile(r"[-–—]\s*\S*\s*$|[-–—,]\s*$")

@@ -395,7 +395,7 @@ def _small_caps_labels() -> bytes:
     pdf.ln(6)
 
     def small_caps(text: str, x: float, y: float) -> None:
-        for word_index, word in enumerate(text.split()):
+        for word in text.split():
             _font(pdf, 12, "B")
             pdf.set_xy(x, y)
             pdf.cell(pdf.get_string_width(word[0]), 6, word[0])
