@@ -159,10 +159,13 @@ def test_prose_before_an_email_address_is_not_taken_for_a_name() -> None:
                   f"{_BODY_TEXT}") is None
 
 
+# The right sidebar drawn last used to be merged into the main column's lines, so only the stored author could
+# name the candidate; the layout reader now reads the sidebar whole, and the page's own name wins whatever the
+# file's author says (an author the page does not print is never taken).
 @pytest.mark.parametrize(("author", "name"), [
-    ("Oluwaseun Adeyemi", "Oluwaseun Adeyemi"),  # the text prints it, merged into another line: taken
-    ("Microsoft Office User", None),  # the account that made the file, printed nowhere: not taken
-    ("Jane Doe", None),  # a name the page does not print: not taken
+    ("Oluwaseun Adeyemi", "Oluwaseun Adeyemi"),  # the text prints it
+    ("Microsoft Office User", "Oluwaseun Adeyemi"),  # the account that made the file, printed nowhere: not taken
+    ("Jane Doe", "Oluwaseun Adeyemi"),  # a name the page does not print: not taken
 ])
 def test_the_pdf_s_stored_author_names_the_candidate_only_where_the_page_prints_it(author: str, name: str | None,
                                                                                    settings) -> None:
