@@ -10,6 +10,12 @@ page instead, so this module places every visible run (text, baseline x/y, font 
   narrow side only holds labels aligned row by row with the other side (moderncv / Europass dates in the margin,
   right-aligned dates), the page is one column and the rows stay whole; otherwise each band between full-width
   lines is read left column first, then right;
+- accepts a gutter crossed only by a few full-width bands (a big name, a summary, a section over both columns),
+  where the stream drew the two sides as blocks; tells a short sidebar (a running block from the top of the
+  columns) from margin labels (one per entry, an entry's height apart);
+- keeps a row's small date cell on the row when the cells are aligned by their tops or middles rather than
+  their baselines (HTML themes), and a range wrapped inside that cell with it;
+- joins small capitals ("W" + "ORK") and keeps the word breaks of letters placed one at a time;
 - joins words hyphenated across a line break ("engi-" / "neering") when the next line continues in lower case;
 - reports each line's typography (size, bold share, left edge, space above) so headings and names can be found
   the way a reader finds them, by what sets them apart.
