@@ -15,13 +15,6 @@ from benchmarks.resume_accuracy import _norm
 
 _BODY_TEXT = "Experience\nData Engineer, Globex\nJan 2020 - Present\n• Built pipelines for 40 teams\n"
 
-# Stress cases the name rules cannot fix: the layout reader merges the sidebar into the main column's lines, or
-# splits a letter-spaced word. Strict, so a layout fix that makes them pass is noticed.
-_LAYOUT_LIMITS = {
-    "letters-placed": "each letter placed alone: the layout reader breaks the word at a wider letter gap",
-    "right-sidebar-drawn-last": "the right sidebar's lines are merged into the main column's lines",
-}
-
 
 def _parse(text: str) -> str | None:
     return parse_resume(ExtractedText(text=text, pages=1)).contact.name
@@ -35,9 +28,7 @@ def _styled(lines: list[tuple[str, float, float]]) -> str | None:
                                       styled_lines=styled)).contact.name
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, id=c.name, marks=[pytest.mark.xfail(strict=True, reason=_LAYOUT_LIMITS[c.name])]
-                 if c.name in _LAYOUT_LIMITS else []) for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
 def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, settings) -> None:
     from assistant.resume.intake import read_pdf
     from assistant.resume.review import prepare_resume
@@ -168,10 +159,13 @@ def test_prose_before_an_email_address_is_not_taken_for_a_name() -> None:
                   f"{_BODY_TEXT}") is None
 
 
+# The right sidebar drawn last used to be merged into the main column's lines, so only the stored author could
+# name the candidate; the layout reader now reads the sidebar whole, and the page's own name wins whatever the
+# file's author says (an author the page does not print is never taken).
 @pytest.mark.parametrize(("author", "name"), [
-    ("Oluwaseun Adeyemi", "Oluwaseun Adeyemi"),  # the text prints it, merged into another line: taken
-    ("Microsoft Office User", None),  # the account that made the file, printed nowhere: not taken
-    ("Jane Doe", None),  # a name the page does not print: not taken
+    ("Oluwaseun Adeyemi", "Oluwaseun Adeyemi"),  # the text prints it
+    ("Microsoft Office User", "Oluwaseun Adeyemi"),  # the account that made the file, printed nowhere: not taken
+    ("Jane Doe", "Oluwaseun Adeyemi"),  # a name the page does not print: not taken
 ])
 def test_the_pdf_s_stored_author_names_the_candidate_only_where_the_page_prints_it(author: str, name: str | None,
                                                                                    settings) -> None:

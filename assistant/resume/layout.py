@@ -10,6 +10,12 @@ page instead, so this module places every visible run (text, baseline x/y, font 
   narrow side only holds labels aligned row by row with the other side (moderncv / Europass dates in the margin,
   right-aligned dates), the page is one column and the rows stay whole; otherwise each band between full-width
   lines is read left column first, then right;
+- accepts a gutter crossed only by a few full-width bands (a big name, a summary, a section over both columns),
+  where the stream drew the two sides as blocks; tells a short sidebar (a running block from the top of the
+  columns) from margin labels (one per entry, an entry's height apart);
+- keeps a row's small date cell on the row when the cells are aligned by their tops or middles rather than
+  their baselines (HTML themes), and a range wrapped inside that cell with it;
+- joins small capitals ("W" + "ORK") and keeps the word breaks of letters placed one at a time;
 - joins words hyphenated across a line break ("engi-" / "neering") when the next line continues in lower case;
 - reports each line's typography (size, bold share, left edge, space above) so headings and names can be found
   the way a reader finds them, by what sets them apart.
@@ -92,7 +98,12 @@ class LayoutLine:
         out = ""
         previous: Run | None = None
         ordered = sorted(self.runs, key=lambda r: r.x)
+        spacing = _letter_spacing(ordered)
         for index, run in enumerate(ordered):
+            if index in spacing:
+                out += spacing[index] + run.text.strip()
+                previous = run
+                continue
             # A run's own line break ("Oslo,\n") ends its line in the stream; when a run in the same size (a
             # right-aligned date) follows on its baseline, the page line goes on. (A break before text of another
             # size, an address beside a big name, still separates them.)
@@ -106,6 +117,41 @@ class LayoutLine:
                 out += _separator(previous, run) + text
             previous = run
         return out
+
+
+# Advance widths of capitals in ems (Helvetica's, near enough for other sans and serif faces); others 0.68.
+_CAP_WIDTH = {"I": 0.3, "J": 0.5, "L": 0.56, "F": 0.61, "T": 0.61, "Z": 0.61, "M": 0.85, "W": 0.94, "-": 0.33,
+              "'": 0.24, "’": 0.24, ".": 0.28}
+_SPACED_GLYPH = re.compile(r"[^\W\d_]|[-'’.]")
+
+
+def _letter_spacing(ordered: list[Run]) -> dict[int, str]:
+    """Separators before the runs of letters placed one at a time (a name or heading tracked out by the producer):
+    one space between letters and two at a word break, where the gap after a letter is clearly wider than the
+    others, which is how the text normaliser closes such words up ("R E M I  O K A F O R" -> "REMI OKAFOR").
+    Keyed by index in `ordered`; the first letter of a group keeps its separator from the line."""
+    out: dict[int, str] = {}
+    index = 0
+    while index < len(ordered):
+        end = index
+        size = ordered[index].size
+        while end + 1 < len(ordered) and _SPACED_GLYPH.fullmatch(ordered[end].text.strip()) \
+                and _SPACED_GLYPH.fullmatch(ordered[end + 1].text.strip()) \
+                and abs(ordered[end + 1].size - size) <= 0.05 * size \
+                and 0 < ordered[end + 1].x - ordered[end].x < 4 * size:
+            end += 1
+        spaced = sum(1 for k in range(index + 1, end + 1)
+                     if ordered[k].text[:1].isspace() or ordered[k].sep_before or ordered[k].previous != ordered[k - 1].order)
+        if end - index >= 3 and spaced >= 0.8 * (end - index):
+            # (Only letters the text already spaces out: a producer that draws every glyph of ordinary words as a
+            # run of its own, and pypdf joins them, is left alone.)
+            gaps = [ordered[k + 1].x - ordered[k].x - _CAP_WIDTH.get(ordered[k].text.strip().upper(), 0.68) * size
+                    for k in range(index, end)]
+            usual = sorted(gaps)[len(gaps) // 2]
+            for k, gap in zip(range(index + 1, end + 1), gaps, strict=True):
+                out[k] = "  " if gap > usual + 0.3 * size else " "
+        index = end + 1
+    return out
 
 
 def is_bold_font(name: str, flags: int = 0, weight: float = 0.0) -> bool:
@@ -150,9 +196,56 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
                 line.runs.append(run)
                 placed = True
                 break
+            if ratio < 1.6 and _cell_of_row(line, run, tolerance):
+                # The row's bigger text leads the line (its baseline is the row's, for the runs still to come).
+                if run.size > line.size:
+                    line.runs.insert(0, run)
+                else:
+                    line.runs.append(run)
+                placed = True
+                break
         if not placed:
             lines.append(LayoutLine(runs=[run]))
-    return lines
+    return _join_row_cells(lines)
+
+
+def _join_row_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
+    """Join a line made only of cells of a neighbouring line's row (see `_cell_of_row`): small dates set a little
+    above a row whose first run came later in the top-to-bottom sort, a heading and an employer beside them."""
+    out: list[LayoutLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and len(line.runs) <= 3:
+            small, big = sorted((line, previous), key=lambda item: item.size)
+            ratio = big.size / max(0.1, small.size)
+            tolerance = max(1.0, 0.35 * small.size)
+            text = small.text()
+            if ratio < 1.6 and all(_cell_of_row(big, run, tolerance, text) for run in small.runs):
+                previous.runs = big.runs + small.runs
+                continue
+        out.append(line)
+    return out
+
+
+def _cell_of_row(line: LayoutLine, run: Run, tolerance: float, cell_text: str | None = None) -> bool:
+    """Whether `run`, in another size, is a cell of `line`'s row set apart from it (small dates at the right of
+    an employer, HTML themes' flex rows): well clear of the line's text and aligned with it by the tops or the
+    middles of the letters, as such rows are laid out, though the baselines differ."""
+    first = line.runs[0]
+    if min(abs(run.x - r.end) if run.x >= r.x else abs(r.x - run.end) for r in line.runs) < 2 * min(
+            run.size, first.size):
+        return False
+    # The smaller text is the cell at the right (a date or place); a small label at the left of a bigger row
+    # (a timeline's years around its bar) keeps its own baseline.
+    if (run.size < first.size) != (run.x > first.x):
+        return False
+    tops = abs((run.y + 0.7 * run.size) - (first.y + 0.7 * first.size))
+    middles = abs((run.y + 0.35 * run.size) - (first.y + 0.35 * first.size))
+    if not (min(tops, middles) <= tolerance and abs(run.y - first.y) <= 0.5 * max(run.size, first.size)):
+        return False
+    # Only a date's cell (the row's time span): contact details beside a bigger name are a line of their own.
+    small = cell_text if cell_text is not None else run.text if run.size < first.size else line.text()
+    return _date_label(small) and "@" not in small
 
 
 def _segments(line: LayoutLine) -> list[tuple[float, float]]:
@@ -187,10 +280,16 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
-        crossing = sum(1 for _, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a))
+        crossed = {i for i, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a)}
+        crossing = len(crossed)
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
         right_rows = {i for i, a, _ in segs if a >= g}
-        if len(left_rows) >= 4 and len(right_rows) >= 4 and crossing <= max(1, 0.06 * len(lines)):
+        if len(left_rows) >= 4 and len(right_rows) >= 4 and (
+                crossing <= max(1, 0.06 * len(lines)) or (
+                    _full_width_bands(lines, crossed, left_rows, right_rows)
+                    # Full-width bands only around columns the stream drew as blocks (a sidebar, then the main
+                    # column): labels drawn row by row with their entries under a full-width summary stay labels.
+                    and _gutter_crossings(lines, g, (left_rows & right_rows) - crossed) <= 2)):
             candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
     # The cleanest split first; a split that only cuts off margin labels (dates beside their entries) is no
@@ -204,12 +303,39 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     return None
 
 
+def _full_width_bands(lines: list[LayoutLine], crossed: set[int], left_rows: set[int], right_rows: set[int]) -> bool:
+    """Whether the lines crossing a split are a few full-width bands (a header with a big name and a summary over
+    both columns, a full-width section, a footer) rather than a one-column text that crosses it all along: at most
+    three runs of crossing lines from top to bottom, and one stretch between them where both columns carry on
+    (at least four lines on each side). (Lines are sorted top to bottom.)"""
+    if not crossed or len(crossed) > 0.35 * len(lines):
+        return False
+    bands = 0
+    left = right = 0
+    stretches: list[tuple[int, int]] = []
+    previous_crossed = False
+    for index in range(len(lines)):
+        if index in crossed:
+            if not previous_crossed:
+                bands += 1
+                stretches.append((left, right))
+                left = right = 0
+            previous_crossed = True
+            continue
+        previous_crossed = False
+        left += index in left_rows and index not in right_rows
+        right += index in right_rows and index not in left_rows
+    stretches.append((left, right))
+    return bands <= 3 and max((min(a, b) for a, b in stretches), default=0) >= 4
+
+
 def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g: float) -> str:
     """What the split at `g` separates: "columns", two independent ones; "labels", only labels of the other side's
     rows (margin dates or headings), so another split may still find a sidebar; or "table", a table drawn row by
     row (the page is one column)."""
     left_rows = {i for i, a, b in segs if a < g and b <= g + _WIDTH_SLACK * (b - a)}
     right_rows = {i for i, a, _ in segs if a >= g}
+    all_rows = left_rows | right_rows
     # Only rows where both sides run count: a name and contact lines above the columns are a header, whichever
     # side they start on.
     floor = min(max(lines[i].y for i in left_rows), max(lines[i].y for i in right_rows)) + 1.0
@@ -226,9 +352,12 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
     switches = _gutter_crossings(lines, g, shared)
     if len(small) <= 0.7 * len(large) and len(_stacked(lines, small, shared)) >= 0.7 * len(small) \
             and small_width < 0.6 * large_width \
-            and not (len(shared) >= 6 and switches <= max(2, 0.1 * len(shared))):
+            and not (switches <= max(2, 0.1 * len(shared))
+                     and (len(shared) >= 6 or _running(lines, small, all_rows - small))):
         # Margin labels -- unless the stream drew the two sides as two blocks: a sidebar whose lines happen to
-        # share baselines with the main column's (same font, same leading) is still a column of its own.
+        # share baselines with the main column's (same font, same leading) is still a column of its own. (Labels
+        # drawn as a block after their rows are still labels: each labels an entry, so they stand apart, an
+        # entry's height from each other; a short sidebar's lines follow one another at the text's leading.)
         return "labels"
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
@@ -240,6 +369,19 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
         # or position held" beside each value), read row by row as one column.
         return "table"
     return "columns"
+
+
+def _running(lines: list[LayoutLine], rows: set[int], other: set[int]) -> bool:
+    """Whether `rows` (four or more) read as a column of their own beside the page's `other` lines (those that do
+    not cross the split), one running block of text
+    whose lines follow each other at a line's leading (not an entry's height apart, as labels beside entries
+    are), starting where the other side starts, give or take a heading (a sidebar runs from the top of the
+    columns; a short block that starts lower down beside one flowing column is a cell of it, a grid of skills)."""
+    ys = sorted((lines[i].y, lines[i].size) for i in rows)
+    if len(ys) < 4 or sum(1 for i in other if lines[i].y > ys[-1][0] + ys[-1][1]) > 3:
+        return False
+    close = sum(1 for (y0, _), (y1, size) in zip(ys, ys[1:], strict=False) if y1 - y0 <= 1.8 * size)
+    return close >= 0.75 * (len(ys) - 1)
 
 
 def _stacked(lines: list[LayoutLine], small: set[int], shared: set[int]) -> set[int]:
@@ -292,6 +434,8 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
       The label's pieces are one label, and belong to the row where it starts.
     """
     by_order = {r.order: r for r in runs}
+    _join_small_caps(runs, by_order)
+    _join_wrapped_cells(runs, by_order, left_edge, right_edge)
     for run in sorted(runs, key=lambda r: r.order):
         if not run.text.strip() or not run.text.endswith("\n"):
             continue
@@ -330,6 +474,47 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
             piece.text = ""
 
 
+def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
+    """Small capitals set as a capital and then the rest of the word in smaller capitals ("W" + " ORK"): the
+    stream draws them one after the other on one baseline, the rest starting right after the capital; pypdf puts
+    a space between the two sizes. They are one word, in the capital's size (a heading's)."""
+    for run in sorted(runs, key=lambda r: r.order):
+        head = run.text.strip().lstrip("-'’")
+        nxt = by_order.get(run.order + 1)
+        if len(head) != 1 or not head.isupper() or nxt is None:
+            continue
+        rest = nxt.text.strip()
+        if (rest[:1].isupper() and rest.replace(" ", "").isupper() and abs(nxt.y - run.y) <= 0.1 * run.size
+                and 0.55 * run.size <= nxt.size <= 0.9 * run.size and 0 < nxt.x - run.x <= 1.5 * run.size):
+            run.text = run.text.rstrip() + rest + nxt.text[len(nxt.text.rstrip()):]
+            nxt.text = ""
+            after = by_order.get(nxt.order + 1)
+            if after is not None:  # the stream goes on from the joined word ("FERREIRA" + "-VOSS")
+                after.previous = run.order
+
+
+_OPEN_RANGE = re.compile(r"[-–—]\s*\S*\s*$|[-–—,]\s*$")
+
+
+def _join_wrapped_cells(runs: list[Run], by_order: dict[int, Run], left_edge: float, right_edge: float) -> None:
+    """A range in a narrow cell at the right of a row wrapped inside the cell ("November 2019 - February" / "2022"):
+    the stream draws the rest next, a line down, inside the cell and alone on its row. It belongs to the row."""
+    for run in sorted(runs, key=lambda r: r.order):
+        nxt = by_order.get(run.order + 1)
+        if nxt is None or not run.text.strip() or not nxt.text.strip() or len(nxt.text.split()) > 2:
+            continue
+        if not (0.5 * run.size < run.y - nxt.y < 1.8 * run.size and abs(nxt.size - run.size) <= 0.15 * run.size
+                and run.x > left_edge + 0.55 * (right_edge - left_edge) and nxt.x >= run.x - 1
+                and nxt.end <= run.end + run.size and _OPEN_RANGE.search(run.text.rstrip())
+                and not re.search(r"[-–—]", nxt.text)):
+            continue
+        row = [o for o in runs if o is not run and o.text.strip() and abs(o.y - run.y) <= 0.6 * run.size]
+        alone = not any(o is not nxt and o.text.strip() and abs(o.y - nxt.y) <= 0.35 * nxt.size for o in runs)
+        if alone and any(o.x < run.x - 4 * run.size for o in row):
+            run.text = run.text.rstrip() + " " + nxt.text.strip()
+            nxt.text = ""
+
+
 def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
                           starts: dict[int, int]) -> list[LayoutLine]:
     """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
@@ -338,7 +523,14 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     runs = sorted(line.runs, key=lambda r: r.x)
     if len(runs) < 2:
         return [line]
-    head, rest = runs[0], runs[1:]
+    # The heading may be several runs of its size ("PROFESSIONAL" "SKILLS"), each starting close to the last.
+    count = 1
+    while count < len(runs) - 1 and abs(runs[count].size - runs[0].size) <= 0.05 * runs[0].size \
+            and runs[count].x - runs[count - 1].end < 1.5 * runs[0].size:
+        count += 1
+    head = runs[0] if count == 1 else Run(" ".join(r.text.strip() for r in runs[:count]), runs[0].x, runs[0].y,
+                                          runs[0].size, runs[0].bold, runs[0].order, italic=runs[0].italic)
+    rest = runs[count:]
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
     if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
@@ -348,7 +540,7 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
         # asked for in half an em only: a short heading in narrow letters, "Skills", is estimated far wider than
         # it is set, so a clear gap on the page can look small here.)
         return [line]
-    return [LayoutLine([head]), LayoutLine(rest)]
+    return [LayoutLine(runs[:count]), LayoutLine(rest)]
 
 
 _BULLET_START = re.compile(r"^\s*[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]\s")
