@@ -489,3 +489,111 @@ CASES: list[Case] = [
     _case("centred-caps", "centred bold capitals", resume(centred_caps)),
     _case("short-rule", "a short coloured rule under each regular heading", _filled_sidebar()),
 ]
+
+# --- batch 2 -----------------------------------------------------------------------------------------------------
+# Written after batch 1's tune half was scored (it names nearly every heading by its words alone, which is not
+# what fails on real resumes) and before any rule was changed: the same typography with wordings the lexicon does
+# not hold, and entries that tempt a reader of typography alone (employers in capitals, bold labels in entries).
+
+UNUSUAL = {"summary": "In a Nutshell", "experience": "Where I've Made an Impact", "education": "Schooling",
+           "skills": "Toolbox", "projects": "Things I've Built", "awards": "Recognition",
+           "volunteering": "Giving Back", "languages": "Spoken Languages", "interests": "Beyond Work",
+           "certifications": "Credentials"}
+UNUSUAL_2 = {"summary": "Who I Am", "experience": "Professional Journey", "education": "Academic Path",
+             "skills": "Tech Stack", "projects": "Side Builds", "languages": "Languages I Speak"}
+
+
+def _caps_employers(heading: Heading, kinds: list[str], titles: dict[str, str],
+                    labels: bool = False) -> tuple[Callable[[], bytes], list[tuple[str, str]]]:
+    """Employers on a line of their own in capitals (bold), the title and dates under them in italics, and
+    (with `labels`) a bold "Key achievements" label over each job's bullets."""
+    names = ENGLISH | titles
+    truth = [(k, names[k]) for k in kinds]
+
+    def build() -> bytes:
+        numbered.count = 0  # type: ignore[attr-defined]
+        pdf = _pdf()
+        _header(pdf, "Leopold Nakamura")
+        for kind, text in truth:
+            heading(pdf, text)
+            if kind != "experience":
+                _block(pdf, kind)
+                continue
+            for title, employer, dates, bullets in JOBS:
+                _text(pdf, employer.upper(), BODY, "B")
+                _text(pdf, f"{title}    {dates}", BODY, "I")
+                if labels:
+                    _text(pdf, "Key achievements", BODY, "B")
+                for bullet in bullets:
+                    _para(pdf, "- " + bullet)
+        return _bytes(pdf)
+    return build, truth
+
+
+def _case2(name: str, note: str, made: tuple[Callable[[], bytes], list[tuple[str, str]]]) -> Case:
+    return Case(name=name, build=made[0], truth=made[1], note="batch 2: " + note)
+
+
+def _margin_unusual(titles: dict[str, str], style: str) -> tuple[Callable[[], bytes], list[tuple[str, str]]]:
+    kinds = ["summary", "experience", "education", "skills"]
+    truth = [(k, titles[k]) for k in kinds]
+
+    def build() -> bytes:
+        pdf = _pdf()
+        _header(pdf, "Saoirse Delacroix")
+        for kind, text in truth:
+            pdf.ln(3)
+            y = pdf.get_y()
+            pdf.set_text_color(90, 90, 90)
+            _font(pdf, BODY, style)
+            pdf.set_xy(10, y)
+            pdf.cell(36, 5, text)
+            pdf.set_text_color(0, 0, 0)
+            pdf.set_xy(50, y)
+            _block(pdf, kind, x=50, w=150)
+        return _bytes(pdf)
+    return build, truth
+
+
+BATCH_2: list[Case] = [
+    _case2("unusual-bigger", "unusual wordings, bigger bold headings",
+           resume(big_bold, ["summary", "experience", "projects", "education", "skills"], UNUSUAL)),
+    _case2("unusual-bold-body", "unusual wordings, bold in the body size (job titles bold too)",
+           resume(bold_body, ["summary", "experience", "education", "skills"], UNUSUAL)),
+    _case2("unusual-caps-body", "unusual wordings in body-size capitals",
+           resume(caps_body, ["summary", "experience", "education", "skills", "volunteering"], UNUSUAL)),
+    _case2("unusual-colour", "unusual wordings, colour only",
+           resume(coloured, ["summary", "experience", "education", "skills", "awards"], UNUSUAL, title_style="")),
+    _case2("unusual-small-caps", "unusual wordings in small capitals",
+           resume(small_caps, ["summary", "experience", "education", "skills"], UNUSUAL_2)),
+    _case2("unusual-rule-under", "unusual wordings with a rule under them",
+           resume(rule_under, ["summary", "experience", "education", "skills", "languages"], UNUSUAL_2)),
+    _case2("unusual-filled-bar", "unusual wordings in a dark bar",
+           resume(filled_bar, ["summary", "experience", "projects", "education", "skills"], UNUSUAL_2)),
+    _case2("unusual-light-bar", "unusual wordings in a light bar",
+           resume(light_bar, ["summary", "experience", "education", "interests"], UNUSUAL)),
+    _case2("unusual-numbered", "unusual wordings, numbered",
+           resume(numbered, ["summary", "experience", "education", "skills", "certifications"], UNUSUAL)),
+    _case2("unusual-glyph", "unusual wordings after a glyph",
+           resume(glyph("▸"), ["summary", "experience", "education", "skills"], UNUSUAL_2)),
+    _case2("unusual-colon", "unusual wordings with a trailing colon",
+           resume(colon, ["summary", "experience", "education", "skills"], UNUSUAL_2, title_style="I")),
+    _case2("unusual-margin", "unusual wordings in a grey left margin column", _margin_unusual(UNUSUAL, "B")),
+    _case2("unusual-margin-plain", "unusual wordings, regular weight, left margin column",
+           _margin_unusual(UNUSUAL_2, "")),
+    _case2("unusual-lowercase", "unusual wordings, all lower case, bigger",
+           resume(big_bold, ["summary", "experience", "education", "skills"], UNUSUAL, lower=True)),
+    _case2("caps-employers", "body-size capital headings; employers in bold capitals on their own line",
+           _caps_employers(caps_body, ["summary", "experience", "education", "skills"], {})),
+    _case2("caps-employers-unusual", "as caps-employers, unusual wordings",
+           _caps_employers(caps_body, ["summary", "experience", "education", "skills"], UNUSUAL)),
+    _case2("labels-in-entries", "bold body-size headings; a bold \"Key achievements\" label in each job",
+           _caps_employers(bold_body, ["summary", "experience", "education", "skills"], {}, labels=True)),
+    _case2("labels-unusual-bigger", "bigger headings, unusual wordings; bold labels in each job",
+           _caps_employers(big_bold, ["summary", "experience", "education", "languages"], UNUSUAL, labels=True)),
+    _case2("unusual-spaced", "unusual wordings in letter-spaced capitals",
+           resume(spaced_caps, ["summary", "experience", "education", "skills"], UNUSUAL_2)),
+    _case2("unusual-centred", "unusual wordings, centred capitals",
+           resume(centred_caps, ["summary", "experience", "education", "interests"], UNUSUAL)),
+]
+CASES += BATCH_2
