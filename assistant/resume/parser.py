@@ -294,11 +294,14 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     similarity, by what their section holds, or "other"."""
     confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
     typography.learn(confident)
-    signature_count: dict[tuple[int, bool, bool], int] = {}
+    # How many lines share each look: a signature, and whether an accent colour or a rule marks the line (a
+    # heading in the body's size and weight set apart by colour alone is rare among lines that look like it).
+    signature_count: dict[tuple[tuple[int, bool, bool], bool], int] = {}
     for line in lines:
         style = typography.style(line.text)
         if style is not None:
-            signature_count[typography.signature(style)] = signature_count.get(typography.signature(style), 0) + 1
+            look = typography.signature(style), typography.marked(style)
+            signature_count[look] = signature_count.get(look, 0) + 1
     name_line = _largest_line(lines, typography)
     candidates: list[tuple[int, bool]] = []
     early: set[int] = set()
@@ -323,8 +326,8 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             # bigger size.
             set_apart = style.size >= 1.15 * typography.body or (signature[2] and style.size >= 1.1 * typography.body)
             styled_apart = (
-                bool(found) and (signature[2] or style.size >= 1.05 * typography.body)
-                and (set_apart or signature_count.get(signature, 0) <= len(confident) + 3)
+                bool(found) and (signature[2] or typography.marked(style) or style.size >= 1.05 * typography.body)
+                and (set_apart or signature_count.get((signature, typography.marked(style)), 0) <= len(confident) + 3)
             )
             distinctive = styled_apart and index > min(found)
             if styled_apart and not distinctive:
@@ -332,7 +335,8 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 # only if its section's content names it.
                 early.add(index)
             candidates.append((index, distinctive))
-        elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
+        elif not confident and typography.body and (
+                style.size >= 1.12 * typography.body and typography.set_apart(style) or typography.marked(style)):
             candidates.append((index, False))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
