@@ -333,14 +333,17 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
 
 
 def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
-                          starts: dict[int, int], below: LayoutLine | None = None) -> list[LayoutLine]:
+                          starts: dict[int, int], below: LayoutLine | None = None,
+                          page_left: float | None = None) -> list[LayoutLine]:
     """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
     run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
     page. A reader sees the heading above its section, so it becomes its own line, read first.
 
     A margin heading in the body's own size is set apart by its place alone: it is split off too when the gap
-    is wide (two ems) and the line below (if the page goes on) goes on in the row's body column, not under the
-    heading (a table of labels, "Languages  English" over "Tools  Python", has its next label under this one)."""
+    is wide (two ems), it starts the page's outermost column (`page_left`: labels of a table inside a section,
+    "Leadership  Led twenty projects", are indented under their section's heading), and the line below (if the
+    page goes on) goes on in the row's body column, not under the heading (a table of labels, "Languages
+    English" over "Tools  Python", has its next label under this one)."""
     runs = sorted(line.runs, key=lambda r: r.x)
     if len(runs) < 2:
         return [line]
@@ -348,6 +351,7 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
     by_place = head.size >= 0.95 * rest_size and rest[0].x - head.end > 2 * rest_size and (
+        page_left is not None and head.x <= page_left + 2) and (
         below is None or (abs(below.x0 - rest[0].x) <= 1.5 and 0 < line.y - below.y < 2.5 * rest_size))
     if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text)
             and (head.size >= 1.08 * rest_size or by_place)
@@ -403,8 +407,35 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
     for line in lines:
         for x in {round(run.x) for run in line.runs}:
             starts[x] = starts.get(x, 0) + 1
-    return [piece for index, line in enumerate(lines) for piece in _split_margin_heading(
-        line, left_edge, right_edge, starts, lines[index + 1] if index + 1 < len(lines) else None)]
+    out: list[LayoutLine] = []
+    page_left = min((line.x0 for line in lines), default=left_edge)
+    head: Run | None = None  # the last margin heading split off its row
+    bottom = 0.0  # the baseline of its last line
+    for index, line in enumerate(lines):
+        pieces = _split_margin_heading(line, left_edge, right_edge, starts,
+                                       lines[index + 1] if index + 1 < len(lines) else None, page_left)
+        first = pieces[0].runs[0] if len(pieces[0].runs) == 1 else None
+        if head is not None and first is not None and _heading_goes_on(head, bottom, first):
+            # A margin heading wrapped in a narrow margin ("Professional" / "Experience"): one heading, read where
+            # it starts.
+            head.text = head.text.rstrip() + " " + first.text.strip()
+            bottom = first.y
+            pieces = pieces[1:]
+        elif len(pieces) == 2:
+            head, bottom = pieces[0].runs[0], pieces[0].runs[0].y
+        out += pieces
+    return out
+
+
+_HEADING_WORDS = re.compile(r"[^\W\d_][^\W\d_&'’/ -]*(?:[ &'’/-]+[^\W\d_]+){0,2}")
+
+
+def _heading_goes_on(head: Run, bottom: float, run: Run) -> bool:
+    """Is `run` the next line of the margin heading `head` (whose last line sits at `bottom`): alone on its line,
+    right under it at the same left edge, in the same size and weight, one to three words of letters?"""
+    return (abs(run.x - head.x) <= 1 and abs(run.size - head.size) <= 0.05 * head.size and run.bold == head.bold
+            and 0.8 * head.size <= bottom - run.y <= 1.6 * head.size and not re.search(r"[.:;,]\s*$", head.text)
+            and _HEADING_WORDS.fullmatch(run.text.strip()) is not None)
 
 
 def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
