@@ -447,10 +447,17 @@ class Typography:
         # Colours other than the body's that few lines are shown in (an accent colour for headings).
         self.accents = {c for c, n in colour_lines.items() if c and c != body_colour and n <= MARK_SHARE * count}
         self.rules_mark = sum(line.ruled for line in styled) <= MARK_SHARE * count
+        # The usual distance between the lines of a paragraph (the median gap to the line above).
+        gaps = sorted(line.gap for line in styled if line.gap > 0)
+        self.leading = gaps[len(gaps) // 2] if gaps else 0.0
         self.heading_styles: set[tuple[int, bool, bool]] = set()
 
     def style(self, text: str) -> StyledLine | None:
         return self.by_text.get(text)
+
+    def spaced(self, line: StyledLine) -> bool:
+        """Set off from the line above by clearly more space than the lines of a paragraph."""
+        return self.leading > 0 and line.gap >= 1.5 * self.leading
 
     def marked(self, line: StyledLine) -> bool:
         """Set apart by colour (an accent colour few lines have) or by a drawn rule or bar (where few lines have
