@@ -27,7 +27,17 @@ from assistant.resume.headings import (
     looks_like_heading_text,
     strip_decoration,
 )
-from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName, StyledLine
+from assistant.resume.models import (
+    Contact,
+    Education,
+    ExtractedText,
+    Job,
+    Line,
+    Resume,
+    Section,
+    SectionName,
+    StyledLine,
+)
 from assistant.resume.roles import legal_form, title_probabilities
 
 if TYPE_CHECKING:
