@@ -39,8 +39,8 @@ with user_errors():
 with st.expander("Save an answer as a story", expanded=not stories), st.form("story_add"):
     question = st.text_input("Question", key="story_q")
     # No `max_chars`: a browser cuts a long paste there silently; the bank refuses it with the limit instead.
-    answer = st.text_area(f"Your answer (up to {svc.settings.max_answer_chars:,} characters)", height=160,
-                          key="story_a")
+    answer = st.text_area("Your answer", height=160, key="story_a",
+                          help=f"Up to {svc.settings.max_answer_chars:,} characters, the interview's limit.")
     competency = st.selectbox("Competency", ["(infer from the question)", *names],
                               format_func=lambda c: names.get(c, c), key="story_c")
     if st.form_submit_button("Save as a story", type="primary"):

@@ -43,6 +43,22 @@ _ICON_NAMES = re.compile(
 # Symbols kept although they are "other symbols": they mean something in a resume.
 _MEANINGFUL_SYMBOLS = set("©®°™№")
 _SPACES = re.compile(r"[^\S\n]+")
+_LIGATURE_TABLE = str.maketrans(_LIGATURES)
+
+
+class _PictographTable(dict[int, str | int]):
+    """Lone pictographs ("other symbols" but the meaningful ones) to a space, as a `str.translate` table filled on
+    first sight of each character: a per-character Python loop over every extracted line cost more than the rest
+    of normalising."""
+
+    def __missing__(self, codepoint: int) -> str | int:
+        char = chr(codepoint)
+        value: str | int = " " if unicodedata.category(char) == "So" and char not in _MEANINGFUL_SYMBOLS else codepoint
+        self[codepoint] = value
+        return value
+
+
+_PICTOGRAPHS = _PictographTable()
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -53,7 +69,7 @@ def normalize_text(text: str) -> str:
     """
     # A lone CR inside extracted PDF text is alignment junk (Word for Mac writes "\t\r\u00a0"), not a line break.
     text = text.replace("\r\n", "\n").replace("\r", " ")
-    text = "".join(_LIGATURES.get(ch, ch) for ch in text)
+    text = text.translate(_LIGATURE_TABLE)
     # A soft hyphen followed by a hyphen glyph is one drawn hyphen (Word for Mac); at a line end it is a
     # hyphenation point; anywhere else a PDF only contains it because a hyphen was drawn (LuaTeX dates "2023­2024").
     text = text.replace("\u00ad\u2010", "-").replace("\u00ad-", "-")
@@ -67,9 +83,8 @@ def normalize_text(text: str) -> str:
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
-    text = "".join(
-        " " if unicodedata.category(ch) == "So" and ch not in _MEANINGFUL_SYMBOLS else ch for ch in text
-    )
+    if not text.isascii():  # no ASCII character is an "other symbol"
+        text = text.translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)

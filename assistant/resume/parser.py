@@ -1289,11 +1289,31 @@ def _continues(previous: Line, line: Line) -> bool:
 _STARTS_DATED = re.compile(rf"^\s*(?:{_DATE}|{_OPEN_END})(?!\w)", re.IGNORECASE)
 
 
+# The second half of a range wrapped before its connector: "TO 2022-02-28", "– Present", "bis heute".
+_RANGE_TAIL = re.compile(
+    rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*(?:{_DATE}|{_OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+_LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/.-])", re.IGNORECASE)
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
-    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year."""
+    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
+    Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start."""
     out: list[Line] = []
     for index, line in enumerate(lines):
+        tail = _RANGE_TAIL.match(line.text)
+        lone = list(_LONE_DATE.finditer(out[-1].text)) if out and tail else []
+        if tail and len(lone) == 1 and not (_RANGE.search(out[-1].text) or _OPEN_FIRST.search(out[-1].text)
+                                            or _SINCE.search(out[-1].text)) and lone[0].start() == 0:
+            # Only a date that opens its line (a date column's cell): a year inside a sentence is no range's start.
+            date_end = lone[0].end()
+            text = out[-1].text
+            joined = f"{text[:date_end]} {tail.group('tail')}{text[date_end:]}"
+            out[-1] = Line(number=out[-1].number, text=joined)
+            if tail.group("rest").strip():
+                out.append(Line(number=line.number, text=tail.group("rest").strip()))
+            continue
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
                 rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
@@ -1432,19 +1452,24 @@ def _unform(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A single date that dates the document itself ("Curriculum vitae, May 2025", "Last updated March 2024"), not a role.
+_DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last modified|stand|as of)\b", re.IGNORECASE)
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
     section_lines = _join_wrapped_ranges(_unform(section_lines))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
-        and not _is_bullet(line))]
+        and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text))]
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
         # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
-            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)})
+            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)
+            and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
@@ -1682,10 +1707,12 @@ def _employer_tenures(
         # alongside) is no longer one of them.
         while (start and end and k < len(jobs) and (inner_start := spans[k][1]) and (inner_end := spans[k][2])
                and start <= inner_start and inner_end <= end
-               and (k == i + 1 or ((before := spans[k - 1][1]) is not None and inner_end <= before))):
+               and (k == i + 1 or ((before := spans[k - 1][1]) is not None and _ends_by(inner_end, before)))):
             k += 1
         parts = range(i + 1, k)
         employer = outer.title if outer.title and not _TITLE_WORDS.search(outer.title) else outer.company
+        if outer.title and outer.company and _TITLE_WORDS.search(outer.title):
+            employer = None  # "Senior Consultant, Basalt  2020 - Present": a role of its own, its dated parts within it
         # (Every part has both dates: the loop above only takes parts that do.)
         starts = [s for p in parts if (s := spans[p][1]) is not None]
         ends = [e for p in parts if (e := spans[p][2]) is not None]
@@ -1706,6 +1733,13 @@ def _employer_tenures(
             out_spans.append(spans[p])
         i = k
     return out_jobs, out_spans
+
+
+def _ends_by(end: tuple[int, int], start: tuple[int, int]) -> bool:
+    """Does a role ending at `end` come before one starting at `start`? Written in years alone ("2018 - 2021" over
+    "2021 - Present"), a promotion's year is both the end of one role and the start of the next: the end reads
+    as December and the start as January of the same year, which is no overlap."""
+    return end <= start or (end[1] == 12 and start[1] == 1 and end[0] == start[0])
 
 
 def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
@@ -2346,6 +2380,35 @@ def _unnamed_work_history(spans: list[_Span]) -> int | None:
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
 
 
+def _dated(line: Line) -> bool:
+    return bool(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text) or _SINCE.search(line.text))
+
+
+def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
+    """A date column set beside the entries: the first entry's dates sit a little higher than the section's heading,
+    so reading by height puts them before it ("January 2021 - Present" / "Work" / "Globex" / "Engineer" /
+    ... / "October 2017 - December 2020" / ...). When the line just above the heading is a date alone and the
+    section's first entry has header lines but no date of its own before the next dated line, that date is the
+    first entry's: [it] to put in front of the section's lines, else []."""
+    if not before or not lines or not _date_only(before[-1].text) or not _dated(before[-1]):
+        return []
+    first_dated = next((k for k, line in enumerate(lines) if _dated(line)), None)
+    if first_dated is None or first_dated < 3:
+        return []
+    # Dates alone above each later entry's header is this section's way; the first entry's header opens it.
+    head = lines[:2]
+    if not all(_claimable_header(line) and not _sentence_like(line.text) for line in head):
+        return []
+    if not _date_only(lines[first_dated].text):
+        return []
+    # ... and the next entry's header follows its date (a date column beside headers), not a description (dates
+    # printed under a header, which would make the date above the heading someone else's).
+    after = lines[first_dated + 1] if first_dated + 1 < len(lines) else None
+    if after is None or _is_bullet(after) or not _claimable_header(after) or _sentence_like(after.text):
+        return []
+    return [before[-1]]
+
+
 def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> Resume:
     """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty."""
     lines = [
@@ -2365,7 +2428,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     if opening and not any(s.name == "summary" for s in spans):
         # A profile paragraph under the name without a heading is still the summary a reader sees first.
         sections.insert(0, Section(name="summary", heading="", lines=opening))
-    experience_lines = [line for s in spans if s.name == "experience" for line in s.lines]
+    experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
+                        for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
     jobs = _jobs(experience_lines, typography)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs:
@@ -2377,8 +2441,11 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
     if not jobs and len(outside) >= 2:
         # Dated ranges outside education and the like, yet no role was read (an unrecognised heading, or a layout
-        # read out of order): read roles wherever they are rather than report no experience.
-        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES for line in s.lines],
+        # read out of order): read roles wherever they are rather than report no experience -- except under a
+        # heading whose own words name it as something else (Teaching, Service, Press, Students): its dated lines
+        # are courses and committees, not roles.
+        jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES and not (
+            s.name == "other" and s.heading and lexicon_kind(s.heading) == "other") for line in s.lines],
                      typography)
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]

@@ -80,9 +80,33 @@ def _fold_char(char: str, mapping: dict[str, str]) -> str:
     return mapping.get(lower, mapping.get(char, lower))
 
 
+class _FoldTable(dict[int, str]):
+    """`_fold_char` as a `str.translate` table, filled on first sight of each character: a per-character Python
+    loop over every line of every resume was most of injection scanning's time; a table lookup runs in C."""
+
+    def __missing__(self, codepoint: int) -> str:
+        value = _fold_char(chr(codepoint), _confusable_map())
+        self[codepoint] = value
+        return value
+
+
+class _NoCombiningTable(dict[int, int | None]):
+    """Deletes combining marks (what `_strip_accents` drops after NFKD), filled on first sight of a character."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        value = None if unicodedata.combining(chr(codepoint)) else codepoint
+        self[codepoint] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+_NO_COMBINING = _NoCombiningTable()
+
+
 def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # NFKD leaves ASCII as it is, and ASCII has no combining marks
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_NO_COMBINING)
 
 
 def surface(text: str) -> str:
@@ -93,9 +117,9 @@ def surface(text: str) -> str:
 
 def fold(text: str) -> str:
     """`surface` with look-alikes undone: homoglyphs to ASCII, accents dropped, leetspeak and spaced letters joined."""
-    mapping = _confusable_map()
     text = _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", strip_invisible(text))).strip()
-    text = "".join(_fold_char(ch, mapping) for ch in text).casefold()
+    # `_fold_char` leaves ASCII as it is.
+    text = (text if text.isascii() else text.translate(_FOLD_TABLE)).casefold()
     text = _strip_accents(text)
     text = _MIXED_WORD.sub(lambda m: m[0].translate(_LEET) if not m[0].isdigit() else m[0], text)
     text = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_*]", "", m[0]), text)

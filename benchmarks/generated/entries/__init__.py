@@ -1,0 +1,1 @@
+"""Synthetic stress set for reading experience entries (see cases.py)."""
