@@ -219,12 +219,14 @@ def accuracy_table(settings: Settings) -> Table:
     table = Table("Resume parsing accuracy", ACCURACY_COMMAND)
     check, tuning, old = scores["check"], scores["tuning"], scores["old"]
     generated = {name: scores[name] for name in GENERATED_SETS if scores[name].files}
+    public = {name: scores[name] for name in ("public-tune", "public-check") if name in scores}
     for field in FIELDS:
         extra = "".join(f"; generated {name} (tuning source) {score.cell(field)}" for name, score in generated.items())
+        extra += "".join(f"; {name} {score.cell(field)}" for name, score in public.items())
         table.add(f"{WHAT[field]}: check half", check.cell(field), target=TARGETS.get(field, ""),
                   note=f"tuning half {tuning.cell(field)}; older corpus {old.cell(field)}{extra}")
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
-        f", {name} {score.files}" for name, score in generated.items()),
+        f", {name} {score.files}" for name, score in (generated | public).items()),
               note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "
               "generated sets are invented CVs rendered through real layouts (benchmarks/generated/), used for tuning")
     return table

@@ -21,6 +21,14 @@ the other (so "Google" vs "Google LLC" match, a location left on the employer do
 experience: the span from the earliest parsed job start year to the current year, against the same span from the
 truth's `first_job_start_year`, within max(2, 25%).
 
+Public sets (optional, never committed): real people's resumes from public repositories, compiled from their LaTeX
+sources with the contact details replaced by invented ones and labelled by hand before the parser ever read them
+(`benchmarks/public_sets.md` says how they were made). They live outside the repository, because they are copies
+of other people's documents; point `RESUME_PUBLIC_SETS` at a folder holding one sub-folder per set (truth.json in
+the labelled corpus's shape, PDFs in `pdf/`). Each file goes to **public-tune** or **public-check** by the same
+file-name hash as the labelled corpus, so they are a second, fresh held-out measure; a checkout without them
+simply has no such columns.
+
 Only booleans and counts leave this module: contact details of the people in the corpus are never printed.
 """
 
@@ -28,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -51,6 +60,7 @@ GENERATED_SETS: dict[str, Path] = {
     "word": GENERATED / "word",
     "typst": GENERATED / "typst",
 }
+PUBLIC_SETS_ENV = "RESUME_PUBLIC_SETS"
 FIELDS = ("name", "email", "phone", "sections", "jobs", "employers", "latest_title", "years")
 
 
@@ -201,6 +211,15 @@ def themes_truth() -> dict[str, dict[str, Any]]:
     return {path.name: truth for path, truth in generated_files(THEMES)}
 
 
+def public_files() -> list[tuple[Path, dict[str, Any]]]:
+    """(PDF path, truth) for every file of every public set under `$RESUME_PUBLIC_SETS` (none when unset)."""
+    root = os.environ.get(PUBLIC_SETS_ENV)
+    if not root or not Path(root).is_dir():
+        return []
+    return [item for directory in sorted(Path(root).iterdir()) if (directory / "truth.json").is_file()
+            for item in generated_files(directory)]
+
+
 def old_labels(test_data: Path) -> list[dict[str, Any]]:
     labels: list[dict[str, Any]] = yaml.safe_load((test_data / "resume_labels.yaml").read_text(encoding="utf-8"))
     return labels
@@ -223,6 +242,10 @@ def evaluate(extract: Any, parse: Any, test_data: Path, old_dir: Path) -> tuple[
         for path, truth in generated_files(directory):
             resume = parse(extract(path.read_bytes()))
             details.append(check_labelled(path.name, truth, resume, scores[set_name], split=set_name))
+    for path, truth in public_files():
+        split = "public-" + ("tune" if split_of(path.name) == "tuning" else "check")
+        resume = parse(extract(path.read_bytes()))
+        details.append(check_labelled(path.name, truth, resume, scores.setdefault(split, Score()), split=split))
     return scores, details
 
 
@@ -235,7 +258,8 @@ if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accur
     from benchmarks.common import CORPUS, TEST_DATA, bench_settings
 
     # The check half's rows and totals appear only when asked for by name ('check' or 'all'), so tuning work
-    # ('tuning', the default) never sees how the held-out files are doing. A generated set's name shows its rows.
+    # ('tuning', the default) never sees how the held-out files are doing. A generated set's name shows its rows;
+    # so do 'public-tune' and 'public-check' (the public sets' check part is held out like the check half).
     show = sys.argv[1] if len(sys.argv) > 1 else "tuning"
     with tempfile.TemporaryDirectory() as tmp:
         settings = bench_settings(Path(tmp))
@@ -246,6 +270,8 @@ if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accur
             print(json.dumps(row))
     if show not in ("check", "all"):
         del scores["check"]
+    if show not in ("public-check", "all"):
+        scores.pop("public-check", None)
     print("field".ljust(14) + "".join(k.ljust(18) for k in scores) + "  (" + ", ".join(
         f"{k}: tuning source" for k in GENERATED_SETS) + ")")
     for f in FIELDS:
