@@ -16,6 +16,7 @@ from app_pages._shared import current_user_id, md_escape, md_list, user_errors
 from assistant.interview.session import InterviewSession, Turn
 from assistant.interview.store import InterviewRepository
 from assistant.services import Services
+from assistant.text.plural import count_of
 
 
 @dataclass
@@ -42,8 +43,8 @@ def _analysed(svc: Services, data: bytes) -> Any:
 def delivery_summary(metrics: dict[str, Any]) -> str:
     """One line under a spoken answer in the transcript."""
     pauses = len(metrics.get("long_pauses") or [])
-    return (f"Spoken answer · {metrics.get('wpm', 0):.0f} words/min · {metrics.get('filler_count', 0)} filler(s) "
-            f"({metrics.get('fillers_per_min', 0):.1f}/min) · {pauses} long pause(s) · talk time "
+    return (f"Spoken answer · {metrics.get('wpm', 0):.0f} words/min · {count_of(int(metrics.get('filler_count', 0)), 'filler')} "
+            f"({metrics.get('fillers_per_min', 0):.1f}/min) · {count_of(pauses, 'long pause')} · talk time "
             f"{metrics.get('talk_s', 0):.0f} s of ~{metrics.get('target_s', 120):.0f} s")
 
 
