@@ -15,7 +15,9 @@ import streamlit as st
 from app_pages._shared import current_user_id, md_escape, md_list, user_errors
 from assistant.interview.session import InterviewSession, Turn
 from assistant.interview.store import InterviewRepository
+from assistant.limits import check_answer
 from assistant.services import Services
+from assistant.text.plural import count_of
 
 
 @dataclass
@@ -42,8 +44,9 @@ def _analysed(svc: Services, data: bytes) -> Any:
 def delivery_summary(metrics: dict[str, Any]) -> str:
     """One line under a spoken answer in the transcript."""
     pauses = len(metrics.get("long_pauses") or [])
-    return (f"Spoken answer · {metrics.get('wpm', 0):.0f} words/min · {metrics.get('filler_count', 0)} filler(s) "
-            f"({metrics.get('fillers_per_min', 0):.1f}/min) · {pauses} long pause(s) · talk time "
+    fillers = count_of(int(metrics.get("filler_count", 0)), "filler")
+    return (f"Spoken answer · {metrics.get('wpm', 0):.0f} words/min · {fillers} "
+            f"({metrics.get('fillers_per_min', 0):.1f}/min) · {count_of(pauses, 'long pause')} · talk time "
             f"{metrics.get('talk_s', 0):.0f} s of ~{metrics.get('target_s', 120):.0f} s")
 
 
@@ -74,12 +77,16 @@ def voice_answer_box(svc: Services, session: InterviewSession, turn: Turn) -> Sp
                        "Check the words before submitting.")
             if voice.transcript.note:
                 st.warning(md_escape(voice.transcript.note))
+            # No `max_chars`: the browser would cut a long edit or paste silently and score the stub. The whole
+            # transcript comes in and the shared limit (assistant.limits) refuses it with the reason, keeping it here.
             text = st.text_area("Transcript (edit before submitting)", value=voice.transcript.text, height=140,
-                                key=f"iv_voice_text_{digest[:16]}", max_chars=svc.settings.max_answer_chars)
+                                key=f"iv_voice_text_{digest[:16]}",
+                                help=f"Up to {svc.settings.max_answer_chars:,} characters, the interview's limit.")
             metrics = voice.with_text(text).model_dump(mode="json")
             if session.mode == "practice":
                 _show_delivery(metrics)
             if st.button("Submit spoken answer", type="primary", key=f"iv_voice_submit_{digest[:16]}"):
+                check_answer(text, svc.settings, what="transcript")  # shown by user_errors; nothing is sent
                 st.session_state.pop("iv_voice", None)
                 return SpokenAnswer(text=text, metrics=metrics, audio=data if keep else None)
     return None

@@ -12,6 +12,7 @@ from app_pages._voice import delivery_trend
 from assistant.interview.store import InterviewRepository
 from assistant.services import delete_user_files
 from assistant.storage import DeletionReport, delete_all_user_data
+from assistant.text.plural import count_of
 
 st.title("History")
 svc = services_or_stop()
@@ -20,19 +21,15 @@ interviews = InterviewRepository(svc.db)
 names = {c.id: c.name for c in svc.knowledge.rubric.competencies}
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def _deleted_message(report: DeletionReport, files: int) -> str:
     """Exactly what was removed, so the user can trust the button (and see when there was nothing to remove)."""
     stories, exercises = report.other.get("stories", 0), report.other.get("exercise_attempts", 0)
     if not (report.sessions or stories or exercises or files):
         return "There was nothing to delete: no saved interviews, stories, exercises or files."
     return (
-        f"Deleted {_plural(report.sessions, 'interview')} ({_plural(report.turns, 'question')} asked, "
-        f"{_plural(report.answers, 'answer')}), {_plural(stories, 'story', 'stories')}, "
-        f"{_plural(exercises, 'exercise attempt')} and {_plural(files, 'exported file')}. Nothing else was touched."
+        f"Deleted {count_of(report.sessions, 'interview')} ({count_of(report.turns, 'question')} asked, "
+        f"{count_of(report.answers, 'answer')}), {count_of(stories, 'story', 'stories')}, "
+        f"{count_of(exercises, 'exercise attempt')} and {count_of(files, 'exported file')}. Nothing else was touched."
     )
 
 

@@ -171,3 +171,38 @@ def test_a_spent_token_budget_is_shown_and_a_new_interview_gets_a_fresh_one(app_
         assert_no_exception(at)
         assert "token budget of this session ran out" not in page_text(at)
         assert _messages(at)[0][1].startswith(FIRST_QUESTION), "the new interview's question is the LLM's again"
+
+
+def test_a_long_spoken_transcript_is_refused_with_the_limit_not_cut_short_silently(app_test, monkeypatch,
+                                                                                  tmp_path) -> None:
+    """The transcript box carried `max_chars`: a browser cuts a long edit or paste there without a word and the
+    stub was scored. The whole transcript now reaches the shared limit, which names it; nothing is sent."""
+    import numpy as np
+
+    from tests.support.speech import ANSWERS, silence, synthesise, write_wav
+
+    monkeypatch.setenv("MAX_ANSWER_CHARS", "500")
+    at = _start(app_test("interview.py"))
+    wav = write_wav(tmp_path / "answer.wav", np.concatenate([silence(0.3), synthesise(ANSWERS[0], 160), silence(0.5)]))
+    at.audio_input[0].upload("answer.wav", wav.read_bytes()).run()
+    assert_no_exception(at)
+    [box] = [t for t in at.text_area if t.label.startswith("Transcript")]
+    assert not box.max_chars, "no silent cut in the browser"
+    long_answer = (ANSWER + " ") * 3
+    box.set_value(long_answer)
+    [submit] = [b for b in at.button if b.label == "Submit spoken answer"]
+    submit.click().run()
+    assert_no_exception(at)
+    text = page_text(at).replace("\\", "")
+    assert f"The transcript is {len(long_answer):,} characters long; the limit is 500 characters" in text
+    assert "MAX_ANSWER_CHARS" in text
+    assert not [m for m in at.chat_message if m.name == "user"], "nothing was sent or scored"
+    [box] = [t for t in at.text_area if t.label.startswith("Transcript")]
+    assert box.value == long_answer, "the transcript is kept to be shortened"
+
+    box.set_value(ANSWER)  # shortened: now it is scored, with its delivery
+    [submit] = [b for b in at.button if b.label == "Submit spoken answer"]
+    submit.click().run()
+    assert_no_exception(at)
+    assert any(name == "user" and "40-person" in body for name, body in _messages(at))
+    assert re.search(r"Spoken answer · \d+ words/min", page_text(at).replace("\\", ""))

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from tests.support.openai_server import FakeOpenAIServer, fault
 
 # (arguments before the file, arguments after it) for each command that takes a file.
 COMMANDS = {
@@ -127,3 +128,41 @@ def test_role_play_replies_that_are_not_utf8_or_absent_are_refused(tmp_path: Pat
     empty = CliRunner().invoke(app, ["interview", "--mode", "roleplay", "--persona", "cfo", "--json"], input="")
     assert empty.exit_code == 2, empty.output
     assert json.loads(empty.stdout)["error"]["code"] == "empty_file"
+
+
+def test_a_fallback_warning_reads_as_a_cli_message_on_stderr_and_json_stays_pure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, openai_server: FakeOpenAIServer
+) -> None:
+    """A logged fallback used to come out as a bare line ("LLM resume feedback failed ...") mixed in with the
+    output; it is now one "Warning: ..." line on stderr, and `--json` stdout is still exactly one JSON object."""
+    resume = tmp_path / "resume.md"
+    resume.write_text("Jordan Example\njordan@example.com\nExperience\nDirector of ML, Example Corp 2020 - Present\n"
+                      "- Led 20 engineers on the ranking platform\nEducation\nBSc, Example University 2008\n")
+    openai_server.script(*[fault(500)] * 10)
+    for name, value in (("OPENAI_BASE_URL", openai_server.base_url), ("CHAT_MODEL", "test-model"),
+                        ("LLM_TIMEOUT_S", "2"), ("LLM_MAX_RETRIES", "0")):
+        monkeypatch.setenv(name, value)
+    result = CliRunner().invoke(app, ["review", str(resume), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["fallback"] is True
+    lines = result.stderr.splitlines()
+    assert "Warning: LLM resume feedback failed (llm_unavailable); showing the offline review" in lines
+    assert all(line.startswith(("Engine: ", "Warning: ")) for line in lines), lines
+    assert "Led 20 engineers" not in result.stderr and "jordan@example.com" not in result.stderr
+
+
+def test_a_logged_exception_shows_its_kind_never_its_text_or_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    """An exception's message can quote what the failing call held (a resume line, an answer): the CLI line names
+    only its type."""
+    import logging
+
+    from assistant.cli.logs import cli_logging
+
+    with cli_logging():
+        try:
+            raise ValueError("could not embed 'Led 20 engineers at Example Corp; jordan@example.com'")
+        except ValueError:
+            logging.getLogger("assistant.text.instructions").warning("semantic check failed; grammar only",
+                                                                      exc_info=True)
+    out, err = capsys.readouterr()
+    assert out == "" and err == "Warning: semantic check failed; grammar only (ValueError)\n"

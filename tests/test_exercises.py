@@ -92,6 +92,16 @@ def test_memo_input_errors_are_clear(runner: CliRunner, tmp_path: Path) -> None:
     assert unknown.exit_code == 2 and "ninety_day_plan" in unknown.output
 
 
+def test_a_one_word_memo_is_told_1_word_not_1_words(settings: Settings) -> None:
+    from assistant.errors import InputError
+
+    knowledge = load_role(REPO_ROOT / "knowledge" / "ml-director")
+    assert knowledge.exercises is not None
+    with pytest.raises(InputError) as caught:
+        review_text("Hire.", knowledge.exercises.criteria, get_embedder(settings))
+    assert caught.value.message.startswith("The text has 1 word; write at least 25 words")
+
+
 def test_a_broken_exercises_file_names_the_file_and_field(tmp_path: Path) -> None:
     role = tmp_path / "ml-director"
     shutil.copytree(REPO_ROOT / "knowledge" / "ml-director", role)

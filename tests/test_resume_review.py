@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -152,6 +153,32 @@ def test_cli_review_text_file_and_human_output(tmp_path) -> None:
     result = runner.invoke(app, ["review", str(path)])
     assert result.exit_code == 0, result.output
     assert "Fit:" in result.output and "ATS checks" in result.output
+
+
+def _ats(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 0, result.output
+    return {a["name"]: a["detail"] for a in json.loads(result.stdout)["ats"]}
+
+
+def test_the_format_checks_speak_of_a_text_layer_only_for_a_pdf(tmp_path) -> None:
+    pdf = tmp_path / "resume.pdf"
+    pdf.write_bytes(pdfs.resume_pdf())
+    from_pdf = _ats(runner.invoke(app, ["review", str(pdf), "--json"]))
+    assert "words of selectable text" in from_pdf["extractable text"]
+    assert re.match(r"\d+ pages?, ", from_pdf["length"]) and "page(s)" not in from_pdf["length"]
+    text = tmp_path / "resume.txt"
+    text.write_text(STRONG, encoding="utf-8")
+    from_text = _ats(runner.invoke(app, ["review", str(text), "--json"]))
+    assert "selectable" not in from_text["extractable text"] and "words of plain text" in from_text["extractable text"]
+    assert from_text["length"].startswith("about 1 page, "), "a pasted resume's pages are an estimate"
+
+
+def test_an_unreadable_pasted_resume_is_not_told_to_export_its_pdf_again(role_knowledge, embedder) -> None:
+    review = _review("Jo Example\njo@example.org\nExperience\nBuilt the data platform and grew the team.\n"
+                     "Education\nBSc Physics\n", role_knowledge, embedder)
+    assert review.parse is not None and review.parse.message, "an Experience section with no dated role is unsure"
+    assert "export the PDF again" not in review.parse.message and "upload the PDF instead" in review.parse.message
+    assert "role(s)" not in review.parse.message and "section(s)" not in review.parse.message
 
 
 @pytest.mark.parametrize(

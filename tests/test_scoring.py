@@ -155,6 +155,14 @@ def test_too_short_answer(scorer: OfflineScorer, bank_question: QuestionContext)
     assert evaluation.follow_up is not None
 
 
+def test_the_too_short_tip_counts_words_in_plain_english(scorer: OfflineScorer, bank_question: QuestionContext) -> None:
+    """A one-word answer is told "1 word is", a longer short one "8 words are": never "1 words is"."""
+    one = " ".join(scorer.evaluate(bank_question, "Yes.").improvements)
+    assert "1 word is not enough" in one and "1 words" not in one
+    several = " ".join(scorer.evaluate(bank_question, "I would talk to HR and follow the process.").improvements)
+    assert "9 words are not enough" in several
+
+
 TERSE_PLATFORM = (  # three sentences: situation, the candidate's own change, a measured result
     "When I joined, shipping a retrained model took 6 to 8 weeks. I replaced the weekly review board with an "
     "automated evaluation gate and 5 percent canaries. Median lead time fell to 9 days within a quarter."

@@ -9,6 +9,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from assistant.cli.logs import cli_logging
+
 try:  # Typer 0.29 vendors Click; an older Typer runs on the click package
     _click_exceptions: Any = importlib.import_module("typer._click.exceptions")
 except ImportError:  # pragma: no cover
@@ -17,12 +19,14 @@ except ImportError:  # pragma: no cover
 
 class _JsonUsageErrors(TyperGroup):
     """A usage error (unknown option, a value out of range, a missing argument) under `--json` answers with the
-    JSON error contract on stdout, exit status 2, like every other bad input; without `--json`, Typer's own box."""
+    JSON error contract on stdout, exit status 2, like every other bad input; without `--json`, Typer's own box.
+    Every command runs with `cli_logging`."""
 
     def invoke(self, ctx: Any) -> Any:
         wants_json = "--json" in [*ctx._protected_args, *ctx.args]
         try:
-            return super().invoke(ctx)
+            with cli_logging():  # log warnings read as the CLI's own "Warning: ..." lines, on stderr only
+                return super().invoke(ctx)
         except _click_exceptions.UsageError as exc:
             if not wants_json:
                 raise

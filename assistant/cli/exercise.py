@@ -10,6 +10,7 @@ import typer
 from assistant.cli import common
 from assistant.cli.app import app
 from assistant.errors import InputError, KnowledgeError, require_file
+from assistant.text.plural import count_of
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -31,7 +32,7 @@ def exercise_bank(cfg: Settings) -> ExerciseBank:
 
 
 def review_lines(review: ExerciseReview) -> list[str]:
-    lines = [f"Overall: {review.overall:.1f}/5 ({review.words} words, {review.engine} review)"]
+    lines = [f"Overall: {review.overall:.1f}/5 ({count_of(review.words, 'word')}, {review.engine} review)"]
     for s in review.scores:
         lines.append(f"\n{s.name}: {s.score}/5 - {s.level}")
         lines += [f"  \u201c{q}\u201d" for q in s.quotes]

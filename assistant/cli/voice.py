@@ -17,6 +17,7 @@ import typer
 from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr
 from assistant.config import Settings
+from assistant.text.plural import count_of
 
 if TYPE_CHECKING:
     from assistant.voice.answer import VoiceAnswer
@@ -33,7 +34,7 @@ def render_delivery(voice: VoiceAnswer) -> str:
     d = voice.delivery
     fillers = ", ".join(f"{k} x{v}" for k, v in d.fillers.items()) or "none"
     lines = [
-        f"Talk time {d.talk_s:.1f} s (target ~{d.target_s:.0f} s) · {d.words} words · {d.wpm:.0f} words/min "
+        f"Talk time {d.talk_s:.1f} s (target ~{d.target_s:.0f} s) · {count_of(d.words, 'word')} · {d.wpm:.0f} words/min "
         f"({d.syllables} syllables heard; {d.wpm_transcript:.0f} by the transcript's word count)",
         f"Fillers: {fillers} ({d.fillers_per_min:.1f}/min)",
         "Long pauses: " + (", ".join(f"{p.length_s:.1f} s at {p.at_s:.1f} s" for p in d.long_pauses) or "none"),

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
 from assistant.limits import check_length
+from assistant.text.plural import count_of
 from assistant.text.quantities import numbers_in
 from assistant.text.tokens import mentions, split_sentences
 
@@ -89,7 +90,7 @@ def review_text(
     words = len(text.split())
     check_length(text, limit=max_chars, what="text", variable=None)
     if words < min_words:
-        raise InputError(f"The text has {words} words; write at least {min_words} so there is something to review.",
+        raise InputError(f"The text has {count_of(words, 'word')}; write at least {count_of(min_words, 'word')} so there is something to review.",
                          code="invalid_input")
     sentences = [s.text for s in split_sentences(unwrap(text)) if len(s.text.split()) >= 3]
     if not sentences:

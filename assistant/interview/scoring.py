@@ -53,6 +53,7 @@ from assistant.interview.signals import (
     result_strength,
 )
 from assistant.knowledge.schema import Competency, RoleKnowledge
+from assistant.text.plural import count_of, verb_for
 
 if TYPE_CHECKING:
     pass
@@ -759,7 +760,7 @@ class OfflineScorer(AnswerScorer):
         if sig.reflection and len(strengths) < 3:
             strengths.append("You reflect on what you would do differently, which shows judgement.")
         if sig.word_count <= 160 and b.overall >= 3.5 and len(strengths) < 3:
-            strengths.append(f"Concise: {sig.word_count} words that carry situation, action and result.")
+            strengths.append(f"Concise: {count_of(sig.word_count, 'word')} that {verb_for(sig.word_count, 'carries', 'carry')} situation, action and result.")
         return strengths[:3]
 
     def _improvements(
@@ -778,7 +779,7 @@ class OfflineScorer(AnswerScorer):
             )
         if "too_short" in gaps:
             tips.append(
-                f"Give a full example: {sig.word_count} words is not enough to judge. Two sentences of "
+                f"Give a full example: {count_of(sig.word_count, 'word')} {verb_for(sig.word_count)} not enough to judge. Two sentences of "
                 "situation, what you decided, and what changed."
             )
         if b.evasion.reasons:
@@ -797,7 +798,7 @@ class OfflineScorer(AnswerScorer):
         delivery: list[str] = []
         if b.penalties.rambling >= 0.25:
             delivery.append(
-                f"Tighten it: {sig.word_count} words but few facts a listener could write down. Lead with the "
+                f"Tighten it: {count_of(sig.word_count, 'word')} but few facts a listener could write down. Lead with the "
                 "situation in one sentence, then your decision and the result; aim for 120-200 words."
             )
         if "hedging" in gaps:

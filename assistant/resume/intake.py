@@ -102,7 +102,7 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
             styled.append(StyledLine(page=page, text=cleaned, size=size, bold=bold, x=x, gap=gap,
                                      italic=more[0] if more else 0.0))
     return ExtractedText(
-        text=text, pages=int(result["pages"]), producer=result.get("producer"), hidden_text=hidden,
+        text=text, pages=int(result["pages"]), producer=result.get("producer"), source="pdf", hidden_text=hidden,
         warnings=list(result.get("warnings", [])), styled_lines=styled,
         document_names=[n for n in (normalize_text(str(x)) for x in result.get("document_names", [])) if n],
     )
@@ -119,7 +119,7 @@ def read_text(text: str, settings: Settings) -> ExtractedText:
     if not any(ch.isalnum() for ch in cleaned):
         raise InputError("The text has no words in it.", code="no_text")
     return ExtractedText(text=cleaned, pages=max(1, math.ceil(len(cleaned) / 3500)), producer="pasted text",
-                         hidden_text=tag_smuggled_text(text))
+                         source="text", hidden_text=tag_smuggled_text(text))
 
 
 def _too_many_chars(count: int, settings: Settings) -> InputError:

@@ -68,6 +68,9 @@ class ExtractedText(BaseModel):
     text: str
     pages: int
     producer: str | None = None
+    source: Literal["pdf", "text"] = Field(
+        "text", description="Where the text came from: a PDF's text layer, or plain text (pasted or a .txt/.md file)."
+    )
     hidden_text: list[str] = Field(default_factory=list, description="Text a human reader cannot see.")
     warnings: list[str] = Field(default_factory=list)
     styled_lines: list[StyledLine] = Field(

@@ -106,7 +106,7 @@ _BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
 _BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w/.])(?:\+?\(?\d[\d\s().-]{7,}\d)(?![\w/])")
+_PHONE = re.compile(r"(?<![\w/.])(?:(?:\(\+|\+)?\(?\d[\d\s().-]{7,}\d)(?![\w/])")
 _URL = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|me|co|in|app|computer|page"
     r"|site|xyz|tech|info|edu)(?:/[\w./%#?=&+-]*)?(?![\w@])",
@@ -983,13 +983,37 @@ def _wrapped_phone(lines: list[Line]) -> str | None:
     return None
 
 
+_GROUPED = r"\d{1,3}(?:[ .]\d{3})+"  # an amount with thousands separators: "120 000", "1.250.000"
+
+
 def _number_range(found: str) -> bool:
-    """Two numbers of the same length joined by a hyphen, the second larger: a range of pages or article
-    numbers ("130001-130012"), not a phone number."""
+    """Two numbers joined by a hyphen, the second larger: a range of pages or article numbers of the same length
+    ("130001-130012") or of amounts written in thousands ("120 000 - 150 000"), not a phone number."""
     parts = re.fullmatch(r"\s*(\d{4,})\s*[-–]\s*(\d{4,})\s*", found)
-    if parts is None:
+    if parts is not None:
+        return len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
+    amounts = re.fullmatch(rf"\s*({_GROUPED})\s*[-–]\s*({_GROUPED})\s*", found)
+    if amounts is None:
         return False
-    return len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
+    low, high = (int(re.sub(r"\D", "", amounts.group(i))) for i in (1, 2))
+    return high > low
+
+
+# An international number written with its country code: "+", the 1-3 digit code, then groups. The "+" is what
+# no year, date, identifier or amount carries, so such a number may be shorter than an unmarked run ("+1 555 0199"
+# has 8 digits; small national plans have 7), as long as its groups are not thousands separators ("+1 200 000").
+_INTERNATIONAL = re.compile(r"\(?\+\d{1,3}\)?(?:[\s.-]+\(?\d+\)?)+")
+_THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
+
+
+def _phone_digits_fit(candidate: str) -> bool:
+    """Whether a phone-like run has a phone number's length: 9 to 15 digits (E.164's most), or 7 to 15 when it
+    is written internationally (a "+" and the country code set apart from the rest)."""
+    digits = len(re.sub(r"\D", "", candidate))
+    if 9 <= digits <= 15:
+        return True
+    return (7 <= digits <= 8 and _INTERNATIONAL.fullmatch(candidate.strip()) is not None
+            and _THOUSANDS.fullmatch(candidate.strip()) is None)
 
 
 def _phone_options(found: str) -> list[str]:
@@ -1019,8 +1043,8 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
                 match.group()) or _number_range(match.group()):
             continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
         for candidate in _phone_options(match.group()):
-            digits = re.sub(r"\D", "", candidate)
-            if 9 <= len(digits) <= 15 and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(candidate):
+            if _phone_digits_fit(candidate) and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(
+                    candidate):
                 phone = candidate.strip()
                 break
         if phone:

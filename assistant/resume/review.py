@@ -26,6 +26,7 @@ from assistant.resume.injection import sanitize, suspicious_reasons
 from assistant.resume.llm_feedback import LLMFeedback
 from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
 from assistant.resume.parser import parse_resume
+from assistant.text.plural import count_of, verb_for
 from assistant.text.quantities import has_quantity, team_size
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
 from assistant.text.tokens import mentioned, mentions
@@ -143,23 +144,29 @@ UNREADABLE_FIX = (
     "To fix it: export the PDF again from your editor (a single-column layout reads best), or paste the text of "
     "your resume instead."
 )
+# The same advice for text that was pasted (or read from a .txt/.md file): there is no PDF to export again.
+UNREADABLE_TEXT_FIX = (
+    "To fix it: give each role its own lines (title and employer, then its dates, then its bullets) under an "
+    "Experience heading, or upload the PDF instead."
+)
 
 
-def parse_report(resume: Resume) -> ParseReport:
-    """Turn the parser's per-field confidence into one level and, when unsure, a plain message."""
+def parse_report(resume: Resume, source: str = "pdf") -> ParseReport:
+    """Turn the parser's per-field confidence into one level and, when unsure, a plain message whose advice fits
+    the input (`source` "pdf" or "text")."""
     fields = dict(resume.confidence)
     experience = fields.get("experience", 0.9)
     level: Literal["high", "medium", "low"] = "high" if experience >= 0.7 else "medium" if experience >= 0.4 else "low"
     message = None
     if level == "low":
         roles = len(resume.experience)
-        found = (f"It found {len(resume.sections)} section(s)"
+        found = (f"It found {count_of(len(resume.sections), 'section')}"
                  + (f" ({', '.join(dict.fromkeys(s.name for s in resume.sections))})" if resume.sections else "")
-                 + f" and {roles} role(s).")
+                 + f" and {count_of(roles, 'role')}.")
         message = ("We could not read your work history with confidence"
                    + (f": {'; '.join(resume.reading_problems)}" if resume.reading_problems else "")
                    + ". This is a limit of the reader, not a verdict on your experience. " + found + " "
-                   + UNREADABLE_FIX)
+                   + (UNREADABLE_FIX if source == "pdf" else UNREADABLE_TEXT_FIX))
     return ParseReport(confidence=level, fields=fields, problems=list(resume.reading_problems), message=message)
 
 
@@ -298,7 +305,9 @@ def _bullet_feedback(
     )
 
 
-def _ats_checks(resume: Resume, pages: int, typical_length: str) -> list[AtsCheck]:
+def _ats_checks(resume: Resume, pages: int, typical_length: str, source: str) -> list[AtsCheck]:
+    """The format checks an applicant tracking system cares about. `source` is "pdf" or "text": a PDF's words are
+    its selectable text and its pages are counted; pasted text has no text layer and only an estimated length."""
     names = [s.name for s in resume.sections]
     words = sum(len(line.text.split()) for line in resume.lines)
     nonstandard = [
@@ -312,19 +321,22 @@ def _ats_checks(resume: Resume, pages: int, typical_length: str) -> list[AtsChec
     dated = sum(1 for job in resume.experience if job.start)
     return [
         AtsCheck(name="extractable text", passed=words >= 150,
-                 detail=f"{words} words of selectable text" + ("" if words >= 150 else "; too little for a resume")),
+                 detail=f"{count_of(words, 'word')} of {'selectable' if source == 'pdf' else 'plain'} text"
+                 + ("" if words >= 150 else "; too little for a resume")),
         AtsCheck(
             name="standard headings", passed=not missing,
             detail=("Missing: " + ", ".join(missing) + ". " if missing else "Experience, Education and Skills found. ")
             + ("Unusual headings an ATS may not map: " + "; ".join(nonstandard[:4]) if nonstandard else ""),
         ),
         AtsCheck(name="length", passed=1 <= pages <= 3 and 300 <= words <= 1600,
-                 detail=f"{pages} page(s), {words} words; {typical_length}"),
+                 detail=f"{'' if source == 'pdf' else 'about '}{count_of(pages, 'page')}, "
+                 f"{count_of(words, 'word')}; {typical_length}"),
         AtsCheck(name="contact info", passed=not contact_missing,
                  detail="Name, email and phone found" if not contact_missing
                  else "Not found: " + ", ".join(contact_missing)),
         AtsCheck(name="dated roles", passed=bool(resume.experience) and dated == len(resume.experience),
-                 detail=f"{dated} of {len(resume.experience)} roles have readable dates"),
+                 detail=f"{dated} of {count_of(len(resume.experience), 'role')} "
+                 f"{verb_for(dated, 'has', 'have')} readable dates"),
     ]
 
 
@@ -403,7 +415,8 @@ def review_resume(
     pages = extracted.pages if extracted is not None else max(1, len(text) // 3500 + 1)
     expect = knowledge.template.expectations
     weights = expect.fit_weights
-    ats = _ats_checks(resume, pages, expect.length)
+    source = extracted.source if extracted is not None else "text"
+    ats = _ats_checks(resume, pages, expect.length, source)
 
     # Fit: weighted, explainable.
     keyword_ratio = len(present) / len(wanted) if wanted else 0.0
@@ -483,7 +496,7 @@ def review_resume(
         + " ".join(f"{i + 1}. {text}." for i, (_, text) in enumerate(actions[:4]))
     ).strip()
 
-    report = parse_report(resume)
+    report = parse_report(resume, source)
     unreadable = not resume.experience and report.confidence == "low"
     if unreadable:
         explanation = report.message or ""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from assistant.text.plural import count_of
 from assistant.text.tokens import spoken_words
 from assistant.voice.audio import Audio, Segment
 from assistant.voice.syllables import syllable_nuclei, syllables_per_word
@@ -159,10 +160,10 @@ def coaching_notes(m: DeliveryMetrics) -> list[str]:
         notes.append(f"{m.fillers_per_min:.1f} filler words a minute ({top}); a short silent pause reads as "
                      "more senior than a filler.")
     elif m.filler_count:
-        notes.append(f"{m.filler_count} filler word(s); not distracting at this rate.")
+        notes.append(f"{count_of(m.filler_count, 'filler word')}; not distracting at this rate.")
     if m.long_pauses:
         longest = max(p.length_s for p in m.long_pauses)
-        notes.append(f"{len(m.long_pauses)} long pause(s) (longest {longest:.1f} s); structure the answer "
+        notes.append(f"{count_of(len(m.long_pauses), 'long pause')} (longest {longest:.1f} s); structure the answer "
                      "(situation, action, result) so the next point is ready.")
     ratio = m.talk_s / m.target_s if m.target_s else 0.0
     if ratio < 0.5:
