@@ -44,11 +44,13 @@ class Run:
     """One visible text run: what pypdf's visitor reported, placed on the page. (A plain class, not a dataclass:
     the worker imports this module on every start, and `dataclasses` costs more to import than the class.)"""
 
-    __slots__ = ("bold", "italic", "order", "previous", "sep_before", "size", "text", "x", "y")
+    __slots__ = ("bold", "colour", "italic", "order", "previous", "sep_before", "size", "text", "x", "y")
 
     def __init__(self, text: str, x: float, y: float, size: float, bold: bool, order: int, previous: int = -1,
-                 sep_before: str = "", italic: bool = False) -> None:
+                 sep_before: str = "", italic: bool = False,
+                 colour: tuple[float, float, float] | None = None) -> None:
         self.text, self.x, self.y, self.size, self.bold, self.italic = text, x, y, size, bold, italic
+        self.colour = colour  # fill colour (RGB 0..1) it was shown in; None when unknown
         self.order = order  # position among the page's non-empty runs in stream order
         self.previous = previous  # `order` of the non-empty run before it in the stream
         self.sep_before = sep_before  # whitespace pypdf put between that run and this one
@@ -516,10 +518,17 @@ def _join_wrapped_cells(runs: list[Run], by_order: dict[int, Run], left_edge: fl
 
 
 def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
-                          starts: dict[int, int]) -> list[LayoutLine]:
+                          starts: dict[int, int], below: LayoutLine | None = None,
+                          page_left: float | None = None) -> list[LayoutLine]:
     """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
     run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
-    page. A reader sees the heading above its section, so it becomes its own line, read first."""
+    page. A reader sees the heading above its section, so it becomes its own line, read first.
+
+    A margin heading in the body's own size is set apart by its place alone: it is split off too when the gap
+    is wide (two ems), it starts the page's outermost column (`page_left`: labels of a table inside a section,
+    "Leadership  Led twenty projects", are indented under their section's heading), and the line below (if the
+    page goes on) goes on in the row's body column, not under the heading (a table of labels, "Languages
+    English" over "Tools  Python", has its next label under this one)."""
     runs = sorted(line.runs, key=lambda r: r.x)
     if len(runs) < 2:
         return [line]
@@ -533,7 +542,11 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     rest = runs[count:]
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
-    if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
+    by_place = head.size >= 0.95 * rest_size and rest[0].x - head.end > 2 * rest_size and (
+        page_left is not None and head.x <= page_left + 2) and (
+        below is None or (abs(below.x0 - rest[0].x) <= 1.5 and 0 < line.y - below.y < 2.5 * rest_size))
+    if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text)
+            and (head.size >= 1.08 * rest_size or by_place)
             and rest[0].x - head.end > 0.5 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
             and sum(starts.get(round(rest[0].x) + d, 0) for d in (-1, 0, 1)) >= 3):
         # (The body must start where the page's other lines start: the text column beside the margin. The gap is
@@ -586,7 +599,35 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
     for line in lines:
         for x in {round(run.x) for run in line.runs}:
             starts[x] = starts.get(x, 0) + 1
-    return [piece for line in lines for piece in _split_margin_heading(line, left_edge, right_edge, starts)]
+    out: list[LayoutLine] = []
+    page_left = min((line.x0 for line in lines), default=left_edge)
+    head: Run | None = None  # the last margin heading split off its row
+    bottom = 0.0  # the baseline of its last line
+    for index, line in enumerate(lines):
+        pieces = _split_margin_heading(line, left_edge, right_edge, starts,
+                                       lines[index + 1] if index + 1 < len(lines) else None, page_left)
+        first = pieces[0].runs[0] if len(pieces[0].runs) == 1 else None
+        if head is not None and first is not None and _heading_goes_on(head, bottom, first):
+            # A margin heading wrapped in a narrow margin ("Professional" / "Experience"): one heading, read where
+            # it starts.
+            head.text = head.text.rstrip() + " " + first.text.strip()
+            bottom = first.y
+            pieces = pieces[1:]
+        elif len(pieces) == 2:
+            head, bottom = pieces[0].runs[0], pieces[0].runs[0].y
+        out += pieces
+    return out
+
+
+_HEADING_WORDS = re.compile(r"[^\W\d_][^\W\d_&'’/ -]*(?:[ &'’/-]+[^\W\d_]+){0,2}")
+
+
+def _heading_goes_on(head: Run, bottom: float, run: Run) -> bool:
+    """Is `run` the next line of the margin heading `head` (whose last line sits at `bottom`): alone on its line,
+    right under it at the same left edge, in the same size and weight, one to three words of letters?"""
+    return (abs(run.x - head.x) <= 1 and abs(run.size - head.size) <= 0.05 * head.size and run.bold == head.bold
+            and 0.8 * head.size <= bottom - run.y <= 1.6 * head.size and not re.search(r"[.:;,]\s*$", head.text)
+            and _HEADING_WORDS.fullmatch(run.text.strip()) is not None)
 
 
 def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
@@ -625,9 +666,47 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
 _HYPHENATED = re.compile(r"[a-z]{2,}-$")
 
 
-def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float, float]]]:
+def _colour(line: LayoutLine) -> str:
+    """The colour most of the line's characters are shown in, as "#rrggbb"; "" when unknown."""
+    weights: dict[tuple[float, float, float], int] = {}
+    for r in line.runs:
+        if r.colour is not None:
+            weights[r.colour] = weights.get(r.colour, 0) + len(r.text.strip())
+    if not weights:
+        return ""
+    rgb = max(weights, key=lambda c: weights[c])
+    return "#" + "".join(f"{max(0, min(255, round(255 * v))):02x}" for v in rgb)
+
+
+def _ruled(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]]) -> set[int]:
+    """Indexes of the lines a drawn rule or bar belongs to, as a reader sees it: a rule (a thin horizontal line
+    or rectangle at least 1.5 em long that starts near the line's left edge) just under a line's baseline
+    underlines it; one that no line has just above it marks the line right under it (a rule over a heading); a
+    filled bar a line or three high holding a line's baseline sets it in a band."""
+    out: set[int] = set()
+    for x0, y0, x1, y1 in shapes:
+        height, width = y1 - y0, x1 - x0
+        near = [(i, line) for i, line in enumerate(lines) if x0 <= line.x0 + 2 * line.size and x1 >= line.x0 + line.size]
+        if height <= 3.0:
+            if not near or width < 1.5 * near[0][1].size:
+                continue
+            y = (y0 + y1) / 2
+            under = [(line.y - y, i) for i, line in near if 0 < line.y - y <= 0.75 * line.size]
+            over = [(y - line.y, i) for i, line in near if 0.6 * line.size <= y - line.y <= 1.6 * line.size]
+            if under:
+                out.add(min(under)[1])
+            elif over:
+                out.add(min(over)[1])
+        else:
+            out.update(i for i, line in near if y0 <= line.y <= y1 and line.size <= height <= 3 * line.size
+                       and x1 >= line.x1 - line.size)
+    return out
+
+
+def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]] | None = None,
+              ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
-    italic) for every line."""
+    italic, colour, ruled) for every line (`_colour`, `_ruled` with the page's drawn `shapes`)."""
     texts = [line.text().strip() for line in lines]
     for index in range(len(texts) - 1):
         nxt = texts[index + 1]
@@ -637,10 +716,11 @@ def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, floa
             texts[index + 1] = rest
     styles = []
     previous_y: float | None = None
-    for line, text in zip(lines, texts, strict=True):
+    ruled = _ruled(lines, shapes or [])
+    for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
         gap = (previous_y - line.y) if previous_y is not None and previous_y > line.y else 0.0
         previous_y = line.y
         if text:
             styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1),
-                           round(line.italic, 2)))
+                           round(line.italic, 2), _colour(line), index in ruled))
     return "\n".join(t for t in texts if t), styles

@@ -27,7 +27,17 @@ from assistant.resume.headings import (
     looks_like_heading_text,
     strip_decoration,
 )
-from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.models import (
+    Contact,
+    Education,
+    ExtractedText,
+    Job,
+    Line,
+    Resume,
+    Section,
+    SectionName,
+    StyledLine,
+)
 from assistant.resume.roles import legal_form, title_probabilities
 
 if TYPE_CHECKING:
@@ -294,16 +304,27 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     similarity, by what their section holds, or "other"."""
     confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
     typography.learn(confident)
-    signature_count: dict[tuple[int, bool, bool], int] = {}
+    # How many lines share each look: a signature, and whether an accent colour or a rule marks the line (a
+    # heading in the body's size and weight set apart by colour alone is rare among lines that look like it).
+    # Where the recognised headings are set off by space above them, a bold line set off as far is counted apart
+    # from the bold lines of a paragraph or an entry.
+    spaced = [c.gap for c in confident if typography.spaced(c)]
+    heading_gap = sorted(spaced)[len(spaced) // 2] if spaced and 2 * len(spaced) > len(confident) else None
+    signature_count: dict[tuple[tuple[int, bool, bool], bool, bool], int] = {}
     for line in lines:
         style = typography.style(line.text)
         if style is not None:
-            signature_count[typography.signature(style)] = signature_count.get(typography.signature(style), 0) + 1
+            look = _look(typography, style, heading_gap)
+            signature_count[look] = signature_count.get(look, 0) + 1
+    # Numbered headings ("1. Experience") or headings after a glyph ("■ Skills"): a line that starts the same way
+    # is no bullet when the document's recognised headings do.
+    prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
     name_line = _largest_line(lines, typography)
     candidates: list[tuple[int, bool]] = []
     early: set[int] = set()
     for index, line in enumerate(lines):
-        if index in found or index == name_line or not looks_like_heading_text(line.text) or _BULLET.match(line.text):
+        if index in found or index == name_line or not looks_like_heading_text(line.text) or (
+                _BULLET.match(line.text) and _heading_prefix(line.text) not in prefixes):
             continue
         if _CAREER_BREAK.search(line.text):
             continue  # "Career break" set in bold is an entry among jobs, not a heading naming a career section
@@ -323,8 +344,9 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             # bigger size.
             set_apart = style.size >= 1.15 * typography.body or (signature[2] and style.size >= 1.1 * typography.body)
             styled_apart = (
-                bool(found) and (signature[2] or style.size >= 1.05 * typography.body)
-                and (set_apart or signature_count.get(signature, 0) <= len(confident) + 3)
+                bool(found) and (signature[2] or typography.marked(style) or style.size >= 1.05 * typography.body
+                                 or _look(typography, style, heading_gap)[2])
+                and (set_apart or signature_count.get(_look(typography, style, heading_gap), 0) <= len(confident) + 3)
             )
             distinctive = styled_apart and index > min(found)
             if styled_apart and not distinctive:
@@ -332,7 +354,8 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 # only if its section's content names it.
                 early.add(index)
             candidates.append((index, distinctive))
-        elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
+        elif not confident and typography.body and (
+                style.size >= 1.12 * typography.body and typography.set_apart(style) or typography.marked(style)):
             candidates.append((index, False))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
@@ -341,7 +364,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                       and _dated_below(lines, i)}
     unresolved = []
     for index, distinctive in candidates:
-        kind = keyword_kind(lines[index].text)
+        kind = keyword_kind(_without_prefix(lines[index].text, prefixes))
         if kind is not None:
             found[index] = kind
         else:
@@ -352,7 +375,8 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         floors = [STYLED_SIMILARITY_FLOOR if distinctive and not (
             _dated_below(lines, index) and _shape(typography, lines[index]) not in dated_headings)
             else SIMILARITY_FLOOR for index, distinctive in unresolved]
-        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
+        kinds = embedding_kinds([_without_prefix(lines[i].text, prefixes) for i, _ in unresolved],
+                                embedder or _default_embedder(), floors)
         unnamed: list[int] = []
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
@@ -376,6 +400,32 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 found[index] = kind
             elif not _dated_below(lines, index) or (shape in dated_headings and len(heading_signatures) == 1):
                 found[index] = "other"
+
+
+_PREFIX = re.compile(r"^\s*(\d{1,2}[.)]|[IVX]{1,4}\.|[^\w\s(\[\"'])\s*")
+
+
+def _heading_prefix(text: str) -> str | None:
+    """How a line starts before its words: "number" for "1." / "II.", else the glyph ("■"); None for a word."""
+    m = _PREFIX.match(text)
+    if m is None:
+        return None
+    return "number" if m.group(1)[0].isdigit() or m.group(1)[0] in "IVX" else m.group(1)
+
+
+def _without_prefix(text: str, prefixes: set[str]) -> str:
+    return _PREFIX.sub("", text, count=1) if _heading_prefix(text) in prefixes else text
+
+
+def _look(typography: Typography, style: StyledLine,
+          heading_gap: float | None) -> tuple[tuple[int, bool, bool], bool, bool]:
+    """A line's signature, whether colour or a rule marks it, and whether it is bold (in small letters: bold
+    capitals are every employer or title of some templates) with about as much space above it as the document's
+    headings (`heading_gap`, None where they have no more than a paragraph's lines)."""
+    signature = typography.signature(style)
+    return signature, typography.marked(style), bool(
+        signature[1] and not signature[2] and heading_gap is not None and typography.spaced(style)
+        and style.gap >= 0.8 * heading_gap)
 
 
 def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, SectionName],
