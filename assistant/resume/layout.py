@@ -436,6 +436,7 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
       The label's pieces are one label, and belong to the row where it starts.
     """
     by_order = {r.order: r for r in runs}
+    _return_initials(runs, by_order)
     _join_small_caps(runs, by_order)
     _join_wrapped_cells(runs, by_order, left_edge, right_edge)
     for run in sorted(runs, key=lambda r: r.order):
@@ -474,6 +475,42 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
         run.x = min(c.x for c in chain)
         for piece in chain[1:]:
             piece.text = ""
+
+
+_GLUED_INITIAL = re.compile(r"(?<=[^\W\d_])([A-Z])$")
+# A capital's width, as a share of the font size: most Latin capitals are set 0.6 to 0.8 em wide, "I" and "J"
+# about half that, "M" and "W" nearly a full em.
+_CAPITAL_EM = 0.7
+_CAPITAL_EMS = {"I": 0.35, "J": 0.5, "M": 0.87, "W": 0.95}
+
+
+def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
+    """Give a heading back its first letter where pypdf glued it to the run before. Headings set as a capital
+    and then the rest of the word in another face (small capitals: "C" + "ontact", LaTeX CV classes) draw the
+    capital with a move back to the margin on the same baseline, which pypdf does not treat as a new run: the
+    capital ends the line's text ("...Operations ResearchC") and the word starts with its second letter
+    ("ontact"). When the next run in the stream starts in lower case, on that baseline, left of where the run
+    before starts and with nothing between them, the trailing capital is its first letter, drawn just left of
+    it. Everything downstream (margin headings, the heading lexicon, the habit of margin headings) then sees the
+    word a reader sees."""
+    for run in sorted(runs, key=lambda r: r.order):
+        nxt = by_order.get(run.order + 1)
+        text = run.text.rstrip()
+        if nxt is None or nxt.sep_before or text != run.text or not nxt.text[:1].islower():
+            continue
+        match = _GLUED_INITIAL.search(text)
+        if match is None or len(text) < 2 or abs(nxt.y - run.y) > 0.1 * run.size:
+            continue
+        capital_x = nxt.x - _CAPITAL_EMS.get(match.group(1), _CAPITAL_EM) * run.size
+        # The estimate is a point or two off; where other lines start right there (the margin the heading is set
+        # in), the capital starts there too.
+        near = [r.x for r in runs if abs(r.x - capital_x) <= 0.2 * run.size and r.x < nxt.x - 1]
+        if near:
+            capital_x = min(near, key=lambda x: abs(x - capital_x))
+        if capital_x < run.x - 1:
+            run.text = text[:-1]
+            nxt.text = match.group(1) + nxt.text
+            nxt.x = capital_x
 
 
 def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
