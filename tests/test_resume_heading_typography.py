@@ -116,6 +116,24 @@ def test_an_accent_colour_on_every_job_title_marks_no_heading() -> None:
     assert len(resume.experience) == 3
 
 
+def test_margin_headings_the_reader_split_off_their_rows_count_towards_the_habit() -> None:
+    """Headings in a left margin on their first row's baseline: the layout reader split "Experience" and "Skills"
+    off their rows, but not "Education" (glued to its degree). Two margin headings already make the document's
+    habit, so the one left glued is split too and its degree is education, not another line of the last job."""
+    rows = [("Avery Example", 16.0, 72.0, 0.0), ("avery@example.org", 10.0, 72.0, 14.0),
+            ("Experience", 10.0, 72.0, 30.0), ("Northwind Labs, Data Scientist 2019 - Present", 10.0, 162.0, 0.0),
+            ("• Built the forecasting models the planners use", 10.0, 162.0, 12.0),
+            ("Westbrook Analytics, Analyst 2015 - 2019", 10.0, 162.0, 16.0),
+            ("• Ran the weekly sales reports", 10.0, 162.0, 12.0),
+            ("Education Example University, MSc Statistics 2013 - 2015", 10.0, 72.0, 30.0),
+            ("Skills", 10.0, 72.0, 30.0), ("Python, SQL, forecasting", 10.0, 162.0, 0.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=0.0, x=x, gap=gap) for t, size, x, gap in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, *_ in rows), pages=1, styled_lines=styled))
+    assert [s.name for s in resume.sections] == ["experience", "education", "skills"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Data Scientist", "Northwind Labs"), ("Analyst", "Westbrook Analytics")]
+
+
 @pytest.mark.slow
 def test_the_section_stress_set_is_read_with_no_false_heading(settings) -> None:
     """Floors at today's figures for both halves (tune 128/128, score 139/144 with one false heading): a change

@@ -477,7 +477,7 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
             piece.text = ""
 
 
-_GLUED_INITIAL = re.compile(r"(?<=[^\W\d_])([A-Z])$")
+_GLUED_INITIAL = re.compile(r"(?<=\S)([A-Z])$")
 # A capital's width, as a share of the font size: most Latin capitals are set 0.6 to 0.8 em wide, "I" and "J"
 # about half that, "M" and "W" nearly a full em.
 _CAPITAL_EM = 0.7

@@ -250,10 +250,14 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_margin_headings(lines: list[Line]) -> list[Line]:
+def _split_margin_headings(lines: list[Line], typography: Typography | None = None) -> list[Line]:
     """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
     wherever it is. One in ordinary case only where the rest has no job-title word (so "Research Engineer" and
-    "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
+    "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase).
+
+    The layout reader splits some margin headings off their rows itself (`layout._split_margin_heading`); those
+    count towards the habit too (with the page's typography: a known heading whose next line sits on the same
+    baseline further right), so the habit does not vanish because the reader already saw most of it."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
@@ -263,14 +267,31 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
+    habit = len(mixed) + (_margin_headings_on_own_lines(lines, typography) if len(mixed) == 1 else 0) >= 2
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
-        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and len(mixed) >= 2)):
+        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and habit)):
             out += [Line(number=line.number, text=split[0]), Line(number=line.number, text=split[1])]
         else:
             out.append(line)
     return out
+
+
+def _margin_headings_on_own_lines(lines: list[Line], typography: Typography | None) -> int:
+    """How many known headings the layout reader split off their rows: the line after the heading is on the same
+    page and baseline (no space above it) and starts well to the right of the heading (the row's body)."""
+    if typography is None:
+        return 0
+    count = 0
+    for line, after in zip(lines, lines[1:]):
+        if heading_name(line.text) is None:
+            continue
+        head, body = typography.style(line.text), typography.style(after.text)
+        if (head is not None and body is not None and head.page == body.page and body.gap == 0
+                and body.x > head.x + 2 * head.size):
+            count += 1
+    return count
 
 
 def _find_headings(
@@ -2416,8 +2437,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         for number, text in enumerate(extracted.text.split("\n"), start=1)
         if text.strip() and not _FURNITURE.search(text.strip())
     ]
-    lines = _split_margin_headings(_split_glued_heading(lines))
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
+    lines = _split_margin_headings(_split_glued_heading(lines), typography)
     header, spans = _spans(lines, typography, embedder)
     unnamed_work = _unnamed_work_history(spans)
     if unnamed_work is not None:
