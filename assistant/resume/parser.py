@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from assistant.resume.headings import (
@@ -284,7 +285,7 @@ def _margin_headings_on_own_lines(lines: list[Line], typography: Typography | No
     if typography is None:
         return 0
     count = 0
-    for line, after in zip(lines, lines[1:]):
+    for line, after in pairwise(lines):
         if heading_name(line.text) is None:
             continue
         head, body = typography.style(line.text), typography.style(after.text)
