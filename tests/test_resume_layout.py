@@ -462,7 +462,8 @@ def test_margin_headings_set_as_a_capital_and_small_capitals_read_whole_and_keep
     """A LaTeX CV class sets each margin heading as a capital and the rest in small capitals ("C" + "ontact"),
     drawing the capital after its row's body; pypdf glues the capital to the body's last word. The reader must see
     "Teaching" and "Awards" (not "eaching ... 2024T"), so the teaching and award lines open their own sections
-    instead of being read as more roles, and the CV's four dated roles are its experience."""
+    instead of being read as more roles, and the CV's four dated roles are its experience. Headings wrapped over
+    two rows of the margin ("Research" / "Interests") are read as one, above their section's rows."""
     from tests.pdfs import small_caps_margin_headings_pdf
 
     extracted = read_pdf(small_caps_margin_headings_pdf(), settings)
@@ -470,7 +471,11 @@ def test_margin_headings_set_as_a_capital_and_small_capitals_read_whole_and_keep
     assert "Teaching" in lines and "Awards" in lines
     assert "Department of Physics and Astronomy" in extracted.text
     assert not any(re.search(r"[a-z0-9.][A-Z]$", line) for line in lines)  # no capital glued to a row's end
+    # A heading wrapped in the narrow margin is one heading, read above its rows.
+    assert "Contact Information" in lines and "Research Interests" in lines
     resume = parse_resume(extracted)
-    assert [j.title for j in resume.experience] == [
-        "Associate professor", "Assistant professor", "Core member", "Staff Research Scientist (part time)"]
-    assert {"education", "awards"} <= {s.name for s in resume.sections}
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Associate professor", "Northfield University, Department of Physics and Astronomy"),
+        ("Assistant professor", "Northfield University, Department of Physics and Astronomy"),
+        ("Core member", "Lakeside Institute for AI"), ("Staff Research Scientist (part time)", "Harborview Labs")]
+    assert {"summary", "education", "awards"} <= {s.name for s in resume.sections}

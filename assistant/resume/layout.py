@@ -478,10 +478,6 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
 
 
 _GLUED_INITIAL = re.compile(r"(?<=\S)([A-Z])$")
-# A capital's width, as a share of the font size: most Latin capitals are set 0.6 to 0.8 em wide, "I" and "J"
-# about half that, "M" and "W" nearly a full em.
-_CAPITAL_EM = 0.7
-_CAPITAL_EMS = {"I": 0.35, "J": 0.5, "M": 0.87, "W": 0.95}
 
 
 def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
@@ -501,7 +497,7 @@ def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
         match = _GLUED_INITIAL.search(text)
         if match is None or len(text) < 2 or abs(nxt.y - run.y) > 0.1 * run.size:
             continue
-        capital_x = nxt.x - _CAPITAL_EMS.get(match.group(1), _CAPITAL_EM) * run.size
+        capital_x = nxt.x - _CAP_WIDTH.get(match.group(1), 0.68) * run.size
         # The estimate is a point or two off; where other lines start right there (the margin the heading is set
         # in), the capital starts there too.
         near = [r.x for r in runs if abs(r.x - capital_x) <= 0.2 * run.size and r.x < nxt.x - 1]
@@ -556,7 +552,7 @@ def _join_wrapped_cells(runs: list[Run], by_order: dict[int, Run], left_edge: fl
 
 def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
                           starts: dict[int, int], below: LayoutLine | None = None,
-                          page_left: float | None = None) -> list[LayoutLine]:
+                          page_left: float | None = None, after: LayoutLine | None = None) -> list[LayoutLine]:
     """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
     run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
     page. A reader sees the heading above its section, so it becomes its own line, read first.
@@ -564,24 +560,24 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
     A margin heading in the body's own size is set apart by its place alone: it is split off too when the gap
     is wide (two ems), it starts the page's outermost column (`page_left`: labels of a table inside a section,
     "Leadership  Led twenty projects", are indented under their section's heading), and the line below (if the
-    page goes on) goes on in the row's body column, not under the heading (a table of labels, "Languages
-    English" over "Tools  Python", has its next label under this one)."""
+    page goes on) goes on in the row's body column or right of it, not under the heading (a table of labels,
+    "Languages  English" over "Tools  Python", has its next label under this one) -- unless the line below starts
+    with the heading's next words, wrapped in the narrow margin ("Contact" over "Information  University of
+    ..."), and the line `after` that is no third label in the margin."""
     runs = sorted(line.runs, key=lambda r: r.x)
     if len(runs) < 2:
         return [line]
-    # The heading may be several runs of its size ("PROFESSIONAL" "SKILLS"), each starting close to the last.
-    count = 1
-    while count < len(runs) - 1 and abs(runs[count].size - runs[0].size) <= 0.05 * runs[0].size \
-            and runs[count].x - runs[count - 1].end < 1.5 * runs[0].size:
-        count += 1
-    head = runs[0] if count == 1 else Run(" ".join(r.text.strip() for r in runs[:count]), runs[0].x, runs[0].y,
+    count = _first_cell(runs)
+    head = runs[0] if count == 1 else Run(LayoutLine(runs[:count]).text().strip(), runs[0].x, runs[0].y,
                                           runs[0].size, runs[0].bold, runs[0].order, italic=runs[0].italic)
     rest = runs[count:]
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
     by_place = head.size >= 0.95 * rest_size and rest[0].x - head.end > 2 * rest_size and (
         page_left is not None and head.x <= page_left + 2) and (
-        below is None or (abs(below.x0 - rest[0].x) <= 1.5 and 0 < line.y - below.y < 2.5 * rest_size))
+        below is None or (0 < line.y - below.y < 2.5 * rest_size and (
+            below.x0 >= rest[0].x - 1.5 or (_heading_row(head, head.y, below, rest[0].x) is not None
+                                             and not _margin_row(below, after, head.x)))))
     if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text)
             and (head.size >= 1.08 * rest_size or by_place)
             and rest[0].x - head.end > 0.5 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
@@ -591,6 +587,37 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
         # it is set, so a clear gap on the page can look small here.)
         return [line]
     return [LayoutLine(runs[:count]), LayoutLine(rest)]
+
+
+def _first_cell(runs: list[Run]) -> int:
+    """How many of a row's runs (sorted by x) make its first cell: runs of the first one's size, each starting
+    close to the last ("PROFESSIONAL" "SKILLS"; a capital and the rest of its word, "I" "nformation"); at least
+    one, never all."""
+    count = 1
+    while count < len(runs) - 1 and abs(runs[count].size - runs[0].size) <= 0.05 * runs[0].size \
+            and runs[count].x - runs[count - 1].end < 1.5 * runs[0].size:
+        count += 1
+    return count
+
+
+def _heading_row(head: Run, bottom: float, line: LayoutLine, body_x: float) -> tuple[Run, list[Run]] | None:
+    """The margin heading `head` (its last line at `bottom`) going on at the start of the row `line`, beside the
+    row's body starting at `body_x` ("Contact" over "Information  University of ..."): the heading's next words,
+    as one run, and the rest of the row; None when the row does not go on with it."""
+    runs = sorted(line.runs, key=lambda r: r.x)
+    if len(runs) < 2:
+        return None
+    count = _first_cell(runs)
+    cell = Run(LayoutLine(runs[:count]).text().strip(), runs[0].x, runs[0].y, runs[0].size, runs[0].bold,
+               runs[0].order, italic=runs[0].italic)
+    if not _heading_goes_on(head, bottom, cell) or runs[count].x < body_x - 1.5:
+        return None
+    return cell, runs[count:]
+
+
+def _margin_row(line: LayoutLine, after: LayoutLine | None, margin: float) -> bool:
+    """Is `after` the next row of a table of labels under `line`: close below it and starting in the margin?"""
+    return after is not None and 0 < line.y - after.y < 2.5 * line.size and after.x0 <= margin + 1
 
 
 _BULLET_START = re.compile(r"^\s*[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]\s")
@@ -640,9 +667,20 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
     page_left = min((line.x0 for line in lines), default=left_edge)
     head: Run | None = None  # the last margin heading split off its row
     bottom = 0.0  # the baseline of its last line
+    body_x = 0.0  # where its row's body starts
     for index, line in enumerate(lines):
+        wrapped = _heading_row(head, bottom, line, body_x) if head is not None else None
+        if head is not None and wrapped is not None and not _margin_row(
+                line, lines[index + 1] if index + 1 < len(lines) else None, head.x):
+            # The heading's next line starts a row of the section's body ("Research" / "Interests  models, ..."):
+            # its words go to the heading, the rest of the row stays the body's.
+            head.text = head.text.rstrip() + " " + wrapped[0].text
+            bottom = wrapped[0].y
+            out.append(LayoutLine(wrapped[1]))
+            continue
         pieces = _split_margin_heading(line, left_edge, right_edge, starts,
-                                       lines[index + 1] if index + 1 < len(lines) else None, page_left)
+                                       lines[index + 1] if index + 1 < len(lines) else None, page_left,
+                                       lines[index + 2] if index + 2 < len(lines) else None)
         first = pieces[0].runs[0] if len(pieces[0].runs) == 1 else None
         if head is not None and first is not None and _heading_goes_on(head, bottom, first):
             # A margin heading wrapped in a narrow margin ("Professional" / "Experience"): one heading, read where
@@ -651,7 +689,7 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
             bottom = first.y
             pieces = pieces[1:]
         elif len(pieces) == 2:
-            head, bottom = pieces[0].runs[0], pieces[0].runs[0].y
+            head, bottom, body_x = pieces[0].runs[0], pieces[0].runs[0].y, pieces[1].x0
         out += pieces
     return out
 
