@@ -284,15 +284,16 @@ def _margin_headings_on_own_lines(lines: list[Line], typography: Typography | No
     page and baseline (no space above it) and starts well to the right of the heading (the row's body)."""
     if typography is None:
         return 0
-    count = 0
-    for line, after in pairwise(lines):
-        if heading_name(line.text) is None:
-            continue
-        head, body = typography.style(line.text), typography.style(after.text)
-        if (head is not None and body is not None and head.page == body.page and body.gap == 0
-                and body.x > head.x + 2 * head.size):
-            count += 1
-    return count
+    return sum(heading_name(line.text) is not None and _beside_its_row(typography, line, after)
+               for line, after in pairwise(lines))
+
+
+def _beside_its_row(typography: Typography, line: Line, after: Line) -> bool:
+    """Is `line` a margin heading the layout reader split off its row: the next line is on the same page and
+    baseline (no space above it) and starts well to the right of it?"""
+    head, body = typography.style(line.text), typography.style(after.text)
+    return (head is not None and body is not None and head.page == body.page and body.gap == 0
+            and body.x > head.x + 2 * head.size)
 
 
 def _find_headings(
@@ -342,6 +343,10 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     # is no bullet when the document's recognised headings do.
     prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
     name_line = _largest_line(lines, typography)
+    # Where the recognised headings sit in a left margin beside their rows, a line set there the same way is
+    # set apart by its place as much as by a typeface.
+    beside = {i for i in range(len(lines) - 1) if _beside_its_row(typography, lines[i], lines[i + 1])}
+    by_place = len(beside & set(found)) >= 2 and len(beside) <= len(confident) + 3
     candidates: list[tuple[int, bool]] = []
     early: set[int] = set()
     for index, line in enumerate(lines):
@@ -369,7 +374,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 bool(found) and (signature[2] or typography.marked(style) or style.size >= 1.05 * typography.body
                                  or _look(typography, style, heading_gap)[2])
                 and (set_apart or signature_count.get(_look(typography, style, heading_gap), 0) <= len(confident) + 3)
-            )
+            ) or by_place and index in beside
             distinctive = styled_apart and index > min(found)
             if styled_apart and not distinctive:
                 # Above the first heading found (the header, or headings before it that nothing named): a heading
