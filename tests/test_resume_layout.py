@@ -482,3 +482,14 @@ def test_margin_headings_set_as_a_capital_and_small_capitals_read_whole_and_keep
     assert [(s.name, s.heading) for s in resume.sections][1:] == [
         ("summary", "Research Interests"), ("experience", "Affiliations"), ("education", "Education"),
         ("other", "Teaching"), ("awards", "Awards")]
+
+
+def test_an_acronym_at_a_row_end_keeps_its_last_letter() -> None:
+    """Only a capital after a lower-case letter, digit or mark is a heading's first letter glued on: a row drawn
+    right cell first, ending in an acronym ("AWS"), keeps it whole when the next run starts in lower case."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs = [Run(text="Cloud: AWS", x=300.0, y=700.0, size=10.0, bold=False, order=1),
+            Run(text="certified on", x=60.0, y=700.0, size=10.0, bold=False, order=2, previous=1)]
+    text, _ = page_text(order_lines(runs, 40.0, 560.0))
+    assert text == "certified on Cloud: AWS"

@@ -477,7 +477,6 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
             piece.text = ""
 
 
-_GLUED_INITIAL = re.compile(r"(?<=\S)([A-Z])$")
 
 
 def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
@@ -494,10 +493,13 @@ def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
         text = run.text.rstrip()
         if nxt is None or nxt.sep_before or text != run.text or not nxt.text[:1].islower():
             continue
-        match = _GLUED_INITIAL.search(text)
-        if match is None or len(text) < 2 or abs(nxt.y - run.y) > 0.1 * run.size:
+        # One capital after a lower-case letter, a digit or a mark ("ResearchC", "2024T", "computing.I"); not the
+        # end of an acronym ("AWS") or a word of its own ("Plan B").
+        if len(text) < 2 or not (text[-1].isupper() and text[-1].isalpha()) or text[-2].isupper() \
+                or text[-2].isspace() or abs(nxt.y - run.y) > 0.1 * run.size:
             continue
-        capital_x = nxt.x - _CAP_WIDTH.get(match.group(1), 0.68) * run.size
+        capital = text[-1]
+        capital_x = nxt.x - _CAP_WIDTH.get(capital, 0.68) * run.size
         # The estimate is a point or two off; where other lines start right there (the margin the heading is set
         # in), the capital starts there too.
         near = [r.x for r in runs if abs(r.x - capital_x) <= 0.2 * run.size and r.x < nxt.x - 1]
@@ -505,7 +507,7 @@ def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
             capital_x = min(near, key=lambda x: abs(x - capital_x))
         if capital_x < run.x - 1:
             run.text = text[:-1]
-            nxt.text = match.group(1) + nxt.text
+            nxt.text = capital + nxt.text
             nxt.x = capital_x
 
 
