@@ -15,7 +15,11 @@ page instead, so this module places every visible run (text, baseline x/y, font 
   columns) from margin labels (one per entry, an entry's height apart);
 - keeps a row's small date cell on the row when the cells are aligned by their tops or middles rather than
   their baselines (HTML themes), and a range wrapped inside that cell with it;
-- joins small capitals ("W" + "ORK") and keeps the word breaks of letters placed one at a time;
+- joins small capitals ("W" + "ORK") and keeps the word breaks of letters placed one at a time; gives a heading
+  set as a capital plus small capitals its capital back where pypdf glued it to the row's last word
+  ("...ResearchC" + "ontact");
+- splits a heading set in a left margin off its row (bigger than the row, or in the body's size at the page's
+  outer edge with a wide gap), and joins a margin heading wrapped over two rows ("Research" / "Interests");
 - joins words hyphenated across a line break ("engi-" / "neering") when the next line continues in lower case;
 - reports each line's typography (size, bold share, left edge, space above) so headings and names can be found
   the way a reader finds them, by what sets them apart.
