@@ -657,3 +657,93 @@ def stacked_place_dates_pdf() -> bytes:
     entry([("", "Universidade Exemplar, Statistics MSc")], ["Coimbra", "marco 2010 - fevereiro", "2012"])
     entry([("", "Universidade Exemplar, Mathematics BSc")], ["Coimbra", "marco 2006 - dezembro", "2009"])
     return _bytes(pdf)
+
+
+def small_caps_margin_headings_pdf(headings: list[tuple[str, list[tuple[float, str, str]]]] | None = None) -> bytes:
+    """An academic CV in a LaTeX CV class's shape: section headings in a left margin, each set as a capital and
+    then the rest of the word in a small-capitals face ("C" + "ontact"), some wrapped over two lines ("Research" /
+    "Interests"), on the baseline of their section's first row. The stream draws each heading's row the way the
+    class does: the row's body first, then a move back to the margin on the same baseline for the capital, in the
+    body's face, then the rest of the word in the other face -- the shape in which pypdf glues the capital to the
+    body's last word ("...AstronomyC").
+
+    `headings`: (heading words, rows) where a row is (x of the row, text at x, text right-aligned at the page's
+    right, or ""); the first row shares the heading's baseline."""
+    # Times's capitals' widths in thousandths of an em (A..Z); other glyphs about half an em.
+    capital_widths = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722,
+                                                              611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722,
+                                                              944, 722, 722, 611), strict=True))
+    widths = [capital_widths.get(chr(code), 250 if code == 32 else 480) for code in range(32, 127)]
+    regular = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126"
+        b" /Widths [" + " ".join(map(str, widths)).encode() + b"] >>"
+    )
+    caps = regular.replace(b"/Times-Roman", b"/Times-Italic")
+    bold = regular.replace(b"/Times-Roman", b"/Times-Bold")
+    rows = headings or [
+        ("Contact Information", [(162, "Department of Physics and Astronomy", ""), (162, "Northfield University", ""),
+                                 (162, "robin@example.org", "")]),
+        ("Research Interests", [(162, "Condensed matter physics, machine learning for materials, scientific", ""),
+                                (162, "computing.", "")]),
+        ("Affiliations", [(162, "Northfield University, Department of Physics and Astronomy", ""),
+                          (176.9, "Associate professor", "June 2022 - Present"),
+                          (176.9, "Assistant professor", "Sept. 2017 - May 2022"),
+                          (162, "Lakeside Institute for AI", "September 2017 - Present"),
+                          (176.9, "Core member", ""),
+                          (162, "Harborview Labs, Staff Research Scientist (part time)", "September 2022 - Present")]),
+        ("Education", [(162, "Westbrook University", ""),
+                       (176.9, "PhD, Physics department. Awarded in August 2015", ""),
+                       (162, "Eastvale Technical University", ""),
+                       (176.9, "Diploma in Electrical Engineering, 2010", "")]),
+        ("Teaching", [(162, "Statistical learning (graduate), Northfield University", "2019 - 2024"),
+                      (162, "Computational physics (undergraduate), Northfield University", "2018 - 2022")]),
+        ("Awards", [(162, "Early career award, Northfield University, 2021", ""),
+                    (162, "Best paper award, Workshop on Learning for Materials, 2019", "")]),
+    ]
+
+    def string(text: str) -> bytes:
+        return b"(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1") + b")"
+
+    body = [b"BT /F3 12 Tf 72 740 Td (Robin Example, associate professor) Tj ET", b"BT /F1 10 Tf"]
+    at = (0.0, 0.0)  # the start of the current text line (what Td moves from)
+
+    def move(x: float, y: float) -> bytes:
+        nonlocal at
+        step = b"%.3f %.3f Td" % (x - at[0], y - at[1])
+        at = (x, y)
+        return step
+
+    font = b"/F1"
+
+    def face(name: bytes) -> bytes:  # a font change only where the face changes, as TeX writes it
+        nonlocal font
+        change, font = (b"" if name == font else name + b" 10 Tf "), name
+        return change
+
+    y = 700.0
+    for heading, entries in rows:
+        words = heading.split()
+        for index, (x, text, right) in enumerate(entries):
+            row_y = y
+            body.append(face(b"/F3" if x == 162 and right and index else b"/F1") + move(x, row_y) + b" "
+                        + string(text) + b" Tj")
+            if right:
+                body.append(face(b"/F1") + move(540 - 4.8 * len(right), row_y) + b" " + string(right) + b" Tj")
+            if index < len(words):  # the heading's word on this row: the capital, then the rest in small capitals
+                word = words[index]
+                body.append(face(b"/F1") + move(72, row_y) + b" " + string(word[0]) + b" Tj")
+                width = capital_widths[word[0]] / 100
+                body.append(face(b"/F2") + move(72 + width, row_y) + b" " + string(word[1:]) + b" Tj")
+            y -= 12 if index + 1 < len(entries) and entries[index + 1][0] == x else 16
+        y -= 26
+    body.append(b"ET")
+    stream = zlib.compress(b"\n".join(body))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
+        regular, caps, bold,
+    ]
+    return _assemble(objects, f" /Info << /Producer ({PRODUCER}) >>".encode())

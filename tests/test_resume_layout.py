@@ -7,6 +7,8 @@ the jobs, their titles and employers, and the text of their bullets.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.resume.intake import read_pdf
@@ -454,3 +456,40 @@ def test_a_name_with_the_contact_details_set_right_after_it_on_its_baseline_is_i
             Run(text="Summary", x=45.0, y=740.0, size=12.0, bold=True, order=4, previous=3)]
     text, _ = page_text(order_lines(runs, 40.0, 560.0))
     assert text.splitlines()[0] == "Rosa Exemplo Ferreira"
+
+
+def test_margin_headings_set_as_a_capital_and_small_capitals_read_whole_and_keep_their_roles(settings) -> None:
+    """A LaTeX CV class sets each margin heading as a capital and the rest in small capitals ("C" + "ontact"),
+    drawing the capital after its row's body; pypdf glues the capital to the body's last word. The reader must see
+    "Teaching" and "Awards" (not "eaching ... 2024T"), so the teaching and award lines open their own sections
+    instead of being read as more roles, and the CV's four dated roles are its experience. Headings wrapped over
+    two rows of the margin ("Research" / "Interests") are read as one, above their section's rows."""
+    from tests.pdfs import small_caps_margin_headings_pdf
+
+    extracted = read_pdf(small_caps_margin_headings_pdf(), settings)
+    lines = extracted.text.splitlines()
+    assert "Teaching" in lines and "Awards" in lines
+    assert "Department of Physics and Astronomy" in extracted.text
+    assert not any(re.search(r"[a-z0-9.][A-Z]$", line) for line in lines)  # no capital glued to a row's end
+    # A heading wrapped in the narrow margin is one heading, read above its rows.
+    assert "Contact Information" in lines and "Research Interests" in lines
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Associate professor", "Northfield University, Department of Physics and Astronomy"),
+        ("Assistant professor", "Northfield University, Department of Physics and Astronomy"),
+        ("Core member", "Lakeside Institute for AI"), ("Staff Research Scientist (part time)", "Harborview Labs")]
+    # "Affiliations", a heading no lexicon holds, is set in the margin like the others: its roles are a section.
+    assert [(s.name, s.heading) for s in resume.sections][1:] == [
+        ("summary", "Research Interests"), ("experience", "Affiliations"), ("education", "Education"),
+        ("other", "Teaching"), ("awards", "Awards")]
+
+
+def test_an_acronym_at_a_row_end_keeps_its_last_letter() -> None:
+    """Only a capital after a lower-case letter, digit or mark is a heading's first letter glued on: a row drawn
+    right cell first, ending in an acronym ("AWS"), keeps it whole when the next run starts in lower case."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs = [Run(text="Cloud: AWS", x=300.0, y=700.0, size=10.0, bold=False, order=1),
+            Run(text="certified on", x=60.0, y=700.0, size=10.0, bold=False, order=2, previous=1)]
+    text, _ = page_text(order_lines(runs, 40.0, 560.0))
+    assert text == "certified on Cloud: AWS"

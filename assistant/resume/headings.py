@@ -422,20 +422,47 @@ def heading_kinds(texts: Sequence[str], embedder: Embedder | None,
     return out
 
 
+# A colour, or drawn rules, mark a line out only while few lines have them (table borders on every row, or every
+# job title in the accent colour, mark nothing out).
+MARK_SHARE = 0.25
+
+
 class Typography:
-    """The document's typography, from the worker's styled lines: body size and how its headings are set."""
+    """The document's typography, from the worker's styled lines: body size and colour, and how its headings are
+    set."""
 
     def __init__(self, styled: Sequence[StyledLine]) -> None:
         self.by_text: dict[str, StyledLine] = {}
         weights: dict[float, int] = {}
+        colours: dict[str, int] = {}
+        colour_lines: dict[str, int] = {}
         for line in styled:
             self.by_text.setdefault(line.text, line)
             weights[round(line.size)] = weights.get(round(line.size), 0) + len(line.text)
+            colours[line.colour] = colours.get(line.colour, 0) + len(line.text)
+            colour_lines[line.colour] = colour_lines.get(line.colour, 0) + 1
         self.body = float(max(weights, key=lambda s: weights[s])) if weights else 0.0
+        body_colour = max(colours, key=lambda c: colours[c]) if colours else ""
+        count = max(1, len(styled))
+        # Colours other than the body's that few lines are shown in (an accent colour for headings).
+        self.accents = {c for c, n in colour_lines.items() if c and c != body_colour and n <= MARK_SHARE * count}
+        self.rules_mark = sum(line.ruled for line in styled) <= MARK_SHARE * count
+        # The usual distance between the lines of a paragraph (the median gap to the line above).
+        gaps = sorted(line.gap for line in styled if line.gap > 0)
+        self.leading = gaps[len(gaps) // 2] if gaps else 0.0
         self.heading_styles: set[tuple[int, bool, bool]] = set()
 
     def style(self, text: str) -> StyledLine | None:
         return self.by_text.get(text)
+
+    def spaced(self, line: StyledLine) -> bool:
+        """Set off from the line above by clearly more space than the lines of a paragraph."""
+        return self.leading > 0 and line.gap >= 1.5 * self.leading
+
+    def marked(self, line: StyledLine) -> bool:
+        """Set apart by colour (an accent colour few lines have) or by a drawn rule or bar (where few lines have
+        one)."""
+        return line.colour in self.accents or (line.ruled and self.rules_mark)
 
     @staticmethod
     def signature(line: StyledLine) -> tuple[int, bool, bool]:
@@ -444,10 +471,11 @@ class Typography:
         return round(line.size * 2), line.bold >= 0.6, caps
 
     def set_apart(self, line: StyledLine) -> bool:
-        """Bigger than the body, or bold, or in capitals: what makes a short line stand out."""
+        """Bigger than the body, or bold, or in capitals, or in an accent colour, or ruled: what makes a short
+        line stand out."""
         letters = [ch for ch in line.text if ch.isalpha()]
         caps = len(letters) >= 4 and all(ch.isupper() for ch in letters)
-        return (self.body > 0 and line.size >= 1.12 * self.body) or line.bold >= 0.6 or caps
+        return (self.body > 0 and line.size >= 1.12 * self.body) or line.bold >= 0.6 or caps or self.marked(line)
 
     def learn(self, heading_lines: Sequence[StyledLine]) -> None:
         """Remember how the document's recognised headings are set, to spot its other headings: the style two or

@@ -15,7 +15,11 @@ page instead, so this module places every visible run (text, baseline x/y, font 
   columns) from margin labels (one per entry, an entry's height apart);
 - keeps a row's small date cell on the row when the cells are aligned by their tops or middles rather than
   their baselines (HTML themes), and a range wrapped inside that cell with it;
-- joins small capitals ("W" + "ORK") and keeps the word breaks of letters placed one at a time;
+- joins small capitals ("W" + "ORK") and keeps the word breaks of letters placed one at a time; gives a heading
+  set as a capital plus small capitals its capital back where pypdf glued it to the row's last word
+  ("...ResearchC" + "ontact");
+- splits a heading set in a left margin off its row (bigger than the row, or in the body's size at the page's
+  outer edge with a wide gap), and joins a margin heading wrapped over two rows ("Research" / "Interests");
 - joins words hyphenated across a line break ("engi-" / "neering") when the next line continues in lower case;
 - reports each line's typography (size, bold share, left edge, space above) so headings and names can be found
   the way a reader finds them, by what sets them apart.
@@ -44,11 +48,13 @@ class Run:
     """One visible text run: what pypdf's visitor reported, placed on the page. (A plain class, not a dataclass:
     the worker imports this module on every start, and `dataclasses` costs more to import than the class.)"""
 
-    __slots__ = ("bold", "italic", "order", "previous", "sep_before", "size", "text", "x", "y")
+    __slots__ = ("bold", "colour", "italic", "order", "previous", "sep_before", "size", "text", "x", "y")
 
     def __init__(self, text: str, x: float, y: float, size: float, bold: bool, order: int, previous: int = -1,
-                 sep_before: str = "", italic: bool = False) -> None:
+                 sep_before: str = "", italic: bool = False,
+                 colour: tuple[float, float, float] | None = None) -> None:
         self.text, self.x, self.y, self.size, self.bold, self.italic = text, x, y, size, bold, italic
+        self.colour = colour  # fill colour (RGB 0..1) it was shown in; None when unknown
         self.order = order  # position among the page's non-empty runs in stream order
         self.previous = previous  # `order` of the non-empty run before it in the stream
         self.sep_before = sep_before  # whitespace pypdf put between that run and this one
@@ -434,6 +440,7 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
       The label's pieces are one label, and belong to the row where it starts.
     """
     by_order = {r.order: r for r in runs}
+    _return_initials(runs, by_order)
     _join_small_caps(runs, by_order)
     _join_wrapped_cells(runs, by_order, left_edge, right_edge)
     for run in sorted(runs, key=lambda r: r.order):
@@ -472,6 +479,40 @@ def _join_wrapped_runs(runs: list[Run], left_edge: float, right_edge: float) -> 
         run.x = min(c.x for c in chain)
         for piece in chain[1:]:
             piece.text = ""
+
+
+
+
+def _return_initials(runs: list[Run], by_order: dict[int, Run]) -> None:
+    """Give a heading back its first letter where pypdf glued it to the run before. Headings set as a capital
+    and then the rest of the word in another face (small capitals: "C" + "ontact", LaTeX CV classes) draw the
+    capital with a move back to the margin on the same baseline, which pypdf does not treat as a new run: the
+    capital ends the line's text ("...Operations ResearchC") and the word starts with its second letter
+    ("ontact"). When the next run in the stream starts in lower case, on that baseline, left of where the run
+    before starts and with nothing between them, the trailing capital is its first letter, drawn just left of
+    it. Everything downstream (margin headings, the heading lexicon, the habit of margin headings) then sees the
+    word a reader sees."""
+    for run in sorted(runs, key=lambda r: r.order):
+        nxt = by_order.get(run.order + 1)
+        text = run.text.rstrip()
+        if nxt is None or nxt.sep_before or text != run.text or not nxt.text[:1].islower():
+            continue
+        # One capital after a lower-case letter, a digit or a mark ("ResearchC", "2024T", "computing.I"); not the
+        # end of an acronym ("AWS") or a word of its own ("Plan B").
+        if len(text) < 2 or not (text[-1].isupper() and text[-1].isalpha()) or text[-2].isupper() \
+                or text[-2].isspace() or abs(nxt.y - run.y) > 0.1 * run.size:
+            continue
+        capital = text[-1]
+        capital_x = nxt.x - _CAP_WIDTH.get(capital, 0.68) * run.size
+        # The estimate is a point or two off; where other lines start right there (the margin the heading is set
+        # in), the capital starts there too.
+        near = [r.x for r in runs if abs(r.x - capital_x) <= 0.2 * run.size and r.x < nxt.x - 1]
+        if near:
+            capital_x = min(near, key=lambda x: abs(x - capital_x))
+        if capital_x < run.x - 1:
+            run.text = text[:-1]
+            nxt.text = capital + nxt.text
+            nxt.x = capital_x
 
 
 def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
@@ -516,24 +557,35 @@ def _join_wrapped_cells(runs: list[Run], by_order: dict[int, Run], left_edge: fl
 
 
 def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
-                          starts: dict[int, int]) -> list[LayoutLine]:
+                          starts: dict[int, int], below: LayoutLine | None = None,
+                          page_left: float | None = None, after: LayoutLine | None = None) -> list[LayoutLine]:
     """A heading printed in the left margin on its first entry's row (currvita, some moderncv styles): a short
     run set bigger than the rest of the row, a clear gap, then the row's body starting in the left part of the
-    page. A reader sees the heading above its section, so it becomes its own line, read first."""
+    page. A reader sees the heading above its section, so it becomes its own line, read first.
+
+    A margin heading in the body's own size is set apart by its place alone: it is split off too when the gap
+    is wide (two ems), it starts the page's outermost column (`page_left`: labels of a table inside a section,
+    "Leadership  Led twenty projects", are indented under their section's heading), and the line below (if the
+    page goes on) goes on in the row's body column or right of it, not under the heading (a table of labels,
+    "Languages  English" over "Tools  Python", has its next label under this one) -- unless the line below starts
+    with the heading's next words, wrapped in the narrow margin ("Contact" over "Information  University of
+    ..."), and the line `after` that is no third label in the margin."""
     runs = sorted(line.runs, key=lambda r: r.x)
     if len(runs) < 2:
         return [line]
-    # The heading may be several runs of its size ("PROFESSIONAL" "SKILLS"), each starting close to the last.
-    count = 1
-    while count < len(runs) - 1 and abs(runs[count].size - runs[0].size) <= 0.05 * runs[0].size \
-            and runs[count].x - runs[count - 1].end < 1.5 * runs[0].size:
-        count += 1
-    head = runs[0] if count == 1 else Run(" ".join(r.text.strip() for r in runs[:count]), runs[0].x, runs[0].y,
+    count = _first_cell(runs)
+    head = runs[0] if count == 1 else Run(LayoutLine(runs[:count]).text().strip(), runs[0].x, runs[0].y,
                                           runs[0].size, runs[0].bold, runs[0].order, italic=runs[0].italic)
     rest = runs[count:]
     words = head.text.split()
     rest_size = max(set(r.size for r in rest), key=lambda size: sum(len(r.text) for r in rest if r.size == size))
-    if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text) and head.size >= 1.08 * rest_size
+    by_place = head.size >= 0.95 * rest_size and rest[0].x - head.end > 2 * rest_size and (
+        page_left is not None and head.x <= page_left + 2) and (
+        below is None or (0 < line.y - below.y < 2.5 * rest_size and (
+            below.x0 >= rest[0].x - 1.5 or (_heading_row(head, head.y, below, rest[0].x) is not None
+                                             and not _margin_row(below, after, head.x)))))
+    if not (1 <= len(words) <= 4 and not re.search(r"[\d@:,.;]", head.text)
+            and (head.size >= 1.08 * rest_size or by_place)
             and rest[0].x - head.end > 0.5 * rest_size and rest[0].x < left_edge + 0.4 * (right_edge - left_edge)
             and sum(starts.get(round(rest[0].x) + d, 0) for d in (-1, 0, 1)) >= 3):
         # (The body must start where the page's other lines start: the text column beside the margin. The gap is
@@ -541,6 +593,37 @@ def _split_margin_heading(line: LayoutLine, left_edge: float, right_edge: float,
         # it is set, so a clear gap on the page can look small here.)
         return [line]
     return [LayoutLine(runs[:count]), LayoutLine(rest)]
+
+
+def _first_cell(runs: list[Run]) -> int:
+    """How many of a row's runs (sorted by x) make its first cell: runs of the first one's size, each starting
+    close to the last ("PROFESSIONAL" "SKILLS"; a capital and the rest of its word, "I" "nformation"); at least
+    one, never all."""
+    count = 1
+    while count < len(runs) - 1 and abs(runs[count].size - runs[0].size) <= 0.05 * runs[0].size \
+            and runs[count].x - runs[count - 1].end < 1.5 * runs[0].size:
+        count += 1
+    return count
+
+
+def _heading_row(head: Run, bottom: float, line: LayoutLine, body_x: float) -> tuple[Run, list[Run]] | None:
+    """The margin heading `head` (its last line at `bottom`) going on at the start of the row `line`, beside the
+    row's body starting at `body_x` ("Contact" over "Information  University of ..."): the heading's next words,
+    as one run, and the rest of the row; None when the row does not go on with it."""
+    runs = sorted(line.runs, key=lambda r: r.x)
+    if len(runs) < 2:
+        return None
+    count = _first_cell(runs)
+    cell = Run(LayoutLine(runs[:count]).text().strip(), runs[0].x, runs[0].y, runs[0].size, runs[0].bold,
+               runs[0].order, italic=runs[0].italic)
+    if not _heading_goes_on(head, bottom, cell) or runs[count].x < body_x - 1.5:
+        return None
+    return cell, runs[count:]
+
+
+def _margin_row(line: LayoutLine, after: LayoutLine | None, margin: float) -> bool:
+    """Is `after` the next row of a table of labels under `line`: close below it and starting in the margin?"""
+    return after is not None and 0 < line.y - after.y < 2.5 * line.size and after.x0 <= margin + 1
 
 
 _BULLET_START = re.compile(r"^\s*[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]\s")
@@ -586,7 +669,46 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
     for line in lines:
         for x in {round(run.x) for run in line.runs}:
             starts[x] = starts.get(x, 0) + 1
-    return [piece for line in lines for piece in _split_margin_heading(line, left_edge, right_edge, starts)]
+    out: list[LayoutLine] = []
+    page_left = min((line.x0 for line in lines), default=left_edge)
+    head: Run | None = None  # the last margin heading split off its row
+    bottom = 0.0  # the baseline of its last line
+    body_x = 0.0  # where its row's body starts
+    for index, line in enumerate(lines):
+        wrapped = _heading_row(head, bottom, line, body_x) if head is not None else None
+        if head is not None and wrapped is not None and not _margin_row(
+                line, lines[index + 1] if index + 1 < len(lines) else None, head.x):
+            # The heading's next line starts a row of the section's body ("Research" / "Interests  models, ..."):
+            # its words go to the heading, the rest of the row stays the body's.
+            head.text = head.text.rstrip() + " " + wrapped[0].text
+            bottom = wrapped[0].y
+            out.append(LayoutLine(wrapped[1]))
+            continue
+        pieces = _split_margin_heading(line, left_edge, right_edge, starts,
+                                       lines[index + 1] if index + 1 < len(lines) else None, page_left,
+                                       lines[index + 2] if index + 2 < len(lines) else None)
+        first = pieces[0].runs[0] if len(pieces[0].runs) == 1 else None
+        if head is not None and first is not None and _heading_goes_on(head, bottom, first):
+            # A margin heading wrapped in a narrow margin ("Professional" / "Experience"): one heading, read where
+            # it starts.
+            head.text = head.text.rstrip() + " " + first.text.strip()
+            bottom = first.y
+            pieces = pieces[1:]
+        elif len(pieces) == 2:
+            head, bottom, body_x = pieces[0].runs[0], pieces[0].runs[0].y, pieces[1].x0
+        out += pieces
+    return out
+
+
+_HEADING_WORDS = re.compile(r"[^\W\d_][^\W\d_&'’/ -]*(?:[ &'’/-]+[^\W\d_]+){0,2}")
+
+
+def _heading_goes_on(head: Run, bottom: float, run: Run) -> bool:
+    """Is `run` the next line of the margin heading `head` (whose last line sits at `bottom`): alone on its line,
+    right under it at the same left edge, in the same size and weight, one to three words of letters?"""
+    return (abs(run.x - head.x) <= 1 and abs(run.size - head.size) <= 0.05 * head.size and run.bold == head.bold
+            and 0.8 * head.size <= bottom - run.y <= 1.6 * head.size and not re.search(r"[.:;,]\s*$", head.text)
+            and _HEADING_WORDS.fullmatch(run.text.strip()) is not None)
 
 
 def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
@@ -625,9 +747,47 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
 _HYPHENATED = re.compile(r"[a-z]{2,}-$")
 
 
-def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, float, float, float, float]]]:
+def _colour(line: LayoutLine) -> str:
+    """The colour most of the line's characters are shown in, as "#rrggbb"; "" when unknown."""
+    weights: dict[tuple[float, float, float], int] = {}
+    for r in line.runs:
+        if r.colour is not None:
+            weights[r.colour] = weights.get(r.colour, 0) + len(r.text.strip())
+    if not weights:
+        return ""
+    rgb = max(weights, key=lambda c: weights[c])
+    return "#" + "".join(f"{max(0, min(255, round(255 * v))):02x}" for v in rgb)
+
+
+def _ruled(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]]) -> set[int]:
+    """Indexes of the lines a drawn rule or bar belongs to, as a reader sees it: a rule (a thin horizontal line
+    or rectangle at least 1.5 em long that starts near the line's left edge) just under a line's baseline
+    underlines it; one that no line has just above it marks the line right under it (a rule over a heading); a
+    filled bar a line or three high holding a line's baseline sets it in a band."""
+    out: set[int] = set()
+    for x0, y0, x1, y1 in shapes:
+        height, width = y1 - y0, x1 - x0
+        near = [(i, line) for i, line in enumerate(lines) if x0 <= line.x0 + 2 * line.size and x1 >= line.x0 + line.size]
+        if height <= 3.0:
+            if not near or width < 1.5 * near[0][1].size:
+                continue
+            y = (y0 + y1) / 2
+            under = [(line.y - y, i) for i, line in near if 0 < line.y - y <= 0.75 * line.size]
+            over = [(y - line.y, i) for i, line in near if 0.6 * line.size <= y - line.y <= 1.6 * line.size]
+            if under:
+                out.add(min(under)[1])
+            elif over:
+                out.add(min(over)[1])
+        else:
+            out.update(i for i, line in near if y0 <= line.y <= y1 and line.size <= height <= 3 * line.size
+                       and x1 >= line.x1 - line.size)
+    return out
+
+
+def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]] | None = None,
+              ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
-    italic) for every line."""
+    italic, colour, ruled) for every line (`_colour`, `_ruled` with the page's drawn `shapes`)."""
     texts = [line.text().strip() for line in lines]
     for index in range(len(texts) - 1):
         nxt = texts[index + 1]
@@ -637,10 +797,11 @@ def page_text(lines: list[LayoutLine]) -> tuple[str, list[tuple[str, float, floa
             texts[index + 1] = rest
     styles = []
     previous_y: float | None = None
-    for line, text in zip(lines, texts, strict=True):
+    ruled = _ruled(lines, shapes or [])
+    for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
         gap = (previous_y - line.y) if previous_y is not None and previous_y > line.y else 0.0
         previous_y = line.y
         if text:
             styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1),
-                           round(line.italic, 2)))
+                           round(line.italic, 2), _colour(line), index in ruled))
     return "\n".join(t for t in texts if t), styles

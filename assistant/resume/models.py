@@ -60,6 +60,8 @@ class StyledLine(BaseModel):
     x: float = Field(description="Left edge (pt from the page's left).")
     gap: float = Field(description="Distance (pt) from the line above on the page; 0 for a page's first line.")
     italic: float = Field(0.0, description="Share of the line's characters set in an italic or oblique face, 0..1.")
+    colour: str = Field("", description='Colour most of its characters are shown in ("#rrggbb"); "" if unknown.')
+    ruled: bool = Field(False, description="A drawn rule under or over it, or a filled bar behind it.")
 
 
 class ExtractedText(BaseModel):

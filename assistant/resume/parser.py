@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from assistant.resume.headings import (
@@ -27,7 +28,17 @@ from assistant.resume.headings import (
     looks_like_heading_text,
     strip_decoration,
 )
-from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.models import (
+    Contact,
+    Education,
+    ExtractedText,
+    Job,
+    Line,
+    Resume,
+    Section,
+    SectionName,
+    StyledLine,
+)
 from assistant.resume.roles import legal_form, title_probabilities
 
 if TYPE_CHECKING:
@@ -240,10 +251,14 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_margin_headings(lines: list[Line]) -> list[Line]:
+def _split_margin_headings(lines: list[Line], typography: Typography | None = None) -> list[Line]:
     """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
     wherever it is. One in ordinary case only where the rest has no job-title word (so "Research Engineer" and
-    "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
+    "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase).
+
+    The layout reader splits some margin headings off their rows itself (`layout._split_margin_heading`); those
+    count towards the habit too (with the page's typography: a known heading whose next line sits on the same
+    baseline further right), so the habit does not vanish because the reader already saw most of it."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
@@ -253,14 +268,32 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
+    habit = len(mixed) + (_margin_headings_on_own_lines(lines, typography) if len(mixed) == 1 else 0) >= 2
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
-        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and len(mixed) >= 2)):
+        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and habit)):
             out += [Line(number=line.number, text=split[0]), Line(number=line.number, text=split[1])]
         else:
             out.append(line)
     return out
+
+
+def _margin_headings_on_own_lines(lines: list[Line], typography: Typography | None) -> int:
+    """How many known headings the layout reader split off their rows: the line after the heading is on the same
+    page and baseline (no space above it) and starts well to the right of the heading (the row's body)."""
+    if typography is None:
+        return 0
+    return sum(heading_name(line.text) is not None and _beside_its_row(typography, line, after)
+               for line, after in pairwise(lines))
+
+
+def _beside_its_row(typography: Typography, line: Line, after: Line) -> bool:
+    """Is `line` a margin heading the layout reader split off its row: the next line is on the same page and
+    baseline (no space above it) and starts well to the right of it?"""
+    head, body = typography.style(line.text), typography.style(after.text)
+    return (head is not None and body is not None and head.page == body.page and body.gap == 0
+            and body.x > head.x + 2 * head.size)
 
 
 def _find_headings(
@@ -294,16 +327,31 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     similarity, by what their section holds, or "other"."""
     confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
     typography.learn(confident)
-    signature_count: dict[tuple[int, bool, bool], int] = {}
+    # How many lines share each look: a signature, and whether an accent colour or a rule marks the line (a
+    # heading in the body's size and weight set apart by colour alone is rare among lines that look like it).
+    # Where the recognised headings are set off by space above them, a bold line set off as far is counted apart
+    # from the bold lines of a paragraph or an entry.
+    spaced = [c.gap for c in confident if typography.spaced(c)]
+    heading_gap = sorted(spaced)[len(spaced) // 2] if spaced and 2 * len(spaced) > len(confident) else None
+    signature_count: dict[tuple[tuple[int, bool, bool], bool, bool], int] = {}
     for line in lines:
         style = typography.style(line.text)
         if style is not None:
-            signature_count[typography.signature(style)] = signature_count.get(typography.signature(style), 0) + 1
+            look = _look(typography, style, heading_gap)
+            signature_count[look] = signature_count.get(look, 0) + 1
+    # Numbered headings ("1. Experience") or headings after a glyph ("■ Skills"): a line that starts the same way
+    # is no bullet when the document's recognised headings do.
+    prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
     name_line = _largest_line(lines, typography)
+    # Where the recognised headings sit in a left margin beside their rows, a line set there the same way is
+    # set apart by its place as much as by a typeface.
+    beside = {i for i in range(len(lines) - 1) if _beside_its_row(typography, lines[i], lines[i + 1])}
+    by_place = len(beside & set(found)) >= 2 and len(beside) <= len(confident) + 3
     candidates: list[tuple[int, bool]] = []
     early: set[int] = set()
     for index, line in enumerate(lines):
-        if index in found or index == name_line or not looks_like_heading_text(line.text) or _BULLET.match(line.text):
+        if index in found or index == name_line or not looks_like_heading_text(line.text) or (
+                _BULLET.match(line.text) and _heading_prefix(line.text) not in prefixes):
             continue
         if _CAREER_BREAK.search(line.text):
             continue  # "Career break" set in bold is an entry among jobs, not a heading naming a career section
@@ -323,16 +371,18 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             # bigger size.
             set_apart = style.size >= 1.15 * typography.body or (signature[2] and style.size >= 1.1 * typography.body)
             styled_apart = (
-                bool(found) and (signature[2] or style.size >= 1.05 * typography.body)
-                and (set_apart or signature_count.get(signature, 0) <= len(confident) + 3)
-            )
+                bool(found) and (signature[2] or typography.marked(style) or style.size >= 1.05 * typography.body
+                                 or _look(typography, style, heading_gap)[2])
+                and (set_apart or signature_count.get(_look(typography, style, heading_gap), 0) <= len(confident) + 3)
+            ) or by_place and index in beside
             distinctive = styled_apart and index > min(found)
             if styled_apart and not distinctive:
                 # Above the first heading found (the header, or headings before it that nothing named): a heading
                 # only if its section's content names it.
                 early.add(index)
             candidates.append((index, distinctive))
-        elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
+        elif not confident and typography.body and (
+                style.size >= 1.12 * typography.body and typography.set_apart(style) or typography.marked(style)):
             candidates.append((index, False))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
@@ -341,7 +391,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                       and _dated_below(lines, i)}
     unresolved = []
     for index, distinctive in candidates:
-        kind = keyword_kind(lines[index].text)
+        kind = keyword_kind(_without_prefix(lines[index].text, prefixes))
         if kind is not None:
             found[index] = kind
         else:
@@ -352,7 +402,8 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         floors = [STYLED_SIMILARITY_FLOOR if distinctive and not (
             _dated_below(lines, index) and _shape(typography, lines[index]) not in dated_headings)
             else SIMILARITY_FLOOR for index, distinctive in unresolved]
-        kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
+        kinds = embedding_kinds([_without_prefix(lines[i].text, prefixes) for i, _ in unresolved],
+                                embedder or _default_embedder(), floors)
         unnamed: list[int] = []
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
@@ -376,6 +427,32 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 found[index] = kind
             elif not _dated_below(lines, index) or (shape in dated_headings and len(heading_signatures) == 1):
                 found[index] = "other"
+
+
+_PREFIX = re.compile(r"^\s*(\d{1,2}[.)]|[IVX]{1,4}\.|[^\w\s(\[\"'])\s*")
+
+
+def _heading_prefix(text: str) -> str | None:
+    """How a line starts before its words: "number" for "1." / "II.", else the glyph ("■"); None for a word."""
+    m = _PREFIX.match(text)
+    if m is None:
+        return None
+    return "number" if m.group(1)[0].isdigit() or m.group(1)[0] in "IVX" else m.group(1)
+
+
+def _without_prefix(text: str, prefixes: set[str]) -> str:
+    return _PREFIX.sub("", text, count=1) if _heading_prefix(text) in prefixes else text
+
+
+def _look(typography: Typography, style: StyledLine,
+          heading_gap: float | None) -> tuple[tuple[int, bool, bool], bool, bool]:
+    """A line's signature, whether colour or a rule marks it, and whether it is bold (in small letters: bold
+    capitals are every employer or title of some templates) with about as much space above it as the document's
+    headings (`heading_gap`, None where they have no more than a paragraph's lines)."""
+    signature = typography.signature(style)
+    return signature, typography.marked(style), bool(
+        signature[1] and not signature[2] and heading_gap is not None and typography.spaced(style)
+        and style.gap >= 0.8 * heading_gap)
 
 
 def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, SectionName],
@@ -2390,8 +2467,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         for number, text in enumerate(extracted.text.split("\n"), start=1)
         if text.strip() and not _FURNITURE.search(text.strip())
     ]
-    lines = _split_margin_headings(_split_glued_heading(lines))
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
+    lines = _split_margin_headings(_split_glued_heading(lines), typography)
     header, spans = _spans(lines, typography, embedder)
     unnamed_work = _unnamed_work_history(spans)
     if unnamed_work is not None:

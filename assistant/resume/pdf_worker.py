@@ -81,6 +81,8 @@ _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_OPS = {b"m", b"l", b"c", b"v", b"y"}
 _UNIT = ((0.0, 0.0), (1.0, 1.0))
+# Drawn rules and bars kept per page (a page of table borders or a chart can draw thousands of paths).
+_MAX_SHAPES = 2000
 # Text below 4 pt is unreadable on paper and on screen at normal zoom (footnote-sized resume text is 6 pt and up);
 # 3 pt keyword payloads were seen in the wild.
 _TINY_PT = 4.0
@@ -135,6 +137,11 @@ def _is_near_white(rgb: tuple[float, float, float] | None) -> bool:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b >= _NEAR_WHITE_LUMINANCE
 
 
+def _is_background(rgb: tuple[float, float, float] | None) -> bool:
+    """White or nearly (a page-coloured box); a light grey band behind a heading still shows."""
+    return rgb is not None and min(rgb) >= 0.97
+
+
 class HiddenTextTracker:
     """Follows the graphics state through pypdf's extraction visitors and labels each text run visible or hidden.
 
@@ -157,6 +164,11 @@ class HiddenTextTracker:
         self.runs: list[tuple[str, str | None]] = []
         # Where and how each run was drawn, parallel to `runs`: (x, y, size, bold, italic) or None when unknown.
         self.places: list[tuple[float, float, float, bool, bool] | None] = []
+        # The fill colour each run was shown in (parallel to `runs`), and the rules and bars drawn on the page
+        # (bounding boxes of stroked or filled paths): typography that sets a heading apart.
+        self.colours: list[tuple[float, float, float] | None] = []
+        self.pending_colours: list[tuple[float, float, float] | None] = []
+        self.shapes: list[tuple[float, float, float, float]] = []
         self._face_cache: dict[int, tuple[bool, bool]] = {}
 
     def before(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
@@ -181,8 +193,14 @@ class HiddenTextTracker:
         elif op in _FILL_OPS:
             if self.fill is not None and sum(self.fill) / 3 < 0.6 and self.path_points:
                 self.dark_rects.append(_bbox(self.path_points))
+            if self.path_points and not _is_background(self.fill) and len(self.shapes) < _MAX_SHAPES:
+                self.shapes.append(_bbox(self.path_points))
             self.path_points = []
-        elif op in (b"n", b"S", b"s"):
+        elif op in (b"S", b"s"):
+            if self.path_points and len(self.shapes) < _MAX_SHAPES:
+                self.shapes.append(_bbox(self.path_points))
+            self.path_points = []
+        elif op == b"n":
             self.path_points = []
         elif op == b"Do":
             # An image or form drawn here (a photo, a coloured banner): white text on it is readable.
@@ -190,6 +208,7 @@ class HiddenTextTracker:
         elif op in _SHOW_OPS:
             self.in_show_op = True
             self.pending.append(self._reason(cm, tm))
+            self.pending_colours.append(self.fill)
             if op == b"TJ" and args:
                 mark_word_gaps(args[0])
 
@@ -203,10 +222,13 @@ class HiddenTextTracker:
         # A run flushed while a show operator is being processed belongs to the operators before it.
         if self.in_show_op and self.pending:
             states, self.pending = self.pending[:-1], self.pending[-1:]
+            fills, self.pending_colours = self.pending_colours[:-1], self.pending_colours[-1:]
         else:
             states, self.pending = self.pending, []
+            fills, self.pending_colours = self.pending_colours, []
         reason = states[0] if states and all(states) else None
         self.runs.append((text, reason))
+        self.colours.append(fills[0] if fills else self.fill)
         self.places.append(self._place(cm, tm, font, size) if text.strip() else None)
 
     def _place(self, cm: Any, tm: Any, font: Any, size: Any) -> tuple[float, float, float, bool, bool] | None:
@@ -365,7 +387,7 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
     runs: list[Run] = []
     order = 0
     separator = ""
-    for (text, reason), place in zip(tracker.runs, tracker.places, strict=True):
+    for (text, reason), place, colour in zip(tracker.runs, tracker.places, tracker.colours, strict=True):
         if not text.strip():
             separator += text
             continue
@@ -377,12 +399,12 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
             return None
         x, y, size, bold, italic = place
         runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
-                        sep_before=separator, italic=italic))
+                        sep_before=separator, italic=italic, colour=colour))
         separator = ""
     if not runs:
         return None
     lines = order_lines(runs, float(box.left), float(box.right))
-    return page_text(lines)
+    return page_text(lines, tracker.shapes)
 
 
 def extract(data: bytes, max_pages: int) -> dict[str, Any]:
