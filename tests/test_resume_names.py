@@ -169,6 +169,12 @@ def test_a_phone_number_wrapped_by_a_narrow_contact_column_is_put_back_together(
     assert _phone(f"Jane Doe\njane@example.org\nRoom 1204\n2019 - 2021\n{_BODY_TEXT}") is None
 
 
+def test_a_fediverse_handle_among_the_links_is_not_taken_for_the_email_address() -> None:
+    text = ("Ada Quist\nlinkedin.com/in/adaq | @ada@hachyderm.io\nada.quist@example.org | 415-555-0142\n"
+            f"{_BODY_TEXT}")
+    assert parse_resume(ExtractedText(text=text, pages=1)).contact.email == "ada.quist@example.org"
+
+
 def test_prose_before_an_email_address_is_not_taken_for_a_name() -> None:
     assert _parse("Summary\nmodels to production and keeps them healthy. contact@example.org\n"
                   f"{_BODY_TEXT}") is None
