@@ -143,3 +143,42 @@ def test_headings_set_like_the_body_in_a_margin_are_found_by_place_and_body_line
                                   page={"Study": 2, "NeurIPS Workshop 2019": 2}))
     assert [(s.name, s.heading) for s in resume.sections] == [
         ("education", "Education"), ("experience", "Roles Held"), ("publications", "Publications")]
+
+
+def test_a_heading_with_a_bracketed_qualifier_is_still_its_heading() -> None:
+    """"EXPERIENCE (12+ YEARS)" and "Publications (selected)": the words in brackets qualify the heading; the
+    section is still found and its jobs read."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("EXPERIENCE (12+ YEARS)", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0), ("2012 - 2019", _BODY, 0.0),
+        ("• Built the billing service", _BODY, 0.0),
+        ("Publications (selected)", 13.0, 1.0), ("Boring systems at scale, SREcon 2021", _BODY, 0.0),
+        ("EDUCATION", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+    ]))
+    kinds = {s.heading: s.name for s in resume.sections}
+    assert kinds["EXPERIENCE (12+ YEARS)"] == "experience"
+    assert kinds["Publications (selected)"] == "publications"
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_an_unnamed_heading_over_a_paragraph_before_the_work_history_is_the_summary() -> None:
+    """A heading whose word similarity would read as another kind ("Background" is near "academic background") but
+    whose section is a paragraph of sentences before the jobs: a reader takes it for the summary, not education."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("BACKGROUND", 13.0, 1.0),
+        ("Platform engineer with a long record of building reliable systems for payments and logistics", _BODY, 0.0),
+        ("companies, who enjoys mentoring people and keeping on-call rotas calm and predictable for the", _BODY, 0.0),
+        ("teams that own the services.", _BODY, 0.0),
+        ("EXPERIENCE", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+        ("EDUCATION", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+        ("SKILLS", 13.0, 1.0), ("Python, Go, SQL, Kubernetes", _BODY, 0.0),
+    ]))
+    kinds = [(s.heading, s.name) for s in resume.sections]
+    assert kinds[0] == ("BACKGROUND", "summary")
+    assert [name for _, name in kinds].count("education") == 1

@@ -355,7 +355,12 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         kinds = embedding_kinds([lines[i].text for i, _ in unresolved], embedder or _default_embedder(), floors)
         unnamed: list[int] = []
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
+        starts = sorted(set(found) | {i for i, _ in candidates})
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
+            if kind in _LISTED_KINDS and _prose_section(lines, index, starts):
+                # Similarity only guessed the kind ("Background" is near "academic background"), and the section
+                # is a paragraph of sentences, which no list of jobs, degrees or skills is: let its content name it.
+                kind = None
             if kind is not None and _item_not_heading(lines, kind, found, index, capitalised, typography):
                 continue
             if kind is not None:
@@ -378,6 +383,21 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 found[index] = "other"
 
 
+# Kinds whose sections are lists (of roles, degrees, tools, languages, certificates), never a paragraph of prose.
+_LISTED_KINDS: frozenset[SectionName | None] = frozenset(
+    {"experience", "education", "skills", "languages", "certifications"})
+
+
+def _prose_section(lines: list[Line], index: int, starts: list[int]) -> bool:
+    """Is the section under heading `index` (to the next heading or candidate) a paragraph of sentences: at least
+    two lines, mostly prose, no date ranges, ending in a full stop?"""
+    end = next((i for i in starts if i > index), len(lines))
+    body = [line.text for line in lines[index + 1: end]]
+    if len(body) < 2 or any(_RANGE.search(t) or _OPEN_FIRST.search(t) or _SINCE.search(t) for t in body):
+        return False
+    return 2 * sum(_prose(t) for t in body) >= len(body) and body[-1].rstrip().endswith((".", "!"))
+
+
 def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, SectionName],
                       candidates: list[tuple[int, bool]]) -> dict[int, SectionName | None]:
     """Name headings set like the document's headings whose words nothing recognised by what their sections hold,
@@ -387,6 +407,14 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
     languages. The rest stay unnamed (None)."""
     out: dict[int, SectionName | None] = {index: None for index in unnamed}
     starts = sorted(set(found) | {i for i, _ in candidates})
+    if "summary" not in found.values():
+        # A paragraph of sentences under a heading nothing names, before any work history or education: the
+        # candidate introducing themself ("Background", "Who I am").
+        history = min((i for i, kind in found.items() if kind in ("experience", "education")), default=len(lines))
+        opening = [i for i in unnamed if i < history and _prose_section(lines, i, starts)]
+        if opening:
+            out[opening[0]] = "summary"
+            unnamed = [i for i in unnamed if i != opening[0]]
     evidence: dict[int, tuple[int, int, int, int, int]] = {}
     for index in unnamed:
         # The section runs to the next line found or taken for a heading.
