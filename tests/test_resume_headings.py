@@ -182,3 +182,31 @@ def test_an_unnamed_heading_over_a_paragraph_before_the_work_history_is_the_summ
     kinds = [(s.heading, s.name) for s in resume.sections]
     assert kinds[0] == ("BACKGROUND", "summary")
     assert [name for _, name in kinds].count("education") == 1
+
+
+def test_the_french_formation_names_education_in_a_longer_heading_but_information_does_not() -> None:
+    """"Formation et projets" (education and projects, degrees first) is education, where "projets" used to win;
+    the keyword matches only at a word's start, so "Other Information" stays unnamed."""
+    assert heading_kinds(["Formation et projets", "Other Information"], None) == ["education", None]
+
+
+def _with_leadership(work_heading: str | None) -> ExtractedText:
+    rows = [("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0)]
+    if work_heading:
+        rows += [(work_heading, 13.0, 1.0), ("Software Engineer, Globex", _BODY, 1.0), ("Jan 2021 - Present", _BODY, 0.0),
+                 ("• Built the billing service", _BODY, 0.0)]
+    rows += [("Leadership Experience", 13.0, 1.0), ("Engineering Manager, Initech", _BODY, 1.0),
+             ("2016 - 2020", _BODY, 0.0), ("• Led a team of eight engineers", _BODY, 0.0),
+             ("Education", 13.0, 1.0), ("BSc Mathematics, Example University", _BODY, 0.0)]
+    return _styled(rows)
+
+
+def test_leadership_experience_beside_the_jobs_is_leadership_and_alone_is_the_work_history() -> None:
+    """Next to an "Experience" section, "Leadership Experience" is what a resume lists apart from its jobs (clubs,
+    societies), so its roles are not jobs; as the only work-history heading it is the work history."""
+    beside = parse_resume(_with_leadership("Experience"))
+    assert {s.heading: s.name for s in beside.sections}["Leadership Experience"] == "leadership"
+    assert [j.company for j in beside.experience] == ["Globex"]
+    alone = parse_resume(_with_leadership(None))
+    assert {s.heading: s.name for s in alone.sections}["Leadership Experience"] == "experience"
+    assert [j.company for j in alone.experience] == ["Initech"]

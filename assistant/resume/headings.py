@@ -48,7 +48,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "experience", "work experience", "professional experience", "work history", "employment history",
         "employment", "career history", "where i've worked", "where i have worked", "relevant experience",
         "industry experience", "career", "professional background", "experience highlights", "research experience",
-        "research", "leadership experience", "engineering experience", "positions held", "work", "jobs",
+        "research", "engineering experience", "positions held", "work", "jobs",
         "selected experience", "management experience", "current position", "positions", "roles",
         "professional history", "employment experience", "appointments", "academic appointments",
         "professional appointments", "relevant professional experience", "select professional experience",
@@ -108,6 +108,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
         "on campus involvement", "involvement", "program committees", "committees", "leadership & activities",
         "leadership and activities", "activities & leadership", "leadership & involvement",
+        # (the work history itself when the resume has no other: see `parser._find_headings`)
+        "leadership experience",
     ),
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
@@ -158,7 +160,7 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("auszeichnung", "awards"), ("premio", "awards"),
     ("reconhecimento", "awards"), ("reconocimiento", "awards"), ("distinction", "awards"),
     ("education", "education"), ("educacion", "education"), ("educacao", "education"), ("formacion", "education"),
-    ("formacao", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
+    ("formacao", "education"), (" formation", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
     ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
     ("projeto", "projects"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
     ("skill", "skills"), ("kenntnisse", "skills"), ("competenc", "skills"), ("kompetenz", "skills"),
@@ -322,7 +324,9 @@ def lexicon_kind(text: str) -> SectionName | None:
 
 def keyword_kind(text: str) -> SectionName | None:
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # (A keyword written with a leading space matches at a word's start only: "Formation et projets" is education,
+    # "Other Information" is not.)
+    lowered = " " + re.sub(r"[^\w&]+", " ", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
     for word, kind in _KEYWORDS:
         if word in lowered:
             return kind

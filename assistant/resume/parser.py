@@ -278,13 +278,24 @@ def _find_headings(
         if name is not None:
             found[index] = name
     if typography is None:
-        return found
+        return _leadership_as_work_history(lines, found)
     lexicon_found = len(found)
     _name_candidates(lines, typography, embedder, found)
     if lexicon_found < 2 and len(found) > lexicon_found:
         # Too few headings the lexicon knows to learn how this document sets its headings: learn it from the ones
         # similarity named as well, and look again (the rest of its headings are set the same way).
         _name_candidates(lines, typography, embedder, found)
+    return _leadership_as_work_history(lines, found)
+
+
+def _leadership_as_work_history(lines: list[Line], found: dict[int, SectionName]) -> dict[int, SectionName]:
+    """ "Leadership Experience" beside an "Experience" section is the clubs and societies a resume lists apart
+    from its jobs; as the resume's only work-history heading (a manager's), it is the work history."""
+    if "experience" not in found.values():
+        for index, kind in found.items():
+            if kind == "leadership" and keyword_kind(lines[index].text) == "experience":
+                found[index] = "experience"
+                break
     return found
 
 
