@@ -210,3 +210,59 @@ def test_leadership_experience_beside_the_jobs_is_leadership_and_alone_is_the_wo
     alone = parse_resume(_with_leadership(None))
     assert {s.heading: s.name for s in alone.sections}["Leadership Experience"] == "experience"
     assert [j.company for j in alone.experience] == ["Initech"]
+
+
+def test_ordinary_case_headings_glued_to_their_first_entry_in_a_left_margin_are_split_by_place() -> None:
+    """A res.cls-like page: "Work Experience" and "Certifications" sit in a left margin on their first entry's row,
+    so the text layer glues them to it ("Work Experience Initech", one word after it); the line starting in the
+    margin and running past the body's edge is what marks them. A sidebar's short line ("Research Scientist")
+    that ends before the body's edge is not split."""
+    rows = [
+        ("Avery Quinn", 22.0, 1.0), ("Research Scientist", _BODY, 0.0), ("avery@example.org", _BODY, 0.0),
+        ("Work Experience Initech", _BODY, 0.0), ("Staff Engineer, Jan 2020 - Present", _BODY, 0.0),
+        ("Built the billing service used by two million customers and ran its on-call rota.", _BODY, 0.0),
+        ("Moved the team from nightly batches to streaming without an outage.", _BODY, 0.0),
+        ("Globex", _BODY, 0.0), ("Senior Engineer, 2016 - 2019", _BODY, 0.0),
+        ("Ran the data platform and its warehouse for the analytics teams.", _BODY, 0.0),
+        ("Cut the cost of the nightly jobs by half.", _BODY, 0.0),
+        ("Education Example University", _BODY, 0.0), ("MSc Computer Science, 2014 - 2016", _BODY, 0.0),
+        ("Certifications Certified Kubernetes Administrator, 2021", _BODY, 0.0),
+        ("Misc Right to work in the EU.", _BODY, 0.0),
+    ]
+    starts = ("Avery Quinn", "Research Scientist", "avery@example.org", "Work Experience Initech",
+              "Education Example University", "Certifications Certified Kubernetes Administrator, 2021",
+              "Misc Right to work in the EU.")
+    resume = parse_resume(_styled(rows, x={t: (36.0 if t in starts else 130.0) for t, _, _ in rows}))
+    assert [(s.name, s.heading) for s in resume.sections] == [
+        ("experience", "Work Experience"), ("education", "Education"), ("certifications", "Certifications"),
+        ("other", "Misc")]
+    assert resume.contact.name == "Avery Quinn"
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Honors, Awards, & Fellowships", "awards"), ("Grants and Scholarships", "awards"),
+    ("Fields of Research Interest", "summary"), ("Personal Interests & Hobbies", "interests"),
+])
+def test_a_heading_listing_headings_of_one_kind_is_that_kind_and_research_interests_are_the_summary(
+        heading: str, kind: str) -> None:
+    assert heading_kinds([heading], None) == [kind]
+
+
+def test_items_of_different_kinds_make_no_heading_by_listing() -> None:
+    from assistant.resume.parser import heading_name
+    assert heading_name("Software & Tools") is None and heading_name("Honors & Awards") == "awards"
+
+
+def test_a_prose_section_under_an_unknown_heading_after_education_but_before_the_jobs_is_the_summary() -> None:
+    """Academic and European CVs put education first; a paragraph under a heading nothing names ("Motivation") still introduces the candidate when it comes before the work history."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Education", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+        ("Motivation", 13.0, 1.0),
+        ("I have spent ten years building reliable systems for payments and logistics companies, and I", _BODY, 0.0),
+        ("want to keep doing it with a team that values calm on-call rotas and careful design.", _BODY, 0.0),
+        ("Experience", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+    ]))
+    assert ("summary", "Motivation") in [(s.name, s.heading) for s in resume.sections]

@@ -164,7 +164,9 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
     ("projeto", "projects"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
     ("skill", "skills"), ("kenntnisse", "skills"), ("competenc", "skills"), ("kompetenz", "skills"),
-    ("habilidad", "skills"), ("language", "languages"), ("interest", "interests"),
+    ("habilidad", "skills"), ("language", "languages"),
+    # Research interests are what a researcher's summary states ("Fields of Research Interest"), not hobbies.
+    ("research interest", "summary"), ("interest", "interests"),
     ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"),
     ("experiencia", "experience"), ("erfahrung", "experience"), ("werdegang", "experience"),
     ("parcours", "experience"), ("trayectoria", "experience"), ("trajetoria", "experience"),
@@ -318,8 +320,21 @@ STYLED_SIMILARITY_FLOOR = 0.40
 
 
 def lexicon_kind(text: str) -> SectionName | None:
-    """The kind of section `text` names exactly (decoration such as "//", ":" and numbering ignored)."""
-    return KEYS.get(heading_key(strip_decoration(text)))
+    """The kind of section `text` names exactly (decoration such as "//", ":" and numbering ignored), or lists
+    headings of (`listed_headings_kind`)."""
+    stripped = strip_decoration(text)
+    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
+
+
+_HEADING_LIST = re.compile(r"\s*(?:[,&/+]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
+
+
+def listed_headings_kind(text: str) -> SectionName | None:
+    """A heading that lists known headings of one kind ("Honors, Awards, & Fellowships", "Grants and
+    Scholarships"): that kind. (Items of different kinds, "Software & Tools", say nothing sure.)"""
+    items = [item for item in _HEADING_LIST.split(text) if item.strip()]
+    kinds = {KEYS.get(heading_key(item)) for item in items}
+    return kinds.pop() if len(items) >= 2 and len(kinds) == 1 and None not in kinds else None
 
 
 def keyword_kind(text: str) -> SectionName | None:

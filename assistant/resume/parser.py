@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,10 +24,21 @@ from assistant.resume.headings import (
     heading_key,
     keyword_kind,
     lexicon_kind,
+    listed_headings_kind,
     looks_like_heading_text,
     strip_decoration,
 )
-from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.models import (
+    Contact,
+    Education,
+    ExtractedText,
+    Job,
+    Line,
+    Resume,
+    Section,
+    SectionName,
+    StyledLine,
+)
 from assistant.resume.roles import legal_form, title_probabilities
 
 if TYPE_CHECKING:
@@ -212,7 +223,7 @@ def heading_name(text: str) -> SectionName | None:
         return None
     if re.search(r"\d", stripped):
         return None
-    return _HEADING_KEYS.get(heading_key(stripped))
+    return _HEADING_KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
 
 
 def _split_glued_heading(lines: list[Line]) -> list[Line]:
@@ -240,12 +251,34 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_margin_headings(lines: list[Line]) -> list[Line]:
+def _in_left_margin(styled: Sequence[StyledLine]) -> dict[str, int]:
+    """The lines that start in a left margin, at least 50 pt left of the edge most of the page's lines start at,
+    and run on past it: a section title set in a margin column on its first entry's row (res.cls, cvtex). Text ->
+    how many characters of it fit in the margin (at about half an em each)."""
+    out: dict[str, int] = {}
+    for page in {line.page for line in styled}:
+        on_page = [line for line in styled if line.page == page]
+        edges: dict[int, int] = {}
+        for line in on_page:
+            edges[round(line.x / 4)] = edges.get(round(line.x / 4), 0) + 1
+        common = max(edges, key=lambda edge: edges[edge])
+        if 2 * edges[common] < len(on_page):
+            continue
+        for line in on_page:
+            room = int((4 * common - line.x) / (0.5 * max(line.size, 1.0)))
+            if 4 * common - line.x >= 50 and len(line.text) > room:
+                out[line.text] = room
+    return out
+
+
+def _split_margin_headings(lines: list[Line], margin: dict[str, int] | None = None) -> list[Line]:
     """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
-    wherever it is. One in ordinary case only where the rest has no job-title word (so "Research Engineer" and
+    wherever it is, and so is one that fits in the page's left margin on a line that starts there and runs on past
+    it (`margin`). One in ordinary case elsewhere only where the rest has no job-title word (so "Research Engineer" and
     "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
+    in_margin = {index for index, (head, _) in splits.items() if len(head) <= (margin or {}).get(lines[index].text, 0)}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
     # an entry, which has a name and a title or a date.)
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
@@ -256,7 +289,8 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
-        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and len(mixed) >= 2)):
+        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and len(mixed) >= 2)
+                                  or index in in_margin):
             out += [Line(number=line.number, text=split[0]), Line(number=line.number, text=split[1])]
         else:
             out.append(line)
@@ -368,9 +402,10 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         starts = sorted(set(found) | {i for i, _ in candidates})
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
-            if kind in _LISTED_KINDS and _prose_section(lines, index, starts):
+            if kind == "education" and _prose_section(lines, index, starts) and not _names_schooling(
+                    lines, index, starts):
                 # Similarity only guessed the kind ("Background" is near "academic background"), and the section
-                # is a paragraph of sentences, which no list of jobs, degrees or skills is: let its content name it.
+                # is a paragraph of sentences naming no degree or school: let its content name it.
                 kind = None
             if kind is not None and _item_not_heading(lines, kind, found, index, capitalised, typography):
                 continue
@@ -394,9 +429,9 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                 found[index] = "other"
 
 
-# Kinds whose sections are lists (of roles, degrees, tools, languages, certificates), never a paragraph of prose.
-_LISTED_KINDS: frozenset[SectionName | None] = frozenset(
-    {"experience", "education", "skills", "languages", "certifications"})
+def _names_schooling(lines: list[Line], index: int, starts: list[int]) -> bool:
+    end = next((i for i in starts if i > index), len(lines))
+    return any(_DEGREE.search(line.text) or _INSTITUTION.search(line.text) for line in lines[index + 1: end])
 
 
 def _prose_section(lines: list[Line], index: int, starts: list[int]) -> bool:
@@ -419,9 +454,9 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
     out: dict[int, SectionName | None] = {index: None for index in unnamed}
     starts = sorted(set(found) | {i for i, _ in candidates})
     if "summary" not in found.values():
-        # A paragraph of sentences under a heading nothing names, before any work history or education: the
-        # candidate introducing themself ("Background", "Who I am").
-        history = min((i for i, kind in found.items() if kind in ("experience", "education")), default=len(lines))
+        # A paragraph of sentences under a heading nothing names, before the work history: the candidate
+        # introducing themself ("Background", "Who I am").
+        history = min((i for i, kind in found.items() if kind == "experience"), default=len(lines))
         opening = [i for i in unnamed if i < history and _prose_section(lines, i, starts)]
         if opening:
             out[opening[0]] = "summary"
@@ -2429,7 +2464,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         for number, text in enumerate(extracted.text.split("\n"), start=1)
         if text.strip() and not _FURNITURE.search(text.strip())
     ]
-    lines = _split_margin_headings(_split_glued_heading(lines))
+    lines = _split_margin_headings(_split_glued_heading(lines), _in_left_margin(extracted.styled_lines))
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     header, spans = _spans(lines, typography, embedder)
     unnamed_work = _unnamed_work_history(spans)
