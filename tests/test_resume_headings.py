@@ -266,3 +266,19 @@ def test_a_prose_section_under_an_unknown_heading_after_education_but_before_the
         ("• Led the platform team", _BODY, 0.0),
     ]))
     assert ("summary", "Motivation") in [(s.name, s.heading) for s in resume.sections]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Esperienze lavorative", "experience"), ("Esperienza nel settore bancario", "experience"),
+    ("Istruzione universitaria", "education"), ("Conoscenze linguistiche", "languages"),
+    ("Pubblicazioni scientifiche", "publications"), ("Competenze digitali", "skills"), ("Progetti personali", "projects"),
+    ("Premi", "awards"), ("Esperienze di volontariato", "volunteering"), ("Attività didattica", "other"),
+])
+def test_italian_headings_are_named_like_the_other_languages(heading: str, kind: str) -> None:
+    assert heading_kinds([heading], None) == [kind]
+
+
+def test_an_italian_cv_gets_its_sections_and_jobs() -> None:
+    resume = parse_resume(_resume("Profilo", "Esperienza professionale", "Istruzione e formazione", "Competenze"))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
