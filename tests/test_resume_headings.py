@@ -282,3 +282,19 @@ def test_an_italian_cv_gets_its_sections_and_jobs() -> None:
     resume = parse_resume(_resume("Profilo", "Esperienza professionale", "Istruzione e formazione", "Competenze"))
     assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
     assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_a_label_every_job_repeats_is_no_section_heading() -> None:
+    """"Technologies: Go, React" closing each job (and a bare "Tools:" line in each) are the jobs' own lines: the
+    experience is not cut into "skills" sections after its first role."""
+    rows = [("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0), ("Work Experience", 13.0, 1.0)]
+    for title, company, dates in (("Staff Engineer", "Globex", "Jan 2021 - Present"),
+                                  ("Senior Engineer", "Initech", "2017 - 2020"),
+                                  ("Software Engineer", "Umbrella", "2014 - 2017")):
+        rows += [(f"{dates} {title}, {company}", _BODY, 1.0), ("• Built and ran the billing service", _BODY, 0.0),
+                 ("Tools:", _BODY, 0.0), ("Technologies: Go, React, PostgreSQL", _BODY, 0.0)]
+    rows += [("Education", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+             ("Technical Skills", 13.0, 1.0), ("Python, Go, SQL", _BODY, 0.0)]
+    resume = parse_resume(_styled(rows))
+    assert [s.heading for s in resume.sections] == ["Work Experience", "Education", "Technical Skills"]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech", "Umbrella"]

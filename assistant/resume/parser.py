@@ -278,6 +278,12 @@ def _split_margin_headings(lines: list[Line], margin: dict[str, int] | None = No
     "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase)."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
+    # The same words opening three or more rows are a label each entry repeats ("Technologies: Go, React" under
+    # every job), not a section heading, which a resume prints once.
+    repeats: dict[str, int] = {}
+    for head, _ in splits.values():
+        repeats[heading_key(head)] = repeats.get(heading_key(head), 0) + 1
+    splits = {index: split for index, split in splits.items() if repeats[heading_key(split[0])] < 3}
     in_margin = {index for index, (head, _) in splits.items() if len(head) <= (margin or {}).get(lines[index].text, 0)}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
     # an entry, which has a name and a title or a date.)
@@ -311,6 +317,10 @@ def _find_headings(
                 name = lexicon_kind(line.text)
         if name is not None:
             found[index] = name
+    # A heading's words on three or more lines are a label each entry repeats ("Tools:" under every job), not a
+    # section heading, which a resume prints once.
+    keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
+    found = {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
     if typography is None:
         return _leadership_as_work_history(lines, found)
     lexicon_found = len(found)
