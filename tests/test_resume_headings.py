@@ -298,3 +298,12 @@ def test_a_label_every_job_repeats_is_no_section_heading() -> None:
     resume = parse_resume(_styled(rows))
     assert [s.heading for s in resume.sections] == ["Work Experience", "Education", "Technical Skills"]
     assert [j.company for j in resume.experience] == ["Globex", "Initech", "Umbrella"]
+
+
+def test_a_heading_with_dot_leaders_to_the_margin_is_found_and_shown_without_them() -> None:
+    """moderncv's banking style runs dot leaders from a heading to the right margin; the text layer glues them on
+    ("Languages. . . . . ."), and the section would be lost."""
+    resume = parse_resume(_resume("Summary", "Experience", "Education", "Skills").model_copy(update={
+        "text": _resume("Summary", "Experience", "Education", "Skills").text
+        + "\nLanguages. . . . . . . . . . . . . . . . . . . .\nEnglish: fluent. Portuguese: native."}))
+    assert ("languages", "Languages") in [(s.name, s.heading) for s in resume.sections]

@@ -371,12 +371,14 @@ _DECORATION = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|^\s*[/#~=>_]+\s*|\s*[/#~=<_]+\s*$|\s*\(\d{1,3}\)\s*$"
     # A qualifier in brackets after the heading's words: "EXPERIENCE (10+ YEARS)", "Publications (selected)".
     r"|(?<=\w)\s+[(\[][^()\[\],]{1,20}[)\]]\s*$"
+    # Dot leaders run on from it to the right margin (moderncv's banking style): "Languages. . . . . . ."
+    r"|(?:\s?[.·…]){3,}\s*$"
 )
 
 
 def strip_decoration(text: str) -> str:
-    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Experience (10+ years)": numbering,
-    decoration and a bracketed qualifier are not part of the heading."""
+    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Experience (10+ years)", "Skills. . .":
+    numbering, decoration, a bracketed qualifier and dot leaders are not part of the heading."""
     return _DECORATION.sub("", text).strip()
 
 

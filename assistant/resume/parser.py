@@ -618,12 +618,15 @@ def _spans(
             spans[-1].lines.append(line)
             continue
         if name is not None:
-            spans.append(_Span(name=name, heading=line.text.rstrip(":").strip(), lines=[]))
+            spans.append(_Span(name=name, heading=_DOT_LEADER.sub("", line.text).rstrip(":").strip(), lines=[]))
         elif spans:
             spans[-1].lines.append(line)
         else:
             header.append(line)
     return header, spans
+
+
+_DOT_LEADER = re.compile(r"(?:\s?[.·…]){3,}\s*$")
 
 
 def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> _Span | None:
