@@ -307,3 +307,27 @@ def test_a_heading_with_dot_leaders_to_the_margin_is_found_and_shown_without_the
         "text": _resume("Summary", "Experience", "Education", "Skills").text
         + "\nLanguages. . . . . . . . . . . . . . . . . . . .\nEnglish: fluent. Portuguese: native."}))
     assert ("languages", "Languages") in [(s.name, s.heading) for s in resume.sections]
+
+
+def test_a_sidebar_heading_set_like_its_one_recognised_neighbour_and_naming_a_new_kind_is_a_heading() -> None:
+    """A sidebar sets its headings small and bold ("Education", then "Software Skills"), unlike the main column's
+    big ones; one recognised sidebar heading teaches its style only to a line whose own words name a kind the
+    resume has no section of yet. A bold job title in that style is still no heading."""
+    side = {"Education", "State University", "BSc Computer Science", "Software Skills", "Python Proficient",
+            "Go Fair", "SQL Proficient"}
+    rows = [
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Education", _BODY, 1.0), ("State University", _BODY, 0.0), ("BSc Computer Science", _BODY, 0.0),
+        ("Software Skills", _BODY, 1.0), ("Python Proficient", _BODY, 0.0), ("Go Fair", _BODY, 0.0),
+        ("SQL Proficient", _BODY, 0.0),
+        ("Experience", 16.0, 1.0), ("Senior Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team through two migrations", _BODY, 0.0),
+        ("Engineer, Initech", _BODY, 1.0), ("2016 - 2019", _BODY, 0.0),
+        ("• Built the billing service", _BODY, 0.0),
+        ("Projects", 16.0, 1.0), ("Retail demo", _BODY, 1.0), ("• A demo shop for sales", _BODY, 0.0),
+    ]
+    resume = parse_resume(_styled(rows, x={t: (36.0 if t in side else 170.0) for t, _, _ in rows}))
+    assert [(s.name, s.heading) for s in resume.sections] == [
+        ("education", "Education"), ("skills", "Software Skills"), ("experience", "Experience"),
+        ("projects", "Projects")]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]

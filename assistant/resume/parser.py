@@ -355,6 +355,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         if style is not None:
             signature_count[typography.signature(style)] = signature_count.get(typography.signature(style), 0) + 1
     name_line = _largest_line(lines, typography)
+    single_styles = {typography.signature(style) for style in confident} - typography.heading_styles
     candidates: list[tuple[int, bool]] = []
     early: set[int] = set()
     for index, line in enumerate(lines):
@@ -389,6 +390,11 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             candidates.append((index, distinctive))
         elif not confident and typography.body and style.size >= 1.12 * typography.body and typography.set_apart(style):
             candidates.append((index, False))
+        elif typography.signature(style) in single_styles and typography.set_apart(style) and keyword_kind(
+                line.text) not in (None, *found.values()) and not _dated_below(lines, index):
+            # Set exactly like one recognised heading (a sidebar's small bold "Education") and naming by its own
+            # words a kind the document has no section of yet ("Software Skills"): that sidebar's next heading.
+            candidates.append((index, True))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
     heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
