@@ -1113,7 +1113,10 @@ def _phone_options(found: str) -> list[str]:
     """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
     in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
     options = [found]
-    groups = found.split()
+    if "\n" in found:
+        # Run on past its line's end into the next line's postcode ("+46700555014" / "90740 Umeå"): the line's part.
+        options.append(found.split("\n", 1)[0].strip())
+    groups = options[-1].split()
     while len(groups) > 2 and len(re.sub(r"\D", "", options[-1])) > 15:
         groups = groups[:-1]
         options.append(" ".join(groups))
@@ -1136,8 +1139,9 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
                 match.group()) or _number_range(match.group()):
             continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
         for candidate in _phone_options(match.group()):
-            if _phone_digits_fit(candidate) and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(
-                    candidate):
+            if _phone_digits_fit(candidate) and not all(_YEAR.fullmatch(g) for g in candidate.split()) and not \
+                    _RANGE.search(candidate):
+                # (Years in a row, "2011 2013 2015" on a timeline's axis, are no phone number.)
                 phone = candidate.strip()
                 break
         if phone:
