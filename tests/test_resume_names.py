@@ -43,6 +43,7 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
 @pytest.mark.parametrize(("first_lines", "name"), [
     ("Personal Details\nName: Françoise Girard\nEmail: f.g@example.org", "Françoise Girard"),
     ("Personal information\nName / Surname Marchetti, Élodie\nEmail elodie@example.org", "Élodie Marchetti"),
+    ("Informazioni personali\nNome / Cognome Marchetti, Élodie\nE-mail elodie@example.org", "Élodie Marchetti"),
     ("Full name Tomás Ó Súilleabháin\nEmail t.o@example.org", "Tomás Ó Súilleabháin"),
     ("Curriculum Vitae – Eleni Katsarou\neleni@example.org", "Eleni Katsarou"),
     ("Resume of Kenji Watanabe\nkenji@example.org", "Kenji Watanabe"),

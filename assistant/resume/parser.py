@@ -737,7 +737,8 @@ _PLACE_FIRST_WORDS = {
 _NAME_LABEL = re.compile(
     r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
     r"\s*(?:first\s*|given\s*)?names?|name|nom(?:\s+et\s+pr[ée]nom|\s+complet)?|pr[ée]nom\s+et\s+nom"
-    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome(?:\s+completo)?|(?:vollst[äa]ndiger\s+)?name"
+    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome\s*(?:[/&]|e)\s*cognome|nome(?:\s+completo)?"
+    r"|(?:vollst[äa]ndiger\s+)?name"
     r"|vor-?\s*und\s+nachname)\s*[:：]?\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
