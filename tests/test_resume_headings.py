@@ -331,3 +331,23 @@ def test_a_sidebar_heading_set_like_its_one_recognised_neighbour_and_naming_a_ne
         ("education", "Education"), ("skills", "Software Skills"), ("experience", "Experience"),
         ("projects", "Projects")]
     assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_a_work_history_heading_over_an_undated_publications_group_is_the_publications() -> None:
+    """An academic CV's "Research" (a work-history word to the lexicon) opening at once with a bold "Peer Reviewed
+    Publications" and holding no dated role is the publications; "Research" over dated positions stays the work
+    history even when a bold group opens it."""
+    def cv(first_group: str, entries: list[str]) -> ExtractedText:
+        return _styled([
+            ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+            ("Education", 13.0, 1.0), ("PhD Biology, Example University, 2012", _BODY, 0.0),
+            ("Research", 13.0, 1.0), (first_group, 11.5, 1.0), *[(e, _BODY, 0.0) for e in entries],
+            ("Teaching", 13.0, 1.0), ("Parasitology, graduate course, 2015", _BODY, 0.0),
+        ])
+    papers = cv("Peer Reviewed Publications", [
+        "Quinn A., Lee B. (2014) Parasites of the European eel. Journal of Examples 12: 1-9.",
+        "Quinn A. (2016) Host shifts in nematodes. Parasitology Letters 3: 22-31."])
+    assert {s.heading: s.name for s in parse_resume(papers).sections}["Research"] == "publications"
+    posts = cv("Selected Projects", ["Postdoctoral Researcher, Example Institute", "2013 - 2016",
+                                     "Research Assistant, Example University", "2010 - 2012"])
+    assert {s.heading: s.name for s in parse_resume(posts).sections}["Research"] == "experience"

@@ -629,7 +629,29 @@ def _spans(
             spans[-1].lines.append(line)
         else:
             header.append(line)
+    for index, span in enumerate(spans):
+        group = _opening_group(span, typography)
+        if group is not None and not any(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text)
+                                         or _SINCE.search(line.text) for line in span.lines):
+            # "Research" opening at once with a bold "Peer Reviewed Publications", and no dated role anywhere under
+            # it: the sub-heading says what the section holds, which is not a work history.
+            spans[index] = _Span(name=group, heading=span.heading, lines=span.lines)
     return header, spans
+
+
+def _opening_group(span: _Span, typography: Typography | None) -> SectionName | None:
+    """The kind a work-history section's first line names when it is set apart as a sub-heading of an undated kind
+    ("Peer Reviewed Publications" right under "Research")."""
+    if span.name != "experience" or not span.lines or typography is None:
+        return None
+    first = span.lines[0].text
+    style = typography.style(first)
+    kind = keyword_kind(first) if looks_like_heading_text(first) else None
+    return kind if kind in _UNDATED_GROUPS and style is not None and typography.set_apart(style) else None
+
+
+# Kinds a sub-heading can give the section it opens when that section holds no dated role.
+_UNDATED_GROUPS: frozenset[SectionName | None] = frozenset({"publications", "projects", "awards", "skills"})
 
 
 _DOT_LEADER = re.compile(r"(?:\s?[.·…]){3,}\s*$")
