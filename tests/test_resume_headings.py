@@ -143,3 +143,211 @@ def test_headings_set_like_the_body_in_a_margin_are_found_by_place_and_body_line
                                   page={"Study": 2, "NeurIPS Workshop 2019": 2}))
     assert [(s.name, s.heading) for s in resume.sections] == [
         ("education", "Education"), ("experience", "Roles Held"), ("publications", "Publications")]
+
+
+def test_a_heading_with_a_bracketed_qualifier_is_still_its_heading() -> None:
+    """"EXPERIENCE (12+ YEARS)" and "Publications (selected)": the words in brackets qualify the heading; the
+    section is still found and its jobs read."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("EXPERIENCE (12+ YEARS)", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+        ("Senior Engineer, Initech", _BODY, 1.0), ("2012 - 2019", _BODY, 0.0),
+        ("• Built the billing service", _BODY, 0.0),
+        ("Publications (selected)", 13.0, 1.0), ("Boring systems at scale, SREcon 2021", _BODY, 0.0),
+        ("EDUCATION", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+    ]))
+    kinds = {s.heading: s.name for s in resume.sections}
+    assert kinds["EXPERIENCE (12+ YEARS)"] == "experience"
+    assert kinds["Publications (selected)"] == "publications"
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_an_unnamed_heading_over_a_paragraph_before_the_work_history_is_the_summary() -> None:
+    """A heading whose word similarity would read as another kind ("Background" is near "academic background") but
+    whose section is a paragraph of sentences before the jobs: a reader takes it for the summary, not education."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("BACKGROUND", 13.0, 1.0),
+        ("Platform engineer with a long record of building reliable systems for payments and logistics", _BODY, 0.0),
+        ("companies, who enjoys mentoring people and keeping on-call rotas calm and predictable for the", _BODY, 0.0),
+        ("teams that own the services.", _BODY, 0.0),
+        ("EXPERIENCE", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+        ("EDUCATION", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+        ("SKILLS", 13.0, 1.0), ("Python, Go, SQL, Kubernetes", _BODY, 0.0),
+    ]))
+    kinds = [(s.heading, s.name) for s in resume.sections]
+    assert kinds[0] == ("BACKGROUND", "summary")
+    assert [name for _, name in kinds].count("education") == 1
+
+
+def test_the_french_formation_names_education_in_a_longer_heading_but_information_does_not() -> None:
+    """"Formation et projets" (education and projects, degrees first) is education, where "projets" used to win;
+    the keyword matches only at a word's start, so "Other Information" stays unnamed."""
+    assert heading_kinds(["Formation et projets", "Other Information"], None) == ["education", None]
+
+
+def _with_leadership(work_heading: str | None) -> ExtractedText:
+    rows = [("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0)]
+    if work_heading:
+        rows += [(work_heading, 13.0, 1.0), ("Software Engineer, Globex", _BODY, 1.0), ("Jan 2021 - Present", _BODY, 0.0),
+                 ("• Built the billing service", _BODY, 0.0)]
+    rows += [("Leadership Experience", 13.0, 1.0), ("Engineering Manager, Initech", _BODY, 1.0),
+             ("2016 - 2020", _BODY, 0.0), ("• Led a team of eight engineers", _BODY, 0.0),
+             ("Education", 13.0, 1.0), ("BSc Mathematics, Example University", _BODY, 0.0)]
+    return _styled(rows)
+
+
+def test_leadership_experience_beside_the_jobs_is_leadership_and_alone_is_the_work_history() -> None:
+    """Next to an "Experience" section, "Leadership Experience" is what a resume lists apart from its jobs (clubs,
+    societies), so its roles are not jobs; as the only work-history heading it is the work history."""
+    beside = parse_resume(_with_leadership("Experience"))
+    assert {s.heading: s.name for s in beside.sections}["Leadership Experience"] == "leadership"
+    assert [j.company for j in beside.experience] == ["Globex"]
+    alone = parse_resume(_with_leadership(None))
+    assert {s.heading: s.name for s in alone.sections}["Leadership Experience"] == "experience"
+    assert [j.company for j in alone.experience] == ["Initech"]
+
+
+def test_ordinary_case_headings_glued_to_their_first_entry_in_a_left_margin_are_split_by_place() -> None:
+    """A res.cls-like page: "Work Experience" and "Certifications" sit in a left margin on their first entry's row,
+    so the text layer glues them to it ("Work Experience Initech", one word after it); the line starting in the
+    margin and running past the body's edge is what marks them. A sidebar's short line ("Research Scientist")
+    that ends before the body's edge is not split."""
+    rows = [
+        ("Avery Quinn", 22.0, 1.0), ("Research Scientist", _BODY, 0.0), ("avery@example.org", _BODY, 0.0),
+        ("Work Experience Initech", _BODY, 0.0), ("Staff Engineer, Jan 2020 - Present", _BODY, 0.0),
+        ("Built the billing service used by two million customers and ran its on-call rota.", _BODY, 0.0),
+        ("Moved the team from nightly batches to streaming without an outage.", _BODY, 0.0),
+        ("Globex", _BODY, 0.0), ("Senior Engineer, 2016 - 2019", _BODY, 0.0),
+        ("Ran the data platform and its warehouse for the analytics teams.", _BODY, 0.0),
+        ("Cut the cost of the nightly jobs by half.", _BODY, 0.0),
+        ("Education Example University", _BODY, 0.0), ("MSc Computer Science, 2014 - 2016", _BODY, 0.0),
+        ("Certifications Certified Kubernetes Administrator, 2021", _BODY, 0.0),
+        ("Misc Right to work in the EU.", _BODY, 0.0),
+    ]
+    starts = ("Avery Quinn", "Research Scientist", "avery@example.org", "Work Experience Initech",
+              "Education Example University", "Certifications Certified Kubernetes Administrator, 2021",
+              "Misc Right to work in the EU.")
+    resume = parse_resume(_styled(rows, x={t: (36.0 if t in starts else 130.0) for t, _, _ in rows}))
+    assert [(s.name, s.heading) for s in resume.sections] == [
+        ("experience", "Work Experience"), ("education", "Education"), ("certifications", "Certifications"),
+        ("other", "Misc")]
+    assert resume.contact.name == "Avery Quinn"
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Honors, Awards, & Fellowships", "awards"), ("Grants and Scholarships", "awards"),
+    ("Fields of Research Interest", "summary"), ("Personal Interests & Hobbies", "interests"),
+])
+def test_a_heading_listing_headings_of_one_kind_is_that_kind_and_research_interests_are_the_summary(
+        heading: str, kind: str) -> None:
+    assert heading_kinds([heading], None) == [kind]
+
+
+def test_items_of_different_kinds_make_no_heading_by_listing() -> None:
+    from assistant.resume.parser import heading_name
+    assert heading_name("Software & Tools") is None and heading_name("Honors & Awards") == "awards"
+
+
+def test_a_prose_section_under_an_unknown_heading_after_education_but_before_the_jobs_is_the_summary() -> None:
+    """Academic and European CVs put education first; a paragraph under a heading nothing names ("Motivation") still introduces the candidate when it comes before the work history."""
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Education", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+        ("Motivation", 13.0, 1.0),
+        ("I have spent ten years building reliable systems for payments and logistics companies, and I", _BODY, 0.0),
+        ("want to keep doing it with a team that values calm on-call rotas and careful design.", _BODY, 0.0),
+        ("Experience", 13.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team", _BODY, 0.0),
+    ]))
+    assert ("summary", "Motivation") in [(s.name, s.heading) for s in resume.sections]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Esperienze lavorative", "experience"), ("Esperienza nel settore bancario", "experience"),
+    ("Istruzione universitaria", "education"), ("Conoscenze linguistiche", "languages"),
+    ("Pubblicazioni scientifiche", "publications"), ("Competenze digitali", "skills"), ("Progetti personali", "projects"),
+    ("Premi", "awards"), ("Esperienze di volontariato", "volunteering"), ("Attività didattica", "other"),
+])
+def test_italian_headings_are_named_like_the_other_languages(heading: str, kind: str) -> None:
+    assert heading_kinds([heading], None) == [kind]
+
+
+def test_an_italian_cv_gets_its_sections_and_jobs() -> None:
+    resume = parse_resume(_resume("Profilo", "Esperienza professionale", "Istruzione e formazione", "Competenze"))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_a_label_every_job_repeats_is_no_section_heading() -> None:
+    """"Technologies: Go, React" closing each job (and a bare "Tools:" line in each) are the jobs' own lines: the
+    experience is not cut into "skills" sections after its first role."""
+    rows = [("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0), ("Work Experience", 13.0, 1.0)]
+    for title, company, dates in (("Staff Engineer", "Globex", "Jan 2021 - Present"),
+                                  ("Senior Engineer", "Initech", "2017 - 2020"),
+                                  ("Software Engineer", "Umbrella", "2014 - 2017")):
+        rows += [(f"{dates} {title}, {company}", _BODY, 1.0), ("• Built and ran the billing service", _BODY, 0.0),
+                 ("Tools:", _BODY, 0.0), ("Technologies: Go, React, PostgreSQL", _BODY, 0.0)]
+    rows += [("Education", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0),
+             ("Technical Skills", 13.0, 1.0), ("Python, Go, SQL", _BODY, 0.0)]
+    resume = parse_resume(_styled(rows))
+    assert [s.heading for s in resume.sections] == ["Work Experience", "Education", "Technical Skills"]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech", "Umbrella"]
+
+
+def test_a_heading_with_dot_leaders_to_the_margin_is_found_and_shown_without_them() -> None:
+    """moderncv's banking style runs dot leaders from a heading to the right margin; the text layer glues them on
+    ("Languages. . . . . ."), and the section would be lost."""
+    resume = parse_resume(_resume("Summary", "Experience", "Education", "Skills").model_copy(update={
+        "text": _resume("Summary", "Experience", "Education", "Skills").text
+        + "\nLanguages. . . . . . . . . . . . . . . . . . . .\nEnglish: fluent. Portuguese: native."}))
+    assert ("languages", "Languages") in [(s.name, s.heading) for s in resume.sections]
+
+
+def test_a_sidebar_heading_set_like_its_one_recognised_neighbour_and_naming_a_new_kind_is_a_heading() -> None:
+    """A sidebar sets its headings small and bold ("Education", then "Software Skills"), unlike the main column's
+    big ones; one recognised sidebar heading teaches its style only to a line whose own words name a kind the
+    resume has no section of yet. A bold job title in that style is still no heading."""
+    side = {"Education", "State University", "BSc Computer Science", "Software Skills", "Python Proficient",
+            "Go Fair", "SQL Proficient"}
+    rows = [
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Education", _BODY, 1.0), ("State University", _BODY, 0.0), ("BSc Computer Science", _BODY, 0.0),
+        ("Software Skills", _BODY, 1.0), ("Python Proficient", _BODY, 0.0), ("Go Fair", _BODY, 0.0),
+        ("SQL Proficient", _BODY, 0.0),
+        ("Experience", 16.0, 1.0), ("Senior Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team through two migrations", _BODY, 0.0),
+        ("Engineer, Initech", _BODY, 1.0), ("2016 - 2019", _BODY, 0.0),
+        ("• Built the billing service", _BODY, 0.0),
+        ("Projects", 16.0, 1.0), ("Retail demo", _BODY, 1.0), ("• A demo shop for sales", _BODY, 0.0),
+    ]
+    resume = parse_resume(_styled(rows, x={t: (36.0 if t in side else 170.0) for t, _, _ in rows}))
+    assert [(s.name, s.heading) for s in resume.sections] == [
+        ("education", "Education"), ("skills", "Software Skills"), ("experience", "Experience"),
+        ("projects", "Projects")]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+
+
+def test_a_work_history_heading_over_an_undated_publications_group_is_the_publications() -> None:
+    """An academic CV's "Research" (a work-history word to the lexicon) opening at once with a bold "Peer Reviewed
+    Publications" and holding no dated role is the publications; "Research" over dated positions stays the work
+    history even when a bold group opens it."""
+    def cv(first_group: str, entries: list[str]) -> ExtractedText:
+        return _styled([
+            ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+            ("Education", 13.0, 1.0), ("PhD Biology, Example University, 2012", _BODY, 0.0),
+            ("Research", 13.0, 1.0), (first_group, 11.5, 1.0), *[(e, _BODY, 0.0) for e in entries],
+            ("Teaching", 13.0, 1.0), ("Parasitology, graduate course, 2015", _BODY, 0.0),
+        ])
+    papers = cv("Peer Reviewed Publications", [
+        "Quinn A., Lee B. (2014) Parasites of the European eel. Journal of Examples 12: 1-9.",
+        "Quinn A. (2016) Host shifts in nematodes. Parasitology Letters 3: 22-31."])
+    assert {s.heading: s.name for s in parse_resume(papers).sections}["Research"] == "publications"
+    posts = cv("Selected Projects", ["Postdoctoral Researcher, Example Institute", "2013 - 2016",
+                                     "Research Assistant, Example University", "2010 - 2012"])
+    assert {s.heading: s.name for s in parse_resume(posts).sections}["Research"] == "experience"

@@ -157,3 +157,16 @@ def test_pasted_text_is_normalised_and_accepted(settings) -> None:
     with pytest.raises(InputError) as caught:
         read_text(" \n\t ", settings)
     assert caught.value.code == "empty_file"
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Sebasti \u0301an Morelli", "Sebastián Morelli"), ("Exp \u0301erience", "Expérience"), ("Ume \u030aa", "Umeå"),
+    ("Capacit`a e competenze", "Capacità e competenze"), ("Lindv\u00a8agen 3", "Lindvägen 3"),
+    # Accents typed for an apostrophe, code quotes and proper decomposed letters stay as they were.
+    ("Master\u00b4s degree", "Master \u0301s degree"), ("don`t", "don`t"), ("Jose\u0301 Luis", "José Luis"),
+])
+def test_accents_a_tex_font_draws_apart_from_their_letter_are_put_back_on_it(raw: str, clean: str) -> None:
+    """OT1 TeX fonts draw an accent as its own glyph before the letter; a reader sees one accented letter, and
+    names, headings and employers must match what they see."""
+    assert normalize_text(raw) == clean
+    assert normalize_text(clean) == clean

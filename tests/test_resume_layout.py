@@ -493,3 +493,22 @@ def test_an_acronym_at_a_row_end_keeps_its_last_letter() -> None:
             Run(text="certified on", x=60.0, y=700.0, size=10.0, bold=False, order=2, previous=1)]
     text, _ = page_text(order_lines(runs, 40.0, 560.0))
     assert text == "certified on Cloud: AWS"
+
+
+def test_a_name_with_a_smaller_tagline_run_on_after_it_is_read_as_the_name_alone() -> None:
+    """cies/resume-like headers set "Jane Doe" in 17 pt bold and, on its baseline right after it, " Kernel Engineer"
+    in 10 pt: a reader sees a name and a tagline, and the name is not "Jane Doe Kernel". A bullet drawn bigger
+    than its item's text still leads the item."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs = [Run(text="Mira Okafor", x=54.0, y=766.0, size=17.2, bold=True, order=1),
+            Run(text=" Kernel Engineer", x=150.0, y=766.0, size=10.0, bold=False, order=2, previous=1),
+            Run(text="mira@example.org", x=54.0, y=750.0, size=10.0, bold=False, order=3, previous=2),
+            Run(text="Summary", x=54.0, y=720.0, size=12.0, bold=True, order=4, previous=3),
+            Run(text="•", x=54.0, y=700.0, size=17.0, bold=False, order=5, previous=4),
+            Run(text=" Staff Engineer - Payments (2019 - Present)", x=64.0, y=700.0, size=10.0, bold=False, order=6,
+                previous=5)]
+    text, _ = page_text(order_lines(runs, 40.0, 560.0))
+    lines = text.splitlines()
+    assert lines[0] == "Mira Okafor" and "Kernel Engineer" in lines[1]
+    assert lines[-1].startswith("•") and "Staff Engineer" in lines[-1]

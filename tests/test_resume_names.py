@@ -43,6 +43,7 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
 @pytest.mark.parametrize(("first_lines", "name"), [
     ("Personal Details\nName: Françoise Girard\nEmail: f.g@example.org", "Françoise Girard"),
     ("Personal information\nName / Surname Marchetti, Élodie\nEmail elodie@example.org", "Élodie Marchetti"),
+    ("Informazioni personali\nNome / Cognome Marchetti, Élodie\nE-mail elodie@example.org", "Élodie Marchetti"),
     ("Full name Tomás Ó Súilleabháin\nEmail t.o@example.org", "Tomás Ó Súilleabháin"),
     ("Curriculum Vitae – Eleni Katsarou\neleni@example.org", "Eleni Katsarou"),
     ("Resume of Kenji Watanabe\nkenji@example.org", "Kenji Watanabe"),
@@ -152,7 +153,7 @@ def test_a_phone_written_with_its_country_code_and_groups_is_found(phone: str) -
 @pytest.mark.parametrize("line", ["Grew the community by +1 200 000 members", "Revenue +1.250.000 EUR in 2021",
                                   "Salary expectation: 120 000 - 150 000", "Research Engineer +12 2019 - 2021",
                                   "ISBN 978 0 13 468599 1", "Published 12 March 2019, arXiv:1903.01234",
-                                  "+2019 - 2021", "Budget +15 000 000"])
+                                  "+2019 - 2021", "Budget +15 000 000", "2011 2013 2015 2017"])
 def test_amounts_ranges_and_identifiers_are_not_taken_for_a_phone(line: str) -> None:
     assert _phone(f"Jane Doe\njane@example.org\n{line}\n{_BODY_TEXT}") is None
 
@@ -202,3 +203,8 @@ def test_a_big_name_read_after_a_long_first_page_column_is_still_the_largest_lin
         (f"• Shipped feature {n} to production for the payments team", 10.0, 200.0) for n in range(45)]
     assert _styled(main_column + [("Nadia Kowalczyk", 22.0, 30.0), ("Lead Data Scientist", 11.0, 30.0)]) \
         == "Nadia Kowalczyk"
+
+
+def test_a_phone_at_a_line_end_is_found_when_the_next_line_opens_with_a_postcode() -> None:
+    assert _phone(f"Jane Doe\nLindvägen 3B/210 +46700555014\n90740 Umeå, Sweden\njane@example.org\n{_BODY_TEXT}") == \
+        "+46700555014"

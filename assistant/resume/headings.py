@@ -2,7 +2,7 @@
 
 A reader spots a heading because it is set apart (bigger, bold, capitals, space above) and short, and names it
 from its words. So a line becomes a heading either because its words are a known heading (the lexicon, which
-includes German, French, Spanish and Portuguese headings), or because it is styled like the document's own
+includes German, French, Spanish, Portuguese and Italian headings), or because it is styled like the document's own
 headings and its words say which kind it is: a keyword it contains ("Relevant Professional Experience"), or,
 failing that, its similarity under the MiniLM model the project ships to several short phrasings of each kind
 (`PROTOTYPES`, best match per kind), scored for the heading and for its word-by-word English reading
@@ -43,12 +43,14 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "profil", "zusammenfassung", "kurzprofil", "uber mich", "resume", "a propos", "a propos de moi", "perfil",
         "resumen", "sobre mi", "resumo", "sobre mim", "perfil profissional", "objetivo", "objectif", "synthese",
         "in brief", "at a glance",
+        # it
+        "profilo", "profilo professionale", "sommario", "presentazione", "chi sono", "obiettivo",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "work history", "employment history",
         "employment", "career history", "where i've worked", "where i have worked", "relevant experience",
         "industry experience", "career", "professional background", "experience highlights", "research experience",
-        "research", "leadership experience", "engineering experience", "positions held", "work", "jobs",
+        "research", "engineering experience", "positions held", "work", "jobs",
         "selected experience", "management experience", "current position", "positions", "roles",
         "professional history", "employment experience", "appointments", "academic appointments",
         "professional appointments", "relevant professional experience", "select professional experience",
@@ -59,6 +61,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional",
         "experiencia profissional", "historico profissional", "stationen", "berufliche stationen",
         "trajetoria profissional", "experiencia laboral",
+        # it
+        "esperienza", "esperienze", "esperienza professionale", "esperienze professionali", "esperienza lavorativa",
+        "esperienze lavorative", "carriera",
     ),
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
@@ -67,6 +72,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "etudes", "escolaridade",
         "ausbildung", "bildung", "studium", "bildungsweg", "formation", "formations", "education et formation",
         "educacion", "formacion", "formacion academica", "estudios", "educacao", "formacao", "formacao academica",
+        "istruzione", "istruzione e formazione", "formazione", "titoli di studio", "studi",
     ),
     "skills": (
         "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "toolbox",
@@ -78,51 +84,56 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "kenntnisse", "fachkenntnisse", "fahigkeiten", "know-how", "savoir-faire", "conhecimentos",
         "faehigkeiten", "kompetenzen", "it-kenntnisse", "competences techniques",
         "habilidades", "competencias", "conocimientos", "aptitudes", "competencias tecnicas",
+        "competenze", "capacita e competenze", "competenze tecniche", "competenze informatiche", "conoscenze",
         # LinkedIn's profile export names its skills box so, in each of its languages
         "top skills", "aptitudes principales", "principales competences", "principais competencias", "top-kenntnisse",
     ),
     "projects": (
         "projects", "project", "personal projects", "side projects", "selected projects", "open source",
         "open source projects", "key projects", "things i've built", "productions", "software",
-        "projekte", "projets", "proyectos", "projetos",
+        "projekte", "projets", "proyectos", "projetos", "progetti",
     ),
     "publications": (
         "publications", "publications & patents", "publications and patents", "patents", "papers",
         "selected publications", "writing", "presentations", "talks", "talks & publications", "presentation",
         "veroffentlichungen", "publikationen", "publicaciones", "publicacoes", "publications scientifiques",
+        "pubblicazioni",
         "selected writing",
     ),
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licenses & certifications",
         "licenses and certifications", "certifications & licenses", "credentials",
         "zertifikate", "zertifizierungen", "certificats", "certificaciones", "certificacoes", "certificados",
+        "certificazioni",
     ),
     "awards": (
         "awards", "honors", "honours", "honors & awards", "honors/awards", "honors and awards", "achievements",
         "most proud of", "awards & honors", "international awards", "domestic awards", "recognition", "grants",
         "awards and grants", "honors and grants", "credited for", "fellowships", "scholarships",
         "auszeichnungen", "preise", "prix", "distinctions", "reconocimientos", "premios y reconocimientos",
-        "recompenses", "conquistas", "premios", "logros", "premios e reconhecimentos",
+        "recompenses", "conquistas", "premios", "logros", "premios e reconhecimentos", "premi", "riconoscimenti",
     ),
     "leadership": (
         "leadership", "activities", "extracurricular activity", "extracurricular activities",
         "on campus involvement", "involvement", "program committees", "committees", "leadership & activities",
         "leadership and activities", "activities & leadership", "leadership & involvement",
+        # (the work history itself when the resume has no other: see `parser._find_headings`)
+        "leadership experience",
     ),
     "volunteering": (
         "volunteering", "volunteer experience", "volunteer work", "community", "community service",
         "community involvement", "community engagement", "giving back", "social impact", "pro bono",
         "ehrenamt", "ehrenamtliches engagement", "benevolat", "engagement associatif", "voluntariado",
-        "trabalho voluntario", "vie associative", "soziales engagement", "labor social",
+        "trabalho voluntario", "vie associative", "soziales engagement", "labor social", "volontariato",
     ),
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",
-        "lenguas",
+        "lenguas", "lingue", "conoscenze linguistiche", "altre lingue",
     ),
     "interests": (
         "interests", "hobbies", "hobbies & interests", "a day of my life", "my life philosophy", "personal interests",
         "interessen", "hobbys", "centres d'interet", "centres d interet", "loisirs", "intereses", "interesses",
-        "aficiones",
+        "aficiones", "interessi", "interessi personali",
     ),
     "references": ("references", "referees", "referenzen", "referencias"),
     "other": (
@@ -133,7 +144,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "service", "professional service", "students supervised", "supervision", "press",
         "media", "competitions", "miscellaneous", "misc", "slogan", "memberships", "affiliations and memberships",
         "personal details", "personal information", "contact information", "contact details",
-        "kontakt", "coordonnees", "contacto", "contactar", "contato",
+        "kontakt", "coordonnees", "contacto", "contactar", "contato", "informazioni personali", "dati personali",
     ),
 }
 
@@ -150,7 +161,8 @@ KEYS: dict[str, SectionName] = {heading_key(s): name for name, synonyms in LEXIC
 # wherever they sit in a heading ("Relevant Professional Experience", "Ehrenamtliches Engagement", "Fachkenntnisse").
 # Compared without accents; the first match wins, so "Sprachkenntnisse" is languages before "kenntnisse" is skills.
 _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
-    ("volunteer", "volunteering"), ("voluntar", "volunteering"), ("associati", "volunteering"), ("docent", "other"),
+    ("volunteer", "volunteering"), ("voluntar", "volunteering"), ("volontar", "volunteering"),
+    ("didattic", "other"), ("insegnament", "other"), ("associati", "volunteering"), ("docent", "other"),
     ("pedagogi", "other"), ("akademisch", "education"),
     ("ehrenamt", "volunteering"), ("benevol", "volunteering"), ("publication", "publications"),
     ("publica", "publications"), ("publika", "publications"), ("veroffentlich", "publications"),
@@ -158,11 +170,14 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("award", "awards"), ("honor", "awards"), ("honour", "awards"), ("auszeichnung", "awards"), ("premio", "awards"),
     ("reconhecimento", "awards"), ("reconocimiento", "awards"), ("distinction", "awards"),
     ("education", "education"), ("educacion", "education"), ("educacao", "education"), ("formacion", "education"),
-    ("formacao", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
+    ("formacao", "education"), (" formation", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
     ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
-    ("projeto", "projects"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
+    ("projeto", "projects"), ("progett", "projects"), ("esperienz", "experience"), ("istruzion", "education"),
+    ("pubblicazion", "publications"), ("competenz", "skills"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
     ("skill", "skills"), ("kenntnisse", "skills"), ("competenc", "skills"), ("kompetenz", "skills"),
-    ("habilidad", "skills"), ("language", "languages"), ("interest", "interests"),
+    ("habilidad", "skills"), ("language", "languages"),
+    # Research interests are what a researcher's summary states ("Fields of Research Interest"), not hobbies.
+    ("research interest", "summary"), ("interest", "interests"),
     ("hobbies", "interests"), ("employment", "experience"), ("experience", "experience"),
     ("experiencia", "experience"), ("erfahrung", "experience"), ("werdegang", "experience"),
     ("parcours", "experience"), ("trayectoria", "experience"), ("trajetoria", "experience"),
@@ -269,6 +284,14 @@ GLOSSARY: dict[str, str] = {
     "certificacao": "certifications", "passatempo": "hobbies", "lazer": "leisure",
     "acao": "action", "ensino": "teaching", "aula": "classes", "ministrad": "taught",
     "atividade": "activities", "resumo": "summary", "quem": "who", "sou": "am",
+    # it
+    "esperienza": "experience", "esperienze": "experience", "lavorativ": "work", "lavoro": "work",
+    "professionale": "professional", "impiego": "employment", "carriera": "career", "istruzione": "education",
+    "formazione": "education", "studi": "studies", "laurea": "degree", "competenz": "skills",
+    "conoscenz": "knowledge", "capacita": "abilities", "lingua": "languages", "lingue": "languages",
+    "progett": "projects", "pubblicazion": "publications", "premi": "awards", "riconosciment": "recognition",
+    "interessi": "interests", "volontariato": "volunteering", "insegnamento": "teaching", "didattica": "teaching",
+    "profilo": "profile", "personali": "personal", "informatich": "computing",
 }
 _STOPWORDS = frozenset({
     "und", "der", "die", "das", "des", "du", "de", "la", "le", "les", "et", "en", "y", "e", "da", "do", "dos",
@@ -316,13 +339,28 @@ STYLED_SIMILARITY_FLOOR = 0.40
 
 
 def lexicon_kind(text: str) -> SectionName | None:
-    """The kind of section `text` names exactly (decoration such as "//", ":" and numbering ignored)."""
-    return KEYS.get(heading_key(strip_decoration(text)))
+    """The kind of section `text` names exactly (decoration such as "//", ":" and numbering ignored), or lists
+    headings of (`listed_headings_kind`)."""
+    stripped = strip_decoration(text)
+    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
+
+
+_HEADING_LIST = re.compile(r"\s*(?:[,&/+]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
+
+
+def listed_headings_kind(text: str) -> SectionName | None:
+    """A heading that lists known headings of one kind ("Honors, Awards, & Fellowships", "Grants and
+    Scholarships"): that kind. (Items of different kinds, "Software & Tools", say nothing sure.)"""
+    items = [item for item in _HEADING_LIST.split(text) if item.strip()]
+    kinds = {KEYS.get(heading_key(item)) for item in items}
+    return kinds.pop() if len(items) >= 2 and len(kinds) == 1 and None not in kinds else None
 
 
 def keyword_kind(text: str) -> SectionName | None:
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # (A keyword written with a leading space matches at a word's start only: "Formation et projets" is education,
+    # "Other Information" is not.)
+    lowered = " " + re.sub(r"[^\w&]+", " ", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
     for word, kind in _KEYWORDS:
         if word in lowered:
             return kind
@@ -331,12 +369,16 @@ def keyword_kind(text: str) -> SectionName | None:
 
 _DECORATION = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|^\s*[/#~=>_]+\s*|\s*[/#~=<_]+\s*$|\s*\(\d{1,3}\)\s*$"
+    # A qualifier in brackets after the heading's words: "EXPERIENCE (10+ YEARS)", "Publications (selected)".
+    r"|(?<=\w)\s+[(\[][^()\[\],]{1,20}[)\]]\s*$"
+    # Dot leaders run on from it to the right margin (moderncv's banking style): "Languages. . . . . . ."
+    r"|(?:\s?[.·…]){3,}\s*$"
 )
 
 
 def strip_decoration(text: str) -> str:
-    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience": numbering and decoration are not
-    part of the heading."""
+    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Experience (10+ years)", "Skills. . .":
+    numbering, decoration, a bracketed qualifier and dot leaders are not part of the heading."""
     return _DECORATION.sub("", text).strip()
 
 

@@ -193,9 +193,12 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
             tolerance = max(1.0, 0.35 * min(run.size, line.size or run.size))
             ratio = max(run.size, line.size) / max(0.1, min(run.size, line.size))
             near = min(abs(run.x - r.end) for r in line.runs) < 2 * run.size
-            if ratio >= 2 and run.text[:1].isspace():
+            if run.text[:1].isspace() and (ratio >= 2 or (ratio >= 1.6 and sum(
+                    ch.isalpha() for r in line.runs for ch in r.text) >= 2)):
                 # A new word at under half the size is no part of the big text, however close: a name with the
-                # contact details set after it on its baseline (and wrapping under it).
+                # contact details set after it on its baseline (and wrapping under it). Nor is one at under 5/8 of
+                # the size of words (a name with its tagline run on after it, "Jane Doe Kernel Engineer"), though
+                # a big bullet glyph still leads its item's text.
                 near = False
             # A big name and small contact text can share a baseline; they are two lines to a reader.
             if abs(line.y - run.y) <= tolerance and (ratio < 1.3 or near):

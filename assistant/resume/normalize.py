@@ -60,6 +60,25 @@ class _PictographTable(dict[int, str | int]):
 
 _PICTOGRAPHS = _PictographTable()
 _BLANK_LINES = re.compile(r"\n{3,}")
+# TeX fonts without accented letters (OT1) draw an accent as a glyph of its own over the base letter, and the text
+# layer gives it before the letter, often after a space: "Sebasti ́an", "Exp ́erience", "Ume ̊a", "Capacit`a". A
+# reader sees one letter ("á"), so the mark goes after its letter and they compose. Run after NFKC, which turns a
+# spacing accent ("´") into a space and its combining mark. Only after a letter and over a letter that takes the
+# accent, so an acute typed for an apostrophe ("Master´s", "don`t") stays as it was.
+_ACCENT_LETTERS = {
+    "\u0300": "aeiou", "\u0301": "aeiouy", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon", "\u030a": "au",
+    "\u030c": "cszrne", "\u0327": "c",
+}
+_SPACING_ACCENTS = {"`": "\u0300", "\u02c6": "\u0302", "\u02c7": "\u030c"}
+_DETACHED_ACCENT = re.compile("(?<=[^\\W\\d_])(?: ([\u0300-\u036f])|([`\u02c6\u02c7]))([^\\W\\d_])")
+
+
+def _attach_accent(match: re.Match[str]) -> str:
+    mark = match.group(1) or _SPACING_ACCENTS[match.group(2)]
+    letter = match.group(3)
+    if letter.lower() not in _ACCENT_LETTERS.get(mark, ""):
+        return match.group(0)
+    return unicodedata.normalize("NFC", letter + mark)
 
 
 def normalize_text(text: str) -> str:
@@ -86,6 +105,8 @@ def normalize_text(text: str) -> str:
     if not text.isascii():  # no ASCII character is an "other symbol"
         text = text.translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
+    if not text.isascii() or "`" in text:
+        text = _DETACHED_ACCENT.sub(_attach_accent, text)
     text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
     lines = [_unspace_letters(line.strip()) for line in text.split("\n")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -25,6 +25,7 @@ from assistant.resume.headings import (
     heading_key,
     keyword_kind,
     lexicon_kind,
+    listed_headings_kind,
     looks_like_heading_text,
     strip_decoration,
 )
@@ -225,7 +226,7 @@ def heading_name(text: str) -> SectionName | None:
         return None
     if re.search(r"\d", stripped):
         return None
-    return _HEADING_KEYS.get(heading_key(stripped))
+    return _HEADING_KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
 
 
 def _split_glued_heading(lines: list[Line]) -> list[Line]:
@@ -253,16 +254,45 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_margin_headings(lines: list[Line], typography: Typography | None = None) -> list[Line]:
+def _in_left_margin(styled: Sequence[StyledLine]) -> dict[str, int]:
+    """The lines that start in a left margin, at least 50 pt left of the edge most of the page's lines start at,
+    and run on past it: a section title set in a margin column on its first entry's row (res.cls, cvtex). Text ->
+    how many characters of it fit in the margin (at about half an em each)."""
+    out: dict[str, int] = {}
+    for page in {line.page for line in styled}:
+        on_page = [line for line in styled if line.page == page]
+        edges: dict[int, int] = {}
+        for line in on_page:
+            edges[round(line.x / 4)] = edges.get(round(line.x / 4), 0) + 1
+        common = max(edges, key=lambda edge: edges[edge])
+        if 2 * edges[common] < len(on_page):
+            continue
+        for line in on_page:
+            room = int((4 * common - line.x) / (0.5 * max(line.size, 1.0)))
+            if 4 * common - line.x >= 50 and len(line.text) > room:
+                out[line.text] = room
+    return out
+
+
+def _split_margin_headings(lines: list[Line], typography: Typography | None = None,
+                           margin: dict[str, int] | None = None) -> list[Line]:
     """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
-    wherever it is. One in ordinary case only where the rest has no job-title word (so "Research Engineer" and
-    "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase).
+    wherever it is, and so is one that fits in the page's left margin on a line that starts there and runs on past
+    it (`margin`). One in ordinary case elsewhere only where the rest has no job-title word (so "Research Engineer"
+    and "Software Developer" stay titles) and the document does it at least twice (a layout habit, not a phrase).
 
     The layout reader splits some margin headings off their rows itself (`layout._split_margin_heading`); those
     count towards the habit too (with the page's typography: a known heading whose next line sits on the same
     baseline further right), so the habit does not vanish because the reader already saw most of it."""
     splits = {index: split for index, line in enumerate(lines)
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
+    # The same words opening three or more rows are a label each entry repeats ("Technologies: Go, React" under
+    # every job), not a section heading, which a resume prints once.
+    repeats: dict[str, int] = {}
+    for head, _ in splits.values():
+        repeats[heading_key(head)] = repeats.get(heading_key(head), 0) + 1
+    splits = {index: split for index, split in splits.items() if repeats[heading_key(split[0])] < 3}
+    in_margin = {index for index, (head, _) in splits.items() if len(head) <= (margin or {}).get(lines[index].text, 0)}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
     # an entry, which has a name and a title or a date.)
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
@@ -274,7 +304,8 @@ def _split_margin_headings(lines: list[Line], typography: Typography | None = No
     out: list[Line] = []
     for index, line in enumerate(lines):
         split = splits.get(index)
-        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and habit)):
+        if split is not None and ((split[0].isupper() and len(split[0]) >= 4) or (index in mixed and habit)
+                                  or index in in_margin):
             out += [Line(number=line.number, text=split[0]), Line(number=line.number, text=split[1])]
         else:
             out.append(line)
@@ -312,14 +343,29 @@ def _find_headings(
                 name = lexicon_kind(line.text)
         if name is not None:
             found[index] = name
+    # A heading's words on three or more lines are a label each entry repeats ("Tools:" under every job), not a
+    # section heading, which a resume prints once.
+    keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
+    found = {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
     if typography is None:
-        return found
+        return _leadership_as_work_history(lines, found)
     lexicon_found = len(found)
     _name_candidates(lines, typography, embedder, found)
     if lexicon_found < 2 and len(found) > lexicon_found:
         # Too few headings the lexicon knows to learn how this document sets its headings: learn it from the ones
         # similarity named as well, and look again (the rest of its headings are set the same way).
         _name_candidates(lines, typography, embedder, found)
+    return _leadership_as_work_history(lines, found)
+
+
+def _leadership_as_work_history(lines: list[Line], found: dict[int, SectionName]) -> dict[int, SectionName]:
+    """ "Leadership Experience" beside an "Experience" section is the clubs and societies a resume lists apart
+    from its jobs; as the resume's only work-history heading (a manager's), it is the work history."""
+    if "experience" not in found.values():
+        for index, kind in found.items():
+            if kind == "leadership" and keyword_kind(lines[index].text) == "experience":
+                found[index] = "experience"
+                break
     return found
 
 
@@ -349,6 +395,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     # set apart by its place as much as by a typeface.
     beside = {i for i in range(len(lines) - 1) if _beside_its_row(typography, lines[i], lines[i + 1])}
     by_place = len(beside & set(found)) >= 2 and len(beside) <= len(confident) + 3
+    single_styles = {typography.signature(style) for style in confident} - typography.heading_styles
     candidates: list[tuple[int, bool]] = []
     early: set[int] = set()
     for index, line in enumerate(lines):
@@ -386,6 +433,11 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         elif not confident and typography.body and (
                 style.size >= 1.12 * typography.body and typography.set_apart(style) or typography.marked(style)):
             candidates.append((index, False))
+        elif typography.signature(style) in single_styles and typography.set_apart(style) and keyword_kind(
+                line.text) not in (None, *found.values()) and not _dated_below(lines, index):
+            # Set exactly like one recognised heading (a sidebar's small bold "Education") and naming by its own
+            # words a kind the document has no section of yet ("Software Skills"): that sidebar's next heading.
+            candidates.append((index, True))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
     heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
@@ -408,7 +460,13 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
                                 embedder or _default_embedder(), floors)
         unnamed: list[int] = []
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
+        starts = sorted(set(found) | {i for i, _ in candidates})
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
+            if kind == "education" and _prose_section(lines, index, starts) and not _names_schooling(
+                    lines, index, starts):
+                # Similarity only guessed the kind ("Background" is near "academic background"), and the section
+                # is a paragraph of sentences naming no degree or school: let its content name it.
+                kind = None
             if kind is not None and _item_not_heading(lines, kind, found, index, capitalised, typography):
                 continue
             if kind is not None:
@@ -457,6 +515,21 @@ def _look(typography: Typography, style: StyledLine,
         and style.gap >= 0.8 * heading_gap)
 
 
+def _names_schooling(lines: list[Line], index: int, starts: list[int]) -> bool:
+    end = next((i for i in starts if i > index), len(lines))
+    return any(_DEGREE.search(line.text) or _INSTITUTION.search(line.text) for line in lines[index + 1: end])
+
+
+def _prose_section(lines: list[Line], index: int, starts: list[int]) -> bool:
+    """Is the section under heading `index` (to the next heading or candidate) a paragraph of sentences: at least
+    two lines, mostly prose, no date ranges, ending in a full stop?"""
+    end = next((i for i in starts if i > index), len(lines))
+    body = [line.text for line in lines[index + 1: end]]
+    if len(body) < 2 or any(_RANGE.search(t) or _OPEN_FIRST.search(t) or _SINCE.search(t) for t in body):
+        return False
+    return 2 * sum(_prose(t) for t in body) >= len(body) and body[-1].rstrip().endswith((".", "!"))
+
+
 def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, SectionName],
                       candidates: list[tuple[int, bool]]) -> dict[int, SectionName | None]:
     """Name headings set like the document's headings whose words nothing recognised by what their sections hold,
@@ -466,6 +539,14 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
     languages. The rest stay unnamed (None)."""
     out: dict[int, SectionName | None] = {index: None for index in unnamed}
     starts = sorted(set(found) | {i for i, _ in candidates})
+    if "summary" not in found.values():
+        # A paragraph of sentences under a heading nothing names, before the work history: the candidate
+        # introducing themself ("Background", "Who I am").
+        history = min((i for i, kind in found.items() if kind == "experience"), default=len(lines))
+        opening = [i for i in unnamed if i < history and _prose_section(lines, i, starts)]
+        if opening:
+            out[opening[0]] = "summary"
+            unnamed = [i for i in unnamed if i != opening[0]]
     evidence: dict[int, tuple[int, int, int, int, int]] = {}
     for index in unnamed:
         # The section runs to the next line found or taken for a heading.
@@ -613,12 +694,37 @@ def _spans(
             spans[-1].lines.append(line)
             continue
         if name is not None:
-            spans.append(_Span(name=name, heading=line.text.rstrip(":").strip(), lines=[]))
+            spans.append(_Span(name=name, heading=_DOT_LEADER.sub("", line.text).rstrip(":").strip(), lines=[]))
         elif spans:
             spans[-1].lines.append(line)
         else:
             header.append(line)
+    for index, span in enumerate(spans):
+        group = _opening_group(span, typography)
+        if group is not None and not any(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text)
+                                         or _SINCE.search(line.text) for line in span.lines):
+            # "Research" opening at once with a bold "Peer Reviewed Publications", and no dated role anywhere under
+            # it: the sub-heading says what the section holds, which is not a work history.
+            spans[index] = _Span(name=group, heading=span.heading, lines=span.lines)
     return header, spans
+
+
+def _opening_group(span: _Span, typography: Typography | None) -> SectionName | None:
+    """The kind a work-history section's first line names when it is set apart as a sub-heading of an undated kind
+    ("Peer Reviewed Publications" right under "Research")."""
+    if span.name != "experience" or not span.lines or typography is None:
+        return None
+    first = span.lines[0].text
+    style = typography.style(first)
+    kind = keyword_kind(first) if looks_like_heading_text(first) else None
+    return kind if kind in _UNDATED_GROUPS and style is not None and typography.set_apart(style) else None
+
+
+# Kinds a sub-heading can give the section it opens when that section holds no dated role.
+_UNDATED_GROUPS: frozenset[SectionName | None] = frozenset({"publications", "projects", "awards", "skills"})
+
+
+_DOT_LEADER = re.compile(r"(?:\s?[.·…]){3,}\s*$")
 
 
 def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> _Span | None:
@@ -723,7 +829,8 @@ _PLACE_FIRST_WORDS = {
 _NAME_LABEL = re.compile(
     r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
     r"\s*(?:first\s*|given\s*)?names?|name|nom(?:\s+et\s+pr[ée]nom|\s+complet)?|pr[ée]nom\s+et\s+nom"
-    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome(?:\s+completo)?|(?:vollst[äa]ndiger\s+)?name"
+    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome\s*(?:[/&]|e)\s*cognome|nome(?:\s+completo)?"
+    r"|(?:vollst[äa]ndiger\s+)?name"
     r"|vor-?\s*und\s+nachname)\s*[:：]?\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
@@ -1099,7 +1206,10 @@ def _phone_options(found: str) -> list[str]:
     """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
     in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
     options = [found]
-    groups = found.split()
+    if "\n" in found:
+        # Run on past its line's end into the next line's postcode ("+46700555014" / "90740 Umeå"): the line's part.
+        options.append(found.split("\n", 1)[0].strip())
+    groups = options[-1].split()
     while len(groups) > 2 and len(re.sub(r"\D", "", options[-1])) > 15:
         groups = groups[:-1]
         options.append(" ".join(groups))
@@ -1122,8 +1232,9 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
                 match.group()) or _number_range(match.group()):
             continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
         for candidate in _phone_options(match.group()):
-            if _phone_digits_fit(candidate) and not _YEAR.fullmatch(candidate.strip()) and not _RANGE.search(
-                    candidate):
+            if _phone_digits_fit(candidate) and not all(_YEAR.fullmatch(g) for g in candidate.split()) and not \
+                    _RANGE.search(candidate):
+                # (Years in a row, "2011 2013 2015" on a timeline's axis, are no phone number.)
                 phone = candidate.strip()
                 break
         if phone:
@@ -2470,7 +2581,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         if text.strip() and not _FURNITURE.search(text.strip())
     ]
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
-    lines = _split_margin_headings(_split_glued_heading(lines), typography)
+    lines = _split_margin_headings(_split_glued_heading(lines), typography,
+                                   _in_left_margin(extracted.styled_lines))
     header, spans = _spans(lines, typography, embedder)
     unnamed_work = _unnamed_work_history(spans)
     if unnamed_work is not None:
