@@ -1455,6 +1455,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     headers: list[tuple[int, list[int], list[int]]] = []
     headers_below = _headers_below_dates(section_lines, anchors)
     group_openers: dict[int, int] = {}  # entry -> the employer line over its tenure line
+    meta: set[int] = set()  # dated lines that are the small print under their entry's header (`_meta_line`)
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
@@ -1479,6 +1480,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
+        if len(pre) >= 2 and _meta_line(section_lines[anchor], [section_lines[p] for p in pre], typography):
+            # The dates (and place) set small under a header of two lines or more (the title and the employer)
+            # close the entry's header: a line below is the next entry's, and words after the dates are the
+            # place. (Under one line, the employer, the title may still follow the dates.)
+            meta.add(anchor)
+            claimed.update(pre + [anchor])
+            headers.append((anchor, pre, post))
+            continue
         if nxt + 1 < ceiling and _URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
             # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
             # title is on the next line.
@@ -1543,10 +1552,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
         after = _DURATION.sub(" ", after)
+        place = None
+        if anchor in meta:
+            place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        location = location or place
         if employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
             # Under an employer printed above its titles, a dated line of its own is the next title held there
@@ -1607,6 +1620,20 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _meta_line(dated: Line, header: list[Line], typography: Typography | None) -> bool:
+    """Is the dated line the entry's small print under its header ("Title" / "Employer" / "Dic 2020 - Nov 2021
+    Beltrán"): it starts with its dates, is set smaller than every header line above it, in one weight, and holds
+    no title word after the dates? Then the words after the dates are the role's place, not its title."""
+    match = _STARTS_DATED.match(dated.text)
+    if typography is None or match is None or _TITLE_WORDS.search(dated.text[match.end():]):
+        return False
+    style = typography.style(dated.text)
+    if style is None or 0.15 < style.bold < 0.85:
+        return False
+    sizes = [s.size for line in header if (s := typography.style(line.text)) is not None]
+    return len(sizes) == len(header) and all(size >= style.size + 0.5 for size in sizes)
 
 
 def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
