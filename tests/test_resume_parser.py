@@ -410,6 +410,9 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
         ("2018 Mar – Present", "2018-03", "Present"), ("janvier 2018 – présent", "2018-01", "Present"),
         ("ago. 2018 – actualmente", "2018-08", "Present"), ("out. 2015 – set. 2019", "2015-10", "2019-09"),
+        # Two-digit months and years, as German CVs write them.
+        ("05/18–07/21", "2018-05", "2021-07"), ("seit 03/23", "2023-03", "Present"),
+        ("11/98 - 02/03", "1998-11", "2003-02"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -55,7 +55,10 @@ _MONTH = (
 _NUMERIC_DATE = (
     r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
-    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d)"
+    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
+    # "05/18", "03/23": a two-digit month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
+    r"|(?<![\d/.])(?:0[1-9]|1[0-2])/\d\d(?![\d/.])"
+    r")"
 )
 # "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
 _MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
@@ -1103,10 +1106,10 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
     year_match = _YEAR.search(text)
-    short = re.search(r"['’‘](\d\d)(?!\d)", text) if not year_match else None
+    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0[1-9]|1[0-2])/(\d\d)$", text) if not year_match else None
     if short:
         # A two-digit year is this century unless that would put it in the future.
-        year = 2000 + int(short.group(1))
+        year = 2000 + int(short.group(1) or short.group(2))
         year = year if year <= _today()[0] + 1 else year - 100
     elif not year_match:
         return None
