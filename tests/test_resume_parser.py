@@ -752,3 +752,31 @@ def test_a_pasted_resume_names_its_candidate_in_natural_order_without_credential
     resume = _parse(f"{first_line}\nrosalind@example.org | +1 646 555 0178\nExperience\nData Engineer, Globex\n"
                     "Jan 2020 - Present\n• Built pipelines for 40 teams\n")
     assert resume.contact.name == name
+
+
+def test_moderncv_lines_with_an_employment_type_and_a_technologies_label_read_as_roles() -> None:
+    """moderncv CVs print "Title, Employer, Full-time, City" on the dated line and end each role with a
+    "Technologies: ..." line. How the role was held is no part of the employer, what follows it is the place, and
+    the technologies line is the role's body: not a heading that ends the work history, not the next employer."""
+    resume = _parse(
+        "Ana Example\nana@example.org\nWork Experience\n"
+        "Jan 2023 – To date Senior Software Engineer, Telnova, Full-time, Remote\n"
+        "• Built the billing platform for telecom operators.\nTechnologies: Golang, TypeScript, React, GraphQL\n"
+        "Nov 2020 – Dec 2022 Senior Software Engineer, Klarbank, Full-time, Stockholm\n"
+        "• Built tools for the customer service department.\nTechnologies: Node.js, TypeScript, React, Kafka\n"
+        "Nov 2018 – Oct 2020 Software Engineer, Medalio, Part-time, Lisbon\n"
+        "• Worked on Node.js services.\nTechnologies: Node.js, React, Kafka, PostgreSQL\n"
+        "Education\n2014-2018 BSc Software Engineering, Example University\n")
+    assert [s.name for s in resume.sections] == ["experience", "education"]
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [
+        ("Senior Software Engineer", "Telnova", None), ("Senior Software Engineer", "Klarbank", "Stockholm"),
+        ("Software Engineer", "Medalio", "Lisbon")]
+
+
+def test_a_personal_project_named_in_the_employers_place_is_not_a_job() -> None:
+    resume = _parse(
+        "Kim Example\nExperience\nSoftware Engineer\nParcelbright Jul 2024 - Present\n• Built the refunds API.\n"
+        "Personal project: Bus Tracker\nOpen source Jan 2022 - Dec 2022\n• A live bus map used by 400 students.\n"
+        "Data Analyst\nLumen Bank Jun 2020 - Jun 2024\n• Wrote a reconciliation tool.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Engineer", "Parcelbright"), ("Data Analyst", "Lumen Bank")]

@@ -251,8 +251,9 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
     # an entry, which has a name and a title or a date.)
+    # (A heading word with a colon, "Technologies: Go, React", is a run-in label inside an entry, not a heading.)
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
-             and (len(rest.split()) >= 2 or re.search(r"\d", rest))]
+             and (len(rest.split()) >= 2 or re.search(r"\d", rest)) and not head.endswith(":")]
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
@@ -1236,6 +1237,10 @@ def _claimable_header(line: Line) -> bool:
     fields = _fields(text) or [text]
     if len(fields[0]) > 80 or text.endswith((",", ";")) or heading_name(text):
         return False
+    label = re.match(r"([^:]{2,40}):\s+\S", text)
+    if label and heading_name(label.group(1)) == "skills":
+        # "Technologies: Go, React, Kafka": the skills used, run in after a label, are a line of the entry's body.
+        return False
     if text.endswith(".") and not _legal_end(text) and (len(fields) < 2 or _sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
@@ -1584,7 +1589,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
             carried = post if employer_above and pre == [] else []
             continue
-        if _not_a_role(title, rest):
+        if _not_a_role(title, rest, company):
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
@@ -1811,10 +1816,11 @@ _Face = tuple[bool, bool, float]
 # Dated entries that sit among jobs but are not employment (the labelled corpus's conventions, and a recruiter's):
 # teaching or tutoring while studying ("Research and Teaching Assistant" is research work, and stays), personal or
 # side projects.
+_PERSONAL_PROJECT = (
+    r"\b(?:personal|side|independent|hobby) projects?\b"
+    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
 _NOT_EMPLOYMENT = re.compile(
-    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
-    r"|\b(?:personal|side|independent|hobby) projects?\b"
-    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b",
+    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b|" + _PERSONAL_PROJECT,
     re.IGNORECASE,
 )
 
@@ -1827,10 +1833,11 @@ _BESIDE_A_CAREER = re.compile(
 )
 
 
-def _not_a_role(title: str | None, dated_line: str) -> bool:
+def _not_a_role(title: str | None, dated_line: str, company: str | None = None) -> bool:
     """A degree listed among jobs ("University of Texas - B.S. in Computer Science 1988 - 1992": a degree and a
-    school, no job title), or a teaching-assistant or personal-project entry: not a job to count."""
-    if _NOT_EMPLOYMENT.search(title or ""):
+    school, no job title), or a teaching-assistant or personal-project entry (said in the title's place or the
+    employer's, "Personal project: Bus Tracker" over "Open source  2022"): not a job to count."""
+    if _NOT_EMPLOYMENT.search(title or "") or re.search(_PERSONAL_PROJECT, company or "", re.IGNORECASE):
         return True
     return bool(_DEGREE.search(dated_line) and _INSTITUTION.search(dated_line) and not _TITLE_WORDS.search(
         _INSTITUTION.sub("", dated_line)))
@@ -1969,10 +1976,37 @@ def _nest_roles(
     return out
 
 
+# How a role was held, printed among a header's comma-separated fields ("Engineer, Klarna, Full-time, Stockholm"):
+# not a title, an employer or a place.
+_EMPLOYMENT_TYPE = re.compile(
+    r"(?:full|part)[- ]?time|contract(?:or)?|freelance|permanent|temporary|self-employed|seasonal"
+    r"|vollzeit|teilzeit|festanstellung|tiempo (?:completo|parcial)|medio tiempo|jornada (?:completa|parcial)"
+    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo",
+    re.IGNORECASE)
+
+
+def _without_employment_type(text: str) -> tuple[str, str | None]:
+    """(the header line without its employment-type field and what follows it, that place) for a comma list
+    whose second or later field says how the role was held ("Senior Engineer, Klarna, Full-time, Stockholm" ->
+    "Senior Engineer, Klarna" and "Stockholm"); a line that starts with one (a wrapped ", Full-time, Oslo") is all
+    qualifiers. Other lines come back as they are."""
+    parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
+    for k, part in enumerate(parts):
+        if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or text.strip().startswith(",") or len(parts) > 1):
+            place = ", ".join(p for p in parts[k + 1:] if p and not _REMOTE.fullmatch(p)) or None
+            return ", ".join(parts[:k]), place
+    return text, None
+
+
 def _title_company(
     pre: list[str], rest: str, post: list[str], title_back: int | None = None
 ) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
+    if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
+        stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
+        location = next((place for _, place in stripped if place), None)
+        texts = [text for text, _ in stripped]
+        pre, rest, post = [t for t in texts[:len(pre)] if t], texts[len(pre)], [t for t in texts[len(pre) + 1:] if t]
     candidates: list[tuple[str, str]] = []  # (origin, text)
     line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
     line_number = 0
