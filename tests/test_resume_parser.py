@@ -413,6 +413,8 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         # Two-digit months and years, as German CVs write them.
         ("05/18–07/21", "2018-05", "2021-07"), ("seit 03/23", "2023-03", "Present"),
         ("11/98 - 02/03", "1998-11", "2003-02"),
+        # A month's name and a two-digit year after a slash, and an arrow between the ends.
+        ("feb/22 → Today", "2022-02", "Present"), ("Sept/16 - Jun/17", "2016-09", "2017-06"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
@@ -780,3 +782,21 @@ def test_a_personal_project_named_in_the_employers_place_is_not_a_job() -> None:
         "Data Analyst\nLumen Bank Jun 2020 - Jun 2024\n• Wrote a reconciliation tool.\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Software Engineer", "Parcelbright"), ("Data Analyst", "Lumen Bank")]
+
+
+def test_dates_alone_over_one_line_headers_each_date_the_header_under_it() -> None:
+    """moderncv with the dates in the margin: each date alone on its line, the header under it on one line ("Title,
+    Employer, City, Country"), long or wrapped after a comma, no bullets. The section opens on a date, so every
+    header is under its date, not over the next one; a date with no words at all (a footer) is no role."""
+    resume = _parse(
+        "Juana Example\nExperience\nfeb/22 → Today\nBusiness Performance Analyst (OWE), Aerobus, Broughton, UK\n"
+        "feb/20 → feb/22\nQuality Data & Reporting Specialist (QMO), Aerobus, Broughton, UK\n"
+        "jul/16 → jul/17\nInternship at Manufacturing Engineering (DRK), Aerobus, Puerto Real,\nSpain\n"
+        "oct/14 → jan/15\nInternship at NC Programs & Automatization, Aerobus Defence & Space,\n"
+        "El Puerto de Santa María, Spain\nDecember 2026\n")
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2022-02", "Present"), ("2020-02", "2022-02"), ("2016-07", "2017-07"), ("2014-10", "2015-01")]
+    assert [j.title for j in resume.experience][:2] == [
+        "Business Performance Analyst (OWE)", "Quality Data & Reporting Specialist (QMO)"]
+    assert "Manufacturing" in f"{resume.experience[2].title} {resume.experience[2].company}"
+    assert "NC Programs" in f"{resume.experience[3].title} {resume.experience[3].company}"

@@ -65,14 +65,15 @@ _MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
 # "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
 _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 # "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
-_SHORT_YEAR = r"\s*['’‘]\d\d(?!\d)"
+# "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
+_SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
 _DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy)"
 )
 _RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
+    rf"(?P<start>{_DATE})\s*(?:-|–|—|→|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
     re.IGNORECASE,
 )
 # "Present - 2019", "heute – 03/2019": a range written end first.
@@ -1107,7 +1108,7 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
     year_match = _YEAR.search(text)
-    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0[1-9]|1[0-2])/(\d\d)$", text) if not year_match else None
+    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
     if short:
         # A two-digit year is this century unless that would put it in the future.
         year = 2000 + int(short.group(1) or short.group(2))
@@ -1231,11 +1232,19 @@ def _sentence_like(text: str) -> bool:
     return len(words) >= 10 and lower >= 5
 
 
+def _comma_header(text: str) -> bool:
+    """A long field that is a header's comma list ("Intern at NC Programs, Airbus Defence & Space, El Puerto de
+    Santa María, Spain", moderncv's title, employer and place on one line): three or more short parts, no prose."""
+    parts = [part.strip() for part in text.split(",")]
+    return len(parts) >= 3 and all(0 < len(part) <= 50 for part in parts) and not text.rstrip().endswith(".") \
+        and not _sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
+
+
 def _claimable_header(line: Line) -> bool:
     """Could this line be part of a job's header (title/company/location), not a wrapped bullet?"""
     text = line.text
     fields = _fields(text) or [text]
-    if len(fields[0]) > 80 or text.endswith((",", ";")) or heading_name(text):
+    if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text):
         return False
     label = re.match(r"([^:]{2,40}):\s+\S", text)
     if label and heading_name(label.group(1)) == "skills":
@@ -1310,6 +1319,28 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
+    """A date alone on its line, then the entry's one-line header wrapped after a comma ("Intern, Airbus, Puerto
+    Real," / "Spain"): the short tail (a few words, no date, no bullet) finishes the header line."""
+    out: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if out and following is not None and line.text.rstrip().endswith(",") and _date_only(out[-1].text) \
+                and not _is_bullet(line) and not _is_bullet(following) and len(following.text.split()) <= 6 \
+                and len(following.text.strip()) <= 40 \
+                and following.text[:1].isupper() and not _YEAR.search(following.text) \
+                and not heading_name(following.text):
+            out.append(Line(number=line.number, text=f"{line.text.rstrip()} {following.text.strip()}"))
+            skip = True
+            continue
+        out.append(line)
+    return out
+
+
 def _date_only(text: str) -> bool:
     """A line that holds a date range and nothing else a reader would call a title or an employer."""
     match = _RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text) or _SINGLE_DATE.search(text)
@@ -1337,6 +1368,10 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
     bare = [a for a in anchors if _date_only(lines[a].text)]
     if len(bare) < 2 or len(bare) < 0.6 * len(anchors):
         return False
+    if anchors[0] == 0 and bare[0] == 0 and not _is_bullet(lines[0]):
+        # The section opens on a bare date: its first entry's header can only be under it, and so are the rest
+        # (which the titles alone cannot tell when one-line headers alternate with dates).
+        return True
 
     def titled(index: int) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
@@ -1439,7 +1474,7 @@ _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last m
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_ranges(_unform(section_lines))
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_unform(section_lines)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -1515,7 +1550,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                 section_lines[nxt]) and (
             len(pre) == 0 or not (_TITLE_WORDS.search(pre_text) or _CAREER_BREAK.search(pre_text))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
-        ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
+        ) and (len(first_field := (_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
             post.append(nxt)
             second = nxt + 1
             if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
@@ -1610,6 +1645,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
         body_start = max([anchor] + post) + 1
         bullets = _bullets(section_lines[body_start:next_start])
+        if end_raw is None and not title and not company and not bullets:
+            # A lone date with no words around it (a footer's "December 2026", a chart's axis): no role.
+            continue
         jobs.append(
             Job(
                 title=title, company=company, location=location,
