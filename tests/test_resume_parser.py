@@ -415,6 +415,8 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("11/98 - 02/03", "1998-11", "2003-02"),
         # A month's name and a two-digit year after a slash, and an arrow between the ends.
         ("feb/22 → Today", "2022-02", "Present"), ("Sept/16 - Jun/17", "2016-09", "2017-06"),
+        # A month's name, a slash and the year (a Portuguese moderncv CV).
+        ("Agosto/2017 – Atual", "2017-08", "Present"), ("Fevereiro/2013 – Janeiro/2014", "2013-02", "2014-01"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -61,7 +61,8 @@ _NUMERIC_DATE = (
     r")"
 )
 # "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
-_MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
+# "Agosto/2017": some templates put a slash there.
+_MONTH_YEAR_GAP = r"\s*[,/]?\s*(?:de\s+)?"
 # "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
 _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 # "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
