@@ -417,6 +417,9 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("feb/22 → Today", "2022-02", "Present"), ("Sept/16 - Jun/17", "2016-09", "2017-06"),
         # A month's name, a slash and the year (a Portuguese moderncv CV).
         ("Agosto/2017 – Atual", "2017-08", "Present"), ("Fevereiro/2013 – Janeiro/2014", "2013-02", "2014-01"),
+        # Italian months and a day before the month's name.
+        ("4 agosto 2021 - oggi", "2021-08", "Present"), ("1 nov 2017 - 5 mar 2018", "2017-11", "2018-03"),
+        ("ott 2014 - 17 gen 2018", "2014-10", "2018-01"), ("15. März 2020 - heute", "2020-03", "Present"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -41,14 +41,15 @@ _MONTHS = {
     "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "apr": 4, "avr": 4,
     "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
     "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
-    "dic": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
     r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
-    r"|dic(?:iembre)?|ene(?:ro)?|spring|summer|fall|autumn|winter)\.?"
+    r"|dic(?:iembre)?|ene(?:ro)?|gen(?:naio)?|febbraio|marzo|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?"
+    r"|settembre|ott(?:obre)?|novembre|dicembre|spring|summer|fall|autumn|winter)\.?"
 )
 # Numeric dates: ISO days and months (2020-03-15, 2020-03, 2020/03), day-first (15.03.2020, 15/03/2020) and
 # month-first (03.2020, 03/2020, 03-2020).
@@ -68,10 +69,13 @@ _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 # "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
 # "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
 _SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
-_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "4 agosto 2021", "15. März 2020": a day before the month's name belongs to the date.
+_DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_]))?"
+_DATE = rf"(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
-    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy)"
+    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
+    r"|attuale)"
 )
 _RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|→|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
@@ -1108,6 +1112,7 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
+    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_])", "", text)  # "4 agosto 2021": the day
     year_match = _YEAR.search(text)
     short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
     if short:
