@@ -805,3 +805,22 @@ def test_dates_alone_over_one_line_headers_each_date_the_header_under_it() -> No
         "Business Performance Analyst (OWE)", "Quality Data & Reporting Specialist (QMO)"]
     assert "Manufacturing" in f"{resume.experience[2].title} {resume.experience[2].company}"
     assert "NC Programs" in f"{resume.experience[3].title} {resume.experience[3].company}"
+
+
+def test_an_academic_cv_counts_posts_not_degree_work_memberships_or_paper_titles() -> None:
+    """A lab CV: posts dated 'M/YY–Present', doctoral research among them, memberships held 'since' a year, and
+    paper titles that start with a heading's word ("Research Challenges for ...") in a long publication list. Only
+    the posts are roles: a paper title is no "Research" heading that makes the papers after it roles."""
+    resume = _parse(
+        "Kim Example\nWork Experience\nPrincipal Investigator Sandia Example Labs 1/2017–Present\n"
+        "Led the visualization toolkit project.\nScalable Visualization Sandia Example Labs, 8/99–12/16\n"
+        "Developed parallel rendering algorithms.\nDoctoral Research Example University, 8/01–8/04\n"
+        "Studied volume rendering.\nPublications\nA Paper on Rendering. Kim Example. IEEE Vis, May 2014.\n"
+        "Research Challenges for Visualization Software. Ann Other, Kim Example,\n"
+        "and Bo Third. IEEE Computer, Volume 46, May 2013, pg. 34–42.\n"
+        "Another Paper. Kim Example and Ann Other. EuroVis, June 2012.\n"
+        "Research Directions in Parallel Rendering. Bo Third, Kim Example,\n"
+        "and Ann Other. Tech Report, April 2011.\n"
+        "Professional Activities\nAssociation for Computing Machinery (ACM) Member since 1998.\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2017-01", "Present"), ("1999-08", "2016-12")]
+    assert not any(s.heading.startswith("Research") for s in resume.sections)

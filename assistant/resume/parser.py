@@ -57,8 +57,8 @@ _NUMERIC_DATE = (
     r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
     r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
-    # "05/18", "03/23": a two-digit month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
-    r"|(?<![\d/.])(?:0[1-9]|1[0-2])/\d\d(?![\d/.])"
+    # "05/18", "8/99": a month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
+    r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/\d\d(?![\d/.])"
     r")"
 )
 # "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
@@ -257,9 +257,12 @@ def _split_margin_headings(lines: list[Line]) -> list[Line]:
               if not heading_name(line.text) and (split := _margin_heading(line.text)) is not None}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
     # an entry, which has a name and a title or a date.)
-    # (A heading word with a colon, "Technologies: Go, React", is a run-in label inside an entry, not a heading.)
+    # (A heading word with a colon, "Technologies: Go, React", is a run-in label inside an entry, not a heading;
+    # a line that runs on past a comma, "Research Challenges for Visualization. Hank Childs,", is a wrapped
+    # paragraph's first line.)
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
-             and (len(rest.split()) >= 2 or re.search(r"\d", rest)) and not head.endswith(":")]
+             and (len(rest.split()) >= 2 or re.search(r"\d", rest)) and not head.endswith(":")
+             and not rest.rstrip().endswith(",")]
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
@@ -1114,7 +1117,7 @@ def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
     text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_])", "", text)  # "4 agosto 2021": the day
     year_match = _YEAR.search(text)
-    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
+    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0?[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
     if short:
         # A two-digit year is this century unless that would put it in the future.
         year = 2000 + int(short.group(1) or short.group(2))
@@ -1630,7 +1633,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
             carried = post if employer_above and pre == [] else []
             continue
-        if _not_a_role(title, rest, company):
+        if _not_a_role(title, rest, company) or (match.re is _SINCE and _MEMBERSHIP.search(title or "")):
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
@@ -1864,9 +1867,13 @@ _PERSONAL_PROJECT = (
     r"\b(?:personal|side|independent|hobby) projects?\b"
     r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
 _NOT_EMPLOYMENT = re.compile(
-    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b|" + _PERSONAL_PROJECT,
+    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
+    # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
+    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)|" + _PERSONAL_PROJECT,
     re.IGNORECASE,
 )
+# "IEEE Member since 1995": a membership held since a year, not a role.
+_MEMBERSHIP = re.compile(r"\bmember\s*$", re.IGNORECASE)
 
 # Roles held beside a career, dated among its jobs: guest lecturing and volunteering (in the languages headings are
 # read in). Not jobs where the career is there to count; where they are most of what is listed (a student's or a
