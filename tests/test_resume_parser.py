@@ -576,6 +576,17 @@ def test_timeline_years_alone_above_each_entry_date_it() -> None:
         ("Assistant Professor", "Example University", "2016-01", "2021-12")]
 
 
+def test_the_newest_timeline_entry_without_an_end_year_is_ongoing_beside_an_older_bar_that_ended_later() -> None:
+    # moderntimeline: the 2013 post has no end year (its bar runs to the edge); a side job ran 2009-2014.
+    resume = _parse("\n".join([
+        "Jo Example", "Experience",
+        "2013", "Backend Developer, Ecosio GmbH", "Runs the platform.",
+        "2009", "Web Developer, Moon GmbH", "2014", "Built two sites.",
+        "2004", "System Administrator, Town Ltd", "2010", "Ran the servers.",
+    ]))
+    assert [(j.title, j.start, j.end) for j in resume.experience][0] == ("Backend Developer", "2013-01", "Present")
+
+
 def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_employer() -> None:
     # Every entry is "date / title / employer"; the career break's second line must stay with the break.
     resume = _parse("\n".join([

@@ -1837,9 +1837,13 @@ def _open_timeline_ends(jobs: list[Job]) -> list[Job]:
     """On a timeline, a bar with no end year runs on to today: an entry with only its start year, starting no
     earlier than every other entry ended, is the ongoing one (a one-year entry among older ones is not)."""
     ends = [int(j.end[:4]) for j in jobs if j.end and j.end[:4].isdigit()]
+    # The newest entry with no end year runs on too, even beside an older bar that ended later (a side job that
+    # ran 2009-2014 beside the 2013 post).
+    newest = max((int(j.start[:4]) for j in jobs if j.start and j.start[:4].isdigit()), default=None)
     out = []
     for job in jobs:
-        if job.end is None and job.start and job.start[:4].isdigit() and ends and int(job.start[:4]) >= max(ends):
+        if job.end is None and job.start and job.start[:4].isdigit() and (
+                ends and int(job.start[:4]) >= max(ends) or int(job.start[:4]) == newest):
             start_y, start_m = map(int, job.start.split("-"))
             job = job.model_copy(update={"end": "Present", "months": _months_between((start_y, start_m), _today())})
         out.append(job)
