@@ -835,3 +835,11 @@ def test_an_academic_cv_counts_posts_not_degree_work_memberships_or_paper_titles
         "Professional Activities\nAssociation for Computing Machinery (ACM) Member since 1998.\n")
     assert [(j.start, j.end) for j in resume.experience] == [("2017-01", "Present"), ("1999-08", "2016-12")]
     assert not any(s.heading.startswith("Research") for s in resume.sections)
+
+
+def test_an_employer_before_a_two_word_place_is_not_taken_for_part_of_the_place() -> None:
+    """ "Data Scientist, Altenor, Puerto Real, Spain": the place is the end of the line; the employer before it
+    stays the employer (it was read as the start of a three-part place)."""
+    resume = _parse("Jo Example\nExperience\nJul 2017 - Jan 2020\nData Scientist, Altenor, Puerto Real, Spain\n"
+                    "• Built models.\n")
+    assert (resume.experience[0].title, resume.experience[0].company) == ("Data Scientist", "Altenor")

@@ -1174,7 +1174,7 @@ def _find_location(field: str) -> tuple[int, str] | None:
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
-    if "," in rest and len(rest.split(",")[0].split()) >= 3:
+    if "," in rest and len(rest.split(",")[0].split()) >= 2:
         # "UC Berkeley, School of Information Berkeley, CA": a multi-word name before the comma is part of the
         # employer; the place is the "City, ST" at the end.
         inner = _find_location(field[match.start("rest"):])
