@@ -151,6 +151,20 @@ def test_normalize_fixes_typesetting_artefacts() -> None:
     assert normalize_text(normalize_text(raw)) == normalize_text(raw)
 
 
+def test_tex_accents_drawn_before_their_letters_land_on_them() -> None:
+    """pdfTeX draws "ü" as a dieresis glyph, then a "u": the extracted text must read "Würzburg", not "W ̈urzburg"
+    (which matches no employer or place a user typed). An acute used as an apostrophe stays one."""
+    raw = "W\u00a8urzburg, \u00b4Ecole Centrale, Universit`a di Pisa, Ma\u02dcnana"
+    assert normalize_text(raw) == "Würzburg, École Centrale, Università di Pisa, Mañana"
+    assert "ś" not in normalize_text("the team\u00b4s work")
+
+
+def test_an_ot1_en_dash_at_a_line_start_is_a_bullet_not_a_brace() -> None:
+    """TeX's OT1 fonts keep the en dash at the code of "{": an itemize dash without a ToUnicode map extracts as
+    "{ Built ...". It is the list's bullet; a real brace pair stays as written."""
+    assert normalize_text("{ Built the CI toolchain\n{a, b} are sets") == "• Built the CI toolchain\n{a, b} are sets"
+
+
 def test_pasted_text_is_normalised_and_accepted(settings) -> None:
     extracted = read_text("Jane Roe\r\n\r\nExperience\r\n\u2022 Led a team of 5 engineers", settings)
     assert extracted.text.splitlines()[0] == "Jane Roe" and extracted.producer == "pasted text"

@@ -512,3 +512,25 @@ def test_a_name_with_a_smaller_tagline_run_on_after_it_is_read_as_the_name_alone
     lines = text.splitlines()
     assert lines[0] == "Mira Okafor" and "Kernel Engineer" in lines[1]
     assert lines[-1].startswith("•") and "Staff Engineer" in lines[-1]
+
+
+def test_small_dates_under_a_title_and_employer_carry_the_place_not_the_title() -> None:
+    """AltaCV-like entries: the title, the employer, then the dates and the place in small print on one line
+    ("Técnico de servicio" / "Zener" / "Dic 2020 – Nov 2021  Beltrán"). The small line closes the entry's header:
+    the place beside the dates is no title, and the next entry's title under it is not this entry's."""
+    from assistant.resume.models import StyledLine
+
+    rows = [("Marta Example", 22.0, 0.0), ("Experiencia", 14.0, 1.0),
+            ("Desarrolladora Freelancer", 12.0, 0.0), ("Freelance", 10.0, 1.0),
+            ("Oct 2021 – Presente Alta Gracia", 9.0, 0.0), ("• Desarrollo de aplicaciones web.", 10.0, 0.0),
+            ("Técnica de servicio", 12.0, 0.0), ("Zenobia", 10.0, 1.0), ("Dic 2020 – Nov 2021 Beltrán", 9.0, 0.0),
+            ("Técnica de servicio", 12.0, 0.0), ("Servilar", 10.0, 1.0),
+            ("Sep 2018 – Ene 2020 Santiago Del Estero", 9.0, 0.0),
+            ("Técnica a domicilio", 12.0, 0.0), ("Autónoma", 10.0, 1.0),
+            ("Mar 2012 – Ene 2018 Santiago Del Estero", 9.0, 0.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=styled))
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [
+        ("Desarrolladora Freelancer", "Freelance", "Alta Gracia"), ("Técnica de servicio", "Zenobia", "Beltrán"),
+        ("Técnica de servicio", "Servilar", "Santiago Del Estero"),
+        ("Técnica a domicilio", "Autónoma", "Santiago Del Estero")]

@@ -86,3 +86,26 @@ def test_capitals_placed_one_letter_at_a_time_keep_their_word_break() -> None:
         x += (5.0 if ch == "I" else 12.0) + 6.0 + (14.0 if ch == " " else 0.0)
     runs.append(_run("i.n@example.org | Oslo", 30, 750))
     assert normalize_text(_text(runs)[0]) == "INGRID NILSEN"
+
+
+def test_a_contact_line_over_the_columns_does_not_pull_the_split_into_the_body() -> None:
+    """A wide contact line over two columns crosses any gutter right of its last item; a long bullet in the left
+    column, whose width is only estimated, seems to cross a gutter further left. The header is read first, whole,
+    wherever the split falls, so the split goes where only the header crosses it, and the left column is read
+    through before the right one (not cut off at the long bullet)."""
+    runs = [
+        _run("JANE ROE", 35, 776, 24, True), _run("Data Engineer", 35, 756, 12),
+        _run("jane@example.org", 46, 740, 8), _run("+1 555 0142", 178, 740, 8), _run("in jane-roe-data", 260, 740, 8),
+        _run("EXPERIENCE", 35, 708, 17), _run("Data Engineer", 35, 681), _run("Acme", 35, 667, bold=True),
+        _run("Jan 2020 – Present Springfield", 35, 652, 9), _run("• Built the nightly pipelines.", 35, 636),
+        _run("• Cut the cost of the warehouse by a third for the finance team", 35, 622),
+        _run("Analyst", 35, 600), _run("Globex", 35, 586, bold=True),
+        _run("Mar 2016 – Dec 2019 Shelbyville", 35, 571, 9), _run("• Weekly reports.", 35, 556),
+        _run("EDUCATION", 302, 708, 17), _run("BSc Computing", 302, 681), _run("State University", 302, 667),
+        _run("2012 – 2016", 302, 652, 9), _run("SKILLS", 302, 600, 17), _run("Python SQL", 302, 585),
+        _run("Airflow dbt", 302, 570),
+    ]
+    lines = _text(runs, 595.0)
+    assert lines[2].startswith("jane@example.org")
+    assert lines.index("• Weekly reports.") < lines.index("EDUCATION")
+    assert lines[-1] == "Airflow dbt"

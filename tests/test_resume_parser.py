@@ -410,6 +410,16 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
         ("2018 Mar – Present", "2018-03", "Present"), ("janvier 2018 – présent", "2018-01", "Present"),
         ("ago. 2018 – actualmente", "2018-08", "Present"), ("out. 2015 – set. 2019", "2015-10", "2019-09"),
+        # Two-digit months and years, as German CVs write them.
+        ("05/18–07/21", "2018-05", "2021-07"), ("seit 03/23", "2023-03", "Present"),
+        ("11/98 - 02/03", "1998-11", "2003-02"),
+        # A month's name and a two-digit year after a slash, and an arrow between the ends.
+        ("feb/22 → Today", "2022-02", "Present"), ("Sept/16 - Jun/17", "2016-09", "2017-06"),
+        # A month's name, a slash and the year (a Portuguese moderncv CV).
+        ("Agosto/2017 – Atual", "2017-08", "Present"), ("Fevereiro/2013 – Janeiro/2014", "2013-02", "2014-01"),
+        # Italian months and a day before the month's name.
+        ("4 agosto 2021 - oggi", "2021-08", "Present"), ("1 nov 2017 - 5 mar 2018", "2017-11", "2018-03"),
+        ("ott 2014 - 17 gen 2018", "2014-10", "2018-01"), ("15. März 2020 - heute", "2020-03", "Present"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
@@ -564,6 +574,17 @@ def test_timeline_years_alone_above_each_entry_date_it() -> None:
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("Associate Professor", "Example University", "2021-01", "Present"),
         ("Assistant Professor", "Example University", "2016-01", "2021-12")]
+
+
+def test_the_newest_timeline_entry_without_an_end_year_is_ongoing_beside_an_older_bar_that_ended_later() -> None:
+    # moderntimeline: the 2013 post has no end year (its bar runs to the edge); a side job ran 2009-2014.
+    resume = _parse("\n".join([
+        "Jo Example", "Experience",
+        "2013", "Backend Developer, Ecosio GmbH", "Runs the platform.",
+        "2009", "Web Developer, Moon GmbH", "2014", "Built two sites.",
+        "2004", "System Administrator, Town Ltd", "2010", "Ran the servers.",
+    ]))
+    assert [(j.title, j.start, j.end) for j in resume.experience][0] == ("Backend Developer", "2013-01", "Present")
 
 
 def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_employer() -> None:
@@ -749,3 +770,76 @@ def test_a_pasted_resume_names_its_candidate_in_natural_order_without_credential
     resume = _parse(f"{first_line}\nrosalind@example.org | +1 646 555 0178\nExperience\nData Engineer, Globex\n"
                     "Jan 2020 - Present\n• Built pipelines for 40 teams\n")
     assert resume.contact.name == name
+
+
+def test_moderncv_lines_with_an_employment_type_and_a_technologies_label_read_as_roles() -> None:
+    """moderncv CVs print "Title, Employer, Full-time, City" on the dated line and end each role with a
+    "Technologies: ..." line. How the role was held is no part of the employer, what follows it is the place, and
+    the technologies line is the role's body: not a heading that ends the work history, not the next employer."""
+    resume = _parse(
+        "Ana Example\nana@example.org\nWork Experience\n"
+        "Jan 2023 – To date Senior Software Engineer, Telnova, Full-time, Remote\n"
+        "• Built the billing platform for telecom operators.\nTechnologies: Golang, TypeScript, React, GraphQL\n"
+        "Nov 2020 – Dec 2022 Senior Software Engineer, Klarbank, Full-time, Stockholm\n"
+        "• Built tools for the customer service department.\nTechnologies: Node.js, TypeScript, React, Kafka\n"
+        "Nov 2018 – Oct 2020 Software Engineer, Medalio, Part-time, Lisbon\n"
+        "• Worked on Node.js services.\nTechnologies: Node.js, React, Kafka, PostgreSQL\n"
+        "Education\n2014-2018 BSc Software Engineering, Example University\n")
+    assert [s.name for s in resume.sections] == ["experience", "education"]
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [
+        ("Senior Software Engineer", "Telnova", None), ("Senior Software Engineer", "Klarbank", "Stockholm"),
+        ("Software Engineer", "Medalio", "Lisbon")]
+
+
+def test_a_personal_project_named_in_the_employers_place_is_not_a_job() -> None:
+    resume = _parse(
+        "Kim Example\nExperience\nSoftware Engineer\nParcelbright Jul 2024 - Present\n• Built the refunds API.\n"
+        "Personal project: Bus Tracker\nOpen source Jan 2022 - Dec 2022\n• A live bus map used by 400 students.\n"
+        "Data Analyst\nLumen Bank Jun 2020 - Jun 2024\n• Wrote a reconciliation tool.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Engineer", "Parcelbright"), ("Data Analyst", "Lumen Bank")]
+
+
+def test_dates_alone_over_one_line_headers_each_date_the_header_under_it() -> None:
+    """moderncv with the dates in the margin: each date alone on its line, the header under it on one line ("Title,
+    Employer, City, Country"), long or wrapped after a comma, no bullets. The section opens on a date, so every
+    header is under its date, not over the next one; a date with no words at all (a footer) is no role."""
+    resume = _parse(
+        "Juana Example\nExperience\nfeb/22 → Today\nBusiness Performance Analyst (OWE), Aerobus, Broughton, UK\n"
+        "feb/20 → feb/22\nQuality Data & Reporting Specialist (QMO), Aerobus, Broughton, UK\n"
+        "jul/16 → jul/17\nInternship at Manufacturing Engineering (DRK), Aerobus, Puerto Real,\nSpain\n"
+        "oct/14 → jan/15\nInternship at NC Programs & Automatization, Aerobus Defence & Space,\n"
+        "El Puerto de Santa María, Spain\nDecember 2026\n")
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2022-02", "Present"), ("2020-02", "2022-02"), ("2016-07", "2017-07"), ("2014-10", "2015-01")]
+    assert [j.title for j in resume.experience][:2] == [
+        "Business Performance Analyst (OWE)", "Quality Data & Reporting Specialist (QMO)"]
+    assert "Manufacturing" in f"{resume.experience[2].title} {resume.experience[2].company}"
+    assert "NC Programs" in f"{resume.experience[3].title} {resume.experience[3].company}"
+
+
+def test_an_academic_cv_counts_posts_not_degree_work_memberships_or_paper_titles() -> None:
+    """A lab CV: posts dated 'M/YY–Present', doctoral research among them, memberships held 'since' a year, and
+    paper titles that start with a heading's word ("Research Challenges for ...") in a long publication list. Only
+    the posts are roles: a paper title is no "Research" heading that makes the papers after it roles."""
+    resume = _parse(
+        "Kim Example\nWork Experience\nPrincipal Investigator Sandia Example Labs 1/2017–Present\n"
+        "Led the visualization toolkit project.\nScalable Visualization Sandia Example Labs, 8/99–12/16\n"
+        "Developed parallel rendering algorithms.\nDoctoral Research Example University, 8/01–8/04\n"
+        "Studied volume rendering.\nPublications\nA Paper on Rendering. Kim Example. IEEE Vis, May 2014.\n"
+        "Research Challenges for Visualization Software. Ann Other, Kim Example,\n"
+        "and Bo Third. IEEE Computer, Volume 46, May 2013, pg. 34–42.\n"
+        "Another Paper. Kim Example and Ann Other. EuroVis, June 2012.\n"
+        "Research Directions in Parallel Rendering. Bo Third, Kim Example,\n"
+        "and Ann Other. Tech Report, April 2011.\n"
+        "Professional Activities\nAssociation for Computing Machinery (ACM) Member since 1998.\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2017-01", "Present"), ("1999-08", "2016-12")]
+    assert not any(s.heading.startswith("Research") for s in resume.sections)
+
+
+def test_an_employer_before_a_two_word_place_is_not_taken_for_part_of_the_place() -> None:
+    """ "Data Scientist, Altenor, Puerto Real, Spain": the place is the end of the line; the employer before it
+    stays the employer (it was read as the start of a three-part place)."""
+    resume = _parse("Jo Example\nExperience\nJul 2017 - Jan 2020\nData Scientist, Altenor, Puerto Real, Spain\n"
+                    "• Built models.\n")
+    assert (resume.experience[0].title, resume.experience[0].company) == ("Data Scientist", "Altenor")

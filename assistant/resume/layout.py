@@ -299,7 +299,13 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
                     # Full-width bands only around columns the stream drew as blocks (a sidebar, then the main
                     # column): labels drawn row by row with their entries under a full-width summary stay labels.
                     and _gutter_crossings(lines, g, (left_rows & right_rows) - crossed) <= 2)):
-            candidates.append((crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
+            # A line above the first row where both columns run (the name, a contact line) is read first, whole,
+            # wherever the split falls: rank splits by what they cut below it, where a crossing line interrupts
+            # the columns.
+            both = (left_rows & right_rows) - crossed
+            floor = max(lines[i].y for i in both) + 1.0 if both else float("inf")
+            below = sum(1 for i in crossed if lines[i].y <= floor)
+            candidates.append((below + 0.01 * crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
     # The cleanest split first; a split that only cuts off margin labels (dates beside their entries) is no
     # column, but a sidebar elsewhere on the page may still be: try the next. A table makes the page one column.

@@ -30,6 +30,19 @@ _ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010f
 # black circle. At the start of a line they are the bullet a reader sees, so they stay one ("•") instead of
 # being dropped as icons or decoration.
 _SYMBOL_FONT_BULLET = re.compile("(?m)^([^\\S\n]*)[\uf0b7\uf0a7\uf0d8\uf076\uf0fc●○◦■□▪◆❖➢►✓✔](?=\\s)")
+# TeX's OT1-encoded fonts put the en dash at the code of "{": a font without a ToUnicode map leaves "{ Built ..."
+# where a reader sees "– Built ...". At the start of a line, before a space and with no closing brace on the
+# line, it is that list dash.
+_OT1_DASH_BULLET = re.compile("(?m)^([^\\S\n]*)\\{(?=[^\\S\n])(?![^\n]*\\})")
+# TeX draws an accent as a glyph of its own before the letter ("W¨urzburg", "´Ecole", "Universit`a"); NFKC would
+# turn the spacing accent into a space and a combining mark that belongs to no letter. Put it on its letter when
+# the two make one accented letter. (The acute and the grave only on a vowel: "don´t" uses the acute as an
+# apostrophe.)
+_SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+                    "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a",
+                    "\u00af": "\u0304", "`": "\u0300"}
+_ACCENT_BEFORE_LETTER = re.compile("([\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02da\u00af])([^\\W\\d_])"
+                                   "|(\u00b4|(?<=[^\\W\\d_])`)([aeiouyAEIOUY])")
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
 _HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u2043]")
 # Icon-font glyph names that LaTeX/Typst templates leak as text (AltaCV "/linkedin", "♂phone"; Awesome-CV
@@ -69,7 +82,6 @@ _ACCENT_LETTERS = {
     "\u0300": "aeiou", "\u0301": "aeiouy", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon", "\u030a": "au",
     "\u030c": "cszrne", "\u0327": "c",
 }
-_SPACING_ACCENTS = {"`": "\u0300", "\u02c6": "\u0302", "\u02c7": "\u030c"}
 _DETACHED_ACCENT = re.compile("(?<=[^\\W\\d_])(?: ([\u0300-\u036f])|([`\u02c6\u02c7]))([^\\W\\d_])")
 
 
@@ -99,6 +111,9 @@ def normalize_text(text: str) -> str:
     text = _HYPHENS.sub("-", text)
     text = re.sub(r"(?<=\w)-{2,}(?=\w)", "-", text)  # "on-\u00ad\u2010campus" from Word for Mac
     text = _SYMBOL_FONT_BULLET.sub("\\1•", text)
+    text = _OT1_DASH_BULLET.sub("\\1•", text)
+    if not text.isascii() or "`" in text:
+        text = _ACCENT_BEFORE_LETTER.sub(_accent_on_letter, text)
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
@@ -122,6 +137,13 @@ _LIGATURE_TEXTS = ("ffi", "ffl", "ff", "fi", "fl", "ft", "ti", "tt", "tf", "st",
 # A word with one stray character inside (not one that joins words: hyphen, apostrophe, slash, dot, ampersand).
 _STRAY_INSIDE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)([^\sa-z'’./&+\-])([a-z]{2,})(?![\w'’-])")
 _SPLIT_WORD = re.compile(r"([A-Za-z][a-z]*) ([a-z]{2,})")
+
+
+def _accent_on_letter(match: re.Match[str]) -> str:
+    """The letter after a spacing accent, with the accent on it, if they compose to one letter."""
+    accent, letter = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    composed = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
+    return composed if len(composed) == 1 else match.group(0)
 
 
 @functools.lru_cache(maxsize=1)

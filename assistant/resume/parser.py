@@ -53,35 +53,44 @@ _MONTHS = {
     "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "apr": 4, "avr": 4,
     "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
     "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
-    "dic": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
     r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
-    r"|dic(?:iembre)?|ene(?:ro)?|spring|summer|fall|autumn|winter)\.?"
+    r"|dic(?:iembre)?|ene(?:ro)?|gen(?:naio)?|febbraio|marzo|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?"
+    r"|settembre|ott(?:obre)?|novembre|dicembre|spring|summer|fall|autumn|winter)\.?"
 )
 # Numeric dates: ISO days and months (2020-03-15, 2020-03, 2020/03), day-first (15.03.2020, 15/03/2020) and
 # month-first (03.2020, 03/2020, 03-2020).
 _NUMERIC_DATE = (
     r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
-    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d)"
+    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
+    # "05/18", "8/99": a month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
+    r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/\d\d(?![\d/.])"
+    r")"
 )
 # "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
-_MONTH_YEAR_GAP = r"\s*,?\s*(?:de\s+)?"
+# "Agosto/2017": some templates put a slash there.
+_MONTH_YEAR_GAP = r"\s*[,/]?\s*(?:de\s+)?"
 # "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
 _YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
 # "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
-_SHORT_YEAR = r"\s*['’‘]\d\d(?!\d)"
-_DATE = rf"(?:{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
+# "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
+_SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
+# "4 agosto 2021", "15. März 2020": a day before the month's name belongs to the date.
+_DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_]))?"
+_DATE = rf"(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
 _OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
-    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy)"
+    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
+    r"|attuale)"
 )
 _RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
+    rf"(?P<start>{_DATE})\s*(?:-|–|—|→|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
     re.IGNORECASE,
 )
 # "Present - 2019", "heute – 03/2019": a range written end first.
@@ -295,8 +304,12 @@ def _split_margin_headings(lines: list[Line], typography: Typography | None = No
     in_margin = {index for index, (head, _) in splits.items() if len(head) <= (margin or {}).get(lines[index].text, 0)}
     # (A one-word rest is the end of a longer heading -- "Career Snapshot", "Certifications & Training" -- not
     # an entry, which has a name and a title or a date.)
+    # (A heading word with a colon, "Technologies: Go, React", is a run-in label inside an entry, not a heading;
+    # a line that runs on past a comma, "Research Challenges for Visualization. Hank Childs,", is a wrapped
+    # paragraph's first line.)
     mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
-             and (len(rest.split()) >= 2 or re.search(r"\d", rest))]
+             and (len(rest.split()) >= 2 or re.search(r"\d", rest)) and not head.endswith(":")
+             and not rest.rstrip().endswith(",")]
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
@@ -1292,11 +1305,12 @@ def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None
 
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
+    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_])", "", text)  # "4 agosto 2021": the day
     year_match = _YEAR.search(text)
-    short = re.search(r"['’‘](\d\d)(?!\d)", text) if not year_match else None
+    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0?[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
     if short:
         # A two-digit year is this century unless that would put it in the future.
-        year = 2000 + int(short.group(1))
+        year = 2000 + int(short.group(1) or short.group(2))
         year = year if year <= _today()[0] + 1 else year - 100
     elif not year_match:
         return None
@@ -1350,7 +1364,7 @@ def _find_location(field: str) -> tuple[int, str] | None:
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
-    if "," in rest and len(rest.split(",")[0].split()) >= 3:
+    if "," in rest and len(rest.split(",")[0].split()) >= 2:
         # "UC Berkeley, School of Information Berkeley, CA": a multi-word name before the comma is part of the
         # employer; the place is the "City, ST" at the end.
         inner = _find_location(field[match.start("rest"):])
@@ -1417,11 +1431,23 @@ def _sentence_like(text: str) -> bool:
     return len(words) >= 10 and lower >= 5
 
 
+def _comma_header(text: str) -> bool:
+    """A long field that is a header's comma list ("Intern at NC Programs, Airbus Defence & Space, El Puerto de
+    Santa María, Spain", moderncv's title, employer and place on one line): three or more short parts, no prose."""
+    parts = [part.strip() for part in text.split(",")]
+    return len(parts) >= 3 and all(0 < len(part) <= 50 for part in parts) and not text.rstrip().endswith(".") \
+        and not _sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
+
+
 def _claimable_header(line: Line) -> bool:
     """Could this line be part of a job's header (title/company/location), not a wrapped bullet?"""
     text = line.text
     fields = _fields(text) or [text]
-    if len(fields[0]) > 80 or text.endswith((",", ";")) or heading_name(text):
+    if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text):
+        return False
+    label = re.match(r"([^:]{2,40}):\s+\S", text)
+    if label and heading_name(label.group(1)) == "skills":
+        # "Technologies: Go, React, Kafka": the skills used, run in after a label, are a line of the entry's body.
         return False
     if text.endswith(".") and not _legal_end(text) and (len(fields) < 2 or _sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
@@ -1492,6 +1518,28 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
+    """A date alone on its line, then the entry's one-line header wrapped after a comma ("Intern, Airbus, Puerto
+    Real," / "Spain"): the short tail (a few words, no date, no bullet) finishes the header line."""
+    out: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if out and following is not None and line.text.rstrip().endswith(",") and _date_only(out[-1].text) \
+                and not _is_bullet(line) and not _is_bullet(following) and len(following.text.split()) <= 6 \
+                and len(following.text.strip()) <= 40 \
+                and following.text[:1].isupper() and not _YEAR.search(following.text) \
+                and not heading_name(following.text):
+            out.append(Line(number=line.number, text=f"{line.text.rstrip()} {following.text.strip()}"))
+            skip = True
+            continue
+        out.append(line)
+    return out
+
+
 def _date_only(text: str) -> bool:
     """A line that holds a date range and nothing else a reader would call a title or an employer."""
     match = _RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text) or _SINGLE_DATE.search(text)
@@ -1519,6 +1567,10 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
     bare = [a for a in anchors if _date_only(lines[a].text)]
     if len(bare) < 2 or len(bare) < 0.6 * len(anchors):
         return False
+    if anchors[0] == 0 and bare[0] == 0 and not _is_bullet(lines[0]):
+        # The section opens on a bare date: its first entry's header can only be under it, and so are the rest
+        # (which the titles alone cannot tell when one-line headers alternate with dates).
+        return True
 
     def titled(index: int) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
@@ -1621,7 +1673,7 @@ _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last m
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_ranges(_unform(section_lines))
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_unform(section_lines)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -1645,6 +1697,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     headers: list[tuple[int, list[int], list[int]]] = []
     headers_below = _headers_below_dates(section_lines, anchors)
     group_openers: dict[int, int] = {}  # entry -> the employer line over its tenure line
+    meta: set[int] = set()  # dated lines that are the small print under their entry's header (`_meta_line`)
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
@@ -1669,6 +1722,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
+        if len(pre) >= 2 and _meta_line(section_lines[anchor], [section_lines[p] for p in pre], typography):
+            # The dates (and place) set small under a header of two lines or more (the title and the employer)
+            # close the entry's header: a line below is the next entry's, and words after the dates are the
+            # place. (Under one line, the employer, the title may still follow the dates.)
+            meta.add(anchor)
+            claimed.update(pre + [anchor])
+            headers.append((anchor, pre, post))
+            continue
         if nxt + 1 < ceiling and _URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
             # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
             # title is on the next line.
@@ -1688,7 +1749,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                 section_lines[nxt]) and (
             len(pre) == 0 or not (_TITLE_WORDS.search(pre_text) or _CAREER_BREAK.search(pre_text))
             or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
-        ) and len((_fields(section_lines[nxt].text) or [""])[0]) < 70:
+        ) and (len(first_field := (_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
             post.append(nxt)
             second = nxt + 1
             if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
@@ -1733,10 +1794,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
         after = _DURATION.sub(" ", after)
+        place = None
+        if anchor in meta:
+            place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
         )
+        location = location or place
         if employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
             # Under an employer printed above its titles, a dated line of its own is the next title held there
@@ -1758,7 +1823,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
             carried = post if employer_above and pre == [] else []
             continue
-        if _not_a_role(title, rest):
+        if _not_a_role(title, rest, company) or (match.re is _SINCE and _MEMBERSHIP.search(title or "")):
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
@@ -1779,6 +1844,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
         body_start = max([anchor] + post) + 1
         bullets = _bullets(section_lines[body_start:next_start])
+        if end_raw is None and not title and not company and not bullets:
+            # A lone date with no words around it (a footer's "December 2026", a chart's axis): no role.
+            continue
         jobs.append(
             Job(
                 title=title, company=company, location=location,
@@ -1797,6 +1865,20 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _same_employer(_nest_roles(jobs, spans))
+
+
+def _meta_line(dated: Line, header: list[Line], typography: Typography | None) -> bool:
+    """Is the dated line the entry's small print under its header ("Title" / "Employer" / "Dic 2020 - Nov 2021
+    Beltrán"): it starts with its dates, is set smaller than every header line above it, in one weight, and holds
+    no title word after the dates? Then the words after the dates are the role's place, not its title."""
+    match = _STARTS_DATED.match(dated.text)
+    if typography is None or match is None or _TITLE_WORDS.search(dated.text[match.end():]):
+        return False
+    style = typography.style(dated.text)
+    if style is None or 0.15 < style.bold < 0.85:
+        return False
+    sizes = [s.size for line in header if (s := typography.style(line.text)) is not None]
+    return len(sizes) == len(header) and all(size >= style.size + 0.5 for size in sizes)
 
 
 def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
@@ -1945,9 +2027,13 @@ def _open_timeline_ends(jobs: list[Job]) -> list[Job]:
     """On a timeline, a bar with no end year runs on to today: an entry with only its start year, starting no
     earlier than every other entry ended, is the ongoing one (a one-year entry among older ones is not)."""
     ends = [int(j.end[:4]) for j in jobs if j.end and j.end[:4].isdigit()]
+    # The newest entry with no end year runs on too, even beside an older bar that ended later (a side job that
+    # ran 2009-2014 beside the 2013 post).
+    newest = max((int(j.start[:4]) for j in jobs if j.start and j.start[:4].isdigit()), default=None)
     out = []
     for job in jobs:
-        if job.end is None and job.start and job.start[:4].isdigit() and ends and int(job.start[:4]) >= max(ends):
+        if job.end is None and job.start and job.start[:4].isdigit() and (
+                ends and int(job.start[:4]) >= max(ends) or int(job.start[:4]) == newest):
             start_y, start_m = map(int, job.start.split("-"))
             job = job.model_copy(update={"end": "Present", "months": _months_between((start_y, start_m), _today())})
         out.append(job)
@@ -1971,12 +2057,17 @@ _Face = tuple[bool, bool, float]
 # Dated entries that sit among jobs but are not employment (the labelled corpus's conventions, and a recruiter's):
 # teaching or tutoring while studying ("Research and Teaching Assistant" is research work, and stays), personal or
 # side projects.
+_PERSONAL_PROJECT = (
+    r"\b(?:personal|side|independent|hobby) projects?\b"
+    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
-    r"|\b(?:personal|side|independent|hobby) projects?\b"
-    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b",
+    # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
+    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)|" + _PERSONAL_PROJECT,
     re.IGNORECASE,
 )
+# "IEEE Member since 1995": a membership held since a year, not a role.
+_MEMBERSHIP = re.compile(r"\bmember\s*$", re.IGNORECASE)
 
 # Roles held beside a career, dated among its jobs: guest lecturing and volunteering (in the languages headings are
 # read in). Not jobs where the career is there to count; where they are most of what is listed (a student's or a
@@ -1987,10 +2078,11 @@ _BESIDE_A_CAREER = re.compile(
 )
 
 
-def _not_a_role(title: str | None, dated_line: str) -> bool:
+def _not_a_role(title: str | None, dated_line: str, company: str | None = None) -> bool:
     """A degree listed among jobs ("University of Texas - B.S. in Computer Science 1988 - 1992": a degree and a
-    school, no job title), or a teaching-assistant or personal-project entry: not a job to count."""
-    if _NOT_EMPLOYMENT.search(title or ""):
+    school, no job title), or a teaching-assistant or personal-project entry (said in the title's place or the
+    employer's, "Personal project: Bus Tracker" over "Open source  2022"): not a job to count."""
+    if _NOT_EMPLOYMENT.search(title or "") or re.search(_PERSONAL_PROJECT, company or "", re.IGNORECASE):
         return True
     return bool(_DEGREE.search(dated_line) and _INSTITUTION.search(dated_line) and not _TITLE_WORDS.search(
         _INSTITUTION.sub("", dated_line)))
@@ -2129,10 +2221,37 @@ def _nest_roles(
     return out
 
 
+# How a role was held, printed among a header's comma-separated fields ("Engineer, Klarna, Full-time, Stockholm"):
+# not a title, an employer or a place.
+_EMPLOYMENT_TYPE = re.compile(
+    r"(?:full|part)[- ]?time|contract(?:or)?|freelance|permanent|temporary|self-employed|seasonal"
+    r"|vollzeit|teilzeit|festanstellung|tiempo (?:completo|parcial)|medio tiempo|jornada (?:completa|parcial)"
+    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo",
+    re.IGNORECASE)
+
+
+def _without_employment_type(text: str) -> tuple[str, str | None]:
+    """(the header line without its employment-type field and what follows it, that place) for a comma list
+    whose second or later field says how the role was held ("Senior Engineer, Klarna, Full-time, Stockholm" ->
+    "Senior Engineer, Klarna" and "Stockholm"); a line that starts with one (a wrapped ", Full-time, Oslo") is all
+    qualifiers. Other lines come back as they are."""
+    parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
+    for k, part in enumerate(parts):
+        if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or text.strip().startswith(",") or len(parts) > 1):
+            place = ", ".join(p for p in parts[k + 1:] if p and not _REMOTE.fullmatch(p)) or None
+            return ", ".join(parts[:k]), place
+    return text, None
+
+
 def _title_company(
     pre: list[str], rest: str, post: list[str], title_back: int | None = None
 ) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
+    if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
+        stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
+        location = next((place for _, place in stripped if place), None)
+        texts = [text for text, _ in stripped]
+        pre, rest, post = [t for t in texts[:len(pre)] if t], texts[len(pre)], [t for t in texts[len(pre) + 1:] if t]
     candidates: list[tuple[str, str]] = []  # (origin, text)
     line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
     line_number = 0
