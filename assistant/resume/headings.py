@@ -369,16 +369,15 @@ def keyword_kind(text: str) -> SectionName | None:
 
 _DECORATION = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|^\s*[/#~=>_]+\s*|\s*[/#~=<_]+\s*$|\s*\(\d{1,3}\)\s*$"
-    # A qualifier in brackets after the heading's words: "EXPERIENCE (10+ YEARS)", "Publications (selected)".
-    r"|(?<=\w)\s+[(\[][^()\[\],]{1,20}[)\]]\s*$"
     # Dot leaders run on from it to the right margin (moderncv's banking style): "Languages. . . . . . ."
     r"|(?:\s?[.·…]){3,}\s*$"
 )
 
 
 def strip_decoration(text: str) -> str:
-    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Experience (10+ years)", "Skills. . .":
-    numbering, decoration, a bracketed qualifier and dot leaders are not part of the heading."""
+    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Skills. . .": numbering, decoration
+    and dot leaders are not part of the heading. (A bracketed qualifier, "Experience (10+ years)", is kept: stripped
+    from every line, it made headings of lines inside work histories and lost roles on held-out resumes.)"""
     return _DECORATION.sub("", text).strip()
 
 
