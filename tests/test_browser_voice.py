@@ -55,7 +55,7 @@ def test_a_spoken_answer_is_transcribed_edited_and_scored(microphone_page: objec
     page.wait_for_timeout(9_000)  # type: ignore[attr-defined]  # the fake microphone plays the ~9 s answer
     page.get_by_role("button", name="Stop recording").click()  # type: ignore[attr-defined]
 
-    transcript = page.get_by_label("Transcript (edit before submitting)")  # type: ignore[attr-defined]
+    transcript = page.get_by_role("textbox", name="Transcript (edit before submitting)")  # type: ignore[attr-defined]
     expect(transcript).to_be_visible(timeout=120_000)  # offline decoding on a shared CPU
     expect(page.get_by_text(re.compile(r"Transcribed by PocketSphinx"))).to_be_visible()  # type: ignore[attr-defined]
     heard = transcript.input_value()
