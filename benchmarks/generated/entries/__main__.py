@@ -16,7 +16,8 @@ from assistant.resume.intake import read_pdf
 from assistant.resume.models import Resume
 from assistant.resume.review import prepare_resume
 from benchmarks.common import bench_settings
-from benchmarks.generated.entries.cases import CASES, Case, build, half_of
+from benchmarks.generated.entries.cases import CASES, Case, build
+from benchmarks.generated.stress import half_of
 from benchmarks.resume_accuracy import _employer_match, _title_match, first_start_year, latest_job
 
 

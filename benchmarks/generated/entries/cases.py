@@ -22,13 +22,12 @@ right-aligned on A's line; "A || B" puts A in a narrow left date column and B be
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from fpdf import FPDF
 
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+from benchmarks.generated.stress import new_pdf
+from benchmarks.generated.stress import set_font as _font
 
 EDUCATION = ("Education", ["**MSc Computer Science >> 2008 – 2010", "Lakeside University"])
 SKILLS = ("Skills", ["Python, PyTorch, Kubernetes, Spark, SQL"])
@@ -46,26 +45,6 @@ class Case:
     summary: str = "Machine learning leader who builds platforms and teams that ship models to production."
     extra: list[tuple[str, list[str]]] = field(default_factory=lambda: [EDUCATION, SKILLS])
     batch: int = 1
-
-
-def half_of(name: str) -> str:
-    """'tune' or 'score', fixed by the case name alone."""
-    return "tune" if int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "score"
-
-
-def _pdf() -> FPDF:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    if (_DEJAVU / "DejaVuSans.ttf").is_file():
-        pdf.add_font("Body", "", str(_DEJAVU / "DejaVuSans.ttf"))
-        pdf.add_font("Body", "B", str(_DEJAVU / "DejaVuSans-Bold.ttf"))
-        pdf.add_font("Body", "I", str(_DEJAVU / "DejaVuSans-Oblique.ttf"))
-    pdf.add_page()
-    return pdf
-
-
-def _font(pdf: FPDF, size: float, style: str = "") -> None:
-    pdf.set_font("Body" if "body" in pdf.fonts else "Helvetica", style, size)
 
 
 def _row(pdf: FPDF, spec: str) -> None:
@@ -105,7 +84,8 @@ def _row(pdf: FPDF, spec: str) -> None:
 
 
 def build(case: Case, name: str = "Avery Quinlan") -> bytes:
-    pdf = _pdf()
+    pdf = new_pdf()
+    pdf.add_page()
     _font(pdf, 20, "B")
     pdf.cell(0, 11, name, new_x="LMARGIN", new_y="NEXT")
     _font(pdf, 10)

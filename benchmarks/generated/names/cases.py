@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from fpdf import FPDF
 
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+from benchmarks.generated.stress import new_pdf
+from benchmarks.generated.stress import set_font as _font
 
 EXPERIENCE = [
     ("Director of Machine Learning Engineering", "Northwind Analytics", "Jan 2020 - Present",
@@ -40,25 +40,10 @@ class Case:
 
 
 def _pdf() -> FPDF:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    if (_DEJAVU / "DejaVuSans.ttf").is_file():
-        pdf.add_font("Body", "", str(_DEJAVU / "DejaVuSans.ttf"))
-        pdf.add_font("Body", "B", str(_DEJAVU / "DejaVuSans-Bold.ttf"))
-        pdf.add_font("Body", "I", str(_DEJAVU / "DejaVuSans-Oblique.ttf"))
-        pdf.set_font("Body", size=10)
-    else:  # pragma: no cover - a system without DejaVu (Latin-1 names only)
-        pdf.set_font("Helvetica", size=10)
+    pdf = new_pdf()
+    _font(pdf, 10)
     pdf.add_page()
     return pdf
-
-
-def _family(pdf: FPDF) -> str:
-    return "Body" if "body" in pdf.fonts else "Helvetica"
-
-
-def _font(pdf: FPDF, size: float, style: str = "") -> None:
-    pdf.set_font(_family(pdf), style, size)
 
 
 def _line(pdf: FPDF, text: str, size: float = 10, style: str = "", x: float | None = None, w: float = 0,

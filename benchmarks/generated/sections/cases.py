@@ -17,14 +17,14 @@ PDFs are built in memory with fpdf2 (already a test dependency) and the DejaVu f
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from fpdf import FPDF
 
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+from benchmarks.generated.stress import half_of, new_pdf
+from benchmarks.generated.stress import set_font as _font
+
 BODY = 10.0
 
 # Invented content for each section kind: (kind, lines). The first line of each is the content line a case checks.
@@ -72,29 +72,15 @@ class Case:
 
     @property
     def half(self) -> str:
-        """'tune' or 'score', fixed by the case id alone (SHA-256 even -> tune)."""
-        return "tune" if int(hashlib.sha256(self.name.encode()).hexdigest(), 16) % 2 == 0 else "score"
+        """'tune' or 'score', fixed by the case id alone."""
+        return half_of(self.name)
 
 
 def _pdf() -> FPDF:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    if (_DEJAVU / "DejaVuSans.ttf").is_file():
-        pdf.add_font("Body", "", str(_DEJAVU / "DejaVuSans.ttf"))
-        pdf.add_font("Body", "B", str(_DEJAVU / "DejaVuSans-Bold.ttf"))
-        pdf.add_font("Body", "I", str(_DEJAVU / "DejaVuSans-Oblique.ttf"))
-        pdf.add_font("Body", "BI", str(_DEJAVU / "DejaVuSans-BoldOblique.ttf"))
+    pdf = new_pdf("regular bold italic bold-italic")
     pdf.add_page()
     _font(pdf, BODY)
     return pdf
-
-
-def _family(pdf: FPDF) -> str:
-    return "Body" if "body" in pdf.fonts else "Helvetica"
-
-
-def _font(pdf: FPDF, size: float, style: str = "") -> None:
-    pdf.set_font(_family(pdf), style.replace("U", "") if _family(pdf) == "Helvetica" else style, size)
 
 
 def _text(pdf: FPDF, text: str, size: float = BODY, style: str = "", x: float | None = None, w: float = 0,
