@@ -34,15 +34,24 @@ _SYMBOL_FONT_BULLET = re.compile("(?m)^([^\\S\n]*)[\uf0b7\uf0a7\uf0d8\uf076\uf0f
 # where a reader sees "– Built ...". At the start of a line, before a space and with no closing brace on the
 # line, it is that list dash.
 _OT1_DASH_BULLET = re.compile("(?m)^([^\\S\n]*)\\{(?=[^\\S\n])(?![^\n]*\\})")
-# TeX draws an accent as a glyph of its own before the letter ("W¨urzburg", "´Ecole", "Universit`a"); NFKC would
-# turn the spacing accent into a space and a combining mark that belongs to no letter. Put it on its letter when
-# the two make one accented letter. (The acute and the grave only on a vowel: "don´t" uses the acute as an
-# apostrophe.)
+# TeX fonts without accented letters (OT1) draw an accent as a glyph of its own, and the text layer gives it before
+# its letter: "W¨urzburg", "´Ecole", "Universit`a", or after a space as a bare combining mark, "Sebasti ́an",
+# "Ume ̊a". A reader sees one letter, so the accent goes onto the letter after it when the two compose to one
+# letter. Before NFKC, which would turn a spacing accent into a space and a mark that belongs to no letter. The
+# acute and the grave double as apostrophes ("don´t", "Master`s"), so they only go onto a vowel, the grave only
+# after a letter; a mark after a space only joins a letter that takes it, after a letter of the same word.
 _SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
                     "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a",
                     "\u00af": "\u0304", "`": "\u0300"}
-_ACCENT_BEFORE_LETTER = re.compile("([\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02da\u00af])([^\\W\\d_])"
-                                   "|(\u00b4|(?<=[^\\W\\d_])`)([aeiouyAEIOUY])")
+_ACCENT_LETTERS = {
+    "\u0300": "aeiou", "\u0301": "aeiouy", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon", "\u030a": "au",
+    "\u030c": "cszrne", "\u0327": "c",
+}
+_DRAWN_ACCENT = re.compile(
+    "(?P<spacing>[\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02da\u00af])(?P<letter>[^\\W\\d_])"
+    "|(?P<apostrophe_like>\u00b4|(?<=[^\\W\\d_])`)(?P<vowel>[aeiouyAEIOUY])"
+    "|(?<=[^\\W\\d_]) (?P<mark>[\u0300-\u036f])(?P<taker>[^\\W\\d_])"
+)
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
 _HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u2043]")
 # Icon-font glyph names that LaTeX/Typst templates leak as text (AltaCV "/linkedin", "♂phone"; Awesome-CV
@@ -73,24 +82,18 @@ class _PictographTable(dict[int, str | int]):
 
 _PICTOGRAPHS = _PictographTable()
 _BLANK_LINES = re.compile(r"\n{3,}")
-# TeX fonts without accented letters (OT1) draw an accent as a glyph of its own over the base letter, and the text
-# layer gives it before the letter, often after a space: "Sebasti ́an", "Exp ́erience", "Ume ̊a", "Capacit`a". A
-# reader sees one letter ("á"), so the mark goes after its letter and they compose. Run after NFKC, which turns a
-# spacing accent ("´") into a space and its combining mark. Only after a letter and over a letter that takes the
-# accent, so an acute typed for an apostrophe ("Master´s", "don`t") stays as it was.
-_ACCENT_LETTERS = {
-    "\u0300": "aeiou", "\u0301": "aeiouy", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon", "\u030a": "au",
-    "\u030c": "cszrne", "\u0327": "c",
-}
-_DETACHED_ACCENT = re.compile("(?<=[^\\W\\d_])(?: ([\u0300-\u036f])|([`\u02c6\u02c7]))([^\\W\\d_])")
-
-
-def _attach_accent(match: re.Match[str]) -> str:
-    mark = match.group(1) or _SPACING_ACCENTS[match.group(2)]
-    letter = match.group(3)
-    if letter.lower() not in _ACCENT_LETTERS.get(mark, ""):
-        return match.group(0)
-    return unicodedata.normalize("NFC", letter + mark)
+def _accent_on_letter(match: re.Match[str]) -> str:
+    """The accented letter a drawn accent and the letter after it make, or the match unchanged if they make none."""
+    if match["mark"]:
+        mark, letter = match["mark"], match["taker"]
+        if letter.lower() not in _ACCENT_LETTERS.get(mark, ""):
+            return match.group(0)
+    else:
+        accent, letter = (match["spacing"], match["letter"]) if match["spacing"] else (match["apostrophe_like"],
+                                                                                       match["vowel"])
+        mark = _SPACING_ACCENTS[accent]
+    composed = unicodedata.normalize("NFC", letter + mark)
+    return composed if len(composed) == 1 else match.group(0)
 
 
 def normalize_text(text: str) -> str:
@@ -113,15 +116,13 @@ def normalize_text(text: str) -> str:
     text = _SYMBOL_FONT_BULLET.sub("\\1•", text)
     text = _OT1_DASH_BULLET.sub("\\1•", text)
     if not text.isascii() or "`" in text:
-        text = _ACCENT_BEFORE_LETTER.sub(_accent_on_letter, text)
+        text = _DRAWN_ACCENT.sub(_accent_on_letter, text)
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
     if not text.isascii():  # no ASCII character is an "other symbol"
         text = text.translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
-    if not text.isascii() or "`" in text:
-        text = _DETACHED_ACCENT.sub(_attach_accent, text)
     text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _SPACES.sub(" ", text)
     lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
@@ -137,13 +138,6 @@ _LIGATURE_TEXTS = ("ffi", "ffl", "ff", "fi", "fl", "ft", "ti", "tt", "tf", "st",
 # A word with one stray character inside (not one that joins words: hyphen, apostrophe, slash, dot, ampersand).
 _STRAY_INSIDE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)([^\sa-z'’./&+\-])([a-z]{2,})(?![\w'’-])")
 _SPLIT_WORD = re.compile(r"([A-Za-z][a-z]*) ([a-z]{2,})")
-
-
-def _accent_on_letter(match: re.Match[str]) -> str:
-    """The letter after a spacing accent, with the accent on it, if they compose to one letter."""
-    accent, letter = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-    composed = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
-    return composed if len(composed) == 1 else match.group(0)
 
 
 @functools.lru_cache(maxsize=1)
