@@ -139,7 +139,13 @@ def _render_feedback(turn: Turn) -> None:
             f"Relevance {d.relevance} · Director altitude {d.altitude} · scored by the {engine}"
         )
         for flag in evaluation.red_flags:
-            st.error(f"**Red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}”. {md_escape(flag.explanation)}")
+            if flag.certainty == "clear":
+                st.error(f"**Red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}”. "
+                         f"{md_escape(flag.explanation)}")
+            else:  # only the sentence's meaning suggests it, weakly: the candidate may mean the right thing
+                st.warning(f"**Possible red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}” could be "
+                           f"heard that way. {md_escape(flag.explanation)} If that is not what happened, say plainly "
+                           "what you did and who knew.")
         if evaluation.red_flag_review:
             st.markdown("**The LLM evaluator on the red flags**\n\n" + md_list(evaluation.red_flag_review))
         if evaluation.strengths:

@@ -20,7 +20,7 @@ from assistant.resume.review import prepare_resume, review_resume
 from benchmarks.common import CORPUS, TEST_DATA, Table, bench_settings, ingested_data_dir, spearman
 from tests import pdfs
 from tests.support import calibration
-from tests.support.calibration import CALIBRATION, CALIBRATION_HARD
+from tests.support.calibration import CALIBRATION, CALIBRATION_FRESH, CALIBRATION_HARD
 
 COMMAND = ".venv/bin/python -m benchmarks quality"
 
@@ -39,7 +39,7 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
     scorer = OfflineScorer(knowledge, embedder)
     figures: list[tuple[str, str, str]] = []
     latencies: list[float] = []
-    for name, path in (("calibration", CALIBRATION), ("hard set", CALIBRATION_HARD)):
+    for name, path in (("calibration", CALIBRATION), ("hard set", CALIBRATION_HARD), ("fresh set", CALIBRATION_FRESH)):
         rows = calibration.load(path)
         scorer.prepare([resolver.resolve(r["question"], r.get("competency")) for r in rows])  # as an interview does
         scored = []
@@ -63,12 +63,16 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
                     f"(length, score) {length_score_rho:+.2f}; "
                     f"{within_one:.0%} within 1 point; level-1 mean {sum(level_one) / len(level_one):.2f}, "
                     f"level-1 scored 4-5: {sum(s >= 4 for s in level_one)}")
-            if path == CALIBRATION_HARD:
-                troubling = [(r, e) for r, e in chosen if "red_flag" in r["kinds"]]
+            troubling = [(r, e) for r, e in chosen if calibration.troubling(r)]
+            if troubling:
                 caught = [r["id"] for r, e in troubling if e.red_flags]
                 missed = [r["id"] for r, e in troubling if not e.red_flags]
                 note += f"; red-flag answers flagged {len(caught)}/{len(troubling)}"
                 note += f" (missed: {', '.join(missed)})" if missed else ""
+            honest = [(r, e) for r, e in chosen if not calibration.troubling(r)]
+            false_flags = [r.get("id", "?") for r, e in honest if e.red_flags]
+            note += f"; honest answers flagged {len(false_flags)}/{len(honest)}"
+            note += f" ({', '.join(false_flags)})" if false_flags and path != CALIBRATION else ""
             figures.append((f"offline scorer vs grades, {name} {part} part: Spearman rho", f"{rho:.3f}", note))
     for part in ("check", "tuning"):
         flagged, benign = calibration.red_flag_cases(part)

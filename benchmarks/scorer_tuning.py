@@ -1,6 +1,6 @@
 """The offline scorer on the TUNING parts only, answer by answer: what to look at while adjusting the scorer.
 
-`python -m benchmarks.scorer_tuning [hard|calibration|flags ...] [--only-misses] [--policy NAME=VALUE ...]` prints, for each tuning row of the
+`python -m benchmarks.scorer_tuning [hard|fresh|calibration|flags ...] [--only-misses] [--policy NAME=VALUE ...]` prints, for each tuning row of the
 graded sets (tests/support/calibration.py: the hash rule), its id, grade, score, caps and red flags, then the tuning
 aggregates, and the red-flag sentence set's tuning half. Check rows are never printed nor counted here: they are
 what `python -m benchmarks quality` reports, once, after tuning.
@@ -20,7 +20,7 @@ from assistant.knowledge.embeddings import get_embedder
 from assistant.knowledge.loader import load_role
 from benchmarks.common import bench_settings, spearman
 from tests.support import calibration
-from tests.support.calibration import CALIBRATION, CALIBRATION_HARD
+from tests.support.calibration import CALIBRATION, CALIBRATION_FRESH, CALIBRATION_HARD
 
 
 def _policy(argv: list[str]) -> ScoringPolicy:
@@ -38,14 +38,14 @@ def main(argv: list[str]) -> int:
     only_misses = "--only-misses" in argv
     policy = _policy(argv)
     values = {argv[i + 1] for i, a in enumerate(argv) if a == "--policy" and i + 1 < len(argv)}
-    wanted = [a for a in argv if not a.startswith("--") and a not in values] or ["hard", "calibration", "flags"]
+    wanted = [a for a in argv if not a.startswith("--") and a not in values] or ["hard", "fresh", "calibration", "flags"]
     with tempfile.TemporaryDirectory(prefix="scorer-tuning-") as tmp:
         settings = bench_settings(Path(tmp))
         knowledge = load_role(settings.role_dir)
         embedder = get_embedder(settings)
     resolver = QuestionResolver(knowledge, embedder)
     scorer = OfflineScorer(knowledge, embedder, policy)
-    for name, path in (("hard", CALIBRATION_HARD), ("calibration", CALIBRATION)):
+    for name, path in (("hard", CALIBRATION_HARD), ("fresh", CALIBRATION_FRESH), ("calibration", CALIBRATION)):
         if name not in wanted:
             continue
         rows = calibration.load(path, "tuning")  # tuning rows only, by construction
@@ -55,13 +55,15 @@ def main(argv: list[str]) -> int:
             evaluation = scorer.evaluate(resolver.resolve(row["question"], row.get("competency")), row["answer"])
             scored.append((row, evaluation))
             label = row["label"]
-            miss = (label <= 2 and evaluation.score >= 3) or (label >= 4 and evaluation.score <= 2)
+            false_flag = bool(evaluation.red_flags) and not calibration.troubling(row)
+            miss = (label <= 2 and evaluation.score >= 3) or (label >= 4 and evaluation.score <= 2) or false_flag
             if only_misses and not miss:
                 continue
             caps = ",".join(f"{c.reason}<={c.limit:.1f}" for c in _caps(scorer, resolver, row) if c.reason != "relevance")
             flags = "; ".join(f"{f.id}[{f.detected_by}]: {f.quote[:70]}" for f in evaluation.red_flags)
+            kinds = ",".join(row.get("kinds", [])) or row.get("red_flag") or ""
             print(f"{'!' if miss else ' '} {row['id']:>5} grade {label} score {evaluation.score} "
-                  f"({evaluation.signals['overall']:.2f}) kinds={','.join(row.get('kinds', []))} caps={caps} "
+                  f"({evaluation.signals['overall']:.2f}) kinds={kinds} caps={caps} "
                   f"flags={flags}")
         labels = [r["label"] for r, _ in scored]
         scores = [e.score for _, e in scored]
@@ -70,7 +72,11 @@ def main(argv: list[str]) -> int:
         print(f"== {name} tuning part: {len(scored)} answers; Spearman {spearman(scores, labels):.3f}; level-1 mean "
               f"{sum(level_one) / max(len(level_one), 1):.2f}; level-1 scored 4-5: {sum(s >= 4 for s in level_one)}; "
               f"level-1/2 scored 4-5: {low_high}; level-4/5 scored <=2: "
-              f"{sum(e.score <= 2 for r, e in scored if r['label'] >= 4)}")
+              f"{sum(e.score <= 2 for r, e in scored if r['label'] >= 4)}; red-flag answers flagged "
+              f"{sum(bool(e.red_flags) for r, e in scored if calibration.troubling(r))}/"
+              f"{sum(calibration.troubling(r) for r, _ in scored)}; honest answers flagged "
+              f"{sum(bool(e.red_flags) for r, e in scored if not calibration.troubling(r))}/"
+              f"{sum(not calibration.troubling(r) for r, _ in scored)}")
     if "flags" in wanted:
         flagged, benign = calibration.red_flag_cases("tuning")
         missed = [c for c in flagged if c["flag"] not in {h.definition.id for h in scorer.red_flag_hits(c["text"])}]

@@ -395,6 +395,50 @@ def test_promotions_decided_by_loyalty_are_a_red_flag_and_the_evidence_based_sto
     assert fair.red_flags == [] and fair.score >= 3
 
 
+# Written for these tests: someone else's pressure to ship sets the scene, and the candidate's own handling is right.
+SCENE_SET_BY_OTHERS = (
+    "Last spring a product team had a new pricing model that beat the old one by 6 percent offline, and their VP "
+    "wanted it in front of every customer before the holiday peak. I proposed a two-week shadow run and a 10 percent "
+    "canary with a rollback trigger on refund rate, and the VP agreed once I showed him the cost of a bad launch. The "
+    "shadow run found a stale currency feature; we fixed it, the canary held, and the model went to everyone nine "
+    "days later than planned with a 4 percent lift."
+)
+
+
+def test_a_sentence_that_only_sets_the_scene_is_not_held_against_the_candidate(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge, embedder: Embedder
+) -> None:
+    """A red flag is the candidate's own conduct: 'their VP wanted it in front of every customer' is the situation
+    they were handed (the sentence names neither them nor their team), and the story of how they handled it is
+    sound, so it is not flagged. Judged by meaning alone, that sentence reads as shipping over the evidence."""
+    context = QuestionResolver(role_knowledge, embedder).resolve(
+        "A research team wants to ship a new model that beats production offline but has never been tested on live "
+        "traffic. What do you do?", None)
+    evaluation = scorer.evaluate(context, SCENE_SET_BY_OTHERS)
+    assert evaluation.red_flags == [] and evaluation.score >= 3
+    by_meaning_alone = OfflineScorer(role_knowledge, embedder, ScoringPolicy(red_flag_needs_own_voice=False))
+    assert [f.id for f in by_meaning_alone.evaluate(context, SCENE_SET_BY_OTHERS).red_flags] == ["overrides_evidence"]
+
+
+def test_a_weak_meaning_hit_is_shown_as_a_possible_red_flag(
+    role_knowledge: RoleKnowledge, embedder: Embedder
+) -> None:
+    """Below the clear margin a flag found by meaning alone is shown as possible: quoted and explained, worded as
+    something the answer could be heard as, with how to make the right behaviour explicit; it still caps the answer
+    at 2 (a director flag found clearly caps at 1). Here every meaning hit is made 'possible' by the policy."""
+    q = role_knowledge.question("pl_04")
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    unsure = OfflineScorer(role_knowledge, embedder, ScoringPolicy(red_flag_clear_margin=1.0)).evaluate(context, LOYAL)
+    (flag,) = unsure.red_flags
+    assert flag.certainty == "possible" and flag.detected_by == "meaning" and flag.quote in LOYAL
+    assert unsure.improvements[0].startswith("Possible red flag") and flag.quote in unsure.improvements[0]
+    assert "say plainly what you did" in unsure.improvements[0]
+    assert unsure.score <= 2 and "red_flag" in unsure.gaps
+    sure = OfflineScorer(role_knowledge, embedder, ScoringPolicy(red_flag_clear_margin=0.0)).evaluate(context, LOYAL)
+    assert [f.certainty for f in sure.red_flags] == ["clear"] and sure.score <= 1
+    assert sure.improvements[0].startswith("Red flag")
+
+
 def test_a_cue_can_be_told_across_two_sentences(scorer: OfflineScorer) -> None:
     """'My engineer built it.' + 'I pitched it to the CTO.' open the gate for taking credit; either half alone
     does not (meaning still decides whether it is flagged)."""

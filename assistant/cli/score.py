@@ -122,7 +122,8 @@ def render_text(evaluation: Evaluation) -> str:
         lines += [f"  - {s}" for s in e.improvements]
     if e.red_flags:
         lines.append("Red flags (the score stays at 2 or below unless an LLM evaluator addressed each one):")
-        lines += [f'  ! {f.label}: "{f.quote}" — {f.explanation}' for f in e.red_flags]
+        lines += [f'  ! {"Possible: " if f.certainty == "possible" else ""}{f.label}: "{f.quote}" — {f.explanation}'
+                  for f in e.red_flags]
         lines += [f"  LLM on it: {r}" for r in e.red_flag_review]
     if e.gaps:
         lines.append("Gaps: " + ", ".join(e.gaps))

@@ -94,7 +94,8 @@ class Penalties(_Frozen):
 
 
 CapReason = Literal[
-    "too_short", "off_topic", "off_question", "evasive", "relevance", "red_flag", "red_flag_repeated", "instructions"
+    "too_short", "off_topic", "off_question", "evasive", "relevance", "red_flag", "red_flag_repeated",
+    "possible_red_flag", "instructions",
 ]
 
 

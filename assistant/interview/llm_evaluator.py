@@ -132,7 +132,8 @@ def unaddressed_red_flags(flags: Sequence[RedFlag], addressed: Sequence[str]) ->
 
 def _format_red_flags(flags: Sequence[RedFlag]) -> str:
     """The offline red flags as the prompt shows them (quotes are the candidate's words: the caller fences them)."""
-    return "\n".join(f'- {f.label}: "{f.quote}" ({f.explanation})' for f in flags)
+    return "\n".join(f'- {"(possible) " if f.certainty == "possible" else ""}{f.label}: "{f.quote}" ({f.explanation})'
+                     for f in flags)
 
 
 def check_verdict(

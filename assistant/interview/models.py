@@ -60,6 +60,11 @@ class RedFlag(BaseModel):
     explanation: str = Field(description="Why it counts against the answer.")
     source: Literal["director", "rubric"] = "director"
     detected_by: Literal["meaning", "pattern"] = "meaning"
+    certainty: Literal["clear", "possible"] = Field(
+        default="clear",
+        description="'possible' when only the sentence's meaning, weakly, suggests it: the answer is capped at 2, "
+                    "not 1, and the coaching asks the candidate to make the right behaviour explicit.",
+    )
 
 
 OFFLINE_SCOPE = (

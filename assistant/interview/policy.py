@@ -118,6 +118,10 @@ class ScoringPolicy:
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
     red_flag_margin: float = 0.055  # ... and this much closer to it than to the right behaviour and neutral text
     counter_needs_its_words: bool = True  # see `RedFlagDetector.detect`
+    # A director flag is about the candidate's own conduct: a sentence that names neither them nor their team ("I",
+    # "we", "my", "our", "me", "us") sets the scene ("their VP wanted it before Black Friday") and shows no flag by
+    # meaning. On answers written by someone who never saw the flag data, 2 of 7 false flags were such sentences.
+    red_flag_needs_own_voice: bool = True
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
     # The linear probe over the sentence embeddings (`redflag_probe.py`), off by default: on the training file's
     # held-out folds it added few right flags for many false alarms, and on the tuning answers every setting that
@@ -127,6 +131,13 @@ class ScoringPolicy:
     # the probe gives that flag at least `red_flag_probe_gate`.
     red_flag_probe: bool = False
     red_flag_probe_gate: float | None = None
+    # How sure a meaning hit is: its margin. On honest answers it was never tuned on (tests/data/
+    # calibration_fresh.jsonl), false flags had margins 0.065-0.18 and true ones 0.06-0.5, so a hit below this margin
+    # is shown as a *possible* red flag: quoted and explained, with how to make the right behaviour explicit, no
+    # praise withheld, and the answer capped at `red_flag_cap` (2) rather than a director flag's 1. Pattern hits are
+    # clear. (A cap of 3 for possible flags was tried: on the tuning parts it cost the hard set more rank correlation,
+    # 0.748 -> 0.680, than it gave the fresh set, 0.235 -> 0.257.)
+    red_flag_clear_margin: float = 0.10
     red_flag_cap: float = 2.0  # an answer showing a rubric red flag scores at most this
     director_flag_cap: float = 1.0  # ... a director-wide one (concealment, discrimination, ...) at most this
     red_flag_cap_repeated: float = 1.0  # ... and at most this when two sentences show one

@@ -101,6 +101,7 @@ class FlagHit:
     sentence: SentenceSignals
     detected_by: Literal["meaning", "pattern"]
     strength: float  # margin for a meaning hit; 1.0 for a pattern
+    clear: bool = True  # False: a meaning hit below `ScoringPolicy.red_flag_clear_margin`, shown as possible
 
 
 class RedFlagDetector:
@@ -213,13 +214,16 @@ class RedFlagDetector:
             for j, s in enumerate(sentences):
                 if close[j] < self.policy.red_flag_floor or margin[j] < needed:
                     continue
+                if d.source == "director" and self.policy.red_flag_needs_own_voice and not s.first_person:
+                    continue  # the scene, not the candidate's conduct
                 if not d.cued(texts[j], pairs[j - 1] if j else texts[j]) and not (
                     gate is not None and verdicts and verdicts[j].flag == d.id and verdicts[j].probability >= gate
                 ):
                     continue
                 best = hits.get(key)
                 if best is None or margin[j] > best.strength:
-                    hits[key] = FlagHit(d, s, "meaning", float(margin[j]))
+                    hits[key] = FlagHit(d, s, "meaning", float(margin[j]),
+                                        clear=bool(margin[j] >= self.policy.red_flag_clear_margin))
         # The probe on its own: a paraphrase no cue names, judged by the behaviour the embeddings carry. A flag the
         # cue-gated test already found keeps its quote; the probe adds flags it did not find.
         for j, verdict in enumerate(verdicts):
@@ -248,4 +252,5 @@ def to_red_flag(hit: FlagHit, quote: str) -> RedFlag:
         explanation=hit.definition.explanation,
         source=hit.definition.source,
         detected_by=hit.detected_by,
+        certainty="clear" if hit.clear else "possible",
     )

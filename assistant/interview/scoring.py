@@ -678,6 +678,10 @@ class OfflineScorer(AnswerScorer):
         caps.append(Cap(reason="relevance", limit=relevance + p.relevance_cap_margin))
         if sig.flagged:  # text addressed to the scorer (`assistant.text.instructions`)
             caps.append(Cap(reason="instructions", limit=p.flagged_ceiling))
+        clear = [h for h in hits if h.clear]
+        if hits and not clear:
+            caps.append(Cap(reason="possible_red_flag", limit=p.red_flag_cap))
+        hits = clear
         if hits:
             flagged_sentences = {id(h.sentence) for h in hits}
             repeated = len(flagged_sentences) >= 2
@@ -739,7 +743,7 @@ class OfflineScorer(AnswerScorer):
 
     # -- coaching text ---------------------------------------------------------------------------------------
     def _strengths(self, sig: TextSignals, b: ScoreBreakdown) -> list[str]:
-        if b.red_flags:
+        if any(f.certainty == "clear" for f in b.red_flags):
             return []  # praise beside a red flag would tell the candidate the answer mostly worked
         strengths: list[str] = []
         d = b.dimensions
@@ -770,7 +774,12 @@ class OfflineScorer(AnswerScorer):
         competency = self._competency(question.competency)
         topic = competency.name.lower() if competency else question.competency.replace("_", " ")
         for flag in b.red_flags[:1]:
-            tips.append(f'Red flag — {flag.label.rstrip(".")}: "{flag.quote}". {flag.explanation}')
+            if flag.certainty == "clear":
+                tips.append(f'Red flag — {flag.label.rstrip(".")}: "{flag.quote}". {flag.explanation}')
+            else:
+                tips.append(f'Possible red flag — {flag.label.rstrip(".").lower()}: "{flag.quote}" could be heard '
+                            f"that way. {flag.explanation} If that is not what happened, say plainly what you did "
+                            "and who knew.")
         if "off_topic" in gaps or b.relevance.off_question_share >= 0.5:
             tips.append(
                 f"Answer the question that was asked; pick one real example about {topic} and tell it from the "

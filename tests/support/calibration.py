@@ -13,6 +13,12 @@ Two sets, both hand-graded by the level of the answer, never its length:
   it hashed to tuning, so the check part is exactly the one measured before (`LATER_TUNING_IDS`, asserted in
   tests/test_calibration.py).
 
+- `tests/data/calibration_fresh.jsonl`: 130 answers, levels 1-5, written on 2026-12-03 by someone who had not read
+  the red-flag definitions, cues or the other sets, to measure what the scorer was never tuned on: 100 honest
+  answers (half of them on the topics where red flags live, told with the right behaviour in those topics' words:
+  incidents and what caused them, people moved off projects, credit given, legal looped in) and 30 with a red flag
+  in fresh, indirect wording (`red_flag` names the behaviour, null for an honest answer).
+
 **Split rule (written down before any tuning):** an answer belongs to the *check* part when the first byte of the
 SHA-256 of its stripped UTF-8 text is odd, otherwise to the *tuning* part (`assistant.model_eval.part_of`, which
 `assistant eval` uses too). Weights and thresholds in
@@ -30,13 +36,14 @@ from assistant.model_eval import part_of
 from benchmarks.common import spearman
 
 __all__ = [
-    "CALIBRATION", "CALIBRATION_HARD", "LATER_TUNING_IDS", "RED_FLAG_CASES", "load", "part_of", "red_flag_cases",
-    "spearman",
+    "CALIBRATION", "CALIBRATION_FRESH", "CALIBRATION_HARD", "LATER_TUNING_IDS", "RED_FLAG_CASES", "load", "part_of",
+    "red_flag_cases", "spearman", "troubling",
 ]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CALIBRATION = DATA / "calibration_answers.jsonl"
 CALIBRATION_HARD = DATA / "calibration_hard.jsonl"
+CALIBRATION_FRESH = DATA / "calibration_fresh.jsonl"
 
 Part = Literal["tuning", "check"]
 
@@ -44,6 +51,11 @@ Part = Literal["tuning", "check"]
 def load(path: Path, part: Part | None = None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if part is None or part_of(r["answer"]) == part]
+
+
+def troubling(row: dict[str, Any]) -> bool:
+    """Graded as showing a red flag: the hard set's `kinds` say so, the fresh set's `red_flag` names it."""
+    return "red_flag" in row.get("kinds", []) or bool(row.get("red_flag"))
 
 
 # Hard-set rows written after the split for the tuning part only (see above).
