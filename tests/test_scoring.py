@@ -404,6 +404,44 @@ def test_a_cue_can_be_told_across_two_sentences(scorer: OfflineScorer) -> None:
     assert not credit.cued(pitched, pitched) and not credit.cued(built, built)
 
 
+# Credit taken in two halves with a sentence between them (someone else built it ... I pitched it as what I had
+# been building toward), and the same story told by a director who gave the credit away, in the same words.
+CLAIMED = (
+    "The anomaly service at my last company. One of my senior engineers, Lena, had designed it over a quarter and "
+    "showed me a working version on the payments data. I saw the value at once. I took it to the COO's review the "
+    "next month and pitched it as the monitoring strategy I had been working toward, and got budget for a team of "
+    "five. Within a year nine teams used it and incident detection went from hours to minutes."
+)
+CREDITED = (
+    "The anomaly service at my last company. One of my senior engineers, Lena, had designed it over a quarter and "
+    "showed me a working version on the payments data. I saw the value at once. I took it to the COO's review the "
+    "next month with her, she gave the demo, and I made the case for a team of five. Within a year nine teams used "
+    "it and incident detection went from hours to minutes."
+)
+
+
+def test_credit_taken_across_a_story_is_flagged_and_credit_given_in_the_same_words_is_not(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("mp_02")  # the ML platform you are proudest of
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    claimed = scorer.evaluate(context, CLAIMED)
+    (flag,) = claimed.red_flags
+    assert flag.id == "takes_credit" and "pitched it as" in flag.quote and claimed.score <= 2
+    credited = scorer.evaluate(context, CREDITED)
+    assert credited.red_flags == [] and credited.score >= 3
+
+
+def test_a_joint_cue_reaches_past_one_sentence_but_credit_given_clears_it(scorer: OfflineScorer) -> None:
+    credit = next(d for d in scorer.red_flags.definitions if d.id == "takes_credit")
+    built = "My staff engineer designed the ranking service."
+    pitched = "I pitched it to the CTO as the roadmap I had been building."
+    window = f"{built} I saw the potential. {pitched}"
+    assert credit.joint(pitched, window)
+    assert not credit.joint(pitched, f"{built} She walked the CTO through it herself. {pitched}")
+    assert not credit.joint(pitched, window, after="I made sure she got the credit in the all-hands.")
+
+
 def test_a_joint_cue_needs_two_parts(role_knowledge: RoleKnowledge) -> None:
     from pydantic import ValidationError
 

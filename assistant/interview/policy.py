@@ -118,6 +118,11 @@ class ScoringPolicy:
     red_flag_floor: float = 0.38  # a sentence must be at least this close to a red-flag example ...
     red_flag_margin: float = 0.055  # ... and this much closer to it than to the right behaviour and neutral text
     counter_needs_its_words: bool = True  # see `RedFlagDetector.detect`
+    # A flag's `joint_cues` (a behaviour told in two halves) are looked for in the sentence and up to this many
+    # before it: a story often puts a sentence between "my engineer built it" and "I pitched it as my strategy".
+    joint_cue_reach: int = 2
+    # ... and when both halves are there, the sentence need only be this much nearer the flag than its rivals.
+    red_flag_joint_margin: float = 0.03
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
     # The linear probe over the sentence embeddings (`redflag_probe.py`), off by default: on the training file's
     # held-out folds it added few right flags for many false alarms, and on the tuning answers every setting that

@@ -19,6 +19,19 @@ sentence says one of the words that make it the right behaviour (a word no examp
 "openly"), if the sentence uses the behaviour's own words, because MiniLM puts "I presented it to the CTO as my
 direction" as close to "she presented it to the CTO herself" as to the flag, and only the words tell them apart.
 
+Credit taken in two halves (issue #17): "my staff engineer prototyped it" ... "I saw the potential" ... "I pitched it
+as the platform strategy I had been building toward" was missed because the joint cue only looked one sentence
+back, and a counter-example's incidental word ("headcount", in a mirror that the flag's example lacked) let it rival
+the claim; "a data scientist in finance built it" ... "it was presented as one of my org's products" was cued but
+0.003 short of the margin. So a joint cue now looks `joint_cue_reach` (2) sentences back, one of its parts must be
+in the judged sentence itself, and when both halves are there the margin needed drops to `red_flag_joint_margin`
+(0.03), but only for a flag whose data lists what clears it (`joint_cleared_by`: "herself", "credited her", "with
+her as the architect", "she gave the demo", looked for in the window and the sentence after it). Without the
+clearing words, three invented good answers (credit given as "her design", "with her as the architect", "she got
+the credit") reached margins of 0.01-0.14 over the joint window: meaning alone cannot keep them clean. Judging the
+pair's meaning together was tried again and dropped: the grade-5 mirror of the credit-taking answer sits nearer the
+flag's example (0.65) than the credit-taking answer itself (0.62).
+
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
 without its mirror lifts honest answers that share its topic), and cues are markers of the *behaviour* ("rather than
@@ -72,6 +85,7 @@ class FlagDefinition:
     cues: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
     joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    joint_cleared_by: re.Pattern[str] | None = None
 
     @cached_property
     def distinguishing(self) -> list[set[str]]:
@@ -86,13 +100,25 @@ class FlagDefinition:
         return {w for e in self.examples for w in content_words(e)} - right
 
     def cued(self, sentence: str, window: str) -> bool:
-        """The cue gate: a cue word in the sentence, or every part of a joint cue in the window (the sentence with
-        the one before it), for behaviour told in two halves that no single word names."""
+        """The cue gate: a cue word in the sentence, or a joint cue over the window (`joint`), for behaviour told
+        in two halves that no single word names."""
         if self.cues is None:
             return True
         if self.cues.search(sentence):
             return True
-        return any(all(p.search(window) for p in group) for group in self.joint_cues)
+        return self.joint(sentence, window)
+
+    def joint(self, sentence: str, window: str, after: str = "") -> bool:
+        """Every part of some joint cue occurs in the window (the sentence with the ones before it) and one of them
+        in the sentence itself (the sentence judged is one of the two halves, not a bystander after them), and
+        neither the window nor the sentence `after` it tells the right behaviour (`joint_cleared_by`: "she
+        presented it herself", "with her as the architect")."""
+        if self.joint_cleared_by is not None and self.joint_cleared_by.search(f"{window} {after}"):
+            return False
+        return any(
+            all(p.search(window) for p in group) and any(p.search(sentence) for p in group)
+            for group in self.joint_cues
+        )
 
 
 @dataclass(frozen=True)
@@ -125,6 +151,7 @@ class RedFlagDetector:
                     tuple(re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in group)
                     for group in flag.joint_cues
                 ),
+                joint_cleared_by=_any_of(flag.joint_cleared_by),
             )
             for flag in knowledge.signals.red_flags
         ]
@@ -209,11 +236,19 @@ class RedFlagDetector:
                 rival = neutral_best
             margin = close - rival
             needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
-            pairs = windows(texts)
+            spans = windows(texts, self.policy.joint_cue_reach)
             for j, s in enumerate(sentences):
-                if close[j] < self.policy.red_flag_floor or margin[j] < needed:
+                if close[j] < self.policy.red_flag_floor:
                     continue
-                if not d.cued(texts[j], pairs[j - 1] if j else texts[j]) and not (
+                # Both halves of the behaviour told (someone else built it ... I pitched it as my strategy), with
+                # none of the words that clear it around them, are evidence of their own: the meaning test then
+                # asks for a smaller margin. Only for a flag whose data says what clears it (`joint_cleared_by`).
+                joint = d.joint_cleared_by is not None and d.joint(
+                    texts[j], spans[j], texts[j + 1] if j + 1 < len(texts) else ""
+                )
+                if margin[j] < (min(needed, self.policy.red_flag_joint_margin) if joint else needed):
+                    continue
+                if not (joint or d.cued(texts[j], spans[j])) and not (
                     gate is not None and verdicts and verdicts[j].flag == d.id and verdicts[j].probability >= gate
                 ):
                     continue
@@ -235,9 +270,9 @@ class RedFlagDetector:
         return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
 
 
-def windows(texts: Sequence[str]) -> list[str]:
-    """Each sentence read together with the one before it (n - 1 texts for n sentences)."""
-    return [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+def windows(texts: Sequence[str], reach: int = 1) -> list[str]:
+    """Each sentence read together with up to `reach` sentences before it (one text per sentence)."""
+    return [" ".join(texts[max(0, j - reach) : j + 1]) for j in range(len(texts))]
 
 
 def to_red_flag(hit: FlagHit, quote: str) -> RedFlag:
