@@ -472,6 +472,34 @@ def test_a_rehearsed_story_framed_in_the_questions_words_is_judged_by_what_it_te
     assert evaluation.signals["off_question_share"] >= 0.65 and evaluation.score <= 2
 
 
+def test_a_story_whose_actions_answer_another_question_is_capped_and_a_good_answer_on_the_topic_is_not(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """A reorganisation told for "how do you make model quality a property of the whole org": its opening borrows
+    the question's idea and the result is about the org, but what the candidate did (split teams, hired managers,
+    changed the planning cycle) answers an org-design question. A quality answer that also moved teams onto one
+    pipeline keeps its score."""
+    q = role_knowledge.question("pq_06")
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    reorg = (
+        "Making quality everyone's job is what I did when I reorganised the org. I split forty engineers from one "
+        "big group into five product-aligned teams, each with its own manager, and I hired two of those managers. "
+        "I moved the planning cycle from annual to quarterly and set up a monthly all-hands. Employee engagement "
+        "rose twelve points and delivery predictability improved from sixty to eighty-five percent."
+    )
+    evaluation = scorer.evaluate(context, reorg)  # scored 4 before the actions were read on their own
+    assert evaluation.score <= 2 and evaluation.signals["action_pivot"] > 0
+    assert any("different question" in tip for tip in evaluation.improvements)
+    quality = (
+        "I moved all forty models onto one deployment pipeline, and with it came a standard evaluation step: each "
+        "model must beat its predecessor on a held-out set and on a fairness slice before release. I wrote the "
+        "release checklist with the team leads, and I report regressions by team every month. Within two quarters "
+        "every team used the pipeline and regressions caught before release went from a third to nine in ten."
+    )
+    good = scorer.evaluate(context, quality)
+    assert good.score >= 3 and not any("different question" in tip for tip in good.improvements)
+
+
 def test_a_future_vision_with_nothing_delivered_is_called_evasive(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:

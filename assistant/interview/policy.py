@@ -80,6 +80,12 @@ class ScoringPolicy:
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
     off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
+    # The candidate's own action sentences, each compared with every competency's bank questions (the mean of its
+    # `action_pivot_top` nearest): when, over those sentences, another competency sits this much nearer than the
+    # asked one, the story was told for another question (coaching managers for a technical-direction question, a
+    # deployment migration for "model quality across the org") and the off-question cap applies. None: off.
+    action_pivot_top: int = 3
+    action_pivot_cap_at: float | None = 0.12
     off_topic_semantic: float = 0.1
     off_topic_semantic_weak: float = 0.2
     relevance_cap_margin: float = 2.0  # overall is at most relevance + this
