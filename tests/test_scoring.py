@@ -442,6 +442,20 @@ def test_a_joint_cue_reaches_past_one_sentence_but_credit_given_clears_it(scorer
     assert not credit.joint(pitched, window, after="I made sure she got the credit in the all-hands.")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trust between researchers and engineers came when I led the migration of our training jobs to a new cluster.",
+        "Researchers and production engineers blamed each other for every failed launch.",
+        "The hard part for him was letting go of the code, so I took him off the on-call rotation.",
+    ],
+)
+def test_a_cue_word_used_for_the_situation_does_not_open_the_gate(scorer: OfflineScorer, sentence: str) -> None:
+    """'Trust' as the topic, others blaming each other, relief from on-call: the cue words of favouritism, blame
+    and sidelining, but not the candidate's behaviour (each was flagged, at margins 0.07-0.21, before)."""
+    assert scorer.red_flag_hits(sentence) == []
+
+
 def test_a_joint_cue_needs_two_parts(role_knowledge: RoleKnowledge) -> None:
     from pydantic import ValidationError
 

@@ -30,7 +30,10 @@ her as the architect", "she gave the demo", looked for in the window and the sen
 clearing words, three invented good answers (credit given as "her design", "with her as the architect", "she got
 the credit") reached margins of 0.01-0.14 over the joint window: meaning alone cannot keep them clean. Judging the
 pair's meaning together was tried again and dropped: the grade-5 mirror of the credit-taking answer sits nearer the
-flag's example (0.65) than the credit-taking answer itself (0.62).
+flag's example (0.65) than the credit-taking answer itself (0.62). Invented strong answers written to test that work
+showed three cues that named the situation rather than the behaviour, each flagging a good sentence at a margin of
+0.07-0.21: favouritism's "trust" (any answer about building trust between teams), blame's "blamed" in "they blamed
+each other", sidelining's "took him off" in "took him off the on-call rotation"; the cues now exclude those uses.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
