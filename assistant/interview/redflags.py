@@ -196,10 +196,11 @@ class RedFlagDetector:
     ) -> list[FlagHit]:
         """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only.
 
-        A sentence is judged by meaning on its own; its cue may come from the sentence before it through a flag's
-        `joint_cues` (a behaviour told in two halves: "Priya built it." ... "I pitched it to the CTO as my
-        strategy."). Judging the two sentences' meaning together was tried and dropped: on the tuning answers the
-        pair never found a flag that neither sentence showed alone, and it raised false alarms on good answers.
+        A sentence is judged by meaning on its own; its cue may come from the sentences before it (up to
+        `joint_cue_reach`) through a flag's `joint_cues` (a behaviour told in two halves: "Priya built it." ... "I
+        pitched it to the CTO as my strategy."). Judging the two sentences' meaning together was tried twice and
+        dropped: on the tuning answers the pair never found a flag that neither sentence showed alone, and it raised
+        false alarms on good answers (see the module docstring).
         """
         hits: dict[tuple[str, str], FlagHit] = {}
         director = {d.id: d for d in self.definitions if d.source == "director"}
