@@ -448,11 +448,12 @@ def test_a_joint_cue_reaches_past_one_sentence_but_credit_given_clears_it(scorer
         "Trust between researchers and engineers came when I led the migration of our training jobs to a new cluster.",
         "Researchers and production engineers blamed each other for every failed launch.",
         "The hard part for him was letting go of the code, so I took him off the on-call rotation.",
+        "I broke it down by team and found that a third of the jobs were reruns of failed experiments.",
     ],
 )
 def test_a_cue_word_used_for_the_situation_does_not_open_the_gate(scorer: OfflineScorer, sentence: str) -> None:
-    """'Trust' as the topic, others blaming each other, relief from on-call: the cue words of favouritism, blame
-    and sidelining, but not the candidate's behaviour (each was flagged, at margins 0.07-0.21, before)."""
+    """'Trust' as the topic, others blaming each other, relief from on-call, a cost broken down: the cue words of
+    favouritism, blame and sidelining, but not the candidate's behaviour (each was flagged before)."""
     assert scorer.red_flag_hits(sentence) == []
 
 

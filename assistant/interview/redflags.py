@@ -33,7 +33,8 @@ pair's meaning together was tried again and dropped: the grade-5 mirror of the c
 flag's example (0.65) than the credit-taking answer itself (0.62). Invented strong answers written to test that work
 showed three cues that named the situation rather than the behaviour, each flagging a good sentence at a margin of
 0.07-0.21: favouritism's "trust" (any answer about building trust between teams), blame's "blamed" in "they blamed
-each other", sidelining's "took him off" in "took him off the on-call rotation"; the cues now exclude those uses.
+each other", sidelining's "took him off" in "took him off the on-call rotation"; and an invented cost answer was
+capped at 1 for blame's "broke" in "I broke it down by team". The cues now exclude those uses.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
