@@ -457,6 +457,16 @@ def test_a_cue_word_used_for_the_situation_does_not_open_the_gate(scorer: Offlin
     assert scorer.red_flag_hits(sentence) == []
 
 
+def test_a_concern_raised_and_then_rewarded_is_not_retaliation(scorer: OfflineScorer) -> None:
+    """Both sentences have a half of retaliation's joint cue's topic (went to legal ... at review time), but putting
+    her name forward is the opposite of paying her back."""
+    answer = (
+        "One of my engineers went to legal about our location features before launch. At review time I put her "
+        "name forward for promotion."
+    )
+    assert "retaliation" not in {h.definition.id for h in scorer.red_flag_hits(answer)}
+
+
 def test_a_joint_cue_needs_two_parts(role_knowledge: RoleKnowledge) -> None:
     from pydantic import ValidationError
 

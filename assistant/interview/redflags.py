@@ -23,10 +23,12 @@ Credit taken in two halves (issue #17): "my staff engineer prototyped it" ... "I
 as the platform strategy I had been building toward" was missed because the joint cue only looked one sentence
 back, and a counter-example's incidental word ("headcount", in a mirror that the flag's example lacked) let it rival
 the claim; "a data scientist in finance built it" ... "it was presented as one of my org's products" was cued but
-0.003 short of the margin. So a joint cue now looks `joint_cue_reach` (2) sentences back, one of its parts must be
-in the judged sentence itself, and when both halves are there the margin needed drops to `red_flag_joint_margin`
-(0.03), but only for a flag whose data lists what clears it (`joint_cleared_by`: "herself", "credited her", "with
-her as the architect", "she gave the demo", looked for in the window and the sentence after it). Without the
+0.003 short of the margin. So one part of a joint cue must be in the judged sentence itself and, for a flag whose
+data lists what clears it (`joint_cleared_by`: "herself", "credited her", "with her as the architect", "she gave the
+demo", looked for in the window and the sentence after it), the joint cue looks `joint_cue_reach` (2) sentences back
+and, with both halves there, the margin needed drops to `red_flag_joint_margin` (0.03). Retaliation's joint cue keeps
+a window of one sentence before: read two back, "one of my engineers went to the privacy office" ... "at review
+time I put her name forward for promotion" flagged an invented good answer. Without the
 clearing words, three invented good answers (credit given as "her design", "with her as the architect", "she got
 the credit") reached margins of 0.01-0.14 over the joint window: meaning alone cannot keep them clean. Judging the
 pair's meaning together was tried again and dropped: the grade-5 mirror of the credit-taking answer sits nearer the
@@ -241,7 +243,9 @@ class RedFlagDetector:
                 rival = neutral_best
             margin = close - rival
             needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
-            spans = windows(texts, self.policy.joint_cue_reach)
+            # Two sentences back only for a flag whose data says what clears the joint cue: retaliation's ("went to
+            # the privacy office" ... "I put her name forward") read that far flagged a good answer.
+            spans = windows(texts, self.policy.joint_cue_reach if d.joint_cleared_by is not None else 1)
             for j, s in enumerate(sentences):
                 if close[j] < self.policy.red_flag_floor:
                     continue

@@ -18,7 +18,7 @@ technical-direction question: 30% of the answer read as off-question; a deployme
 "model quality across the org": 56%, against a cap at 65%). `_action_pivot` reads only the candidate's action
 sentences, against each competency's bank questions (the mean of the three nearest), and caps an answer whose actions
 sit nearer another competency by `action_pivot_cap_at` (0.12). On the tuning parts the good answers reach at most
-0.09 (a grade-5 answer) and the two misses 0.14-0.16; 25 invented strong answers to 19 bank questions reach at
+0.09 (a grade-5 answer) and the two misses 0.14-0.16; 42 invented strong answers (to 31 bank questions and 5 worded off the bank) reach at
 most 0.09. It is a partial fix: it cannot tell stories that share the question's nouns. Hiring managers from
 outside, told for "how did you grow someone into a manager", reads 0.10, and of six invented off-question answers
 the old rule missed, it catches one (a reorganisation told for model quality); hiring senior engineers for a
