@@ -18,12 +18,13 @@ technical-direction question: 30% of the answer read as off-question; a deployme
 "model quality across the org": 56%, against a cap at 65%). `_action_pivot` reads only the candidate's action
 sentences, against each competency's bank questions (the mean of the three nearest), and caps an answer whose actions
 sit nearer another competency by `action_pivot_cap_at` (0.12). On the tuning parts the good answers reach at most
-0.09 (a grade-5 answer) and the two misses 0.14-0.16; 42 invented strong answers (to 31 bank questions and 5 worded off the bank) reach at
-most 0.09. It is a partial fix: it cannot tell stories that share the question's nouns. Hiring managers from
-outside, told for "how did you grow someone into a manager", reads 0.10, and of six invented off-question answers
-the old rule missed, it catches one (a reorganisation told for model quality); hiring senior engineers for a
-technical-direction question, coaching tech leads through design reviews, a hiring loop for "fair promotions" and
-a team merger for a doubled GPU bill all stay between -0.04 and 0.09.
+0.09 (a grade-5 answer) and the two misses 0.14-0.16; 42 invented strong answers (to 31 bank questions, and 5 to
+questions worded off the bank) reach at most 0.09. It is a partial fix: it cannot tell stories that share the
+question's nouns. Hiring managers from outside, told for "how did you grow someone into a manager", reads 0.10; of
+six invented off-question answers the old rule missed it catches one (a reorganisation told for model quality),
+while an external tech lead hired for "grow someone", senior engineers hired and tech leads coached for a
+technical-direction question, a hiring loop for "fair promotions" and a team merger for a doubled GPU bill all read
+between -0.04 and 0.09.
 
 The LLM evaluator (`llm_evaluator.py`) asks a model for the same `Evaluation` and checks its verdict against this
 scorer before it is shown.
