@@ -450,12 +450,13 @@ def test_a_joint_cue_reaches_past_one_sentence_but_credit_given_clears_it(scorer
         "The hard part for him was letting go of the code, so I took him off the on-call rotation.",
         "I broke it down by team and found that a third of the jobs were reruns of failed experiments.",
         "One of my engineers went to the privacy office about our location features before launch.",
+        "Nobody was at fault; we had no contract between the teams.",
     ],
 )
 def test_a_cue_word_used_for_the_situation_does_not_open_the_gate(scorer: OfflineScorer, sentence: str) -> None:
-    """'Trust' or 'privacy' as the topic, others blaming each other, relief from on-call, a cost broken down: cue
-    words of favouritism, unethical data use, blame and sidelining, but not the candidate's behaviour (each was
-    flagged before)."""
+    """'Trust' or 'privacy' as the topic, others blaming each other, nobody at fault, relief from on-call, a cost
+    broken down: cue words of favouritism, unethical data use, blame and sidelining, but not the candidate's
+    behaviour (each was flagged before)."""
     assert scorer.red_flag_hits(sentence) == []
 
 

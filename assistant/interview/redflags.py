@@ -36,7 +36,8 @@ flag's example (0.65) than the credit-taking answer itself (0.62). Invented stro
 showed three cues that named the situation rather than the behaviour, each flagging a good sentence at a margin of
 0.07-0.21: favouritism's "trust" (any answer about building trust between teams), blame's "blamed" in "they blamed
 each other", sidelining's "took him off" in "took him off the on-call rotation"; and an invented cost answer was
-capped at 1 for blame's "broke" in "I broke it down by team". The cues now exclude those uses. Unethical data use's
+capped at 1 for blame's "broke" in "I broke it down by team", and a blameless one for "fault" in "nobody was at
+fault". The cues now exclude those uses (and "blameless", "our fault"). Unethical data use's
 cue "privacy" was a topic word (an engineer going to the privacy office was flagged at 0.175) and is gone: on
 `tests/data/red_flag_training.yaml` that took its non-flag sentences flagged from 23 to 21 of 458 with the same 73/382
 flagged sentences found (24 -> 21 with the "trust" change), and no tuning answer moved.
