@@ -40,7 +40,15 @@ capped at 1 for blame's "broke" in "I broke it down by team", and a blameless on
 fault". The cues now exclude those uses (and "blameless", "our fault"). Unethical data use's
 cue "privacy" was a topic word (an engineer going to the privacy office was flagged at 0.175) and is gone: on
 `tests/data/red_flag_training.yaml` that took its non-flag sentences flagged from 23 to 21 of 458 with the same 73/382
-flagged sentences found (24 -> 21 with the "trust" change), and no tuning answer moved.
+flagged sentences found (24 -> 21 with the "trust" change), and no tuning answer moved. Concealment's "disclos"
+("I disclosed the two open risks in writing") and "on track" ("back on track"), and discrimination's pattern "older
+candidates" (a bias against them fixed) went the same way (21 -> 20). Still open, found the same way and left for
+lack of a general fix: a strong diversity answer that names whom a process hurt ("candidates with children", "people
+coming back after career breaks, including parents") is flagged for discrimination at margins 0.10-0.11, and a
+sentence that sets the scene ("the VP was under pressure to show results", "even though the launch date had been
+announced, I told the VP we could not safely ship") for shipping against the evidence at 0.12-0.18. Situation cue
+words ("pressure", "even though", "parents", "children") let them through, and the counter-examples cannot rival a
+sentence that says none of their words.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
