@@ -448,6 +448,72 @@ def test_a_cue_can_be_told_across_two_sentences(scorer: OfflineScorer) -> None:
     assert not credit.cued(pitched, pitched) and not credit.cued(built, built)
 
 
+# Credit taken in two halves with a sentence between them (someone else built it ... I pitched it as what I had
+# been building toward), and the same story told by a director who gave the credit away, in the same words.
+CLAIMED = (
+    "The anomaly service at my last company. One of my senior engineers, Lena, had designed it over a quarter and "
+    "showed me a working version on the payments data. I saw the value at once. I took it to the COO's review the "
+    "next month and pitched it as the monitoring strategy I had been working toward, and got budget for a team of "
+    "five. Within a year nine teams used it and incident detection went from hours to minutes."
+)
+CREDITED = (
+    "The anomaly service at my last company. One of my senior engineers, Lena, had designed it over a quarter and "
+    "showed me a working version on the payments data. I saw the value at once. I took it to the COO's review the "
+    "next month with her, she gave the demo, and I made the case for a team of five. Within a year nine teams used "
+    "it and incident detection went from hours to minutes."
+)
+
+
+def test_credit_taken_across_a_story_is_flagged_and_credit_given_in_the_same_words_is_not(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("mp_02")  # the ML platform you are proudest of
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    claimed = scorer.evaluate(context, CLAIMED)
+    (flag,) = claimed.red_flags
+    assert flag.id == "takes_credit" and "pitched it as" in flag.quote and claimed.score <= 2
+    credited = scorer.evaluate(context, CREDITED)
+    assert credited.red_flags == [] and credited.score >= 3
+
+
+def test_a_joint_cue_reaches_past_one_sentence_but_credit_given_clears_it(scorer: OfflineScorer) -> None:
+    credit = next(d for d in scorer.red_flags.definitions if d.id == "takes_credit")
+    built = "My staff engineer designed the ranking service."
+    pitched = "I pitched it to the CTO as the roadmap I had been building."
+    window = f"{built} I saw the potential. {pitched}"
+    assert credit.joint(pitched, window)
+    assert not credit.joint(pitched, f"{built} She walked the CTO through it herself. {pitched}")
+    assert not credit.joint(pitched, window, after="I made sure she got the credit in the all-hands.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trust between researchers and engineers came when I led the migration of our training jobs to a new cluster.",
+        "Researchers and production engineers blamed each other for every failed launch.",
+        "The hard part for him was letting go of the code, so I took him off the on-call rotation.",
+        "I broke it down by team and found that a third of the jobs were reruns of failed experiments.",
+        "One of my engineers went to the privacy office about our location features before launch.",
+        "Nobody was at fault; we had no contract between the teams.",
+    ],
+)
+def test_a_cue_word_used_for_the_situation_does_not_open_the_gate(scorer: OfflineScorer, sentence: str) -> None:
+    """'Trust' or 'privacy' as the topic, others blaming each other, nobody at fault, relief from on-call, a cost
+    broken down: cue words of favouritism, unethical data use, blame and sidelining, but not the candidate's
+    behaviour (each was flagged before)."""
+    assert scorer.red_flag_hits(sentence) == []
+
+
+def test_a_concern_raised_and_then_rewarded_is_not_retaliation(scorer: OfflineScorer) -> None:
+    """Both sentences have a half of retaliation's joint cue's topic (went to legal ... at review time), but putting
+    her name forward is the opposite of paying her back."""
+    answer = (
+        "One of my engineers went to legal about our location features before launch. At review time I put her "
+        "name forward for promotion."
+    )
+    assert "retaliation" not in {h.definition.id for h in scorer.red_flag_hits(answer)}
+
+
 def test_a_joint_cue_needs_two_parts(role_knowledge: RoleKnowledge) -> None:
     from pydantic import ValidationError
 
@@ -476,6 +542,34 @@ def test_a_rehearsed_story_framed_in_the_questions_words_is_judged_by_what_it_te
     )
     evaluation = scorer.evaluate(context, echo)  # read with the question's words in, it scored 4
     assert evaluation.signals["off_question_share"] >= 0.65 and evaluation.score <= 2
+
+
+def test_a_story_whose_actions_answer_another_question_is_capped_and_a_good_answer_on_the_topic_is_not(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """A reorganisation told for "how do you make model quality a property of the whole org": its opening borrows
+    the question's idea and the result is about the org, but what the candidate did (split teams, hired managers,
+    changed the planning cycle) answers an org-design question. A quality answer that also moved teams onto one
+    pipeline keeps its score."""
+    q = role_knowledge.question("pq_06")
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    reorg = (
+        "Making quality everyone's job is what I did when I reorganised the org. I split forty engineers from one "
+        "big group into five product-aligned teams, each with its own manager, and I hired two of those managers. "
+        "I moved the planning cycle from annual to quarterly and set up a monthly all-hands. Employee engagement "
+        "rose twelve points and delivery predictability improved from sixty to eighty-five percent."
+    )
+    evaluation = scorer.evaluate(context, reorg)  # scored 4 before the actions were read on their own
+    assert evaluation.score <= 2 and evaluation.signals["action_pivot"] > 0
+    assert any("different question" in tip for tip in evaluation.improvements)
+    quality = (
+        "I moved all forty models onto one deployment pipeline, and with it came a standard evaluation step: each "
+        "model must beat its predecessor on a held-out set and on a fairness slice before release. I wrote the "
+        "release checklist with the team leads, and I report regressions by team every month. Within two quarters "
+        "every team used the pipeline and regressions caught before release went from a third to nine in ten."
+    )
+    good = scorer.evaluate(context, quality)
+    assert good.score >= 3 and not any("different question" in tip for tip in good.improvements)
 
 
 def test_a_future_vision_with_nothing_delivered_is_called_evasive(

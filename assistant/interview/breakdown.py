@@ -56,6 +56,10 @@ class RelevanceBreakdown(_Frozen):
     pivot_margin: float | None = Field(None, description="Question similarity minus the best other competency's.")
     off_question_share: float = Field(0.0, description="Share of the answer (by words) told for another question.")
     action_on_question: bool = Field(True, description="An action of the candidate's addresses the asked question.")
+    action_pivot: float | None = Field(
+        None, description="How much nearer the candidate's own actions sit to another competency's bank questions "
+        "than to the asked competency's (cosines, mean over action sentences by words).",
+    )
 
 
 class Evasion(_Frozen):
@@ -171,6 +175,7 @@ class ScoreBreakdown(_Frozen):
                 "semantic_relevance": r.semantic,
                 "pivot_margin": r.pivot_margin if r.pivot_margin is not None else 0.0,
                 "off_question_share": r.off_question_share,
+                "action_pivot": r.action_pivot if r.action_pivot is not None else 0.0,
                 "too_short": self.too_short,
                 "off_topic": self.off_topic,
                 "evasion_kinds": self.evasion.kinds,

@@ -80,6 +80,12 @@ class ScoringPolicy:
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
     off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
+    # The candidate's own action sentences, each compared with every competency's bank questions (the mean of its
+    # `action_pivot_top` nearest): when, over those sentences, another competency sits this much nearer than the
+    # asked one, the story was told for another question (coaching managers for a technical-direction question, a
+    # deployment migration for "model quality across the org") and the off-question cap applies. None: off.
+    action_pivot_top: int = 3
+    action_pivot_cap_at: float | None = 0.12
     off_topic_semantic: float = 0.1
     off_topic_semantic_weak: float = 0.2
     relevance_cap_margin: float = 2.0  # overall is at most relevance + this
@@ -122,6 +128,11 @@ class ScoringPolicy:
     # "we", "my", "our", "me", "us") sets the scene ("their VP wanted it before Black Friday") and shows no flag by
     # meaning. On answers written by someone who never saw the flag data, 2 of 7 false flags were such sentences.
     red_flag_needs_own_voice: bool = True
+    # A flag's `joint_cues` (a behaviour told in two halves) are looked for in the sentence and up to this many
+    # before it: a story often puts a sentence between "my engineer built it" and "I pitched it as my strategy".
+    joint_cue_reach: int = 2
+    # ... and when both halves are there, the sentence need only be this much nearer the flag than its rivals.
+    red_flag_joint_margin: float = 0.03
     rubric_flag_margin: float = 0.2  # rubric red flags have no counter-examples or cues: a much wider margin
     # The linear probe over the sentence embeddings (`redflag_probe.py`), off by default: on the training file's
     # held-out folds it added few right flags for many false alarms, and on the tuning answers every setting that

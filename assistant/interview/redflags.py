@@ -19,6 +19,37 @@ sentence says one of the words that make it the right behaviour (a word no examp
 "openly"), if the sentence uses the behaviour's own words, because MiniLM puts "I presented it to the CTO as my
 direction" as close to "she presented it to the CTO herself" as to the flag, and only the words tell them apart.
 
+Credit taken in two halves (issue #17): "my staff engineer prototyped it" ... "I saw the potential" ... "I pitched it
+as the platform strategy I had been building toward" was missed because the joint cue only looked one sentence
+back, and a counter-example's incidental word ("headcount", in a mirror that the flag's example lacked) let it rival
+the claim; "a data scientist in finance built it" ... "it was presented as one of my org's products" was cued but
+0.003 short of the margin. So one part of a joint cue must be in the judged sentence itself and, for a flag whose
+data lists what clears it (`joint_cleared_by`: "herself", "credited her", "with her as the architect", "she gave the
+demo", looked for in the window and the sentence after it), the joint cue looks `joint_cue_reach` (2) sentences back
+and, with both halves there, the margin needed drops to `red_flag_joint_margin` (0.03). Retaliation's joint cue keeps
+a window of one sentence before: read two back, "one of my engineers went to the privacy office" ... "at review
+time I put her name forward for promotion" flagged an invented good answer. Without the
+clearing words, three invented good answers (credit given as "her design", "with her as the architect", "she got
+the credit") reached margins of 0.01-0.14 over the joint window: meaning alone cannot keep them clean. Judging the
+pair's meaning together was tried again and dropped: the grade-5 mirror of the credit-taking answer sits nearer the
+flag's example (0.65) than the credit-taking answer itself (0.62). Invented strong answers written to test that work
+showed three cues that named the situation rather than the behaviour, each flagging a good sentence at a margin of
+0.07-0.21: favouritism's "trust" (any answer about building trust between teams), blame's "blamed" in "they blamed
+each other", sidelining's "took him off" in "took him off the on-call rotation"; and an invented cost answer was
+capped at 1 for blame's "broke" in "I broke it down by team", and a blameless one for "fault" in "nobody was at
+fault". The cues now exclude those uses (and "blameless", "our fault"). Unethical data use's
+cue "privacy" was a topic word (an engineer going to the privacy office was flagged at 0.175) and is gone: on
+`tests/data/red_flag_training.yaml` that took its non-flag sentences flagged from 23 to 21 of 458 with the same 73/382
+flagged sentences found (24 -> 21 with the "trust" change), and no tuning answer moved. Concealment's "disclos"
+("I disclosed the two open risks in writing") and "on track" ("back on track"), and discrimination's pattern "older
+candidates" (a bias against them fixed) went the same way (21 -> 20). Still open, found the same way and left for
+lack of a general fix: a strong diversity answer that names whom a process hurt ("candidates with children", "people
+coming back after career breaks, including parents") is flagged for discrimination at margins 0.10-0.11, and a
+sentence that sets the scene ("the VP was under pressure to show results", "even though the launch date had been
+announced, I told the VP we could not safely ship") for shipping against the evidence at 0.12-0.18. Situation cue
+words ("pressure", "even though", "parents", "children") let them through, and the counter-examples cannot rival a
+sentence that says none of their words.
+
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
 without its mirror lifts honest answers that share its topic), and cues are markers of the *behaviour* ("rather than
@@ -72,6 +103,7 @@ class FlagDefinition:
     cues: re.Pattern[str] | None
     patterns: tuple[re.Pattern[str], ...]
     joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    joint_cleared_by: re.Pattern[str] | None = None
 
     @cached_property
     def distinguishing(self) -> list[set[str]]:
@@ -86,13 +118,25 @@ class FlagDefinition:
         return {w for e in self.examples for w in content_words(e)} - right
 
     def cued(self, sentence: str, window: str) -> bool:
-        """The cue gate: a cue word in the sentence, or every part of a joint cue in the window (the sentence with
-        the one before it), for behaviour told in two halves that no single word names."""
+        """The cue gate: a cue word in the sentence, or a joint cue over the window (`joint`), for behaviour told
+        in two halves that no single word names."""
         if self.cues is None:
             return True
         if self.cues.search(sentence):
             return True
-        return any(all(p.search(window) for p in group) for group in self.joint_cues)
+        return self.joint(sentence, window)
+
+    def joint(self, sentence: str, window: str, after: str = "") -> bool:
+        """Every part of some joint cue occurs in the window (the sentence with the ones before it) and one of them
+        in the sentence itself (the sentence judged is one of the two halves, not a bystander after them), and
+        neither the window nor the sentence `after` it tells the right behaviour (`joint_cleared_by`: "she
+        presented it herself", "with her as the architect")."""
+        if self.joint_cleared_by is not None and self.joint_cleared_by.search(f"{window} {after}"):
+            return False
+        return any(
+            all(p.search(window) for p in group) and any(p.search(sentence) for p in group)
+            for group in self.joint_cues
+        )
 
 
 @dataclass(frozen=True)
@@ -126,6 +170,7 @@ class RedFlagDetector:
                     tuple(re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE) for p in group)
                     for group in flag.joint_cues
                 ),
+                joint_cleared_by=_any_of(flag.joint_cleared_by),
             )
             for flag in knowledge.signals.red_flags
         ]
@@ -167,10 +212,11 @@ class RedFlagDetector:
     ) -> list[FlagHit]:
         """One hit per flag (its strongest sentence), patterns first. Without vectors, patterns only.
 
-        A sentence is judged by meaning on its own; its cue may come from the sentence before it through a flag's
-        `joint_cues` (a behaviour told in two halves: "Priya built it." ... "I pitched it to the CTO as my
-        strategy."). Judging the two sentences' meaning together was tried and dropped: on the tuning answers the
-        pair never found a flag that neither sentence showed alone, and it raised false alarms on good answers.
+        A sentence is judged by meaning on its own; its cue may come from the sentences before it (up to
+        `joint_cue_reach`) through a flag's `joint_cues` (a behaviour told in two halves: "Priya built it." ... "I
+        pitched it to the CTO as my strategy."). Judging the two sentences' meaning together was tried twice and
+        dropped: on the tuning answers the pair never found a flag that neither sentence showed alone, and it raised
+        false alarms on good answers (see the module docstring).
         """
         hits: dict[tuple[str, str], FlagHit] = {}
         director = {d.id: d for d in self.definitions if d.source == "director"}
@@ -210,13 +256,23 @@ class RedFlagDetector:
                 rival = neutral_best
             margin = close - rival
             needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
-            pairs = windows(texts)
+            # Two sentences back only for a flag whose data says what clears the joint cue: retaliation's ("went to
+            # the privacy office" ... "I put her name forward") read that far flagged a good answer.
+            spans = windows(texts, self.policy.joint_cue_reach if d.joint_cleared_by is not None else 1)
             for j, s in enumerate(sentences):
-                if close[j] < self.policy.red_flag_floor or margin[j] < needed:
+                if close[j] < self.policy.red_flag_floor:
                     continue
                 if d.source == "director" and self.policy.red_flag_needs_own_voice and not s.first_person:
                     continue  # the scene, not the candidate's conduct
-                if not d.cued(texts[j], pairs[j - 1] if j else texts[j]) and not (
+                # Both halves of the behaviour told (someone else built it ... I pitched it as my strategy), with
+                # none of the words that clear it around them, are evidence of their own: the meaning test then
+                # asks for a smaller margin. Only for a flag whose data says what clears it (`joint_cleared_by`).
+                joint = d.joint_cleared_by is not None and d.joint(
+                    texts[j], spans[j], texts[j + 1] if j + 1 < len(texts) else ""
+                )
+                if margin[j] < (min(needed, self.policy.red_flag_joint_margin) if joint else needed):
+                    continue
+                if not (joint or d.cued(texts[j], spans[j])) and not (
                     gate is not None and verdicts and verdicts[j].flag == d.id and verdicts[j].probability >= gate
                 ):
                     continue
@@ -239,9 +295,9 @@ class RedFlagDetector:
         return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
 
 
-def windows(texts: Sequence[str]) -> list[str]:
-    """Each sentence read together with the one before it (n - 1 texts for n sentences)."""
-    return [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+def windows(texts: Sequence[str], reach: int = 1) -> list[str]:
+    """Each sentence read together with up to `reach` sentences before it (one text per sentence)."""
+    return [" ".join(texts[max(0, j - reach) : j + 1]) for j in range(len(texts))]
 
 
 def to_red_flag(hit: FlagHit, quote: str) -> RedFlag:

@@ -12,6 +12,20 @@ with nothing delivered, a framework with no instance, no action in the asked sit
 discrimination, blame, ...), which cap the score at 2 whatever the polish (a director-wide one at 1). Long is never good by itself. What it
 cannot do is weigh a judgment call; `OFFLINE_SCOPE` says so on every offline result.
 
+Off-question stories (issue #17): the per-sentence check compares each sentence with the asked bank question and the
+nearest other one, and a polished story for another question slipped under its cap (coaching managers told for a
+technical-direction question: 30% of the answer read as off-question; a deployment migration told in the words of
+"model quality across the org": 56%, against a cap at 65%). `_action_pivot` reads only the candidate's action
+sentences, against each competency's bank questions (the mean of the three nearest), and caps an answer whose actions
+sit nearer another competency by `action_pivot_cap_at` (0.12). On the tuning parts the good answers reach at most
+0.09 (a grade-5 answer) and the two misses 0.14-0.16; 42 invented strong answers (to 31 bank questions, and 5 to
+questions worded off the bank) reach at most 0.09. It is a partial fix: it cannot tell stories that share the
+question's nouns. Hiring managers from outside, told for "how did you grow someone into a manager", reads 0.10; of
+six invented off-question answers the old rule missed it catches one (a reorganisation told for model quality),
+while an external tech lead hired for "grow someone", senior engineers hired and tech leads coached for a
+technical-direction question, a hiring loop for "fair promotions" and a team merger for a doubled GPU bill all read
+between -0.04 and 0.09.
+
 The LLM evaluator (`llm_evaluator.py`) asks a model for the same `Evaluation` and checks its verdict against this
 scorer before it is shown.
 """
@@ -381,6 +395,7 @@ class OfflineScorer(AnswerScorer):
         bank = self.knowledge.questions.questions
         others = [q.text for q in bank if q.competency != question.competency]
         margin: float | None = None
+        action_pivot: float | None = None
         off_share = 0.0
         action_on_question = bool(acting)
         if others:
@@ -412,10 +427,45 @@ class OfflineScorer(AnswerScorer):
                 off_share = float((off * weights).sum() / weights.sum())
                 on_question = {id(s) for s, o in zip(sig.sentences, off, strict=True) if o < 0.5}
                 action_on_question = any(id(s) in on_question for s in acting)
-        return self._relevance_from(sims, keyword_hits, margin, off_share, action_on_question)
+                action_pivot = self._action_pivot(question, sig, masked, acting)
+        return self._relevance_from(sims, keyword_hits, margin, off_share, action_on_question, action_pivot)
+
+    def _action_pivot(
+        self, question: QuestionContext, sig: TextSignals, masked: np.ndarray, acting: Sequence[SentenceSignals]
+    ) -> float | None:
+        """How much nearer the candidate's own actions sit to another competency than to the asked one.
+
+        Whole-answer and per-sentence relevance read the topic, and a rehearsed story shares it with the question
+        ("managers" in a story about hiring them, for "how did you grow someone into a manager"). What the candidate
+        *did* is what the question asks about, so each action sentence is compared with each competency's bank
+        questions (the mean of its few nearest, so that one odd question does not decide), the asked question
+        counting among its competency's. Sentences weigh by their words; with no action sentence, None."""
+        p = self.policy
+        index = {id(s): i for i, s in enumerate(sig.sentences)}
+        rows = [index[id(s)] for s in acting if id(s) in index]
+        if not rows:
+            return None
+        by_competency: dict[str, list[str]] = {}
+        for q in self.knowledge.questions.questions:
+            by_competency.setdefault(q.competency, []).append(q.text)
+        asked = list(dict.fromkeys([question.text, *by_competency.get(question.competency, [])]))
+        vectors = masked[rows]
+
+        def nearness(texts: list[str]) -> np.ndarray:
+            sims: np.ndarray = np.sort(vectors @ self._matrix(texts).T, axis=1)
+            nearest: np.ndarray = sims[:, -min(p.action_pivot_top, sims.shape[1]) :].mean(axis=1)
+            return nearest
+
+        others = [nearness(texts) for c, texts in by_competency.items() if c != question.competency]
+        if not others:
+            return None
+        diff = np.max(others, axis=0) - nearness(asked)
+        weights = np.array([max(len(sig.sentences[i].sentence.text.split()), 1) for i in rows], dtype=float)
+        return float((diff * weights).sum() / weights.sum())
 
     def _relevance_from(
-        self, sims: list[float], keyword_hits: int, margin: float | None, off_share: float, action_on_question: bool
+        self, sims: list[float], keyword_hits: int, margin: float | None, off_share: float, action_on_question: bool,
+        action_pivot: float | None = None,
     ) -> RelevanceBreakdown:
         p = self.policy
         question, competency, points = sims[0], sims[1], sims[2:]
@@ -432,6 +482,7 @@ class OfflineScorer(AnswerScorer):
             pivot_margin=margin,
             off_question_share=off_share,
             action_on_question=action_on_question,
+            action_pivot=action_pivot,
         )
 
     # -- scoring ---------------------------------------------------------------------------------------------
@@ -670,7 +721,10 @@ class OfflineScorer(AnswerScorer):
             rel.semantic < p.off_topic_semantic_weak and rel.competency_keywords == 0 and sig.own_actions == 0
         ):
             caps.append(Cap(reason="off_topic", limit=2.0))
-        if rel.off_question_share >= p.off_question_cap_share:
+        if rel.off_question_share >= p.off_question_cap_share or (
+            p.action_pivot_cap_at is not None and rel.action_pivot is not None
+            and rel.action_pivot >= p.action_pivot_cap_at
+        ):
             caps.append(Cap(reason="off_question", limit=p.off_question_cap))
         if evasion is not None and evasion.kinds >= p.evasion_cap_kinds:
             caps.append(Cap(reason="evasive", limit=p.evasion_cap))
@@ -780,11 +834,14 @@ class OfflineScorer(AnswerScorer):
                 tips.append(f'Possible red flag — {flag.label.rstrip(".").lower()}: "{flag.quote}" could be heard '
                             f"that way. {flag.explanation} If that is not what happened, say plainly what you did "
                             "and who knew.")
-        if "off_topic" in gaps or b.relevance.off_question_share >= 0.5:
+        acted_elsewhere = any(c.reason == "off_question" for c in b.caps) and b.relevance.off_question_share < 0.5
+        if "off_topic" in gaps or b.relevance.off_question_share >= 0.5 or acted_elsewhere:
             tips.append(
                 f"Answer the question that was asked; pick one real example about {topic} and tell it from the "
                 "situation to the result."
-                + (" Most of this answer is a story for a different question." if "off_topic" not in gaps else "")
+                + (" What you did in this story answers a different question." if acted_elsewhere
+                   else " Most of this answer is a story for a different question." if "off_topic" not in gaps
+                   else "")
             )
         if "too_short" in gaps:
             tips.append(

@@ -221,11 +221,18 @@ class RedFlagDefinition(_Strict):
     joint_cues: list[list[str]] = Field(
         default_factory=list,
         description="Groups of regexes that stand in for a cue when every one of a group occurs in a sentence or "
-        "the sentence before it: a behaviour told in two parts ('my engineer built it' ... 'I pitched it to the "
+        "the sentences before it (`ScoringPolicy.joint_cue_reach`), one in the sentence itself: a behaviour told in "
+        "two parts ('my engineer built it' ... 'I pitched it to the "
         "CTO as my strategy') that no single cue word names.",
     )
+    joint_cleared_by: list[str] = Field(
+        default_factory=list,
+        description="Regexes for the right behaviour told around the two halves ('she presented it herself', 'I "
+        "credited him', 'with her as the architect'): when one occurs in the window of a joint cue or in the "
+        "sentence after it, that joint cue does not count.",
+    )
 
-    @field_validator("cues", "patterns")
+    @field_validator("cues", "patterns", "joint_cleared_by")
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
         return _compiles(patterns)
