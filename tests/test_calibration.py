@@ -1,8 +1,9 @@
 """Does the offline coach rank answers the way a human grader does, on answers it was not tuned on?
 
-Two hand-graded sets (see `tests/support/calibration.py`): the original 67 answers (levels 1-4; length decoupled from
-quality) and 99 hard ones (levels 1-5: polished but evasive, off-question, ethically troubling, terse but strong,
-non-native English; h79-h99 were added to the tuning part only). Each is split into tuning and check parts by a hash of the answer; the policy was adjusted on
+Three hand-graded sets (see `tests/support/calibration.py`): the original 67 answers (levels 1-4; length decoupled
+from quality), 99 hard ones (levels 1-5: polished but evasive, off-question, ethically troubling, terse but strong,
+non-native English; h79-h99 were added to the tuning part only), and 130 fresh ones written by someone who had not
+read the red-flag data (100 honest, 30 with a red flag told indirectly). Each is split into tuning and check parts by a hash of the answer; the policy was adjusted on
 the tuning parts only, and the assertions here are on the check parts, except where a property must hold for
 every answer (a red flag is always shown with its quote).
 """
@@ -17,12 +18,27 @@ from assistant.interview.models import Evaluation
 from assistant.interview.scoring import OfflineScorer, QuestionResolver
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
-from tests.support.calibration import CALIBRATION, CALIBRATION_HARD, LATER_TUNING_IDS, load, part_of, spearman
+from tests.support.calibration import (
+    CALIBRATION,
+    CALIBRATION_FRESH,
+    CALIBRATION_HARD,
+    LATER_TUNING_IDS,
+    load,
+    part_of,
+    spearman,
+    troubling,
+)
 
 MIN_RHO_CHECK = 0.85  # original set, check part: measured 0.913 (the issue's target; was 0.848 before scorer4)
-MIN_RHO_HARD_CHECK = 0.7  # hard set, check part: measured 0.823 (the issue's target is 0.7; 0.849 before scorer4)
-MAX_LEVEL_ONE_MEAN = 2.0  # hard set, check part: measured 1.70
+MIN_RHO_HARD_CHECK = 0.7  # hard set, check part: measured 0.802 (the issue's target is 0.7; 0.823 before scorer6)
+MAX_LEVEL_ONE_MEAN = 2.0  # hard set, check part: measured 1.90 (1.70 before possible red flags capped at 2)
 MAX_LEVEL_ONE_HIGH = 1  # hard set level-1 answers scored 4-5: measured 1 (target 0: a red flag the detector misses)
+# Fresh set, check part (69 answers, 51 honest, 18 with a red flag), measured once on 2026-12-03 before and after the
+# own-voice rule, possible red flags and scorer6's credit/off-question work: honest answers capped by a false flag
+# 8/51 -> 6/51; red-flag answers flagged 6/18 -> 5/18; Spearman 0.262 -> 0.260. The detector generalises poorly to a
+# writer it was not tuned on (see docs/benchmarks.md); these bounds keep it from getting worse.
+MAX_FRESH_HONEST_FLAGGED = 6
+MIN_FRESH_RED_FLAGS_FLAGGED = 5
 
 
 def test_spearman_handles_ties_and_order() -> None:
@@ -212,3 +228,33 @@ def test_red_flag_detector_on_its_own_sentences(role_knowledge: RoleKnowledge, e
         else:
             assert right >= 12  # measured 13/26 (9/26 before scorer4, 5/26 before the paraphrases): wording the cues do not cover slips through
     assert alarms == []  # no near miss, in either half, is flagged
+
+
+@pytest.fixture(scope="module")
+def fresh_scored(role_knowledge: RoleKnowledge, embedder: Embedder) -> list[tuple[dict, Evaluation, float]]:
+    return _score_all(load(CALIBRATION_FRESH), role_knowledge, embedder)
+
+
+def test_fresh_set_shape() -> None:
+    rows = load(CALIBRATION_FRESH)
+    assert len(rows) == 130 and len({r["id"] for r in rows}) == 130 and len({r["answer"] for r in rows}) == 130
+    assert sum(troubling(r) for r in rows) == 30 and {r["label"] for r in rows if troubling(r)} <= {1, 2}
+    assert {part_of(r["answer"]) for r in rows if troubling(r)} == {"tuning", "check"}
+
+
+def test_fresh_check_part_honest_answers_are_rarely_flagged_and_red_flags_are_quoted(
+    fresh_scored: list[tuple[dict, Evaluation, float]],
+) -> None:
+    """On a writer the detector was never tuned on: how many honest answers a false flag caps, and how many red-flag
+    answers are caught (each shown with its quote, as everywhere)."""
+    check = _check(fresh_scored)
+    honest_flagged = [row["id"] for row, e in check if not troubling(row) and e.red_flags]
+    caught = [row["id"] for row, e in check if troubling(row) and e.red_flags]
+    print(f"\nFresh set, check part: honest answers flagged {len(honest_flagged)}/"
+          f"{sum(not troubling(r) for r, _ in check)}, red-flag answers flagged {len(caught)}/"
+          f"{sum(troubling(r) for r, _ in check)}")
+    assert len(honest_flagged) <= MAX_FRESH_HONEST_FLAGGED
+    assert len(caught) >= MIN_FRESH_RED_FLAGS_FLAGGED
+    for row, e in check:
+        for flag in e.red_flags:
+            assert flag.quote in row["answer"] and e.score <= 2

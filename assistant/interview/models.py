@@ -71,7 +71,9 @@ OFFLINE_SCOPE = (
     "The offline coach measures structure (situation, action, result), ownership, specifics tied to your own "
     "actions, relevance to the question asked, evasion, and red flags it can recognise by wording and meaning. "
     "It cannot weigh judgment calls (whether a decision was wise, the ethics of a situation in context, technical "
-    "depth); an LLM evaluator assesses those better."
+    "depth); an LLM evaluator assesses those better. It reads red flags one sentence at a time, so it misses many "
+    "told indirectly and now and then misreads an honest sentence: treat a flag as a prompt to check how that "
+    "sentence sounds, and no flag as no clearance."
 )
 
 
