@@ -139,6 +139,10 @@ def render(bench: Benchmarks) -> str:
     if not all(length):
         raise FiguresError("the calibration check rows no longer say Spearman(length, grade)")
     length_text = " and ".join(m.group(1) for m in length if m)
+    fresh = _check_only(bench.row("Quality", "offline scorer vs grades, fresh set check part: Spearman rho"))
+    fresh_flags = re.search(r"red-flag answers flagged (\d+/\d+).*honest answers flagged (\d+/\d+)", fresh.note)
+    if fresh_flags is None:
+        raise FiguresError("the fresh set's check row no longer says how many answers were flagged")
 
     recall = bench.row("Quality", "retrieval recall@3")
     turn = bench.row("Interview", "per-turn work p50 / p95, offline engine (wall time of submit_answer)")
@@ -193,7 +197,10 @@ def render(bench: Benchmarks) -> str:
         "off-question, ethically troubling, terse but strong, non-native English), where length does not predict "
         f"the grade (Spearman of length and grade {length_text}). Red flags (concealment, discrimination, blame, "
         "...) cap a score at 2 and are quoted; the offline coach says it cannot weigh judgment calls, which an LLM "
-        "evaluator assesses better.",
+        "evaluator assesses better. On answers by a writer who never saw its data (a fresh set's "
+        f"{_count_in_note(fresh, 'answers')} check answers) it does much worse: Spearman {fresh.value}, red flags "
+        f"told indirectly caught in {fresh_flags.group(1)} answers, and {fresh_flags.group(2)} honest answers "
+        "wrongly flagged (shown as possible red flags where the reading is weak).",
         f"Retrieval recall@3 {recall.value} on {_count_in_note(recall, 'user-worded queries')} user-worded queries; "
         f"an interview turn's own work {_duration(turn.value)} p50 offline; interviewer prompt tokens late in a "
         f"20-question interview are {tokens.value} those early on (history is windowed and summarised).",
