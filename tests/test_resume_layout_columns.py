@@ -109,3 +109,28 @@ def test_a_contact_line_over_the_columns_does_not_pull_the_split_into_the_body()
     assert lines[2].startswith("jane@example.org")
     assert lines.index("• Weekly reports.") < lines.index("EDUCATION")
     assert lines[-1] == "Airflow dbt"
+
+
+def test_no_column_split_where_a_bold_title_starts_right_after_a_date_column() -> None:
+    """Dates right-aligned in a narrow column, then each entry's bold title starting a point after it and its
+    employer after a comma; bullet glyphs set a little higher than their text, at the title's edge. A split just
+    inside the title's first letter would cut every header in two (the employer read after the whole page):
+    a gutter is where no text starts, so this page is one column and each header stays whole."""
+    runs: list[Run] = [_run("Experience (continued)", 106.39, 790, 12, True)]
+    dates: list[Run] = []
+    y = 790.0
+    for period, title, employer in [("Feb 2022 – Jun 2022", "Senior Software Engineer", "Northwind Labs"),
+                                    ("Aug 2021 – Feb 2022", "Software Engineer", "Globex"),
+                                    ("May 2021 – Aug 2021", "Technical Lead", "Initech"),
+                                    ("Sep 2019 – Jun 2021", "Data Engineer", "Umbrella Analytics")]:
+        y -= 16
+        dates.append(_run(period, 48, y))  # the date column is drawn after the rows
+        runs += [_run(title, 106.39, y, bold=True), _run(f", {employer}, Remote", 107.39 + 4.8 * len(title), y)]
+        for _ in range(2):
+            y -= 11
+            runs += [_run("○", 106.39, y + 2.5, 5), _run(" Built the services the product runs on, with tests", 116, y, 9)]
+            y -= 11
+            runs.append(_run("and review in every release.", 116, y, 9))
+    lines = _text(runs + dates, 595.0)
+    assert "Feb 2022 – Jun 2022 Senior Software Engineer, Northwind Labs, Remote" in lines
+    assert "Sep 2019 – Jun 2021 Data Engineer, Umbrella Analytics, Remote" in lines

@@ -289,6 +289,12 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
+        if any(g - 1 <= a < g and b > g + 1 for _, a, b in segs):
+            # A piece of text starts right at this x and runs on across it (a bold title just after a date
+            # column): the split would cut that line in two, whichever side it counted it on. A gutter is where
+            # no text is; the scan's next step tries beside it.
+            g += step
+            continue
         crossed = {i for i, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a)}
         crossing = len(crossed)
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
