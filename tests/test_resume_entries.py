@@ -107,3 +107,14 @@ def test_an_education_date_above_the_heading_stays_with_education_when_roles_are
         "Platform team for payments.\n2019 - Present\n• Led the migration\nEngineer\nInitech\n"
         "Billing systems.\n2012 - 2019\n• Built billing\n")
     assert [j.start for j in resume.experience] == ["2019-01", "2012-01"]
+
+
+def test_a_bullet_glyph_on_its_own_line_between_employer_and_dated_title_keeps_the_employer() -> None:
+    """Entries set as list items: the extraction puts each item's glyph on a line of its own between the employer
+    line and the dated title line. The glyph carries no words; the employer above it is still the entry's."""
+    resume = _parse(
+        "Experience\nMeridian Robotics, Permanent contract Lyon, France\n•\nEmbedded Engineer Dec. 2016 - today\n"
+        "— Wrote the tracing layer of the kernel\nHarbor Chips, Internship Grenoble, France\n•\n"
+        "Firmware Engineer Feb. 2015 - Sep. 2015\n— Cut the idle power of the board\n")
+    assert [j.title for j in resume.experience] == ["Embedded Engineer", "Firmware Engineer"]
+    assert [(j.company or "").split(",")[0] for j in resume.experience] == ["Meridian Robotics", "Harbor Chips"]

@@ -1408,6 +1408,11 @@ def _is_bullet(line: Line) -> bool:
     return _BULLET.match(line.text) is not None
 
 
+def _lone_glyph(line: Line) -> bool:
+    """A bullet glyph with no text beside it: a list item's mark the extraction set on a line of its own."""
+    return bool(line.text.strip()) and not _BULLET.sub("", line.text).strip() and not re.search(r"\d", line.text)
+
+
 # Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
 _LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
 # Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
@@ -1704,12 +1709,20 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         i = anchor - 1
         if headers_below and _date_only(section_lines[anchor].text):
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
-        while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
-            i > 0 and _continues(section_lines[i - 1], section_lines[i])
-            and not _bolder(section_lines[i], section_lines[i - 1], typography)
-            and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
-            and not (_set_larger(section_lines[i], typography) and not _set_larger(section_lines[i - 1], typography))
-        ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
+        while True:
+            if i >= floor and i not in claimed and _lone_glyph(section_lines[i]):
+                # An entry set as a list item: its bullet glyph sits on a line of its own between the employer and
+                # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
+                i -= 1
+                continue
+            if not (i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
+                i > 0 and _continues(section_lines[i - 1], section_lines[i])
+                and not _bolder(section_lines[i], section_lines[i - 1], typography)
+                and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
+                and not (_set_larger(section_lines[i], typography)
+                         and not _set_larger(section_lines[i - 1], typography))
+            ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography)):
+                break
             pre.insert(0, i)
             i -= 1
         if pre and i - 1 >= floor and i not in claimed and _TENURE.fullmatch(section_lines[i].text.strip()) and (
