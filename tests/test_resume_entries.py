@@ -118,3 +118,15 @@ def test_a_bullet_glyph_on_its_own_line_between_employer_and_dated_title_keeps_t
         "Firmware Engineer Feb. 2015 - Sep. 2015\n— Cut the idle power of the board\n")
     assert [j.title for j in resume.experience] == ["Embedded Engineer", "Firmware Engineer"]
     assert [(j.company or "").split(",")[0] for j in resume.experience] == ["Meridian Robotics", "Harbor Chips"]
+
+
+def test_a_date_column_with_the_end_stacked_under_the_start_reads_as_one_range() -> None:
+    """A narrow date column prints each role's end under its start ("April 2019" / "July 2020"); read onto the
+    header's line they come with no dash between them. They are still the role's start and end."""
+    resume = _parse(
+        "Experience\nDecember 2020 Present Embedded Engineer, Globex, Rennes\n• Wrote the boot loader\n"
+        "April 2019 July 2020 Firmware Engineer, Initech, Nantes\n• Ported the radio stack\n"
+        "June 2015 Mars 2019 Test Engineer, Umbrella, Paris\n• Automated the bench\n")
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2020-12", "Present"), ("2019-04", "2020-07"), ("2015-06", "2019-03")]
+    assert [j.title for j in resume.experience] == ["Embedded Engineer", "Firmware Engineer", "Test Engineer"]

@@ -1491,6 +1491,25 @@ _RANGE_TAIL = re.compile(
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/.-])", re.IGNORECASE)
 
 
+# A date column that stacks a role's end under its start ("April 2019" / "July 2020"), read onto one line with no
+# connector between them: a month-dated start, then at once the end (a date or "Present"), opening the line.
+_STACKED_RANGE = re.compile(
+    rf"^(?P<start>\s*(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}))\s+"
+    rf"(?P<end>(?:{_DATE}|{_OPEN_END})(?![\w/.-]))", re.IGNORECASE)
+
+
+def _connect_stacked_ranges(lines: list[Line]) -> list[Line]:
+    """ "April 2019 July 2020 Embedded Engineer, Globex": two dates opening a line with nothing between them are
+    a date column's start and end, one range."""
+    out: list[Line] = []
+    for line in lines:
+        match = _STACKED_RANGE.match(line.text)
+        if match and not _RANGE.match(line.text.strip()):
+            line = Line(number=line.number, text=f"{match.group('start')} – {match.group('end')}{line.text[match.end():]}")
+        out.append(line)
+    return out
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
@@ -1678,7 +1697,7 @@ _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last m
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_unform(section_lines)))
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_connect_stacked_ranges(_unform(section_lines))))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
