@@ -120,9 +120,10 @@ def test_a_bullet_glyph_on_its_own_line_between_employer_and_dated_title_keeps_t
     assert [(j.company or "").split(",")[0] for j in resume.experience] == ["Meridian Robotics", "Harbor Chips"]
 
 
-def test_a_date_column_with_the_end_stacked_under_the_start_reads_as_one_range() -> None:
-    """A narrow date column prints each role's end under its start ("April 2019" / "July 2020"); read onto the
-    header's line they come with no dash between them. They are still the role's start and end."""
+def test_two_dates_side_by_side_with_no_dash_read_as_one_range() -> None:
+    """A narrow date column prints each role's end under its start ("April 2019" / "July 2020"), and some fonts
+    drop the range's dash ("March 2018  March 2023"): read onto the header's line the dates come with nothing
+    between them. They are still the role's start and end; two bare years side by side are left alone."""
     resume = _parse(
         "Experience\nDecember 2020 Present Embedded Engineer, Globex, Rennes\n• Wrote the boot loader\n"
         "April 2019 July 2020 Firmware Engineer, Initech, Nantes\n• Ported the radio stack\n"
@@ -130,3 +131,6 @@ def test_a_date_column_with_the_end_stacked_under_the_start_reads_as_one_range()
     assert [(j.start, j.end) for j in resume.experience] == [
         ("2020-12", "Present"), ("2019-04", "2020-07"), ("2015-06", "2019-03")]
     assert [j.title for j in resume.experience] == ["Embedded Engineer", "Firmware Engineer", "Test Engineer"]
+    resume = _parse("Experience\nSoftware Engineer Feb. 2014  Feb. 2018\nGlobex GmbH, Hamburg\n• Built the billing\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2014-02", "2018-02")]
+    assert (resume.experience[0].company or "").startswith("Globex GmbH")

@@ -500,6 +500,11 @@ class Typography:
     def style(self, text: str) -> StyledLine | None:
         return self.by_text.get(text)
 
+    def alias(self, text: str, original: str) -> None:
+        """Let a line the parser rewrote (a connector put into a date range) keep the style of the line it was."""
+        if original in self.by_text:
+            self.by_text.setdefault(text, self.by_text[original])
+
     def spaced(self, line: StyledLine) -> bool:
         """Set off from the line above by clearly more space than the lines of a paragraph."""
         return self.leading > 0 and line.gap >= 1.5 * self.leading

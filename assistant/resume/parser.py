@@ -1491,21 +1491,26 @@ _RANGE_TAIL = re.compile(
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/.-])", re.IGNORECASE)
 
 
-# A date column that stacks a role's end under its start ("April 2019" / "July 2020"), read onto one line with no
-# connector between them: a month-dated start, then at once the end (a date or "Present"), opening the line.
-_STACKED_RANGE = re.compile(
-    rf"^(?P<start>\s*(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE}))\s+"
-    rf"(?P<end>(?:{_DATE}|{_OPEN_END})(?![\w/.-]))", re.IGNORECASE)
+# Two dates with nothing between them: a date column that stacks a role's end under its start ("April 2019" /
+# "July 2020"), read onto one line, or a range whose dash the font dropped ("März 2018  März 2023"). A month-dated
+# start, then at once a month-dated end or "Present" (two bare years side by side may be anything).
+_MONTH_DATE = rf"(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE})"
+_UNCONNECTED_RANGE = re.compile(
+    rf"(?<![\w/.-])(?P<start>{_MONTH_DATE})\s+(?P<end>{_MONTH_DATE}|{_OPEN_END})(?![\w/.-])", re.IGNORECASE)
 
 
-def _connect_stacked_ranges(lines: list[Line]) -> list[Line]:
-    """ "April 2019 July 2020 Embedded Engineer, Globex": two dates opening a line with nothing between them are
-    a date column's start and end, one range."""
+def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """ "April 2019 July 2020 Embedded Engineer, Globex", "Software Engineer März 2018 März 2023": two dates side
+    by side with nothing between them are one range, its start and its end. (The line keeps its style.)"""
     out: list[Line] = []
     for line in lines:
-        match = _STACKED_RANGE.match(line.text)
-        if match and not _RANGE.match(line.text.strip()):
-            line = Line(number=line.number, text=f"{match.group('start')} – {match.group('end')}{line.text[match.end():]}")
+        match = _UNCONNECTED_RANGE.search(line.text)
+        if match and not _RANGE.search(line.text) and not _OPEN_FIRST.search(line.text):
+            text = line.text
+            line = Line(number=line.number,
+                        text=f"{text[:match.start()]}{match.group('start')} – {match.group('end')}{text[match.end():]}")
+            if typography is not None:
+                typography.alias(line.text, text)
         out.append(line)
     return out
 
@@ -1697,7 +1702,7 @@ _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last m
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_connect_stacked_ranges(_unform(section_lines))))
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_connect_unconnected_ranges(_unform(section_lines), typography)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
