@@ -134,3 +134,14 @@ def test_two_dates_side_by_side_with_no_dash_read_as_one_range() -> None:
     resume = _parse("Experience\nSoftware Engineer Feb. 2014  Feb. 2018\nGlobex GmbH, Hamburg\n• Built the billing\n")
     assert [(j.start, j.end) for j in resume.experience] == [("2014-02", "2018-02")]
     assert (resume.experience[0].company or "").startswith("Globex GmbH")
+
+
+def test_a_country_after_the_city_and_state_is_the_place_not_the_employer() -> None:
+    """ "Employer, City, State, Country" over the dated titles: the employer is the first part and the three
+    after it are one place (the country was left as the employer)."""
+    resume = _parse(
+        "Experience\nHarbor Robotics, Boston, Massachusetts, USA\nManufacturing Engineer Dec 2015 – Jun 2016\n"
+        "Built 20 prototype robots while supervising two assemblers.\n"
+        "Tidewater Medical Inc., Sunnyvale, CA, USA\nProcess Engineer Jul 2012 – Apr 2014\n"
+        "Designed fixtures and assembly processes for new products.\n")
+    assert [j.company for j in resume.experience] == ["Harbor Robotics", "Tidewater Medical Inc."]

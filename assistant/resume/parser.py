@@ -2510,7 +2510,8 @@ def _split_at_employer(field: str) -> list[str]:
 
 
 def _split_company_line(field: str) -> list[str]:
-    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title."""
+    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title;
+    "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"."""
     parts = [p.strip() for p in field.split(",") if p.strip()]
     out: list[str] = []
     index = 0
@@ -2518,8 +2519,12 @@ def _split_company_line(field: str) -> list[str]:
         pair = ", ".join(parts[index: index + 2])
         found = _find_location(pair) if index + 1 < len(parts) else None
         if found is not None and found[0] == 0:
-            out.append(pair)
             index += 2
+            while index < len(parts) and (parts[index].lower() in _REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
+                # "Boston, Massachusetts, USA": the country after the city and its state is the same place.
+                pair += ", " + parts[index]
+                index += 1
+            out.append(pair)
         else:
             out.append(parts[index])
             index += 1
