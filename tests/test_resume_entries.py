@@ -145,3 +145,28 @@ def test_a_country_after_the_city_and_state_is_the_place_not_the_employer() -> N
         "Tidewater Medical Inc., Sunnyvale, CA, USA\nProcess Engineer Jul 2012 – Apr 2014\n"
         "Designed fixtures and assembly processes for new products.\n")
     assert [j.company for j in resume.experience] == ["Harbor Robotics", "Tidewater Medical Inc."]
+
+
+def test_a_legal_form_after_the_employers_comma_is_not_a_state() -> None:
+    """ "Globex, LLC" over the title: the capitals after the comma are the company's legal form, not a state's
+    code, so the employer stays whole; "Denver, CO" is still a place."""
+    resume = _parse("Experience\nGlobex, LLC 2021 - 2022\nCloud Operations Lead\n· Ran the support team\n"
+                    "Initech Denver, CO 2018 - 2021\nSupport Engineer\n· Kept the servers up\n")
+    assert [(j.company, j.location) for j in resume.experience] == [("Globex, LLC", None), ("Initech", "Denver, CO")]
+
+
+def test_a_header_ending_in_a_bare_year_is_a_role_where_the_entries_end_their_headers_with_dates() -> None:
+    """Entries that print the range at the end of the employer's line ("Globex  2015 - 2021") print a role held
+    within one year the same way ("Initech  2021"): that line dates a role too, its employer and title read like
+    the others'."""
+    resume = _parse(
+        "Experience\nHarbor Labs 2022 - 2024\nSenior Support Engineer\n· Built the test lab\n"
+        "Globex, LLC 2021 - 2022\nCloud Operations Lead\n· Ran the support team\n"
+        "Initech 2021\nSecurity Consultant\n· Tested web applications\n"
+        "Umbrella Manufacturing, Inc. 2015 - 2021\nSoftware Developer\n· Wrote the middleware\n"
+        "Vandelay 2003\nLinux Administrator\n· Answered the support line\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Support Engineer", "Harbor Labs"), ("Cloud Operations Lead", "Globex, LLC"),
+        ("Security Consultant", "Initech"), ("Software Developer", "Umbrella Manufacturing, Inc."),
+        ("Linux Administrator", "Vandelay")]
+    assert resume.experience[-1].start == "2003-01"

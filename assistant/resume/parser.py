@@ -1361,6 +1361,9 @@ def _find_location(field: str) -> tuple[int, str] | None:
     last = rest.split(",")[-1].strip()
     if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in _REGIONS or rest.lower() in _REGIONS):
         return None
+    if legal_form(rest) and not re.fullmatch(r"[A-Z]{2}", rest):
+        # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code.
+        return None
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
@@ -1710,10 +1713,16 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
         # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
+        # Where the entries print their range at the end of the header line ("Globex  2015 - 2021"), a header
+        # line that ends in a bare year the same way ("Initech  2021") is an entry held within that year too.
+        ranges_last = [bool(m and not re.search(r"\w", line.text[m.end():])) for line in section_lines
+                       if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
+        dates_last = len(ranges_last) >= 3 and sum(ranges_last) >= 0.75 * len(ranges_last)
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
-            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)
+            and (_TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
+            and _claimable_header(line) and not _sentence_like(line.text)
             and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
