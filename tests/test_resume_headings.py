@@ -376,3 +376,23 @@ def test_only_a_carried_over_mark_is_dropped_from_a_heading(line: str) -> None:
     from assistant.resume.parser import heading_name
 
     assert heading_name(line) is None
+
+
+def test_a_work_history_heading_set_like_one_recognised_heading_is_found_though_dated_lines_follow() -> None:
+    """Only two headings the lexicon knows, set in different sizes ("Education", a bigger "Publications"): a line
+    set exactly like one of them and naming a work history by its words ("Professional Positions") is a heading,
+    though its entries are dated right under it; the headings set the same way after it ("Research Visits",
+    "Programming Contests") end its section."""
+    rows = [("Avery Quinn", 22.0, 1.0), ("Curriculum Vitae", 14.0, 0.0), ("Education", 14.35, 1.0),
+            ("2008 - 2013 PhD in Computer Science", 12.0, 0.0), ("Example University", 12.0, 0.0),
+            ("Professional Positions", 14.35, 1.0),
+            ("2015 - present Research Scientist", 12.0, 0.0), ("Northwind Institute of Sciences", 12.0, 0.0),
+            ("2013 - 2015 Data Engineer", 12.0, 0.0), ("Globex Analytics", 12.0, 0.0),
+            ("Research Visits", 14.35, 1.0), ("2014 Example Institute of Technology", 12.0, 0.0),
+            ("Host: a professor of statistics", 12.0, 0.0),
+            ("Programming Contests", 14.35, 1.0), ("2012 2nd / 91 A data science challenge", 12.0, 0.0),
+            ("2011 - 2012 Entered many programming contests", 12.0, 0.0),
+            ("Publications", 17.2, 1.0), ("A. Quinn. Learning to rank. Example Journal, 2014.", 12.0, 0.0)]
+    resume = parse_resume(_styled(rows))
+    assert [s.name for s in resume.sections][:2] == ["education", "experience"]
+    assert [j.title for j in resume.experience] == ["Research Scientist", "Data Engineer"]

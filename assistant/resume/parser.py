@@ -364,11 +364,19 @@ def _find_headings(
         return _leadership_as_work_history(lines, found)
     lexicon_found = len(found)
     _name_candidates(lines, typography, embedder, found)
-    if lexicon_found < 2 and len(found) > lexicon_found:
-        # Too few headings the lexicon knows to learn how this document sets its headings: learn it from the ones
-        # similarity named as well, and look again (the rest of its headings are set the same way).
+    learned = typography.heading_styles
+    if len(found) > lexicon_found and (lexicon_found < 2 or not learned and _shared_styles(lines, typography, found)):
+        # Too few headings the lexicon knows -- or none two of them set alike -- to learn how this document sets
+        # its headings: learn it from the ones named by their words or by similarity as well, and look again (the
+        # rest of its headings are set the same way).
         _name_candidates(lines, typography, embedder, found)
     return _leadership_as_work_history(lines, found)
+
+
+def _shared_styles(lines: list[Line], typography: Typography, found: dict[int, SectionName]) -> bool:
+    """Do two or more of the headings found share a style (the style `Typography.learn` would learn)?"""
+    signatures = [typography.signature(s) for i in found if (s := typography.style(lines[i].text)) is not None]
+    return any(signatures.count(signature) >= 2 for signature in signatures)
 
 
 def _leadership_as_work_history(lines: list[Line], found: dict[int, SectionName]) -> dict[int, SectionName]:
@@ -446,10 +454,13 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         elif not confident and typography.body and (
                 style.size >= 1.12 * typography.body and typography.set_apart(style) or typography.marked(style)):
             candidates.append((index, False))
-        elif typography.signature(style) in single_styles and typography.set_apart(style) and keyword_kind(
-                line.text) not in (None, *found.values()) and not _dated_below(lines, index):
+        elif typography.signature(style) in single_styles and typography.set_apart(style) and (
+                kind := keyword_kind(line.text)) not in (None, *found.values()) and (
+                not _dated_below(lines, index) or kind == "experience"):
             # Set exactly like one recognised heading (a sidebar's small bold "Education") and naming by its own
             # words a kind the document has no section of yet ("Software Skills"): that sidebar's next heading.
+            # Dated lines under it speak against it (an employer set like the headings) -- except under a work
+            # history's heading ("Professional Positions"), whose entries are dated.
             candidates.append((index, True))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
