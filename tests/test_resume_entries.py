@@ -170,3 +170,15 @@ def test_a_header_ending_in_a_bare_year_is_a_role_where_the_entries_end_their_he
         ("Security Consultant", "Initech"), ("Software Developer", "Umbrella Manufacturing, Inc."),
         ("Linux Administrator", "Vandelay")]
     assert resume.experience[-1].start == "2003-01"
+
+
+def test_a_start_with_its_dash_and_no_end_is_a_role_held_since_then() -> None:
+    """moderncv prints an ongoing role's dates as the start and a dash ("2011–"), the header after it; the line
+    under "Title, Employer, City" is the description's first line, not the employer."""
+    resume = _parse(
+        "Experience\n2011– Mechanical Engineer, Harbor Imaging Inc., Montréal\n"
+        "Responsible for mechanical research, design, and development of imaging\nand robotic products.\n"
+        "2008–2010 Design Intern, Globex, Toronto\nDrew fixtures for the assembly line.\n")
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Mechanical Engineer", "Harbor Imaging Inc.", "2011-01", "Present"),
+        ("Design Intern", "Globex", "2008-01", "2010-12")]

@@ -1513,16 +1513,29 @@ _UNCONNECTED_RANGE = re.compile(
     rf"(?<![\w/.-])(?P<start>{_MONTH_DATE})\s+(?P<end>{_MONTH_DATE}|{_OPEN_END})(?![\w/.-])", re.IGNORECASE)
 
 
+# "2011– Mechanical Engineer, ...": a date column's start with its dash and no end (moderncv's "2011--"), the dash
+# against the date and the header after a space: a role held since then.
+_OPEN_DASH_START = re.compile(rf"^(?P<indent>\s*)(?P<start>{_DATE})[-–—](?=\s+[^\W\d_])", re.IGNORECASE)
+
+
 def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
     """ "April 2019 July 2020 Embedded Engineer, Globex", "Software Engineer März 2018 März 2023": two dates side
-    by side with nothing between them are one range, its start and its end. (The line keeps its style.)"""
+    by side with nothing between them are one range, its start and its end; "2011– Engineer, Globex", a start and
+    its dash alone, is a role held since then. (The line keeps its style.)"""
     out: list[Line] = []
     for line in lines:
         match = _UNCONNECTED_RANGE.search(line.text)
+        open_start = _OPEN_DASH_START.match(line.text)
         if match and not _RANGE.search(line.text) and not _OPEN_FIRST.search(line.text):
             text = line.text
             line = Line(number=line.number,
                         text=f"{text[:match.start()]}{match.group('start')} – {match.group('end')}{text[match.end():]}")
+            if typography is not None:
+                typography.alias(line.text, text)
+        elif open_start and not _RANGE.match(line.text.strip()):
+            text = line.text
+            line = Line(number=line.number, text=f"{open_start.group('indent')}since {open_start.group('start')}"
+                                                 f"{text[open_start.end():]}")
             if typography is not None:
                 typography.alias(line.text, text)
         out.append(line)
@@ -2347,10 +2360,13 @@ def _title_company(
                 # Company first only when the scorer agrees the first part names an organisation: a team before
                 # the title ("Search, Staff Engineer") is no employer.
                 return right, left, location
-    if len(candidates) == 1 and candidates[0][1].count(",") == 2:
+    dated_only = [c for c in candidates if c[0] == "rest"]
+    if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
+            len(candidates) == 1 or not pre and all(_prose_start(t) for o, t in candidates if o == "post")):
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
-        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix).
-        left, middle, place = (part.strip() for part in candidates[0][1].split(","))
+        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix). The dated line says it
+        # all; a line of the description under it ("Responsible for the design of ...") adds nothing.
+        left, middle, place = (part.strip() for part in dated_only[0][1].split(","))
         place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
         words = place.split()
         city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
@@ -2413,6 +2429,13 @@ def _title_company(
         # employer, not a job title.
         return None, title_choice[1], location
     return title_choice[1], company, location
+
+
+def _prose_start(text: str) -> bool:
+    """The first line of a description wrapped under a header: six words or more, most of them in lower case
+    ("Responsible for mechanical research, design, and development of")."""
+    words = text.split()
+    return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
 def _reads_as_organisation(text: str) -> bool:
