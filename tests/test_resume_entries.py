@@ -182,3 +182,17 @@ def test_a_start_with_its_dash_and_no_end_is_a_role_held_since_then() -> None:
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("Mechanical Engineer", "Harbor Imaging Inc.", "2011-01", "Present"),
         ("Design Intern", "Globex", "2008-01", "2010-12")]
+
+
+def test_a_date_column_wrapped_after_its_dash_beside_the_header_is_one_range() -> None:
+    """A narrow date column wraps "Jun 2019 -" / "Present"; the header beside it is read onto both lines ("Jun
+    2019 - DevOps Consultant Globex" / "Present Helsinki, Finland"). The end under the start is the range's, so
+    each role has its end and no role is made of the place line; a next entry's own range is no end."""
+    resume = _parse(
+        "Experience\nJun 2019 - DevOps Consultant Globex\nPresent Helsinki, Finland\n"
+        "Jan 2019 - Research Assistant Example University\nDec 2019 Espoo, Finland\n"
+        "• Built a digital twin of the street lights.\nDec 2016 - Junior Software Developer Initech\n"
+        "Jul 2018 Eindhoven, Netherlands\n• Secured the intranet.\n")
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2019-06", "Present"), ("2019-01", "2019-12"), ("2016-12", "2018-07")]
+    assert [j.title for j in resume.experience][0].startswith("DevOps Consultant")

@@ -1542,6 +1542,35 @@ def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None
     return out
 
 
+# "Jun 2019 - DevOps Consultant Globex" / "Present Helsinki, Finland": a date column wrapped after its dash, the
+# header read beside each half. The first line opens with a start and its dash, the next with the end alone.
+_DANGLING_START = re.compile(rf"^\s*(?P<start>{_DATE})\s*[-–—]\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
+_LEADING_END = re.compile(
+    rf"^\s*(?P<end>{_DATE}|{_OPEN_END})(?![\w/.-])(?!\s*(?:[-–—]|to\b|bis\b))\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """ "Jun 2019 - DevOps Consultant Globex" / "Present Helsinki, Finland" -> "Jun 2019 – Present DevOps
+    Consultant Globex" / "Helsinki, Finland": the end under the start is the range's, the rest of each line the
+    header's. (An end before the start is no end: the next line is another entry's.)"""
+    out: list[Line] = []
+    for line in lines:
+        head = _DANGLING_START.match(out[-1].text) if out else None
+        tail = _LEADING_END.match(line.text) if head else None
+        if head and tail and not _RANGE.search(out[-1].text) and not _LONE_DATE.search(head.group("rest")):
+            start, end = _parse_date(head.group("start"), is_end=False), _parse_date(tail.group("end"), is_end=True)
+            if _is_open_end(tail.group("end")) or (start and end and end >= start):
+                text = f"{head.group('start')} – {tail.group('end')} {head.group('rest')}"
+                if typography is not None:
+                    typography.alias(text, out[-1].text)
+                out[-1] = Line(number=out[-1].number, text=text)
+                if tail.group("rest").strip():
+                    out.append(Line(number=line.number, text=tail.group("rest").strip()))
+                continue
+        out.append(line)
+    return out
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
@@ -1729,7 +1758,8 @@ _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last m
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_connect_unconnected_ranges(_unform(section_lines), typography)))
+    section_lines = _connect_unconnected_ranges(_unform(section_lines), typography)
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
