@@ -134,3 +134,26 @@ def test_no_column_split_where_a_bold_title_starts_right_after_a_date_column() -
     lines = _text(runs + dates, 595.0)
     assert "Feb 2022 – Jun 2022 Senior Software Engineer, Northwind Labs, Remote" in lines
     assert "Sep 2019 – Jun 2021 Data Engineer, Umbrella Analytics, Remote" in lines
+
+
+def test_a_main_columns_heading_a_little_above_a_big_sidebar_names_baseline_is_no_page_header() -> None:
+    """A sidebar opens with a big name; the main column opens with its heading, whose baseline sits a few points
+    above the name's though its letters reach less high. The heading is the main column's first line, read with
+    its column (after the sidebar), not a page header read before everything."""
+    runs = [_run("Experience", 215, 753.5, 17.2)]
+    y = 732.0
+    for period, title in [("Aug 2020 – Present", "Software Systems Architect, Globex"),
+                          ("May 2011 – Dec 2011", "Software Engineer Intern, Initech"),
+                          ("Sep 2010 – May 2011", "Support Specialist, Example School")]:
+        runs += [_run(period, 215, y), _run(title, 300, y)]
+        for _ in range(3):
+            y -= 12
+            runs.append(_run("• Automated the code audits the team ran by hand", 300, y))
+        y -= 14
+    sidebar = [_run("Avery Quinn", 14, 750.8, 24.8), _run("Software Developer", 14, 727, 14.3),
+               _run("Overview", 14, 690, 14.3), _run("I like tools that catch", 14, 676), _run("mistakes early.", 14, 664),
+               _run("Education", 14, 640, 14.3), _run("BS Computer Science", 14, 626), _run("2009 - 2012", 14, 614)]
+    lines = _text(runs + sidebar)
+    assert lines[0] == "Avery Quinn"
+    assert lines.index("Experience") > lines.index("2009 - 2012")
+    assert lines.index("Experience") + 1 == next(i for i, t in enumerate(lines) if t.startswith("Aug 2020"))
