@@ -196,3 +196,11 @@ def test_a_date_column_wrapped_after_its_dash_beside_the_header_is_one_range() -
     assert [(j.start, j.end) for j in resume.experience] == [
         ("2019-06", "Present"), ("2019-01", "2019-12"), ("2016-12", "2018-07")]
     assert [j.title for j in resume.experience][0].startswith("DevOps Consultant")
+
+
+def test_a_range_wrapped_between_the_ends_month_with_de_and_its_year_is_whole() -> None:
+    """Portuguese and Spanish dates put "de" between month and year; wrapped there ("Agosto de 2013 - Novembro de"
+    / "2015"), the year on the next line still ends the range."""
+    resume = _parse("Experiência Profissional\nGlobex Sistemas Agosto de 2013 - Novembro de\n2015\n"
+                    "Arquiteto de Software Júnior\nDesenvolver sistemas de software para o ministério.\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2013-08", "2015-11")]

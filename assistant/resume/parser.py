@@ -1590,10 +1590,10 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
                 out.append(Line(number=line.number, text=tail.group("rest").strip()))
             continue
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
-                rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+                rf"{_DATE}\s*[-–—]\s*{_MONTH}(?:\s+de)?\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
         elif (len(out) >= 2 and _BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
-              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-2].text, re.I)
+              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}(?:\s+de)?\s*$", out[-2].text, re.I)
               and not _RANGE.search(out[-1].text)):
             # "November 2019 - February" / "Meridian Payments" / "2022": a date column wrapped its range while the
             # line beside it (the employer) was read in between; the year still ends the range above.
