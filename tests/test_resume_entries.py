@@ -204,3 +204,11 @@ def test_a_range_wrapped_between_the_ends_month_with_de_and_its_year_is_whole() 
     resume = _parse("Experiência Profissional\nGlobex Sistemas Agosto de 2013 - Novembro de\n2015\n"
                     "Arquiteto de Software Júnior\nDesenvolver sistemas de software para o ministério.\n")
     assert [(j.start, j.end) for j in resume.experience] == [("2013-08", "2015-11")]
+
+
+def test_two_titles_joined_by_a_dash_beside_the_dates_under_an_employer_line_stay_one_title() -> None:
+    """ "Embedded Engineer - Tech Lead" beside the dates, the employer on the line above: both halves are the
+    role's title, not a title and an employer (and not a title cut in half)."""
+    resume = _parse("Experience\nMeridian Robotics Lyon, France\nEmbedded Engineer - Tech Lead Dec. 2016 - today\n"
+                    "— Wrote the tracing layer of the kernel\n")
+    assert [(j.title, j.company) for j in resume.experience] == [("Embedded Engineer - Tech Lead", "Meridian Robotics")]

@@ -2453,6 +2453,13 @@ def _title_company(
             # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
             # and what follows the dash is the place.
             return comma_split[0], comma_split[1], location or company
+    on_dates = [t for o, t in candidates if o == "rest"]
+    if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
+            _TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
+            r"[^,|]+ [–—-] [^,|]+", rest.strip()):
+        # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
+        # the title (a role and what it led to), not a title and an employer.
+        return rest.strip(), company, location
     if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
             _reads_as_organisation(title_choice[1])):
         # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
