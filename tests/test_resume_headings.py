@@ -396,3 +396,10 @@ def test_a_work_history_heading_set_like_one_recognised_heading_is_found_though_
     resume = parse_resume(_styled(rows))
     assert [s.name for s in resume.sections][:2] == ["education", "experience"]
     assert [j.title for j in resume.experience] == ["Research Scientist", "Data Engineer"]
+
+
+def test_a_membership_heading_in_the_singular_is_other_like_memberships() -> None:
+    from assistant.resume.headings import keyword_kind
+
+    assert keyword_kind("Professional Membership") == "other"
+    assert lexicon_kind("Memberships") == "other"

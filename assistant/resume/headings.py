@@ -187,7 +187,7 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("career", "experience"),
     ("journey", "experience"), ("toolkit", "skills"), ("toolbox", "skills"),
     ("work history", "experience"), ("positions", "experience"), ("talks", "publications"),
-    ("reference", "references"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
+    ("reference", "references"), ("membership", "other"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
     ("lehrt", "other"), ("lehre", "other"), ("docencia", "other"), ("enseignement", "other"), ("ensino", "other"),
 )
 
