@@ -212,3 +212,14 @@ def test_two_titles_joined_by_a_dash_beside_the_dates_under_an_employer_line_sta
     resume = _parse("Experience\nMeridian Robotics Lyon, France\nEmbedded Engineer - Tech Lead Dec. 2016 - today\n"
                     "— Wrote the tracing layer of the kernel\n")
     assert [(j.title, j.company) for j in resume.experience] == [("Embedded Engineer - Tech Lead", "Meridian Robotics")]
+
+
+def test_one_role_held_twice_with_both_ranges_in_one_cell_runs_to_the_later_end() -> None:
+    """ "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": a student job held in two spells, both printed in the date
+    cell; the role ends with the second spell, which makes it the latest role here."""
+    resume = _parse("Work Experience\nGlobex Inc. Waco, TX\nSenior Web Programmer Jan. 2007 - Nov. 2007\n"
+                    "– Built the client portal.\nExample University, Libraries Waco, TX\n"
+                    "Student Programmer Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008\n– Wrote library scripts.\n")
+    assert [(j.title, j.start, j.end) for j in resume.experience] == [
+        ("Senior Web Programmer", "2007-01", "2007-11"), ("Student Programmer", "2006-08", "2008-05")]
+    assert latest_job(resume).title == "Student Programmer"

@@ -1890,6 +1890,13 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                 end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
             end_raw = end_label.group("start")  # the bar's end year, printed under the header
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
+        if match.re is _RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{_RANGE.pattern}", after, re.IGNORECASE)):
+            # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
+            # until the later end.
+            first, second = _parse_date(end_raw or "", is_end=True), _parse_date(again.group("end"), is_end=True)
+            if _is_open_end(again.group("end")) or (first and second and second > first):
+                end_raw = again.group("end")
+            after = after[again.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
