@@ -19,7 +19,6 @@ _KNOWN_MISSES = {
     "projects_inside_job": "'Project: ...' inside a job is split off as a Projects heading (heading detection)",
     "table_columns_employer_title_dates": "an employer cell glued to the title cell: the gap is lost in the text",
     "promotions_two_titles_one_entry": "two titles with bracketed dates on one line are read as one role",
-    "wrapped_date_column": "a date column wrapped after each dash makes its second half a role of its own",
     "client_lines_plain": "plain 'Client: X, 2020 - 2022' lines inside a role are read as roles",
 }
 

@@ -2397,7 +2397,7 @@ def _title_company(
                 # Company first only when the scorer agrees the first part names an organisation: a team before
                 # the title ("Search, Staff Engineer") is no employer.
                 return right, left, location
-    dated_only = [c for c in candidates if c[0] == "rest"]
+    dated_only = candidates if len(candidates) == 1 else [c for c in candidates if c[0] == "rest"]
     if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
             len(candidates) == 1 or not pre and all(_prose_start(t) for o, t in candidates if o == "post")):
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
