@@ -222,3 +222,18 @@ def test_one_role_held_twice_with_both_ranges_in_one_cell_runs_to_the_later_end(
     assert [(j.title, j.start, j.end) for j in resume.experience] == [
         ("Senior Web Programmer", "2007-01", "2007-11"), ("Student Programmer", "2006-08", "2008-05")]
     assert latest_job(resume).title == "Student Programmer"
+
+
+def test_a_header_opening_with_a_bare_year_is_a_role_where_the_entries_open_with_their_range() -> None:
+    """A date column before each header ("2012–2014 Globex  Arlington, VA") prints a role held within one year as
+    the year alone ("2014 Initech  Bethesda, MD"): that line dates a role too."""
+    resume = _parse(
+        "experience\n2015–Present Example University Department of Statistics Baltimore, MD\nResearch Assistant\n"
+        "– Wrote software for genomic data\n2014–Present Example University Department of Medicine Baltimore, MD\n"
+        "Research Assistant\n– Analysed cohort studies\n2014 Initech Hotels Bethesda, MD\nManager, Search Analysis\n"
+        "– Built a time-series model of promotions\n2012–2014 Globex Consulting Arlington, VA\nData Analyst\n"
+        "– Led a team of three consultants\n")
+    assert [(j.title, j.start) for j in resume.experience] == [
+        ("Research Assistant", "2015-01"), ("Research Assistant", "2014-01"), ("Manager, Search Analysis", "2014-01"),
+        ("Data Analyst", "2012-01")]
+    assert resume.experience[2].company == "Initech Hotels"

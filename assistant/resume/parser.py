@@ -122,6 +122,8 @@ _DURATION = re.compile(
 _TENURE = re.compile(
     rf"\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
+# A bare year opening a header line, the header after it ("2014 Initech  Bethesda, MD").
+_LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
@@ -1772,12 +1774,21 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         ranges_last = [bool(m and not re.search(r"\w", line.text[m.end():])) for line in section_lines
                        if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
         dates_last = len(ranges_last) >= 3 and sum(ranges_last) >= 0.75 * len(ranges_last)
+        # The same where the entries open their header line with the range ("2012–2014 Globex  Arlington, VA"):
+        # a header line opening with a bare year ("2014 Initech  Bethesda, MD") is a role held that year.
+        ranges_first = [bool(m and not line.text[:m.start()].strip()) for line in section_lines
+                        if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
+        dates_first = len(ranges_first) >= 3 and sum(ranges_first) >= 0.75 * len(ranges_first)
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
             and (_TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
             and _claimable_header(line) and not _sentence_like(line.text)
-            and not _DOCUMENT_DATE.search(line.text)})
+            and not _DOCUMENT_DATE.search(line.text)} | {
+            i for i, line in enumerate(section_lines)
+            if dates_first and (lead := _LEADING_YEAR.match(line.text)) and len(line.text) < 90
+            and len(line.text.split()) <= 9 and _claimable_header(Line(number=line.number, text=line.text[lead.end():]))
+            and not _sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
@@ -1881,7 +1892,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         carried = []
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
             anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text)
+            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text) or (
+            _LEADING_YEAR.match(anchor_line.text))
         assert match is not None
         start_raw: str = match.group("start") or match.groupdict().get("open") or ""
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
