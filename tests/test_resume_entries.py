@@ -237,3 +237,13 @@ def test_a_header_opening_with_a_bare_year_is_a_role_where_the_entries_open_with
         ("Research Assistant", "2015-01"), ("Research Assistant", "2014-01"), ("Manager, Search Analysis", "2014-01"),
         ("Data Analyst", "2012-01")]
     assert resume.experience[2].company == "Initech Hotels"
+
+
+def test_a_contract_kind_written_out_is_how_the_role_was_held_not_its_employer() -> None:
+    """ "Title, Employer, Stage de fin d'études, City" and "..., Permanent contract, City": the written-out kind
+    of contract is neither the employer nor the title."""
+    resume = _parse("Expérience\njanv. 2016 – oct. 2016 Ingénieur Recherche et Développement, Initech, Stage de fin "
+                    "d’études, Rouen\n• Conception d’une application interne.\n"
+                    "2012 – 2015 Embedded Engineer, Globex, Permanent contract, Lyon\n• Wrote drivers.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Ingénieur Recherche et Développement", "Initech"), ("Embedded Engineer", "Globex")]

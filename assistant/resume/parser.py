@@ -2345,7 +2345,11 @@ def _nest_roles(
 _EMPLOYMENT_TYPE = re.compile(
     r"(?:full|part)[- ]?time|contract(?:or)?|freelance|permanent|temporary|self-employed|seasonal"
     r"|vollzeit|teilzeit|festanstellung|tiempo (?:completo|parcial)|medio tiempo|jornada (?:completa|parcial)"
-    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo",
+    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo"
+    # A contract's kind written out ("Permanent contract", "Fixed-term contract"), and the French internship
+    # ("Stage de fin d'études", "Alternance").
+    r"|(?:permanent|fixed[- ]term|temporary|freelance) (?:contract|position)|stage(?: de fin d['’][ée]tudes)?"
+    r"|alternance",
     re.IGNORECASE)
 
 
