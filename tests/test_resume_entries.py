@@ -247,3 +247,16 @@ def test_a_contract_kind_written_out_is_how_the_role_was_held_not_its_employer()
                     "2012 – 2015 Embedded Engineer, Globex, Permanent contract, Lyon\n• Wrote drivers.\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Ingénieur Recherche et Développement", "Initech"), ("Embedded Engineer", "Globex")]
+
+
+def test_an_entry_without_title_words_keeps_its_title_where_the_sections_other_entries_do() -> None:
+    """Employer beside the dates, title on the line under them, in every entry; one title has no word the title
+    vocabulary knows ("Consultor de Ciberseguridad"). It is still the title, the dated line the employer."""
+    resume = _parse(
+        "Experiencia\nHarbor Labs 2022 - 2024\nIngeniero Senior de Soporte\n· Dio soporte a los clientes.\n"
+        "Globex, Inc. 2021\nConsultor de Ciberseguridad\n· Realizó pruebas de penetración.\n"
+        "Initech 2015 - 2021\nDesarrollador de Software Senior\n· Construyó la autenticación.\n"
+        "Umbrella 2012 - 2014\nEspecialista en TI Senior\n· Migró los servidores.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Ingeniero Senior de Soporte", "Harbor Labs"), ("Consultor de Ciberseguridad", "Globex, Inc."),
+        ("Desarrollador de Software Senior", "Initech"), ("Especialista en TI Senior", "Umbrella")]

@@ -1876,6 +1876,17 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                  if _TITLE_WORDS.search(section_lines[pre[k]].text)
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
+    # The same for entries with the employer beside the dates and one line under them: where the title words put
+    # the title on that line below ("Globex  2015 - 2021" / "Senior Developer"), an entry whose words name no
+    # title puts it there too.
+    below = beside = 0
+    for anchor, pre, post in headers:
+        if not pre and len(post) == 1:
+            dated_words = _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
+            under_words = _TITLE_WORDS.search(section_lines[post[0]].text)
+            below += bool(under_words and not dated_words)
+            beside += bool(dated_words and not under_words)
+    title_below = below >= 2 and below > 2 * beside
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
@@ -1918,8 +1929,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
-            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
-        )
+            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back,
+            title_below)
         location = location or place
         if employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
@@ -2367,7 +2378,7 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
 
 
 def _title_company(
-    pre: list[str], rest: str, post: list[str], title_back: int | None = None
+    pre: list[str], rest: str, post: list[str], title_back: int | None = None, title_below: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
@@ -2442,6 +2453,9 @@ def _title_company(
         # No title word anywhere: fall back on where this section's other entries keep their title.
         line_fields = _fields(pre[len(pre) - title_back])
         titled = [c for c in candidates if c[0] == "pre" and line_fields and c[1] in line_fields[0]][:1]
+    if not titled and title_below and not pre and any(o == "rest" for o, _ in candidates):
+        # No title word anywhere: the section's other entries keep their title on the line under the dates.
+        titled = [c for c in candidates if c[0] == "post"][:1]
     title_choice = titled[0] if titled else (
         next((c for c in candidates if c[0] == "rest"), candidates[0]))
     others = [c for c in candidates if c is not title_choice]
