@@ -19,7 +19,6 @@ _KNOWN_MISSES = {
     "projects_inside_job": "'Project: ...' inside a job is split off as a Projects heading (heading detection)",
     "table_columns_employer_title_dates": "an employer cell glued to the title cell: the gap is lost in the text",
     "promotions_two_titles_one_entry": "two titles with bracketed dates on one line are read as one role",
-    "wrapped_date_column": "a date column wrapped after each dash makes its second half a role of its own",
     "client_lines_plain": "plain 'Client: X, 2020 - 2022' lines inside a role are read as roles",
 }
 
@@ -107,3 +106,157 @@ def test_an_education_date_above_the_heading_stays_with_education_when_roles_are
         "Platform team for payments.\n2019 - Present\n• Led the migration\nEngineer\nInitech\n"
         "Billing systems.\n2012 - 2019\n• Built billing\n")
     assert [j.start for j in resume.experience] == ["2019-01", "2012-01"]
+
+
+def test_a_bullet_glyph_on_its_own_line_between_employer_and_dated_title_keeps_the_employer() -> None:
+    """Entries set as list items: the extraction puts each item's glyph on a line of its own between the employer
+    line and the dated title line. The glyph carries no words; the employer above it is still the entry's."""
+    resume = _parse(
+        "Experience\nMeridian Robotics, Permanent contract Lyon, France\n•\nEmbedded Engineer Dec. 2016 - today\n"
+        "— Wrote the tracing layer of the kernel\nHarbor Chips, Internship Grenoble, France\n•\n"
+        "Firmware Engineer Feb. 2015 - Sep. 2015\n— Cut the idle power of the board\n")
+    assert [j.title for j in resume.experience] == ["Embedded Engineer", "Firmware Engineer"]
+    assert [(j.company or "").split(",")[0] for j in resume.experience] == ["Meridian Robotics", "Harbor Chips"]
+
+
+def test_two_dates_side_by_side_with_no_dash_read_as_one_range() -> None:
+    """A narrow date column prints each role's end under its start ("April 2019" / "July 2020"), and some fonts
+    drop the range's dash ("March 2018  March 2023"): read onto the header's line the dates come with nothing
+    between them. They are still the role's start and end; two bare years side by side are left alone."""
+    resume = _parse(
+        "Experience\nDecember 2020 Present Embedded Engineer, Globex, Rennes\n• Wrote the boot loader\n"
+        "April 2019 July 2020 Firmware Engineer, Initech, Nantes\n• Ported the radio stack\n"
+        "June 2015 Mars 2019 Test Engineer, Umbrella, Paris\n• Automated the bench\n")
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2020-12", "Present"), ("2019-04", "2020-07"), ("2015-06", "2019-03")]
+    assert [j.title for j in resume.experience] == ["Embedded Engineer", "Firmware Engineer", "Test Engineer"]
+    resume = _parse("Experience\nSoftware Engineer Feb. 2014  Feb. 2018\nGlobex GmbH, Hamburg\n• Built the billing\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2014-02", "2018-02")]
+    assert (resume.experience[0].company or "").startswith("Globex GmbH")
+
+
+def test_a_country_after_the_city_and_state_is_the_place_not_the_employer() -> None:
+    """ "Employer, City, State, Country" over the dated titles: the employer is the first part and the three
+    after it are one place (the country was left as the employer)."""
+    resume = _parse(
+        "Experience\nHarbor Robotics, Boston, Massachusetts, USA\nManufacturing Engineer Dec 2015 – Jun 2016\n"
+        "Built 20 prototype robots while supervising two assemblers.\n"
+        "Tidewater Medical Inc., Sunnyvale, CA, USA\nProcess Engineer Jul 2012 – Apr 2014\n"
+        "Designed fixtures and assembly processes for new products.\n")
+    assert [j.company for j in resume.experience] == ["Harbor Robotics", "Tidewater Medical Inc."]
+
+
+def test_a_legal_form_after_the_employers_comma_is_not_a_state() -> None:
+    """ "Globex, LLC" over the title: the capitals after the comma are the company's legal form, not a state's
+    code, so the employer stays whole; "Denver, CO" is still a place."""
+    resume = _parse("Experience\nGlobex, LLC 2021 - 2022\nCloud Operations Lead\n· Ran the support team\n"
+                    "Initech Denver, CO 2018 - 2021\nSupport Engineer\n· Kept the servers up\n")
+    assert [(j.company, j.location) for j in resume.experience] == [("Globex, LLC", None), ("Initech", "Denver, CO")]
+
+
+def test_a_header_ending_in_a_bare_year_is_a_role_where_the_entries_end_their_headers_with_dates() -> None:
+    """Entries that print the range at the end of the employer's line ("Globex  2015 - 2021") print a role held
+    within one year the same way ("Initech  2021"): that line dates a role too, its employer and title read like
+    the others'."""
+    resume = _parse(
+        "Experience\nHarbor Labs 2022 - 2024\nSenior Support Engineer\n· Built the test lab\n"
+        "Globex, LLC 2021 - 2022\nCloud Operations Lead\n· Ran the support team\n"
+        "Initech 2021\nSecurity Consultant\n· Tested web applications\n"
+        "Umbrella Manufacturing, Inc. 2015 - 2021\nSoftware Developer\n· Wrote the middleware\n"
+        "Vandelay 2003\nLinux Administrator\n· Answered the support line\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Support Engineer", "Harbor Labs"), ("Cloud Operations Lead", "Globex, LLC"),
+        ("Security Consultant", "Initech"), ("Software Developer", "Umbrella Manufacturing, Inc."),
+        ("Linux Administrator", "Vandelay")]
+    assert resume.experience[-1].start == "2003-01"
+
+
+def test_a_start_with_its_dash_and_no_end_is_a_role_held_since_then() -> None:
+    """moderncv prints an ongoing role's dates as the start and a dash ("2011–"), the header after it; the line
+    under "Title, Employer, City" is the description's first line, not the employer."""
+    resume = _parse(
+        "Experience\n2011– Mechanical Engineer, Harbor Imaging Inc., Montréal\n"
+        "Responsible for mechanical research, design, and development of imaging\nand robotic products.\n"
+        "2008–2010 Design Intern, Globex, Toronto\nDrew fixtures for the assembly line.\n")
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Mechanical Engineer", "Harbor Imaging Inc.", "2011-01", "Present"),
+        ("Design Intern", "Globex", "2008-01", "2010-12")]
+
+
+def test_a_date_column_wrapped_after_its_dash_beside_the_header_is_one_range() -> None:
+    """A narrow date column wraps "Jun 2019 -" / "Present"; the header beside it is read onto both lines ("Jun
+    2019 - DevOps Consultant Globex" / "Present Helsinki, Finland"). The end under the start is the range's, so
+    each role has its end and no role is made of the place line; a next entry's own range is no end."""
+    resume = _parse(
+        "Experience\nJun 2019 - DevOps Consultant Globex\nPresent Helsinki, Finland\n"
+        "Jan 2019 - Research Assistant Example University\nDec 2019 Espoo, Finland\n"
+        "• Built a digital twin of the street lights.\nDec 2016 - Junior Software Developer Initech\n"
+        "Jul 2018 Eindhoven, Netherlands\n• Secured the intranet.\n")
+    assert [(j.start, j.end) for j in resume.experience] == [
+        ("2019-06", "Present"), ("2019-01", "2019-12"), ("2016-12", "2018-07")]
+    assert [j.title for j in resume.experience][0].startswith("DevOps Consultant")
+
+
+def test_a_range_wrapped_between_the_ends_month_with_de_and_its_year_is_whole() -> None:
+    """Portuguese and Spanish dates put "de" between month and year; wrapped there ("Agosto de 2013 - Novembro de"
+    / "2015"), the year on the next line still ends the range."""
+    resume = _parse("Experiência Profissional\nGlobex Sistemas Agosto de 2013 - Novembro de\n2015\n"
+                    "Arquiteto de Software Júnior\nDesenvolver sistemas de software para o ministério.\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2013-08", "2015-11")]
+
+
+def test_two_titles_joined_by_a_dash_beside_the_dates_under_an_employer_line_stay_one_title() -> None:
+    """ "Embedded Engineer - Tech Lead" beside the dates, the employer on the line above: both halves are the
+    role's title, not a title and an employer (and not a title cut in half)."""
+    resume = _parse("Experience\nMeridian Robotics Lyon, France\nEmbedded Engineer - Tech Lead Dec. 2016 - today\n"
+                    "— Wrote the tracing layer of the kernel\n")
+    assert [(j.title, j.company) for j in resume.experience] == [("Embedded Engineer - Tech Lead", "Meridian Robotics")]
+
+
+def test_one_role_held_twice_with_both_ranges_in_one_cell_runs_to_the_later_end() -> None:
+    """ "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": a student job held in two spells, both printed in the date
+    cell; the role ends with the second spell, which makes it the latest role here."""
+    resume = _parse("Work Experience\nGlobex Inc. Waco, TX\nSenior Web Programmer Jan. 2007 - Nov. 2007\n"
+                    "– Built the client portal.\nExample University, Libraries Waco, TX\n"
+                    "Student Programmer Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008\n– Wrote library scripts.\n")
+    assert [(j.title, j.start, j.end) for j in resume.experience] == [
+        ("Senior Web Programmer", "2007-01", "2007-11"), ("Student Programmer", "2006-08", "2008-05")]
+    assert latest_job(resume).title == "Student Programmer"
+
+
+def test_a_header_opening_with_a_bare_year_is_a_role_where_the_entries_open_with_their_range() -> None:
+    """A date column before each header ("2012–2014 Globex  Arlington, VA") prints a role held within one year as
+    the year alone ("2014 Initech  Bethesda, MD"): that line dates a role too."""
+    resume = _parse(
+        "experience\n2015–Present Example University Department of Statistics Baltimore, MD\nResearch Assistant\n"
+        "– Wrote software for genomic data\n2014–Present Example University Department of Medicine Baltimore, MD\n"
+        "Research Assistant\n– Analysed cohort studies\n2014 Initech Hotels Bethesda, MD\nManager, Search Analysis\n"
+        "– Built a time-series model of promotions\n2012–2014 Globex Consulting Arlington, VA\nData Analyst\n"
+        "– Led a team of three consultants\n")
+    assert [(j.title, j.start) for j in resume.experience] == [
+        ("Research Assistant", "2015-01"), ("Research Assistant", "2014-01"), ("Manager, Search Analysis", "2014-01"),
+        ("Data Analyst", "2012-01")]
+    assert resume.experience[2].company == "Initech Hotels"
+
+
+def test_a_contract_kind_written_out_is_how_the_role_was_held_not_its_employer() -> None:
+    """ "Title, Employer, Stage de fin d'études, City" and "..., Permanent contract, City": the written-out kind
+    of contract is neither the employer nor the title."""
+    resume = _parse("Expérience\njanv. 2016 – oct. 2016 Ingénieur Recherche et Développement, Initech, Stage de fin "
+                    "d’études, Rouen\n• Conception d’une application interne.\n"
+                    "2012 – 2015 Embedded Engineer, Globex, Permanent contract, Lyon\n• Wrote drivers.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Ingénieur Recherche et Développement", "Initech"), ("Embedded Engineer", "Globex")]
+
+
+def test_an_entry_without_title_words_keeps_its_title_where_the_sections_other_entries_do() -> None:
+    """Employer beside the dates, title on the line under them, in every entry; one title has no word the title
+    vocabulary knows ("Consultor de Ciberseguridad"). It is still the title, the dated line the employer."""
+    resume = _parse(
+        "Experiencia\nHarbor Labs 2022 - 2024\nIngeniero Senior de Soporte\n· Dio soporte a los clientes.\n"
+        "Globex, Inc. 2021\nConsultor de Ciberseguridad\n· Realizó pruebas de penetración.\n"
+        "Initech 2015 - 2021\nDesarrollador de Software Senior\n· Construyó la autenticación.\n"
+        "Umbrella 2012 - 2014\nEspecialista en TI Senior\n· Migró los servidores.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Ingeniero Senior de Soporte", "Harbor Labs"), ("Consultor de Ciberseguridad", "Globex, Inc."),
+        ("Desarrollador de Software Senior", "Initech"), ("Especialista en TI Senior", "Umbrella")]

@@ -353,3 +353,53 @@ def test_a_work_history_heading_over_an_undated_publications_group_is_the_public
     posts = cv("Selected Projects", ["Postdoctoral Researcher, Example Institute", "2013 - 2016",
                                      "Research Assistant, Example University", "2010 - 2012"])
     assert {s.heading: s.name for s in parse_resume(posts).sections}["Research"] == "experience"
+
+
+@pytest.mark.parametrize("heading", ["Experience (continued)", "WORK HISTORY (CONT.)", "Experience (cont'd)",
+                                     "Expérience professionnelle (suite)", "Berufserfahrung (Fortsetzung)"])
+def test_a_heading_repeated_with_a_carried_over_mark_is_still_its_section(heading: str) -> None:
+    """A work history running onto the next page repeats its heading with a word saying so: the roles under it
+    are still roles, each with its own employer, not the previous page's employer (or the heading's words)."""
+    rows = [("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0), ("Experience", 13.0, 1.0),
+            ("2021 - Present Staff Engineer, Globex", _BODY, 1.0), ("• Built and ran the billing service", _BODY, 0.0),
+            (heading, 13.0, 1.0),
+            ("2017 - 2020 Senior Engineer, Initech", _BODY, 1.0), ("• Moved the batch jobs to streams", _BODY, 0.0),
+            ("2014 - 2017 Software Engineer, Umbrella", _BODY, 1.0), ("• Wrote the first test suite", _BODY, 0.0),
+            ("Education", 13.0, 1.0), ("MSc Computer Science, Example University", _BODY, 0.0)]
+    resume = parse_resume(_styled(rows))
+    assert [s.name for s in resume.sections] == ["experience", "experience", "education"]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech", "Umbrella"]
+
+
+@pytest.mark.parametrize("line", ["Engineer (suite)", "Experience (10+ years)", "Projects (selected)"])
+def test_only_a_carried_over_mark_is_dropped_from_a_heading(line: str) -> None:
+    from assistant.resume.parser import heading_name
+
+    assert heading_name(line) is None
+
+
+def test_a_work_history_heading_set_like_one_recognised_heading_is_found_though_dated_lines_follow() -> None:
+    """Only two headings the lexicon knows, set in different sizes ("Education", a bigger "Publications"): a line
+    set exactly like one of them and naming a work history by its words ("Professional Positions") is a heading,
+    though its entries are dated right under it; the headings set the same way after it ("Research Visits",
+    "Programming Contests") end its section."""
+    rows = [("Avery Quinn", 22.0, 1.0), ("Curriculum Vitae", 14.0, 0.0), ("Education", 14.35, 1.0),
+            ("2008 - 2013 PhD in Computer Science", 12.0, 0.0), ("Example University", 12.0, 0.0),
+            ("Professional Positions", 14.35, 1.0),
+            ("2015 - present Research Scientist", 12.0, 0.0), ("Northwind Institute of Sciences", 12.0, 0.0),
+            ("2013 - 2015 Data Engineer", 12.0, 0.0), ("Globex Analytics", 12.0, 0.0),
+            ("Research Visits", 14.35, 1.0), ("2014 Example Institute of Technology", 12.0, 0.0),
+            ("Host: a professor of statistics", 12.0, 0.0),
+            ("Programming Contests", 14.35, 1.0), ("2012 2nd / 91 A data science challenge", 12.0, 0.0),
+            ("2011 - 2012 Entered many programming contests", 12.0, 0.0),
+            ("Publications", 17.2, 1.0), ("A. Quinn. Learning to rank. Example Journal, 2014.", 12.0, 0.0)]
+    resume = parse_resume(_styled(rows))
+    assert [s.name for s in resume.sections][:2] == ["education", "experience"]
+    assert [j.title for j in resume.experience] == ["Research Scientist", "Data Engineer"]
+
+
+def test_a_membership_heading_in_the_singular_is_other_like_memberships() -> None:
+    from assistant.resume.headings import keyword_kind
+
+    assert keyword_kind("Professional Membership") == "other"
+    assert lexicon_kind("Memberships") == "other"

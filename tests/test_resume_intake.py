@@ -178,6 +178,9 @@ def test_pasted_text_is_normalised_and_accepted(settings) -> None:
     ("Capacit`a e competenze", "Capacità e competenze"), ("Lindv\u00a8agen 3", "Lindvägen 3"),
     # Accents typed for an apostrophe, code quotes and proper decomposed letters stay as they were.
     ("Master\u00b4s degree", "Master \u0301s degree"), ("don`t", "don`t"), ("Jose\u0301 Luis", "José Luis"),
+    # TeX accents an i over a dotless one, the accent before it or after it: the reader sees "í".
+    ("Bras \u0301\u0131lia", "Brasília"), ("Mar\u0131\u0301a Lopez", "María Lopez"), ("r\u00b4\u0131o", "río"),
+    ("Istanbul S\u0131rketi", "Istanbul S\u0131rketi"),
 ])
 def test_accents_a_tex_font_draws_apart_from_their_letter_are_put_back_on_it(raw: str, clean: str) -> None:
     """OT1 TeX fonts draw an accent as its own glyph before the letter; a reader sees one accented letter, and

@@ -109,3 +109,51 @@ def test_a_contact_line_over_the_columns_does_not_pull_the_split_into_the_body()
     assert lines[2].startswith("jane@example.org")
     assert lines.index("• Weekly reports.") < lines.index("EDUCATION")
     assert lines[-1] == "Airflow dbt"
+
+
+def test_no_column_split_where_a_bold_title_starts_right_after_a_date_column() -> None:
+    """Dates right-aligned in a narrow column, then each entry's bold title starting a point after it and its
+    employer after a comma; bullet glyphs set a little higher than their text, at the title's edge. A split just
+    inside the title's first letter would cut every header in two (the employer read after the whole page):
+    a gutter is where no text starts, so this page is one column and each header stays whole."""
+    runs: list[Run] = [_run("Experience (continued)", 106.39, 790, 12, True)]
+    dates: list[Run] = []
+    y = 790.0
+    for period, title, employer in [("Feb 2022 – Jun 2022", "Senior Software Engineer", "Northwind Labs"),
+                                    ("Aug 2021 – Feb 2022", "Software Engineer", "Globex"),
+                                    ("May 2021 – Aug 2021", "Technical Lead", "Initech"),
+                                    ("Sep 2019 – Jun 2021", "Data Engineer", "Umbrella Analytics")]:
+        y -= 16
+        dates.append(_run(period, 48, y))  # the date column is drawn after the rows
+        runs += [_run(title, 106.39, y, bold=True), _run(f", {employer}, Remote", 107.39 + 4.8 * len(title), y)]
+        for _ in range(2):
+            y -= 11
+            runs += [_run("○", 106.39, y + 2.5, 5), _run(" Built the services the product runs on, with tests", 116, y, 9)]
+            y -= 11
+            runs.append(_run("and review in every release.", 116, y, 9))
+    lines = _text(runs + dates, 595.0)
+    assert "Feb 2022 – Jun 2022 Senior Software Engineer, Northwind Labs, Remote" in lines
+    assert "Sep 2019 – Jun 2021 Data Engineer, Umbrella Analytics, Remote" in lines
+
+
+def test_a_main_columns_heading_a_little_above_a_big_sidebar_names_baseline_is_no_page_header() -> None:
+    """A sidebar opens with a big name; the main column opens with its heading, whose baseline sits a few points
+    above the name's though its letters reach less high. The heading is the main column's first line, read with
+    its column (after the sidebar), not a page header read before everything."""
+    runs = [_run("Experience", 215, 753.5, 17.2)]
+    y = 732.0
+    for period, title in [("Aug 2020 – Present", "Software Systems Architect, Globex"),
+                          ("May 2011 – Dec 2011", "Software Engineer Intern, Initech"),
+                          ("Sep 2010 – May 2011", "Support Specialist, Example School")]:
+        runs += [_run(period, 215, y), _run(title, 300, y)]
+        for _ in range(3):
+            y -= 12
+            runs.append(_run("• Automated the code audits the team ran by hand", 300, y))
+        y -= 14
+    sidebar = [_run("Avery Quinn", 14, 750.8, 24.8), _run("Software Developer", 14, 727, 14.3),
+               _run("Overview", 14, 690, 14.3), _run("I like tools that catch", 14, 676), _run("mistakes early.", 14, 664),
+               _run("Education", 14, 640, 14.3), _run("BS Computer Science", 14, 626), _run("2009 - 2012", 14, 614)]
+    lines = _text(runs + sidebar)
+    assert lines[0] == "Avery Quinn"
+    assert lines.index("Experience") > lines.index("2009 - 2012")
+    assert lines.index("Experience") + 1 == next(i for i, t in enumerate(lines) if t.startswith("Aug 2020"))

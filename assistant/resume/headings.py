@@ -187,7 +187,7 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("career", "experience"),
     ("journey", "experience"), ("toolkit", "skills"), ("toolbox", "skills"),
     ("work history", "experience"), ("positions", "experience"), ("talks", "publications"),
-    ("reference", "references"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
+    ("reference", "references"), ("membership", "other"), ("teaching", "other"), ("lectures", "other"), ("lecturing", "other"),
     ("lehrt", "other"), ("lehre", "other"), ("docencia", "other"), ("enseignement", "other"), ("ensino", "other"),
 )
 
@@ -371,12 +371,16 @@ _DECORATION = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|^\s*[/#~=>_]+\s*|\s*[/#~=<_]+\s*$|\s*\(\d{1,3}\)\s*$"
     # Dot leaders run on from it to the right margin (moderncv's banking style): "Languages. . . . . . ."
     r"|(?:\s?[.·…]){3,}\s*$"
+    # A section carried over to the next page, its heading repeated with a word saying so: "Experience (cont.)",
+    # "Expérience professionnelle (suite)". Only these words: other bracketed words may be a line of an entry.
+    r"|\s*[(\[]\s*(?i:continued|cont(?:'|’)?d?\.?|suite|fortsetzung|forts\.|continuaci[óo]n|continua[çc][ãa]o"
+    r"|continua|segue|seguito)\s*[)\]]\s*$"
 )
 
 
 def strip_decoration(text: str) -> str:
-    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Skills. . .": numbering, decoration
-    and dot leaders are not part of the heading. (A bracketed qualifier, "Experience (10+ years)", is kept: stripped
+    """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Skills. . .", "Experience
+    (continued)": numbering, decoration, dot leaders and a carried-over mark are not part of the heading. (A bracketed qualifier, "Experience (10+ years)", is kept: stripped
     from every line, it made headings of lines inside work histories and lost roles on held-out resumes.)"""
     return _DECORATION.sub("", text).strip()
 
@@ -495,6 +499,11 @@ class Typography:
 
     def style(self, text: str) -> StyledLine | None:
         return self.by_text.get(text)
+
+    def alias(self, text: str, original: str) -> None:
+        """Let a line the parser rewrote (a connector put into a date range) keep the style of the line it was."""
+        if original in self.by_text:
+            self.by_text.setdefault(text, self.by_text[original])
 
     def spaced(self, line: StyledLine) -> bool:
         """Set off from the line above by clearly more space than the lines of a paragraph."""

@@ -289,6 +289,12 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
     step = max(2.0, width / 150)
     g = left_edge + 0.18 * width
     while g < left_edge + 0.82 * width:
+        if any(g - 1 <= a < g and b > g + 1 for _, a, b in segs):
+            # A piece of text starts right at this x and runs on across it (a bold title just after a date
+            # column): the split would cut that line in two, whichever side it counted it on. A gutter is where
+            # no text is; the scan's next step tries beside it.
+            g += step
+            continue
         crossed = {i for i, a, b in segs if a < g - 1 and b > g + 1 + _WIDTH_SLACK * (b - a)}
         crossing = len(crossed)
         left_rows = {i for i, a, b in segs if b <= g + _WIDTH_SLACK * (b - a) and a < g}
@@ -733,11 +739,15 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
     left_top = max((line.y for line, (left, _) in zip(lines, sides, strict=True) if left), default=0.0)
     right_top = max((line.y for line, (_, right) in zip(lines, sides, strict=True) if right), default=0.0)
     # Lines above the top of the column that starts lower are a header (name, contact): read them first, whole.
+    # Above it by their letters' tops as well as their baselines: a main column's heading whose baseline sits a
+    # little above a big sidebar name's, though its letters reach less high, opens its column.
     header_floor = min(left_top, right_top) + 1.0
-    header = [line for line in lines if line.y > header_floor]
+    top_floor = min(max((_top(left) for left, _ in sides if left), default=0.0),
+                    max((_top(right) for _, right in sides if right), default=0.0)) + 1.0
+    header = [line for line in lines if line.y > header_floor and _top(line) > top_floor]
     if len(header) < len(lines) // 3:
         ordered.extend(header)
-        lines = [line for line in lines if line.y <= header_floor]
+        lines = [line for line in lines if not (line.y > header_floor and _top(line) > top_floor)]
     for line in lines:
         crosses = any(a < gutter - 1 and b > gutter + 1 + _WIDTH_SLACK * (b - a) for a, b in _segments(line))
         if crosses:
@@ -751,6 +761,11 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
         if right:
             right_col.append(right)
     return ordered + left_col + right_col
+
+
+def _top(line: LayoutLine) -> float:
+    """How high the line's letters reach: its baseline plus a capital's height (about 0.7 of the size)."""
+    return line.y + 0.7 * line.size
 
 
 _HYPHENATED = re.compile(r"[a-z]{2,}-$")

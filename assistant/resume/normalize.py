@@ -47,9 +47,12 @@ _ACCENT_LETTERS = {
     "\u0300": "aeiou", "\u0301": "aeiouy", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon", "\u030a": "au",
     "\u030c": "cszrne", "\u0327": "c",
 }
+# TeX accents an i by drawing the accent over a dotless i ("\\'{\\i}"): under an accent it is the plain i.
+_DOTTED = {"\u0131": "i"}
+_DOTLESS_UNDER_MARK = re.compile("\u0131(?=[\u0300-\u036f])")
 _DRAWN_ACCENT = re.compile(
     "(?P<spacing>[\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02da\u00af])(?P<letter>[^\\W\\d_])"
-    "|(?P<apostrophe_like>\u00b4|(?<=[^\\W\\d_])`)(?P<vowel>[aeiouyAEIOUY])"
+    "|(?P<apostrophe_like>\u00b4|(?<=[^\\W\\d_])`)(?P<vowel>[aeiouyAEIOUY\u0131])"
     "|(?<=[^\\W\\d_]) (?P<mark>[\u0300-\u036f])(?P<taker>[^\\W\\d_])"
 )
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
@@ -85,14 +88,14 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 def _accent_on_letter(match: re.Match[str]) -> str:
     """The accented letter a drawn accent and the letter after it make, or the match unchanged if they make none."""
     if match["mark"]:
-        mark, letter = match["mark"], match["taker"]
+        mark, letter = match["mark"], _DOTTED.get(match["taker"], match["taker"])
         if letter.lower() not in _ACCENT_LETTERS.get(mark, ""):
             return match.group(0)
     else:
         accent, letter = (match["spacing"], match["letter"]) if match["spacing"] else (match["apostrophe_like"],
                                                                                        match["vowel"])
         mark = _SPACING_ACCENTS[accent]
-    composed = unicodedata.normalize("NFC", letter + mark)
+    composed = unicodedata.normalize("NFC", _DOTTED.get(letter, letter) + mark)
     return composed if len(composed) == 1 else match.group(0)
 
 
@@ -116,7 +119,7 @@ def normalize_text(text: str) -> str:
     text = _SYMBOL_FONT_BULLET.sub("\\1•", text)
     text = _OT1_DASH_BULLET.sub("\\1•", text)
     if not text.isascii() or "`" in text:
-        text = _DRAWN_ACCENT.sub(_accent_on_letter, text)
+        text = _DRAWN_ACCENT.sub(_accent_on_letter, _DOTLESS_UNDER_MARK.sub("i", text))
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.

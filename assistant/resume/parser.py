@@ -122,6 +122,8 @@ _DURATION = re.compile(
 _TENURE = re.compile(
     rf"\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
+# A bare year opening a header line, the header after it ("2014 Initech  Bethesda, MD").
+_LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
@@ -364,11 +366,19 @@ def _find_headings(
         return _leadership_as_work_history(lines, found)
     lexicon_found = len(found)
     _name_candidates(lines, typography, embedder, found)
-    if lexicon_found < 2 and len(found) > lexicon_found:
-        # Too few headings the lexicon knows to learn how this document sets its headings: learn it from the ones
-        # similarity named as well, and look again (the rest of its headings are set the same way).
+    learned = typography.heading_styles
+    if len(found) > lexicon_found and (lexicon_found < 2 or not learned and _shared_styles(lines, typography, found)):
+        # Too few headings the lexicon knows -- or none two of them set alike -- to learn how this document sets
+        # its headings: learn it from the ones named by their words or by similarity as well, and look again (the
+        # rest of its headings are set the same way).
         _name_candidates(lines, typography, embedder, found)
     return _leadership_as_work_history(lines, found)
+
+
+def _shared_styles(lines: list[Line], typography: Typography, found: dict[int, SectionName]) -> bool:
+    """Do two or more of the headings found share a style (the style `Typography.learn` would learn)?"""
+    signatures = [typography.signature(s) for i in found if (s := typography.style(lines[i].text)) is not None]
+    return any(signatures.count(signature) >= 2 for signature in signatures)
 
 
 def _leadership_as_work_history(lines: list[Line], found: dict[int, SectionName]) -> dict[int, SectionName]:
@@ -446,10 +456,13 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
         elif not confident and typography.body and (
                 style.size >= 1.12 * typography.body and typography.set_apart(style) or typography.marked(style)):
             candidates.append((index, False))
-        elif typography.signature(style) in single_styles and typography.set_apart(style) and keyword_kind(
-                line.text) not in (None, *found.values()) and not _dated_below(lines, index):
+        elif typography.signature(style) in single_styles and typography.set_apart(style) and (
+                kind := keyword_kind(line.text)) not in (None, *found.values()) and (
+                not _dated_below(lines, index) or kind == "experience"):
             # Set exactly like one recognised heading (a sidebar's small bold "Education") and naming by its own
             # words a kind the document has no section of yet ("Software Skills"): that sidebar's next heading.
+            # Dated lines under it speak against it (an employer set like the headings) -- except under a work
+            # history's heading ("Professional Positions"), whose entries are dated.
             candidates.append((index, True))
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
@@ -1361,6 +1374,9 @@ def _find_location(field: str) -> tuple[int, str] | None:
     last = rest.split(",")[-1].strip()
     if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in _REGIONS or rest.lower() in _REGIONS):
         return None
+    if legal_form(rest) and not re.fullmatch(r"[A-Z]{2}", rest):
+        # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code.
+        return None
     city = match.group("city")
     if _TITLE_WORDS.search(city):
         return None
@@ -1406,6 +1422,11 @@ def _fields(text: str) -> list[str]:
 
 def _is_bullet(line: Line) -> bool:
     return _BULLET.match(line.text) is not None
+
+
+def _lone_glyph(line: Line) -> bool:
+    """A bullet glyph with no text beside it: a list item's mark the extraction set on a line of its own."""
+    return bool(line.text.strip()) and not _BULLET.sub("", line.text).strip() and not re.search(r"\d", line.text)
 
 
 # Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
@@ -1486,6 +1507,72 @@ _RANGE_TAIL = re.compile(
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/.-])", re.IGNORECASE)
 
 
+# Two dates with nothing between them: a date column that stacks a role's end under its start ("April 2019" /
+# "July 2020"), read onto one line, or a range whose dash the font dropped ("März 2018  März 2023"). A month-dated
+# start, then at once a month-dated end or "Present" (two bare years side by side may be anything).
+_MONTH_DATE = rf"(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE})"
+_UNCONNECTED_RANGE = re.compile(
+    rf"(?<![\w/.-])(?P<start>{_MONTH_DATE})\s+(?P<end>{_MONTH_DATE}|{_OPEN_END})(?![\w/.-])", re.IGNORECASE)
+
+
+# "2011– Mechanical Engineer, ...": a date column's start with its dash and no end (moderncv's "2011--"), the dash
+# against the date and the header after a space: a role held since then.
+_OPEN_DASH_START = re.compile(rf"^(?P<indent>\s*)(?P<start>{_DATE})[-–—](?=\s+[^\W\d_])", re.IGNORECASE)
+
+
+def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """ "April 2019 July 2020 Embedded Engineer, Globex", "Software Engineer März 2018 März 2023": two dates side
+    by side with nothing between them are one range, its start and its end; "2011– Engineer, Globex", a start and
+    its dash alone, is a role held since then. (The line keeps its style.)"""
+    out: list[Line] = []
+    for line in lines:
+        match = _UNCONNECTED_RANGE.search(line.text)
+        open_start = _OPEN_DASH_START.match(line.text)
+        if match and not _RANGE.search(line.text) and not _OPEN_FIRST.search(line.text):
+            text = line.text
+            line = Line(number=line.number,
+                        text=f"{text[:match.start()]}{match.group('start')} – {match.group('end')}{text[match.end():]}")
+            if typography is not None:
+                typography.alias(line.text, text)
+        elif open_start and not _RANGE.match(line.text.strip()):
+            text = line.text
+            line = Line(number=line.number, text=f"{open_start.group('indent')}since {open_start.group('start')}"
+                                                 f"{text[open_start.end():]}")
+            if typography is not None:
+                typography.alias(line.text, text)
+        out.append(line)
+    return out
+
+
+# "Jun 2019 - DevOps Consultant Globex" / "Present Helsinki, Finland": a date column wrapped after its dash, the
+# header read beside each half. The first line opens with a start and its dash, the next with the end alone.
+_DANGLING_START = re.compile(rf"^\s*(?P<start>{_DATE})\s*[-–—]\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
+_LEADING_END = re.compile(
+    rf"^\s*(?P<end>{_DATE}|{_OPEN_END})(?![\w/.-])(?!\s*(?:[-–—]|to\b|bis\b))\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """ "Jun 2019 - DevOps Consultant Globex" / "Present Helsinki, Finland" -> "Jun 2019 – Present DevOps
+    Consultant Globex" / "Helsinki, Finland": the end under the start is the range's, the rest of each line the
+    header's. (An end before the start is no end: the next line is another entry's.)"""
+    out: list[Line] = []
+    for line in lines:
+        head = _DANGLING_START.match(out[-1].text) if out else None
+        tail = _LEADING_END.match(line.text) if head else None
+        if head and tail and not _RANGE.search(out[-1].text) and not _LONE_DATE.search(head.group("rest")):
+            start, end = _parse_date(head.group("start"), is_end=False), _parse_date(tail.group("end"), is_end=True)
+            if _is_open_end(tail.group("end")) or (start and end and end >= start):
+                text = f"{head.group('start')} – {tail.group('end')} {head.group('rest')}"
+                if typography is not None:
+                    typography.alias(text, out[-1].text)
+                out[-1] = Line(number=out[-1].number, text=text)
+                if tail.group("rest").strip():
+                    out.append(Line(number=line.number, text=tail.group("rest").strip()))
+                continue
+        out.append(line)
+    return out
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
@@ -1505,10 +1592,10 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
                 out.append(Line(number=line.number, text=tail.group("rest").strip()))
             continue
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
-                rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+                rf"{_DATE}\s*[-–—]\s*{_MONTH}(?:\s+de)?\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
         elif (len(out) >= 2 and _BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
-              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}\s*$", out[-2].text, re.I)
+              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}(?:\s+de)?\s*$", out[-2].text, re.I)
               and not _RANGE.search(out[-1].text)):
             # "November 2019 - February" / "Meridian Payments" / "2022": a date column wrapped its range while the
             # line beside it (the employer) was read in between; the year still ends the range above.
@@ -1673,7 +1760,8 @@ _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last m
 
 
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_unform(section_lines)))
+    section_lines = _connect_unconnected_ranges(_unform(section_lines), typography)
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
         (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -1681,11 +1769,26 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
         # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
+        # Where the entries print their range at the end of the header line ("Globex  2015 - 2021"), a header
+        # line that ends in a bare year the same way ("Initech  2021") is an entry held within that year too.
+        ranges_last = [bool(m and not re.search(r"\w", line.text[m.end():])) for line in section_lines
+                       if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
+        dates_last = len(ranges_last) >= 3 and sum(ranges_last) >= 0.75 * len(ranges_last)
+        # The same where the entries open their header line with the range ("2012–2014 Globex  Arlington, VA"):
+        # a header line opening with a bare year ("2014 Initech  Bethesda, MD") is a role held that year.
+        ranges_first = [bool(m and not line.text[:m.start()].strip()) for line in section_lines
+                        if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
+        dates_first = len(ranges_first) >= 3 and sum(ranges_first) >= 0.75 * len(ranges_first)
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
             if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
-            and _TITLE_WORDS.search(line.text) and _claimable_header(line) and not _sentence_like(line.text)
-            and not _DOCUMENT_DATE.search(line.text)})
+            and (_TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
+            and _claimable_header(line) and not _sentence_like(line.text)
+            and not _DOCUMENT_DATE.search(line.text)} | {
+            i for i, line in enumerate(section_lines)
+            if dates_first and (lead := _LEADING_YEAR.match(line.text)) and len(line.text) < 90
+            and len(line.text.split()) <= 9 and _claimable_header(Line(number=line.number, text=line.text[lead.end():]))
+            and not _sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
@@ -1704,12 +1807,20 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         i = anchor - 1
         if headers_below and _date_only(section_lines[anchor].text):
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
-        while i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
-            i > 0 and _continues(section_lines[i - 1], section_lines[i])
-            and not _bolder(section_lines[i], section_lines[i - 1], typography)
-            and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
-            and not (_set_larger(section_lines[i], typography) and not _set_larger(section_lines[i - 1], typography))
-        ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography):
+        while True:
+            if i >= floor and i not in claimed and _lone_glyph(section_lines[i]):
+                # An entry set as a list item: its bullet glyph sits on a line of its own between the employer and
+                # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
+                i -= 1
+                continue
+            if not (i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
+                i > 0 and _continues(section_lines[i - 1], section_lines[i])
+                and not _bolder(section_lines[i], section_lines[i - 1], typography)
+                and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
+                and not (_set_larger(section_lines[i], typography)
+                         and not _set_larger(section_lines[i - 1], typography))
+            ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography)):
+                break
             pre.insert(0, i)
             i -= 1
         if pre and i - 1 >= floor and i not in claimed and _TENURE.fullmatch(section_lines[i].text.strip()) and (
@@ -1765,6 +1876,17 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                  if _TITLE_WORDS.search(section_lines[pre[k]].text)
                  and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
+    # The same for entries with the employer beside the dates and one line under them: where the title words put
+    # the title on that line below ("Globex  2015 - 2021" / "Senior Developer"), an entry whose words name no
+    # title puts it there too.
+    below = beside = 0
+    for anchor, pre, post in headers:
+        if not pre and len(post) == 1:
+            dated_words = _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
+            under_words = _TITLE_WORDS.search(section_lines[post[0]].text)
+            below += bool(under_words and not dated_words)
+            beside += bool(dated_words and not under_words)
+    title_below = below >= 2 and below > 2 * beside
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
@@ -1781,7 +1903,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         carried = []
         match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
             anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text)
+            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text) or (
+            _LEADING_YEAR.match(anchor_line.text))
         assert match is not None
         start_raw: str = match.group("start") or match.groupdict().get("open") or ""
         end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
@@ -1790,6 +1913,13 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
                 end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
             end_raw = end_label.group("start")  # the bar's end year, printed under the header
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
+        if match.re is _RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{_RANGE.pattern}", after, re.IGNORECASE)):
+            # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
+            # until the later end.
+            first, second = _parse_date(end_raw or "", is_end=True), _parse_date(again.group("end"), is_end=True)
+            if _is_open_end(again.group("end")) or (first and second and second > first):
+                end_raw = again.group("end")
+            after = after[again.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
@@ -1799,8 +1929,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
         title, company, location = _title_company(
-            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back
-        )
+            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back,
+            title_below)
         location = location or place
         if employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
@@ -2226,7 +2356,11 @@ def _nest_roles(
 _EMPLOYMENT_TYPE = re.compile(
     r"(?:full|part)[- ]?time|contract(?:or)?|freelance|permanent|temporary|self-employed|seasonal"
     r"|vollzeit|teilzeit|festanstellung|tiempo (?:completo|parcial)|medio tiempo|jornada (?:completa|parcial)"
-    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo",
+    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo"
+    # A contract's kind written out ("Permanent contract", "Fixed-term contract"), and the French internship
+    # ("Stage de fin d'études", "Alternance").
+    r"|(?:permanent|fixed[- ]term|temporary|freelance) (?:contract|position)|stage(?: de fin d['’][ée]tudes)?"
+    r"|alternance",
     re.IGNORECASE)
 
 
@@ -2244,7 +2378,7 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
 
 
 def _title_company(
-    pre: list[str], rest: str, post: list[str], title_back: int | None = None
+    pre: list[str], rest: str, post: list[str], title_back: int | None = None, title_below: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     location: str | None = None
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
@@ -2290,10 +2424,13 @@ def _title_company(
                 # Company first only when the scorer agrees the first part names an organisation: a team before
                 # the title ("Search, Staff Engineer") is no employer.
                 return right, left, location
-    if len(candidates) == 1 and candidates[0][1].count(",") == 2:
+    dated_only = candidates if len(candidates) == 1 else [c for c in candidates if c[0] == "rest"]
+    if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
+            len(candidates) == 1 or not pre and all(_prose_start(t) for o, t in candidates if o == "post")):
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
-        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix).
-        left, middle, place = (part.strip() for part in candidates[0][1].split(","))
+        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix). The dated line says it
+        # all; a line of the description under it ("Responsible for the design of ...") adds nothing.
+        left, middle, place = (part.strip() for part in dated_only[0][1].split(","))
         place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
         words = place.split()
         city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
@@ -2316,6 +2453,9 @@ def _title_company(
         # No title word anywhere: fall back on where this section's other entries keep their title.
         line_fields = _fields(pre[len(pre) - title_back])
         titled = [c for c in candidates if c[0] == "pre" and line_fields and c[1] in line_fields[0]][:1]
+    if not titled and title_below and not pre and any(o == "rest" for o, _ in candidates):
+        # No title word anywhere: the section's other entries keep their title on the line under the dates.
+        titled = [c for c in candidates if c[0] == "post"][:1]
     title_choice = titled[0] if titled else (
         next((c for c in candidates if c[0] == "rest"), candidates[0]))
     others = [c for c in candidates if c is not title_choice]
@@ -2350,12 +2490,26 @@ def _title_company(
             # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
             # and what follows the dash is the place.
             return comma_split[0], comma_split[1], location or company
+    on_dates = [t for o, t in candidates if o == "rest"]
+    if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
+            _TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
+            r"[^,|]+ [–—-] [^,|]+", rest.strip()):
+        # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
+        # the title (a role and what it led to), not a title and an employer.
+        return rest.strip(), company, location
     if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
             _reads_as_organisation(title_choice[1])):
         # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
         # employer, not a job title.
         return None, title_choice[1], location
     return title_choice[1], company, location
+
+
+def _prose_start(text: str) -> bool:
+    """The first line of a description wrapped under a header: six words or more, most of them in lower case
+    ("Responsible for mechanical research, design, and development of")."""
+    words = text.split()
+    return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
 def _reads_as_organisation(text: str) -> bool:
@@ -2473,7 +2627,8 @@ def _split_at_employer(field: str) -> list[str]:
 
 
 def _split_company_line(field: str) -> list[str]:
-    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title."""
+    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title;
+    "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"."""
     parts = [p.strip() for p in field.split(",") if p.strip()]
     out: list[str] = []
     index = 0
@@ -2481,8 +2636,12 @@ def _split_company_line(field: str) -> list[str]:
         pair = ", ".join(parts[index: index + 2])
         found = _find_location(pair) if index + 1 < len(parts) else None
         if found is not None and found[0] == 0:
-            out.append(pair)
             index += 2
+            while index < len(parts) and (parts[index].lower() in _REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
+                # "Boston, Massachusetts, USA": the country after the city and its state is the same place.
+                pair += ", " + parts[index]
+                index += 1
+            out.append(pair)
         else:
             out.append(parts[index])
             index += 1
