@@ -1879,14 +1879,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     # The same for entries with the employer beside the dates and one line under them: where the title words put
     # the title on that line below ("Globex  2015 - 2021" / "Senior Developer"), an entry whose words name no
     # title puts it there too.
-    below = beside = 0
+    below = on_dated_line = 0
     for anchor, pre, post in headers:
         if not pre and len(post) == 1:
             dated_words = _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
             under_words = _TITLE_WORDS.search(section_lines[post[0]].text)
             below += bool(under_words and not dated_words)
-            beside += bool(dated_words and not under_words)
-    title_below = below >= 2 and below > 2 * beside
+            on_dated_line += bool(dated_words and not under_words)
+    title_below = below >= 2 and below > 2 * on_dated_line
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
@@ -1916,8 +1916,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         if match.re is _RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{_RANGE.pattern}", after, re.IGNORECASE)):
             # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
             # until the later end.
-            first, second = _parse_date(end_raw or "", is_end=True), _parse_date(again.group("end"), is_end=True)
-            if _is_open_end(again.group("end")) or (first and second and second > first):
+            first_end, second_end = _parse_date(end_raw or "", is_end=True), _parse_date(again.group("end"), is_end=True)
+            if _is_open_end(again.group("end")) or (first_end and second_end and second_end > first_end):
                 end_raw = again.group("end")
             after = after[again.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
