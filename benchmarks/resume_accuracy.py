@@ -47,6 +47,7 @@ from typing import Any
 import yaml
 
 from assistant.resume.models import ExtractedText, Resume
+from assistant.resume.review import parse_report
 
 LABELLED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "resumes-labelled"
 # Generated tuning sets, each its own column: name -> a directory with truth.json (labelled-corpus shape) and its
@@ -121,6 +122,13 @@ class Score:
 
     counts: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
     files: int = 0
+    # Honesty of the reading (issue #10's "never tell a user their experience is missing because the parser missed
+    # it"): files with two or more labelled roles read as none, and files whose job count is off by more than one
+    # or whose years are wrong while the review presents its reading as sure (confidence not "low", so the fit
+    # score is not marked provisional and no "we could not read your work history" message is shown).
+    zero_jobs: int = 0
+    sure_but_wrong: int = 0
+    wrong: int = 0
 
     def add(self, name: str, right: int, checked: int = 1) -> None:
         self.counts[name][0] += right
@@ -129,6 +137,11 @@ class Score:
     def rate(self, name: str) -> float | None:
         right, checked = self.counts[name]
         return right / checked if checked else None
+
+    def honesty(self) -> str:
+        """The honesty counts in words, for a table cell."""
+        return (f"{self.sure_but_wrong} of {self.wrong} misread files shown as sure; "
+                f"{self.zero_jobs} with 2+ roles read as none")
 
     def cell(self, name: str) -> str:
         right, checked = self.counts[name]
@@ -167,6 +180,7 @@ def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score:
     title_ok = _title_match(truth["latest_title"], latest.title if latest else None)
     score.add("latest_title", int(title_ok))
     out["latest_title"] = title_ok
+    years_wrong = False
     if truth["first_job_start_year"] is not None:
         now = date.today().year
         want = now - truth["first_job_start_year"]
@@ -175,6 +189,13 @@ def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score:
         ok = got is not None and abs(got - want) <= max(2.0, 0.25 * want)
         score.add("years", int(ok))
         out["years"] = f"{got}/{want}"
+        years_wrong = not ok
+    wrong = abs(jobs - truth["jobs"]) > 1 or years_wrong
+    level = parse_report(resume).confidence
+    out["confidence"] = level
+    score.wrong += int(wrong)
+    score.sure_but_wrong += int(wrong and level != "low")
+    score.zero_jobs += int(truth["jobs"] >= 2 and jobs == 0)
     return out
 
 
@@ -276,3 +297,5 @@ if __name__ == "__main__":  # developer view: `python -m benchmarks.resume_accur
         f"{k}: tuning source" for k in GENERATED_SETS) + ")")
     for f in FIELDS:
         print(f.ljust(14) + "".join(s.cell(f).ljust(18) for s in scores.values()))
+    for name, s in scores.items():
+        print(f"honesty {name}: {s.honesty()}")
