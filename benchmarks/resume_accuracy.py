@@ -21,13 +21,14 @@ the other (so "Google" vs "Google LLC" match, a location left on the employer do
 experience: the span from the earliest parsed job start year to the current year, against the same span from the
 truth's `first_job_start_year`, within max(2, 25%).
 
-Public sets (optional, never committed): real people's resumes from public repositories, compiled from their LaTeX
-sources with the contact details replaced by invented ones and labelled by hand before the parser ever read them
-(`benchmarks/public_sets.md` says how they were made). They live outside the repository, because they are copies
-of other people's documents; point `RESUME_PUBLIC_SETS` at a folder holding one sub-folder per set (truth.json in
-the labelled corpus's shape, PDFs in `pdf/`). Each file goes to **public-tune** or **public-check** by the same
-file-name hash as the labelled corpus, so they are a second, fresh held-out measure; a checkout without them
-simply has no such columns.
+Public sets (optional, never committed): real people's resumes from public repositories, from their LaTeX or
+HTML sources with the contact details replaced by invented ones, compiled or printed to PDF, and labelled by hand
+before the parser ever read them (`benchmarks/public_sets.md` says how they were made). They live outside the
+repository, because they are copies of other people's documents; point `RESUME_PUBLIC_SETS` at a folder holding
+one sub-folder per set (truth.json in the labelled corpus's shape, PDFs in `pdf/`), or at several such folders
+separated by `:` as in PATH. Each file goes to **public-tune** or **public-check** by the same file-name hash as
+the labelled corpus, so they are a second, fresh held-out measure; a checkout without them simply has no such
+columns.
 
 Only booleans and counts leave this module: contact details of the people in the corpus are never printed.
 """
@@ -233,12 +234,11 @@ def themes_truth() -> dict[str, dict[str, Any]]:
 
 
 def public_files() -> list[tuple[Path, dict[str, Any]]]:
-    """(PDF path, truth) for every file of every public set under `$RESUME_PUBLIC_SETS` (none when unset)."""
-    root = os.environ.get(PUBLIC_SETS_ENV)
-    if not root or not Path(root).is_dir():
-        return []
-    return [item for directory in sorted(Path(root).iterdir()) if (directory / "truth.json").is_file()
-            for item in generated_files(directory)]
+    """(PDF path, truth) for every file of every public set under `$RESUME_PUBLIC_SETS` (none when unset; several
+    folders separated by the path separator, as in PATH)."""
+    roots = [Path(root) for root in os.environ.get(PUBLIC_SETS_ENV, "").split(os.pathsep) if root]
+    return [item for root in roots if root.is_dir() for directory in sorted(root.iterdir())
+            if (directory / "truth.json").is_file() for item in generated_files(directory)]
 
 
 def old_labels(test_data: Path) -> list[dict[str, Any]]:
