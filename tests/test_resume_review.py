@@ -11,8 +11,10 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.resume.intake import read_pdf
-from assistant.resume.models import ExtractedText
+from assistant.resume.models import ExtractedText, Job
+from assistant.resume.parser import readings_disagree
 from assistant.resume.review import prepare_resume, review_resume
+from benchmarks.resume_accuracy import GENERATED
 from tests import pdfs
 from tests.support.resume_fixtures import corpus_resume_names
 
@@ -217,3 +219,36 @@ def test_near_invisible_keyword_stuffing_never_moves_the_fit(kind, settings, rol
     assert stuffed.fit.score == clean.fit.score
     assert stuffed.keywords == clean.keywords
     assert stuffed.bullets == clean.bullets
+
+
+def _job(start: str, title: str = "Engineer") -> Job:
+    return Job(title=title, company="Globex", start=start, end="Present")
+
+
+def test_two_readings_that_tell_the_same_history_do_not_disagree() -> None:
+    layout = [_job("2019-01"), _job("2015-03"), _job("2011-09")]
+    assert readings_disagree(layout, layout[1:]) is None, "one role apart is within a reading's usual slack"
+    assert readings_disagree(layout, [_job("2019-01"), _job("2015-03"), _job("2010-01")]) is None
+    assert readings_disagree([], layout) is None, "no roles read is reported by its own rule, not as disagreement"
+
+
+def test_two_readings_that_tell_different_histories_say_how() -> None:
+    said = readings_disagree([_job("2019-01"), _job("2015-03"), _job("2011-09")], [_job("2019-01")])
+    assert said is not None and "3 roles from 2011 by its layout" in said and "1 role from 2019" in said
+    said = readings_disagree([_job("2019-01"), _job("2004-01")], [_job("2019-01"), _job("2016-01")])
+    assert said is not None and "from 2004" in said and "from 2016" in said, "a first year far apart disagrees"
+
+
+def test_a_file_whose_layout_and_plain_text_tell_different_histories_gets_a_provisional_fit(
+        settings, role_knowledge, embedder) -> None:
+    # An invented CV set with its dates in a left margin column: read by its layout it has four roles from 2014,
+    # read as plain text (no typography) one. We cannot tell which reader is right, so the review says so and the
+    # fit is provisional; the roles the layout reading found are still listed for the user to check.
+    pdf = GENERATED / "typst" / "pdf" / "typst-left-dates--staff_ml.pdf"
+    extracted = read_pdf(pdf.read_bytes(), settings)
+    resume, injection = prepare_resume(extracted)
+    review = review_resume(resume, role_knowledge, embedder, None, extracted=extracted, injection=injection)
+    assert review.parse is not None and review.parse.confidence == "low"
+    assert any("two readings of the file disagree" in p for p in review.parse.problems)
+    assert review.fit.provisional and review.fit.score is not None and "provisional" in review.fit.explanation
+    assert len(review.experience) == 4
