@@ -227,10 +227,12 @@ def accuracy_table(settings: Settings) -> Table:
                   note=f"tuning half {tuning.cell(field)}; older corpus {old.cell(field)}{extra}")
     table.add("misread files shown as sure: check half", f"{check.sure_but_wrong}/{check.wrong}",
               target="0", note="a misread file: job count off by more than one or years wrong; shown as sure: the "
-              "review's reading is not low-confidence, so its fit score is not provisional; with 2+ roles read as none: check half "
-              f"{check.zero_jobs}; " + "; ".join(f"{name} {score.sure_but_wrong}/{score.wrong}, {score.zero_jobs} "
-                                                 "read as none" for name, score in
-                                                 ({"tuning half": tuning} | generated | public).items()))
+              "review's reading is not low-confidence, so its fit score is not provisional; with 2+ roles read as "
+              f"none: check half {check.zero_jobs}; read right but marked provisional: check half {check.unsure_but_right}/"
+              f"{check.files - check.wrong}; " + "; ".join(
+                  f"{name} {score.sure_but_wrong}/{score.wrong} (right but provisional {score.unsure_but_right}/"
+                  f"{score.files - score.wrong}, {score.zero_jobs} read as none)"
+                  for name, score in ({"tuning half": tuning} | generated | public).items()))
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
         f", {name} {score.files}" for name, score in (generated | public).items()),
               note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "

@@ -130,6 +130,7 @@ class Score:
     zero_jobs: int = 0
     sure_but_wrong: int = 0
     wrong: int = 0
+    unsure_but_right: int = 0  # the cost side: files read right that the review still marks provisional
 
     def add(self, name: str, right: int, checked: int = 1) -> None:
         self.counts[name][0] += right
@@ -142,6 +143,7 @@ class Score:
     def honesty(self) -> str:
         """The honesty counts in words, for a table cell."""
         return (f"{self.sure_but_wrong} of {self.wrong} misread files shown as sure; "
+                f"{self.unsure_but_right} of {self.files - self.wrong} read right marked provisional; "
                 f"{self.zero_jobs} with 2+ roles read as none")
 
     def cell(self, name: str) -> str:
@@ -196,6 +198,7 @@ def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score:
     out["confidence"] = level
     score.wrong += int(wrong)
     score.sure_but_wrong += int(wrong and level != "low")
+    score.unsure_but_right += int(not wrong and level == "low")
     score.zero_jobs += int(truth["jobs"] >= 2 and jobs == 0)
     return out
 
