@@ -843,3 +843,19 @@ def test_an_employer_before_a_two_word_place_is_not_taken_for_part_of_the_place(
     resume = _parse("Jo Example\nExperience\nJul 2017 - Jan 2020\nData Scientist, Altenor, Puerto Real, Spain\n"
                     "• Built models.\n")
     assert (resume.experience[0].title, resume.experience[0].company) == ("Data Scientist", "Altenor")
+
+
+def test_roles_under_a_missed_heading_are_read_but_the_reading_is_unsure() -> None:
+    # The work history's heading ("What I have done") is not one the reader knows, so its roles run on under the
+    # Languages section above. Languages carry no dates: dated lines there are roles. They are read, and the review
+    # is told the reading is a guess (low confidence), never that there is no experience.
+    resume = _parse(
+        "Sam Rivera\nsam@example.org\nLanguages\nEnglish, Spanish\nWhat I have done\n"
+        "Head of Data Science, Northwind Analytics  March 2019 - Present\n• Grew the team from 4 to 18 people\n"
+        "Senior Data Scientist, Globex  June 2014 - February 2019\n• Shipped the pricing model to 2M users\n"
+    )
+    # (The missed heading itself reads like an employer over both roles: one more reason to call the reading unsure.)
+    assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
+    assert "Head of Data Science" in (resume.experience[0].title or "")
+    assert resume.confidence["experience"] < 0.4
+    assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)

@@ -2785,7 +2785,7 @@ def _confidence(
     if jobs:
         complete = sum(1 for j in jobs if j.title and j.company and j.start and re.match(r"\d{4}-\d{2}", j.start))
         share = complete / len(jobs)
-        base = {"experience": 0.9, "unnamed": 0.6, "roles": 0.7, "anywhere": 0.45}.get(source, 0.5)
+        base = {"experience": 0.9, "unnamed": 0.6, "roles": 0.7, "anywhere": 0.35}.get(source, 0.5)
         confidence["experience"] = round(base * (0.6 + 0.4 * share), 2)
         if source == "anywhere":
             problems.append("roles were read from outside any recognisable experience heading")
@@ -2856,6 +2856,8 @@ def _unnamed_work_history(spans: list[_Span]) -> int | None:
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
+# Section kinds whose own content is never dated: dated lines under one of them ran on from a missed heading.
+_DATELESS: set[SectionName] = {"skills", "languages", "interests", "references"}
 
 
 def _dated(line: Line) -> bool:
@@ -2926,6 +2928,14 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES and not (
             s.name == "other" and s.heading and lexicon_kind(s.heading) == "other") for line in s.lines],
                      typography)
+        source = "anywhere" if jobs else "none"
+    if not jobs:
+        # Still none: a work history whose heading was missed runs on under the section above it. Under a kind that
+        # never carries dates (Skills, Languages, Interests, References), two or more dated lines are such roles.
+        misplaced = [line for s in spans if s.name in _DATELESS and sum(
+            bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2
+            for line in s.lines]
+        jobs = _jobs(misplaced, typography) if misplaced else []
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
