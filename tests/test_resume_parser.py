@@ -859,3 +859,25 @@ def test_roles_under_a_missed_heading_are_read_but_the_reading_is_unsure() -> No
     assert "Head of Data Science" in (resume.experience[0].title or "")
     assert resume.confidence["experience"] < 0.4
     assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
+
+
+def test_a_work_history_line_with_several_date_ranges_makes_the_reading_unsure() -> None:
+    # Three roles set side by side in a grid, read across: one line holds all three ranges. Whatever roles the
+    # reader makes of it, the user is told to check them rather than shown the reading as sure.
+    resume = _parse(
+        "Sam Rivera\nsam@example.org\nExperience\nNorthwind Analytics  Globex  Initech\n"
+        "Head of Data Science  Senior Data Scientist  Data Scientist\n"
+        "March 2019 – Present  June 2014 – February 2019  May 2011 – May 2014\n"
+        "• Grew the team from 4 to 18 people\n"
+    )
+    assert resume.confidence["experience"] < 0.4 and resume.confidence["years"] < 0.4
+    assert any("several date ranges" in p for p in resume.reading_problems)
+
+
+def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
+    resume = _parse(
+        "Sam Rivera\nsam@example.org\nExperience\nHead of Data Science, Northwind Analytics  March 2019 – Present\n"
+        "• Grew the team from 4 to 18 people\nSenior Data Scientist, Globex  June 2014 – February 2019\n"
+        "• Shipped the pricing model to 2M users\n"
+    )
+    assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems
