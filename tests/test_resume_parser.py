@@ -881,3 +881,27 @@ def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
         "• Shipped the pricing model to 2M users\n"
     )
     assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems
+
+
+@pytest.mark.parametrize("heading", ["Work and Education", "Experiência & Formação", "Work / Study"])
+def test_roles_under_a_heading_that_names_work_and_something_else_are_read(heading: str) -> None:
+    resume = _parse(
+        f"Sam Rivera\nsam@example.org\n{heading}\n"
+        "Head of Data Science, Northwind Analytics  March 2019 - Present\n• Grew the team from 4 to 18 people\n"
+        "Senior Data Scientist, Globex  June 2014 - February 2019\n• Shipped the pricing model to 2M users\n"
+    )
+    assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
+    assert resume.confidence["experience"] < 0.4, "read from a heading taken for another kind: provisional"
+
+
+def test_dated_entries_under_interests_make_a_reading_with_roles_unsure() -> None:
+    # The second role's heading is lost, so it runs on under Interests; the first role is read as sure as ever,
+    # but the user is told roles may be missing.
+    resume = _parse(
+        "Sam Rivera\nsam@example.org\nExperience\nHead of Data Science, Northwind Analytics  March 2019 - Present\n"
+        "• Grew the team from 4 to 18 people\nInterests\nClimbing, chess\n"
+        "Senior Data Scientist, Globex  June 2014 - February 2019\n• Shipped the pricing model to 2M users\n"
+        "Data Scientist, Initech  May 2011 - May 2014\n• Built the churn model\n"
+    )
+    assert resume.confidence["experience"] < 0.4
+    assert any('dated entries were found under "Interests"' in p for p in resume.reading_problems)

@@ -2856,6 +2856,8 @@ def _unnamed_work_history(spans: list[_Span]) -> int | None:
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
+# The parts of a heading that names two kinds: "Work and Education", "Experiência & Formação", "Work / Study".
+_HEADING_PARTS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[/,&+]\s*", re.IGNORECASE)
 # Section kinds whose own content is never dated: dated lines under one of them ran on from a missed heading.
 _DATELESS: set[SectionName] = {"skills", "languages", "interests", "references"}
 
@@ -2937,6 +2939,13 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
             for line in s.lines]
         jobs = _jobs(misplaced, typography) if misplaced else []
         source = "anywhere" if jobs else "none"
+    if not jobs:
+        # A heading that names work beside something else ("Work and Education", "Experience & Training") was taken
+        # for the other kind: its dated entries are read for roles (entries that name a degree are not roles).
+        shared = [line for s in spans if s.name in ("education", "skills") and any(
+            heading_name(part) == "experience" for part in _HEADING_PARTS.split(s.heading)) for line in s.lines]
+        jobs = _jobs(shared, typography) if shared else []
+        source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     contact = _contact(header, lines, _typeset_name(lines, typography), typography, extracted.document_names)
@@ -2947,6 +2956,16 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         # read across. On the tuning sources 3 of 9 misread files had such a line, and none of 271 read right.
         problems.append("a line of the work history holds several date ranges: entries set side by side may have "
                         "been read across, so check the roles listed below")
+        for name in ("experience", "years"):
+            confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
+    stray = next((s for s in spans if s.name in _DATELESS and sum(
+        bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2), None)
+    if jobs and source != "anywhere" and stray is not None:
+        # Dated lines under a kind that never carries dates (Interests, Skills): entries ran on under it from a
+        # missed heading, so roles may be missing. On the tuning sources: 5 of 19 misread files, none of 292 read
+        # right.
+        problems.append(f"dated entries were found under \"{stray.heading}\": a heading may have been missed, so "
+                        "some roles may be missing")
         for name in ("experience", "years"):
             confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
     if typography is not None:
