@@ -252,3 +252,15 @@ def test_a_file_whose_layout_and_plain_text_tell_different_histories_gets_a_prov
     assert any("two readings of the file disagree" in p for p in review.parse.problems)
     assert review.fit.provisional and review.fit.score is not None and "provisional" in review.fit.explanation
     assert len(review.experience) == 4
+
+
+def test_a_pdf_read_with_a_single_role_is_provisional_and_says_why(settings, role_knowledge, embedder) -> None:
+    one_role = [line for line in pdfs.CLEAN_RESUME_LINES
+                if not line.startswith(("Senior ML Engineer", "- Built a real-time", "- Helped with"))]
+    for lines, sure in ((pdfs.CLEAN_RESUME_LINES, True), (one_role, False)):
+        extracted = read_pdf(pdfs.resume_pdf(lines), settings)
+        resume, injection = prepare_resume(extracted)
+        review = review_resume(resume, role_knowledge, embedder, None, extracted=extracted, injection=injection)
+        assert review.parse is not None and (review.parse.confidence != "low") is sure
+        assert review.fit.provisional is not sure
+        assert any("only one role was read" in p for p in review.parse.problems) is not sure

@@ -2958,6 +2958,13 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
                         "been read across, so check the roles listed below")
         for name in ("experience", "years"):
             confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
+    if len(jobs) == 1 and source != "anywhere" and typography is not None:
+        # One role is rare on a resume for this role and common when a reader misses the rest of a PDF's (a date
+        # column it could not pair, entries under a heading it did not know): of 311 tuning PDFs, every one read
+        # with a single role (5) was misread. Pasted text has no layout to misread, so it is taken as written.
+        problems.append("only one role was read: if your resume lists more, the reader missed them")
+        for name in ("experience", "years"):
+            confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
     stray = next((s for s in spans if s.name in _DATELESS and sum(
         bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2), None)
     if jobs and source != "anywhere" and stray is not None:
