@@ -420,6 +420,8 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         # Italian months and a day before the month's name.
         ("4 agosto 2021 - oggi", "2021-08", "Present"), ("1 nov 2017 - 5 mar 2018", "2017-11", "2018-03"),
         ("ott 2014 - 17 gen 2018", "2014-10", "2018-01"), ("15. März 2020 - heute", "2020-03", "Present"),
+        # German abbreviations of March: "Mär" (as "Okt", "Dez") and "Mrz".
+        ("Sep 2018 – Mär 2025", "2018-09", "2025-03"), ("Mrz 2019 - Okt 2021", "2019-03", "2021-10"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
@@ -881,3 +883,19 @@ def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
         "• Shipped the pricing model to 2M users\n"
     )
     assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems
+
+
+def test_a_wrapped_line_starting_with_a_heading_word_after_a_line_cut_mid_sentence_is_no_heading() -> None:
+    # Product names that begin with a heading's word ("Service Cloud", "Experience Cloud") open wrapped lines of
+    # a paragraph; the line above breaks off after a comma or a joining word, so the sentence runs on.
+    resume = _parse(
+        "Robin Example\nrobin@example.org\nSummary\nCRM consultant who builds on the platform's modules (Sales Cloud,\n"
+        "Service Cloud) and helps teams ship calmly.\nExperience\nCRM Lead, Globex\nJan 2020 - Present\n"
+        "Migrated two customer orgs onto Sales Cloud and\nService Cloud, cutting case handling time by a third.\n"
+        "Built partner portals on Community Cloud,\nExperience Cloud and Field Service for 300 dealers.\n"
+        "Salesforce Engineer, Initech\nMar 2016 - Dec 2019\nWrote the integrations with the billing system.\n"
+        "Education\nBSc Computer Science, Example University\n2012 - 2016\n"
+    )
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("CRM Lead", "Globex"), ("Salesforce Engineer", "Initech")]

@@ -51,13 +51,13 @@ _HEADING_KEYS = KEYS
 # Month names and abbreviations in English, German, French, Spanish and Portuguese, by the prefix a date starts
 # with (accents removed before matching). Longer prefixes first, so "mars" (fr) is March and "mai" is May.
 _MONTHS = {
-    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "apr": 4, "avr": 4,
+    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "mrz": 3, "apr": 4, "avr": 4,
     "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
     "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
     "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
-    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
+    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
@@ -286,6 +286,11 @@ def _in_left_margin(styled: Sequence[StyledLine]) -> dict[str, int]:
     return out
 
 
+# A line that breaks off mid-sentence: after a comma, an opening bracket or a joiner, or a joining word in lower
+# case -- a few longer ones, or any word of one or two letters ("e", "y", "et", "ou", "of", "to", "de", "em").
+_MID_SENTENCE_END = re.compile(r"(?:[,(&/+-]|\b(?:and|the|with|for|from|und|oder|[a-zà-ÿ]{1,2}))$")
+
+
 def _split_margin_headings(lines: list[Line], typography: Typography | None = None,
                            margin: dict[str, int] | None = None) -> list[Line]:
     """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
@@ -316,6 +321,9 @@ def _split_margin_headings(lines: list[Line], typography: Typography | None = No
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
+    # A line whose line above breaks off mid-sentence -- after a comma or a short joining word ("... Sales Cloud e"
+    # / "Service Cloud, resulting in ...") -- is that sentence's wrapped tail: its first word is no heading.
+    mixed = [i for i in mixed if i == 0 or not _MID_SENTENCE_END.search(lines[i - 1].text)]
     habit = len(mixed) + (_margin_headings_on_own_lines(lines, typography) if len(mixed) == 1 else 0) >= 2
     out: list[Line] = []
     for index, line in enumerate(lines):
