@@ -899,3 +899,26 @@ def test_a_wrapped_line_starting_with_a_heading_word_after_a_line_cut_mid_senten
     assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
     assert [(j.title, j.company) for j in resume.experience] == [
         ("CRM Lead", "Globex"), ("Salesforce Engineer", "Initech")]
+
+
+def test_a_slash_between_a_title_and_an_organisation_splits_them_but_two_titles_stay_one() -> None:
+    resume = _parse(
+        "Experience\nSoftware Developer / Harbor Robotics Ltd\nJun 2015 - Jul 2017\n• Built the robot fleet console\n"
+        "Product Designer / Front-end Developer, Globex\nMar 2012 - May 2015\n• Designed the checkout\n"
+        "Desarrollador web / Vega Datos S.L.\nEne 2010 - Feb 2012\n• Tiendas en línea\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Developer", "Harbor Robotics Ltd"), ("Product Designer / Front-end Developer", "Globex"),
+        ("Desarrollador web", "Vega Datos S.L.")]
+
+
+def test_several_titles_in_one_entry_are_a_position_each() -> None:
+    resume = _parse(
+        "Experience\nGlobex\nData Engineer → Senior Data Engineer (Feb 2016 – Apr 2019)\n• Built the warehouse\n"
+        "Initech\nSupport Intern; QA Intern; Junior Developer (Sep 2014 – Jan 2016)\n• Tested releases\n"
+        "Umbrella Corp\nSoftware Engineer; on call (Mar 2012 – Aug 2014)\n• Kept the lights on\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Engineer", "Globex"), ("Data Engineer", "Globex"),
+        ("Support Intern", "Initech"), ("QA Intern", "Initech"), ("Junior Developer", "Initech"),
+        ("Software Engineer; on call", "Umbrella Corp")]

@@ -2003,7 +2003,33 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
-    return _same_employer(_nest_roles(jobs, spans))
+    return _titles_in_one_entry(_same_employer(_nest_roles(jobs, spans)))
+
+
+# Several titles written in one entry, sharing its dates: a promotion drawn with an arrow ("Visual Journalist →
+# Senior Visual Journalist") or a list of posts held together ("Science Desk Intern; Graphics Desk Intern").
+_TITLE_ARROW = re.compile(r"\s+(?:→|⟶|->|=>)\s+")
+_TITLE_LIST = re.compile(r"\s*;\s+")
+
+
+def _titles_in_one_entry(jobs: list[Job]) -> list[Job]:
+    """Each title of an entry that names several is a position of its own, as a reader counts them: the parts of an
+    arrow (the title it led to, the later one, listed first, as the entries around it are) or of a list split by
+    semicolons -- only when every part reads as a title (`_reads_as_title`), so a title's own clause ("Engineer; on
+    call") stays.
+    Empty brackets left where the dates were taken out of a title ("Senior Editor ()") are dropped."""
+    out: list[Job] = []
+    for job in jobs:
+        title = re.sub(r"\s*\(\s*\)", "", job.title).strip() if job.title else job.title
+        parts: list[str] = []
+        for splitter, reverse in ((_TITLE_ARROW, True), (_TITLE_LIST, False)):
+            found = [part.strip() for part in splitter.split(title or "")]
+            if len(found) >= 2 and all(part and _reads_as_title(part) for part in found):
+                parts = found[::-1] if reverse else found
+                break
+        out += [job.model_copy(update={"title": part}) for part in parts] or [
+            job if title == job.title else job.model_copy(update={"title": title})]
+    return out
 
 
 def _meta_line(dated: Line, header: list[Line], typography: Typography | None) -> bool:
@@ -2521,6 +2547,14 @@ def _prose_start(text: str) -> bool:
     return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
+def _reads_as_title(text: str) -> bool:
+    """A title word, or the learned scorer sure the field is a job title ("Senior Visual Journalist")."""
+    if _TITLE_WORDS.search(text):
+        return True
+    probabilities = title_probabilities([text])
+    return probabilities is not None and probabilities[0] >= _SURE_TITLE
+
+
 def _reads_as_organisation(text: str) -> bool:
     """No title words, and the learned scorer is sure the field names an organisation."""
     if _TITLE_WORDS.search(text):
@@ -2622,6 +2656,7 @@ def _place_only(text: str) -> bool:
 # What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
 _CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
 _AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
+_SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
 
 
 def _split_at_employer(field: str) -> list[str]:
@@ -2631,6 +2666,12 @@ def _split_at_employer(field: str) -> list[str]:
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
     if len(parts) == 2 and parts[1].strip() and (
             _TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
+        return [parts[0].strip(), parts[1].strip()]
+    parts = _SLASH_EMPLOYER.split(field, maxsplit=1)
+    if len(parts) == 2 and legal_form(parts[1].strip()) and _TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
+        # "Software Developer / Smartway Studio S.L.": a slash between spaces joins two titles ("Developer /
+        # Designer") or places ("Blumenau, SC / Germany") unless a title is before it and a company's legal form
+        # ends what follows it.
         return [parts[0].strip(), parts[1].strip()]
     return [field]
 
