@@ -103,6 +103,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licenses & certifications",
         "licenses and certifications", "certifications & licenses", "credentials",
+        # Dated trainings and courses taken while working: no work history, though "professional" says work.
+        "professional development",
         "zertifikate", "zertifizierungen", "certificats", "certificaciones", "certificacoes", "certificados",
         "certificazioni",
     ),
