@@ -413,3 +413,13 @@ def test_professional_development_lists_trainings_not_a_second_work_history() ->
     ), pages=1))
     assert [s.name for s in resume.sections] == ["experience", "certifications", "education"]
     assert [(j.title, j.company) for j in resume.experience] == [("Platform Engineer", "Globex")]
+
+
+def test_russian_headings_name_their_sections() -> None:
+    resume = parse_resume(ExtractedText(text=(
+        "Иван Примеров\nivan@example.org\nО себе\nРазработчик, который любит надёжные системы.\n"
+        "Опыт работы\nПрограммист, Глобекс\n2019 - 2024\n• Писал сервисы оплаты\n"
+        "Образование\nМосковский пример-университет\n2014 - 2018\nНавыки\nPython, SQL\n"
+    ), pages=1))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert len(resume.experience) == 1
