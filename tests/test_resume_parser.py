@@ -922,3 +922,10 @@ def test_several_titles_in_one_entry_are_a_position_each() -> None:
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Globex"),
         ("Support Intern", "Initech"), ("QA Intern", "Initech"), ("Junior Developer", "Initech"),
         ("Software Engineer; on call", "Umbrella Corp")]
+
+
+def test_a_colon_after_the_dates_only_leads_in_to_the_header() -> None:
+    resume = _parse("Experience\n2019 - 2023: Data Engineer, Globex\n• Built pipelines\n"
+                    "2015 - 2019: Analyst, Initech\n• Wrote reports\n")
+    assert [(j.title, j.company, j.start) for j in resume.experience] == [
+        ("Data Engineer", "Globex", "2019-01"), ("Analyst", "Initech", "2015-01")]

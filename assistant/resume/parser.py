@@ -1931,6 +1931,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             after = after[again.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+        # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
+        after = re.sub(r"^\s*:\s*", " ", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
         after = _DURATION.sub(" ", after)
         place = None
