@@ -422,6 +422,8 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("ott 2014 - 17 gen 2018", "2014-10", "2018-01"), ("15. März 2020 - heute", "2020-03", "Present"),
         # German abbreviations of March: "Mär" (as "Okt", "Dez") and "Mrz".
         ("Sep 2018 – Mär 2025", "2018-09", "2025-03"), ("Mrz 2019 - Okt 2021", "2019-03", "2021-10"),
+        # Two months sharing the year written after the second.
+        ("Janvier - Août 2009", "2009-01", "2009-08"), ("Sept. – Dec. 2010", "2010-09", "2010-12"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -1768,8 +1768,24 @@ def _unform(lines: list[Line]) -> list[Line]:
 _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last modified|stand|as of)\b", re.IGNORECASE)
 
 
+# "Janvier - Août 2009", "Mar – Sep 2019": two months sharing the year written after the second.
+_SHARED_YEAR = re.compile(
+    rf"(?<![\w/.-])(?<!\d )(?P<first>{_MONTH})(?P<dash>\s*[-–—]\s*)(?P<second>{_MONTH}{_MONTH_YEAR_GAP})"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/.-])",
+    re.IGNORECASE,
+)
+
+
+def _shared_years(lines: list[Line]) -> list[Line]:
+    """Give the first month of a range that shares one year its year ("Janvier - Août 2009" -> "Janvier 2009 -
+    Août 2009"), so the range reads as one."""
+    return [line.model_copy(update={"text": _SHARED_YEAR.sub(
+        lambda m: f"{m['first']} {m['year']}{m['dash']}{m['second']}{m['year']}", line.text)})
+        if _SHARED_YEAR.search(line.text) else line for line in lines]
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _connect_unconnected_ranges(_unform(section_lines), typography)
+    section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
     section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
