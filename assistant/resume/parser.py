@@ -2246,7 +2246,11 @@ _PERSONAL_PROJECT = (
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
     # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
-    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)|" + _PERSONAL_PROJECT,
+    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)"
+    # A talk given or an event attended, dated among roles ("Keynote Speaker, Example Summit", "Participant,
+    # Robotics Workshop"): an appearance, not a post.
+    r"|^(?:keynote |guest |invited |plenary |panel )?speaker\b|^panell?ist\b|^(?:participant|attendee)\b|"
+    + _PERSONAL_PROJECT,
     re.IGNORECASE,
 )
 # "IEEE Member since 1995": a membership held since a year, not a role.
