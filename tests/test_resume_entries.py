@@ -260,3 +260,13 @@ def test_an_entry_without_title_words_keeps_its_title_where_the_sections_other_e
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Ingeniero Senior de Soporte", "Harbor Labs"), ("Consultor de Ciberseguridad", "Globex, Inc."),
         ("Desarrollador de Software Senior", "Initech"), ("Especialista en TI Senior", "Umbrella")]
+
+
+def test_talks_given_and_events_attended_dated_among_roles_are_no_positions() -> None:
+    resume = parse_resume(ExtractedText(text=(
+        "Experience\nMechanical Engineer, Globex\n2015 - Present\n• Designed the actuator line\n"
+        "Keynote Speaker, Example Robotics Summit\nMay 2018\n• Talk on soft grippers\n"
+        "Participant, Example Robots Workshop\nJune 2017\n• Two days of demos\n"
+        "Research Assistant, Example University\n2012 - 2014\n• Built the test rig\n"
+    ), pages=1))
+    assert [j.title for j in resume.experience] == ["Mechanical Engineer", "Research Assistant"]

@@ -403,3 +403,23 @@ def test_a_membership_heading_in_the_singular_is_other_like_memberships() -> Non
 
     assert keyword_kind("Professional Membership") == "other"
     assert lexicon_kind("Memberships") == "other"
+
+
+def test_professional_development_lists_trainings_not_a_second_work_history() -> None:
+    resume = parse_resume(ExtractedText(text=(
+        "Avery Quinn\navery@example.org\nWork Experience\nPlatform Engineer, Globex\n2019 - Present\n"
+        "• Ran the build farm\nProfessional Development\nCloud Architect Course (Example Academy)\n2022\n"
+        "Data Analysis Certificate (Example Online)\n2021\nEducation\nBSc Physics, Example University\n2015 - 2018\n"
+    ), pages=1))
+    assert [s.name for s in resume.sections] == ["experience", "certifications", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [("Platform Engineer", "Globex")]
+
+
+def test_russian_headings_name_their_sections() -> None:
+    resume = parse_resume(ExtractedText(text=(
+        "Иван Примеров\nivan@example.org\nО себе\nРазработчик, который любит надёжные системы.\n"
+        "Опыт работы\nПрограммист, Глобекс\n2019 - 2024\n• Писал сервисы оплаты\n"
+        "Образование\nМосковский пример-университет\n2014 - 2018\nНавыки\nPython, SQL\n"
+    ), pages=1))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert len(resume.experience) == 1

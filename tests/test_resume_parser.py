@@ -420,6 +420,10 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         # Italian months and a day before the month's name.
         ("4 agosto 2021 - oggi", "2021-08", "Present"), ("1 nov 2017 - 5 mar 2018", "2017-11", "2018-03"),
         ("ott 2014 - 17 gen 2018", "2014-10", "2018-01"), ("15. März 2020 - heute", "2020-03", "Present"),
+        # German abbreviations of March: "Mär" (as "Okt", "Dez") and "Mrz".
+        ("Sep 2018 – Mär 2025", "2018-09", "2025-03"), ("Mrz 2019 - Okt 2021", "2019-03", "2021-10"),
+        # Two months sharing the year written after the second.
+        ("Janvier - Août 2009", "2009-01", "2009-08"), ("Sept. – Dec. 2010", "2010-09", "2010-12"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:
@@ -905,3 +909,49 @@ def test_dated_entries_under_interests_make_a_reading_with_roles_unsure() -> Non
     )
     assert resume.confidence["experience"] < 0.4
     assert any('dated entries were found under "Interests"' in p for p in resume.reading_problems)
+
+
+def test_a_wrapped_line_starting_with_a_heading_word_after_a_line_cut_mid_sentence_is_no_heading() -> None:
+    # Product names that begin with a heading's word ("Service Cloud", "Experience Cloud") open wrapped lines of
+    # a paragraph; the line above breaks off after a comma or a joining word, so the sentence runs on.
+    resume = _parse(
+        "Robin Example\nrobin@example.org\nSummary\nCRM consultant who builds on the platform's modules (Sales Cloud,\n"
+        "Service Cloud) and helps teams ship calmly.\nExperience\nCRM Lead, Globex\nJan 2020 - Present\n"
+        "Migrated two customer orgs onto Sales Cloud and\nService Cloud, cutting case handling time by a third.\n"
+        "Built partner portals on Community Cloud,\nExperience Cloud and Field Service for 300 dealers.\n"
+        "Salesforce Engineer, Initech\nMar 2016 - Dec 2019\nWrote the integrations with the billing system.\n"
+        "Education\nBSc Computer Science, Example University\n2012 - 2016\n"
+    )
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("CRM Lead", "Globex"), ("Salesforce Engineer", "Initech")]
+
+
+def test_a_slash_between_a_title_and_an_organisation_splits_them_but_two_titles_stay_one() -> None:
+    resume = _parse(
+        "Experience\nSoftware Developer / Harbor Robotics Ltd\nJun 2015 - Jul 2017\n• Built the robot fleet console\n"
+        "Product Designer / Front-end Developer, Globex\nMar 2012 - May 2015\n• Designed the checkout\n"
+        "Desarrollador web / Vega Datos S.L.\nEne 2010 - Feb 2012\n• Tiendas en línea\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Developer", "Harbor Robotics Ltd"), ("Product Designer / Front-end Developer", "Globex"),
+        ("Desarrollador web", "Vega Datos S.L.")]
+
+
+def test_several_titles_in_one_entry_are_a_position_each() -> None:
+    resume = _parse(
+        "Experience\nGlobex\nData Engineer → Senior Data Engineer (Feb 2016 – Apr 2019)\n• Built the warehouse\n"
+        "Initech\nSupport Intern; QA Intern; Junior Developer (Sep 2014 – Jan 2016)\n• Tested releases\n"
+        "Umbrella Corp\nSoftware Engineer; on call (Mar 2012 – Aug 2014)\n• Kept the lights on\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Engineer", "Globex"), ("Data Engineer", "Globex"),
+        ("Support Intern", "Initech"), ("QA Intern", "Initech"), ("Junior Developer", "Initech"),
+        ("Software Engineer; on call", "Umbrella Corp")]
+
+
+def test_a_colon_after_the_dates_only_leads_in_to_the_header() -> None:
+    resume = _parse("Experience\n2019 - 2023: Data Engineer, Globex\n• Built pipelines\n"
+                    "2015 - 2019: Analyst, Initech\n• Wrote reports\n")
+    assert [(j.title, j.company, j.start) for j in resume.experience] == [
+        ("Data Engineer", "Globex", "2019-01"), ("Analyst", "Initech", "2015-01")]

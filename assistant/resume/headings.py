@@ -45,6 +45,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "in brief", "at a glance",
         # it
         "profilo", "profilo professionale", "sommario", "presentazione", "chi sono", "obiettivo",
+        # ru
+        "о себе", "обо мне", "профиль", "резюме",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "work history", "employment history",
@@ -64,6 +66,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         # it
         "esperienza", "esperienze", "esperienza professionale", "esperienze professionali", "esperienza lavorativa",
         "esperienze lavorative", "carriera",
+        # ru
+        "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность",
     ),
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
@@ -73,6 +77,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "ausbildung", "bildung", "studium", "bildungsweg", "formation", "formations", "education et formation",
         "educacion", "formacion", "formacion academica", "estudios", "educacao", "formacao", "formacao academica",
         "istruzione", "istruzione e formazione", "formazione", "titoli di studio", "studi",
+        # ru
+        "образование",
     ),
     "skills": (
         "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "toolbox",
@@ -87,11 +93,15 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "competenze", "capacita e competenze", "competenze tecniche", "competenze informatiche", "conoscenze",
         # LinkedIn's profile export names its skills box so, in each of its languages
         "top skills", "aptitudes principales", "principales competences", "principais competencias", "top-kenntnisse",
+        # ru
+        "навыки", "ключевые навыки", "профессиональные навыки",
     ),
     "projects": (
         "projects", "project", "personal projects", "side projects", "selected projects", "open source",
         "open source projects", "key projects", "things i've built", "productions", "software",
         "projekte", "projets", "proyectos", "projetos", "progetti",
+        # ru
+        "проекты",
     ),
     "publications": (
         "publications", "publications & patents", "publications and patents", "patents", "papers",
@@ -103,6 +113,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "certifications": (
         "certifications", "certification", "certificates", "licenses", "licenses & certifications",
         "licenses and certifications", "certifications & licenses", "credentials",
+        # Dated trainings and courses taken while working: no work history, though "professional" says work.
+        "professional development",
         "zertifikate", "zertifizierungen", "certificats", "certificaciones", "certificacoes", "certificados",
         "certificazioni",
     ),
@@ -129,6 +141,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",
         "lenguas", "lingue", "conoscenze linguistiche", "altre lingue",
+        # ru
+        "языки", "знание языков",
     ),
     "interests": (
         "interests", "hobbies", "hobbies & interests", "a day of my life", "my life philosophy", "personal interests",
@@ -150,9 +164,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
 
 
 def heading_key(text: str) -> str:
-    """Lower case, accents removed, letters only: the form headings are compared in."""
+    """Lower case, accents removed, letters only (Latin and Cyrillic): the form headings are compared in."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return re.sub(r"[^a-zа-я]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 KEYS: dict[str, SectionName] = {heading_key(s): name for name, synonyms in LEXICON.items() for s in synonyms}

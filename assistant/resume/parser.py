@@ -51,13 +51,13 @@ _HEADING_KEYS = KEYS
 # Month names and abbreviations in English, German, French, Spanish and Portuguese, by the prefix a date starts
 # with (accents removed before matching). Longer prefixes first, so "mars" (fr) is March and "mai" is May.
 _MONTHS = {
-    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "apr": 4, "avr": 4,
+    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "mrz": 3, "apr": 4, "avr": 4,
     "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
     "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
     "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 _MONTH = (
-    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m[äa]e?rz"
+    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
@@ -286,6 +286,11 @@ def _in_left_margin(styled: Sequence[StyledLine]) -> dict[str, int]:
     return out
 
 
+# A line that breaks off mid-sentence: after a comma, an opening bracket or a joiner, or a joining word in lower
+# case -- a few longer ones, or any word of one or two letters ("e", "y", "et", "ou", "of", "to", "de", "em").
+_MID_SENTENCE_END = re.compile(r"(?:[,(&/+-]|\b(?:and|the|with|for|from|und|oder|[a-zà-ÿ]{1,2}))$")
+
+
 def _split_margin_headings(lines: list[Line], typography: Typography | None = None,
                            margin: dict[str, int] | None = None) -> list[Line]:
     """Split margin headings off their first entry's row (see `_margin_heading`). A heading in capitals is split
@@ -316,6 +321,9 @@ def _split_margin_headings(lines: list[Line], typography: Typography | None = No
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
     # Management" / "Software Infrastructure" under Top Skills), not headings.
     mixed = [i for i in mixed if i - 1 not in mixed and i + 1 not in mixed]
+    # A line whose line above breaks off mid-sentence -- after a comma or a short joining word ("... Sales Cloud e"
+    # / "Service Cloud, resulting in ...") -- is that sentence's wrapped tail: its first word is no heading.
+    mixed = [i for i in mixed if i == 0 or not _MID_SENTENCE_END.search(lines[i - 1].text)]
     habit = len(mixed) + (_margin_headings_on_own_lines(lines, typography) if len(mixed) == 1 else 0) >= 2
     out: list[Line] = []
     for index, line in enumerate(lines):
@@ -1760,8 +1768,24 @@ def _unform(lines: list[Line]) -> list[Line]:
 _DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last modified|stand|as of)\b", re.IGNORECASE)
 
 
+# "Janvier - Août 2009", "Mar – Sep 2019": two months sharing the year written after the second.
+_SHARED_YEAR = re.compile(
+    rf"(?<![\w/.-])(?<!\d )(?P<first>{_MONTH})(?P<dash>\s*[-–—]\s*)(?P<second>{_MONTH}{_MONTH_YEAR_GAP})"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/.-])",
+    re.IGNORECASE,
+)
+
+
+def _shared_years(lines: list[Line]) -> list[Line]:
+    """Give the first month of a range that shares one year its year ("Janvier - Août 2009" -> "Janvier 2009 -
+    Août 2009"), so the range reads as one."""
+    return [line.model_copy(update={"text": _SHARED_YEAR.sub(
+        lambda m: f"{m['first']} {m['year']}{m['dash']}{m['second']}{m['year']}", line.text)})
+        if _SHARED_YEAR.search(line.text) else line for line in lines]
+
+
 def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
-    section_lines = _connect_unconnected_ranges(_unform(section_lines), typography)
+    section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
     section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
         line.text) or (
@@ -1923,6 +1947,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
             after = after[again.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
         before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+        # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
+        after = re.sub(r"^\s*:\s*", " ", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
         after = _DURATION.sub(" ", after)
         place = None
@@ -1995,7 +2021,33 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
-    return _same_employer(_nest_roles(jobs, spans))
+    return _titles_in_one_entry(_same_employer(_nest_roles(jobs, spans)))
+
+
+# Several titles written in one entry, sharing its dates: a promotion drawn with an arrow ("Visual Journalist →
+# Senior Visual Journalist") or a list of posts held together ("Science Desk Intern; Graphics Desk Intern").
+_TITLE_ARROW = re.compile(r"\s+(?:→|⟶|->|=>)\s+")
+_TITLE_LIST = re.compile(r"\s*;\s+")
+
+
+def _titles_in_one_entry(jobs: list[Job]) -> list[Job]:
+    """Each title of an entry that names several is a position of its own, as a reader counts them: the parts of an
+    arrow (the title it led to, the later one, listed first, as the entries around it are) or of a list split by
+    semicolons -- only when every part reads as a title (`_reads_as_title`), so a title's own clause ("Engineer; on
+    call") stays.
+    Empty brackets left where the dates were taken out of a title ("Senior Editor ()") are dropped."""
+    out: list[Job] = []
+    for job in jobs:
+        title = re.sub(r"\s*\(\s*\)", "", job.title).strip() if job.title else job.title
+        parts: list[str] = []
+        for splitter, reverse in ((_TITLE_ARROW, True), (_TITLE_LIST, False)):
+            found = [part.strip() for part in splitter.split(title or "")]
+            if len(found) >= 2 and all(part and _reads_as_title(part) for part in found):
+                parts = found[::-1] if reverse else found
+                break
+        out += [job.model_copy(update={"title": part}) for part in parts] or [
+            job if title == job.title else job.model_copy(update={"title": title})]
+    return out
 
 
 def _meta_line(dated: Line, header: list[Line], typography: Typography | None) -> bool:
@@ -2194,7 +2246,11 @@ _PERSONAL_PROJECT = (
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
     # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
-    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)|" + _PERSONAL_PROJECT,
+    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)"
+    # A talk given or an event attended, dated among roles ("Keynote Speaker, Example Summit", "Participant,
+    # Robotics Workshop"): an appearance, not a post.
+    r"|^(?:keynote |guest |invited |plenary |panel )?speaker\b|^panell?ist\b|^(?:participant|attendee)\b|"
+    + _PERSONAL_PROJECT,
     re.IGNORECASE,
 )
 # "IEEE Member since 1995": a membership held since a year, not a role.
@@ -2513,6 +2569,14 @@ def _prose_start(text: str) -> bool:
     return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
+def _reads_as_title(text: str) -> bool:
+    """A title word, or the learned scorer sure the field is a job title ("Senior Visual Journalist")."""
+    if _TITLE_WORDS.search(text):
+        return True
+    probabilities = title_probabilities([text])
+    return probabilities is not None and probabilities[0] >= _SURE_TITLE
+
+
 def _reads_as_organisation(text: str) -> bool:
     """No title words, and the learned scorer is sure the field names an organisation."""
     if _TITLE_WORDS.search(text):
@@ -2614,6 +2678,7 @@ def _place_only(text: str) -> bool:
 # What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
 _CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
 _AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
+_SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
 
 
 def _split_at_employer(field: str) -> list[str]:
@@ -2623,6 +2688,12 @@ def _split_at_employer(field: str) -> list[str]:
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
     if len(parts) == 2 and parts[1].strip() and (
             _TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
+        return [parts[0].strip(), parts[1].strip()]
+    parts = _SLASH_EMPLOYER.split(field, maxsplit=1)
+    if len(parts) == 2 and legal_form(parts[1].strip()) and _TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
+        # "Software Developer / Smartway Studio S.L.": a slash between spaces joins two titles ("Developer /
+        # Designer") or places ("Blumenau, SC / Germany") unless a title is before it and a company's legal form
+        # ends what follows it.
         return [parts[0].strip(), parts[1].strip()]
     return [field]
 
