@@ -157,6 +157,10 @@ def render(bench: Benchmarks) -> str:
     short_text = (f"These are short of their targets for {', '.join(short)}; when" if short else
                   "When")
 
+    honesty = _check_only(bench.row("Resume parsing accuracy", "misread files shown as sure: check half"))
+    sure_misread = re.fullmatch(r"(\d+)/(\d+)", honesty.value.strip())
+    if sure_misread is None:
+        raise FiguresError(f"the misread-files row is not a count: {honesty.value!r}")
     review = bench.row("Resume", "two-page resume review p50 / max")
     caught = bench.row("Quality", "fabrication guard: planted fabrications caught")
     false_alarms = bench.row("Quality", "fabrication guard: false positives on faithful rewrites")
@@ -208,7 +212,8 @@ def render(bench: Benchmarks) -> str:
         "of `../shared/corpus/resumes-labelled`, split by a hash of the file name): "
         + ", ".join(f"{label} {_percent(r.value)}" for label, r in resume_rows)
         + f". {short_text} the reader is unsure it says so and gives a provisional score or none, instead of a "
-        "punishing one.",
+        f"punishing one: of the {sure_misread.group(2)} check files it misread (job count off by more than one, or "
+        f"years), {sure_misread.group(1)} were still presented as sure.",
         f"A two-page resume reviewed in {_duration(review.value)} (p50, offline); the fabrication guard catches "
         f"{first(caught.value)} planted fabrications with {first(false_alarms.value)} false alarms on faithful "
         f"rewrites; hidden or injected text is flagged in {first(planted.value)} planted PDFs and never moves the "

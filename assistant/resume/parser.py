@@ -3046,7 +3046,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
                         "some roles may be missing")
         for name in ("experience", "years"):
             confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
-    if typography is not None:
+    if typography is not None and jobs:  # with no roles read there is nothing to cross-check
         plain = parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder)
         disagreement = readings_disagree(jobs, plain.experience)
         if disagreement:
