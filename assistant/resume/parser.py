@@ -2909,6 +2909,42 @@ def readings_disagree(by_layout: list[Job], by_text: list[Job]) -> str | None:
             f"{told(by_text, second)} by its plain text): check the roles listed below")
 
 
+def _signs_of_misreading(jobs: list[Job], source: str, spans: list[_Span], experience_lines: list[Line],
+                         typography: Typography | None, read_plain: Callable[[], Resume]) -> list[str]:
+    """What suggests the work history was misread, in words a user can check; any one makes the reading unsure.
+
+    Each sign was chosen on the tuning sources (counts below) and then held up on real resumes the reader had never
+    seen (docs/benchmarks.md, issue 10's fourth stop): the reader cannot know when its rules misfire, but these
+    shapes are rare in a reading that is right.
+    """
+    if not jobs:
+        return []  # no roles read: `_confidence` says so already
+    signs = []
+    if any(len(_RANGE.findall(line.text)) >= 2 for line in experience_lines if not _is_bullet(line)):
+        # Several date ranges on one line of the work history: entries set side by side (a grid, columns) were
+        # read across. On the tuning sources 3 of 9 misread files had such a line, and none of 271 read right.
+        signs.append("a line of the work history holds several date ranges: entries set side by side may have "
+                     "been read across, so check the roles listed below")
+    if len(jobs) == 1 and source != "anywhere" and typography is not None:
+        # One role is rare on a resume for this role and common when a reader misses the rest of a PDF's (a date
+        # column it could not pair, entries under a heading it did not know): of 311 tuning PDFs, every one read
+        # with a single role (5) was misread. Pasted text has no layout to misread, so it is taken as written.
+        signs.append("only one role was read: if your resume lists more, the reader missed them")
+    stray = next((s for s in spans if s.name in _DATELESS and sum(
+        bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2), None)
+    if source != "anywhere" and stray is not None:
+        # Dated lines under a kind that never carries dates (Interests, Skills): entries ran on under it from a
+        # missed heading, so roles may be missing. On the tuning sources: 5 of 19 misread files, none of 292 read
+        # right.
+        signs.append(f"dated entries were found under \"{stray.heading}\": a heading may have been missed, so "
+                     "some roles may be missing")
+    if typography is not None:
+        disagreement = readings_disagree(jobs, read_plain().experience)
+        if disagreement:
+            signs.append(disagreement)
+    return signs
+
+
 def _unnamed_work_history(spans: list[_Span]) -> int | None:
     """With no section named as experience, the unnamed heading ("Professional Journey", "Stationen") over the
     most dated entries is the work history, as a reader takes it: a resume lists its roles under some heading.
@@ -3022,37 +3058,12 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     contact = _contact(header, lines, _typeset_name(lines, typography), typography, extracted.document_names)
     jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
-    if jobs and any(len(_RANGE.findall(line.text)) >= 2 for line in experience_lines if not _is_bullet(line)):
-        # Several date ranges on one line of the work history: entries set side by side (a grid, columns) were
-        # read across. On the tuning sources 3 of 9 misread files had such a line, and none of 271 read right.
-        problems.append("a line of the work history holds several date ranges: entries set side by side may have "
-                        "been read across, so check the roles listed below")
+    signs = _signs_of_misreading(jobs, source, spans, experience_lines, typography,
+                                 lambda: parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder))
+    if signs:
+        problems += signs
         for name in ("experience", "years"):
             confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
-    if len(jobs) == 1 and source != "anywhere" and typography is not None:
-        # One role is rare on a resume for this role and common when a reader misses the rest of a PDF's (a date
-        # column it could not pair, entries under a heading it did not know): of 311 tuning PDFs, every one read
-        # with a single role (5) was misread. Pasted text has no layout to misread, so it is taken as written.
-        problems.append("only one role was read: if your resume lists more, the reader missed them")
-        for name in ("experience", "years"):
-            confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
-    stray = next((s for s in spans if s.name in _DATELESS and sum(
-        bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2), None)
-    if jobs and source != "anywhere" and stray is not None:
-        # Dated lines under a kind that never carries dates (Interests, Skills): entries ran on under it from a
-        # missed heading, so roles may be missing. On the tuning sources: 5 of 19 misread files, none of 292 read
-        # right.
-        problems.append(f"dated entries were found under \"{stray.heading}\": a heading may have been missed, so "
-                        "some roles may be missing")
-        for name in ("experience", "years"):
-            confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
-    if typography is not None and jobs:  # with no roles read there is nothing to cross-check
-        plain = parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder)
-        disagreement = readings_disagree(jobs, plain.experience)
-        if disagreement:
-            problems.append(disagreement)
-            for name in ("experience", "years"):
-                confidence[name] = min(confidence.get(name, 1.0), _SIGN_OF_MISREADING)
     return Resume(
         confidence=confidence,
         reading_problems=problems,
