@@ -849,15 +849,16 @@ def test_an_employer_before_a_two_word_place_is_not_taken_for_part_of_the_place(
     assert (resume.experience[0].title, resume.experience[0].company) == ("Data Scientist", "Altenor")
 
 
+# Two roles of an invented work history, one per dated line, each with a bullet.
+TWO_ROLES = ("Head of Data Science, Northwind Analytics  March 2019 - Present\n• Grew the team from 4 to 18 people\n"
+             "Senior Data Scientist, Globex  June 2014 - February 2019\n• Shipped the pricing model to 2M users\n")
+
+
 def test_roles_under_a_missed_heading_are_read_but_the_reading_is_unsure() -> None:
     # The work history's heading ("What I have done") is not one the reader knows, so its roles run on under the
     # Languages section above. Languages carry no dates: dated lines there are roles. They are read, and the review
     # is told the reading is a guess (low confidence), never that there is no experience.
-    resume = _parse(
-        "Sam Rivera\nsam@example.org\nLanguages\nEnglish, Spanish\nWhat I have done\n"
-        "Head of Data Science, Northwind Analytics  March 2019 - Present\n• Grew the team from 4 to 18 people\n"
-        "Senior Data Scientist, Globex  June 2014 - February 2019\n• Shipped the pricing model to 2M users\n"
-    )
+    resume = _parse(f"Sam Rivera\nsam@example.org\nLanguages\nEnglish, Spanish\nWhat I have done\n{TWO_ROLES}")
     # (The missed heading itself reads like an employer over both roles: one more reason to call the reading unsure.)
     assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
     assert "Head of Data Science" in (resume.experience[0].title or "")
@@ -879,21 +880,13 @@ def test_a_work_history_line_with_several_date_ranges_makes_the_reading_unsure()
 
 
 def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
-    resume = _parse(
-        "Sam Rivera\nsam@example.org\nExperience\nHead of Data Science, Northwind Analytics  March 2019 – Present\n"
-        "• Grew the team from 4 to 18 people\nSenior Data Scientist, Globex  June 2014 – February 2019\n"
-        "• Shipped the pricing model to 2M users\n"
-    )
+    resume = _parse(f"Sam Rivera\nsam@example.org\nExperience\n{TWO_ROLES}")
     assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems
 
 
 @pytest.mark.parametrize("heading", ["Work and Education", "Experiência & Formação", "Work / Study"])
 def test_roles_under_a_heading_that_names_work_and_something_else_are_read(heading: str) -> None:
-    resume = _parse(
-        f"Sam Rivera\nsam@example.org\n{heading}\n"
-        "Head of Data Science, Northwind Analytics  March 2019 - Present\n• Grew the team from 4 to 18 people\n"
-        "Senior Data Scientist, Globex  June 2014 - February 2019\n• Shipped the pricing model to 2M users\n"
-    )
+    resume = _parse(f"Sam Rivera\nsam@example.org\n{heading}\n{TWO_ROLES}")
     assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
     assert resume.confidence["experience"] < 0.4, "read from a heading taken for another kind: provisional"
 
