@@ -15,7 +15,8 @@ import streamlit as st
 from app_pages._shared import engine_badge, md_escape, md_list, services_or_stop, user_errors
 from assistant.errors import CoachError
 from assistant.limits import check_document
-from assistant.services import RESUME_FORMATS, resume_file_bytes
+from assistant.resume.confirm import ConfirmedRole, roles_as_read
+from assistant.services import RESUME_FORMATS, resume_file_bytes, with_confirmed_roles
 
 svc = services_or_stop()
 
@@ -29,8 +30,10 @@ st.write(
 
 
 def _forget_results() -> None:
-    for key in ("resume", "resume_review", "resume_tailored"):
+    for key in ("resume", "resume_intake", "resume_review", "resume_tailored"):
         st.session_state.pop(key, None)
+    # A new reading gets fresh work-history boxes (their keys carry this number), not the last file's edits.
+    st.session_state.resume_reading = st.session_state.get("resume_reading", 0) + 1
 
 
 # --- input --------------------------------------------------------------------------------------------------------
@@ -63,6 +66,7 @@ if st.button("Review my resume", type="primary", key="resume_review_button"):
                 intake = svc.read_resume_text(pasted)
             status.update(label="Checking it against the role...")
             st.session_state.resume_review = svc.review_resume(intake, jd.strip() or None)
+            st.session_state.resume_intake = intake
             st.session_state.resume = intake.resume  # also offered to the Mock interview page
         except CoachError as exc:
             # The box shows the failure (not a tick on "Extracting text..."); the message sits outside it.
@@ -106,6 +110,8 @@ else:
 if review.parse is not None and review.parse.message:
     # Honest about the reader's limits: never a punishing score for experience the parser missed.
     st.warning(review.parse.message)
+if review.parse is not None and review.parse.confirmed:
+    st.success("Scored on the work history you confirmed (see \"Work history as read\" below).")
 cols = st.columns(4)
 if review.fit.score is None:
     cols[0].metric("Fit for the role", "no score", help=review.fit.reason)
@@ -121,6 +127,61 @@ head, *steps = re.split(r"\s(?=\d+\.\s)", review.fit.explanation)
 st.markdown(md_escape(head))
 if steps:
     st.markdown(md_list((re.sub(r"^\d+\.\s", "", s) for s in steps), numbered=True))
+
+
+
+# --- work history as read: the candidate can correct what the reader got wrong --------------------------------------
+
+BLANK_ROWS = 2
+
+
+def _work_history_form(reading: int) -> list[ConfirmedRole] | None:
+    """The roles as read, one row of boxes each, plus blank rows to add one; the rows on submit, else None."""
+    rows = roles_as_read(resume) + [ConfirmedRole() for _ in range(BLANK_ROWS + (0 if resume.experience else 1))]
+    confirmed: list[ConfirmedRole] = []
+    with st.form(f"work_history_{reading}", border=False):
+        widths = [3, 3, 1.4, 1.4, 0.9]
+        for column, label in zip(st.columns(widths), ("Title", "Employer", "From", "To", "Remove"), strict=True):
+            column.markdown(f"**{label}**")
+        for i, role in enumerate(rows):
+            cells = st.columns(widths, vertical_alignment="center")
+            key = f"role_{reading}_{i}"
+            values = [cells[n].text_input(label, value, key=f"{key}_{field}", label_visibility="collapsed",
+                                          placeholder=placeholder if role.source is None else "")
+                      for n, (label, field, value, placeholder) in enumerate((
+                          ("Title", "title", role.title, "Add a role: title"),
+                          ("Employer", "company", role.company, "employer"),
+                          ("From", "start", role.start, "03/2019"),
+                          ("To", "end", role.end, "empty = now")))]
+            removed = cells[4].checkbox("Remove", key=f"{key}_remove", label_visibility="collapsed",
+                                        disabled=role.source is None)
+            if not removed:
+                confirmed.append(ConfirmedRole(title=values[0], company=values[1], start=values[2], end=values[3],
+                                               source=role.source))
+        submitted = st.form_submit_button("Re-score with this work history", key=f"work_history_submit_{reading}")
+    return confirmed if submitted else None
+
+
+parse = review.parse
+unsure = parse is not None and parse.confidence == "low"
+with st.expander("Work history as read" + (" · please check it" if unsure else ""), expanded=unsure):
+    st.caption("The roles the reader found in your resume. If any is wrong, correct it here and re-score: the "
+               "fit and the advice then rest on your history, not on the reader's guess. Dates as 2019, 03/2019 "
+               "or Mar 2019; leave To empty for your current role. Your resume's text and bullets stay as they are.")
+    reading = int(st.session_state.get("resume_reading", 0))
+    corrected = _work_history_form(reading)
+    if corrected is not None:
+        try:
+            intake = with_confirmed_roles(st.session_state.resume_intake, corrected)
+            st.session_state.resume_review = svc.review_resume(intake, jd.strip() or None)
+        except CoachError as exc:
+            st.error(md_escape(exc.message))
+        else:
+            st.session_state.resume_intake = intake
+            st.session_state.resume = intake.resume
+            st.session_state.pop("resume_tailored", None)
+            st.session_state.resume_reading = reading + 1  # the boxes start again from the confirmed roles
+            st.rerun()
 
 if llm_feedback is not None and (llm_feedback.overall or llm_feedback.sections):
     with st.container(border=True):

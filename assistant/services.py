@@ -17,9 +17,10 @@ an AppTest or CliRunner test reaches the container the app or CLI builds for its
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
     from assistant.llm.factory import EngineInfo
     from assistant.prompting import PromptLibrary
+    from assistant.resume.confirm import ConfirmedRole
     from assistant.resume.models import ExtractedText, Injection, Resume
     from assistant.resume.review import ResumeReview
     from assistant.resume.tailor import TailoredResume
@@ -358,6 +360,14 @@ class Services:
 
         return tailor_resume(resume, self.knowledge, job_description,
                              client=llm if llm is not None else self.new_llm_client())
+
+
+def with_confirmed_roles(intake: ResumeIntake, roles: Sequence[ConfirmedRole]) -> ResumeIntake:
+    """The intake with the work history the candidate confirmed or corrected (`assistant.resume.confirm`), ready
+    to review again; its text, bullets and injection report stay as read. Raises `InputError` naming bad rows."""
+    from assistant.resume.confirm import confirm_work_history
+
+    return dataclasses.replace(intake, resume=confirm_work_history(intake.resume, roles))
 
 
 def resume_intake(extracted: ExtractedText) -> ResumeIntake:

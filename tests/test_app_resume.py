@@ -103,6 +103,63 @@ def test_pasted_resume_is_reviewed_tailored_and_downloadable(app_test) -> None:
     assert f"{now} of {len(toggles)} changes accepted" in page_text(at)
 
 
+# Roles with no Experience heading above them: the reader finds both but is unsure, so the fit is provisional.
+UNHEADED = """Jordan Example
+jordan@example.com
+
+Engineering Manager, ML Platform — Example Corp    Jan 2019 - Present
+- Led a team of 12 engineers building the feature store used by 30 product teams
+Senior ML Engineer — Sample Labs    2012 - 2018
+- Built ranking models serving 10M users
+
+Python, Kubernetes
+"""
+
+
+def _role_box(at, reading: int, row: int, field: str):
+    return at.text_input(key=f"role_{reading}_{row}_{field}")
+
+
+def test_an_unsure_reading_lists_its_roles_and_the_candidate_can_correct_them(app_test) -> None:
+    at = app_test("resume.py")
+    at.text_area(key="resume_paste").set_value(UNHEADED)
+    at = _review(at.run())
+    assert "(provisional)" in _fit(at)
+    history = next(e for e in at.expander if e.label.startswith("Work history as read"))
+    assert "please check it" in history.label
+    reading = int(at.session_state["resume_reading"])
+    assert _role_box(at, reading, 0, "company").value == "Example Corp"
+    assert _role_box(at, reading, 1, "start").value == "2012-01"
+
+    # The second role really started in 2008, and a role the reader never saw is added in a blank row.
+    _role_box(at, reading, 1, "start").set_value("06/2008")
+    _role_box(at, reading, 2, "title").set_value("ML Engineer")
+    _role_box(at, reading, 2, "company").set_value("First Co")
+    _role_box(at, reading, 2, "start").set_value("2005")
+    _role_box(at, reading, 2, "end").set_value("2008")
+    at.button(key=f"work_history_submit_{reading}").click().run()
+    assert_no_exception(at)
+    assert "(provisional)" not in _fit(at), "a history the candidate confirmed is not a guess"
+    assert any("work history you confirmed" in s.value for s in at.success)
+    years = next(m for m in at.metric if m.label == "Years of experience").value
+    assert float(years) > 20, "2005 to now, not 2012 to now"
+    assert [j.company for j in at.session_state["resume"].experience] == ["Example Corp", "Sample Labs", "First Co"]
+    assert "Led a team of 12 engineers" in page_text(at), "the bullets stay with their role"
+
+
+def test_a_bad_correction_says_which_row_and_changes_nothing(app_test) -> None:
+    at = app_test("resume.py")
+    at.text_area(key="resume_paste").set_value(UNHEADED)
+    at = _review(at.run())
+    fit, reading = _fit(at), int(at.session_state["resume_reading"])
+    _role_box(at, reading, 0, "start").set_value("2019-2023")
+    at.button(key=f"work_history_submit_{reading}").click().run()
+    assert_no_exception(at)
+    assert any("Role 1" in e.value and "more than one date" in e.value for e in at.error)
+    assert _fit(at) == fit and "(provisional)" in fit
+    assert _role_box(at, reading, 0, "start").value == "2019-2023", "what the user typed is still there to fix"
+
+
 def test_instruction_like_text_is_flagged(app_test) -> None:
     at = app_test("resume.py")
     at.text_area(key="resume_paste").set_value(INJECTED)

@@ -103,6 +103,40 @@ def test_uploading_a_corpus_resume_shows_its_review(page, streamlit_server) -> N
     screenshot(page, "resume-tailoring")
 
 
+UNHEADED_RESUME = """Jordan Example
+jordan@example.com
+
+Engineering Manager, ML Platform - Example Corp    Jan 2019 - Present
+- Led a team of 12 engineers building the feature store used by 30 product teams
+Senior ML Engineer - Sample Labs    2012 - 2018
+- Built ranking models serving 10M users
+"""
+
+
+def test_an_unsure_reading_is_corrected_in_the_work_history_form(page, streamlit_server) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, streamlit_server, "resume")
+    page.get_by_role("tab", name="Paste text").click()
+    page.get_by_label("Resume text").fill(UNHEADED_RESUME)
+    page.get_by_role("button", name="Review my resume").click()
+    expect(page.get_by_text("(provisional)")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("Work history as read · please check it")).to_be_visible()
+    _settled(page)
+    starts = page.get_by_label("From", exact=True)
+    expect(starts.nth(1)).to_have_value("2012-01")
+    starts.nth(1).fill("06/2008")
+    page.get_by_label("Title", exact=True).nth(2).fill("ML Engineer")
+    page.get_by_label("Employer", exact=True).nth(2).fill("First Co")
+    starts.nth(2).fill("2005")
+    page.get_by_label("To", exact=True).nth(2).fill("2008")
+    page.get_by_role("button", name="Re-score with this work history").click()
+    expect(page.get_by_text("Scored on the work history you confirmed")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("(provisional)")).to_have_count(0)
+    _settled(page)
+    screenshot(page, "resume-work-history-confirmed")
+
+
 def test_a_bad_prompt_edit_shows_the_error_and_keeps_the_file(page, streamlit_server) -> None:
     from playwright.sync_api import expect
 

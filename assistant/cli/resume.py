@@ -1,4 +1,4 @@
-"""`assistant review FILE [--jd FILE] [--json]`: review a resume against the role.
+"""`assistant review FILE [--jd FILE] [--roles FILE] [--json]`: review a resume against the role.
 
 `load_resume` is the one way a command turns a resume file into structure: PDFs go through the safe intake,
 .txt/.md through the pasted-text path, and text aimed at a model is removed before parsing (and reported).
@@ -19,11 +19,13 @@ from assistant.config import Settings
 from assistant.errors import InputError, require_file
 
 if TYPE_CHECKING:
+    from assistant.resume.confirm import ConfirmedRole
     from assistant.resume.models import ExtractedText
     from assistant.resume.review import ResumeReview
     from assistant.services import ResumeIntake, Services
 
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_ROLES_FILE_LIMIT = 256 * 1024  # a saved review with its bullets is a few KB
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
@@ -72,9 +74,27 @@ def container(settings: Settings) -> Services:
     return services
 
 
-def run_review(path: Path, jd: Path | None, settings: Settings) -> ResumeReview:
+def load_roles(path: Path) -> list[ConfirmedRole]:
+    """The work history a candidate confirmed, from a JSON file (`assistant.resume.confirm.roles_from_json`)."""
+    from assistant.resume.confirm import roles_from_json
+
+    require_file(path, "The roles file")
+    if path.stat().st_size > _ROLES_FILE_LIMIT:
+        raise InputError(f"The roles file '{path.name}' is larger than {_ROLES_FILE_LIMIT // 1024} KB.",
+                         code="too_large")
+    try:
+        return roles_from_json(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"'{path.name}' is not UTF-8 text.") from None
+
+
+def run_review(path: Path, jd: Path | None, settings: Settings, roles: Path | None = None) -> ResumeReview:
     # Read every input before deciding the engine, so bad input fails fast and never reaches a model.
+    from assistant.services import with_confirmed_roles
+
     intake = load_resume(path, settings)
+    if roles is not None:
+        intake = with_confirmed_roles(intake, load_roles(roles))
     job_description = load_job_description(jd, settings)
     return container(settings).review_resume(intake, job_description)
 
@@ -92,7 +112,8 @@ def render_review(review: ResumeReview) -> str:
         f"Contact: name {'found' if c.name else 'NOT found'}, email {'found' if c.email else 'NOT found'}, "
         f"phone {'found' if c.phone else 'NOT found'}",
         "Sections: " + (", ".join(review.sections) or "none recognised"),
-        f"Experience: {len(review.experience)} roles, {review.years_experience or 0:g} years; "
+        f"Experience{' (as you confirmed it)' if review.parse is not None and review.parse.confirmed else ''}: "
+        f"{len(review.experience)} roles, {review.years_experience or 0:g} years; "
         f"bullets {review.bullets.total}, quantified {review.bullets.quantified}, "
         f"with team size {review.bullets.with_team_size}",
     ]
@@ -148,11 +169,14 @@ def _render_llm_feedback(review: ResumeReview) -> list[str]:
 def review_command(
     file: Path = typer.Argument(..., help="Resume: a PDF, or a .txt/.md file of pasted text."),
     jd: Path | None = typer.Option(None, "--jd", help="Job description: a text file or a PDF."),
+    roles: Path | None = typer.Option(
+        None, "--roles", help="Your work history as you confirm it, when the reader got it wrong: a JSON list of "
+        "{title, company, start, end}, or a saved `review --json` whose experience you edited."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (see PRODUCT.md)."),
 ) -> None:
     """Review a resume against the role profile (and a job description): fit score, keywords, bullet feedback."""
     settings = common.settings()
-    review = common.run_guarded(lambda: run_review(file, jd, settings), as_json=as_json)
+    review = common.run_guarded(lambda: run_review(file, jd, settings, roles), as_json=as_json)
     if as_json:
         common.print_json(review)
     else:

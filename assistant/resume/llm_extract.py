@@ -105,13 +105,13 @@ def _fill_gaps(parsed: list[Job], proposed: list[Job]) -> list[Job]:
 
 def refine_with_llm(resume: Resume, client: LLMClient) -> Resume:
     """The resume, with roles the model read filling what the layout reader could not; unchanged when the reading
-    was confident or the model fails."""
+    was confident, the candidate confirmed the roles themselves, or the model fails."""
     from assistant.llm.errors import LLMError
     from assistant.llm.safety import spotlight
     from assistant.resume.parser import years_of_experience
 
     confidence = resume.confidence.get("experience", 0.9)
-    if confidence >= ASK_BELOW and resume.experience:
+    if resume.confirmed_by_user or (confidence >= ASK_BELOW and resume.experience):
         return resume
     try:
         reply = client.structured(PROMPT, {"resume": spotlight(numbered_for_model(resume), "resume")},

@@ -100,6 +100,10 @@ class Resume(BaseModel):
     reading_problems: list[str] = Field(
         default_factory=list, description="What the parser could not read, in words a user can act on."
     )
+    confirmed_by_user: bool = Field(
+        False, description="True when the candidate confirmed or corrected the work history "
+        "(assistant.resume.confirm): its roles and dates are then theirs, not the reader's guess.",
+    )
 
 
 class Injection(BaseModel):

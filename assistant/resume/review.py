@@ -138,6 +138,7 @@ class ParseReport(BaseModel):
     fields: dict[str, float] = Field(default_factory=dict, description="Per-field confidence, 0..1.")
     problems: list[str] = Field(default_factory=list)
     message: str | None = Field(None, description="What to tell the user when the reading is unsure.")
+    confirmed: bool = Field(False, description="True when the candidate confirmed or corrected the work history.")
 
 
 UNREADABLE_FIX = (
@@ -167,7 +168,8 @@ def parse_report(resume: Resume, source: str = "pdf") -> ParseReport:
                    + (f": {'; '.join(resume.reading_problems)}" if resume.reading_problems else "")
                    + ". This is a limit of the reader, not a verdict on your experience. " + found + " "
                    + (UNREADABLE_FIX if source == "pdf" else UNREADABLE_TEXT_FIX))
-    return ParseReport(confidence=level, fields=fields, problems=list(resume.reading_problems), message=message)
+    return ParseReport(confidence=level, fields=fields, problems=list(resume.reading_problems), message=message,
+                       confirmed=resume.confirmed_by_user)
 
 
 class ResumeReview(BaseModel):
