@@ -147,6 +147,25 @@ def test_an_unsure_reading_lists_its_roles_and_the_candidate_can_correct_them(ap
     assert "Led a team of 12 engineers" in page_text(at), "the bullets stay with their role"
 
 
+def test_a_history_the_reader_could_not_read_gets_a_score_once_the_candidate_enters_it(app_test) -> None:
+    prose = ("Jordan Example\njordan@example.com\n\nExperience\nExample Corp, where I have led the ML platform "
+             "group since the spring of 2019, and Sample Labs for six years before that\n"
+             "- Led a team of 12 engineers building the feature store used by 30 product teams\n")
+    at = app_test("resume.py")
+    at.text_area(key="resume_paste").set_value(prose)
+    at = _review(at.run())
+    assert _fit(at) == "no score", "no punishing score for a history the reader could not read"
+    reading = int(at.session_state["resume_reading"])
+    for field, value in (("title", "Head of ML Platform"), ("company", "Example Corp"), ("start", "Apr 2019")):
+        _role_box(at, reading, 0, field).set_value(value)
+    for field, value in (("title", "ML Engineer"), ("company", "Sample Labs"), ("start", "2013"), ("end", "2019")):
+        _role_box(at, reading, 1, field).set_value(value)
+    at.button(key=f"work_history_submit_{reading}").click().run()
+    assert_no_exception(at)
+    assert re.fullmatch(r"\d+ / 100", _fit(at)), _fit(at)
+    assert next(m for m in at.metric if m.label == "Years of experience").value != "unknown"
+
+
 def test_a_bad_correction_says_which_row_and_changes_nothing(app_test) -> None:
     at = app_test("resume.py")
     at.text_area(key="resume_paste").set_value(UNHEADED)
