@@ -31,13 +31,13 @@ from pydantic import BaseModel, Field, ValidationError
 from assistant.errors import InputError
 from assistant.resume.injection import suspicious_reasons
 from assistant.resume.models import Job, Line, Resume
-from assistant.resume.parser import date_text, years_of_experience
+from assistant.resume.parser import date_text, months_in_role, this_month, years_of_experience
+from assistant.text.unicode import strip_invisible
 
 MAX_ROLES = 40
 MAX_FIELD_CHARS = 150
 CONFIRMED = 1.0  # the experience confidence of a history the candidate confirmed
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NUMERIC_MONTH = re.compile(r"(?:(\d{1,2})\s*[/.]\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2}))")
 
@@ -137,7 +137,7 @@ def _job_of(role: ConfirmedRole, number: int) -> tuple[Job, list[str]]:
         problems.append(f"{name}: it ends ({role.end.strip()}) before it starts ({role.start.strip()}).")
     if start == "Present":
         problems.append(f"{name}: the start date should be a month or a year, not '{role.start.strip()}'.")
-    months = _months(start, end) if start and end and not problems else None
+    months = months_in_role(start, end) if start and end and not problems else None
     return Job(title=title or None, company=company or None, start=start, end=end, months=months), problems
 
 
@@ -155,7 +155,7 @@ def _date(text: str, *, is_end: bool) -> tuple[str | None, str | None]:
     value = date_text(text, is_end=is_end)
     if value is None or (value != "Present" and not _YEAR.search(text)):
         return None, f"'{text[:30]}' is not a date we can read; write it as 2019, 03/2019 or Mar 2019."
-    if value != "Present" and value > _this_month():
+    if value != "Present" and value > this_month():
         return None, f"'{text}' is in the future."
     return value, None
 
@@ -196,20 +196,4 @@ def _bullets_for(read: list[Job], sources: list[int | None]) -> list[list[Line]]
 
 
 def _clean(text: str) -> str:
-    return " ".join(_CONTROL.sub(" ", text or "").split())
-
-
-def _this_month() -> str:
-    from datetime import date
-
-    today = date.today()
-    return f"{today.year:04d}-{today.month:02d}"
-
-
-def _months(start: str, end: str) -> int | None:
-    """Months in the role, both ends counted ("2019-01" to "2019-12" is 12)."""
-    if end == "Present":
-        end = _this_month()
-    start_year, start_month = (int(part) for part in start.split("-"))
-    end_year, end_month = (int(part) for part in end.split("-"))
-    return max(0, (end_year - start_year) * 12 + end_month - start_month + 1)
+    return " ".join(strip_invisible(text or "").split())

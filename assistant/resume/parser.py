@@ -2791,6 +2791,18 @@ def bullets_between(resume: Resume, first: int, stop: int | None) -> list[Line]:
     return _bullets([line for line in resume.lines if line.number > first and (stop is None or line.number < stop)])
 
 
+def months_in_role(start: str, end: str) -> int:
+    """Months from a job's `start` ("YYYY-MM") to its `end` ("YYYY-MM" or "Present"), both ends counted."""
+    end_month = _today() if end == "Present" else (int(end[:4]), int(end[5:7]))
+    return _months_between((int(start[:4]), int(start[5:7])), end_month)
+
+
+def this_month() -> str:
+    """Today as a job date ("YYYY-MM"): what "Present" stands for, and the latest a stated date can be."""
+    year, month = _today()
+    return f"{year:04d}-{month:02d}"
+
+
 def years_of_experience(jobs: list[Job]) -> float | None:
     """Total time in (non-intern) roles, overlapping roles counted once (public for the LLM pass)."""
     return _years_of_experience(jobs)
