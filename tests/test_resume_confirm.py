@@ -1,8 +1,9 @@
 """The candidate confirms or corrects the work history the reader found, and the review rests on that instead.
 
-Invented resumes only. The reader is unsure of UNSURE (its dates stand in a column before the entries, so it finds
-two roles but not whose they are, so its titles and employers are empty); a candidate fixing that in the app or with `assistant review --roles` must get a
-review that is no longer provisional, keeps every bullet, and never sends the confirmed history to a model.
+Invented resumes only. The reader is unsure of UNSURE_HISTORY (its dates stand in a column before the entries, so
+it finds two roles but not whose they are: no titles, no employers); a candidate fixing that in the app or with
+`assistant review --roles` must get a review that is no longer provisional, keeps every bullet, and never sends
+the confirmed history to a model.
 """
 
 from __future__ import annotations
@@ -24,18 +25,7 @@ from assistant.resume.confirm import (
 from assistant.resume.llm_extract import refine_with_llm
 from assistant.resume.models import ExtractedText
 from assistant.resume.review import prepare_resume, review_resume
-
-UNSURE = """Robin Example
-robin@example.org
-Experience
-2019 - 2023
-2015 - 2019
-staff engineer, platform team at globex
-• Ran the build farm for 300 engineers
-engineer at initech
-• Wrote the billing service used by 2M customers
-Education
-BSc Computer Science, Example University, 2015"""
+from tests.support.resume_fixtures import CONFIDENT_HISTORY, UNSURE_HISTORY
 
 CONFIRMED = [
     ConfirmedRole(title="Staff Engineer", company="Globex", start="2019", end="2023", source=0),
@@ -43,22 +33,13 @@ CONFIRMED = [
 ]
 
 
-CONFIDENT = """Robin Example
-robin@example.org
-Experience
-Staff Engineer, Globex Jan 2019 - Present
-• Ran the build farm for 300 engineers
-Engineer, Initech Mar 2015 - Dec 2018
-• Wrote the billing service used by 2M customers"""
-
-
-def _read(text: str = UNSURE):
+def _read(text: str = UNSURE_HISTORY):
     resume, _ = prepare_resume(ExtractedText(text=text, pages=1))
     return resume
 
 
 def _review(resume, role_knowledge, embedder, llm=None):
-    return review_resume(resume, role_knowledge, embedder, extracted=ExtractedText(text=UNSURE, pages=1), llm=llm)
+    return review_resume(resume, role_knowledge, embedder, extracted=ExtractedText(text=UNSURE_HISTORY, pages=1), llm=llm)
 
 
 def test_a_corrected_history_is_reviewed_as_the_candidates_not_as_a_guess(role_knowledge, embedder) -> None:
@@ -78,7 +59,7 @@ def test_a_corrected_history_is_reviewed_as_the_candidates_not_as_a_guess(role_k
 
 
 def test_removing_a_misread_role_keeps_its_bullets_with_the_nearest_role() -> None:
-    read = _read(CONFIDENT)
+    read = _read(CONFIDENT_HISTORY)
     kept = confirm_work_history(read, [ConfirmedRole(title="Engineer", company="Initech", start="2015", source=1)])
     assert [b.text for b in kept.experience[0].bullets] == [
         "Ran the build farm for 300 engineers", "Wrote the billing service used by 2M customers"]
@@ -87,7 +68,7 @@ def test_removing_a_misread_role_keeps_its_bullets_with_the_nearest_role() -> No
 
 
 def test_roles_as_read_confirmed_unchanged_keep_every_role_and_bullet() -> None:
-    read = _read(CONFIDENT)
+    read = _read(CONFIDENT_HISTORY)
     assert len(read.experience) == 2
     same = confirm_work_history(read, roles_as_read(read))
     assert [(j.start, j.end, [b.text for b in j.bullets]) for j in same.experience] == [
@@ -160,7 +141,7 @@ def test_a_roles_file_that_is_not_a_list_of_roles_says_what_it_should_be(text: s
 
 def test_review_cli_takes_the_confirmed_roles(tmp_path) -> None:
     resume = tmp_path / "resume.txt"
-    resume.write_text(UNSURE, encoding="utf-8")
+    resume.write_text(UNSURE_HISTORY, encoding="utf-8")
     roles = tmp_path / "roles.json"
     roles.write_text(json.dumps([r.model_dump(exclude={"source"}) for r in CONFIRMED]), encoding="utf-8")
     runner = CliRunner()

@@ -11,27 +11,7 @@ from assistant.resume.llm_extract import refine_with_llm
 from assistant.resume.models import ExtractedText
 from assistant.resume.parser import parse_resume
 from assistant.resume.review import review_resume
-
-# Dates drawn as a column before the entries: the reader finds two dated roles but cannot tell whose they are.
-UNSURE = """Robin Example
-robin@example.org
-Experience
-2019 - 2023
-2015 - 2019
-staff engineer, platform team at globex
-• Ran the build farm for 300 engineers
-engineer at initech
-• Wrote the billing service used by 2M customers
-Education
-BSc Computer Science, Example University, 2015"""
-
-CONFIDENT = """Robin Example
-robin@example.org
-Experience
-Staff Engineer, Globex Jan 2019 - Present
-• Ran the build farm for 300 engineers
-Engineer, Initech Mar 2015 - Dec 2018
-• Wrote the billing service used by 2M customers"""
+from tests.support.resume_fixtures import CONFIDENT_HISTORY, UNSURE_HISTORY
 
 
 def _parse(text: str):
@@ -56,7 +36,7 @@ def _roles(resume) -> dict:
 def test_an_unsure_reading_gets_the_missing_titles_and_employers_from_verified_model_output(
     fake_model, fake_llm_client
 ) -> None:
-    resume = _parse(UNSURE)
+    resume = _parse(UNSURE_HISTORY)
     assert [(j.title, j.company) for j in resume.experience] == [(None, None), (None, None)]
     fake_model.enqueue(_roles(resume))
     refined = refine_with_llm(resume, fake_llm_client)
@@ -69,7 +49,7 @@ def test_an_unsure_reading_gets_the_missing_titles_and_employers_from_verified_m
 def test_with_no_roles_read_the_verified_roles_replace_the_reading_and_carry_their_bullets(
     fake_model, fake_llm_client
 ) -> None:
-    parsed = _parse(UNSURE)
+    parsed = _parse(UNSURE_HISTORY)
     unread = parsed.model_copy(update={"experience": [], "years_experience": None,
                                        "confidence": {**parsed.confidence, "experience": 0.1}})
     fake_model.enqueue(_roles(parsed))
@@ -82,7 +62,7 @@ def test_with_no_roles_read_the_verified_roles_replace_the_reading_and_carry_the
 
 
 def test_a_confident_reading_is_never_sent_or_overridden(fake_model, fake_llm_client) -> None:
-    resume = _parse(CONFIDENT)
+    resume = _parse(CONFIDENT_HISTORY)
     assert resume.confidence["experience"] >= 0.7
     refined = refine_with_llm(resume, fake_llm_client)
     assert refined == resume
@@ -90,13 +70,13 @@ def test_a_confident_reading_is_never_sent_or_overridden(fake_model, fake_llm_cl
 
 
 def test_a_failing_model_leaves_the_offline_reading(fake_model, fake_llm_client) -> None:
-    resume = _parse(UNSURE)
+    resume = _parse(UNSURE_HISTORY)
     fake_model.enqueue(*[LLMUnavailable("The LLM server could not be reached.")] * 3)
     assert refine_with_llm(resume, fake_llm_client) == resume
 
 
 def test_the_review_uses_the_verified_roles(fake_model, fake_llm_client, role_knowledge, embedder) -> None:
-    resume = _parse(UNSURE)
+    resume = _parse(UNSURE_HISTORY)
     fake_model.enqueue(_roles(resume), {"sections": [], "bullets": [], "overall": "Quantify outcomes."})
     review = review_resume(resume, role_knowledge, embedder, llm=fake_llm_client)
     assert review.fit.score is not None

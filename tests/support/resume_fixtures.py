@@ -9,6 +9,29 @@ import pytest
 from assistant.config import Settings
 from assistant.resume.models import ExtractedText
 
+# Two invented work histories several test files share. UNSURE_HISTORY has its dates drawn as a column before the
+# entries: the reader finds two dated roles but cannot tell whose they are (no titles, no employers).
+UNSURE_HISTORY = """Robin Example
+robin@example.org
+Experience
+2019 - 2023
+2015 - 2019
+staff engineer, platform team at globex
+• Ran the build farm for 300 engineers
+engineer at initech
+• Wrote the billing service used by 2M customers
+Education
+BSc Computer Science, Example University, 2015"""
+
+# The same person's history as the reader expects it: read with confidence.
+CONFIDENT_HISTORY = """Robin Example
+robin@example.org
+Experience
+Staff Engineer, Globex Jan 2019 - Present
+• Ran the build farm for 300 engineers
+Engineer, Initech Mar 2015 - Dec 2018
+• Wrote the billing service used by 2M customers"""
+
 CORPUS_RESUMES = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "resumes"
 
 
