@@ -141,14 +141,18 @@ class ParseReport(BaseModel):
     confirmed: bool = Field(False, description="True when the candidate confirmed or corrected the work history.")
 
 
+# Each piece of advice ends with the one fix that works for every layout: stating the roles yourself
+# (`assistant.resume.confirm`: the app's work-history form, `assistant review --roles`).
+CONFIRM_ROLES = ("Or correct the roles yourself (\"Work history as read\" in the app, --roles on the command "
+                 "line) and the review is computed again on them.")
 UNREADABLE_FIX = (
     "To fix it: export the PDF again from your editor (a single-column layout reads best), or paste the text of "
-    "your resume instead."
+    "your resume instead. " + CONFIRM_ROLES
 )
 # The same advice for text that was pasted (or read from a .txt/.md file): there is no PDF to export again.
 UNREADABLE_TEXT_FIX = (
     "To fix it: give each role its own lines (title and employer, then its dates, then its bullets) under an "
-    "Experience heading, or upload the PDF instead."
+    "Experience heading, or upload the PDF instead. " + CONFIRM_ROLES
 )
 
 
