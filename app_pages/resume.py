@@ -129,7 +129,6 @@ if steps:
     st.markdown(md_list((re.sub(r"^\d+\.\s", "", s) for s in steps), numbered=True))
 
 
-
 # --- work history as read: the candidate can correct what the reader got wrong --------------------------------------
 
 BLANK_ROWS = 2
@@ -170,9 +169,12 @@ with st.expander("Work history as read" + (" · please check it" if unsure else 
                "or Mar 2019; leave To empty for your current role. Your resume's text and bullets stay as they are.")
     reading = int(st.session_state.get("resume_reading", 0))
     corrected = _work_history_form(reading)
-    if corrected is not None:
+    read: Any = st.session_state.get("resume_intake")
+    if corrected is not None and read is None:  # a session from before this form existed holds no intake
+        st.warning("Review your resume again to correct its roles.")
+    elif corrected is not None:
         try:
-            intake = with_confirmed_roles(st.session_state.resume_intake, corrected)
+            intake = with_confirmed_roles(read, corrected)
             st.session_state.resume_review = svc.review_resume(intake, jd.strip() or None)
         except CoachError as exc:
             st.error(md_escape(exc.message))

@@ -104,9 +104,9 @@ def confirm_work_history(resume: Resume, roles: Sequence[ConfirmedRole]) -> Resu
         job, role_problems = _job_of(role, number)
         problems += role_problems
         jobs.append(job)
-    sources = _sources(resume.experience, [role for _, role in rows])
     if problems:
         raise InputError("The work history was not changed: " + " ".join(problems))
+    sources = _sources(resume.experience, [role for _, role in rows])
     for job, bullets in zip(jobs, _bullets_for(resume.experience, sources), strict=True):
         job.bullets = bullets
     confidence = dict(resume.confidence) | {"experience": CONFIRMED, "years": CONFIRMED}
