@@ -50,6 +50,28 @@ announced, I told the VP we could not safely ship") for shipping against the evi
 words ("pressure", "even though", "parents", "children") let them through, and the counter-examples cannot rival a
 sentence that says none of their words.
 
+False alarms on the fresh set (issue #17, tuning part): 4 of its 49 honest answers were flagged, three of them grade-5
+answers capped at 1-2 by cue-gated meaning hits whose cue was a topic word: "consent", "terms" and "personal data"
+(unethical data use) in answers about running the data past privacy and legal, and "full rollout" (shipping against
+the evidence) in an answer that escalated the rollout openly. Removing those four cues cleared them on the tuning
+parts (fresh Spearman 0.204 -> 0.325, no other tuning figure moved) but cost the detector's own sentence set recall it
+must keep, because the same words cue direct tellings ("without consent", "even though the terms said"). So the cues
+stay and a flag's data lists the right behaviour told in so many words (`cleared_by`: "took it to legal", "run it past
+privacy", "the review includes our privacy engineer", "escalated to", "refuse to sign off", "not behind his back",
+none after "not"/"never"/"without"): a sentence whose neighbourhood (the sentence before, itself, the one after) says
+one shows that flag by meaning no more; patterns still count. Same tuning figures as the removal, and on
+`tests/data/red_flag_training.yaml` (the 840-sentence version) the detector alone still finds 71/382 flagged sentences
+with 20/458 false alarms, as before. Two behaviour cues were added for data use ("vague enough", "read it broadly").
+
+Misses on the fresh set (tuning part: 9 of its 12 red-flag answers unflagged), diagnosed per sentence: none is a
+sentence-split problem. Five have a sentence nearer the flag's examples than any rival by 0.09-0.28 (f112's "nobody
+above me needed the full picture" 0.28, concealment) but no cue word: told indirectly, they say none of the
+behaviour's words. But a cue-less margin does not separate them from honest answers: on the tuning parts honest
+sentences reach cue-less margins of 0.20-0.30 (a parental-leave cover near miss 0.30, a grade-5 credit-giving answer
+0.26, a grade-4 "I'd have committed to his call" 0.22), so no margin admits the misses without capping strong answers.
+The rest (metric gaming by counting retrains as deployments, covert discrimination by "body of work" after leave)
+are nowhere near any example (margins below 0.06).
+
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
 without its mirror lifts honest answers that share its topic), and cues are markers of the *behaviour* ("rather than
@@ -104,6 +126,7 @@ class FlagDefinition:
     patterns: tuple[re.Pattern[str], ...]
     joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
     joint_cleared_by: re.Pattern[str] | None = None
+    cleared_by: re.Pattern[str] | None = None
 
     @cached_property
     def distinguishing(self) -> list[set[str]]:
@@ -171,6 +194,7 @@ class RedFlagDetector:
                     for group in flag.joint_cues
                 ),
                 joint_cleared_by=_any_of(flag.joint_cleared_by),
+                cleared_by=_any_of(flag.cleared_by),
             )
             for flag in knowledge.signals.red_flags
         ]
@@ -264,6 +288,8 @@ class RedFlagDetector:
                     continue
                 if d.source == "director" and self.policy.red_flag_needs_own_voice and not s.first_person:
                     continue  # the scene, not the candidate's conduct
+                if d.cleared_by is not None and d.cleared_by.search(" ".join(texts[max(0, j - 1) : j + 2])):
+                    continue  # the right behaviour told in so many words, in the sentence or beside it
                 # Both halves of the behaviour told (someone else built it ... I pitched it as my strategy), with
                 # none of the words that clear it around them, are evidence of their own: the meaning test then
                 # asks for a smaller margin. Only for a flag whose data says what clears it (`joint_cleared_by`).
