@@ -87,7 +87,10 @@ that to 95-116 but with 38-63 false alarms, and alone at its tuning threshold it
 sentence vector carries the topic far more than the behaviour, so a linear read-out of it cannot tell "I let them
 keep believing it" from "I corrected them" any better than the similarity margins do (held out, at 3% false alarms
 the probe alone names the right flag for 27/382; max-pooled token states instead of the mean gave 28, a small MLP
-34). `ScoringPolicy.red_flag_probe` and `red_flag_probe_gate` turn it on for experiments.
+34). Refitted for issue #17 with 141 more sentences (indirect tellings and their mirrors, 450 flagged, 767 not): the
+same held-out rates, and no setting that catches more red-flag answers keeps the hard set's tuning figures (see
+benchmarks/train_redflag_probe.py). `ScoringPolicy.red_flag_probe` and `red_flag_probe_gate` turn it on for
+experiments.
 """
 
 from __future__ import annotations
