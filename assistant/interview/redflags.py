@@ -70,7 +70,17 @@ behaviour's words. But a cue-less margin does not separate them from honest answ
 sentences reach cue-less margins of 0.20-0.30 (a parental-leave cover near miss 0.30, a grade-5 credit-giving answer
 0.26, a grade-4 "I'd have committed to his call" 0.22), so no margin admits the misses without capping strong answers.
 The rest (metric gaming by counting retrains as deployments, covert discrimination by "body of work" after leave)
-are nowhere near any example (margins below 0.06).
+are nowhere near any example (margins below 0.06). What the indirect tellings do say is their excuse: "nobody above
+me needed the full picture", "I didn't think it was helpful to walk him through it", "that would have triggered a
+review", "customers would never know the difference". As one cue shared by every director flag those excuses took
+the fresh tuning part's red-flag answers from 3/12 to 6/12 with no tuning answer newly flagged, but flagged 4 of 10
+invented honest sentences built around the same excuses ("I saw no reason to delay the disclosure, so we told
+them", margins 0.06-0.16): with ten flags, one is near enough by chance. As cues of the flag they excuse
+(concealment: "nobody ... needed to know / the full picture", "didn't think it was worth / helpful", "saw no reason
+to", "would have become a discussion"; data use: "never know the difference", "would have triggered a review") they
+take it from 3/12 to 5/12 (Spearman 0.325 -> 0.440), flag none of those ten invented sentences, and leave every other
+tuning figure and the training file's figures (71/382, 20/458) unchanged. "Which was true" and "in a sense" were
+dropped: the first flagged an invented honest sentence and neither found anything the others did not.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
