@@ -80,7 +80,10 @@ them", margins 0.06-0.16): with ten flags, one is near enough by chance. As cues
 to", "would have become a discussion"; data use: "never know the difference", "would have triggered a review") they
 take it from 3/12 to 5/12 (Spearman 0.325 -> 0.440), flag none of those ten invented sentences, and leave every other
 tuning figure and the training file's figures (71/382, 20/458) unchanged. "Which was true" and "in a sense" were
-dropped: the first flagged an invented honest sentence and neither found anything the others did not.
+dropped: the first flagged an invented honest sentence and neither found anything the others did not. Judging each
+sentence also by the mean of its vector and the one before it (a third try at pairs, hits of either reading kept) took
+the fresh red-flag answers from 5/12 to 7/12 but flagged three more honest fresh answers (two graded 5) and one honest
+hard answer (hard Spearman 0.857 -> 0.852, fresh 0.440 -> 0.400), so it stays out.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
