@@ -83,7 +83,9 @@ tuning figure and the training file's figures (71/382, 20/458) unchanged. "Which
 dropped: the first flagged an invented honest sentence and neither found anything the others did not. Judging each
 sentence also by the mean of its vector and the one before it (a third try at pairs, hits of either reading kept) took
 the fresh red-flag answers from 5/12 to 7/12 but flagged three more honest fresh answers (two graded 5) and one honest
-hard answer (hard Spearman 0.857 -> 0.852, fresh 0.440 -> 0.400), so it stays out.
+hard answer (hard Spearman 0.857 -> 0.852, fresh 0.440 -> 0.400), so it stays out. A margin of 0.05 instead of
+0.055 finds a sixth fresh red-flag answer ("loyalty matters", favouritism, at 0.053) but flags a near miss of the
+detector's sentence set: kept at 0.055.
 
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
