@@ -12,7 +12,22 @@ a shared machine: numpy's threads fighting over two cores made a run eight times
    probe carries to sentences it was not fitted on.
 3. Chooses the threshold on TUNING data only (tests/support/calibration.py): the lowest value at which no near miss
    of the tuning half of tests/data/red_flag_cases.yaml and no sentence of a tuning answer graded 3 or more (and not
-   marked as a red-flag answer) is flagged, plus a safety margin. Check parts are never read here.
+   marked as a red-flag answer) is flagged, plus a safety margin. Check parts are never read here. The fresh set's
+   tuning part (tests/data/calibration_fresh.jsonl) counts too since issue #17: its honest answers are the ones a
+   writer who never saw the flag data wrote, the negatives the probe most needs to stay below.
+
+Issue #17 (red flags told indirectly): 141 sentences were added to the training file, indirect tellings (concealment
+by omission or framing, discrimination through proxies such as family, age or "culture fit", metric gaming by
+redefining the metric, credit by presentation, retaliation by reassignment) each with its honest mirror in the same
+words. Held out (5-fold, lambda 3e-4) at P(some flag) >= 0.7 the probe named the right flag for 102/450 sentences
+with 82/767 false alarms, against 82/382 and 73/694 before: the same rates. At its tuning threshold (0.917, set by a
+grade-5 sentence of the hard set at 0.887) it flags none of the 27 tuning red-flag sentences and one of the 30 tuning
+red-flag answers; on the answers, the highest sentence probability ranks red-flag answers above honest ones (graded
+>= 3) with an AUC of 0.64 (0.60 before the new sentences), 0.72 when each sentence is judged with the one before it
+(mean of the two vectors), and in neither case does any threshold that keeps honest answers clean catch more than
+3 of the 30. As a gate for cue-less sentences at 0.7 it catches 5/12 fresh red-flag answers (3 before) but takes the
+hard set's tuning Spearman from 0.857 to 0.690, with 4 honest hard answers and 5 calibration answers flagged. The
+probe stays off.
 """
 
 from __future__ import annotations
@@ -34,7 +49,7 @@ from assistant.knowledge.embeddings import get_embedder
 from assistant.knowledge.loader import load_role
 from benchmarks.common import bench_settings
 from tests.support import calibration
-from tests.support.calibration import CALIBRATION, CALIBRATION_HARD
+from tests.support.calibration import CALIBRATION, CALIBRATION_FRESH, CALIBRATION_HARD
 
 TRAINING = Path(__file__).resolve().parent.parent / "tests" / "data" / "red_flag_training.yaml"
 LAMBDAS = (1e-4, 3e-4, 1e-3)
@@ -215,11 +230,11 @@ def main(argv: list[str]) -> int:
     flagged, benign = calibration.red_flag_cases("tuning")
     negatives: list[tuple[str, str]] = [("near miss", t) for t in benign]
     red_flag_answers: list[tuple[str, list[str]]] = []
-    for name, path in (("hard", CALIBRATION_HARD), ("calibration", CALIBRATION)):
+    for name, path in (("hard", CALIBRATION_HARD), ("fresh", CALIBRATION_FRESH), ("calibration", CALIBRATION)):
         for n, row in enumerate(calibration.load(path, "tuning")):
             sentences = [s.sentence.text for s in extract(row["answer"], lexicon).sentences]
             ident = f"{name}:{row.get('id', f't{n}')}"
-            if "red_flag" in row.get("kinds", []):
+            if calibration.troubling(row):
                 red_flag_answers.append((ident, sentences))
             elif row["label"] >= 3:
                 negatives.extend((ident, s) for s in sentences)

@@ -504,6 +504,49 @@ def test_a_cue_word_used_for_the_situation_does_not_open_the_gate(scorer: Offlin
     assert scorer.red_flag_hits(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flag"),
+    [
+        ("Our support chats came with consent terms, so before any modelling I took the question to legal and our "
+         "privacy lead.", None),
+        ("The sponsor wanted a full rollout on launch day; I escalated to my manager with the test results, in the "
+         "open.", None),
+        ("We used the support chats for training even though the terms of service ruled it out.", "unethical_data"),
+        ("The sponsor wanted a full rollout, so we skipped the canary and went to every user.", "overrides_evidence"),
+    ],
+)
+def test_the_right_behaviour_told_beside_a_topic_cue_clears_it(
+    scorer: OfflineScorer, sentence: str, flag: str | None
+) -> None:
+    """'Consent terms' and 'full rollout' are cue words of their flags, and honest answers about the same topics say
+    them too: a flag's `cleared_by` words ('took it to legal', 'escalated to') beside them clear the sentence, while
+    the same cue in a telling of the behaviour still flags it."""
+    assert {h.definition.id for h in scorer.red_flag_hits(sentence)} == ({flag} if flag else set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flag"),
+    [
+        ("I didn't think it was worth telling the client about the mislabelled batch, as the next release replaced "
+         "it.", "concealment"),
+        ("We kept the clickstream in the model without asking, since users would never know the difference.",
+         "unethical_data"),
+        ("I saw no reason to delay the disclosure, so we told the affected customers the same day.", None),
+        ("I didn't think it was helpful to assign blame in the postmortem, so we wrote it about the process and the "
+         "tooling.", None),
+        ("Customers would never know the difference in latency, so we chose the cheaper instance type and told "
+         "finance the saving.", None),
+    ],
+)
+def test_an_excuse_for_not_telling_is_a_cue_but_the_meaning_still_decides(
+    scorer: OfflineScorer, sentence: str, flag: str | None
+) -> None:
+    """Conduct told without naming it often comes with its excuse ('didn't think it was worth telling', 'they would
+    never know the difference'): concealment's and data use's cues include those, and the same excuses around the
+    right behaviour stay unflagged because the sentence is not near the flag's examples."""
+    assert {h.definition.id for h in scorer.red_flag_hits(sentence)} == ({flag} if flag else set())
+
+
 def test_a_concern_raised_and_then_rewarded_is_not_retaliation(scorer: OfflineScorer) -> None:
     """Both sentences have a half of retaliation's joint cue's topic (went to legal ... at review time), but putting
     her name forward is the opposite of paying her back."""

@@ -50,6 +50,43 @@ announced, I told the VP we could not safely ship") for shipping against the evi
 words ("pressure", "even though", "parents", "children") let them through, and the counter-examples cannot rival a
 sentence that says none of their words.
 
+False alarms on the fresh set (issue #17, tuning part): 4 of its 49 honest answers were flagged, three of them grade-5
+answers capped at 1-2 by cue-gated meaning hits whose cue was a topic word: "consent", "terms" and "personal data"
+(unethical data use) in answers about running the data past privacy and legal, and "full rollout" (shipping against
+the evidence) in an answer that escalated the rollout openly. Removing those four cues cleared them on the tuning
+parts (fresh Spearman 0.204 -> 0.325, no other tuning figure moved) but cost the detector's own sentence set recall it
+must keep, because the same words cue direct tellings ("without consent", "even though the terms said"). So the cues
+stay and a flag's data lists the right behaviour told in so many words (`cleared_by`: "took it to legal", "run it past
+privacy", "the review includes our privacy engineer", "escalated to", "refuse to sign off", "not behind his back",
+none after "not"/"never"/"without"): a sentence whose neighbourhood (the sentence before, itself, the one after) says
+one shows that flag by meaning no more; patterns still count. Same tuning figures as the removal, and on
+`tests/data/red_flag_training.yaml` (the 840-sentence version) the detector alone still finds 71/382 flagged sentences
+with 20/458 false alarms, as before. Two behaviour cues were added for data use ("vague enough", "read it broadly").
+
+Misses on the fresh set (tuning part: 9 of its 12 red-flag answers unflagged), diagnosed per sentence: none is a
+sentence-split problem. Five have a sentence nearer the flag's examples than any rival by 0.09-0.28 (f112's "nobody
+above me needed the full picture" 0.28, concealment) but no cue word: told indirectly, they say none of the
+behaviour's words. But a cue-less margin does not separate them from honest answers: on the tuning parts honest
+sentences reach cue-less margins of 0.20-0.30 (a parental-leave cover near miss 0.30, a grade-5 credit-giving answer
+0.26, a grade-4 "I'd have committed to his call" 0.22), so no margin admits the misses without capping strong answers.
+The rest (metric gaming by counting retrains as deployments, covert discrimination by "body of work" after leave)
+are nowhere near any example (margins below 0.06). What the indirect tellings do say is their excuse: "nobody above
+me needed the full picture", "I didn't think it was helpful to walk him through it", "that would have triggered a
+review", "customers would never know the difference". As one cue shared by every director flag those excuses took
+the fresh tuning part's red-flag answers from 3/12 to 6/12 with no tuning answer newly flagged, but flagged 4 of 10
+invented honest sentences built around the same excuses ("I saw no reason to delay the disclosure, so we told
+them", margins 0.06-0.16): with ten flags, one is near enough by chance. As cues of the flag they excuse
+(concealment: "nobody ... needed to know / the full picture", "didn't think it was worth / helpful", "saw no reason
+to", "would have become a discussion"; data use: "never know the difference", "would have triggered a review") they
+take it from 3/12 to 5/12 (Spearman 0.325 -> 0.440), flag none of those ten invented sentences, and leave every other
+tuning figure and the training file's figures (71/382, 20/458) unchanged. "Which was true" and "in a sense" were
+dropped: the first flagged an invented honest sentence and neither found anything the others did not. Judging each
+sentence also by the mean of its vector and the one before it (a third try at pairs, hits of either reading kept) took
+the fresh red-flag answers from 5/12 to 7/12 but flagged three more honest fresh answers (two graded 5) and one honest
+hard answer (hard Spearman 0.857 -> 0.852, fresh 0.440 -> 0.400), so it stays out. A margin of 0.05 instead of
+0.055 finds a sixth fresh red-flag answer ("loyalty matters", favouritism, at 0.053) but flags a near miss of the
+detector's sentence set: kept at 0.055.
+
 How the data is written, so it generalises: each flag has several paraphrases of each way the behaviour shows (the
 nearest one counts), each new example has a counter-example telling the right behaviour in the same words (an example
 without its mirror lifts honest answers that share its topic), and cues are markers of the *behaviour* ("rather than
@@ -65,7 +102,10 @@ that to 95-116 but with 38-63 false alarms, and alone at its tuning threshold it
 sentence vector carries the topic far more than the behaviour, so a linear read-out of it cannot tell "I let them
 keep believing it" from "I corrected them" any better than the similarity margins do (held out, at 3% false alarms
 the probe alone names the right flag for 27/382; max-pooled token states instead of the mean gave 28, a small MLP
-34). `ScoringPolicy.red_flag_probe` and `red_flag_probe_gate` turn it on for experiments.
+34). Refitted for issue #17 with 141 more sentences (indirect tellings and their mirrors, 450 flagged, 767 not): the
+same held-out rates, and no setting that catches more red-flag answers keeps the hard set's tuning figures (see
+benchmarks/train_redflag_probe.py). `ScoringPolicy.red_flag_probe` and `red_flag_probe_gate` turn it on for
+experiments.
 """
 
 from __future__ import annotations
@@ -104,6 +144,7 @@ class FlagDefinition:
     patterns: tuple[re.Pattern[str], ...]
     joint_cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
     joint_cleared_by: re.Pattern[str] | None = None
+    cleared_by: re.Pattern[str] | None = None
 
     @cached_property
     def distinguishing(self) -> list[set[str]]:
@@ -171,6 +212,7 @@ class RedFlagDetector:
                     for group in flag.joint_cues
                 ),
                 joint_cleared_by=_any_of(flag.joint_cleared_by),
+                cleared_by=_any_of(flag.cleared_by),
             )
             for flag in knowledge.signals.red_flags
         ]
@@ -264,6 +306,8 @@ class RedFlagDetector:
                     continue
                 if d.source == "director" and self.policy.red_flag_needs_own_voice and not s.first_person:
                     continue  # the scene, not the candidate's conduct
+                if d.cleared_by is not None and d.cleared_by.search(" ".join(texts[max(0, j - 1) : j + 2])):
+                    continue  # the right behaviour told in so many words, in the sentence or beside it
                 # Both halves of the behaviour told (someone else built it ... I pitched it as my strategy), with
                 # none of the words that clear it around them, are evidence of their own: the meaning test then
                 # asks for a smaller margin. Only for a flag whose data says what clears it (`joint_cleared_by`).

@@ -232,7 +232,14 @@ class RedFlagDefinition(_Strict):
         "sentence after it, that joint cue does not count.",
     )
 
-    @field_validator("cues", "patterns", "joint_cleared_by")
+    cleared_by: list[str] = Field(
+        default_factory=list,
+        description="Regexes for the right behaviour told in so many words ('I took it to legal', 'escalated to our "
+        "shared boss'): a sentence shows the flag by meaning only when neither it nor the sentences either side of "
+        "it says one (patterns still count). For flags whose topic words are cues ('consent', 'full rollout').",
+    )
+
+    @field_validator("cues", "patterns", "joint_cleared_by", "cleared_by")
     @classmethod
     def _regexes(cls, patterns: list[str]) -> list[str]:
         return _compiles(patterns)
