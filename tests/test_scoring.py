@@ -108,6 +108,35 @@ def test_team_only_story_with_numbers_still_lacks_ownership(
     assert evaluation.follow_up is not None
 
 
+_WE_STORY = (
+    "Last year the nightly retrain of the pricing model started failing twice a week. We rebuilt the feature "
+    "pipeline, we moved training onto reserved capacity and we added a schema contract with the upstream team. "
+    "Failures went from eight a month to one."
+)
+
+
+def test_what_the_candidates_org_did_counts_in_part_only_when_their_role_is_told(
+    role_knowledge: RoleKnowledge, embedder: Embedder, bank_question: QuestionContext
+) -> None:
+    """A leader tells what their org did with "we": with their own role in the story ("my platform team") each
+    "we <did>" counts at part of an own action; a "we"-only story gains nothing, and the same story told with "I"
+    still scores higher."""
+    scorer = OfflineScorer(role_knowledge, embedder)
+    without = OfflineScorer(role_knowledge, embedder, ScoringPolicy(team_action_credit=0.0))
+    owned = "My platform team of twelve owns training. " + _WE_STORY
+    assert extract(_WE_STORY, scorer.lexicon).team_actions == 3
+    b_owned, _ = scorer.breakdown(bank_question, owned)
+    assert b_owned.counts.team_actions == 3
+    assert b_owned.dimensions.ownership > without.breakdown(bank_question, owned)[0].dimensions.ownership
+    b_we_only, _ = scorer.breakdown(bank_question, _WE_STORY)  # whose "we"? no sign of the candidate's part
+    assert b_we_only.counts.team_actions == 0
+    assert b_we_only.overall == pytest.approx(without.breakdown(bank_question, _WE_STORY)[0].overall)
+    told_with_i = owned.replace("We rebuilt", "I rebuilt").replace("we moved", "I moved").replace("we added", "I added")
+    assert scorer.breakdown(bank_question, told_with_i)[0].dimensions.ownership > b_owned.dimensions.ownership
+    # States are not actions: "we were", "we had", "we felt".
+    assert extract("We were behind, we had no budget and we felt stuck.", scorer.lexicon).team_actions == 0
+
+
 def test_evidence_is_quoted_verbatim_from_every_answer(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:

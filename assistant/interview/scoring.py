@@ -544,6 +544,8 @@ class OfflineScorer(AnswerScorer):
         # A plan ("I'd roll back first") answers a situational question; a behavioural one asks what happened.
         plan_credit = p.hypothetical_credit if asks_for_story else p.plan_credit
         own = sig.own_actions + plan_credit * min(sig.hypothetical, p.hypothetical_max)
+        if sig.own_role:
+            own += p.team_action_credit * min(sig.team_actions, p.team_action_max)
         ratio = own / (own + p.team_weight * sig.team_refs) if own else 0.0
         ownership = 1 + 3 * _clip(own / p.ownership_full_at) + 1 * ratio
 
@@ -616,6 +618,7 @@ class OfflineScorer(AnswerScorer):
             past_own_actions=sig.past_own_actions,
             hypothetical_actions=sig.hypothetical,
             team_references=sig.team_refs,
+            team_actions=sig.team_actions if sig.own_role else 0,
             numbers=len(sig.numbers),
             attached_numbers=len(attached),
             named_specifics=len(sig.named),

@@ -111,6 +111,31 @@ _COORDINATED_PAST = re.compile(
 _DELEGATED_TO = _wordset("her him them us each every two three")
 _IRREGULAR_PAST = PAST_FORMS | _wordset("hired moved")
 
+# "we <did something>": what the candidate's org or team did. On its own it says nothing about the candidate's part
+# (a "we"-only story is the classic ownership gap), but a leader who has said what *they* did or what they lead
+# ("my team", "I led") and then tells what the org did with "we" is describing their own org's actions. States and
+# feelings ("we were", "we had", "we felt") are not actions.
+_WE_NOT_ACTIONS = _wordset(
+    """were had felt thought knew needed wanted liked loved believed hoped realised realized understood saw heard
+    got seemed used lost missed failed worried talked"""
+)
+_WE_PAST = re.compile(
+    r"(?<![\w'’])[Ww]e\s+(?:(?:also|then|first|finally|eventually|later|quickly|immediately|together)\s+)?"
+    r"((?:re-?)?[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b"
+)
+# The candidate's own role in the story: the org or team they run, or a first-person leadership verb.
+_OWN_ROLE = _pattern(
+    [
+        r"my (?:\w+ )?(?:team|teams|org|organi[sz]ation|group|department|engineers|reports|managers|leads|staff)",
+        r"I (?:led|lead|ran|run|own|owned|manage|managed|headed|inherited|took over|set up|built|hired)",
+    ]
+)
+
+
+def team_actions(sentence: str) -> int:
+    """Count "we <past action verb>" clauses ("we rolled back", "we moved serving in-house"), not states."""
+    return sum(1 for m in _WE_PAST.finditer(sentence) if m.group(1).lower() not in _WE_NOT_ACTIONS)
+
 
 # --- specifics ------------------------------------------------------------------------------------------------
 
@@ -479,6 +504,8 @@ class TextSignals:
     platitudes: list[str]
     repetition: float
     instructions: int = 0
+    team_actions: int = 0  # "we <past action verb>" clauses (see `team_actions`)
+    own_role: bool = False  # an own action or an own role ("my team", "I led"): whose "we" it is
     # Instruction-like text (`assistant.text.instructions`): left out of every count above and of quotes.
     flagged: list[str] = field(default_factory=list)
     story: str = ""  # the answer without the flagged text: what relevance is judged on
@@ -567,6 +594,8 @@ def extract(text: str, lexicon: Lexicon) -> TextSignals:
         platitudes=[p for s in per_sentence for p in s.platitudes],
         repetition=_repetition(tokens),
         instructions=len(flagged),
+        team_actions=sum(team_actions(s.sentence.text) for s in per_sentence),
+        own_role=any(s.own_actions for s in per_sentence) or bool(_OWN_ROLE.search(story)),
         flagged=flagged,
         story=story,
     )
