@@ -15,7 +15,7 @@ from assistant.errors import InputError
 from assistant.interview.models import QuestionContext
 from assistant.interview.policy import ScoringPolicy
 from assistant.interview.scoring import OfflineScorer, QuestionResolver, verbatim_quotes
-from assistant.interview.signals import extract
+from assistant.interview.signals import extract, own_actions
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 
@@ -135,6 +135,22 @@ def test_what_the_candidates_org_did_counts_in_part_only_when_their_role_is_told
     assert scorer.breakdown(bank_question, told_with_i)[0].dimensions.ownership > b_owned.dimensions.ownership
     # States are not actions: "we were", "we had", "we felt".
     assert extract("We were behind, we had no budget and we felt stuck.", scorer.lexicon).team_actions == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acts"),
+    [
+        ("I said no, the model does not ship before the shadow week.", 1),
+        ("I said yes to the pilot and no to the full rollout.", 1),
+        ("I said we would not launch it this quarter.", 1),
+        ("I said it doesn't go out until the load test passes.", 1),
+        ("I said I was worried about the launch date.", 0),  # a feeling, not a decision
+        ("I said that I think the plan is risky.", 0),  # an opinion
+        ("I said it was risky.", 0),
+    ],
+)
+def test_a_decision_told_as_speech_is_an_action_and_a_stated_opinion_is_not(sentence: str, acts: int) -> None:
+    assert own_actions(sentence) == acts
 
 
 def test_evidence_is_quoted_verbatim_from_every_answer(

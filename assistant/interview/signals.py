@@ -94,7 +94,7 @@ def own_actions(sentence: str) -> int:
             if verb.endswith("ed") or verb in _IRREGULAR_PAST or (nxt == "had" and verb in _DELEGATED_TO):
                 count += 1
             continue
-        if nxt not in _NOT_ACTIONS:
+        if nxt not in _NOT_ACTIONS or (nxt == "said" and _SPOKEN_DECISION.match(" ".join(lowered_tokens[j + 1 :]))):
             count += 1
     if count:
         # "I held the launch, had the team split it, and re-ran the test": verbs that share the "I" are actions too.
@@ -102,6 +102,19 @@ def own_actions(sentence: str) -> int:
     return count + len(_OWN_PHRASE.findall(sentence))
 
 
+# What follows "I said" when the saying is the decision: "I said no", "I said yes, with a shadow week first", "I said
+# we would not ship it", "I said it doesn't go out". Not an opinion or a state ("I said I was worried", "I said that
+# I think...", "I said it was risky"): those stay out with "said" in `_NOT_ACTIONS`.
+_SPOKEN_DECISION = re.compile(
+    r"(?:that\s+)?(?:no|yes|not\s+yet)\b"
+    r"|(?:that\s+)?(?:we|it|this|that|they|the\s+[a-z]+)\s+"
+    r"(?:would\s+not|wouldn't|will\s+not|won't|doesn't|does\s+not|don't|do\s+not|is\s+not|isn't|are\s+not|aren't|"
+    r"was\s+not|wasn't|were\s+not|weren't|(?:was|were|is|are)\s+not\s+going\s+to|"
+    r"(?:wasn't|weren't|isn't|aren't)\s+going\s+to)\s+"
+    r"(?:ship|go|launch|release|proceed|deploy|move|start|happen|sign|approve|continue|replace|be\s+shipped|"
+    r"be\s+released|be\s+launched)\b",
+    re.IGNORECASE,
+)
 _COORDINATED_PAST_VERBS = r"(?:re-?)?[a-z]+ed|built|led|made|ran|set|took|gave|told|sent|chose|kept|cut|hired|brought|found|grew|won|wrote|spent|held|drove|got|put"
 # A past verb after ", and" / ", then" / " and" with no new subject: a further action of the same "I".
 _COORDINATED_PAST = re.compile(
