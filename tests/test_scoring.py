@@ -153,6 +153,11 @@ def test_a_decision_told_as_speech_is_an_action_and_a_stated_opinion_is_not(sent
     assert own_actions(sentence) == acts
 
 
+def test_a_further_verb_of_the_same_i_counts_with_a_prepositional_object() -> None:
+    assert own_actions("I rolled back the model, and explained to the VP why it had to wait.") == 2
+    assert own_actions("I rolled back the model, and the VP agreed to the delay.") == 1  # a new subject
+
+
 def test_evidence_is_quoted_verbatim_from_every_answer(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:

@@ -116,9 +116,10 @@ _SPOKEN_DECISION = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED_PAST_VERBS = r"(?:re-?)?[a-z]+ed|built|led|made|ran|set|took|gave|told|sent|chose|kept|cut|hired|brought|found|grew|won|wrote|spent|held|drove|got|put"
-# A past verb after ", and" / ", then" / " and" with no new subject: a further action of the same "I".
+# A past verb after ", and" / ", then" / " and" with no new subject: a further action of the same "I" ("and cut the
+# scope", "and explained to the VP").
 _COORDINATED_PAST = re.compile(
-    r"(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)(?:" + _COORDINATED_PAST_VERBS + r")\s+(?:the|a|an|it|them|him|her|our|my|\d|two|three|four|five|one)\b",
+    r"(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)(?:" + _COORDINATED_PAST_VERBS + r")\s+(?:to\s+)?(?:the|a|an|it|them|him|her|our|my|\d|two|three|four|five|one)\b",
     re.IGNORECASE,
 )
 _DELEGATED_TO = _wordset("her him them us each every two three")
