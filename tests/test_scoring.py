@@ -158,6 +158,26 @@ def test_a_further_verb_of_the_same_i_counts_with_a_prepositional_object() -> No
     assert own_actions("I rolled back the model, and the VP agreed to the delay.") == 1  # a new subject
 
 
+@pytest.mark.parametrize(
+    ("question", "story"),
+    [
+        ("Tell me about a launch you delayed.", True),
+        ("Have you ever had to retire a model that customers liked?", True),
+        ("How did you cut the time from experiment to production?", True),
+        ("What have you done to make on-call sustainable?", True),
+        ("Describe a data platform you built and what it changed.", True),
+        ("How do you decide what goes on the roadmap?", False),
+        ("Your best engineer resigns a week before launch. What do you do?", False),
+        ("What would you change first in a team that ships once a quarter?", False),
+        ("Describe how you would structure a new applied research group.", False),
+    ],
+)
+def test_a_question_outside_the_bank_asks_for_a_story_when_it_asks_about_the_candidates_past(
+    scorer: OfflineScorer, question: str, story: bool
+) -> None:
+    assert scorer._asks_for_a_story(QuestionContext(text=question, competency="people_leadership")) is story
+
+
 def test_evidence_is_quoted_verbatim_from_every_answer(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:

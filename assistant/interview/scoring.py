@@ -243,6 +243,14 @@ def _lexical_cosine(a: str, b: str) -> float:
 _EMBED_BATCH = 16  # texts per embed call when warming the cache (see `_cached_vectors`)
 
 
+_STORY_QUESTION = re.compile(
+    r"\s*(?:tell me about|describe a time|walk me through a time|walk me through how you|give me an example)"
+    r"|.*\b(?:have|did) you\b"
+    r"|\s*describe (?:a|an|the|one) .{0,80}\byou (?:\w+ed|built|led|ran|made|drove|grew|chose|took|won|wrote)\b",
+    re.IGNORECASE,
+)
+
+
 class OfflineScorer(AnswerScorer):
     """The offline coach's scorer: explainable signals, MiniLM embeddings of the answer and its sentences, no LLM.
 
@@ -330,12 +338,19 @@ class OfflineScorer(AnswerScorer):
             return None
 
     def _asks_for_a_story(self, question: QuestionContext) -> bool:
-        """Behavioural questions ask what happened; a plan or a vision does not answer them."""
+        """Behavioural questions ask what happened; a plan or a vision does not answer them.
+
+        A bank question has its kind. Any other question asks for a story when it opens like one ("tell me about",
+        "describe a time") or asks about the candidate's past ("have you ever", "how did you", "what have you
+        done", "describe a platform you built"); "how do you", "what would you" and "what do you do" ask for an
+        approach or a plan. Checked against the bank's own labels: the opening alone found 12 of its 18 behavioural
+        questions, with the past-tense forms 16, and neither calls any situational, strategic or technical one
+        behavioural (the two left ask about a habit: "how do you run calibration").
+        """
         kind = self._kinds.get(question.question_id or "")
         if kind is not None:
             return kind == "behavioral"
-        return bool(re.match(r"\s*(?:tell me about|describe a time|walk me through a time|give me an example)",
-                             question.text, re.IGNORECASE))
+        return bool(_STORY_QUESTION.match(question.text))
 
     def _sentence_vectors(self, sig: TextSignals) -> np.ndarray | None:
         """Every sentence of the answer in one embedding call (short texts: one padded batch is cheap)."""
