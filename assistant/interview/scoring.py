@@ -555,7 +555,11 @@ class OfflineScorer(AnswerScorer):
             + p.structure_result * sig.result + p.structure_reflection * sig.reflection
         )
 
-        # Ownership: the candidate's own actions, diluted by "we" and "the team".
+        # Ownership: the candidate's own actions, diluted by "we" and "the team". What their org did ("we rolled
+        # back") counts in part once the answer shows their own action or role (issue 17: leaders telling their org's
+        # story read as ~0 own actions; fresh tuning Spearman 0.440 -> 0.490 with this, hard 0.857 -> 0.878). Tried
+        # and dropped: a plan in the first person ("I'd ...") as the sign of the candidate's role, so a situational
+        # answer's "we" example counts too: no tuning score moved across a grade, and it raised two level-2 answers.
         # A plan ("I'd roll back first") answers a situational question; a behavioural one asks what happened.
         plan_credit = p.hypothetical_credit if asks_for_story else p.plan_credit
         own = sig.own_actions + plan_credit * min(sig.hypothetical, p.hypothetical_max)
