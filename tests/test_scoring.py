@@ -15,7 +15,7 @@ from assistant.errors import InputError
 from assistant.interview.models import QuestionContext
 from assistant.interview.policy import ScoringPolicy
 from assistant.interview.scoring import OfflineScorer, QuestionResolver, verbatim_quotes
-from assistant.interview.signals import extract, own_actions
+from assistant.interview.signals import extract
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.schema import RoleKnowledge
 
@@ -106,76 +106,6 @@ def test_team_only_story_with_numbers_still_lacks_ownership(
     assert "no_own_actions" in evaluation.gaps
     assert "no_numbers" not in evaluation.gaps and "no_outcome" not in evaluation.gaps
     assert evaluation.follow_up is not None
-
-
-_WE_STORY = (
-    "Last year the nightly retrain of the pricing model started failing twice a week. We rebuilt the feature "
-    "pipeline, we moved training onto reserved capacity and we added a schema contract with the upstream team. "
-    "Failures went from eight a month to one."
-)
-
-
-def test_what_the_candidates_org_did_counts_in_part_only_when_their_role_is_told(
-    role_knowledge: RoleKnowledge, embedder: Embedder, bank_question: QuestionContext
-) -> None:
-    """A leader tells what their org did with "we": with their own role in the story ("my platform team") each
-    "we <did>" counts at part of an own action; a "we"-only story gains nothing, and the same story told with "I"
-    still scores higher."""
-    scorer = OfflineScorer(role_knowledge, embedder)
-    without = OfflineScorer(role_knowledge, embedder, ScoringPolicy(team_action_credit=0.0))
-    owned = "My platform team of twelve owns training. " + _WE_STORY
-    assert extract(_WE_STORY, scorer.lexicon).team_actions == 3
-    b_owned, _ = scorer.breakdown(bank_question, owned)
-    assert b_owned.counts.team_actions == 3
-    assert b_owned.dimensions.ownership > without.breakdown(bank_question, owned)[0].dimensions.ownership
-    b_we_only, _ = scorer.breakdown(bank_question, _WE_STORY)  # whose "we"? no sign of the candidate's part
-    assert b_we_only.counts.team_actions == 0
-    assert b_we_only.overall == pytest.approx(without.breakdown(bank_question, _WE_STORY)[0].overall)
-    told_with_i = owned.replace("We rebuilt", "I rebuilt").replace("we moved", "I moved").replace("we added", "I added")
-    assert scorer.breakdown(bank_question, told_with_i)[0].dimensions.ownership > b_owned.dimensions.ownership
-    # States are not actions: "we were", "we had", "we felt".
-    assert extract("We were behind, we had no budget and we felt stuck.", scorer.lexicon).team_actions == 0
-
-
-@pytest.mark.parametrize(
-    ("sentence", "acts"),
-    [
-        ("I said no, the model does not ship before the shadow week.", 1),
-        ("I said yes to the pilot and no to the full rollout.", 1),
-        ("I said we would not launch it this quarter.", 1),
-        ("I said it doesn't go out until the load test passes.", 1),
-        ("I said I was worried about the launch date.", 0),  # a feeling, not a decision
-        ("I said that I think the plan is risky.", 0),  # an opinion
-        ("I said it was risky.", 0),
-    ],
-)
-def test_a_decision_told_as_speech_is_an_action_and_a_stated_opinion_is_not(sentence: str, acts: int) -> None:
-    assert own_actions(sentence) == acts
-
-
-def test_a_further_verb_of_the_same_i_counts_with_a_prepositional_object() -> None:
-    assert own_actions("I rolled back the model, and explained to the VP why it had to wait.") == 2
-    assert own_actions("I rolled back the model, and the VP agreed to the delay.") == 1  # a new subject
-
-
-@pytest.mark.parametrize(
-    ("question", "story"),
-    [
-        ("Tell me about a launch you delayed.", True),
-        ("Have you ever had to retire a model that customers liked?", True),
-        ("How did you cut the time from experiment to production?", True),
-        ("What have you done to make on-call sustainable?", True),
-        ("Describe a data platform you built and what it changed.", True),
-        ("How do you decide what goes on the roadmap?", False),
-        ("Your best engineer resigns a week before launch. What do you do?", False),
-        ("What would you change first in a team that ships once a quarter?", False),
-        ("Describe how you would structure a new applied research group.", False),
-    ],
-)
-def test_a_question_outside_the_bank_asks_for_a_story_when_it_asks_about_the_candidates_past(
-    scorer: OfflineScorer, question: str, story: bool
-) -> None:
-    assert scorer._asks_for_a_story(QuestionContext(text=question, competency="people_leadership")) is story
 
 
 def test_evidence_is_quoted_verbatim_from_every_answer(

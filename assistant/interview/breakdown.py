@@ -27,7 +27,6 @@ class StoryCounts(_Frozen):
     past_own_actions: int = Field(description="Own actions told as something that happened.")
     hypothetical_actions: int
     team_references: int
-    team_actions: int = Field(0, description='"We <did something>" clauses; credited only with an own action or role.')
     numbers: int
     attached_numbers: int = Field(description="Numbers in sentences that belong to the candidate's own story.")
     named_specifics: int
@@ -152,7 +151,6 @@ class ScoreBreakdown(_Frozen):
                 "past_own_actions": c.past_own_actions,
                 "hypothetical_actions": c.hypothetical_actions,
                 "team_references": c.team_references,
-                "team_actions": c.team_actions,
                 "numbers": c.numbers,
                 "attached_numbers": c.attached_numbers,
                 "named_specifics": c.named_specifics,

@@ -49,11 +49,6 @@ class ScoringPolicy:
     hypothetical_max: int = 2
     ownership_full_at: float = 3.0  # own actions for full ownership
     team_weight: float = 0.5  # each "we"/"the team" dilutes the ownership ratio by this much
-    # "we <did something>" counts at this share of an own action, at most `team_action_max` clauses, but only when the
-    # answer also shows the candidate's own action or role ("my team", "I led"): a leader telling what their org did.
-    # "We" still dilutes the ratio above, so a "we" story scores below the same story told with "I".
-    team_action_credit: float = 0.5
-    team_action_max: int = 4
 
     # --- specificity: numbers and named things, attached to the candidate's own story ---------------------------
     named_weight: float = 0.5

@@ -94,7 +94,7 @@ def own_actions(sentence: str) -> int:
             if verb.endswith("ed") or verb in _IRREGULAR_PAST or (nxt == "had" and verb in _DELEGATED_TO):
                 count += 1
             continue
-        if nxt not in _NOT_ACTIONS or (nxt == "said" and _SPOKEN_DECISION.match(" ".join(lowered_tokens[j + 1 :]))):
+        if nxt not in _NOT_ACTIONS:
             count += 1
     if count:
         # "I held the launch, had the team split it, and re-ran the test": verbs that share the "I" are actions too.
@@ -102,53 +102,14 @@ def own_actions(sentence: str) -> int:
     return count + len(_OWN_PHRASE.findall(sentence))
 
 
-# What follows "I said" when the saying is the decision: "I said no", "I said yes, with a shadow week first", "I said
-# we would not ship it", "I said it doesn't go out". Not an opinion or a state ("I said I was worried", "I said that
-# I think...", "I said it was risky"): those stay out with "said" in `_NOT_ACTIONS`.
-_SPOKEN_DECISION = re.compile(
-    r"(?:that\s+)?(?:no|yes|not\s+yet)\b"
-    r"|(?:that\s+)?(?:we|it|this|that|they|the\s+[a-z]+)\s+"
-    r"(?:would\s+not|wouldn't|will\s+not|won't|doesn't|does\s+not|don't|do\s+not|is\s+not|isn't|are\s+not|aren't|"
-    r"was\s+not|wasn't|were\s+not|weren't|(?:was|were|is|are)\s+not\s+going\s+to|"
-    r"(?:wasn't|weren't|isn't|aren't)\s+going\s+to)\s+"
-    r"(?:ship|go|launch|release|proceed|deploy|move|start|happen|sign|approve|continue|replace|be\s+shipped|"
-    r"be\s+released|be\s+launched)\b",
-    re.IGNORECASE,
-)
 _COORDINATED_PAST_VERBS = r"(?:re-?)?[a-z]+ed|built|led|made|ran|set|took|gave|told|sent|chose|kept|cut|hired|brought|found|grew|won|wrote|spent|held|drove|got|put"
-# A past verb after ", and" / ", then" / " and" with no new subject: a further action of the same "I" ("and cut the
-# scope", "and explained to the VP").
+# A past verb after ", and" / ", then" / " and" with no new subject: a further action of the same "I".
 _COORDINATED_PAST = re.compile(
-    r"(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)(?:" + _COORDINATED_PAST_VERBS + r")\s+(?:to\s+)?(?:the|a|an|it|them|him|her|our|my|\d|two|three|four|five|one)\b",
+    r"(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)(?:" + _COORDINATED_PAST_VERBS + r")\s+(?:the|a|an|it|them|him|her|our|my|\d|two|three|four|five|one)\b",
     re.IGNORECASE,
 )
 _DELEGATED_TO = _wordset("her him them us each every two three")
 _IRREGULAR_PAST = PAST_FORMS | _wordset("hired moved")
-
-# "we <did something>": what the candidate's org or team did. On its own it says nothing about the candidate's part
-# (a "we"-only story is the classic ownership gap), but a leader who has said what *they* did or what they lead
-# ("my team", "I led") and then tells what the org did with "we" is describing their own org's actions. States and
-# feelings ("we were", "we had", "we felt") are not actions.
-_WE_NOT_ACTIONS = _wordset(
-    """were had felt thought knew needed wanted liked loved believed hoped realised realized understood saw heard
-    got seemed used lost missed failed worried talked"""
-)
-_WE_PAST = re.compile(
-    r"(?<![\w'’])[Ww]e\s+(?:(?:also|then|first|finally|eventually|later|quickly|immediately|together)\s+)?"
-    r"((?:re-?)?[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b"
-)
-# The candidate's own role in the story: the org or team they run, or a first-person leadership verb.
-_OWN_ROLE = _pattern(
-    [
-        r"my (?:\w+ )?(?:team|teams|org|organi[sz]ation|group|department|engineers|reports|managers|leads|staff)",
-        r"I (?:led|lead|ran|run|own|owned|manage|managed|headed|inherited|took over|set up|built|hired)",
-    ]
-)
-
-
-def team_actions(sentence: str) -> int:
-    """Count "we <past action verb>" clauses ("we rolled back", "we moved serving in-house"), not states."""
-    return sum(1 for m in _WE_PAST.finditer(sentence) if m.group(1).lower() not in _WE_NOT_ACTIONS)
 
 
 # --- specifics ------------------------------------------------------------------------------------------------
@@ -518,8 +479,6 @@ class TextSignals:
     platitudes: list[str]
     repetition: float
     instructions: int = 0
-    team_actions: int = 0  # "we <past action verb>" clauses (see `team_actions`)
-    own_role: bool = False  # an own action or an own role ("my team", "I led"): whose "we" it is
     # Instruction-like text (`assistant.text.instructions`): left out of every count above and of quotes.
     flagged: list[str] = field(default_factory=list)
     story: str = ""  # the answer without the flagged text: what relevance is judged on
@@ -608,8 +567,6 @@ def extract(text: str, lexicon: Lexicon) -> TextSignals:
         platitudes=[p for s in per_sentence for p in s.platitudes],
         repetition=_repetition(tokens),
         instructions=len(flagged),
-        team_actions=sum(team_actions(s.sentence.text) for s in per_sentence),
-        own_role=any(s.own_actions for s in per_sentence) or bool(_OWN_ROLE.search(story)),
         flagged=flagged,
         story=story,
     )
