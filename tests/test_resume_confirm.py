@@ -157,3 +157,23 @@ def test_review_cli_takes_the_confirmed_roles(tmp_path) -> None:
     assert result.exit_code == 2
     error = json.loads(result.stdout)["error"]
     assert error["code"] == "invalid_input" and "Role 1" in error["message"] and "Traceback" not in result.output
+
+
+def test_tailor_cli_exports_the_confirmed_roles_and_writes_nothing_on_a_bad_roles_file(tmp_path) -> None:
+    resume = tmp_path / "resume.txt"
+    resume.write_text(UNSURE_HISTORY, encoding="utf-8")
+    roles = tmp_path / "roles.json"
+    roles.write_text(json.dumps([r.model_dump(exclude={"source"}) for r in CONFIRMED]), encoding="utf-8")
+    out = tmp_path / "tailored.md"
+    runner = CliRunner()
+    result = runner.invoke(app, ["tailor", str(resume), "--roles", str(roles), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = out.read_text(encoding="utf-8")
+    assert "Staff Engineer | Globex" in exported and "Engineer | Initech" in exported
+    assert "Mar 2015" in exported, "the exported resume carries the dates the candidate confirmed"
+
+    out.unlink()
+    roles.write_text('{"experience": "not a list"}', encoding="utf-8")
+    result = runner.invoke(app, ["tailor", str(resume), "--roles", str(roles), "--out", str(out), "--json"])
+    assert result.exit_code == 2 and json.loads(result.stdout)["error"]["code"] == "invalid_input"
+    assert not out.exists()

@@ -50,11 +50,17 @@ def extract_file(path: Path, settings: Settings) -> ExtractedText:
     return read_pdf(data, settings)
 
 
-def load_resume(path: Path, settings: Settings) -> ResumeIntake:
-    """Read, sanitise and parse a resume file (shared by `review` and `tailor`), as the app's intake does."""
-    from assistant.services import resume_intake
+ROLES_HELP = ("Your work history as you confirm it, when the reader got it wrong: a JSON list of {title, company, "
+              "start, end}, or a saved `review --json` whose experience you edited.")
 
-    return resume_intake(extract_file(path, settings))
+
+def load_resume(path: Path, settings: Settings, roles: Path | None = None) -> ResumeIntake:
+    """Read, sanitise and parse a resume file (shared by `review` and `tailor`), as the app's intake does; with
+    `roles`, the work history is the one the candidate confirmed (`assistant.resume.confirm`)."""
+    from assistant.services import resume_intake, with_confirmed_roles
+
+    intake = resume_intake(extract_file(path, settings))
+    return intake if roles is None else with_confirmed_roles(intake, load_roles(roles))
 
 
 def load_job_description(path: Path | None, settings: Settings) -> str | None:
@@ -90,11 +96,7 @@ def load_roles(path: Path) -> list[ConfirmedRole]:
 
 def run_review(path: Path, jd: Path | None, settings: Settings, roles: Path | None = None) -> ResumeReview:
     # Read every input before deciding the engine, so bad input fails fast and never reaches a model.
-    from assistant.services import with_confirmed_roles
-
-    intake = load_resume(path, settings)
-    if roles is not None:
-        intake = with_confirmed_roles(intake, load_roles(roles))
+    intake = load_resume(path, settings, roles)
     job_description = load_job_description(jd, settings)
     return container(settings).review_resume(intake, job_description)
 
@@ -169,9 +171,7 @@ def _render_llm_feedback(review: ResumeReview) -> list[str]:
 def review_command(
     file: Path = typer.Argument(..., help="Resume: a PDF, or a .txt/.md file of pasted text."),
     jd: Path | None = typer.Option(None, "--jd", help="Job description: a text file or a PDF."),
-    roles: Path | None = typer.Option(
-        None, "--roles", help="Your work history as you confirm it, when the reader got it wrong: a JSON list of "
-        "{title, company, start, end}, or a saved `review --json` whose experience you edited."),
+    roles: Path | None = typer.Option(None, "--roles", help=ROLES_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (see PRODUCT.md)."),
 ) -> None:
     """Review a resume against the role profile (and a job description): fit score, keywords, bullet feedback."""

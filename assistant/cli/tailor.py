@@ -1,4 +1,4 @@
-"""`assistant tailor FILE [--jd FILE] --out OUT.{md,docx,pdf} [--json]`: tailor a resume and export it.
+"""`assistant tailor FILE [--jd FILE] [--roles FILE] --out OUT.{md,docx,pdf} [--json]`: tailor a resume and export it.
 
 The output file is written only when everything worked: it is exported to a temporary file beside OUT, re-read to
 prove it round-trips to the same structure, and only then moved into place.
@@ -15,7 +15,7 @@ import typer
 
 from assistant.cli import common
 from assistant.cli.app import app
-from assistant.cli.resume import container, load_job_description, load_resume
+from assistant.cli.resume import ROLES_HELP, container, load_job_description, load_resume
 from assistant.errors import CoachError, InputError
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ def tailor(
     jd: Path | None = typer.Option(None, "--jd", help="Job description file (text or PDF) to tailor toward."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     stories: bool = typer.Option(False, "--stories", help="Add the bullets you accepted from your story bank."),
+    roles: Path | None = typer.Option(None, "--roles", help=ROLES_HELP),
 ) -> None:
     """Tailor a resume toward the ML-director template; every change cites its source and passes the guard."""
 
@@ -106,7 +107,7 @@ def tailor(
             raise InputError(f"--out is the resume being tailored; writing there would replace your original. "
                              f"Write to another file, e.g. --out '{suggestion}'.")
         # The shared loader removes hidden and instruction-like text before parsing, so it can never be tailored.
-        loaded = load_resume(file, settings)
+        loaded = load_resume(file, settings, roles)
         jd_text = load_job_description(jd, settings)
         resume = loaded.resume
         if stories:
