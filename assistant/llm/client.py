@@ -52,6 +52,7 @@ from assistant.llm.errors import (
     StreamInterrupted,
     StructuredOutputError,
 )
+from assistant.llm.reasoning import ReasoningFilter, json_object_in, visible_reply
 from assistant.llm.safety import CANARY_PATTERN, contains_canary, spotlight
 from assistant.llm.usage import UsageMeter, approx_tokens
 from assistant.prompting import PromptLibrary
@@ -291,6 +292,7 @@ class CallStats:
     method_successes: Counter[str] = field(default_factory=Counter)
     method_rejections: Counter[str] = field(default_factory=Counter)
     repairs: int = 0
+    salvaged: int = 0  # structured replies used once their thinking, fence or surrounding prose was set aside
     failures: Counter[str] = field(default_factory=Counter)
 
 
@@ -484,8 +486,9 @@ class LLMClient:
     def _complete(self, call: BoundCall) -> str:
         model = self._model_with(call.params)
         reply = self._call(lambda: model.invoke(call.messages), call.messages)
-        text = _text_of(reply)
-        self._record(call.messages, reply, text)
+        said = _text_of(reply)
+        self._record(call.messages, reply, said)  # the thinking was generated, so it is paid for
+        text = visible_reply(said)
         self._guard_output(text)
         return text
 
@@ -498,7 +501,9 @@ class LLMClient:
         """
         model = self._model_with(call.params)
         messages = call.messages
-        received: list[str] = []
+        said: list[str] = []  # everything generated, thinking included (token accounting)
+        received: list[str] = []  # what the candidate may see
+        reasoning = ReasoningFilter()
         shown = 0
         finished = False
         usage: dict[str, int] | None = None
@@ -518,6 +523,9 @@ class LLMClient:
                     finished = True
                 piece = _text_of(chunk)
                 if piece:
+                    said.append(piece)
+                    piece = reasoning.feed(piece)
+                if piece:
                     received.append(piece)
                     text = "".join(received)
                     self._guard_output(text)
@@ -532,20 +540,23 @@ class LLMClient:
                     )
                 chunk = next(iterator, None)
         except PromptLeakBlocked:
-            self._record_stream(messages, usage, "".join(received))
+            self._record_stream(messages, usage, "".join(said))
             raise
         except Exception as exc:
             if translate_error(exc) is None:
                 raise
-            partial = "".join(received)
-            self._record_stream(messages, usage, partial)
-            raise StreamInterrupted(partial) from exc
+            self._record_stream(messages, usage, "".join(said))
+            raise StreamInterrupted("".join(received)) from exc
         finally:
             close = getattr(iterator, "close", None)
             if close is not None:
                 close()
+        held_back = reasoning.finish()
+        if held_back:
+            received.append(held_back)
+            self._guard_output("".join(received))
         text = "".join(received)
-        self._record_stream(messages, usage, text)
+        self._record_stream(messages, usage, "".join(said))
         if not finished:
             raise StreamInterrupted(text)
         if len(text) > shown:
@@ -586,6 +597,8 @@ class LLMClient:
                 continue
             result, problem = self._validate(schema, candidate)
             if result is None:
+                result, problem = self._salvage(schema, raw, problem)
+            if result is None:
                 result = self._repair(call, schema, json_schema, method, raw, problem)
             self._remember(method)
             self.stats.method_successes[method] += 1
@@ -619,7 +632,7 @@ class LLMClient:
         raw_message: BaseMessage | None = result.get("raw") if isinstance(result, dict) else None
         raw_text = self._raw_text(raw_message)
         self._record(call_messages, raw_message, raw_text)
-        self._guard_output(raw_text)
+        self._guard_output(visible_reply(raw_text))
         if not isinstance(result, dict):
             return raw_text, result
         if method == "function_calling" and raw_message is not None and not getattr(raw_message, "tool_calls", None):
@@ -641,6 +654,17 @@ class LLMClient:
         if tool_calls:
             return json.dumps(tool_calls[0].get("args", {}), ensure_ascii=False)
         return _text_of(message)
+
+    def _salvage(self, schema: type[M], raw: str, problem: str) -> tuple[M | None, str]:
+        """The object inside a reply that did not parse as it stood (thinking first, a Markdown fence, a sentence
+        around it: `json_object_in`), validated like any other; saves a repair round trip. (None, why) otherwise."""
+        found = json_object_in(raw)
+        if found is None:
+            return None, problem
+        result, found_problem = self._validate(schema, found)
+        if result is not None:
+            self.stats.salvaged += 1
+        return result, found_problem
 
     @staticmethod
     def _validate(schema: type[M], candidate: Any) -> tuple[M | None, str]:
