@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 import assistant.resume.roles as roles
-from assistant.resume.models import ExtractedText
-from assistant.resume.parser import parse_resume
+from assistant.resume.models import ExtractedText, Job, Line
+from assistant.resume.parser import _title_by_position, parse_resume
 from benchmarks.title_org_train import themes_pairs
 
 
@@ -148,3 +148,40 @@ def test_a_dated_organisation_name_alone_is_the_employer_not_the_title() -> None
     assert _first_job("Northwind Analytics Aug 2020 - Present") == (None, "Northwind Analytics")
     # A title alone stays a title.
     assert _first_job("Statistician Aug 2020 - Present") == ("Statistician", None)
+
+
+def _entry(*texts: str) -> list[Line]:
+    return [Line(number=k + 1, text=text) for k, text in enumerate(texts)]
+
+
+def test_an_entry_the_words_leave_open_follows_the_order_the_resume_keeps() -> None:
+    """Employer over title in every entry the words settle; the one whose title no word list knows, read backwards
+    by the rules, is turned round. An employer heading with its place on one line is another shape: left alone."""
+    jobs = [Job(title="Senior Data Scientist", company="Northwind Analytics"),
+            Job(title="Machine Learning Engineer", company="Halvorsen Shipping"),
+            Job(title="Orbital", company="Planificación y análisis funcional"),
+            Job(title="Vellore Santé", company="Lyon")]
+    entries = [_entry("Northwind Analytics 2020 — 2024", "Senior Data Scientist"),
+               _entry("Halvorsen Shipping 2017 — 2019", "Machine Learning Engineer"),
+               _entry("Orbital 2012 — 2016", "Planificación y análisis funcional"),
+               _entry("Vellore Santé — Lyon 2008 — 2012")]
+    read = [(job.title, job.company) for job in _title_by_position(jobs, entries)]
+    assert read == [("Senior Data Scientist", "Northwind Analytics"), ("Machine Learning Engineer", "Halvorsen Shipping"),
+                    ("Planificación y análisis funcional", "Orbital"), ("Vellore Santé", "Lyon")]
+
+
+def test_without_a_clear_order_or_against_the_words_nothing_is_turned_round() -> None:
+    one_vote = [Job(title="Senior Data Scientist", company="Northwind Analytics"),
+                Job(title="Orbital", company="Planificación y análisis funcional")]
+    # One entry of each shape (fields on two lines, on one line): no shape has the two votes a lesson needs.
+    entries = [_entry("Northwind Analytics 2020 — 2024", "Senior Data Scientist"),
+               _entry("Orbital | Planificación y análisis funcional | 2012 — 2016")]
+    assert _title_by_position(one_vote, entries) == one_vote
+    settled = [Job(title="Staff Engineer", company="Northwind"), Job(title="Lead Analyst", company="Halvorsen"),
+               Job(title="Data Engineer", company="Orbital Systems"),
+               Job(title="Orbital", company="Led the migration of forty pipelines to a new scheduler")]
+    entries = [_entry("Northwind 2020 — 2024", "Staff Engineer"), _entry("Halvorsen 2018 — 2020", "Lead Analyst"),
+               _entry("Data Engineer 2016 — 2018", "Orbital Systems"),
+               _entry("Orbital 2012 — 2016", "Led the migration of forty pipelines to a new scheduler")]
+    # The third entry's own words agree with how it was read; the fourth holds a line of description.
+    assert _title_by_position(settled, entries) == settled

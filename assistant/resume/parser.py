@@ -2018,6 +2018,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         jobs, spans, entry_lines = [jobs[k] for k in keep], [spans[k] for k in keep], [entry_lines[k] for k in keep]
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
+    jobs = _title_by_position(jobs, entry_lines)
     if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
@@ -2339,6 +2340,52 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
                          and (face := _face(line, typography)) is not None and role(face) == "employer"]
             if len(employers) == 1:
                 job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
+        out.append(job)
+    return out
+
+
+def _place_in_entry(text: str | None, lines: list[Line]) -> tuple[int, int] | None:
+    """(line, character) where `text` first appears in an entry's lines, for telling which field comes first."""
+    index = _line_of(text, lines)
+    return None if index is None or text is None else (index, lines[index].text.find(text))
+
+
+def _title_by_position(jobs: list[Job], entries: list[list[Line]]) -> list[Job]:
+    """Decide title vs employer by where this resume puts each: a resume writes every entry in one order (title
+    then employer, or employer then title), and keeps to it whether the two share a line or not.
+
+    The entries the words settle (`_title_side`: one field has title words, or the learned scorer reads one as a
+    title and the other as an organisation) vote for an order, separately for entries with both fields on one line
+    and entries with them on two; an entry the words leave open, written against the order its shape's entries
+    voted for, follows them -- a title in a language the title words do not cover, under its employer like every
+    other title ("SOTEC 2011 — 2016" over "Dirección de proyectos · Banca", read the other way round when the
+    description after the dot left the learned scorer unsure which field was the title). With no clear lesson
+    (fewer than two votes, or not more than the other order's) nothing changes, and an entry whose own words agree
+    with how it was read is never turned round, nor one holding a line of description (that is a misreading of
+    another kind, and no order fixes it). Keeping the shapes apart matters: an employer heading over several
+    roles ("Vellore Santé — Paris", a name and its place on one line) is no lesson for, and learns nothing from,
+    entries written as an employer line over a title line."""
+    votes: dict[bool, list[int]] = {True: [0, 0], False: [0, 0]}  # one line? -> [title first, employer first]
+    placed: list[tuple[bool, int] | None] = []
+    for job, lines in zip(jobs, entries, strict=True):
+        title_at, company_at = _place_in_entry(job.title, lines), _place_in_entry(job.company, lines)
+        if title_at is None or company_at is None or title_at == company_at:
+            placed.append(None)
+            continue
+        one_line, order = title_at[0] == company_at[0], 0 if title_at < company_at else 1
+        placed.append((one_line, order))
+        side = _title_side(job.title or "", job.company or "")
+        if side is not None:
+            votes[one_line][order if side == 0 else 1 - order] += 1
+    out: list[Job] = []
+    for job, where in zip(jobs, placed, strict=True):
+        if where is not None:
+            one_line, order = where
+            against = votes[one_line][1 - order]
+            fields = (job.title or "", job.company or "")
+            if against >= 2 and against > votes[one_line][order] and _title_side(*fields) != 0 and not any(
+                    _sentence_like(text) or _prose_start(text) for text in fields):
+                job = job.model_copy(update={"title": job.company, "company": job.title})
         out.append(job)
     return out
 
