@@ -948,3 +948,44 @@ def test_a_colon_after_the_dates_only_leads_in_to_the_header() -> None:
                     "2015 - 2019: Analyst, Initech\n• Wrote reports\n")
     assert [(j.title, j.company, j.start) for j in resume.experience] == [
         ("Data Engineer", "Globex", "2019-01"), ("Analyst", "Initech", "2015-01")]
+
+
+PASTED_ROLE = """Pat Doe
+pat@example.com
+Summary
+Engineering leader who builds machine learning platforms and the teams that run them in production.
+Experience
+Director of Machine Learning | Northwind Analytics | 2020 - Present
+- Built the ML platform team from 4 to 25 engineers across three countries and two product lines
+- Cut model deployment time from two weeks to one day by introducing a shared feature store
+- Shipped a ranking model serving 10M users
+Technologies: Python, Kubernetes, Spark, PyTorch
+Senior ML Engineer | Halvorsen Shipping | 2016 - 2019
+- Led the demand forecasting rewrite that reduced empty container moves by 12% in the first year
+- Mentored six engineers
+Two of them now lead their own teams
+Education
+MSc Computer Science, Example University, 2010
+"""
+
+
+def test_a_line_under_a_short_bullet_is_not_glued_onto_it() -> None:
+    """A bullet that stops well short of the lines' usual length was not wrapped: the capitalised line under it
+    (a tools line, a sentence of its own) is its own line, not the bullet's tail."""
+    resume = parse_resume(ExtractedText(text=PASTED_ROLE, pages=1, source="text"))
+    director, engineer = resume.experience
+    assert [b.text for b in director.bullets][-2:] == [
+        "Shipped a ranking model serving 10M users", "Technologies: Python, Kubernetes, Spark, PyTorch"]
+    assert [b.text for b in engineer.bullets] == [
+        "Led the demand forecasting rewrite that reduced empty container moves by 12% in the first year",
+        "Mentored six engineers", "Two of them now lead their own teams"]
+
+
+def test_a_bullet_wrapped_at_the_margin_still_takes_its_tail() -> None:
+    wrapped = PASTED_ROLE.replace(
+        "- Cut model deployment time from two weeks to one day by introducing a shared feature store",
+        "- Cut model deployment time from two weeks to one day by introducing a shared feature store for\n"
+        "Ranking, Search and Ads teams")
+    director = parse_resume(ExtractedText(text=wrapped, pages=1, source="text")).experience[0]
+    assert ("Cut model deployment time from two weeks to one day by introducing a shared feature store for "
+            "Ranking, Search and Ads teams") in [b.text for b in director.bullets]

@@ -1784,7 +1784,8 @@ def _shared_years(lines: list[Line]) -> list[Line]:
         if _SHARED_YEAR.search(line.text) else line for line in lines]
 
 
-def _jobs(section_lines: list[Line], typography: Typography | None = None) -> list[Job]:
+def _jobs(section_lines: list[Line], typography: Typography | None = None, measure: int | None = None) -> list[Job]:
+    """The roles in a work-history block; `measure` is the document's wrapped-line length (`_measure`)."""
     section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
     section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
     anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
@@ -2000,7 +2001,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None) -> li
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
         body_start = max([anchor] + post) + 1
-        bullets = _bullets(section_lines[body_start:next_start])
+        bullets = _bullets(section_lines[body_start:next_start], measure)
         if end_raw is None and not title and not company and not bullets:
             # A lone date with no words around it (a footer's "December 2026", a chart's axis): no role.
             continue
@@ -2767,19 +2768,42 @@ def _split_company_line(field: str) -> list[str]:
     return out
 
 
-def _bullets(lines: list[Line]) -> list[Line]:
+def _measure(lines: list[Line]) -> int | None:
+    """How long a line is when it was wrapped (the block's 90th-percentile line length, in characters); None when
+    there are too few lines to tell."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    if len(lengths) < 6:
+        return None
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+# A line ending this far short of the measure was not wrapped: what follows it starts something new.
+_WRAPPED_SHARE = 0.6
+
+
+def _bullets(lines: list[Line], measure: int | None = None) -> list[Line]:
     """Join wrapped lines into bullets. A line that starts with a bullet glyph opens one; without any glyphs, each
-    sentence-like line is its own bullet."""
+    sentence-like line is its own bullet.
+
+    A line continues the bullet above when it starts in lower case or with a digit, or when the bullet has not
+    ended its sentence -- and, given the block's `measure`, only if the line above ran close to it: a bullet that
+    stops well short of the margin was not wrapped, so a capitalised line under it ("Python, Kubernetes, Spark"
+    after "Shipped a ranking model serving 10M users") is not its tail."""
     bullets: list[Line] = []
+    last_length = 0  # the length of the last line that went into the open bullet
     for line in lines:
         text = line.text
+        wrapped = measure is None or last_length >= _WRAPPED_SHARE * measure
         if _is_bullet(line):
             bullets.append(Line(number=line.number, text=_BULLET.sub("", text).strip()))
-        elif bullets and (text[:1].islower() or text[:1].isdigit() or not bullets[-1].text.endswith((".", "!"))) \
-                and not _RANGE.search(text):
+        elif bullets and (text[:1].islower() or text[:1].isdigit() or (
+                wrapped and not bullets[-1].text.endswith((".", "!")))) and not _RANGE.search(text):
             bullets[-1] = Line(number=bullets[-1].number, text=f"{bullets[-1].text} {text}".strip())
         elif len(text.split()) >= 4:
             bullets.append(Line(number=line.number, text=text))
+        else:
+            continue
+        last_length = len(text.strip())
     return [b for b in bullets if len(b.text) > 2]
 
 
@@ -2835,7 +2859,8 @@ def date_text(text: str, *, is_end: bool) -> str | None:
 
 def bullets_between(resume: Resume, first: int, stop: int | None) -> list[Line]:
     """The bullets on the resume's lines after line `first` and before line `stop` (numbers as in `Line`)."""
-    return _bullets([line for line in resume.lines if line.number > first and (stop is None or line.number < stop)])
+    lines = [line for line in resume.lines if line.number > first and (stop is None or line.number < stop)]
+    return _bullets(lines, _measure(resume.lines))
 
 
 def months_in_role(start: str, end: str) -> int:
@@ -3067,6 +3092,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     lines = _split_margin_headings(_split_glued_heading(lines), typography,
                                    _in_left_margin(extracted.styled_lines))
+    measure = _measure(lines)
     header, spans = _spans(lines, typography, embedder)
     unnamed_work = _unnamed_work_history(spans)
     if unnamed_work is not None:
@@ -3079,12 +3105,12 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
                         for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
-    jobs = _jobs(experience_lines, typography)
+    jobs = _jobs(experience_lines, typography, measure)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
-        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines, typography)]
+        jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines, typography, measure)]
         source = "roles" if jobs else "none"
     outside = [line for line in header if _RANGE.search(line.text)] + [
         line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
@@ -3095,7 +3121,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         # are courses and committees, not roles.
         jobs = _jobs([line for line in header] + [line for s in spans if s.name not in _NOT_ROLES and not (
             s.name == "other" and s.heading and lexicon_kind(s.heading) == "other") for line in s.lines],
-                     typography)
+                     typography, measure)
         source = "anywhere" if jobs else "none"
     if not jobs:
         # Still none: a work history whose heading was missed runs on under the section above it. Under a kind that
@@ -3103,14 +3129,14 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         misplaced = [line for s in spans if s.name in _DATELESS and sum(
             bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2
             for line in s.lines]
-        jobs = _jobs(misplaced, typography) if misplaced else []
+        jobs = _jobs(misplaced, typography, measure) if misplaced else []
         source = "anywhere" if jobs else "none"
     if not jobs:
         # A heading that names work beside something else ("Work and Education", "Experience & Training") was taken
         # for the other kind: its dated entries are read for roles (entries that name a degree are not roles).
         shared = [line for s in spans if s.name in ("education", "skills") and any(
             heading_name(part) == "experience" for part in _HEADING_PARTS.split(s.heading)) for line in s.lines]
-        jobs = _jobs(shared, typography) if shared else []
+        jobs = _jobs(shared, typography, measure) if shared else []
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
