@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -2291,16 +2291,45 @@ def _line_of(text: str | None, lines: list[Line]) -> int | None:
     return next((i for i, line in enumerate(lines) if text in line.text), None)
 
 
+def _roles_taught(cues: list[tuple[Hashable, Hashable] | None], jobs: list[Job]) -> Callable[[Hashable], str | None]:
+    """What each value of a layout cue marks on this resume, learnt from its entries: `cues[k]` is (the cue of job
+    k's title, the cue of its employer), None where the cue does not tell them apart. The entries the words settle
+    (`_title_side`: one field has title words and the other none, or the learned scorer reads one as a title and
+    the other as an organisation) teach it; a value is 'title' or 'employer' once at least two such entries agree
+    and more agree than not, else None. A resume sets every entry alike, so the rest can then follow."""
+    votes: dict[Hashable, list[int]] = {}  # cue value -> [times it held the title, times it held the employer]
+    for job, cue in zip(jobs, cues, strict=True):
+        side = _title_side(job.title or "", job.company or "") if cue is not None else None
+        if cue is None or side is None:
+            continue
+        title_cue, employer_cue = cue if side == 0 else (cue[1], cue[0])
+        votes.setdefault(title_cue, [0, 0])[0] += 1
+        votes.setdefault(employer_cue, [0, 0])[1] += 1
+
+    def role(value: Hashable) -> str | None:
+        as_title, as_employer = votes.get(value, [0, 0])
+        if as_title >= 2 and as_title > as_employer:
+            return "title"
+        if as_employer >= 2 and as_employer > as_title:
+            return "employer"
+        return None
+
+    return role
+
+
+def _turned_round(role: Callable[[Hashable], str | None], cue: tuple[Hashable, Hashable] | None) -> bool:
+    """The layout says this entry's fields were read the wrong way round."""
+    return cue is not None and role(cue[0]) == "employer" and role(cue[1]) == "title"
+
+
 def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: Typography) -> list[Job]:
     """Decide title vs employer the way a reader of this resume does: by how each is set.
 
     A resume sets every entry the same way (a bold title over an italic employer, or the reverse), so the entries
-    where the words settle it -- one line has a job-title word, the other none -- teach which face carries the
-    title; entries the words leave open or got backwards (an employer called "Product Hunt", a title with no
-    English title word) then follow the majority. With no clear lesson (fewer than two entries agreeing, or a tie)
-    nothing changes."""
-    votes: dict[_Face, list[int]] = {}  # face -> [times it held the title, times it held the employer]
-    placed: list[tuple[int, int, _Face, _Face] | None] = []
+    where the words settle it teach which face carries the title (`_roles_taught`); entries the words leave open
+    or got backwards (an employer called "Product Hunt", a title with no English title word) then follow the
+    majority. With no clear lesson (fewer than two entries agreeing, or a tie) nothing changes."""
+    faces: list[tuple[Hashable, Hashable] | None] = []
     shared: dict[int, tuple[int, _Face]] = {}  # job -> (the one line its title and employer were both read from, face)
     for number, (job, lines) in enumerate(zip(jobs, entries, strict=True)):
         t_index, c_index = _line_of(job.title, lines), _line_of(job.company, lines)
@@ -2308,37 +2337,20 @@ def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography:
         c_face = _face(lines[c_index], typography) if c_index is not None else None
         if t_index is not None and t_index == c_index and t_face is not None:
             shared[number] = (t_index, t_face)
-        if t_index is None or c_index is None or t_index == c_index or t_face is None or c_face is None \
-                or t_face == c_face:
-            placed.append(None)
-            continue
-        placed.append((t_index, c_index, t_face, c_face))
-        # The words settle an entry when one field has title words and the other none, or, where they do not,
-        # when the learned scorer reads one as a title and the other as an organisation.
-        side = _title_side(job.title or "", job.company or "")
-        if side is not None:
-            title_face, employer_face = (t_face, c_face) if side == 0 else (c_face, t_face)
-            votes.setdefault(title_face, [0, 0])[0] += 1
-            votes.setdefault(employer_face, [0, 0])[1] += 1
-
-    def role(face: _Face) -> str | None:
-        as_title, as_employer = votes.get(face, [0, 0])
-        if as_title >= 2 and as_title > as_employer:
-            return "title"
-        if as_employer >= 2 and as_employer > as_title:
-            return "employer"
-        return None
-
+        apart = t_index is not None and c_index is not None and t_index != c_index
+        faces.append((t_face, c_face) if apart and t_face is not None and c_face is not None and t_face != c_face
+                     else None)
+    role = _roles_taught(faces, jobs)
     out: list[Job] = []
-    for number, (job, where, lines) in enumerate(zip(jobs, placed, entries, strict=True)):
-        if where is not None and role(where[2]) == "employer" and role(where[3]) == "title":
+    for number, (job, face, lines) in enumerate(zip(jobs, faces, entries, strict=True)):
+        if _turned_round(role, face):
             job = job.model_copy(update={"title": job.company, "company": job.title})
         elif number in shared and role(shared[number][1]) == "title":
             # "Vendedor - almacenista" split into a title and an employer, while the line set like this resume's
             # employers ("Toyoimport del Este C.A.") went unused: the split line is the title, whole.
             index = shared[number][0]
             employers = [line for k, line in enumerate(lines) if k != index
-                         and (face := _face(line, typography)) is not None and role(face) == "employer"]
+                         and (set_as := _face(line, typography)) is not None and role(set_as) == "employer"]
             if len(employers) == 1:
                 job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
         out.append(job)
@@ -2355,38 +2367,30 @@ def _title_by_position(jobs: list[Job], entries: list[list[Line]]) -> list[Job]:
     """Decide title vs employer by where this resume puts each: a resume writes every entry in one order (title
     then employer, or employer then title), and keeps to it whether the two share a line or not.
 
-    The entries the words settle (`_title_side`: one field has title words, or the learned scorer reads one as a
-    title and the other as an organisation) vote for an order, separately for entries with both fields on one line
-    and entries with them on two; an entry the words leave open, written against the order its shape's entries
-    voted for, follows them -- a title in a language the title words do not cover, under its employer like every
+    The same lesson as `_title_by_typography`, with the field's place as the cue: (one line or two, first or
+    second). An entry the words leave open or read backwards, written against the order its shape's entries
+    taught, is turned round -- a title in a language the title words do not cover, under its employer like every
     other title ("SOTEC 2011 — 2016" over "Dirección de proyectos · Banca", read the other way round when the
-    description after the dot left the learned scorer unsure which field was the title). With no clear lesson
-    (fewer than two votes, or not more than the other order's) nothing changes, and an entry whose own words agree
-    with how it was read is never turned round, nor one holding a line of description (that is a misreading of
-    another kind, and no order fixes it). Keeping the shapes apart matters: an employer heading over several
-    roles ("Vellore Santé — Paris", a name and its place on one line) is no lesson for, and learns nothing from,
-    entries written as an employer line over a title line."""
-    votes: dict[bool, list[int]] = {True: [0, 0], False: [0, 0]}  # one line? -> [title first, employer first]
-    placed: list[tuple[bool, int] | None] = []
+    description after the dot left the learned scorer unsure which field was the title). An entry whose own words
+    agree with how it was read is never turned round, nor one holding a line of description (a misreading of
+    another kind, which no order fixes). Keeping the shapes apart matters: an employer heading over several roles
+    ("Vellore Santé — Paris", a name and its place on one line) is no lesson for, and learns nothing from, entries
+    written as an employer line over a title line."""
+    places: list[tuple[Hashable, Hashable] | None] = []
     for job, lines in zip(jobs, entries, strict=True):
         title_at, company_at = _place_in_entry(job.title, lines), _place_in_entry(job.company, lines)
         if title_at is None or company_at is None or title_at == company_at:
-            placed.append(None)
+            places.append(None)
             continue
-        one_line, order = title_at[0] == company_at[0], 0 if title_at < company_at else 1
-        placed.append((one_line, order))
-        side = _title_side(job.title or "", job.company or "")
-        if side is not None:
-            votes[one_line][order if side == 0 else 1 - order] += 1
+        one_line, title_first = title_at[0] == company_at[0], title_at < company_at
+        places.append(((one_line, title_first), (one_line, not title_first)))
+    role = _roles_taught(places, jobs)
     out: list[Job] = []
-    for job, where in zip(jobs, placed, strict=True):
-        if where is not None:
-            one_line, order = where
-            against = votes[one_line][1 - order]
-            fields = (job.title or "", job.company or "")
-            if against >= 2 and against > votes[one_line][order] and _title_side(*fields) != 0 and not any(
-                    _sentence_like(text) or _prose_start(text) for text in fields):
-                job = job.model_copy(update={"title": job.company, "company": job.title})
+    for job, place in zip(jobs, places, strict=True):
+        fields = (job.title or "", job.company or "")
+        if _turned_round(role, place) and _title_side(*fields) != 0 and not any(
+                _sentence_like(text) or _prose_start(text) for text in fields):
+            job = job.model_copy(update={"title": job.company, "company": job.title})
         out.append(job)
     return out
 
