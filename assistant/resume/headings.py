@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from assistant.resume.models import SectionName, StyledLine
+from assistant.resume.vocabulary import BULLET
 
 if TYPE_CHECKING:
     import numpy as np
@@ -552,3 +553,13 @@ class Typography:
 
     def like_headings(self, line: StyledLine) -> bool:
         return self.signature(line) in self.heading_styles
+
+
+def heading_name(text: str) -> SectionName | None:
+    """The normalised section name if `text` is a section heading, else None."""
+    stripped = strip_decoration(text).rstrip(":").strip()
+    if not stripped or not stripped[0].isupper() or stripped.endswith((".", ",", ";")) or len(stripped) > 45 or len(stripped.split()) > 6 or BULLET.match(stripped):
+        return None
+    if re.search(r"\d", stripped):
+        return None
+    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)

@@ -4,6 +4,9 @@ Resumes come from many producers and layouts (LaTeX, Word, Typst, Chromium; one 
 so the parser relies on what survives every layout: section headings (matched against synonyms, spacing
 ignored because some producers drop spaces), date ranges (each one anchors a job), bullet glyphs, and a few
 words that mark a job title, a degree or an institution. Every derived item keeps its source line numbers.
+
+Those words and shapes live in `vocabulary.py`, the contact block's reading (name, e-mail, phone) in
+`contact.py`, and what makes a line a heading in `headings.py`; this module puts a resume together from them.
 """
 
 from __future__ import annotations
@@ -16,16 +19,16 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from assistant.resume.contact import DOCUMENT_TITLE, largest_line, read_contact, typeset_name
 from assistant.resume.headings import (
-    KEYS,
     SIMILARITY_FLOOR,
     STYLED_SIMILARITY_FLOOR,
     Typography,
     embedding_kinds,
     heading_key,
+    heading_name,
     keyword_kind,
     lexicon_kind,
-    listed_headings_kind,
     looks_like_heading_text,
     strip_decoration,
 )
@@ -41,185 +44,46 @@ from assistant.resume.models import (
     StyledLine,
 )
 from assistant.resume.roles import legal_form, title_probabilities
+from assistant.resume.vocabulary import (
+    BARE_YEAR,
+    BULLET,
+    CAREER_BREAK,
+    CITY_PREFIXES,
+    DATE,
+    DAY,
+    DEGREE,
+    DURATION,
+    EMAIL,
+    FURNITURE,
+    INSTITUTION,
+    LEADING_YEAR,
+    LEGAL_SUFFIX,
+    MONTH,
+    MONTH_YEAR_GAP,
+    MONTHS,
+    NUMERIC_DATE,
+    OPEN_END,
+    OPEN_FIRST,
+    PHONE,
+    RANGE,
+    REGIONS,
+    REMOTE,
+    SEPARATORS,
+    SINCE,
+    SINGLE_DATE,
+    SKILL_SPLIT,
+    TENURE,
+    TITLE_WORDS,
+    TRAILING_YEAR,
+    URL,
+    YEAR,
+    YEAR_MONTH,
+    find_location,
+)
 from assistant.text.plural import count_of
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
-
-_HEADING_KEYS = KEYS
-
-# Month names and abbreviations in English, German, French, Spanish and Portuguese, by the prefix a date starts
-# with (accents removed before matching). Longer prefixes first, so "mars" (fr) is March and "mai" is May.
-_MONTHS = {
-    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "mrz": 3, "apr": 4, "avr": 4,
-    "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
-    "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
-    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
-}
-_MONTH = (
-    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)"
-    r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
-    r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
-    r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
-    r"|dic(?:iembre)?|ene(?:ro)?|gen(?:naio)?|febbraio|marzo|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?"
-    r"|settembre|ott(?:obre)?|novembre|dicembre|spring|summer|fall|autumn|winter)\.?"
-)
-# Numeric dates: ISO days and months (2020-03-15, 2020-03, 2020/03), day-first (15.03.2020, 15/03/2020) and
-# month-first (03.2020, 03/2020, 03-2020).
-_NUMERIC_DATE = (
-    r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
-    r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
-    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
-    # "05/18", "8/99": a month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
-    r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/\d\d(?![\d/.])"
-    r")"
-)
-# "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
-# "Agosto/2017": some templates put a slash there.
-_MONTH_YEAR_GAP = r"\s*[,/]?\s*(?:de\s+)?"
-# "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
-_YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{_MONTH}(?![\w-])"
-# "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
-# "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
-_SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
-# "4 agosto 2021", "15. März 2020": a day before the month's name belongs to the date.
-_DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_]))?"
-_DATE = rf"(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_MONTH}{_SHORT_YEAR}|{_YEAR_MONTH}|{_NUMERIC_DATE}|(?:19|20)\d\d)"
-_OPEN_END = (
-    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
-    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
-    r"|attuale)"
-)
-_RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|–|—|→|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{_DATE}|{_OPEN_END})(?!\w)",
-    re.IGNORECASE,
-)
-# "Present - 2019", "heute – 03/2019": a range written end first.
-_OPEN_FIRST = re.compile(
-    rf"(?<!\w)(?P<end>{_OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{_DATE})(?!\w)", re.IGNORECASE)
-# "since 2020", "seit 03/2019": an open-ended range written with its start only.
-_SINCE = re.compile(
-    rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})"
-    # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
-    rf"|(?<![\d/.-])(?P<open>{_DATE})\s*[-–—]\s*$",
-    re.IGNORECASE,
-)
-_SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{_MONTH}|expected){_MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
-_CAREER_BREAK = re.compile(
-    r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
-    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
-    r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
-    re.IGNORECASE,
-)
-_DURATION_UNIT = (
-    r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
-)
-_DURATION = re.compile(
-    rf"\(?\s*\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?\s*\)?(?!\w)",
-    re.IGNORECASE,
-)
-# A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
-# total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).
-_TENURE = re.compile(
-    rf"\d+\s*{_DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{_DURATION_UNIT}\.?)?", re.IGNORECASE)
-_TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
-# A bare year opening a header line, the header after it ("2014 Initech  Bethesda, MD").
-_LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
-
-_BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
-# Not preceded by "@" or a word character: "@ada@hachyderm.io" is a fediverse (Mastodon) handle printed among the
-# contact links, not an e-mail address, and taking it would hide the real address on the next line.
-_EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w/.])(?:(?:\(\+|\+)?\(?\d[\d\s().-]{7,}\d)(?![\w/])")
-_URL = re.compile(
-    r"(?<![@\w.])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|me|co|in|app|computer|page"
-    r"|site|xyz|tech|info|edu)(?:/[\w./%#?=&+-]*)?(?![\w@])",
-    re.IGNORECASE,
-)
-_REGIONS = {
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
-    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
-    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
-    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
-    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
-    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "india", "china",
-    "germany", "france", "united kingdom", "england", "scotland", "united states", "canada", "israel", "turkey",
-    "korea", "s.korea", "south korea", "japan", "singapore", "netherlands", "spain", "italy", "brazil",
-    "australia", "ireland", "switzerland", "sweden", "poland", "mexico", "portugal", "austria", "belgium",
-    "denmark", "norway", "finland", "ukraine", "romania", "greece", "egypt", "nigeria", "kenya", "argentina",
-    "chile", "colombia", "vietnam", "indonesia", "philippines", "pakistan", "bangladesh", "taiwan", "hong kong",
-    "new zealand", "south africa", "uae", "maharashtra", "karnataka", "ontario", "quebec", "british columbia",
-    "bavaria", "country", "u.s.a", "u.s.a.", "republic of korea",
-}
-# First words of multi-word city names, so "Google Mountain View, CA" splits after "Google".
-_CITY_PREFIXES = {
-    "san", "los", "las", "new", "mountain", "palo", "santa", "salt", "st.", "saint", "fort", "ann", "baton", "el",
-    "grand", "long", "oklahoma", "kansas", "des", "little", "jersey", "hong", "tel", "rio", "sao", "são",
-    "buenos", "kuala", "cape", "abu", "ho", "red", "redwood", "menlo", "foster", "half", "sunnyvale", "college",
-    "park", "cedar", "round", "virginia", "newport", "bay", "ft.", "de", "la", "le", "mexico", "panama",
-}
-# Street-type words: a "city" that is one of these is the end of a street address, not a place.
-_STREET_WORDS = {
-    "street", "st", "avenue", "ave", "road", "rd", "way", "boulevard", "blvd", "drive", "dr", "lane", "ln", "court",
-    "ct", "place", "pl", "parkway", "pkwy", "terrace", "circle", "highway", "hwy", "square", "sq", "trail",
-}
-_LOCATION_TAIL = re.compile(
-    r"(?:(?<=[\s|•·,])|^)(?P<city>[A-Z][\w.'’-]*)\s*,\s*(?P<rest>[A-Z][\w.'’ -]*?(?:\s*,\s*[A-Z][\w.'’ -]*?)?)"
-    r"(?:\s*[&/]\s*.*)?\s*$"
-)
-_REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
-_TITLE_WORDS = re.compile(
-    r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
-    r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
-    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
-    r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
-    r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
-    r"|supervisor"
-    # The same roles in Spanish, Portuguese, French and German (a profile keeps its titles in its own language).
-    r"|\b(?:analista|gerente|jef[ea]|cient[ií]fic[oa]|ingenier[oa]|engenheir[oa]|desarrollador(?:a)?"
-    r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
-    r"|coordenador(?:a)?|ing[ée]nieur(?:e)?|d[ée]veloppeur(?:se)?|directeur|directrice|chercheu(?:r|se)|stagiaire"
-    r"|leiter(?:in)?|entwickler(?:in)?|ingenieur(?:in)?|wissenschaftler(?:in)?|praktikant(?:in)?|werkstudent(?:in)?"
-    r"|gesch[äa]ftsf[üu]hrer(?:in)?)\b"
-    # Stems that open or close compounds in de / fr / es / pt: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
-    # "Ingénieure", "Chercheuse", "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
-    r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
-    r"|ing[ée]nieur|chercheu|responsable|directeur|directrice|d[ée]veloppeu|charg[ée]e? de|chef\b"
-    r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
-    r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor)",
-    re.IGNORECASE,
-)
-_DEGREE = re.compile(
-    r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
-    r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
-    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
-    # Spanish, Portuguese, French and German degrees
-    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom)(?![A-Za-z])",
-    re.IGNORECASE,
-)
-_INSTITUTION = re.compile(
-    r"university|college|institut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
-    r"|faculdade|facultad",
-    re.IGNORECASE,
-)
-_SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
-_SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
-_NAME_STOP = re.compile(
-    r"resume|résumé|curriculum|vitae|\bcv\b|updated|engineer|developer|manager|director|scientist|analyst"
-    r"|summary|profile|contact|@|\d",
-    re.IGNORECASE,
-)
-
-
-# Page furniture: running footers ("June 3, 2024 Jane Doe · Résumé 2"), page numbers, "last updated" stamps.
-_FURNITURE = re.compile(
-    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d{1,3}\s*/\s*\d{1,3}$"
-    r"|^last updated",
-    re.IGNORECASE,
-)
-_CONTACT_LABEL = re.compile(r"\s+(?:e-?mail|mobile|phone|tel|cell|web|website)\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -229,16 +93,6 @@ class _Span:
     name: SectionName
     heading: str
     lines: list[Line]
-
-
-def heading_name(text: str) -> SectionName | None:
-    """The normalised section name if `text` is a section heading, else None."""
-    stripped = strip_decoration(text).rstrip(":").strip()
-    if not stripped or not stripped[0].isupper() or stripped.endswith((".", ",", ";")) or len(stripped) > 45 or len(stripped.split()) > 6 or _BULLET.match(stripped):
-        return None
-    if re.search(r"\d", stripped):
-        return None
-    return _HEADING_KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
 
 
 def _split_glued_heading(lines: list[Line]) -> list[Line]:
@@ -315,7 +169,7 @@ def _split_margin_headings(lines: list[Line], typography: Typography | None = No
     # (A heading word with a colon, "Technologies: Go, React", is a run-in label inside an entry, not a heading;
     # a line that runs on past a comma, "Research Challenges for Visualization. Hank Childs,", is a wrapped
     # paragraph's first line.)
-    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not _TITLE_WORDS.search(rest)
+    mixed = [i for i, (head, rest) in splits.items() if not head.isupper() and not TITLE_WORDS.search(rest)
              and (len(rest.split()) >= 2 or re.search(r"\d", rest)) and not head.endswith(":")
              and not rest.rstrip().endswith(",")]
     # Each margin heading has its section's lines under it; two on consecutive lines are a list's items ("Project
@@ -422,7 +276,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     # Numbered headings ("1. Experience") or headings after a glyph ("■ Skills"): a line that starts the same way
     # is no bullet when the document's recognised headings do.
     prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
-    name_line = _largest_line(lines, typography)
+    name_line = largest_line(lines, typography)
     # Where the recognised headings sit in a left margin beside their rows, a line set there the same way is
     # set apart by its place as much as by a typeface.
     beside = {i for i in range(len(lines) - 1) if _beside_its_row(typography, lines[i], lines[i + 1])}
@@ -432,9 +286,9 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
     early: set[int] = set()
     for index, line in enumerate(lines):
         if index in found or index == name_line or not looks_like_heading_text(line.text) or (
-                _BULLET.match(line.text) and _heading_prefix(line.text) not in prefixes):
+                BULLET.match(line.text) and _heading_prefix(line.text) not in prefixes):
             continue
-        if _CAREER_BREAK.search(line.text):
+        if CAREER_BREAK.search(line.text):
             continue  # "Career break" set in bold is an entry among jobs, not a heading naming a career section
         style = typography.style(line.text)
         if style is None:
@@ -552,7 +406,7 @@ def _look(typography: Typography, style: StyledLine,
 
 def _names_schooling(lines: list[Line], index: int, starts: list[int]) -> bool:
     end = next((i for i in starts if i > index), len(lines))
-    return any(_DEGREE.search(line.text) or _INSTITUTION.search(line.text) for line in lines[index + 1: end])
+    return any(DEGREE.search(line.text) or INSTITUTION.search(line.text) for line in lines[index + 1: end])
 
 
 def _prose_section(lines: list[Line], index: int, starts: list[int]) -> bool:
@@ -560,7 +414,7 @@ def _prose_section(lines: list[Line], index: int, starts: list[int]) -> bool:
     two lines, mostly prose, no date ranges, ending in a full stop?"""
     end = next((i for i in starts if i > index), len(lines))
     body = [line.text for line in lines[index + 1: end]]
-    if len(body) < 2 or any(_RANGE.search(t) or _OPEN_FIRST.search(t) or _SINCE.search(t) for t in body):
+    if len(body) < 2 or any(RANGE.search(t) or OPEN_FIRST.search(t) or SINCE.search(t) for t in body):
         return False
     return 2 * sum(_prose(t) for t in body) >= len(body) and body[-1].rstrip().endswith((".", "!"))
 
@@ -587,10 +441,10 @@ def _kinds_by_content(lines: list[Line], unnamed: list[int], found: dict[int, Se
         # The section runs to the next line found or taken for a heading.
         end = next((i for i in starts if i > index), len(lines))
         body = [line.text for line in lines[index + 1: end]]
-        dated = sum(bool(_RANGE.search(t) or _OPEN_FIRST.search(t) or _SINCE.search(t)) for t in body)
-        degrees = sum(bool(_DEGREE.search(t) or _INSTITUTION.search(t)) for t in body)
-        titles = sum(bool(_TITLE_WORDS.search(t)) for t in body)
-        items = sum(len(_SKILL_SPLIT.split(t)) >= 3 and not t.rstrip().endswith(".") for t in body)
+        dated = sum(bool(RANGE.search(t) or OPEN_FIRST.search(t) or SINCE.search(t)) for t in body)
+        degrees = sum(bool(DEGREE.search(t) or INSTITUTION.search(t)) for t in body)
+        titles = sum(bool(TITLE_WORDS.search(t)) for t in body)
+        items = sum(len(SKILL_SPLIT.split(t)) >= 3 and not t.rstrip().endswith(".") for t in body)
         spoken = sum(bool(_LANGUAGE_NAME.search(t)) for t in body)
         levels = sum(bool(_LANGUAGE_LEVEL.search(t)) for t in body)
         # Languages: most lines name one, and levels are given.
@@ -647,7 +501,7 @@ def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[i
     indented under the heading above it just as the section's entries are (a bold title beside a left column of
     dates)."""
     above = max((i for i in found if i < index), default=None)
-    if kind is None and _DEGREE.search(lines[index].text):
+    if kind is None and DEGREE.search(lines[index].text):
         kind = "education"
     if above is not None and found[above] == kind:
         return True
@@ -668,7 +522,7 @@ _UNDATED_KINDS: frozenset[SectionName] = frozenset({"skills", "languages", "inte
 def _dated_below(lines: list[Line], index: int) -> bool:
     """Is a date range on one of the two lines under `index`? Then a heading-styled line nobody can name is an
     entry's header (an employer set as large as the section headings), not a section of its own."""
-    return any(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text) or _SINCE.search(line.text)
+    return any(RANGE.search(line.text) or OPEN_FIRST.search(line.text) or SINCE.search(line.text)
                for line in lines[index + 1: index + 3])
 
 
@@ -680,18 +534,6 @@ def _default_embedder() -> Embedder | None:
         return shared_local_minilm()
     except Exception:  # a missing model only costs the similarity fallback
         return None
-
-
-def _largest_line(lines: list[Line], typography: Typography) -> int | None:
-    """Index of the first line set in the largest size on the first page (a resume's name), if it stands out."""
-    best: tuple[float, int] | None = None
-    for index, line in enumerate(lines[:40]):
-        style = typography.style(line.text)
-        if style is not None and style.page == 1 and (best is None or style.size > best[0] + 0.1):
-            best = (style.size, index)
-    if best is None or best[0] < 1.2 * typography.body:
-        return None
-    return best[1]
 
 
 def _spans(
@@ -736,8 +578,8 @@ def _spans(
             header.append(line)
     for index, span in enumerate(spans):
         group = _opening_group(span, typography)
-        if group is not None and not any(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text)
-                                         or _SINCE.search(line.text) for line in span.lines):
+        if group is not None and not any(RANGE.search(line.text) or OPEN_FIRST.search(line.text)
+                                         or SINCE.search(line.text) for line in span.lines):
             # "Research" opening at once with a bold "Peer Reviewed Publications", and no dated role anywhere under
             # it: the sub-heading says what the section holds, which is not a work history.
             spans[index] = _Span(name=group, heading=span.heading, lines=span.lines)
@@ -784,8 +626,8 @@ def _continued_span(spans: list[_Span], x: float, columns: dict[int, float]) -> 
 def _prose(text: str) -> bool:
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    return len(words) >= 6 and lower >= 0.4 * len(words) and not _RANGE.search(text) and not (
-        _EMAIL.search(text) or _URL.search(text) or _PHONE.search(text))
+    return len(words) >= 6 and lower >= 0.4 * len(words) and not RANGE.search(text) and not (
+        EMAIL.search(text) or URL.search(text) or PHONE.search(text))
 
 
 def _unheaded_summary(header: list[Line]) -> list[Line]:
@@ -796,7 +638,7 @@ def _unheaded_summary(header: list[Line]) -> list[Line]:
         return []
     block = [header[start]]
     for line in header[start + 1:]:
-        if not (_prose(line.text) or (line.text[:1].islower() and not _EMAIL.search(line.text))):
+        if not (_prose(line.text) or (line.text[:1].islower() and not EMAIL.search(line.text))):
             break
         block.append(line)
     return block if sum(len(line.text.split()) for line in block) >= 12 else []
@@ -809,526 +651,13 @@ def _smaller_heading(parent: str, child: str, typography: Typography | None) -> 
     return a is not None and b is not None and b.size < 0.92 * a.size
 
 
-# --- contact ---------------------------------------------------------------------------------------------------
-
-
-# Name particles ("Álvaro Amorim de Oliveira Martins", "Ludwig van Beethoven", "Zoë Ní Bhriain"), in any case.
-_NAME_PARTICLES = {
-    "de", "van", "von", "da", "del", "la", "le", "bin", "al", "dos", "das", "do", "der", "den", "di", "du", "y", "e",
-    "ten", "ter", "af", "della", "bint", "ibn", "ben", "ní", "nic", "mac", "zu", "vom", "des", "lo", "los", "las",
-    "st.", "dei", "degli",
-}
-# Words a header line may hold that a person's name does not: what a document, a section, a contact block, a
-# company or a role is called. Whole words only (a surname such as "Whitehead" or "Stafford" contains "head" or
-# "staff"), and none that is also a common surname or name part ("Page", "Head", "Bank", Brazil's "Junior").
-_NOT_NAME_WORDS = {
-    "personal", "details", "information", "data", "profile", "contact", "contacts", "europass", "portfolio",
-    "about", "address", "email", "e-mail", "phone", "mobile", "telephone", "linkedin", "github", "website",
-    "references", "available", "request", "skills", "experience", "education", "objective", "languages", "work",
-    "history", "professional", "career", "university", "college", "school", "institute", "inc", "inc.", "llc",
-    "ltd", "ltd.", "gmbh", "corp", "corp.", "plc", "company", "group", "technologies", "solutions", "consulting",
-    "systems", "services", "senior", "lead", "principal", "chief", "officer", "intern", "remote", "hybrid",
-    "city", "avenue", "learning", "machine", "software", "engineering",
-    "science", "research", "technical", "the", "and", "of", "for", "with", "in", "at", "my", "me", "your",
-    # roles and fields a tagline names ("Product Designer", "Cloud Architect", "AI Strategist")
-    "architect", "designer", "consultant", "founder", "co-founder", "cofounder", "president", "specialist",
-    "administrator", "programmer", "professor", "lecturer", "teacher", "advisor", "adviser", "strategist",
-    "product", "researcher", "freelancer", "expert", "evangelist", "executive", "ceo", "cto", "cfo",
-    "coo", "cio", "vp", "svp", "evp", "student", "graduate", "candidate", "technologist", "practitioner",
-    "recruiter", "analytics", "ml", "mlops", "devops", "cloud", "platform", "infrastructure", "security",
-    "full-stack", "fullstack", "backend", "frontend", "web", "digital", "marketing", "operations", "area",
-    "finance", "business", "team", "teams", "enthusiast", "aspiring", "hello", "thank", "thanks", "you", "welcome",
-    # what companies call themselves (not "AI", "Sales", "Bank": a given name and surnames too)
-    "limited", "sarl", "s.a.", "srl", "pty", "bv", "b.v.", "nv", "n.v.", "kg", "labs", "lab", "studio", "studios",
-    "agency", "partners", "holdings", "ventures", "capital", "technology", "tech", "networks", "media", "health",
-    "foundation", "association", "society", "council", "ministry", "department", "hospital", "clinic",
-    "airlines", "motors", "energy", "insurance",
-    # the same roles and fields in German, French, Spanish and Portuguese ("Ingeniero de Datos", "Cientista de
-    # Dados", "Ingénieure Logiciel")
-    "ingeniero", "ingeniera", "engenheiro", "engenheira", "ingénieur", "ingénieure", "ingenieur", "ingenieurin",
-    "desarrollador", "desarrolladora", "desenvolvedor", "desenvolvedora", "développeur", "développeuse",
-    "entwickler", "entwicklerin", "científico", "científica", "cientista", "analista", "gerente", "jefe", "jefa",
-    "directeur", "directrice", "diretor", "diretora", "datos", "dados", "données", "daten", "consultor",
-    "consultora", "berater", "beraterin", "leiter", "leiterin", "chercheur", "chercheuse", "investigador",
-    "investigadora", "pesquisador", "pesquisadora", "programador", "programadora", "arquitecto", "arquiteto",
-    "architecte", "logiciel", "informática", "informatique", "informatik",
-}
-# A courtesy or academic title before a name ("Dr. Jane Doe", "Prof Jane Doe"): dropped like a credential after it.
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE)
-# First words of place names: a header line such as "San Francisco Bay Area" or "New South Wales" is a place.
-_PLACE_FIRST_WORDS = {
-    "los", "las", "santa", "new", "fort", "saint", "mountain", "palo", "salt", "buenos", "kuala", "tel", "cape",
-    "greater",
-}  # (not "San", "Hong", "Abu", "Sao": they also open people's names)
-# A label before the name in a form-like CV ("Name: …", "Name / Surname …", "Full name …", "Nom : …", "Nombre …").
-_NAME_LABEL = re.compile(
-    r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
-    r"\s*(?:first\s*|given\s*)?names?|name|nom(?:\s+et\s+pr[ée]nom|\s+complet)?|pr[ée]nom\s+et\s+nom"
-    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome\s*(?:[/&]|e)\s*cognome|nome(?:\s+completo)?"
-    r"|(?:vollst[äa]ndiger\s+)?name"
-    r"|vor-?\s*und\s+nachname)\s*[:：]?\s+(?P<name>\S.*)$",
-    re.IGNORECASE,
-)
-# What a header line may say around the name: the document's own title ("Curriculum Vitae – Jane Doe",
-# "Jane Doe — Résumé", "Resume of Jane Doe").
-_DOCUMENT_TITLE = r"(?:curriculum\s+vitae|r[ée]sum[ée]|cv|lebenslauf|curr[íi]culo)"
-_TITLE_PREFIX = re.compile(rf"^{_DOCUMENT_TITLE}\s*(?:[-–—:|·•]\s*|\s+(?:of|de|von|du)\s+)", re.IGNORECASE)
-_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—:|·•,]\s*|\s+)(?:'s\s+)?{_DOCUMENT_TITLE}$", re.IGNORECASE)
-# Pronouns in brackets after a name ("Jane Doe (she/her)", "Jane Doe [they/them]"): not part of the name. (A
-# nickname in brackets or quotes, 'Wei (David) Zhang', is printed as part of it and kept.)
-_NAME_ASIDE = re.compile(r"\s*[(\[]\s*(?:she|he|they|her|him|them|hers|his|theirs|ze|xe)(?:\s*/\s*\w+)*\s*[)\]]",
-                         re.IGNORECASE)
-# A name the text layer breaks inside its words: a drop capital or a small-caps first letter set apart
-# ("J ane Doe", "R OSA O KONKWO"), or a name set as one camel-case word when the space between two fonts was
-# lost ("JaneDoe").
-_DROPPED_CAPITAL = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ]) (?=[a-zà-ÿ]{2,}\b)")
-_SPLIT_CAPS = re.compile(r"(?:[A-ZÀ-Þ] [A-ZÀ-Þ]{2,}(?: |$)){2,}")
-_CAMEL_NAME = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]{2,})((?:[A-ZÀ-Þ][a-zà-ÿ]{2,}){1,2})")
-
-
-def _repair_name_spacing(text: str) -> str:
-    if _SPLIT_CAPS.fullmatch(text):
-        return re.sub(r"(?<![A-ZÀ-Þ])([A-ZÀ-Þ]) ", r"\1", text).strip()
-    camel = _CAMEL_NAME.fullmatch(text)
-    if camel:
-        return " ".join(re.findall(r"[A-ZÀ-Þ][a-zà-ÿ]+", text))
-    return _DROPPED_CAPITAL.sub(r"\1", text)
-
-
-def _looks_like_name(text: str, first: bool) -> bool:
-    words = [w.strip("()[]\"“”‘’") if re.fullmatch(r"[(\[\"“‘][^\s()]+[)\]\"”’]", w) else w for w in text.split()]
-    given = [w for w in words if w.lower() not in _NAME_PARTICLES]
-    if not 1 <= len(given) <= 4 or len(words) > 6 or _NAME_STOP.search(text) or _URL.search(text):
-        return False
-    if len(words) == 1 and not (first and text.isupper() and len(text) > 2):
-        return False
-    if any(w.lower().strip(",.:;") in _NOT_NAME_WORDS for w in words) or heading_name(text):
-        return False
-    if words[0].lower() in _PLACE_FIRST_WORDS or text.lower() in _REGIONS:
-        return False
-    if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
-        return False  # initials alone ("J. D.") say who, but are not a name to show
-    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie"), or with an elided particle
-    # ("d'Alembert"); an apostrophe or a hyphen may join parts ("O'Connor-Lund", "Al-Farsi").
-    return all((w[0].isupper() or re.match(r"[a-z]{1,4}['’][^\W\d_]", w) is not None)
-               and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
-
-
-def _styled_name(text: str, lower_case: bool = False) -> bool:
-    """A name as a template styles it: capitalised words, or all capitals (or, for the page's largest line, all
-    lower case) that read as a name once capitalised ("JANE DOE", "jane doe")."""
-    return _looks_like_name(text, first=True) or (
-        (text.isupper() or (lower_case and text.islower())) and 2 <= len(text.split()) <= 6
-        and _looks_like_name(text.title(), True))
-
-
-def _plain_letters(text: str) -> str:
-    """Lower-case ASCII letters only, accents removed: how a name is spelled in an email address."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-
-def _email_agrees(name: str, emails: list[str]) -> bool:
-    """Whether an email address's local part spells part of `name` (its surname, or a given name of 3+ letters):
-    "jane.doe@…", "jdoe@…", "doej@…" agree with "Jane Doe"."""
-    parts = [_plain_letters(w) for w in name.split() if w.lower() not in _NAME_PARTICLES]
-    parts = [p for p in parts if len(p) >= 3]
-    locals_ = [_plain_letters(e.split("@", 1)[0]) for e in emails]
-    return any(p in local for p in parts for local in locals_ if local)
-
-
-def _name_from_metadata(lines: list[Line], document_names: list[str]) -> str | None:
-    """A last resort: the PDF's stored author or title ("Jane Doe", "Jane Doe - Resume"), when it reads as a name
-    and one of the first lines prints it (a layout may have merged the name into another line). The stored value
-    alone is never taken: it is often the account that made the file, not the candidate."""
-    top = [re.sub(r"\s+", " ", line.text) for line in lines[:40]]
-    for stored in document_names:
-        name = _name_form(stored)
-        if not _looks_like_name(name, first=False) or len(name.split()) < 2:
-            continue
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        for line in top:
-            found = pattern.search(line)
-            if found:
-                return found.group()  # as the page prints it
-    return None
-
-
-def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
-    """The last resort: two to four capitalised words on one of the first lines that the email address spells
-    out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
-    words must each appear in the address's local part, so a line merely sharing a surname is not enough."""
-    local_parts = [_plain_letters(e.split("@", 1)[0]) for e in emails[:1]]
-    if not local_parts or len(local_parts[0]) < 6:
-        return None
-    local = local_parts[0]
-    for line in lines[:30]:
-        words = _trim_name_line(line.text).split()
-        for size in (4, 3, 2):
-            for start in range(0, len(words) - size + 1):
-                window = words[start: start + size]
-                spelled = [w for w in window if len(_plain_letters(w)) >= 3 and _plain_letters(w) in local]
-                text = " ".join(window)
-                if len(spelled) >= 2 and window[0] in spelled and window[-1] in spelled and _styled_name(text):
-                    return text
-    return None
-
-
-def _name_in_line(text: str, first: bool) -> str | None:
-    """The name a header line holds, if it holds one: its first field (before a separator or a contact label),
-    "Doe, Jane" and "Jane Doe, PhD" put in natural order (not "Oakland, CA", not "Vice President, Banking")."""
-    piece = _SEPARATORS.split(_CONTACT_LABEL.split(_trim_name_line(text))[0])[0].strip()
-    if "," in piece and not _looks_like_name(piece, first) and (
-            _CREDENTIAL.fullmatch(piece.rsplit(",", 1)[1].strip()) or _find_location(piece) is None) and not \
-            _TITLE_WORDS.search(_name_form(piece)):
-        piece = _name_form(piece)
-    return piece if _looks_like_name(piece, first) else None
-
-
-def _set_apart(line: Line, typography: Typography | None) -> bool:
-    style = typography.style(line.text) if typography is not None else None
-    return style is not None and style.page == 1 and typography is not None and typography.set_apart(style)
-
-
-def _prominent_name(lines: list[Line], typography: Typography | None, emails: list[str]) -> str | None:
-    """A name-like line set apart by typography (bigger, bold or capitals) within four lines of a contact line
-    (email, phone or link) near the top of the first page: a name that is neither the largest line nor in the
-    header before the first heading (a sidebar read first, a banner above it). One the email address spells wins;
-    otherwise the one nearest the contact lines."""
-    if typography is None:
-        return None
-    top = lines[:40]
-    contact_at = [i for i, line in enumerate(top) if _EMAIL.search(line.text) or _PHONE.search(line.text)
-                  or _URL.search(line.text)]
-    found: list[tuple[int, str]] = []
-    for index, line in enumerate(top):
-        distance = min((abs(index - c) for c in contact_at), default=99)
-        if distance > 4 or not _set_apart(line, typography) or heading_name(line.text):
-            continue
-        text = _name_form(line.text)
-        if _styled_name(text):
-            found.append((distance, text))
-    if not found:
-        return None
-    spelled = [text for _, text in found if _email_agrees(text, emails)]
-    return spelled[0] if spelled else min(found)[1]
-
-
-def _name_beside_contact(lines: list[Line]) -> str | None:
-    """The name in a header block that the PDF drew after the body (sidebar templates put it last in the stream):
-    a name-like line at most two lines above the first line holding an email address or a phone number, or the
-    words before the address on that line itself ("Jane Doe jane@example.org +1 555 0100")."""
-    for index, line in enumerate(lines):
-        contact = _EMAIL.search(line.text) or _PHONE.search(line.text)
-        if contact:
-            for above in lines[max(0, index - 2): index]:
-                text = None if heading_name(above.text) else _name_in_line(above.text, first=False)
-                if text is not None:
-                    return text
-            before = _name_form(line.text[: contact.start()].strip())
-            if before and _styled_name(before):
-                return before
-            return None
-    return None
-
-
-def _labelled_name(lines: list[Line]) -> str | None:
-    """The name a form-like CV gives after a label ("Name: Jane Doe", "Name / Surname Doe, Jane", "Full name
-    Jane Doe", "Nom : Jane Doe"), among the first lines."""
-    for line in lines[:25]:
-        match = _NAME_LABEL.match(line.text.strip())
-        if match:
-            text = _name_form(match.group("name").strip())
-            if _styled_name(text):
-                return text
-    return None
-
-
-def _same_size_continuation(lines: list[Line], index: int, typography: Typography) -> str | None:
-    """The rest of a big name the page sets over two lines ("Ingrid" / "Salvesen", "Priyanka Raghunathan-" /
-    "Holt"): the next line in the same size and at the same left edge, within a few lines (a contact block
-    set beside the name may come between them in reading order)."""
-    first = typography.style(lines[index].text)
-    if first is None:
-        return None
-    for offset, line in enumerate(lines[index + 1: index + 5]):
-        style = typography.style(line.text)
-        if style is None or style.page != first.page:
-            return None
-        if abs(style.size - first.size) < 0.5 and (offset == 0 or abs(style.x - first.x) <= 3):
-            # (Right after it, a centred second line may start elsewhere; further down, only the same left edge
-            # is the same block.)
-            return line.text.strip()
-        if style.size > first.size:
-            return None
-    return None
-
-
-def _largest_later_on_first_page(lines: list[Line], typography: Typography, first: int | None) -> int | None:
-    """A line further down the first page's reading order (past the 40 lines `_largest_line` looks at) set larger
-    than any before it: the name at the top of a sidebar the PDF drew after a long main column."""
-    top = typography.style(lines[first].text) if first is not None else None
-    best: tuple[float, int] | None = None
-    for index, line in enumerate(lines[40:], start=40):
-        style = typography.style(line.text)
-        if style is None or style.page > 1:
-            if style is not None:
-                break
-            continue
-        if (top is None or style.size > top.size + 0.1) and (best is None or style.size > best[0] + 0.1):
-            best = (style.size, index)
-    if best is None or best[0] < 1.2 * typography.body:
-        return None
-    return best[1]
-
-
-def _typeset_name(lines: list[Line], typography: Typography | None) -> str | None:
-    """The name as a reader finds it: the largest line on the first page, when it reads as a name ("JANE DOE",
-    "Doe, Jane" put in natural order; a credential after a comma dropped), joined with its second line when the
-    page sets the name over two lines in that size."""
-    if typography is None:
-        return None
-    index = _largest_line(lines, typography)
-    later = _largest_later_on_first_page(lines, typography, index)
-    if later is not None:
-        index = later
-    if index is None:
-        return None
-    text = re.sub(r"\s+", " ", lines[index].text).strip()
-    if len(text.split()) == 1 or text.endswith("-"):
-        rest = _same_size_continuation(lines, index, typography)
-        if rest is not None and (text.endswith("-") or len(rest.split()) <= 3):
-            # A name broken at its hyphen joins without a space; a name set word over word joins with one.
-            text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
-    text = _name_form(text)
-    return text if _styled_name(text, lower_case=True) else None
-
-
-def _trim_name_line(text: str) -> str:
-    """A header line without what surrounds a name on it: contact details after it, pronouns in brackets, the
-    document's title before or after it ("Curriculum Vitae – Jane Doe", "Jane Doe — Résumé"), decoration, a
-    courtesy title, and a tagline run on after it; a name the text layer broke inside its words is mended."""
-    text = re.sub(r"\s+", " ", text).strip()
-    contact = [m.start() for m in (_EMAIL.search(text), _PHONE.search(text), _URL.search(text)) if m and m.start()]
-    if contact:
-        text = text[: min(contact)].rstrip(" |·•,;-–—")
-    text = _repair_name_spacing(_NAME_ASIDE.sub("", text).strip())
-    text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
-    # Decoration around it ("• Jane Doe", "— JANE DOE —", "Jane Doe.") and a courtesy title before it.
-    text = re.sub(r"^[^\w(\"“]+|[^\w.)\"”]+$", "", text).rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
-    return _name_before_tagline(_HONORIFIC.sub("", text).strip())
-
-
-# Words a tagline after a name opens with (a seniority or a field): "Senior Data Scientist", "ML Platform Lead".
-_TAGLINE_START = {
-    "senior", "junior", "lead", "principal", "chief", "head", "staff", "data", "machine", "software", "ml", "ai",
-    "product", "cloud", "full-stack", "fullstack", "backend", "frontend", "research", "engineering", "technical",
-    "vp", "svp", "evp", "ceo", "cto", "associate", "assistant", "deputy", "executive", "founder", "co-founder",
-}
-
-
-def _name_before_tagline(text: str) -> str:
-    """A name with a tagline run on after it on the same line, no separator between ("Jane Doe Senior Data
-    Scientist", "Mary Ann Smith Product Designer"): the shortest run of two to four opening words that reads as a
-    name and is followed by a word no name holds ("Jane Doe Staff Engineer": "Jane Doe"). Any other text is
-    returned unchanged."""
-    words = text.split()
-    if len(words) < 3 or _styled_name(text):
-        return text
-    for size in range(2, min(4, len(words) - 1) + 1):
-        head, following = " ".join(words[:size]), words[size]
-        if (following.lower() in _TAGLINE_START or _NAME_STOP.search(following) or _TITLE_WORDS.fullmatch(
-                following)) and _styled_name(head):
-            return head
-    return text
-
-
-def _name_form(text: str) -> str:
-    """A name line in natural order without what surrounds the name: "Doe, Jane" -> "Jane Doe"; "Jane Doe, PhD",
-    "Jane Doe | Data Leader", "Jane Doe (she/her)", "Curriculum Vitae – Jane Doe" and "Jane Doe
-    jane@example.org" -> "Jane Doe"."""
-    text = _trim_name_line(text)
-    surname_first = re.fullmatch(
-        r"((?:(?:[a-zà-þ]{1,4}\.?) ){0,2}[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?), ([A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+)*)",
-        text)
-    if surname_first and _find_location(text) is None and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
-            _NAME_STOP.search(surname_first.group(2)) or _TITLE_WORDS.search(surname_first.group(2))) and all(
-            w.lower() in _NAME_PARTICLES for w in surname_first.group(1).split()[:-1] if w[:1].islower()):
-        # ("Sofia Marchetti, Junior Data Engineer" is a name and a tagline, not "Surname, Given"; "Oakland, CA" is
-        # a place.)
-        text = f"{surname_first.group(2)} {surname_first.group(1)}"
-    else:
-        text = re.split(r",\s*|\s+[|·•–—]\s+|\s+-\s+", text)[0]
-    return _CREDENTIAL_TAIL.sub("", text).strip()
-
-
-_CREDENTIAL = re.compile(
-    r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr|pmp|cfa|mph|rn|cissp|frm|acca|p\.?\s?eng|dr)\.?",
-    re.IGNORECASE)
-_CREDENTIAL_TAIL = re.compile(
-    r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa|pmp|cfa|mph|cissp|frm|acca|p\.?\s?eng)\.?)+$", re.IGNORECASE)
-
-
-_WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
-# ... or inside its domain ("…@exa" / "mple.org"): a partial domain with no dot, then a line that is only the rest.
-_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*[a-z]{2,})(?=\n|$)")
-
-
-# Digit runs that are identifiers, not phone numbers: after "arXiv:", "ISBN", "ISSN", "DOI", "ORCID", "ID", or
-# shaped like an arXiv identifier (4 digits, a dot, 4-5 digits).
-_NOT_A_PHONE = re.compile(r"(?:arxiv|isbn|issn|doi|orcid|\bid)\s*[:#]?\s*$", re.IGNORECASE)
-_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
-# A North American number spelled with letters at its end ("216-202-LEON", "(800) 555-CODE").
-_VANITY_PHONE = re.compile(r"(?<![\w/.])(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]?\d{3}[-. ][A-Z]{4}(?![\w])")
-
-
-_PHONE_HEAD = re.compile(r"(?:^|[\s:])(?P<head>\+?\(?\d[\d().\s-]{2,}\d\)?)$")
-_PHONE_TAIL = re.compile(r"\d[\d\s.-]{2,}\d")
-
-
-def _wrapped_phone(lines: list[Line]) -> str | None:
-    """A phone number a narrow contact column wrapped ("+1 (415)" / "555-0142"), with another column's line
-    possibly read between its pieces: a line ending in the number's start and, within the next three lines, a
-    line that is only the rest, together 9 to 15 digits."""
-    for index, line in enumerate(lines[:40]):
-        head = _PHONE_HEAD.search(line.text.strip())
-        if head is None or _RANGE.search(line.text) or not (
-                re.search(r"[+(]", head.group("head")) or len(re.findall(r"\d+", head.group("head"))) >= 2):
-            continue  # (one bare number is a postcode or a year, not the start of a phone number)
-        for below in lines[index + 1: index + 4]:
-            if _PHONE_TAIL.fullmatch(below.text.strip()):
-                joined = f"{head.group('head').strip()} {below.text.strip()}"
-                if 9 <= len(re.sub(r"\D", "", joined)) <= 15 and not _RANGE.search(below.text):
-                    return joined
-                break
-    return None
-
-
-_GROUPED = r"\d{1,3}(?:[ .]\d{3})+"  # an amount with thousands separators: "120 000", "1.250.000"
-
-
-def _number_range(found: str) -> bool:
-    """Two numbers joined by a hyphen, the second larger: a range of pages or article numbers of the same length
-    ("130001-130012") or of amounts written in thousands ("120 000 - 150 000"), not a phone number."""
-    parts = re.fullmatch(r"\s*(\d{4,})\s*[-–]\s*(\d{4,})\s*", found)
-    if parts is not None:
-        return len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
-    amounts = re.fullmatch(rf"\s*({_GROUPED})\s*[-–]\s*({_GROUPED})\s*", found)
-    if amounts is None:
-        return False
-    low, high = (int(re.sub(r"\D", "", amounts.group(i))) for i in (1, 2))
-    return high > low
-
-
-# An international number written with its country code: "+", the 1-3 digit code, then groups. The "+" is what
-# no year, date, identifier or amount carries, so such a number may be shorter than an unmarked run ("+1 555 0199"
-# has 8 digits; small national plans have 7), as long as its groups are not thousands separators ("+1 200 000").
-_INTERNATIONAL = re.compile(r"\(?\+\d{1,3}\)?(?:[\s.-]+\(?\d+\)?)+")
-_THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
-
-
-def _phone_digits_fit(candidate: str) -> bool:
-    """Whether a phone-like run has a phone number's length: 9 to 15 digits (E.164's most), or 7 to 15 when it
-    is written internationally (a "+" and the country code set apart from the rest)."""
-    digits = len(re.sub(r"\D", "", candidate))
-    if 9 <= digits <= 15:
-        return True
-    return (7 <= digits <= 8 and _INTERNATIONAL.fullmatch(candidate.strip()) is not None
-            and _THOUSANDS.fullmatch(candidate.strip()) is None)
-
-
-def _phone_options(found: str) -> list[str]:
-    """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
-    in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
-    options = [found]
-    if "\n" in found:
-        # Run on past its line's end into the next line's postcode ("+46700555014" / "90740 Umeå"): the line's part.
-        options.append(found.split("\n", 1)[0].strip())
-    groups = options[-1].split()
-    while len(groups) > 2 and len(re.sub(r"\D", "", options[-1])) > 15:
-        groups = groups[:-1]
-        options.append(" ".join(groups))
-    return options
-
-
-def _contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None,
-             typography: Typography | None = None, document_names: list[str] | None = None) -> Contact:
-    # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
-    # email, phone and links, and the header (then the first lines) for the name and location.
-    text = "\n".join(line.text for line in all_lines)
-    # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
-    text = _WRAPPED_EMAIL_DOMAIN.sub(r"\1\2", _WRAPPED_EMAIL_END.sub(r"\1\2", text))
-    email = next(iter(_EMAIL.findall(text)), None)
-    if email and email.isupper():
-        email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
-    phone = None
-    for match in _PHONE.finditer(text):
-        if _NOT_A_PHONE.search(text[max(0, match.start() - 12): match.start()]) or _ARXIV_ID.fullmatch(
-                match.group()) or _number_range(match.group()):
-            continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
-        for candidate in _phone_options(match.group()):
-            if _phone_digits_fit(candidate) and not all(_YEAR.fullmatch(g) for g in candidate.split()) and not \
-                    _RANGE.search(candidate):
-                # (Years in a row, "2011 2013 2015" on a timeline's axis, are no phone number.)
-                phone = candidate.strip()
-                break
-        if phone:
-            break
-    if phone is None:
-        vanity = _VANITY_PHONE.search(text)
-        phone = vanity.group().strip() if vanity else None
-    if phone is None:
-        phone = _wrapped_phone(all_lines)
-    email_domains = {e.split("@", 1)[1].lower() for e in _EMAIL.findall(text)}
-    links: list[str] = []
-    for line in (header or all_lines[:6]) + all_lines[-6:]:
-        for url in _URL.findall(_EMAIL.sub(" ", line.text)):
-            if url.lower() not in email_domains and url not in links and not re.fullmatch(r"[\d.]+", url):
-                links.append(url)
-    candidates = header[:6] if header else all_lines[:4]
-    name = typeset_name or _labelled_name(all_lines)
-    named: list[str] = []
-    named_lines: list[Line] = []
-    for position, line in enumerate(candidates if name is None else []):
-        piece = None if heading_name(line.text) else _name_in_line(line.text, first=position == 0)
-        if piece is not None:
-            named.append(piece)
-            named_lines.append(line)
-    emails = _EMAIL.findall(text)
-    if named:
-        # The first name-like header line, unless a later one is spelled by the email address or set apart by
-        # typography (a city or a tagline above the name reads as a name too; the address names the person, and
-        # a page sets the name apart).
-        name = next((piece for piece in named if _email_agrees(piece, emails)), None) or next(
-            (piece for piece, line in zip(named, named_lines, strict=True) if _set_apart(line, typography)), named[0])
-    if name is None:
-        name = _prominent_name(all_lines, typography, emails)
-    if name is None:
-        name = _name_beside_contact(all_lines)
-    if name is None:
-        name = _name_from_metadata(all_lines, document_names or [])
-    if name is None:
-        name = _name_spelled_by_email(all_lines, _EMAIL.findall(text))
-    location = None
-    for line in candidates:
-        masked = _PHONE.sub(" | ", _URL.sub(" | ", _EMAIL.sub(" | ", line.text)))
-        for field in re.split(r"\s*\|\s*", masked):
-            found = _find_location(field.strip())
-            if found and not _DEGREE.search(field):
-                location = found[1]
-                break
-        if location:
-            break
-    return Contact(name=name, email=email, phone=phone, links=links[:8], location=location)
-
-
 # --- dates and jobs --------------------------------------------------------------------------------------------
 
 
 def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     text = heading_free_accents(text.strip().lower())
     text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_])", "", text)  # "4 agosto 2021": the day
-    year_match = _YEAR.search(text)
+    year_match = YEAR.search(text)
     short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0?[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
     if short:
         # A two-digit year is this century unless that would put it in the future.
@@ -1349,7 +678,7 @@ def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
         return year, int(slash.group(1))
     year_first = re.match(r"(?:19|20)\d\d[-/ .]+([a-z]+)", text)
     month_text = year_first.group(1) if year_first else text
-    for key, month in sorted(_MONTHS.items(), key=lambda item: -len(item[0])):
+    for key, month in sorted(MONTHS.items(), key=lambda item: -len(item[0])):
         if month_text.startswith(key):
             return year, month
     return year, 12 if is_end else 1
@@ -1362,7 +691,7 @@ def heading_free_accents(text: str) -> str:
 
 
 def _is_open_end(text: str) -> bool:
-    return re.fullmatch(_OPEN_END, text.strip(), re.IGNORECASE) is not None
+    return re.fullmatch(OPEN_END, text.strip(), re.IGNORECASE) is not None
 
 
 def _months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
@@ -1374,50 +703,13 @@ def _today() -> tuple[int, int]:
     return today.year, today.month
 
 
-def _find_location(field: str) -> tuple[int, str] | None:
-    """Find a trailing "City, ST" / "City, Country" in `field`: (start index, location) or None."""
-    match = _LOCATION_TAIL.search(field)
-    if not match:
-        return None
-    rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
-    last = rest.split(",")[-1].strip()
-    if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in _REGIONS or rest.lower() in _REGIONS):
-        return None
-    if legal_form(rest) and not re.fullmatch(r"[A-Z]{2}", rest):
-        # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code.
-        return None
-    city = match.group("city")
-    if _TITLE_WORDS.search(city):
-        return None
-    if "," in rest and len(rest.split(",")[0].split()) >= 2:
-        # "UC Berkeley, School of Information Berkeley, CA": a multi-word name before the comma is part of the
-        # employer; the place is the "City, ST" at the end.
-        inner = _find_location(field[match.start("rest"):])
-        if inner:
-            return match.start("rest") + inner[0], inner[1]
-    if (city.lower().rstrip(".") in _STREET_WORDS and "," in rest) or _LEGAL_SUFFIX.fullmatch(city):
-        # "12 Elm Way, Springfield, IL": the street ends at the first comma; the place is what follows it.
-        # "Example Co., Ltd. Seoul, KR": "Co." ends the employer's name, not a city.
-        inner = _find_location(field[match.start("rest"):])
-        return (match.start("rest") + inner[0], inner[1]) if inner else None
-    start = match.start("city")
-    before = field[:start].rstrip()
-    words = before.split()
-    while words and words[-1].lower() in _CITY_PREFIXES:  # "Mountain View", "San Luis Obispo"
-        start = before.rfind(words[-1])
-        before = field[:start].rstrip()
-        words = before.split()
-    location = field[start: match.end()].strip()
-    return start, location[:-1] if re.search(r"[a-z]\.$", location) else location
-
-
 def _strip_location(field: str) -> tuple[str, str | None]:
     """Split "Pepsico Philadelphia, PA" into ("Pepsico", "Philadelphia, PA")."""
-    remote = _REMOTE.search(field)
+    remote = REMOTE.search(field)
     if remote and remote.end() == len(field.rstrip()):
         rest = field[: remote.start()].rstrip(" ,-–")
         return rest, field[remote.start():].strip()
-    found = _find_location(field)
+    found = find_location(field)
     if found:
         start, location = found
         return field[:start].rstrip(" ,-–|"), location
@@ -1425,28 +717,26 @@ def _strip_location(field: str) -> tuple[str, str | None]:
 
 
 def _fields(text: str) -> list[str]:
-    parts = [p.strip(" ,/–—-") for p in _SEPARATORS.split(text)]
+    parts = [p.strip(" ,/–—-") for p in SEPARATORS.split(text)]
     return [p for p in parts if p and any(ch.isalpha() for ch in p)]
 
 
 def _is_bullet(line: Line) -> bool:
-    return _BULLET.match(line.text) is not None
+    return BULLET.match(line.text) is not None
 
 
 def _lone_glyph(line: Line) -> bool:
     """A bullet glyph with no text beside it: a list item's mark the extraction set on a line of its own."""
-    return bool(line.text.strip()) and not _BULLET.sub("", line.text).strip() and not re.search(r"\d", line.text)
+    return bool(line.text.strip()) and not BULLET.sub("", line.text).strip() and not re.search(r"\d", line.text)
 
 
-# Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
-_LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
 # Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
 _INITIALS_END = re.compile(r"(?:^|\s)(?P<before>\S+)\s+(?:[A-Z]\.){2,3}$")
 
 
 def _legal_end(text: str) -> bool:
     """Does `text` end with a legal form ("Globex Inc.", "Andino C.A."), so its final full stop ends no sentence?"""
-    if _LEGAL_SUFFIX.search(text):
+    if LEGAL_SUFFIX.search(text):
         return True
     match = _INITIALS_END.search(text)
     return match is not None and (match.group("before")[:1].isupper() or match.group("before") == "de")
@@ -1482,12 +772,12 @@ def _claimable_header(line: Line) -> bool:
     if text.endswith(".") and not _legal_end(text) and (len(fields) < 2 or _sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
-    first = _BULLET.sub("", text)[:1]
+    first = BULLET.sub("", text)[:1]
     if not first or first.islower() or first.isdigit():
         return False
     if _is_bullet(line):
         # "• Google Mountain View, CA": some templates bullet the employer line.
-        return _find_location(_BULLET.sub("", text)) is not None and len(text) < 70
+        return find_location(BULLET.sub("", text)) is not None and len(text) < 70
     return True
 
 
@@ -1506,27 +796,27 @@ def _continues(previous: Line, line: Line) -> bool:
     return unterminated_long_bullet and bool(sentence_like)
 
 
-_STARTS_DATED = re.compile(rf"^\s*(?:{_DATE}|{_OPEN_END})(?!\w)", re.IGNORECASE)
+_STARTS_DATED = re.compile(rf"^\s*(?:{DATE}|{OPEN_END})(?!\w)", re.IGNORECASE)
 
 
 # The second half of a range wrapped before its connector: "TO 2022-02-28", "– Present", "bis heute".
 _RANGE_TAIL = re.compile(
-    rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*(?:{_DATE}|{_OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
+    rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*(?:{DATE}|{OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
     re.IGNORECASE)
-_LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{_DATE})(?![\w/.-])", re.IGNORECASE)
+_LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{DATE})(?![\w/.-])", re.IGNORECASE)
 
 
 # Two dates with nothing between them: a date column that stacks a role's end under its start ("April 2019" /
 # "July 2020"), read onto one line, or a range whose dash the font dropped ("März 2018  März 2023"). A month-dated
 # start, then at once a month-dated end or "Present" (two bare years side by side may be anything).
-_MONTH_DATE = rf"(?:{_DAY}{_MONTH}{_MONTH_YEAR_GAP}(?:19|20)\d\d|{_YEAR_MONTH}|{_NUMERIC_DATE})"
+_MONTH_DATE = rf"(?:{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{YEAR_MONTH}|{NUMERIC_DATE})"
 _UNCONNECTED_RANGE = re.compile(
-    rf"(?<![\w/.-])(?P<start>{_MONTH_DATE})\s+(?P<end>{_MONTH_DATE}|{_OPEN_END})(?![\w/.-])", re.IGNORECASE)
+    rf"(?<![\w/.-])(?P<start>{_MONTH_DATE})\s+(?P<end>{_MONTH_DATE}|{OPEN_END})(?![\w/.-])", re.IGNORECASE)
 
 
 # "2011– Mechanical Engineer, ...": a date column's start with its dash and no end (moderncv's "2011--"), the dash
 # against the date and the header after a space: a role held since then.
-_OPEN_DASH_START = re.compile(rf"^(?P<indent>\s*)(?P<start>{_DATE})[-–—](?=\s+[^\W\d_])", re.IGNORECASE)
+_OPEN_DASH_START = re.compile(rf"^(?P<indent>\s*)(?P<start>{DATE})[-–—](?=\s+[^\W\d_])", re.IGNORECASE)
 
 
 def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
@@ -1537,13 +827,13 @@ def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None
     for line in lines:
         match = _UNCONNECTED_RANGE.search(line.text)
         open_start = _OPEN_DASH_START.match(line.text)
-        if match and not _RANGE.search(line.text) and not _OPEN_FIRST.search(line.text):
+        if match and not RANGE.search(line.text) and not OPEN_FIRST.search(line.text):
             text = line.text
             line = Line(number=line.number,
                         text=f"{text[:match.start()]}{match.group('start')} – {match.group('end')}{text[match.end():]}")
             if typography is not None:
                 typography.alias(line.text, text)
-        elif open_start and not _RANGE.match(line.text.strip()):
+        elif open_start and not RANGE.match(line.text.strip()):
             text = line.text
             line = Line(number=line.number, text=f"{open_start.group('indent')}since {open_start.group('start')}"
                                                  f"{text[open_start.end():]}")
@@ -1555,9 +845,9 @@ def _connect_unconnected_ranges(lines: list[Line], typography: Typography | None
 
 # "Jun 2019 - DevOps Consultant Globex" / "Present Helsinki, Finland": a date column wrapped after its dash, the
 # header read beside each half. The first line opens with a start and its dash, the next with the end alone.
-_DANGLING_START = re.compile(rf"^\s*(?P<start>{_DATE})\s*[-–—]\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
+_DANGLING_START = re.compile(rf"^\s*(?P<start>{DATE})\s*[-–—]\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
 _LEADING_END = re.compile(
-    rf"^\s*(?P<end>{_DATE}|{_OPEN_END})(?![\w/.-])(?!\s*(?:[-–—]|to\b|bis\b))\s*(?P<rest>.*)$", re.IGNORECASE)
+    rf"^\s*(?P<end>{DATE}|{OPEN_END})(?![\w/.-])(?!\s*(?:[-–—]|to\b|bis\b))\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
@@ -1568,7 +858,7 @@ def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> l
     for line in lines:
         head = _DANGLING_START.match(out[-1].text) if out else None
         tail = _LEADING_END.match(line.text) if head else None
-        if head and tail and not _RANGE.search(out[-1].text) and not _LONE_DATE.search(head.group("rest")):
+        if head and tail and not RANGE.search(out[-1].text) and not _LONE_DATE.search(head.group("rest")):
             start, end = _parse_date(head.group("start"), is_end=False), _parse_date(tail.group("end"), is_end=True)
             if _is_open_end(tail.group("end")) or (start and end and end >= start):
                 text = f"{head.group('start')} – {tail.group('end')} {head.group('rest')}"
@@ -1590,8 +880,8 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         tail = _RANGE_TAIL.match(line.text)
         lone = list(_LONE_DATE.finditer(out[-1].text)) if out and tail else []
-        if tail and len(lone) == 1 and not (_RANGE.search(out[-1].text) or _OPEN_FIRST.search(out[-1].text)
-                                            or _SINCE.search(out[-1].text)) and lone[0].start() == 0:
+        if tail and len(lone) == 1 and not (RANGE.search(out[-1].text) or OPEN_FIRST.search(out[-1].text)
+                                            or SINCE.search(out[-1].text)) and lone[0].start() == 0:
             # Only a date that opens its line (a date column's cell): a year inside a sentence is no range's start.
             date_end = lone[0].end()
             text = out[-1].text
@@ -1601,11 +891,11 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
                 out.append(Line(number=line.number, text=tail.group("rest").strip()))
             continue
         if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
-                rf"{_DATE}\s*[-–—]\s*{_MONTH}(?:\s+de)?\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{_DATE}\s*[-–—]\s*$", out[-1].text, re.I):
+                rf"{DATE}\s*[-–—]\s*{MONTH}(?:\s+de)?\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
-        elif (len(out) >= 2 and _BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
-              and re.search(rf"{_DATE}\s*[-–—]\s*{_MONTH}(?:\s+de)?\s*$", out[-2].text, re.I)
-              and not _RANGE.search(out[-1].text)):
+        elif (len(out) >= 2 and BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
+              and re.search(rf"{DATE}\s*[-–—]\s*{MONTH}(?:\s+de)?\s*$", out[-2].text, re.I)
+              and not RANGE.search(out[-1].text)):
             # "November 2019 - February" / "Meridian Payments" / "2022": a date column wrapped its range while the
             # line beside it (the employer) was read in between; the year still ends the range above.
             out[-2] = Line(number=out[-2].number, text=f"{out[-2].text} {line.text.strip()}")
@@ -1627,7 +917,7 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
         if out and following is not None and line.text.rstrip().endswith(",") and _date_only(out[-1].text) \
                 and not _is_bullet(line) and not _is_bullet(following) and len(following.text.split()) <= 6 \
                 and len(following.text.strip()) <= 40 \
-                and following.text[:1].isupper() and not _YEAR.search(following.text) \
+                and following.text[:1].isupper() and not YEAR.search(following.text) \
                 and not heading_name(following.text):
             out.append(Line(number=line.number, text=f"{line.text.rstrip()} {following.text.strip()}"))
             skip = True
@@ -1638,10 +928,10 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
 
 def _date_only(text: str) -> bool:
     """A line that holds a date range and nothing else a reader would call a title or an employer."""
-    match = _RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text) or _SINGLE_DATE.search(text)
+    match = RANGE.search(text) or OPEN_FIRST.search(text) or SINCE.search(text) or SINGLE_DATE.search(text)
     if match is None:
         return False
-    rest = _DURATION.sub(" ", text[: match.start()] + " " + text[match.end():])
+    rest = DURATION.sub(" ", text[: match.start()] + " " + text[match.end():])
     return not re.search(r"[^\W\d_]", rest)
 
 
@@ -1650,7 +940,7 @@ def _employer_over_title(line: Line, dated: Line) -> bool:
     holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
     if _sentence_like(line.text):
         return False
-    match = _RANGE.search(dated.text) or _OPEN_FIRST.search(dated.text)
+    match = RANGE.search(dated.text) or OPEN_FIRST.search(dated.text)
     rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
     fields = [part for field in _fields(rest) for part in _split_at_employer(field)]
     # The title words tell which is the title; where they name both or neither, the learned scorer does.
@@ -1669,11 +959,11 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return True
 
     def titled(index: int) -> bool:
-        return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(_TITLE_WORDS.search(lines[index].text))
+        return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(TITLE_WORDS.search(lines[index].text))
 
     def employer_like(index: int) -> bool:
         return 0 <= index < len(lines) and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
-            and not _TITLE_WORDS.search(lines[index].text)
+            and not TITLE_WORDS.search(lines[index].text)
 
     if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
         return True  # "date / Title / Employer" on most entries
@@ -1692,9 +982,9 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     an employer alone (one field, no title word) over a line set larger than the body (a title in its own words)."""
     if _is_bullet(second) or not _claimable_header(second) or _sentence_like(second.text):
         return False
-    if len((_fields(second.text) or [""])[0]) >= 70 or _RANGE.search(second.text):
+    if len((_fields(second.text) or [""])[0]) >= 70 or RANGE.search(second.text):
         return False
-    first_titled, second_titled = bool(_TITLE_WORDS.search(first.text)), bool(_TITLE_WORDS.search(second.text))
+    first_titled, second_titled = bool(TITLE_WORDS.search(first.text)), bool(TITLE_WORDS.search(second.text))
     if first_titled != second_titled:
         return True
     if not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography):
@@ -1743,7 +1033,7 @@ def _unform(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = line.text.strip()
         dates = _FORM_DATES.match(text)
-        if dates and (_RANGE.search(text) or _OPEN_FIRST.search(text) or _SINCE.search(text)):
+        if dates and (RANGE.search(text) or OPEN_FIRST.search(text) or SINCE.search(text)):
             close()
             entry = {"title": [], "employer": [], "dates": [Line(number=line.number, text=text[dates.end():])],
                      "rest": []}
@@ -1765,12 +1055,12 @@ def _unform(lines: list[Line]) -> list[Line]:
 
 
 # A single date that dates the document itself ("Curriculum vitae, May 2025", "Last updated March 2024"), not a role.
-_DOCUMENT_DATE = re.compile(rf"\b{_DOCUMENT_TITLE}\b|\b(?:updated|revised|last modified|stand|as of)\b", re.IGNORECASE)
+_DOCUMENT_DATE = re.compile(rf"\b{DOCUMENT_TITLE}\b|\b(?:updated|revised|last modified|stand|as of)\b", re.IGNORECASE)
 
 
 # "Janvier - Août 2009", "Mar – Sep 2019": two months sharing the year written after the second.
 _SHARED_YEAR = re.compile(
-    rf"(?<![\w/.-])(?<!\d )(?P<first>{_MONTH})(?P<dash>\s*[-–—]\s*)(?P<second>{_MONTH}{_MONTH_YEAR_GAP})"
+    rf"(?<![\w/.-])(?<!\d )(?P<first>{MONTH})(?P<dash>\s*[-–—]\s*)(?P<second>{MONTH}{MONTH_YEAR_GAP})"
     r"(?P<year>(?:19|20)\d\d)(?![\w/.-])",
     re.IGNORECASE,
 )
@@ -1788,9 +1078,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     """The roles in a work-history block; `measure` is the document's wrapped-line length (`_measure`)."""
     section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
     section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
-    anchors = [i for i, line in enumerate(section_lines) if _RANGE.search(line.text) or _OPEN_FIRST.search(
+    anchors = [i for i, line in enumerate(section_lines) if RANGE.search(line.text) or OPEN_FIRST.search(
         line.text) or (
-        (_SINCE.search(line.text) or _SINGLE_DATE.search(line.text)) and len(line.text) < 90
+        (SINCE.search(line.text) or SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text))]
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
@@ -1798,29 +1088,29 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         # Where the entries print their range at the end of the header line ("Globex  2015 - 2021"), a header
         # line that ends in a bare year the same way ("Initech  2021") is an entry held within that year too.
         ranges_last = [bool(m and not re.search(r"\w", line.text[m.end():])) for line in section_lines
-                       if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
+                       if (m := RANGE.search(line.text)) and not _is_bullet(line)]
         dates_last = len(ranges_last) >= 3 and sum(ranges_last) >= 0.75 * len(ranges_last)
         # The same where the entries open their header line with the range ("2012–2014 Globex  Arlington, VA"):
         # a header line opening with a bare year ("2014 Initech  Bethesda, MD") is a role held that year.
         ranges_first = [bool(m and not line.text[:m.start()].strip()) for line in section_lines
-                        if (m := _RANGE.search(line.text)) and not _is_bullet(line)]
+                        if (m := RANGE.search(line.text)) and not _is_bullet(line)]
         dates_first = len(ranges_first) >= 3 and sum(ranges_first) >= 0.75 * len(ranges_first)
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
-            if _TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
-            and (_TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
+            if TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
+            and (TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
             and _claimable_header(line) and not _sentence_like(line.text)
             and not _DOCUMENT_DATE.search(line.text)} | {
             i for i, line in enumerate(section_lines)
-            if dates_first and (lead := _LEADING_YEAR.match(line.text)) and len(line.text) < 90
+            if dates_first and (lead := LEADING_YEAR.match(line.text)) and len(line.text) < 90
             and len(line.text.split()) <= 9 and _claimable_header(Line(number=line.number, text=line.text[lead.end():]))
             and not _sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
-        anchors = [i for i, line in enumerate(section_lines[:-1]) if _BARE_YEAR.fullmatch(line.text)
-                   and _TITLE_WORDS.search(section_lines[i + 1].text) and _claimable_header(section_lines[i + 1])
-                   and not _BARE_YEAR.fullmatch(section_lines[i + 1].text)]
+        anchors = [i for i, line in enumerate(section_lines[:-1]) if BARE_YEAR.fullmatch(line.text)
+                   and TITLE_WORDS.search(section_lines[i + 1].text) and _claimable_header(section_lines[i + 1])
+                   and not BARE_YEAR.fullmatch(section_lines[i + 1].text)]
     jobs: list[Job] = []
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
@@ -1849,7 +1139,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                 break
             pre.insert(0, i)
             i -= 1
-        if pre and i - 1 >= floor and i not in claimed and _TENURE.fullmatch(section_lines[i].text.strip()) and (
+        if pre and i - 1 >= floor and i not in claimed and TENURE.fullmatch(section_lines[i].text.strip()) and (
                 i - 1 not in claimed and _claimable_header(section_lines[i - 1])):
             # "Globex" / "5 years 2 months" / "Staff Engineer" / dates: the line over the tenure is the employer of
             # this role and of the roles listed after it.
@@ -1867,7 +1157,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             claimed.update(pre + [anchor])
             headers.append((anchor, pre, post))
             continue
-        if nxt + 1 < ceiling and _URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
+        if nxt + 1 < ceiling and URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
             # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
             # title is on the next line.
             nxt += 1
@@ -1884,8 +1174,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
         if not complete and not next_header and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
                 section_lines[nxt]) and (
-            len(pre) == 0 or not (_TITLE_WORDS.search(pre_text) or _CAREER_BREAK.search(pre_text))
-            or _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
+            len(pre) == 0 or not (TITLE_WORDS.search(pre_text) or CAREER_BREAK.search(pre_text))
+            or TITLE_WORDS.search(RANGE.sub("", section_lines[anchor].text))
         ) and (len(first_field := (_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
             post.append(nxt)
             second = nxt + 1
@@ -1899,8 +1189,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
     # from the dates), the others put theirs too, so "Touchky / Programador full stack / 2025" reads right.
     positions = [len(pre) - k for _, pre, _ in headers for k in range(len(pre))
-                 if _TITLE_WORDS.search(section_lines[pre[k]].text)
-                 and sum(bool(_TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
+                 if TITLE_WORDS.search(section_lines[pre[k]].text)
+                 and sum(bool(TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
     title_back = max(set(positions), key=positions.count) if positions else None
     # The same for entries with the employer beside the dates and one line under them: where the title words put
     # the title on that line below ("Globex  2015 - 2021" / "Senior Developer"), an entry whose words name no
@@ -1908,8 +1198,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     below = on_dated_line = 0
     for anchor, pre, post in headers:
         if not pre and len(post) == 1:
-            dated_words = _TITLE_WORDS.search(_RANGE.sub("", section_lines[anchor].text))
-            under_words = _TITLE_WORDS.search(section_lines[post[0]].text)
+            dated_words = TITLE_WORDS.search(RANGE.sub("", section_lines[anchor].text))
+            under_words = TITLE_WORDS.search(section_lines[post[0]].text)
             below += bool(under_words and not dated_words)
             on_dated_line += bool(dated_words and not under_words)
     title_below = below >= 2 and below > 2 * on_dated_line
@@ -1920,26 +1210,26 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     # Where the entries print the employer above the dated title, a career break took the next employer's line
     # as its own line below; that line goes back to the entry it heads.
     employer_above = sum(bool(pre) and not post for _, pre, post in headers) > 2 * sum(
-        bool(post) and not pre and not _CAREER_BREAK.search(section_lines[a].text) for a, pre, post in headers)
+        bool(post) and not pre and not CAREER_BREAK.search(section_lines[a].text) for a, pre, post in headers)
     carried: list[int] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         if carried and not pre:
             pre = carried
         carried = []
-        match = _RANGE.search(anchor_line.text) or _OPEN_FIRST.search(anchor_line.text) or _SINCE.search(
-            anchor_line.text) or _SINGLE_DATE.search(
-            anchor_line.text) or _TRAILING_YEAR.search(anchor_line.text) or _BARE_YEAR.fullmatch(anchor_line.text) or (
-            _LEADING_YEAR.match(anchor_line.text))
+        match = RANGE.search(anchor_line.text) or OPEN_FIRST.search(anchor_line.text) or SINCE.search(
+            anchor_line.text) or SINGLE_DATE.search(
+            anchor_line.text) or TRAILING_YEAR.search(anchor_line.text) or BARE_YEAR.fullmatch(anchor_line.text) or (
+            LEADING_YEAR.match(anchor_line.text))
         assert match is not None
         start_raw: str = match.group("start") or match.groupdict().get("open") or ""
-        end_raw = "present" if match.re is _SINCE else match.groupdict().get("end")
-        if match.re is _BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
-                end_label := _BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
+        end_raw = "present" if match.re is SINCE else match.groupdict().get("end")
+        if match.re is BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
+                end_label := BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
                 end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
             end_raw = end_label.group("start")  # the bar's end year, printed under the header
         before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
-        if match.re is _RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{_RANGE.pattern}", after, re.IGNORECASE)):
+        if match.re is RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{RANGE.pattern}", after, re.IGNORECASE)):
             # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
             # until the later end.
             first_end, second_end = _parse_date(end_raw or "", is_end=True), _parse_date(again.group("end"), is_end=True)
@@ -1951,7 +1241,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
         after = re.sub(r"^\s*:\s*", " ", after)
         # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
-        after = _DURATION.sub(" ", after)
+        after = DURATION.sub(" ", after)
         place = None
         if anchor in meta:
             place, after = after.strip(" ,|·•") or None, ""
@@ -1974,14 +1264,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # Platform" is not a title and an employer), and the employer is the group's.
             title = " ".join(section_lines[k].text.strip() for k in groups[n][1])
             company = groups[n][0]
-        if any(_CAREER_BREAK.fullmatch(part.strip(" :-–—()")) for field in (title, company) if field
+        if any(CAREER_BREAK.fullmatch(part.strip(" :-–—()")) for field in (title, company) if field
                for part in field.split(",")) or (
-                company is None and title and _CAREER_BREAK.search(title)):
+                company is None and title and CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
             carried = post if employer_above and pre == [] else []
             continue
-        if _not_a_role(title, rest, company) or (match.re is _SINCE and _MEMBERSHIP.search(title or "")):
+        if _not_a_role(title, rest, company) or (match.re is SINCE and _MEMBERSHIP.search(title or "")):
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
@@ -2020,7 +1310,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     if typography is not None:
         jobs = _title_by_typography(jobs, entry_lines, typography)
     jobs = _title_by_position(jobs, entry_lines)
-    if anchors and all(_BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
+    if anchors and all(BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _titles_in_one_entry(_same_employer(_nest_roles(jobs, spans)))
@@ -2057,7 +1347,7 @@ def _meta_line(dated: Line, header: list[Line], typography: Typography | None) -
     Beltrán"): it starts with its dates, is set smaller than every header line above it, in one weight, and holds
     no title word after the dates? Then the words after the dates are the role's place, not its title."""
     match = _STARTS_DATED.match(dated.text)
-    if typography is None or match is None or _TITLE_WORDS.search(dated.text[match.end():]):
+    if typography is None or match is None or TITLE_WORDS.search(dated.text[match.end():]):
         return False
     style = typography.style(dated.text)
     if style is None or 0.15 < style.bold < 0.85:
@@ -2112,7 +1402,7 @@ def _place_line(line: Line, dated: Line, title: Line, typography: Typography | N
     "Ciudad de México, México"), or a line set like the dates and unlike the title under it (an employer's name is
     set like the other headers)?"""
     text = line.text.strip()
-    if _place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in _REGIONS:
+    if _place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in REGIONS:
         return True
     if typography is None:
         return False
@@ -2141,8 +1431,8 @@ def _employer_tenures(
                and (k == i + 1 or ((before := spans[k - 1][1]) is not None and _ends_by(inner_end, before)))):
             k += 1
         parts = range(i + 1, k)
-        employer = outer.title if outer.title and not _TITLE_WORDS.search(outer.title) else outer.company
-        if outer.title and outer.company and _TITLE_WORDS.search(outer.title):
+        employer = outer.title if outer.title and not TITLE_WORDS.search(outer.title) else outer.company
+        if outer.title and outer.company and TITLE_WORDS.search(outer.title):
             employer = None  # "Senior Consultant, Basalt  2020 - Present": a role of its own, its dated parts within it
         # (Every part has both dates: the loop above only takes parts that do.)
         starts = [s for p in parts if (s := spans[p][1]) is not None]
@@ -2156,7 +1446,7 @@ def _employer_tenures(
         for p in parts:
             role, line = jobs[p], spans[p][3]
             title = role.title
-            header = _RANGE.sub("", line.text).strip(" ,|–—-\t")
+            header = RANGE.sub("", line.text).strip(" ,|–—-\t")
             if role.company and role.title and role.company in header and role.title in header:
                 title = header  # the role's line held only its title; the split at a comma was wrong
             out_jobs.append(role.model_copy(update={"title": title, "company": employer,
@@ -2273,8 +1563,8 @@ def _not_a_role(title: str | None, dated_line: str, company: str | None = None) 
     employer's, "Personal project: Bus Tracker" over "Open source  2022"): not a job to count."""
     if _NOT_EMPLOYMENT.search(title or "") or re.search(_PERSONAL_PROJECT, company or "", re.IGNORECASE):
         return True
-    return bool(_DEGREE.search(dated_line) and _INSTITUTION.search(dated_line) and not _TITLE_WORDS.search(
-        _INSTITUTION.sub("", dated_line)))
+    return bool(DEGREE.search(dated_line) and INSTITUTION.search(dated_line) and not TITLE_WORDS.search(
+        INSTITUTION.sub("", dated_line)))
 
 
 def _face(line: Line, typography: Typography) -> _Face | None:
@@ -2481,7 +1771,7 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
     parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
     for k, part in enumerate(parts):
         if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or text.strip().startswith(",") or len(parts) > 1):
-            place = ", ".join(p for p in parts[k + 1:] if p and not _REMOTE.fullmatch(p)) or None
+            place = ", ".join(p for p in parts[k + 1:] if p and not REMOTE.fullmatch(p)) or None
             return ", ".join(parts[:k]), place
     return text, None
 
@@ -2543,12 +1833,12 @@ def _title_company(
         place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
         words = place.split()
         city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
-            len(words) == 1 or (len(words) == 2 and words[0].lower() in _CITY_PREFIXES)) or bool(
-            _REMOTE.fullmatch(place))
-        if _TITLE_WORDS.search(left) and middle and not _TITLE_WORDS.search(middle) and city_like:
+            len(words) == 1 or (len(words) == 2 and words[0].lower() in CITY_PREFIXES)) or bool(
+            REMOTE.fullmatch(place))
+        if TITLE_WORDS.search(left) and middle and not TITLE_WORDS.search(middle) and city_like:
             return left, middle, location or place
     # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd").
-    titled = [c for c in candidates if _TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
+    titled = [c for c in candidates if TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
     if len(titled) != 1 and len(candidates) > 1:
         # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
         # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
@@ -2575,8 +1865,8 @@ def _title_company(
         # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
         # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
         # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
-        same_line = [t for o, t in others if o == "rest" and not _TITLE_WORDS.search(t)]
-        group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not _TITLE_WORDS.search(pre[0])
+        same_line = [t for o, t in others if o == "rest" and not TITLE_WORDS.search(t)]
+        group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not TITLE_WORDS.search(pre[0])
         # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
         # previous entry's unmarked bullets than this entry's employer.
         above = [t for o, t in others if o == "pre" and not _place_only(t)]
@@ -2601,7 +1891,7 @@ def _title_company(
             return comma_split[0], comma_split[1], location or company
     on_dates = [t for o, t in candidates if o == "rest"]
     if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
-            _TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
+            TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
             r"[^,|]+ [–—-] [^,|]+", rest.strip()):
         # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
         # the title (a role and what it led to), not a title and an employer.
@@ -2623,7 +1913,7 @@ def _prose_start(text: str) -> bool:
 
 def _reads_as_title(text: str) -> bool:
     """A title word, or the learned scorer sure the field is a job title ("Senior Visual Journalist")."""
-    if _TITLE_WORDS.search(text):
+    if TITLE_WORDS.search(text):
         return True
     probabilities = title_probabilities([text])
     return probabilities is not None and probabilities[0] >= _SURE_TITLE
@@ -2631,7 +1921,7 @@ def _reads_as_title(text: str) -> bool:
 
 def _reads_as_organisation(text: str) -> bool:
     """No title words, and the learned scorer is sure the field names an organisation."""
-    if _TITLE_WORDS.search(text):
+    if TITLE_WORDS.search(text):
         return False
     probabilities = title_probabilities([text])
     return probabilities is not None and probabilities[0] <= 0.2
@@ -2642,7 +1932,7 @@ def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
     the words or the scorer make the left part the title and the scorer reads the right part as an organisation
     (so "Senior Manager, Applied Science" stays whole), and the field after it is a place-like name -- a few
     capitalised words, no legal form."""
-    if title.count(",") != 1 or legal_form(after) or _TITLE_WORDS.search(after):
+    if title.count(",") != 1 or legal_form(after) or TITLE_WORDS.search(after):
         return None
     words = after.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
@@ -2681,8 +1971,8 @@ def _title_side(first: str, second: str) -> int | None:
     """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
     as one. The title words decide when exactly one field has them (a field ending in a legal form has none:
     "Acme Engineering GmbH"); when both or neither have them, the learned scorer decides."""
-    first_titled = bool(_TITLE_WORDS.search(first)) and not legal_form(first)
-    second_titled = bool(_TITLE_WORDS.search(second)) and not legal_form(second)
+    first_titled = bool(TITLE_WORDS.search(first)) and not legal_form(first)
+    second_titled = bool(TITLE_WORDS.search(second)) and not legal_form(second)
     if first_titled != second_titled:
         return 0 if first_titled else 1
     return _learned_title([first, second])
@@ -2708,12 +1998,12 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
         found = [pattern.match(job.company or "") for job in jobs]
         places = [m.group("place") for m in found if m]
         if len(places) < max(3, 0.75 * len(jobs)) or any(
-                _LEGAL_SUFFIX.fullmatch(p + ".") or _LEGAL_SUFFIX.fullmatch(p) or _TITLE_WORDS.search(p)
+                LEGAL_SUFFIX.fullmatch(p + ".") or LEGAL_SUFFIX.fullmatch(p) or TITLE_WORDS.search(p)
                 for p in places):
             continue
         # (A place recurs when two different employers share it; one employer's promotions repeat it anyway.)
         pairs = {(m.group("employer").strip().lower(), m.group("place").lower()) for m in found if m}
-        known = {p.lower() for p in places} & ({home} | _REGIONS) or len({p for _, p in pairs}) < len(pairs)
+        known = {p.lower() for p in places} & ({home} | REGIONS) or len({p for _, p in pairs}) < len(pairs)
         if not known:
             continue
         return [job.model_copy(update={"company": m.group("employer").strip(), "location": job.location or m.group(
@@ -2724,7 +2014,7 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
 def _place_only(text: str) -> bool:
     """A field that is only a place ("India", "Berlin, DE"): never the employer."""
     lowered = text.strip().lower()
-    return lowered in _REGIONS or bool(_REMOTE.fullmatch(lowered)) or (_find_location(text) or (1, ""))[0] == 0
+    return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0
 
 
 # What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
@@ -2739,10 +2029,10 @@ def _split_at_employer(field: str) -> list[str]:
     Northwind")."""
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
     if len(parts) == 2 and parts[1].strip() and (
-            _TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
+            TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
         return [parts[0].strip(), parts[1].strip()]
     parts = _SLASH_EMPLOYER.split(field, maxsplit=1)
-    if len(parts) == 2 and legal_form(parts[1].strip()) and _TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
+    if len(parts) == 2 and legal_form(parts[1].strip()) and TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
         # "Software Developer / Smartway Studio S.L.": a slash between spaces joins two titles ("Developer /
         # Designer") or places ("Blumenau, SC / Germany") unless a title is before it and a company's legal form
         # ends what follows it.
@@ -2758,10 +2048,10 @@ def _split_company_line(field: str) -> list[str]:
     index = 0
     while index < len(parts):
         pair = ", ".join(parts[index: index + 2])
-        found = _find_location(pair) if index + 1 < len(parts) else None
+        found = find_location(pair) if index + 1 < len(parts) else None
         if found is not None and found[0] == 0:
             index += 2
-            while index < len(parts) and (parts[index].lower() in _REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
+            while index < len(parts) and (parts[index].lower() in REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
                 # "Boston, Massachusetts, USA": the country after the city and its state is the same place.
                 pair += ", " + parts[index]
                 index += 1
@@ -2799,9 +2089,9 @@ def _bullets(lines: list[Line], measure: int | None = None) -> list[Line]:
         text = line.text
         wrapped = measure is None or last_length >= _WRAPPED_SHARE * measure
         if _is_bullet(line):
-            bullets.append(Line(number=line.number, text=_BULLET.sub("", text).strip()))
+            bullets.append(Line(number=line.number, text=BULLET.sub("", text).strip()))
         elif bullets and (text[:1].islower() or text[:1].isdigit() or (
-                wrapped and not bullets[-1].text.endswith((".", "!")))) and not _RANGE.search(text):
+                wrapped and not bullets[-1].text.endswith((".", "!")))) and not RANGE.search(text):
             bullets[-1] = Line(number=bullets[-1].number, text=f"{bullets[-1].text} {text}".strip())
         elif len(text.split()) >= 4:
             bullets.append(Line(number=line.number, text=text))
@@ -2817,21 +2107,21 @@ def _bullets(lines: list[Line], measure: int | None = None) -> list[Line]:
 def _education(lines: list[Line]) -> list[Education]:
     entries: list[Education] = []
     for index, line in enumerate(lines):
-        text = _BULLET.sub("", line.text)
-        if not _DEGREE.search(text) or len(text) > 160:
+        text = BULLET.sub("", line.text)
+        if not DEGREE.search(text) or len(text) > 160:
             continue
         nearby = [lines[j] for j in (index - 1, index + 1, index - 2) if 0 <= j < len(lines)]
         institution = None
-        if _INSTITUTION.search(text):
+        if INSTITUTION.search(text):
             institution = None  # degree and school on one line: keep the line as the degree
         else:
-            near = next((n for n in nearby if _INSTITUTION.search(n.text) and not _DEGREE.search(n.text)), None)
+            near = next((n for n in nearby if INSTITUTION.search(n.text) and not DEGREE.search(n.text)), None)
             if near:
-                near_fields = _fields(_SINGLE_DATE.sub("", _RANGE.sub("", _BULLET.sub("", near.text))))
+                near_fields = _fields(SINGLE_DATE.sub("", RANGE.sub("", BULLET.sub("", near.text))))
                 institution = _strip_location(near_fields[0])[0] if near_fields else None
-        years = _YEAR.findall(text) or [y for n in nearby for y in _YEAR.findall(n.text)]
+        years = YEAR.findall(text) or [y for n in nearby for y in YEAR.findall(n.text)]
         # "Master of Science - MS, Statistics · (2008 - 2010)": the brackets and the dot went with the dates.
-        degree = re.sub(r"[\s·•|,]*[(\[]\s*[)\]]", "", _RANGE.sub("", text)).strip(" |,·•")
+        degree = re.sub(r"[\s·•|,]*[(\[]\s*[)\]]", "", RANGE.sub("", text)).strip(" |,·•")
         entries.append(
             Education(degree=degree or text, institution=institution, year=years[-1] if years else None,
                       source_line=line.number)
@@ -2842,11 +2132,11 @@ def _education(lines: list[Line]) -> list[Education]:
 def _skills(lines: list[Line]) -> list[str]:
     skills: list[str] = []
     for line in lines:
-        text = _BULLET.sub("", line.text)
+        text = BULLET.sub("", line.text)
         if ":" in text:
             text = text.split(":", 1)[1]
         text = re.sub(r"[()]", ",", text)  # "Cloud (AWS, GCP)" lists three skills
-        for item in _SKILL_SPLIT.split(text):
+        for item in SKILL_SPLIT.split(text):
             item = item.strip(" .()")
             if 1 < len(item) <= 40 and len(item.split()) <= 5 and item.lower() not in (s.lower() for s in skills):
                 skills.append(item)
@@ -3008,7 +2298,7 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[_Span], exper
     if not jobs:
         return []  # no roles read: `_confidence` says so already
     signs = []
-    if any(len(_RANGE.findall(line.text)) >= 2 for line in experience_lines if not _is_bullet(line)):
+    if any(len(RANGE.findall(line.text)) >= 2 for line in experience_lines if not _is_bullet(line)):
         # Several date ranges on one line of the work history: entries set side by side (a grid, columns) were
         # read across. On the tuning sources 3 of 9 misread files had such a line, and none of 271 read right.
         signs.append("a line of the work history holds several date ranges: entries set side by side may have "
@@ -3019,7 +2309,7 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[_Span], exper
         # with a single role (5) was misread. Pasted text has no layout to misread, so it is taken as written.
         signs.append("only one role was read: if your resume lists more, the reader missed them")
     stray = next((s for s in spans if s.name in _DATELESS and sum(
-        bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2), None)
+        bool(RANGE.search(line.text) or SINGLE_DATE.search(line.text)) for line in s.lines) >= 2), None)
     if source != "anywhere" and stray is not None:
         # Dated lines under a kind that never carries dates (Interests, Skills): entries ran on under it from a
         # missed heading, so roles may be missing. On the tuning sources: 5 of 19 misread files, none of 292 read
@@ -3040,7 +2330,7 @@ def _unnamed_work_history(spans: list[_Span]) -> int | None:
     (Teaching, Docencia, References) is named, not unnamed: a teaching list never becomes the work history."""
     if any(s.name == "experience" for s in spans):
         return None
-    counts = [(sum(1 for line in s.lines if _RANGE.search(line.text) or _OPEN_FIRST.search(line.text)), i)
+    counts = [(sum(1 for line in s.lines if RANGE.search(line.text) or OPEN_FIRST.search(line.text)), i)
               for i, s in enumerate(spans) if s.name == "other" and s.heading
               and lexicon_kind(s.heading) is None and keyword_kind(s.heading) is None]
     counts.sort(reverse=True)
@@ -3058,7 +2348,7 @@ _DATELESS: set[SectionName] = {"skills", "languages", "interests", "references"}
 
 
 def _dated(line: Line) -> bool:
-    return bool(_RANGE.search(line.text) or _OPEN_FIRST.search(line.text) or _SINCE.search(line.text))
+    return bool(RANGE.search(line.text) or OPEN_FIRST.search(line.text) or SINCE.search(line.text))
 
 
 def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
@@ -3091,7 +2381,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     lines = [
         Line(number=number, text=text)
         for number, text in enumerate(extracted.text.split("\n"), start=1)
-        if text.strip() and not _FURNITURE.search(text.strip())
+        if text.strip() and not FURNITURE.search(text.strip())
     ]
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     lines = _split_margin_headings(_split_glued_heading(lines), typography,
@@ -3116,8 +2406,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.
         jobs = [job for s in spans if s.name in _ROLE_SECTIONS for job in _jobs(s.lines, typography, measure)]
         source = "roles" if jobs else "none"
-    outside = [line for line in header if _RANGE.search(line.text)] + [
-        line for s in spans if s.name not in _NOT_ROLES for line in s.lines if _RANGE.search(line.text)]
+    outside = [line for line in header if RANGE.search(line.text)] + [
+        line for s in spans if s.name not in _NOT_ROLES for line in s.lines if RANGE.search(line.text)]
     if not jobs and len(outside) >= 2:
         # Dated ranges outside education and the like, yet no role was read (an unrecognised heading, or a layout
         # read out of order): read roles wherever they are rather than report no experience -- except under a
@@ -3131,7 +2421,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         # Still none: a work history whose heading was missed runs on under the section above it. Under a kind that
         # never carries dates (Skills, Languages, Interests, References), two or more dated lines are such roles.
         misplaced = [line for s in spans if s.name in _DATELESS and sum(
-            bool(_RANGE.search(line.text) or _SINGLE_DATE.search(line.text)) for line in s.lines) >= 2
+            bool(RANGE.search(line.text) or SINGLE_DATE.search(line.text)) for line in s.lines) >= 2
             for line in s.lines]
         jobs = _jobs(misplaced, typography, measure) if misplaced else []
         source = "anywhere" if jobs else "none"
@@ -3144,7 +2434,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
-    contact = _contact(header, lines, _typeset_name(lines, typography), typography, extracted.document_names)
+    contact = read_contact(header, lines, typeset_name(lines, typography), typography, extracted.document_names)
     jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     signs = _signs_of_misreading(jobs, source, spans, experience_lines, typography,

@@ -1,0 +1,552 @@
+"""Who the resume is about: the candidate's name, e-mail, phone, links and location.
+
+The name is read the ways a person finds it -- the largest line on the first page, a line set apart above the
+contact block, the document's metadata, the spelling an e-mail address gives, a "Name:" label -- and its form
+repaired (spaced capitals, "Surname, Given", credentials and taglines dropped). Phones are told from dates,
+amounts and identifiers; e-mails wrapped across lines are joined. `read_contact` is the entry point;
+`typeset_name` and `largest_line` are also asked by the parser (a heading must not be the name).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.resume.headings import Typography, heading_name
+from assistant.resume.models import Contact, Line
+from assistant.resume.vocabulary import (
+    CONTACT_LABEL,
+    DEGREE,
+    EMAIL,
+    NAME_STOP,
+    PHONE,
+    RANGE,
+    REGIONS,
+    SEPARATORS,
+    TITLE_WORDS,
+    URL,
+    YEAR,
+    find_location,
+)
+
+
+def largest_line(lines: list[Line], typography: Typography) -> int | None:
+    """Index of the first line set in the largest size on the first page (a resume's name), if it stands out."""
+    best: tuple[float, int] | None = None
+    for index, line in enumerate(lines[:40]):
+        style = typography.style(line.text)
+        if style is not None and style.page == 1 and (best is None or style.size > best[0] + 0.1):
+            best = (style.size, index)
+    if best is None or best[0] < 1.2 * typography.body:
+        return None
+    return best[1]
+
+
+# Name particles ("Álvaro Amorim de Oliveira Martins", "Ludwig van Beethoven", "Zoë Ní Bhriain"), in any case.
+_NAME_PARTICLES = {
+    "de", "van", "von", "da", "del", "la", "le", "bin", "al", "dos", "das", "do", "der", "den", "di", "du", "y", "e",
+    "ten", "ter", "af", "della", "bint", "ibn", "ben", "ní", "nic", "mac", "zu", "vom", "des", "lo", "los", "las",
+    "st.", "dei", "degli",
+}
+# Words a header line may hold that a person's name does not: what a document, a section, a contact block, a
+# company or a role is called. Whole words only (a surname such as "Whitehead" or "Stafford" contains "head" or
+# "staff"), and none that is also a common surname or name part ("Page", "Head", "Bank", Brazil's "Junior").
+_NOT_NAME_WORDS = {
+    "personal", "details", "information", "data", "profile", "contact", "contacts", "europass", "portfolio",
+    "about", "address", "email", "e-mail", "phone", "mobile", "telephone", "linkedin", "github", "website",
+    "references", "available", "request", "skills", "experience", "education", "objective", "languages", "work",
+    "history", "professional", "career", "university", "college", "school", "institute", "inc", "inc.", "llc",
+    "ltd", "ltd.", "gmbh", "corp", "corp.", "plc", "company", "group", "technologies", "solutions", "consulting",
+    "systems", "services", "senior", "lead", "principal", "chief", "officer", "intern", "remote", "hybrid",
+    "city", "avenue", "learning", "machine", "software", "engineering",
+    "science", "research", "technical", "the", "and", "of", "for", "with", "in", "at", "my", "me", "your",
+    # roles and fields a tagline names ("Product Designer", "Cloud Architect", "AI Strategist")
+    "architect", "designer", "consultant", "founder", "co-founder", "cofounder", "president", "specialist",
+    "administrator", "programmer", "professor", "lecturer", "teacher", "advisor", "adviser", "strategist",
+    "product", "researcher", "freelancer", "expert", "evangelist", "executive", "ceo", "cto", "cfo",
+    "coo", "cio", "vp", "svp", "evp", "student", "graduate", "candidate", "technologist", "practitioner",
+    "recruiter", "analytics", "ml", "mlops", "devops", "cloud", "platform", "infrastructure", "security",
+    "full-stack", "fullstack", "backend", "frontend", "web", "digital", "marketing", "operations", "area",
+    "finance", "business", "team", "teams", "enthusiast", "aspiring", "hello", "thank", "thanks", "you", "welcome",
+    # what companies call themselves (not "AI", "Sales", "Bank": a given name and surnames too)
+    "limited", "sarl", "s.a.", "srl", "pty", "bv", "b.v.", "nv", "n.v.", "kg", "labs", "lab", "studio", "studios",
+    "agency", "partners", "holdings", "ventures", "capital", "technology", "tech", "networks", "media", "health",
+    "foundation", "association", "society", "council", "ministry", "department", "hospital", "clinic",
+    "airlines", "motors", "energy", "insurance",
+    # the same roles and fields in German, French, Spanish and Portuguese ("Ingeniero de Datos", "Cientista de
+    # Dados", "Ingénieure Logiciel")
+    "ingeniero", "ingeniera", "engenheiro", "engenheira", "ingénieur", "ingénieure", "ingenieur", "ingenieurin",
+    "desarrollador", "desarrolladora", "desenvolvedor", "desenvolvedora", "développeur", "développeuse",
+    "entwickler", "entwicklerin", "científico", "científica", "cientista", "analista", "gerente", "jefe", "jefa",
+    "directeur", "directrice", "diretor", "diretora", "datos", "dados", "données", "daten", "consultor",
+    "consultora", "berater", "beraterin", "leiter", "leiterin", "chercheur", "chercheuse", "investigador",
+    "investigadora", "pesquisador", "pesquisadora", "programador", "programadora", "arquitecto", "arquiteto",
+    "architecte", "logiciel", "informática", "informatique", "informatik",
+}
+# A courtesy or academic title before a name ("Dr. Jane Doe", "Prof Jane Doe"): dropped like a credential after it.
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE)
+# First words of place names: a header line such as "San Francisco Bay Area" or "New South Wales" is a place.
+_PLACE_FIRST_WORDS = {
+    "los", "las", "santa", "new", "fort", "saint", "mountain", "palo", "salt", "buenos", "kuala", "tel", "cape",
+    "greater",
+}  # (not "San", "Hong", "Abu", "Sao": they also open people's names)
+# A label before the name in a form-like CV ("Name: …", "Name / Surname …", "Full name …", "Nom : …", "Nombre …").
+_NAME_LABEL = re.compile(
+    r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
+    r"\s*(?:first\s*|given\s*)?names?|name|nom(?:\s+et\s+pr[ée]nom|\s+complet)?|pr[ée]nom\s+et\s+nom"
+    r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome\s*(?:[/&]|e)\s*cognome|nome(?:\s+completo)?"
+    r"|(?:vollst[äa]ndiger\s+)?name"
+    r"|vor-?\s*und\s+nachname)\s*[:：]?\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# What a header line may say around the name: the document's own title ("Curriculum Vitae – Jane Doe",
+# "Jane Doe — Résumé", "Resume of Jane Doe").
+DOCUMENT_TITLE = r"(?:curriculum\s+vitae|r[ée]sum[ée]|cv|lebenslauf|curr[íi]culo)"
+_TITLE_PREFIX = re.compile(rf"^{DOCUMENT_TITLE}\s*(?:[-–—:|·•]\s*|\s+(?:of|de|von|du)\s+)", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(rf"\s*(?:[-–—:|·•,]\s*|\s+)(?:'s\s+)?{DOCUMENT_TITLE}$", re.IGNORECASE)
+# Pronouns in brackets after a name ("Jane Doe (she/her)", "Jane Doe [they/them]"): not part of the name. (A
+# nickname in brackets or quotes, 'Wei (David) Zhang', is printed as part of it and kept.)
+_NAME_ASIDE = re.compile(r"\s*[(\[]\s*(?:she|he|they|her|him|them|hers|his|theirs|ze|xe)(?:\s*/\s*\w+)*\s*[)\]]",
+                         re.IGNORECASE)
+# A name the text layer breaks inside its words: a drop capital or a small-caps first letter set apart
+# ("J ane Doe", "R OSA O KONKWO"), or a name set as one camel-case word when the space between two fonts was
+# lost ("JaneDoe").
+_DROPPED_CAPITAL = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ]) (?=[a-zà-ÿ]{2,}\b)")
+_SPLIT_CAPS = re.compile(r"(?:[A-ZÀ-Þ] [A-ZÀ-Þ]{2,}(?: |$)){2,}")
+_CAMEL_NAME = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]{2,})((?:[A-ZÀ-Þ][a-zà-ÿ]{2,}){1,2})")
+
+
+def _repair_name_spacing(text: str) -> str:
+    if _SPLIT_CAPS.fullmatch(text):
+        return re.sub(r"(?<![A-ZÀ-Þ])([A-ZÀ-Þ]) ", r"\1", text).strip()
+    camel = _CAMEL_NAME.fullmatch(text)
+    if camel:
+        return " ".join(re.findall(r"[A-ZÀ-Þ][a-zà-ÿ]+", text))
+    return _DROPPED_CAPITAL.sub(r"\1", text)
+
+
+def _looks_like_name(text: str, first: bool) -> bool:
+    words = [w.strip("()[]\"“”‘’") if re.fullmatch(r"[(\[\"“‘][^\s()]+[)\]\"”’]", w) else w for w in text.split()]
+    given = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not 1 <= len(given) <= 4 or len(words) > 6 or NAME_STOP.search(text) or URL.search(text):
+        return False
+    if len(words) == 1 and not (first and text.isupper() and len(text) > 2):
+        return False
+    if any(w.lower().strip(",.:;") in _NOT_NAME_WORDS for w in words) or heading_name(text):
+        return False
+    if words[0].lower() in _PLACE_FIRST_WORDS or text.lower() in REGIONS:
+        return False
+    if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
+        return False  # initials alone ("J. D.") say who, but are not a name to show
+    # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie"), or with an elided particle
+    # ("d'Alembert"); an apostrophe or a hyphen may join parts ("O'Connor-Lund", "Al-Farsi").
+    return all((w[0].isupper() or re.match(r"[a-z]{1,4}['’][^\W\d_]", w) is not None)
+               and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
+
+
+def _styled_name(text: str, lower_case: bool = False) -> bool:
+    """A name as a template styles it: capitalised words, or all capitals (or, for the page's largest line, all
+    lower case) that read as a name once capitalised ("JANE DOE", "jane doe")."""
+    return _looks_like_name(text, first=True) or (
+        (text.isupper() or (lower_case and text.islower())) and 2 <= len(text.split()) <= 6
+        and _looks_like_name(text.title(), True))
+
+
+def _plain_letters(text: str) -> str:
+    """Lower-case ASCII letters only, accents removed: how a name is spelled in an email address."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[^a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _email_agrees(name: str, emails: list[str]) -> bool:
+    """Whether an email address's local part spells part of `name` (its surname, or a given name of 3+ letters):
+    "jane.doe@…", "jdoe@…", "doej@…" agree with "Jane Doe"."""
+    parts = [_plain_letters(w) for w in name.split() if w.lower() not in _NAME_PARTICLES]
+    parts = [p for p in parts if len(p) >= 3]
+    locals_ = [_plain_letters(e.split("@", 1)[0]) for e in emails]
+    return any(p in local for p in parts for local in locals_ if local)
+
+
+def _name_from_metadata(lines: list[Line], document_names: list[str]) -> str | None:
+    """A last resort: the PDF's stored author or title ("Jane Doe", "Jane Doe - Resume"), when it reads as a name
+    and one of the first lines prints it (a layout may have merged the name into another line). The stored value
+    alone is never taken: it is often the account that made the file, not the candidate."""
+    top = [re.sub(r"\s+", " ", line.text) for line in lines[:40]]
+    for stored in document_names:
+        name = _name_form(stored)
+        if not _looks_like_name(name, first=False) or len(name.split()) < 2:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for line in top:
+            found = pattern.search(line)
+            if found:
+                return found.group()  # as the page prints it
+    return None
+
+
+def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
+    """The last resort: two to four capitalised words on one of the first lines that the email address spells
+    out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
+    words must each appear in the address's local part, so a line merely sharing a surname is not enough."""
+    local_parts = [_plain_letters(e.split("@", 1)[0]) for e in emails[:1]]
+    if not local_parts or len(local_parts[0]) < 6:
+        return None
+    local = local_parts[0]
+    for line in lines[:30]:
+        words = _trim_name_line(line.text).split()
+        for size in (4, 3, 2):
+            for start in range(0, len(words) - size + 1):
+                window = words[start: start + size]
+                spelled = [w for w in window if len(_plain_letters(w)) >= 3 and _plain_letters(w) in local]
+                text = " ".join(window)
+                if len(spelled) >= 2 and window[0] in spelled and window[-1] in spelled and _styled_name(text):
+                    return text
+    return None
+
+
+def _name_in_line(text: str, first: bool) -> str | None:
+    """The name a header line holds, if it holds one: its first field (before a separator or a contact label),
+    "Doe, Jane" and "Jane Doe, PhD" put in natural order (not "Oakland, CA", not "Vice President, Banking")."""
+    piece = SEPARATORS.split(CONTACT_LABEL.split(_trim_name_line(text))[0])[0].strip()
+    if "," in piece and not _looks_like_name(piece, first) and (
+            _CREDENTIAL.fullmatch(piece.rsplit(",", 1)[1].strip()) or find_location(piece) is None) and not \
+            TITLE_WORDS.search(_name_form(piece)):
+        piece = _name_form(piece)
+    return piece if _looks_like_name(piece, first) else None
+
+
+def _set_apart(line: Line, typography: Typography | None) -> bool:
+    style = typography.style(line.text) if typography is not None else None
+    return style is not None and style.page == 1 and typography is not None and typography.set_apart(style)
+
+
+def _prominent_name(lines: list[Line], typography: Typography | None, emails: list[str]) -> str | None:
+    """A name-like line set apart by typography (bigger, bold or capitals) within four lines of a contact line
+    (email, phone or link) near the top of the first page: a name that is neither the largest line nor in the
+    header before the first heading (a sidebar read first, a banner above it). One the email address spells wins;
+    otherwise the one nearest the contact lines."""
+    if typography is None:
+        return None
+    top = lines[:40]
+    contact_at = [i for i, line in enumerate(top) if EMAIL.search(line.text) or PHONE.search(line.text)
+                  or URL.search(line.text)]
+    found: list[tuple[int, str]] = []
+    for index, line in enumerate(top):
+        distance = min((abs(index - c) for c in contact_at), default=99)
+        if distance > 4 or not _set_apart(line, typography) or heading_name(line.text):
+            continue
+        text = _name_form(line.text)
+        if _styled_name(text):
+            found.append((distance, text))
+    if not found:
+        return None
+    spelled = [text for _, text in found if _email_agrees(text, emails)]
+    return spelled[0] if spelled else min(found)[1]
+
+
+def _name_beside_contact(lines: list[Line]) -> str | None:
+    """The name in a header block that the PDF drew after the body (sidebar templates put it last in the stream):
+    a name-like line at most two lines above the first line holding an email address or a phone number, or the
+    words before the address on that line itself ("Jane Doe jane@example.org +1 555 0100")."""
+    for index, line in enumerate(lines):
+        contact = EMAIL.search(line.text) or PHONE.search(line.text)
+        if contact:
+            for above in lines[max(0, index - 2): index]:
+                text = None if heading_name(above.text) else _name_in_line(above.text, first=False)
+                if text is not None:
+                    return text
+            before = _name_form(line.text[: contact.start()].strip())
+            if before and _styled_name(before):
+                return before
+            return None
+    return None
+
+
+def _labelled_name(lines: list[Line]) -> str | None:
+    """The name a form-like CV gives after a label ("Name: Jane Doe", "Name / Surname Doe, Jane", "Full name
+    Jane Doe", "Nom : Jane Doe"), among the first lines."""
+    for line in lines[:25]:
+        match = _NAME_LABEL.match(line.text.strip())
+        if match:
+            text = _name_form(match.group("name").strip())
+            if _styled_name(text):
+                return text
+    return None
+
+
+def _same_size_continuation(lines: list[Line], index: int, typography: Typography) -> str | None:
+    """The rest of a big name the page sets over two lines ("Ingrid" / "Salvesen", "Priyanka Raghunathan-" /
+    "Holt"): the next line in the same size and at the same left edge, within a few lines (a contact block
+    set beside the name may come between them in reading order)."""
+    first = typography.style(lines[index].text)
+    if first is None:
+        return None
+    for offset, line in enumerate(lines[index + 1: index + 5]):
+        style = typography.style(line.text)
+        if style is None or style.page != first.page:
+            return None
+        if abs(style.size - first.size) < 0.5 and (offset == 0 or abs(style.x - first.x) <= 3):
+            # (Right after it, a centred second line may start elsewhere; further down, only the same left edge
+            # is the same block.)
+            return line.text.strip()
+        if style.size > first.size:
+            return None
+    return None
+
+
+def _largest_later_on_first_page(lines: list[Line], typography: Typography, first: int | None) -> int | None:
+    """A line further down the first page's reading order (past the 40 lines `largest_line` looks at) set larger
+    than any before it: the name at the top of a sidebar the PDF drew after a long main column."""
+    top = typography.style(lines[first].text) if first is not None else None
+    best: tuple[float, int] | None = None
+    for index, line in enumerate(lines[40:], start=40):
+        style = typography.style(line.text)
+        if style is None or style.page > 1:
+            if style is not None:
+                break
+            continue
+        if (top is None or style.size > top.size + 0.1) and (best is None or style.size > best[0] + 0.1):
+            best = (style.size, index)
+    if best is None or best[0] < 1.2 * typography.body:
+        return None
+    return best[1]
+
+
+def typeset_name(lines: list[Line], typography: Typography | None) -> str | None:
+    """The name as a reader finds it: the largest line on the first page, when it reads as a name ("JANE DOE",
+    "Doe, Jane" put in natural order; a credential after a comma dropped), joined with its second line when the
+    page sets the name over two lines in that size."""
+    if typography is None:
+        return None
+    index = largest_line(lines, typography)
+    later = _largest_later_on_first_page(lines, typography, index)
+    if later is not None:
+        index = later
+    if index is None:
+        return None
+    text = re.sub(r"\s+", " ", lines[index].text).strip()
+    if len(text.split()) == 1 or text.endswith("-"):
+        rest = _same_size_continuation(lines, index, typography)
+        if rest is not None and (text.endswith("-") or len(rest.split()) <= 3):
+            # A name broken at its hyphen joins without a space; a name set word over word joins with one.
+            text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
+    text = _name_form(text)
+    return text if _styled_name(text, lower_case=True) else None
+
+
+def _trim_name_line(text: str) -> str:
+    """A header line without what surrounds a name on it: contact details after it, pronouns in brackets, the
+    document's title before or after it ("Curriculum Vitae – Jane Doe", "Jane Doe — Résumé"), decoration, a
+    courtesy title, and a tagline run on after it; a name the text layer broke inside its words is mended."""
+    text = re.sub(r"\s+", " ", text).strip()
+    contact = [m.start() for m in (EMAIL.search(text), PHONE.search(text), URL.search(text)) if m and m.start()]
+    if contact:
+        text = text[: min(contact)].rstrip(" |·•,;-–—")
+    text = _repair_name_spacing(_NAME_ASIDE.sub("", text).strip())
+    text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
+    # Decoration around it ("• Jane Doe", "— JANE DOE —", "Jane Doe.") and a courtesy title before it.
+    text = re.sub(r"^[^\w(\"“]+|[^\w.)\"”]+$", "", text).rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
+    return _name_before_tagline(_HONORIFIC.sub("", text).strip())
+
+
+# Words a tagline after a name opens with (a seniority or a field): "Senior Data Scientist", "ML Platform Lead".
+_TAGLINE_START = {
+    "senior", "junior", "lead", "principal", "chief", "head", "staff", "data", "machine", "software", "ml", "ai",
+    "product", "cloud", "full-stack", "fullstack", "backend", "frontend", "research", "engineering", "technical",
+    "vp", "svp", "evp", "ceo", "cto", "associate", "assistant", "deputy", "executive", "founder", "co-founder",
+}
+
+
+def _name_before_tagline(text: str) -> str:
+    """A name with a tagline run on after it on the same line, no separator between ("Jane Doe Senior Data
+    Scientist", "Mary Ann Smith Product Designer"): the shortest run of two to four opening words that reads as a
+    name and is followed by a word no name holds ("Jane Doe Staff Engineer": "Jane Doe"). Any other text is
+    returned unchanged."""
+    words = text.split()
+    if len(words) < 3 or _styled_name(text):
+        return text
+    for size in range(2, min(4, len(words) - 1) + 1):
+        head, following = " ".join(words[:size]), words[size]
+        if (following.lower() in _TAGLINE_START or NAME_STOP.search(following) or TITLE_WORDS.fullmatch(
+                following)) and _styled_name(head):
+            return head
+    return text
+
+
+def _name_form(text: str) -> str:
+    """A name line in natural order without what surrounds the name: "Doe, Jane" -> "Jane Doe"; "Jane Doe, PhD",
+    "Jane Doe | Data Leader", "Jane Doe (she/her)", "Curriculum Vitae – Jane Doe" and "Jane Doe
+    jane@example.org" -> "Jane Doe"."""
+    text = _trim_name_line(text)
+    surname_first = re.fullmatch(
+        r"((?:(?:[a-zà-þ]{1,4}\.?) ){0,2}[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?), ([A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+)*)",
+        text)
+    if surname_first and find_location(text) is None and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
+            NAME_STOP.search(surname_first.group(2)) or TITLE_WORDS.search(surname_first.group(2))) and all(
+            w.lower() in _NAME_PARTICLES for w in surname_first.group(1).split()[:-1] if w[:1].islower()):
+        # ("Sofia Marchetti, Junior Data Engineer" is a name and a tagline, not "Surname, Given"; "Oakland, CA" is
+        # a place.)
+        text = f"{surname_first.group(2)} {surname_first.group(1)}"
+    else:
+        text = re.split(r",\s*|\s+[|·•–—]\s+|\s+-\s+", text)[0]
+    return _CREDENTIAL_TAIL.sub("", text).strip()
+
+
+_CREDENTIAL = re.compile(
+    r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr|pmp|cfa|mph|rn|cissp|frm|acca|p\.?\s?eng|dr)\.?",
+    re.IGNORECASE)
+_CREDENTIAL_TAIL = re.compile(
+    r"(?:,?\s+(?:ph\.?d|mba|m\.?sc|mcs|cpa|pmp|cfa|mph|cissp|frm|acca|p\.?\s?eng)\.?)+$", re.IGNORECASE)
+
+
+_WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
+# ... or inside its domain ("…@exa" / "mple.org"): a partial domain with no dot, then a line that is only the rest.
+_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*[a-z]{2,})(?=\n|$)")
+
+
+# Digit runs that are identifiers, not phone numbers: after "arXiv:", "ISBN", "ISSN", "DOI", "ORCID", "ID", or
+# shaped like an arXiv identifier (4 digits, a dot, 4-5 digits).
+_NOT_A_PHONE = re.compile(r"(?:arxiv|isbn|issn|doi|orcid|\bid)\s*[:#]?\s*$", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
+# A North American number spelled with letters at its end ("216-202-LEON", "(800) 555-CODE").
+_VANITY_PHONE = re.compile(r"(?<![\w/.])(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]?\d{3}[-. ][A-Z]{4}(?![\w])")
+
+
+_PHONE_HEAD = re.compile(r"(?:^|[\s:])(?P<head>\+?\(?\d[\d().\s-]{2,}\d\)?)$")
+_PHONE_TAIL = re.compile(r"\d[\d\s.-]{2,}\d")
+
+
+def _wrapped_phone(lines: list[Line]) -> str | None:
+    """A phone number a narrow contact column wrapped ("+1 (415)" / "555-0142"), with another column's line
+    possibly read between its pieces: a line ending in the number's start and, within the next three lines, a
+    line that is only the rest, together 9 to 15 digits."""
+    for index, line in enumerate(lines[:40]):
+        head = _PHONE_HEAD.search(line.text.strip())
+        if head is None or RANGE.search(line.text) or not (
+                re.search(r"[+(]", head.group("head")) or len(re.findall(r"\d+", head.group("head"))) >= 2):
+            continue  # (one bare number is a postcode or a year, not the start of a phone number)
+        for below in lines[index + 1: index + 4]:
+            if _PHONE_TAIL.fullmatch(below.text.strip()):
+                joined = f"{head.group('head').strip()} {below.text.strip()}"
+                if 9 <= len(re.sub(r"\D", "", joined)) <= 15 and not RANGE.search(below.text):
+                    return joined
+                break
+    return None
+
+
+_GROUPED = r"\d{1,3}(?:[ .]\d{3})+"  # an amount with thousands separators: "120 000", "1.250.000"
+
+
+def _number_range(found: str) -> bool:
+    """Two numbers joined by a hyphen, the second larger: a range of pages or article numbers of the same length
+    ("130001-130012") or of amounts written in thousands ("120 000 - 150 000"), not a phone number."""
+    parts = re.fullmatch(r"\s*(\d{4,})\s*[-–]\s*(\d{4,})\s*", found)
+    if parts is not None:
+        return len(parts.group(1)) == len(parts.group(2)) and int(parts.group(2)) > int(parts.group(1))
+    amounts = re.fullmatch(rf"\s*({_GROUPED})\s*[-–]\s*({_GROUPED})\s*", found)
+    if amounts is None:
+        return False
+    low, high = (int(re.sub(r"\D", "", amounts.group(i))) for i in (1, 2))
+    return high > low
+
+
+# An international number written with its country code: "+", the 1-3 digit code, then groups. The "+" is what
+# no year, date, identifier or amount carries, so such a number may be shorter than an unmarked run ("+1 555 0199"
+# has 8 digits; small national plans have 7), as long as its groups are not thousands separators ("+1 200 000").
+_INTERNATIONAL = re.compile(r"\(?\+\d{1,3}\)?(?:[\s.-]+\(?\d+\)?)+")
+_THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
+
+
+def _phone_digits_fit(candidate: str) -> bool:
+    """Whether a phone-like run has a phone number's length: 9 to 15 digits (E.164's most), or 7 to 15 when it
+    is written internationally (a "+" and the country code set apart from the rest)."""
+    digits = len(re.sub(r"\D", "", candidate))
+    if 9 <= digits <= 15:
+        return True
+    return (7 <= digits <= 8 and _INTERNATIONAL.fullmatch(candidate.strip()) is not None
+            and _THOUSANDS.fullmatch(candidate.strip()) is None)
+
+
+def _phone_options(found: str) -> list[str]:
+    """A phone-like digit run, then the same run with trailing space-separated groups dropped: a number written
+    in pairs ("+33 6 12 34 56 78") runs on into a postcode or a street number on the same line ("69002 Lyon")."""
+    options = [found]
+    if "\n" in found:
+        # Run on past its line's end into the next line's postcode ("+46700555014" / "90740 Umeå"): the line's part.
+        options.append(found.split("\n", 1)[0].strip())
+    groups = options[-1].split()
+    while len(groups) > 2 and len(re.sub(r"\D", "", options[-1])) > 15:
+        groups = groups[:-1]
+        options.append(" ".join(groups))
+    return options
+
+
+def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None,
+             typography: Typography | None = None, document_names: list[str] | None = None) -> Contact:
+    # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
+    # email, phone and links, and the header (then the first lines) for the name and location.
+    text = "\n".join(line.text for line in all_lines)
+    # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
+    text = _WRAPPED_EMAIL_DOMAIN.sub(r"\1\2", _WRAPPED_EMAIL_END.sub(r"\1\2", text))
+    email = next(iter(EMAIL.findall(text)), None)
+    if email and email.isupper():
+        email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
+    phone = None
+    for match in PHONE.finditer(text):
+        if _NOT_A_PHONE.search(text[max(0, match.start() - 12): match.start()]) or _ARXIV_ID.fullmatch(
+                match.group()) or _number_range(match.group()):
+            continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
+        for candidate in _phone_options(match.group()):
+            if _phone_digits_fit(candidate) and not all(YEAR.fullmatch(g) for g in candidate.split()) and not \
+                    RANGE.search(candidate):
+                # (Years in a row, "2011 2013 2015" on a timeline's axis, are no phone number.)
+                phone = candidate.strip()
+                break
+        if phone:
+            break
+    if phone is None:
+        vanity = _VANITY_PHONE.search(text)
+        phone = vanity.group().strip() if vanity else None
+    if phone is None:
+        phone = _wrapped_phone(all_lines)
+    email_domains = {e.split("@", 1)[1].lower() for e in EMAIL.findall(text)}
+    links: list[str] = []
+    for line in (header or all_lines[:6]) + all_lines[-6:]:
+        for url in URL.findall(EMAIL.sub(" ", line.text)):
+            if url.lower() not in email_domains and url not in links and not re.fullmatch(r"[\d.]+", url):
+                links.append(url)
+    candidates = header[:6] if header else all_lines[:4]
+    name = typeset_name or _labelled_name(all_lines)
+    named: list[str] = []
+    named_lines: list[Line] = []
+    for position, line in enumerate(candidates if name is None else []):
+        piece = None if heading_name(line.text) else _name_in_line(line.text, first=position == 0)
+        if piece is not None:
+            named.append(piece)
+            named_lines.append(line)
+    emails = EMAIL.findall(text)
+    if named:
+        # The first name-like header line, unless a later one is spelled by the email address or set apart by
+        # typography (a city or a tagline above the name reads as a name too; the address names the person, and
+        # a page sets the name apart).
+        name = next((piece for piece in named if _email_agrees(piece, emails)), None) or next(
+            (piece for piece, line in zip(named, named_lines, strict=True) if _set_apart(line, typography)), named[0])
+    if name is None:
+        name = _prominent_name(all_lines, typography, emails)
+    if name is None:
+        name = _name_beside_contact(all_lines)
+    if name is None:
+        name = _name_from_metadata(all_lines, document_names or [])
+    if name is None:
+        name = _name_spelled_by_email(all_lines, EMAIL.findall(text))
+    location = None
+    for line in candidates:
+        masked = PHONE.sub(" | ", URL.sub(" | ", EMAIL.sub(" | ", line.text)))
+        for field in re.split(r"\s*\|\s*", masked):
+            found = find_location(field.strip())
+            if found and not DEGREE.search(field):
+                location = found[1]
+                break
+        if location:
+            break
+    return Contact(name=name, email=email, phone=phone, links=links[:8], location=location)

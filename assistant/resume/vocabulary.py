@@ -1,0 +1,225 @@
+"""The words and shapes resume text is read by: dates and ranges in the languages the reader covers, bullets,
+contact details, places, job-title and degree words, field separators.
+
+Shared by the parser (`assistant.resume.parser`: sections, roles, education) and the contact reader
+(`assistant.resume.contact`: name, e-mail, phone); one place, so a date format or a title word added here is
+known to both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.resume.roles import legal_form
+
+# Month names and abbreviations in English, German, French, Spanish and Portuguese, by the prefix a date starts
+# with (accents removed before matching). Longer prefixes first, so "mars" (fr) is March and "mai" is May.
+MONTHS = {
+    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "mrz": 3, "apr": 4, "avr": 4,
+    "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
+    "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
+    "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+}
+MONTH = (
+    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)"
+    r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
+    r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
+    r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
+    r"|dic(?:iembre)?|ene(?:ro)?|gen(?:naio)?|febbraio|marzo|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?"
+    r"|settembre|ott(?:obre)?|novembre|dicembre|spring|summer|fall|autumn|winter)\.?"
+)
+# Numeric dates: ISO days and months (2020-03-15, 2020-03, 2020/03), day-first (15.03.2020, 15/03/2020) and
+# month-first (03.2020, 03/2020, 03-2020).
+NUMERIC_DATE = (
+    r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
+    r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
+    # "05/18", "8/99": a month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
+    r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/\d\d(?![\d/.])"
+    r")"
+)
+# "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
+# "Agosto/2017": some templates put a slash there.
+MONTH_YEAR_GAP = r"\s*[,/]?\s*(?:de\s+)?"
+# "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
+YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{MONTH}(?![\w-])"
+# "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
+# "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
+SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
+# "4 agosto 2021", "15. März 2020": a day before the month's name belongs to the date.
+DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_]))?"
+DATE = rf"(?:{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR_MONTH}|{NUMERIC_DATE}|(?:19|20)\d\d)"
+OPEN_END = (
+    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
+    r"|attuale)"
+)
+RANGE = re.compile(
+    rf"(?P<start>{DATE})\s*(?:-|–|—|→|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{DATE}|{OPEN_END})(?!\w)",
+    re.IGNORECASE,
+)
+# "Present - 2019", "heute – 03/2019": a range written end first.
+OPEN_FIRST = re.compile(
+    rf"(?<!\w)(?P<end>{OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{DATE})(?!\w)", re.IGNORECASE)
+# "since 2020", "seit 03/2019": an open-ended range written with its start only.
+SINCE = re.compile(
+    rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{DATE})"
+    # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
+    rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$",
+    re.IGNORECASE,
+)
+SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{MONTH}|expected){MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
+CAREER_BREAK = re.compile(
+    r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
+    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
+    r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
+    re.IGNORECASE,
+)
+DURATION_UNIT = (
+    r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
+)
+DURATION = re.compile(
+    rf"\(?\s*\d+\s*{DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?\s*\)?(?!\w)",
+    re.IGNORECASE,
+)
+# A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
+# total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).
+TENURE = re.compile(
+    rf"\d+\s*{DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?", re.IGNORECASE)
+TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
+# A bare year opening a header line, the header after it ("2014 Initech  Bethesda, MD").
+LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
+
+BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
+# Not preceded by "@" or a word character: "@ada@hachyderm.io" is a fediverse (Mastodon) handle printed among the
+# contact links, not an e-mail address, and taking it would hide the real address on the next line.
+EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w/.])(?:(?:\(\+|\+)?\(?\d[\d\s().-]{7,}\d)(?![\w/])")
+URL = re.compile(
+    r"(?<![@\w.])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|me|co|in|app|computer|page"
+    r"|site|xyz|tech|info|edu)(?:/[\w./%#?=&+-]*)?(?![\w@])",
+    re.IGNORECASE,
+)
+REGIONS = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "india", "china",
+    "germany", "france", "united kingdom", "england", "scotland", "united states", "canada", "israel", "turkey",
+    "korea", "s.korea", "south korea", "japan", "singapore", "netherlands", "spain", "italy", "brazil",
+    "australia", "ireland", "switzerland", "sweden", "poland", "mexico", "portugal", "austria", "belgium",
+    "denmark", "norway", "finland", "ukraine", "romania", "greece", "egypt", "nigeria", "kenya", "argentina",
+    "chile", "colombia", "vietnam", "indonesia", "philippines", "pakistan", "bangladesh", "taiwan", "hong kong",
+    "new zealand", "south africa", "uae", "maharashtra", "karnataka", "ontario", "quebec", "british columbia",
+    "bavaria", "country", "u.s.a", "u.s.a.", "republic of korea",
+}
+# First words of multi-word city names, so "Google Mountain View, CA" splits after "Google".
+CITY_PREFIXES = {
+    "san", "los", "las", "new", "mountain", "palo", "santa", "salt", "st.", "saint", "fort", "ann", "baton", "el",
+    "grand", "long", "oklahoma", "kansas", "des", "little", "jersey", "hong", "tel", "rio", "sao", "são",
+    "buenos", "kuala", "cape", "abu", "ho", "red", "redwood", "menlo", "foster", "half", "sunnyvale", "college",
+    "park", "cedar", "round", "virginia", "newport", "bay", "ft.", "de", "la", "le", "mexico", "panama",
+}
+# Street-type words: a "city" that is one of these is the end of a street address, not a place.
+STREET_WORDS = {
+    "street", "st", "avenue", "ave", "road", "rd", "way", "boulevard", "blvd", "drive", "dr", "lane", "ln", "court",
+    "ct", "place", "pl", "parkway", "pkwy", "terrace", "circle", "highway", "hwy", "square", "sq", "trail",
+}
+LOCATION_TAIL = re.compile(
+    r"(?:(?<=[\s|•·,])|^)(?P<city>[A-Z][\w.'’-]*)\s*,\s*(?P<rest>[A-Z][\w.'’ -]*?(?:\s*,\s*[A-Z][\w.'’ -]*?)?)"
+    r"(?:\s*[&/]\s*.*)?\s*$"
+)
+REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
+TITLE_WORDS = re.compile(
+    r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
+    r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
+    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
+    r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
+    r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
+    r"|supervisor"
+    # The same roles in Spanish, Portuguese, French and German (a profile keeps its titles in its own language).
+    r"|\b(?:analista|gerente|jef[ea]|cient[ií]fic[oa]|ingenier[oa]|engenheir[oa]|desarrollador(?:a)?"
+    r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
+    r"|coordenador(?:a)?|ing[ée]nieur(?:e)?|d[ée]veloppeur(?:se)?|directeur|directrice|chercheu(?:r|se)|stagiaire"
+    r"|leiter(?:in)?|entwickler(?:in)?|ingenieur(?:in)?|wissenschaftler(?:in)?|praktikant(?:in)?|werkstudent(?:in)?"
+    r"|gesch[äa]ftsf[üu]hrer(?:in)?)\b"
+    # Stems that open or close compounds in de / fr / es / pt: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
+    # "Ingénieure", "Chercheuse", "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
+    r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
+    r"|ing[ée]nieur|chercheu|responsable|directeur|directrice|d[ée]veloppeu|charg[ée]e? de|chef\b"
+    r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
+    r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor)",
+    re.IGNORECASE,
+)
+DEGREE = re.compile(
+    r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
+    r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
+    r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
+    # Spanish, Portuguese, French and German degrees
+    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+INSTITUTION = re.compile(
+    r"university|college|institut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
+    r"|faculdade|facultad",
+    re.IGNORECASE,
+)
+SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
+SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
+NAME_STOP = re.compile(
+    r"resume|résumé|curriculum|vitae|\bcv\b|updated|engineer|developer|manager|director|scientist|analyst"
+    r"|summary|profile|contact|@|\d",
+    re.IGNORECASE,
+)
+
+
+# Page furniture: running footers ("June 3, 2024 Jane Doe · Résumé 2"), page numbers, "last updated" stamps.
+FURNITURE = re.compile(
+    r"(?:r[ée]sum[ée]|curriculum\s*vitae|\bcv)\s*[·|-]?\s*\d{1,2}$|^page \d+(?: of \d+)?$|^\d{1,2}$|^\d{1,3}\s*/\s*\d{1,3}$"
+    r"|^last updated",
+    re.IGNORECASE,
+)
+CONTACT_LABEL = re.compile(r"\s+(?:e-?mail|mobile|phone|tel|cell|web|website)\s*:", re.IGNORECASE)
+# Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
+LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
+
+
+def find_location(field: str) -> tuple[int, str] | None:
+    """Find a trailing "City, ST" / "City, Country" in `field`: (start index, location) or None."""
+    match = LOCATION_TAIL.search(field)
+    if not match:
+        return None
+    rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
+    last = rest.split(",")[-1].strip()
+    if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in REGIONS or rest.lower() in REGIONS):
+        return None
+    if legal_form(rest) and not re.fullmatch(r"[A-Z]{2}", rest):
+        # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code.
+        return None
+    city = match.group("city")
+    if TITLE_WORDS.search(city):
+        return None
+    if "," in rest and len(rest.split(",")[0].split()) >= 2:
+        # "UC Berkeley, School of Information Berkeley, CA": a multi-word name before the comma is part of the
+        # employer; the place is the "City, ST" at the end.
+        inner = find_location(field[match.start("rest"):])
+        if inner:
+            return match.start("rest") + inner[0], inner[1]
+    if (city.lower().rstrip(".") in STREET_WORDS and "," in rest) or LEGAL_SUFFIX.fullmatch(city):
+        # "12 Elm Way, Springfield, IL": the street ends at the first comma; the place is what follows it.
+        # "Example Co., Ltd. Seoul, KR": "Co." ends the employer's name, not a city.
+        inner = find_location(field[match.start("rest"):])
+        return (match.start("rest") + inner[0], inner[1]) if inner else None
+    start = match.start("city")
+    before = field[:start].rstrip()
+    words = before.split()
+    while words and words[-1].lower() in CITY_PREFIXES:  # "Mountain View", "San Luis Obispo"
+        start = before.rfind(words[-1])
+        before = field[:start].rstrip()
+        words = before.split()
+    location = field[start: match.end()].strip()
+    return start, location[:-1] if re.search(r"[a-z]\.$", location) else location
