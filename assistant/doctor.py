@@ -43,6 +43,7 @@ class LatencyProbe:
     first_token_s: float
     total_s: float
     tokens: int
+    thinks: bool = False  # the reply opened with a reasoning block (`assistant.llm.reasoning`)
 
     @property
     def tokens_per_s(self) -> float:
@@ -61,6 +62,7 @@ def probe_latency(settings: Settings) -> LatencyProbe:
     from assistant.llm.client import translate_error
     from assistant.llm.errors import LLMError, LLMTimeout
     from assistant.llm.factory import build_chat_model
+    from assistant.llm.reasoning import visible_reply
 
     model = build_chat_model(settings).model_copy(update={"max_tokens": PROBE_TOKENS, "temperature": 0.0})
     limit = settings.llm_connect_timeout_s
@@ -68,11 +70,13 @@ def probe_latency(settings: Settings) -> LatencyProbe:
     first: float | None = None
     pieces = 0
     tokens = 0
+    said: list[str] = []
     try:
         for chunk in model.stream("Count from 1 to 20, separated by spaces.", timeout=httpx.Timeout(limit)):
             if first is None and chunk.content:
                 first = time.perf_counter() - started
             pieces += bool(chunk.content)
+            said.append(chunk.content if isinstance(chunk.content, str) else "")
             usage = getattr(chunk, "usage_metadata", None)
             if usage:
                 tokens = int(usage.get("output_tokens") or 0)
@@ -85,22 +89,25 @@ def probe_latency(settings: Settings) -> LatencyProbe:
         final = translated if isinstance(translated, LLMError) else translated.final
         raise final from exc
     total = time.perf_counter() - started
-    return LatencyProbe(first_token_s=first if first is not None else total, total_s=total, tokens=tokens or pieces)
+    reply = "".join(said)
+    return LatencyProbe(first_token_s=first if first is not None else total, total_s=total, tokens=tokens or pieces,
+                        thinks=visible_reply(reply) != reply)
 
 
-def _longest_declared_reply(settings: Settings) -> tuple[str, int]:
+def _declared_replies(settings: Settings) -> list[tuple[int, str]]:
+    """(max_tokens, prompt name) of every prompt that declares a reply length, shortest first."""
     from assistant.prompting import PromptLibrary
 
     library = PromptLibrary.from_settings(settings)
-    best = ("", 0)
+    declared = []
     for name in library.names():
         try:
             max_tokens = int(library.get(name).model.get("max_tokens", 0))
         except Exception:  # an invalid prompt is the prompts check's finding, not this one's
             continue
-        if max_tokens > best[1]:
-            best = (name, max_tokens)
-    return best
+        if max_tokens:
+            declared.append((max_tokens, name))
+    return sorted(declared)
 
 
 def _llm(settings: Settings) -> tuple[str, str]:
@@ -122,7 +129,17 @@ def _llm(settings: Settings) -> tuple[str, str]:
         f"first token {probe.first_token_s:.1f} s, {probe.tokens} tokens in {probe.total_s:.1f} s"
         + (f" ({probe.tokens_per_s:.0f} tokens/s)" if probe.tokens_per_s != float("inf") else "")
     )
-    name, max_tokens = _longest_declared_reply(settings)
+    declared = _declared_replies(settings)
+    max_tokens, name = declared[-1] if declared else (0, "")
+    if probe.thinks:
+        shortest, short_name = declared[0] if declared else (0, "")
+        measured += (
+            "; the model thinks before it answers (a <think> block in its reply): the coach never shows it, but "
+            "the thinking counts against each prompt's max_tokens"
+            + (f" (the shortest: {shortest}, {short_name})" if shortest else "")
+            + ", so a long thought leaves no answer and that step falls back to the offline coach. If questions "
+            "or verdicts keep falling back, turn thinking off for this model or raise max_tokens in prompts/"
+        )
     problems: list[str] = []
     if probe.first_token_s > settings.llm_connect_timeout_s / 2:
         problems.append(

@@ -85,3 +85,18 @@ def test_a_timeout_too_tight_for_the_measured_server_is_named_with_a_value(
     assert not check.ok
     assert "timeout too tight" in check.detail and "LLM_TIMEOUT_S=20" in check.detail
     assert "raise it to at least" in check.detail and "LLM_TIMEOUT_S" in check.fix
+
+
+@pytest.mark.slow
+def test_a_model_that_thinks_in_its_reply_is_named_with_what_it_costs(
+    settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    """Ollama's OpenAI endpoint leaves a reasoning model's <think> block in the reply: the doctor says so, and that
+    the thinking is paid from each prompt's max_tokens."""
+    openai_server.script(reply("<think>The user wants numbers. " + "1 2 3 " * 3 + "</think> 1 2 3 4 5"))
+    (check,) = run_checks(_served(settings, openai_server), only=["llm"])
+    assert check.ok, check.detail
+    assert "thinks before it answers" in check.detail and "max_tokens" in check.detail
+    openai_server.script(reply(" ".join(str(i) for i in range(1, 21))))
+    (plain,) = run_checks(_served(settings, openai_server), only=["llm"])
+    assert "thinks" not in plain.detail
