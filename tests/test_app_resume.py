@@ -10,6 +10,7 @@ from assistant.llm.errors import LLMUnavailable
 from assistant.llm.fakes import FakeChatModel
 from assistant.services import override_chat_model
 from tests.support.app_fixtures import CORPUS_RESUME, assert_no_exception, page_text
+from tests.support.resume_fixtures import NO_SECOND_READING
 
 PASTED = """Jordan Example
 jordan@example.com | +1 555 0100
@@ -201,11 +202,11 @@ def test_nothing_to_review_asks_for_input(app_test) -> None:
 
 
 def test_llm_feedback_is_shown_per_section_and_per_bullet(app_test, app_fake_model) -> None:
-    app_fake_model.enqueue(LLM_FEEDBACK)
+    app_fake_model.enqueue(NO_SECOND_READING, LLM_FEEDBACK)
     at = app_test("resume.py")
     at.text_area(key="resume_paste").set_value(PASTED)
     at = _review(at.run())
-    assert len(app_fake_model.history) == 1, "the review asks the model once"
+    assert len(app_fake_model.history) == 2, "the review asks the model twice: its reading of the roles, its notes"
     text = _unescaped(at)
     assert "Review engine: LLM (fake-model)" in text.replace("*", "")
     assert LLM_FEEDBACK["overall"] in text
@@ -235,7 +236,7 @@ def test_a_failing_llm_shows_the_offline_review_with_the_same_score(app_test) ->
         at = app_test("resume.py")
         at.text_area(key="resume_paste").set_value(PASTED)
         at = _review(at.run())
-    assert len(model.history) == 1, "the LLM was asked"
+    assert len(model.history) == 1, "the LLM was asked once: a server that is down is not asked again"
     assert any("The LLM was unavailable; this is the offline coach's review" in w.value for w in at.warning)
     assert "Coach's notes from the LLM" not in page_text(at)
     assert "Review engine: **Offline coach**" in page_text(at)

@@ -1,10 +1,13 @@
-"""The optional LLM reading of roles: asked only when the layout reading is unsure, every string it returns checked
-against the resume, never overriding what the layout reader found, and the review unchanged when it fails.
+"""The optional LLM reading of roles: every string it returns checked against the resume; filling what an unsure
+reading lacks, a second opinion on a confident one (a contradiction makes it provisional, never overrides it), and
+the review unchanged when it fails.
 
 The model is a `FakeChatModel` injected through `LLMClient`; what it received is in its `history`.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from assistant.llm.errors import LLMUnavailable
 from assistant.resume.llm_extract import refine_with_llm
@@ -61,18 +64,61 @@ def test_with_no_roles_read_the_verified_roles_replace_the_reading_and_carry_the
     assert any("language model" in problem for problem in refined.reading_problems)
 
 
-def test_a_confident_reading_is_never_sent_or_overridden(fake_model, fake_llm_client) -> None:
+def _role(title: str, employer: str, start: str, end: str) -> dict:
+    return {"line": None, "title": title, "employer": employer, "start": start, "end": end}
+
+
+def test_a_confident_reading_the_model_agrees_with_stands_as_read(fake_model, fake_llm_client) -> None:
     resume = _parse(CONFIDENT_HISTORY)
     assert resume.confidence["experience"] >= 0.7
-    refined = refine_with_llm(resume, fake_llm_client)
-    assert refined == resume
-    assert fake_model.history == []
+    fake_model.enqueue({"roles": [_role("Staff Engineer", "Globex", "Jan 2019", "Present"),
+                                  _role("Engineer", "Initech", "Mar 2015", "Dec 2018")]})
+    assert refine_with_llm(resume, fake_llm_client) == resume
+    assert len(fake_model.history) == 1  # it was asked: a confident reading gets a second opinion too
 
 
-def test_a_failing_model_leaves_the_offline_reading(fake_model, fake_llm_client) -> None:
+def test_a_confident_reading_the_model_contradicts_is_marked_unsure_but_never_overridden(
+    fake_model, fake_llm_client, role_knowledge, embedder
+) -> None:
+    """The model reads one role from 2019 where the reader read two from 2015: which is right is the candidate's
+    call, so the roles stay as read, the review turns provisional and says why."""
+    resume = _parse(CONFIDENT_HISTORY)
+    fake_model.enqueue({"roles": [_role("Staff Engineer", "Globex", "Jan 2019", "Present")]},
+                       {"sections": [], "bullets": [], "overall": "Quantify outcomes."})
+    review = review_resume(resume, role_knowledge, embedder, llm=fake_llm_client)
+    assert [(e.title, e.company) for e in review.experience] == [("Staff Engineer", "Globex"), ("Engineer", "Initech")]
+    assert review.parse is not None and review.parse.confidence == "low" and review.fit.provisional
+    assert any("by the language model" in problem for problem in review.parse.problems)
+
+
+def test_a_contradiction_the_resume_does_not_support_changes_nothing(fake_model, fake_llm_client) -> None:
+    """Roles the model invented are dropped before any comparison, so they cannot make a reading look unsure."""
+    resume = _parse(CONFIDENT_HISTORY)
+    fake_model.enqueue({"roles": [_role("Chief Scientist", "OpenAI", "2001", "2010")]})
+    assert refine_with_llm(resume, fake_llm_client) == resume
+
+
+def test_an_unusable_reply_leaves_the_offline_reading(fake_model, fake_llm_client) -> None:
+    resume = _parse(UNSURE_HISTORY)
+    fake_model.enqueue("Here are the roles I found!", "Still no JSON, sorry.")
+    assert refine_with_llm(resume, fake_llm_client) == resume
+
+
+def test_a_server_that_is_down_costs_the_review_one_call_not_two(
+    fake_model, fake_llm_client, role_knowledge, embedder
+) -> None:
+    """The reading of the roles is the review's first call; when the server is down, the review falls back to the
+    offline coach at once instead of waiting for the feedback call to fail the same way."""
     resume = _parse(UNSURE_HISTORY)
     fake_model.enqueue(*[LLMUnavailable("The LLM server could not be reached.")] * 3)
-    assert refine_with_llm(resume, fake_llm_client) == resume
+    with pytest.raises(LLMUnavailable):
+        refine_with_llm(resume, fake_llm_client)
+    calls = len(fake_model.history)
+    fake_model.enqueue(*[LLMUnavailable("The LLM server could not be reached.")] * 3)
+    review = review_resume(resume, role_knowledge, embedder, llm=fake_llm_client)
+    assert review.engine == "offline" and review.fallback
+    assert len(fake_model.history) == 2 * calls  # the same attempts as the reading alone: no feedback call
+    assert review.experience == review_resume(resume, role_knowledge, embedder).experience
 
 
 def test_the_review_uses_the_verified_roles(fake_model, fake_llm_client, role_knowledge, embedder) -> None:

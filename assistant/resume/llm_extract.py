@@ -1,8 +1,7 @@
-"""With an LLM configured, a second reading of the roles when the layout reader was unsure (issue 10, item 5).
+"""With an LLM configured, a second reading of the roles (issue 10, item 5).
 
-The layout reader owns the resume. The model is asked only when the reading is not confident (experience
-confidence below "high", or dated lines from which no role was read), it sees the same sanitised, numbered lines
-as every other resume prompt (no contact details, no injected lines), and nothing it says is taken on trust:
+The layout reader owns the resume. The model sees the same sanitised, numbered lines as every other resume prompt
+(no contact details, no injected lines), and nothing it says is taken on trust:
 
 - every string it returns (title, employer, dates) must occur in the resume's own text, compared case- and
   space-insensitively, or that field is dropped; a role left with neither title nor employer, or with no date
@@ -10,7 +9,14 @@ as every other resume prompt (no contact details, no injected lines), and nothin
 - it never overrides a role the layout reader found: a parsed role only gets a missing title or employer filled
   from the model's role with the same start date; the model's roles replace the reading only when the reader found
   none, or its reading is low-confidence;
-- any model failure leaves the offline reading as it was.
+- a confident reading is a second opinion's business too: on real files it has never seen, the reader presents
+  about a third of its misreadings as sure (docs/benchmarks.md, the held-out parts), and nothing offline can tell
+  those apart. So the model reads a confident history as well; where its verified roles tell a different history
+  (`readings_disagree`: the number of roles apart by more than one, or the first year by more than two), the
+  reading is marked low-confidence -- the fit provisional, the candidate asked to check the roles in the
+  "Work history as read" form -- and the roles stay the reader's: which of the two is right is the candidate's
+  call, not the model's. It costs one structured call per review;
+- an unusable reply leaves the offline reading as it was; a server that cannot be used is the caller's to report.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from assistant.llm.errors import BudgetExceeded, LLMAuthError, LLMError, LLMTimeout, LLMUnavailable
 from assistant.resume.model_view import lines_for_model, numbered_for_model
 
 if TYPE_CHECKING:
@@ -30,10 +37,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROMPT = "resume_extraction"
+# Failures that say the server cannot be used now (down, hung, refusing the key, out of budget), not that this one
+# reply was unusable.
+SERVER_DOWN: tuple[type[LLMError], ...] = (LLMUnavailable, LLMTimeout, LLMAuthError, BudgetExceeded)
 # Below this experience confidence the reading is "medium" or "low" (see review.parse_report): worth a second look.
 ASK_BELOW = 0.7
 # Below this the model's roles replace the reading instead of only filling gaps.
 REPLACE_BELOW = 0.4
+# A confident reading the model's verified roles contradict: low, so the review is provisional and asks to check.
+CONTRADICTED = 0.35
 
 
 class ProposedRole(BaseModel):
@@ -104,18 +116,22 @@ def _fill_gaps(parsed: list[Job], proposed: list[Job]) -> list[Job]:
 
 
 def refine_with_llm(resume: Resume, client: LLMClient) -> Resume:
-    """The resume, with roles the model read filling what the layout reader could not; unchanged when the reading
-    was confident, the candidate confirmed the roles themselves, or the model fails."""
-    from assistant.llm.errors import LLMError
+    """The resume, with roles the model read filling what the layout reader could not, or a confident reading the
+    model contradicts marked unsure; unchanged when the candidate confirmed the roles themselves, the model agrees,
+    or its reply is unusable. A server that cannot be used at all (`SERVER_DOWN`) is raised, not swallowed, so the
+    review falls back to the offline coach without waiting for a second failing call."""
     from assistant.llm.safety import spotlight
-    from assistant.resume.parser import years_of_experience
+    from assistant.resume.parser import readings_disagree, years_of_experience
 
-    confidence = resume.confidence.get("experience", 0.9)
-    if resume.confirmed_by_user or (confidence >= ASK_BELOW and resume.experience):
+    if resume.confirmed_by_user:
         return resume
+    confidence = resume.confidence.get("experience", 0.9)
+    sure = confidence >= ASK_BELOW and bool(resume.experience)
     try:
         reply = client.structured(PROMPT, {"resume": spotlight(numbered_for_model(resume), "resume")},
                                   ExtractionReply)
+    except SERVER_DOWN:
+        raise  # the review's next call would only wait for the same server: the caller falls back at once
     except LLMError as exc:
         log.warning("LLM role extraction failed (%s); keeping the layout reading", exc.code)
         return resume
@@ -124,6 +140,16 @@ def refine_with_llm(resume: Resume, client: LLMClient) -> Resume:
         log.info("dropped %d LLM-proposed field(s) that the resume does not contain", dropped)
     if not proposed:
         return resume
+    if sure:
+        disagreement = readings_disagree(resume.experience, proposed, second="the language model")
+        if disagreement is None:
+            return resume
+        low = CONTRADICTED
+        return resume.model_copy(update={
+            "confidence": {**resume.confidence, "experience": min(confidence, low),
+                           "years": min(resume.confidence.get("years", low), low)},
+            "reading_problems": [*resume.reading_problems, disagreement],
+        })
     if resume.experience and confidence >= REPLACE_BELOW:
         jobs = _fill_gaps(resume.experience, proposed)
         note = None

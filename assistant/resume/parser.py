@@ -1696,7 +1696,7 @@ def _earliest_start(jobs: list[Job]) -> int | None:
     return min(years) if years else None
 
 
-def readings_disagree(by_layout: list[Job], by_text: list[Job]) -> str | None:
+def readings_disagree(by_layout: list[Job], by_text: list[Job], second: str = "its plain text") -> str | None:
     """Do two readings of one file tell different work histories? Then say how, in words a user can check.
 
     Why a second reading: the reader's layout rules (columns, typography, headings set apart) were tuned on the
@@ -1706,11 +1706,12 @@ def readings_disagree(by_layout: list[Job], by_text: list[Job]) -> str | None:
     where they tell a different number of roles (by more than one) or a different first year (by more than two),
     at least one of them misread, and we cannot tell which, so the review is marked provisional rather than
     presented as sure. On the tuning sources (labelled tuning half, generated sets, public-tune) the two disagreed
-    on 3 of the 9 misread files and on 5 of the 271 read right.
+    on 3 of the 9 misread files and on 5 of the 271 read right. With an LLM configured, the model's verified reading
+    is a second reading too (`second` names it in the message; `assistant.resume.llm_extract`).
     """
-    first, second = _earliest_start(by_layout), _earliest_start(by_text)
+    first, other_first = _earliest_start(by_layout), _earliest_start(by_text)
     roles_differ = abs(len(by_layout) - len(by_text)) > 1
-    years_differ = first != second and (first is None or second is None or abs(first - second) > 2)
+    years_differ = first != other_first and (first is None or other_first is None or abs(first - other_first) > 2)
     if not by_layout or not (roles_differ or years_differ):
         return None
 
@@ -1718,7 +1719,7 @@ def readings_disagree(by_layout: list[Job], by_text: list[Job]) -> str | None:
         return count_of(len(jobs), "role") + (f" from {year}" if year else "")
 
     return (f"two readings of the file disagree ({told(by_layout, first)} by its layout, "
-            f"{told(by_text, second)} by its plain text): check the roles listed below")
+            f"{told(by_text, other_first)} by {second}): check the roles listed below")
 
 
 def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experience_lines: list[Line],

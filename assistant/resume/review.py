@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from assistant.knowledge.embeddings import Embedder, embed_cached
 from assistant.knowledge.schema import RoleKnowledge
+from assistant.llm.errors import LLMError
 from assistant.resume.injection import sanitize, suspicious_reasons
 from assistant.resume.llm_feedback import LLMFeedback
 from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
@@ -368,11 +369,16 @@ def review_resume(
     returned with `fallback=True` and a note in `issues`.
     """
     started = time.perf_counter()
+    server_down: LLMError | None = None
     if llm is not None:
-        # An unsure layout reading gets a second, verified reading of its roles (never overriding a confident one).
-        from assistant.resume.llm_extract import refine_with_llm
+        # The model's verified reading of the roles: it fills an unsure reading, and a confident one it contradicts
+        # turns provisional (never overridden).
+        from assistant.resume.llm_extract import SERVER_DOWN, refine_with_llm
 
-        resume = refine_with_llm(resume, llm)
+        try:
+            resume = refine_with_llm(resume, llm)
+        except SERVER_DOWN as exc:
+            server_down = exc
     if injection is None:
         injection = sanitize(extracted)[1] if extracted is not None else Injection()
     evidence = list(injection.evidence)
@@ -551,7 +557,7 @@ def review_resume(
         warnings=list(extracted.warnings) if extracted is not None else [],
     )
     if llm is not None:
-        review = _with_llm_feedback(review, resume, knowledge, job_description, llm)
+        review = _with_llm_feedback(review, resume, knowledge, job_description, llm, server_down)
     review.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
     return review
 
@@ -562,12 +568,15 @@ def _with_llm_feedback(
     knowledge: RoleKnowledge,
     job_description: str | None,
     llm: LLMClient,
+    server_down: LLMError | None = None,
 ) -> ResumeReview:
-    """Add the model's written feedback; on any LLM failure keep the offline review and say so."""
-    from assistant.llm.errors import LLMError
+    """Add the model's written feedback; on any LLM failure (or `server_down`, met by an earlier call of this
+    review) keep the offline review and say so."""
     from assistant.resume.llm_feedback import write_feedback
 
     try:
+        if server_down is not None:
+            raise server_down
         feedback = write_feedback(
             resume, knowledge, llm, keywords_present=review.keywords.present,
             claim_only_if_true=review.keywords.claim_only_if_true, job_description=job_description,

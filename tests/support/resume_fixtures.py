@@ -50,3 +50,8 @@ def corpus_extracted() -> dict[str, ExtractedText]:
     settings = Settings(_env_file=None, llm_provider="offline")  # type: ignore[call-arg]
     return {name: read_pdf((CORPUS_RESUMES / name).read_bytes(), settings) for name in corpus_resume_names()}
 
+# With an LLM configured, a review's first model call is the model's own reading of the roles (a second opinion,
+# `assistant.resume.llm_extract`); this reply reads none, so the reader's roles stand and the calls that follow are
+# the ones a test is about.
+NO_SECOND_READING: dict[str, list[object]] = {"roles": []}
+
