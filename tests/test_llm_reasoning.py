@@ -157,3 +157,16 @@ def test_a_canary_in_the_thinking_is_not_a_leak_but_one_in_the_answer_is(
     assert client.text(*ASK, system=SYSTEM) == QUESTION
     with pytest.raises(PromptLeakBlocked):
         client.text(*ASK, system=SYSTEM)
+
+
+@pytest.mark.slow
+def test_a_repair_is_shown_the_answer_not_the_thinking_and_its_reply_is_salvaged_too(
+    llm_settings: Settings, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.script(reply(THINKING + '{"score": 9, "evidence": []}'),
+                         reply('Corrected: {"score": 4, "evidence": ["I hired two seniors"]}'))
+    client = _client(llm_settings)
+    assert client.structured(*ASK, Verdict) == Verdict(score=4, evidence=["I hired two seniors"])
+    assert client.stats.repairs == 1 and client.stats.salvaged == 1
+    repair_prompt = openai_server.chat_requests[1].messages[-1]["content"]
+    assert '"score": 9' in repair_prompt and "rubric wants ownership" not in repair_prompt

@@ -702,12 +702,15 @@ class LLMClient:
         repair_prompt = repair.render(
             schema=json.dumps(json_schema, indent=1),
             error=problem,
-            output=spotlight(raw, "previous_output", redact=False),  # the model's own JSON, shown back as is
+            # The model's own reply shown back as is, less its thinking (which is not the answer being repaired).
+            output=spotlight(visible_reply(raw), "previous_output", redact=False),
         )
         params = {**call.params, **{k: v for k, v in repair.model.items() if k in CALL_PARAMS}}
         repair_messages = [*call.messages, HumanMessage(repair_prompt)]
         raw_again, candidate = self._structured_once(repair_messages, json_schema, method, params)
         result, problem_again = self._validate(schema, candidate)
+        if result is None:
+            result, problem_again = self._salvage(schema, raw_again, problem_again)
         if result is not None:
             return result
         raise StructuredOutputError(
