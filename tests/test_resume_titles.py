@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 
 import assistant.resume.roles as roles
+from assistant.resume.entry_fields import title_by_position
 from assistant.resume.models import ExtractedText, Job, Line
-from assistant.resume.parser import _title_by_position, parse_resume
+from assistant.resume.parser import parse_resume
 from benchmarks.title_org_train import themes_pairs
 
 
@@ -165,7 +166,7 @@ def test_an_entry_the_words_leave_open_follows_the_order_the_resume_keeps() -> N
                _entry("Halvorsen Shipping 2017 — 2019", "Machine Learning Engineer"),
                _entry("Orbital 2012 — 2016", "Planificación y análisis funcional"),
                _entry("Vellore Santé — Lyon 2008 — 2012")]
-    read = [(job.title, job.company) for job in _title_by_position(jobs, entries)]
+    read = [(job.title, job.company) for job in title_by_position(jobs, entries)]
     assert read == [("Senior Data Scientist", "Northwind Analytics"), ("Machine Learning Engineer", "Halvorsen Shipping"),
                     ("Planificación y análisis funcional", "Orbital"), ("Vellore Santé", "Lyon")]
 
@@ -176,7 +177,7 @@ def test_without_a_clear_order_or_against_the_words_nothing_is_turned_round() ->
     # One entry of each shape (fields on two lines, on one line): no shape has the two votes a lesson needs.
     entries = [_entry("Northwind Analytics 2020 — 2024", "Senior Data Scientist"),
                _entry("Orbital | Planificación y análisis funcional | 2012 — 2016")]
-    assert _title_by_position(one_vote, entries) == one_vote
+    assert title_by_position(one_vote, entries) == one_vote
     settled = [Job(title="Staff Engineer", company="Northwind"), Job(title="Lead Analyst", company="Halvorsen"),
                Job(title="Data Engineer", company="Orbital Systems"),
                Job(title="Orbital", company="Led the migration of forty pipelines to a new scheduler")]
@@ -184,4 +185,4 @@ def test_without_a_clear_order_or_against_the_words_nothing_is_turned_round() ->
                _entry("Data Engineer 2016 — 2018", "Orbital Systems"),
                _entry("Orbital 2012 — 2016", "Led the migration of forty pipelines to a new scheduler")]
     # The third entry's own words agree with how it was read; the fourth holds a line of description.
-    assert _title_by_position(settled, entries) == settled
+    assert title_by_position(settled, entries) == settled

@@ -6,37 +6,39 @@ ignored because some producers drop spaces), date ranges (each one anchors a job
 words that mark a job title, a degree or an institution. Every derived item keeps its source line numbers.
 
 Those words and shapes live in `vocabulary.py`, the contact block's reading (name, e-mail, phone) in
-`contact.py`, what makes a line a heading in `headings.py` and where the sections are in `sections.py`; this
-module reads the roles (dates, titles, employers, bullets), education, skills and years, and puts the `Resume`
-together.
+`contact.py`, what makes a line a heading in `headings.py`, where the sections are in `sections.py`, and which of
+a role's header fields is the title, the employer and the place in `entry_fields.py`; this module finds the roles
+by their dates, gathers their bullets, reads education, skills and years, and puts the `Resume` together.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.resume.contact import DOCUMENT_TITLE, read_contact, typeset_name
-from assistant.resume.headings import (
-    Typography,
-    heading_name,
-    keyword_kind,
-    lexicon_kind,
+from assistant.resume.entry_fields import (
+    Face,
+    face_of,
+    header_fields,
+    learned_title,
+    legal_end,
+    place_only,
+    reads_as_title,
+    sentence_like,
+    split_at_employer,
+    split_by_weight,
+    strip_location,
+    title_by_position,
+    title_by_typography,
+    title_company,
+    title_side,
 )
-from assistant.resume.models import (
-    Contact,
-    Education,
-    ExtractedText,
-    Job,
-    Line,
-    Resume,
-    Section,
-    SectionName,
-)
-from assistant.resume.roles import legal_form, title_probabilities
+from assistant.resume.headings import Typography, heading_name, keyword_kind, lexicon_kind
+from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
 from assistant.resume.sections import (
     Span,
     in_left_margin,
@@ -49,7 +51,6 @@ from assistant.resume.vocabulary import (
     BARE_YEAR,
     BULLET,
     CAREER_BREAK,
-    CITY_PREFIXES,
     DATE,
     DAY,
     DEGREE,
@@ -66,8 +67,6 @@ from assistant.resume.vocabulary import (
     OPEN_FIRST,
     RANGE,
     REGIONS,
-    REMOTE,
-    SEPARATORS,
     SINCE,
     SINGLE_DATE,
     SKILL_SPLIT,
@@ -137,24 +136,6 @@ def _today() -> tuple[int, int]:
     return today.year, today.month
 
 
-def _strip_location(field: str) -> tuple[str, str | None]:
-    """Split "Pepsico Philadelphia, PA" into ("Pepsico", "Philadelphia, PA")."""
-    remote = REMOTE.search(field)
-    if remote and remote.end() == len(field.rstrip()):
-        rest = field[: remote.start()].rstrip(" ,-–")
-        return rest, field[remote.start():].strip()
-    found = find_location(field)
-    if found:
-        start, location = found
-        return field[:start].rstrip(" ,-–|"), location
-    return field, None
-
-
-def _fields(text: str) -> list[str]:
-    parts = [p.strip(" ,/–—-") for p in SEPARATORS.split(text)]
-    return [p for p in parts if p and any(ch.isalpha() for ch in p)]
-
-
 def _is_bullet(line: Line) -> bool:
     return BULLET.match(line.text) is not None
 
@@ -164,46 +145,25 @@ def _lone_glyph(line: Line) -> bool:
     return bool(line.text.strip()) and not BULLET.sub("", line.text).strip() and not re.search(r"\d", line.text)
 
 
-# Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
-_INITIALS_END = re.compile(r"(?:^|\s)(?P<before>\S+)\s+(?:[A-Z]\.){2,3}$")
-
-
-def _legal_end(text: str) -> bool:
-    """Does `text` end with a legal form ("Globex Inc.", "Andino C.A."), so its final full stop ends no sentence?"""
-    if LEGAL_SUFFIX.search(text):
-        return True
-    match = _INITIALS_END.search(text)
-    return match is not None and (match.group("before")[:1].isupper() or match.group("before") == "de")
-
-
-def _sentence_like(text: str) -> bool:
-    """Prose (a description or a wrapped bullet tail), not a title, employer or place."""
-    words = text.split()
-    lower = sum(1 for w in words if w[:1].islower())
-    if text.endswith(".") and len(words) >= 4 and not _legal_end(text):
-        return True
-    return len(words) >= 10 and lower >= 5
-
-
 def _comma_header(text: str) -> bool:
     """A long field that is a header's comma list ("Intern at NC Programs, Airbus Defence & Space, El Puerto de
     Santa María, Spain", moderncv's title, employer and place on one line): three or more short parts, no prose."""
     parts = [part.strip() for part in text.split(",")]
     return len(parts) >= 3 and all(0 < len(part) <= 50 for part in parts) and not text.rstrip().endswith(".") \
-        and not _sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
+        and not sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
 
 
 def _claimable_header(line: Line) -> bool:
     """Could this line be part of a job's header (title/company/location), not a wrapped bullet?"""
     text = line.text
-    fields = _fields(text) or [text]
+    fields = header_fields(text) or [text]
     if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text):
         return False
     label = re.match(r"([^:]{2,40}):\s+\S", text)
     if label and heading_name(label.group(1)) == "skills":
         # "Technologies: Go, React, Kafka": the skills used, run in after a label, are a line of the entry's body.
         return False
-    if text.endswith(".") and not _legal_end(text) and (len(fields) < 2 or _sentence_like(fields[0])):
+    if text.endswith(".") and not legal_end(text) and (len(fields) < 2 or sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
     first = BULLET.sub("", text)[:1]
@@ -372,13 +332,13 @@ def _date_only(text: str) -> bool:
 def _employer_over_title(line: Line, dated: Line) -> bool:
     """Is `line` the employer heading of the dated entry right below it: no title word on it, and the dated line
     holds a title alone ("Embedded Software Engineer  January 2015 – August 2019"), no employer of its own?"""
-    if _sentence_like(line.text):
+    if sentence_like(line.text):
         return False
     match = RANGE.search(dated.text) or OPEN_FIRST.search(dated.text)
     rest = (dated.text[: match.start()] + " | " + dated.text[match.end():]) if match else dated.text
-    fields = [part for field in _fields(rest) for part in _split_at_employer(field)]
+    fields = [part for field in header_fields(rest) for part in split_at_employer(field)]
     # The title words tell which is the title; where they name both or neither, the learned scorer does.
-    return len(fields) == 1 and _title_side(line.text.strip(), fields[0]) == 1
+    return len(fields) == 1 and title_side(line.text.strip(), fields[0]) == 1
 
 
 def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
@@ -396,7 +356,7 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(TITLE_WORDS.search(lines[index].text))
 
     def employer_like(index: int) -> bool:
-        return 0 <= index < len(lines) and _claimable_header(lines[index]) and not _sentence_like(lines[index].text) \
+        return 0 <= index < len(lines) and _claimable_header(lines[index]) and not sentence_like(lines[index].text) \
             and not TITLE_WORDS.search(lines[index].text)
 
     if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
@@ -414,18 +374,18 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, and of the
     two exactly one names a job title (the title line and the employer line, in either order) -- or the first is
     an employer alone (one field, no title word) over a line set larger than the body (a title in its own words)."""
-    if _is_bullet(second) or not _claimable_header(second) or _sentence_like(second.text):
+    if _is_bullet(second) or not _claimable_header(second) or sentence_like(second.text):
         return False
-    if len((_fields(second.text) or [""])[0]) >= 70 or RANGE.search(second.text):
+    if len((header_fields(second.text) or [""])[0]) >= 70 or RANGE.search(second.text):
         return False
     first_titled, second_titled = bool(TITLE_WORDS.search(first.text)), bool(TITLE_WORDS.search(second.text))
     if first_titled != second_titled:
         return True
-    if not first_titled and len(_fields(first.text)) == 1 and _set_larger(second, typography):
+    if not first_titled and len(header_fields(first.text)) == 1 and _set_larger(second, typography):
         return True
     # Title words on both lines or on neither ("Northwind Analytics" / "Statistician"): the learned scorer reads
     # one as a title and the other as an organisation, or the second line is not the header's.
-    return len(_fields(first.text)) == 1 == len(_fields(second.text)) and _learned_title(
+    return len(header_fields(first.text)) == 1 == len(header_fields(second.text)) and learned_title(
         [first.text.strip(), second.text.strip()]) is not None
 
 
@@ -533,12 +493,12 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             i for i, line in enumerate(section_lines)
             if TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
             and (TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
-            and _claimable_header(line) and not _sentence_like(line.text)
+            and _claimable_header(line) and not sentence_like(line.text)
             and not _DOCUMENT_DATE.search(line.text)} | {
             i for i, line in enumerate(section_lines)
             if dates_first and (lead := LEADING_YEAR.match(line.text)) and len(line.text) < 90
             and len(line.text.split()) <= 9 and _claimable_header(Line(number=line.number, text=line.text[lead.end():]))
-            and not _sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)})
+            and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
@@ -610,7 +570,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                 section_lines[nxt]) and (
             len(pre) == 0 or not (TITLE_WORDS.search(pre_text) or CAREER_BREAK.search(pre_text))
             or TITLE_WORDS.search(RANGE.sub("", section_lines[anchor].text))
-        ) and (len(first_field := (_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
+        ) and (len(first_field := (header_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
             post.append(nxt)
             second = nxt + 1
             if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
@@ -680,7 +640,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         if anchor in meta:
             place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
-        title, company, location = _title_company(
+        title, company, location = title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back,
             title_below)
         location = location or place
@@ -690,7 +650,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # ("Senior Manager, ML Platform"): its comma is part of the title; the employer is the one above.
             title, company = rest, None
         if typography is not None and title and (
-                weighed := _split_by_weight(anchor_line.text, title, typography)):
+                weighed := split_by_weight(anchor_line.text, title, typography)):
             location = location or (company if company not in weighed else None)
             title, company = weighed
         if n in groups:
@@ -742,8 +702,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         keep = [k for k in range(len(jobs)) if k not in beside]
         jobs, spans, entry_lines = [jobs[k] for k in keep], [spans[k] for k in keep], [entry_lines[k] for k in keep]
     if typography is not None:
-        jobs = _title_by_typography(jobs, entry_lines, typography)
-    jobs = _title_by_position(jobs, entry_lines)
+        jobs = title_by_typography(jobs, entry_lines, typography)
+    jobs = title_by_position(jobs, entry_lines)
     if anchors and all(BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
@@ -759,7 +719,7 @@ _TITLE_LIST = re.compile(r"\s*;\s+")
 def _titles_in_one_entry(jobs: list[Job]) -> list[Job]:
     """Each title of an entry that names several is a position of its own, as a reader counts them: the parts of an
     arrow (the title it led to, the later one, listed first, as the entries around it are) or of a list split by
-    semicolons -- only when every part reads as a title (`_reads_as_title`), so a title's own clause ("Engineer; on
+    semicolons -- only when every part reads as a title (`reads_as_title`), so a title's own clause ("Engineer; on
     call") stays.
     Empty brackets left where the dates were taken out of a title ("Senior Editor ()") are dropped."""
     out: list[Job] = []
@@ -768,7 +728,7 @@ def _titles_in_one_entry(jobs: list[Job]) -> list[Job]:
         parts: list[str] = []
         for splitter, reverse in ((_TITLE_ARROW, True), (_TITLE_LIST, False)):
             found = [part.strip() for part in splitter.split(title or "")]
-            if len(found) >= 2 and all(part and _reads_as_title(part) for part in found):
+            if len(found) >= 2 and all(part and reads_as_title(part) for part in found):
                 parts = found[::-1] if reverse else found
                 break
         out += [job.model_copy(update={"title": part}) for part in parts] or [
@@ -799,14 +759,14 @@ def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[i
     entry with a header of its own (an employer and a title) ends it."""
     groups: dict[int, tuple[str, list[int]]] = {}
     current: str | None = None
-    title_face: _Face | None = None
+    title_face: Face | None = None
     widest = max((len(line.text.strip()) for line in lines), default=0)
 
     def title_lines(candidates: list[int]) -> list[int] | None:
         if len(candidates) == 1:
             return candidates
         if len(candidates) == 2 and typography is not None and title_face is not None \
-                and _face(lines[candidates[0]], typography) == title_face == _face(lines[candidates[1]], typography) \
+                and face_of(lines[candidates[0]], typography) == title_face == face_of(lines[candidates[1]], typography) \
                 and len(lines[candidates[0]].text.strip()) >= 0.75 * widest:
             return candidates  # a title wrapped at the column's edge
         return None
@@ -816,7 +776,7 @@ def _tenure_groups(lines: list[Line], headers: list[tuple[int, list[int], list[i
         if n in openers:
             current, title_face = lines[openers[n]].text.strip(), None
             if len(pre) >= 2 and typography is not None:
-                title_face = _face(lines[pre[1]], typography)
+                title_face = face_of(lines[pre[1]], typography)
             found = title_lines(pre[1:])
         elif current is not None and _date_only(lines[anchor].text):
             rest = pre
@@ -836,11 +796,11 @@ def _place_line(line: Line, dated: Line, title: Line, typography: Typography | N
     "Ciudad de México, México"), or a line set like the dates and unlike the title under it (an employer's name is
     set like the other headers)?"""
     text = line.text.strip()
-    if _place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in REGIONS:
+    if place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in REGIONS:
         return True
     if typography is None:
         return False
-    face, dates_face, title_face = _face(line, typography), _face(dated, typography), _face(title, typography)
+    face, dates_face, title_face = face_of(line, typography), face_of(dated, typography), face_of(title, typography)
     return face is not None and face == dates_face and face != title_face
 
 
@@ -912,7 +872,7 @@ def _wrapped_header(previous: Line, line: Line, typography: Typography | None) -
     no bullet? Then `line` is no bullet's tail, however its words run on."""
     if typography is None or _is_bullet(previous):
         return False
-    a, b = _face(previous, typography), _face(line, typography)
+    a, b = face_of(previous, typography), face_of(line, typography)
     return a is not None and a == b and _set_larger(previous, typography) and _set_larger(line, typography)
 
 
@@ -961,8 +921,6 @@ def _same_employer(jobs: list[Job]) -> list[Job]:
     return out
 
 
-_Face = tuple[bool, bool, float]
-
 # Dated entries that sit among jobs but are not employment (the labelled corpus's conventions, and a recruiter's):
 # teaching or tutoring while studying ("Research and Teaching Assistant" is research work, and stays), personal or
 # side projects.
@@ -999,151 +957,6 @@ def _not_a_role(title: str | None, dated_line: str, company: str | None = None) 
         return True
     return bool(DEGREE.search(dated_line) and INSTITUTION.search(dated_line) and not TITLE_WORDS.search(
         INSTITUTION.sub("", dated_line)))
-
-
-def _face(line: Line, typography: Typography) -> _Face | None:
-    """How a header line is set: (bold, italic, size to the half point); None when the line's style is unknown."""
-    style = typography.style(line.text)
-    if style is None:
-        return None
-    return style.bold >= 0.6, style.italic >= 0.6, round(style.size * 2) / 2
-
-
-def _line_of(text: str | None, lines: list[Line]) -> int | None:
-    if not text:
-        return None
-    return next((i for i, line in enumerate(lines) if text in line.text), None)
-
-
-def _roles_taught(cues: list[tuple[Hashable, Hashable] | None], jobs: list[Job]) -> Callable[[Hashable], str | None]:
-    """What each value of a layout cue marks on this resume, learnt from its entries: `cues[k]` is (the cue of job
-    k's title, the cue of its employer), None where the cue does not tell them apart. The entries the words settle
-    (`_title_side`: one field has title words and the other none, or the learned scorer reads one as a title and
-    the other as an organisation) teach it; a value is 'title' or 'employer' once at least two such entries agree
-    and more agree than not, else None. A resume sets every entry alike, so the rest can then follow."""
-    votes: dict[Hashable, list[int]] = {}  # cue value -> [times it held the title, times it held the employer]
-    for job, cue in zip(jobs, cues, strict=True):
-        side = _title_side(job.title or "", job.company or "") if cue is not None else None
-        if cue is None or side is None:
-            continue
-        title_cue, employer_cue = cue if side == 0 else (cue[1], cue[0])
-        votes.setdefault(title_cue, [0, 0])[0] += 1
-        votes.setdefault(employer_cue, [0, 0])[1] += 1
-
-    def role(value: Hashable) -> str | None:
-        as_title, as_employer = votes.get(value, [0, 0])
-        if as_title >= 2 and as_title > as_employer:
-            return "title"
-        if as_employer >= 2 and as_employer > as_title:
-            return "employer"
-        return None
-
-    return role
-
-
-def _turned_round(role: Callable[[Hashable], str | None], cue: tuple[Hashable, Hashable] | None) -> bool:
-    """The layout says this entry's fields were read the wrong way round."""
-    return cue is not None and role(cue[0]) == "employer" and role(cue[1]) == "title"
-
-
-def _title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: Typography) -> list[Job]:
-    """Decide title vs employer the way a reader of this resume does: by how each is set.
-
-    A resume sets every entry the same way (a bold title over an italic employer, or the reverse), so the entries
-    where the words settle it teach which face carries the title (`_roles_taught`); entries the words leave open
-    or got backwards (an employer called "Product Hunt", a title with no English title word) then follow the
-    majority. With no clear lesson (fewer than two entries agreeing, or a tie) nothing changes."""
-    faces: list[tuple[Hashable, Hashable] | None] = []
-    shared: dict[int, tuple[int, _Face]] = {}  # job -> (the one line its title and employer were both read from, face)
-    for number, (job, lines) in enumerate(zip(jobs, entries, strict=True)):
-        t_index, c_index = _line_of(job.title, lines), _line_of(job.company, lines)
-        t_face = _face(lines[t_index], typography) if t_index is not None else None
-        c_face = _face(lines[c_index], typography) if c_index is not None else None
-        if t_index is not None and t_index == c_index and t_face is not None:
-            shared[number] = (t_index, t_face)
-        apart = t_index is not None and c_index is not None and t_index != c_index
-        faces.append((t_face, c_face) if apart and t_face is not None and c_face is not None and t_face != c_face
-                     else None)
-    role = _roles_taught(faces, jobs)
-    out: list[Job] = []
-    for number, (job, face, lines) in enumerate(zip(jobs, faces, entries, strict=True)):
-        if _turned_round(role, face):
-            job = job.model_copy(update={"title": job.company, "company": job.title})
-        elif number in shared and role(shared[number][1]) == "title":
-            # "Vendedor - almacenista" split into a title and an employer, while the line set like this resume's
-            # employers ("Toyoimport del Este C.A.") went unused: the split line is the title, whole.
-            index = shared[number][0]
-            employers = [line for k, line in enumerate(lines) if k != index
-                         and (set_as := _face(line, typography)) is not None and role(set_as) == "employer"]
-            if len(employers) == 1:
-                job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
-        out.append(job)
-    return out
-
-
-def _place_in_entry(text: str | None, lines: list[Line]) -> tuple[int, int] | None:
-    """(line, character) where `text` first appears in an entry's lines, for telling which field comes first."""
-    index = _line_of(text, lines)
-    return None if index is None or text is None else (index, lines[index].text.find(text))
-
-
-def _title_by_position(jobs: list[Job], entries: list[list[Line]]) -> list[Job]:
-    """Decide title vs employer by where this resume puts each: a resume writes every entry in one order (title
-    then employer, or employer then title), and keeps to it whether the two share a line or not.
-
-    The same lesson as `_title_by_typography`, with the field's place as the cue: (one line or two, first or
-    second). An entry the words leave open or read backwards, written against the order its shape's entries
-    taught, is turned round -- a title in a language the title words do not cover, under its employer like every
-    other title ("SOTEC 2011 — 2016" over "Dirección de proyectos · Banca", read the other way round when the
-    description after the dot left the learned scorer unsure which field was the title). An entry whose own words
-    agree with how it was read is never turned round, nor one holding a line of description (a misreading of
-    another kind, which no order fixes). Keeping the shapes apart matters: an employer heading over several roles
-    ("Vellore Santé — Paris", a name and its place on one line) is no lesson for, and learns nothing from, entries
-    written as an employer line over a title line."""
-    places: list[tuple[Hashable, Hashable] | None] = []
-    for job, lines in zip(jobs, entries, strict=True):
-        title_at, company_at = _place_in_entry(job.title, lines), _place_in_entry(job.company, lines)
-        if title_at is None or company_at is None or title_at == company_at:
-            places.append(None)
-            continue
-        one_line, title_first = title_at[0] == company_at[0], title_at < company_at
-        places.append(((one_line, title_first), (one_line, not title_first)))
-    role = _roles_taught(places, jobs)
-    out: list[Job] = []
-    for job, place in zip(jobs, places, strict=True):
-        fields = (job.title or "", job.company or "")
-        if _turned_round(role, place) and _title_side(*fields) != 0 and not any(
-                _sentence_like(text) or _prose_start(text) for text in fields):
-            job = job.model_copy(update={"title": job.company, "company": job.title})
-        out.append(job)
-    return out
-
-
-_WEIGHT_BREAK = re.compile(r"\s*,\s+|\s+[|–—-]\s+|\s*\|\s*")
-
-
-def _split_by_weight(line_text: str, title: str, typography: Typography) -> tuple[str, str] | None:
-    """"Director of Applied AI, Vellore Santé  Jan 2020 – Present" with only the title in bold: where the bold
-    stops is where the title stops, whatever commas the title or the employer hold ("Senior Director, AI
-    Platform, Quantrell Systems"). The bold share of the line tells how far the bold reaches; the title is cut at
-    the separator that sits there. What the words had taken for the employer (the city on the line below) is then
-    the role's place."""
-    style = typography.style(line_text)
-    if style is None or not 0.15 <= style.bold <= 0.85 or not line_text.startswith(title):
-        return None
-    total = len(line_text.strip())
-    for match in _WEIGHT_BREAK.finditer(title):
-        head, tail = title[: match.start()].strip(), title[match.end():].strip()
-        if head and tail and abs(len(head) / total - style.bold) <= 0.03:
-            employer, _ = _strip_location(tail)
-            if not employer:
-                return None
-            if _title_side(head, employer) == 1:
-                # Company-first layouts bold the employer ("**Brindlewood Marketplace**, Director of ML
-                # Engineering"): the weight still marks the cut, and the words tell which side is the title.
-                return employer, head
-            return head, employer
-    return None
 
 
 def _nest_roles(
@@ -1184,234 +997,6 @@ def _nest_roles(
     return out
 
 
-# How a role was held, printed among a header's comma-separated fields ("Engineer, Klarna, Full-time, Stockholm"):
-# not a title, an employer or a place.
-_EMPLOYMENT_TYPE = re.compile(
-    r"(?:full|part)[- ]?time|contract(?:or)?|freelance|permanent|temporary|self-employed|seasonal"
-    r"|vollzeit|teilzeit|festanstellung|tiempo (?:completo|parcial)|medio tiempo|jornada (?:completa|parcial)"
-    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo"
-    # A contract's kind written out ("Permanent contract", "Fixed-term contract"), and the French internship
-    # ("Stage de fin d'études", "Alternance").
-    r"|(?:permanent|fixed[- ]term|temporary|freelance) (?:contract|position)|stage(?: de fin d['’][ée]tudes)?"
-    r"|alternance",
-    re.IGNORECASE)
-
-
-def _without_employment_type(text: str) -> tuple[str, str | None]:
-    """(the header line without its employment-type field and what follows it, that place) for a comma list
-    whose second or later field says how the role was held ("Senior Engineer, Klarna, Full-time, Stockholm" ->
-    "Senior Engineer, Klarna" and "Stockholm"); a line that starts with one (a wrapped ", Full-time, Oslo") is all
-    qualifiers. Other lines come back as they are."""
-    parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
-    for k, part in enumerate(parts):
-        if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or text.strip().startswith(",") or len(parts) > 1):
-            place = ", ".join(p for p in parts[k + 1:] if p and not REMOTE.fullmatch(p)) or None
-            return ", ".join(parts[:k]), place
-    return text, None
-
-
-def _title_company(
-    pre: list[str], rest: str, post: list[str], title_back: int | None = None, title_below: bool = False
-) -> tuple[str | None, str | None, str | None]:
-    location: str | None = None
-    if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
-        stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
-        location = next((place for _, place in stripped if place), None)
-        texts = [text for text, _ in stripped]
-        pre, rest, post = [t for t in texts[:len(pre)] if t], texts[len(pre)], [t for t in texts[len(pre) + 1:] if t]
-    candidates: list[tuple[str, str]] = []  # (origin, text)
-    line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
-    line_number = 0
-    for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
-        for text in texts:
-            line_number += 1
-            for field in _fields(text):
-                parts = [field]
-                if field.count(",") >= 2:
-                    # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
-                    split = _split_company_line(field)
-                    if len(split) < field.count(",") + 1:
-                        parts = split
-                for part in (piece for whole in parts for piece in _split_at_employer(whole)):
-                    cleaned, loc = _strip_location(part)
-                    location = location or loc
-                    if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned):
-                        candidates.append((origin, cleaned))
-                        line_of[id(candidates[-1])] = line_number
-    if len(candidates) > 1 and any(not _sentence_like(t) for _, t in candidates):
-        # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
-        candidates = [c for c in candidates if not _sentence_like(c[1])]
-    if not candidates:
-        return None, None, location
-    if len(candidates) == 1 and candidates[0][1].count(",") == 1:
-        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it --
-        # or the employer first ("Nordwerk Energie AG, Leiterin KI-Plattform"). A title's own comma ("Senior
-        # Manager, Applied Science") is no split: the learned scorer reads both halves as parts of a title.
-        left, right = (part.strip() for part in candidates[0][1].split(","))
-        both = title_probabilities([left, right]) if left and right else None
-        if left and right and not (both is not None and min(both) >= _SURE_TITLE):
-            side = _title_side(left, right)
-            if side == 0:
-                return left, right, location
-            if side == 1 and both is not None and both[0] <= _SURE_ORGANISATION:
-                # Company first only when the scorer agrees the first part names an organisation: a team before
-                # the title ("Search, Staff Engineer") is no employer.
-                return right, left, location
-    dated_only = candidates if len(candidates) == 1 else [c for c in candidates if c[0] == "rest"]
-    if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
-            len(candidates) == 1 or not pre and all(_prose_start(t) for o, t in candidates if o == "post")):
-        # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
-        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix). The dated line says it
-        # all; a line of the description under it ("Responsible for the design of ...") adds nothing.
-        left, middle, place = (part.strip() for part in dated_only[0][1].split(","))
-        place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
-        words = place.split()
-        city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
-            len(words) == 1 or (len(words) == 2 and words[0].lower() in CITY_PREFIXES)) or bool(
-            REMOTE.fullmatch(place))
-        if TITLE_WORDS.search(left) and middle and not TITLE_WORDS.search(middle) and city_like:
-            return left, middle, location or place
-    # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd").
-    titled = [c for c in candidates if TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
-    if len(titled) != 1 and len(candidates) > 1:
-        # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
-        # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
-        fields = [c for c in candidates if not _place_only(c[1])]
-        learned = _learned_title([t for _, t in fields])
-        if learned is not None:
-            titled = [fields[learned]]
-    if len(titled) > 1 and any(o == "rest" for o, _ in titled):
-        titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
-    if not titled and title_back is not None and len(pre) >= 2 and title_back <= len(pre) and not _fields(rest):
-        # No title word anywhere: fall back on where this section's other entries keep their title.
-        line_fields = _fields(pre[len(pre) - title_back])
-        titled = [c for c in candidates if c[0] == "pre" and line_fields and c[1] in line_fields[0]][:1]
-    if not titled and title_below and not pre and any(o == "rest" for o, _ in candidates):
-        # No title word anywhere: the section's other entries keep their title on the line under the dates.
-        titled = [c for c in candidates if c[0] == "post"][:1]
-    title_choice = titled[0] if titled else (
-        next((c for c in candidates if c[0] == "rest"), candidates[0]))
-    others = [c for c in candidates if c is not title_choice]
-    company = None
-    if others:
-        # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
-        # in "Title date / Company" layouts.
-        # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
-        # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
-        # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
-        same_line = [t for o, t in others if o == "rest" and not TITLE_WORDS.search(t)]
-        group_heading = len(pre) == 1 and len(_fields(pre[0])) == 1 and not TITLE_WORDS.search(pre[0])
-        # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
-        # previous entry's unmarked bullets than this entry's employer.
-        above = [t for o, t in others if o == "pre" and not _place_only(t)]
-        nearest = above[-1] if above else None
-        if title_choice[0] == "pre":
-            before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not _place_only(t)]
-            nearest = before[-1] if before else next(iter(above), None)
-        # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
-        beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
-        nearest = beside[0] if beside else nearest
-        # "Northwind Analytics  Feb 2017 - Mar 2020" over "Senior Engineer": a title found under the dated line
-        # has its employer on the dated line.
-        dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
-        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
-            dated[0] if dated else None) or nearest or others[0][1]
-        chosen = next((c for c in others if c[1] == company), None)
-        if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
-                candidates.index(chosen) > candidates.index(title_choice)) and (
-                comma_split := _title_comma_employer(title_choice[1], company)):
-            # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
-            # and what follows the dash is the place.
-            return comma_split[0], comma_split[1], location or company
-    on_dates = [t for o, t in candidates if o == "rest"]
-    if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
-            TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
-            r"[^,|]+ [–—-] [^,|]+", rest.strip()):
-        # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
-        # the title (a role and what it led to), not a title and an employer.
-        return rest.strip(), company, location
-    if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
-            _reads_as_organisation(title_choice[1])):
-        # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
-        # employer, not a job title.
-        return None, title_choice[1], location
-    return title_choice[1], company, location
-
-
-def _prose_start(text: str) -> bool:
-    """The first line of a description wrapped under a header: six words or more, most of them in lower case
-    ("Responsible for mechanical research, design, and development of")."""
-    words = text.split()
-    return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
-
-
-def _reads_as_title(text: str) -> bool:
-    """A title word, or the learned scorer sure the field is a job title ("Senior Visual Journalist")."""
-    if TITLE_WORDS.search(text):
-        return True
-    probabilities = title_probabilities([text])
-    return probabilities is not None and probabilities[0] >= _SURE_TITLE
-
-
-def _reads_as_organisation(text: str) -> bool:
-    """No title words, and the learned scorer is sure the field names an organisation."""
-    if TITLE_WORDS.search(text):
-        return False
-    probabilities = title_probabilities([text])
-    return probabilities is not None and probabilities[0] <= 0.2
-
-
-def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
-    """ "Title, Employer" read as one field with a short field after it on the same line: (title, employer) when
-    the words or the scorer make the left part the title and the scorer reads the right part as an organisation
-    (so "Senior Manager, Applied Science" stays whole), and the field after it is a place-like name -- a few
-    capitalised words, no legal form."""
-    if title.count(",") != 1 or legal_form(after) or TITLE_WORDS.search(after):
-        return None
-    words = after.split()
-    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return None
-    left, right = (part.strip() for part in title.split(","))
-    if not left or not right or _title_side(left, right) != 0:
-        return None
-    probabilities = title_probabilities([right])
-    if probabilities is None or probabilities[0] > _SURE_ORGANISATION:
-        return None
-    return left, right
-
-
-# How sure the learned title scorer (`assistant.resume.roles`) must be: the title at least `_SURE_TITLE`, every
-# other field at most `_SURE_ORGANISATION`; between the two it has no opinion and the word rules stand.
-_SURE_TITLE = 0.65
-_SURE_ORGANISATION = 0.35
-
-
-def _learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _SURE_ORGANISATION) -> int | None:
-    """The index of the one text the learned scorer reads as the job title (at least `sure`), all others reading as
-    organisations (at most `unsure`); None when it cannot run (no model) or no text stands out. Asked only where
-    the title words leave the choice open: it costs a few sentence vectors per header."""
-    if len(texts) < 2:
-        return None
-    probabilities = title_probabilities(texts)
-    if probabilities is None:
-        return None
-    best = max(range(len(texts)), key=probabilities.__getitem__)
-    if probabilities[best] >= sure and all(p <= unsure for k, p in enumerate(probabilities) if k != best):
-        return best
-    return None
-
-
-def _title_side(first: str, second: str) -> int | None:
-    """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
-    as one. The title words decide when exactly one field has them (a field ending in a legal form has none:
-    "Acme Engineering GmbH"); when both or neither have them, the learned scorer decides."""
-    first_titled = bool(TITLE_WORDS.search(first)) and not legal_form(first)
-    second_titled = bool(TITLE_WORDS.search(second)) and not legal_form(second)
-    if first_titled != second_titled:
-        return 0 if first_titled else 1
-    return _learned_title([first, second])
-
-
 # An employer written with its place after it, as one field: "Vellore Santé, Paris"; or an employer in capitals
 # with the city after it in ordinary case, where a tab stop's gap was all that kept them apart ("NORDWERK
 # LOGISTIK AG Hamburg").
@@ -1443,57 +1028,6 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
         return [job.model_copy(update={"company": m.group("employer").strip(), "location": job.location or m.group(
             "place")}) if m else job for job, m in zip(jobs, found, strict=True)]
     return jobs
-
-
-def _place_only(text: str) -> bool:
-    """A field that is only a place ("India", "Berlin, DE"): never the employer."""
-    lowered = text.strip().lower()
-    return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0
-
-
-# What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
-_CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
-_AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
-_SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
-
-
-def _split_at_employer(field: str) -> list[str]:
-    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title: one
-    with a title word, or one the learned scorer reads as a title beside an organisation, "Statistician at
-    Northwind")."""
-    parts = _AT_EMPLOYER.split(field, maxsplit=1)
-    if len(parts) == 2 and parts[1].strip() and (
-            TITLE_WORDS.search(parts[0]) or _title_side(parts[0].strip(), parts[1].strip()) == 0):
-        return [parts[0].strip(), parts[1].strip()]
-    parts = _SLASH_EMPLOYER.split(field, maxsplit=1)
-    if len(parts) == 2 and legal_form(parts[1].strip()) and TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
-        # "Software Developer / Smartway Studio S.L.": a slash between spaces joins two titles ("Developer /
-        # Designer") or places ("Blumenau, SC / Germany") unless a title is before it and a company's legal form
-        # ends what follows it.
-        return [parts[0].strip(), parts[1].strip()]
-    return [field]
-
-
-def _split_company_line(field: str) -> list[str]:
-    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title;
-    "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"."""
-    parts = [p.strip() for p in field.split(",") if p.strip()]
-    out: list[str] = []
-    index = 0
-    while index < len(parts):
-        pair = ", ".join(parts[index: index + 2])
-        found = find_location(pair) if index + 1 < len(parts) else None
-        if found is not None and found[0] == 0:
-            index += 2
-            while index < len(parts) and (parts[index].lower() in REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
-                # "Boston, Massachusetts, USA": the country after the city and its state is the same place.
-                pair += ", " + parts[index]
-                index += 1
-            out.append(pair)
-        else:
-            out.append(parts[index])
-            index += 1
-    return out
 
 
 def _measure(lines: list[Line]) -> int | None:
@@ -1551,8 +1085,8 @@ def _education(lines: list[Line]) -> list[Education]:
         else:
             near = next((n for n in nearby if INSTITUTION.search(n.text) and not DEGREE.search(n.text)), None)
             if near:
-                near_fields = _fields(SINGLE_DATE.sub("", RANGE.sub("", BULLET.sub("", near.text))))
-                institution = _strip_location(near_fields[0])[0] if near_fields else None
+                near_fields = header_fields(SINGLE_DATE.sub("", RANGE.sub("", BULLET.sub("", near.text))))
+                institution = strip_location(near_fields[0])[0] if near_fields else None
         years = YEAR.findall(text) or [y for n in nearby for y in YEAR.findall(n.text)]
         # "Master of Science - MS, Statistics · (2008 - 2010)": the brackets and the dot went with the dates.
         degree = re.sub(r"[\s·•|,]*[(\[]\s*[)\]]", "", RANGE.sub("", text)).strip(" |,·•")
@@ -1799,14 +1333,14 @@ def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
         return []
     # Dates alone above each later entry's header is this section's way; the first entry's header opens it.
     head = lines[:2]
-    if not all(_claimable_header(line) and not _sentence_like(line.text) for line in head):
+    if not all(_claimable_header(line) and not sentence_like(line.text) for line in head):
         return []
     if not _date_only(lines[first_dated].text):
         return []
     # ... and the next entry's header follows its date (a date column beside headers), not a description (dates
     # printed under a header, which would make the date above the heading someone else's).
     after = lines[first_dated + 1] if first_dated + 1 < len(lines) else None
-    if after is None or _is_bullet(after) or not _claimable_header(after) or _sentence_like(after.text):
+    if after is None or _is_bullet(after) or not _claimable_header(after) or sentence_like(after.text):
         return []
     return [before[-1]]
 

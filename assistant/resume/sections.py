@@ -29,11 +29,7 @@ from assistant.resume.headings import (
     looks_like_heading_text,
     strip_decoration,
 )
-from assistant.resume.models import (
-    Line,
-    SectionName,
-    StyledLine,
-)
+from assistant.resume.models import Line, SectionName, StyledLine
 from assistant.resume.vocabulary import (
     BULLET,
     CAREER_BREAK,

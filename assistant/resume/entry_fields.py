@@ -1,0 +1,499 @@
+"""An entry's header, field by field: which is the job title, which the employer, which the place.
+
+A role's header is a line or two around its dates ("Staff Engineer, Globex — Berlin  2019 – Present", "Globex" over
+"Staff Engineer"). The words decide where they can (title words, legal forms, places); the learned scorer
+(`roles.py`) where the words are silent or name both fields; and the resume's own layout where neither settles an
+entry: every entry is set alike, so the entries the words settle teach which face (`title_by_typography`) and which
+place in the entry (`title_by_position`) holds the title. `title_company` reads one header; the parser calls it
+for each role it anchors on a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+
+from assistant.resume.headings import Typography
+from assistant.resume.models import Job, Line
+from assistant.resume.roles import legal_form, title_probabilities
+from assistant.resume.vocabulary import (
+    CITY_PREFIXES,
+    LEGAL_SUFFIX,
+    REGIONS,
+    REMOTE,
+    SEPARATORS,
+    TITLE_WORDS,
+    find_location,
+)
+
+
+def strip_location(field: str) -> tuple[str, str | None]:
+    """Split "Pepsico Philadelphia, PA" into ("Pepsico", "Philadelphia, PA")."""
+    remote = REMOTE.search(field)
+    if remote and remote.end() == len(field.rstrip()):
+        rest = field[: remote.start()].rstrip(" ,-–")
+        return rest, field[remote.start():].strip()
+    found = find_location(field)
+    if found:
+        start, location = found
+        return field[:start].rstrip(" ,-–|"), location
+    return field, None
+
+
+def header_fields(text: str) -> list[str]:
+    parts = [p.strip(" ,/–—-") for p in SEPARATORS.split(text)]
+    return [p for p in parts if p and any(ch.isalpha() for ch in p)]
+
+
+# Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
+_INITIALS_END = re.compile(r"(?:^|\s)(?P<before>\S+)\s+(?:[A-Z]\.){2,3}$")
+
+
+def legal_end(text: str) -> bool:
+    """Does `text` end with a legal form ("Globex Inc.", "Andino C.A."), so its final full stop ends no sentence?"""
+    if LEGAL_SUFFIX.search(text):
+        return True
+    match = _INITIALS_END.search(text)
+    return match is not None and (match.group("before")[:1].isupper() or match.group("before") == "de")
+
+
+def sentence_like(text: str) -> bool:
+    """Prose (a description or a wrapped bullet tail), not a title, employer or place."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    if text.endswith(".") and len(words) >= 4 and not legal_end(text):
+        return True
+    return len(words) >= 10 and lower >= 5
+
+
+Face = tuple[bool, bool, float]
+
+
+def face_of(line: Line, typography: Typography) -> Face | None:
+    """How a header line is set: (bold, italic, size to the half point); None when the line's style is unknown."""
+    style = typography.style(line.text)
+    if style is None:
+        return None
+    return style.bold >= 0.6, style.italic >= 0.6, round(style.size * 2) / 2
+
+
+def _line_holding(text: str | None, lines: list[Line]) -> int | None:
+    if not text:
+        return None
+    return next((i for i, line in enumerate(lines) if text in line.text), None)
+
+
+def _roles_taught(cues: list[tuple[Hashable, Hashable] | None], jobs: list[Job]) -> Callable[[Hashable], str | None]:
+    """What each value of a layout cue marks on this resume, learnt from its entries: `cues[k]` is (the cue of job
+    k's title, the cue of its employer), None where the cue does not tell them apart. The entries the words settle
+    (`title_side`: one field has title words and the other none, or the learned scorer reads one as a title and
+    the other as an organisation) teach it; a value is 'title' or 'employer' once at least two such entries agree
+    and more agree than not, else None. A resume sets every entry alike, so the rest can then follow."""
+    votes: dict[Hashable, list[int]] = {}  # cue value -> [times it held the title, times it held the employer]
+    for job, cue in zip(jobs, cues, strict=True):
+        side = title_side(job.title or "", job.company or "") if cue is not None else None
+        if cue is None or side is None:
+            continue
+        title_cue, employer_cue = cue if side == 0 else (cue[1], cue[0])
+        votes.setdefault(title_cue, [0, 0])[0] += 1
+        votes.setdefault(employer_cue, [0, 0])[1] += 1
+
+    def role(value: Hashable) -> str | None:
+        as_title, as_employer = votes.get(value, [0, 0])
+        if as_title >= 2 and as_title > as_employer:
+            return "title"
+        if as_employer >= 2 and as_employer > as_title:
+            return "employer"
+        return None
+
+    return role
+
+
+def _turned_round(role: Callable[[Hashable], str | None], cue: tuple[Hashable, Hashable] | None) -> bool:
+    """The layout says this entry's fields were read the wrong way round."""
+    return cue is not None and role(cue[0]) == "employer" and role(cue[1]) == "title"
+
+
+def title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: Typography) -> list[Job]:
+    """Decide title vs employer the way a reader of this resume does: by how each is set.
+
+    A resume sets every entry the same way (a bold title over an italic employer, or the reverse), so the entries
+    where the words settle it teach which face carries the title (`_roles_taught`); entries the words leave open
+    or got backwards (an employer called "Product Hunt", a title with no English title word) then follow the
+    majority. With no clear lesson (fewer than two entries agreeing, or a tie) nothing changes."""
+    faces: list[tuple[Hashable, Hashable] | None] = []
+    shared: dict[int, tuple[int, Face]] = {}  # job -> (the one line its title and employer were both read from, face)
+    for number, (job, lines) in enumerate(zip(jobs, entries, strict=True)):
+        t_index, c_index = _line_holding(job.title, lines), _line_holding(job.company, lines)
+        t_face = face_of(lines[t_index], typography) if t_index is not None else None
+        c_face = face_of(lines[c_index], typography) if c_index is not None else None
+        if t_index is not None and t_index == c_index and t_face is not None:
+            shared[number] = (t_index, t_face)
+        apart = t_index is not None and c_index is not None and t_index != c_index
+        faces.append((t_face, c_face) if apart and t_face is not None and c_face is not None and t_face != c_face
+                     else None)
+    role = _roles_taught(faces, jobs)
+    out: list[Job] = []
+    for number, (job, face, lines) in enumerate(zip(jobs, faces, entries, strict=True)):
+        if _turned_round(role, face):
+            job = job.model_copy(update={"title": job.company, "company": job.title})
+        elif number in shared and role(shared[number][1]) == "title":
+            # "Vendedor - almacenista" split into a title and an employer, while the line set like this resume's
+            # employers ("Toyoimport del Este C.A.") went unused: the split line is the title, whole.
+            index = shared[number][0]
+            employers = [line for k, line in enumerate(lines) if k != index
+                         and (set_as := face_of(line, typography)) is not None and role(set_as) == "employer"]
+            if len(employers) == 1:
+                job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
+        out.append(job)
+    return out
+
+
+def _place_in_entry(text: str | None, lines: list[Line]) -> tuple[int, int] | None:
+    """(line, character) where `text` first appears in an entry's lines, for telling which field comes first."""
+    index = _line_holding(text, lines)
+    return None if index is None or text is None else (index, lines[index].text.find(text))
+
+
+def title_by_position(jobs: list[Job], entries: list[list[Line]]) -> list[Job]:
+    """Decide title vs employer by where this resume puts each: a resume writes every entry in one order (title
+    then employer, or employer then title), and keeps to it whether the two share a line or not.
+
+    The same lesson as `title_by_typography`, with the field's place as the cue: (one line or two, first or
+    second). An entry the words leave open or read backwards, written against the order its shape's entries
+    taught, is turned round -- a title in a language the title words do not cover, under its employer like every
+    other title ("SOTEC 2011 — 2016" over "Dirección de proyectos · Banca", read the other way round when the
+    description after the dot left the learned scorer unsure which field was the title). An entry whose own words
+    agree with how it was read is never turned round, nor one holding a line of description (a misreading of
+    another kind, which no order fixes). Keeping the shapes apart matters: an employer heading over several roles
+    ("Vellore Santé — Paris", a name and its place on one line) is no lesson for, and learns nothing from, entries
+    written as an employer line over a title line."""
+    places: list[tuple[Hashable, Hashable] | None] = []
+    for job, lines in zip(jobs, entries, strict=True):
+        title_at, company_at = _place_in_entry(job.title, lines), _place_in_entry(job.company, lines)
+        if title_at is None or company_at is None or title_at == company_at:
+            places.append(None)
+            continue
+        one_line, title_first = title_at[0] == company_at[0], title_at < company_at
+        places.append(((one_line, title_first), (one_line, not title_first)))
+    role = _roles_taught(places, jobs)
+    out: list[Job] = []
+    for job, place in zip(jobs, places, strict=True):
+        fields = (job.title or "", job.company or "")
+        if _turned_round(role, place) and title_side(*fields) != 0 and not any(
+                sentence_like(text) or _prose_start(text) for text in fields):
+            job = job.model_copy(update={"title": job.company, "company": job.title})
+        out.append(job)
+    return out
+
+
+_WEIGHT_BREAK = re.compile(r"\s*,\s+|\s+[|–—-]\s+|\s*\|\s*")
+
+
+def split_by_weight(line_text: str, title: str, typography: Typography) -> tuple[str, str] | None:
+    """"Director of Applied AI, Vellore Santé  Jan 2020 – Present" with only the title in bold: where the bold
+    stops is where the title stops, whatever commas the title or the employer hold ("Senior Director, AI
+    Platform, Quantrell Systems"). The bold share of the line tells how far the bold reaches; the title is cut at
+    the separator that sits there. What the words had taken for the employer (the city on the line below) is then
+    the role's place."""
+    style = typography.style(line_text)
+    if style is None or not 0.15 <= style.bold <= 0.85 or not line_text.startswith(title):
+        return None
+    total = len(line_text.strip())
+    for match in _WEIGHT_BREAK.finditer(title):
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if head and tail and abs(len(head) / total - style.bold) <= 0.03:
+            employer, _ = strip_location(tail)
+            if not employer:
+                return None
+            if title_side(head, employer) == 1:
+                # Company-first layouts bold the employer ("**Brindlewood Marketplace**, Director of ML
+                # Engineering"): the weight still marks the cut, and the words tell which side is the title.
+                return employer, head
+            return head, employer
+    return None
+
+
+# How a role was held, printed among a header's comma-separated fields ("Engineer, Klarna, Full-time, Stockholm"):
+# not a title, an employer or a place.
+_EMPLOYMENT_TYPE = re.compile(
+    r"(?:full|part)[- ]?time|contract(?:or)?|freelance|permanent|temporary|self-employed|seasonal"
+    r"|vollzeit|teilzeit|festanstellung|tiempo (?:completo|parcial)|medio tiempo|jornada (?:completa|parcial)"
+    r"|temps (?:plein|partiel)|cdi|cdd|tempo (?:integral|parcial)|meio per[ií]odo"
+    # A contract's kind written out ("Permanent contract", "Fixed-term contract"), and the French internship
+    # ("Stage de fin d'études", "Alternance").
+    r"|(?:permanent|fixed[- ]term|temporary|freelance) (?:contract|position)|stage(?: de fin d['’][ée]tudes)?"
+    r"|alternance",
+    re.IGNORECASE)
+
+
+def _without_employment_type(text: str) -> tuple[str, str | None]:
+    """(the header line without its employment-type field and what follows it, that place) for a comma list
+    whose second or later field says how the role was held ("Senior Engineer, Klarna, Full-time, Stockholm" ->
+    "Senior Engineer, Klarna" and "Stockholm"); a line that starts with one (a wrapped ", Full-time, Oslo") is all
+    qualifiers. Other lines come back as they are."""
+    parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
+    for k, part in enumerate(parts):
+        if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or text.strip().startswith(",") or len(parts) > 1):
+            place = ", ".join(p for p in parts[k + 1:] if p and not REMOTE.fullmatch(p)) or None
+            return ", ".join(parts[:k]), place
+    return text, None
+
+
+def title_company(
+    pre: list[str], rest: str, post: list[str], title_back: int | None = None, title_below: bool = False
+) -> tuple[str | None, str | None, str | None]:
+    location: str | None = None
+    if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
+        stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
+        location = next((place for _, place in stripped if place), None)
+        texts = [text for text, _ in stripped]
+        pre, rest, post = [t for t in texts[:len(pre)] if t], texts[len(pre)], [t for t in texts[len(pre) + 1:] if t]
+    candidates: list[tuple[str, str]] = []  # (origin, text)
+    line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
+    line_number = 0
+    for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
+        for text in texts:
+            line_number += 1
+            for field in header_fields(text):
+                parts = [field]
+                if field.count(",") >= 2:
+                    # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
+                    split = _split_company_line(field)
+                    if len(split) < field.count(",") + 1:
+                        parts = split
+                for part in (piece for whole in parts for piece in split_at_employer(whole)):
+                    cleaned, loc = strip_location(part)
+                    location = location or loc
+                    if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned):
+                        candidates.append((origin, cleaned))
+                        line_of[id(candidates[-1])] = line_number
+    if len(candidates) > 1 and any(not sentence_like(t) for _, t in candidates):
+        # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
+        candidates = [c for c in candidates if not sentence_like(c[1])]
+    if not candidates:
+        return None, None, location
+    if len(candidates) == 1 and candidates[0][1].count(",") == 1:
+        # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it --
+        # or the employer first ("Nordwerk Energie AG, Leiterin KI-Plattform"). A title's own comma ("Senior
+        # Manager, Applied Science") is no split: the learned scorer reads both halves as parts of a title.
+        left, right = (part.strip() for part in candidates[0][1].split(","))
+        both = title_probabilities([left, right]) if left and right else None
+        if left and right and not (both is not None and min(both) >= _SURE_TITLE):
+            side = title_side(left, right)
+            if side == 0:
+                return left, right, location
+            if side == 1 and both is not None and both[0] <= _SURE_ORGANISATION:
+                # Company first only when the scorer agrees the first part names an organisation: a team before
+                # the title ("Search, Staff Engineer") is no employer.
+                return right, left, location
+    dated_only = candidates if len(candidates) == 1 else [c for c in candidates if c[0] == "rest"]
+    if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
+            len(candidates) == 1 or not pre and all(_prose_start(t) for o, t in candidates if o == "post")):
+        # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
+        # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix). The dated line says it
+        # all; a line of the description under it ("Responsible for the design of ...") adds nothing.
+        left, middle, place = (part.strip() for part in dated_only[0][1].split(","))
+        place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
+        words = place.split()
+        city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
+            len(words) == 1 or (len(words) == 2 and words[0].lower() in CITY_PREFIXES)) or bool(
+            REMOTE.fullmatch(place))
+        if TITLE_WORDS.search(left) and middle and not TITLE_WORDS.search(middle) and city_like:
+            return left, middle, location or place
+    # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd").
+    titled = [c for c in candidates if TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
+    if len(titled) != 1 and len(candidates) > 1:
+        # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
+        # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
+        fields = [c for c in candidates if not place_only(c[1])]
+        learned = learned_title([t for _, t in fields])
+        if learned is not None:
+            titled = [fields[learned]]
+    if len(titled) > 1 and any(o == "rest" for o, _ in titled):
+        titled = [c for c in titled if c[0] == "rest"] + [c for c in titled if c[0] != "rest"]
+    if not titled and title_back is not None and len(pre) >= 2 and title_back <= len(pre) and not header_fields(rest):
+        # No title word anywhere: fall back on where this section's other entries keep their title.
+        line_fields = header_fields(pre[len(pre) - title_back])
+        titled = [c for c in candidates if c[0] == "pre" and line_fields and c[1] in line_fields[0]][:1]
+    if not titled and title_below and not pre and any(o == "rest" for o, _ in candidates):
+        # No title word anywhere: the section's other entries keep their title on the line under the dates.
+        titled = [c for c in candidates if c[0] == "post"][:1]
+    title_choice = titled[0] if titled else (
+        next((c for c in candidates if c[0] == "rest"), candidates[0]))
+    others = [c for c in candidates if c is not title_choice]
+    company = None
+    if others:
+        # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
+        # in "Title date / Company" layouts.
+        # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
+        # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
+        # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
+        same_line = [t for o, t in others if o == "rest" and not TITLE_WORDS.search(t)]
+        group_heading = len(pre) == 1 and len(header_fields(pre[0])) == 1 and not TITLE_WORDS.search(pre[0])
+        # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
+        # previous entry's unmarked bullets than this entry's employer.
+        above = [t for o, t in others if o == "pre" and not place_only(t)]
+        nearest = above[-1] if above else None
+        if title_choice[0] == "pre":
+            before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not place_only(t)]
+            nearest = before[-1] if before else next(iter(above), None)
+        # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
+        beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
+        nearest = beside[0] if beside else nearest
+        # "Northwind Analytics  Feb 2017 - Mar 2020" over "Senior Engineer": a title found under the dated line
+        # has its employer on the dated line.
+        dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
+        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
+            dated[0] if dated else None) or nearest or others[0][1]
+        chosen = next((c for c in others if c[1] == company), None)
+        if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
+                candidates.index(chosen) > candidates.index(title_choice)) and (
+                comma_split := _title_comma_employer(title_choice[1], company)):
+            # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
+            # and what follows the dash is the place.
+            return comma_split[0], comma_split[1], location or company
+    on_dates = [t for o, t in candidates if o == "rest"]
+    if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
+            TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
+            r"[^,|]+ [–—-] [^,|]+", rest.strip()):
+        # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
+        # the title (a role and what it led to), not a title and an employer.
+        return rest.strip(), company, location
+    if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
+            _reads_as_organisation(title_choice[1])):
+        # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
+        # employer, not a job title.
+        return None, title_choice[1], location
+    return title_choice[1], company, location
+
+
+def _prose_start(text: str) -> bool:
+    """The first line of a description wrapped under a header: six words or more, most of them in lower case
+    ("Responsible for mechanical research, design, and development of")."""
+    words = text.split()
+    return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
+
+
+def reads_as_title(text: str) -> bool:
+    """A title word, or the learned scorer sure the field is a job title ("Senior Visual Journalist")."""
+    if TITLE_WORDS.search(text):
+        return True
+    probabilities = title_probabilities([text])
+    return probabilities is not None and probabilities[0] >= _SURE_TITLE
+
+
+def _reads_as_organisation(text: str) -> bool:
+    """No title words, and the learned scorer is sure the field names an organisation."""
+    if TITLE_WORDS.search(text):
+        return False
+    probabilities = title_probabilities([text])
+    return probabilities is not None and probabilities[0] <= 0.2
+
+
+def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
+    """ "Title, Employer" read as one field with a short field after it on the same line: (title, employer) when
+    the words or the scorer make the left part the title and the scorer reads the right part as an organisation
+    (so "Senior Manager, Applied Science" stays whole), and the field after it is a place-like name -- a few
+    capitalised words, no legal form."""
+    if title.count(",") != 1 or legal_form(after) or TITLE_WORDS.search(after):
+        return None
+    words = after.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    left, right = (part.strip() for part in title.split(","))
+    if not left or not right or title_side(left, right) != 0:
+        return None
+    probabilities = title_probabilities([right])
+    if probabilities is None or probabilities[0] > _SURE_ORGANISATION:
+        return None
+    return left, right
+
+
+# How sure the learned title scorer (`assistant.resume.roles`) must be: the title at least `_SURE_TITLE`, every
+# other field at most `_SURE_ORGANISATION`; between the two it has no opinion and the word rules stand.
+_SURE_TITLE = 0.65
+
+
+_SURE_ORGANISATION = 0.35
+
+
+def learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _SURE_ORGANISATION) -> int | None:
+    """The index of the one text the learned scorer reads as the job title (at least `sure`), all others reading as
+    organisations (at most `unsure`); None when it cannot run (no model) or no text stands out. Asked only where
+    the title words leave the choice open: it costs a few sentence vectors per header."""
+    if len(texts) < 2:
+        return None
+    probabilities = title_probabilities(texts)
+    if probabilities is None:
+        return None
+    best = max(range(len(texts)), key=probabilities.__getitem__)
+    if probabilities[best] >= sure and all(p <= unsure for k, p in enumerate(probabilities) if k != best):
+        return best
+    return None
+
+
+def title_side(first: str, second: str) -> int | None:
+    """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
+    as one. The title words decide when exactly one field has them (a field ending in a legal form has none:
+    "Acme Engineering GmbH"); when both or neither have them, the learned scorer decides."""
+    first_titled = bool(TITLE_WORDS.search(first)) and not legal_form(first)
+    second_titled = bool(TITLE_WORDS.search(second)) and not legal_form(second)
+    if first_titled != second_titled:
+        return 0 if first_titled else 1
+    return learned_title([first, second])
+
+
+def place_only(text: str) -> bool:
+    """A field that is only a place ("India", "Berlin, DE"): never the employer."""
+    lowered = text.strip().lower()
+    return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0
+
+
+# What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
+_CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
+
+
+_AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
+
+
+_SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
+
+
+def split_at_employer(field: str) -> list[str]:
+    """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title: one
+    with a title word, or one the learned scorer reads as a title beside an organisation, "Statistician at
+    Northwind")."""
+    parts = _AT_EMPLOYER.split(field, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip() and (
+            TITLE_WORDS.search(parts[0]) or title_side(parts[0].strip(), parts[1].strip()) == 0):
+        return [parts[0].strip(), parts[1].strip()]
+    parts = _SLASH_EMPLOYER.split(field, maxsplit=1)
+    if len(parts) == 2 and legal_form(parts[1].strip()) and TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
+        # "Software Developer / Smartway Studio S.L.": a slash between spaces joins two titles ("Developer /
+        # Designer") or places ("Blumenau, SC / Germany") unless a title is before it and a company's legal form
+        # ends what follows it.
+        return [parts[0].strip(), parts[1].strip()]
+    return [field]
+
+
+def _split_company_line(field: str) -> list[str]:
+    """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title;
+    "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"."""
+    parts = [p.strip() for p in field.split(",") if p.strip()]
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        pair = ", ".join(parts[index: index + 2])
+        found = find_location(pair) if index + 1 < len(parts) else None
+        if found is not None and found[0] == 0:
+            index += 2
+            while index < len(parts) and (parts[index].lower() in REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
+                # "Boston, Massachusetts, USA": the country after the city and its state is the same place.
+                pair += ", " + parts[index]
+                index += 1
+            out.append(pair)
+        else:
+            out.append(parts[index])
+            index += 1
+    return out
