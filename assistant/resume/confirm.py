@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant.errors import InputError
+from assistant.resume.dates import date_text, months_in_role, this_month, years_of_experience
 from assistant.resume.injection import suspicious_reasons
 from assistant.resume.models import Job, Line, Resume
-from assistant.resume.parser import date_text, months_in_role, this_month, years_of_experience
 from assistant.text.unicode import strip_invisible
 
 MAX_ROLES = 40

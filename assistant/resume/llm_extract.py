@@ -75,8 +75,9 @@ def _verified(value: str, source: str) -> str | None:
 
 def verified_roles(reply: ExtractionReply, resume: Resume) -> tuple[list[Job], int]:
     """The model's roles with every field checked against the resume; and how many fields were dropped."""
+    from assistant.resume.dates import date_text
     from assistant.resume.models import Job
-    from assistant.resume.parser import bullets_between, date_text
+    from assistant.resume.parser import bullets_between
 
     source = _key("\n".join(line.text for line in resume.lines))
     numbers = {line.number for line in lines_for_model(resume)}
@@ -121,7 +122,8 @@ def refine_with_llm(resume: Resume, client: LLMClient) -> Resume:
     or its reply is unusable. A server that cannot be used at all (`SERVER_DOWN`) is raised, not swallowed, so the
     review falls back to the offline coach without waiting for a second failing call."""
     from assistant.llm.safety import spotlight
-    from assistant.resume.parser import readings_disagree, years_of_experience
+    from assistant.resume.dates import years_of_experience
+    from assistant.resume.parser import readings_disagree
 
     if resume.confirmed_by_user:
         return resume

@@ -7,19 +7,27 @@ words that mark a job title, a degree or an institution. Every derived item keep
 
 Those words and shapes live in `vocabulary.py`, the contact block's reading (name, e-mail, phone) in
 `contact.py`, what makes a line a heading in `headings.py`, where the sections are in `sections.py`, and which of
-a role's header fields is the title, the employer and the place in `entry_fields.py`; this module finds the roles
+a role's header fields is the title, the employer and the place in `entry_fields.py`, dates and the time they
+add up to in `dates.py`; this module finds the roles
 by their dates, gathers their bullets, reads education, skills and years, and puts the `Resume` together.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.resume.contact import DOCUMENT_TITLE, read_contact, typeset_name
+from assistant.resume.dates import (
+    current_month,
+    earliest_start_year,
+    heading_free_accents,
+    is_open_end,
+    months_between,
+    parse_date,
+    years_of_experience,
+)
 from assistant.resume.entry_fields import (
     Face,
     face_of,
@@ -61,7 +69,6 @@ from assistant.resume.vocabulary import (
     LEGAL_SUFFIX,
     MONTH,
     MONTH_YEAR_GAP,
-    MONTHS,
     NUMERIC_DATE,
     OPEN_END,
     OPEN_FIRST,
@@ -85,55 +92,6 @@ if TYPE_CHECKING:
 
 
 # --- dates and jobs --------------------------------------------------------------------------------------------
-
-
-def _parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
-    text = heading_free_accents(text.strip().lower())
-    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_])", "", text)  # "4 agosto 2021": the day
-    year_match = YEAR.search(text)
-    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0?[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
-    if short:
-        # A two-digit year is this century unless that would put it in the future.
-        year = 2000 + int(short.group(1) or short.group(2))
-        year = year if year <= _today()[0] + 1 else year - 100
-    elif not year_match:
-        return None
-    else:
-        year = int(year_match.group(1))
-    iso = re.match(r"(?:19|20)\d\d[-/.](\d\d)", text)
-    if iso:
-        return year, int(iso.group(1))
-    day_first = re.match(r"\d{1,2}[./](\d{1,2})[./](?:19|20)\d\d", text)
-    if day_first and 1 <= int(day_first.group(1)) <= 12:
-        return year, int(day_first.group(1))
-    slash = re.match(r"(\d{1,2})\s*[/.-]", text)
-    if slash and 1 <= int(slash.group(1)) <= 12:
-        return year, int(slash.group(1))
-    year_first = re.match(r"(?:19|20)\d\d[-/ .]+([a-z]+)", text)
-    month_text = year_first.group(1) if year_first else text
-    for key, month in sorted(MONTHS.items(), key=lambda item: -len(item[0])):
-        if month_text.startswith(key):
-            return year, month
-    return year, 12 if is_end else 1
-
-
-def heading_free_accents(text: str) -> str:
-    """ "févr", "março", "août" -> "fevr", "marco", "aout": month prefixes are matched without accents."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _is_open_end(text: str) -> bool:
-    return re.fullmatch(OPEN_END, text.strip(), re.IGNORECASE) is not None
-
-
-def _months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
-    return max(0, (end[0] - start[0]) * 12 + end[1] - start[1] + 1)
-
-
-def _today() -> tuple[int, int]:
-    today = date.today()
-    return today.year, today.month
 
 
 def _is_bullet(line: Line) -> bool:
@@ -253,8 +211,8 @@ def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> l
         head = _DANGLING_START.match(out[-1].text) if out else None
         tail = _LEADING_END.match(line.text) if head else None
         if head and tail and not RANGE.search(out[-1].text) and not _LONE_DATE.search(head.group("rest")):
-            start, end = _parse_date(head.group("start"), is_end=False), _parse_date(tail.group("end"), is_end=True)
-            if _is_open_end(tail.group("end")) or (start and end and end >= start):
+            start, end = parse_date(head.group("start"), is_end=False), parse_date(tail.group("end"), is_end=True)
+            if is_open_end(tail.group("end")) or (start and end and end >= start):
                 text = f"{head.group('start')} – {tail.group('end')} {head.group('rest')}"
                 if typography is not None:
                     typography.alias(text, out[-1].text)
@@ -626,8 +584,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         if match.re is RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{RANGE.pattern}", after, re.IGNORECASE)):
             # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
             # until the later end.
-            first_end, second_end = _parse_date(end_raw or "", is_end=True), _parse_date(again.group("end"), is_end=True)
-            if _is_open_end(again.group("end")) or (first_end and second_end and second_end > first_end):
+            first_end, second_end = parse_date(end_raw or "", is_end=True), parse_date(again.group("end"), is_end=True)
+            if is_open_end(again.group("end")) or (first_end and second_end and second_end > first_end):
                 end_raw = again.group("end")
             after = after[again.end():]
         # "(Jan 2020 - Present)": the brackets belonged to the date.
@@ -669,18 +627,18 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
-        start = _parse_date(start_raw, is_end=False)
+        start = parse_date(start_raw, is_end=False)
         end: tuple[int, int] | None
         if end_raw is None:
             end = start
             end_text = None
-        elif _is_open_end(end_raw):
-            end, end_text = _today(), "Present"
+        elif is_open_end(end_raw):
+            end, end_text = current_month(), "Present"
         else:
-            end = _parse_date(end_raw, is_end=True)
+            end = parse_date(end_raw, is_end=True)
             if start and end and end < start:
                 # "2022 - 2019": written end first (some CVs read right to left in time); the earlier is the start.
-                start, end = _parse_date(end_raw, is_end=False), _parse_date(start_raw, is_end=True)
+                start, end = parse_date(end_raw, is_end=False), parse_date(start_raw, is_end=True)
             end_text = f"{end[0]:04d}-{end[1]:02d}" if end else end_raw
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
@@ -693,7 +651,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             Job(
                 title=title, company=company, location=location,
                 start=f"{start[0]:04d}-{start[1]:02d}" if start else start_raw, end=end_text,
-                months=_months_between(start, end) if start and end else None, bullets=bullets,
+                months=months_between(start, end) if start and end else None, bullets=bullets,
             )
         )
         spans.append((_is_bullet(anchor_line), start, end, anchor_line))
@@ -904,7 +862,7 @@ def _open_timeline_ends(jobs: list[Job]) -> list[Job]:
         if job.end is None and job.start and job.start[:4].isdigit() and (
                 ends and int(job.start[:4]) >= max(ends) or int(job.start[:4]) == newest):
             start_y, start_m = map(int, job.start.split("-"))
-            job = job.model_copy(update={"end": "Present", "months": _months_between((start_y, start_m), _today())})
+            job = job.model_copy(update={"end": "Present", "months": months_between((start_y, start_m), current_month())})
         out.append(job)
     return out
 
@@ -1111,67 +1069,10 @@ def _skills(lines: list[Line]) -> list[str]:
     return skills[:80]
 
 
-def date_text(text: str, *, is_end: bool) -> str | None:
-    """A date as written ("Jan 2020", "03/2019", "Present") in the form jobs carry: "YYYY-MM" or "Present"."""
-    if _is_open_end(text):
-        return "Present"
-    parsed = _parse_date(text, is_end=is_end)
-    return f"{parsed[0]:04d}-{parsed[1]:02d}" if parsed else None
-
-
 def bullets_between(resume: Resume, first: int, stop: int | None) -> list[Line]:
     """The bullets on the resume's lines after line `first` and before line `stop` (numbers as in `Line`)."""
     lines = [line for line in resume.lines if line.number > first and (stop is None or line.number < stop)]
     return _bullets(lines, _measure(resume.lines))
-
-
-def months_in_role(start: str, end: str) -> int:
-    """Months from a job's `start` ("YYYY-MM") to its `end` ("YYYY-MM" or "Present"), both ends counted."""
-    end_month = _today() if end == "Present" else (int(end[:4]), int(end[5:7]))
-    return _months_between((int(start[:4]), int(start[5:7])), end_month)
-
-
-def this_month() -> str:
-    """Today as a job date ("YYYY-MM"): what "Present" stands for, and the latest a stated date can be."""
-    year, month = _today()
-    return f"{year:04d}-{month:02d}"
-
-
-def years_of_experience(jobs: list[Job]) -> float | None:
-    """Total time in (non-intern) roles, overlapping roles counted once (public for the LLM pass)."""
-    return _years_of_experience(jobs)
-
-
-def _years_of_experience(jobs: list[Job]) -> float | None:
-    """Total time in (non-intern) roles, overlapping roles counted once."""
-    intervals: list[tuple[int, int]] = []
-    for job in jobs:
-        if not job.start or not re.fullmatch(r"\d{4}-\d{2}", job.start):
-            continue
-        if job.title and re.search(r"\bintern", job.title, re.IGNORECASE):
-            continue
-        start_y, start_m = map(int, job.start.split("-"))
-        if job.end == "Present":
-            end_y, end_m = _today()
-        elif job.end and re.fullmatch(r"\d{4}-\d{2}", job.end):
-            end_y, end_m = map(int, job.end.split("-"))
-        else:
-            continue
-        a, b = start_y * 12 + start_m - 1, end_y * 12 + end_m
-        if b > a:
-            intervals.append((a, b))
-    if not intervals:
-        return None
-    intervals.sort()
-    total, (cur_a, cur_b) = 0, intervals[0]
-    for a, b in intervals[1:]:
-        if a <= cur_b:
-            cur_b = max(cur_b, b)
-        else:
-            total += cur_b - cur_a
-            cur_a, cur_b = a, b
-    total += cur_b - cur_a
-    return round(total / 12, 1)
 
 
 # Sections whose date ranges are never roles (a degree, a paper, a certificate).
@@ -1225,11 +1126,6 @@ def _confidence(
 _SIGN_OF_MISREADING = 0.35
 
 
-def _earliest_start(jobs: list[Job]) -> int | None:
-    years = [int(job.start[:4]) for job in jobs if job.start and re.match(r"\d{4}", job.start)]
-    return min(years) if years else None
-
-
 def readings_disagree(by_layout: list[Job], by_text: list[Job], second: str = "its plain text") -> str | None:
     """Do two readings of one file tell different work histories? Then say how, in words a user can check.
 
@@ -1243,7 +1139,7 @@ def readings_disagree(by_layout: list[Job], by_text: list[Job], second: str = "i
     on 3 of the 9 misread files and on 5 of the 271 read right. With an LLM configured, the model's verified reading
     is a second reading too (`second` names it in the message; `assistant.resume.llm_extract`).
     """
-    first, other_first = _earliest_start(by_layout), _earliest_start(by_text)
+    first, other_first = earliest_start_year(by_layout), earliest_start_year(by_text)
     roles_differ = abs(len(by_layout) - len(by_text)) > 1
     years_differ = first != other_first and (first is None or other_first is None or abs(first - other_first) > 2)
     if not by_layout or not (roles_differ or years_differ):
@@ -1420,6 +1316,6 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         experience=jobs,
         education=_education(education_lines),
         skills=_skills(skill_lines),
-        years_experience=_years_of_experience(jobs),
+        years_experience=years_of_experience(jobs),
         lines=lines,
     )
