@@ -6,14 +6,20 @@ import os
 import platform
 import socket
 import statistics
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import assistant.config  # noqa: F401  (telemetry off before onnxruntime / chromadb are imported)
 from assistant.config import Settings
+
+if TYPE_CHECKING:
+    from assistant.interview.policy import ScoringPolicy
+    from assistant.interview.scoring import OfflineScorer, QuestionResolver
 
 
 @dataclass
@@ -96,6 +102,21 @@ def bench_settings(data_dir: Path, **overrides: object) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+def offline_scoring(policy: ScoringPolicy | None = None) -> tuple[QuestionResolver, OfflineScorer]:
+    """The shipped role's question resolver and offline scorer, built as the app builds them (local MiniLM), for
+    the tools that tune, fit or measure the scorer on the graded sets."""
+    from assistant.interview.policy import DEFAULT_POLICY
+    from assistant.interview.scoring import OfflineScorer, QuestionResolver
+    from assistant.knowledge.embeddings import get_embedder
+    from assistant.knowledge.loader import load_role
+
+    with tempfile.TemporaryDirectory(prefix="offline-scoring-") as tmp:
+        settings = bench_settings(Path(tmp))
+        knowledge = load_role(settings.role_dir)
+        embedder = get_embedder(settings)
+    return QuestionResolver(knowledge, embedder), OfflineScorer(knowledge, embedder, policy or DEFAULT_POLICY)
 
 
 def offline_env(data_dir: Path, **extra: str) -> dict[str, str]:

@@ -56,7 +56,6 @@ import hashlib
 import json
 import math
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,18 +95,10 @@ def _source_key() -> str:
 
 
 def _compute_rows() -> list[Row]:
-    from assistant.interview.scoring import OfflineScorer, QuestionResolver
-    from assistant.knowledge.embeddings import get_embedder
-    from assistant.knowledge.loader import load_role
     from assistant.llm.safety import clean_untrusted
-    from benchmarks.common import bench_settings
+    from benchmarks.common import offline_scoring
 
-    with tempfile.TemporaryDirectory(prefix="fit-weights-") as tmp:
-        settings = bench_settings(Path(tmp))
-        knowledge = load_role(settings.role_dir)
-        embedder = get_embedder(settings)
-    resolver = QuestionResolver(knowledge, embedder)
-    scorer = OfflineScorer(knowledge, embedder, DEFAULT_POLICY)
+    resolver, scorer = offline_scoring(DEFAULT_POLICY)
     out = []
     for name, path in SETS:
         for n, row in enumerate(calibration.load(path, "tuning")):  # tuning rows only, by construction

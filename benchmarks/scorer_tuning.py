@@ -11,14 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-import tempfile
-from pathlib import Path
 
 from assistant.interview.policy import DEFAULT_POLICY, ScoringPolicy
 from assistant.interview.scoring import OfflineScorer, QuestionResolver
-from assistant.knowledge.embeddings import get_embedder
-from assistant.knowledge.loader import load_role
-from benchmarks.common import bench_settings, spearman
+from benchmarks.common import offline_scoring, spearman
 from tests.support import calibration
 from tests.support.calibration import CALIBRATION, CALIBRATION_FRESH, CALIBRATION_HARD
 
@@ -39,12 +35,7 @@ def main(argv: list[str]) -> int:
     policy = _policy(argv)
     values = {argv[i + 1] for i, a in enumerate(argv) if a == "--policy" and i + 1 < len(argv)}
     wanted = [a for a in argv if not a.startswith("--") and a not in values] or ["hard", "fresh", "calibration", "flags"]
-    with tempfile.TemporaryDirectory(prefix="scorer-tuning-") as tmp:
-        settings = bench_settings(Path(tmp))
-        knowledge = load_role(settings.role_dir)
-        embedder = get_embedder(settings)
-    resolver = QuestionResolver(knowledge, embedder)
-    scorer = OfflineScorer(knowledge, embedder, policy)
+    resolver, scorer = offline_scoring(policy)
     for name, path in (("hard", CALIBRATION_HARD), ("fresh", CALIBRATION_FRESH), ("calibration", CALIBRATION)):
         if name not in wanted:
             continue

@@ -78,14 +78,12 @@ CAREER_BREAK = re.compile(
 DURATION_UNIT = (
     r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
 )
-DURATION = re.compile(
-    rf"\(?\s*\d+\s*{DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?\s*\)?(?!\w)",
-    re.IGNORECASE,
-)
+# A length of time: "5 years", "2 yrs 3 mos", "1 año y 2 meses".
+_SPAN_OF_TIME = rf"\d+\s*{DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?"
+DURATION = re.compile(rf"\(?\s*{_SPAN_OF_TIME}\s*\)?(?!\w)", re.IGNORECASE)
 # A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
 # total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).
-TENURE = re.compile(
-    rf"\d+\s*{DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?", re.IGNORECASE)
+TENURE = re.compile(_SPAN_OF_TIME, re.IGNORECASE)
 TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
 # A bare year opening a header line, the header after it ("2014 Initech  Bethesda, MD").
 LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
