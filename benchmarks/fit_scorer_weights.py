@@ -132,7 +132,8 @@ def load_rows(refresh: bool = False) -> list[Row]:
     if not refresh and CACHE.exists():
         cached = json.loads(CACHE.read_text(encoding="utf-8"))
         if cached.get("key") == key:
-            return cached["rows"]
+            rows: list[Row] = cached["rows"]
+            return rows
     rows = _compute_rows()
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     CACHE.write_text(json.dumps({"key": key, "rows": rows}), encoding="utf-8")
@@ -152,7 +153,8 @@ class Data:
     group: np.ndarray  # (n,) set index, for the pairwise loss
 
 
-def _data(rows: list[Row], idx: np.ndarray, mean: np.ndarray, std: np.ndarray, extras: bool) -> Data:
+def _data(rows: list[Row], idx: np.ndarray, mean: np.ndarray | float, std: np.ndarray | float, extras: bool) -> Data:
+    """The rows at `idx` as arrays; extras standardised by `mean`/`std` (scalars 0/1 where extras are off)."""
     sel = [rows[i] for i in idx]
     ex = np.array([r["extras"] for r in sel], dtype=float).reshape(len(sel), -1)
     ex = (ex - mean) / std if extras else np.zeros((len(sel), 0))
