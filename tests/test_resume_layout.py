@@ -347,6 +347,17 @@ def test_a_letter_spaced_name_and_heading_from_word_read_as_words() -> None:
     assert normalize_text("Python  Go  SQL\nA  B") == "Python Go SQL\nA B"  # ordinary double spaces stay words
 
 
+def test_a_letter_spaced_heading_in_another_language_closes_up_whole() -> None:
+    """With no gap wider than a letter's, word breaks come from the English vocabulary, whose two-letter pieces
+    ("ed", "uc", "ac") would cut any foreign word into nonsense ("ED UC AC ION"); a foreign heading stays a word,
+    and English headings still get their breaks, short words included."""
+    assert normalize_text("E D U C A C I O N") == "EDUCACION"
+    assert normalize_text("E X P E R I E N C I A") == "EXPERIENCIA"
+    assert normalize_text("B E R U F S E R F A H R U N G") == "BERUFSERFAHRUNG"
+    assert normalize_text("W O R K E X P E R I E N C E") == "WORK EXPERIENCE"
+    assert normalize_text("A B O U T M E") == "ABOUT ME"
+
+
 def test_a_word_resume_with_a_letter_spaced_name_gives_the_name(settings) -> None:
     from benchmarks.resume_accuracy import GENERATED_SETS
 

@@ -207,9 +207,16 @@ def _close_up_spaced_words(line: str) -> str:
     return " ".join(w.replace(" ", "") for w in words)
 
 
+# Words of one or two letters a letter-spaced English heading or name can hold ("ABOUT ME", "HEAD OF ML"). The
+# tokenizer's vocabulary also holds word pieces and abbreviations of two letters ("ed", "uc", "ac"), enough to cut
+# any foreign word into nonsense ("E D U C A C I O N" -> "ED UC AC ION"), so a shorter piece must be one of these.
+_SHORT_WORDS = frozenset({"a", "i", "ai", "an", "as", "at", "be", "by", "hr", "in", "is", "it", "me", "ml", "my",
+                          "of", "on", "or", "to", "ui", "up", "us", "ux", "we"})
+
+
 def _unspace_letters(line: str) -> str:
     """Close up a letter-spaced line and put the word breaks back by the vocabulary ("PROFILE SUMMARY"); the
-    letters alone when no split into known words exists."""
+    letters alone when no split into known words exists (a foreign heading, "EXPERIENCIA", or a name)."""
     if not _LETTER_SPACED.fullmatch(line):
         return line
     letters = line.replace(" ", "")
@@ -221,7 +228,7 @@ def _unspace_letters(line: str) -> str:
         for start in range(max(0, end - 20), end):
             piece = lower[start:end]
             prefix = best[start]
-            if prefix is not None and (piece in words or piece in ("a", "i")) and (
+            if prefix is not None and (piece in _SHORT_WORDS or len(piece) >= 3 and piece in words) and (
                     best[end] is None or len(prefix) + 1 < len(best[end] or [])):
                 best[end] = prefix + [end]
     cuts = best[len(lower)]
