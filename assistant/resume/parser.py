@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.resume.contact import DOCUMENT_TITLE, read_contact, typeset_name
 from assistant.resume.dates import (
@@ -426,10 +426,10 @@ def _shared_years(lines: list[Line]) -> list[Line]:
         if _SHARED_YEAR.search(line.text) else line for line in lines]
 
 
-def _jobs(section_lines: list[Line], typography: Typography | None = None, measure: int | None = None) -> list[Job]:
-    """The roles in a work-history block; `measure` is the document's wrapped-line length (`_measure`)."""
-    section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
+def _entry_anchors(section_lines: list[Line]) -> list[int]:
+    """The lines that open an entry: its dated line (a range, an open start, "since 2020", a single date), a header
+    line ending or opening in a bare year where the entries print their ranges there, or a timeline's bare start
+    year over a title."""
     anchors = [i for i, line in enumerate(section_lines) if RANGE.search(line.text) or OPEN_FIRST.search(
         line.text) or (
         (SINCE.search(line.text) or SINGLE_DATE.search(line.text)) and len(line.text) < 90
@@ -463,7 +463,14 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         anchors = [i for i, line in enumerate(section_lines[:-1]) if BARE_YEAR.fullmatch(line.text)
                    and TITLE_WORDS.search(section_lines[i + 1].text) and _claimable_header(section_lines[i + 1])
                    and not BARE_YEAR.fullmatch(section_lines[i + 1].text)]
-    jobs: list[Job] = []
+    return anchors
+
+
+def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Typography | None
+                   ) -> tuple[list[tuple[int, list[int], list[int]]], dict[int, int], set[int]]:
+    """Each entry's header: (its dated line, the header lines above it, the header lines below it), the employer
+    line over a tenure line per entry (`group_openers`), and the dated lines that are small print under their
+    header (`meta`). A line claimed by one entry's header is never another's."""
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
     headers_below = _headers_below_dates(section_lines, anchors)
@@ -538,71 +545,77 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                 post.append(second)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
-    # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
-    # from the dates), the others put theirs too, so "Touchky / Programador full stack / 2025" reads right.
-    positions = [len(pre) - k for _, pre, _ in headers for k in range(len(pre))
-                 if TITLE_WORDS.search(section_lines[pre[k]].text)
-                 and sum(bool(TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
-    title_back = max(set(positions), key=positions.count) if positions else None
-    # The same for entries with the employer beside the dates and one line under them: where the title words put
-    # the title on that line below ("Globex  2015 - 2021" / "Senior Developer"), an entry whose words name no
-    # title puts it there too.
-    below = on_dated_line = 0
-    for anchor, pre, post in headers:
-        if not pre and len(post) == 1:
-            dated_words = TITLE_WORDS.search(RANGE.sub("", section_lines[anchor].text))
-            under_words = TITLE_WORDS.search(section_lines[post[0]].text)
-            below += bool(under_words and not dated_words)
-            on_dated_line += bool(dated_words and not under_words)
-    title_below = below >= 2 and below > 2 * on_dated_line
+    return headers, group_openers, meta
+
+
+class _EntryHabits(NamedTuple):
+    """How this resume lays out its entries, learnt from the entries whose words settle it; applied to those
+    whose words do not."""
+
+    title_back: int | None  # the title's place counted back from the dated line
+    title_below: bool  # the title on the line under an employer set beside the dates
+    employer_above: bool  # the employer printed above its dated titles
+
+    @classmethod
+    def of(cls, section_lines: list[Line], headers: list[tuple[int, list[int], list[int]]]) -> _EntryHabits:
+        # A resume lays every entry out the same way: where the entries with a recognisable title put it (counted back
+        # from the dates), the others put theirs too, so "Touchky / Programador full stack / 2025" reads right.
+        positions = [len(pre) - k for _, pre, _ in headers for k in range(len(pre))
+                     if TITLE_WORDS.search(section_lines[pre[k]].text)
+                     and sum(bool(TITLE_WORDS.search(section_lines[p].text)) for p in pre) == 1]
+        title_back = max(set(positions), key=positions.count) if positions else None
+        # The same for entries with the employer beside the dates and one line under them: where the title words put
+        # the title on that line below ("Globex  2015 - 2021" / "Senior Developer"), an entry whose words name no
+        # title puts it there too.
+        below = on_dated_line = 0
+        for anchor, pre, post in headers:
+            if not pre and len(post) == 1:
+                dated_words = TITLE_WORDS.search(RANGE.sub("", section_lines[anchor].text))
+                under_words = TITLE_WORDS.search(section_lines[post[0]].text)
+                below += bool(under_words and not dated_words)
+                on_dated_line += bool(dated_words and not under_words)
+        title_below = below >= 2 and below > 2 * on_dated_line
+        # Where the entries print the employer above the dated title, a career break took the next employer's line
+        # as its own line below; that line goes back to the entry it heads.
+        employer_above = sum(bool(pre) and not post for _, pre, post in headers) > 2 * sum(
+            bool(post) and not pre and not CAREER_BREAK.search(section_lines[a].text) for a, pre, post in headers)
+        return cls(title_back, title_below, employer_above)
+
+
+def _jobs(section_lines: list[Line], typography: Typography | None = None, measure: int | None = None) -> list[Job]:
+    """The roles in a work-history block; `measure` is the document's wrapped-line length (`_measure`).
+
+    In four steps: the lines that open an entry (its dated line, `_entry_anchors`), each entry's header lines around
+    it (`_entry_headers`), the habits the entries share (`_EntryHabits`), then a role from each header (its dates,
+    `_dates_beside`, and its title and employer, `title_company`), followed by the passes over the whole list
+    (typography, position, tenures, nesting, promotions).
+    """
+    section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
+    anchors = _entry_anchors(section_lines)
+    headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
+    habits = _EntryHabits.of(section_lines, headers)
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
+    jobs: list[Job] = []
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     beside: list[int] = []  # jobs that are volunteering or guest lecturing (`_BESIDE_A_CAREER`)
-    # Where the entries print the employer above the dated title, a career break took the next employer's line
-    # as its own line below; that line goes back to the entry it heads.
-    employer_above = sum(bool(pre) and not post for _, pre, post in headers) > 2 * sum(
-        bool(post) and not pre and not CAREER_BREAK.search(section_lines[a].text) for a, pre, post in headers)
     carried: list[int] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         if carried and not pre:
             pre = carried
         carried = []
-        match = RANGE.search(anchor_line.text) or OPEN_FIRST.search(anchor_line.text) or SINCE.search(
-            anchor_line.text) or SINGLE_DATE.search(
-            anchor_line.text) or TRAILING_YEAR.search(anchor_line.text) or BARE_YEAR.fullmatch(anchor_line.text) or (
-            LEADING_YEAR.match(anchor_line.text))
-        assert match is not None
-        start_raw: str = match.group("start") or match.groupdict().get("open") or ""
-        end_raw = "present" if match.re is SINCE else match.groupdict().get("end")
-        if match.re is BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
-                end_label := BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
-                end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
-            end_raw = end_label.group("start")  # the bar's end year, printed under the header
-        before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
-        if match.re is RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{RANGE.pattern}", after, re.IGNORECASE)):
-            # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
-            # until the later end.
-            first_end, second_end = parse_date(end_raw or "", is_end=True), parse_date(again.group("end"), is_end=True)
-            if is_open_end(again.group("end")) or (first_end and second_end and second_end > first_end):
-                end_raw = again.group("end")
-            after = after[again.end():]
-        # "(Jan 2020 - Present)": the brackets belonged to the date.
-        before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
-        # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
-        after = re.sub(r"^\s*:\s*", " ", after)
-        # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
-        after = DURATION.sub(" ", after)
+        pattern, start_raw, end_raw, before, after = _dates_beside(anchor_line, post, section_lines, anchors)
         place = None
         if anchor in meta:
             place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
         title, company, location = title_company(
-            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], title_back,
-            title_below)
+            [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], habits.title_back,
+            habits.title_below)
         location = location or place
-        if employer_above and not pre and not post and title and company and re.sub(
+        if habits.employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
             # Under an employer printed above its titles, a dated line of its own is the next title held there
             # ("Senior Manager, ML Platform"): its comma is part of the title; the employer is the one above.
@@ -621,25 +634,13 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                 company is None and title and CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
-            carried = post if employer_above and pre == [] else []
+            carried = post if habits.employer_above and pre == [] else []
             continue
-        if _not_a_role(title, rest, company) or (match.re is SINCE and _MEMBERSHIP.search(title or "")):
+        if _not_a_role(title, rest, company) or (pattern is SINCE and _MEMBERSHIP.search(title or "")):
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
-        start = parse_date(start_raw, is_end=False)
-        end: tuple[int, int] | None
-        if end_raw is None:
-            end = start
-            end_text = None
-        elif is_open_end(end_raw):
-            end, end_text = current_month(), "Present"
-        else:
-            end = parse_date(end_raw, is_end=True)
-            if start and end and end < start:
-                # "2022 - 2019": written end first (some CVs read right to left in time); the earlier is the start.
-                start, end = parse_date(end_raw, is_end=False), parse_date(start_raw, is_end=True)
-            end_text = f"{end[0]:04d}-{end[1]:02d}" if end else end_raw
+        start, end, end_text = _date_span(start_raw, end_raw)
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
         body_start = max([anchor] + post) + 1
@@ -666,6 +667,59 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _titles_in_one_entry(_same_employer(_nest_roles(jobs, spans)))
+
+
+def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line], anchors: list[int]
+                  ) -> tuple[re.Pattern[str], str, str | None, str, str]:
+    """The dates on an entry's dated line, as written (start, end or None for a single date, "present" for "since"),
+    the pattern that found them, and the words before and after them with the date's own punctuation, a lead-in
+    colon and a LinkedIn duration removed."""
+    match = RANGE.search(anchor_line.text) or OPEN_FIRST.search(anchor_line.text) or SINCE.search(
+        anchor_line.text) or SINGLE_DATE.search(
+        anchor_line.text) or TRAILING_YEAR.search(anchor_line.text) or BARE_YEAR.fullmatch(anchor_line.text) or (
+        LEADING_YEAR.match(anchor_line.text))
+    assert match is not None
+    start_raw: str = match.group("start") or match.groupdict().get("open") or ""
+    end_raw = "present" if match.re is SINCE else match.groupdict().get("end")
+    if match.re is BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
+            end_label := BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
+            end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
+        end_raw = end_label.group("start")  # the bar's end year, printed under the header
+    before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
+    if match.re is RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{RANGE.pattern}", after, re.IGNORECASE)):
+        # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
+        # until the later end.
+        first_end, second_end = parse_date(end_raw or "", is_end=True), parse_date(again.group("end"), is_end=True)
+        if is_open_end(again.group("end")) or (first_end and second_end and second_end > first_end):
+            end_raw = again.group("end")
+        after = after[again.end():]
+    # "(Jan 2020 - Present)": the brackets belonged to the date.
+    before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+    # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
+    after = re.sub(r"^\s*:\s*", " ", after)
+    # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
+    after = DURATION.sub(" ", after)
+    return match.re, start_raw, end_raw, before, after
+
+
+def _date_span(start_raw: str, end_raw: str | None) -> tuple[tuple[int, int] | None, tuple[int, int] | None,
+                                                             str | None]:
+    """An entry's start and end months and its end as shown ("Present", "2021-06", None for a single date); an end
+    written before its start is read as written end first."""
+    start = parse_date(start_raw, is_end=False)
+    end: tuple[int, int] | None
+    if end_raw is None:
+        end = start
+        end_text = None
+    elif is_open_end(end_raw):
+        end, end_text = current_month(), "Present"
+    else:
+        end = parse_date(end_raw, is_end=True)
+        if start and end and end < start:
+            # "2022 - 2019": written end first (some CVs read right to left in time); the earlier is the start.
+            start, end = parse_date(end_raw, is_end=False), parse_date(start_raw, is_end=True)
+        end_text = f"{end[0]:04d}-{end[1]:02d}" if end else end_raw
+    return start, end, end_text
 
 
 # Several titles written in one entry, sharing its dates: a promotion drawn with an arrow ("Visual Journalist →
