@@ -379,34 +379,9 @@ def review_resume(
             resume = refine_with_llm(resume, llm)
         except SERVER_DOWN as exc:
             server_down = exc
-    if injection is None:
-        injection = sanitize(extracted)[1] if extracted is not None else Injection()
-    evidence = list(injection.evidence)
-
-    # Defence in depth: a bullet that addresses a model never counts, even if the caller parsed raw text.
-    bullets: list[Line] = []
-    for job in resume.experience:
-        for bullet in job.bullets:
-            reasons = suspicious_reasons(bullet.text)
-            if reasons:
-                if not any(f"line {bullet.number}:" in e for e in evidence):
-                    evidence.append(f"line {bullet.number}: {bullet.text[:160]} [{', '.join(reasons)}]")
-                continue
-            bullets.append(bullet)
-    injection = Injection(detected=bool(evidence), evidence=evidence)
-    analysed_lines = [line for line in resume.lines if not suspicious_reasons(line.text)]
-    text = "\n".join(line.text for line in analysed_lines)
-
-    # Keywords.
-    role_terms = knowledge.all_keywords
-    jd_terms = job_description_terms(job_description, knowledge) if job_description else []
-    wanted = list(dict.fromkeys(role_terms + [t for t in jd_terms if t not in role_terms]))
-    present = mentioned(text, wanted)
-    missing = [t for t in wanted if t not in present]
-    core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
-    important = {t.lower() for t in jd_terms} if jd_terms else core | {
-        k.lower() for k in knowledge.template.priority_keywords}
-    claim_only_if_true = [t for t in missing if t.lower() in important][:15]
+    bullets, injection = _bullets_to_analyse(resume, extracted, injection)
+    text = "\n".join(line.text for line in resume.lines if not suspicious_reasons(line.text))
+    keywords = _keyword_match(text, knowledge, job_description)
 
     # Bullets and competencies.
     coverage, closest = _coverage(bullets, knowledge, embedder)
@@ -415,8 +390,7 @@ def review_resume(
     ]
     total = len(feedback)
     quantified = sum(f.has_metric for f in feedback)
-    sizes = [(team_size(b.text), b.number) for b in bullets]
-    sized = [(s, n) for s, n in sizes if s is not None]
+    sized = [(s, b.number) for b in bullets if (s := team_size(b.text)) is not None]
     weak_count = sum(1 for f in feedback if f.weak_verb)
     leadership = LeadershipScope(
         largest_team=max((s for s, _ in sized), default=None),
@@ -425,88 +399,14 @@ def review_resume(
         org_signals=sorted({m.group(0).lower() for b in bullets for m in _ORG.finditer(b.text)})[:10],
     )
     pages = extracted.pages if extracted is not None else max(1, len(text) // 3500 + 1)
-    expect = knowledge.template.expectations
-    weights = expect.fit_weights
     source = extracted.source if extracted is not None else "text"
-    ats = _ats_checks(resume, pages, expect.length, source)
+    ats = _ats_checks(resume, pages, knowledge.template.expectations.length, source)
+    stats = BulletStats(total=total, quantified=quantified, with_team_size=len(sized), weak_verbs=weak_count)
 
-    # Fit: weighted, explainable.
-    keyword_ratio = len(present) / len(wanted) if wanted else 0.0
-    keyword_target = 0.5 if not jd_terms else 0.7  # nobody uses every role keyword; half is a strong match
-    covered = [c for c in coverage if c.covered]
-    mean_similarity = float(np.mean([c.similarity for c in coverage])) if coverage else 0.0
-    quant_ratio = quantified / total if total else 0.0
-    scope_points = (0.5 if sized else 0.0) + (0.25 if leadership.budget_mentions else 0.0) + (
-        0.25 if leadership.org_signals else 0.0)
-    years = resume.years_experience or 0.0
-    components = [
-        FitComponent(
-            name="keywords", weight=weights.keywords,
-            earned=weights.keywords * min(1.0, keyword_ratio / keyword_target),
-            detail=f"{len(present)} of {len(wanted)} role{' and job-description' if jd_terms else ''} terms present",
-        ),
-        FitComponent(
-            name="competency coverage", weight=weights.competency_coverage,
-            earned=weights.competency_coverage * (
-                0.6 * len(covered) / len(coverage) + 0.4 * min(1.0, mean_similarity / 0.45))
-            if coverage else 0.0,
-            detail=f"{len(covered)} of {len(coverage)} rubric competencies evidenced by a bullet",
-        ),
-        FitComponent(
-            name="quantified impact", weight=weights.quantified_impact,
-            earned=weights.quantified_impact * min(1.0, quant_ratio / 0.6),
-            detail=f"{quantified} of {total} bullets have a number",
-        ),
-        FitComponent(
-            name="leadership scope", weight=weights.leadership_scope, earned=weights.leadership_scope * scope_points,
-            detail=f"{len(sized)} of {total} bullets state a team size"
-            + (f" (largest {leadership.largest_team})" if leadership.largest_team else "")
-            + f"; budget {'stated' if leadership.budget_mentions else 'not stated'}",
-        ),
-        FitComponent(
-            name="experience", weight=weights.experience, earned=weights.experience * min(1.0, years / expect.years),
-            detail=f"{years:g} years in dated roles ({expect.years_typical})",
-        ),
-        FitComponent(
-            name="ATS readiness", weight=weights.ats_readiness,
-            earned=weights.ats_readiness * sum(c.passed for c in ats) / len(ats),
-            detail=f"{sum(c.passed for c in ats)} of {len(ats)} ATS checks pass",
-        ),
-    ]
-    for component in components:
-        component.earned = round(component.earned, 1)
-    score = int(round(sum(c.earned for c in components)))
-    score = max(0, min(100, score))
-
-    actions: list[tuple[float, str]] = []
-    lost = {c.name: c.weight - c.earned for c in components}
-    if lost["leadership scope"] > 0:
-        actions.append((lost["leadership scope"],
-                        f"Add team sizes: {len(sized)} of {total} bullets state how many people you led"
-                        + ("" if leadership.budget_mentions else ", and none states a budget you owned")))
-    if lost["quantified impact"] > 0:
-        actions.append((lost["quantified impact"],
-                        f"Quantify outcomes: {quantified} of {total} bullets have a number (aim for most of them)"))
-    if lost["keywords"] > 0 and missing:
-        actions.append((lost["keywords"], "Use the role's terms where they are true: missing "
-                        + ", ".join((claim_only_if_true or missing)[:6])))
-    if lost["competency coverage"] > 0:
-        weak_comps = [c.name for c in coverage if not c.covered]
-        if weak_comps:
-            actions.append((lost["competency coverage"],
-                            "Show evidence for: " + "; ".join(weak_comps[:3])))
-    if lost["experience"] > 0 and resume.confidence.get("experience", 1.0) >= 0.5:
-        # Advice about years only when the roles were read with confidence: never "you lack experience" because
-        # the reader missed it.
-        actions.append((lost["experience"], experience_advice(resume, years, expect.years_advice)))
-    failed = [c for c in ats if not c.passed]
-    if failed:
-        actions.append((lost["ATS readiness"], "Fix ATS checks: " + "; ".join(f"{c.name} ({c.detail})" for c in failed[:2])))
-    actions.sort(key=lambda a: -a[0])
-    explanation = (
-        f"Fit {score}/100 for {knowledge.profile.title}. "
-        + " ".join(f"{i + 1}. {text}." for i, (_, text) in enumerate(actions[:4]))
-    ).strip()
+    components = _fit_components(keywords, coverage, stats, leadership, resume.years_experience or 0.0, ats,
+                                 knowledge)
+    score = max(0, min(100, int(round(sum(c.earned for c in components)))))
+    explanation = _fit_explanation(score, components, keywords, coverage, stats, leadership, resume, ats, knowledge)
 
     report = parse_report(resume, source)
     unreadable = not resume.experience and report.confidence == "low"
@@ -520,9 +420,10 @@ def review_resume(
         issues.append(report.message)
     if injection.detected:
         issues.append(
-            "Hidden or instruction-like text was found and left out of the review: " + str(len(evidence)) + " item(s)."
+            "Hidden or instruction-like text was found and left out of the review: "
+            + str(len(injection.evidence)) + " item(s)."
         )
-    issues += [f"{c.name}: {c.detail}" for c in failed]
+    issues += [f"{c.name}: {c.detail}" for c in ats if not c.passed]
     if weak_count:
         issues.append(f"{weak_count} bullet(s) start with a weak verb ({', '.join(sorted({f.weak_verb or '' for f in feedback if f.weak_verb}))})")
     if total == 0 and report.confidence != "low":
@@ -540,9 +441,8 @@ def review_resume(
             for j in resume.experience
         ],
         years_experience=resume.years_experience,
-        bullets=BulletStats(total=total, quantified=quantified, with_team_size=len(sized), weak_verbs=weak_count),
-        keywords=Keywords(present=present, missing=missing, claim_only_if_true=claim_only_if_true,
-                          from_job_description=jd_terms),
+        bullets=stats,
+        keywords=keywords,
         fit=Fit(score=None, level=None, explanation=explanation, reason=report.message) if unreadable else Fit(
             score=score, level=_level(score), explanation=explanation, provisional=report.confidence == "low"),
         parse=report,
@@ -560,6 +460,135 @@ def review_resume(
         review = _with_llm_feedback(review, resume, knowledge, job_description, llm, server_down)
     review.elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
     return review
+
+
+def _bullets_to_analyse(resume: Resume, extracted: ExtractedText | None, injection: Injection | None
+                        ) -> tuple[list[Line], Injection]:
+    """The role bullets the review may count, and the injection report with any bullet that addresses a model
+    added. Defence in depth: such a bullet never counts, even if the caller parsed raw text."""
+    if injection is None:
+        injection = sanitize(extracted)[1] if extracted is not None else Injection()
+    evidence = list(injection.evidence)
+    bullets: list[Line] = []
+    for job in resume.experience:
+        for bullet in job.bullets:
+            reasons = suspicious_reasons(bullet.text)
+            if reasons:
+                if not any(f"line {bullet.number}:" in e for e in evidence):
+                    evidence.append(f"line {bullet.number}: {bullet.text[:160]} [{', '.join(reasons)}]")
+                continue
+            bullets.append(bullet)
+    return bullets, Injection(detected=bool(evidence), evidence=evidence)
+
+
+def _keyword_match(text: str, knowledge: RoleKnowledge, job_description: str | None) -> Keywords:
+    """The role's terms (and a job description's) the resume uses and lacks; the important missing ones (the
+    description's, else the rubric's and the template's priorities) are to be claimed only where true."""
+    role_terms = knowledge.all_keywords
+    jd_terms = job_description_terms(job_description, knowledge) if job_description else []
+    wanted = list(dict.fromkeys(role_terms + [t for t in jd_terms if t not in role_terms]))
+    present = mentioned(text, wanted)
+    missing = [t for t in wanted if t not in present]
+    core = {k.lower() for c in knowledge.rubric.competencies for k in c.keywords}
+    important = {t.lower() for t in jd_terms} if jd_terms else core | {
+        k.lower() for k in knowledge.template.priority_keywords}
+    claim_only_if_true = [t for t in missing if t.lower() in important][:15]
+    return Keywords(present=present, missing=missing, claim_only_if_true=claim_only_if_true,
+                    from_job_description=jd_terms)
+
+
+def _fit_components(keywords: Keywords, coverage: list[CompetencyCoverage], stats: BulletStats,
+                    leadership: LeadershipScope, years: float, ats: list[AtsCheck], knowledge: RoleKnowledge
+                    ) -> list[FitComponent]:
+    """The fit score's parts, each with its weight (the template's), what it earned and why: weighted and
+    explainable, so the review can say where the points were lost."""
+    expect = knowledge.template.expectations
+    weights = expect.fit_weights
+    present, jd_terms = keywords.present, keywords.from_job_description
+    wanted = len(present) + len(keywords.missing)
+    keyword_ratio = len(present) / wanted if wanted else 0.0
+    keyword_target = 0.5 if not jd_terms else 0.7  # nobody uses every role keyword; half is a strong match
+    covered = [c for c in coverage if c.covered]
+    mean_similarity = float(np.mean([c.similarity for c in coverage])) if coverage else 0.0
+    total, quantified = stats.total, stats.quantified
+    quant_ratio = quantified / total if total else 0.0
+    scope_points = (0.5 if stats.with_team_size else 0.0) + (0.25 if leadership.budget_mentions else 0.0) + (
+        0.25 if leadership.org_signals else 0.0)
+    components = [
+        FitComponent(
+            name="keywords", weight=weights.keywords,
+            earned=weights.keywords * min(1.0, keyword_ratio / keyword_target),
+            detail=f"{len(present)} of {wanted} role{' and job-description' if jd_terms else ''} terms present",
+        ),
+        FitComponent(
+            name="competency coverage", weight=weights.competency_coverage,
+            earned=weights.competency_coverage * (
+                0.6 * len(covered) / len(coverage) + 0.4 * min(1.0, mean_similarity / 0.45))
+            if coverage else 0.0,
+            detail=f"{len(covered)} of {len(coverage)} rubric competencies evidenced by a bullet",
+        ),
+        FitComponent(
+            name="quantified impact", weight=weights.quantified_impact,
+            earned=weights.quantified_impact * min(1.0, quant_ratio / 0.6),
+            detail=f"{quantified} of {total} bullets have a number",
+        ),
+        FitComponent(
+            name="leadership scope", weight=weights.leadership_scope, earned=weights.leadership_scope * scope_points,
+            detail=f"{stats.with_team_size} of {total} bullets state a team size"
+            + (f" (largest {leadership.largest_team})" if leadership.largest_team else "")
+            + f"; budget {'stated' if leadership.budget_mentions else 'not stated'}",
+        ),
+        FitComponent(
+            name="experience", weight=weights.experience, earned=weights.experience * min(1.0, years / expect.years),
+            detail=f"{years:g} years in dated roles ({expect.years_typical})",
+        ),
+        FitComponent(
+            name="ATS readiness", weight=weights.ats_readiness,
+            earned=weights.ats_readiness * sum(c.passed for c in ats) / len(ats),
+            detail=f"{sum(c.passed for c in ats)} of {len(ats)} ATS checks pass",
+        ),
+    ]
+    for component in components:
+        component.earned = round(component.earned, 1)
+    return components
+
+
+def _fit_explanation(score: int, components: list[FitComponent], keywords: Keywords,
+                     coverage: list[CompetencyCoverage], stats: BulletStats, leadership: LeadershipScope,
+                     resume: Resume, ats: list[AtsCheck], knowledge: RoleKnowledge) -> str:
+    """"Fit N/100 for <role>." and the four changes worth the most points, biggest first."""
+    actions: list[tuple[float, str]] = []
+    lost = {c.name: c.weight - c.earned for c in components}
+    total, quantified = stats.total, stats.quantified
+    if lost["leadership scope"] > 0:
+        actions.append((lost["leadership scope"],
+                        f"Add team sizes: {stats.with_team_size} of {total} bullets state how many people you led"
+                        + ("" if leadership.budget_mentions else ", and none states a budget you owned")))
+    if lost["quantified impact"] > 0:
+        actions.append((lost["quantified impact"],
+                        f"Quantify outcomes: {quantified} of {total} bullets have a number (aim for most of them)"))
+    if lost["keywords"] > 0 and keywords.missing:
+        actions.append((lost["keywords"], "Use the role's terms where they are true: missing "
+                        + ", ".join((keywords.claim_only_if_true or keywords.missing)[:6])))
+    if lost["competency coverage"] > 0:
+        weak_comps = [c.name for c in coverage if not c.covered]
+        if weak_comps:
+            actions.append((lost["competency coverage"],
+                            "Show evidence for: " + "; ".join(weak_comps[:3])))
+    expect = knowledge.template.expectations
+    if lost["experience"] > 0 and resume.confidence.get("experience", 1.0) >= 0.5:
+        # Advice about years only when the roles were read with confidence: never "you lack experience" because
+        # the reader missed it.
+        actions.append((lost["experience"],
+                        experience_advice(resume, resume.years_experience or 0.0, expect.years_advice)))
+    failed = [c for c in ats if not c.passed]
+    if failed:
+        actions.append((lost["ATS readiness"], "Fix ATS checks: " + "; ".join(f"{c.name} ({c.detail})" for c in failed[:2])))
+    actions.sort(key=lambda a: -a[0])
+    return (
+        f"Fit {score}/100 for {knowledge.profile.title}. "
+        + " ".join(f"{i + 1}. {text}." for i, (_, text) in enumerate(actions[:4]))
+    ).strip()
 
 
 def _with_llm_feedback(
