@@ -524,9 +524,41 @@ class OfflineScorer(AnswerScorer):
         sig = extract(answer, self.lexicon)
         sentence_vectors, echo_free = self._sentences_and_echo_free(sig, question.text)
         rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors, echo_free)  # not what it demands
-        wc = max(sig.word_count, 1)
         asks_for_story = self._asks_for_a_story(question)
+        dims, specifics_per_100w = self._dimensions(sig, rel, asks_for_story)
+        base = sum(p.weights[name] * value for name, value in dims.model_dump().items())
+        evasion = self._evasion(sig, rel, asks_for_story)
+        penalties, hedges_per_100w, information_per_100w = self._penalties(sig, evasion)
+        hits = self.red_flags.detect(
+            sig.sentences, sentence_vectors, self._matrix if self.embedder is not None else None
+        )
+        red_flags = [to_red_flag(h, _quote(h.sentence, "flag")) for h in hits]
+        red_flags = [f for f in red_flags if f.quote in answer]  # quotes are verbatim by construction; be sure
+        caps = self._caps(sig, rel, dims.relevance, hits, evasion)
+        overall = _apply_caps(base - penalties.total, caps)
+        return (
+            ScoreBreakdown(
+                counts=_story_counts(sig),
+                relevance=rel,
+                dimensions=dims,
+                penalties=penalties,
+                evasion=evasion,
+                red_flags=red_flags,
+                caps=caps,
+                hedges_per_100w=hedges_per_100w,
+                specifics_per_100w=specifics_per_100w,
+                information_per_100w=information_per_100w,
+                base=base,
+                overall=_clip(overall, 1.0, 5.0),
+            ),
+            sig,
+        )
 
+    def _dimensions(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool
+                    ) -> tuple[DimensionValues, float]:
+        """The five rubric dimensions (1-5) before penalties and caps, and the specifics per 100 words."""
+        p = self.policy
+        wc = max(sig.word_count, 1)
         # Structure: situation, action, result (+ reflection).
         team_only_action = sig.team_refs >= 2 and sig.own_actions == 0
         action = (
@@ -585,9 +617,14 @@ class OfflineScorer(AnswerScorer):
         dims = DimensionValues(
             structure=structure, ownership=ownership, specificity=specificity, relevance=relevance, altitude=altitude
         )
-        base = sum(p.weights[name] * value for name, value in dims.model_dump().items())
+        return dims, specifics_per_100w
 
-        evasion = self._evasion(sig, rel, asks_for_story)
+    def _penalties(self, sig: TextSignals, evasion: Evasion) -> tuple[Penalties, float, float]:
+        """What delivery costs (hedging, platitudes, rambling without information, text addressed to the scorer,
+        evasion), with the hedges and the information per 100 words they were judged from."""
+        p = self.policy
+        wc = max(sig.word_count, 1)
+        attached = sig.attached_numbers
         hedges_per_100w = 100 * len(sig.hedges) / wc
         information = len(attached) + sig.own_actions + p.named_weight * len(sig.named) + 2 * sig.result
         information_per_100w = 100 * information / wc
@@ -606,52 +643,7 @@ class OfflineScorer(AnswerScorer):
             evasion=_clip(p.evasion_penalty * evasion.kinds, 0, p.evasion_penalty_max),
         )
 
-        hits = self.red_flags.detect(
-            sig.sentences, sentence_vectors, self._matrix if self.embedder is not None else None
-        )
-        red_flags = [to_red_flag(h, _quote(h.sentence, "flag")) for h in hits]
-        red_flags = [f for f in red_flags if f.quote in answer]  # quotes are verbatim by construction; be sure
-        caps = self._caps(sig, rel, relevance, hits, evasion)
-        overall = _apply_caps(base - penalties.total, caps)
-        counts = StoryCounts(
-            words=sig.word_count,
-            sentences=len(sig.sentences),
-            own_actions=sig.own_actions,
-            past_own_actions=sig.past_own_actions,
-            hypothetical_actions=sig.hypothetical,
-            team_references=sig.team_refs,
-            numbers=len(sig.numbers),
-            attached_numbers=len(attached),
-            named_specifics=len(sig.named),
-            situation=sig.situation,
-            result=sig.result,
-            reflection=sig.reflection,
-            tradeoffs=sig.tradeoffs,
-            altitude_terms=distinct_altitude,
-            hedges=len(sig.hedges),
-            platitudes=len(sig.platitudes),
-            repetition=sig.repetition,
-            instructions_to_scorer=sig.instructions,
-            future_sentences=sum(1 for s in sig.sentences if s.future),
-            generic_sentences=sum(1 for s in sig.sentences if s.generic),
-        )
-        return (
-            ScoreBreakdown(
-                counts=counts,
-                relevance=rel,
-                dimensions=dims,
-                penalties=penalties,
-                evasion=evasion,
-                red_flags=red_flags,
-                caps=caps,
-                hedges_per_100w=hedges_per_100w,
-                specifics_per_100w=specifics_per_100w,
-                information_per_100w=information_per_100w,
-                base=base,
-                overall=_clip(overall, 1.0, 5.0),
-            ),
-            sig,
-        )
+        return penalties, hedges_per_100w, information_per_100w
 
     def red_flag_hits(self, text: str) -> list[FlagHit]:
         """The red flags in `text` alone (`RedFlagDetector.detect` on its sentences), for measuring the detector."""
@@ -1016,3 +1008,29 @@ def verbatim_quotes(quotes: Sequence[str], answer: str) -> list[str]:
         if match:
             kept.append(answer[match.start() : match.end()])
     return list(dict.fromkeys(kept))
+
+
+def _story_counts(sig: TextSignals) -> StoryCounts:
+    """What the answer holds, counted: the evidence every dimension and penalty was computed from."""
+    return StoryCounts(
+        words=sig.word_count,
+        sentences=len(sig.sentences),
+        own_actions=sig.own_actions,
+        past_own_actions=sig.past_own_actions,
+        hypothetical_actions=sig.hypothetical,
+        team_references=sig.team_refs,
+        numbers=len(sig.numbers),
+        attached_numbers=len(sig.attached_numbers),
+        named_specifics=len(sig.named),
+        situation=sig.situation,
+        result=sig.result,
+        reflection=sig.reflection,
+        tradeoffs=sig.tradeoffs,
+        altitude_terms=len(set(sig.altitude_terms)),
+        hedges=len(sig.hedges),
+        platitudes=len(sig.platitudes),
+        repetition=sig.repetition,
+        instructions_to_scorer=sig.instructions,
+        future_sentences=sum(1 for s in sig.sentences if s.future),
+        generic_sentences=sum(1 for s in sig.sentences if s.generic),
+    )
