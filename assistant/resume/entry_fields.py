@@ -243,13 +243,60 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
 def title_company(
     pre: list[str], rest: str, post: list[str], title_back: int | None = None, title_below: bool = False
 ) -> tuple[str | None, str | None, str | None]:
+    """An entry's (title, employer, place) from its header: the lines above its dated line (`pre`), the words
+    beside its dates (`rest`) and the lines below (`post`). The header's fields are candidates; the title is the
+    one its words (`TITLE_WORDS`), the learned scorer or this section's habits (`title_back`, `title_below`) name,
+    and the employer the field next to it. Common one-line shapes ("Title, Employer", moderncv's "Title, Employer,
+    City") are read whole first."""
     location: str | None = None
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
         stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
         location = next((place for _, place in stripped if place), None)
         texts = [text for text, _ in stripped]
         pre, rest, post = [t for t in texts[:len(pre)] if t], texts[len(pre)], [t for t in texts[len(pre) + 1:] if t]
-    candidates: list[tuple[str, str]] = []  # (origin, text)
+    candidates, line_of, location = _header_candidates(pre, rest, post, location)
+    if not candidates:
+        return None, None, location
+    if (whole := _one_line_entry(candidates, pre, location)) is not None:
+        return whole
+    titled = _titled(candidates, pre, rest, title_back, title_below)
+    title_choice = titled[0] if titled else (
+        next((c for c in candidates if c[0] == "rest"), candidates[0]))
+    others = [c for c in candidates if c is not title_choice]
+    company = None
+    if others:
+        company = _employer_beside(title_choice, others, candidates, pre, line_of)
+        chosen = next((c for c in others if c[1] == company), None)
+        if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
+                candidates.index(chosen) > candidates.index(title_choice)) and (
+                comma_split := _title_comma_employer(title_choice[1], company)):
+            # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
+            # and what follows the dash is the place.
+            return comma_split[0], comma_split[1], location or company
+    on_dates = [t for o, t in candidates if o == "rest"]
+    if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
+            TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
+            r"[^,|]+ [–—-] [^,|]+", rest.strip()):
+        # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
+        # the title (a role and what it led to), not a title and an employer.
+        return rest.strip(), company, location
+    if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
+            _reads_as_organisation(title_choice[1])):
+        # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
+        # employer, not a job title.
+        return None, title_choice[1], location
+    return title_choice[1], company, location
+
+
+_Candidate = tuple[str, str]  # (where in the header: "pre", "rest" or "post"; the field's text)
+
+
+def _header_candidates(pre: list[str], rest: str, post: list[str], location: str | None
+                       ) -> tuple[list[_Candidate], dict[int, int], str | None]:
+    """The header's fields that could be a title or an employer, in order, with the line each came from (by the
+    candidate's id, counted down the entry) and the place found among them. A sentence of description among
+    fields is not one."""
+    candidates: list[_Candidate] = []
     line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
     line_number = 0
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
@@ -271,8 +318,13 @@ def title_company(
     if len(candidates) > 1 and any(not sentence_like(t) for _, t in candidates):
         # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
         candidates = [c for c in candidates if not sentence_like(c[1])]
-    if not candidates:
-        return None, None, location
+    return candidates, line_of, location
+
+
+def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str | None
+                    ) -> tuple[str | None, str | None, str | None] | None:
+    """(title, employer, place) when the dated line says it all in a shape read whole: "Title, Employer" (either
+    order) or moderncv's "Title, Employer, City"; None otherwise."""
     if len(candidates) == 1 and candidates[0][1].count(",") == 1:
         # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it --
         # or the employer first ("Nordwerk Energie AG, Leiterin KI-Plattform"). A title's own comma ("Senior
@@ -301,6 +353,13 @@ def title_company(
             REMOTE.fullmatch(place))
         if TITLE_WORDS.search(left) and middle and not TITLE_WORDS.search(middle) and city_like:
             return left, middle, location or place
+    return None
+
+
+def _titled(candidates: list[_Candidate], pre: list[str], rest: str, title_back: int | None, title_below: bool
+            ) -> list[_Candidate]:
+    """The candidates that read as the title, best first: by title words, else by the learned scorer, else where
+    this section's other entries keep their title; empty when nothing names one."""
     # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd").
     titled = [c for c in candidates if TITLE_WORDS.search(c[1]) and not legal_form(c[1])]
     if len(titled) != 1 and len(candidates) > 1:
@@ -319,53 +378,34 @@ def title_company(
     if not titled and title_below and not pre and any(o == "rest" for o, _ in candidates):
         # No title word anywhere: the section's other entries keep their title on the line under the dates.
         titled = [c for c in candidates if c[0] == "post"][:1]
-    title_choice = titled[0] if titled else (
-        next((c for c in candidates if c[0] == "rest"), candidates[0]))
-    others = [c for c in candidates if c is not title_choice]
-    company = None
-    if others:
-        # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
-        # in "Title date / Company" layouts.
-        # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
-        # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
-        # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
-        same_line = [t for o, t in others if o == "rest" and not TITLE_WORDS.search(t)]
-        group_heading = len(pre) == 1 and len(header_fields(pre[0])) == 1 and not TITLE_WORDS.search(pre[0])
-        # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
-        # previous entry's unmarked bullets than this entry's employer.
-        above = [t for o, t in others if o == "pre" and not place_only(t)]
-        nearest = above[-1] if above else None
-        if title_choice[0] == "pre":
-            before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not place_only(t)]
-            nearest = before[-1] if before else next(iter(above), None)
-        # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
-        beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
-        nearest = beside[0] if beside else nearest
-        # "Northwind Analytics  Feb 2017 - Mar 2020" over "Senior Engineer": a title found under the dated line
-        # has its employer on the dated line.
-        dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
-        company = (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
-            dated[0] if dated else None) or nearest or others[0][1]
-        chosen = next((c for c in others if c[1] == company), None)
-        if company and chosen is not None and line_of.get(id(chosen)) == line_of.get(id(title_choice)) and (
-                candidates.index(chosen) > candidates.index(title_choice)) and (
-                comma_split := _title_comma_employer(title_choice[1], company)):
-            # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
-            # and what follows the dash is the place.
-            return comma_split[0], comma_split[1], location or company
-    on_dates = [t for o, t in candidates if o == "rest"]
-    if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
-            TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
-            r"[^,|]+ [–—-] [^,|]+", rest.strip()):
-        # "Embedded Engineer - Tech Lead" beside the dates, the employer on a line of its own: both halves are
-        # the title (a role and what it led to), not a title and an employer.
-        return rest.strip(), company, location
-    if company is None and not titled and len(candidates) == 1 and not re.search(r"[,;|]", title_choice[1]) and (
-            _reads_as_organisation(title_choice[1])):
-        # "Telcoin  Aug 2020 - Present" and nothing else: a name the scorer reads as an organisation's is the
-        # employer, not a job title.
-        return None, title_choice[1], location
-    return title_choice[1], company, location
+    return titled
+
+
+def _employer_beside(title_choice: _Candidate, others: list[_Candidate], candidates: list[_Candidate],
+                     pre: list[str], line_of: dict[int, int]) -> str:
+    """The employer among the fields other than the title: the one next to it."""
+    # The employer is on the line next to the title: before it in "Company / Title date" layouts, after it
+    # in "Title date / Company" layouts.
+    # When the dated line itself reads "Employer - Title  2013 - 2017", the employer is on it too and the lines
+    # above are the previous entry's tail -- unless one of them is a bare name alone on its line, the employer
+    # heading over several roles ("Globex" above "Platform - Engineer 2020 - 2022").
+    same_line = [t for o, t in others if o == "rest" and not TITLE_WORDS.search(t)]
+    group_heading = len(pre) == 1 and len(header_fields(pre[0])) == 1 and not TITLE_WORDS.search(pre[0])
+    # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
+    # previous entry's unmarked bullets than this entry's employer.
+    above = [t for o, t in others if o == "pre" and not place_only(t)]
+    nearest = above[-1] if above else None
+    if title_choice[0] == "pre":
+        before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not place_only(t)]
+        nearest = before[-1] if before else next(iter(above), None)
+    # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
+    beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
+    nearest = beside[0] if beside else nearest
+    # "Northwind Analytics  Feb 2017 - Mar 2020" over "Senior Engineer": a title found under the dated line
+    # has its employer on the dated line.
+    dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
+    return (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
+        dated[0] if dated else None) or nearest or others[0][1]
 
 
 def _prose_start(text: str) -> bool:
