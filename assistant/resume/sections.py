@@ -192,13 +192,13 @@ def _find_headings(
     if typography is None:
         return _leadership_as_work_history(lines, found)
     lexicon_found = len(found)
-    _name_candidates(lines, typography, embedder, found)
+    _headings_by_style(lines, typography, embedder, found)
     learned = typography.heading_styles
     if len(found) > lexicon_found and (lexicon_found < 2 or not learned and _shared_styles(lines, typography, found)):
         # Too few headings the lexicon knows -- or none two of them set alike -- to learn how this document sets
         # its headings: learn it from the ones named by their words or by similarity as well, and look again (the
         # rest of its headings are set the same way).
-        _name_candidates(lines, typography, embedder, found)
+        _headings_by_style(lines, typography, embedder, found)
     return _leadership_as_work_history(lines, found)
 
 
@@ -219,12 +219,23 @@ def _leadership_as_work_history(lines: list[Line], found: dict[int, SectionName]
     return found
 
 
-def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedder | None,
-                     found: dict[int, SectionName]) -> None:
+def _headings_by_style(lines: list[Line], typography: Typography, embedder: Embedder | None,
+                       found: dict[int, SectionName]) -> None:
     """Add to `found` the lines set like the document's headings (learnt from `found`), named by a keyword, by
     similarity, by what their section holds, or "other"."""
     confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
     typography.learn(confident)
+    prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
+    candidates, early = _styled_like_headings(lines, typography, found, confident, prefixes)
+    _name_styled_lines(lines, typography, embedder, found, candidates, early, prefixes)
+
+
+def _styled_like_headings(lines: list[Line], typography: Typography, found: dict[int, SectionName],
+                          confident: list[StyledLine], prefixes: set[str]
+                          ) -> tuple[list[tuple[int, bool]], set[int]]:
+    """The lines not yet named that are set like the document's headings, each with whether it is distinctive
+    (set apart below the first heading found), and those above the first heading, which only their section's
+    content can name."""
     # How many lines share each look: a signature, and whether an accent colour or a rule marks the line (a
     # heading in the body's size and weight set apart by colour alone is rare among lines that look like it).
     # Where the recognised headings are set off by space above them, a bold line set off as far is counted apart
@@ -238,8 +249,7 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             look = _look(typography, style, heading_gap)
             signature_count[look] = signature_count.get(look, 0) + 1
     # Numbered headings ("1. Experience") or headings after a glyph ("■ Skills"): a line that starts the same way
-    # is no bullet when the document's recognised headings do.
-    prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
+    # is no bullet when the document's recognised headings do (`prefixes`).
     name_line = largest_line(lines, typography)
     # Where the recognised headings sit in a left margin beside their rows, a line set there the same way is
     # set apart by its place as much as by a typeface.
@@ -291,6 +301,14 @@ def _name_candidates(lines: list[Line], typography: Typography, embedder: Embedd
             # Dated lines under it speak against it (an employer set like the headings) -- except under a work
             # history's heading ("Professional Positions"), whose entries are dated.
             candidates.append((index, True))
+    return candidates, early
+
+
+def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embedder | None,
+                       found: dict[int, SectionName], candidates: list[tuple[int, bool]], early: set[int],
+                       prefixes: set[str]) -> None:
+    """Name the heading-styled lines: by a keyword, by similarity to each kind's phrasings, by what their section
+    holds, or "other"; a line that is an item of a list or an entry's header stays unnamed."""
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
     heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
