@@ -157,3 +157,22 @@ def test_a_main_columns_heading_a_little_above_a_big_sidebar_names_baseline_is_n
     assert lines[0] == "Avery Quinn"
     assert lines.index("Experience") > lines.index("2009 - 2012")
     assert lines.index("Experience") + 1 == next(i for i, t in enumerate(lines) if t.startswith("Aug 2020"))
+
+
+def test_lines_set_flush_right_between_paragraphs_are_read_in_place() -> None:
+    """A one-column page whose entries end with their tools set flush right on a line of their own (pandoc's
+    right-aligned blockquotes): those lines sit between the paragraph lines, not beside them, so the page is not
+    two columns and each tool line is read under its own entry."""
+    runs: list[Run] = []
+    y = 720.0
+    for entry in range(5):
+        runs.append(_run(f"Entry {entry} title at Employer {entry}", 72, y, bold=True))
+        y -= 14
+        runs.append(_run(f"What the team built in entry {entry} and why", 72, y))
+        y -= 14
+        runs.append(_run(f"tools of entry {entry}", 430, y))
+        y -= 20
+    lines = _text(runs)
+    assert lines == [line for entry in range(5) for line in (
+        f"Entry {entry} title at Employer {entry}", f"What the team built in entry {entry} and why",
+        f"tools of entry {entry}")]

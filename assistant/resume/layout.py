@@ -385,11 +385,37 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
     if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
         return "labels"
+    if _beside_share(lines, small, large) < _PARALLEL_SHARE:
+        # The sparser side's lines sit between the other side's, not beside them: one column with some lines set
+        # to one side (right-aligned tool lists, a contact line flush right), which a reader reads top to bottom.
+        return "labels"
     if len(shared) >= 6 and switches >= 1.2 * len(shared):
         # Drawn row by row across the gutter: a table of labels and values (old Europass's "Dates" / "Occupation
         # or position held" beside each value), read row by row as one column.
         return "table"
     return "columns"
+
+
+# Two columns run side by side: most lines of the shorter one have a line of the other beside them, at the same
+# height. On the tuning sources, pages of real two-column resumes have 0.41 or more of them so; a one-column page
+# with a few lines set flush right (tool lists, a contact line) has under 0.2.
+_PARALLEL_SHARE = 0.3
+
+
+def _beside_share(lines: list[LayoutLine], side: set[int], other: set[int]) -> float:
+    """The share of `side`'s lines with a line of `other` beside them: on the same row, or overlapping it in height
+    (from a little under the baseline to the top of the capitals)."""
+    if not side:
+        return 1.0
+
+    def extent(i: int) -> tuple[float, float]:
+        return lines[i].y - 0.2 * lines[i].size, lines[i].y + 0.7 * lines[i].size
+
+    beside = 0
+    for i in side:
+        low, high = extent(i)
+        beside += i in other or any(j != i and extent(j)[0] < high and extent(j)[1] > low for j in other)
+    return beside / len(side)
 
 
 def _running(lines: list[LayoutLine], rows: set[int], other: set[int]) -> bool:
