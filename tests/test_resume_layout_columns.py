@@ -176,3 +176,26 @@ def test_lines_set_flush_right_between_paragraphs_are_read_in_place() -> None:
     assert lines == [line for entry in range(5) for line in (
         f"Entry {entry} title at Employer {entry}", f"What the team built in entry {entry} and why",
         f"tools of entry {entry}")]
+
+
+def test_columns_under_a_two_sided_header_and_a_summary_band_are_read_one_after_the_other() -> None:
+    """A header drawn as two blocks (title and phone on the left, links on the right), a full-width summary, then
+    a main column and a sidebar, each drawn as a block: the stream crosses the gutter once in the header and once
+    in the columns. Counted over the whole page that looked like a table drawn row by row; between the bands it is
+    what a two-column page does, and the sidebar is read after the main column, not row by row into it."""
+    runs = [
+        _run("Software Engineer", 40, 760), _run("+1 555 0100", 40, 746),
+        _run("jane.doe@example.org", 400, 760), _run("github.com/janedoe", 400, 746),
+    ]
+    summary = "Engineer who builds reliable data platforms and leads small teams through migrations and launches"
+    runs += [_run(f"{summary} {n}", 40, 720 - 14 * n) for n in range(4)]
+    runs.append(_run("EXPERIENCE", 40, 650, bold=True))
+    runs += [_run(f"Built the payments platform, step {n}", 40, 636 - 14 * n) for n in range(9)]
+    runs.append(_run("SKILLS", 400, 650, bold=True))
+    side = [f"Languages and tools, group {n}" for n in range(8)]  # its own leading: rows seldom meet the main's
+    runs += [_run(text, 400, 631 - 17 * n) for n, text in enumerate(side)]
+    lines = _text(runs)
+    main = [lines.index(f"Built the payments platform, step {n}") for n in range(9)]
+    assert main == list(range(main[0], main[0] + 9))
+    assert lines.index("EXPERIENCE") < main[0] and lines.index("SKILLS") > main[-1]
+    assert lines[-8:] == side

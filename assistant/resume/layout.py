@@ -304,7 +304,7 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
                     _full_width_bands(lines, crossed, left_rows, right_rows)
                     # Full-width bands only around columns the stream drew as blocks (a sidebar, then the main
                     # column): labels drawn row by row with their entries under a full-width summary stay labels.
-                    and _gutter_crossings(lines, g, (left_rows & right_rows) - crossed) <= 2)):
+                    and _crossings_between_bands(lines, g, (left_rows & right_rows) - crossed, crossed) <= 2)):
             # A line above the first row where both columns run (the name, a contact line) is read first, whole,
             # wherever the split falls: rank splits by what they cut below it, where a crossing line interrupts
             # the columns.
@@ -459,6 +459,19 @@ def _gutter_crossings(lines: list[LayoutLine], gutter: float, shared: set[int]) 
     draw independent columns as blocks (a few crossings per page); a table crosses it on almost every row."""
     sides = sorted((run.order, run.x >= gutter) for i in shared for run in lines[i].runs if run.text.strip())
     return sum(1 for (_, a), (_, b) in zip(sides, sides[1:], strict=False) if a != b)
+
+
+def _crossings_between_bands(lines: list[LayoutLine], gutter: float, shared: set[int], bands: set[int]) -> int:
+    """The most gutter crossings within one stretch of rows between full-width bands: a header drawn as two blocks
+    (the title and phone on the left, the links on the right) above a summary band, and the columns below it,
+    each cross it once or twice; a table drawn row by row crosses it on every row of its stretch."""
+    stretches: list[set[int]] = [set()]
+    for index in range(len(lines)):
+        if index in bands:
+            stretches.append(set())
+        elif index in shared:
+            stretches[-1].add(index)
+    return max(_gutter_crossings(lines, gutter, stretch) for stretch in stretches)
 
 
 def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:
