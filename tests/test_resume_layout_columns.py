@@ -199,3 +199,12 @@ def test_columns_under_a_two_sided_header_and_a_summary_band_are_read_one_after_
     assert main == list(range(main[0], main[0] + 9))
     assert lines.index("EXPERIENCE") < main[0] and lines.index("SKILLS") > main[-1]
     assert lines[-8:] == side
+
+
+def test_a_word_wrapped_in_a_right_hand_block_is_not_joined_to_the_left_hand_line_below() -> None:
+    """A contact block beside the name's block: the right one's link wraps at a hyphen ("github.com/jdoe-" /
+    "example"), and the left one's next line is an e-mail in lower case. A wrapped word goes on where its own block
+    starts, so the e-mail stays whole (it was read as "github.com/jdoejane.doe@example.org")."""
+    runs = [_run("Paris | France", 58, 674.3), _run("Github : https://github.com/jdoe-", 313.9, 675.8),
+            _run("jane.doe@example.org", 58, 658.5), _run("example", 313.9, 660)]
+    assert any(line.startswith("jane.doe@example.org") for line in _text(runs))

@@ -847,6 +847,12 @@ def _ruled(lines: list[LayoutLine], shapes: list[tuple[float, float, float, floa
     return out
 
 
+def _last_block_start(line: LayoutLine) -> float:
+    """Where the line's last piece of text starts (`_segments`): the line's start unless a wide gap splits it."""
+    segments = _segments(line)
+    return segments[-1][0] if segments else line.x0
+
+
 def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]] | None = None,
               ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
@@ -854,7 +860,10 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
     texts = [line.text().strip() for line in lines]
     for index in range(len(texts) - 1):
         nxt = texts[index + 1]
-        if _HYPHENATED.search(texts[index]) and nxt[:1].islower() and lines[index].x0 <= lines[index + 1].x0 + 2:
+        # The word goes on where its own block of text starts, not in a column to its left (a sidebar's wrapped
+        # link over the main column's next line).
+        if _HYPHENATED.search(texts[index]) and nxt[:1].islower() and _last_block_start(lines[index]) <= (
+                lines[index + 1].x0 + 2):
             head, _, rest = nxt.partition(" ")
             texts[index] = texts[index][:-1] + head
             texts[index + 1] = rest
