@@ -176,6 +176,15 @@ def test_a_fediverse_handle_among_the_links_is_not_taken_for_the_email_address()
     assert parse_resume(ExtractedText(text=text, pages=1)).contact.email == "ada.quist@example.org"
 
 
+def test_a_templates_placeholder_address_is_no_email() -> None:
+    """A template's contact line left unfilled ("Skype: - | -@gmail.com") names no mailbox; the real address after
+    it is the candidate's, and with none there is none."""
+    text = f"Ada Quist\nSkype: - | -@gmail.com\n{_BODY_TEXT}"
+    assert parse_resume(ExtractedText(text=text, pages=1)).contact.email is None
+    text = f"Ada Quist\nSkype: - | -@gmail.com | ada.quist@example.org\n{_BODY_TEXT}"
+    assert parse_resume(ExtractedText(text=text, pages=1)).contact.email == "ada.quist@example.org"
+
+
 def test_prose_before_an_email_address_is_not_taken_for_a_name() -> None:
     assert _parse("Summary\nmodels to production and keeps them healthy. contact@example.org\n"
                   f"{_BODY_TEXT}") is None

@@ -488,7 +488,9 @@ def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | 
     text = "\n".join(line.text for line in all_lines)
     # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
     text = _WRAPPED_EMAIL_DOMAIN.sub(r"\1\2", _WRAPPED_EMAIL_END.sub(r"\1\2", text))
-    email = next(iter(EMAIL.findall(text)), None)
+    # A template's placeholder left in ("-@gmail.com") names no mailbox: an address has a letter or digit before
+    # its "@".
+    email = next((e for e in EMAIL.findall(text) if any(ch.isalnum() for ch in e.split("@", 1)[0])), None)
     if email and email.isupper():
         email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
     phone = None
