@@ -159,7 +159,9 @@ def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score:
     name_ok = _norm(resume.contact.name) == _norm(truth["name"]) if truth["name"] else resume.contact.name is None
     score.add("name", int(name_ok))
     out["name"] = name_ok
-    email_ok = (resume.contact.email or None) == truth["email"]
+    # Without case: truth keeps an address as printed (capitals where a template sets it so), the reader writes such
+    # an address in lower case, and mail systems treat the two alike.
+    email_ok = (resume.contact.email or "").lower() == (truth["email"] or "").lower()
     score.add("email", int(email_ok))
     out["email"] = email_ok
     phone_ok = (resume.contact.phone is not None) == bool(truth["phone_present"])
