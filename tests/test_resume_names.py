@@ -44,6 +44,9 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
     ("Personal Details\nName: Françoise Girard\nEmail: f.g@example.org", "Françoise Girard"),
     ("Personal information\nName / Surname Marchetti, Élodie\nEmail elodie@example.org", "Élodie Marchetti"),
     ("Informazioni personali\nNome / Cognome Marchetti, Élodie\nE-mail elodie@example.org", "Élodie Marchetti"),
+    # Europass's labels, each part perhaps pluralised in brackets
+    ("Informations personnelles\nPrénom(s) / Nom(s) Lefèvre, Camille\ncamille@example.org", "Camille Lefèvre"),
+    ("Información personal\nApellido(s) / Nombre(s) García Ruiz, Ana\nana@example.org", "Ana García Ruiz"),
     ("Full name Tomás Ó Súilleabháin\nEmail t.o@example.org", "Tomás Ó Súilleabháin"),
     ("Curriculum Vitae – Eleni Katsarou\neleni@example.org", "Eleni Katsarou"),
     ("Resume of Kenji Watanabe\nkenji@example.org", "Kenji Watanabe"),
@@ -174,6 +177,14 @@ def test_a_fediverse_handle_among_the_links_is_not_taken_for_the_email_address()
     text = ("Ada Quist\nlinkedin.com/in/adaq | @ada@hachyderm.io\nada.quist@example.org | 415-555-0142\n"
             f"{_BODY_TEXT}")
     assert parse_resume(ExtractedText(text=text, pages=1)).contact.email == "ada.quist@example.org"
+
+
+def test_a_name_the_email_address_spells_beats_a_bigger_line_that_is_no_name() -> None:
+    """The largest line on the page is a badge or a brand ("Nightjar Studio") and the candidate's name is set
+    smaller under it; the address spells the smaller one ("lina.okafor@"), so that is the name."""
+    assert _styled([("Nightjar Studio", 26.0, 50.0), ("Lina Okafor", 14.0, 50.0),
+                    ("lina.okafor@example.org", 10.0, 50.0), *[(t, 10.0, 50.0) for t in _BODY_TEXT.split("\n") if t]]
+                   ) == "Lina Okafor"
 
 
 def test_a_templates_placeholder_address_is_no_email() -> None:

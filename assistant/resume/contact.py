@@ -90,13 +90,18 @@ _PLACE_FIRST_WORDS = {
     "los", "las", "santa", "new", "fort", "saint", "mountain", "palo", "salt", "buenos", "kuala", "tel", "cape",
     "greater",
 }  # (not "San", "Hong", "Abu", "Sao": they also open people's names)
+_NAME_PART = (r"(?:surname|(?:first|given)\s+name|name|pr[ée]nom|nom|apellido|nombre|nachname|vorname|apelido|nome"
+              r"|cognome)(?:\([sn]\))?(?:\s+pr[óo]prio(?:\(s\))?)?")
 # A label before the name in a form-like CV ("Name: …", "Name / Surname …", "Full name …", "Nom : …", "Nombre …").
 _NAME_LABEL = re.compile(
     r"^(?:(?:full|first\s+and\s+last|given\s+and\s+family)\s+name|name\s*(?:[/&]|and)\s*surname|surname\s*(?:[/&,]|and)"
     r"\s*(?:first\s*|given\s*)?names?|name|nom(?:\s+et\s+pr[ée]nom|\s+complet)?|pr[ée]nom\s+et\s+nom"
     r"|nombre(?:\s+completo|\s+y\s+apellidos?)?|nome\s*(?:[/&]|e)\s*cognome|nome(?:\s+completo)?"
     r"|(?:vollst[äa]ndiger\s+)?name"
-    r"|vor-?\s*und\s+nachname)\s*[:：]?\s+(?P<name>\S.*)$",
+    r"|vor-?\s*und\s+nachname"
+    # Europass's "Surname(s) / First name(s)", "Prénom(s) / Nom(s)", "Apellido(s) / Nombre(s)", "Nachname(n) /
+    # Vorname(n)", "Apelido(s) / Nome(s) próprio(s)": two name parts, each perhaps pluralised in brackets.
+    rf"|{_NAME_PART}\s*/\s*{_NAME_PART})\s*[:：]?\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 # What a header line may say around the name: the document's own title ("Curriculum Vitae – Jane Doe",
@@ -539,8 +544,10 @@ def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | 
         name = _name_beside_contact(all_lines)
     if name is None:
         name = _name_from_metadata(all_lines, document_names or [])
-    if name is None:
-        name = _name_spelled_by_email(all_lines, EMAIL.findall(text))
+    if name is None or not _email_agrees(name, emails):
+        # The address spells a name the page prints ("ignacio.varela@" and a line "Ignacio Varela"): that is the
+        # candidate's, whatever else is set larger (a monogram, a badge, a brand) or found first.
+        name = _name_spelled_by_email(all_lines, emails) or name
     location = None
     for line in candidates:
         masked = PHONE.sub(" | ", URL.sub(" | ", EMAIL.sub(" | ", line.text)))
