@@ -166,7 +166,7 @@ def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score:
     out["email"] = email_ok
     phone_ok = (resume.contact.phone is not None) == bool(truth["phone_present"])
     score.add("phone", int(phone_ok))
-    found = {s.name for s in resume.sections}
+    found = {kind for s in resume.sections for kind in s.kinds}
     if "summary" in truth["sections"] and any(s.name == "summary" for s in resume.sections):
         found.add("summary")
     wanted = [s if s != "references" else "other" for s in truth["sections"]]

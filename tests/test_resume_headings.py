@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.resume.headings import heading_kinds, lexicon_kind, translate
+from assistant.resume.headings import heading_kinds, kinds_named, lexicon_kind, translate
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.parser import parse_resume
 
@@ -423,3 +423,14 @@ def test_russian_headings_name_their_sections() -> None:
     ), pages=1))
     assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
     assert len(resume.experience) == 1
+
+
+@pytest.mark.parametrize(("heading", "kinds"), [
+    ("Work and Education", ["experience", "education"]),
+    ("Formação Acadêmica e Certificações", ["education", "certifications"]),
+    ("Projects & Publications", ["projects", "publications"]),
+    ("Honors and Awards", ["awards"]),
+    ("Professional Experience", []),  # one part: the heading's own kind is its kind
+])
+def test_each_part_of_a_heading_that_lists_kinds_names_its_kind(heading: str, kinds: list[str]) -> None:
+    assert kinds_named(heading) == kinds

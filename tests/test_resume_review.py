@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.resume.intake import read_pdf
-from assistant.resume.models import ExtractedText, Job
+from assistant.resume.models import ExtractedText, Job, StyledLine
 from assistant.resume.parser import readings_disagree
 from assistant.resume.review import prepare_resume, review_resume
 from benchmarks.resume_accuracy import GENERATED
@@ -264,3 +264,20 @@ def test_a_pdf_read_with_a_single_role_is_provisional_and_says_why(settings, rol
         assert review.parse is not None and (review.parse.confidence != "low") is sure
         assert review.fit.provisional is not sure
         assert any("only one role was read" in p for p in review.parse.problems) is not sure
+
+
+def test_a_heading_that_names_two_kinds_counts_as_both(role_knowledge, embedder) -> None:
+    """"Work and Education" holds the work history and the degree: the review lists both kinds and does not tell
+    the candidate their Experience heading is missing."""
+    rows = [("Avery Example", 20.0, 1.0), ("avery@example.org | +1 555 010 0100", 10.0, 0.0),
+            ("Work and Education", 13.0, 1.0), ("Senior Engineer, Globex", 10.0, 0.0),
+            ("Jan 2019 - Present", 10.0, 0.0), ("• Led the migration of 40 services to Kubernetes", 10.0, 0.0),
+            ("MSc Computer Science, Example University", 10.0, 0.0), ("2014 - 2016", 10.0, 0.0),
+            ("Skills", 13.0, 1.0), ("Python, Go, SQL", 10.0, 0.0)]
+    extracted = ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, styled_lines=[
+        StyledLine(page=1, text=t, size=size, bold=bold, x=50.0, gap=14.0) for t, size, bold in rows])
+    resume, injection = prepare_resume(extracted)
+    review = review_resume(resume, role_knowledge, embedder, extracted=extracted, injection=injection)
+    assert {"experience", "education"} <= set(review.sections)
+    headings = next(check for check in review.ats if check.name == "standard headings")
+    assert "Missing" not in headings.detail

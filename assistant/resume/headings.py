@@ -371,6 +371,20 @@ def listed_headings_kind(text: str) -> SectionName | None:
     return kinds.pop() if len(items) >= 2 and len(kinds) == 1 and None not in kinds else None
 
 
+# The parts of a heading that names two kinds: "Work and Education", "Experiência & Formação", "Work / Study".
+HEADING_PARTS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[/,&+]\s*", re.IGNORECASE)
+
+
+def kinds_named(heading: str) -> list[SectionName]:
+    """The kinds each part of a heading names on its own, in order ("Work and Education" -> experience, education;
+    "Formação Acadêmica e Certificações" -> education, certifications); empty for a heading of one part."""
+    parts = [part for part in HEADING_PARTS.split(heading) if part.strip()]
+    if len(parts) < 2:
+        return []
+    kinds = [kind for part in parts if (kind := heading_name(part) or keyword_kind(part)) is not None]
+    return list(dict.fromkeys(kinds))
+
+
 def keyword_kind(text: str) -> SectionName | None:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     # (A keyword written with a leading space matches at a word's start only: "Formation et projets" is education,

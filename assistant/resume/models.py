@@ -31,6 +31,14 @@ class Section(BaseModel):
     name: SectionName = Field(description="Normalised section name.")
     heading: str = Field(description="The heading as written in the resume.")
     lines: list[Line] = Field(default_factory=list)
+    also: list[SectionName] = Field(
+        default_factory=list,
+        description='Other kinds its heading names ("Work and Education" is education and also experience).')
+
+    @property
+    def kinds(self) -> list[SectionName]:
+        """Every kind the section's heading names, its own first."""
+        return [self.name, *(kind for kind in self.also if kind != self.name)]
 
 
 class Job(BaseModel):

@@ -45,7 +45,7 @@ from assistant.resume.entry_fields import (
     title_company,
     title_side,
 )
-from assistant.resume.headings import Typography, heading_name, keyword_kind, lexicon_kind
+from assistant.resume.headings import Typography, heading_name, keyword_kind, kinds_named, lexicon_kind
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
 from assistant.resume.sections import (
     Span,
@@ -1260,8 +1260,6 @@ def _unnamed_work_history(spans: list[Span]) -> int | None:
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
-# The parts of a heading that names two kinds: "Work and Education", "Experiência & Formação", "Work / Study".
-_HEADING_PARTS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[/,&+]\s*", re.IGNORECASE)
 # Section kinds whose own content is never dated: dated lines under one of them ran on from a missed heading.
 _DATELESS: set[SectionName] = {"skills", "languages", "interests", "references"}
 
@@ -1311,7 +1309,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     if unnamed_work is not None:
         spans[unnamed_work] = Span(name="experience", heading=spans[unnamed_work].heading,
                                     lines=spans[unnamed_work].lines)
-    sections = [Section(name=s.name, heading=s.heading, lines=s.lines) for s in spans]
+    sections = [Section(name=s.name, heading=s.heading, lines=s.lines,
+                        also=[kind for kind in kinds_named(s.heading) if kind != s.name]) for s in spans]
     opening = unheaded_summary(header)
     if opening and not any(s.name == "summary" for s in spans):
         # A profile paragraph under the name without a heading is still the summary a reader sees first.
@@ -1347,8 +1346,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     if not jobs:
         # A heading that names work beside something else ("Work and Education", "Experience & Training") was taken
         # for the other kind: its dated entries are read for roles (entries that name a degree are not roles).
-        shared = [line for s in spans if s.name in ("education", "skills") and any(
-            heading_name(part) == "experience" for part in _HEADING_PARTS.split(s.heading)) for line in s.lines]
+        shared = [line for s in spans if s.name in ("education", "skills") and "experience" in kinds_named(s.heading)
+                  for line in s.lines]
         jobs = _jobs(shared, typography, measure) if shared else []
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]

@@ -315,7 +315,7 @@ def _bullet_feedback(
 def _ats_checks(resume: Resume, pages: int, typical_length: str, source: str) -> list[AtsCheck]:
     """The format checks an applicant tracking system cares about. `source` is "pdf" or "text": a PDF's words are
     its selectable text and its pages are counted; pasted text has no text layer and only an estimated length."""
-    names = [s.name for s in resume.sections]
+    names = [kind for s in resume.sections for kind in s.kinds]
     words = sum(len(line.text.split()) for line in resume.lines)
     nonstandard = [
         f"'{s.heading}' (reads as {s.name})" for s in resume.sections
@@ -432,7 +432,7 @@ def review_resume(
     contact: Contact = resume.contact
     review = ResumeReview(
         contact=ContactSummary(**contact.model_dump()),
-        sections=list(dict.fromkeys(s.name for s in resume.sections)),
+        sections=list(dict.fromkeys(kind for s in resume.sections for kind in s.kinds)),
         experience=[
             ExperienceItem(
                 title=j.title, company=j.company, start=j.start, end=j.end, months=j.months,
