@@ -125,7 +125,7 @@ _RESUME_FIELDS = [
     ("job count within one", "job count within one: check half"),
     ("employers", "employers found: check half"),
     ("name", "name: check half"),
-    ("email", "email (exact): check half"),
+    ("email", "email (exact, any case): check half"),
     ("latest title", "latest title: check half"),
     ("years of experience", "years since first job within max(2, 25%): check half"),
 ]

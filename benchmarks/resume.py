@@ -220,7 +220,7 @@ def run(workdir: Path) -> list[Table]:
 TARGETS = {"sections": ">= 0.9", "jobs": ">= 0.9", "employers": ">= 0.85", "name": ">= 0.9", "email": "1.0",
            "latest_title": ">= 0.8", "years": ">= 0.85"}
 WHAT = {
-    "name": "name", "email": "email (exact)", "phone": "phone present", "sections": "section recall",
+    "name": "name", "email": "email (exact, any case)", "phone": "phone present", "sections": "section recall",
     "jobs": "job count within one", "employers": "employers found", "latest_title": "latest title",
     "years": "years since first job within max(2, 25%)",
 }
