@@ -147,7 +147,9 @@ def test_a_paper_s_numbers_are_not_taken_for_the_candidate_s_phone() -> None:
 
 
 @pytest.mark.parametrize("phone", ["+1 555 0199", "+44 20 7946 0958", "+49 (0)30 1234567", "(+44) 20 7946 0958",
-                                   "+1-555-0199", "+91 98765 43210"])
+                                   "+1-555-0199", "+91 98765 43210",
+                                   # slashes (German, Hungarian) and middle dots between the groups
+                                   "+36/30/555-0142", "07471/9123456", "(402) · 555 · 0163"])
 def test_a_phone_written_with_its_country_code_and_groups_is_found(phone: str) -> None:
     assert _phone(f"Jane Doe\njane@example.org | {phone}\n{_BODY_TEXT}") == phone
     assert _phone(f"Jane Doe\n{phone}\njane@example.org\n{_BODY_TEXT}") == phone
@@ -156,7 +158,8 @@ def test_a_phone_written_with_its_country_code_and_groups_is_found(phone: str) -
 @pytest.mark.parametrize("line", ["Grew the community by +1 200 000 members", "Revenue +1.250.000 EUR in 2021",
                                   "Salary expectation: 120 000 - 150 000", "Research Engineer +12 2019 - 2021",
                                   "ISBN 978 0 13 468599 1", "Published 12 March 2019, arXiv:1903.01234",
-                                  "+2019 - 2021", "Budget +15 000 000", "2011 2013 2015 2017"])
+                                  "+2019 - 2021", "Budget +15 000 000", "2011 2013 2015 2017",
+                                  "05/2012 07/2012"])
 def test_amounts_ranges_and_identifiers_are_not_taken_for_a_phone(line: str) -> None:
     assert _phone(f"Jane Doe\njane@example.org\n{line}\n{_BODY_TEXT}") is None
 

@@ -462,6 +462,11 @@ _INTERNATIONAL = re.compile(r"\(?\+\d{1,3}\)?(?:[\s.-]+\(?\d+\)?)+")
 _THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
 
 
+# A month written in numbers, "05/2012": with "/" a phone's separator too ("0171/2012345"), a date column's
+# months must not be read as a number.
+_NUMERIC_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d")
+
+
 def _phone_digits_fit(candidate: str) -> bool:
     """Whether a phone-like run has a phone number's length: 9 to 15 digits (E.164's most), or 7 to 15 when it
     is written internationally (a "+" and the country code set apart from the rest)."""
@@ -504,9 +509,11 @@ def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | 
                 match.group()) or _number_range(match.group()):
             continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
         for candidate in _phone_options(match.group()):
-            if _phone_digits_fit(candidate) and not all(YEAR.fullmatch(g) for g in candidate.split()) and not \
+            if _phone_digits_fit(candidate) and not all(
+                    YEAR.fullmatch(g) or _NUMERIC_MONTH.fullmatch(g) for g in candidate.split()) and not \
                     RANGE.search(candidate):
-                # (Years in a row, "2011 2013 2015" on a timeline's axis, are no phone number.)
+                # (Years or months in a row, "2011 2013 2015" on a timeline's axis or "05/2012 07/2012" in a date
+                # column, are no phone number.)
                 phone = candidate.strip()
                 break
         if phone:

@@ -94,7 +94,9 @@ BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔
 # Not preceded by "@" or a word character: "@ada@hachyderm.io" is a fediverse (Mastodon) handle printed among the
 # contact links, not an e-mail address, and taking it would hide the real address on the next line.
 EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w/.])(?:(?:\(\+|\+)?\(?\d[\d\s().-]{7,}\d)(?![\w/])")
+# Groups of digits set apart by spaces, dots, hyphens, brackets, slashes ("0171/2345678", "+36/30/555-0142") or
+# middle dots ("(402) · 555 · 0163").
+PHONE = re.compile(r"(?<![\w/.])(?:(?:\(\+|\+)?\(?\d[\d\s().·/-]{7,}\d)(?![\w/])")
 URL = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|ai|me|co|in|app|computer|page"
     r"|site|xyz|tech|info|edu)(?:/[\w./%#?=&+-]*)?(?![\w@])",
