@@ -467,6 +467,13 @@ _THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
 _NUMERIC_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d")
 
 
+def _slashes_fit(candidate: str) -> bool:
+    """A number with a slash between its groups is a phone only as a phone writes one: after an area code with its
+    trunk "0" ("07471/9123456") or a country code ("+36/30/555-0142"). Years, references and grant numbers joined by
+    slashes ("2019/2020/2021", "1234/5678/90") start otherwise."""
+    return "/" not in candidate or candidate.lstrip("( ")[:1] in ("0", "+")
+
+
 def _phone_digits_fit(candidate: str) -> bool:
     """Whether a phone-like run has a phone number's length: 9 to 15 digits (E.164's most), or 7 to 15 when it
     is written internationally (a "+" and the country code set apart from the rest)."""
@@ -509,7 +516,7 @@ def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | 
                 match.group()) or _number_range(match.group()):
             continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
         for candidate in _phone_options(match.group()):
-            if _phone_digits_fit(candidate) and not all(
+            if _phone_digits_fit(candidate) and _slashes_fit(candidate) and not all(
                     YEAR.fullmatch(g) or _NUMERIC_MONTH.fullmatch(g) for g in candidate.split()) and not \
                     RANGE.search(candidate):
                 # (Years or months in a row, "2011 2013 2015" on a timeline's axis or "05/2012 07/2012" in a date
