@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -12,9 +13,14 @@ from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
-from assistant.interview.session import InterviewSession, Report, TurnResult
+from assistant.interview.session import MODES, InterviewSession, Plan, Report, TurnResult
 from assistant.limits import check_document, check_length
 from assistant.resume.models import Resume
+
+if TYPE_CHECKING:
+    from assistant.cli.stories import InterviewStories
+    from assistant.interview.engine import InterviewEngine
+    from assistant.services import Services
 
 ANSWER_SEPARATOR = "---"
 
@@ -146,9 +152,9 @@ def _run_interview(
     as_json: bool,
     due: bool = False,
 ) -> None:
+    """Read and check every input, open (or continue) the session, ask until it ends or the answers run out, then
+    print the report: in that order, so bad input stores nothing."""
     from assistant.interview.planner import check_focus
-    from assistant.interview.report import to_markdown
-    from assistant.interview.session import MODES
     from assistant.knowledge.loader import load_role
     from assistant.services import Services
 
@@ -156,21 +162,7 @@ def _run_interview(
     check_focus(load_role(cfg.role_dir), focus)
     if mode not in MODES:
         raise InputError(f"Unknown mode {mode!r}; choose practice or realistic.")
-    # Read every input before any work, so bad input stores nothing.
-    answer_queue: list[str] | None = None
-    if answers_path is not None:
-        answer_queue = split_answers(_decode(_read_file(answers_path, "answers", cfg), answers_path, "answers"))
-        if not answer_queue:
-            raise InputError(f"No answers found in {answers_path} (blocks separated by a line '---').",
-                             code="empty_file")
-    elif not sys.stdin.isatty():
-        answer_queue = split_answers(sys.stdin.read())
-        if not answer_queue:  # as for an empty --answers file: no session is created for nothing
-            raise InputError("No answers on standard input (blocks separated by a line '---'); pipe the answers in, "
-                             "pass --answers FILE, or run it in a terminal to answer interactively.",
-                             code="empty_file")
-    if answer_queue is not None:
-        _check_answers(answer_queue, answers_path.name if answers_path else "standard input", cfg)
+    answer_queue = _queued_answers(answers_path, cfg)
     parsed_resume = _load_resume(resume_path, cfg) if resume_path else None
     jd_text = _load_jd(jd_path, cfg) if jd_path else None
 
@@ -181,92 +173,25 @@ def _run_interview(
 
     stories = InterviewStories(services)
     say(f"Engine: {services.engine_label}")
-
-    practice = None
-    if due:
-        from assistant.cli.plan import load_plan
-        from assistant.practice.plan import todays_practice
-
-        practice = todays_practice(load_plan(cfg), services.knowledge, n=n, store=services.store)
-        if not practice.questions:
-            raise InputError("Nothing is due today (see `assistant plan`).", code="nothing_due")
+    practice = _todays_practice(cfg, services, n) if due else None
     if session_id:
-        from assistant.interview.store import SessionMissing
-
-        try:
-            session = engine.resume(session_id)
-        except SessionMissing:
-            raise InputError(f"No interview {session_id!r} to continue; `assistant history` lists your sessions "
-                             "and their ids.", code="not_found") from None
+        session = _continued(engine, session_id)
     else:
-        session = engine.start(
-            focus,
-            n,
-            mode,
-            resume=parsed_resume,
-            jd=jd_text,
-            resume_ref=resume_path.name if resume_path else None,
-            seed=seed,
-            plan=practice,
-        )
+        session = engine.start(focus, n, mode, resume=parsed_resume, jd=jd_text,
+                               resume_ref=resume_path.name if resume_path else None, seed=seed, plan=practice)
     if not as_json:
         typer.echo(f"Session {session.id}: {session.length} questions, focus {session.focus}, mode {session.mode}.")
 
-    budget_told = False
-
-    def tell_budget() -> None:
-        """Say it once, where it happens: the rest of the interview runs on the offline coach."""
-        nonlocal budget_told
-        if not budget_told and (notice := engine.budget_notice) is not None:
-            budget_told = True
-            say(f"\nNote: {notice}")
-
-    tell_budget()
-    last_flag: str | None = None
+    budget = _BudgetNotice(engine, say)
+    budget.tell()
     already_over = session.status != "active"
     if already_over:
         say(f"Session {session.id} is already {session.status}: there is nothing left to answer; its report follows.")
-    finished = False
-    while not already_over and (turn := engine.current_question(session)) is not None:
-        if not as_json:
-            label = "Follow-up" if turn.kind == "follow_up" else f"Question {turn.question_index + 1}/{session.length}"
-            typer.echo(f"\n{label}: {turn.question}")
-            if turn.citations:
-                typer.echo("  (grounded in: " + "; ".join(f"{c.source} › {c.heading}" for c in turn.citations) + ")")
-        if (hint := stories.hint(turn)) is not None and not as_json:
-            typer.echo(f"  Coach: {hint.message}")
-        if answer_queue is not None:
-            if not answer_queue:
-                break
-            answer = answer_queue.pop(0)
-        else:
-            got = _read_interactive_answer()
-            if got is None:
-                break
-            answer = got
-        try:
-            result = engine.submit_answer(session, answer)
-        except InputError as exc:
-            if answer_queue is not None:  # a file or a pipe runs unattended: stop with the reason (exit 2)
-                raise
-            # Typed in the terminal: the interview goes on; the same question is asked again.
-            typer.echo(f"Not saved: {exc.message}")
-            continue
-        if not as_json and session.mode == "practice":
-            typer.echo("\n".join(_feedback_lines(result)))
-            if (flag := result.evaluation.flag) and flag != last_flag:  # why the offline coach scored it, once
-                typer.echo(f"  Note: {flag}")
-                last_flag = flag
-        tell_budget()
-        if result.finished:
-            finished = True
-            break
+        finished = False
     else:
-        # No question left (a session whose last answer was stored before a crash): close it now.
-        finished = not already_over
-
+        finished = _ask_until_done(engine, session, stories, answer_queue, as_json, budget)
     report: Report = engine.finish(session) if finished else engine.report(session)
-    tell_budget()  # the report's narrative may be the call that found the budget spent
+    budget.tell()  # the report's narrative may be the call that found the budget spent
     created = stories.harvest(session.id)
     if created and not as_json:
         typer.echo(f"\n{len(created)} strong answer(s) saved to your story bank: `assistant stories list`.")
@@ -288,7 +213,108 @@ def _run_interview(
             }
         )
     else:
+        from assistant.interview.report import to_markdown
+
         typer.echo("\n" + to_markdown(report))
+
+
+def _queued_answers(answers_path: Path | None, cfg: Settings) -> list[str] | None:
+    """The answers to run unattended (from `--answers` or a pipe), each checked before any session exists; None
+    when a person answers in the terminal."""
+    answer_queue: list[str] | None = None
+    if answers_path is not None:
+        answer_queue = split_answers(_decode(_read_file(answers_path, "answers", cfg), answers_path, "answers"))
+        if not answer_queue:
+            raise InputError(f"No answers found in {answers_path} (blocks separated by a line '---').",
+                             code="empty_file")
+    elif not sys.stdin.isatty():
+        answer_queue = split_answers(sys.stdin.read())
+        if not answer_queue:  # as for an empty --answers file: no session is created for nothing
+            raise InputError("No answers on standard input (blocks separated by a line '---'); pipe the answers in, "
+                             "pass --answers FILE, or run it in a terminal to answer interactively.",
+                             code="empty_file")
+    if answer_queue is not None:
+        _check_answers(answer_queue, answers_path.name if answers_path else "standard input", cfg)
+    return answer_queue
+
+
+def _todays_practice(cfg: Settings, services: Services, n: int) -> Plan:
+    """`--due`: the questions the practice plan has due today; none due is an error, not an empty interview."""
+    from assistant.cli.plan import load_plan
+    from assistant.practice.plan import todays_practice
+
+    practice = todays_practice(load_plan(cfg), services.knowledge, n=n, store=services.store)
+    if not practice.questions:
+        raise InputError("Nothing is due today (see `assistant plan`).", code="nothing_due")
+    return practice
+
+
+def _continued(engine: InterviewEngine, session_id: str) -> InterviewSession:
+    """`--continue ID`: the stored session, or a clear error naming where the ids are listed."""
+    from assistant.interview.store import SessionMissing
+
+    try:
+        return engine.resume(session_id)
+    except SessionMissing:
+        raise InputError(f"No interview {session_id!r} to continue; `assistant history` lists your sessions "
+                         "and their ids.", code="not_found") from None
+
+
+class _BudgetNotice:
+    """Says once, where it happens, that the LLM budget is spent and the rest runs on the offline coach."""
+
+    def __init__(self, engine: InterviewEngine, say: Callable[[str], None]) -> None:
+        self._engine = engine
+        self._say = say
+        self._told = False
+
+    def tell(self) -> None:
+        if not self._told and (notice := self._engine.budget_notice) is not None:
+            self._told = True
+            self._say(f"\nNote: {notice}")
+
+
+def _ask_until_done(engine: InterviewEngine, session: InterviewSession, stories: InterviewStories, answer_queue: list[str] | None,
+                    as_json: bool, budget: _BudgetNotice) -> bool:
+    """Ask each question in turn and show its feedback; True when the interview finished, False when the answers
+    ran out first (the session stays saved, unfinished). Typed answers that fail a check are asked again; queued
+    ones stop the run with the reason."""
+    last_flag: str | None = None
+    while (turn := engine.current_question(session)) is not None:
+        if not as_json:
+            label = "Follow-up" if turn.kind == "follow_up" else f"Question {turn.question_index + 1}/{session.length}"
+            typer.echo(f"\n{label}: {turn.question}")
+            if turn.citations:
+                typer.echo("  (grounded in: " + "; ".join(f"{c.source} › {c.heading}" for c in turn.citations) + ")")
+        if (hint := stories.hint(turn)) is not None and not as_json:
+            typer.echo(f"  Coach: {hint.message}")
+        if answer_queue is not None:
+            if not answer_queue:
+                return False
+            answer = answer_queue.pop(0)
+        else:
+            got = _read_interactive_answer()
+            if got is None:
+                return False
+            answer = got
+        try:
+            result = engine.submit_answer(session, answer)
+        except InputError as exc:
+            if answer_queue is not None:  # a file or a pipe runs unattended: stop with the reason (exit 2)
+                raise
+            # Typed in the terminal: the interview goes on; the same question is asked again.
+            typer.echo(f"Not saved: {exc.message}")
+            continue
+        if not as_json and session.mode == "practice":
+            typer.echo("\n".join(_feedback_lines(result)))
+            if (flag := result.evaluation.flag) and flag != last_flag:  # why the offline coach scored it, once
+                typer.echo(f"  Note: {flag}")
+                last_flag = flag
+        budget.tell()
+        if result.finished:
+            return True
+    # No question left (a session whose last answer was stored before a crash): close it now.
+    return True
 
 
 @app.command()
