@@ -120,7 +120,7 @@ import numpy as np
 
 from assistant.interview.models import RedFlag
 from assistant.interview.policy import ScoringPolicy
-from assistant.interview.redflag_probe import RedFlagProbe
+from assistant.interview.redflag_probe import ProbeVerdict, RedFlagProbe
 from assistant.interview.signals import SentenceSignals
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.text.tokens import content_words
@@ -260,75 +260,105 @@ class RedFlagDetector:
         dropped: on the tuning answers the pair never found a flag that neither sentence showed alone, and it raised
         false alarms on good answers (see the module docstring).
         """
-        hits: dict[tuple[str, str], FlagHit] = {}
-        director = {d.id: d for d in self.definitions if d.source == "director"}
-        for d in self.definitions:
-            for s in sentences:
-                if any(p.search(s.sentence.text) for p in d.patterns):
-                    hits.setdefault((d.id, d.label), FlagHit(d, s, "pattern", 1.0))
-                    break
+        hits = self._pattern_hits(sentences)
         if sentence_vectors is None or vectors is None or not len(sentences):
             return list(hits.values())
         probe = self.probe if self.probe is not None and sentence_vectors.shape[1] == self.probe.dimension else None
         verdicts = probe.verdicts(sentence_vectors) if probe is not None else []
-        gate = self.policy.red_flag_probe_gate
         neutral = sentence_vectors @ vectors(self.neutral).T
         neutral_best = neutral.max(axis=1) if neutral.size else np.zeros(len(sentences))
+        texts = [s.sentence.text for s in sentences]
         for d in self.definitions:
             key = (d.id, d.label)
             if key in hits:  # a pattern already found it: a quote of the unambiguous wording is the better one
                 continue
             close = (sentence_vectors @ vectors(list(d.examples)).T).max(axis=1)
-            texts = [s.sentence.text for s in sentences]
-            if d.counter_examples:
-                counter = sentence_vectors @ vectors(list(d.counter_examples)).T
-                if self.policy.counter_needs_its_words:
-                    # A counter-example rivals a sentence only when the sentence says what makes it the right
-                    # behaviour (one of its words that no example of the flag uses: "herself", "credited",
-                    # "escalated"): MiniLM puts "I presented it to the CTO as my direction" as close to "she
-                    # presented it to the CTO herself" as to the flag, and the words are what tell them apart.
-                    stems = [set(content_words(t)) for t in texts]
-                    said = np.array([[bool(words & st) for words in d.distinguishing] for st in stems])
-                    # ... and only when the sentence uses some word of the behaviour itself: a sentence that says
-                    # neither side's words is left to the counter-examples, as before.
-                    flag_side = np.array([bool(d.flag_words & st) for st in stems])[:, None]
-                    counter = np.where(said | ~flag_side, counter, -1.0)
-                rival = np.maximum(counter.max(axis=1), neutral_best)
-            else:
-                rival = neutral_best
-            margin = close - rival
-            needed = self.policy.red_flag_margin if d.source == "director" else self.policy.rubric_flag_margin
-            # Two sentences back only for a flag whose data says what clears the joint cue: retaliation's ("went to
-            # the privacy office" ... "I put her name forward") read that far flagged a good answer.
-            spans = windows(texts, self.policy.joint_cue_reach if d.joint_cleared_by is not None else 1)
-            for j, s in enumerate(sentences):
-                if close[j] < self.policy.red_flag_floor:
-                    continue
-                if d.source == "director" and self.policy.red_flag_needs_own_voice and not s.first_person:
-                    continue  # the scene, not the candidate's conduct
-                if d.cleared_by is not None and d.cleared_by.search(" ".join(texts[max(0, j - 1) : j + 2])):
-                    continue  # the right behaviour told in so many words, in the sentence or beside it
-                # Both halves of the behaviour told (someone else built it ... I pitched it as my strategy), with
-                # none of the words that clear it around them, are evidence of their own: the meaning test then
-                # asks for a smaller margin. Only for a flag whose data says what clears it (`joint_cleared_by`).
-                joint = d.joint_cleared_by is not None and d.joint(
-                    texts[j], spans[j], texts[j + 1] if j + 1 < len(texts) else ""
-                )
-                if margin[j] < (min(needed, self.policy.red_flag_joint_margin) if joint else needed):
-                    continue
-                if not (joint or d.cued(texts[j], spans[j])) and not (
-                    gate is not None and verdicts and verdicts[j].flag == d.id and verdicts[j].probability >= gate
-                ):
-                    continue
-                best = hits.get(key)
-                if best is None or margin[j] > best.strength:
-                    hits[key] = FlagHit(d, s, "meaning", float(margin[j]),
-                                        clear=bool(margin[j] >= self.policy.red_flag_clear_margin))
-        # The probe on its own: a paraphrase no cue names, judged by the behaviour the embeddings carry. A flag the
-        # cue-gated test already found keeps its quote; the probe adds flags it did not find.
+            margin = close - self._rival(d, texts, sentence_vectors, vectors, neutral_best)
+            hit = self._meaning_hit(d, sentences, texts, close, margin, verdicts)
+            if hit is not None:
+                hits[key] = hit
+        if probe is not None:
+            self._add_probe_hits(hits, sentences, verdicts, probe)
+        return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
+
+    def _pattern_hits(self, sentences: Sequence[SentenceSignals]) -> dict[tuple[str, str], FlagHit]:
+        """Each flag's first sentence in its unambiguous wording (`patterns`): no meaning test needed."""
+        hits: dict[tuple[str, str], FlagHit] = {}
+        for d in self.definitions:
+            for s in sentences:
+                if any(p.search(s.sentence.text) for p in d.patterns):
+                    hits.setdefault((d.id, d.label), FlagHit(d, s, "pattern", 1.0))
+                    break
+        return hits
+
+    def _rival(self, d: FlagDefinition, texts: list[str], sentence_vectors: np.ndarray,
+               vectors: Callable[[list[str]], np.ndarray], neutral_best: np.ndarray) -> np.ndarray:
+        """Per sentence, how close it is to what is *not* the flag: the flag's counter-examples (the right behaviour
+        in the same words) or neutral director talk, whichever is nearer. A sentence shows the flag by meaning only
+        by a margin over this."""
+        if not d.counter_examples:
+            return neutral_best
+        counter = sentence_vectors @ vectors(list(d.counter_examples)).T
+        if self.policy.counter_needs_its_words:
+            # A counter-example rivals a sentence only when the sentence says what makes it the right behaviour (one
+            # of its words that no example of the flag uses: "herself", "credited", "escalated"): MiniLM puts "I
+            # presented it to the CTO as my direction" as close to "she presented it to the CTO herself" as to the
+            # flag, and the words are what tell them apart.
+            stems = [set(content_words(t)) for t in texts]
+            said = np.array([[bool(words & st) for words in d.distinguishing] for st in stems])
+            # ... and only when the sentence uses some word of the behaviour itself: a sentence that says neither
+            # side's words is left to the counter-examples, as before.
+            flag_side = np.array([bool(d.flag_words & st) for st in stems])[:, None]
+            counter = np.where(said | ~flag_side, counter, -1.0)
+        rival: np.ndarray = np.maximum(counter.max(axis=1), neutral_best)
+        return rival
+
+    def _meaning_hit(self, d: FlagDefinition, sentences: Sequence[SentenceSignals], texts: list[str],
+                     close: np.ndarray, margin: np.ndarray, verdicts: Sequence[ProbeVerdict]) -> FlagHit | None:
+        """The sentence that shows flag `d` by meaning with the widest margin, if any: near enough to an example,
+        far enough over its rivals, in the candidate's own voice, not cleared by the right behaviour told beside it,
+        and opened by a cue (or the probe's gate, when that experiment is on)."""
+        p = self.policy
+        needed = p.red_flag_margin if d.source == "director" else p.rubric_flag_margin
+        # Two sentences back only for a flag whose data says what clears the joint cue: retaliation's ("went to the
+        # privacy office" ... "I put her name forward") read that far flagged a good answer.
+        spans = windows(texts, p.joint_cue_reach if d.joint_cleared_by is not None else 1)
+        gate = p.red_flag_probe_gate
+        best: FlagHit | None = None
+        for j, s in enumerate(sentences):
+            if close[j] < p.red_flag_floor:
+                continue
+            if d.source == "director" and p.red_flag_needs_own_voice and not s.first_person:
+                continue  # the scene, not the candidate's conduct
+            if d.cleared_by is not None and d.cleared_by.search(" ".join(texts[max(0, j - 1) : j + 2])):
+                continue  # the right behaviour told in so many words, in the sentence or beside it
+            # Both halves of the behaviour told (someone else built it ... I pitched it as my strategy), with none of
+            # the words that clear it around them, are evidence of their own: the meaning test then asks for a
+            # smaller margin. Only for a flag whose data says what clears it (`joint_cleared_by`).
+            joint = d.joint_cleared_by is not None and d.joint(
+                texts[j], spans[j], texts[j + 1] if j + 1 < len(texts) else ""
+            )
+            if margin[j] < (min(needed, p.red_flag_joint_margin) if joint else needed):
+                continue
+            if not (joint or d.cued(texts[j], spans[j])) and not (
+                gate is not None and verdicts and verdicts[j].flag == d.id and verdicts[j].probability >= gate
+            ):
+                continue
+            if best is None or margin[j] > best.strength:
+                best = FlagHit(d, s, "meaning", float(margin[j]), clear=bool(margin[j] >= p.red_flag_clear_margin))
+        return best
+
+    def _add_probe_hits(self, hits: dict[tuple[str, str], FlagHit], sentences: Sequence[SentenceSignals],
+                        verdicts: Sequence[ProbeVerdict], probe: RedFlagProbe) -> None:
+        """The probe on its own (an experiment, off by default): a paraphrase no cue names, judged by the behaviour
+        the embeddings carry. A flag the cue-gated test already found keeps its quote; the probe adds flags it did
+        not find."""
+        if not self.policy.red_flag_probe:
+            return
+        director = {d.id: d for d in self.definitions if d.source == "director"}
         for j, verdict in enumerate(verdicts):
             found = director.get(verdict.flag)
-            if found is None or probe is None or not self.policy.red_flag_probe or verdict.probability < probe.threshold:
+            if found is None or verdict.probability < probe.threshold:
                 continue
             key = (found.id, found.label)
             best = hits.get(key)
@@ -336,7 +366,6 @@ class RedFlagDetector:
                                 > best.strength - 1.0):
                 # probe strengths are kept above 1 so they never compete with a cue-gated margin
                 hits[key] = FlagHit(found, sentences[j], "meaning", 1.0 + verdict.probability)
-        return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
 
 
 def windows(texts: Sequence[str], reach: int = 1) -> list[str]:
