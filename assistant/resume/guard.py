@@ -209,6 +209,20 @@ def _contains_stems(stemmed_text: str, term: str) -> bool:
     return needle.strip() != "" and needle in stemmed_text
 
 
+class _Findings:
+    """Findings of one check, each (kind, token) once, only of the kinds asked for (all when `kinds` is None)."""
+
+    def __init__(self, kinds: Iterable[FindingKind] | None) -> None:
+        self._wanted = set(kinds) if kinds is not None else None
+        self._seen: set[tuple[str, str]] = set()
+        self.found: list[Finding] = []
+
+    def add(self, kind: FindingKind, token: str, message: str) -> None:
+        if (self._wanted is None or kind in self._wanted) and (kind, token.lower()) not in self._seen:
+            self._seen.add((kind, token.lower()))
+            self.found.append(Finding(kind=kind, token=token, message=message))
+
+
 class FabricationGuard:
     """Checks output lines against the candidate's source text; see the module docstring for the rules."""
 
@@ -244,19 +258,24 @@ class FabricationGuard:
         return not self.check(line)
 
     def check(self, line: str, kinds: Iterable[FindingKind] | None = None) -> list[Finding]:
-        """Every fact in `line` the source does not state, as findings (empty when the line is faithful)."""
-        wanted = set(kinds) if kinds is not None else None
-        findings: list[Finding] = []
-        seen: set[tuple[str, str]] = set()
+        """Every fact in `line` the source does not state, as findings (empty when the line is faithful).
 
-        def add(kind: FindingKind, token: str, message: str) -> None:
-            if (wanted is None or kind in wanted) and (kind, token.lower()) not in seen:
-                seen.add((kind, token.lower()))
-                findings.append(Finding(kind=kind, token=token, message=message))
+        Numbers come first and remember where they were read, so "$2M" is not also judged as "2"; credentials
+        (degrees, certifications, titles) next, so a capitalised certification is not also read as a name; then
+        skills, the units numbers count, and last the capitalised names nothing else explained."""
+        findings = _Findings(kinds)
+        self._numbers(line, findings)
+        credentials = self._credentials(line, findings)
+        skill_words = self._skills(line, findings)
+        self._units(line, findings)
+        self._names(line, findings, credentials, skill_words)
+        return findings.found
 
+    def _numbers(self, line: str, findings: _Findings) -> None:
+        """Amounts, percentages, multiples, years and plain numbers the source does not state."""
         src = self._source
+        add = findings.add
         consumed: list[tuple[int, int]] = []  # spans already judged, so "$2M" is not also judged as "2"
-
         for m in MONEY_RE.finditer(line):
             consumed.append(m.span())
             if to_number(m[1] or m[3], m[2] or m[4]) not in src.money | src.numbers:
@@ -293,6 +312,11 @@ class FabricationGuard:
             if float(NUMBER_WORDS[m[1].lower()]) not in src.numbers:
                 add("number", m[0], "number not in the resume")
 
+    def _credentials(self, line: str, findings: _Findings) -> list[tuple[int, int]]:
+        """Degrees, certifications and titles the source does not state; returns where all three were read, so
+        their capitalised words are not judged again as names."""
+        src = self._source
+        add = findings.add
         degree_spans: list[tuple[int, int]] = []
         for m in _DEGREE_RE.finditer(line):
             degree_spans.append(m.span())
@@ -310,27 +334,39 @@ class FabricationGuard:
                 continue  # "AWS Certified Solutions Architect" is one certification, not also a title
             if not _contains_term(src.norm, m[0]):
                 add("title", m[0], "title not in the resume")
+        return cert_spans + title_spans + degree_spans
 
-        # A skill is spotted in the line as written ("helmed" is not Helm) and supported by the source in any
-        # word form ("Hired" supports "hiring").
+    def _skills(self, line: str, findings: _Findings) -> set[str]:
+        """Skills and tools the source does not state; returns the words of every vocabulary term in the line (a
+        named tool is not also an unknown organisation).
+
+        A skill is spotted in the line as written ("helmed" is not Helm) and supported by the source in any word
+        form ("Hired" supports "hiring")."""
         norm_line = _norm_text(line)
         skill_words: set[str] = set()
         for term in self.vocabulary:
             if _contains_term(norm_line, term):
-                skill_words |= set(_norm_text(term).split())  # a named tool is not also an unknown organisation
-                if term in self._skill_set and term not in src.skills:
-                    add("skill", term, "skill or tool not in the resume")
+                skill_words |= set(_norm_text(term).split())
+                if term in self._skill_set and term not in self._source.skills:
+                    findings.add("skill", term, "skill or tool not in the resume")
+        return skill_words
 
-        # What a number counts: the same value with a different unit of the same kind is a different claim.
+    def _units(self, line: str, findings: _Findings) -> None:
+        """What a number counts: the same value with a different unit of the same kind is a different claim."""
         for value, kind, unit, written in quantities(line):
-            same_value = [(k, u) for v, k, u, _ in src.quantities if v == value and k == kind]
+            same_value = [(k, u) for v, k, u, _ in self._source.quantities if v == value and k == kind]
             # "people" and "reports" generalise any kind of person: "24 engineers" may become "24 people".
             if same_value and unit not in {u for _, u in same_value} and unit not in ("person", "report"):
                 said = " or ".join(sorted({f"{u}s" for _, u in same_value}))
-                add("quantity", written.strip(), f"the resume counts {value:g} {said}, not {unit}s")
+                findings.add("quantity", written.strip(), f"the resume counts {value:g} {said}, not {unit}s")
 
+    def _names(self, line: str, findings: _Findings, credentials: list[tuple[int, int]],
+               skill_words: set[str]) -> None:
+        """Capitalised names (employers, products, places) with a word the source never uses, outside the
+        credentials already judged."""
+        src = self._source
         for phrase, start in _capitalised_phrases(line):
-            if any(a <= start < b for a, b in cert_spans + title_spans + degree_spans):
+            if any(a <= start < b for a, b in credentials):
                 continue
             unsupported = [
                 w for w in _norm_text(phrase).split()
@@ -338,9 +374,7 @@ class FabricationGuard:
                 and not w.isdigit()
             ]
             if unsupported:
-                add("organisation", phrase, "name not in the resume")
-        return findings
-
+                findings.add("organisation", phrase, "name not in the resume")
 
     def check_rewrite(self, line: str, cited: str, cited_section: str = "", other_sections: str = "") -> list[
             Finding]:
