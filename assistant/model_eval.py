@@ -80,6 +80,12 @@ def part_of(answer: str) -> Literal["tuning", "check"]:
     return "check" if hashlib.sha256(answer.strip().encode("utf-8")).digest()[0] % 2 else "tuning"
 
 
+def troubling(row: dict[str, Any]) -> bool:
+    """A graded answer marked as showing a red flag: the hard set's `kinds` say so, the fresh set's `red_flag` names
+    it."""
+    return "red_flag" in row.get("kinds", []) or bool(row.get("red_flag"))
+
+
 def _percentile(values: list[float], q: float) -> float | None:
     return float(np.percentile(values, q)) if values else None
 
@@ -281,6 +287,9 @@ class _Scored:
     reasons: tuple[str, ...]
     quotes_offered: int
     quotes_valid: int
+    troubling: bool = False  # graded as showing a red flag
+    flagged_offline: bool = False  # the offline coach showed a red flag
+    flagged_by_model: bool = False  # the model reported one the offline coach missed, and it counted
 
 
 def _score_rows(
@@ -291,7 +300,8 @@ def _score_rows(
     for i, (context, row) in enumerate(zip(contexts, rows, strict=True), 1):
         say(f"Scoring {what} {i}/{len(rows)}")
         outcome = evaluator.evaluate_detailed(context, row["answer"])
-        offline = float(services.offline_scorer.evaluate(context, row["answer"]).score)
+        offline_evaluation = services.offline_scorer.evaluate(context, row["answer"])
+        offline = float(offline_evaluation.score)
         check = outcome.check
         reasons: list[str] = []
         if check is None:
@@ -314,6 +324,9 @@ def _score_rows(
             reasons=tuple(reasons),
             quotes_offered=check.quotes_offered if check is not None else 0,
             quotes_valid=check.quotes_valid if check is not None else 0,
+            troubling=troubling(row),
+            flagged_offline=bool(offline_evaluation.red_flags),
+            flagged_by_model=any(f.detected_by == "llm" for f in outcome.evaluation.red_flags),
         ))
     return out
 
@@ -340,6 +353,13 @@ def _set_figures(scored: list[_Scored]) -> dict[str, dict[str, Any]]:
             "level_one_high_shown": sum(r.shown >= 4 for r in level_one),
             "level_one_mean_offline": statistics.fmean(r.offline for r in level_one) if level_one else None,
             "level_one_high_offline": sum(r.offline >= 4 for r in level_one),
+            # Red flags (issue #17): answers graded as showing one, how many showed a flag offline and how many more
+            # the model found; and the model's flags on answers graded honest (its false alarms).
+            "red_flag_answers": sum(r.troubling for r in chosen),
+            "red_flag_answers_flagged_offline": sum(r.troubling and r.flagged_offline for r in chosen),
+            "red_flag_answers_flagged_by_model_only": sum(
+                r.troubling and r.flagged_by_model and not r.flagged_offline for r in chosen),
+            "honest_answers_flagged_by_model": sum(not r.troubling and r.flagged_by_model for r in chosen),
         }
     return figures
 
@@ -407,6 +427,14 @@ def _fmt(value: Any, pattern: str = "{:.2f}") -> str:
     return "n/a" if value is None else pattern.format(value)
 
 
+def _red_flag_cell(figures: dict[str, Any]) -> str:
+    """"offline + model / graded" for one part (n/a in an eval saved before these were measured)."""
+    if "red_flag_answers" not in figures:
+        return "n/a"
+    return (f"{figures['red_flag_answers_flagged_offline']} + {figures['red_flag_answers_flagged_by_model_only']}"
+            f" / {figures['red_flag_answers']}")
+
+
 def to_markdown(report: EvalReport) -> str:
     e, g, lat, u = report.evaluator, report.guard, report.latency_s, report.usage
     lines = [
@@ -445,17 +473,21 @@ def to_markdown(report: EvalReport) -> str:
             "",
             "The hard set is polished but evasive, off-question, ethically troubling, terse but strong and non-native "
             "answers. *Length* is Spearman(word count, grade): a scorer should be well above it. Check parts were "
-            "never used to tune the offline coach. Level-1 columns are for the scores shown.",
+            "never used to tune the offline coach. Level-1 columns are for the scores shown. *Red flags*: of the "
+            "answers graded as showing one, how many the offline coach flagged, and how many more the model found "
+            "(quoted and acted on); *model's false flags*: answers graded honest that the model flagged.",
             "",
-            "| set | part | answers | Spearman model | shown | offline | length | level-1 mean | level-1 scored 4-5 |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| set | part | answers | Spearman model | shown | offline | length | level-1 mean | level-1 scored 4-5 "
+            "| red flags: offline + model | model's false flags |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for name, parts in report.sets.items():
             for part, f in parts.items():
                 lines.append(
                     f"| {name} | {part} | {f['answers']} | {_fmt(f['spearman_model'])} | {_fmt(f['spearman_shown'])} "
                     f"| {_fmt(f['spearman_offline'])} | {_fmt(f['spearman_length'], '{:+.2f}')} "
-                    f"| {_fmt(f['level_one_mean_shown'])} | {f['level_one_high_shown']}/{f['level_one']} |"
+                    f"| {_fmt(f['level_one_mean_shown'])} | {f['level_one_high_shown']}/{f['level_one']} "
+                    f"| {_red_flag_cell(f)} | {f.get('honest_answers_flagged_by_model', 'n/a')} |"
                 )
         lines.append("")
     lines += [

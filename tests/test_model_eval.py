@@ -23,6 +23,7 @@ from assistant.model_eval import (
     load_calibration,
     part_of,
     spearman,
+    troubling,
 )
 from assistant.services import Services, override
 
@@ -34,9 +35,10 @@ LABELS = {
 }
 
 
-def _model(score_for: Callable[[int], int]) -> FakeChatModel:
+def _model(score_for: Callable[[int], int], flag_at_most: int = 0) -> FakeChatModel:
     """A model that scores each calibration answer as `score_for(its label)`, quoting the answer's first sentence;
-    it tailors by rewriting line 1 with an invented number (the guard must flag it)."""
+    it tailors by rewriting line 1 with an invented number (the guard must flag it). With `flag_at_most`, it also
+    reports a red flag (metric gaming, quoting the first sentence) on every answer it scores at most that."""
 
     def respond(messages: list[BaseMessage]) -> Any:
         text = "\n".join(str(m.content) for m in messages)
@@ -44,8 +46,9 @@ def _model(score_for: Callable[[int], int]) -> FakeChatModel:
         if answer is not None:
             score = score_for(LABELS[answer.strip()])
             dims = dict.fromkeys(("structure", "ownership", "specificity", "relevance", "altitude"), score)
+            found = [{"id": "metric_gaming", "quote": first_sentence(answer), "why": "test"}] if score <= flag_at_most else []
             return {"evidence": [first_sentence(answer)], "dimensions": dims, "strengths": [], "improvements": [],
-                    "gaps": [], "follow_up": None, "score": score}
+                    "gaps": [], "follow_up": None, "red_flags_found": found, "score": score}
         if fenced_text(text, "resume") is not None:
             return {"summary": None, "summary_source_lines": [],
                     "bullets": [{"source_lines": [3], "text": "Led a team of 240 engineers across ML platform"}]}
@@ -114,6 +117,29 @@ def test_eval_reports_both_graded_sets_per_part_with_length_beside_them(
     markdown = report_file.read_text(encoding="utf-8")
     assert "## Both graded sets, per part" in markdown
     assert "| hard | check |" in markdown and "| calibration | tuning |" in markdown
+
+
+def test_eval_counts_the_red_flags_the_offline_coach_showed_and_the_ones_the_model_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = load_calibration(CALIBRATION_HARD_FILE, LIMIT)
+    graded = [r for r in rows if troubling(r)]
+    assert graded, "the spread of the hard set holds red-flag answers"
+    quiet = _run(tmp_path / "quiet", monkeypatch, _model(lambda label: label))["sets"]["hard"]["all"]
+    assert quiet["red_flag_answers"] == len(graded)
+    assert quiet["red_flag_answers_flagged_by_model_only"] == 0 and quiet["honest_answers_flagged_by_model"] == 0
+    # A model that flags every answer it grades 1-2: each red-flag answer (all graded 1-2, first sentences long enough
+    # to quote) shows a flag, offline or the model's; the honest answers graded 2 are its false alarms.
+    report_file = tmp_path / "eval.md"
+    flagging = _run(tmp_path / "flagging", monkeypatch, _model(lambda label: label, flag_at_most=2),
+                    "--report", str(report_file))["sets"]["hard"]["all"]
+    assert all(r["label"] <= 2 and len(first_sentence(r["answer"]).split()) >= 5 for r in graded)
+    assert flagging["red_flag_answers_flagged_offline"] == quiet["red_flag_answers_flagged_offline"]
+    assert flagging["red_flag_answers_flagged_offline"] + flagging["red_flag_answers_flagged_by_model_only"] == len(graded)
+    assert flagging["honest_answers_flagged_by_model"] <= sum(not troubling(r) and r["label"] <= 2 for r in rows)
+    cell = (f"| {flagging['red_flag_answers_flagged_offline']} + {flagging['red_flag_answers_flagged_by_model_only']}"
+            f" / {len(graded)} | {flagging['honest_answers_flagged_by_model']} |")
+    assert cell in report_file.read_text(encoding="utf-8")
 
 
 def test_eval_can_score_the_original_set_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -275,3 +275,83 @@ def test_naming_the_flag_without_quoting_it_is_not_addressing_it(
 ) -> None:
     fake_model.enqueue(_incident_reply(3, ["Concealment from legal, leadership or customers: not really."]))
     assert evaluator.evaluate(incident, CONCEALED).score == 2
+
+
+# --- red flags the offline coach misses: the model may report them, quoted, and score below the coach (issue 17) --
+
+# Written for these tests: a concealment told as a framing choice, with none of the words the offline cues look for.
+REFRAMED = (
+    "The worst incident I owned was a credit model retrain that approved applicants over sixty at a third lower rate "
+    "than before. Our fairness dashboard caught it two weeks after the release. I rolled back to the previous model "
+    "the same day and had two engineers rebuild the age-correlated features, and the gap closed within six weeks. At "
+    "the quarterly risk review I presented the rollback as a routine feature refresh, since walking the committee "
+    "through the age gap would only have started a long discussion. Afterwards we added a per-age-band check to the "
+    "release gate, and approval rates are now even across age bands."
+)
+REFRAMED_QUOTE = "I presented the rollback as a routine feature refresh"
+
+
+def _found_reply(score: int, found: list[dict[str, str]]) -> dict[str, object]:
+    dims = dict.fromkeys(("structure", "ownership", "specificity", "relevance", "altitude"), min(score + 1, 5))
+    dims["altitude"] = score
+    return _reply(score=score, dimensions=dims, evidence=["I rolled back to the previous model the same day"],
+                  red_flags_found=found)
+
+
+def test_the_model_is_shown_every_red_flag_the_role_judges_answers_on(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, question: QuestionContext, role_knowledge: RoleKnowledge
+) -> None:
+    fake_model.enqueue(_reply())
+    evaluator.evaluate(question, ANSWER)
+    prompt = _prompt_text(fake_model.history[0])
+    section = prompt[prompt.index("Red flags every answer for this role is judged on"):]
+    for definition in role_knowledge.signals.red_flags:
+        assert f"- {definition.id}: {definition.label}" in section
+    assert "red_flags_found" in prompt  # and told how to report one
+
+
+def test_a_red_flag_the_model_quotes_and_acts_on_lets_it_score_below_the_offline_coach(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext, offline: OfflineScorer
+) -> None:
+    reference = offline.evaluate(incident, REFRAMED)
+    assert reference.score >= 3 and not reference.red_flags  # the offline coach misses it: the case this is for
+    fake_model.enqueue(_found_reply(1, [{"id": "concealment", "quote": REFRAMED_QUOTE,
+                                         "why": "the risk committee was not told about an age disparity"}]))
+    evaluation = evaluator.evaluate(incident, REFRAMED)
+    assert evaluation.engine == "llm" and not evaluation.fallback and evaluation.score == 1
+    (flag,) = evaluation.red_flags
+    assert (flag.id, flag.detected_by, flag.quote) == ("concealment", "llm", REFRAMED_QUOTE)
+    assert flag.explanation  # explained like the offline coach's flags
+    assert "red_flag" in evaluation.gaps
+    assert any(line.startswith(f'Found by the LLM: "{REFRAMED_QUOTE}"') and "age disparity" in line
+               for line in evaluation.red_flag_review)
+
+
+@pytest.mark.parametrize(
+    ("found", "why"),
+    [
+        ({"id": "concealment", "quote": "I presented the results to the board in full"}, "not the candidate's words"),
+        ({"id": "concealment", "quote": "routine feature refresh"}, "too short to show a behaviour"),
+        ({"id": "being_late", "quote": REFRAMED_QUOTE}, "not a red flag of the role"),
+    ],
+)
+def test_a_red_flag_the_model_cannot_back_with_the_candidates_words_does_not_count(
+    found: dict[str, str], why: str, evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext,
+    offline: OfflineScorer,
+) -> None:
+    reference = offline.evaluate(incident, REFRAMED).score
+    fake_model.enqueue(_found_reply(1, [found]))
+    evaluation = evaluator.evaluate(incident, REFRAMED)
+    # Without a flag that counts, a 1 this far below the coach is the disagreement it always was: not shown.
+    assert evaluation.fallback and evaluation.score == reference, why
+    assert not any(f.detected_by == "llm" for f in evaluation.red_flags)
+
+
+def test_a_red_flag_the_model_reports_but_does_not_act_on_is_ignored(
+    evaluator: LLMEvaluator, fake_model: FakeChatModel, incident: QuestionContext, offline: OfflineScorer
+) -> None:
+    reference = offline.evaluate(incident, REFRAMED).score
+    fake_model.enqueue(_found_reply(reference, [{"id": "concealment", "quote": REFRAMED_QUOTE}]))
+    evaluation = evaluator.evaluate(incident, REFRAMED)
+    assert evaluation.engine == "llm" and evaluation.score == reference
+    assert evaluation.red_flags == [] and evaluation.red_flag_review == []

@@ -13,7 +13,15 @@ schema cannot catch that, so `check_verdict` does, in one place:
 - red flags: the offline coach's red flags are sent to the model, quoted. A verdict above the red-flag ceiling
   (`RED_FLAG_CEILING`) must address every one of them (`red_flags_addressed`, each line starting with the flag's
   quote); a flag it passes over keeps the score at the ceiling. The model is the better judge of a judgment call,
-  so it may overrule the offline coach, but only by engaging with what the candidate actually said.
+  so it may overrule the offline coach, but only by engaging with what the candidate actually said;
+- red flags the offline coach missed: it reads one sentence at a time and misses many told indirectly (issue #17),
+  so the model is also shown every red flag the role judges director answers on and may report one it sees
+  (`red_flags_found`). Such a flag counts when its id is one of the role's, its quote is the candidate's own words
+  (`MIN_FOUND_QUOTE_WORDS` or more, matched like evidence) and the model acted on it by scoring at most the
+  ceiling; then, and only then, the verdict may sit further below the offline coach than the agreement tolerance
+  (a missed red flag is exactly where the offline score is too high), and the flag is shown with its quote like
+  the offline ones. A flag the model reports while scoring above the ceiling is ignored: a model that does not act
+  on its own finding is not trusted with it (a small model fills every field it is given).
 
 So the one-line non-answer "I think hiring is important ..." (offline 1-2/5) can never be shown at 4 or 5: the
 model's 5 disagrees with the reference by more than the tolerance and is not used.
@@ -27,7 +35,7 @@ from __future__ import annotations
 import logging
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +46,7 @@ from assistant.interview.policy import DEFAULT_POLICY
 from assistant.interview.scoring import ALL_GAPS, OfflineScorer, cap_flagged, rubric_text, verbatim_quotes
 
 if TYPE_CHECKING:
-    from assistant.knowledge.schema import RoleKnowledge
+    from assistant.knowledge.schema import RedFlagDefinition, RoleKnowledge
     from assistant.llm.client import LLMClient
 
 log = logging.getLogger(__name__)
@@ -47,6 +55,7 @@ PROMPT = "answer_evaluation"
 OVERALL_TOLERANCE = 1.0  # |overall - mean of the verdict's own dimensions|
 AGREEMENT_TOLERANCE = 1  # |LLM overall - offline overall|, in whole points
 RED_FLAG_CEILING = int(DEFAULT_POLICY.red_flag_cap)  # the most a verdict scores without addressing the red flags
+MIN_FOUND_QUOTE_WORDS = 5  # a red flag the model reports must quote a clause, not a word ("I", "legal")
 
 
 def _bounded(items: int, chars: int) -> dict[str, Any]:
@@ -54,6 +63,16 @@ def _bounded(items: int, chars: int) -> dict[str, Any]:
     then cannot ramble until max_tokens (SmolLM2 did: 900 tokens of evidence, cut off); a model that ignores them
     is not rejected for it: `check_verdict` keeps the first few items."""
     return {"maxItems": items, "items": {"type": "string", "maxLength": chars}}
+
+
+class FoundRedFlag(BaseModel):
+    """A red flag the model sees in the answer that the offline coach did not list."""
+
+    id: str = Field(description="The red flag's id, from the list of red flags every answer is judged on.",
+                    json_schema_extra={"maxLength": 40})
+    quote: str = Field(description="The candidate's words that show it, copied exactly (a whole clause).",
+                       json_schema_extra={"maxLength": 300})
+    why: str = Field(default="", description="Why those words show that red flag.", json_schema_extra={"maxLength": 240})
 
 
 class LLMAnswerEvaluation(BaseModel):
@@ -82,6 +101,12 @@ class LLMAnswerEvaluation(BaseModel):
         description='One line per listed red flag: its quote in double quotes, then whether it really shows the '
         "red flag and why. Empty when none were listed.",
         json_schema_extra=_bounded(4, 320),
+    )
+    red_flags_found: list[FoundRedFlag] = Field(
+        default_factory=list,
+        description="Red flags from the judged-on list that the answer shows and the offline coach did not list, "
+        "each with the candidate's exact words. Usually empty.",
+        json_schema_extra={"maxItems": 2},
     )
     score: int = Field(ge=1, le=5, description="Overall score on the competency, 1-5.")
 
@@ -136,6 +161,35 @@ def _format_red_flags(flags: Sequence[RedFlag]) -> str:
                      for f in flags)
 
 
+def _director_flags_text(definitions: Sequence[RedFlagDefinition]) -> str:
+    """The red flags every answer for the role is judged on, as the prompt lists them: id and label only (the labels
+    say what each is; the explanations would add ~700 tokens to every evaluation)."""
+    return "\n".join(f"- {d.id}: {d.label}" for d in definitions)
+
+
+def flags_the_model_found(reply: LLMAnswerEvaluation, answer: str, offline: Evaluation,
+                          known: Mapping[str, RedFlagDefinition]) -> tuple[list[RedFlag], list[str]]:
+    """The model's own red flags that count (see the module docstring), as flags to show and review lines."""
+    if reply.score > RED_FLAG_CEILING:
+        return [], []
+    listed = {f.id for f in offline.red_flags}
+    flags: list[RedFlag] = []
+    review: list[str] = []
+    for found in reply.red_flags_found[:2]:
+        definition = known.get(found.id.strip())
+        quoted = verbatim_quotes([found.quote], answer)
+        if definition is None or definition.id in listed or not quoted:
+            continue
+        if len(quoted[0].split()) < MIN_FOUND_QUOTE_WORDS:
+            continue
+        listed.add(definition.id)
+        flags.append(RedFlag(id=definition.id, label=definition.label, quote=quoted[0],
+                             explanation=definition.explanation, source="director", detected_by="llm"))
+        why = found.why.strip()
+        review.append(f'Found by the LLM: "{quoted[0]}" shows {definition.label.lower()}' + (f": {why}" if why else "."))
+    return flags, review
+
+
 def check_verdict(
     reply: LLMAnswerEvaluation,
     answer: str,
@@ -143,10 +197,15 @@ def check_verdict(
     *,
     competency: str,
     caps: Sequence[ScoreCap] = (),
+    known_flags: Mapping[str, RedFlagDefinition] | None = None,
 ) -> VerdictCheck:
-    """Decide whether an LLM verdict may be shown as the model's (see the module docstring for the rules)."""
+    """Decide whether an LLM verdict may be shown as the model's (see the module docstring for the rules).
+
+    `known_flags`: the role's director-wide red flags by id, the ones the model may report itself
+    (`red_flags_found`); without them, whatever it reports there is ignored."""
     dims = list(reply.dimensions.model_dump().values())
     missing = unaddressed_red_flags(offline.red_flags, reply.red_flags_addressed)
+    found, found_review = flags_the_model_found(reply, answer, offline, known_flags or {})
     reference = offline.score
     if offline.red_flags and "overall_without_red_flags" in offline.signals:
         # The red flags are settled below (addressed, or the score stays at their ceiling); agreement is about the
@@ -161,7 +220,9 @@ def check_verdict(
         mean = statistics.fmean(dims)
         if abs(reply.score - mean) > OVERALL_TOLERANCE:
             reasons.append(f"its overall {reply.score}/5 contradicts its own dimension scores (mean {mean:.1f})")
-        if abs(reply.score - reference) > AGREEMENT_TOLERANCE:
+        # A red flag the model quoted and acted on lets it score below the offline coach, which missed it.
+        below_for_a_flag = bool(found) and reply.score < reference
+        if abs(reply.score - reference) > AGREEMENT_TOLERANCE and not below_for_a_flag:
             reasons.append(
                 f"its {reply.score}/5 is more than {AGREEMENT_TOLERANCE} point from the offline coach's "
                 f"{reference}/5" + (" (before its red-flag cap)" if reference != offline.score else "")
@@ -186,7 +247,8 @@ def check_verdict(
     flag = None
     if applied:
         flag = f"The LLM gave {reply.score}/5; capped at {score}/5 because " + "; ".join(c.reason for c in applied) + "."
-    gaps: list[Gap] = [g for g in dict.fromkeys(reply.gaps) if g in ALL_GAPS]
+    gaps: list[Gap] = [g for g in dict.fromkeys([*reply.gaps, *(["red_flag"] if found else [])]) if g in ALL_GAPS]
+    review = [a.strip() for a in reply.red_flags_addressed if a.strip()][:4] if offline.red_flags else []
     shown = Evaluation(
         score=score,
         competency=competency,
@@ -200,8 +262,8 @@ def check_verdict(
         fallback=False,
         flag=flag,
         signals=offline.signals,
-        red_flags=offline.red_flags,  # the offline flags travel with the result (quoted, explained)
-        red_flag_review=[a.strip() for a in reply.red_flags_addressed if a.strip()][:4] if offline.red_flags else [],
+        red_flags=[*offline.red_flags, *found],  # the offline flags travel with the result (quoted, explained)
+        red_flag_review=review + found_review,
     )
     return VerdictCheck(shown, True, tuple(c.reason for c in applied), len(offered), len(quotes), reply.score)
 
@@ -278,14 +340,20 @@ class LLMEvaluator:
             "red_flags": self._red_flags_text(offline),
         }
 
-    @staticmethod
-    def _red_flags_text(offline: Evaluation | None) -> str:
+    def _red_flags_text(self, offline: Evaluation | None) -> str:
+        """The offline coach's red flags (or "(none found)"), then the role's list the model judges the answer on."""
         from assistant.llm.safety import spotlight
 
         if offline is None or not offline.red_flags:
-            return "(none found)"
-        # The quotes are the candidate's words: fenced as data like the answer itself.
-        return spotlight(_format_red_flags(offline.red_flags), "offline_red_flags")
+            found = "(none found)"
+        else:  # the quotes are the candidate's words: fenced as data like the answer itself
+            found = spotlight(_format_red_flags(offline.red_flags), "offline_red_flags")
+        judged_on = self.knowledge.signals.red_flags
+        if not judged_on:
+            return found
+        return (f"{found}\n\nRed flags every answer for this role is judged on, whether or not the offline coach found "
+                f"them (it reads one sentence at a time and misses many told indirectly):\n"
+                f"{_director_flags_text(judged_on)}")
 
     def messages(self, question: QuestionContext, answer: str) -> list[Any]:
         """The exact messages sent to the model (public so tests and the prompt preview can show them)."""
@@ -325,7 +393,8 @@ class LLMEvaluator:
             shown = offline.model_copy(update={"fallback": True, "engine": "offline", "flag": flag})
             return EvaluatorOutcome(shown, None, model_seconds, error=exc.code)
         caps = list(self.caps(question, cleaned)) if self.caps is not None else []
-        check = check_verdict(reply, cleaned, offline, competency=question.competency, caps=caps)
+        check = check_verdict(reply, cleaned, offline, competency=question.competency, caps=caps,
+                              known_flags={d.id: d for d in self.knowledge.signals.red_flags})
         if not check.accepted:
             log.info("LLM verdict rejected: %s", "; ".join(check.reasons))
             return EvaluatorOutcome(check.evaluation, check, model_seconds)

@@ -59,7 +59,11 @@ class RedFlag(BaseModel):
     quote: str = Field(description="The sentence (or clause) that shows it, verbatim from the answer.")
     explanation: str = Field(description="Why it counts against the answer.")
     source: Literal["director", "rubric"] = "director"
-    detected_by: Literal["meaning", "pattern"] = "meaning"
+    detected_by: Literal["meaning", "pattern", "llm"] = Field(
+        default="meaning",
+        description="How it was found: by the offline coach (the sentence's 'meaning', or a 'pattern' of words), or "
+                    "by the LLM evaluator ('llm'), whose quote was checked to be the candidate's own words.",
+    )
     certainty: Literal["clear", "possible"] = Field(
         default="clear",
         description="'possible' when only the sentence's meaning, weakly, suggests it: the answer is capped at 2, "

@@ -32,7 +32,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.model_eval import part_of
+from assistant.model_eval import part_of, troubling
 from benchmarks.common import spearman
 
 __all__ = [
@@ -51,11 +51,6 @@ Part = Literal["tuning", "check"]
 def load(path: Path, part: Part | None = None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if part is None or part_of(r["answer"]) == part]
-
-
-def troubling(row: dict[str, Any]) -> bool:
-    """Graded as showing a red flag: the hard set's `kinds` say so, the fresh set's `red_flag` names it."""
-    return "red_flag" in row.get("kinds", []) or bool(row.get("red_flag"))
 
 
 # Hard-set rows written after the split for the tuning part only (see above).
