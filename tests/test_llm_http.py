@@ -9,6 +9,11 @@ import pytest
 from pydantic import BaseModel, Field, SecretStr
 
 from assistant.config import Settings
+from assistant.interview.llm_evaluator import LLMEvaluator
+from assistant.interview.models import QuestionContext
+from assistant.interview.scoring import OfflineScorer
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.client import LLMClient
 from assistant.llm.errors import (
     LLMAuthError,
@@ -300,3 +305,27 @@ def test_a_task_prompt_settings_win_over_its_system_prompt(
     [request] = openai_server.chat_requests
     assert _sent(request) == _declared(client.prompts, "follow_up")
     assert [m["role"] for m in request.messages] == ["system", "user"]
+
+
+def test_a_red_flag_the_model_reports_crosses_the_wire_and_is_shown_quoted(
+    llm_settings: Settings, openai_server: FakeOpenAIServer, role_knowledge: RoleKnowledge, embedder: Embedder
+) -> None:
+    """The evaluator's reply schema (nested `red_flags_found`) through the real ChatOpenAI and HTTP: a red flag the
+    offline coach missed, quoted from the answer, arrives in the evaluation shown to the candidate."""
+    from tests.test_scoring_llm import REFRAMED, REFRAMED_QUOTE
+
+    q = role_knowledge.question("pq_03")
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    dims = {"structure": 2, "ownership": 2, "specificity": 2, "relevance": 1, "altitude": 1}
+    openai_server.script(reply({
+        "evidence": ["I rolled back to the previous model the same day"], "dimensions": dims, "strengths": [],
+        "improvements": ["Say who you told, and when."], "gaps": [], "follow_up": None, "red_flags_addressed": [],
+        "red_flags_found": [{"id": "concealment", "quote": REFRAMED_QUOTE, "why": "the committee was not told"}],
+        "score": 1,
+    }))
+    evaluator = LLMEvaluator(_client(llm_settings), role_knowledge, fallback=OfflineScorer(role_knowledge, embedder))
+    evaluation = evaluator.evaluate(context, REFRAMED)
+    assert evaluation.engine == "llm" and evaluation.score == 1
+    assert [(f.id, f.detected_by, f.quote) for f in evaluation.red_flags] == [("concealment", "llm", REFRAMED_QUOTE)]
+    [request] = openai_server.chat_requests
+    assert request.response_format_type == "json_schema"
