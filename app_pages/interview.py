@@ -140,7 +140,8 @@ def _render_feedback(turn: Turn) -> None:
         )
         for flag in evaluation.red_flags:
             if flag.certainty == "clear":
-                st.error(f"**Red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}”. "
+                found_by = " (found by the LLM evaluator)" if flag.detected_by == "llm" else ""
+                st.error(f"**Red flag: {md_escape(flag.label)}**{found_by} — “{md_escape(flag.quote)}”. "
                          f"{md_escape(flag.explanation)}")
             else:  # only the sentence's meaning suggests it, weakly: the candidate may mean the right thing
                 st.warning(f"**Possible red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}” could be "

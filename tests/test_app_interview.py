@@ -206,3 +206,22 @@ def test_a_long_spoken_transcript_is_refused_with_the_limit_not_cut_short_silent
     assert_no_exception(at)
     assert any(name == "user" and "40-person" in body for name, body in _messages(at))
     assert re.search(r"Spoken answer · \d+ words/min", page_text(at).replace("\\", ""))
+
+
+def test_a_red_flag_the_llm_found_is_shown_quoted_and_says_who_found_it(app_test, app_fake_model) -> None:
+    from tests.test_scoring_llm import REFRAMED, REFRAMED_QUOTE
+
+    verdict = {
+        "score": 1, "dimensions": {"structure": 2, "ownership": 2, "specificity": 2, "relevance": 1, "altitude": 1},
+        "evidence": ["I rolled back to the previous model the same day"], "strengths": [],
+        "improvements": ["Say who you told, and when."], "gaps": [], "follow_up": None,
+        "red_flags_found": [{"id": "concealment", "quote": REFRAMED_QUOTE, "why": "the risk committee was not told"}],
+    }
+    app_fake_model.enqueue(FIRST_QUESTION, verdict, SECOND_QUESTION)
+    at = _start(app_test("interview.py"))
+    at.chat_input(key="interview_answer").set_value(REFRAMED).run()
+    assert_no_exception(at)
+    text = page_text(at)
+    assert "Feedback: 1 / 5" in text and "scored by the LLM evaluator" in text
+    shown = [e.value for e in at.error if "Red flag" in e.value]
+    assert len(shown) == 1 and "(found by the LLM evaluator)" in shown[0] and "routine feature refresh" in shown[0]

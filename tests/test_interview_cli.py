@@ -322,3 +322,18 @@ def test_why_the_offline_coach_scored_an_answer_is_said_once_in_the_terminal(run
     assert result.exit_code == 0, result.output
     assert result.stdout.count("[offline fallback]") >= 2
     assert result.stdout.count("Could not reach the LLM server") == 1, result.stdout
+
+
+def test_a_red_flag_is_quoted_in_the_answers_own_feedback_not_only_in_the_report(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from tests.test_scoring_llm import CONCEALED
+
+    answers = tmp_path / "answers.txt"
+    answers.write_text(CONCEALED, encoding="utf-8")
+    result = runner.invoke(app, ["interview", "-n", "1", "--seed", "3", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    feedback = result.stdout[: result.stdout.index("# Mock interview report")]
+    assert "Red flags (the score stays at 2 or below" in feedback
+    assert '! Concealment from legal, leadership or customers: "I chose not to tell compliance' in feedback
+    assert feedback.count("I chose not to tell compliance") == feedback.count("! "), "each flag quoted once"

@@ -11,6 +11,7 @@ import typer
 
 from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr
+from assistant.cli.score import red_flag_lines
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
 from assistant.interview.session import MODES, InterviewSession, Plan, Report, TurnResult
@@ -104,7 +105,11 @@ def _feedback_lines(result: TurnResult) -> list[str]:
         f"relevance {d.relevance} · altitude {d.altitude}"
     )
     lines += [f"  + {s}" for s in e.strengths[:2]]
-    lines += [f"  - {i}" for i in e.improvements[:2]]
+    # Red flags get their own block below (quoted, explained, who found it), so an improvement that only repeats
+    # one's quote is not printed twice.
+    improvements = [i for i in e.improvements if not any(f.quote in i for f in e.red_flags)]
+    lines += [f"  - {i}" for i in improvements[:2]]
+    lines += [f"  {line}" for line in red_flag_lines(e)]
     return lines
 
 

@@ -120,11 +120,7 @@ def render_text(evaluation: Evaluation) -> str:
     if e.improvements:
         lines.append("Improve:")
         lines += [f"  - {s}" for s in e.improvements]
-    if e.red_flags:
-        lines.append("Red flags (the score stays at 2 or below unless an LLM evaluator addressed each one):")
-        lines += [f'  ! {"Possible: " if f.certainty == "possible" else ""}{f.label}: "{f.quote}" — {f.explanation}'
-                  for f in e.red_flags]
-        lines += [f"  LLM on it: {r}" for r in e.red_flag_review]
+    lines += red_flag_lines(e)
     if e.gaps:
         lines.append("Gaps: " + ", ".join(e.gaps))
     lines.append(f"Follow-up: {e.follow_up}" if e.follow_up else "Follow-up: none (the answer landed)")
@@ -204,3 +200,16 @@ def score(
     run_guarded(
         lambda: _run(question, answer, competency, input_file, as_json, audio), as_json=as_json or bool(input_file)
     )
+
+
+def red_flag_lines(e: Evaluation) -> list[str]:
+    """An evaluation's red flags as the terminal shows them (`assistant score` and each interview answer): each
+    quoted and explained, who found it, and the LLM evaluator's reading of them."""
+    if not e.red_flags:
+        return []
+    lines = ["Red flags (the score stays at 2 or below unless an LLM evaluator addressed each one):"]
+    lines += [f'  ! {"Possible: " if f.certainty == "possible" else ""}{f.label}'
+              f'{" (found by the LLM evaluator)" if f.detected_by == "llm" else ""}: "{f.quote}" — {f.explanation}'
+              for f in e.red_flags]
+    lines += [f"  LLM on it: {r}" for r in e.red_flag_review]
+    return lines

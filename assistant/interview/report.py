@@ -285,8 +285,9 @@ def to_markdown(report: Report) -> str:
         if q.follow_ups:
             lines.append(f"Follow-ups asked: {q.follow_ups}")
         if q.red_flags:
-            lines += ["Red flags:", *[f'- {"(possible) " if f.certainty == "possible" else ""}{f.label}: "{f.quote}" — '
-                                      f"{f.explanation}" for f in q.red_flags]]
+            lines += ["Red flags:", *[f'- {"(possible) " if f.certainty == "possible" else ""}{f.label}'
+                                      f'{" (found by the LLM evaluator)" if f.detected_by == "llm" else ""}: '
+                                      f'"{f.quote}" — {f.explanation}' for f in q.red_flags]]
         if q.improvements:
             lines += ["What to improve:", *[f"- {i}" for i in q.improvements]]
         if q.strong_answer_outline:
