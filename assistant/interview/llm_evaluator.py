@@ -167,7 +167,7 @@ def _director_flags_text(definitions: Sequence[RedFlagDefinition]) -> str:
     return "\n".join(f"- {d.id}: {d.label}" for d in definitions)
 
 
-def flags_the_model_found(reply: LLMAnswerEvaluation, answer: str, offline: Evaluation,
+def _flags_the_model_found(reply: LLMAnswerEvaluation, answer: str, offline: Evaluation,
                           known: Mapping[str, RedFlagDefinition]) -> tuple[list[RedFlag], list[str]]:
     """The model's own red flags that count (see the module docstring), as flags to show and review lines."""
     if reply.score > RED_FLAG_CEILING:
@@ -205,7 +205,7 @@ def check_verdict(
     (`red_flags_found`); without them, whatever it reports there is ignored."""
     dims = list(reply.dimensions.model_dump().values())
     missing = unaddressed_red_flags(offline.red_flags, reply.red_flags_addressed)
-    found, found_review = flags_the_model_found(reply, answer, offline, known_flags or {})
+    found, found_review = _flags_the_model_found(reply, answer, offline, known_flags or {})
     reference = offline.score
     if offline.red_flags and "overall_without_red_flags" in offline.signals:
         # The red flags are settled below (addressed, or the score stays at their ceiling); agreement is about the
