@@ -20,6 +20,7 @@ from app_pages._practice import story_hint
 from app_pages._shared import current_user_id, engine_badge, md_escape, md_list, services_or_stop, user_errors
 from app_pages._voice import SpokenAnswer, delivery_summary, save_delivery, voice_answer_box
 from assistant.errors import CoachError
+from assistant.interview.models import POSSIBLE_FLAG_ADVICE
 from assistant.interview.report import to_markdown
 from assistant.interview.session import InterviewSession, Report, Turn
 from assistant.interview.store import InterviewRepository, SessionMissing
@@ -145,14 +146,13 @@ def _render_feedback(turn: Turn) -> None:
                          f"{md_escape(flag.explanation)}")
             else:  # only the sentence's meaning suggests it, weakly: the candidate may mean the right thing
                 st.warning(f"**Possible red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}” could be "
-                           f"heard that way. {md_escape(flag.explanation)} If that is not what happened, say plainly "
-                           "what you did and who knew.")
+                           f"heard that way. {md_escape(flag.explanation)} {POSSIBLE_FLAG_ADVICE}")
         if evaluation.red_flag_review:
             st.markdown("**The LLM evaluator on the red flags**\n\n" + md_list(evaluation.red_flag_review))
         if evaluation.strengths:
             st.markdown("**What landed**\n\n" + md_list(evaluation.strengths))
-        if evaluation.improvements:
-            st.markdown("**To improve**\n\n" + md_list(evaluation.improvements))
+        if advice := evaluation.advice():  # the red flags are shown above, quoted
+            st.markdown("**To improve**\n\n" + md_list(advice))
         if evaluation.evidence:
             with st.expander("Evidence quoted from your answer"):
                 for quote in evaluation.evidence:

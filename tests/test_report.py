@@ -78,3 +78,5 @@ def test_a_red_flag_is_in_the_report_with_its_quote_in_markdown_and_json(
     assert flag["explanation"] and flag["label"]
     assert "Red flags:" in markdown and f'"{flag["quote"]}"' in markdown and flag["explanation"] in markdown
     assert any("red flag" in gap for gap in report.gaps)
+    # Quoted once per view: the question's advice and the next steps do not repeat the flag's sentence.
+    assert markdown.count(flag["quote"]) == len(data["questions"][0]["red_flags"])

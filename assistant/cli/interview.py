@@ -105,10 +105,7 @@ def _feedback_lines(result: TurnResult) -> list[str]:
         f"relevance {d.relevance} · altitude {d.altitude}"
     )
     lines += [f"  + {s}" for s in e.strengths[:2]]
-    # Red flags get their own block below (quoted, explained, who found it), so an improvement that only repeats
-    # one's quote is not printed twice.
-    improvements = [i for i in e.improvements if not any(f.quote in i for f in e.red_flags)]
-    lines += [f"  - {i}" for i in improvements[:2]]
+    lines += [f"  - {i}" for i in e.advice()[:2]]  # red flags get their own block
     lines += [f"  {line}" for line in red_flag_lines(e)]
     return lines
 

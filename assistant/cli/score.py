@@ -21,7 +21,7 @@ from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr, to_jsonable
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
-from assistant.interview.models import Evaluation
+from assistant.interview.models import POSSIBLE_FLAG_ADVICE, Evaluation
 from assistant.limits import check_answer
 
 if TYPE_CHECKING:
@@ -117,9 +117,9 @@ def render_text(evaluation: Evaluation) -> str:
     if e.strengths:
         lines.append("Strengths:")
         lines += [f"  + {s}" for s in e.strengths]
-    if e.improvements:
+    if advice := e.advice():  # red flags get their own block below
         lines.append("Improve:")
-        lines += [f"  - {s}" for s in e.improvements]
+        lines += [f"  - {s}" for s in advice]
     lines += red_flag_lines(e)
     if e.gaps:
         lines.append("Gaps: " + ", ".join(e.gaps))
@@ -210,6 +210,6 @@ def red_flag_lines(e: Evaluation) -> list[str]:
     lines = ["Red flags (the score stays at 2 or below unless an LLM evaluator addressed each one):"]
     lines += [f'  ! {"Possible: " if f.certainty == "possible" else ""}{f.label}'
               f'{" (found by the LLM evaluator)" if f.detected_by == "llm" else ""}: "{f.quote}" — {f.explanation}'
-              for f in e.red_flags]
+              + (f" {POSSIBLE_FLAG_ADVICE}" if f.certainty == "possible" else "") for f in e.red_flags]
     lines += [f"  LLM on it: {r}" for r in e.red_flag_review]
     return lines

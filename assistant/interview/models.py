@@ -71,6 +71,10 @@ class RedFlag(BaseModel):
     )
 
 
+# What a candidate should do about a possible red flag (one only the sentence's meaning, weakly, suggests): every view
+# that shows one says it.
+POSSIBLE_FLAG_ADVICE = "If that is not what happened, say plainly what you did and who knew."
+
 OFFLINE_SCOPE = (
     "The offline coach measures structure (situation, action, result), ownership, specifics tied to your own "
     "actions, relevance to the question asked, evasion, and red flags it can recognise by wording and meaning. "
@@ -104,11 +108,17 @@ class Evaluation(BaseModel):
         "scoring and quotes, and the score is capped at FLAGGED_CEILING whatever engine scored it.",
     )
     red_flags: list[RedFlag] = Field(
-        default_factory=list, description="Red flags the offline scorer found (quoted); they cap the offline score at 2 (a "
-        "director-wide one at 1), and an LLM verdict at 2 unless it addresses each one by its quote."
+        default_factory=list, description="Red flags found in the answer (quoted): by the offline scorer, where they cap "
+        "the offline score at 2 (a director-wide one at 1) and an LLM verdict at 2 unless it addresses each one by its "
+        "quote; or by the LLM evaluator (`detected_by: llm`), whose verdict then scored the answer at most 2."
     )
     red_flag_review: list[str] = Field(
         default_factory=list,
         description="The LLM evaluator's reading of each offline red flag (quoting it), when an LLM scored the answer.",
     )
     scope: str | None = Field(None, description="What the engine that scored this measures, and what it cannot.")
+
+    def advice(self) -> list[str]:
+        """The improvements, less any that only repeat a red flag's quote: every view shows each red flag on its own,
+        quoted and explained, so the same sentence is not printed twice."""
+        return [i for i in self.improvements if not any(f.quote in i for f in self.red_flags)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from assistant.interview.models import OFFLINE_SCOPE, Evaluation
+from assistant.interview.models import OFFLINE_SCOPE, POSSIBLE_FLAG_ADVICE, Evaluation
 from assistant.interview.planner import Searcher, hit_to_citation
 from assistant.interview.session import CompetencyScore, InterviewSession, QuestionReport, Report, Turn
 from assistant.knowledge.schema import RoleKnowledge
@@ -172,7 +172,7 @@ def _next_steps(knowledge: RoleKnowledge, evaluations: list[Evaluation], compete
         if signals:
             steps.append(f"Prepare a story for {c.name} that shows: {signals[0].rstrip('.').lower()}.")
     for e in evaluations:
-        for improvement in e.improvements[:1]:
+        for improvement in e.advice()[:1]:  # a red flag is in the question's own section, quoted
             if improvement not in steps and len(steps) < 6:
                 steps.append(improvement)
     return steps[:6]
@@ -218,7 +218,7 @@ def _question_report(
         score=score,
         follow_ups=sum(1 for t in turns if t.kind == "follow_up"),
         strengths=list(evaluation.strengths[:2]) if evaluation else [],
-        improvements=list(evaluation.improvements[:2]) if evaluation else [],
+        improvements=evaluation.advice()[:2] if evaluation else [],
         red_flags=[f for t in turns if t.evaluation is not None for f in t.evaluation.red_flags],
         strong_answer_outline=outline[:OUTLINE_POINTS],
         sources=sources,
@@ -287,7 +287,9 @@ def to_markdown(report: Report) -> str:
         if q.red_flags:
             lines += ["Red flags:", *[f'- {"(possible) " if f.certainty == "possible" else ""}{f.label}'
                                       f'{" (found by the LLM evaluator)" if f.detected_by == "llm" else ""}: '
-                                      f'"{f.quote}" — {f.explanation}' for f in q.red_flags]]
+                                      f'"{f.quote}" — {f.explanation}'
+                                      + (f" {POSSIBLE_FLAG_ADVICE}" if f.certainty == "possible" else "")
+                                      for f in q.red_flags]]
         if q.improvements:
             lines += ["What to improve:", *[f"- {i}" for i in q.improvements]]
         if q.strong_answer_outline:

@@ -51,7 +51,14 @@ from assistant.interview.breakdown import (
     ScoreBreakdown,
     StoryCounts,
 )
-from assistant.interview.models import OFFLINE_SCOPE, Dimensions, Evaluation, Gap, QuestionContext
+from assistant.interview.models import (
+    OFFLINE_SCOPE,
+    POSSIBLE_FLAG_ADVICE,
+    Dimensions,
+    Evaluation,
+    Gap,
+    QuestionContext,
+)
 from assistant.interview.policy import DEFAULT_POLICY, ScoringPolicy
 from assistant.interview.redflag_probe import shipped_probe
 from assistant.interview.redflags import FlagHit, RedFlagDetector, to_red_flag
@@ -828,8 +835,7 @@ class OfflineScorer(AnswerScorer):
                 tips.append(f'Red flag — {flag.label.rstrip(".")}: "{flag.quote}". {flag.explanation}')
             else:
                 tips.append(f'Possible red flag — {flag.label.rstrip(".").lower()}: "{flag.quote}" could be heard '
-                            f"that way. {flag.explanation} If that is not what happened, say plainly what you did "
-                            "and who knew.")
+                            f"that way. {flag.explanation} {POSSIBLE_FLAG_ADVICE}")
         acted_elsewhere = any(c.reason == "off_question" for c in b.caps) and b.relevance.off_question_share < 0.5
         if "off_topic" in gaps or b.relevance.off_question_share >= 0.5 or acted_elsewhere:
             tips.append(
