@@ -866,6 +866,25 @@ def test_roles_under_a_missed_heading_are_read_but_the_reading_is_unsure() -> No
     assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
 
 
+def test_roles_run_on_under_education_are_read_and_the_degrees_are_not_roles() -> None:
+    # No work-history heading at all (drawn as an image, say): the roles run on under Education. They are read
+    # as roles, the degrees above them are not, and the reading is unsure, never "no experience".
+    resume = _parse("Sam Rivera\nsam@example.org\nEducation\nMSc Computer Science, ETH Zurich  2008 - 2010\n"
+                    f"BSc Physics, University of Bern  2005 - 2008\n{TWO_ROLES}Skills\nPython, Spark\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2019-03", "Present"), ("2014-06", "2019-02")]
+    assert "Head of Data Science" in (resume.experience[0].title or "")
+    assert resume.years_experience is not None and resume.years_experience > 10
+    assert resume.confidence["experience"] < 0.4
+    assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
+
+
+def test_a_student_resume_with_one_dated_entry_outside_education_reads_no_role() -> None:
+    # Only one dated entry besides the degrees: as likely a course as a job, so no role is made of it.
+    resume = _parse("Sam Rivera\nsam@example.org\nEducation\nBSc Physics, University of Bern  2019 - 2022\n"
+                    "Summer School in Machine Learning, EPFL  June 2021 - July 2021\n")
+    assert resume.experience == [] and resume.confidence["experience"] < 0.4
+
+
 def test_a_work_history_line_with_several_date_ranges_makes_the_reading_unsure() -> None:
     # Three roles set side by side in a grid, read across: one line holds all three ranges. Whatever roles the
     # reader makes of it, the user is told to check them rather than shown the reading as sure.

@@ -183,6 +183,20 @@ def test_an_unreadable_pasted_resume_is_not_told_to_export_its_pdf_again(role_kn
     assert "role(s)" not in review.parse.message and "section(s)" not in review.parse.message
 
 
+def test_a_resume_read_with_no_role_gets_no_fit_score_even_without_an_experience_heading(
+        role_knowledge, embedder) -> None:
+    # The work history sits under a heading the reader does not know and its dates are in no form it reads, so no
+    # role is found. A director's resume with no role is a misreading far more often than the truth: the review
+    # must not score the candidate as having no experience.
+    review = _review("Jo Example\njo@example.org\nThe Journey So Far\nHead of ML at Globex, for six years\n"
+                     "Built the data platform and grew the team to 30.\nSkills\nPython, Spark\n",
+                     role_knowledge, embedder)
+    assert review.parse is not None and review.parse.confidence == "low"
+    assert review.fit.score is None and review.fit.reason
+    assert "no work history with dated roles could be found" in review.parse.message
+    assert "not a verdict on your experience" in review.fit.explanation
+
+
 @pytest.mark.parametrize(
     ("content", "code"),
     [(b"", "empty_file"), (pdfs.renamed_png(), "not_pdf"), (pdfs.encrypted_pdf(), "encrypted")],

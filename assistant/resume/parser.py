@@ -1168,10 +1168,14 @@ def _confidence(
         confidence["experience"] = 0.1
         problems.append(f"{dated_lines} dated lines were found but no role could be read from them")
     else:
-        has_heading = any(s.name == "experience" for s in spans)
-        confidence["experience"] = 0.3 if has_heading else 0.6  # a student resume may truly list no roles
-        if has_heading:
+        # No role read at all. For a resume reviewed against a director's template that is a misreading far more
+        # often than the truth, and presenting it as sure would score the candidate as having no experience. So it
+        # is never sure: the review says what it found and how to fix the file, and gives no fit score.
+        confidence["experience"] = 0.3
+        if any(s.name == "experience" for s in spans):
             problems.append("an experience section was found but no dated role in it could be read")
+        else:
+            problems.append("no work history with dated roles could be found")
     confidence["years"] = confidence["experience"] if jobs else 0.0
     return confidence, problems
 
@@ -1242,6 +1246,28 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
     return signs
 
 
+def _roles_anywhere(lines: list[Line], typography: Typography | None, measure: int | None) -> list[Job]:
+    """The last reading, when every other found no role: the whole document's dated entries, less schooling.
+
+    Where no rule found a role, the work history's heading was usually missed outright (drawn as an image, set in a
+    way no rule knew) and its roles ran on under the section above it: Education, the name block. Reading
+    every line for dated entries finds them; lines naming a degree are left out first (a degree's dates would
+    open an entry that swallows the role below it), and entries naming a school with no job title are studies.
+    Two roles or more are kept (one dated entry is as likely a course as a job). The reading is presented as unsure
+    (`_confidence`, source "anywhere"), with the roles listed for the user to check, which serves the user better
+    than "no role could be read" above a list that is missing."""
+    unschooled = [line for line in lines if not DEGREE.search(line.text)]
+    found = [job for job in _jobs(unschooled, typography, measure) if not _schooling(job)]
+    return found if len(found) >= 2 else []
+
+
+def _schooling(job: Job) -> bool:
+    """An entry that names a degree, or a school without a job title: studies read as a role."""
+    text = " ".join(part for part in (job.title, job.company) if part)
+    return bool(DEGREE.search(text) or (INSTITUTION.search(text) and not TITLE_WORDS.search(
+        INSTITUTION.sub("", job.title or ""))))
+
+
 def _unnamed_work_history(spans: list[Span]) -> int | None:
     """With no section named as experience, the unnamed heading ("Professional Journey", "Stationen") over the
     most dated entries is the work history, as a reader takes it: a resume lists its roles under some heading.
@@ -1260,6 +1286,9 @@ def _unnamed_work_history(spans: list[Span]) -> int | None:
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
+# Section kinds whose dated entries are their own (a project's span, a paper's year), never a role run on from a
+# missed heading.
+_OWN_DATED_ENTRIES: set[SectionName] = {"projects", "publications", "awards", "certifications"}
 # Section kinds whose own content is never dated: dated lines under one of them ran on from a missed heading.
 _DATELESS: set[SectionName] = {"skills", "languages", "interests", "references"}
 
@@ -1349,6 +1378,10 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
         shared = [line for s in spans if s.name in ("education", "skills") and "experience" in kinds_named(s.heading)
                   for line in s.lines]
         jobs = _jobs(shared, typography, measure) if shared else []
+        source = "anywhere" if jobs else "none"
+    if not jobs:
+        jobs = _roles_anywhere(header + [line for s in spans if s.name not in _OWN_DATED_ENTRIES for line in s.lines],
+                               typography, measure)
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
