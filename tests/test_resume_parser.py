@@ -424,6 +424,12 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("Sep 2018 – Mär 2025", "2018-09", "2025-03"), ("Mrz 2019 - Okt 2021", "2019-03", "2021-10"),
         # Two months sharing the year written after the second.
         ("Janvier - Août 2009", "2009-01", "2009-08"), ("Sept. – Dec. 2010", "2010-09", "2010-12"),
+        # A double hyphen as typed in plain text, a tilde as East Asian resumes write ranges, German, Italian and
+        # Dutch open ends, Spanish "al" and Dutch "tot" between the ends.
+        ("Sep 2019 -- Mar 2021", "2019-09", "2021-03"), ("2019.04 ~ 2021.03", "2019-04", "2021-03"),
+        ("03/2019 – gegenwärtig", "2019-03", "Present"), ("2020 - derzeit", "2020-01", "Present"),
+        ("marzo 2019 - attualmente", "2019-03", "Present"), ("jan 2019 - heden", "2019-01", "Present"),
+        ("enero 2015 al 2018", "2015-01", "2018-12"), ("2015 tot 2018", "2015-01", "2018-12"),
     ],
 )
 def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end: str) -> None:

@@ -52,10 +52,10 @@ DATE = rf"(?:{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR
 OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
-    r"|attuale)"
+    r"|attuale|attualmente|gegenw[äa]rtig|derzeit|laufend|heden)"
 )
 RANGE = re.compile(
-    rf"(?P<start>{DATE})\s*(?:-|–|—|→|to|until|till|bis|au|à|a|hasta|até)\s*(?P<end>{DATE}|{OPEN_END})(?!\w)",
+    rf"(?P<start>{DATE})\s*(?:-{{1,2}}|–|—|→|~|～|to|until|till|bis|au|à|a|al|hasta|até|tot)\s*(?P<end>{DATE}|{OPEN_END})(?!\w)",
     re.IGNORECASE,
 )
 # "Present - 2019", "heute – 03/2019": a range written end first.
