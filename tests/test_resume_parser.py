@@ -884,10 +884,12 @@ def test_roles_run_on_under_education_are_read_and_the_degrees_are_not_roles() -
     assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
 
 
-def test_a_student_resume_with_one_dated_entry_outside_education_reads_no_role() -> None:
-    # Only one dated entry besides the degrees: as likely a course as a job, so no role is made of it.
+def test_dated_courses_beside_a_degree_are_not_read_as_roles() -> None:
+    # Dated entries that name no job title (a certificate, a workshop) are courses, not roles; the reading still
+    # says no role was found rather than presenting an empty work history as sure.
     resume = _parse("Sam Rivera\nsam@example.org\nEducation\nBSc Physics, University of Bern  2019 - 2022\n"
-                    "Summer School in Machine Learning, EPFL  June 2021 - July 2021\n")
+                    "Certificate in Data Science\nStanford Online  2020 - 2021\n"
+                    "Workshop on Causal Inference\nETH Zurich  2019 - 2019\n")
     assert resume.experience == [] and resume.confidence["experience"] < 0.4
 
 

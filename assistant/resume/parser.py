@@ -1253,11 +1253,13 @@ def _roles_anywhere(lines: list[Line], typography: Typography | None, measure: i
     way no rule knew) and its roles ran on under the section above it: Education, the name block. Reading
     every line for dated entries finds them; lines naming a degree are left out first (a degree's dates would
     open an entry that swallows the role below it), and entries naming a school with no job title are studies.
-    Two roles or more are kept (one dated entry is as likely a course as a job). The reading is presented as unsure
+    Read from anywhere, an entry is a role only when it names a job title (a dated course or workshop does not);
+    two such roles or more are kept (one is as likely a course as a job). The reading is presented as unsure
     (`_confidence`, source "anywhere"), with the roles listed for the user to check, which serves the user better
     than "no role could be read" above a list that is missing."""
     unschooled = [line for line in lines if not DEGREE.search(line.text)]
-    found = [job for job in _jobs(unschooled, typography, measure) if not _schooling(job)]
+    found = [job for job in _jobs(unschooled, typography, measure) if not _schooling(job) and any(
+        TITLE_WORDS.search(field or "") for field in (job.title, job.company))]
     return found if len(found) >= 2 else []
 
 
