@@ -81,6 +81,18 @@ def test_weak_resume_gets_actionable_feedback(role_knowledge, embedder) -> None:
     assert review.keywords.claim_only_if_true
     assert "contact info" in [a.name for a in review.ats if not a.passed]
 
+def test_a_bullet_that_counts_what_it_touched_is_not_asked_for_its_scope(role_knowledge, embedder) -> None:
+    text = ("Jo Example\njo@example.org\nExperience\nHead of ML, Globex  2018 - Present\n"
+            "• Built the feature store and training platform used by 30 modelling teams.\n"
+            "• Designed the real-time fraud scoring service (8,000 requests per second).\n"
+            "• Shipped a recommendation model for a video catalogue of 40,000 titles.\n"
+            "• Priced small-business policies with gradient-boosted models in 2019.\n")
+    feedback = {f.text[:20]: f for f in _review(text, role_knowledge, embedder).bullet_feedback}
+    scope_asked = {start: any("Show the scope" in s for s in f.suggestions) for start, f in feedback.items()}
+    assert scope_asked == {"Built the feature st": False, "Designed the real-ti": False, "Shipped a recommenda": False,
+                           "Priced small-busines": True}, "a year is not a scope"
+
+
 
 def test_experience_advice_says_why_years_are_low() -> None:
     """Readable dates on internships only must not be reported as unreadable dates."""
@@ -173,6 +185,7 @@ def test_the_format_checks_speak_of_a_text_layer_only_for_a_pdf(tmp_path) -> Non
     from_text = _ats(runner.invoke(app, ["review", str(text), "--json"]))
     assert "selectable" not in from_text["extractable text"] and "words of plain text" in from_text["extractable text"]
     assert from_text["length"].startswith("about 1 page, "), "a pasted resume's pages are an estimate"
+    assert "words (too few words); " in from_text["length"], "a failed length says which part of it is off"
 
 
 def test_an_unreadable_pasted_resume_is_not_told_to_export_its_pdf_again(role_knowledge, embedder) -> None:

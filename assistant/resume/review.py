@@ -28,7 +28,7 @@ from assistant.resume.llm_feedback import LLMFeedback
 from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
 from assistant.resume.parser import parse_resume
 from assistant.text.plural import count_of, verb_for
-from assistant.text.quantities import has_quantity, team_size
+from assistant.text.quantities import has_quantity, states_reach, team_size
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
 from assistant.text.tokens import mentioned, mentions
 from assistant.text.weak import weak_opener
@@ -292,7 +292,7 @@ def _bullet_feedback(
     text = bullet.text
     metric = has_metric(text)
     size = team_size(text)
-    scope = size is not None or _BUDGET.search(text) is not None or _ORG.search(text) is not None
+    scope = states_reach(text) or _BUDGET.search(text) is not None or _ORG.search(text) is not None
     leadership = _LEADERSHIP_VERBS.search(text) is not None or size is not None
     weak = weak_verb(text, knowledge.template.weak_verbs)
     suggestions: list[str] = []
@@ -337,7 +337,7 @@ def _ats_checks(resume: Resume, pages: int, typical_length: str, source: str) ->
         ),
         AtsCheck(name="length", passed=1 <= pages <= 3 and 300 <= words <= 1600,
                  detail=f"{'' if source == 'pdf' else 'about '}{count_of(pages, 'page')}, "
-                 f"{count_of(words, 'word')}; {typical_length}"),
+                 f"{count_of(words, 'word')}{_length_problem(pages, words)}; {typical_length}"),
         AtsCheck(name="contact info", passed=not contact_missing,
                  detail="Name, email and phone found" if not contact_missing
                  else "Not found: " + ", ".join(contact_missing)),
@@ -345,6 +345,15 @@ def _ats_checks(resume: Resume, pages: int, typical_length: str, source: str) ->
                  detail=f"{dated} of {count_of(len(resume.experience), 'role')} "
                  f"{verb_for(dated, 'has', 'have')} readable dates"),
     ]
+
+
+def _length_problem(pages: int, words: int) -> str:
+    """Which part of a length is off, so "2 pages, 286 words" beside "usually 2 pages" does not read as a pass."""
+    if words < 300:
+        return " (too few words)"
+    if words > 1600:
+        return " (too many words)"
+    return " (too many pages)" if pages > 3 else ""
 
 
 def _level(score: int) -> int:

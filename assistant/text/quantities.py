@@ -195,3 +195,27 @@ def team_size(text: str) -> int | None:
     if not match:
         return None
     return _size(next(g for g in match.groups() if g))
+
+
+# --- reach ------------------------------------------------------------------------------------------------------
+
+# What a piece of work touches, counted: people and groups, the customers and users it serves, the systems it
+# spans and the volume it handles.
+_REACH_NOUNS = (
+    _PEOPLE[:-1] + r"|teams?|orgs?|organi[sz]ations?|groups?|departments?|squads?|users?|customers?|clients?"
+    r"|accounts?|patients?|merchants?|sellers?|partners?|advertisers?|subscribers?|members?|countries|markets?"
+    r"|regions?|languages?|stores?|sites?|hospitals?|products?|models?|services?|pipelines?|systems?|apps?"
+    r"|applications?|datasets?|requests?|queries|predictions?|transactions?|events?|documents?|records?|titles?"
+    r"|items?|devices?|calls?|messages?|images?|videos?|rows?|tables?|jobs?|experiments?|features?)"
+)
+_REACH = re.compile(
+    rf"(?:\b(?:{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?)|(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE_ALT})?)\+?\s+(?:[\w-]+\s+){{0,2}}?{_REACH_NOUNS}\b"
+    rf"|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+(?:[\w-]+\s+)?{_REACH_NOUNS}\b",
+    re.IGNORECASE,
+)
+
+
+def states_reach(text: str) -> bool:
+    """Does `text` count what the work touched ("used by 30 modelling teams", "8,000 requests per second",
+    "2M users", "a team of 12")? Review advice asks for scope only where none is stated."""
+    return team_size(text) is not None or _REACH.search(text) is not None
