@@ -23,6 +23,7 @@ from assistant.resume.export import (
 )
 from assistant.resume.models import Resume
 from assistant.resume.tailor import tailor_resume
+from tests import pdfs
 from tests.support.tailor_fixtures import ALL_RESUMES, DIRECTOR, resume_from_text, role_knowledge
 
 
@@ -114,6 +115,17 @@ def test_cli_tailor_human_output(resume_pdf: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "offline coach" in result.output and "Questions for you" in result.output
     assert out.read_text().startswith("# ")
+
+
+def test_cli_tailor_says_a_summary_it_did_not_apply_is_only_a_proposal(tmp_path: Path) -> None:
+    # The candidate wrote a summary: ours is proposed beside it, never applied, and the output must not read as
+    # if the guard had rejected it ("NOT accepted").
+    resume = tmp_path / "resume.pdf"
+    resume.write_bytes(pdfs.resume_pdf())
+    result = CliRunner().invoke(app, ["tailor", str(resume), "--out", str(tmp_path / "tailored.md")])
+    assert result.exit_code == 0, result.output
+    assert "[summary] summary in summary (proposed only: your own wording is kept" in result.output
+    assert "NOT" not in result.output
 
 
 @pytest.mark.parametrize(("content", "code"), [(b"", "empty_file"), (b"\x89PNG\r\n\x1a\nxxxx", "not_pdf")])

@@ -68,7 +68,10 @@ def _print_human(result: TailoredResume, injection: Injection, out: Path) -> Non
     for change in result.changes:
         if change.kind == "question":
             continue
-        mark = "accepted" if change.accepted else "NOT accepted"
+        # Why a change is not in the written file matters: the guard stopped it, or it only proposes new wording
+        # for something the candidate wrote (their summary), which stays theirs.
+        mark = ("applied" if change.accepted else "NOT applied: the guard found claims your resume does not support"
+                if change.findings else "proposed only: your own wording is kept")
         lines = ", ".join(f"L{n}" for n in change.source_lines) or "generated"
         typer.echo(f"\n[{change.id}] {change.kind} in {change.section} ({mark}; source {lines})")
         if change.note:
