@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.resume.models import ExtractedText
+from assistant.resume.models import ExtractedText, Job
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import heading_name, parse_resume
 from tests.support.resume_fixtures import corpus_resume_names
@@ -98,6 +98,15 @@ def test_years_of_experience_merges_overlapping_roles() -> None:
     )
     # 2020-01..2022-12 is 36 months once the overlap is counted once; the internship is not professional time.
     assert resume.years_experience == 3.0
+
+
+def test_roles_held_while_training_are_not_years_of_experience_but_international_ones_are() -> None:
+    from assistant.resume.dates import years_of_experience
+
+    jobs = [Job(title="International Partnerships Director", start="2015-01", end="2020-12"),
+            Job(title="Werkstudent Data Science", start="2013-01", end="2013-12"),
+            Job(title="Data Science Trainee", start="2012-01", end="2012-12")]
+    assert years_of_experience(jobs) == 6.0, "'International' is not an internship; a working student's job is"
 
 
 def test_wrapped_bullets_are_joined_and_keep_their_first_line_number() -> None:

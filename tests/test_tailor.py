@@ -94,6 +94,15 @@ def test_bullets_lead_with_scope_and_numbers_and_weak_ones_become_questions() ->
     assert "Responsible for recommendation models" in to_markdown(tailored.resume)  # asked, never rewritten
 
 
+def test_an_internships_bullets_get_no_questions_about_leading_people() -> None:
+    resume = resume_from_text(
+        "Jo Example\njo@example.org\nExperience\nDirector of ML | Globex | 2019 - Present\n"
+        "- Responsible for recommendation models\nData Science Intern | Initech | 2010 - 2010\n"
+        "- Cleaned and modelled claims data for a churn study\n")
+    asked = {q.bullet for q in tailor_resume(resume, knowledge()).questions_for_candidate}
+    assert asked == {"Responsible for recommendation models"}, "a director's resume condenses its internships"
+
+
 def test_rejecting_the_reorder_keeps_the_original_order() -> None:
     resume = resume_from_text(DIRECTOR)
     tailored = tailor_resume(resume, knowledge())

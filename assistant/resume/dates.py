@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 
 from assistant.resume.models import Job
-from assistant.resume.vocabulary import MONTHS, OPEN_END, YEAR
+from assistant.resume.vocabulary import EARLY_CAREER, MONTHS, OPEN_END, YEAR
 
 
 def parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
@@ -87,12 +87,13 @@ def this_month() -> str:
 
 
 def years_of_experience(jobs: list[Job]) -> float | None:
-    """Total time in (non-intern) roles, overlapping roles counted once."""
+    """Total time in roles, overlapping roles counted once; internships and other roles held while training are
+    not counted (`EARLY_CAREER`: "International Partnerships" is not an internship)."""
     intervals: list[tuple[int, int]] = []
     for job in jobs:
         if not job.start or not re.fullmatch(r"\d{4}-\d{2}", job.start):
             continue
-        if job.title and re.search(r"\bintern", job.title, re.IGNORECASE):
+        if job.title and EARLY_CAREER.search(job.title):
             continue
         start_y, start_m = map(int, job.start.split("-"))
         if job.end == "Present":

@@ -25,6 +25,7 @@ from assistant.knowledge.schema import BulletPattern, ResumeTemplate, RoleKnowle
 from assistant.resume.guard import FabricationGuard, Finding, skill_vocabulary
 from assistant.resume.model_view import numbered_for_model
 from assistant.resume.models import Job, Line, Resume, Section
+from assistant.resume.vocabulary import EARLY_CAREER
 from assistant.text.quantities import STATED_YEARS_RE, has_quantity, team_sizes
 from assistant.text.tokens import mentioned, phrase_pattern
 from assistant.text.weak import weak_opener
@@ -263,10 +264,15 @@ def _theme_of(text: str, template: ResumeTemplate) -> BulletPattern:
 
 
 def _questions_for_weak_bullets(resume: Resume, template: ResumeTemplate) -> list[CandidateQuestion]:
-    """A bullet with no number, or one that opens with a weak verb, gets the template's questions, never a guess."""
+    """A bullet with no number, or one that opens with a weak verb, gets the template's questions, never a guess.
+
+    Internships and other roles held while training are left alone: a director's resume condenses them, and asking
+    an intern's bullet how many engineers reported to them is advice no reader would give."""
     questions = []
     scope = template.scope_pattern
     for job in resume.experience:
+        if job.title and EARLY_CAREER.search(job.title):
+            continue
         for bullet in job.bullets:
             weak = _weak_verb(bullet.text, template)
             if has_quantity(bullet.text) and not weak:

@@ -168,6 +168,14 @@ INSTITUTION = re.compile(
     r"|faculdade|facultad",
     re.IGNORECASE,
 )
+# A role held while training or studying: an internship, a traineeship, a working student's job, in the languages
+# the reader knows. Not counted in years of experience; a director's resume condenses them.
+EARLY_CAREER = re.compile(
+    r"\b(?:intern(?:ship)?s?|trainee(?:ship)?|apprentice(?:ship)?|working student|student (?:assistant|worker"
+    r"|programmer|researcher|developer)|praktikant(?:in)?|praktikum|werkstudent(?:in)?|stagiaire|becari[oa]"
+    r"|pasant[ei]a?|estagi[aá]ri[oa]|est[aá]gio|tirocinante|stagista)\b",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
 NAME_STOP = re.compile(
