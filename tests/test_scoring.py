@@ -108,6 +108,36 @@ def test_team_only_story_with_numbers_still_lacks_ownership(
     assert evaluation.follow_up is not None
 
 
+STOOD_FIRM = (
+    "Last spring our VP of Sales wanted the new lead-scoring model live before the quarter closed. Offline it beat "
+    "the old one by 8 points of AUC, but in shadow it scored leads from one region far higher, because that "
+    "region's CRM fields were filled differently. I said no to the date, showed her the shadow numbers side by "
+    "side, and offered a two-week fix: we retrained with region-normalised features and shipped on day 12. Win "
+    "rate on scored leads went up 6 percent that quarter, and she now asks for a shadow report before every launch."
+)
+
+
+def test_a_stated_decision_and_the_actions_after_it_are_the_candidates_own(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    # "I said no to the date, showed her ..., and offered ...": the candidate's decision and two actions. Being told
+    # the story never says what they did would be false.
+    evaluation = scorer.evaluate(bank_question, STOOD_FIRM)
+    assert "no_own_actions" not in evaluation.gaps
+    assert evaluation.signals["own_actions"] >= 3
+    assert not any("never \"I decided\"" in improvement for improvement in evaluation.improvements)
+    # The result praised is the story's end, not the sentence of durations and dates before it.
+    assert any("Win rate on scored leads went up 6 percent" in s for s in evaluation.strengths)
+
+
+def test_said_as_a_report_of_talk_is_not_an_action() -> None:
+    from assistant.interview.signals import own_actions
+
+    assert own_actions("As I said, I think we should wait.") == 0
+    assert own_actions("I said I would look into it.") == 0
+    assert own_actions("I said no to the launch date.") == 1
+
+
 def test_evidence_is_quoted_verbatim_from_every_answer(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:

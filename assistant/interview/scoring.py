@@ -808,7 +808,9 @@ class OfflineScorer(AnswerScorer):
         if sig.own_actions >= 2 and own is not None:
             strengths.append(f'You say what you personally did — "{_quote(own, "own")}"')
         if sig.result >= 1.0:
-            result = _best(sig, lambda s: s.result * (1 + len(s.numbers)))
+            # The last measured change: a story's result comes at its end, and counting numbers would prefer a
+            # sentence of durations and dates ("a two-week fix ... shipped on day 12") to the outcome after it.
+            result = _best(sig, lambda s: s.result, last_on_ties=True)
             if result is not None:
                 strengths.append(f'You close with a measured result — "{_quote(result, "result")}"')
         elif len(sig.attached_numbers) >= 3:
@@ -855,7 +857,8 @@ class OfflineScorer(AnswerScorer):
                         "what you decided, what you did, and what changed.")
         if "no_own_actions" in gaps:
             we = sig.team_refs
-            said = f'the story is told as "we" or "the team" ({we} times)' if we else "there is no action of yours"
+            said = (f'the story is told as "we" or "the team" ({"once" if we == 1 else f"{we} times"})' if we
+                    else "there is no action of yours")
             tips.append(f'Say what you personally decided or did: {said}, never "I decided", "I hired" or "I cut".')
         if "no_outcome" in gaps:
             tips.append("Finish with the outcome: what changed because of your decision, by how much and by when.")
@@ -915,8 +918,10 @@ MAX_QUOTE_WORDS = 28
 _QUOTE_HEAD = re.compile(r"(?:\S+\s+){" + str(MAX_QUOTE_WORDS - 1) + r"}\S+")
 
 
-def _best(sig: TextSignals, key: Callable[[SentenceSignals], float]) -> SentenceSignals | None:
-    ranked = sorted(sig.sentences, key=key, reverse=True)
+def _best(sig: TextSignals, key: Callable[[SentenceSignals], float], last_on_ties: bool = False
+          ) -> SentenceSignals | None:
+    """The sentence that shows a signal most; on ties the first, or the last where the story's end is wanted."""
+    ranked = sorted(reversed(sig.sentences) if last_on_ties else sig.sentences, key=key, reverse=True)
     return ranked[0] if ranked and key(ranked[0]) > 0 else None
 
 

@@ -96,10 +96,16 @@ def own_actions(sentence: str) -> int:
             continue
         if nxt not in _NOT_ACTIONS:
             count += 1
-    if count:
-        # "I held the launch, had the team split it, and re-ran the test": verbs that share the "I" are actions too.
+    decisions = len(_SAID_DECISION.findall(sentence))
+    if count or decisions:
+        # "I held the launch, had the team split it, and re-ran the test": verbs that share the "I" are actions too,
+        # also after a stated decision ("I said no to the date, showed her the numbers and offered a fix").
         count += min(len(_COORDINATED_PAST.findall(sentence)), 2)
-    return count + len(_OWN_PHRASE.findall(sentence))
+    return count + decisions + len(_OWN_PHRASE.findall(sentence))
+
+
+# "I said no": a decision the candidate stated, not a report of talk ("as I said", "I said I would").
+_SAID_DECISION = re.compile(r"(?<![\w'])I said (?:no|yes)\b(?! one| more)")
 
 
 _COORDINATED_PAST_VERBS = r"(?:re-?)?[a-z]+ed|built|led|made|ran|set|took|gave|told|sent|chose|kept|cut|hired|brought|found|grew|won|wrote|spent|held|drove|got|put"
@@ -200,7 +206,12 @@ _CHANGE_VERBS = _pattern(
         r"renewed",
         r"stopped",
         r"moved (?:over|onto)",
-        r"went (?:from|out)",
+        r"went (?:from|out|up|down)",
+        r"climbed",
+        r"jumped",
+        r"declined",
+        r"shrank",
+        r"tripled",
         r"were done",
         r"was done",
         r"migrated",
