@@ -389,6 +389,28 @@ def test_the_same_story_told_with_disclosure_is_not_flagged(
     assert evaluation.red_flags == [] and evaluation.score >= 3
 
 
+@pytest.mark.parametrize("answer", [
+    # The issue's own example, told plainly and in one breath: an overcharging incident kept from legal.
+    "I kept the incident from legal because they slow everything down; we fixed it quietly and nobody outside the "
+    "team ever knew customers had been overcharged.",
+    "I kept the overcharging bug away from legal and leadership until it was fixed, and the fix shipped in a week.",
+])
+def test_something_kept_from_legal_leadership_or_customers_is_concealment(
+    scorer: OfflineScorer, incident_question: QuestionContext, answer: str
+) -> None:
+    evaluation = scorer.evaluate(incident_question, answer)
+    assert [(f.id, f.detected_by) for f in evaluation.red_flags] == [("concealment", "pattern")]
+    assert evaluation.score <= 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "I kept the team from burning out by cutting scope.", "I kept the outage from reaching customers by failing over.",
+    "We kept the data scientists from the board meeting prep so they could focus.", "I kept legal in the loop daily.",
+])
+def test_keeping_people_from_harm_or_distraction_is_not_concealment(scorer: OfflineScorer, sentence: str) -> None:
+    assert not [h for h in scorer.red_flag_hits(sentence) if h.definition.id == "concealment"]
+
+
 def test_red_flag_patterns_work_without_an_embedder(
     role_knowledge: RoleKnowledge, incident_question: QuestionContext
 ) -> None:
