@@ -411,6 +411,32 @@ def test_keeping_people_from_harm_or_distraction_is_not_concealment(scorer: Offl
     assert not [h for h in scorer.red_flag_hits(sentence) if h.definition.id == "concealment"]
 
 
+# Each director-wide red flag said plainly, in words written from the flag's own explanation (not from any graded
+# answer), beside a sentence in the same words that is not the flag.
+PLAIN_RED_FLAGS = [
+    ("concealment", "I don't show executives the risk register; they only need the good news.",
+     "I never show executives a slide without the risks on it."),
+    ("takes_credit", "My senior engineer designed the whole system, but I presented it to the CTO as my own work.",
+     "My senior engineer designed the whole system, and she presented it to the CTO herself."),
+    ("dismissive", "That's a pointless question; metrics don't matter for a director.", "That is a good question."),
+    ("dismissive", "I don't waste time on one-on-ones; engineers should manage themselves.",
+     "I never waste time on status meetings."),
+    ("metric_gaming", "We hit the accuracy target by quietly dropping the hard examples from the test set.",
+     "We hit the target by adding two engineers to the team."),
+    ("metric_gaming", "To make the quarterly OKR we redefined active user so the number went up.",
+     "I redefined the team structure so that the platform group owned serving."),
+]
+
+
+@pytest.mark.parametrize(("flag", "said", "not_said"), PLAIN_RED_FLAGS)
+def test_a_red_flag_said_plainly_is_read_by_its_wording(
+    role_knowledge: RoleKnowledge, flag: str, said: str, not_said: str
+) -> None:
+    wording_only = OfflineScorer(role_knowledge, None)  # patterns alone: no meaning reading to fall back on
+    assert flag in {h.definition.id for h in wording_only.red_flag_hits(said)}
+    assert flag not in {h.definition.id for h in wording_only.red_flag_hits(not_said)}
+
+
 def test_red_flag_patterns_work_without_an_embedder(
     role_knowledge: RoleKnowledge, incident_question: QuestionContext
 ) -> None:
