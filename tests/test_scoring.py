@@ -130,6 +130,17 @@ def test_a_stated_decision_and_the_actions_after_it_are_the_candidates_own(
     assert any("Win rate on scored leads went up 6 percent" in s for s in evaluation.strengths)
 
 
+def test_the_action_praised_is_one_taken_not_the_sentence_that_sets_the_scene(
+    scorer: OfflineScorer, bank_question: QuestionContext
+) -> None:
+    answer = ("At my last company I inherited a 14-person ML team whose two managers disagreed on everything. I met "
+              "each of them weekly for a month, wrote down the three decisions they kept fighting over, and made "
+              "those calls myself with written reasons. Attrition went from 4 departures in six months to zero in "
+              "the next nine, and both managers were promoted within the year.")
+    (praised,) = [s for s in scorer.evaluate(bank_question, answer).strengths if "personally did" in s]
+    assert "I met each of them weekly" in praised and "inherited" not in praised
+
+
 def test_said_as_a_report_of_talk_is_not_an_action() -> None:
     from assistant.interview.signals import own_actions
 

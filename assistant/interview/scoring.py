@@ -72,6 +72,7 @@ from assistant.interview.signals import (
     numbers_in,
     own_actions,
     result_strength,
+    sets_the_scene,
 )
 from assistant.knowledge.schema import Competency, RoleKnowledge
 from assistant.text.plural import count_of, verb_for
@@ -804,7 +805,8 @@ class OfflineScorer(AnswerScorer):
             return []  # praise beside a red flag would tell the candidate the answer mostly worked
         strengths: list[str] = []
         d = b.dimensions
-        own = _best(sig, lambda s: s.own_actions)
+        # The action quoted is one the candidate took, not the sentence that sets the scene ("I inherited a team").
+        own = _best(sig, lambda s: s.own_actions - 0.5 * sets_the_scene(s.sentence.text))
         if sig.own_actions >= 2 and own is not None:
             strengths.append(f'You say what you personally did — "{_quote(own, "own")}"')
         if sig.result >= 1.0:
