@@ -893,6 +893,15 @@ def test_roles_run_on_under_education_are_read_and_the_degrees_are_not_roles() -
     assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
 
 
+def test_the_plain_text_check_reading_makes_no_last_resort_guess() -> None:
+    # The plain-text re-reading that checks a PDF's layout reading (readings_disagree) must not vouch for it with
+    # the last reading's guess: a plain reading that finds no role is itself a sign of misreading.
+    text = ("Sam Rivera\nsam@example.org\nEducation\nMSc Computer Science, ETH Zurich  2008 - 2010\n"
+            f"{TWO_ROLES}")
+    assert len(_parse(text).experience) == 2
+    assert parse_resume(ExtractedText(text=text, pages=1), last_resort=False).experience == []
+
+
 def test_dated_courses_beside_a_degree_are_not_read_as_roles() -> None:
     # Dated entries that name no job title (a certificate, a workshop) are courses, not roles; the reading still
     # says no role was found rather than presenting an empty work history as sure.

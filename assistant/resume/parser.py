@@ -1324,8 +1324,11 @@ def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
     return [before[-1]]
 
 
-def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> Resume:
-    """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty."""
+def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, last_resort: bool = True) -> Resume:
+    """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty.
+
+    `last_resort=False` leaves out the last reading (`_roles_anywhere`): the plain-text re-reading that checks a
+    layout reading must not vouch for it with a guess (a plain reading that finds no role is itself a sign)."""
     lines = [
         Line(number=number, text=text)
         for number, text in enumerate(extracted.text.split("\n"), start=1)
@@ -1381,7 +1384,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
                   for line in s.lines]
         jobs = _jobs(shared, typography, measure) if shared else []
         source = "anywhere" if jobs else "none"
-    if not jobs:
+    if not jobs and last_resort:
         jobs = _roles_anywhere(header + [line for s in spans if s.name not in _OWN_DATED_ENTRIES for line in s.lines],
                                typography, measure)
         source = "anywhere" if jobs else "none"
@@ -1391,7 +1394,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None) -> 
     jobs = _places_after_employers(jobs, contact)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     signs = _signs_of_misreading(jobs, source, spans, experience_lines, typography,
-                                 lambda: parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder))
+                                 lambda: parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder,
+                                                      last_resort=False))
     if signs:
         problems += signs
         for name in ("experience", "years"):
