@@ -185,7 +185,7 @@ def test_the_format_checks_speak_of_a_text_layer_only_for_a_pdf(tmp_path) -> Non
     from_text = _ats(runner.invoke(app, ["review", str(text), "--json"]))
     assert "selectable" not in from_text["extractable text"] and "words of plain text" in from_text["extractable text"]
     assert from_text["length"].startswith("about 1 page, "), "a pasted resume's pages are an estimate"
-    assert "words (too few words); " in from_text["length"], "a failed length says which part of it is off"
+    assert "words: too few words; " in from_text["length"], "a failed length says which part of it is off"
 
 
 def test_an_unreadable_pasted_resume_is_not_told_to_export_its_pdf_again(role_knowledge, embedder) -> None:

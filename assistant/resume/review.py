@@ -350,10 +350,10 @@ def _ats_checks(resume: Resume, pages: int, typical_length: str, source: str) ->
 def _length_problem(pages: int, words: int) -> str:
     """Which part of a length is off, so "2 pages, 286 words" beside "usually 2 pages" does not read as a pass."""
     if words < 300:
-        return " (too few words)"
+        return ": too few words"
     if words > 1600:
-        return " (too many words)"
-    return " (too many pages)" if pages > 3 else ""
+        return ": too many words"
+    return ": too many pages" if pages > 3 else ""
 
 
 def _level(score: int) -> int:
