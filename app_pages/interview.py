@@ -142,7 +142,8 @@ def _render_feedback(turn: Turn) -> None:
         for flag in evaluation.red_flags:
             if flag.certainty == "clear":
                 found_by = " (found by the LLM evaluator)" if flag.detected_by == "llm" else ""
-                st.error(f"**Red flag: {md_escape(flag.label)}**{found_by} — “{md_escape(flag.quote)}”. "
+                stop = "" if flag.quote.rstrip().endswith((".", "!", "?")) else "."  # the quote's own full stop
+                st.error(f"**Red flag: {md_escape(flag.label)}**{found_by} — “{md_escape(flag.quote)}”{stop} "
                          f"{md_escape(flag.explanation)}")
             else:  # only the sentence's meaning suggests it, weakly: the candidate may mean the right thing
                 st.warning(f"**Possible red flag: {md_escape(flag.label)}** — “{md_escape(flag.quote)}” could be "

@@ -225,3 +225,14 @@ def test_a_red_flag_the_llm_found_is_shown_quoted_and_says_who_found_it(app_test
     assert "Feedback: 1 / 5" in text and "scored by the LLM evaluator" in text
     shown = [e.value for e in at.error if "Red flag" in e.value]
     assert len(shown) == 1 and "(found by the LLM evaluator)" in shown[0] and "routine feature refresh" in shown[0]
+
+
+def test_an_offline_red_flag_is_shown_with_its_quote_and_explanation(app_test) -> None:
+    concealed = ("I kept the incident from legal because they slow everything down; we fixed it quietly and nobody "
+                 "outside the team ever knew customers had been overcharged.")
+    at = _start(app_test("interview.py"))
+    at.chat_input(key="interview_answer").set_value(concealed).run()
+    assert_no_exception(at)
+    (shown,) = [e.value for e in at.error if "Red flag" in e.value]
+    assert "Concealment" in shown and "kept the incident from legal" in shown and "escalating bad news" in shown
+    assert "overcharged\\.”." not in shown, "the quote's own full stop is not doubled (the text is Markdown)"
