@@ -565,6 +565,14 @@ def test_a_career_break_among_employer_blocks_is_no_job_and_takes_no_employer() 
         ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
 
 
+@pytest.mark.parametrize("gap", ["Career development/non-professional", "Self-study: machine learning", "Upskilling"])
+def test_time_spent_learning_between_jobs_is_no_role(gap: str) -> None:
+    resume = _parse(f"Sam Rivera\nsam@example.org\nExperience\n{gap}  Dec 2023 - Present\n"
+                    "• Completed two cloud certifications\n"
+                    "Senior Support Engineer, Globex  Aug 2019 - Nov 2023\n• Ran the on-call rota for 40 services\n")
+    assert [j.title for j in resume.experience] == ["Senior Support Engineer"]
+
+
 def test_a_phone_written_in_pairs_is_found_when_a_postcode_follows_on_its_line() -> None:
     resume = _parse("\n".join([
         "Claire Example", "claire@example.org +33 6 12 34 56 78 69002 Lyon, France", "Experience",

@@ -17,6 +17,7 @@ from assistant.cli import common
 from assistant.cli.app import app
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
+from assistant.text.plural import count_of
 
 if TYPE_CHECKING:
     from assistant.resume.confirm import ConfirmedRole
@@ -115,7 +116,7 @@ def render_review(review: ResumeReview) -> str:
         f"phone {'found' if c.phone else 'NOT found'}",
         "Sections: " + (", ".join(review.sections) or "none recognised"),
         f"Experience{' (as you confirmed it)' if review.parse is not None and review.parse.confirmed else ''}: "
-        f"{len(review.experience)} roles, {review.years_experience or 0:g} years; "
+        f"{count_of(len(review.experience), 'role')}, {review.years_experience or 0:g} years; "
         f"bullets {review.bullets.total}, quantified {review.bullets.quantified}, "
         f"with team size {review.bullets.with_team_size}",
     ]

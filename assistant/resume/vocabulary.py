@@ -71,7 +71,8 @@ SINCE = re.compile(
 SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{MONTH}|expected){MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
-    r"|caregiver|career pause|travell?ing|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
+    r"|caregiver|career pause|travell?ing|non-professional|self-study|self-directed (?:study|learning)|upskilling"
+    r"|reskilling|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
     r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
     re.IGNORECASE,
 )
