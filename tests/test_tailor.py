@@ -103,6 +103,18 @@ def test_an_internships_bullets_get_no_questions_about_leading_people() -> None:
     assert asked == {"Responsible for recommendation models"}, "a director's resume condenses its internships"
 
 
+def test_a_role_that_led_no_one_is_not_asked_how_many_reported_to_the_candidate() -> None:
+    resume = resume_from_text(
+        "Jo Example\njo@example.org\nExperience\nDirector of ML | Globex | 2019 - Present\n"
+        "- Responsible for recommendation models\nData Scientist | Initech | 2012 - 2016\n"
+        "- Cleaned and modelled claims data for a churn study\n")
+    questions = {q.bullet: q.questions for q in tailor_resume(resume, knowledge()).questions_for_candidate}
+    leadership = set(knowledge().template.scope_pattern.asks)
+    assert not leadership & set(questions["Cleaned and modelled claims data for a churn study"])
+    assert any("by how much" in q for q in questions["Cleaned and modelled claims data for a churn study"])
+    assert leadership & set(questions["Responsible for recommendation models"]), "a director's role still is"
+
+
 def test_rejecting_the_reorder_keeps_the_original_order() -> None:
     resume = resume_from_text(DIRECTOR)
     tailored = tailor_resume(resume, knowledge())

@@ -263,24 +263,46 @@ def _theme_of(text: str, template: ResumeTemplate) -> BulletPattern:
     return scope
 
 
+_OUTCOME_ASK = "What changed because of this work, and by how much (before and after, %, time, cost, users)?"
+# A title that says its holder led people, in the languages the reader knows ("Staff" and "Principal" lead work,
+# not necessarily people: their bullets say so when they did).
+_LEADS_PEOPLE = re.compile(
+    r"\b(?:lead|leader|head|manager|director|chief|vp|vice president|founder|co-founder|supervisor|cto|ceo|cio"
+    r"|leiter(?:in)?|gerente|jef[ea]|directeur|directrice|diretor(?:a)?|responsable|gestor(?:a)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _leads_people(job: Job, template: ResumeTemplate) -> bool:
+    """Did the candidate lead people in this role, by its title or by what its bullets say?"""
+    return bool(job.title and _LEADS_PEOPLE.search(job.title)) or any(
+        _shows_scope(b.text, template) for b in job.bullets)
+
+
 def _questions_for_weak_bullets(resume: Resume, template: ResumeTemplate) -> list[CandidateQuestion]:
     """A bullet with no number, or one that opens with a weak verb, gets the template's questions, never a guess.
 
     Internships and other roles held while training are left alone: a director's resume condenses them, and asking
-    an intern's bullet how many engineers reported to them is advice no reader would give."""
+    an intern's bullet how many engineers reported to them is advice no reader would give. For the same reason the
+    questions about leading people go only to roles that led people."""
     questions = []
     scope = template.scope_pattern
     for job in resume.experience:
         if job.title and EARLY_CAREER.search(job.title):
             continue
+        leads = _leads_people(job, template)
         for bullet in job.bullets:
             weak = _weak_verb(bullet.text, template)
             if has_quantity(bullet.text) and not weak:
                 continue
             pattern = _theme_of(bullet.text, template)
-            asks = list(pattern.asks)
-            if pattern is not scope and not _shows_scope(bullet.text, template):
-                asks += [a for a in scope.asks if a not in asks][:1]
+            if pattern is scope and not leads:
+                # No theme of its own, in a role that led no one: how many reported to you is not the question.
+                asks = [_OUTCOME_ASK]
+            else:
+                asks = list(pattern.asks)
+                if leads and pattern is not scope and not _shows_scope(bullet.text, template):
+                    asks += [a for a in scope.asks if a not in asks][:1]
             if weak:
                 asks.insert(0, f"What did you personally own or decide here (instead of \"{weak}\")?")
             questions.append(CandidateQuestion(source_line=bullet.number, bullet=bullet.text, theme=pattern.theme,
