@@ -77,6 +77,15 @@ def test_competency_is_inferred_when_omitted(runner: CliRunner) -> None:
     assert json.loads(result.stdout)["competency"] == "hiring"
 
 
+def test_a_competency_read_from_a_users_own_question_is_named_with_how_to_set_it(runner: CliRunner) -> None:
+    own = runner.invoke(app, ["score", "-q", "Tell me about a time you had to let someone go.", "-a", STRONG])
+    assert own.exit_code == 0, own.output
+    assert "read from the question's words" in own.stdout and "--competency (one of: people_leadership" in own.stdout
+    given = runner.invoke(app, ["score", "-q", "Tell me about a time you had to let someone go.", "-a", STRONG,
+                                "--competency", "people_leadership"])
+    assert given.exit_code == 0 and "read from the question's words" not in given.stdout
+
+
 def test_jsonl_in_one_result_per_line_in_order(runner: CliRunner, tmp_path: Path) -> None:
     lines = [
         {"question": QUESTION, "answer": VAGUE},

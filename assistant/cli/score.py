@@ -21,7 +21,8 @@ from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr, to_jsonable
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
-from assistant.interview.models import POSSIBLE_FLAG_ADVICE, Evaluation
+from assistant.interview.models import POSSIBLE_FLAG_ADVICE, Evaluation, QuestionContext
+from assistant.knowledge.loader import load_role
 from assistant.limits import check_answer
 
 if TYPE_CHECKING:
@@ -130,11 +131,18 @@ def render_text(evaluation: Evaluation) -> str:
 
 
 def _score_all(requests: list[ScoreRequest], cfg: Settings) -> list[Evaluation]:
+    return [evaluation for _, evaluation in _score_all_with_questions(requests, cfg)]
+
+
+def _score_all_with_questions(requests: list[ScoreRequest], cfg: Settings
+                              ) -> list[tuple[QuestionContext, Evaluation]]:
+    """Each request's question as the scorer resolved it (bank match or competency read from its words), and its
+    evaluation."""
     scorer, resolver, label = build_scorer(cfg)
     stderr(label)
     # Resolve every question first: an unknown competency on the last line must fail before any output.
     contexts = [resolver.resolve(r.question, r.competency) for r in requests]
-    return [scorer.evaluate(context, r.answer) for context, r in zip(contexts, requests, strict=True)]
+    return [(context, scorer.evaluate(context, r.answer)) for context, r in zip(contexts, requests, strict=True)]
 
 
 def _run(
@@ -171,11 +179,17 @@ def _run(
     if question is None or answer is None:
         raise InputError("Pass --question and --answer (or --input FILE.jsonl).")
     request = _check(ScoreRequest(question, answer, competency, "--answer"), cfg)
-    (evaluation,) = _score_all([request], cfg)
+    ((context, evaluation),) = _score_all_with_questions([request], cfg)
     if as_json:
         print_json(evaluation)
     else:
         typer.echo(render_text(evaluation))
+        if competency is None and context.question_id is None:
+            # A question of the user's own: its competency is read from its words, which a short idiomatic
+            # question ("let someone go") can mislead, and relevance is judged against it: say how to set it.
+            ids = ", ".join(c.id for c in load_role(cfg.role_dir).rubric.competencies)
+            typer.echo(f"Competency: {evaluation.competency}, read from the question's words. If the question is "
+                       f"about another, score again with --competency (one of: {ids}).")
 
 
 @app.command()
