@@ -141,6 +141,23 @@ def test_the_action_praised_is_one_taken_not_the_sentence_that_sets_the_scene(
     assert "I met each of them weekly" in praised and "inherited" not in praised
 
 
+LAUNCH_STORY = STOOD_FIRM.split(", and she now asks")[0] + "."
+
+
+def test_the_feedback_never_calls_an_answer_off_question_while_its_score_says_it_landed(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    # A launch story told for a feature-store design-review question: half of it reads as told for another
+    # question, not enough for the off-question cap (honest answers land there too), so the score stays 4. The
+    # feedback then asks the candidate to tie it to the question instead of declaring it a different story.
+    q = role_knowledge.question("td_01")
+    evaluation = scorer.evaluate(QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
+                                                 strong_answer=q.strong_answer), LAUNCH_STORY)
+    assert evaluation.score >= 4
+    assert not any("Most of this answer is a story for a different question" in i for i in evaluation.improvements)
+    assert any(i.startswith("Tie this story to the question that was asked") for i in evaluation.improvements)
+
+
 def test_said_as_a_report_of_talk_is_not_an_action() -> None:
     from assistant.interview.signals import own_actions
 

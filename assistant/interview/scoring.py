@@ -840,8 +840,14 @@ class OfflineScorer(AnswerScorer):
             else:
                 tips.append(f'Possible red flag — {flag.label.rstrip(".").lower()}: "{flag.quote}" could be heard '
                             f"that way. {flag.explanation} {POSSIBLE_FLAG_ADVICE}")
-        acted_elsewhere = any(c.reason == "off_question" for c in b.caps) and b.relevance.off_question_share < 0.5
-        if "off_topic" in gaps or b.relevance.off_question_share >= 0.5 or acted_elsewhere:
+        capped = any(c.reason == "off_question" for c in b.caps)
+        acted_elsewhere = capped and b.relevance.off_question_share < 0.5
+        if "off_topic" not in gaps and not capped and b.relevance.off_question_share >= 0.5:
+            # Half or more reads as told for another question, but not enough to cap the score (honest answers land
+            # here too): say so as something to check, not as a verdict the score then contradicts.
+            tips.append(f"Tie this story to the question that was asked ({topic}): parts of it read like a story for "
+                        "a different question, so say how what you did bears on this one.")
+        elif "off_topic" in gaps or capped:
             tips.append(
                 f"Answer the question that was asked; pick one real example about {topic} and tell it from the "
                 "situation to the result."
