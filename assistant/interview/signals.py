@@ -153,6 +153,8 @@ _SITUATION = _pattern(
         r"started (?:approving|serving|failing|drifting)",
     ]
 )
+
+
 def sets_the_scene(sentence: str) -> bool:
     """Does the sentence set up the story ("When I joined ...", "At my last company I inherited ...")?"""
     return bool(_SITUATION.search(sentence))

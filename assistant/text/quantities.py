@@ -160,7 +160,8 @@ def quantities(text: str) -> list[tuple[float, str, str, str]]:
 
 _PEOPLE = (r"(?:engineers?|people|scientists?|managers?|reports?|developers?|members?|staff|analysts?|researchers?|"
            r"ICs?|hires?|FTEs?|students?|employees?|leads?)")
-_COUNT = rf"\d+|{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?"
+_COUNT_IN_WORDS = rf"{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?"
+_COUNT = rf"\d+|{_COUNT_IN_WORDS}"
 _TEAM_SIZE = re.compile(
     rf"(?:\b(?:team|org|organi[sz]ation|group|department|function)s?\s+of\s+(?:over\s+|about\s+|up\s+to\s+|"
     rf"more\s+than\s+|~\s?)?(?P<a>{_COUNT})\+?)"
@@ -202,14 +203,16 @@ def team_size(text: str) -> int | None:
 # What a piece of work touches, counted: people and groups, the customers and users it serves, the systems it
 # spans and the volume it handles.
 _REACH_NOUNS = (
-    _PEOPLE[:-1] + r"|teams?|orgs?|organi[sz]ations?|groups?|departments?|squads?|users?|customers?|clients?"
-    r"|accounts?|patients?|merchants?|sellers?|partners?|advertisers?|subscribers?|members?|countries|markets?"
+    rf"(?:{_PEOPLE}|teams?|orgs?|organi[sz]ations?|groups?|departments?|squads?|users?|customers?|clients?"
+    r"|accounts?|patients?|merchants?|sellers?|partners?|advertisers?|subscribers?|countries|markets?"
     r"|regions?|languages?|stores?|sites?|hospitals?|products?|models?|services?|pipelines?|systems?|apps?"
     r"|applications?|datasets?|requests?|queries|predictions?|transactions?|events?|documents?|records?|titles?"
     r"|items?|devices?|calls?|messages?|images?|videos?|rows?|tables?|jobs?|experiments?|features?)"
 )
+# A count in words, or in digits that are not a year ("in 2019 teams ..."), then up to two words, then the noun.
+_REACH_COUNT = rf"(?:\b(?:{_COUNT_IN_WORDS})|(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE_ALT})?)"
 _REACH = re.compile(
-    rf"(?:\b(?:{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?)|(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE_ALT})?)\+?\s+(?:[\w-]+\s+){{0,2}}?{_REACH_NOUNS}\b"
+    rf"{_REACH_COUNT}\+?\s+(?:[\w-]+\s+){{0,2}}?{_REACH_NOUNS}\b"
     rf"|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+(?:[\w-]+\s+)?{_REACH_NOUNS}\b",
     re.IGNORECASE,
 )
