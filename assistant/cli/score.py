@@ -21,7 +21,7 @@ from assistant.cli.app import app
 from assistant.cli.common import print_json, run_guarded, settings, stderr, to_jsonable
 from assistant.config import Settings
 from assistant.errors import InputError, require_file
-from assistant.interview.models import POSSIBLE_FLAG_ADVICE, Evaluation, QuestionContext
+from assistant.interview.models import Evaluation, QuestionContext
 from assistant.knowledge.loader import load_role
 from assistant.limits import check_answer
 
@@ -222,8 +222,6 @@ def red_flag_lines(e: Evaluation) -> list[str]:
     if not e.red_flags:
         return []
     lines = ["Red flags (the score stays at 2 or below unless an LLM evaluator addressed each one):"]
-    lines += [f'  ! {"Possible: " if f.certainty == "possible" else ""}{f.label}'
-              f'{" (found by the LLM evaluator)" if f.detected_by == "llm" else ""}: "{f.quote}" — {f.explanation}'
-              + (f" {POSSIBLE_FLAG_ADVICE}" if f.certainty == "possible" else "") for f in e.red_flags]
+    lines += [f'  ! {"Possible: " if f.certainty == "possible" else ""}{f.told()}' for f in e.red_flags]
     lines += [f"  LLM on it: {r}" for r in e.red_flag_review]
     return lines

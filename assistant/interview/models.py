@@ -70,6 +70,13 @@ class RedFlag(BaseModel):
                     "not 1, and the coaching asks the candidate to make the right behaviour explicit.",
     )
 
+    def told(self) -> str:
+        """The flag as the plain-text views tell it (terminal, Markdown report): label, who found it, the quote, why,
+        and for a possible flag what to do about it. The prefix marking a possible flag is each view's own."""
+        return (f'{self.label}{" (found by the LLM evaluator)" if self.detected_by == "llm" else ""}: '
+                f'"{self.quote}" — {self.explanation}'
+                + (f" {POSSIBLE_FLAG_ADVICE}" if self.certainty == "possible" else ""))
+
 
 # What a candidate should do about a possible red flag (one only the sentence's meaning, weakly, suggests): every view
 # that shows one says it.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from assistant.interview.models import OFFLINE_SCOPE, POSSIBLE_FLAG_ADVICE, Evaluation
+from assistant.interview.models import OFFLINE_SCOPE, Evaluation
 from assistant.interview.planner import Searcher, hit_to_citation
 from assistant.interview.session import CompetencyScore, InterviewSession, QuestionReport, Report, Turn
 from assistant.knowledge.schema import RoleKnowledge
@@ -285,10 +285,7 @@ def to_markdown(report: Report) -> str:
         if q.follow_ups:
             lines.append(f"Follow-ups asked: {q.follow_ups}")
         if q.red_flags:
-            lines += ["Red flags:", *[f'- {"(possible) " if f.certainty == "possible" else ""}{f.label}'
-                                      f'{" (found by the LLM evaluator)" if f.detected_by == "llm" else ""}: '
-                                      f'"{f.quote}" — {f.explanation}'
-                                      + (f" {POSSIBLE_FLAG_ADVICE}" if f.certainty == "possible" else "")
+            lines += ["Red flags:", *[f'- {"(possible) " if f.certainty == "possible" else ""}{f.told()}'
                                       for f in q.red_flags]]
         if q.improvements:
             lines += ["What to improve:", *[f"- {i}" for i in q.improvements]]
