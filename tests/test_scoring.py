@@ -465,6 +465,29 @@ def test_a_red_flag_said_plainly_is_read_by_its_wording(
     assert flag not in {h.definition.id for h in wording_only.red_flag_hits(not_said)}
 
 
+def test_a_red_flag_is_quoted_in_whole_clauses_and_its_tone_is_not_read_as_other_flags(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("sr_01")
+    answer = ("I told the VP yes and we shipped it. We skipped the shadow test and the bias review because there was "
+              "no time, and I did not mention that to the VP because it would only worry her. Launch went fine and "
+              "engagement went up 12%.")
+    evaluation = scorer.evaluate(QuestionContext(text=q.text, competency=q.competency, question_id=q.id), answer)
+    concealment = [f for f in evaluation.red_flags if f.id == "concealment"]
+    assert concealment and concealment[0].certainty == "clear"
+    # The whole 29-word sentence, not its first 28 words ("... because it would only worry").
+    assert concealment[0].quote.endswith("it would only worry her.")
+    # The same sentence is not also offered as a "possible" flag of an unrelated kind.
+    assert all(f.certainty == "clear" for f in evaluation.red_flags if f.quote == concealment[0].quote)
+    # A sentence too long to quote whole is quoted from the clause that shows the flag, in whole clauses.
+    long = ("The quarter was hard for everyone, with two launches, a reorganisation of the platform group, a hiring "
+            "freeze and a new VP who wanted weekly numbers, and in the middle of it, because the fix was already in "
+            "review, I did not tell legal about the overcharging, which I regret.")
+    (flag,) = [f for f in scorer.evaluate(QuestionContext(text=q.text, competency=q.competency), long).red_flags
+               if f.id == "concealment"]
+    assert flag.quote.startswith("I did not tell legal") and flag.quote in long and len(flag.quote.split()) <= 28
+
+
 def test_red_flag_patterns_work_without_an_embedder(
     role_knowledge: RoleKnowledge, incident_question: QuestionContext
 ) -> None:

@@ -279,7 +279,12 @@ class RedFlagDetector:
                 hits[key] = hit
         if probe is not None:
             self._add_probe_hits(hits, sentences, verdicts, probe)
-        return sorted(hits.values(), key=lambda h: h.sentence.sentence.start)
+        # A sentence that clearly shows one flag sits near the examples of others too, through its tone rather than
+        # its behaviour: "I did not mention that to the VP" (concealment) also read as a possible "taking credit".
+        # Its possible readings of other flags are dropped; a second behaviour told as clearly is still shown.
+        clear = {id(h.sentence) for h in hits.values() if h.clear}
+        kept = [h for h in hits.values() if h.clear or id(h.sentence) not in clear]
+        return sorted(kept, key=lambda h: h.sentence.sentence.start)
 
     def _pattern_hits(self, sentences: Sequence[SentenceSignals]) -> dict[tuple[str, str], FlagHit]:
         """Each flag's first sentence in its unambiguous wording (`patterns`): no meaning test needed."""

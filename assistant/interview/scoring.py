@@ -540,7 +540,7 @@ class OfflineScorer(AnswerScorer):
         hits = self.red_flags.detect(
             sig.sentences, sentence_vectors, self._matrix if self.embedder is not None else None
         )
-        red_flags = [to_red_flag(h, _quote(h.sentence, "flag")) for h in hits]
+        red_flags = [to_red_flag(h, _flag_quote(h)) for h in hits]
         red_flags = [f for f in red_flags if f.quote in answer]  # quotes are verbatim by construction; be sure
         caps = self._caps(sig, rel, dims.relevance, hits, evasion)
         overall = _apply_caps(base - penalties.total, caps)
@@ -923,6 +923,7 @@ def _apply_caps(overall: float, caps: Sequence[Cap]) -> float:
 # --- evidence ---------------------------------------------------------------------------------------------------
 
 MAX_QUOTE_WORDS = 28
+MAX_FLAG_QUOTE_WORDS = 45
 _QUOTE_HEAD = re.compile(r"(?:\S+\s+){" + str(MAX_QUOTE_WORDS - 1) + r"}\S+")
 
 
@@ -933,14 +934,34 @@ def _best(sig: TextSignals, key: Callable[[SentenceSignals], float], last_on_tie
     return ranked[0] if ranked and key(ranked[0]) > 0 else None
 
 
+def _flag_quote(hit: FlagHit) -> str:
+    """A red flag's quote: the whole sentence up to `MAX_FLAG_QUOTE_WORDS`, since a flag cut mid-clause ("... because
+    it would only worry") hides what the candidate is being asked to look at; a longer sentence is quoted from the
+    clause that shows the flag (its pattern or cue, else the first), in whole clauses up to `MAX_QUOTE_WORDS`."""
+    text = hit.sentence.sentence.text
+    if len(text.split()) <= MAX_FLAG_QUOTE_WORDS:
+        return text
+    d = hit.definition
+    # Clause spans (split after , ; :), so the quote is cut from `text` by position and stays verbatim.
+    spans = [m.span() for m in re.finditer(r"[^,;:]+[,;:]?", text) if m.group().strip()]
+    shows = [any(p.search(text[a:b]) for p in d.patterns) or bool(d.cues and d.cues.search(text[a:b]))
+             for a, b in spans]
+    first = shows.index(True) if any(shows) else 0
+    start, end = spans[first]
+    for a, b in spans[first + 1:]:
+        if len(text[start:b].split()) > MAX_QUOTE_WORDS:
+            break
+        end = b
+    quote = text[start:end].strip().rstrip(",;:")
+    head = _QUOTE_HEAD.match(quote)
+    return head.group(0) if head else quote
+
+
 def _quote(s: SentenceSignals, focus: str = "") -> str:
     """A verbatim quote: the whole sentence, or for a long one the clause that carries the signal."""
     text = s.sentence.text
     if len(text.split()) <= MAX_QUOTE_WORDS:
         return text
-    if focus == "flag":  # a red flag is quoted whole when it can be, in two clauses when it cannot
-        head = _QUOTE_HEAD.match(text)
-        return head.group(0) if head else text
     clauses = [c.strip() for c in re.split(r"(?<=[,;:])\s+", text) if c.strip()]
 
     def weight(clause: str) -> float:
