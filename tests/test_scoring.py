@@ -158,6 +158,40 @@ def test_the_feedback_never_calls_an_answer_off_question_while_its_score_says_it
     assert any(i.startswith("Tie this story to the question that was asked") for i in evaluation.improvements)
 
 
+def test_a_plan_answers_a_question_about_what_the_candidate_would_do(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    # "Two of your strongest engineers ... How do you respond?" asks for a plan: saying there is no action of the
+    # candidate's, while the ownership score counts the plan, would contradict itself.
+    q = role_knowledge.question("pl_06")
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id)
+    planned = ("I would talk to each of them that week to find out what is driving it. I would fix what is in my "
+               "control, like scope or a promotion case, and I would be honest about what is not.")
+    evaluation = scorer.evaluate(question, planned)
+    assert "no_own_actions" not in evaluation.gaps
+    assert not any("there is no action of yours" in i for i in evaluation.improvements)
+    # A story question still asks what the candidate did, not what they would do.
+    assert "no_own_actions" in scorer.evaluate(
+        QuestionContext(text=role_knowledge.question("pl_01").text, competency="people_leadership",
+                        question_id="pl_01"), planned).gaps
+
+
+def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None:
+    from assistant.interview.signals import result_strength
+
+    assert result_strength("He left after four months, which is what everyone wanted.") == 0.5
+    assert result_strength("Within six weeks the error rate went down.") == 0.5
+    assert result_strength("Within six weeks the error rate went down 30 percent.") == 1.0
+    assert result_strength("We cut training time from 3 weeks to 4 days.") == 1.0
+
+
+def test_an_adverb_after_i_does_not_hide_the_action() -> None:
+    from assistant.interview.signals import own_actions
+
+    assert own_actions("I just stopped giving him work.") == 1
+    assert own_actions("I just think it depends.") == 0
+
+
 def test_said_as_a_report_of_talk_is_not_an_action() -> None:
     from assistant.interview.signals import own_actions
 

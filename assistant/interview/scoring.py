@@ -502,7 +502,7 @@ class OfflineScorer(AnswerScorer):
 
         # Invisible characters cannot hide words from the signals.
         breakdown, sig = self.breakdown(question, clean_untrusted(answer))
-        gaps = self._gaps(sig, breakdown)
+        gaps = self._gaps(sig, breakdown, plan_answers=not self._asks_for_a_story(question))
         d = breakdown.dimensions
         return Evaluation(
             score=_to_score(breakdown.overall),
@@ -753,7 +753,10 @@ class OfflineScorer(AnswerScorer):
             ))
         return caps
 
-    def _gaps(self, sig: TextSignals, b: ScoreBreakdown) -> list[Gap]:
+    def _gaps(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False) -> list[Gap]:
+        """What the answer lacks, for the tips and the follow-up. `plan_answers`: the question asks what the
+        candidate would do, so a stated plan ("I would talk to each of them that week") is their own action, as the
+        ownership score already counts it."""
         p = self.policy
         gaps: list[Gap] = []
         if b.red_flags:
@@ -764,7 +767,7 @@ class OfflineScorer(AnswerScorer):
             gaps.append("too_short")
         if b.evasion.kinds:
             gaps.append("evasive")
-        if sig.own_actions == 0:
+        if sig.own_actions == 0 and not (plan_answers and sig.hypothetical):
             gaps.append("no_own_actions")
         if sig.result == 0:
             gaps.append("no_outcome")

@@ -54,13 +54,13 @@ class Lexicon:
 _NOT_ACTIONS = _wordset(
     """think thought guess feel felt believe believed mean meant suppose hope wonder know knew am was were 'm
     'd would could should might may can can't cannot couldn't wouldn't shouldn't will 'll love like liked
-    really always just don't didn't haven't hadn't wasn't am not kind sort probably maybe also say said see
+    really always don't didn't haven't hadn't wasn't am not kind sort probably maybe also say said see
     guess personally have had 've need needed want wanted care cared enjoy enjoyed understand understood
     realise realised realize realized"""
 )
 _ADVERBS_AFTER_I = _wordset(
     """also then first personally deliberately immediately quickly eventually later finally still then only
-    initially directly explicitly plainly"""
+    initially directly explicitly plainly just"""
 )
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|i)(?:'ve|’ve|'d|’d|'m|’m)?(?![\w'’])")
 _HYPOTHETICAL = re.compile(r"(?<![\w'])I(?:'d|’d| would)(?![\w'])")
@@ -251,12 +251,17 @@ _REFLECTION = _pattern(
 )
 
 
+_WHEN = re.compile(r"\b(?:within|after) (?:\d+|a|two|three|four|six|eight|nine|ten|twelve|eighteen) \w+", re.IGNORECASE)
+
+
 def result_strength(sentence: str) -> float:
-    """1.0: a change with a number ("cut GPU spend by 30 percent"); 0.5: a change or outcome in words; else 0."""
+    """1.0: a change with a number ("cut GPU spend by 30 percent"); 0.5: a change or outcome in words; else 0.
+
+    The number must measure the change, not date it: "He left after four months" tells when, not how much."""
     change = bool(_CHANGE_VERBS.search(sentence)) or bool(_OUTCOME_PHRASE.search(sentence))
     if not change:
         return 0.0
-    return 1.0 if numbers_in(sentence) else 0.5
+    return 1.0 if numbers_in(_WHEN.sub(" ", sentence)) else 0.5
 
 
 # --- trade-offs -------------------------------------------------------------------------------------------------
