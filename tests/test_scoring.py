@@ -185,6 +185,24 @@ def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None
     assert result_strength("We cut training time from 3 weeks to 4 days.") == 1.0
 
 
+def test_the_result_praised_is_the_outcome_not_the_problem_that_opened_the_story(
+    scorer: OfflineScorer, incident_question: QuestionContext
+) -> None:
+    answer = ("Our fraud model started blocking 4% of legitimate card payments after a feature pipeline silently "
+              "started sending nulls. A merchant complained, not our monitoring. I paged the on-call, rolled back to "
+              "the previous model within 40 minutes, and personally called the three largest affected merchants. "
+              "Afterwards I added null-rate checks on every feature at serving time. We have not had a silent "
+              "feature outage since, and detection time on the next two incidents was under five minutes.")
+    (praised,) = [s for s in scorer.evaluate(incident_question, answer).strengths if "measured result" in s]
+    assert "We have not had a silent feature outage since" in praised
+
+
+def test_a_result_told_in_the_present_by_a_non_native_speaker_is_a_result() -> None:
+    from assistant.interview.signals import result_strength
+
+    assert result_strength("In three months bill go down 41%, and finance now get monthly report from me.") == 1.0
+
+
 def test_an_adverb_after_i_does_not_hide_the_action() -> None:
     from assistant.interview.signals import own_actions
 

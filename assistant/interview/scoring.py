@@ -815,7 +815,8 @@ class OfflineScorer(AnswerScorer):
         if sig.result >= 1.0:
             # The last measured change: a story's result comes at its end, and counting numbers would prefer a
             # sentence of durations and dates ("a two-week fix ... shipped on day 12") to the outcome after it.
-            result = _best(sig, lambda s: s.result, last_on_ties=True)
+            # Not the sentence that sets the scene either: "the model started blocking 4% of payments" is the problem.
+            result = _best(sig, lambda s: s.result - 0.5 * sets_the_scene(s.sentence.text), last_on_ties=True)
             if result is not None:
                 strengths.append(f'You close with a measured result — "{_quote(result, "result")}"')
         elif len(sig.attached_numbers) >= 3:
