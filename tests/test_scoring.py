@@ -203,6 +203,21 @@ def test_a_result_told_in_the_present_by_a_non_native_speaker_is_a_result() -> N
     assert result_strength("In three months bill go down 41%, and finance now get monthly report from me.") == 1.0
 
 
+def test_a_long_sentence_is_quoted_from_its_action_in_whole_clauses(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("sr_03")
+    answer = ("Our CTO wanted to replace our in-house recommender with a vendor API to save headcount. Rather than "
+              "argue in the meeting, I asked for two weeks, ran the vendor in an A/B test against ours on 5% of "
+              "traffic and shared the results: the vendor was 8% worse on conversion and cost more at our volume. "
+              "The CTO kept our system, and I agreed to cut our infrastructure cost by 20%, which we did.")
+    evaluation = scorer.evaluate(QuestionContext(text=q.text, competency=q.competency, question_id=q.id), answer)
+    (praised,) = [s for s in evaluation.strengths if "personally did" in s]
+    # Not the bare "I asked for two weeks," but the actions that share its "I", and never cut inside "5%".
+    assert "I asked for two weeks, ran the vendor in an A/B test against ours on 5% of traffic" in praised
+    assert not praised.rstrip('"').endswith(",")
+
+
 def test_an_adverb_after_i_does_not_hide_the_action() -> None:
     from assistant.interview.signals import own_actions
 

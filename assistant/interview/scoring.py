@@ -938,21 +938,17 @@ def _best(sig: TextSignals, key: Callable[[SentenceSignals], float], last_on_tie
     return ranked[0] if ranked and key(ranked[0]) > 0 else None
 
 
-def _flag_quote(hit: FlagHit) -> str:
-    """A red flag's quote: the whole sentence up to `MAX_FLAG_QUOTE_WORDS`, since a flag cut mid-clause ("... because
-    it would only worry") hides what the candidate is being asked to look at; a longer sentence is quoted from the
-    clause that shows the flag (its pattern or cue, else the first), in whole clauses up to `MAX_QUOTE_WORDS`."""
-    text = hit.sentence.sentence.text
-    if len(text.split()) <= MAX_FLAG_QUOTE_WORDS:
-        return text
-    d = hit.definition
-    # Clause spans (split after , ; :), so the quote is cut from `text` by position and stays verbatim.
-    spans = [m.span() for m in re.finditer(r"[^,;:]+[,;:]?", text) if m.group().strip()]
-    shows = [any(p.search(text[a:b]) for p in d.patterns) or bool(d.cues and d.cues.search(text[a:b]))
-             for a, b in spans]
-    first = shows.index(True) if any(shows) else 0
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Where each clause of a sentence is (split after , ; : followed by a space, so "2,000" stays whole)."""
+    return [m.span() for m in re.finditer(r"\S.*?(?:[,;:](?=\s)|$)", text, re.S)]
+
+
+def _clauses_from(text: str, spans: list[tuple[int, int]], first: int) -> str:
+    """Clause `first` and the ones after it while the quote stays within `MAX_QUOTE_WORDS`: "I asked for two weeks,
+    ran the vendor in an A/B test ... and shared the results" rather than "I asked for two weeks,". Cut from `text`
+    by position, so the quote stays verbatim whatever the whitespace."""
     start, end = spans[first]
-    for a, b in spans[first + 1:]:
+    for _, b in spans[first + 1:]:
         if len(text[start:b].split()) > MAX_QUOTE_WORDS:
             break
         end = b
@@ -961,24 +957,36 @@ def _flag_quote(hit: FlagHit) -> str:
     return head.group(0) if head else quote
 
 
+def _flag_quote(hit: FlagHit) -> str:
+    """A red flag's quote: the whole sentence up to `MAX_FLAG_QUOTE_WORDS`, since a flag cut mid-clause ("... because
+    it would only worry") hides what the candidate is being asked to look at; a longer sentence is quoted from the
+    clause that shows the flag (its pattern or cue, else the first)."""
+    text = hit.sentence.sentence.text
+    if len(text.split()) <= MAX_FLAG_QUOTE_WORDS:
+        return text
+    d = hit.definition
+    spans = _clause_spans(text)
+    shows = [any(p.search(text[a:b]) for p in d.patterns) or bool(d.cues and d.cues.search(text[a:b]))
+             for a, b in spans]
+    return _clauses_from(text, spans, shows.index(True) if any(shows) else 0)
+
+
 def _quote(s: SentenceSignals, focus: str = "") -> str:
-    """A verbatim quote: the whole sentence, or for a long one the clause that carries the signal."""
+    """A verbatim quote: the whole sentence, or for a long one from the clause that carries the signal."""
     text = s.sentence.text
     if len(text.split()) <= MAX_QUOTE_WORDS:
         return text
-    clauses = [c.strip() for c in re.split(r"(?<=[,;:])\s+", text) if c.strip()]
+    spans = _clause_spans(text)
 
-    def weight(clause: str) -> float:
+    def weight(span: tuple[int, int]) -> float:
+        clause = text[span[0]:span[1]]
         if focus == "own":
             return own_actions(clause) + 0.1 * bool(numbers_in(clause))
         if focus == "result":
             return 2 * result_strength(clause) + 0.1 * bool(numbers_in(clause))
         return own_actions(clause) + len(numbers_in(clause)) + 2 * result_strength(clause)
 
-    best = max(clauses, key=weight)
-    # Cut by position, not by re-joining words, so the quote stays a substring whatever the whitespace.
-    head = _QUOTE_HEAD.match(best)
-    return head.group(0) if head else best
+    return _clauses_from(text, spans, max(range(len(spans)), key=lambda i: weight(spans[i])))
 
 
 def _evidence(sig: TextSignals, gaps: list[Gap], b: ScoreBreakdown) -> list[str]:
