@@ -520,7 +520,20 @@ PLAIN_RED_FLAGS = [
      "We hit the target by adding two engineers to the team."),
     ("metric_gaming", "To make the quarterly OKR we redefined active user so the number went up.",
      "I redefined the team structure so that the platform group owned serving."),
+    ("favouritism", "I promoted my old college roommate to lead the team, over two seniors with stronger reviews.",
+     "I promoted the engineer with the strongest reviews to lead the team."),
+    ("retaliation", "After she went to HR, I moved her off the flagship project, because I do not like people going "
+     "around me.", "I moved her off the flagship project because she asked to lead the new one."),
 ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I chair it and I look at the distributions by team, gender and tenure afterwards.",
+    "I ran a pay equity review, found a gap for women on my team, and closed it in the next cycle.",
+])
+def test_checking_outcomes_by_group_is_not_discrimination(scorer: OfflineScorer, sentence: str) -> None:
+    # How a director finds bias, in the words a bias would use ("gender", "women"): not a red flag.
+    assert "discrimination" not in {h.definition.id for h in scorer.red_flag_hits(sentence)}
 
 
 @pytest.mark.parametrize(("flag", "said", "not_said"), PLAIN_RED_FLAGS)
