@@ -176,6 +176,22 @@ def test_a_plan_answers_a_question_about_what_the_candidate_would_do(
                         question_id="pl_01"), planned).gaps
 
 
+def test_a_technical_question_is_judged_on_what_the_answer_knows_not_on_i_statements(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("pq_04")  # "What has to be true before a new model version replaces the current one"
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    criteria = ("Three things. It beats the current model offline on the agreed metric and on every protected slice, "
+                "not just on average. It runs in shadow for a week with latency and error budgets met. And it wins an "
+                "A/B test with a pre-registered success metric and a rollback plan. At my last company that gate "
+                "caught 4 of 11 candidate models in a year, two of them for slice regressions that the average hid.")
+    evaluation = scorer.evaluate(question, criteria)
+    assert evaluation.score >= 3 and "no_own_actions" not in evaluation.gaps
+    assert not any("personally decided" in i for i in evaluation.improvements)
+    dismissive = "If it beats the old one offline it goes out. Shadow tests and A/B tests are bureaucracy."
+    assert scorer.evaluate(question, dismissive).score <= 2
+
+
 def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None:
     from assistant.interview.signals import result_strength
 

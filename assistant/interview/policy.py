@@ -34,6 +34,18 @@ class ScoringPolicy:
         )
     )
 
+    # A technical question ("What has to be true before a new model replaces the current one?") asks what the
+    # candidate knows and would require, not what they did: ownership does not count, its weight goes to the others
+    # in proportion, and specifics count without an owned action. Tuning parts: fresh 0.464 -> 0.492, hard 0.857
+    # and calibration 0.936 unchanged; five of the eleven technical tuning answers move a point toward their grade,
+    # one grade-1 answer a point away (its dismissiveness is the red flag the offline reading misses).
+    technical_weights: Mapping[str, float] | None = field(
+        default_factory=lambda: _frozen(
+            {"structure": 0.2, "ownership": 0.0, "specificity": 0.333, "relevance": 0.2, "altitude": 0.267}
+        )
+    )
+    technical_unowned_specifics: float | None = 1.0
+
     # --- structure: situation, action, result (+ reflection) ----------------------------------------------------
     structure_situation: float = 0.3
     structure_action: float = 0.35

@@ -502,7 +502,9 @@ class OfflineScorer(AnswerScorer):
 
         # Invisible characters cannot hide words from the signals.
         breakdown, sig = self.breakdown(question, clean_untrusted(answer))
-        gaps = self._gaps(sig, breakdown, plan_answers=not self._asks_for_a_story(question))
+        kind = self._kinds.get(question.question_id or "")
+        gaps = self._gaps(sig, breakdown, plan_answers=not self._asks_for_a_story(question),
+                          technical=kind == "technical" and self.policy.technical_weights is not None)
         d = breakdown.dimensions
         return Evaluation(
             score=_to_score(breakdown.overall),
@@ -533,8 +535,10 @@ class OfflineScorer(AnswerScorer):
         sentence_vectors, echo_free = self._sentences_and_echo_free(sig, question.text)
         rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors, echo_free)  # not what it demands
         asks_for_story = self._asks_for_a_story(question)
-        dims, specifics_per_100w = self._dimensions(sig, rel, asks_for_story)
-        base = sum(p.weights[name] * value for name, value in dims.model_dump().items())
+        technical = self._kinds.get(question.question_id or "") == "technical"
+        dims, specifics_per_100w = self._dimensions(sig, rel, asks_for_story, technical)
+        weights = p.technical_weights if technical and p.technical_weights is not None else p.weights
+        base = sum(weights[name] * value for name, value in dims.model_dump().items())
         evasion = self._evasion(sig, rel, asks_for_story)
         penalties, hedges_per_100w, information_per_100w = self._penalties(sig, evasion)
         hits = self.red_flags.detect(
@@ -562,7 +566,7 @@ class OfflineScorer(AnswerScorer):
             sig,
         )
 
-    def _dimensions(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool
+    def _dimensions(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool, technical: bool = False
                     ) -> tuple[DimensionValues, float]:
         """The five rubric dimensions (1-5) before penalties and caps, and the specifics per 100 words."""
         p = self.policy
@@ -596,7 +600,8 @@ class OfflineScorer(AnswerScorer):
         attached = sig.attached_numbers
         specifics = len(attached) + p.named_weight * len(sig.named)
         if not (sig.own_actions and sig.result):
-            specifics *= p.unowned_specifics
+            specifics *= (p.technical_unowned_specifics if technical and p.technical_unowned_specifics is not None
+                          else p.unowned_specifics)
         specifics_per_100w = 100 * specifics / max(wc, p.density_floor_words)
         specificity = 1 + 4 * (
             p.specifics_count_share * _clip(specifics / p.specifics_full_at)
@@ -753,10 +758,12 @@ class OfflineScorer(AnswerScorer):
             ))
         return caps
 
-    def _gaps(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False) -> list[Gap]:
+    def _gaps(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False, technical: bool = False
+              ) -> list[Gap]:
         """What the answer lacks, for the tips and the follow-up. `plan_answers`: the question asks what the
         candidate would do, so a stated plan ("I would talk to each of them that week") is their own action, as the
-        ownership score already counts it."""
+        ownership score already counts it. `technical`: the question asks what the candidate knows, and the score
+        does not count ownership, so its absence is not a gap."""
         p = self.policy
         gaps: list[Gap] = []
         if b.red_flags:
@@ -767,7 +774,7 @@ class OfflineScorer(AnswerScorer):
             gaps.append("too_short")
         if b.evasion.kinds:
             gaps.append("evasive")
-        if sig.own_actions == 0 and not (plan_answers and sig.hypothetical):
+        if sig.own_actions == 0 and not technical and not (plan_answers and sig.hypothetical):
             gaps.append("no_own_actions")
         if sig.result == 0:
             gaps.append("no_outcome")
