@@ -450,7 +450,10 @@ class OfflineScorer(AnswerScorer):
         counting among its competency's. Sentences weigh by their words; with no action sentence, None."""
         p = self.policy
         index = {id(s): i for i, s in enumerate(sig.sentences)}
-        rows = [index[id(s)] for s in acting if id(s) in index]
+        # The scene ("In my last role I ran a team of 12") is not what the candidate did in this story: it is left
+        # out when the story tells an action of its own.
+        taken = [s for s in acting if not sets_the_scene(s.sentence.text)] or list(acting)
+        rows = [index[id(s)] for s in taken if id(s) in index]
         if not rows:
             return None
         by_competency: dict[str, list[str]] = {}
@@ -823,9 +826,19 @@ class OfflineScorer(AnswerScorer):
             # The last measured change: a story's result comes at its end, and counting numbers would prefer a
             # sentence of durations and dates ("a two-week fix ... shipped on day 12") to the outcome after it.
             # Not the sentence that sets the scene either: "the model started blocking 4% of payments" is the problem.
-            result = _best(sig, lambda s: s.result - 0.5 * sets_the_scene(s.sentence.text), last_on_ties=True)
+            # And it comes after what the candidate did: a change told before their first action is the problem
+            # ("CTR dropped 8% and nobody noticed until product asked"), not the outcome.
+            first_action = next((s.sentence.start for s in sig.sentences
+                                 if s.own_actions and not sets_the_scene(s.sentence.text)), -1)
+
+            def outcome(s: SentenceSignals) -> float:
+                return s.result - 0.5 * sets_the_scene(s.sentence.text)
+
+            result = (_best(sig, lambda s: outcome(s) if s.sentence.start > first_action else 0.0, last_on_ties=True)
+                      or _best(sig, outcome, last_on_ties=True))
             if result is not None:
-                strengths.append(f'You close with a measured result — "{_quote(result, "result")}"')
+                kind = "a measured result" if result.result >= 1.0 else "the outcome"
+                strengths.append(f'You close with {kind} — "{_quote(result, "result")}"')
         elif len(sig.attached_numbers) >= 3:
             strengths.append(f"You use concrete numbers ({', '.join(sig.attached_numbers[:3])}).")
         if sig.tradeoffs and d.altitude >= 3:

@@ -138,6 +138,8 @@ _SITUATION = _pattern(
     [
         r"when I (?:joined|took over|started|arrived|inherited|came in)",
         r"at my (?:last|previous|current|first)",
+        r"in my (?:last|previous|current|first) (?:role|job|position|company|team)",
+        r"(?:ran|led|managed|had|owned) an? (?:\w+ )?(?:team|org|organi[sz]ation|group) of",
         r"last (?:year|quarter|spring|summer|autumn|fall|winter|month)",
         r"in (?:19|20)\d\d",
         r"a few years ago",
@@ -446,6 +448,8 @@ _PAST_MARKER = _pattern(
         r"ago",
         r"when I (?:joined|took over|started|arrived|inherited)",
         r"at my (?:last|previous|current|first)",
+        r"in my (?:last|previous|current|first) (?:role|job|position|company|team)",
+        r"(?:ran|led|managed|had|owned) an? (?:\w+ )?(?:team|org|organi[sz]ation|group) of",
         r"at the time",
         r"once",
         r"afterwards",
