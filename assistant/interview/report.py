@@ -8,6 +8,7 @@ top; if it fails the report is complete without one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -173,9 +174,14 @@ def _next_steps(knowledge: RoleKnowledge, evaluations: list[Evaluation], compete
             steps.append(f"Prepare a story for {c.name} that shows: {signals[0].rstrip('.').lower()}.")
     for e in evaluations:
         for improvement in e.advice()[:1]:  # a red flag is in the question's own section, quoted
-            if improvement not in steps and len(steps) < 6:
+            # Two answers' versions of one tip differ only in what follows its first sentence: one step.
+            if _first_sentence(improvement) not in {_first_sentence(s) for s in steps} and len(steps) < 6:
                 steps.append(improvement)
     return steps[:6]
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
 
 
 def _ids(knowledge: RoleKnowledge) -> set[str]:
