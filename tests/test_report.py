@@ -37,6 +37,22 @@ def test_the_same_strength_across_answers_is_one_line_naming_each_question(role_
     assert owned_lines[0] in to_markdown(report)
 
 
+def test_one_tip_given_to_two_answers_is_one_next_step(role_knowledge: RoleKnowledge) -> None:
+    questions = [PlannedQuestion(text="How do you plan the roadmap?", competency="stakeholders_roadmap"),
+                 PlannedQuestion(text="How do you handle the VP?", competency="stakeholders_roadmap")]
+    session = InterviewSession(id="s3", role="ml-director", focus="mixed", length=2,
+                               plan=Plan(focus="mixed", seed=1, questions=questions))
+    tip = "Answer the question that was asked; pick one real example about stakeholders and roadmap."
+    session.turns = [
+        Turn(index=i, question_index=i, question=q.text, competency=q.competency, answer="A story.",
+             evaluation=_evaluation(q.competency, []).model_copy(update={"score": 2, "improvements": [text]}))
+        for i, (q, text) in enumerate(zip(questions, [tip, tip + " Most of this answer is a story for another one."],
+                                          strict=True))
+    ]
+    steps = build_report(session, role_knowledge).next_steps
+    assert sum(s.startswith("Answer the question that was asked") for s in steps) == 1
+
+
 def test_an_offline_scored_report_says_what_the_offline_coach_measures(role_knowledge: RoleKnowledge) -> None:
     question = PlannedQuestion(text="Tell me about a low performer.", competency="people_leadership")
     session = InterviewSession(id="s2", role="ml-director", focus="mixed", length=1,
