@@ -94,6 +94,17 @@ def test_a_bullet_that_counts_what_it_touched_is_not_asked_for_its_scope(role_kn
 
 
 
+def test_a_role_that_states_its_team_size_is_not_asked_for_it_on_every_bullet(role_knowledge, embedder) -> None:
+    text = ("Jo Example\njo@example.org\nExperience\nSenior Manager, ML Platform, Globex  2018 - Present\n"
+            "• Lead 5 teams (38 engineers, 5 managers) owning the feature store and model serving.\n"
+            "• Partnered with product VPs on a quarterly ML roadmap; introduced model SLOs.\n"
+            "Head of ML, Initech  2014 - 2018\n"
+            "• Partnered with product VPs on a quarterly ML roadmap; introduced model SLOs.\n")
+    asked = [any("reported to you" in s for s in f.suggestions)
+             for f in _review(text, role_knowledge, embedder).bullet_feedback]
+    assert asked == [False, False, True]  # the role that never says how many it led is still asked
+
+
 def test_experience_advice_says_why_years_are_low() -> None:
     """Readable dates on internships only must not be reported as unreadable dates."""
     from assistant.resume.models import Job, Resume

@@ -115,6 +115,16 @@ def test_a_role_that_led_no_one_is_not_asked_how_many_reported_to_the_candidate(
     assert leadership & set(questions["Responsible for recommendation models"]), "a director's role still is"
 
 
+def test_a_role_that_states_how_many_it_led_is_not_asked_again() -> None:
+    resume = resume_from_text(
+        "Jo Example\njo@example.org\nExperience\nDirector of ML | Globex | 2019 - Present\n"
+        "- Led 5 teams (38 engineers, 5 managers) owning the feature store and model serving\n"
+        "- Partnered with product VPs on a quarterly ML roadmap\n")
+    questions = {q.bullet: q.questions for q in tailor_resume(resume, knowledge()).questions_for_candidate}
+    leadership = set(knowledge().template.scope_pattern.asks)
+    assert not leadership & set(questions.get("Partnered with product VPs on a quarterly ML roadmap", []))
+
+
 def test_rejecting_the_reorder_keeps_the_original_order() -> None:
     resume = resume_from_text(DIRECTOR)
     tailored = tailor_resume(resume, knowledge())

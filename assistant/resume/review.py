@@ -287,7 +287,7 @@ def _coverage(
 
 
 def _bullet_feedback(
-    bullet: Line, knowledge: RoleKnowledge, competency: str | None
+    bullet: Line, knowledge: RoleKnowledge, competency: str | None, role_sized: bool = False
 ) -> BulletFeedback:
     text = bullet.text
     metric = has_metric(text)
@@ -302,7 +302,7 @@ def _bullet_feedback(
         suggestions.append(f"Start with what you did, not '{weak}': a verb such as {strong}.")
     if not metric:
         suggestions.append("What changed, and by how much? Add the number (before and after, %, time, cost, users).")
-    if leadership and size is None:
+    if leadership and size is None and not role_sized:
         suggestions.append(asks.get("leadership_scope", ["How many people did you lead?"])[0])
     elif not scope and not leadership:
         suggestions.append("Show the scope: how many people, teams, models or users did this touch?")
@@ -394,8 +394,11 @@ def review_resume(
 
     # Bullets and competencies.
     coverage, closest = _coverage(bullets, knowledge, embedder)
+    # A role whose bullets already say how many people it led is not asked again on each of its other bullets.
+    sized = {b.number for job in resume.experience if any(team_size(x.text) for x in job.bullets) for b in job.bullets}
     feedback = [
-        _bullet_feedback(b, knowledge, closest[i] if i < len(closest) else None) for i, b in enumerate(bullets)
+        _bullet_feedback(b, knowledge, closest[i] if i < len(closest) else None, role_sized=b.number in sized)
+        for i, b in enumerate(bullets)
     ]
     total = len(feedback)
     quantified = sum(f.has_metric for f in feedback)

@@ -291,6 +291,8 @@ def _questions_for_weak_bullets(resume: Resume, template: ResumeTemplate) -> lis
         if job.title and EARLY_CAREER.search(job.title):
             continue
         leads = _leads_people(job, template)
+        # Asked once per role at most: a role whose bullets already say how many people it led has answered it.
+        scope_stated = any(_shows_scope(b.text, template) for b in job.bullets)
         for bullet in job.bullets:
             weak = _weak_verb(bullet.text, template)
             if has_quantity(bullet.text) and not weak:
@@ -301,7 +303,7 @@ def _questions_for_weak_bullets(resume: Resume, template: ResumeTemplate) -> lis
                 asks = [_OUTCOME_ASK]
             else:
                 asks = list(pattern.asks)
-                if leads and pattern is not scope and not _shows_scope(bullet.text, template):
+                if leads and pattern is not scope and not scope_stated:
                     asks += [a for a in scope.asks if a not in asks][:1]
             if weak:
                 asks.insert(0, f"What did you personally own or decide here (instead of \"{weak}\")?")
