@@ -82,9 +82,25 @@ def _mention_parts(phrase: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[\s-]+", phrase.strip()) if p)
 
 
+def _gerund_stem(word: str) -> str | None:
+    """The stem of a term's closing "-ing" noun ("testing" -> "test", "coaching" -> "coach"), whose other forms name
+    the same practice ("ran A/B tests", "coached three managers"); None for any other word."""
+    lowered = word.lower()
+    if not (lowered.endswith("ing") and len(lowered) > 5 and lowered.isalpha()):
+        return None
+    root = stem(lowered)
+    if root.endswith("e") and not lowered.startswith(root):
+        root = root[:-1]  # "hiring" -> "hire": "hir" + "e", "es", "ed", "er"
+    return root if len(root) >= 3 and lowered.startswith(root) and root != lowered else None
+
+
 @lru_cache(maxsize=4096)
 def _mention_pattern(phrase: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in _mention_parts(phrase)]
+    raw = list(_mention_parts(phrase))
+    parts = [re.escape(p) for p in raw]
+    root = _gerund_stem(raw[-1]) if raw else None
+    if root is not None:
+        parts[-1] = f"(?:{parts[-1]}|{re.escape(root)}(?:e|es|ed|d|er|ers)?)"
     return re.compile(r"(?<![\w])" + r"[\s-]*".join(parts) + r"s?(?![\w])", re.IGNORECASE)
 
 
@@ -96,7 +112,8 @@ _ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", 
 
 def mentions(text: str, phrase: str) -> bool:
     """Whether `text` names `phrase` as whole words, in any case, spaced or hyphenated either way, singular or
-    with a plural "s" ("feature store" finds "Feature-Stores"). The one "does this text mention that term" test
+    with a plural "s" ("feature store" finds "Feature-Stores"), a closing "-ing" practice in its other forms ("A/B
+    testing" finds "A/B tests", "coaching" finds "coached"). The one "does this text mention that term" test
     for keywords, skills, domains and rubric words; an empty phrase is never mentioned."""
     if not phrase.strip():
         return False
@@ -111,7 +128,8 @@ def mentioned(text: str, phrases: Iterable[str]) -> list[str]:
     folded = text.translate(_ASCII_LOOKALIKES).lower()
     return [
         phrase for phrase in phrases
-        if all(p.lower() in folded for p in _mention_parts(phrase) if p.isascii()) and mentions(text, phrase)
+        if all((_gerund_stem(p) or p).lower() in folded for p in _mention_parts(phrase) if p.isascii())
+        and mentions(text, phrase)
     ]
 
 
