@@ -105,6 +105,15 @@ def test_a_role_that_states_its_team_size_is_not_asked_for_it_on_every_bullet(ro
     assert asked == [False, False, True]  # the role that never says how many it led is still asked
 
 
+@pytest.mark.parametrize("bullet", ["Owned a £3.2M annual ML infrastructure budget.",
+                                    "Ran a EUR 900k GPU budget across four teams.", "Managed a $2.5M budget."])
+def test_a_budget_in_any_common_currency_is_a_budget(role_knowledge, embedder, bullet: str) -> None:
+    text = f"Jo Example\njo@example.org\nExperience\nHead of ML, Globex  2018 - Present\n• {bullet}\n"
+    review = _review(text, role_knowledge, embedder)
+    assert review.leadership.budget_mentions
+    assert "none states a budget" not in review.fit.explanation
+
+
 def test_experience_advice_says_why_years_are_low() -> None:
     """Readable dates on internships only must not be reported as unreadable dates."""
     from assistant.resume.models import Job, Resume

@@ -28,7 +28,7 @@ from assistant.resume.llm_feedback import LLMFeedback
 from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
 from assistant.resume.parser import parse_resume
 from assistant.text.plural import count_of, verb_for
-from assistant.text.quantities import has_quantity, states_reach, team_size
+from assistant.text.quantities import MONEY_SOURCE, has_quantity, states_reach, team_size
 from assistant.text.stopwords import JOB_AD_WORDS, STOPWORDS
 from assistant.text.tokens import mentioned, mentions
 from assistant.text.weak import weak_opener
@@ -41,9 +41,10 @@ log = logging.getLogger(__name__)
 STANDARD_SECTIONS = ("summary", "experience", "education", "skills", "projects", "publications", "certifications")
 EMBED_CHARS = 200
 COVERED_SIMILARITY = 0.40  # MiniLM cosine above which a bullet is clear evidence of a competency
+# An amount of money (any currency `MONEY_SOURCE` reads: "$2M", "£3.2M", "EUR 40k") beside what it measured.
 _BUDGET = re.compile(
-    r"\$\s?\d[\d,.]*\s?(?:[kmb]\b|million|billion|mm)?[^.;]{0,40}\b(?:budget|spend|cost|p&l|revenue|savings?)\b"
-    r"|\b(?:budget|spend|p&l|cost)\b[^.;]{0,40}\$\s?\d[\d,.]*\s?(?:[kmb]\b|million|billion|mm)?",
+    rf"(?:{MONEY_SOURCE})[^.;]{{0,40}}?\b(?:budget|spend|cost|p&l|revenue|savings?)\b"
+    rf"|\b(?:budget|spend|p&l|cost)\b[^.;]{{0,40}}?(?:{MONEY_SOURCE})",
     re.IGNORECASE,
 )
 _ORG = re.compile(

@@ -36,11 +36,13 @@ SCALE: dict[str, float] = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn":
                            "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
 _SCALE_ALT = r"(?:thousand|million|billion|trillion|mm|mn|bn|k|m|b|t)"
 
-MONEY_RE = re.compile(
-    r"(?:(?:US)?\$|USD\s?|€|£|EUR\s?|GBP\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\b"
-    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\s?(?:USD|dollars|EUR|euros|GBP)\b",
-    re.IGNORECASE,
+_CURRENCY_CODES = r"USD|EUR|GBP|CHF|CAD|AUD|SGD|INR|JPY|CNY|SEK|NOK|DKK|PLN|BRL"
+#: An amount of money with its currency, before ("$2.5M", "£3.2M", "EUR 40k") or after ("2 million euros").
+MONEY_SOURCE = (
+    r"(?:(?:US|C|A|S)?\$|€|£|¥|₹|(?:" + _CURRENCY_CODES + r")\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\b"
+    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\s?(?:" + _CURRENCY_CODES + r"|dollars|euros|pounds|rupees)\b"
 )
+MONEY_RE = re.compile(MONEY_SOURCE, re.IGNORECASE)
 PERCENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|pp\b|percentage points\b)",
                         re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d.,%]|\s?%)")
