@@ -397,6 +397,52 @@ def left_dates_pdf() -> bytes:
     return _bytes(pdf)
 
 
+def drawn_markers_pdf(markers: bool = True) -> bytes:
+    """A CV printed from HTML the way Chromium prints it: dates in a left column, the title and employer beside them,
+    each list item's marker a small filled circle drawn in front of it (no bullet glyph in the text; with
+    `markers=False`, none at all), items wrapped without any indent, each entry set apart by extra space."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Casey Example", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, "casey@example.com", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Professional Experience", new_x="LMARGIN", new_y="NEXT")
+    entries = [
+        ("04/2020 - today", "Head of Machine Learning", "Umbrella Health, Berlin",
+         [["Grew the ML engineering team from 6 to 24 people", "across three teams"],
+          ["Introduced an MLOps platform; deployment time", "down from five weeks to three days"],
+          ["Owned a budget of 2.4 million EUR"]]),
+        ("01/2016 - 03/2020", "Senior Data Scientist", "Soylent Insurance, Hamburg",
+         [["Fraud detection models"], ["Claims losses down 3 percent"]]),
+    ]
+    for dates, title, employer, items in entries:
+        y = pdf.get_y()
+        pdf.set_font("Helvetica", size=10)
+        pdf.set_xy(10, y)
+        pdf.cell(35, 5, dates)
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.set_xy(50, y)
+        pdf.cell(0, 5, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        pdf.set_x(50)
+        pdf.cell(0, 5, employer, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for item in items:
+            if markers:
+                pdf.circle(x=56.2, y=pdf.get_y() + 2.9, radius=0.65, style="F")  # a 1.3 mm dot at the x-height
+            for line in item:
+                pdf.set_x(60)
+                pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "Education", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 5, "2009 - 2013  BSc Computer Science, Example University")
+    return _bytes(pdf)
+
+
 def right_dates_pdf() -> bytes:
     """A resume whose date ranges float at the right margin on their own line just under each entry's title (an
     HTML template's `float: right`), so the dates form a narrow column of nothing but dates."""

@@ -16,6 +16,7 @@ from assistant.resume.models import ExtractedText
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import parse_resume
 from tests.pdfs import (
+    drawn_markers_pdf,
     entries_pdf,
     left_dates_pdf,
     right_dates_pdf,
@@ -70,6 +71,30 @@ def test_a_sidebar_does_not_cut_the_experience_that_runs_onto_page_two(settings)
     assert [line.text for line in skills.lines] == [
         "Python", "SQL", "Forecasting", "Experiment design", "Causal inference"]
     assert all("forecasting and pricing" in b.text for b in resume.experience[2].bullets)
+
+
+def test_list_markers_drawn_as_shapes_are_bullets_and_an_entrys_last_item_is_not_the_next_employer(
+    settings,
+) -> None:
+    # Printed from HTML, each <li> marker is a drawn dot, not a glyph in the text; the last item of an entry sits
+    # right over the next entry's dated line, set apart only by space and by its indent.
+    resume = parse_resume(read_pdf(drawn_markers_pdf(), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of Machine Learning", "Umbrella Health, Berlin"), ("Senior Data Scientist", "Soylent Insurance, Hamburg")]
+    assert [[b.text for b in j.bullets] for j in resume.experience] == [
+        ["Grew the ML engineering team from 6 to 24 people across three teams",
+         "Introduced an MLOps platform; deployment time down from five weeks to three days",
+         "Owned a budget of 2.4 million EUR"],
+        ["Fraud detection models", "Claims losses down 3 percent"],
+    ]
+
+
+def test_an_entrys_last_line_set_in_and_apart_is_not_the_next_entrys_employer(settings) -> None:
+    # No markers at all: the items cannot be told apart, but "Owned a budget of 2.4 million EUR", set in from the
+    # dates and followed by a wider gap, still ends its own entry rather than heading the next.
+    resume = parse_resume(read_pdf(drawn_markers_pdf(markers=False), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of Machine Learning", "Umbrella Health, Berlin"), ("Senior Data Scientist", "Soylent Insurance, Hamburg")]
 
 
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:

@@ -847,6 +847,32 @@ def _ruled(lines: list[LayoutLine], shapes: list[tuple[float, float, float, floa
     return out
 
 
+# A line that already opens with a list glyph (or a dash used as one) needs no drawn marker read in front of it.
+_GLYPH_START = re.compile(r"\s*[•·▪■◆●○◦‣⁃–—*-]")
+
+
+def _drawn_markers(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]]) -> set[int]:
+    """Indexes of the lines a drawn list marker opens, as a reader sees it: a small dot or square (a third of an
+    em or so, never an icon's full em) just left of the line's first word and level with its lower-case letters.
+    HTML-to-PDF printers (Chromium, which many resume builders use) draw `<li>` markers as shapes, not text, so
+    without this every bullet of such a resume reads as prose and wrapped bullets run together."""
+    out: set[int] = set()
+    if not lines:
+        return out
+    largest = max(line.size for line in lines)
+    for x0, y0, x1, y1 in shapes:
+        width, height = x1 - x0, y1 - y0
+        if not (0 < width <= 0.45 * largest and 0 < height <= 0.45 * largest):
+            continue  # rules, bars, boxes and icons: most of a page's shapes, skipped before the line scan
+        for i, line in enumerate(lines):
+            size = line.size
+            if (0.15 * size <= width <= 0.45 * size and 0.15 * size <= height <= 0.45 * size
+                    and 0 <= line.x0 - x1 <= 2 * size and line.y <= (y0 + y1) / 2 <= line.y + 0.7 * size):
+                out.add(i)
+                break
+    return out
+
+
 def _last_block_start(line: LayoutLine) -> float:
     """Where the line's last piece of text starts (`_segments`): the line's start unless a wide gap splits it."""
     segments = _segments(line)
@@ -867,6 +893,9 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
             head, _, rest = nxt.partition(" ")
             texts[index] = texts[index][:-1] + head
             texts[index + 1] = rest
+    for index in _drawn_markers(lines, shapes or []):
+        if texts[index] and not _GLYPH_START.match(texts[index]):
+            texts[index] = "• " + texts[index]
     styles = []
     previous_y: float | None = None
     ruled = _ruled(lines, shapes or [])
