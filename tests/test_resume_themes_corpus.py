@@ -33,3 +33,11 @@ def test_the_parser_reads_most_theme_layouts(settings) -> None:
     floors = {"name": 0.9, "email": 0.9, "sections": 0.85, "jobs": 0.75, "employers": 0.7, "latest_title": 0.7,
               "years": 0.75}
     assert {f: round(rates[f], 2) for f in floors if rates[f] < floors[f]} == {}
+
+
+def test_a_date_cell_set_lower_than_its_title_keeps_the_title_over_the_first_bullet(settings) -> None:
+    # The "paper" theme centres each date cell in its table row: reading by baselines meets the title, its first
+    # bullet, then the dates. With the list markers read as bullets, the header search goes over that bullet.
+    resume = prepare_resume(read_pdf((THEMES / "paper__manyroles.pdf").read_bytes(), settings))[0]
+    assert [(j.title, j.company) for j in resume.experience[:2]] == [
+        ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments")]

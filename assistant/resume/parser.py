@@ -482,6 +482,8 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         i = anchor - 1
         if headers_below and _date_only(section_lines[anchor].text):
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
+        elif _date_only(section_lines[anchor].text):
+            i = _over_early_bullets(section_lines, i, floor, claimed)
         while True:
             if i >= floor and i not in claimed and _lone_glyph(section_lines[i]):
                 # An entry set as a list item: its bullet glyph sits on a line of its own between the employer and
@@ -494,7 +496,8 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
                 and not (_set_larger(section_lines[i], typography)
                          and not _set_larger(section_lines[i - 1], typography))
-            ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography)):
+            ) and not _indented_past(section_lines[i], section_lines[pre[0] if pre else anchor], typography)
+                    and not _spaced_apart(section_lines[i], section_lines[pre[0] if pre else anchor], typography)):
                 break
             pre.insert(0, i)
             i -= 1
@@ -896,6 +899,36 @@ def _indented_past(line: Line, below: Line, typography: Typography | None) -> bo
     a, b = typography.style(line.text), typography.style(below.text)
     # A bullet indent is a few ems; a piece far to the right (a right-aligned place or date) is not an indent.
     return a is not None and b is not None and a.page == b.page and 6 < a.x - b.x <= 50
+
+
+def _over_early_bullets(section_lines: list[Line], i: int, floor: int, claimed: set[int]) -> int:
+    """Where a bare date's header search starts: at `i`, or over a bullet or two read before the date when a header
+    line sits right above them. A date column set a little lower than its title (an HTML table cell, vertically
+    centred) is read after the title's first bullet: "Staff Engineer at Globex" / "• Led 11 engineers" /
+    "2022-03 to present"."""
+    j = i
+    while j >= floor and j > i - 2 and j not in claimed and _is_bullet(section_lines[j]) and not _claimable_header(
+            section_lines[j]):
+        j -= 1
+    if j < i and j >= floor and j not in claimed and not _is_bullet(section_lines[j]) and _claimable_header(
+            section_lines[j]) and not _date_only(section_lines[j].text):
+        return j
+    return i
+
+
+def _spaced_apart(line: Line, below: Line, typography: Typography | None) -> bool:
+    """Is `line` set in from `below` and set off from it by clearly more space than a paragraph's lines? Then it
+    ends the entry above (its last bullet, in a layout with no bullet glyphs, in a column right of the dates) and
+    is not part of `below`'s header. An employer printed above its dated titles is spaced the same way but set
+    out, not in, and stays the header."""
+    if typography is None:
+        return False
+    a, b = typography.style(line.text), typography.style(below.text)
+    if a is None or b is None or a.page != b.page or a.x <= b.x + 6:
+        return False
+    # More space than the paragraph leading, or than `line` has over the line above it (a short resume with many
+    # headings has a median gap well above its body's leading).
+    return typography.spaced(b) or (a.gap > 0 and b.gap >= 1.5 * a.gap)
 
 
 def _set_larger(line: Line, typography: Typography | None) -> bool:
