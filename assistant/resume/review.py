@@ -396,9 +396,10 @@ def review_resume(
     # Bullets and competencies.
     coverage, closest = _coverage(bullets, knowledge, embedder)
     # A role whose bullets already say how many people it led is not asked again on each of its other bullets.
-    sized = {b.number for job in resume.experience if any(team_size(x.text) for x in job.bullets) for b in job.bullets}
+    in_sized_role = {b.number for job in resume.experience if any(team_size(x.text) for x in job.bullets)
+                     for b in job.bullets}
     feedback = [
-        _bullet_feedback(b, knowledge, closest[i] if i < len(closest) else None, role_sized=b.number in sized)
+        _bullet_feedback(b, knowledge, closest[i] if i < len(closest) else None, role_sized=b.number in in_sized_role)
         for i, b in enumerate(bullets)
     ]
     total = len(feedback)
