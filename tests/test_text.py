@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.quantities import has_quantity, numbers_in
+from assistant.text.quantities import MONEY_RE, has_quantity, numbers_in, team_size
 from assistant.text.tokens import content_words, mentioned, mentions, split_sentences, spoken_words, terms
 
 
@@ -84,3 +84,20 @@ def test_spoken_words_are_what_a_transcript_and_a_pronouncing_dictionary_hold() 
     assert spoken_words("I’d say, um, we cut 40% of C++ builds — you know?") == [
         "i'd", "say", "um", "we", "cut", "of", "c", "builds", "you", "know",
     ]
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("Direction de 3 équipes (25 personnes) : plateforme ML, tarification", 25),
+    ("Encadrement de 6 data scientists", 6),
+    ("Aufbau und Führung eines ML-Teams von 6 auf 24 Mitarbeitende", 24),
+    ("Lideré un equipo de 10 ingenieros", 10),
+    ("Grew the team from 6 to 24 engineers", 24),
+])
+def test_a_team_size_is_read_in_the_languages_the_reader_knows(text: str, size: int) -> None:
+    assert team_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["Gestion d'un budget de 1,8 M€", "Budget von 2,4 Mio. EUR", "a £3.2M budget",
+                                  "CHF 900k for GPUs"])
+def test_money_is_read_with_its_currency_before_or_after(text: str) -> None:
+    assert MONEY_RE.search(text)

@@ -33,14 +33,16 @@ COUNT_WORDS: tuple[str, ...] = tuple(
 _COUNT_ALT = "|".join(COUNT_WORDS)
 
 SCALE: dict[str, float] = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
-                           "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
-_SCALE_ALT = r"(?:thousand|million|billion|trillion|mm|mn|bn|k|m|b|t)"
+                           "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
+                           "mio": 1e6, "mrd": 1e9}  # German and Dutch: "2,4 Mio. EUR", "1 Mrd."
+_SCALE_ALT = r"(?:thousand|million|billion|trillion|mio|mrd|mm|mn|bn|k|m|b|t)"
 
 _CURRENCY_CODES = r"USD|EUR|GBP|CHF|CAD|AUD|SGD|INR|JPY|CNY|SEK|NOK|DKK|PLN|BRL"
 #: An amount of money with its currency, before ("$2.5M", "£3.2M", "EUR 40k") or after ("2 million euros").
 MONEY_SOURCE = (
     r"(?:(?:US|C|A|S)?\$|€|£|¥|₹|(?:" + _CURRENCY_CODES + r")\s?)\s?(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\b"
-    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\s?(?:" + _CURRENCY_CODES + r"|dollars|euros|pounds|rupees)\b"
+    r"|(\d[\d,]*(?:\.\d+)?)\s?(" + _SCALE_ALT + r")?\.?\s?(?:(?:" + _CURRENCY_CODES
+    + r"|dollars|euros|pounds|rupees)\b|[€£$](?!\w))"
 )
 MONEY_RE = re.compile(MONEY_SOURCE, re.IGNORECASE)
 PERCENT_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|pp\b|percentage points\b)",
@@ -160,17 +162,24 @@ def quantities(text: str) -> list[tuple[float, str, str, str]]:
 
 # --- team size --------------------------------------------------------------------------------------------------
 
+# People, also in the other languages the reader knows (French, German, Spanish, Portuguese): "25 personnes",
+# "24 Mitarbeitende", "10 ingenieros", "8 engenheiros".
 _PEOPLE = (r"(?:engineers?|people|scientists?|managers?|reports?|developers?|members?|staff|analysts?|researchers?|"
-           r"ICs?|hires?|FTEs?|students?|employees?|leads?)")
+           r"ICs?|hires?|FTEs?|students?|employees?|leads?|"
+           r"personnes|collaborat(?:eurs|rices)|ingénieur(?:e?s)|Personen|Mitarbeit(?:ende|er(?:innen)?)|"
+           r"Ingenieur(?:e|innen)|personas|pessoas|ingenieros|engenheiros|colaboradores|empleados|funcionários)")
 _COUNT_IN_WORDS = rf"{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?"
 _COUNT = rf"\d+|{_COUNT_IN_WORDS}"
 _TEAM_SIZE = re.compile(
-    rf"(?:\b(?:team|org|organi[sz]ation|group|department|function)s?\s+of\s+(?:over\s+|about\s+|up\s+to\s+|"
-    rf"more\s+than\s+|~\s?)?(?P<a>{_COUNT})\+?)"
-    rf"|(?:\b(?P<b>{_COUNT})\+?[- ](?:person|people|member|strong|engineer)\b)"
+    rf"(?:\b(?:team|org|organi[sz]ation|group|department|function|équipe|equipo|equipe)s?\s+(?:of|de|von|mit)\s+"
+    rf"(?:over\s+|about\s+|up\s+to\s+|more\s+than\s+|~\s?)?(?P<a>{_COUNT})\+?(?!\s+(?:auf|bis|à|a|para)\s+\d))"
+    rf"|(?:\b(?P<b>{_COUNT})\+?[- ](?:person|people|member|strong|engineer|personnes|Personen|personas|pessoas|"
+    rf"Mitarbeitende|Mitarbeiter)\b)"
     rf"|(?:\bwith\s+(?:a\s+team\s+of\s+)?(?P<d>{_COUNT})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
     rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
-    rf"directed|supervised|coached)\b[^.;]{{0,40}}?\b(?P<c>{_COUNT})\+?\s+(?:(?!to\b)\w+\s+){{0,2}}{_PEOPLE}\b)",
+    rf"directed|supervised|coached|encadrement|encadré|dirigé|direction|Führung|geführt|leitete|Leitung|dirigí|"
+    rf"lideré|liderei|gerenciei|gestión|gestão)\b[^.;]{{0,40}}?\b(?P<c>{_COUNT})\+?\s+(?:(?!(?:to|auf|bis|à|a|para)\b)\w+\s+){{0,2}}"
+    rf"{_PEOPLE}\b)",
     re.IGNORECASE,
 )
 
