@@ -30,6 +30,7 @@ only decides gaps between runs and which lines cross a gutter, where being a few
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _BOLD_NAME = re.compile(
@@ -860,14 +861,21 @@ def _drawn_markers(lines: list[LayoutLine], shapes: list[tuple[float, float, flo
     if not lines:
         return out
     largest = max(line.size for line in lines)
+    # Lines by baseline, so each shape is tested only against the lines whose text band could hold it (a page of
+    # many small shapes stays cheap).
+    by_y = sorted((line.y, i) for i, line in enumerate(lines))
+    baselines = [y for y, _ in by_y]
     for x0, y0, x1, y1 in shapes:
         width, height = x1 - x0, y1 - y0
         if not (0 < width <= 0.45 * largest and 0 < height <= 0.45 * largest):
             continue  # rules, bars, boxes and icons: most of a page's shapes, skipped before the line scan
-        for i, line in enumerate(lines):
+        middle = (y0 + y1) / 2
+        for k in range(bisect.bisect_left(baselines, middle - 0.7 * largest), bisect.bisect_right(baselines, middle)):
+            i = by_y[k][1]
+            line = lines[i]
             size = line.size
             if (0.15 * size <= width <= 0.45 * size and 0.15 * size <= height <= 0.45 * size
-                    and 0 <= line.x0 - x1 <= 2 * size and line.y <= (y0 + y1) / 2 <= line.y + 0.7 * size):
+                    and 0 <= line.x0 - x1 <= 2 * size and line.y <= middle <= line.y + 0.7 * size):
                 out.add(i)
                 break
     return out
