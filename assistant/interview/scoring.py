@@ -345,6 +345,10 @@ class OfflineScorer(AnswerScorer):
         return bool(re.match(r"\s*(?:tell me about|describe a time|walk me through a time|give me an example)",
                              question.text, re.IGNORECASE))
 
+    def _judged_as_technical(self, question: QuestionContext) -> bool:
+        """A bank question of the technical kind, when the policy judges those on their own weights."""
+        return self._kinds.get(question.question_id or "") == "technical" and self.policy.technical_weights is not None
+
     def _sentence_vectors(self, sig: TextSignals) -> np.ndarray | None:
         """Every sentence of the answer in one embedding call (short texts: one padded batch is cheap)."""
         if self.embedder is None or not sig.sentences:
@@ -505,9 +509,8 @@ class OfflineScorer(AnswerScorer):
 
         # Invisible characters cannot hide words from the signals.
         breakdown, sig = self.breakdown(question, clean_untrusted(answer))
-        kind = self._kinds.get(question.question_id or "")
         gaps = self._gaps(sig, breakdown, plan_answers=not self._asks_for_a_story(question),
-                          technical=kind == "technical" and self.policy.technical_weights is not None)
+                          technical=self._judged_as_technical(question))
         d = breakdown.dimensions
         return Evaluation(
             score=_to_score(breakdown.overall),
@@ -538,7 +541,7 @@ class OfflineScorer(AnswerScorer):
         sentence_vectors, echo_free = self._sentences_and_echo_free(sig, question.text)
         rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors, echo_free)  # not what it demands
         asks_for_story = self._asks_for_a_story(question)
-        technical = self._kinds.get(question.question_id or "") == "technical"
+        technical = self._judged_as_technical(question)
         dims, specifics_per_100w = self._dimensions(sig, rel, asks_for_story, technical)
         weights = p.technical_weights if technical and p.technical_weights is not None else p.weights
         base = sum(weights[name] * value for name, value in dims.model_dump().items())
