@@ -601,6 +601,14 @@ def test_a_red_flag_is_quoted_in_whole_clauses_and_its_tone_is_not_read_as_other
     assert flag.quote.startswith("I did not tell legal") and flag.quote in long and len(flag.quote.split()) <= 28
 
 
+def test_doing_the_work_oneself_is_ownership_not_taking_credit(scorer: OfflineScorer) -> None:
+    hands_on = ("I ran the first migration myself with the loudest team, wrote the playbook from it, and funded one "
+                "engineer per team for two sprints from my budget.")
+    assert not scorer.red_flag_hits(hands_on)
+    claimed = "My staff engineer designed it, but I presented it to the CTO myself and never mentioned her."
+    assert "takes_credit" in {h.definition.id for h in scorer.red_flag_hits(claimed)}
+
+
 def test_red_flag_patterns_work_without_an_embedder(
     role_knowledge: RoleKnowledge, incident_question: QuestionContext
 ) -> None:
