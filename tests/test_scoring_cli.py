@@ -9,6 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.cli.score import render_text
+from assistant.interview.models import Dimensions, Evaluation
 
 QUESTION = "Tell me about a time you had to deal with an underperforming manager on your team."
 STRONG = (
@@ -35,6 +37,14 @@ def test_text_output_names_score_dimensions_and_follow_up(runner: CliRunner) -> 
     assert "Score: " in result.stdout and "on people_leadership" in result.stdout
     assert "ownership" in result.stdout and "Follow-up: " in result.stdout
     assert "offline coach" in result.stderr
+
+
+def test_no_follow_up_is_called_landed_only_for_an_answer_that_scored_4_or_5(runner: CliRunner) -> None:
+    d = Dimensions(structure=3, ownership=3, specificity=3, relevance=3, altitude=3)
+    middling = render_text(Evaluation(score=3, competency="hiring", dimensions=d))
+    landed = render_text(Evaluation(score=4, competency="hiring", dimensions=d))
+    assert "the answer landed" not in middling and "Follow-up: none" in middling
+    assert "Follow-up: none (the answer landed)" in landed
 
 
 def test_json_output_has_the_documented_fields(runner: CliRunner) -> None:

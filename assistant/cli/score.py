@@ -124,7 +124,9 @@ def render_text(evaluation: Evaluation) -> str:
     lines += red_flag_lines(e)
     if e.gaps:
         lines.append("Gaps: " + ", ".join(e.gaps))
-    lines.append(f"Follow-up: {e.follow_up}" if e.follow_up else "Follow-up: none (the answer landed)")
+    lines.append(f"Follow-up: {e.follow_up}" if e.follow_up
+                 else "Follow-up: none (the answer landed)" if e.score >= 4
+                 else "Follow-up: none (no single gap stood out to probe)")
     if e.scope:
         lines.append(f"Scope: {e.scope}")
     return "\n".join(lines)
