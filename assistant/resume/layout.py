@@ -21,6 +21,8 @@ page instead, so this module places every visible run (text, baseline x/y, font 
 - splits a heading set in a left margin off its row (bigger than the row, or in the body's size at the page's
   outer edge with a wide gap), and joins a margin heading wrapped over two rows ("Research" / "Interests");
 - joins words hyphenated across a line break ("engi-" / "neering") when the next line continues in lower case;
+- reads a small dot or square drawn just before a line's first word as its list marker ("• "): HTML printers
+  draw `<li>` markers as shapes, not glyphs;
 - reports each line's typography (size, bold share, left edge, space above) so headings and names can be found
   the way a reader finds them, by what sets them apart.
 
