@@ -187,3 +187,31 @@ def test_accents_a_tex_font_draws_apart_from_their_letter_are_put_back_on_it(raw
     names, headings and employers must match what they see."""
     assert normalize_text(raw) == clean
     assert normalize_text(clean) == clean
+
+
+MARKDOWN_RESUME = """# Sam Okafor
+sam.okafor@example.com · +1 415 555 0199 · [LinkedIn](https://linkedin.com/in/samokafor)
+
+## Experience
+
+### **Director, ML Engineering** — Lumen Ads *(Jan 2022 – Present)*
+- Lead 42 engineers across 6 teams; manage 5 EMs.
+
+---
+
+### **Senior ML Engineer** — Finch Social *(Jun 2015 – Dec 2021)*
+* Built the feed ranking model serving 40M daily users with `PyTorch`.
+"""
+
+
+def test_a_resume_pasted_in_markdown_is_read_without_its_marks(settings) -> None:
+    from assistant.resume.review import prepare_resume
+
+    extracted = read_text(MARKDOWN_RESUME, settings)
+    assert "**" not in extracted.text and "###" not in extracted.text and "`" not in extracted.text
+    resume = prepare_resume(extracted)[0]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director, ML Engineering", "Lumen Ads"), ("Senior ML Engineer", "Finch Social")]
+    assert resume.contact.name == "Sam Okafor"
+    assert [b.text for b in resume.experience[1].bullets] == [
+        "Built the feed ranking model serving 40M daily users with PyTorch."]

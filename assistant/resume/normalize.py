@@ -17,7 +17,7 @@ import unicodedata
 
 from assistant.llm.safety import strip_invisible
 
-__all__ = ["normalize_text", "strip_invisible"]
+__all__ = ["normalize_text", "plain_from_markdown", "strip_invisible"]
 
 _LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
@@ -97,6 +97,40 @@ def _accent_on_letter(match: re.Match[str]) -> str:
         mark = _SPACING_ACCENTS[accent]
     composed = unicodedata.normalize("NFC", _DOTTED.get(letter, letter) + mark)
     return composed if len(composed) == 1 else match.group(0)
+
+
+# Markdown a pasted resume may be written in (a .md file, Notion, a README): the marks are formatting, not words.
+_MD_HEADING = re.compile(r"(?m)^[^\S\n]{0,3}#{1,6}[^\S\n]+(.*?)(?:[^\S\n]+#+)?[^\S\n]*$")
+_MD_RULE = re.compile(r"(?m)^[^\S\n]{0,3}(?:[-*_][^\S\n]*){3,}$")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A link keeps what a reader sees and, when that is not the address itself, the address after it (a profile
+    link written "[LinkedIn](https://linkedin.com/in/x)" is still the candidate's LinkedIn)."""
+    text, url = match.group(1).strip(), match.group(2)
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("/")
+    if not text:
+        return url
+    return text if bare.lower() in text.lower() or text.lower() in ("", bare.lower()) else f"{text} ({url})"
+
+
+def plain_from_markdown(text: str) -> str:
+    """Pasted text with its Markdown marks taken off ("### **Director** — Globex *(2022 – Present)*" reads
+    "Director — Globex (2022 – Present)"): headings, strong and emphasis marks, rules, inline code, links and
+    escapes. List marks stay: "- " and "* " at a line's start are the bullets the parser reads."""
+    text = _MD_RULE.sub("", text)
+    text = _MD_HEADING.sub(lambda m: m.group(1), text)
+    text = _MD_LINK.sub(_link_text, text)
+    text = _MD_CODE.sub(lambda m: m.group(1), text)
+    for _ in range(2):  # "***bold italic***" is strong inside emphasis
+        text = _MD_STRONG.sub(lambda m: m.group(2), text)
+        text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return _MD_ESCAPE.sub(lambda m: m.group(1), text)
 
 
 def normalize_text(text: str) -> str:
