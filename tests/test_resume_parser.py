@@ -932,6 +932,16 @@ def test_a_work_history_line_with_several_date_ranges_makes_the_reading_unsure()
     assert any("several date ranges" in p for p in resume.reading_problems)
 
 
+def test_an_employer_that_reads_like_a_sentence_makes_the_reading_unsure() -> None:
+    # A line of prose over the first dated title is taken for its employer; the user is told to check the roles
+    # rather than shown "Responsible for 12 models ..." as an employer read with confidence.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nResponsible for 12 models and 3 teams across Europe\n"
+                    "Head of ML  2018 - Present\n• Led 20 engineers.\nSenior Data Scientist, Initech  2014 - 2018\n"
+                    "• Built fraud models.\n")
+    assert resume.confidence["experience"] < 0.4
+    assert any("reads like a sentence" in p for p in resume.reading_problems)
+
+
 def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
     resume = _parse(f"Sam Rivera\nsam@example.org\nExperience\n{TWO_ROLES}")
     assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems
