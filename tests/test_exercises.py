@@ -218,3 +218,13 @@ def test_a_long_but_allowed_role_play_still_gets_its_review() -> None:
     assert sum(len(t.text) for t in play.transcript if t.speaker == "candidate") > 15_000
     result = play.result()
     assert result.review is not None and result.review.scores
+
+
+def test_a_one_word_reply_in_a_role_play_is_pressed_on_not_an_error() -> None:
+    """'Thanks.' in a role-play ended it with "The text has no sentences to review" and nothing saved."""
+    play = _cfo_play()
+    pressed = play.reply("Thanks.")
+    assert pressed.speaker == "persona" and not play.finished
+    assert play.result().review is None  # nothing said yet that a review could score
+    play.reply(CFO_REPLIES[1])
+    assert play.result().review is not None

@@ -74,6 +74,11 @@ def _specific(sentence: str) -> bool:
     return bool(numbers_in(sentence)) or bool(_TIME_MARKER.search(sentence))
 
 
+def reviewable_sentences(text: str) -> list[str]:
+    """The sentences a review judges: three words or more ("Thanks." and "OK" carry nothing to score)."""
+    return [s.text for s in split_sentences(unwrap(text)) if len(s.text.split()) >= 3]
+
+
 def review_text(
     text: str,
     criteria: Sequence[ExerciseCriterion],
@@ -92,7 +97,7 @@ def review_text(
     if words < min_words:
         raise InputError(f"The text has {count_of(words, 'word')}; write at least {count_of(min_words, 'word')} so there is something to review.",
                          code="invalid_input")
-    sentences = [s.text for s in split_sentences(unwrap(text)) if len(s.text.split()) >= 3]
+    sentences = reviewable_sentences(text)
     if not sentences:
         raise InputError("The text has no sentences to review.", code="invalid_input")
     signals = [signal.says for c in criteria for signal in c.signals]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
-from assistant.exercises.review import ExerciseReview, review_text
+from assistant.exercises.review import ExerciseReview, review_text, reviewable_sentences
 from assistant.limits import check_length
 
 if TYPE_CHECKING:
@@ -120,8 +120,8 @@ class RolePlay:
     def review(self) -> ExerciseReview | None:
         """The candidate's replies scored on the persona's criteria (None before any reply)."""
         replies = "\n\n".join(t.text for t in self.transcript if t.speaker == "candidate")
-        if not replies:
-            return None
+        if not reviewable_sentences(replies):
+            return None  # no reply yet, or only "OK" and "Thanks": nothing to score
         criteria = [self.bank.criterion(c) for c in self.persona.criteria]
         # Every reply was within MAX_REPLY_CHARS: all of them together are reviewed, even past the memo limit.
         return review_text(replies, criteria, self.embedder, exercise=f"roleplay:{self.persona.id}", min_words=1,
@@ -135,6 +135,8 @@ class RolePlay:
     # -- helpers --
 
     def _meets(self, answer: str, criterion_id: str) -> bool:
+        if not reviewable_sentences(answer):
+            return False  # "Thanks." meets no criterion; the persona presses on instead of the play failing
         review = review_text(answer, [self.bank.criterion(criterion_id)], self.embedder, min_words=1)
         return len(review.scores[0].met) >= BEAT_MET_SIGNALS
 
