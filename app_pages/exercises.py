@@ -7,7 +7,7 @@ import streamlit as st
 from app_pages._shared import engine_badge, md_escape, services_or_stop, user_errors
 from assistant.errors import CoachError
 from assistant.exercises.review import ExerciseReview, review_text
-from assistant.exercises.roleplay import MAX_REPLY_CHARS, RolePlay
+from assistant.exercises.roleplay import MAX_REPLY_CHARS, NO_REVIEW, RolePlay
 from assistant.exercises.store import ExerciseRepository
 
 st.title("Director exercises")
@@ -76,6 +76,8 @@ with roleplay:
                 with user_errors():
                     ExerciseRepository(svc.db).save("roleplay", persona.id, result)
                 st.session_state.rp_saved = True
+        else:
+            st.info(NO_REVIEW)
         if st.button("Start again", key="rp_again"):
             for key in ("rp_play", "rp_saved", "rp_unsent_reply"):
                 st.session_state.pop(key, None)

@@ -228,3 +228,11 @@ def test_a_one_word_reply_in_a_role_play_is_pressed_on_not_an_error() -> None:
     assert play.result().review is None  # nothing said yet that a review could score
     play.reply(CFO_REPLIES[1])
     assert play.result().review is not None
+
+
+def test_a_role_play_with_no_reply_to_score_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    replies = tmp_path / "replies.txt"
+    replies.write_text("OK\n---\nThanks.\n---\nSure.\n---\nFine.\n---\nOK.\n---\nYes.\n", encoding="utf-8")
+    result = runner.invoke(app, ["interview", "--mode", "roleplay", "--persona", "cfo", "--answers", str(replies)])
+    assert result.exit_code == 0, result.output
+    assert "No review: none of your replies had a sentence to score" in result.stdout

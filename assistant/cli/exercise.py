@@ -110,7 +110,7 @@ def run_roleplay(persona_name: str | None, answers_path: Path | None, as_json: b
     import sys
 
     from assistant.cli.interview import _decode, _read_file, _read_interactive_answer, split_answers
-    from assistant.exercises.roleplay import RolePlay, find_persona
+    from assistant.exercises.roleplay import NO_REVIEW, RolePlay, find_persona
     from assistant.exercises.store import ExerciseRepository
     from assistant.services import build_services
 
@@ -160,3 +160,5 @@ def run_roleplay(persona_name: str | None, answers_path: Path | None, as_json: b
                            "usage": llm.meter.summary() if llm is not None else None})
     elif result.review is not None:
         typer.echo("\n" + "\n".join(review_lines(result.review)))
+    elif play.finished:
+        typer.echo("\n" + NO_REVIEW)

@@ -34,6 +34,10 @@ MAX_REPLY_CHARS = 3_000
 BEAT_MET_SIGNALS = 1
 
 
+#: What the candidate is told when a role-play ends with no reply a review could score ("OK", "Thanks.").
+NO_REVIEW = "No review: none of your replies had a sentence to score. Start again and answer in full sentences."
+
+
 class RolePlayTurn(BaseModel):
     speaker: Literal["persona", "candidate"]
     text: str
