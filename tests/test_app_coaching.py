@@ -122,3 +122,16 @@ def test_a_refused_role_play_reply_is_explained_and_kept(app_test) -> None:
     assert f"The reply is {len(long_reply):,} characters long; the limit is 3,000 characters" in text
     assert at.text_area(key="rp_unsent").value == long_reply, "the reply is kept to be shortened"
     assert not [m for m in at.chat_message if m.name == "user"], "nothing half-recorded in the conversation"
+
+
+def test_a_role_play_answered_only_with_thanks_ends_saying_there_is_nothing_to_review(app_test) -> None:
+    at = app_test("exercises.py")
+    at.selectbox(key="rp_pick").set_value("cfo").run()
+    at.button(key="rp_start").click().run()
+    for _ in range(8):  # the persona presses on each beat, then closes
+        if not at.chat_input:
+            break
+        at.chat_input(key="rp_reply").set_value("Thanks.").run()
+        assert_no_exception(at)
+        assert "Your reply was not sent" not in page_text(at)
+    assert "No review: none of your replies had a sentence to score" in page_text(at)
