@@ -1288,8 +1288,8 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
 def _reads_as_prose(field: str) -> bool:
     """A header field that reads as a sentence: prose by `sentence_like`, or six words or more with a figure in
     them, or ending as a clause does."""
-    return sentence_like(field) or (len(field.split()) >= 6 and bool(re.search(r"\d", field))) or field.rstrip(
-        ).endswith((";", ":"))
+    with_figure = len(field.split()) >= 6 and re.search(r"\d", field) is not None
+    return sentence_like(field) or with_figure or field.rstrip().endswith((";", ":"))
 
 
 def _roles_anywhere(lines: list[Line], typography: Typography | None, measure: int | None) -> list[Job]:
