@@ -215,3 +215,12 @@ def test_a_resume_pasted_in_markdown_is_read_without_its_marks(settings) -> None
     assert resume.contact.name == "Sam Okafor"
     assert [b.text for b in resume.experience[1].bullets] == [
         "Built the feed ranking model serving 40M daily users with PyTorch."]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("unit", ["**a ", "__a ", "[a](", "*a ", "`a "])
+def test_pasted_markdown_marks_that_never_close_cost_one_pass(settings, unit: str) -> None:
+    # A pasted line of unclosed marks, as long as the character cap allows: the mark patterns never scan a line
+    # once per mark (this took 16 s for "**a " before), so the paste is read, not stalled on.
+    text = unit * (settings.max_text_chars // len(unit))
+    assert read_text(text, settings).text
