@@ -258,6 +258,18 @@ def test_an_adverb_after_i_does_not_hide_the_action() -> None:
     assert own_actions("I just think it depends.") == 0
 
 
+def test_an_answer_that_landed_is_not_also_called_evasive(scorer: OfflineScorer, role_knowledge: RoleKnowledge) -> None:
+    q = role_knowledge.question("sr_04")  # the value of an ML platform investment, to a CFO who sees only cost
+    plan = ("In her terms: cost per model in production and revenue per model. Today each model takes 9 "
+            "engineer-weeks to ship and we ship 12 a year; with the platform, 3 weeks, so the same team ships 30. At "
+            "our average of $400k a year of margin per model, that's about $7M a year of capacity for a $1.5M "
+            "investment. I'd show her the three models that shipped late last year and what the delay cost, and "
+            "I'd commit to a quarterly report on cost per model so she can hold me to it.")
+    evaluation = scorer.evaluate(QuestionContext(text=q.text, competency=q.competency, question_id=q.id), plan)
+    assert evaluation.score >= 4
+    assert "evasive" not in evaluation.gaps and not any("evasive" in i for i in evaluation.improvements)
+
+
 def test_said_as_a_report_of_talk_is_not_an_action() -> None:
     from assistant.interview.signals import own_actions
 

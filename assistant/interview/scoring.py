@@ -778,7 +778,9 @@ class OfflineScorer(AnswerScorer):
             gaps.append("off_topic")
         if b.too_short:
             gaps.append("too_short")
-        if b.evasion.kinds:
+        if b.evasion.kinds and _to_score(b.overall) < p.follow_up_below:
+            # A reading of evasion in an answer that still landed (4+) is the reading's doubt, not the answer's
+            # flaw: told "this reads as evasive" beside a 4/5, the candidate is told two opposite things.
             gaps.append("evasive")
         if sig.own_actions == 0 and not technical and not (plan_answers and sig.hypothetical):
             gaps.append("no_own_actions")
@@ -887,7 +889,7 @@ class OfflineScorer(AnswerScorer):
                 f"Give a full example: {count_of(sig.word_count, 'word')} {verb_for(sig.word_count)} not enough to judge. Two sentences of "
                 "situation, what you decided, and what changed."
             )
-        if b.evasion.reasons:
+        if b.evasion.reasons and "evasive" in gaps:
             tips.append("This reads as evasive: " + "; ".join(b.evasion.reasons) + ". Tell one real instance: "
                         "what you decided, what you did, and what changed.")
         if "no_own_actions" in gaps:
