@@ -178,7 +178,7 @@ _OUTCOME_PHRASE = _pattern(
         r"since then",
         r"since(?=[,.;!]|\s*$)",  # "we have not had one since."
         r"(?:is|are) now",
-        r"now (?:we|the|all|every|our|it)",
+        r"now (?:we|the|all|every|our|it|takes?|runs?|costs?|sits?|stands?)",  # "approvals now take two days"
         r"ended up",
         r"in the following",
         r"the next (?:quarter|year|half)",
