@@ -299,6 +299,18 @@ def test_a_rehearsed_story_that_comes_near_none_of_the_questions_points_is_cappe
     assert scorer.evaluate(question, on_point).score >= 4
 
 
+def test_a_plans_outcome_is_how_it_will_be_measured(scorer: OfflineScorer, role_knowledge: RoleKnowledge) -> None:
+    q = role_knowledge.question("pl_03")  # the first 90 days with an inherited org whose morale is low
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id)
+    plan = ("First two weeks, I listen: one-on-ones with all 30 and a blameless review of the failed launch. I'd "
+            "meet each manager weekly with a coaching plan. By day 45 I'd relaunch the model behind a proper A/B "
+            "gate so the team sees a win.")
+    tips = scorer.evaluate(question, plan).improvements
+    assert "Finish with how you will know it worked: the measure, the target and by when." in tips
+    measured = plan + " I'd measure morale with a pulse survey at day 0 and day 90 and track regretted attrition."
+    assert "no_outcome" not in scorer.evaluate(question, measured).gaps
+
+
 def test_said_as_a_report_of_talk_is_not_an_action() -> None:
     from assistant.interview.signals import own_actions
 

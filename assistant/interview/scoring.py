@@ -73,6 +73,7 @@ from assistant.interview.signals import (
     own_actions,
     result_strength,
     sets_the_scene,
+    states_a_measure,
 )
 from assistant.knowledge.schema import Competency, RoleKnowledge
 from assistant.text.plural import count_of, verb_for
@@ -787,7 +788,8 @@ class OfflineScorer(AnswerScorer):
             gaps.append("evasive")
         if sig.own_actions == 0 and not technical and not (plan_answers and sig.hypothetical):
             gaps.append("no_own_actions")
-        if sig.result == 0:
+        if sig.result == 0 and not (plan_answers and states_a_measure(sig.text)):
+            # A plan has no outcome yet: saying how success will be measured is its outcome.
             gaps.append("no_outcome")
         if not sig.attached_numbers:
             gaps.append("no_numbers")
@@ -901,7 +903,10 @@ class OfflineScorer(AnswerScorer):
                     else "there is no action of yours")
             tips.append(f'Say what you personally decided or did: {said}, never "I decided", "I hired" or "I cut".')
         if "no_outcome" in gaps:
-            tips.append("Finish with the outcome: what changed because of your decision, by how much and by when.")
+            tips.append(
+                "Finish with how you will know it worked: the measure, the target and by when."
+                if not self._asks_for_a_story(question)
+                else "Finish with the outcome: what changed because of your decision, by how much and by when.")
         elif "no_numbers" in gaps:
             tips.append("Put numbers on it: team size, the before and after metric, cost or time.")
         # Delivery problems (rambling, hedging) get one of the two slots whatever the content gaps: a candidate

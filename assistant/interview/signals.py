@@ -177,6 +177,7 @@ _OUTCOME_PHRASE = _pattern(
         r"later",
         r"since then",
         r"since(?=[,.;!]|\s*$)",  # "we have not had one since."
+        r"since (?:we|it) (?:introduced|launched|shipped|started|moved|changed|rolled)",  # "Since we introduced it, ..."
         r"(?:is|are) now",
         r"now (?:we|the|all|every|our|it|takes?|runs?|costs?|sits?|stands?)",  # "approvals now take two days"
         r"ended up",
@@ -259,6 +260,16 @@ _REFLECTION = _pattern(
 
 
 _WHEN = re.compile(rf"\b{_WHEN_SOURCE}\b", re.IGNORECASE)
+
+
+# How a plan says it will be judged ("I'd track regretted attrition", "success is ... by day 90").
+_MEASURE = _pattern([r"measur\w*", r"track\w*", r"targets?", r"kpis?", r"metrics?", r"success (?:is|looks|means)",
+                     r"(?:I|we)(?:'ll| will) know"])
+
+
+def states_a_measure(text: str) -> bool:
+    """Does the text say how success will be measured? For a plan, that is the outcome it can give."""
+    return bool(_MEASURE.search(text))
 
 
 def result_strength(sentence: str) -> float:
@@ -455,6 +466,7 @@ _PAST_MARKER = _pattern(
         r"afterwards",
         r"since then",
         r"since(?=[,.;!]|\s*$)",  # "we have not had one since."
+        r"since (?:we|it) (?:introduced|launched|shipped|started|moved|changed|rolled)",  # "Since we introduced it, ..."
     ]
 )
 
