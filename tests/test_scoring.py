@@ -147,25 +147,24 @@ LAUNCH_STORY = STOOD_FIRM.split(", and she now asks")[0] + "."
 def test_the_feedback_never_calls_an_answer_off_question_while_its_score_says_it_landed(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:
-    # A launch story told for a feature-store design-review question: half of its sentences read as told for
-    # another question (short of the off-question share that caps on its own) and it comes near none of the points
-    # a strong answer to this question makes, so it is capped; the verdict and the score then agree. (Before the
-    # points were consulted it scored 4 and was only asked to tie the story to the question.)
+    # A launch story told for a feature-store design-review question: half of it reads as told for another
+    # question, not enough for the off-question cap (honest answers land there too), so the score stays 4. The
+    # feedback then asks the candidate to tie it to the question instead of declaring it a different story.
     q = role_knowledge.question("td_01")
-    evaluation = scorer.evaluate(QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
-                                                 strong_answer=q.strong_answer), LAUNCH_STORY)
-    assert evaluation.score <= 2
-    assert any("a different question" in i for i in evaluation.improvements)
-    # A design-review answer that makes the question's points and tells part of them through a launch story is
-    # asked to tie the story to the question, and neither capped nor told it answers another one.
+    context = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
+    evaluation = scorer.evaluate(context, LAUNCH_STORY)
+    assert evaluation.score >= 4
+    assert not any("Most of this answer is a story for a different question" in i for i in evaluation.improvements)
+    assert any(i.startswith("Tie this story to the question that was asked") for i in evaluation.improvements)
+    # The same for a design-review answer that makes the question's points and tells part of them through a launch
+    # story (once capped at 1 as "shipping against the evidence" for "the lift it promised").
     tied = ("I would probe point-in-time correctness first: whether training reads features as they were at "
             "prediction time, because leakage there is silent. Then online/offline consistency: one definition of "
             "each feature, computed once, served to both paths. Last year I said no to a launch date when shadow "
             "numbers showed a 4% gap between offline and online features; we fixed the pipeline in two weeks and "
             "the model shipped with the lift it promised. I told the VP plainly what the delay bought us and she "
             "agreed to move the date. After the launch, win rate on scored leads went up 6 percent.")
-    evaluation = scorer.evaluate(QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
-                                                 strong_answer=q.strong_answer), tied)
+    evaluation = scorer.evaluate(context, tied)
     assert evaluation.score >= 3 and evaluation.red_flags == []
     assert any(i.startswith("Tie this story to the question that was asked") for i in evaluation.improvements)
     assert not any("a different question." in i for i in evaluation.improvements)
@@ -283,20 +282,17 @@ def test_an_answer_that_landed_is_not_also_called_evasive(scorer: OfflineScorer,
     assert "evasive" not in evaluation.gaps and not any("evasive" in i for i in evaluation.improvements)
 
 
-def test_a_rehearsed_story_that_comes_near_none_of_the_questions_points_is_capped(
+def test_a_story_of_unblocking_data_access_closes_with_its_outcome(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:
     q = role_knowledge.question("ex_03")  # a team cannot train a model: data access stuck in governance approvals
     question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer)
-    platform_story = ("I led the move myself: 5 teams, 38 engineers, 60 models. Deployment went from 3 weeks to 2 days "
-                      "because we built a CI pipeline for models and a shared registry; I owned the roadmap and chose "
-                      "to build rather than buy after a two-week vendor trial.")
-    assert scorer.evaluate(question, platform_story).score <= 2
     on_point = ("Last year a fraud team waited six weeks for access to card data. I met the data-governance lead "
                 "myself, and we agreed a sandbox with masked fields and a two-day review for each new table. I "
                 "staffed one engineer to automate the access request. The team trained its model in nine days, "
                 "and approvals across the org now take two days instead of six weeks.")
-    assert scorer.evaluate(question, on_point).score >= 4
+    evaluation = scorer.evaluate(question, on_point)
+    assert evaluation.score >= 4 and "no_outcome" not in evaluation.gaps
 
 
 def test_a_plans_outcome_is_how_it_will_be_measured(scorer: OfflineScorer, role_knowledge: RoleKnowledge) -> None:

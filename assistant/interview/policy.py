@@ -92,11 +92,6 @@ class ScoringPolicy:
     off_question_weight: float = 0.3  # relevance kept when every sentence is about another question: 1 - this
     off_question_cap_share: float = 0.65  # an answer mostly told for another question ...
     off_question_cap: float = 2.0  # ... scores at most this, however vivid
-    # ... and so is one half told for another question that comes near none of the points a strong answer to this
-    # one makes (a rehearsed platform story for a data-governance question: every point under 0.21). On the graded
-    # sets' tuning parts no answer is both, so none moved.
-    off_question_uncovered_share: float = 0.5
-    strong_point_near: float = 0.25
     # The candidate's own action sentences, each compared with every competency's bank questions (the mean of its
     # `action_pivot_top` nearest): when, over those sentences, another competency sits this much nearer than the
     # asked one, the story was told for another question (coaching managers for a technical-direction question, a

@@ -737,10 +737,7 @@ class OfflineScorer(AnswerScorer):
             rel.semantic < p.off_topic_semantic_weak and rel.competency_keywords == 0 and sig.own_actions == 0
         ):
             caps.append(Cap(reason="off_topic", limit=2.0))
-        uncovered = bool(rel.point_similarities) and max(rel.point_similarities) < p.strong_point_near
         if rel.off_question_share >= p.off_question_cap_share or (
-            uncovered and rel.off_question_share >= p.off_question_uncovered_share
-        ) or (
             p.action_pivot_cap_at is not None and rel.action_pivot is not None
             and rel.action_pivot >= p.action_pivot_cap_at
         ):
