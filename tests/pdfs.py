@@ -353,8 +353,8 @@ def sidebar_two_page_pdf() -> bytes:
     return _bytes(pdf)
 
 
-def left_dates_pdf() -> bytes:
-    """A CV with its dates in a left margin column, each on the row of its entry's title (moderncv style)."""
+def _casey_cv_opening() -> FPDF:
+    """A page opened with a name, an e-mail and the "Professional Experience" heading."""
     pdf = _pdf()
     pdf.set_font("Helvetica", "B", 18)
     pdf.cell(0, 10, "Casey Example", new_x="LMARGIN", new_y="NEXT")
@@ -363,6 +363,12 @@ def left_dates_pdf() -> bytes:
     pdf.ln(4)
     pdf.set_font("Helvetica", "B", 13)
     pdf.cell(0, 8, "Professional Experience", new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def left_dates_pdf() -> bytes:
+    """A CV with its dates in a left margin column, each on the row of its entry's title (moderncv style)."""
+    pdf = _casey_cv_opening()
     entries = [
         ("2020 - today", "Head of Machine Learning", "Umbrella Health", "Berlin, Germany"),
         ("2016 - 2020", "Machine Learning Engineer", "Soylent Foods", "Munich, Germany"),
@@ -401,14 +407,7 @@ def drawn_markers_pdf(markers: bool = True) -> bytes:
     """A CV printed from HTML the way Chromium prints it: dates in a left column, the title and employer beside them,
     each list item's marker a small filled circle drawn in front of it (no bullet glyph in the text; with
     `markers=False`, none at all), items wrapped without any indent, each entry set apart by extra space."""
-    pdf = _pdf()
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.cell(0, 10, "Casey Example", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=10)
-    pdf.cell(0, 6, "casey@example.com", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 8, "Professional Experience", new_x="LMARGIN", new_y="NEXT")
+    pdf = _casey_cv_opening()
     entries = [
         ("04/2020 - today", "Head of Machine Learning", "Umbrella Health, Berlin",
          [["Grew the ML engineering team from 6 to 24 people", "across three teams"],
