@@ -8,7 +8,6 @@ top; if it fails the report is complete without one.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from assistant.interview.planner import Searcher, hit_to_citation
 from assistant.interview.session import CompetencyScore, InterviewSession, QuestionReport, Report, Turn
 from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.errors import LLMError
+from assistant.text.tokens import split_sentences
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
@@ -181,7 +181,8 @@ def _next_steps(knowledge: RoleKnowledge, evaluations: list[Evaluation], compete
 
 
 def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    sentences = split_sentences(text)
+    return sentences[0].text if sentences else text
 
 
 def _ids(knowledge: RoleKnowledge) -> set[str]:

@@ -851,6 +851,7 @@ def _ruled(lines: list[LayoutLine], shapes: list[tuple[float, float, float, floa
 
 
 # A line that already opens with a list glyph (or a dash used as one) needs no drawn marker read in front of it.
+# (The parser's `vocabulary.BULLET` says the same for the text; this module stays stdlib-only for the PDF worker.)
 _GLYPH_START = re.compile(r"\s*[•·▪■◆●○◦‣⁃–—*-]")
 
 
