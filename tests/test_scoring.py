@@ -211,6 +211,10 @@ def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None
     assert result_strength("Within six weeks the error rate went down.") == 0.5
     assert result_strength("Within six weeks the error rate went down 30 percent.") == 1.0
     assert result_strength("We cut training time from 3 weeks to 4 days.") == 1.0
+    # A span or a milestone says when too: "the next two quarters", "in month two", "a 45-day plan", "by day 90".
+    assert result_strength("I would cut anything that does not tie to a metric over the next two quarters.") == 0.5
+    assert result_strength("In month two we tried a 45-day plan, and it cut nothing.") == 0.5
+    assert result_strength("By day 90 we cut spend by 20%.") == 1.0
 
 
 def test_the_result_praised_is_the_outcome_not_the_problem_that_opened_the_story(
@@ -304,7 +308,15 @@ def test_a_plans_outcome_is_how_it_will_be_measured(scorer: OfflineScorer, role_
     tips = scorer.evaluate(question, plan).improvements
     assert "Finish with how you will know it worked: the measure, the target and by when." in tips
     measured = plan + " I'd measure morale with a pulse survey at day 0 and day 90 and track regretted attrition."
-    assert "no_outcome" not in scorer.evaluate(question, measured).gaps
+    evaluation = scorer.evaluate(question, measured)
+    assert "no_outcome" not in evaluation.gaps
+    # ... and it is what the plan is praised for, not a step of the plan ("I'd relaunch the model") taken as a result.
+    assert not any("You close with" in s for s in evaluation.strengths)
+    assert ('You say how you will know it worked — "I\'d measure morale with a pulse survey at day 0 and day 90 and '
+            'track regretted attrition."') in evaluation.strengths
+    # A measure stated is as much of a result as a plan can have: the plan's structure is complete.
+    without = scorer.breakdown(question, plan)[0].dimensions.structure
+    assert scorer.breakdown(question, measured)[0].dimensions.structure > without
 
 
 def test_said_as_a_report_of_talk_is_not_an_action() -> None:

@@ -58,6 +58,7 @@ class ScoringPolicy:
     # --- ownership ---------------------------------------------------------------------------------------------
     hypothetical_credit: float = 0.5  # "I would..." is a plan, not a track record
     plan_credit: float = 1.0  # ... but on a situational question, a stated plan is the answer asked for
+    plan_measure_result: float = 0.5  # ... and how it will be judged is as much result as a plan can give
     hypothetical_max: int = 2
     ownership_full_at: float = 3.0  # own actions for full ownership
     team_weight: float = 0.5  # each "we"/"the team" dilutes the ownership ratio by this much

@@ -524,7 +524,7 @@ class OfflineScorer(AnswerScorer):
                 altitude=_to_score(d.altitude),
             ),
             evidence=_evidence(sig, gaps, breakdown),
-            strengths=self._strengths(sig, breakdown),
+            strengths=self._strengths(sig, breakdown, plan_answers=not self._asks_for_a_story(question)),
             improvements=self._improvements(sig, breakdown, gaps, question),
             gaps=gaps,
             follow_up=self._follow_up(question, gaps, breakdown.overall),
@@ -586,9 +586,10 @@ class OfflineScorer(AnswerScorer):
             else p.action_team_only if team_only_action
             else 0.0
         )
+        result = sig.result if asks_for_story else max(sig.result, p.plan_measure_result * states_a_measure(sig.story))
         structure = 1 + 4 * _clip(
             p.structure_situation * sig.situation + p.structure_action * action
-            + p.structure_result * sig.result + p.structure_reflection * sig.reflection
+            + p.structure_result * result + p.structure_reflection * sig.reflection
         )
 
         # Ownership: the candidate's own actions, diluted by "we" and "the team". Tried for issue 17 and reverted
@@ -820,7 +821,9 @@ class OfflineScorer(AnswerScorer):
         return best if best is not None and best_sim >= self.policy.bank_follow_up_similarity else template
 
     # -- coaching text ---------------------------------------------------------------------------------------
-    def _strengths(self, sig: TextSignals, b: ScoreBreakdown) -> list[str]:
+    def _strengths(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False) -> list[str]:
+        """What to keep doing, each with its quote. `plan_answers`: the question asks what the candidate would do,
+        so a change they say they would make is part of the plan, not its result; how they will know it worked is."""
         if any(f.certainty == "clear" for f in b.red_flags):
             return []  # praise beside a red flag would tell the candidate the answer mostly worked
         strengths: list[str] = []
@@ -841,12 +844,21 @@ class OfflineScorer(AnswerScorer):
             def outcome(s: SentenceSignals) -> float:
                 return s.result - 0.5 * sets_the_scene(s.sentence.text)
 
-            result = (_best(sig, lambda s: outcome(s) if s.sentence.start > first_action else 0.0, last_on_ties=True)
-                      or _best(sig, outcome, last_on_ties=True))
+            def told(s: SentenceSignals) -> float:
+                # In a plan, "I'd cut anything that does not tie to a metric" is a step, not what came of it.
+                return 0.0 if plan_answers and _PLANNED.search(s.sentence.text) else outcome(s)
+
+            result = (_best(sig, lambda s: told(s) if s.sentence.start > first_action else 0.0, last_on_ties=True)
+                      or _best(sig, told, last_on_ties=True))
             if result is not None:
                 kind = "a measured result" if result.result >= 1.0 else "the outcome"
                 strengths.append(f'You close with {kind} — "{_quote(result, "result")}"')
-        elif len(sig.attached_numbers) >= 3:
+        measure = _best(sig, lambda s: float(bool(_PLANNED.search(s.sentence.text))
+                                             and states_a_measure(s.sentence.text)), last_on_ties=True) \
+            if plan_answers and not any("You close with" in s for s in strengths) else None
+        if measure is not None:
+            strengths.append(f'You say how you will know it worked — "{_quote(measure, "measure")}"')
+        elif sig.result < 1.0 and len(sig.attached_numbers) >= 3:
             strengths.append(f"You use concrete numbers ({', '.join(sig.attached_numbers[:3])}).")
         if sig.tradeoffs and d.altitude >= 3:
             strengths.append("You name a trade-off you chose to accept, which is how director judgement sounds.")
@@ -856,7 +868,8 @@ class OfflineScorer(AnswerScorer):
         if sig.reflection and len(strengths) < 3:
             strengths.append("You reflect on what you would do differently, which shows judgement.")
         if sig.word_count <= 160 and b.overall >= 3.5 and len(strengths) < 3:
-            strengths.append(f"Concise: {count_of(sig.word_count, 'word')} that {verb_for(sig.word_count, 'carries', 'carry')} situation, action and result.")
+            carried = "a plan and how you will know it worked" if measure is not None else "situation, action and result"
+            strengths.append(f"Concise: {count_of(sig.word_count, 'word')} that {verb_for(sig.word_count, 'carries', 'carry')} {carried}.")
         return strengths[:3]
 
     def _improvements(
@@ -961,6 +974,11 @@ MAX_FLAG_QUOTE_WORDS = 45
 _QUOTE_HEAD = re.compile(r"(?:\S+\s+){" + str(MAX_QUOTE_WORDS - 1) + r"}\S+")
 
 
+# A step the candidate says they would take: "I'd add an alert", "we will measure", "I'm going to".
+_PLANNED = re.compile(r"\b(?:I|we)(?:'d|’d|'ll|’ll| would| will|'m going to| am going to|'re going to| are going to)\b"
+                      r"(?! have\b)", re.IGNORECASE)  # not "I would have lost": that is what did not happen
+
+
 def _best(sig: TextSignals, key: Callable[[SentenceSignals], float], last_on_ties: bool = False
           ) -> SentenceSignals | None:
     """The sentence that shows a signal most; on ties the first, or the last where the story's end is wanted."""
@@ -1014,6 +1032,8 @@ def _quote(s: SentenceSignals, focus: str = "") -> str:
             return own_actions(clause) + 0.1 * bool(numbers_in(clause))
         if focus == "result":
             return 2 * result_strength(clause) + 0.1 * bool(numbers_in(clause))
+        if focus == "measure":
+            return float(states_a_measure(clause)) + 0.1 * bool(numbers_in(clause))
         return own_actions(clause) + len(numbers_in(clause)) + 2 * result_strength(clause)
 
     return _clauses_from(text, spans, max(range(len(spans)), key=lambda i: weight(spans[i])))

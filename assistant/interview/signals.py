@@ -259,7 +259,17 @@ _REFLECTION = _pattern(
 )
 
 
-_WHEN = re.compile(rf"\b{_WHEN_SOURCE}\b", re.IGNORECASE)
+# Numbers that say when, not how much: "after four months", "over the next two quarters", "in month two", "by day
+# 90". A measured change keeps its number ("cut the cycle from six weeks to two days" names no span or milestone).
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|thirty|sixty|ninety)"
+_UNIT = r"(?:days?|weeks?|months?|quarters?|years?|sprints?)"
+_WHEN = re.compile(
+    rf"\b(?:{_WHEN_SOURCE}"
+    rf"|(?:the )?(?:next|first|last|coming|following|past|initial) {_COUNT} {_UNIT}"
+    rf"|(?:day|week|month|quarter|year|sprint) {_COUNT}"
+    rf"|{_COUNT}[- ]{_UNIT} (?:mark|plan|review|check-?in|point))\b",
+    re.IGNORECASE,
+)
 
 
 # How a plan says it will be judged ("I'd track regretted attrition", "success is ... by day 90").
