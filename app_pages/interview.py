@@ -28,6 +28,9 @@ from assistant.limits import check_document
 from assistant.pdf import markdown_pdf_bytes
 from assistant.services import Services
 
+# The rubric's dimensions as the app names them (the CLI uses the field names).
+DIMENSION_LABELS = {"structure": "Structure", "ownership": "Ownership", "specificity": "Specificity",
+                    "relevance": "Relevance", "altitude": "Director altitude"}
 MODE_LABELS = {
     "practice": "Practice: feedback after each answer",
     "realistic": "Realistic: feedback only at the end",
@@ -134,11 +137,7 @@ def _render_feedback(turn: Turn) -> None:
         if evaluation.flagged:
             st.warning("Part of this answer tells the scorer how to score it. It was left out of scoring and the "
                        "score is capped:\n\n" + md_list(evaluation.flagged))
-        d = evaluation.dimensions
-        st.caption(
-            f"Structure {d.structure} · Ownership {d.ownership} · Specificity {d.specificity} · "
-            f"Relevance {d.relevance} · Director altitude {d.altitude} · scored by the {engine}"
-        )
+        st.caption(f"{evaluation.dimension_summary(DIMENSION_LABELS)} · scored by the {engine}")
         for flag in evaluation.red_flags:
             if flag.certainty == "clear":
                 found_by = " (found by the LLM evaluator)" if flag.detected_by == "llm" else ""

@@ -204,6 +204,31 @@ def test_a_technical_question_is_judged_on_what_the_answer_knows_not_on_i_statem
     assert scorer.evaluate(question, dismissive).score <= 2
 
 
+def test_a_technical_answer_is_coached_on_what_it_covers_not_as_a_story(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    q = role_knowledge.question("pq_04")
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
+                               follow_ups=q.follow_ups)
+    gates = ("Three gates. It beats the current model offline on the agreed metric and on every important slice, not "
+             "just on average. It runs in shadow for a week with latency and error budgets met. And it wins an A/B "
+             "test with a pre-registered success metric and a rollback plan ready.")
+    evaluation = scorer.evaluate(question, gates)
+    # Criteria with no "I" in them answer the question: not evasion, and not a story missing its outcome or shape.
+    assert not {"evasive", "no_outcome", "no_structure"} & set(evaluation.gaps)
+    # Ownership did not count toward the score, so it is not shown as a mark to work on.
+    assert evaluation.not_counted == ["ownership"]
+    assert "ownership not counted" in evaluation.dimension_summary()
+    # The coaching names what a strong answer covers that this one does not, and asks for its thresholds.
+    assert "A strong answer would also cover: data validation and reproducible training." in evaluation.improvements
+    assert not any("team size" in tip or "shape the org" in tip for tip in evaluation.improvements)
+    assert evaluation.follow_up == "What numbers would you hold it to: the thresholds, budgets or sizes?"
+    # A story question keeps every dimension.
+    story = role_knowledge.question("pq_01")
+    assert scorer.evaluate(QuestionContext(text=story.text, competency=story.competency, question_id=story.id),
+                           gates).not_counted == []
+
+
 def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None:
     from assistant.interview.signals import result_strength
 

@@ -99,11 +99,7 @@ def _read_interactive_answer() -> str | None:
 def _feedback_lines(result: TurnResult) -> list[str]:
     e = result.evaluation
     lines = [f"  Score: {e.score}/5 ({e.competency})" + (" [offline fallback]" if e.fallback else "")]
-    d = e.dimensions
-    lines.append(
-        f"  structure {d.structure} · ownership {d.ownership} · specificity {d.specificity} · "
-        f"relevance {d.relevance} · altitude {d.altitude}"
-    )
+    lines.append(f"  {e.dimension_summary()}")
     lines += [f"  + {s}" for s in e.strengths[:2]]
     lines += [f"  - {i}" for i in e.advice()[:2]]  # red flags get their own block
     lines += [f"  {line}" for line in red_flag_lines(e)]

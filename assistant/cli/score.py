@@ -101,12 +101,7 @@ def render_text(evaluation: Evaluation) -> str:
     engine = "LLM" if e.engine == "llm" else "offline coach"
     if e.fallback:
         engine += " (LLM verdict not used; offline fallback)"
-    d = e.dimensions
-    lines = [
-        f"Score: {e.score}/5 on {e.competency} — {engine}",
-        f"  structure {d.structure} · ownership {d.ownership} · specificity {d.specificity} · "
-        f"relevance {d.relevance} · altitude {d.altitude}",
-    ]
+    lines = [f"Score: {e.score}/5 on {e.competency} — {engine}", f"  {e.dimension_summary()}"]
     if e.flagged:
         lines.append("Flagged: text addressed to the scorer, left out of scoring (the score is capped):")
         lines += [f'  ! "{t}"' for t in e.flagged]

@@ -51,6 +51,9 @@ class Dimensions(BaseModel):
     altitude: Score = Field(description="Director-level scope: org, strategy, people, trade-offs.")
 
 
+DimensionName = Literal["structure", "ownership", "specificity", "relevance", "altitude"]
+
+
 class RedFlag(BaseModel):
     """Something in the answer an interviewer would hold against any director, quoted from the answer."""
 
@@ -124,6 +127,19 @@ class Evaluation(BaseModel):
         description="The LLM evaluator's reading of each offline red flag (quoting it), when an LLM scored the answer.",
     )
     scope: str | None = Field(None, description="What the engine that scored this measures, and what it cannot.")
+    not_counted: list[DimensionName] = Field(
+        default_factory=list,
+        description="Dimensions that did not count toward this score: ownership, on a technical question, which asks "
+        "what the candidate knows rather than what they did.",
+    )
+
+    def dimension_summary(self, labels: dict[str, str] | None = None) -> str:
+        """The dimensions on one line ("structure 3 · ownership not counted · ..."), for every view: a dimension
+        that did not count is not shown as a low mark the candidate should work on."""
+        return " · ".join(
+            f"{(labels or {}).get(name, name)} {'not counted' if name in self.not_counted else value}"
+            for name, value in self.dimensions.model_dump().items()
+        )
 
     def advice(self) -> list[str]:
         """The improvements, less any that only repeat a red flag's quote: every view shows each red flag on its own,

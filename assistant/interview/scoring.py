@@ -36,7 +36,7 @@ import logging
 import math
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
 import numpy as np
@@ -131,6 +131,8 @@ GAP_FOLLOW_UPS: dict[str, str] = {
     "no_outcome": "What changed as a result of what you did, and by how much?",
     "no_numbers": "Can you put numbers on it: team size, scale, cost or time, and the before and after?",
 }
+# A technical answer's numbers are the ones it would be held to, not a story's before and after.
+TECHNICAL_NUMBERS_FOLLOW_UP = "What numbers would you hold it to: the thresholds, budgets or sizes?"
 # When the answer both lacks ownership and an outcome, one question asks for both.
 OWN_AND_OUTCOME_FOLLOW_UP = "What did you personally decide, and what changed as a result — by how much?"
 
@@ -350,6 +352,11 @@ class OfflineScorer(AnswerScorer):
         """A bank question of the technical kind, when the policy judges those on their own weights."""
         return self._kinds.get(question.question_id or "") == "technical" and self.policy.technical_weights is not None
 
+    def _weights(self, question: QuestionContext) -> Mapping[str, float]:
+        """How much each dimension counts toward the score of an answer to this question."""
+        technical = self.policy.technical_weights
+        return technical if technical is not None and self._judged_as_technical(question) else self.policy.weights
+
     def _sentence_vectors(self, sig: TextSignals) -> np.ndarray | None:
         """Every sentence of the answer in one embedding call (short texts: one padded batch is cheap)."""
         if self.embedder is None or not sig.sentences:
@@ -533,20 +540,20 @@ class OfflineScorer(AnswerScorer):
             red_flags=breakdown.red_flags,
             scope=OFFLINE_SCOPE,
             flagged=sig.flagged,
+            not_counted=[name for name, weight in self._weights(question).items() if weight == 0],
         )
 
     def breakdown(self, question: QuestionContext, answer: str) -> tuple[ScoreBreakdown, TextSignals]:
         """Everything behind the score, typed (see `breakdown.py`), with the text signals it was computed from."""
-        p = self.policy
         sig = extract(answer, self.lexicon)
         sentence_vectors, echo_free = self._sentences_and_echo_free(sig, question.text)
         rel = self._relevance(question, sig.story or sig.text, sig, sentence_vectors, echo_free)  # not what it demands
         asks_for_story = self._asks_for_a_story(question)
         technical = self._judged_as_technical(question)
         dims, specifics_per_100w = self._dimensions(sig, rel, asks_for_story, technical)
-        weights = p.technical_weights if technical and p.technical_weights is not None else p.weights
+        weights = self._weights(question)
         base = sum(weights[name] * value for name, value in dims.model_dump().items())
-        evasion = self._evasion(sig, rel, asks_for_story)
+        evasion = self._evasion(sig, rel, asks_for_story, technical)
         penalties, hedges_per_100w, information_per_100w = self._penalties(sig, evasion)
         hits = self.red_flags.detect(
             sig.sentences, sentence_vectors, self._matrix if self.embedder is not None else None
@@ -673,8 +680,10 @@ class OfflineScorer(AnswerScorer):
             sig.sentences, self._sentence_vectors(sig), self._matrix if self.embedder is not None else None
         )
 
-    def _evasion(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool) -> Evasion:
-        """Ways of sounding like an answer without giving one (see `Evasion`)."""
+    def _evasion(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool, technical: bool = False
+                 ) -> Evasion:
+        """Ways of sounding like an answer without giving one (see `Evasion`). `technical`: the question asks what
+        must be true or how a thing works, so an answer that never says what the candidate did is not evading it."""
         p = self.policy
         n = len(sig.sentences)
         if n < p.evasion_min_sentences or sig.word_count < p.too_short_words:
@@ -701,7 +710,7 @@ class OfflineScorer(AnswerScorer):
         acted = bool(sig.own_actions or sig.hypothetical)
         # No action for the asked situation: the candidate's actions are all in a story for another question, or
         # the answer is abstract throughout (no action, no situation, not even the team's).
-        abstract = not acted and not sig.situation and sig.team_refs == 0
+        abstract = not acted and not sig.situation and sig.team_refs == 0 and not technical
         no_action = (acted and not rel.action_on_question) or abstract
         if no_action:
             reasons.append(
@@ -771,7 +780,7 @@ class OfflineScorer(AnswerScorer):
         """What the answer lacks, for the tips and the follow-up. `plan_answers`: the question asks what the
         candidate would do, so a stated plan ("I would talk to each of them that week") is their own action, as the
         ownership score already counts it. `technical`: the question asks what the candidate knows, and the score
-        does not count ownership, so its absence is not a gap."""
+        does not count ownership, so its absence is not a gap; nor are a story's outcome and structure."""
         p = self.policy
         gaps: list[Gap] = []
         if b.red_flags:
@@ -786,12 +795,13 @@ class OfflineScorer(AnswerScorer):
             gaps.append("evasive")
         if sig.own_actions == 0 and not technical and not (plan_answers and sig.hypothetical):
             gaps.append("no_own_actions")
-        if sig.result == 0 and not (plan_answers and states_a_measure(sig.text)):
+        if sig.result == 0 and not technical and not (plan_answers and states_a_measure(sig.text)):
             # A plan has no outcome yet: saying how success will be measured is its outcome.
             gaps.append("no_outcome")
         if not sig.attached_numbers:
             gaps.append("no_numbers")
-        if b.dimensions.structure < p.no_structure_below and not b.too_short:
+        if b.dimensions.structure < p.no_structure_below and not b.too_short and not technical:
+            # Structure is read as situation, action and result: a technical answer is not a story.
             gaps.append("no_structure")
         if b.hedges_per_100w > p.hedging_gap_per_100w or len(sig.platitudes) >= p.hedging_gap_platitudes:
             gaps.append("hedging")
@@ -805,7 +815,8 @@ class OfflineScorer(AnswerScorer):
         first = substantive[0]
         if first in ("no_own_actions", "no_outcome") and {"no_own_actions", "no_outcome"} <= set(gaps):
             return OWN_AND_OUTCOME_FOLLOW_UP
-        template = GAP_FOLLOW_UPS[first]
+        template = (TECHNICAL_NUMBERS_FOLLOW_UP if first == "no_numbers" and self._judged_as_technical(question)
+                    else GAP_FOLLOW_UPS[first])
         if first in ("red_flag", "off_topic", "too_short", "evasive") or not question.follow_ups:
             return template
         # A bank follow-up that asks for the same thing is more specific to the question than our template.
@@ -878,9 +889,14 @@ class OfflineScorer(AnswerScorer):
         tips: list[str] = []
         competency = self._competency(question.competency)
         topic = competency.name.lower() if competency else question.competency.replace("_", " ")
+        # A technical question asks what must be true or how a thing works: what a strong answer covers matters
+        # more than a story's numbers, and the numbers to ask for are the ones the candidate would hold it to.
+        technical = self._judged_as_technical(question)
+        missing = self._missing_point(question, b.relevance)
         for flag in b.red_flags[:1]:
             if flag.certainty == "clear":
-                tips.append(f'Red flag — {flag.label.rstrip(".")}: "{flag.quote}". {flag.explanation}')
+                stop = "" if flag.quote.rstrip().endswith((".", "!", "?")) else "."  # the quote's own full stop
+                tips.append(f'Red flag — {flag.label.rstrip(".")}: "{flag.quote}"{stop} {flag.explanation}')
             else:
                 tips.append(f'Possible red flag — {flag.label.rstrip(".").lower()}: "{flag.quote}" could be heard '
                             f"that way. {flag.explanation} {POSSIBLE_FLAG_ADVICE}")
@@ -917,8 +933,12 @@ class OfflineScorer(AnswerScorer):
                 "Finish with how you will know it worked: the measure, the target and by when."
                 if not self._asks_for_a_story(question)
                 else "Finish with the outcome: what changed because of your decision, by how much and by when.")
+        elif technical and missing:
+            tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")
+            missing = None
         elif "no_numbers" in gaps:
-            tips.append("Put numbers on it: team size, the before and after metric, cost or time.")
+            tips.append("Put numbers on it: the thresholds, budgets and sizes you would hold it to." if technical
+                        else "Put numbers on it: team size, the before and after metric, cost or time.")
         # Delivery problems (rambling, hedging) get one of the two slots whatever the content gaps: a candidate
         # who buries a story in filler needs to hear it even when the story also lacks an outcome.
         delivery: list[str] = []
@@ -938,12 +958,12 @@ class OfflineScorer(AnswerScorer):
             tips = [*tips[:1], delivery[0], *tips[1:]]
         if b.dimensions.altitude < 2.5 and not {"off_topic", "too_short"} & set(gaps):
             tips.append(
-                "Lift the altitude: how did this shape the org (people, budget, roadmap), and what trade-off did "
+                "Lift the altitude: what it costs, who owns it, and what trade-off you would accept." if technical
+                else "Lift the altitude: how did this shape the org (people, budget, roadmap), and what trade-off did "
                 "you accept?"
             )
         if sig.instructions:
             tips.insert(0, FLAGGED_TIP)
-        missing = self._missing_point(question, b.relevance)
         if missing and len(tips) < 2:
             tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")
         if not tips:
