@@ -47,9 +47,17 @@ def test_catch_rate_and_false_positive_rate(guard: FabricationGuard) -> None:
     ("Served 10k requests per second", "Served 10,000 requests per second"),
     ("Led twelve engineers", "Led 12 engineers"),
     ("Ph.D. in Statistics", "PhD, Statistics"),
+    ("Budget von 1,8 M€", "Owned a €1.8M budget"),  # a decimal comma
+    ("Budget von 2,45 Mio. EUR", "Owned a EUR 2.45M budget"),
 ])
 def test_equivalent_spellings_are_supported(source: str, line: str) -> None:
     assert FabricationGuard(source).check(line) == []
+
+
+def test_a_decimal_comma_is_not_read_as_thousands() -> None:
+    # "1,8 M€" is 1.8 million: read as 18 million, a tenfold inflation would pass as faithful.
+    assert [f.kind for f in FabricationGuard("Budget von 1,8 M€").check("Owned a €18M budget")] == ["money"]
+    assert FabricationGuard("Served 1,800 users").check("Served 1,800 users") == []
 
 
 def test_finding_names_the_unsupported_token() -> None:

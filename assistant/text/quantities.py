@@ -58,9 +58,14 @@ MULTIPLIER_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(?:x|×|times|fold
 STATED_YEARS_RE = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
 def to_number(digits: str, scale: str | None = None) -> float:
-    """ "2,400" -> 2400.0; with a scale word or letter ("2.5", "m") -> 2500000.0."""
-    value = float(digits.replace(",", ""))
+    """ "2,400" -> 2400.0; with a scale word or letter ("2.5", "m") -> 2500000.0. A comma followed by one or two
+    digits is a decimal comma, as written across most of Europe ("1,8 M€" is 1.8 million): thousands are grouped in
+    threes, so no English number is written that way."""
+    value = float(digits.replace(",", ".") if _DECIMAL_COMMA.fullmatch(digits) else digits.replace(",", ""))
     if scale:
         value *= SCALE[scale.lower()]
     return round(value, 6)
