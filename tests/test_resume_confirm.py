@@ -76,6 +76,14 @@ def test_roles_as_read_confirmed_unchanged_keep_every_role_and_bullet() -> None:
     assert same.confirmed_by_user and same.reading_problems == []
 
 
+def test_a_role_dated_by_years_is_offered_by_years_and_stays_so_when_confirmed() -> None:
+    read = _read("Dana Reyes\ndana@example.com\n\nExperience\nHead of ML, Acme Corp, 2019 - 2022\n- Led 12 engineers.\n")
+    (role,) = roles_as_read(read)
+    assert (role.start, role.end) == ("2019", "2022")  # not the reader's filler months, "2019-01" and "2022-12"
+    (job,) = confirm_work_history(read, [role]).experience
+    assert (job.start, job.end, job.months, job.month_stated) == ("2019-01", "2022-12", 48, False)
+
+
 def test_blank_rows_are_ignored_and_a_current_role_needs_no_end_date() -> None:
     current = confirm_work_history(_read(), [ConfirmedRole(), ConfirmedRole(title="Head of ML", start="2021"),
                                              ConfirmedRole(title="  ", start=" ")])

@@ -50,6 +50,20 @@ def test_offline_tailoring_adds_no_unsupported_fact(name: str) -> None:
     assert tailored.findings == []
 
 
+def test_a_role_dated_by_years_is_exported_by_years_not_with_invented_months() -> None:
+    from assistant.resume.review import prepare_resume
+
+    resume, _ = prepare_resume(ExtractedText(pages=1, text=
+        "Dana Reyes\ndana@example.com\n\nExperience\n"
+        "Director of ML Engineering, Halcyon Payments, 2019 - Present\n- Led 34 engineers across 4 teams.\n"
+        "Senior ML Engineer, Orchard Health, Mar 2015 - Dec 2018\n- Built the readmission model for 31 hospitals.\n"))
+    years, months = resume.experience
+    assert (years.start, years.month_stated, months.month_stated) == ("2019-01", False, True)  # read as a span
+    dates = [ln for ln in to_markdown(tailor_resume(resume, knowledge()).resume).splitlines() if ln.startswith("*")]
+    # "Jan 2019" would state a month the candidate never wrote; a stated month stays.
+    assert dates[0].startswith("*2019 – Present") and dates[1].startswith("*Mar 2015 – Dec 2018")
+
+
 def test_sections_follow_the_template_order_with_a_summary_first() -> None:
     tailored = tailor_resume(resume_from_text(DIRECTOR), knowledge())
     assert [s.name for s in tailored.resume.sections] == ["summary", "experience", "skills", "education"]

@@ -32,6 +32,7 @@ from assistant.errors import InputError
 from assistant.resume.dates import date_text, months_in_role, this_month, years_of_experience
 from assistant.resume.injection import suspicious_reasons
 from assistant.resume.models import Job, Line, Resume
+from assistant.resume.vocabulary import BARE_YEAR as _BARE_YEAR
 from assistant.text.unicode import strip_invisible
 
 MAX_ROLES = 40
@@ -57,10 +58,14 @@ class ConfirmedRole(BaseModel):
 
 
 def roles_as_read(resume: Resume) -> list[ConfirmedRole]:
-    """The reader's roles in the form the candidate edits (dates as "YYYY-MM" or "Present"), each pointing back
-    at itself, so confirming them unchanged keeps every bullet where it was."""
-    return [ConfirmedRole(title=job.title or "", company=job.company or "", start=job.start or "",
-                          end=job.end or "", source=i) for i, job in enumerate(resume.experience)]
+    """The reader's roles in the form the candidate edits (dates as "YYYY-MM", "YYYY" where the resume gives the
+    year only, or "Present"), each pointing back at itself, so confirming them unchanged keeps every bullet where
+    it was."""
+    def written(value: str | None, month_stated: bool) -> str:
+        return value[:4] if value and not month_stated and value[:4].isdigit() else value or ""
+
+    return [ConfirmedRole(title=job.title or "", company=job.company or "", start=written(job.start, job.month_stated),
+                          end=written(job.end, job.month_stated), source=i) for i, job in enumerate(resume.experience)]
 
 
 def roles_from_json(text: str) -> list[ConfirmedRole]:
@@ -138,7 +143,10 @@ def _job_of(role: ConfirmedRole, number: int) -> tuple[Job, list[str]]:
     if start == "Present":
         problems.append(f"{name}: the start date should be a month or a year, not '{role.start.strip()}'.")
     months = months_in_role(start, end) if start and end and not problems else None
-    return Job(title=title or None, company=company or None, start=start, end=end, months=months), problems
+    # A year typed alone is a year, as on a resume: the export shows "2019", not the reader's "Jan 2019".
+    year_only = any(_BARE_YEAR.fullmatch(_clean(text)) for text in (role.start, role.end))
+    return Job(title=title or None, company=company or None, start=start, end=end, months=months,
+               month_stated=not year_only), problems
 
 
 def _date(text: str, *, is_end: bool) -> tuple[str | None, str | None]:

@@ -46,10 +46,14 @@ def _section_order(resume: Resume) -> list[Section]:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def display_date(value: str) -> str:
-    """"2019-03" (the parser's normalised form) as "Mar 2019"; anything else as written."""
+def display_date(value: str, month_stated: bool = True) -> str:
+    """"2019-03" (the parser's normalised form) as "Mar 2019", or "2019" when the resume gave the year only (its
+    month is the reader's filler, and showing it would state something the candidate never wrote); anything else
+    as written."""
     match = re.fullmatch(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])", value.strip())
-    return f"{_MONTHS[int(match[2]) - 1]} {match[1]}" if match else value
+    if not match:
+        return value
+    return f"{_MONTHS[int(match[2]) - 1]} {match[1]}" if month_stated else match[1]
 
 
 def _job_header(job: Job) -> str:
@@ -57,7 +61,7 @@ def _job_header(job: Job) -> str:
 
 
 def _job_dates(job: Job) -> str:
-    dates = " – ".join(display_date(p) for p in (job.start, job.end) if p)
+    dates = " – ".join(display_date(p, job.month_stated) for p in (job.start, job.end) if p)
     return " | ".join(p for p in (dates, job.location) if p)
 
 

@@ -78,6 +78,7 @@ def verified_roles(reply: ExtractionReply, resume: Resume) -> tuple[list[Job], i
     from assistant.resume.dates import date_text
     from assistant.resume.models import Job
     from assistant.resume.parser import bullets_between
+    from assistant.resume.vocabulary import BARE_YEAR
 
     source = _key("\n".join(line.text for line in resume.lines))
     numbers = {line.number for line in lines_for_model(resume)}
@@ -93,7 +94,8 @@ def verified_roles(reply: ExtractionReply, resume: Resume) -> tuple[list[Job], i
         end = date_text(end_raw, is_end=True) if end_raw else None
         if not (title or employer) or start is None:
             continue
-        jobs.append(Job(title=title, company=employer, start=start, end=end))
+        year_only = any(BARE_YEAR.fullmatch(raw) for raw in (start_raw, end_raw) if raw)
+        jobs.append(Job(title=title, company=employer, start=start, end=end, month_stated=not year_only))
         lines_at.append(role.line if role.line in numbers else None)
     # Bullets: the lines between a role's header line and the next role's, when the model cited real lines.
     for index, job in enumerate(jobs):

@@ -48,6 +48,9 @@ class Job(BaseModel):
     start: str | None = Field(None, description="As written or normalised to YYYY-MM when parseable.")
     end: str | None = Field(None, description="'Present' for a current role.")
     months: int | None = None
+    month_stated: bool = Field(
+        True, description="False when the resume dates the role by years only ('2019 - 2022'): the months in "
+        "`start` and `end` are then the year's first and last, so they are not shown as the candidate's.")
     bullets: list[Line] = Field(default_factory=list)
 
 

@@ -656,6 +656,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                 title=title, company=company, location=location,
                 start=f"{start[0]:04d}-{start[1]:02d}" if start else start_raw, end=end_text,
                 months=months_between(start, end) if start and end else None, bullets=bullets,
+                month_stated=not any(BARE_YEAR.fullmatch(raw) for raw in (start_raw, end_raw) if raw),
             )
         )
         spans.append((_is_bullet(anchor_line), start, end, anchor_line))
