@@ -77,4 +77,14 @@ def run(workdir: Path) -> list[Table]:
         scores[name] = review_text(text, bank_x.criteria, embedder).overall
     table.add("memo review: strong vs weak 90-day plan", f"{scores['plan_strong']:.1f} vs {scores['plan_weak']:.1f}",
               note="tests/data/exercises (written for the tests; a separation check, not a calibration)")
+    from benchmarks import exercise_review
+
+    for part in ("check", "tuning"):
+        figures = exercise_review.measure(exercise_review.load(part), bank_x, embedder)
+        table.add(f"exercise review: rubric signals found ({part} part)",
+                  f"accuracy {figures.right / max(figures.signals, 1):.2f}",
+                  note=f"{figures.texts} labelled memos and role-play replies, {figures.signals} signals: precision "
+                       f"{figures.precision:.2f}, recall {figures.recall:.2f}; criterion score vs labelled level "
+                       f"Spearman {figures.level_spearman:.2f} (tests/data/exercise_labelled.jsonl, "
+                       "benchmarks/exercise_review.py)")
     return [table]
