@@ -223,6 +223,9 @@ def test_a_technical_answer_is_coached_on_what_it_covers_not_as_a_story(
     assert "A strong answer would also cover: data validation and reproducible training." in evaluation.improvements
     assert not any("team size" in tip or "shape the org" in tip for tip in evaluation.improvements)
     assert evaluation.follow_up == "What numbers would you hold it to: the thresholds, budgets or sizes?"
+    # Thresholds are a technical answer's numbers, though no "I" owns them.
+    held = gates.replace("for a week", "for a week at p99 under 150 ms").replace("an A/B", "a two-week A/B")
+    assert "no_numbers" not in scorer.evaluate(question, held).gaps
     # A story question keeps every dimension.
     story = role_knowledge.question("pq_01")
     assert scorer.evaluate(QuestionContext(text=story.text, competency=story.competency, question_id=story.id),

@@ -798,7 +798,8 @@ class OfflineScorer(AnswerScorer):
         if sig.result == 0 and not technical and not (plan_answers and states_a_measure(sig.text)):
             # A plan has no outcome yet: saying how success will be measured is its outcome.
             gaps.append("no_outcome")
-        if not sig.attached_numbers:
+        if not (sig.numbers if technical else sig.attached_numbers):
+            # A technical answer's thresholds ("p99 under 150 ms") are its numbers, with no "I" to attach them to.
             gaps.append("no_numbers")
         if b.dimensions.structure < p.no_structure_below and not b.too_short and not technical:
             # Structure is read as situation, action and result: a technical answer is not a story.
