@@ -1032,3 +1032,20 @@ def test_no_technology_name_of_the_role_is_in_the_scorer_code() -> None:
     code = code.lower()
     for name in ("kubeflow", "mlflow", "airflow", "pytorch", "tensorflow", "sagemaker", "databricks", "xgboost"):
         assert name not in code, name
+
+
+def test_stopping_a_project_is_a_trade_off_the_candidate_chose(scorer: OfflineScorer) -> None:
+    question = QuestionContext(text="Tell me about a time you had to cancel a project that a senior stakeholder "
+                                    "cared about.", competency="execution")
+    answer = ("In 2023 I was leading the ML team of 14 people in a logistic company. The VP of sales want very much "
+              "a demand forecast for each customer, but after two months the accuracy was not better than the "
+              "simple baseline. I have decided to stop it. Before, I prepare one page with the numbers: 9 months "
+              "more of two engineers, and only 1% better than baseline. I meet the VP one to one and I propose "
+              "the baseline forecast in a dashboard in two weeks. The two engineers moved to the routing model, "
+              "which reduced fuel cost 6% the next quarter.")
+    tips = scorer.evaluate(question, answer).improvements
+    assert not any(tip.startswith("Make the trade-off explicit") for tip in tips)
+    from assistant.interview.signals import extract
+
+    # Something that stopped on its own is no choice.
+    assert extract("The project stopped when the funding ended.", scorer.lexicon).tradeoffs == 0

@@ -307,6 +307,8 @@ _TRADE_OFF = _pattern(
         r"not to",
         r"paused?",
         r"shelved",
+        r"(?:decided|chose|had) to (?:stop|cancel|drop|kill|end) (?:it|the|our|that|this)",
+        r"(?:stopped|cancell?ed|dropped) (?:the|our|that|this) (?:project|work|feature|model|launch|effort|bet)",
         r"cut (?:the )?scope",
         r"killed",
         r"deprioriti[sz]ed",
