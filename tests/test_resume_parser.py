@@ -942,6 +942,18 @@ def test_an_employer_that_reads_like_a_sentence_makes_the_reading_unsure() -> No
     assert any("reads like a sentence" in p for p in resume.reading_problems)
 
 
+def test_an_employer_in_lower_case_beside_a_capitalised_title_makes_the_reading_unsure() -> None:
+    # A table's description cell read beside its title ("Senior ML Engineer Vinterberg Retail — built product").
+    misread = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML — Initech  2018 - Present\n• Led 20 "
+                     "engineers.\nSenior ML Engineer Vinterberg Retail — built product  2014 - 2018\n• Built search.\n")
+    assert any("\"built product\" was read as an employer" in p for p in misread.reading_problems)
+    # An all-lower-case resume sets its titles in lower case too; a lower-case brand is no misreading.
+    styled = _parse("Sam Rivera\nsam@example.org\nExperience\nhead of ml — initech corp  2018 - present\n• led 20 "
+                    "engineers.\nsenior director, ai platform — booking.com  2014 - 2018\n• built search.\n")
+    assert [j.company for j in styled.experience] == ["initech corp", "booking.com"]
+    assert not any("reads like a sentence" in p for p in styled.reading_problems)
+
+
 def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
     resume = _parse(f"Sam Rivera\nsam@example.org\nExperience\n{TWO_ROLES}")
     assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems

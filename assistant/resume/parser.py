@@ -1273,7 +1273,8 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
         # right.
         signs.append(f"dated entries were found under \"{stray.heading}\": a heading may have been missed, so "
                      "some roles may be missing")
-    prose = next((j.company for j in jobs if j.company and _reads_as_prose(j.company)), None)
+    prose = next((j.company for j in jobs if j.company and (
+        _reads_as_prose(j.company) or (_in_lower_case(j.company) and _in_lower_case(j.title or "") is False))), None)
     if prose is not None:
         # An employer that reads as a sentence is a line of some entry's body taken for a header (a German CV's
         # last bullet, "Verantwortung für ein Budget von 2,4 Mio. EUR", became the next role's employer). On the
@@ -1284,6 +1285,18 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
         if disagreement:
             signs.append(disagreement)
     return signs
+
+
+def _in_lower_case(field: str) -> bool | None:
+    """Two words or more, all in lower case ("built product": a table's description cell read beside its title);
+    None for a field too short to tell. A lower-case brand is one word or carries a capital or a dot ("adidas AG",
+    "booking.com"), and on an all-lower-case resume the title is in lower case too, so only an employer in lower
+    case beside a title that is not reads as a misreading."""
+    words = [w.strip(",;:()&/-–—") for w in field.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return None
+    return all(re.fullmatch(r"[^\W\d_]+", w) is not None and w.islower() for w in words)
 
 
 def _reads_as_prose(field: str) -> bool:
