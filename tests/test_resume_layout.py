@@ -97,6 +97,24 @@ def test_an_entrys_last_line_set_in_and_apart_is_not_the_next_entrys_employer(se
         ("Head of Machine Learning", "Umbrella Health, Berlin"), ("Senior Data Scientist", "Soylent Insurance, Hamburg")]
 
 
+def test_a_table_of_three_columns_is_read_cell_by_cell(settings) -> None:
+    # tests/data/layouts/wrapped_table.html printed by Chromium: dates | title | employer and description, cells
+    # that wrap. Read across, each row glued the title to its employer ("Senior ML Engineer Vinterberg Retail")
+    # and interleaved the wrapped lines ("today Tech Lead Manager engineers on ...").
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "wrapped_table.pdf"
+    lines = read_pdf(pdf.read_bytes(), settings).text.splitlines()
+    start = lines.index("Employment")
+    assert lines[start + 1:start + 4] == ["2020 – today", "Principal ML Engineer / Tech Lead Manager",
+                                          "Spotlight Media AB — led 18"]
+    assert lines[lines.index("2017 – 2020") + 1:lines.index("2017 – 2020") + 3] == [
+        "Senior ML Engineer", "Vinterberg Retail — built product"]
+    # The sections around the table are read as before.
+    assert lines[lines.index("Education") + 1:lines.index("Education") + 4] == [
+        "2012 – 2014", "MSc Machine Learning", "KTH Royal Institute of Technology"]
+
+
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:
     resume = parse_resume(read_pdf(left_dates_pdf(), settings))
     assert [(j.title, j.company, j.location, j.start, j.end) for j in resume.experience] == [

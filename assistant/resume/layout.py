@@ -262,7 +262,12 @@ def _cell_of_row(line: LayoutLine, run: Run, tolerance: float, cell_text: str | 
 
 def _segments(line: LayoutLine) -> list[tuple[float, float]]:
     """Pieces of a line separated by a wide gap (a column gutter, or a right-aligned date)."""
-    pieces: list[list[float]] = []
+    return [(a, b) for a, b, _ in _pieces(line)]
+
+
+def _pieces(line: LayoutLine) -> list[tuple[float, float, list[Run]]]:
+    """`_segments` with the runs of each piece."""
+    pieces: list[tuple[list[float], list[Run]]] = []
     previous: Run | None = None
     for run in sorted(line.runs, key=lambda r: r.x):
         if not run.text.strip():
@@ -270,14 +275,155 @@ def _segments(line: LayoutLine) -> list[tuple[float, float]]:
         # Drawn apart (not the stream's next run) and clearly to the right of where the last piece started: a
         # separate block, even when the estimated widths make the two seem to touch.
         apart = previous is not None and run.order != previous.order + 1 and run.x - previous.x > 4 * run.size
-        if pieces and not apart and run.x - pieces[-1][1] < max(8.0, 1.5 * run.size):
-            pieces[-1][1] = max(pieces[-1][1], run.end)
+        if pieces and not apart and run.x - pieces[-1][0][1] < max(8.0, 1.5 * run.size):
+            pieces[-1][0][1] = max(pieces[-1][0][1], run.end)
+            pieces[-1][1].append(run)
         else:
             if pieces and apart:
-                pieces[-1][1] = min(pieces[-1][1], run.x - 1)
-            pieces.append([run.x, run.end])
+                pieces[-1][0][1] = min(pieces[-1][0][1], run.x - 1)
+            pieces.append(([run.x, run.end], [run]))
         previous = run
-    return [(a, b) for a, b in pieces]
+    return [(span[0], span[1], runs) for span, runs in pieces]
+
+
+# A cell's line cut after a dash, a slash or a joining word: the cell's text goes on on the next line.
+_CARRIES_ON = re.compile(r"(?:[-–—/&,]|\b(?:and|of|for|to))\s*$")
+
+
+def _read_table_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
+    """A table of three columns or more (dates | title | employer and description) is read cell by cell, as a reader
+    does: each row's first cell, then the next, not line by line across the row, which glues a title to its
+    employer ("Senior ML Engineer Vinterberg Retail") and interleaves cells that wrap.
+
+    A table starts from lines with three pieces or more (`_pieces`), each within four lines of the last and close
+    together on the page, two of them at least with the same number of pieces, each column's cells starting at its
+    left edge row after row (the last column may be flush right). Two columns (dates beside entries) are left to
+    the column logic: they read right line by line. See `_Table` for what a table takes in."""
+    pieces = [_pieces(line) for line in lines]
+    groups: list[list[int]] = []
+    for k in (k for k, found in enumerate(pieces) if len(found) >= 3):
+        if groups and k - groups[-1][-1] <= 4 and all(
+                0 < lines[m - 1].y - lines[m].y < 3 * lines[m].size for m in range(groups[-1][-1] + 1, k + 1)):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    out: list[LayoutLine] = []
+    done = 0
+    for group in groups:
+        table = _Table.of(lines, [pieces[k] for k in group])
+        if table is None:
+            continue
+        for block in table.blocks(group):
+            if block[0] >= done:
+                out += lines[done:block[0]]
+                done = table.read(block, out)
+    return out + lines[done:]
+
+
+class _Table:
+    """The columns of a table on a page's lines (`anchors`: where each column's cells start), and how its lines are
+    read: row by row, and in each row cell by cell."""
+
+    def __init__(self, lines: list[LayoutLine], anchors: list[float]) -> None:
+        self.lines = lines
+        self.anchors = anchors
+
+    @classmethod
+    def of(cls, lines: list[LayoutLine], rows: list[list[tuple[float, float, list[Run]]]]) -> _Table | None:
+        """The table whose rows have these pieces, or None when they do not line up as a table's cells do."""
+        if len(rows) < 2:
+            return None
+        counts = [len(found) for found in rows]
+        usual = max(set(counts), key=lambda n: (counts.count(n), -n))
+        regular = [found for found in rows if len(found) == usual]
+        if len(regular) < 2:
+            return None
+
+        def aligned(edges: list[float]) -> bool:
+            return max(edges) - min(edges) <= 2.0
+
+        starts = [[found[c][0] for found in regular] for c in range(usual)]
+        ends = [found[-1][1] for found in regular]
+        # Cells of a column start at its left edge, row after row; the last may be set flush right. (A title with
+        # "at <employer>" run on after it, then a date, is one cell and a date: "at" starts wherever the title ends.)
+        if not all(map(aligned, starts[:-1])) or not (aligned(starts[-1]) or aligned(ends)):
+            return None
+        # At the leftmost start: a date flush right in its cell starts further right on a shorter range.
+        return cls(lines, [min(column) for column in starts])
+
+    def column(self, x: float) -> int | None:
+        """The column text starting at `x` is in: the last one starting at or left of it."""
+        return max((k for k, a in enumerate(self.anchors) if a <= x + 1.5), default=None)
+
+    def _runs(self, k: int) -> list[Run]:
+        return [r for r in self.lines[k].runs if r.text.strip()]
+
+    def in_columns(self, k: int) -> bool:
+        """Does line `k` sit in the columns: starting in one, no run going on into the next (a full-width bullet
+        under a row of cells, a section heading, are not cells)?"""
+        runs = self._runs(k)
+        if not runs or self.column(min(r.x for r in runs)) is None:
+            return False
+        for run in runs:
+            col = self.column(run.x)
+            if col is not None and col + 1 < len(self.anchors) and run.end > self.anchors[col + 1] + 0.5 * run.size:
+                return False
+        return True
+
+    def cells(self, k: int) -> int:
+        """How many columns line `k` has a run starting at (a cell's first word)."""
+        return sum(1 for a in self.anchors if any(abs(r.x - a) <= 1.5 for r in self._runs(k)))
+
+    def blocks(self, group: list[int]) -> list[list[int]]:
+        """The stretches of lines in the columns around the `group` of rows found: a line out of them ends one. A
+        row just above whose cells the widths misjudged into fewer pieces ("Aurora Bank VP, ...") is taken in."""
+        lines = self.lines
+        first = group[0]
+        while first > 1 and self.in_columns(first - 1) and self.cells(first - 1) >= 2 \
+                and 0 < lines[first - 2].y - lines[first - 1].y < 3 * lines[first - 1].size:
+            first -= 1
+        blocks: list[list[int]] = [[]]
+        for k in range(first, group[-1] + 1):
+            if self.in_columns(k):
+                blocks[-1].append(k)
+            elif blocks[-1]:
+                blocks.append([])
+        self.spacing = min((lines[k - 1].y - lines[k].y for block in blocks for k in block[1:]), default=0.0)
+        return [block for block in blocks if any(k in group or self.cells(k) >= 3 for k in block)]
+
+    def read(self, block: list[int], out: list[LayoutLine]) -> int:
+        """The block's lines appended to `out` cell by cell, with the rest of its last row (its wrapped cells);
+        returns the index of the line after it. A row ends where the gap to the next line is wider than the
+        table's line spacing (cell padding, a rule), or where the first column starts again after lines without
+        it."""
+        lines, spacing = self.lines, self.spacing
+        end = block[-1] + 1
+        while end < len(lines) and self.in_columns(end) and 0 < lines[end - 1].y - lines[end].y <= 1.25 * spacing:
+            block = [*block, end]
+            end += 1
+        rows: list[list[int]] = []
+        for k in block:
+            first_again = rows and self._first_column(k) == 0 and self._first_column(k - 1) != 0
+            if not rows or lines[k - 1].y - lines[k].y > 1.25 * spacing or first_again:
+                rows.append([])
+            rows[-1].append(k)
+        for row in rows:
+            for col in range(len(self.anchors)):
+                cell_lines = [LayoutLine(cell) for k in row
+                              if (cell := [r for r in self._runs(k) if self.column(r.x) == col])]
+                for line in cell_lines:
+                    if line is not cell_lines[0] and _CARRIES_ON.search(out[-1].text()):
+                        # "2020 –" / "today", "Principal ML Engineer /" / "Tech Lead Manager": a range or a title
+                        # wrapped in a narrow cell goes on. (A cell's other lines may be lines of their own: an
+                        # employer under a title.)
+                        last = max(out[-1].runs, key=lambda r: r.x)
+                        last.text = last.text.rstrip() + " " + line.text().strip()
+                        continue
+                    out.append(line)
+        return end
+
+    def _first_column(self, k: int) -> int | None:
+        return self.column(min(r.x for r in self._runs(k)))
 
 
 def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> float | None:
@@ -721,7 +867,7 @@ def _lift_stacked_dates(lines: list[LayoutLine], left_edge: float, right_edge: f
 
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
-    lines = _lift_stacked_dates(_order_lines(runs, left_edge, right_edge), left_edge, right_edge)
+    lines = _read_table_cells(_lift_stacked_dates(_order_lines(runs, left_edge, right_edge), left_edge, right_edge))
     starts: dict[int, int] = {}  # how many lines have a run starting at each x: the page's text columns
     for line in lines:
         for x in {round(run.x) for run in line.runs}:
