@@ -113,6 +113,13 @@ def test_a_table_of_three_columns_is_read_cell_by_cell(settings) -> None:
     # The sections around the table are read as before.
     assert lines[lines.index("Education") + 1:lines.index("Education") + 4] == [
         "2012 – 2014", "MSc Machine Learning", "KTH Royal Institute of Technology"]
+    # And the roles as a reader takes them: the employer before its dash, what the role did after it.
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Principal ML Engineer / Tech Lead Manager", "Spotlight Media AB", "2020-01", "Present"),
+        ("Senior ML Engineer", "Vinterberg Retail", "2017-01", "2020-12"),
+        ("ML Engineer", "Kalix Games", "2014-01", "2017-12")]
+    assert resume.experience[1].bullets[0].text == "built product search learning-to-rank; conversion +4%."
 
 
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:

@@ -954,6 +954,17 @@ def test_an_employer_in_lower_case_beside_a_capitalised_title_makes_the_reading_
     assert not any("reads like a sentence" in p for p in styled.reading_problems)
 
 
+def test_an_employer_with_what_the_role_did_after_a_dash_is_the_employer_and_a_bullet() -> None:
+    # "Employer — what was done" under a title and its dates (a table's third cell, many one-line templates):
+    # "product" in the description names no job title, and the description is the role's first bullet.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n2017 – 2020\nSenior ML Engineer\n"
+                    "Vinterberg Retail — built product search learning-to-rank;\nconversion up 4%.\n"
+                    "2014 – 2017\nML Engineer\nKalix Games - remote\n• Churn models for 30M players.\n")
+    assert [(j.title, j.company) for j in resume.experience][0] == ("Senior ML Engineer", "Vinterberg Retail")
+    assert [b.text for b in resume.experience[0].bullets] == ["built product search learning-to-rank; conversion up 4%."]
+    assert [b.text for b in resume.experience[1].bullets] == ["Churn models for 30M players."]  # a place, not a bullet
+
+
 def test_one_role_per_dated_line_keeps_the_reading_sure() -> None:
     resume = _parse(f"Sam Rivera\nsam@example.org\nExperience\n{TWO_ROLES}")
     assert len(resume.experience) == 2 and resume.confidence["experience"] >= 0.7 and not resume.reading_problems

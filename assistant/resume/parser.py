@@ -111,9 +111,17 @@ def _comma_header(text: str) -> bool:
         and not sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
 
 
+# A dash before words in lower case: what follows describes the work, it names nothing ("Kalix Games — churn ...").
+_DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-z])")
+
+
 def _claimable_header(line: Line) -> bool:
-    """Could this line be part of a job's header (title/company/location), not a wrapped bullet?"""
+    """Could this line be part of a job's header (title/company/location), not a wrapped bullet? An employer with
+    what the role did after a dash ("Vinterberg Retail — built product search ...") is judged on the employer."""
     text = line.text
+    dash = _DESCRIPTION_DASH.search(text)
+    if dash is not None and len(text[dash.end():].split()) >= 2:
+        text = text[:dash.start()]
     fields = header_fields(text) or [text]
     if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text):
         return False
@@ -328,6 +336,14 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
     return below >= 2 and below > 2 * above and sum(employer_like(a - 1) for a in bare) < 0.5 * len(bare)
 
 
+def _description_after(line: str, company: str) -> str | None:
+    """The words after an employer and a dash that describe the work in lower case ("Kalix Games — churn and
+    matchmaking models"), when the line starts with the employer; else None."""
+    dash = _DESCRIPTION_DASH.search(line)
+    tail = line[dash.end():].strip() if dash is not None and line[:dash.start()].strip() == company.strip() else ""
+    return tail if len(tail.split()) >= 2 else None  # "Globex - remote" names a place
+
+
 def _second_header(first: Line, second: Line, typography: Typography | None = None) -> bool:
     """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, and of the
     two exactly one names a job title (the title line and the employer line, in either order) -- or the first is
@@ -336,7 +352,11 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
         return False
     if len((header_fields(second.text) or [""])[0]) >= 70 or RANGE.search(second.text):
         return False
-    first_titled, second_titled = bool(TITLE_WORDS.search(first.text)), bool(TITLE_WORDS.search(second.text))
+    # A description run on after the employer ("Vinterberg Retail — built product search") is not part of its name:
+    # "product" there names no job title.
+    fields = header_fields(second.text)
+    named = fields[0] if len(fields) >= 2 and all(f[:1].islower() for f in fields[1:]) else second.text
+    first_titled, second_titled = bool(TITLE_WORDS.search(first.text)), bool(TITLE_WORDS.search(named))
     if first_titled != second_titled:
         return True
     if not first_titled and len(header_fields(first.text)) == 1 and _set_larger(second, typography):
@@ -647,7 +667,12 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
         body_start = max([anchor] + post) + 1
-        bullets = _bullets(section_lines[body_start:next_start], measure)
+        body = section_lines[body_start:next_start]
+        if post and company and (tail := _description_after(section_lines[post[-1]].text, company)):
+            # "Vinterberg Retail — built product search ...": what the role did, run on after the employer, opens
+            # the role's body (its wrapped lines go on under it).
+            body = [Line(number=section_lines[post[-1]].number, text=f"• {tail}"), *body]
+        bullets = _bullets(body, measure)
         if end_raw is None and not title and not company and not bullets:
             # A lone date with no words around it (a footer's "December 2026", a chart's axis): no role.
             continue
