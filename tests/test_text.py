@@ -92,9 +92,18 @@ def test_spoken_words_are_what_a_transcript_and_a_pronouncing_dictionary_hold() 
     ("Aufbau und Führung eines ML-Teams von 6 auf 24 Mitarbeitende", 24),
     ("Lideré un equipo de 10 ingenieros", 10),
     ("Grew the team from 6 to 24 engineers", 24),
+    ("Équipe passée de 6 à 22 ingénieurs ; budget de 1,8 M€.", 22),  # a team grown, with no verb of leading
+    ("El equipo pasó de 5 a 18 ingenieros", 18),
+    ("Management von 15 Mitarbeitern", 15),  # the dative plural
 ])
 def test_a_team_size_is_read_in_the_languages_the_reader_knows(text: str, size: int) -> None:
     assert team_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["team meetings from 9 to 10 am", "the team cut latency from 300 to 120 ms",
+                                  "Moved the team from 2 to 3 data centres"])
+def test_a_change_the_team_made_is_not_its_size(text: str) -> None:
+    assert team_size(text) is None
 
 
 @pytest.mark.parametrize("text", ["Gestion d'un budget de 1,8 M€", "Budget von 2,4 Mio. EUR", "a £3.2M budget",

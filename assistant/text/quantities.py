@@ -171,7 +171,7 @@ def quantities(text: str) -> list[tuple[float, str, str, str]]:
 # "24 Mitarbeitende", "10 ingenieros", "8 engenheiros".
 _PEOPLE = (r"(?:engineers?|people|scientists?|managers?|reports?|developers?|members?|staff|analysts?|researchers?|"
            r"ICs?|hires?|FTEs?|students?|employees?|leads?|"
-           r"personnes|collaborat(?:eurs|rices)|ingénieur(?:e?s)|Personen|Mitarbeit(?:ende|er(?:innen)?)|"
+           r"personnes|collaborat(?:eurs|rices)|ingénieur(?:e?s)|Personen|Mitarbeit(?:ende|er(?:innen|n)?)n?|"
            r"Ingenieur(?:e|innen)|personas|pessoas|ingenieros|engenheiros|colaboradores|empleados|funcionários)")
 _COUNT_IN_WORDS = rf"{_COUNT_ALT}|dozens?|hundreds?|thousands?|millions?|billions?"
 _COUNT = rf"\d+|{_COUNT_IN_WORDS}"
@@ -179,8 +179,11 @@ _TEAM_SIZE = re.compile(
     rf"(?:\b(?:team|org|organi[sz]ation|group|department|function|équipe|equipo|equipe)s?\s+(?:of|de|von|mit)\s+"
     rf"(?:over\s+|about\s+|up\s+to\s+|more\s+than\s+|~\s?)?(?P<a>{_COUNT})\+?(?!\s+(?:auf|bis|à|a|para)\s+\d))"
     rf"|(?:\b(?P<b>{_COUNT})\+?[- ](?:person|people|member|strong|engineer|personnes|Personen|personas|pessoas|"
-    rf"Mitarbeitende|Mitarbeiter)\b)"
+    rf"Mitarbeitenden?|Mitarbeitern?)\b)"
     rf"|(?:\bwith\s+(?:a\s+team\s+of\s+)?(?P<d>{_COUNT})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
+    # A team grown, in any of the languages above: "Équipe passée de 6 à 22 ingénieurs", "Team von 6 auf 22".
+    rf"|(?:\b(?:team|équipe|equipo|equipe)s?\b[^.;]{{0,30}}?\b(?:from|de|von|da)\s+(?:{_COUNT})\s+(?:to|à|a|auf|para|bis)\s+"
+    rf"(?P<e>{_COUNT})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
     rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
     rf"directed|supervised|coached|encadrement|encadré|dirigé|direction|Führung|geführt|leitete|Leitung|dirigí|"
     rf"lideré|liderei|gerenciei|gestión|gestão)\b[^.;]{{0,40}}?\b(?P<c>{_COUNT})\+?\s+(?:(?!(?:to|auf|bis|à|a|para)\b)\w+\s+){{0,2}}"
