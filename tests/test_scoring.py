@@ -1049,3 +1049,22 @@ def test_stopping_a_project_is_a_trade_off_the_candidate_chose(scorer: OfflineSc
 
     # Something that stopped on its own is no choice.
     assert extract("The project stopped when the funding ended.", scorer.lexicon).tradeoffs == 0
+
+
+def test_a_list_of_what_was_done_after_a_short_i_sentence_is_not_a_story_for_another_question(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    # "I changed three things." is the only sentence with an "I"; the three things follow as a list with none. That
+    # one short sentence sits near no question in particular, and alone it capped a strong, on-topic answer at 2 as
+    # "a story for a different question".
+    q = next(q for q in role_knowledge.questions.questions if q.text.startswith("How have you built trust between"))
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id)
+    answer = ("When I joined, each outage ended with the two groups blaming each other in the incident channel. I "
+              "changed three things. Paired on-call for model incidents, one engineer and one researcher, so both "
+              "saw the failure as it happened. Joint postmortems that asked what in the system failed, never who. "
+              "Launch notes naming the researcher who designed the model and the engineers who shipped it. Eighteen "
+              "months later, the internal survey score for cross-team trust went from 3.1 to 4.3, and handoffs took "
+              "days instead of weeks.")
+    breakdown, _ = scorer.breakdown(question, answer)
+    assert not any(c.reason == "off_question" for c in breakdown.caps)
+    assert scorer.evaluate(question, answer).score >= 3

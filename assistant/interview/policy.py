@@ -99,6 +99,9 @@ class ScoringPolicy:
     # deployment migration for "model quality across the org") and the off-question cap applies. None: off.
     action_pivot_top: int = 3
     action_pivot_cap_at: float | None = 0.12
+    # ... read only when the action sentences say something: "I did four things." before a list of what was done
+    # (no "I" in it) sits near no question in particular, and alone it decided the pivot of a grade-5 answer.
+    action_pivot_min_words: int = 4
     off_topic_semantic: float = 0.1
     off_topic_semantic_weak: float = 0.2
     relevance_cap_margin: float = 2.0  # overall is at most relevance + this

@@ -466,7 +466,7 @@ class OfflineScorer(AnswerScorer):
         # out when the story tells an action of its own.
         taken = [s for s in acting if not sets_the_scene(s.sentence.text)] or list(acting)
         rows = [index[id(s)] for s in taken if id(s) in index]
-        if not rows:
+        if not rows or sum(len(content_words(sig.sentences[i].sentence.text)) for i in rows) < p.action_pivot_min_words:
             return None
         by_competency: dict[str, list[str]] = {}
         for q in self.knowledge.questions.questions:
