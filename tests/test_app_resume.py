@@ -130,7 +130,7 @@ def test_an_unsure_reading_lists_its_roles_and_the_candidate_can_correct_them(ap
     assert "please check it" in history.label
     reading = int(at.session_state["resume_reading"])
     assert _role_box(at, reading, 0, "company").value == "Example Corp"
-    assert _role_box(at, reading, 1, "start").value == "2012-01"
+    assert _role_box(at, reading, 1, "start").value == "2012"  # as the resume writes it: a year, not "2012-01"
 
     # The second role really started in 2008, and a role the reader never saw is added in a blank row.
     _role_box(at, reading, 1, "start").set_value("06/2008")
