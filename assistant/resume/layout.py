@@ -313,10 +313,11 @@ def _read_table_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
         table = _Table.of(lines, [pieces[k] for k in group])
         if table is None:
             continue
-        for block in table.blocks(group):
+        blocks, spacing = table.blocks(group)
+        for block in blocks:
             if block[0] >= done:
                 out += lines[done:block[0]]
-                done = table.read(block, out)
+                done = table.read(block, spacing, out)
     return out + lines[done:]
 
 
@@ -374,9 +375,10 @@ class _Table:
         """How many columns line `k` has a run starting at (a cell's first word)."""
         return sum(1 for a in self.anchors if any(abs(r.x - a) <= 1.5 for r in self._runs(k)))
 
-    def blocks(self, group: list[int]) -> list[list[int]]:
+    def blocks(self, group: list[int]) -> tuple[list[list[int]], float]:
         """The stretches of lines in the columns around the `group` of rows found: a line out of them ends one. A
-        row just above whose cells the widths misjudged into fewer pieces ("Aurora Bank VP, ...") is taken in."""
+        row just above whose cells the widths misjudged into fewer pieces ("Aurora Bank VP, ...") is taken in. With
+        them, the table's line spacing (the closest two lines of a cell), which tells where a row ends."""
         lines = self.lines
         first = group[0]
         while first > 1 and self.in_columns(first - 1) and self.cells(first - 1) >= 2 \
@@ -388,15 +390,15 @@ class _Table:
                 blocks[-1].append(k)
             elif blocks[-1]:
                 blocks.append([])
-        self.spacing = min((lines[k - 1].y - lines[k].y for block in blocks for k in block[1:]), default=0.0)
-        return [block for block in blocks if any(k in group or self.cells(k) >= 3 for k in block)]
+        spacing = min((lines[k - 1].y - lines[k].y for block in blocks for k in block[1:]), default=0.0)
+        return [block for block in blocks if any(k in group or self.cells(k) >= 3 for k in block)], spacing
 
-    def read(self, block: list[int], out: list[LayoutLine]) -> int:
+    def read(self, block: list[int], spacing: float, out: list[LayoutLine]) -> int:
         """The block's lines appended to `out` cell by cell, with the rest of its last row (its wrapped cells);
         returns the index of the line after it. A row ends where the gap to the next line is wider than the
         table's line spacing (cell padding, a rule), or where the first column starts again after lines without
         it."""
-        lines, spacing = self.lines, self.spacing
+        lines = self.lines
         end = block[-1] + 1
         while end < len(lines) and self.in_columns(end) and 0 < lines[end - 1].y - lines[end].y <= 1.25 * spacing:
             block = [*block, end]
