@@ -23,7 +23,7 @@ def _render_review(review: ExerciseReview) -> None:
     st.metric("Overall (1-5)", f"{review.overall:.1f}")
     for score in review.scores:
         with st.container(border=True):
-            st.markdown(f"**{score.name}: {score.score} / 5** · {md_escape(score.level)}")
+            st.markdown(f"**{score.name}: {score.score} / 5** · {md_escape(score.verdict)}")
             for quote in score.quotes:
                 st.markdown(f"> {md_escape(quote)}")
             for missing in score.missing[:2]:

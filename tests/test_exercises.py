@@ -252,3 +252,19 @@ def test_the_review_finds_rubric_signals_on_memos_it_was_never_tuned_on() -> Non
     figures = exercise_review.measure(rows, bank, get_embedder(settings))
     assert figures.right / figures.signals >= 0.65
     assert figures.level_spearman >= 0.45
+
+
+def test_a_criterion_partly_met_is_told_what_it_meets_not_a_lower_level_it_contradicts(settings: Settings) -> None:
+    """A plan naming two hires, and nothing on growth or retention, scored 2 on hiring and was told "Only a wish to
+    hire great people" beside a quote naming the hires: the rubric's level-2 sentence, not what the plan did."""
+    knowledge = load_role(settings.role_dir)
+    assert knowledge.exercises is not None
+    memo = ("Our recommendation models lose 4% of checkout revenue to stale features. The first priority is a shared "
+            "feature store; the personalisation rewrite waits for Q3. Time to production is 41 days today and the "
+            "target is 10 days by June. We will hire two senior platform engineers in Q1 to build the feature store.")
+    review = review_text(memo, knowledge.exercises.criteria, get_embedder(settings))
+    hiring = next(s for s in review.scores if s.criterion == "hiring")
+    assert hiring.met and hiring.missing
+    assert hiring.verdict != hiring.level and "wish" not in hiring.verdict
+    assert all(signal in hiring.verdict for signal in hiring.met)
+    assert not any(signal in hiring.verdict for signal in hiring.missing)

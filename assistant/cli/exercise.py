@@ -34,7 +34,7 @@ def exercise_bank(cfg: Settings) -> ExerciseBank:
 def review_lines(review: ExerciseReview) -> list[str]:
     lines = [f"Overall: {review.overall:.1f}/5 ({count_of(review.words, 'word')}, {review.engine} review)"]
     for s in review.scores:
-        lines.append(f"\n{s.name}: {s.score}/5 - {s.level}")
+        lines.append(f"\n{s.name}: {s.score}/5 - {s.verdict}")
         lines += [f"  \u201c{q}\u201d" for q in s.quotes]
         lines += [f"  + add: {m}" for m in s.missing[:2]]
     return lines

@@ -47,6 +47,16 @@ class CriterionScore(BaseModel):
     met: list[str] = Field(default_factory=list, description="Signals the text meets.")
     missing: list[str] = Field(default_factory=list, description="Signals it does not: what to add.")
 
+    @property
+    def verdict(self) -> str:
+        """One line on what the text does for this criterion. The rubric's level sentence describes a typical text
+        at that score, so it can contradict this one ("Only a wish to hire great people" beside a quote naming two
+        hires). So a text that meets some signals but not all is told which it meets; the level sentence is kept
+        where it cannot contradict: a text that meets none, or all."""
+        if not self.met or not self.missing:
+            return self.level
+        return "Found: " + "; ".join(self.met) + "."
+
 
 class ExerciseReview(BaseModel):
     exercise: str
