@@ -222,7 +222,10 @@ def test_a_technical_answer_is_coached_on_what_it_covers_not_as_a_story(
     # The coaching names what a strong answer covers that this one does not, and asks for its thresholds.
     assert "A strong answer would also cover: data validation and reproducible training." in evaluation.improvements
     assert not any("team size" in tip or "shape the org" in tip for tip in evaluation.improvements)
-    assert evaluation.follow_up == "What numbers would you hold it to: the thresholds, budgets or sizes?"
+    # The follow-up asks about the point left out first: what an interviewer probes next in a technical answer.
+    assert evaluation.gaps[0] == "missing_point"
+    assert evaluation.follow_up == ("Say more about data validation and reproducible training: how would you "
+                                    "approach it?")
     # Thresholds are a technical answer's numbers, though no "I" owns them.
     held = gates.replace("for a week", "for a week at p99 under 150 ms").replace("an A/B", "a two-week A/B")
     assert "no_numbers" not in scorer.evaluate(question, held).gaps
@@ -230,6 +233,35 @@ def test_a_technical_answer_is_coached_on_what_it_covers_not_as_a_story(
     story = role_knowledge.question("pq_01")
     assert scorer.evaluate(QuestionContext(text=story.text, competency=story.competency, question_id=story.id),
                            gates).not_counted == []
+
+
+def test_a_technical_answer_that_leaves_out_a_point_gets_the_interviewers_follow_up_on_it(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """A solid but incomplete design answer (no promotion gates or rollback) used to get no follow-up in an
+    interview: its only gap was the story gaps a technical answer is exempt from, so the interviewer moved on."""
+    from assistant.interview.engine import needs_follow_up
+
+    q = role_knowledge.question("mp_03")  # notebook to live traffic for 40 practitioners
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
+                               follow_ups=q.follow_ups)
+    design = ("The pieces are a feature store shared by training and serving, a training pipeline that runs from "
+              "git rather than from the notebook, an experiment tracker and a model registry, and a serving layer "
+              "with monitoring for drift and latency. Most teams get it wrong by letting each data scientist hand a "
+              "pickled model to an engineer who rewrites the features for production, so training and serving drift "
+              "apart and nobody can reproduce last month's model. For forty people I would start with the registry "
+              "and the shared features, and make the paved road the easiest path, not a mandate.")
+    evaluation = scorer.evaluate(question, design)
+    assert evaluation.score <= 3 and "missing_point" in evaluation.gaps
+    assert needs_follow_up(evaluation)
+    # The bank's own follow-up about the point left out, in the question's terms.
+    assert evaluation.follow_up == "How do you version and roll back a model?"
+    covered = design.replace("and a serving layer", "promotion gates with a tested rollback to the last version, and "
+                             "a serving layer")
+    # Said in passing inside a long sentence, the point counts as covered (by its clause), and is not asked again.
+    told = scorer.evaluate(question, covered)
+    assert told.follow_up != evaluation.follow_up
+    assert not any("rollback" in tip for tip in told.improvements)
 
 
 def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None:
@@ -545,18 +577,19 @@ def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     prepared.prepare(questions)
     assert sum(counting.calls) >= 4 * 3 and sum(counting.calls) / len(counting.calls) >= 8  # batched, not per text
 
-    counting.calls.clear()
     cold = OfflineScorer(role_knowledge, embedder)
+    # Each answer: one batch of its sentences (relevance and red flags per sentence, plus the sentences that echo
+    # the question's words again without them), one of the whole answer and, when the whole answer leaves a
+    # strong point uncovered, one of its clauses (a point made in passing); questions, follow-ups and red-flag
+    # references were all embedded by `prepare`.
     for question in questions:
         for answer in (STRONG, VAGUE):
-            assert prepared.evaluate(question, answer).score == cold.evaluate(question, answer).score
-    # Each answer: one batch of its sentences (relevance and red flags per sentence, plus the sentences that echo
-    # the question's words again without them) and one of the whole answer; questions, follow-ups and red-flag
-    # references were all embedded by `prepare`.
-    assert len(counting.calls) == 2 * 2 * len(questions)
-    for i, (_, answer) in enumerate((q, a) for q in questions for a in (STRONG, VAGUE)):
-        sentences = len(extract(answer, prepared.lexicon).sentences)
-        assert sentences <= counting.calls[2 * i] <= 2 * sentences and counting.calls[2 * i + 1] == 1
+            counting.calls.clear()
+            evaluation = prepared.evaluate(question, answer)
+            assert evaluation.score == cold.evaluate(question, answer).score
+            sentences = len(extract(answer, prepared.lexicon).sentences)
+            assert sentences <= counting.calls[0] <= 2 * sentences and counting.calls[1] == 1
+            assert len(counting.calls) <= 3
 
 
 # --- red flags, evasion, substance, scope (issue 17) ---------------------------------------------------------------

@@ -12,6 +12,7 @@ Gap = Literal[
     "no_own_actions",
     "no_outcome",
     "no_numbers",
+    "missing_point",
     "off_topic",
     "too_short",
     "no_structure",

@@ -175,6 +175,7 @@ class ScoringPolicy:
     hedging_gap_platitudes: int = 3
     strong_point_covered: float = 0.35
     bank_follow_up_similarity: float = 0.55  # a bank follow-up this close to our template asks the same thing
+    bank_follow_up_point_similarity: float = 0.40  # ...and this close to a strong point asks about it
 
 
 DEFAULT_POLICY = ScoringPolicy()

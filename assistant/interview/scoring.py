@@ -114,7 +114,7 @@ class AnswerScorer(Protocol):
 FOLLOW_UP_BELOW = DEFAULT_POLICY.follow_up_below
 TOO_SHORT_WORDS = DEFAULT_POLICY.too_short_words
 SUBSTANTIVE_GAPS: tuple[Gap, ...] = (
-    "red_flag", "off_topic", "too_short", "evasive", "no_own_actions", "no_outcome", "no_numbers",
+    "red_flag", "off_topic", "too_short", "evasive", "no_own_actions", "no_outcome", "missing_point", "no_numbers",
 )
 ALL_GAPS: frozenset[Gap] = frozenset(get_args(Gap))
 # An answer that tells the scorer how to score it (see `assistant.text.instructions`) never scores above this,
@@ -130,7 +130,10 @@ GAP_FOLLOW_UPS: dict[str, str] = {
     "no_own_actions": "What did you personally decide or do there, and why that rather than something else?",
     "no_outcome": "What changed as a result of what you did, and by how much?",
     "no_numbers": "Can you put numbers on it: team size, scale, cost or time, and the before and after?",
+    "missing_point": "What would a complete answer include that you have not covered yet?",
 }
+# A technical answer that leaves out a point a strong answer covers is asked about that point, by name.
+MISSING_POINT_FOLLOW_UP = "Say more about {point}: how would you approach it?"
 # A technical answer's numbers are the ones it would be held to, not a story's before and after.
 TECHNICAL_NUMBERS_FOLLOW_UP = "What numbers would you hold it to: the thresholds, budgets or sizes?"
 # When the answer both lacks ownership and an outcome, one question asks for both.
@@ -517,8 +520,10 @@ class OfflineScorer(AnswerScorer):
 
         # Invisible characters cannot hide words from the signals.
         breakdown, sig = self.breakdown(question, clean_untrusted(answer))
-        gaps = self._gaps(sig, breakdown, plan_answers=not self._asks_for_a_story(question),
-                          technical=self._judged_as_technical(question))
+        technical = self._judged_as_technical(question)
+        uncovered = self._uncovered_point(question, sig, breakdown.relevance)
+        gaps = self._gaps(sig, breakdown, plan_answers=not self._asks_for_a_story(question), technical=technical,
+                          missed_point=technical and uncovered is not None)
         d = breakdown.dimensions
         return Evaluation(
             score=_to_score(breakdown.overall),
@@ -532,9 +537,9 @@ class OfflineScorer(AnswerScorer):
             ),
             evidence=_evidence(sig, gaps, breakdown),
             strengths=self._strengths(sig, breakdown, plan_answers=not self._asks_for_a_story(question)),
-            improvements=self._improvements(sig, breakdown, gaps, question),
+            improvements=self._improvements(sig, breakdown, gaps, question, uncovered),
             gaps=gaps,
-            follow_up=self._follow_up(question, gaps, breakdown.overall),
+            follow_up=self._follow_up(question, gaps, breakdown.overall, uncovered if technical else None),
             engine="offline",
             signals=breakdown.flat(),
             red_flags=breakdown.red_flags,
@@ -775,12 +780,14 @@ class OfflineScorer(AnswerScorer):
             ))
         return caps
 
-    def _gaps(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False, technical: bool = False
-              ) -> list[Gap]:
+    def _gaps(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False, technical: bool = False,
+              missed_point: bool = False) -> list[Gap]:
         """What the answer lacks, for the tips and the follow-up. `plan_answers`: the question asks what the
         candidate would do, so a stated plan ("I would talk to each of them that week") is their own action, as the
         ownership score already counts it. `technical`: the question asks what the candidate knows, and the score
-        does not count ownership, so its absence is not a gap; nor are a story's outcome and structure."""
+        does not count ownership, so its absence is not a gap; nor are a story's outcome and structure. What a
+        technical answer lacks is a point a strong answer covers (`missed_point`), the thing an interviewer asks
+        about next."""
         p = self.policy
         gaps: list[Gap] = []
         if b.red_flags:
@@ -798,6 +805,8 @@ class OfflineScorer(AnswerScorer):
         if sig.result == 0 and not technical and not (plan_answers and states_a_measure(sig.text)):
             # A plan has no outcome yet: saying how success will be measured is its outcome.
             gaps.append("no_outcome")
+        if missed_point:
+            gaps.append("missing_point")
         if not (sig.numbers if technical else sig.attached_numbers):
             # A technical answer's thresholds ("p99 under 150 ms") are its numbers, with no "I" to attach them to.
             gaps.append("no_numbers")
@@ -808,8 +817,10 @@ class OfflineScorer(AnswerScorer):
             gaps.append("hedging")
         return gaps
 
-    def _follow_up(self, question: QuestionContext, gaps: list[Gap], overall: float) -> str | None:
-        """Only an answer that lacks substance gets a follow-up; it targets the most important gap."""
+    def _follow_up(self, question: QuestionContext, gaps: list[Gap], overall: float, uncovered: str | None = None
+                   ) -> str | None:
+        """Only an answer that lacks substance gets a follow-up; it targets the most important gap. A missing
+        point (`uncovered`) is asked about by name, or by the bank follow-up that asks about it."""
         substantive = [g for g in SUBSTANTIVE_GAPS if g in gaps]
         if overall >= self.policy.follow_up_below or not substantive:
             return None
@@ -818,19 +829,25 @@ class OfflineScorer(AnswerScorer):
             return OWN_AND_OUTCOME_FOLLOW_UP
         template = (TECHNICAL_NUMBERS_FOLLOW_UP if first == "no_numbers" and self._judged_as_technical(question)
                     else GAP_FOLLOW_UPS[first])
+        target, threshold = template, self.policy.bank_follow_up_similarity
+        if first == "missing_point" and uncovered:
+            point = uncovered.rstrip(".")
+            template = MISSING_POINT_FOLLOW_UP.format(point=point[0].lower() + point[1:])
+            # A rubric point is a noun phrase and a follow-up a question: MiniLM puts even a matching pair lower.
+            target, threshold = uncovered, self.policy.bank_follow_up_point_similarity
         if first in ("red_flag", "off_topic", "too_short", "evasive") or not question.follow_ups:
             return template
         # A bank follow-up that asks for the same thing is more specific to the question than our template.
         best, best_sim = None, 0.0
         for candidate in question.follow_ups:
             sim = (
-                float(np.dot(*self._cached_vectors([candidate, template])))
+                float(np.dot(*self._cached_vectors([candidate, target])))
                 if self.embedder is not None
-                else _lexical_cosine(candidate, template)
+                else _lexical_cosine(candidate, target)
             )
             if sim > best_sim:
                 best, best_sim = candidate, sim
-        return best if best is not None and best_sim >= self.policy.bank_follow_up_similarity else template
+        return best if best is not None and best_sim >= threshold else template
 
     # -- coaching text ---------------------------------------------------------------------------------------
     def _strengths(self, sig: TextSignals, b: ScoreBreakdown, plan_answers: bool = False) -> list[str]:
@@ -885,7 +902,7 @@ class OfflineScorer(AnswerScorer):
         return strengths[:3]
 
     def _improvements(
-        self, sig: TextSignals, b: ScoreBreakdown, gaps: list[Gap], question: QuestionContext
+        self, sig: TextSignals, b: ScoreBreakdown, gaps: list[Gap], question: QuestionContext, missing: str | None
     ) -> list[str]:
         tips: list[str] = []
         competency = self._competency(question.competency)
@@ -893,7 +910,6 @@ class OfflineScorer(AnswerScorer):
         # A technical question asks what must be true or how a thing works: what a strong answer covers matters
         # more than a story's numbers, and the numbers to ask for are the ones the candidate would hold it to.
         technical = self._judged_as_technical(question)
-        missing = self._missing_point(question, b.relevance)
         for flag in b.red_flags[:1]:
             if flag.certainty == "clear":
                 stop = "" if flag.quote.rstrip().endswith((".", "!", "?")) else "."  # the quote's own full stop
@@ -975,12 +991,27 @@ class OfflineScorer(AnswerScorer):
             )
         return tips[:2]
 
-    @staticmethod
-    def _missing_point(question: QuestionContext, rel: RelevanceBreakdown) -> str | None:
-        """The strong-answer point the answer is furthest from, to name in an improvement."""
-        if not question.strong_answer or len(rel.point_similarities) != len(question.strong_answer):
+    def _uncovered_point(self, question: QuestionContext, sig: TextSignals, rel: RelevanceBreakdown) -> str | None:
+        """The strong-answer point the answer covers least, when it does not cover it: to name in a tip, and for a
+        technical answer to ask about next.
+
+        A point counts as covered when the whole answer, or any clause of it, is close to it. The whole answer
+        alone dilutes a point made in passing: "promotion gates with a tested rollback" inside a long sentence
+        about the registry sat at cosine 0.2 from "Promotion gates and rollback", and at 0.87 as its own clause.
+        """
+        points = question.strong_answer
+        if not points or len(rel.point_similarities) != len(points):
             return None
-        return question.strong_answer[int(np.argmin(rel.point_similarities))]
+        coverage = np.asarray(rel.point_similarities, dtype=float)
+        if coverage.min() >= self.policy.strong_point_covered:
+            return None
+        clauses = [c for s in sig.sentences for c in _CLAUSE_SPLIT.split(s.sentence.text)
+                   if len(c.split()) >= _MIN_CLAUSE_WORDS]
+        if self.embedder is not None and clauses:
+            by_clause = np.asarray(self.embedder.embed(clauses)) @ np.vstack(self._cached_vectors(list(points))).T
+            coverage = np.maximum(coverage, by_clause.max(axis=0))
+        weakest = int(np.argmin(coverage))
+        return points[weakest] if coverage[weakest] < self.policy.strong_point_covered else None
 
 
 def _apply_caps(overall: float, caps: Sequence[Cap]) -> float:
@@ -1005,6 +1036,11 @@ def _best(sig: TextSignals, key: Callable[[SentenceSignals], float], last_on_tie
     """The sentence that shows a signal most; on ties the first, or the last where the story's end is wanted."""
     ranked = sorted(reversed(sig.sentences) if last_on_ties else sig.sentences, key=key, reverse=True)
     return ranked[0] if ranked and key(ranked[0]) > 0 else None
+
+
+# Clauses a strong point can be made in: after , ; : or before a conjunction ("..., and a serving layer").
+_CLAUSE_SPLIT = re.compile(r"[,;:]\s+|\s+(?:and|but|so|while|which)\s+", re.IGNORECASE)
+_MIN_CLAUSE_WORDS = 3
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:
