@@ -268,3 +268,23 @@ def test_a_criterion_partly_met_is_told_what_it_meets_not_a_lower_level_it_contr
     assert hiring.verdict != hiring.level and "wish" not in hiring.verdict
     assert all(signal in hiring.verdict for signal in hiring.met)
     assert not any(signal in hiring.verdict for signal in hiring.missing)
+
+
+def test_a_measured_target_and_a_dated_mitigation_meet_their_signals_whatever_their_words(settings: Settings) -> None:
+    """A plan giving "five weeks" to production and a two-week target was asked to "state metrics of success", and
+    one answering each risk with a dated action was asked for "a mitigation for each risk": the rubric's abstract
+    sentences are far, by meaning, from concrete ones. A vague "we'll manage them" is still not a mitigation."""
+    knowledge = load_role(settings.role_dir)
+    assert knowledge.exercises is not None
+    criteria = [knowledge.exercises.criterion("metrics"), knowledge.exercises.criterion("risks")]
+    plan = ("Model-to-production: 7 weeks today, 2 weeks by the end of Q3. Rollbacks go from 4 a quarter to at most 1. "
+            "The biggest risk is losing one of the two senior engineers who hold the platform together. I will talk "
+            "with each about their growth in the first month and make sure each has a second person on their "
+            "systems by day 60.")
+    metrics, risks = review_text(plan, criteria, get_embedder(settings)).scores
+    assert "states metrics of success such as time from model to production, incidents, cost or adoption" in metrics.met
+    assert "gives a mitigation or fallback for each risk" in risks.met
+    vague = ("Model-to-production: 7 weeks today, 2 weeks by the end of Q3. There will of course be some risks "
+             "around timelines and resourcing, which we'll manage as they come up in our regular meetings with the "
+             "team and the product leads.")
+    assert "gives a mitigation or fallback for each risk" in review_text(vague, criteria, get_embedder(settings)).scores[1].missing

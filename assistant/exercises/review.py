@@ -3,8 +3,10 @@
 The rubric lives in the role knowledge (`exercises.yaml`): per criterion, what a strong plan says (`signals`) and
 the words that tie a sentence to it (`keywords`). Offline, each sentence of the text is compared with each signal by
 meaning (the shipped MiniLM model); a signal counts as met when a sentence is close to it, or moderately close and
-using one of the criterion's words. The score grows with the share of signals met, and a point more when the
-evidence is specific (numbers, dates, named periods). Every quote is a sentence of the text, verbatim.
+using one of the signal's words, or has a shape the signal names (a measured change, a planned response to a risk:
+MiniLM does not see "7 weeks -> 2" in "states metrics of success"). The score grows with the share of signals met,
+and a point more when the evidence is specific (numbers, dates, named periods). Every quote is a sentence of the
+text, verbatim.
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ SIGNAL_MATCH_WITH_WORDS = 0.18
 MAX_QUOTES = 2
 MIN_WORDS = 25
 MAX_CHARS = 20_000
+
+# Shapes a sentence can have that meet a signal whatever its words (`CriterionSignal.shape`).
+_PLANNED_RESPONSE = re.compile(
+    r"\b(?:I|we)(?:'ll| will| would| plan to)\b|\bfallback\b|\bif\b[^.;]*?,\s*(?:I|we|the)\b|\bso (?:I|we)\b",
+    re.IGNORECASE)
+_MOVEMENT = re.compile(r"→|->|\bfrom\b[^.;]*?\bto\b|\b(?:under|below|above|at most|at least|down|up|cut|reduce|"
+                       r"increase|target)\b", re.IGNORECASE)
 
 _TIME_MARKER = re.compile(r"\b(?:day|days|week|weeks|month|months|quarter|quarters|Q[1-4]|H[12])\b", re.IGNORECASE)
 
@@ -80,6 +89,22 @@ def _has_keyword(sentence: str, keywords: Sequence[str]) -> bool:
     return any(mentions(sentence, k) for k in keywords)
 
 
+def _has_shape(shape: str | None, sentences: Sequence[str], i: int, keywords: Sequence[str]) -> bool:
+    """Does sentence `i` have the signal's shape? `measured_change`: a number that is not only a date, moving
+    toward or held to a mark ("7 weeks -> 2", "under 15% by September"). `response`: a planned response ("we'll",
+    "if it slips, we ...") with something specific in it (a number, a date), to something this sentence or the one
+    before names in the criterion's words: "we'll manage them as they come up" is not a mitigation."""
+    from assistant.interview.signals import without_dates
+
+    sentence = sentences[i]
+    if shape == "measured_change":
+        return bool(numbers_in(without_dates(sentence))) and bool(_MOVEMENT.search(sentence))
+    if shape == "response":
+        return bool(_PLANNED_RESPONSE.search(sentence)) and _specific(sentence) and any(
+            _has_keyword(sentences[j], keywords) for j in (i - 1, i) if j >= 0)
+    return False
+
+
 def _specific(sentence: str) -> bool:
     return bool(numbers_in(sentence)) or bool(_TIME_MARKER.search(sentence))
 
@@ -124,7 +149,8 @@ def review_text(
             row += 1
             hits = [i for i in range(len(sentences))
                     if sim[i] >= SIGNAL_MATCH
-                    or (sim[i] >= SIGNAL_MATCH_WITH_WORDS and _has_keyword(sentences[i], signal.words))]
+                    or (sim[i] >= SIGNAL_MATCH_WITH_WORDS and _has_keyword(sentences[i], signal.words))
+                    or _has_shape(signal.shape, sentences, i, criterion.keywords)]
             if hits:
                 met.append(signal.says)
                 for i in hits:

@@ -282,6 +282,11 @@ def states_a_measure(text: str) -> bool:
     return bool(_MEASURE.search(text))
 
 
+def without_dates(text: str) -> str:
+    """The text with its spans and milestones taken out ("after four months", "by day 90"): numbers left measure."""
+    return _WHEN.sub(" ", text)
+
+
 def result_strength(sentence: str) -> float:
     """1.0: a change with a number ("cut GPU spend by 30 percent"); 0.5: a change or outcome in words; else 0.
 
@@ -289,7 +294,7 @@ def result_strength(sentence: str) -> float:
     change = bool(_CHANGE_VERBS.search(sentence)) or bool(_OUTCOME_PHRASE.search(sentence))
     if not change:
         return 0.0
-    return 1.0 if numbers_in(_WHEN.sub(" ", sentence)) else 0.5
+    return 1.0 if numbers_in(without_dates(sentence)) else 0.5
 
 
 # --- trade-offs -------------------------------------------------------------------------------------------------

@@ -272,6 +272,10 @@ class CriterionSignal(_Strict):
 
     says: str
     words: list[str] = Field(default_factory=list, description="Words or phrases a sentence meeting it uses.")
+    shape: Literal["measured_change", "response"] | None = Field(
+        None, description="A sentence of this shape meets the signal whatever its words: measured_change, a number "
+        "moving toward or held to a mark ('7 weeks -> 2'); response, a planned response ('we'll', 'if it slips, we') "
+        "to something named in the criterion's keywords in that sentence or the one before.")
 
 
 class ExerciseCriterion(_Strict):
