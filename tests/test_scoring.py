@@ -264,6 +264,30 @@ def test_a_technical_answer_that_leaves_out_a_point_gets_the_interviewers_follow
     assert not any("rollback" in tip for tip in told.improvements)
 
 
+def test_a_plan_is_coached_as_a_plan_and_its_deliberate_not_is_a_trade_off(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """A plan for a doubled GPU bill, closing with "What I would not do is freeze research training, because ...",
+    was told to "make the trade-off explicit: what you chose not to do", and, once that was read, to add "what you
+    would do differently next time": a story's reflection, for something that has not happened."""
+    q = role_knowledge.question("mp_04")
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
+                               follow_ups=q.follow_ups)
+    plan = ("First I would get visibility: tag every GPU job by team and model so we know where the money goes, which "
+            "usually takes a week. Then I would go after the big levers: idle and over-sized inference instances, "
+            "training jobs on on-demand capacity that could run on spot, and models nobody calls any more. I would "
+            "agree a budget per team with finance and the team leads, with a quota that alerts at 80 percent. I would "
+            "tell finance we aim to cut the run rate by 30 percent within a quarter, and report the number back to "
+            "them every month. What I would not do is freeze research training, because that is where next year's "
+            "revenue comes from.")
+    evaluation = scorer.evaluate(question, plan)
+    assert evaluation.signals["tradeoffs"] >= 1
+    assert not any("chose not to do" in tip or "differently next time" in tip for tip in evaluation.improvements)
+    assert "You name a trade-off you would accept, which is how director judgement sounds." in evaluation.strengths
+    # "I would not have known" is not a choice.
+    assert extract("Without the alert I would not have known for a week.", scorer.lexicon).tradeoffs == 0
+
+
 def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None:
     from assistant.interview.signals import result_strength
 

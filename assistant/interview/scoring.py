@@ -134,6 +134,15 @@ GAP_FOLLOW_UPS: dict[str, str] = {
 }
 # A technical answer that leaves out a point a strong answer covers is asked about that point, by name.
 MISSING_POINT_FOLLOW_UP = "Say more about {point}: how would you approach it?"
+# The tip for an answer with no gap to name: (no trade-off named, one named) per kind of question.
+_LAST_TIPS: dict[str, tuple[str, str]] = {
+    "story": ("Make the trade-off explicit: what you chose not to do, and why it was the right cost to accept.",
+              "Add one sentence on what you would do differently next time."),
+    "plan": ("Make the trade-off explicit: what you would not do, and why that cost is worth accepting.",
+             "Say what would change your plan: the early sign you would watch, and what you would do if it appeared."),
+    "technical": ("Make the trade-off explicit: what this design gives up, and when you would choose differently.",
+                  "Say how you would know it works once it is live: the measure you would watch, and its threshold."),
+}
 # A technical answer's numbers are the ones it would be held to, not a story's before and after.
 TECHNICAL_NUMBERS_FOLLOW_UP = "What numbers would you hold it to: the thresholds, budgets or sizes?"
 # When the answer both lacks ownership and an outcome, one question asks for both.
@@ -890,7 +899,8 @@ class OfflineScorer(AnswerScorer):
         elif sig.result < 1.0 and len(sig.attached_numbers) >= 3:
             strengths.append(f"You use concrete numbers ({', '.join(sig.attached_numbers[:3])}).")
         if sig.tradeoffs and d.altitude >= 3:
-            strengths.append("You name a trade-off you chose to accept, which is how director judgement sounds.")
+            accepted = "you would accept" if plan_answers and _told_as_plan(sig) else "you chose to accept"
+            strengths.append(f"You name a trade-off {accepted}, which is how director judgement sounds.")
         elif d.altitude >= 4:
             terms = ", ".join(most_common(sig.altitude_terms, 3))
             strengths.append(f"You speak at director altitude ({terms}).")
@@ -984,11 +994,10 @@ class OfflineScorer(AnswerScorer):
         if missing and len(tips) < 2:
             tips.append(f"A strong answer would also cover: {missing[0].lower()}{missing[1:]}.")
         if not tips:
-            tips.append(
-                "Make the trade-off explicit: what you chose not to do, and why it was the right cost to accept."
-                if not sig.tradeoffs
-                else "Add one sentence on what you would do differently next time."
-            )
+            # A plan has nothing to do differently yet, nor has a design: what would change them is their reflection.
+            told_as_plan = not self._asks_for_a_story(question) and _told_as_plan(sig)
+            kind = "technical" if technical else "plan" if told_as_plan else "story"
+            tips.append(_LAST_TIPS[kind][bool(sig.tradeoffs)])
         return tips[:2]
 
     def _uncovered_point(self, question: QuestionContext, sig: TextSignals, rel: RelevanceBreakdown) -> str | None:
@@ -1012,6 +1021,12 @@ class OfflineScorer(AnswerScorer):
             coverage = np.maximum(coverage, by_clause.max(axis=0))
         weakest = int(np.argmin(coverage))
         return points[weakest] if coverage[weakest] < self.policy.strong_point_covered else None
+
+
+def _told_as_plan(sig: TextSignals) -> bool:
+    """The answer says what the candidate would do more than what they did: a plan's tips ask what would change it,
+    not what they would do differently next time (a question that does not ask for a story can still get one)."""
+    return sig.hypothetical > sig.past_own_actions
 
 
 def _apply_caps(overall: float, caps: Sequence[Cap]) -> float:

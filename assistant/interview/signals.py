@@ -324,6 +324,9 @@ _TRADE_OFF = _pattern(
         r"build(?:ing)? versus buy",
         r"only the",
         r"retired",
+        # A plan's deliberate "not": "what I would not do is freeze research", "we won't start the rewrite".
+        r"(?:I|we)(?: would| will|'d|'ll) not (?!have\b|be able\b|know\b)\w+",
+        r"(?:I|we) (?:wouldn't|won't) (?!have\b|be able\b|know\b)\w+",
     ]
 )
 
