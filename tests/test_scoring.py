@@ -288,6 +288,27 @@ def test_a_plan_is_coached_as_a_plan_and_its_deliberate_not_is_a_trade_off(
     assert extract("Without the alert I would not have known for a week.", scorer.lexicon).tradeoffs == 0
 
 
+@pytest.mark.parametrize(("question_id", "asked_for"), [
+    ("mp_03", "how they fit together"),  # technical: design a path to production
+    ("mp_04", "step by step"),  # plan: the GPU bill doubled, what do you do?
+])
+def test_a_short_answer_to_a_design_or_plan_question_is_asked_for_a_design_or_plan_not_a_story(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge, question_id: str, asked_for: str
+) -> None:
+    """"Honestly I have not done that." to "Design the path from a notebook to live traffic" was told to "pick one
+    real example ... from the situation to the result", and asked to walk through "the situation, what you did, and
+    how it ended": a story, for a question that asks for a design."""
+    q = role_knowledge.question(question_id)
+    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
+                               follow_ups=q.follow_ups)
+    evaluation = scorer.evaluate(question, "Honestly I have not done that before.")
+    assert "too_short" in evaluation.gaps
+    assert evaluation.follow_up is not None
+    assert any(asked_for in tip.lower() for tip in evaluation.improvements)
+    assert not any(word in text for text in [evaluation.follow_up, *evaluation.improvements]
+                   for word in ("situation", "example", "how it ended"))
+
+
 def test_a_number_that_only_dates_the_outcome_is_not_a_measured_result() -> None:
     from assistant.interview.signals import result_strength
 

@@ -143,6 +143,20 @@ _LAST_TIPS: dict[str, tuple[str, str]] = {
     "technical": ("Make the trade-off explicit: what this design gives up, and when you would choose differently.",
                   "Say how you would know it works once it is live: the measure you would watch, and its threshold."),
 }
+# A question that asks for a plan or a design is not answered with "one specific example ... how it ended": when the
+# answer is off the question or too short, the follow-up asks for what the question asks for.
+_FOLLOW_UPS_BY_KIND: dict[str, dict[str, str]] = {
+    "plan": {
+        "off_topic": "Let me bring us back to the question: how would you go about it, and why that way?",
+        "too_short": "Can you walk me through it: how you would go about it, step by step, and how you would know "
+                     "it worked?",
+    },
+    "technical": {
+        "off_topic": "Let me bring us back to the question: how would you approach it, piece by piece?",
+        "too_short": "Can you walk me through it: the main pieces, how they fit together, and the trade-off you "
+                     "would make?",
+    },
+}
 # A technical answer's numbers are the ones it would be held to, not a story's before and after.
 TECHNICAL_NUMBERS_FOLLOW_UP = "What numbers would you hold it to: the thresholds, budgets or sizes?"
 # When the answer both lacks ownership and an outcome, one question asks for both.
@@ -363,6 +377,13 @@ class OfflineScorer(AnswerScorer):
     def _judged_as_technical(self, question: QuestionContext) -> bool:
         """A bank question of the technical kind, when the policy judges those on their own weights."""
         return self._kinds.get(question.question_id or "") == "technical" and self.policy.technical_weights is not None
+
+    def _question_kind(self, question: QuestionContext) -> str:
+        """story (what happened), plan (what would you do) or technical (how would you design it): what an answer
+        off the question, or too short, is asked for."""
+        if self._judged_as_technical(question):
+            return "technical"
+        return "story" if self._asks_for_a_story(question) else "plan"
 
     def _weights(self, question: QuestionContext) -> Mapping[str, float]:
         """How much each dimension counts toward the score of an answer to this question."""
@@ -837,7 +858,7 @@ class OfflineScorer(AnswerScorer):
         if first in ("no_own_actions", "no_outcome") and {"no_own_actions", "no_outcome"} <= set(gaps):
             return OWN_AND_OUTCOME_FOLLOW_UP
         template = (TECHNICAL_NUMBERS_FOLLOW_UP if first == "no_numbers" and self._judged_as_technical(question)
-                    else GAP_FOLLOW_UPS[first])
+                    else _FOLLOW_UPS_BY_KIND.get(self._question_kind(question), {}).get(first, GAP_FOLLOW_UPS[first]))
         target, threshold = template, self.policy.bank_follow_up_similarity
         if first == "missing_point" and uncovered:
             point = uncovered.rstrip(".")
@@ -935,18 +956,26 @@ class OfflineScorer(AnswerScorer):
             tips.append(f"Tie this story to the question that was asked ({topic}): parts of it read like a story for "
                         "a different question, so say how what you did bears on this one.")
         elif "off_topic" in gaps or capped:
+            kind = self._question_kind(question)
             tips.append(
-                f"Answer the question that was asked; pick one real example about {topic} and tell it from the "
-                "situation to the result."
+                (f"Answer the question that was asked; pick one real example about {topic} and tell it from the "
+                 "situation to the result." if kind == "story" else
+                 "Answer the question that was asked: how you would go about it, step by step, and how you would "
+                 "know it worked." if kind == "plan" else
+                 "Answer the question that was asked: the pieces you would put in place, how they fit together, and "
+                 "the trade-off you would make.")
                 + (" What you did in this story answers a different question." if acted_elsewhere
                    else " Most of this answer is a story for a different question." if "off_topic" not in gaps
                    else "")
             )
         if "too_short" in gaps:
-            tips.append(
-                f"Give a full example: {count_of(sig.word_count, 'word')} {verb_for(sig.word_count)} not enough to judge. Two sentences of "
-                "situation, what you decided, and what changed."
-            )
+            asked = {"story": "Give a full example", "plan": "Give a full answer", "technical": "Give a full answer"}
+            then = {"story": "Two sentences of situation, what you decided, and what changed.",
+                    "plan": "How you would go about it, step by step, and how you would know it worked.",
+                    "technical": "The main pieces, how they fit together, and the trade-off you would make."}
+            kind = self._question_kind(question)
+            tips.append(f"{asked[kind]}: {count_of(sig.word_count, 'word')} {verb_for(sig.word_count)} not enough to "
+                        f"judge. {then[kind]}")
         if b.evasion.reasons and "evasive" in gaps:
             tips.append("This reads as evasive: " + "; ".join(b.evasion.reasons) + ". Tell one real instance: "
                         "what you decided, what you did, and what changed.")
