@@ -90,8 +90,9 @@ def _scorer_figures(knowledge: Any, embedder: Any) -> list[tuple[str, str, str]]
     median = 1000 * latencies[len(latencies) // 2]
     p95 = 1000 * latencies[int(0.95 * (len(latencies) - 1))]
     figures.append(("offline scoring per answer (after prepare)", f"{median:.0f} ms median",
-                    f"p95 {p95:.0f} ms over {len(latencies)} answers; two embedding calls per answer (its sentences "
-                    "in one batch, the whole answer in one)"))
+                    f"p95 {p95:.0f} ms over {len(latencies)} answers; two or three embedding calls per answer (its "
+                    "sentences in one batch, the whole answer in one, its clauses in one when the whole answer leaves "
+                    "a strong point uncovered)"))
     return figures
 
 
