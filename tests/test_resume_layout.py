@@ -122,6 +122,24 @@ def test_a_table_of_three_columns_is_read_cell_by_cell(settings) -> None:
     assert resume.experience[1].bullets[0].text == "built product search learning-to-rank; conversion +4%."
 
 
+def test_a_date_range_wrapped_in_a_margin_cell_is_read_whole_beside_its_entry(settings) -> None:
+    # tests/data/layouts/margin_date_cells.html printed by Chromium: a two-column table, each range wrapped in its
+    # narrow date cell ("04/2019 –" over "heute"), in a smaller size than the title beside it, so on another
+    # baseline. The date cells were read as a column of their own before the entries: two roles with no title,
+    # and the first title given the last role's dates.
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "margin_date_cells.pdf"
+    lines = read_pdf(pdf.read_bytes(), settings).text.splitlines()
+    assert lines[lines.index("EXPERIENCE") + 1:lines.index("EXPERIENCE") + 4] == [
+        "04/2019 – heute", "Head of Data Science & ML Engineering", "Zalando SE, Berlin"]
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Head of Data Science & ML Engineering", "Zalando SE", "2019-04", "Present"),
+        ("Lead Machine Learning Engineer", "Check24", "2015-01", "2019-03"),
+        ("Data Scientist", "Siemens AG", "2011-10", "2014-12")]
+
+
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:
     resume = parse_resume(read_pdf(left_dates_pdf(), settings))
     assert [(j.title, j.company, j.location, j.start, j.end) for j in resume.experience] == [

@@ -867,6 +867,40 @@ def _lift_stacked_dates(lines: list[LayoutLine], left_edge: float, right_edge: f
     return out
 
 
+def _join_cut_dates(lines: list[LayoutLine]) -> list[LayoutLine]:
+    """A date range cut after its dash in a narrow cell ("04/2019 –" over "heute", in a margin beside its entry) is
+    joined where it starts: its end is the first piece of a later line (within three, a line or two lower) that
+    starts at the same left edge and holds three words or fewer. Read line by line, the end was a line of its own
+    between the entry's title and employer, and the range was read as two dates."""
+    out: list[LayoutLine | None] = list(lines)
+    for index, line in enumerate(out):
+        pieces = _pieces(line) if line is not None else []
+        if line is None or not pieces or len(pieces) > 2:
+            continue
+        x0, _, cut = pieces[0]
+        text = LayoutLine(cut).text().strip()
+        if not (_date_label(text) and _CUT_AFTER_DASH.search(text)):
+            continue
+        for k in range(index + 1, min(index + 4, len(out))):
+            later = out[k]
+            if later is None or not 0 < line.y - later.y <= 2.5 * line.size:
+                break
+            first = _pieces(later)[0]
+            if abs(first[0] - x0) > 1.0:
+                continue
+            end = LayoutLine(first[2]).text().strip()
+            if len(end.split()) <= 3 and not _CUT_AFTER_DASH.search(end):
+                last = max(cut, key=lambda r: r.x)
+                last.text = last.text.rstrip() + " " + end
+                rest = [r for r in later.runs if r not in first[2]]
+                out[k] = LayoutLine(rest) if rest else None
+            break
+    return [line for line in out if line is not None]
+
+
+_CUT_AFTER_DASH = re.compile(r"[-–—]\s*$")
+
+
 def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     """The page's lines in reading order (columns detected and read one after the other)."""
     lines = _read_table_cells(_lift_stacked_dates(_order_lines(runs, left_edge, right_edge), left_edge, right_edge))
@@ -918,7 +952,7 @@ def _heading_goes_on(head: Run, bottom: float, run: Run) -> bool:
 
 def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
     _join_wrapped_runs(runs, left_edge, right_edge)
-    lines = _lines([r for r in runs if r.text.strip()])
+    lines = _join_cut_dates(_lines([r for r in runs if r.text.strip()]))
     gutter = _gutter(lines, left_edge, right_edge)
     if gutter is None:
         return lines
