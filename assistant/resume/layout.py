@@ -42,6 +42,7 @@ _BOLD_NAME = re.compile(
 # Italic or oblique faces: Helvetica-Oblique, Calibri-Italic, LMRoman10-Italic, CMTI10, SourceSansPro-It.
 _ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:it|bi|bdit|boldit|sbit)\b|cmti|cmsl|cmbxti", re.IGNORECASE)
 _EM_PER_CHAR = 0.48
+_CAPS_EM = 0.65  # a capital is wider than the average character
 # How far an estimated line end may overshoot a gutter before the line counts as crossing it, as a share of the
 # line's estimated width: condensed fonts set a long sidebar-template line up to ~15% narrower than the estimate.
 _WIDTH_SLACK = 0.2
@@ -733,10 +734,25 @@ def _join_small_caps(runs: list[Run], by_order: dict[int, Run]) -> None:
         if (rest[:1].isupper() and rest.replace(" ", "").isupper() and abs(nxt.y - run.y) <= 0.1 * run.size
                 and 0.55 * run.size <= nxt.size <= 0.9 * run.size and 0 < nxt.x - run.x <= 1.5 * run.size):
             run.text = run.text.rstrip() + rest + nxt.text[len(nxt.text.rstrip()):]
-            nxt.text = ""
+            nxt.text, end = "", nxt.x + _CAPS_EM * nxt.size * len(rest)
             after = by_order.get(nxt.order + 1)
+            while after is not None and _small_caps_word(after, nxt, end):
+                # A word set all in small capitals after it ("E" + "SPERIENZA" + "PROFESSIONALE": a lower-case
+                # word of the heading): the heading goes on. Apart, its smaller size and a capital's width the
+                # estimate under-reads made it a line of its own beside the heading, read as an employer.
+                word = after.text.strip()
+                run.text = run.text.rstrip() + " " + word
+                after.text, nxt, end = "", after, after.x + _CAPS_EM * after.size * len(word)
+                after = by_order.get(after.order + 1)
             if after is not None:  # the stream goes on from the joined word ("FERREIRA" + "-VOSS")
                 after.previous = run.order
+
+
+def _small_caps_word(run: Run, before: Run, end: float) -> bool:
+    """Whether `run` is a word all in the small capitals of `before` (which ends near `end`), on its baseline, a
+    word space or two after it."""
+    return (run.text.strip().isupper() and abs(run.y - before.y) <= 0.1 * before.size
+            and abs(run.size - before.size) <= 0.05 * before.size and -before.size <= run.x - end <= 3 * before.size)
 
 
 _OPEN_RANGE = re.compile(r"[-–—]\s*\S*\s*$|[-–—,]\s*$")
