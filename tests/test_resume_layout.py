@@ -140,6 +140,34 @@ def test_a_date_range_wrapped_in_a_margin_cell_is_read_whole_beside_its_entry(se
         ("Data Scientist", "Siemens AG", "2011-10", "2014-12")]
 
 
+def test_a_place_set_beside_each_title_is_no_employer_of_a_promotion(settings) -> None:
+    # tests/data/layouts/place_beside_title.html printed by Chromium: the employer on a line of its own, then
+    # "Title • San Francisco • Aug 2021 – Present" for each role; Lyft's two roles share its line. The second was
+    # shown, as sure, as a role at "San Francisco".
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "place_beside_title.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of ML Engineering", "Stripe"), ("Senior Engineering Manager, ML Platform", "Lyft"),
+        ("Engineering Manager, ML Platform", "Lyft"), ("Machine Learning Engineer", "Yelp")]
+
+
+def test_a_heading_in_small_capitals_is_one_heading_whatever_the_case_of_its_words(settings) -> None:
+    # tests/data/layouts/small_caps_heading.html printed by Chromium: "Esperienza professionale" in small capitals,
+    # drawn "E" + "SPERIENZA" + "PROFESSIONALE", the last word all in the small size. It was a line of its own
+    # beside the heading, and the first role's employer.
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "small_caps_heading.pdf"
+    extracted = read_pdf(pdf.read_bytes(), settings)
+    assert "ESPERIENZA PROFESSIONALE" in extracted.text.splitlines()
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of Machine Learning", "BENDING SPOONS"), ("Lead Data Scientist", "YOOX NET-A-PORTER"),
+        ("Data Scientist", "UNICREDIT")]
+
+
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:
     resume = parse_resume(read_pdf(left_dates_pdf(), settings))
     assert [(j.title, j.company, j.location, j.start, j.end) for j in resume.experience] == [

@@ -1101,6 +1101,33 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
     return jobs
 
 
+# Separators between the fields of an entry's header line ("Title • Place • Dates", "Title | Team | 2019 - 2022").
+_HEADER_FIELDS = re.compile(r"\s+[•·|–—]\s+|\s{2,}|\t")
+
+
+def _recurring_fields_are_no_employer(jobs: list[Job], experience_lines: list[Line]) -> list[Job]:
+    """An "employer" that the work history's dated header lines repeat as a field more often than roles claim it is
+    a place or a team set beside each title ("Engineering Manager • San Francisco • Mar 2016 – Jan 2018", under the
+    employer's name given once above two roles). Taken for the employer of a role that has its employer's line
+    above the role before it, a promotion; that role keeps the employer of the role before it, and the field is
+    its place."""
+    if len(jobs) < 2:
+        return jobs
+    headers = [{f.strip().lower() for f in _HEADER_FIELDS.split(line.text) if f.strip()}
+               for line in experience_lines if RANGE.search(line.text) and not _is_bullet(line)]
+    out = list(jobs)
+    for k in range(1, len(out)):
+        company = (out[k].company or "").strip().lower()
+        if not company or not out[k - 1].company:
+            continue
+        repeated = sum(company in fields for fields in headers)
+        claimed = sum((job.company or "").strip().lower() == company for job in out)
+        if repeated >= 2 and repeated > claimed:
+            out[k] = out[k].model_copy(update={"company": out[k - 1].company,
+                                               "location": out[k].location or out[k].company})
+    return out
+
+
 def _measure(lines: list[Line]) -> int | None:
     """How long a line is when it was wrapped (the block's 90th-percentile line length, in characters); None when
     there are too few lines to tell."""
@@ -1476,7 +1503,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     contact = read_contact(header, lines, typeset_name(lines, typography), typography, extracted.document_names)
-    jobs = _places_after_employers(jobs, contact)
+    jobs = _recurring_fields_are_no_employer(_places_after_employers(jobs, contact), experience_lines)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     signs = _signs_of_misreading(jobs, source, spans, experience_lines, typography,
                                  lambda: parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder,
