@@ -476,6 +476,20 @@ def test_a_bold_title_then_the_employer_in_regular_weight_splits_where_the_bold_
     assert (french.experience[0].title, french.experience[0].company) == ("Director of Applied AI", "Vellore Santé")
 
 
+def test_the_weight_cuts_a_title_that_the_words_cut_short_at_its_own_comma(settings) -> None:
+    # tests/data/layouts/bold_title_parenthesised_dates.html printed by Chromium: "**VP Engineering, AI**,
+    # Lightricks (Jan '21 – Present)". The words read "VP Engineering" at "AI", and the employer was shown as
+    # sure as "AI"; the bold stops after "AI".
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "bold_title_parenthesised_dates.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("VP Engineering, AI", "Lightricks", "2021-01", "Present"),
+        ("Director of Engineering, ML", "Taboola", "2017-04", "2020-12"),
+        ("Team Lead, Data Science", "Wix", "2014-09", "2017-03")]
+
+
 def test_a_running_header_on_page_two_does_not_turn_its_right_aligned_dates_into_a_column(settings) -> None:
     """Page 2 of a Word resume: the name and email right-aligned in the header, then entries with their dates on a
     right tab stop. The dates label their rows; they are not a second column read after the page."""

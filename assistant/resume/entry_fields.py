@@ -190,19 +190,23 @@ def title_by_position(jobs: list[Job], entries: list[list[Line]]) -> list[Job]:
 _WEIGHT_BREAK = re.compile(r"\s*,\s+|\s+[|–—-]\s+|\s*\|\s*")
 
 
-def split_by_weight(line_text: str, title: str, typography: Typography) -> tuple[str, str] | None:
+def split_by_weight(line_text: str, title: str, typography: Typography, header: str | None = None
+                    ) -> tuple[str, str] | None:
     """"Director of Applied AI, Vellore Santé  Jan 2020 – Present" with only the title in bold: where the bold
     stops is where the title stops, whatever commas the title or the employer hold ("Senior Director, AI
     Platform, Quantrell Systems"). The bold share of the line tells how far the bold reaches; the title is cut at
     the separator that sits there. What the words had taken for the employer (the city on the line below) is then
-    the role's place."""
+    the role's place. The cut is sought in the `header` (the line without its dates) as well as in the title: the
+    words may have cut the title short at a comma of its own ("VP Engineering" of "**VP Engineering, AI**,
+    Lightricks (Jan '21 – Present)")."""
     style = typography.style(line_text)
     if style is None or not 0.15 <= style.bold <= 0.85 or not line_text.startswith(title):
         return None
     total = len(line_text.strip())
-    for match in _WEIGHT_BREAK.finditer(title):
-        head, tail = title[: match.start()].strip(), title[match.end():].strip()
-        if head and tail and abs(len(head) / total - style.bold) <= 0.03:
+    spans = [title] + ([header] if header and line_text.startswith(header.split(",")[0]) else [])
+    for span, match in ((s, m) for s in spans for m in _WEIGHT_BREAK.finditer(s)):
+        head, tail = span[: match.start()].strip(), span[match.end():].strip(" ,|()[]")
+        if head and tail and line_text.startswith(head) and abs(len(head) / total - style.bold) <= 0.03:
             employer, _ = strip_location(tail)
             if not employer:
                 return None

@@ -644,7 +644,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # ("Senior Manager, ML Platform"): its comma is part of the title; the employer is the one above.
             title, company = rest, None
         if typography is not None and title and (
-                weighed := split_by_weight(anchor_line.text, title, typography)):
+                weighed := split_by_weight(anchor_line.text, title, typography, before.strip(" ,|("))):
             location = location or (company if company not in weighed else None)
             title, company = weighed
         if n in groups:
