@@ -1075,3 +1075,15 @@ def test_a_bullet_wrapped_at_the_margin_still_takes_its_tail() -> None:
     director = parse_resume(ExtractedText(text=wrapped, pages=1, source="text")).experience[0]
     assert ("Cut model deployment time from two weeks to one day by introducing a shared feature store for "
             "Ranking, Search and Ads teams") in [b.text for b in director.bullets]
+
+
+@pytest.mark.parametrize("open_end", ["obecnie", "heden", "nu", "pågående", "i dag", "jelenleg", "în prezent",
+                                      "halen", "по настоящее время", "至今"])
+def test_a_current_role_ended_by_to_date_in_another_language_is_kept_as_current(open_end: str) -> None:
+    """A Polish CV's "03.2020 – obecnie" was no date range: its current role was dropped, and the reading, short of
+    its latest and longest role, was still shown as sure."""
+    resume = _parse(f"Marta Example\nmarta@example.org\nExperience\nDirector of Machine Learning\nGlobex | "
+                    f"03.2020 – {open_end}\n• Led 52 engineers.\nML Engineering Manager\nInitech | 06.2016 – "
+                    f"02.2020\n• Grew the team from 4 to 16.")
+    assert [(j.title, j.start, j.end) for j in resume.experience] == [
+        ("Director of Machine Learning", "2020-03", "Present"), ("ML Engineering Manager", "2016-06", "2020-02")]

@@ -52,7 +52,12 @@ DATE = rf"(?:{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR
 OPEN_END = (
     r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
-    r"|attuale|attualmente|gegenw[äa]rtig|derzeit|laufend|heden)"
+    r"|attuale|attualmente|gegenw[äa]rtig|derzeit|laufend|heden"
+    # Other European languages' "to date", for CVs written in them ("03.2020 – obecnie" dropped the current role):
+    # Dutch, Nordic, Polish, Czech and Slovak, Hungarian, Romanian, Turkish, Greek, Russian and Ukrainian.
+    r"|nu|huidig|pågående|idag|i dag|nå|nyt|nykyhetki|obecnie|nadal|teraz|do dziś|současnost|dosud|nyní"
+    r"|súčasnosť|doteraz|jelenleg|napjainkig|[îi]n prezent|prezent|halen|günümüz|σήμερα|наст(?:оящее|\.)? ?вр(?:емя|\.)"
+    r"|по настоящее время|н\. ?в\.|дотепер|теперішній час|现在|至今|現在)"
 )
 RANGE = re.compile(
     rf"(?P<start>{DATE})\s*(?:-{{1,2}}|–|—|→|~|～|to|until|till|bis|au|à|a|al|hasta|até|tot)\s*(?P<end>{DATE}|{OPEN_END})(?!\w)",
@@ -63,7 +68,7 @@ OPEN_FIRST = re.compile(
     rf"(?<!\w)(?P<end>{OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{DATE})(?!\w)", re.IGNORECASE)
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 SINCE = re.compile(
-    rf"\b(?:since|seit|depuis|desde)\s+(?P<start>{DATE})"
+    rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?P<start>{DATE})"
     # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
     rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$",
     re.IGNORECASE,
