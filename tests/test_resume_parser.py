@@ -1087,3 +1087,15 @@ def test_a_current_role_ended_by_to_date_in_another_language_is_kept_as_current(
                     f"02.2020\n• Grew the team from 4 to 16.")
     assert [(j.title, j.start, j.end) for j in resume.experience] == [
         ("Director of Machine Learning", "2020-03", "Present"), ("ML Engineering Manager", "2016-06", "2020-02")]
+
+
+def test_a_run_on_list_of_earlier_roles_gives_each_its_own_fields(settings) -> None:
+    """tests/data/layouts/earlier_career_run_on.html printed by Chromium: "Graduate Developer, Accenture (2007 –
+    2009); Intern, IBM (2006)" under "Earlier career" was read as the title "Graduate Developer, Accenture" at
+    an employer "; Intern, IBM (2006)"."""
+    from assistant.resume.intake import read_pdf
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "earlier_career_run_on.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert (resume.experience[-1].title, resume.experience[-1].company) == ("Graduate Developer", "Accenture")
+    assert len(resume.experience) == 7

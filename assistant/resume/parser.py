@@ -724,6 +724,10 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
         after = after[again.end():]
     # "(Jan 2020 - Present)": the brackets belonged to the date.
     before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+    if re.match(r"\s*;", after):
+        # "Graduate Developer, Accenture (2007 – 2009); Intern, IBM (2006)": after a semicolon comes the next entry
+        # of a run-on list, not a field of this one.
+        after = ""
     # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
     after = re.sub(r"^\s*:\s*", " ", after)
     # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
