@@ -157,6 +157,20 @@ def test_edits_must_stay_quotes_of_the_answer(bank: StoryBank) -> None:
     assert edited.verify() == []
 
 
+def test_a_bullet_leads_with_what_changed_and_keeps_the_results_subject(bank: StoryBank) -> None:
+    """A turnaround story's first bullet led with two weeks of one-on-ones (its "two" counted as a figure) and
+    ended "; all three projects, pages dropped ...": "Within two quarters the team shipped" was cut as a lead-in."""
+    answer = ("When I joined Globex as Director of ML, the ranking team had missed three quarterly goals. I spent my "
+              "first two weeks in one-on-ones and found the team was paged for every upstream data failure. I agreed "
+              "with the data platform lead that their team would own pipeline alerts, and I cut the team's roadmap "
+              "from nine projects to three. Within two quarters the team shipped all three projects, pages dropped "
+              "from 40 a month to 6, and nobody left that year.")
+    story = bank.add_answer("Tell me about a time you turned around an underperforming team.", answer)
+    first = propose_bullets(story, bank.knowledge)[0].text
+    assert first.startswith("Cut the team's roadmap from nine projects to three")
+    assert "; the team shipped all three projects, pages dropped from 40 a month to 6" in first
+
+
 def test_the_coach_points_to_the_story_that_fits_a_question(bank: StoryBank) -> None:
     story = bank.add_answer(PLATFORM_QUESTION, PLATFORM_ANSWER)
     hint = bank.hint("Describe an ML platform you built and how you knew it was working.", "ml_platform")

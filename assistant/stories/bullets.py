@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from assistant.interview.signals import own_actions, result_strength
+from assistant.interview.signals import own_actions, result_strength, without_dates
 from assistant.resume.guard import FabricationGuard
 from assistant.stories.models import STORY_FIELDS, Quote, Story, StoryBullet, StoryField
 from assistant.stories.store import new_id
@@ -39,9 +39,14 @@ MAX_BULLET_WORDS = 45
 _CLAUSE_SPLIT = re.compile(r"(?<=[;:])\s+|,\s+(?=(?:and |then |so |which )?I\b)|\s+(?:and then|then) (?=I\b)")
 _LEAD_I = re.compile(r"^(?:and |so |then |but )?I(?:'ve| have)?\s+(?:(?:also|then|first|personally|deliberately|"
                      r"immediately|quickly|eventually|later|finally|initially|directly)\s+)*", re.IGNORECASE)
+# Only the span itself goes with "within" or "by the end of": "Within two quarters the team shipped all three
+# projects" keeps its subject and verb (a lead-in cut at thirty characters left "all three projects, ...").
+_SPAN = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|the first|the next)"
 _LEAD_CONNECTOR = re.compile(
-    r"^(?:as a result|the result(?: was)?|the outcome(?: was)?|the payoff(?: was)?|in the end|by the end|"
-    r"within [^,]{1,30}|and|so|which)\s*[:,]?\s*", re.IGNORECASE)
+    r"^(?:as a result|the result(?: was)?|the outcome(?: was)?|the payoff(?: was)?|in the end|"
+    rf"by the end of (?:the |that |this |its )?(?:\w+ )?(?:day|week|month|quarter|year|sprint|pilot|project)s?\b|"
+    rf"within {_SPAN}(?: \w+)? (?:days?|weeks?|months?|quarters?|years?|sprints?)\b|and|so|which)\s*[:,]?\s*",
+    re.IGNORECASE)
 
 
 # First words after "I" that make a feeling or a state, not something the candidate did.
@@ -83,7 +88,12 @@ def _offline_texts(story: Story) -> list[tuple[str, list[StoryField]]]:
         for clause in _clauses(quote.text):
             bullet = _as_bullet_action(clause) if own_actions(clause) > 0 else None
             if bullet:
-                weight = own_actions(clause) + 0.6 * len(numbers_in(clause)) + (0.5 if name == "action" else 0.0)
+                # A span ("my first two weeks") dates an action; it does not measure it. An action that changed
+                # something ("cut the roadmap from nine projects to three") leads a bullet better than one that
+                # found out ("spent two weeks in one-on-ones and found ..."), however many verbs that one has.
+                measured = len(numbers_in(without_dates(clause)))
+                weight = (min(own_actions(clause), 1) + 0.6 * measured + result_strength(clause)
+                          + (0.5 if name == "action" else 0.0))
                 actions.append((weight, bullet.rstrip(" ."), name))
     results: list[tuple[float, str]] = []
     if (quote := story.field("result")) is not None:
