@@ -95,13 +95,16 @@ def test_spoken_words_are_what_a_transcript_and_a_pronouncing_dictionary_hold() 
     ("Équipe passée de 6 à 22 ingénieurs ; budget de 1,8 M€.", 22),  # a team grown, with no verb of leading
     ("El equipo pasó de 5 a 18 ingenieros", 18),
     ("Management von 15 Mitarbeitern", 15),  # the dative plural
+    ("Grew the team from 4 to 16; launched doctor recommendations.", 16),  # the people implied by "team"
+    ("Scaled the ML platform org from 12 to 40.", 40),
 ])
 def test_a_team_size_is_read_in_the_languages_the_reader_knows(text: str, size: int) -> None:
     assert team_size(text) == size
 
 
 @pytest.mark.parametrize("text", ["team meetings from 9 to 10 am", "the team cut latency from 300 to 120 ms",
-                                  "Moved the team from 2 to 3 data centres"])
+                                  "Moved the team from 2 to 3 data centres", "Grew the team's revenue from 4 to 16M",
+                                  "grew the team from 4 to 16 percent coverage"])
 def test_a_change_the_team_made_is_not_its_size(text: str) -> None:
     assert team_size(text) is None
 

@@ -184,6 +184,10 @@ _TEAM_SIZE = re.compile(
     # A team grown, in any of the languages above: "Équipe passée de 6 à 22 ingénieurs", "Team von 6 auf 22".
     rf"|(?:\b(?:team|équipe|equipo|equipe)s?\b[^.;]{{0,30}}?\b(?:from|de|von|da)\s+(?:{_COUNT})\s+(?:to|à|a|auf|para|bis)\s+"
     rf"(?P<e>{_COUNT})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
+    # The team itself grown, its people implied: "Grew the team from 4 to 16", "Scaled the ML org from 12 to 40".
+    rf"|(?:\b(?:grew|grow|growing|scaled|scale|scaling|built|build|building|expanded|expand|expanding|took)\s+"
+    rf"(?:(?:the|my|our|an?)\s+)?(?:[\w&-]+\s+){{0,2}}?(?:team|org|organi[sz]ation|group|department|function)s?\s+"
+    rf"from\s+(?:{_COUNT})\s+to\s+(?P<f>{_COUNT})\+?(?![\w%]|\s*(?:%|percent|ms|x)\b))"
     rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
     rf"directed|supervised|coached|encadrement|encadré|dirigé|direction|Führung|geführt|leitete|Leitung|dirigí|"
     rf"lideré|liderei|gerenciei|gestión|gestão)\b[^.;]{{0,40}}?\b(?P<c>{_COUNT})\+?\s+(?:(?!(?:to|auf|bis|à|a|para)\b)\w+\s+){{0,2}}"
