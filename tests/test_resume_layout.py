@@ -168,6 +168,20 @@ def test_a_heading_in_small_capitals_is_one_heading_whatever_the_case_of_its_wor
         ("Data Scientist", "UNICREDIT")]
 
 
+def test_an_employer_line_with_its_place_in_brackets_and_a_lower_case_brand_head_their_roles(settings) -> None:
+    # tests/data/layouts/employer_line_with_place.html printed by Chromium: "Nubank (São Paulo, Brasil)" above each
+    # title; the second employer is "iFood (Osasco, Brasil)". The place stayed in the employer's name, and "iFood",
+    # starting in lower case, was read as the tail of the bullet above: the role went to Nubank.
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "employer_line_with_place.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [
+        ("Gerente Sênior de Engenharia de ML", "Nubank", "São Paulo, Brasil"),
+        ("Tech Lead de Machine Learning", "iFood", "Osasco, Brasil"),
+        ("Cientista de Dados", "Itaú Unibanco", "São Paulo, Brasil")]
+
+
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:
     resume = parse_resume(read_pdf(left_dates_pdf(), settings))
     assert [(j.title, j.company, j.location, j.start, j.end) for j in resume.experience] == [

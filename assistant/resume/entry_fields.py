@@ -37,6 +37,12 @@ def strip_location(field: str) -> tuple[str, str | None]:
     if found:
         start, location = found
         return field[:start].rstrip(" ,-–|"), location
+    bracketed = re.search(r"\s*\(([^()]+)\)\s*$", field)
+    if bracketed and field[: bracketed.start()].strip():
+        # "Nubank (São Paulo, Brasil)", "Globex (Remote)": the place in brackets after the employer's name.
+        inner = bracketed.group(1).strip()
+        if REMOTE.fullmatch(inner) or inner.lower() in REGIONS or (find_location(inner) or (1, ""))[0] == 0:
+            return field[: bracketed.start()].rstrip(" ,-–|"), inner
     return field, None
 
 

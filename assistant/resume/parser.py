@@ -111,6 +111,9 @@ def _comma_header(text: str) -> bool:
         and not sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
 
 
+# A brand written with a lower-case first letter and a capital after it ("iFood", "eBay", "eDreams").
+_CAMEL_BRAND = re.compile(r"[a-z]{1,2}[A-Z][\w.&-]*(?:\s|$|\()")
+
 # A dash before words in lower case: what follows describes the work, it names nothing ("Kalix Games — churn ...").
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-z])")
 
@@ -133,7 +136,8 @@ def _claimable_header(line: Line) -> bool:
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
     first = BULLET.sub("", text)[:1]
-    if not first or first.islower() or first.isdigit():
+    if not first or first.isdigit() or (first.islower() and not _CAMEL_BRAND.match(BULLET.sub("", text))):
+        # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)" or "eBay" is a name.)
         return False
     if _is_bullet(line):
         # "• Google Mountain View, CA": some templates bullet the employer line.

@@ -122,6 +122,9 @@ REGIONS = {
     "chile", "colombia", "vietnam", "indonesia", "philippines", "pakistan", "bangladesh", "taiwan", "hong kong",
     "new zealand", "south africa", "uae", "maharashtra", "karnataka", "ontario", "quebec", "british columbia",
     "bavaria", "country", "u.s.a", "u.s.a.", "republic of korea",
+    # Countries as CVs written in their languages name them.
+    "brasil", "deutschland", "españa", "espana", "méxico", "italia", "schweiz", "suisse", "svizzera", "österreich",
+    "polska", "nederland", "sverige", "norge", "danmark", "suomi", "belgique", "belgië", "türkiye", "éire",
 }
 # First words of multi-word city names, so "Google Mountain View, CA" splits after "Google".
 CITY_PREFIXES = {
