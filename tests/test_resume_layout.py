@@ -182,6 +182,22 @@ def test_an_employer_line_with_its_place_in_brackets_and_a_lower_case_brand_head
         ("Cientista de Dados", "Itaú Unibanco", "São Paulo, Brasil")]
 
 
+def test_roles_listed_as_bullets_under_an_employers_tenure_are_its_roles(settings) -> None:
+    # tests/data/layouts/roles_as_bullets_under_employer.html printed by Chromium: "Google, New York, NY — 2014 –
+    # 2024", then bullets "**Staff Engineer, Ads ML** (2017 – 2020): launched ...". Read as one role titled
+    # "Google" whose roles were its bullets: two roles instead of four.
+    from pathlib import Path
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "roles_as_bullets_under_employer.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Senior Staff Engineer, Ads ML", "Google", "2020-01", "2024-12"),
+        ("Staff Engineer, Ads ML", "Google", "2017-01", "2020-12"),
+        ("Senior Software Engineer", "Google", "2014-01", "2017-12"),
+        ("Software Engineer, News Search", "Bloomberg", "2010-01", "2014-12")]
+    assert resume.experience[1].bullets[0].text == "launched the conversion model; +2% revenue."
+
+
 def test_dates_in_a_left_margin_anchor_their_entries(settings) -> None:
     resume = parse_resume(read_pdf(left_dates_pdf(), settings))
     assert [(j.title, j.company, j.location, j.start, j.end) for j in resume.experience] == [

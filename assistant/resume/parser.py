@@ -1061,12 +1061,28 @@ def _nest_roles(
             i += 1
             continue
         outer_title = (outer.title or "").casefold()
-        if outer_title and any((jobs[k].title or "").casefold() == outer_title for k in parts):
+        # An outer entry that names no title ("Google, New York, NY — 2014 – 2024") over parts that each do
+        # ("Staff Engineer, Ads ML (2017 – 2020): ...") is a tenure too: the parts are its roles.
+        employer_only = not TITLE_WORDS.search(outer.title or "") and not TITLE_WORDS.search(outer.company or "") \
+            and all(TITLE_WORDS.search(jobs[k].title or "") for k in parts)
+        if (outer_title and any((jobs[k].title or "").casefold() == outer_title for k in parts)) or employer_only:
+            employer = outer.company or (outer.title if employer_only else None)
             for k in parts:
                 role = jobs[k]
-                out.append(role.model_copy(update={
-                    "company": role.company or outer.company, "location": role.location or outer.location,
-                    "bullets": role.bullets or ([] if k != parts[0] else outer.bullets)}))
+                update: dict[str, object] = {
+                    "company": role.company or employer, "location": role.location or outer.location,
+                    "bullets": role.bullets or ([] if k != parts[0] else outer.bullets)}
+                if employer_only:
+                    # Under the tenure's employer, "Staff Engineer, Ads ML" is one title (its team after the
+                    # comma), and what the part's line says after its dates is what the role did.
+                    update["title"] = ", ".join(f for f in (role.title, role.company) if f) or None
+                    update["company"] = employer
+                    line = spans[k][3]
+                    dated = RANGE.search(line.text)
+                    tail = line.text[dated.end():].lstrip(" )]:–—-").strip() if dated else ""
+                    if len(tail.split()) >= 3:
+                        update["bullets"] = [Line(number=line.number, text=tail), *role.bullets]
+                out.append(role.model_copy(update=update))
         else:
             bullets = list(outer.bullets)
             for k in parts:
