@@ -1099,3 +1099,15 @@ def test_a_run_on_list_of_earlier_roles_gives_each_its_own_fields(settings) -> N
     resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
     assert (resume.experience[-1].title, resume.experience[-1].company) == ("Graduate Developer", "Accenture")
     assert len(resume.experience) == 7
+
+
+def test_a_dash_between_the_employer_and_its_dates_belongs_to_neither(settings) -> None:
+    """tests/data/layouts/dash_before_dates.html printed by Chromium: "**Chief Data Officer**, Andela — *May 2022 to
+    date*" gave the employer "Andela —" (the bold title cut the header, and the dash stayed with the employer)."""
+    from assistant.resume.intake import read_pdf
+
+    pdf = Path(__file__).parent / "data" / "layouts" / "dash_before_dates.pdf"
+    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Chief Data Officer", "Andela"), ("Director, Data Science", "Kuda Bank"),
+        ("Data Science Manager", "MTN Nigeria")]

@@ -726,8 +726,9 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
         if is_open_end(again.group("end")) or (first_end and second_end and second_end > first_end):
             end_raw = again.group("end")
         after = after[again.end():]
-    # "(Jan 2020 - Present)": the brackets belonged to the date.
+    # "(Jan 2020 - Present)": the brackets belonged to the date; "Andela — May 2022 to date": so did the dash.
     before, after = re.sub(r"[(\[]\s*$", "", before), re.sub(r"^\s*[)\]]", "", after)
+    before = re.sub(r"\s+[–—-]\s*$", " ", before)
     if re.match(r"\s*;", after):
         # "Graduate Developer, Accenture (2007 – 2009); Intern, IBM (2006)": after a semicolon comes the next entry
         # of a run-on list, not a field of this one.
