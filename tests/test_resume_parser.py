@@ -367,6 +367,12 @@ def test_an_unnamed_heading_over_the_most_dated_entries_is_the_work_history_and_
         ("Giving Back", "volunteering"), ("Lehrtätigkeit", "other"), ("Docencia", "other"), ("Diplômes", "education"),
         ("Études", "education"), ("Vie associative", "volunteering"), ("Stationen", "experience"),
         ("Conhecimentos", "skills"), ("Trajetória profissional", "experience"), ("Pro Bono", "volunteering"),
+        # Dutch, Swedish, Danish, Norwegian and Polish CVs (a Swedish one found no section and read its roles as
+        # coming from anywhere).
+        ("Werkervaring", "experience"), ("Arbetslivserfarenhet", "experience"), ("Erhvervserfaring", "experience"),
+        ("Arbeidserfaring", "experience"), ("Doświadczenie zawodowe", "experience"), ("Opleiding", "education"),
+        ("Utbildning", "education"), ("Wykształcenie", "education"), ("Kompetenser", "skills"),
+        ("Umiejętności", "skills"), ("Språk", "languages"), ("Języki obce", "languages"),
     ],
 )
 def test_headings_in_other_languages_and_with_decoration(heading: str, expected: str) -> None:

@@ -48,6 +48,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "profilo", "profilo professionale", "sommario", "presentazione", "chi sono", "obiettivo",
         # ru
         "о себе", "обо мне", "профиль", "резюме",
+        # nl / sv / da / no / pl
+        "profiel", "samenvatting", "over mij", "sammanfattning", "om mig", "sammendrag", "om meg", "podsumowanie",
+        "o mnie", "profil zawodowy",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "work history", "employment history",
@@ -69,6 +72,10 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "esperienze lavorative", "carriera",
         # ru
         "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность",
+        # nl / sv / da / no / pl
+        "werkervaring", "ervaring", "professionele ervaring", "loopbaan", "arbetslivserfarenhet", "erfarenhet",
+        "yrkeserfarenhet", "arbetserfarenhet", "arbejdserfaring", "erhvervserfaring", "erfaring", "arbeidserfaring",
+        "yrkeserfaring", "doświadczenie", "doświadczenie zawodowe", "przebieg pracy zawodowej",
     ),
     "education": (
         "education", "schooling", "academic background", "academics", "education and training",
@@ -80,6 +87,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "istruzione", "istruzione e formazione", "formazione", "titoli di studio", "studi",
         # ru
         "образование",
+        # nl / sv / da / no / pl
+        "opleiding", "opleidingen", "utbildning", "uddannelse", "utdanning", "wykształcenie", "edukacja",
     ),
     "skills": (
         "skills", "technical skills", "key skills", "core skills", "core competencies", "competencies", "toolbox",
@@ -96,6 +105,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "top skills", "aptitudes principales", "principales competences", "principais competencias", "top-kenntnisse",
         # ru
         "навыки", "ключевые навыки", "профессиональные навыки",
+        # nl / sv / da / no / pl
+        "vaardigheden", "competenties", "kompetenser", "färdigheter", "kompetencer", "færdigheder", "kompetanse",
+        "ferdigheter", "umiejętności", "kompetencje",
     ),
     "projects": (
         "projects", "project", "personal projects", "side projects", "selected projects", "open source",
@@ -144,6 +156,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "lenguas", "lingue", "conoscenze linguistiche", "altre lingue",
         # ru
         "языки", "знание языков",
+        # nl / sv / da / no / pl
+        "talen", "talenkennis", "språk", "språkkunskaper", "sprog", "języki", "języki obce",
     ),
     "interests": (
         "interests", "hobbies", "hobbies & interests", "a day of my life", "my life philosophy", "personal interests",
