@@ -188,6 +188,13 @@ def test_a_plan_answers_a_question_about_what_the_candidate_would_do(
                         question_id="pl_01"), planned).gaps
 
 
+def _bank_question(role_knowledge: RoleKnowledge, question_id: str) -> QuestionContext:
+    """A bank question as the interview asks it: with its strong-answer points and its follow-ups."""
+    q = role_knowledge.question(question_id)
+    return QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
+                           follow_ups=q.follow_ups)
+
+
 def test_a_technical_question_is_judged_on_what_the_answer_knows_not_on_i_statements(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:
@@ -207,9 +214,7 @@ def test_a_technical_question_is_judged_on_what_the_answer_knows_not_on_i_statem
 def test_a_technical_answer_is_coached_on_what_it_covers_not_as_a_story(
     scorer: OfflineScorer, role_knowledge: RoleKnowledge
 ) -> None:
-    q = role_knowledge.question("pq_04")
-    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
-                               follow_ups=q.follow_ups)
+    question = _bank_question(role_knowledge, "pq_04")
     gates = ("Three gates. It beats the current model offline on the agreed metric and on every important slice, not "
              "just on average. It runs in shadow for a week with latency and error budgets met. And it wins an A/B "
              "test with a pre-registered success metric and a rollback plan ready.")
@@ -242,9 +247,7 @@ def test_a_technical_answer_that_leaves_out_a_point_gets_the_interviewers_follow
     interview: its only gap was the story gaps a technical answer is exempt from, so the interviewer moved on."""
     from assistant.interview.engine import needs_follow_up
 
-    q = role_knowledge.question("mp_03")  # notebook to live traffic for 40 practitioners
-    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
-                               follow_ups=q.follow_ups)
+    question = _bank_question(role_knowledge, "mp_03")  # notebook to live traffic for 40 practitioners
     design = ("The pieces are a feature store shared by training and serving, a training pipeline that runs from "
               "git rather than from the notebook, an experiment tracker and a model registry, and a serving layer "
               "with monitoring for drift and latency. Most teams get it wrong by letting each data scientist hand a "
@@ -270,9 +273,7 @@ def test_a_plan_is_coached_as_a_plan_and_its_deliberate_not_is_a_trade_off(
     """A plan for a doubled GPU bill, closing with "What I would not do is freeze research training, because ...",
     was told to "make the trade-off explicit: what you chose not to do", and, once that was read, to add "what you
     would do differently next time": a story's reflection, for something that has not happened."""
-    q = role_knowledge.question("mp_04")
-    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
-                               follow_ups=q.follow_ups)
+    question = _bank_question(role_knowledge, "mp_04")
     plan = ("First I would get visibility: tag every GPU job by team and model so we know where the money goes, which "
             "usually takes a week. Then I would go after the big levers: idle and over-sized inference instances, "
             "training jobs on on-demand capacity that could run on spot, and models nobody calls any more. I would "
@@ -298,9 +299,7 @@ def test_a_short_answer_to_a_design_or_plan_question_is_asked_for_a_design_or_pl
     """"Honestly I have not done that." to "Design the path from a notebook to live traffic" was told to "pick one
     real example ... from the situation to the result", and asked to walk through "the situation, what you did, and
     how it ended": a story, for a question that asks for a design."""
-    q = role_knowledge.question(question_id)
-    question = QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
-                               follow_ups=q.follow_ups)
+    question = _bank_question(role_knowledge, question_id)
     evaluation = scorer.evaluate(question, "Honestly I have not done that before.")
     assert "too_short" in evaluation.gaps
     assert evaluation.follow_up is not None
@@ -612,11 +611,7 @@ class _CountingEmbedder:
 def test_prepared_scorer_embeds_only_the_answer_and_scores_the_same(
     role_knowledge: RoleKnowledge, embedder: Embedder
 ) -> None:
-    questions = [
-        QuestionContext(text=q.text, competency=q.competency, question_id=q.id, strong_answer=q.strong_answer,
-                        follow_ups=q.follow_ups)
-        for q in role_knowledge.questions.questions[:4]
-    ]
+    questions = [_bank_question(role_knowledge, q.id) for q in role_knowledge.questions.questions[:4]]
     counting = _CountingEmbedder(embedder)
     prepared = OfflineScorer(role_knowledge, counting)
     prepared.prepare(questions)
@@ -658,9 +653,7 @@ DISCLOSED = (
 
 @pytest.fixture(scope="module")
 def incident_question(role_knowledge: RoleKnowledge) -> QuestionContext:
-    q = role_knowledge.question("pq_03")
-    return QuestionContext(text=q.text, competency=q.competency, question_id=q.id,
-                           strong_answer=q.strong_answer, follow_ups=q.follow_ups)
+    return _bank_question(role_knowledge, "pq_03")
 
 
 def test_a_red_flag_caps_the_score_and_is_quoted_and_explained(
