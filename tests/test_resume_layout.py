@@ -24,6 +24,7 @@ from tests.pdfs import (
     sidebar_two_page_pdf,
     stacked_place_dates_pdf,
 )
+from tests.support.resume_fixtures import layout_pdf
 
 # The third entry's words mislead: the title has no job-title word and the employer's name has one ("Product").
 ENTRIES = [
@@ -101,10 +102,8 @@ def test_a_table_of_three_columns_is_read_cell_by_cell(settings) -> None:
     # tests/data/layouts/wrapped_table.html printed by Chromium: dates | title | employer and description, cells
     # that wrap. Read across, each row glued the title to its employer ("Senior ML Engineer Vinterberg Retail")
     # and interleaved the wrapped lines ("today Tech Lead Manager engineers on ...").
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "wrapped_table.pdf"
-    lines = read_pdf(pdf.read_bytes(), settings).text.splitlines()
+    extracted = layout_pdf("wrapped_table", settings)
+    lines = extracted.text.splitlines()
     start = lines.index("Employment")
     assert lines[start + 1:start + 4] == ["2020 – today", "Principal ML Engineer / Tech Lead Manager",
                                           "Spotlight Media AB — led 18"]
@@ -114,7 +113,7 @@ def test_a_table_of_three_columns_is_read_cell_by_cell(settings) -> None:
     assert lines[lines.index("Education") + 1:lines.index("Education") + 4] == [
         "2012 – 2014", "MSc Machine Learning", "KTH Royal Institute of Technology"]
     # And the roles as a reader takes them: the employer before its dash, what the role did after it.
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(extracted)
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("Principal ML Engineer / Tech Lead Manager", "Spotlight Media AB", "2020-01", "Present"),
         ("Senior ML Engineer", "Vinterberg Retail", "2017-01", "2020-12"),
@@ -127,13 +126,11 @@ def test_a_date_range_wrapped_in_a_margin_cell_is_read_whole_beside_its_entry(se
     # narrow date cell ("04/2019 –" over "heute"), in a smaller size than the title beside it, so on another
     # baseline. The date cells were read as a column of their own before the entries: two roles with no title,
     # and the first title given the last role's dates.
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "margin_date_cells.pdf"
-    lines = read_pdf(pdf.read_bytes(), settings).text.splitlines()
+    extracted = layout_pdf("margin_date_cells", settings)
+    lines = extracted.text.splitlines()
     assert lines[lines.index("EXPERIENCE") + 1:lines.index("EXPERIENCE") + 4] == [
         "04/2019 – heute", "Head of Data Science & ML Engineering", "Zalando SE, Berlin"]
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(extracted)
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("Head of Data Science & ML Engineering", "Zalando SE", "2019-04", "Present"),
         ("Lead Machine Learning Engineer", "Check24", "2015-01", "2019-03"),
@@ -144,10 +141,7 @@ def test_a_place_set_beside_each_title_is_no_employer_of_a_promotion(settings) -
     # tests/data/layouts/place_beside_title.html printed by Chromium: the employer on a line of its own, then
     # "Title • San Francisco • Aug 2021 – Present" for each role; Lyft's two roles share its line. The second was
     # shown, as sure, as a role at "San Francisco".
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "place_beside_title.pdf"
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(layout_pdf("place_beside_title", settings))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Director of ML Engineering", "Stripe"), ("Senior Engineering Manager, ML Platform", "Lyft"),
         ("Engineering Manager, ML Platform", "Lyft"), ("Machine Learning Engineer", "Yelp")]
@@ -157,10 +151,7 @@ def test_a_heading_in_small_capitals_is_one_heading_whatever_the_case_of_its_wor
     # tests/data/layouts/small_caps_heading.html printed by Chromium: "Esperienza professionale" in small capitals,
     # drawn "E" + "SPERIENZA" + "PROFESSIONALE", the last word all in the small size. It was a line of its own
     # beside the heading, and the first role's employer.
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "small_caps_heading.pdf"
-    extracted = read_pdf(pdf.read_bytes(), settings)
+    extracted = layout_pdf("small_caps_heading", settings)
     assert "ESPERIENZA PROFESSIONALE" in extracted.text.splitlines()
     resume = parse_resume(extracted)
     assert [(j.title, j.company) for j in resume.experience] == [
@@ -172,10 +163,7 @@ def test_an_employer_line_with_its_place_in_brackets_and_a_lower_case_brand_head
     # tests/data/layouts/employer_line_with_place.html printed by Chromium: "Nubank (São Paulo, Brasil)" above each
     # title; the second employer is "iFood (Osasco, Brasil)". The place stayed in the employer's name, and "iFood",
     # starting in lower case, was read as the tail of the bullet above: the role went to Nubank.
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "employer_line_with_place.pdf"
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(layout_pdf("employer_line_with_place", settings))
     assert [(j.title, j.company, j.location) for j in resume.experience] == [
         ("Gerente Sênior de Engenharia de ML", "Nubank", "São Paulo, Brasil"),
         ("Tech Lead de Machine Learning", "iFood", "Osasco, Brasil"),
@@ -186,10 +174,7 @@ def test_roles_listed_as_bullets_under_an_employers_tenure_are_its_roles(setting
     # tests/data/layouts/roles_as_bullets_under_employer.html printed by Chromium: "Google, New York, NY — 2014 –
     # 2024", then bullets "**Staff Engineer, Ads ML** (2017 – 2020): launched ...". Read as one role titled
     # "Google" whose roles were its bullets: two roles instead of four.
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "roles_as_bullets_under_employer.pdf"
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(layout_pdf("roles_as_bullets_under_employer", settings))
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("Senior Staff Engineer, Ads ML", "Google", "2020-01", "2024-12"),
         ("Staff Engineer, Ads ML", "Google", "2017-01", "2020-12"),
@@ -510,10 +495,7 @@ def test_the_weight_cuts_a_title_that_the_words_cut_short_at_its_own_comma(setti
     # tests/data/layouts/bold_title_parenthesised_dates.html printed by Chromium: "**VP Engineering, AI**,
     # Lightricks (Jan '21 – Present)". The words read "VP Engineering" at "AI", and the employer was shown as
     # sure as "AI"; the bold stops after "AI".
-    from pathlib import Path
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "bold_title_parenthesised_dates.pdf"
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(layout_pdf("bold_title_parenthesised_dates", settings))
     assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
         ("VP Engineering, AI", "Lightricks", "2021-01", "Present"),
         ("Director of Engineering, ML", "Taboola", "2017-04", "2020-12"),

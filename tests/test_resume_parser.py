@@ -13,7 +13,7 @@ import yaml
 from assistant.resume.models import ExtractedText, Job
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import heading_name, parse_resume
-from tests.support.resume_fixtures import corpus_resume_names
+from tests.support.resume_fixtures import corpus_resume_names, layout_pdf
 
 LABELS = yaml.safe_load((Path(__file__).parent / "data" / "resume_labels.yaml").read_text(encoding="utf-8"))
 
@@ -1099,10 +1099,7 @@ def test_a_run_on_list_of_earlier_roles_gives_each_its_own_fields(settings) -> N
     """tests/data/layouts/earlier_career_run_on.html printed by Chromium: "Graduate Developer, Accenture (2007 –
     2009); Intern, IBM (2006)" under "Earlier career" was read as the title "Graduate Developer, Accenture" at
     an employer "; Intern, IBM (2006)"."""
-    from assistant.resume.intake import read_pdf
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "earlier_career_run_on.pdf"
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(layout_pdf("earlier_career_run_on", settings))
     assert (resume.experience[-1].title, resume.experience[-1].company) == ("Graduate Developer", "Accenture")
     assert len(resume.experience) == 7
 
@@ -1110,10 +1107,7 @@ def test_a_run_on_list_of_earlier_roles_gives_each_its_own_fields(settings) -> N
 def test_a_dash_between_the_employer_and_its_dates_belongs_to_neither(settings) -> None:
     """tests/data/layouts/dash_before_dates.html printed by Chromium: "**Chief Data Officer**, Andela — *May 2022 to
     date*" gave the employer "Andela —" (the bold title cut the header, and the dash stayed with the employer)."""
-    from assistant.resume.intake import read_pdf
-
-    pdf = Path(__file__).parent / "data" / "layouts" / "dash_before_dates.pdf"
-    resume = parse_resume(read_pdf(pdf.read_bytes(), settings))
+    resume = parse_resume(layout_pdf("dash_before_dates", settings))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Chief Data Officer", "Andela"), ("Director, Data Science", "Kuda Bank"),
         ("Data Science Manager", "MTN Nigeria")]

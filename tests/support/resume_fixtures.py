@@ -9,6 +9,17 @@ import pytest
 from assistant.config import Settings
 from assistant.resume.models import ExtractedText
 
+# Resumes made for the tests from HTML, printed by Chromium (`tests/data/layouts/*.html` beside each PDF).
+LAYOUTS = Path(__file__).resolve().parent.parent / "data" / "layouts"
+
+
+def layout_pdf(name: str, settings: Settings) -> ExtractedText:
+    """`tests/data/layouts/<name>.pdf` read through the real intake."""
+    from assistant.resume.intake import read_pdf
+
+    return read_pdf((LAYOUTS / f"{name}.pdf").read_bytes(), settings)
+
+
 # Two invented work histories several test files share. UNSURE_HISTORY has its dates drawn as a column before the
 # entries: the reader finds two dated roles but cannot tell whose they are (no titles, no employers).
 UNSURE_HISTORY = """Robin Example
