@@ -1126,10 +1126,6 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
     return jobs
 
 
-# Separators between the fields of an entry's header line ("Title • Place • Dates", "Title | Team | 2019 - 2022").
-_HEADER_FIELDS = re.compile(r"\s+[•·|–—]\s+|\s{2,}|\t")
-
-
 def _recurring_fields_are_no_employer(jobs: list[Job], experience_lines: list[Line]) -> list[Job]:
     """An "employer" that the work history's dated header lines repeat as a field more often than roles claim it is
     a place or a team set beside each title ("Engineering Manager • San Francisco • Mar 2016 – Jan 2018", under the
@@ -1138,7 +1134,7 @@ def _recurring_fields_are_no_employer(jobs: list[Job], experience_lines: list[Li
     its place."""
     if len(jobs) < 2:
         return jobs
-    headers = [{f.strip().lower() for f in _HEADER_FIELDS.split(line.text) if f.strip()}
+    headers = [{f.lower() for f in header_fields(line.text)}
                for line in experience_lines if RANGE.search(line.text) and not _is_bullet(line)]
     out = list(jobs)
     for k in range(1, len(out)):
