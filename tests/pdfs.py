@@ -250,6 +250,27 @@ def positioned_words_pdf(lines: list[list[str | int]], gap: int = -200) -> bytes
     return _raw_pdf(b"\n".join(body), font)
 
 
+def form_xobject_pdf(page: bytes, form: bytes, matrix: str = "1 0 0 1 0 0") -> bytes:
+    """A page whose content `page` draws the form XObject /X1 (content `form`, /Matrix `matrix`) with `/X1 Do`,
+    the way Chromium draws an element with opacity or a transform: text inside the form is in the form's space,
+    mapped to the page through its /Matrix and the transformation in force at the `Do`. Font /F1 in both."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    page_stream, form_stream = zlib.compress(page), zlib.compress(form)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>",
+        b"<< /Length " + str(len(page_stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + page_stream
+        + b"\nendstream",
+        font,
+        b"<< /Type /XObject /Subtype /Form /BBox [-5000 -5000 5000 5000] /Matrix [" + matrix.encode() + b"]"
+        b" /Resources << /Font << /F1 5 0 R >> >> /Length " + str(len(form_stream)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n" + form_stream + b"\nendstream",
+    ]
+    return _assemble(objects, f" /Info << /Producer ({PRODUCER}) >>".encode())
+
+
 def _assemble(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     """Number the objects, write the cross-reference table and trailer: a minimal valid PDF file."""
     out = io.BytesIO()

@@ -11,6 +11,7 @@ from assistant.errors import InputError
 from assistant.resume import intake
 from assistant.resume.intake import read_pdf, read_text
 from assistant.resume.normalize import normalize_text
+from assistant.resume.parser import parse_resume
 from tests import pdfs
 
 BAD_INPUTS = {
@@ -224,3 +225,42 @@ def test_pasted_markdown_marks_that_never_close_cost_one_pass(settings, unit: st
     # once per mark (this took 16 s for "**a " before), so the paste is read, not stalled on.
     text = unit * (settings.max_text_chars // len(unit))
     assert read_text(text, settings).text
+
+
+def _entry_with_dates_in_a_form() -> bytes:
+    """"Globex" / the dates / "Staff Engineer", the dates drawn inside a form XObject at half scale: the form's own
+    coordinates (y = 1600) are off the page until its /Matrix and the `cm` before its `Do` map them to y = 666."""
+    page = b"\n".join([
+        b"BT /F1 16 Tf 72 740 Td (Jordan Example) Tj ET",
+        b"BT /F1 10 Tf 72 724 Td (jordan@example.com) Tj ET",
+        b"BT /F1 12 Tf 72 700 Td (Experience) Tj ET",
+        b"BT /F1 11 Tf 72 680 Td (Globex) Tj ET",
+        b"q 0.5 0 0 0.5 72 666 cm /X1 Do Q",
+        b"BT /F1 11 Tf 72 652 Td (Staff Engineer) Tj ET",
+        b"BT /F1 10 Tf 72 636 Td (- Led the ML platform used by 300 data scientists) Tj ET",
+    ])
+    return pdfs.form_xobject_pdf(page, b"BT /F1 20 Tf 0 1600 Td (March 2022 - Present) Tj ET", "1 0 0 1 0 -1600")
+
+
+def test_text_inside_a_form_xobject_is_placed_where_the_page_draws_it(settings) -> None:
+    """pypdf reports a form's text in the form's own space; read as such, the dates under "Globex" were off the
+    page (so hidden) and the role lost its dates. Mapped to the page they sit between employer and title, at the
+    size a reader sees (10 pt, not the form's 20)."""
+    extracted = read_pdf(_entry_with_dates_in_a_form(), settings)
+    lines = extracted.text.splitlines()
+    assert lines[lines.index("Globex") + 1: lines.index("Globex") + 3] == ["March 2022 - Present", "Staff Engineer"]
+    assert extracted.hidden_text == []
+    dates = next(line for line in extracted.styled_lines if line.text == "March 2022 - Present")
+    assert dates.size == pytest.approx(10, abs=0.1)
+    job = parse_resume(extracted).experience[0]
+    assert (job.title, job.company, job.start) == ("Staff Engineer", "Globex", "2022-03")
+
+
+def test_text_a_form_maps_off_the_page_is_hidden(settings) -> None:
+    """The off-page check judges where a form's text lands on the page, not its coordinates inside the form: an
+    instruction drawn at (100, 100) in a form placed 900 pt below the page is not visible."""
+    page = b"\n".join([b"BT /F1 11 Tf 72 700 Td (Jordan Example) Tj ET", b"q 1 0 0 1 0 -900 cm /X1 Do Q"])
+    form = b"BT /F1 10 Tf 100 100 Td (" + pdfs.INJECTION.encode() + b") Tj ET"
+    extracted = read_pdf(pdfs.form_xobject_pdf(page, form), settings)
+    assert "Ignore previous instructions" not in extracted.text
+    assert any("Ignore previous instructions" in h and "outside the page" in h for h in extracted.hidden_text)

@@ -81,6 +81,7 @@ _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_OPS = {b"m", b"l", b"c", b"v", b"y"}
 _UNIT = ((0.0, 0.0), (1.0, 1.0))
+_IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
 # Drawn rules and bars kept per page (a page of table borders or a chart can draw thousands of paths).
 _MAX_SHAPES = 2000
 # Text below 4 pt is unreadable on paper and on screen at normal zoom (footnote-sized resume text is 6 pt and up);
@@ -149,10 +150,22 @@ class HiddenTextTracker:
     produced it; the tracker records the state at each show operator and judges a run hidden only when every
     show operator in it was hidden. White text drawn over a dark filled rectangle (a coloured header band) is
     visible and is not flagged.
+
+    pypdf reads a form XObject's content (Chromium draws an element with opacity or a transform as one) from an
+    identity matrix, so the matrices it reports inside a form are in the form's own space: a date line under an
+    employer came out at the page's corner, 47 pt tall. The tracker maps them to the page through the form's
+    /Matrix and the transformation in force at its `Do` (`page_matrix`), so placement, sizes and the
+    off-page check see where the text really is.
     """
 
-    def __init__(self, mediabox: tuple[float, float, float, float]) -> None:
+    def __init__(self, mediabox: tuple[float, float, float, float], resources: Any = None) -> None:
         self.mediabox = mediabox
+        # Form space -> page space for the operators being reported (identity outside forms), the resources the
+        # current content names its XObjects in, and what to restore when each `Do` ends.
+        self.form_matrix: list[float] = list(_IDENTITY)
+        self.resources = resources
+        self.forms: list[tuple[list[float], Any]] = []
+        self.entering: tuple[list[float], Any] | None = None
         self.fill: tuple[float, float, float] | None = (0.0, 0.0, 0.0)
         self.render_mode = 0
         self.font_size = 0.0
@@ -172,6 +185,10 @@ class HiddenTextTracker:
         self._face_cache: dict[int, tuple[bool, bool]] = {}
 
     def before(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
+        if self.entering is not None:  # the first operator inside a form: its content is drawn through it
+            self.form_matrix, self.resources = self.entering
+            self.entering = None
+        cm = self.page_matrix(cm)
         if op == b"q":
             self.stack.append((self.fill, self.render_mode, self.font_size))
         elif op == b"Q" and self.stack:
@@ -203,8 +220,14 @@ class HiddenTextTracker:
         elif op == b"n":
             self.path_points = []
         elif op == b"Do":
-            # An image or form drawn here (a photo, a coloured banner): white text on it is readable.
-            self.dark_rects.append(_bbox([tuple(_mult([1, 0, 0, 1, px, py], cm)[4:6]) for px, py in _UNIT]))
+            self.forms.append((self.form_matrix, self.resources))
+            form = self._form(args)
+            if form is None:
+                # An image drawn here (a photo, a coloured banner): white text on it is readable.
+                self.dark_rects.append(_bbox([tuple(_mult([1, 0, 0, 1, px, py], cm)[4:6]) for px, py in _UNIT]))
+            else:
+                matrix, resources = form
+                self.entering = (_mult(matrix, cm), resources)
         elif op in _SHOW_OPS:
             self.in_show_op = True
             self.pending.append(self._reason(cm, tm))
@@ -215,6 +238,32 @@ class HiddenTextTracker:
     def after(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if op in _SHOW_OPS:
             self.in_show_op = False
+        elif op == b"Do" and self.forms:
+            self.form_matrix, self.resources = self.forms.pop()
+            self.entering = None
+
+    def page_matrix(self, cm: Any) -> Any:
+        """`cm` as reported by pypdf, mapped to page space (unchanged outside a form XObject)."""
+        if self.form_matrix == _IDENTITY:
+            return cm
+        try:
+            return _mult(list(map(float, cm)), self.form_matrix)
+        except (TypeError, ValueError):
+            return cm
+
+    def _form(self, args: list[Any]) -> tuple[list[float], Any] | None:
+        """(its /Matrix, its /Resources) when the `Do` operand names a form XObject; None for an image or when
+        the form cannot be looked up (then its text is placed as pypdf reports it)."""
+        try:
+            form = self.resources.get_object()["/XObject"].get_object()[args[0]].get_object()
+            if form.get("/Subtype") != "/Form":
+                return None
+            matrix = [float(v) for v in form.get("/Matrix", _IDENTITY)]
+            resources = form.get("/Resources")
+            return (matrix if len(matrix) == 6 else list(_IDENTITY)), (
+                resources.get_object() if resources is not None else None)
+        except Exception:  # no resources, a missing or malformed XObject: nothing to map through
+            return None
 
     def text(self, text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         if not text:
@@ -229,7 +278,7 @@ class HiddenTextTracker:
         reason = states[0] if states and all(states) else None
         self.runs.append((text, reason))
         self.colours.append(fills[0] if fills else self.fill)
-        self.places.append(self._place(cm, tm, font, size) if text.strip() else None)
+        self.places.append(self._place(self.page_matrix(cm), tm, font, size) if text.strip() else None)
 
     def _place(self, cm: Any, tm: Any, font: Any, size: Any) -> tuple[float, float, float, bool, bool] | None:
         try:
@@ -323,7 +372,8 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
             contents.operations = operations
             page[NameObject("/Contents")] = contents
     box = page.mediabox
-    tracker = HiddenTextTracker((float(box.left), float(box.bottom), float(box.right), float(box.top)))
+    tracker = HiddenTextTracker((float(box.left), float(box.bottom), float(box.right), float(box.top)),
+                                page.get("/Resources"))
     try:
         full = page.extract_text(
             extraction_mode="plain", visitor_operand_before=tracker.before,
