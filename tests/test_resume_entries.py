@@ -269,3 +269,17 @@ def test_talks_given_and_events_attended_dated_among_roles_are_no_positions() ->
         "Research Assistant, Example University\n2012 - 2014\n• Built the test rig\n"
     ), pages=1))
     assert [j.title for j in resume.experience] == ["Mechanical Engineer", "Research Assistant"]
+
+
+@pytest.mark.parametrize("label", ["Highlights", "Key achievements:", "Responsibilities", "Aufgaben", "Logros"])
+def test_a_label_over_an_entrys_bullets_is_neither_its_employer_nor_its_title(label: str) -> None:
+    """JSON Resume themes print "Highlights" under each title, real CVs "Key achievements:": under "employer / dates
+    / title" the label sat where the section's other lines suggested an employer below the title, so every role was
+    held at "Highlights"."""
+    roles = [("Meridian Payments", "March 2022 - Present", "Staff Software Engineer"),
+             ("Meridian Payments", "November 2019 - February 2022", "Senior Software Engineer"),
+             ("Orchard Mobile", "January 2017 - October 2019", "Software Engineer")]
+    text = "Dana Example\ndana@example.org\nWork Experience\n" + "\n".join(
+        f"{employer}\n{dates}\n{title}\n{label}\n• Shipped the thing that mattered there" for employer, dates, title in roles)
+    jobs = _parse(text).experience
+    assert [(j.title, j.company) for j in jobs] == [(title, employer) for employer, _, title in roles]

@@ -63,6 +63,7 @@ from assistant.resume.vocabulary import (
     DAY,
     DEGREE,
     DURATION,
+    ENTRY_LABEL,
     FURNITURE,
     INSTITUTION,
     LEADING_YEAR,
@@ -126,7 +127,8 @@ def _claimable_header(line: Line) -> bool:
     if dash is not None and len(text[dash.end():].split()) >= 2:
         text = text[:dash.start()]
     fields = header_fields(text) or [text]
-    if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text):
+    if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text) or (
+            ENTRY_LABEL.fullmatch(BULLET.sub("", text).strip())):
         return False
     label = re.match(r"([^:]{2,40}):\s+\S", text)
     if label and heading_name(label.group(1)) == "skills":

@@ -185,6 +185,18 @@ EARLY_CAREER = re.compile(
     r"|pasant[ei]a?|estagi[aá]ri[oa]|est[aá]gio|tirocinante|stagista)\b",
     re.IGNORECASE,
 )
+# A label over the bullets of one entry ("Highlights" -- JSON Resume's own field name --, "Key achievements:",
+# "Responsibilities", "Aufgaben", "Réalisations", "Logros"), in the languages the reader knows: it names what the
+# lines under it are, never the employer or the title of the entry above.
+ENTRY_LABEL = re.compile(
+    r"(?:(?:key|main|major|selected|notable|core|primary|principal(?:es)?|principais|wichtigste|haupt)\s+)?"
+    r"(?:highlights?|achievements?|accomplishments?|responsibilit(?:y|ies)|duties|tasks|contributions|results"
+    r"|impact|outcomes|activities|projects|aufgaben(?:bereiche?)?|t[äa]tigkeiten|erfolge|verantwortung(?:en)?"
+    r"|schwerpunkte|r[ée]alisations|missions|responsabilit[ée]s|t[âa]ches|logros|funciones|tareas"
+    r"|responsabilidades|conquistas|realiza[çc][õo]es|atividades|atribui[çc][õo]es)"
+    r"(?:\s+(?:and|&|und|et|y|e)\s+[^\W\d_]+)?\s*:?",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
 NAME_STOP = re.compile(
