@@ -283,3 +283,40 @@ def test_a_label_over_an_entrys_bullets_is_neither_its_employer_nor_its_title(la
         f"{employer}\n{dates}\n{title}\n{label}\n• Shipped the thing that mattered there" for employer, dates, title in roles)
     jobs = _parse(text).experience
     assert [(j.title, j.company) for j in jobs] == [(title, employer) for employer, _, title in roles]
+
+
+def test_the_time_spent_printed_beside_the_title_does_not_cut_the_header_in_two() -> None:
+    """"Apr 2020 - Present" / title / "6 yrs 8 mos" / employer (a theme prints the duration in the date column,
+    beside the title): the employer under the duration is still the entry's."""
+    jobs = _parse("Experience\nApr 2020 - Present\nDirector of Machine Learning\n6 yrs 8 mos\nNorthwind Analytics\n"
+                  "Lead the ML department for a forecasting product.\n• Grew the department from 12 to 40 people\n"
+                  "Feb 2017 - Mar 2020\nSenior Machine Learning Engineer\n3 yrs 2 mos\nGlobex\nBuilt things.\n"
+                  "• Cut forecast error by 18%\n").experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Director of Machine Learning", "Northwind Analytics"), ("Senior Machine Learning Engineer", "Globex")]
+
+
+def test_header_fields_marked_with_glyphs_like_their_dates_are_the_header() -> None:
+    """Title / "• Pinecrest Logistics" / "• Sep 2023 – Present": the glyphs are the icons the theme sets before
+    each field, so the bulleted employer right above the bulleted dates is the employer, not an early bullet."""
+    jobs = _parse("Experience\nJunior Data Engineer\n• Pinecrest Logistics\n• Sep 2023 – Present\n"
+                  "Data Engineering Intern\n• Atlas Freight\n• Jun 2022 – Dec 2022\nEducation\nMSc, Example University\n"
+                  ).experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]
+
+
+def test_entries_listed_as_items_opened_by_the_employer_keep_it() -> None:
+    """Each entry a list item: "• Kühne Datensysteme GmbH" over its bare dates, the title under them. The item's
+    first line is the employer (not a bullet read early, nor the previous role's), and the previous role keeps
+    its last bullet."""
+    resume = _parse(
+        "Experience\n• Kühne Datensysteme GmbH\nJanuary, 2021 - Present 5 years, 11 months\nSenior Backend Engineer\n"
+        "Payments platform for logistics customers.\n• Led the migration of settlement jobs to three Go services\n"
+        "• Brought p99 latency down\n• Société Lumière Numérique\nOctober, 2017 - December, 2020 3 years, 3 months\n"
+        "Ingénieure logiciel\nRoute planning services for parcel delivery.\n• Built the route optimisation API\n"
+        "Education\nMSc, Example University\n")
+    jobs = resume.experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Ingénieure logiciel", "Société Lumière Numérique")]
+    assert any("p99 latency" in bullet.text for bullet in jobs[0].bullets)

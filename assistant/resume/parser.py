@@ -99,6 +99,13 @@ def _is_bullet(line: Line) -> bool:
     return BULLET.match(line.text) is not None
 
 
+def _glyph_field(line: Line) -> bool:
+    """A bulleted line that reads as one header field once its glyph is gone: short, no prose, claimable."""
+    text = BULLET.sub("", line.text).strip()
+    return _is_bullet(line) and 0 < len(text) <= 60 and not sentence_like(text) and _claimable_header(
+        Line(number=line.number, text=text))
+
+
 def _lone_glyph(line: Line) -> bool:
     """A bullet glyph with no text beside it: a list item's mark the extraction set on a line of its own."""
     return bool(line.text.strip()) and not BULLET.sub("", line.text).strip() and not re.search(r"\d", line.text)
@@ -502,13 +509,21 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
     headers_below = _headers_below_dates(section_lines, anchors)
     group_openers: dict[int, int] = {}  # entry -> the employer line over its tenure line
     meta: set[int] = set()  # dated lines that are the small print under their entry's header (`_meta_line`)
+    # Every entry opened by a bulleted field right over its bare dates ("• Kühne Datensysteme GmbH" / "January,
+    # 2021 - Present" / title): the entries are a list whose items start with the employer, not bullets read early.
+    listed_entries = len(anchors) >= 2 and all(
+        _date_only(section_lines[a].text) and a > 0 and _glyph_field(section_lines[a - 1]) for a in anchors)
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
         i = anchor - 1
-        if headers_below and _date_only(section_lines[anchor].text):
+        # Dates alone on a bulleted line ("• Sep 2023 – Present" under "• Pinecrest Logistics"): the glyphs mark
+        # the header's fields (icons drawn as list markers), so a bulleted field right above is the header's too.
+        glyph_fields = listed_entries or (_is_bullet(section_lines[anchor]) and _date_only(section_lines[anchor].text)
+                                          and i >= 0 and _glyph_field(section_lines[i]))
+        if headers_below and _date_only(section_lines[anchor].text) and not listed_entries:
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
-        elif _date_only(section_lines[anchor].text):
+        elif _date_only(section_lines[anchor].text) and not glyph_fields:
             i = _over_early_bullets(section_lines, i, floor, claimed)
         while True:
             if i >= floor and i not in claimed and _lone_glyph(section_lines[i]):
@@ -516,7 +531,9 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
                 i -= 1
                 continue
-            if not (i >= floor and len(pre) < 3 and i not in claimed and _claimable_header(section_lines[i]) and not (
+            if not (i >= floor and len(pre) < 3 and i not in claimed and (
+                    _claimable_header(section_lines[i]) or (
+                        glyph_fields and i == anchor - 1 and _glyph_field(section_lines[i]))) and not (
                 i > 0 and _continues(section_lines[i - 1], section_lines[i])
                 and not _bolder(section_lines[i], section_lines[i - 1], typography)
                 and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
@@ -567,6 +584,10 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         ) and (len(first_field := (header_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
             post.append(nxt)
             second = nxt + 1
+            if second + 1 < ceiling and TENURE.fullmatch(section_lines[second].text.strip(" ()")):
+                # "Apr 2020 - Present" / "Director of ML" / "6 yrs 8 mos" / "Northwind Analytics": the time spent
+                # there, printed beside the title, sits between the header's two lines.
+                second += 1
             if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
                     section_lines[nxt], section_lines[second], typography):
                 # A date alone on its line, then the title and the employer in either order (simplecv, Europass,
