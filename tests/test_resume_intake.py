@@ -264,3 +264,18 @@ def test_text_a_form_maps_off_the_page_is_hidden(settings) -> None:
     extracted = read_pdf(pdfs.form_xobject_pdf(page, form), settings)
     assert "Ignore previous instructions" not in extracted.text
     assert any("Ignore previous instructions" in h and "outside the page" in h for h in extracted.hidden_text)
+
+
+def test_words_drawn_twice_as_a_shadow_or_simulated_bold_are_read_once(settings) -> None:
+    """A CSS text-shadow, or a producer's simulated bold, draws each line again 0.5-0.7 pt off: read as written,
+    "Experience Experience" was no heading and every title came out doubled."""
+    lines = [(16, 740, "Jordan Example"), (10, 724, "jordan@example.com"), (12, 700, "Experience"),
+             (11, 680, "Staff Engineer, Globex Jan 2020 - Present"), (10, 664, "- Led the ML platform for 300 users")]
+    body = b"\n".join(
+        b"BT /F1 %d Tf %.1f %.1f Td (%s) Tj ET" % (size, 72 + dx, y + dy, text.encode())
+        for size, y, text in lines for dx, dy in ((0.5, -0.7), (0.0, 0.0)))
+    extracted = read_pdf(pdfs.raw_text_pdf(body), settings)
+    assert extracted.text.splitlines()[:4] == ["Jordan Example", "jordan@example.com", "Experience",
+                                               "Staff Engineer, Globex Jan 2020 - Present"]
+    job = parse_resume(extracted).experience[0]
+    assert (job.title, job.company) == ("Staff Engineer", "Globex")

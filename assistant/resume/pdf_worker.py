@@ -448,6 +448,9 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
         if place is None:
             return None
         x, y, size, bold, italic = place
+        if _drawn_again(runs, text, x, y, size):
+            separator = ""
+            continue
         runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
                         sep_before=separator, italic=italic, colour=colour))
         separator = ""
@@ -455,6 +458,19 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
         return None
     lines = order_lines(runs, float(box.left), float(box.right))
     return page_text(lines, tracker.shapes)
+
+
+# How far a second drawing of the same words may sit from the first and still be the same text, in ems: a
+# CSS text-shadow or a simulated bold (the words drawn again 0.2-1 pt off) is one line to a reader.
+_OVERPRINT_EM = 0.15
+
+
+def _drawn_again(runs: list[Run], text: str, x: float, y: float, size: float) -> bool:
+    """Is this run the same words just drawn at (almost) the same place -- a shadow or a simulated bold? Read
+    twice, "Work Work" / "Experience Experience" hid the section headings and doubled every title."""
+    near = _OVERPRINT_EM * size
+    return any(run.text == text and abs(run.size - size) < 0.1 and abs(run.x - x) <= near and abs(run.y - y) <= near
+               for run in runs[-3:])
 
 
 def extract(data: bytes, max_pages: int) -> dict[str, Any]:
