@@ -667,3 +667,37 @@ def test_small_dates_under_a_title_and_employer_carry_the_place_not_the_title() 
         ("Desarrolladora Freelancer", "Freelance", "Alta Gracia"), ("Técnica de servicio", "Zenobia", "Beltrán"),
         ("Técnica de servicio", "Servilar", "Santiago Del Estero"),
         ("Técnica a domicilio", "Autónoma", "Santiago Del Estero")]
+
+
+def test_a_sidebar_beyond_a_column_of_dates_drawn_row_by_row_is_read_after_the_main_column() -> None:
+    """Orbit (one of the most used CV templates): the main column carries each entry's dates flush right, drawn
+    on the title's row, and a coloured sidebar sits beyond it, drawn by style (body text, then the sidebar, then
+    titles and dates), so the stream crosses both gaps. The gap between titles and dates is a table's (one
+    column); the gap beyond the dates is still the sidebar's, read after the main column, not interleaved."""
+    from assistant.resume.layout import Run, order_lines, page_text
+
+    runs: list[Run] = []
+
+    def add(text: str, x: float, y: float, size: float = 8.0, bold: bool = False) -> None:
+        runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=len(runs) + 1, previous=len(runs)))
+
+    titles = [("Director of Machine Learning", "2020 - Present", "Northwind Analytics"),
+              ("Senior Machine Learning Engineer", "2017 - 2020", "Northwind Analytics"),
+              ("Machine Learning Engineer", "2014 - 2017", "Northwind Analytics"),
+              ("Research Engineer", "2011 - 2014", "Harbor Robotics")]
+    tops = [600.0 - 50 * k for k in range(len(titles))]
+    for top, (_, _, employer) in zip(tops, titles, strict=True):  # body text first
+        add(employer, 93, top - 11)
+        add("Led the work that mattered most to the product and its users.", 93, top - 24)
+    sidebar = ["EDUCATION", "PhD in Computer Science", "University of Washington", "2006 - 2011", "LANGUAGES",
+               "English", "Norwegian", "INTERESTS", "Sailing", "Chess"]
+    for k, text in enumerate(sidebar):  # then the sidebar
+        add(text, 446, 610 - 14 * k)
+    add("WORK EXPERIENCE", 93, 625, 10)
+    for top, (title, dates, _) in zip(tops, titles, strict=True):  # then titles and their dates
+        add(title, 93, top, 8.5, True)
+        add(dates, 400 - 0.5 * 7 * len(dates), top, 7)
+    text, _ = page_text(order_lines(runs, 0.0, 595.0))
+    lines = text.splitlines()
+    assert lines.index("Research Engineer 2011 - 2014") < lines.index("EDUCATION")
+    assert lines[lines.index("EDUCATION"):] == sidebar

@@ -466,13 +466,18 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
             candidates.append((below + 0.01 * crossing - 0.001 * min(len(left_rows), len(right_rows)), g))
         g += step
     # The cleanest split first; a split that only cuts off margin labels (dates beside their entries) is no
-    # column, but a sidebar elsewhere on the page may still be: try the next. A table makes the page one column.
+    # column, but a sidebar elsewhere on the page may still be: try the next. A table keeps its gap one column.
+    tables: list[float] = []
     for _, g in sorted(candidates):
+        if any(not any(min(t, g) <= a < max(t, g) for _, a, _ in segs) for t in tables):
+            continue  # the same gap as a table's, read a step over: still that table
         kind = _split_kind(lines, segs, g)
         if kind == "columns":
             return g
         if kind == "table":
-            return None
+            # A table drawn row by row (a date column beside the main text) is one column's content; a sidebar
+            # beyond it, across another gap (Orbit's coloured column right of the dates), is still a column.
+            tables.append(g)
     return None
 
 
