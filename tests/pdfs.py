@@ -818,3 +818,31 @@ def small_caps_margin_headings_pdf(headings: list[tuple[str, list[tuple[float, s
         regular, caps, bold,
     ]
     return _assemble(objects, f" /Info << /Producer ({PRODUCER}) >>".encode())
+
+
+def sidebar_name_pdf() -> bytes:
+    """A name set word over word at the top of a right sidebar ("Ingrid" / "Salvesen"), the main column starting
+    beside its second word: read in columns, "Ingrid" heads the page and "Salvesen" the sidebar, after the main
+    column."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 22)
+    pdf.set_xy(150, 12)
+    pdf.cell(50, 9, "Ingrid")
+    pdf.set_xy(150, 21)
+    pdf.cell(50, 9, "Salvesen")
+    pdf.set_font("Helvetica", size=9)
+    for k, text in enumerate(["ingrid@example.org", "+1 415 555 0142", "Oslo, Norway", "Skills", "Python", "PyTorch",
+                              "Kubernetes", "Languages", "English", "Norwegian"]):
+        pdf.set_xy(150, 34 + 6 * k)
+        pdf.cell(50, 5, text)
+    left = [("B", 12, "Summary"), ("", 9, "Machine learning leader who grew a research group from three to forty."),
+            ("B", 12, "Experience"), ("B", 10, "Director of Machine Learning, Northwind Analytics  2020 - Present"),
+            ("", 9, "- Grew the department from 12 to 40 people"), ("", 9, "- Cut forecast error by 18%"),
+            ("B", 10, "Machine Learning Engineer, Harbor Robotics  2014 - 2020"),
+            ("", 9, "- Built the perception stack for warehouse robots"), ("B", 12, "Education"),
+            ("", 9, "PhD Computer Science, University of Washington, 2014")]
+    for k, (style, size, text) in enumerate(left):
+        pdf.set_font("Helvetica", style, size)
+        pdf.set_xy(10, 20 + 7 * k)
+        pdf.cell(130, 6, text)
+    return _bytes(pdf)

@@ -95,6 +95,18 @@ def test_a_big_name_set_over_two_lines_is_joined_even_with_a_contact_block_read_
     ]) == "Priya Ramanathan"
 
 
+def test_a_name_set_over_two_lines_atop_a_sidebar_read_after_the_main_column_is_joined(settings) -> None:
+    """"Ingrid" heads the page and "Salvesen" the sidebar, which is read after the main column: the second word
+    is the page's one other line in the name's size, however far down the reading order it comes."""
+    from assistant.resume.intake import read_pdf
+    from tests.pdfs import sidebar_name_pdf
+
+    extracted = read_pdf(sidebar_name_pdf(), settings)
+    lines = extracted.text.splitlines()
+    assert lines.index("Salvesen") > lines.index("Education")  # the shape this test is about
+    assert parse_resume(extracted).contact.name == "Ingrid Salvesen"
+
+
 def test_a_big_name_broken_at_its_hyphen_is_joined_without_a_space() -> None:
     assert _styled([
         ("Priyanka Raghunathan-", 24.8, 167.0), ("Holt | Principal Platform Engineer", 24.8, 128.0),

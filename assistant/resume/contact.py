@@ -296,7 +296,12 @@ def _same_size_continuation(lines: list[Line], index: int, typography: Typograph
             return line.text.strip()
         if style.size > first.size:
             return None
-    return None
+    # Read in columns, the second line can come much later ("Ingrid" heads the page, "Salvesen" the sidebar read
+    # after the main column): then it is the one other line of the page in the name's size.
+    same = [line.text.strip() for line in lines[index + 1: index + 120]
+            if (style := typography.style(line.text)) is not None and style.page == first.page
+            and abs(style.size - first.size) < 0.5]
+    return same[0] if len(same) == 1 and re.fullmatch(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?", same[0]) else None
 
 
 def _largest_later_on_first_page(lines: list[Line], typography: Typography, first: int | None) -> int | None:
