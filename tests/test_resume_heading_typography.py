@@ -145,3 +145,23 @@ def test_the_section_stress_set_is_read_with_no_false_heading(settings) -> None:
     assert total == 272
     assert found >= 267
     assert false <= 1
+
+
+def test_employers_set_like_the_headings_under_a_heading_right_above_the_first_are_entries() -> None:
+    """Each employer set as large and bold as the section headings, dates under it, and "Experience" right over
+    the first employer: the dates two lines under the heading are that employer's, so they do not make the
+    document's headings "headings over dates" -- the employers stay entries, not sections named "other"."""
+    rows = [("Sofia Example", 30.0, 1.0, 0.0), ("sofia@example.org", 12.0, 0.0, 20.0),
+            ("Profile", 18.0, 1.0, 40.0), ("Data engineer in my first role after university.", 12.0, 0.0, 20.0),
+            ("Skills", 18.0, 1.0, 40.0), ("SQL, Python, Airflow, dbt", 12.0, 0.0, 20.0),
+            ("Experience", 18.0, 1.0, 40.0)]
+    for employer, dates, title in (("Pinecrest Logistics", "2023-09-01 - Present", "Junior Data Engineer"),
+                                   ("Atlas Freight", "2022-06-01 - 2022-12-31", "Data Engineering Intern")):
+        rows += [(employer, 18.0, 1.0, 36.0), (dates, 14.0, 1.0, 20.0), (title, 14.0, 1.0, 12.0),
+                 ("• Built the nightly inventory pipeline", 12.0, 0.0, 20.0)]
+    rows += [("Education", 18.0, 1.0, 40.0), ("MSc Computer Engineering, Politecnico di Milano", 12.0, 0.0, 20.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=90.0, gap=gap) for t, size, bold, gap in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, *_ in rows), pages=1, styled_lines=styled))
+    assert [s.name for s in resume.sections] == ["summary", "skills", "experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]

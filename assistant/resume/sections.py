@@ -312,8 +312,11 @@ def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embe
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
     heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
+    # (Not a heading whose next line is itself a candidate: "Experience" / "Pinecrest Logistics" / dates -- those
+    # dates are the candidate's, the first employer's, set like the headings.)
+    candidate_lines = {i for i, _ in candidates}
     dated_headings = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))
-                      and _dated_below(lines, i)}
+                      and _dated_below(lines, i) and i + 1 not in candidate_lines}
     unresolved = []
     for index, distinctive in candidates:
         kind = keyword_kind(_without_prefix(lines[index].text, prefixes))
