@@ -320,3 +320,18 @@ def test_entries_listed_as_items_opened_by_the_employer_keep_it() -> None:
     assert [(j.title, j.company) for j in jobs] == [
         ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Ingénieure logiciel", "Société Lumière Numérique")]
     assert any("p99 latency" in bullet.text for bullet in jobs[0].bullets)
+
+
+def test_a_description_wrapped_under_the_title_is_not_the_employer() -> None:
+    """Employer / dates / title / a one-sentence description wrapped in a narrow column ("Internal developer
+    platform for 400" / "engineers."): the description's first line has no title word and reads like a name on its
+    own, but with the next line it is a sentence; the employer is the line above the dates."""
+    jobs = _parse(
+        "Experience\nTessellate Cloud\n2020-06-01 - Present\nPlatform Engineer\nInternal developer platform for 400\n"
+        "engineers.\nGridpoint Energy\n2017-08-01 - 2020-05-31\nSoftware Engineer\nMeter data ingestion for a regional\n"
+        "utility.\nLakeshore Credit Union\n2015-05-01 - 2017-07-31\nIT Support Technician\n"
+        "Desktop and network support for 14\nbranches.\nEducation\nBSc Computer Science, Example University\n"
+    ).experience
+    assert [(j.title, j.company) for j in jobs] == [("Platform Engineer", "Tessellate Cloud"),
+                                                    ("Software Engineer", "Gridpoint Energy"),
+                                                    ("IT Support Technician", "Lakeshore Credit Union")]

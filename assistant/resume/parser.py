@@ -99,6 +99,16 @@ def _is_bullet(line: Line) -> bool:
     return BULLET.match(line.text) is not None
 
 
+def _opens_a_sentence(lines: list[Line], index: int) -> bool:
+    """Does the line at `index` start a sentence the next line ends ("Internal developer platform for 400" /
+    "engineers.")? A description wrapped in a narrow column, not an employer under a title."""
+    if index + 1 >= len(lines):
+        return False
+    tail = lines[index + 1].text.strip()
+    return tail[:1].islower() and not _is_bullet(lines[index + 1]) and sentence_like(
+        f"{lines[index].text.strip()} {tail}")
+
+
 def _glyph_field(line: Line) -> bool:
     """A bulleted line that reads as one header field once its glyph is gone: short, no prose, claimable."""
     text = BULLET.sub("", line.text).strip()
@@ -336,7 +346,7 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
 
     def employer_like(index: int) -> bool:
         return 0 <= index < len(lines) and _claimable_header(lines[index]) and not sentence_like(lines[index].text) \
-            and not TITLE_WORDS.search(lines[index].text)
+            and not TITLE_WORDS.search(lines[index].text) and not _opens_a_sentence(lines, index)
 
     if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
         return True  # "date / Title / Employer" on most entries
@@ -589,7 +599,8 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # there, printed beside the title, sits between the header's two lines.
                 second += 1
             if not pre and _date_only(section_lines[anchor].text) and second < ceiling and _second_header(
-                    section_lines[nxt], section_lines[second], typography):
+                    section_lines[nxt], section_lines[second], typography) and not _opens_a_sentence(
+                    section_lines, second):
                 # A date alone on its line, then the title and the employer in either order (simplecv, Europass,
                 # "2021 - present" / "Globex" / "Engineer"): both lines under the bare date are the entry's header.
                 post.append(second)
