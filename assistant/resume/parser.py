@@ -102,8 +102,8 @@ def _is_bullet(line: Line) -> bool:
 def _opens_a_sentence(lines: list[Line], index: int) -> bool:
     """Does the line at `index` start a sentence the next line ends ("Internal developer platform for 400" /
     "engineers.")? A description wrapped in a narrow column, not an employer under a title."""
-    if index + 1 >= len(lines):
-        return False
+    if index + 1 >= len(lines) or _DESCRIPTION_DASH.search(lines[index].text):
+        return False  # ("Vinterberg Retail — built product search ...": the sentence follows the employer's dash.)
     tail = lines[index + 1].text.strip()
     return tail[:1].islower() and not _is_bullet(lines[index + 1]) and sentence_like(
         f"{lines[index].text.strip()} {tail}")
