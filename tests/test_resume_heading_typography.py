@@ -165,3 +165,25 @@ def test_employers_set_like_the_headings_under_a_heading_right_above_the_first_a
     assert [s.name for s in resume.sections] == ["summary", "skills", "experience", "education"]
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]
+
+
+def test_a_latest_title_that_repeats_the_tagline_is_set_as_the_body_not_as_the_tagline() -> None:
+    """"Senior Data Scientist" under the name in the headings' size, and again as the latest job's title in the
+    body's size: each line keeps its own typography (the first was lent to both, so the title was taken for a
+    heading and the roles under it were lost)."""
+    rows = [("Priya Example", 18.0, "#333333", 0.0), ("Senior Data Scientist", 13.5, "#647687", 29.0),
+            ("Contact", 13.5, "#f3ae4e", 31.0), ("priya@example.net", 9.0, "#333333", 24.0),
+            ("About", 13.5, "#f3ae4e", 30.0), ("Data scientist with eight years in insurance and health.", 9.0,
+                                                "#222222", 26.0),
+            ("Work", 13.5, "#f3ae4e", 30.0), ("Lumen Health Partners 2021-09-01 — 2024-06-30", 10.8, "#333333", 24.0),
+            ("Senior Data Scientist", 9.0, "#222222", 12.0), ("Outcome models for outpatient clinics.", 9.0,
+                                                                "#222222", 18.0),
+            ("Brightline Insurance 2016-03-01 — 2019-06-30", 10.5, "#333333", 33.0),
+            ("Data Scientist", 9.0, "#222222", 12.0), ("Pricing and claims analytics.", 9.0, "#222222", 18.0),
+            ("Education", 13.5, "#f3ae4e", 32.0), ("MSc Statistics, University of Edinburgh", 9.0, "#222222", 24.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=0.0, x=50.0, gap=gap, colour=colour)
+              for t, size, colour, gap in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, *_ in rows), pages=1, styled_lines=styled))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Lumen Health Partners"), ("Data Scientist", "Brightline Insurance")]
+    assert "Senior Data Scientist" not in [s.heading for s in resume.sections]

@@ -34,7 +34,7 @@ def largest_line(lines: list[Line], typography: Typography) -> int | None:
     """Index of the first line set in the largest size on the first page (a resume's name), if it stands out."""
     best: tuple[float, int] | None = None
     for index, line in enumerate(lines[:40]):
-        style = typography.style(line.text)
+        style = typography.style(line)
         if style is not None and style.page == 1 and (best is None or style.size > best[0] + 0.1):
             best = (style.size, index)
     if best is None or best[0] < 1.2 * typography.body:
@@ -221,7 +221,7 @@ def _name_in_line(text: str, first: bool) -> str | None:
 
 
 def _set_apart(line: Line, typography: Typography | None) -> bool:
-    style = typography.style(line.text) if typography is not None else None
+    style = typography.style(line) if typography is not None else None
     return style is not None and style.page == 1 and typography is not None and typography.set_apart(style)
 
 
@@ -283,11 +283,11 @@ def _same_size_continuation(lines: list[Line], index: int, typography: Typograph
     """The rest of a big name the page sets over two lines ("Ingrid" / "Salvesen", "Priyanka Raghunathan-" /
     "Holt"): the next line in the same size and at the same left edge, within a few lines (a contact block
     set beside the name may come between them in reading order)."""
-    first = typography.style(lines[index].text)
+    first = typography.style(lines[index])
     if first is None:
         return None
     for offset, line in enumerate(lines[index + 1: index + 5]):
-        style = typography.style(line.text)
+        style = typography.style(line)
         if style is None or style.page != first.page:
             return None
         if abs(style.size - first.size) < 0.5 and (offset == 0 or abs(style.x - first.x) <= 3):
@@ -299,7 +299,7 @@ def _same_size_continuation(lines: list[Line], index: int, typography: Typograph
     # Read in columns, the second line can come much later ("Ingrid" heads the page, "Salvesen" the sidebar read
     # after the main column): then it is the one other line of the page in the name's size.
     same = [line.text.strip() for line in lines[index + 1: index + 120]
-            if (style := typography.style(line.text)) is not None and style.page == first.page
+            if (style := typography.style(line)) is not None and style.page == first.page
             and abs(style.size - first.size) < 0.5]
     return same[0] if len(same) == 1 and re.fullmatch(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?", same[0]) else None
 
@@ -307,10 +307,10 @@ def _same_size_continuation(lines: list[Line], index: int, typography: Typograph
 def _largest_later_on_first_page(lines: list[Line], typography: Typography, first: int | None) -> int | None:
     """A line further down the first page's reading order (past the 40 lines `largest_line` looks at) set larger
     than any before it: the name at the top of a sidebar the PDF drew after a long main column."""
-    top = typography.style(lines[first].text) if first is not None else None
+    top = typography.style(lines[first]) if first is not None else None
     best: tuple[float, int] | None = None
     for index, line in enumerate(lines[40:], start=40):
-        style = typography.style(line.text)
+        style = typography.style(line)
         if style is None or style.page > 1:
             if style is not None:
                 break

@@ -77,7 +77,7 @@ Face = tuple[bool, bool, float]
 
 def face_of(line: Line, typography: Typography) -> Face | None:
     """How a header line is set: (bold, italic, size to the half point); None when the line's style is unknown."""
-    style = typography.style(line.text)
+    style = typography.style(line)
     if style is None:
         return None
     return style.bold >= 0.6, style.italic >= 0.6, round(style.size * 2) / 2

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
-from assistant.resume.models import SectionName, StyledLine
+from assistant.resume.models import Line, SectionName, StyledLine
 from assistant.resume.vocabulary import BULLET
 
 if TYPE_CHECKING:
@@ -521,11 +521,16 @@ class Typography:
 
     def __init__(self, styled: Sequence[StyledLine]) -> None:
         self.by_text: dict[str, StyledLine] = {}
+        # Every styled line with a text, in reading order, and (after `bind`) which of them each document line
+        # is: the same words can be set twice (a tagline under the name and the latest job title).
+        self.all_by_text: dict[str, list[StyledLine]] = {}
+        self.occurrence: dict[int, tuple[str, int]] = {}
         weights: dict[float, int] = {}
         colours: dict[str, int] = {}
         colour_lines: dict[str, int] = {}
         for line in styled:
             self.by_text.setdefault(line.text, line)
+            self.all_by_text.setdefault(line.text, []).append(line)
             weights[round(line.size)] = weights.get(round(line.size), 0) + len(line.text)
             colours[line.colour] = colours.get(line.colour, 0) + len(line.text)
             colour_lines[line.colour] = colour_lines.get(line.colour, 0) + 1
@@ -540,8 +545,27 @@ class Typography:
         self.leading = gaps[len(gaps) // 2] if gaps else 0.0
         self.heading_styles: set[tuple[int, bool, bool]] = set()
 
-    def style(self, text: str) -> StyledLine | None:
-        return self.by_text.get(text)
+    def bind(self, lines: Sequence[Line]) -> None:
+        """Learn which styled line each of the document's lines is: the k-th line with some words is the k-th
+        styled line with them (both in reading order)."""
+        seen: dict[str, int] = {}
+        for line in lines:
+            k = seen.get(line.text, 0)
+            seen[line.text] = k + 1
+            self.occurrence[line.number] = (line.text, k)
+
+    def style(self, line: Line | str) -> StyledLine | None:
+        """How a line is set. Given the document's `Line`, the styled line it is, also where the same words are
+        set twice in different ways ("Senior Data Scientist" as the tagline under the name, in the headings'
+        size, and as the latest title, in the body's); given words alone, or a line the parser rewrote, the
+        first styled line with those words."""
+        if isinstance(line, str):
+            return self.by_text.get(line)
+        styles = self.all_by_text.get(line.text)
+        place = self.occurrence.get(line.number)
+        if styles and place is not None and place[0] == line.text and place[1] < len(styles):
+            return styles[place[1]]
+        return self.by_text.get(line.text)
 
     def alias(self, text: str, original: str) -> None:
         """Let a line the parser rewrote (a connector put into a date range) keep the style of the line it was."""

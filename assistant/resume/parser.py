@@ -827,10 +827,10 @@ def _meta_line(dated: Line, header: list[Line], typography: Typography | None) -
     match = _STARTS_DATED.match(dated.text)
     if typography is None or match is None or TITLE_WORDS.search(dated.text[match.end():]):
         return False
-    style = typography.style(dated.text)
+    style = typography.style(dated)
     if style is None or 0.15 < style.bold < 0.85:
         return False
-    sizes = [s.size for line in header if (s := typography.style(line.text)) is not None]
+    sizes = [s.size for line in header if (s := typography.style(line)) is not None]
     return len(sizes) == len(header) and all(size >= style.size + 0.5 for size in sizes)
 
 
@@ -946,7 +946,7 @@ def _bolder(line: Line, previous: Line, typography: Typography | None) -> bool:
     much its words read like the tail of the sentence above."""
     if typography is None:
         return False
-    a, b = typography.style(line.text), typography.style(previous.text)
+    a, b = typography.style(line), typography.style(previous)
     return a is not None and b is not None and a.bold >= 0.4 and b.bold < 0.2
 
 
@@ -965,7 +965,7 @@ def _indented_past(line: Line, below: Line, typography: Typography | None) -> bo
     bullets, set in from the headers), not part of this entry's header."""
     if typography is None:
         return False
-    a, b = typography.style(line.text), typography.style(below.text)
+    a, b = typography.style(line), typography.style(below)
     # A bullet indent is a few ems; a piece far to the right (a right-aligned place or date) is not an indent.
     return a is not None and b is not None and a.page == b.page and 6 < a.x - b.x <= 50
 
@@ -992,7 +992,7 @@ def _spaced_apart(line: Line, below: Line, typography: Typography | None) -> boo
     out, not in, and stays the header."""
     if typography is None:
         return False
-    a, b = typography.style(line.text), typography.style(below.text)
+    a, b = typography.style(line), typography.style(below)
     if a is None or b is None or a.page != b.page or a.x <= b.x + 6:
         return False
     # More space than the paragraph leading, or than `line` has over the line above it (a short resume with many
@@ -1002,7 +1002,7 @@ def _spaced_apart(line: Line, below: Line, typography: Typography | None) -> boo
 
 def _set_larger(line: Line, typography: Typography | None) -> bool:
     """Set larger than the body text (a header line, not a description)."""
-    style = typography.style(line.text) if typography is not None else None
+    style = typography.style(line) if typography is not None else None
     return style is not None and typography is not None and style.size >= 1.08 * typography.body
 
 
@@ -1502,6 +1502,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
         if text.strip() and not FURNITURE.search(text.strip())
     ]
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
+    if typography is not None:
+        typography.bind(lines)
     lines = split_margin_headings(split_glued_heading(lines), typography,
                                    in_left_margin(extracted.styled_lines))
     measure = _measure(lines)

@@ -166,7 +166,7 @@ def _margin_headings_on_own_lines(lines: list[Line], typography: Typography | No
 def _beside_its_row(typography: Typography, line: Line, after: Line) -> bool:
     """Is `line` a margin heading the layout reader split off its row: the next line is on the same page and
     baseline (no space above it) and starts well to the right of it?"""
-    head, body = typography.style(line.text), typography.style(after.text)
+    head, body = typography.style(line), typography.style(after)
     return (head is not None and body is not None and head.page == body.page and body.gap == 0
             and body.x > head.x + 2 * head.size)
 
@@ -179,7 +179,7 @@ def _find_headings(
     for index, line in enumerate(lines):
         name = heading_name(line.text)
         if name is None and typography is not None and looks_like_heading_text(line.text):
-            style = typography.style(line.text)
+            style = typography.style(line)
             # "experience" in lower case, "//Experience": a known heading set apart by typography.
             if style is not None and typography.set_apart(style):
                 name = lexicon_kind(line.text)
@@ -204,7 +204,7 @@ def _find_headings(
 
 def _shared_styles(lines: list[Line], typography: Typography, found: dict[int, SectionName]) -> bool:
     """Do two or more of the headings found share a style (the style `Typography.learn` would learn)?"""
-    signatures = [typography.signature(s) for i in found if (s := typography.style(lines[i].text)) is not None]
+    signatures = [typography.signature(s) for i in found if (s := typography.style(lines[i])) is not None]
     return any(signatures.count(signature) >= 2 for signature in signatures)
 
 
@@ -223,7 +223,7 @@ def _headings_by_style(lines: list[Line], typography: Typography, embedder: Embe
                        found: dict[int, SectionName]) -> None:
     """Add to `found` the lines set like the document's headings (learnt from `found`), named by a keyword, by
     similarity, by what their section holds, or "other"."""
-    confident = [s for i in found if (s := typography.style(lines[i].text)) is not None]
+    confident = [s for i in found if (s := typography.style(lines[i])) is not None]
     typography.learn(confident)
     prefixes = {p for i in found if (p := _heading_prefix(lines[i].text)) is not None}
     candidates, early = _styled_like_headings(lines, typography, found, confident, prefixes)
@@ -244,7 +244,7 @@ def _styled_like_headings(lines: list[Line], typography: Typography, found: dict
     heading_gap = sorted(spaced)[len(spaced) // 2] if spaced and 2 * len(spaced) > len(confident) else None
     signature_count: dict[tuple[tuple[int, bool, bool], bool, bool], int] = {}
     for line in lines:
-        style = typography.style(line.text)
+        style = typography.style(line)
         if style is not None:
             look = _look(typography, style, heading_gap)
             signature_count[look] = signature_count.get(look, 0) + 1
@@ -264,7 +264,7 @@ def _styled_like_headings(lines: list[Line], typography: Typography, found: dict
             continue
         if CAREER_BREAK.search(line.text):
             continue  # "Career break" set in bold is an entry among jobs, not a heading naming a career section
-        style = typography.style(line.text)
+        style = typography.style(line)
         if style is None:
             continue
         if confident and not typography.set_apart(style) and all(abs(style.x - c.x) > 3 for c in confident):
@@ -311,11 +311,11 @@ def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embe
     holds, or "other"; a line that is an item of a list or an entry's header stays unnamed."""
     # Where the recognised headings themselves have dated entries right under them (an "Education" over its first
     # degree's dates), a dated line under a line set like them says nothing against its being a heading.
-    heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))}
+    heading_signatures = {typography.signature(s) for i in found if (s := typography.style(lines[i]))}
     # (Not a heading whose next line is itself a candidate: "Experience" / "Pinecrest Logistics" / dates -- those
     # dates are the candidate's, the first employer's, set like the headings.)
     candidate_lines = {i for i, _ in candidates}
-    dated_headings = {typography.signature(s) for i in found if (s := typography.style(lines[i].text))
+    dated_headings = {typography.signature(s) for i in found if (s := typography.style(lines[i]))
                       and _dated_below(lines, i) and i + 1 not in candidate_lines}
     unresolved = []
     for index, distinctive in candidates:
@@ -472,7 +472,7 @@ _LANGUAGE_LEVEL = re.compile(
 
 
 def _shape(typography: Typography, line: Line) -> tuple[int, bool, bool] | None:
-    styled = typography.style(line.text)
+    styled = typography.style(line)
     return typography.signature(styled) if styled is not None else None
 
 
@@ -490,10 +490,10 @@ def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[i
         kind = "education"
     if above is not None and found[above] == kind:
         return True
-    own = typography.style(lines[index].text)
-    if above is not None and own is not None and (parent := typography.style(lines[above].text)) is not None and (
+    own = typography.style(lines[index])
+    if above is not None and own is not None and (parent := typography.style(lines[above])) is not None and (
             own.page == parent.page and 15 <= own.x - parent.x <= 150 and any(
-                (body := typography.style(line.text)) is not None and abs(body.x - own.x) <= 3
+                (body := typography.style(line)) is not None and abs(body.x - own.x) <= 3
                 for line in lines[above + 1: index])):
         return True
     if kind in _UNDATED_KINDS and _dated_below(lines, index):
@@ -534,7 +534,7 @@ def read_sections(
     page = 0
     for index, line in enumerate(lines):
         name = headings.get(index)
-        style = typography.style(line.text) if typography is not None else None
+        style = typography.style(line) if typography is not None else None
         if name is None and style is not None and spans:
             if style.page > page and page:
                 target = _continued_span(spans, style.x, columns)
