@@ -335,3 +335,13 @@ def test_a_description_wrapped_under_the_title_is_not_the_employer() -> None:
     assert [(j.title, j.company) for j in jobs] == [("Platform Engineer", "Tessellate Cloud"),
                                                     ("Software Engineer", "Gridpoint Energy"),
                                                     ("IT Support Technician", "Lakeshore Credit Union")]
+
+
+def test_a_work_history_printed_twice_is_one_set_of_roles() -> None:
+    """A template that prints the work history twice (or a page exported twice): the same title, employer and
+    dates again are the same role, not a second one."""
+    history = ("Experience\nStaff Engineer, Globex Jan 2020 - Present\n• Ran the build farm for 300 engineers\n"
+               "Engineer, Initech Mar 2015 - Dec 2019\n• Wrote the billing service\n")
+    jobs = _parse(f"Dana Example\ndana@example.org\n{history}Skills\nPython, Go\n{history}").experience
+    assert [(j.title, j.company) for j in jobs] == [("Staff Engineer", "Globex"), ("Engineer", "Initech")]
+    assert [len(j.bullets) for j in jobs] == [1, 1]

@@ -733,7 +733,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     if anchors and all(BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
-    return _titles_in_one_entry(_same_employer(_nest_roles(jobs, spans)))
+    return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans))))
 
 
 def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line], anchors: list[int]
@@ -1020,6 +1020,23 @@ def _open_timeline_ends(jobs: list[Job]) -> list[Job]:
             start_y, start_m = map(int, job.start.split("-"))
             job = job.model_copy(update={"end": "Present", "months": months_between((start_y, start_m), current_month())})
         out.append(job)
+    return out
+
+
+def _distinct_roles(jobs: list[Job]) -> list[Job]:
+    """A role printed twice (a page exported twice, a template that prints the work history in a summary and in
+    full) is one role: the same title, employer and dates again add its new bullets to the first, not a role."""
+    out: list[Job] = []
+    for job in jobs:
+        key = (job.title, job.company, job.start, job.end)
+        first = next((k for k, kept in enumerate(out) if (kept.title, kept.company, kept.start, kept.end) == key
+                      and job.start and (job.title or job.company)), None)
+        if first is None:
+            out.append(job)
+            continue
+        known = {bullet.text for bullet in out[first].bullets}
+        out[first] = out[first].model_copy(update={"bullets": [
+            *out[first].bullets, *(bullet for bullet in job.bullets if bullet.text not in known)]})
     return out
 
 
