@@ -1139,3 +1139,27 @@ def test_a_list_of_what_was_done_after_a_short_i_sentence_is_not_a_story_for_ano
     breakdown, _ = scorer.breakdown(question, answer)
     assert not any(c.reason == "off_question" for c in breakdown.caps)
     assert scorer.evaluate(question, answer).score >= 3
+
+
+def test_a_plan_asked_for_and_told_as_steps_is_not_evasive_but_a_vision_still_is(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """"How do you plan it?" is answered in the future tense: a plan of the candidate's own steps is the answer,
+    not a vision with nothing delivered (it was told to "tell one real instance"). The same tense with no step of
+    the candidate's own stays evasive."""
+    question = _bank_question(role_knowledge, "hi_01")  # "You have a year to grow the ML engineering team ..."
+    plan = ("First I'd hire the managers, three of them in the first quarter, then staff up underneath them. I look for "
+            "people who have run models in production, and I check it with a take-home review of a real incident. "
+            "I'd use referrals heavily, run a two-week loop, and keep the bar by having one bar-raiser on every panel.")
+    evaluation = scorer.evaluate(question, plan)
+    assert "evasive" not in evaluation.gaps and not any("real instance" in tip for tip in evaluation.improvements)
+    vision = ("I would focus on building a strong culture and hiring great people who share our values. I would make "
+              "sure everyone has a clear vision of where the organisation is going. I would empower the managers to "
+              "grow and make hiring everyone's job, and over time the team will become a magnet for talent.")
+    assert "evasive" in scorer.evaluate(question, vision).gaps
+
+
+def test_steering_candidates_with_young_children_to_slower_teams_is_discrimination(scorer: OfflineScorer) -> None:
+    """Family-status discrimination told kindly ("a pace that suits them better") is still discrimination."""
+    sentence = "I steer people with small children to the maintenance teams so they are not stretched."
+    assert "discrimination" in {h.definition.id for h in scorer.red_flag_hits(sentence)}

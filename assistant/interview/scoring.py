@@ -729,8 +729,12 @@ class OfflineScorer(AnswerScorer):
         future = sum(1 for s in sig.sentences if s.future and not (s.past and s.own_actions))
         generic = sum(1 for s in sig.sentences if s.generic and not s.own_actions)
         concrete = len(sig.attached_numbers) + len(sig.named) >= 2
+        # Asked for a plan, an answer in the future tense is the answer: it is a vision only when it names no step
+        # of the candidate's own ("I'd hire three managers first", "I steer ...") and no specific.
+        planned = not asks_for_story and not technical and sig.own_actions >= 2
         reasons: list[str] = []
-        future_vision = future / n >= p.evasion_future_share and not delivered and (asks_for_story or not concrete)
+        future_vision = future / n >= p.evasion_future_share and not delivered and (
+            asks_for_story or not (concrete or planned))
         if future_vision:
             reasons.append(
                 f"{future} of {n} sentences say what will or would happen; nothing in the answer was decided or "
