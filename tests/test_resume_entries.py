@@ -345,3 +345,21 @@ def test_a_work_history_printed_twice_is_one_set_of_roles() -> None:
     jobs = _parse(f"Dana Example\ndana@example.org\n{history}Skills\nPython, Go\n{history}").experience
     assert [(j.title, j.company) for j in jobs] == [("Staff Engineer", "Globex"), ("Engineer", "Initech")]
     assert [len(j.bullets) for j in jobs] == [1, 1]
+
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("March 1, 2019 – June 30, 2021", "2019-03", "2021-06"),  # American: the day after the month
+    ("1st March 2019 – 30th June 2021", "2019-03", "2021-06"),  # British: an ordinal day
+    ("Mar-2019 to Jun-2021", "2019-03", "2021-06"),  # a hyphen between month and year
+    ("2019/3 - 2021/6", "2019-03", "2021-06"),  # year first, one-digit month
+    ("2019年3月 - 2021年6月", "2019-03", "2021-06"),  # Chinese and Japanese
+    ("Q1 2019 – Q2 2021", "2019-01", "2021-06"),  # quarters
+    ("from March 2019 until June 2021", "2019-03", "2021-06"),  # "from" is the range's, not the employer's
+    ("Mar 2019 to the present", "2019-03", "Present"),
+    ("Mar 2019 - Til date", "2019-03", "Present"),
+])
+def test_common_date_formats_date_the_role(written: str, start: str, end: str) -> None:
+    jobs = _parse(f"Experience\nStaff Engineer, Globex {written}\n• Ran the build farm for 300 engineers\n"
+                  "Engineer, Initech 2015 - 2018\n• Wrote the billing service\n").experience
+    assert [(j.title, j.company, j.start, j.end) for j in jobs][0] == ("Staff Engineer", "Globex", start, end)
+    assert len(jobs) == 2

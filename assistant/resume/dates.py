@@ -19,7 +19,10 @@ from assistant.resume.vocabulary import EARLY_CAREER, MONTHS, OPEN_END, YEAR
 def parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     """(year, month) of one date as written; a bare year is January as a start and December as an end."""
     text = heading_free_accents(text.strip().lower())
-    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_])", "", text)  # "4 agosto 2021": the day
+    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?=[^\W\d_])", "", text)  # "4 agosto 2021"
+    quarter = re.match(r"q([1-4])\s*((?:19|20)\d\d)", text)
+    if quarter:  # "Q2 2021": its first month as a start, its last as an end
+        return int(quarter.group(2)), 3 * int(quarter.group(1)) - (0 if is_end else 2)
     year_match = YEAR.search(text)
     short = re.search(r"['’‘](\d\d)(?!\d)|^(?:0?[1-9]|1[0-2]|[a-z]+\.?)/(\d\d)$", text) if not year_match else None
     if short:
@@ -30,7 +33,7 @@ def parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
         return None
     else:
         year = int(year_match.group(1))
-    iso = re.match(r"(?:19|20)\d\d[-/.](\d\d)", text)
+    iso = re.match(r"(?:19|20)\d\d(?:[-/.]|\s*年\s*)(\d\d?)(?!\d)", text)
     if iso:
         return year, int(iso.group(1))
     day_first = re.match(r"\d{1,2}[./](\d{1,2})[./](?:19|20)\d\d", text)

@@ -36,21 +36,31 @@ NUMERIC_DATE = (
     r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
     # "05/18", "8/99": a month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
     r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/\d\d(?![\d/.])"
+    # "2019/3": year first with a one-digit month (East Asian CVs); "2019年3月": Chinese and Japanese.
+    r"|(?:19|20)\d\d/[1-9](?![\d/.])"
+    r"|(?:19|20)\d\d\s*年\s*(?:0?[1-9]|1[0-2])\s*月"
     r")"
 )
 # "enero de 2026", "março de 2020": Spanish and Portuguese put "de" between month and year.
 # "Agosto/2017": some templates put a slash there.
-MONTH_YEAR_GAP = r"\s*[,/]?\s*(?:de\s+)?"
+# "Mar-2019": a hyphen (Indian and many Word templates).
+MONTH_YEAR_GAP = r"\s*[,/-]?\s*(?:de\s+)?"
 # "2023-Sep", "2023 Sep": year first, then the month's name (templates that format dates as %Y-%b).
 YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{MONTH}(?![\w-])"
 # "Mar ’21", "Jan '19": a month and a two-digit year after an apostrophe (Word turns it into a smart quote).
 # "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
 SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
 # "4 agosto 2021", "15. März 2020": a day before the month's name belongs to the date.
-DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?=[^\W\d_]))?"
-DATE = rf"(?:{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR_MONTH}|{NUMERIC_DATE}|(?:19|20)\d\d)"
+# "1st March 2019", "1st of March 2019": an ordinal day too (British usage).
+DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?=[^\W\d_]))?"
+# "March 1, 2019", "Mar 1st 2019": the day after the month (American usage).
+MONTH_DAY_YEAR = rf"{MONTH}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+# "Q1 2019": a quarter.
+QUARTER = r"Q[1-4]\s*(?:19|20)\d\d"
+DATE = (rf"(?:{MONTH_DAY_YEAR}|{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR_MONTH}|{QUARTER}"
+        rf"|{NUMERIC_DATE}|(?:19|20)\d\d)")
 OPEN_END = (
-    r"(?:present|current(?:ly)?|now|ongoing|today|date|till date|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"(?:(?:the )?present(?: day)?|current(?:ly)?|now|ongoing|today|date|till? (?:date|now)|to date|heute|jetzt|aktuell|actuel(?:lement)?"
     r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
     r"|attuale|attualmente|gegenw[äa]rtig|derzeit|laufend|heden"
     # Other European languages' "to date", for CVs written in them ("03.2020 – obecnie" dropped the current role):
@@ -60,7 +70,10 @@ OPEN_END = (
     r"|по настоящее время|н\. ?в\.|дотепер|теперішній час|现在|至今|現在)"
 )
 RANGE = re.compile(
-    rf"(?P<start>{DATE})\s*(?:-{{1,2}}|–|—|→|~|～|to|until|till|bis|au|à|a|al|hasta|até|tot)\s*(?P<end>{DATE}|{OPEN_END})(?!\w)",
+    # "from March 2019 until June 2021", "von 2019 bis 2021": the word before the start is part of the range.
+    rf"(?:(?<!\w)(?:from|von|vom|desde|du|dal)\s+)?"
+    rf"(?P<start>{DATE})\s*(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|bis|au|à|a|al|hasta|até|tot)\s*"
+    rf"(?P<end>{DATE}|{OPEN_END})(?!\w)",
     re.IGNORECASE,
 )
 # "Present - 2019", "heute – 03/2019": a range written end first.
