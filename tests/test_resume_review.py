@@ -93,6 +93,18 @@ def test_a_bullet_that_counts_what_it_touched_is_not_asked_for_its_scope(role_kn
                            "Priced small-busines": True}, "a year is not a scope"
 
 
+def test_a_bullet_that_counts_whoever_it_served_is_not_asked_for_its_scope(role_knowledge, embedder) -> None:
+    """"used by 2,000 drivers", "for 35 clinics": the trade's own word for who the work served is a scope too
+    (the review asked "how many people ... did this touch?" beside "2,000 drivers"); time and size are not."""
+    text = ("Jo Example\njo@example.org\nExperience\nData Scientist, Globex  2018 - Present\n"
+            "• Built the route optimisation API used by 2,000 drivers.\n"
+            "• Outcome models for a network of 35 outpatient clinics.\n"
+            "• Cut the nightly batch from 6 hours to 40 minutes.\n")
+    feedback = {f.text[:20]: f for f in _review(text, role_knowledge, embedder).bullet_feedback}
+    scope_asked = {start: any("Show the scope" in s for s in f.suggestions) for start, f in feedback.items()}
+    assert scope_asked == {"Built the route opti": False, "Outcome models for a": False, "Cut the nightly batc": True}
+
+
 
 def test_a_role_that_states_its_team_size_is_not_asked_for_it_on_every_bullet(role_knowledge, embedder) -> None:
     text = ("Jo Example\njo@example.org\nExperience\nSenior Manager, ML Platform, Globex  2018 - Present\n"

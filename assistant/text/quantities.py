@@ -234,9 +234,15 @@ _REACH_NOUNS = (
 )
 # A count in words, or in digits that are not a year ("in 2019 teams ..."), then up to two words, then the noun.
 _REACH_COUNT = rf"(?:\b(?:{_COUNT_IN_WORDS})|(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s?(?:{_SCALE_ALT})?)"
+# Counted things that measure time, money, size or change rather than reach ("3 years", "40 points", "2 sprints").
+_NOT_REACH = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|sprints?"
+              r"|times|points?|percent|pp|bps|basis|dollars|euros|pounds|cents|ms|gbs?|tbs?|mbs?|kbs?|x|folds?)")
 _REACH = re.compile(
     rf"{_REACH_COUNT}\+?\s+(?:[\w-]+\s+){{0,2}}?{_REACH_NOUNS}\b"
-    rf"|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+(?:[\w-]+\s+)?{_REACH_NOUNS}\b",
+    rf"|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+(?:[\w-]+\s+)?{_REACH_NOUNS}\b"
+    # ... or any other things counted in the plural ("2,000 drivers", "35 outpatient clinics", "400 retailers"):
+    # what the work served, whatever the trade calls them.
+    rf"|{_REACH_COUNT}\+?\s+(?!{_NOT_REACH}\b)(?:[\w-]+\s+){{0,2}}?[^\W\d_]{{3,}}s\b",
     re.IGNORECASE,
 )
 
