@@ -363,3 +363,15 @@ def test_common_date_formats_date_the_role(written: str, start: str, end: str) -
                   "Engineer, Initech 2015 - 2018\n• Wrote the billing service\n").experience
     assert [(j.title, j.company, j.start, j.end) for j in jobs][0] == ("Staff Engineer", "Globex", start, end)
     assert len(jobs) == 2
+
+
+def test_a_latest_role_shown_with_its_start_only_runs_on_to_today() -> None:
+    """Newest first, the first role printed with its start alone ("Director of ML  Apr 2020") and the older ones
+    with ranges that end before it: the role is ongoing (a single month of it made 15 years of work read as 9)."""
+    jobs = _parse("Experience\nNorthwind Analytics | Director of Machine Learning Apr 2020\n• Grew the department\n"
+                  "Northwind Analytics | Senior ML Engineer Feb 2017 — Mar 2020\n• Built the platform\n"
+                  "Harbor Robotics | Research Engineer Jun 2011 — Jan 2017\n• Perception research\n").experience
+    assert (jobs[0].start, jobs[0].end) == ("2020-04", "Present") and jobs[0].months and jobs[0].months > 24
+    older_first = _parse("Experience\nHarbor Robotics | Research Engineer Jun 2011\n• Perception research\n"
+                         "Northwind Analytics | Senior ML Engineer Feb 2017 — Mar 2020\n• Built the platform\n").experience
+    assert older_first[0].end is None  # listed oldest first, a lone date says nothing about today

@@ -732,6 +732,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     jobs = title_by_position(jobs, entry_lines)
     if anchors and all(BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
         jobs = _open_timeline_ends(jobs)
+    jobs = _ongoing_latest_role(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans))))
 
@@ -1004,6 +1005,24 @@ def _set_larger(line: Line, typography: Typography | None) -> bool:
     """Set larger than the body text (a header line, not a description)."""
     style = typography.style(line) if typography is not None else None
     return style is not None and typography is not None and style.size >= 1.08 * typography.body
+
+
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _ongoing_latest_role(jobs: list[Job]) -> list[Job]:
+    """A history listed newest first whose first role shows only its start ("Northwind Analytics | Director  Apr
+    2020", the roles under it with ranges that end before it began): that role runs on to today, as a reader takes
+    it. (Counted as a single month, the candidate's years of full-time work came out six short.)"""
+    first = jobs[0] if jobs else None
+    if first is None or len(jobs) < 2 or first.end is not None or not first.start or not _YEAR_MONTH.fullmatch(
+            first.start):
+        return jobs
+    ends = [job.end for job in jobs[1:]]
+    if not all(end and _YEAR_MONTH.fullmatch(end) for end in ends) or max(e for e in ends if e) > first.start:
+        return jobs
+    start = (int(first.start[:4]), int(first.start[5:]))
+    return [first.model_copy(update={"end": "Present", "months": months_between(start, current_month())}), *jobs[1:]]
 
 
 def _open_timeline_ends(jobs: list[Job]) -> list[Job]:
