@@ -375,3 +375,10 @@ def test_a_latest_role_shown_with_its_start_only_runs_on_to_today() -> None:
     older_first = _parse("Experience\nHarbor Robotics | Research Engineer Jun 2011\n• Perception research\n"
                          "Northwind Analytics | Senior ML Engineer Feb 2017 — Mar 2020\n• Built the platform\n").experience
     assert older_first[0].end is None  # listed oldest first, a lone date says nothing about today
+
+
+def test_a_place_on_its_own_line_under_the_dates_is_the_roles_place_not_a_bullet() -> None:
+    jobs = _parse("Experience\nDirector of Machine Learning\nGlobex\nJan 2020 - Present (5 years)\n"
+                  "Seattle, Washington, United States\nGrew the organisation to 48 engineers.\n").experience
+    assert jobs[0].location == "Seattle, Washington, United States"
+    assert [b.text for b in jobs[0].bullets] == ["Grew the organisation to 48 engineers."]

@@ -340,3 +340,19 @@ def test_a_heading_that_names_two_kinds_counts_as_both(role_knowledge, embedder)
     assert {"experience", "education"} <= set(review.sections)
     headings = next(check for check in review.ats if check.name == "standard headings")
     assert "Missing" not in headings.detail
+
+
+def test_linkedin_style_roles_are_coached_on_what_they_say(role_knowledge, embedder) -> None:
+    """Three false asks on a LinkedIn export, as a candidate read them: the role's place on its own line was a
+    bullet told "What changed, and by how much?"; "(48 engineers and scientists)" after the org it counts was asked
+    "How many engineers reported to you?"; "for every model change" was asked for its scope."""
+    text = ("Jo Example\njo@example.org\nExperience\nDirector of Machine Learning\nGlobex\nJan 2020 - Present (5 years)\n"
+            "Seattle, Washington, United States\n"
+            "Grew the organisation from two teams to six (48 engineers and scientists) through two reorganisations.\n"
+            "Introduced an evaluation gate for every model change, cutting rollbacks from 9 a quarter to 1.\n")
+    review = _review(text, role_knowledge, embedder)
+    assert all("Seattle" not in bullet for bullet in review.experience[0].bullets)
+    feedback = {f.text[:12]: f.suggestions for f in review.bullet_feedback}
+    assert "Seattle, Was" not in feedback
+    assert not any("reported to you" in s for s in feedback.get("Grew the org", []))
+    assert not any("Show the scope" in s for s in feedback.get("Introduced a", []))

@@ -188,6 +188,10 @@ _TEAM_SIZE = re.compile(
     rf"|(?:\b(?:grew|grow|growing|scaled|scale|scaling|built|build|building|expanded|expand|expanding|took)\s+"
     rf"(?:(?:the|my|our|an?)\s+)?(?:[\w&-]+\s+){{0,2}}?(?:team|org|organi[sz]ation|group|department|function)s?\s+"
     rf"from\s+(?:{_COUNT})\s+to\s+(?P<f>{_COUNT})\+?(?![\w%]|\s*(?:%|percent|ms|x)\b))"
+    # A headcount in brackets after the team or org it counts: "grew the organisation from two teams to six (48
+    # engineers and scientists)", "Platform group (12 engineers)".
+    rf"|(?:\b(?:teams?|orgs?|organi[sz]ations?|groups?|departments?|functions?)\b[^.;()]{{0,30}}?"
+    rf"\(\s*(?P<g>{_COUNT})\+?\s+(?:\w+\s+)?{_PEOPLE}\b)"
     rf"|(?:\b(?:led|lead|leading|managed|manage|managing|oversaw|oversee|grew|scaled|hired|built|mentored|"
     rf"directed|supervised|coached|encadrement|encadré|dirigé|direction|Führung|geführt|leitete|Leitung|dirigí|"
     rf"lideré|liderei|gerenciei|gestión|gestão)\b[^.;]{{0,40}}?\b(?P<c>{_COUNT})\+?\s+(?:(?!(?:to|auf|bis|à|a|para)\b)\w+\s+){{0,2}}"
@@ -240,6 +244,8 @@ _NOT_REACH = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months
 _REACH = re.compile(
     rf"{_REACH_COUNT}\+?\s+(?:[\w-]+\s+){{0,2}}?{_REACH_NOUNS}\b"
     rf"|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+(?:[\w-]+\s+)?{_REACH_NOUNS}\b"
+    # "used by every modelling team", "a gate for every model change": all of them is a count too.
+    rf"|\b(?:every|all(?:\s+(?:the|our))?)\s+(?:[\w-]+\s+){{0,2}}?{_REACH_NOUNS}\b"
     # ... or any other things counted in the plural ("2,000 drivers", "35 outpatient clinics", "400 retailers"):
     # what the work served, whatever the trade calls them.
     rf"|{_REACH_COUNT}\+?\s+(?!{_NOT_REACH}\b)(?:[\w-]+\s+){{0,2}}?[^\W\d_]{{3,}}s\b",
