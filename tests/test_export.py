@@ -179,3 +179,19 @@ def test_cli_tailor_never_overwrites_the_resume_it_reads(resume_pdf: Path, tmp_p
     error = json.loads(result.stdout)["error"]
     assert "original" in error["message"] and "my-resume-tailored" in error["message"]
     assert original.read_bytes() == before
+
+
+def test_a_section_that_only_repeats_the_contact_details_is_left_out_of_the_export() -> None:
+    """A profile's contact box read as a section ("+1 206 555 0148 (Mobile)", the profile link, "(LinkedIn)")
+    printed again under "Other", below the header that already shows them; a line saying more stays."""
+    from assistant.resume.models import ExtractedText
+    from assistant.resume.parser import parse_resume
+
+    resume = parse_resume(ExtractedText(text=(
+        "Dana Example\ndana@example.org | +1 206 555 0148 | linkedin.com/in/dana-example\nExperience\n"
+        "Staff Engineer, Globex Jan 2019 - Present\n• Ran the build farm for 300 engineers\n"
+        "Contact\n+1 206 555 0148 (Mobile)\ndana@example.org\nlinkedin.com/in/dana-example\n(LinkedIn)\n"), pages=1))
+    assert "## Other" not in to_markdown(resume) and "(Mobile)" not in to_markdown(resume)  # "Contact" is kind other
+    kept = resume.model_copy(update={"sections": [*resume.sections[:-1], resume.sections[-1].model_copy(
+        update={"lines": [*resume.sections[-1].lines, resume.lines[-1].model_copy(update={"text": "Volunteer mentor"})]})]})
+    assert "Volunteer mentor" in to_markdown(kept) and "(LinkedIn)" not in to_markdown(kept)

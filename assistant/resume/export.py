@@ -95,8 +95,23 @@ def _section_body(resume: Resume, section: Section) -> list[tuple[str, str]]:
     elif section.name == "skills" and resume.skills:
         rows.append(("text", ", ".join(resume.skills)))
     else:
-        rows += [("text", ln.text) for ln in section.lines]
+        rows += [("text", ln.text) for ln in section.lines if not _repeats_contact(ln.text, resume)]
     return rows
+
+
+_CONTACT_LABEL = re.compile(
+    r"\(?\b(?:mobile|cell|home|work|phone|e-?mail|linkedin|github|personal|portfolio|website|blog|other)\b\)?:?",
+    re.IGNORECASE)
+
+
+def _repeats_contact(text: str, resume: Resume) -> bool:
+    """A line that only repeats the contact details the header already shows ("+1 206 555 0148 (Mobile)", a
+    profile link, a lone "(LinkedIn)"), as a profile's contact box does when it is read as a section."""
+    contact = resume.contact
+    rest = text
+    for item in sorted((i for i in (contact.email, contact.phone, *contact.links) if i), key=len, reverse=True):
+        rest = rest.replace(item, " ")
+    return not re.search(r"\w", _CONTACT_LABEL.sub(" ", rest))
 
 
 # --- Markdown ---------------------------------------------------------------------------------------------------
