@@ -1163,3 +1163,21 @@ def test_steering_candidates_with_young_children_to_slower_teams_is_discriminati
     """Family-status discrimination told kindly ("a pace that suits them better") is still discrimination."""
     sentence = "I steer people with small children to the maintenance teams so they are not stretched."
     assert "discrimination" in {h.definition.id for h in scorer.red_flag_hits(sentence)}
+
+
+def test_the_altitude_tip_asks_only_for_what_the_answer_leaves_out(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    """"I owned the roadmap and the budget of $2M" was told "how did this shape the org (people, budget, roadmap)";
+    "someone named owns the decision to promote" was asked "who owns it". Each tip now names only what is missing."""
+    story = scorer.evaluate(_bank_question(role_knowledge, "ex_02"), (
+        "I led the ML platform team of 14 engineers; we cut model deployment time from 3 weeks to 2 days by building "
+        "a shared feature store and a CI pipeline for models. I owned the roadmap and the budget of $2M."))
+    altitude = [tip for tip in story.improvements if tip.startswith("Lift the altitude")]
+    assert altitude and not any(word in altitude[0] for word in ("people", "budget", "roadmap"))
+    technical = scorer.evaluate(_bank_question(role_knowledge, "pq_04"), (
+        "Offline it beats the current model on the agreed metric on a frozen holdout, with no slice regressing beyond "
+        "a set tolerance. It runs in shadow against live traffic long enough to compare prediction distributions. "
+        "Then a canary at 5 percent with automatic rollback on guardrail metrics, and the rollback tested, not just "
+        "configured. And someone named owns the decision to promote."))
+    assert not any("who owns it" in tip for tip in technical.improvements)

@@ -1019,11 +1019,25 @@ class OfflineScorer(AnswerScorer):
         if delivery:
             tips = [*tips[:1], delivery[0], *tips[1:]]
         if b.dimensions.altitude < 2.5 and not {"off_topic", "too_short"} & set(gaps):
-            tips.append(
-                "Lift the altitude: what it costs, who owns it, and what trade-off you would accept." if technical
-                else "Lift the altitude: how did this shape the org (people, budget, roadmap), and what trade-off did "
-                "you accept?"
-            )
+            if technical:
+                # Ask only for what the answer leaves out: "someone named owns the decision to promote" has its owner.
+                asks = [ask for ask, said in (("what it costs", _COST.search(sig.text)),
+                                              ("who owns it", _OWNER.search(sig.text)),
+                                              ("what trade-off you would accept", sig.tradeoffs)) if not said]
+                if asks:
+                    joined = asks[0] if len(asks) == 1 else (
+                        f"{asks[0]} and {asks[1]}" if len(asks) == 2 else f"{', '.join(asks[:-1])}, and {asks[-1]}")
+                    tips.append(f"Lift the altitude: {joined}.")
+            else:
+                # The same for a story: "I owned the roadmap and the budget of $2M" was asked for its budget and
+                # roadmap.
+                shaped = [part for part, said in (("people", _PEOPLE_SHAPED.search(sig.text)),
+                                                  ("budget", _COST.search(sig.text)),
+                                                  ("roadmap", _ROADMAP.search(sig.text))) if not said]
+                asks = ([f"how did this shape the org ({', '.join(shaped)})"] if shaped else []) + (
+                    [] if sig.tradeoffs else ["what trade-off did you accept"])
+                if asks:
+                    tips.append(f"Lift the altitude: {', and '.join(asks)}?")
         if sig.instructions:
             tips.insert(0, FLAGGED_TIP)
         if missing and len(tips) < 2:
@@ -1056,6 +1070,18 @@ class OfflineScorer(AnswerScorer):
             coverage = np.maximum(coverage, by_clause.max(axis=0))
         weakest = int(np.argmin(coverage))
         return points[weakest] if coverage[weakest] < self.policy.strong_point_covered else None
+
+
+# What a technical answer at a director's altitude says besides how the thing works: what it costs, and who owns it.
+_COST = re.compile(r"\b(?:costs?|budget|spend|spending|\$|€|£|dollars?|gpu[- ]hours?|compute bill|cheaper|expensive)"
+                   r"|[$€£]\d", re.IGNORECASE)
+_OWNER = re.compile(r"\b(?:owns?|owned|owner|ownership|accountable|on[- ]call|sign[- ]off|signs off|approves?|decides)\b",
+                    re.IGNORECASE)
+
+
+_PEOPLE_SHAPED = re.compile(r"\b(?:hired|hiring|hires?|headcount|reorg\w*|promoted|promotions?|managers|reports|"
+                            r"(?:team|org|organi[sz]ation) of \d+|\d+ (?:engineers|people|scientists))\b", re.IGNORECASE)
+_ROADMAP = re.compile(r"\b(?:roadmaps?|priorit\w+|strategy)\b", re.IGNORECASE)
 
 
 def _told_as_plan(sig: TextSignals) -> bool:
