@@ -710,10 +710,10 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # "Vinterberg Retail — built product search ...": what the role did, run on after the employer, opens
             # the role's body (its wrapped lines go on under it).
             body = [Line(number=section_lines[post[-1]].number, text=f"• {tail}"), *body]
-        if body and not _is_bullet(body[0]) and (place := find_location(body[0].text.strip())) and place[0] == 0:
+        if body and not _is_bullet(body[0]) and (found := find_location(body[0].text.strip())) and found[0] == 0:
             # "Seattle, Washington, United States" on a line of its own under the dates (LinkedIn's export): the
             # role's place, not a line of what it did to be coached.
-            location = location or place[1]
+            location = location or found[1]
             body = body[1:]
         bullets = _bullets(body, measure)
         if end_raw is None and not title and not company and not bullets:
