@@ -520,17 +520,15 @@ class Typography:
     set."""
 
     def __init__(self, styled: Sequence[StyledLine]) -> None:
-        self.by_text: dict[str, StyledLine] = {}
         # Every styled line with a text, in reading order, and (after `bind`) which of them each document line
         # is: the same words can be set twice (a tagline under the name and the latest job title).
-        self.all_by_text: dict[str, list[StyledLine]] = {}
+        self.by_text: dict[str, list[StyledLine]] = {}
         self.occurrence: dict[int, tuple[str, int]] = {}
         weights: dict[float, int] = {}
         colours: dict[str, int] = {}
         colour_lines: dict[str, int] = {}
         for line in styled:
-            self.by_text.setdefault(line.text, line)
-            self.all_by_text.setdefault(line.text, []).append(line)
+            self.by_text.setdefault(line.text, []).append(line)
             weights[round(line.size)] = weights.get(round(line.size), 0) + len(line.text)
             colours[line.colour] = colours.get(line.colour, 0) + len(line.text)
             colour_lines[line.colour] = colour_lines.get(line.colour, 0) + 1
@@ -559,18 +557,17 @@ class Typography:
         set twice in different ways ("Senior Data Scientist" as the tagline under the name, in the headings'
         size, and as the latest title, in the body's); given words alone, or a line the parser rewrote, the
         first styled line with those words."""
-        if isinstance(line, str):
-            return self.by_text.get(line)
-        styles = self.all_by_text.get(line.text)
-        place = self.occurrence.get(line.number)
-        if styles and place is not None and place[0] == line.text and place[1] < len(styles):
-            return styles[place[1]]
-        return self.by_text.get(line.text)
+        text = line if isinstance(line, str) else line.text
+        styles = self.by_text.get(text)
+        if not styles:
+            return None
+        place = None if isinstance(line, str) else self.occurrence.get(line.number)
+        return styles[place[1]] if place is not None and place[0] == text and place[1] < len(styles) else styles[0]
 
     def alias(self, text: str, original: str) -> None:
         """Let a line the parser rewrote (a connector put into a date range) keep the style of the line it was."""
         if original in self.by_text:
-            self.by_text.setdefault(text, self.by_text[original])
+            self.by_text.setdefault(text, self.by_text[original][:1])
 
     def spaced(self, line: StyledLine) -> bool:
         """Set off from the line above by clearly more space than the lines of a paragraph."""
