@@ -87,6 +87,7 @@ from assistant.resume.vocabulary import (
     find_location,
 )
 from assistant.text.plural import count_of
+from assistant.text.quantities import YEAR_MONTH_RE
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
@@ -1012,19 +1013,16 @@ def _set_larger(line: Line, typography: Typography | None) -> bool:
     return style is not None and typography is not None and style.size >= 1.08 * typography.body
 
 
-_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
-
-
 def _ongoing_latest_role(jobs: list[Job]) -> list[Job]:
     """A history listed newest first whose first role shows only its start ("Northwind Analytics | Director  Apr
     2020", the roles under it with ranges that end before it began): that role runs on to today, as a reader takes
     it. (Counted as a single month, the candidate's years of full-time work came out six short.)"""
     first = jobs[0] if jobs else None
-    if first is None or len(jobs) < 2 or first.end is not None or not first.start or not _YEAR_MONTH.fullmatch(
+    if first is None or len(jobs) < 2 or first.end is not None or not first.start or not YEAR_MONTH_RE.fullmatch(
             first.start):
         return jobs
     ends = [job.end for job in jobs[1:]]
-    if not all(end and _YEAR_MONTH.fullmatch(end) for end in ends) or max(e for e in ends if e) > first.start:
+    if not all(end and YEAR_MONTH_RE.fullmatch(end) for end in ends) or max(e for e in ends if e) > first.start:
         return jobs
     start = (int(first.start[:4]), int(first.start[5:]))
     return [first.model_copy(update={"end": "Present", "months": months_between(start, current_month())}), *jobs[1:]]
