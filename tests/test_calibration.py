@@ -2,8 +2,8 @@
 
 Three hand-graded sets (see `tests/support/calibration.py`): the original 67 answers (levels 1-4; length decoupled
 from quality), 99 hard ones (levels 1-5: polished but evasive, off-question, ethically troubling, terse but strong,
-non-native English; h79-h99 were added to the tuning part only), and 130 fresh ones written by someone who had not
-read the red-flag data (100 honest, 30 with a red flag told indirectly). Each is split into tuning and check parts by a hash of the answer; the policy was adjusted on
+non-native English; h79-h99 were added to the tuning part only), and 150 fresh ones written by people who had not
+read the red-flag data (116 honest, 34 with a red flag told indirectly). Each is split into tuning and check parts by a hash of the answer; the policy was adjusted on
 the tuning parts only, and the assertions here are on the check parts, except where a property must hold for
 every answer (a red flag is always shown with its quote).
 """
@@ -237,8 +237,8 @@ def fresh_scored(role_knowledge: RoleKnowledge, embedder: Embedder) -> list[tupl
 
 def test_fresh_set_shape() -> None:
     rows = load(CALIBRATION_FRESH)
-    assert len(rows) == 130 and len({r["id"] for r in rows}) == 130 and len({r["answer"] for r in rows}) == 130
-    assert sum(troubling(r) for r in rows) == 30 and {r["label"] for r in rows if troubling(r)} <= {1, 2}
+    assert len(rows) == 150 and len({r["id"] for r in rows}) == 150 and len({r["answer"] for r in rows}) == 150
+    assert sum(troubling(r) for r in rows) == 34 and {r["label"] for r in rows if troubling(r)} <= {1, 2}
     assert {part_of(r["answer"]) for r in rows if troubling(r)} == {"tuning", "check"}
 
 

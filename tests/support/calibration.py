@@ -13,11 +13,14 @@ Two sets, both hand-graded by the level of the answer, never its length:
   it hashed to tuning, so the check part is exactly the one measured before (`LATER_TUNING_IDS`, asserted in
   tests/test_calibration.py).
 
-- `tests/data/calibration_fresh.jsonl`: 130 answers, levels 1-5, written on 2026-12-03 by someone who had not read
+- `tests/data/calibration_fresh.jsonl`: 150 answers, levels 1-5, 130 written on 2026-12-03 by someone who had not read
   the red-flag definitions, cues or the other sets, to measure what the scorer was never tuned on: 100 honest
   answers (half of them on the topics where red flags live, told with the right behaviour in those topics' words:
   incidents and what caused them, people moved off projects, credit given, legal looped in) and 30 with a red flag
-  in fresh, indirect wording (`red_flag` names the behaviour, null for an honest answer).
+  in fresh, indirect wording (`red_flag` names the behaviour, null for an honest answer). Rows f131-f150 were added
+  on 2026-12-05 the same way (a writer who read only the question bank and the rubric, graded before any scoring):
+  indirect red flags in polite business wording, fluent evasion, strong stories for another question, terse strong
+  answers and non-native English; both parts, by the rule below, scored once before any change.
 
 **Split rule (written down before any tuning):** an answer belongs to the *check* part when the first byte of the
 SHA-256 of its stripped UTF-8 text is odd, otherwise to the *tuning* part (`assistant.model_eval.part_of`, which
