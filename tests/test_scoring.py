@@ -729,6 +729,18 @@ def test_checking_outcomes_by_group_is_not_discrimination(scorer: OfflineScorer,
     assert "discrimination" not in {h.definition.id for h in scorer.red_flag_hits(sentence)}
 
 
+@pytest.mark.parametrize("sentence", [
+    # A fresh graded answer (grade 4, non-native English) was capped at 1 for this sentence.
+    "In shadow we found the model was much worse on calls with accents from two regions - the offline test set did "
+    "not have enough of them.",
+    "Our error analysis showed the speech model failed far more often for older speakers, so we collected more of "
+    "their recordings.",
+])
+def test_a_model_found_worse_for_a_group_of_users_is_not_discrimination(scorer: OfflineScorer, sentence: str) -> None:
+    # A fairness defect the candidate found in a model, told in a bias's words ("accents", "older"): no people decision.
+    assert "discrimination" not in {h.definition.id for h in scorer.red_flag_hits(sentence)}
+
+
 @pytest.mark.parametrize(("flag", "said", "not_said"), PLAIN_RED_FLAGS)
 def test_a_red_flag_said_plainly_is_read_by_its_wording(
     role_knowledge: RoleKnowledge, flag: str, said: str, not_said: str
