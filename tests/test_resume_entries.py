@@ -382,3 +382,14 @@ def test_a_place_on_its_own_line_under_the_dates_is_the_roles_place_not_a_bullet
                   "Seattle, Washington, United States\nGrew the organisation to 48 engineers.\n").experience
     assert jobs[0].location == "Seattle, Washington, United States"
     assert [b.text for b in jobs[0].bullets] == ["Grew the organisation to 48 engineers."]
+
+
+def test_a_date_inside_a_wrapped_description_sentence_opens_no_role() -> None:
+    # A fresh persona's contract line: "... two days a week from September 2016, on / delivery time prediction ...".
+    resume = _parse(
+        "Experience\nTidewater Freight Co. Jan 2016 - Feb 2017\nContract Data Scientist\n"
+        "Remote contract, two days a week from September 2016, on\ndelivery time prediction for a freight carrier.\n"
+        "• Built an arrival-time model that cut late-delivery complaints by 23%\n"
+        "Pemberton Grocers Feb 2015 - Dec 2015\nContract Machine Learning Engineer\n• Built demand forecasts\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Contract Data Scientist", "Tidewater Freight Co."), ("Contract Machine Learning Engineer", "Pemberton Grocers")]

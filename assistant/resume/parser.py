@@ -477,7 +477,7 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
     anchors = [i for i, line in enumerate(section_lines) if RANGE.search(line.text) or OPEN_FIRST.search(
         line.text) or (
         (SINCE.search(line.text) or SINGLE_DATE.search(line.text)) and len(line.text) < 90
-        and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text))]
+        and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text) and not sentence_like(line.text))]
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
         # a header line (short, a title word, not prose or a bullet) that ends in a bare year.
