@@ -393,3 +393,12 @@ def test_a_date_inside_a_wrapped_description_sentence_opens_no_role() -> None:
         "Pemberton Grocers Feb 2015 - Dec 2015\nContract Machine Learning Engineer\n• Built demand forecasts\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Contract Data Scientist", "Tidewater Freight Co."), ("Contract Machine Learning Engineer", "Pemberton Grocers")]
+
+
+def test_an_employers_website_under_its_name_does_not_cut_the_employer_off_the_role() -> None:
+    resume = _parse(
+        "Experience\nNorthbridge Health\nhttps://northbridgehealth.example.com\nHead of ML Platform\n"
+        "2023-02-01 → Present\n- Grew the group from 9 to 26 engineers\nNVTX Labs\nhttps://nvtx.example.com\n"
+        "Staff Machine Learning Engineer, Ranking\n2017-03-01 → 2020-05-31\n- Built the experiment pipeline\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of ML Platform", "Northbridge Health"), ("Staff Machine Learning Engineer, Ranking", "NVTX Labs")]

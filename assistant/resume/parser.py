@@ -542,6 +542,11 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
                 i -= 1
                 continue
+            if i >= floor and i not in claimed and URL.fullmatch(BULLET.sub("", section_lines[i].text).strip()):
+                # The employer's website printed under its name ("Northbridge Health" / "https://nbh.example.com" /
+                # title / dates): an address names no field of the header, which goes on above it.
+                i -= 1
+                continue
             if not (i >= floor and len(pre) < 3 and i not in claimed and (
                     _claimable_header(section_lines[i]) or (
                         glyph_fields and i == anchor - 1 and _glyph_field(section_lines[i]))) and not (
