@@ -402,3 +402,13 @@ def test_an_employers_website_under_its_name_does_not_cut_the_employer_off_the_r
         "Staff Machine Learning Engineer, Ranking\n2017-03-01 → 2020-05-31\n- Built the experiment pipeline\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Head of ML Platform", "Northbridge Health"), ("Staff Machine Learning Engineer, Ranking", "NVTX Labs")]
+
+
+def test_a_title_with_its_specialty_after_a_dash_keeps_the_employer_on_the_line_above() -> None:
+    resume = _parse(
+        "Experience\nNorthbridge Health\nHead of ML Platform\n2023-02-01 → Present\n- Grew the group to 26 engineers\n"
+        "Northbridge Health\nEngineering Manager – ML Infrastructure\n2020-06-01 → 2023-01-31\n"
+        "- Replaced 17 model servers with one serving layer\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of ML Platform", "Northbridge Health"),
+        ("Engineering Manager – ML Infrastructure", "Northbridge Health")]

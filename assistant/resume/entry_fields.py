@@ -11,6 +11,7 @@ for each role it anchors on a date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable
 
 from assistant.resume.headings import Typography
@@ -283,6 +284,9 @@ def title_company(
             # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
             # and what follows the dash is the place.
             return comma_split[0], comma_split[1], location or company
+    if company is not None and (specialised := _title_specialty(title_choice, company, candidates, line_of,
+                                                                 [*pre, rest, *post])) is not None:
+        return specialised[0], specialised[1], location
     on_dates = [t for o, t in candidates if o == "rest"]
     if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
             TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
@@ -416,6 +420,24 @@ def _employer_beside(title_choice: _Candidate, others: list[_Candidate], candida
     dated = [t for o, t in others if o == "rest"] if title_choice[0] == "post" else []
     return (same_line[0] if title_choice[0] == "rest" and same_line and not group_heading else None) or (
         dated[0] if dated else None) or nearest or others[0][1]
+
+
+def _title_specialty(title_choice: _Candidate, company: str, candidates: list[_Candidate],
+                     line_of: dict[int, int], lines: list[str]) -> tuple[str, str] | None:
+    """(title, employer) when the field after the title's dash is the title's specialty, not its employer:
+    "Northbridge Health" / "Engineering Manager – ML Infrastructure". The employer sits on a line of its own in the
+    header and reads as an organisation; what follows the dash does not, so both halves are the title."""
+    line = line_of.get(id(title_choice))
+    beside = next((c for c in candidates if c[1] == company and line_of.get(id(c)) == line), None)
+    if beside is None or line is None or _reads_as_organisation(company):
+        return None
+    whole = lines[line - 1].strip()
+    if not re.fullmatch(rf"{re.escape(title_choice[1])}\s+[–—-]\s+{re.escape(company)}", whole):
+        return None
+    fields_on = Counter(line_of.get(id(c)) for c in candidates)
+    alone = [c[1] for c in candidates if c is not title_choice and c is not beside
+             and fields_on[line_of.get(id(c))] == 1 and _reads_as_organisation(c[1])]
+    return (whole, alone[0]) if len(alone) == 1 else None
 
 
 def _prose_start(text: str) -> bool:
