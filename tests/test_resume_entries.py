@@ -412,3 +412,13 @@ def test_a_title_with_its_specialty_after_a_dash_keeps_the_employer_on_the_line_
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Head of ML Platform", "Northbridge Health"),
         ("Engineering Manager – ML Infrastructure", "Northbridge Health")]
+
+
+def test_an_ongoing_role_printed_with_its_iso_start_date_alone_is_the_current_role() -> None:
+    # A theme that drops "Present": the current role shows only its start, in the ISO form of the other ranges.
+    resume = _parse(
+        "Work\nSenior Backend Engineer\nKühne Datensysteme GmbH | 2021-01-01\n• Led the settlement migration\n"
+        "Ingénieure logiciel\nSociété Lumière Numérique | 2017-10-01 to 2020-12-31\n• Built the routing API\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Ingénieure logiciel", "Société Lumière Numérique")]
+    assert latest_job(resume).end == "Present"

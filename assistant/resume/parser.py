@@ -72,6 +72,8 @@ from assistant.resume.vocabulary import (
     MONTH_YEAR_GAP,
     NUMERIC_DATE,
     OPEN_END,
+    ISO_START,
+    LONE_ISO_DATE,
     OPEN_FIRST,
     RANGE,
     REGIONS,
@@ -491,7 +493,14 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
         ranges_first = [bool(m and not line.text[:m.start()].strip()) for line in section_lines
                         if (m := RANGE.search(line.text)) and not _is_bullet(line)]
         dates_first = len(ranges_first) >= 3 and sum(ranges_first) >= 0.75 * len(ranges_first)
+        # Where the ranges are written in ISO form, a header line ending in a lone ISO date is an entry whose end
+        # the template left out (the ongoing role, "Kühne Datensysteme GmbH | 2021-01-01").
+        iso_ranges = any((m := RANGE.search(section_lines[i].text)) and ISO_START.match(m.group("start"))
+                         for i in anchors)
         anchors = sorted(set(anchors) | {
+            i for i, line in enumerate(section_lines)
+            if iso_ranges and LONE_ISO_DATE.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
+            and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)} | {
             i for i, line in enumerate(section_lines)
             if TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
             and (TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
@@ -754,7 +763,7 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
     the pattern that found them, and the words before and after them with the date's own punctuation, a lead-in
     colon and a LinkedIn duration removed."""
     match = RANGE.search(anchor_line.text) or OPEN_FIRST.search(anchor_line.text) or SINCE.search(
-        anchor_line.text) or SINGLE_DATE.search(
+        anchor_line.text) or SINGLE_DATE.search(anchor_line.text) or LONE_ISO_DATE.search(
         anchor_line.text) or TRAILING_YEAR.search(anchor_line.text) or BARE_YEAR.fullmatch(anchor_line.text) or (
         LEADING_YEAR.match(anchor_line.text))
     assert match is not None

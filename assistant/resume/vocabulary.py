@@ -86,6 +86,10 @@ SINCE = re.compile(
     rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$",
     re.IGNORECASE,
 )
+# "Kühne Datensysteme GmbH | 2021-01-01": an ISO day or month alone at the end of a line. Where the section's ranges
+# are written in ISO form, it is an entry's start printed without its end (a theme that drops "Present").
+LONE_ISO_DATE = re.compile(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)\s*$")
+ISO_START = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
 SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{MONTH}|expected){MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
 CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
