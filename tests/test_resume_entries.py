@@ -422,3 +422,12 @@ def test_an_ongoing_role_printed_with_its_iso_start_date_alone_is_the_current_ro
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Ingénieure logiciel", "Société Lumière Numérique")]
     assert latest_job(resume).end == "Present"
+
+
+def test_an_employers_web_address_beside_it_is_no_field_and_a_domain_name_employer_stays() -> None:
+    resume = _parse(
+        "Work Experience\nDirector of Data & Analytics at Ashcombe Financial (https://ashcombe.example.com)\n"
+        "May 2019 - Sep 2024\n• Built the department from 11 to 35 people\n"
+        "Senior Data Scientist at Booking.com\nJun 2015 - Apr 2019\n• Grew retention by 6 points\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data & Analytics", "Ashcombe Financial"), ("Senior Data Scientist", "Booking.com")]

@@ -47,8 +47,15 @@ def strip_location(field: str) -> tuple[str, str | None]:
     return field, None
 
 
+# A web address written as one ("https://nvtx.example.com", "(www.globex.com)"), brackets and all. A bare domain
+# is left alone: "Booking.com" is an employer's name.
+WEB_ADDRESS = re.compile(r"[(\[]?\s*(?:https?://|www\.)[^\s)\]]+\s*[)\]]?", re.IGNORECASE)
+
+
 def header_fields(text: str) -> list[str]:
-    parts = [p.strip(" ,/–—-") for p in SEPARATORS.split(text)]
+    """The fields of a header line, split at its separators; a web address beside them (the employer's site) is
+    none of them."""
+    parts = [p.strip(" ,/–—-") for p in SEPARATORS.split(WEB_ADDRESS.sub(" ", text))]
     return [p for p in parts if p and any(ch.isalpha() for ch in p)]
 
 

@@ -29,6 +29,7 @@ from assistant.resume.dates import (
     years_of_experience,
 )
 from assistant.resume.entry_fields import (
+    WEB_ADDRESS,
     Face,
     face_of,
     header_fields,
@@ -66,14 +67,14 @@ from assistant.resume.vocabulary import (
     ENTRY_LABEL,
     FURNITURE,
     INSTITUTION,
+    ISO_START,
     LEADING_YEAR,
     LEGAL_SUFFIX,
+    LONE_ISO_DATE,
     MONTH,
     MONTH_YEAR_GAP,
     NUMERIC_DATE,
     OPEN_END,
-    ISO_START,
-    LONE_ISO_DATE,
     OPEN_FIRST,
     RANGE,
     REGIONS,
@@ -551,7 +552,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
                 i -= 1
                 continue
-            if i >= floor and i not in claimed and URL.fullmatch(BULLET.sub("", section_lines[i].text).strip()):
+            if i >= floor and i not in claimed and WEB_ADDRESS.fullmatch(BULLET.sub("", section_lines[i].text).strip()):
                 # The employer's website printed under its name ("Northbridge Health" / "https://nbh.example.com" /
                 # title / dates): an address names no field of the header, which goes on above it.
                 i -= 1
