@@ -431,3 +431,12 @@ def test_an_employers_web_address_beside_it_is_no_field_and_a_domain_name_employ
         "Senior Data Scientist at Booking.com\nJun 2015 - Apr 2019\n• Grew retention by 6 points\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Director of Data & Analytics", "Ashcombe Financial"), ("Senior Data Scientist", "Booking.com")]
+
+
+def test_a_title_with_a_dash_before_at_employer_is_kept_whole() -> None:
+    resume = _parse(
+        "Experience\nEngineering Manager – ML Infrastructure at Northbridge Health\n2020-06-01 - 2023-01-31\n"
+        "- Replaced 17 model servers\nSenior Engineer – Payments at Globex (https://globex.example.com)\n"
+        "2017 - 2020\n- Built the settlement service\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Engineering Manager – ML Infrastructure", "Northbridge Health"), ("Senior Engineer – Payments", "Globex")]

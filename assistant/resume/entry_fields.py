@@ -323,7 +323,7 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
         for text in texts:
             line_number += 1
-            for field in header_fields(text):
+            for field in _title_at_employer(text) or header_fields(text):
                 parts = [field]
                 if field.count(",") >= 2:
                     # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
@@ -340,6 +340,19 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
         # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
         candidates = [c for c in candidates if not sentence_like(c[1])]
     return candidates, line_of, location
+
+
+def _title_at_employer(text: str) -> list[str] | None:
+    """ "Engineering Manager – ML Infrastructure at Northbridge Health": the title, its specialty after a dash, then
+    the employer after "at". Split at the separators first, the specialty would be read as the title's employer;
+    the "at" marks where the title ends, so the title is kept whole. None for any other line."""
+    split = split_at_employer(WEB_ADDRESS.sub(" ", text).strip())
+    if len(split) != 2:
+        return None
+    title_parts = header_fields(split[0])
+    if len(title_parts) < 2 or not TITLE_WORDS.search(title_parts[0]):
+        return None
+    return [split[0], *header_fields(split[1])]
 
 
 def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str | None
