@@ -161,10 +161,13 @@ LOCATION_TAIL = re.compile(
 )
 REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
 TITLE_WORDS = re.compile(
-    r"(engineer|manager|director|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
+    r"(engineer|manager|director(?!ate|y)|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
     r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
-    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff"
-    r"|programmer|member|owner|chief|professor|lecturer|teacher|advisor|strategist|product|sre\b|devops|treasurer"
+    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff(?!ing)"
+    # (... but not the words an organisation's name ends in: "Quillfield Advisory", "Robert Half Staffing", "Lumen
+    # Productions", "Health Directorate", "Membership Services")
+    r"|programmer|member(?!ship)|owner|chief|professor|lecturer|teacher|advisor(?!y)|strategist|product(?!ion)"
+    r"|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
     r"|supervisor"
     # The same roles in Spanish, Portuguese, French and German (a profile keeps its titles in its own language).
