@@ -440,3 +440,25 @@ def test_a_title_with_a_dash_before_at_employer_is_kept_whole() -> None:
         "2017 - 2020\n- Built the settlement service\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Engineering Manager – ML Infrastructure", "Northbridge Health"), ("Senior Engineer – Payments", "Globex")]
+
+
+@pytest.mark.parametrize("employer", ["Quillfield Advisory", "Robert Half Staffing", "Lumen Productions",
+                                      "Health Directorate"])
+def test_an_employer_named_with_a_title_words_organisation_form_is_no_title(employer: str) -> None:
+    # "Advisory" holds "advisor", "Staffing" holds "staff": such a name over the dates left the title below unread.
+    resume = _parse(
+        f"Experience\n{employer}\nApril 2018 - Present\nMachine Learning Consulting Lead\n"
+        "Lead the machine learning practice of a 300-person consultancy.\n"
+        "• Grew the practice from 4 to 22 consultants\n")
+    assert [(j.title, j.company) for j in resume.experience] == [("Machine Learning Consulting Lead", employer)]
+
+
+def test_unmarked_bullets_over_the_next_employer_are_not_its_header() -> None:
+    resume = _parse(
+        "Experience\nTidewater Freight Co.\nJanuary 2016 - February 2017\nContract Data Scientist\n"
+        "Built an arrival-time model that reduced late-delivery complaints by 23%\n"
+        "Trained two in-house analysts to retrain and monitor the model\nPemberton Grocers\n"
+        "February 2015 - December 2015\nContract Machine Learning Engineer\n"
+        "Replaced a spreadsheet forecast for 210 stores with a gradient-boosted model\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Contract Data Scientist", "Tidewater Freight Co."), ("Contract Machine Learning Engineer", "Pemberton Grocers")]

@@ -158,6 +158,10 @@ def _claimable_header(line: Line) -> bool:
     if text.endswith(".") and not legal_end(text) and (len(fields) < 2 or sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
+    if len(fields) == 1 and sentence_like(text) and not _comma_header(text):
+        # Prose without its full stop: an unmarked bullet ("Built an arrival-time model that reduced late-delivery
+        # complaints by 23%") over the next entry's employer is the end of this entry, not the next one's header.
+        return False
     first = BULLET.sub("", text)[:1]
     if not first or first.isdigit() or (first.islower() and not _CAMEL_BRAND.match(BULLET.sub("", text))):
         # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)" or "eBay" is a name.)
