@@ -208,3 +208,27 @@ def test_a_word_wrapped_in_a_right_hand_block_is_not_joined_to_the_left_hand_lin
     runs = [_run("Paris | France", 58, 674.3), _run("Github : https://github.com/jdoe-", 313.9, 675.8),
             _run("jane.doe@example.org", 58, 658.5), _run("example", 313.9, 660)]
     assert any(line.startswith("jane.doe@example.org") for line in _text(runs))
+
+
+def test_right_aligned_dates_between_the_main_column_and_a_sidebar_stay_on_their_rows() -> None:
+    """Orbit's layout with a persona whose lines stop short of the dates: the emptiest split fell between the main
+    text and its dates and sent every date into the sidebar; the split beyond the dates is the column gutter."""
+    entries = [("Head of ML Platform", "2023 - Present", "Northbridge Health"),
+               ("Engineering Manager, ML Infrastructure", "2020 - 2023", "Northbridge Health"),
+               ("Staff Machine Learning Engineer, Ranking", "2017 - 2020", "NVTX Labs"),
+               ("Machine Learning Engineer, Search", "2014 - 2017", "Hartley & Moss"),
+               ("Software Engineer", "2011 - 2014", "Corvane Systems Inc.")]
+    runs, y = [], 600.0
+    for title, dates, employer in entries:
+        runs += [_run(title, 93, y + 0.5, 8.2), _run(dates, 356.5, y, 7.2), _run(employer, 93, y - 10, 7.2),
+                 _run("Led the platform group serving every clinical modelling team in", 93, y - 25, 7.2),
+                 _run("a network of hospitals.", 93, y - 36, 7.2)]
+        y -= 61
+    sidebar = ["Lindqvist", "Head of ML Platform", "a@example.com", "+1 617 555 0163", "EDUCATION", "MS in Computer",
+               "Science", "Lakemont Institute", "BS in Electrical", "Engineering", "Carver State University",
+               "LANGUAGES", "English", "Swedish", "INTERESTS", *(f"Interest {k}" for k in range(16))]
+    runs += [_run(text, 446, 602.5 - 9.5 * k, 7.2) for k, text in enumerate(sidebar)]
+    lines = _text(runs)
+    for title, dates, _ in entries:
+        assert f"{title} {dates}" in lines
+    assert lines.index("Lindqvist") > lines.index("Software Engineer 2011 - 2014")

@@ -473,12 +473,23 @@ def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> flo
             continue  # the same gap as a table's, read a step over: still that table
         kind = _split_kind(lines, segs, g)
         if kind == "columns":
-            return g
+            # A split between the main text and its right-aligned dates cuts the dates off the entries they label;
+            # where a split beyond the dates parts columns too (Orbit's sidebar), that one is the gutter.
+            beyond = next((c for _, c in sorted(candidates) if c > g and _only_dates_between(lines, g, c)
+                           and _split_kind(lines, segs, c) == "columns"), None)
+            return g if beyond is None else beyond
         if kind == "table":
             # A table drawn row by row (a date column beside the main text) is one column's content; a sidebar
             # beyond it, across another gap (Orbit's coloured column right of the dates), is still a column.
             tables.append(g)
     return None
+
+
+def _only_dates_between(lines: list[LayoutLine], left: float, right: float) -> bool:
+    """Is everything set between two x positions a date label (three or more of them)?"""
+    texts = ["".join(run.text for run in runs).strip() for line in lines for a, b, runs in _pieces(line)
+             if left <= a and b <= right]
+    return len(texts) >= 3 and all(map(_date_label, texts))
 
 
 def _full_width_bands(lines: list[LayoutLine], crossed: set[int], left_rows: set[int], right_rows: set[int]) -> bool:
@@ -1002,10 +1013,22 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
             continue
         left, right = _split_line(line, gutter)
         if left:
-            left_col.append(left)
+            _add_to_column(left_col, left)
         if right:
-            right_col.append(right)
+            _add_to_column(right_col, right)
     return ordered + left_col + right_col
+
+
+def _add_to_column(column: list[LayoutLine], line: LayoutLine) -> None:
+    """Append a line to a column, joining it to the column's last line when the two are one row split apart: on
+    one baseline (within a third of the size), side by side. The other column's baselines, a point or two off this
+    one's, can pull a row's title and its right-aligned dates into different lines before the split."""
+    last = column[-1] if column else None
+    if last is not None and abs(last.y - line.y) <= max(1.0, 0.35 * min(last.size, line.size)) and (
+            line.x0 > last.x1 or line.x1 < last.x0):
+        last.runs = sorted(last.runs + line.runs, key=lambda run: run.x)
+        return
+    column.append(line)
 
 
 def _top(line: LayoutLine) -> float:
