@@ -232,3 +232,40 @@ def test_right_aligned_dates_between_the_main_column_and_a_sidebar_stay_on_their
     for title, dates, _ in entries:
         assert f"{title} {dates}" in lines
     assert lines.index("Lindqvist") > lines.index("Software Engineer 2011 - 2014")
+
+
+def _paper_page(label: str) -> list[Run]:
+    """The "paper" themes: headings and date ranges in a left margin, each beside the entry it labels but off its
+    baseline (a date two points under the header, or under the section's heading)."""
+    runs = [_run("Harpreet Devlin", 224, 731, 16.9), _run("CONTACT", 62, 653, 9), _run("Email h@example.com", 218, 654),
+            _run("Phone +1 416 555 0175", 218, 637.5), _run("PROFESSIONAL SKILLS", 62, 541, 9),
+            _run("Leadership: Department building, Budgeting, Data", 217, 559.5),
+            _run("governance, Executive reporting", 217, 549), _run("Analytics: Experimentation, Forecasting", 217, 535),
+            _run("Platforms: Snowflake, Databricks, Power BI", 217, 520), _run("WORK EXPERIENCE", 62, 472, 9),
+            _run(label.format("2019-05-01 TO 2024-09-30"), 62, 454.5, 7.6)]
+    y = 471.0
+    for title, employer, dates in [("Director of Data", "Ashcombe Financial", None),
+                                   ("Head of Analytics", "Fenwright Media Group", "2015-06-01 TO 2019-04-30"),
+                                   ("Analytics Manager", "Greyfriars Telecom", "2011-01-01 TO 2015-01-01")]:
+        if dates:
+            runs.append(_run(label.format(dates), 62, y - 2.3, 7.6))
+        runs += [_run(f"{title} at {employer}", 217, y), _run("Led data engineering and analytics for the firm.", 217, y - 12.7),
+                 _run("Built the department from 11 to 35 people", 241, y - 27), _run("Cut reporting costs by 30%", 241, y - 41)]
+        y -= 70
+    return runs
+
+
+def test_a_margin_of_headings_and_dates_off_the_entries_baselines_is_read_beside_its_entries() -> None:
+    lines = _text(_paper_page("{}"))
+    at = lines.index
+    assert at("2019-05-01 TO 2024-09-30") < at("Director of Data at Ashcombe Financial")
+    assert at("Led data engineering and analytics for the firm.") < at("2015-06-01 TO 2019-04-30") < at(
+        "Head of Analytics at Fenwright Media Group")
+    assert at("PROFESSIONAL SKILLS") < at("Leadership: Department building, Budgeting, Data")
+
+
+def test_a_sidebar_written_in_ordinary_case_is_still_read_as_a_column() -> None:
+    # The same page with a sidebar of skills where the dates were (LinkedIn's export): one column, then the other.
+    lines = _text(_paper_page("Machine Learning"))
+    sidebar = [k for k, line in enumerate(lines) if line in ("CONTACT", "WORK EXPERIENCE", "Machine Learning")]
+    assert len(sidebar) == 5 and max(sidebar) < lines.index("Email h@example.com")

@@ -1007,7 +1007,7 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
     for line in lines:
         crosses = any(a < gutter - 1 and b > gutter + 1 + _WIDTH_SLACK * (b - a) for a, b in _segments(line))
         if crosses:
-            ordered += left_col + right_col
+            ordered += _read_columns(left_col, right_col)
             left_col, right_col = [], []
             ordered.append(line)
             continue
@@ -1016,7 +1016,62 @@ def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[L
             _add_to_column(left_col, left)
         if right:
             _add_to_column(right_col, right)
-    return ordered + left_col + right_col
+    return ordered + _read_columns(left_col, right_col)
+
+
+def _read_columns(left: list[LayoutLine], right: list[LayoutLine]) -> list[LayoutLine]:
+    """Two columns, one after the other -- unless the left one is a margin of labels for the right one's blocks
+    (headings in capitals and date ranges, each standing apart beside the entry it labels, as the "paper" themes
+    set them, off the entries' baselines): then each label is read at the start of the block it sits beside."""
+    if not _margin_labels(left, right):
+        return left + right
+    blocks = _blocks(right)
+    labels = _blocks(left, by_spacing=False)
+    before: dict[int, list[LayoutLine]] = {}
+    for label in labels:
+        top, bottom = label[0].y + label[0].size, label[-1].y
+        # The block the label overlaps most (each block's span widened by a line), the upper one on a tie.
+        overlaps = [min(top, b[0].y + b[0].size) - max(bottom, b[-1].y - b[-1].size) for b in blocks]
+        best = max(range(len(blocks)), key=lambda k: (overlaps[k], -k))
+        if overlaps[best] <= 0:
+            best = next((k for k, b in enumerate(blocks) if b[0].y <= top), len(blocks))
+        before.setdefault(best, []).extend(label)
+    out: list[LayoutLine] = []
+    for k, block in enumerate(blocks):
+        out += before.get(k, []) + block
+    return out + before.get(len(blocks), [])
+
+
+def _margin_labels(left: list[LayoutLine], right: list[LayoutLine]) -> bool:
+    """Is the left column a margin of labels: three or more short lines, each a date range or words in capitals
+    ("WORK EXPERIENCE", "2019-05-01 TO 2024-09-30"), narrower than the right column, standing apart from one
+    another (mostly one or two to a group) beside a right column with more lines? A sidebar of
+    contact details, skills or languages is written in ordinary case and runs on line after line."""
+    if len(left) < 3 or len(right) <= len(left):
+        return False
+    for line in left:
+        text = line.text().strip()
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(text.split()) > 6 or not (_date_label(text) or (letters and all(ch.isupper() for ch in letters))):
+            return False
+    if max(line.x1 - line.x0 for line in left) >= 0.6 * max(line.x1 - line.x0 for line in right):
+        return False
+    return len(_blocks(left, by_spacing=False)) * 2 >= len(left)
+
+
+def _blocks(column: list[LayoutLine], by_spacing: bool = True) -> list[list[LayoutLine]]:
+    """A column's lines in blocks: a gap wider than 1.6 times the column's usual line spacing (its lower quartile:
+    the spacing inside paragraphs, not between them; `by_spacing`) starts a new one. For a margin of labels, whose
+    spacing is the entries', 1.6 times the lines' size."""
+    gaps = sorted(a.y - b.y for a, b in zip(column, column[1:], strict=False) if a.y > b.y)
+    usual = gaps[len(gaps) // 4] if gaps and by_spacing else 0.0
+    blocks: list[list[LayoutLine]] = []
+    for line in column:
+        if blocks and 0 <= blocks[-1][-1].y - line.y <= 1.6 * max(usual, line.size, blocks[-1][-1].size):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
 
 
 def _add_to_column(column: list[LayoutLine], line: LayoutLine) -> None:
