@@ -95,6 +95,19 @@ def test_a_big_name_set_over_two_lines_is_joined_even_with_a_contact_block_read_
     ]) == "Priya Ramanathan"
 
 
+@pytest.mark.parametrize(("second", "name"), [
+    ("Thorne", "Beatriz Almeida Thorne"),
+    # A tagline set as large as the name is not its third word.
+    ("Consultant", "Beatriz Almeida"),
+])
+def test_a_two_word_name_over_a_third_word_in_its_size_is_joined(second: str, name: str) -> None:
+    assert _styled([
+        ("Beatriz Almeida", 36.0, 58.0), (second, 36.0, 58.0), ("Lisbon, Portugal", 10.5, 400.0),
+        ("beatriz.thorne@example.org", 10.5, 400.0), ("Experience", 18.0, 58.0),
+        ("Data Scientist, Globex Jan 2020 - Present", 10.0, 58.0),
+    ]) == name
+
+
 def test_a_name_set_over_two_lines_atop_a_sidebar_read_after_the_main_column_is_joined(settings) -> None:
     """"Ingrid" heads the page and "Salvesen" the sidebar, which is read after the main column: the second word
     is the page's one other line in the name's size, however far down the reading order it comes."""

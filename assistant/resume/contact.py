@@ -335,9 +335,14 @@ def typeset_name(lines: list[Line], typography: Typography | None) -> str | None
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
-    if len(text.split()) == 1 or text.endswith("-"):
+    if len(text.split()) <= 2 or text.endswith("-"):
         rest = _same_size_continuation(lines, index, typography)
-        if rest is not None and (text.endswith("-") or len(rest.split()) <= 3):
+        if rest is not None and (text.endswith("-") or len(rest.split()) <= 3) and (
+                text.endswith("-") or len(text.split()) == 1 or (
+                # Two words over a third in the name's size ("Beatriz Almeida" / "Thorne"): only a word that reads
+                # as the rest of a name, not a tagline set as large.
+                re.fullmatch(r"[^\W\d_][\w'’.-]*", rest) and not NAME_STOP.search(rest)
+                and not TITLE_WORDS.search(rest) and rest.lower() not in _TAGLINE_START)):
             # A name broken at its hyphen joins without a space; a name set word over word joins with one.
             text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
     text = _name_form(text)
