@@ -267,6 +267,7 @@ def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(n
     [("long.address.here@gmail.co\nm", "long.address.here@gmail.com"),
      ("marisol.quintero@exa\nmple.org", "marisol.quintero@example.org"),
      ("MARISOL.QUINTERO@EXAMPLE.ORG", "marisol.quintero@example.org"),
+     ("HARPREET.DEVLIN@EXAMPL\nE.COM", "harpreet.devlin@example.com"),
      ("pat@example.com\nlinkedin.com", "pat@example.com")],
 )
 def test_an_email_wrapped_by_a_narrow_sidebar_or_set_in_capitals_is_read_whole(contact: str, email: str) -> None:

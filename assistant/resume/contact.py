@@ -416,7 +416,8 @@ _CREDENTIAL_TAIL = re.compile(
 
 _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
 # ... or inside its domain ("…@exa" / "mple.org"): a partial domain with no dot, then a line that is only the rest.
-_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*[a-z]{2,})(?=\n|$)")
+# (Either in capitals too: a template that sets the contact block in capitals, "…@EXAMPL" / "E.COM".)
+_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*(?:[a-z]{2,}|[A-Z]{2,}))(?=\n|$)")
 
 
 # Digit runs that are identifiers, not phone numbers: after "arXiv:", "ISBN", "ISSN", "DOI", "ORCID", "ID", or
