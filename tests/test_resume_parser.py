@@ -1111,3 +1111,17 @@ def test_a_dash_between_the_employer_and_its_dates_belongs_to_neither(settings) 
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Chief Data Officer", "Andela"), ("Director, Data Science", "Kuda Bank"),
         ("Data Science Manager", "MTN Nigeria")]
+
+
+def test_the_profile_paragraph_under_a_name_read_after_a_sidebar_is_the_summary() -> None:
+    # A sidebar drawn first puts the main column's name, contact lines and profile under the sidebar's last heading.
+    resume = _parse(
+        "Skills\nKubernetes, Ray, Feature stores\nLanguages\nEnglish (native)\nInterests\nRowing\nAdaeze Lindqvist\n"
+        "Boston, MA\nadaeze@example.com\nHead of ML Platform\n"
+        "Engineering leader with fifteen years in software and machine learning, the last six\n"
+        "running ML infrastructure in healthcare. I build platforms that let small teams ship safely.\n"
+        "Experience\nHead of ML Platform, Northbridge Health 2023 - Present\n- Grew the group from 9 to 26 engineers\n")
+    summary = next(s for s in resume.sections if s.name == "summary")
+    assert summary.lines[0].text.startswith("Engineering leader with fifteen years")
+    interests = next(s for s in resume.sections if s.name == "interests")
+    assert not any("Engineering leader" in line.text for line in interests.lines)

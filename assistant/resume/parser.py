@@ -1549,6 +1549,30 @@ def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
     return [before[-1]]
 
 
+def _summary_under_a_later_name(sections: list[Section], contact: Contact) -> list[Section]:
+    """The opening paragraph under a name the reading order reaches late: a sidebar drawn first (skills,
+    languages, interests) puts the main column's name, contact lines and profile paragraph under the sidebar's
+    last heading. The prose right under the name is the summary a reader sees first, not that section's content."""
+    if not contact.name:
+        return sections
+    name = " ".join(contact.name.split()).casefold()
+
+    def ends_the_name(lines: list[Line], j: int) -> bool:  # the name's last line (a name may be set word over word)
+        return any(" ".join(" ".join(line.text.split()) for line in lines[max(0, j - m): j + 1]).casefold() == name
+                   for m in range(3))
+
+    for k, section in enumerate(sections):
+        at = next((j for j in range(len(section.lines)) if ends_the_name(section.lines, j)), None)
+        if at is None:
+            continue
+        opening = unheaded_summary(section.lines[at + 1:])
+        if not opening:
+            return sections
+        kept = section.model_copy(update={"lines": [line for line in section.lines if line not in opening]})
+        return [Section(name="summary", heading="", lines=opening), *sections[:k], kept, *sections[k + 1:]]
+    return sections
+
+
 def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, last_resort: bool = True) -> Resume:
     """Structure the visible text of a resume. Never fails on odd input: unknown parts are simply left empty.
 
@@ -1618,6 +1642,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
     contact = read_contact(header, lines, typeset_name(lines, typography), typography, extracted.document_names)
+    if not any(s.name == "summary" for s in sections):
+        sections = _summary_under_a_later_name(sections, contact)
     jobs = _recurring_fields_are_no_employer(_places_after_employers(jobs, contact), experience_lines)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     signs = _signs_of_misreading(jobs, source, spans, experience_lines, typography,
