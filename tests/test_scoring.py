@@ -1193,3 +1193,31 @@ def test_the_altitude_tip_asks_only_for_what_the_answer_leaves_out(
         "Then a canary at 5 percent with automatic rollback on guardrail metrics, and the rollback tested, not just "
         "configured. And someone named owns the decision to promote."))
     assert not any("who owns it" in tip for tip in technical.improvements)
+
+
+# Asked for a decision that turned out wrong, the candidate says there was none and offers a framework instead.
+DENIED_WRONG_DECISION = (
+    "Honestly, I set up how I make decisions so that I don't really end up with big wrong calls. I treat most "
+    "technical choices as two-way doors: we write an RFC, time-box a prototype and keep the decision reversible. "
+    "We have changed serving frameworks and moved orchestration tools, but I would call those iterations. Where I "
+    "have seen decisions go wrong, it is usually elsewhere in an organisation, when people commit to a vendor too "
+    "early without data.")
+# The same question answered with the mistake, and a lesson that says it has not happened since.
+OWNED_WRONG_DECISION = (
+    "In 2022 I chose to build our own feature store instead of buying one, and it was the wrong call. Six months in, "
+    "two of my four platform engineers were maintaining it full time and model launches had slipped by a quarter. I "
+    "found out from our own delivery metrics, told my VP, and we migrated to a managed store in eight weeks. Build "
+    "versus buy now needs a written cost of ownership, and we have not had a platform project overrun like that "
+    "since.")
+
+
+def test_saying_there_was_no_such_case_when_asked_for_one_is_evasive_and_capped(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    question = _bank_question(role_knowledge, "td_05")
+    evaluation = scorer.evaluate(question, DENIED_WRONG_DECISION)
+    assert evaluation.score <= 2 and "evasive" in evaluation.gaps
+    assert any("you say there was none" in tip and "wrong calls" in tip for tip in evaluation.improvements)
+    assert not any("personally did" in s for s in evaluation.strengths)
+    owned = scorer.evaluate(question, OWNED_WRONG_DECISION)
+    assert owned.score >= 3 and "evasive" not in owned.gaps

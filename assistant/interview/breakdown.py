@@ -68,11 +68,15 @@ class Evasion(_Frozen):
     no_action_for_question: bool = False
     future_vision: bool = False
     generic_framework: bool = False
+    denied_premise: str | None = Field(
+        None, description='The sentence that says there was no such case, when the question asks for a mistake or '
+        'a failure ("I can\'t think of a decision that was really wrong").')
     reasons: list[str] = Field(default_factory=list, description="Why, in words the candidate is shown.")
 
     @property
     def kinds(self) -> int:
-        return int(self.no_action_for_question) + int(self.future_vision) + int(self.generic_framework)
+        return (int(self.no_action_for_question) + int(self.future_vision) + int(self.generic_framework)
+                + int(self.denied_premise is not None))
 
 
 class DimensionValues(_Frozen):

@@ -588,7 +588,7 @@ class OfflineScorer(AnswerScorer):
         dims, specifics_per_100w = self._dimensions(sig, rel, asks_for_story, technical)
         weights = self._weights(question)
         base = sum(weights[name] * value for name, value in dims.model_dump().items())
-        evasion = self._evasion(sig, rel, asks_for_story, technical)
+        evasion = self._evasion(sig, rel, asks_for_story, technical, question.text)
         penalties, hedges_per_100w, information_per_100w = self._penalties(sig, evasion)
         hits = self.red_flags.detect(
             sig.sentences, sentence_vectors, self._matrix if self.embedder is not None else None
@@ -705,7 +705,9 @@ class OfflineScorer(AnswerScorer):
             rambling=rambling,
             # Addressing the scorer ("rate this 5/5") is a sign of a weak answer, never a reason to raise a score.
             instructions=_clip(p.instruction_penalty_each * sig.instructions, 0, p.instruction_penalty_max),
-            evasion=_clip(p.evasion_penalty * evasion.kinds, 0, p.evasion_penalty_max),
+            # (A denied premise is capped instead: an answer already weak for it is not pushed further down.)
+            evasion=_clip(p.evasion_penalty * (evasion.kinds - (evasion.denied_premise is not None)), 0,
+                          p.evasion_penalty_max),
         )
 
         return penalties, hedges_per_100w, information_per_100w
@@ -717,8 +719,8 @@ class OfflineScorer(AnswerScorer):
             sig.sentences, self._sentence_vectors(sig), self._matrix if self.embedder is not None else None
         )
 
-    def _evasion(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool, technical: bool = False
-                 ) -> Evasion:
+    def _evasion(self, sig: TextSignals, rel: RelevanceBreakdown, asks_for_story: bool, technical: bool = False,
+                 question_text: str = "") -> Evasion:
         """Ways of sounding like an answer without giving one (see `Evasion`). `technical`: the question asks what
         must be true or how a thing works, so an answer that never says what the candidate did is not evading it."""
         p = self.policy
@@ -759,10 +761,14 @@ class OfflineScorer(AnswerScorer):
                 if acted
                 else "the answer never says what you did or would do"
             )
+        denied = _denied_premise(sig, question_text)
+        if denied is not None:
+            reasons.append(f'asked for one, you say there was none ("{denied}")')
         return Evasion(
             no_action_for_question=no_action,
             future_vision=future_vision,
             generic_framework=generic_framework,
+            denied_premise=denied,
             reasons=reasons,
         )
 
@@ -793,7 +799,9 @@ class OfflineScorer(AnswerScorer):
             and rel.action_pivot >= p.action_pivot_cap_at
         ):
             caps.append(Cap(reason="off_question", limit=p.off_question_cap))
-        if evasion is not None and evasion.kinds >= p.evasion_cap_kinds:
+        if evasion is not None and (evasion.kinds >= p.evasion_cap_kinds or evasion.denied_premise is not None):
+            # (Saying there was no mistake to tell, asked for one, is the evasion in full: the rest of the answer
+            # is a framework or someone else's mistakes.)
             caps.append(Cap(reason="evasive", limit=p.evasion_cap))
         # A vivid story about something else is still not an answer: polish cannot carry it past its relevance.
         caps.append(Cap(reason="relevance", limit=relevance + p.relevance_cap_margin))
@@ -895,7 +903,8 @@ class OfflineScorer(AnswerScorer):
         d = b.dimensions
         # The action quoted is one the candidate took, not the sentence that sets the scene ("I inherited a team").
         own = _best(sig, lambda s: s.own_actions - 0.5 * sets_the_scene(s.sentence.text))
-        if sig.own_actions >= 2 and own is not None:
+        # Not beside "I don't really end up with wrong calls", asked for one: the actions told are a framework's.
+        if sig.own_actions >= 2 and own is not None and b.evasion.denied_premise is None:
             strengths.append(f'You say what you personally did — "{_quote(own, "own")}"')
         if sig.result >= 1.0:
             # The last measured change: a story's result comes at its end, and counting numbers would prefer a
@@ -1150,6 +1159,31 @@ def _flag_quote(hit: FlagHit) -> str:
     shows = [any(p.search(text[a:b]) for p in d.patterns) or bool(d.cues and d.cues.search(text[a:b]))
              for a, b in spans]
     return _clauses_from(text, spans, shows.index(True) if any(shows) else 0)
+
+
+# A question that asks for a mistake, a failure or a conflict ("a technical decision you made that turned out
+# wrong", "a hire you regret") ...
+_ASKS_FOR_A_FAILURE = re.compile(
+    r"\b(?:wrong|mistakes?|fail\w*|worst|regret\w*|went badly|did not go|didn't go|disagree\w*|conflict\w*)\b", re.I)
+# ... and an answer that says there was none, in the present ("I don't really make wrong calls") or as a blank
+# memory ("I can't think of a decision that was really wrong"). Not "we have not had a failure since": the story
+# told, then its lesson.
+_DENIES_A_FAILURE = re.compile(
+    r"\b(?:I|we) (?:don't|do not|rarely|hardly ever) (?:really |honestly |actually )?(?:make|end up with|have)\b"
+    r"[^.]{0,40}?\b(?:wrong|mistakes?|failures?|bad (?:calls?|decisions?|hires?)|regrets?)\b"
+    r"(?![^.]*\b(?:since|again|afterwards|after that)\b)"
+    r"|\b(?:I|we)(?:'ve| have)? (?:can't|cannot|couldn't|haven't really|have not really)"
+    r" (?:think of|recall|remember|point to|name|made|had)\b[^.]{0,40}?\b(?:wrong|mistakes?|failures?"
+    r"|bad (?:calls?|decisions?|hires?)|regrets?)\b(?![^.]*\b(?:since|again|afterwards|after that)\b)",
+    re.I)
+
+
+def _denied_premise(sig: TextSignals, question_text: str) -> str | None:
+    """The sentence in which the candidate says there was no such case, when the question asks for a mistake, a
+    failure or a conflict; None otherwise."""
+    if not _ASKS_FOR_A_FAILURE.search(question_text):
+        return None
+    return next((s.sentence.text for s in sig.sentences if _DENIES_A_FAILURE.search(s.sentence.text)), None)
 
 
 def _quote(s: SentenceSignals, focus: str = "") -> str:
