@@ -1221,3 +1221,24 @@ def test_saying_there_was_no_such_case_when_asked_for_one_is_evasive_and_capped(
     assert not any("personally did" in s for s in evaluation.strengths)
     owned = scorer.evaluate(question, OWNED_WRONG_DECISION)
     assert owned.score >= 3 and "evasive" not in owned.gaps
+
+
+def test_an_announced_list_of_own_actions_counts_its_items_as_the_candidates_actions(
+    scorer: OfflineScorer, role_knowledge: RoleKnowledge
+) -> None:
+    # A grade-5 answer told as "I did four things." and four fragments was called evasive: "no sentence describes
+    # something you did". The items are the candidate's actions.
+    answer = (
+        "Trust broke down because every incident turned into engineering blaming the model and data science blaming "
+        "the pipeline. I did three things. Shared on-call for model incidents, an engineer and a data scientist "
+        "paired. A shared definition of done for a model, written together by both teams. And visible credit: the "
+        "launch note names the data scientist who designed the model and the engineers who shipped it. A year later "
+        "data scientists rated engineering 4.1 out of 5, up from 2.9, and model lead time fell from 9 weeks to 3.")
+    sig = extract(answer, scorer.lexicon)
+    assert [s.own_actions for s in sig.sentences][2:5] == [1, 1, 1]
+    question = next(q for q in role_knowledge.questions.questions if "built trust between researchers" in q.text)
+    evaluation = scorer.evaluate(_bank_question(role_knowledge, question.id), answer)
+    assert "evasive" not in evaluation.gaps and evaluation.score >= 4
+    # Fragments with no announcement before them stay what they are.
+    plain = extract("Trust broke down. Shared on-call for model incidents. A shared definition of done.", scorer.lexicon)
+    assert all(s.own_actions == 0 for s in plain.sentences)

@@ -573,6 +573,40 @@ def _repetition(tokens: list[str], window: int = 40) -> float:
 _FIRST_PERSON_CONTEXT = _pattern([r"I", r"I'[a-z]+", r"my", r"me", r"we", r"we'[a-z]+", r"our", r"us"])
 
 
+# "I did four things." / "We made three changes:": the candidate announces a list of their own actions ...
+_ANNOUNCED_LIST = re.compile(
+    r"(?<![\w'])(?:I|we) (?:did|changed|made|put in place|introduced|set up|took|tried|fixed|built)"
+    r" (?P<count>two|three|four|five|six|a few|several|\d) (?:\w+ )?(?:things|changes|steps|moves|fixes|measures"
+    r"|practices|decisions)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a few": 4, "several": 5}
+# ... and each item follows as a fragment with no subject of its own ("Shared on-call for model incidents, an
+# engineer and a data scientist paired."), after any connective or ordinal.
+_ITEM_LEAD = re.compile(r"^(?:and|also|then|plus|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|last(?:ly)?"
+                        r"|\d[.)])[,:]?\s+", re.IGNORECASE)
+_SUBJECT_START = re.compile(r"^(?:I|we|they|he|she|it|you|this|that|these|those|there|my|our|their|his|her)\b",
+                            re.IGNORECASE)
+
+
+def _announced_actions(sentences: list[SentenceSignals]) -> None:
+    """Count the items of an announced list of the candidate's own actions as own actions: "I did four things.
+    Shared on-call for model incidents ... Blameless postmortems ... A shared definition of done ... And visible
+    credit ..." names four actions, none with an "I" of its own, which the "I"-clause count alone reads as none."""
+    left = 0
+    for s in sentences:
+        announced = _ANNOUNCED_LIST.search(s.sentence.text)
+        if announced:
+            word = announced.group("count").lower()
+            left = int(word) if word.isdigit() else _COUNTS[word]
+            continue
+        whole = s.sentence.text.strip()
+        text = _ITEM_LEAD.sub("", whole)
+        if left and not s.own_actions and (text[:1].isupper() or text != whole) and not _SUBJECT_START.match(text):
+            s.own_actions = 1  # (not `first_person`: the item is the action, told in no one's voice)
+            left -= 1
+        else:
+            left = 0
+
+
 def extract(text: str, lexicon: Lexicon) -> TextSignals:
     """Compute every offline signal of one answer in a single pass over its sentences (pure, no model).
 
@@ -605,6 +639,7 @@ def extract(text: str, lexicon: Lexicon) -> TextSignals:
                 past=bool(_PAST_MARKER.search(sentence.text)) or _has_past_verb(sentence.text),
             )
         )
+    _announced_actions(per_sentence)
     story = " ".join(s.sentence.text for s in per_sentence)
     tokens = content_words(story)
     altitude = [m.group(0).lower() for m in lexicon.altitude.finditer(story)]
