@@ -462,3 +462,16 @@ def test_unmarked_bullets_over_the_next_employer_are_not_its_header() -> None:
         "Replaced a spreadsheet forecast for 210 stores with a gradient-boosted model\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Contract Data Scientist", "Tidewater Freight Co."), ("Contract Machine Learning Engineer", "Pemberton Grocers")]
+
+
+def test_a_career_break_entry_is_not_split_into_a_career_heading_over_an_entry() -> None:
+    # "Career" names the experience section; "Career Break, Family care" is the break's own entry, not a heading
+    # glued to the entry "Break, Family care" (which then read as a role at the employer above).
+    resume = _parse(
+        "Experience\nLumen Health Partners, Senior Data Scientist 2021-09-01 — Present\n• Built a risk model\n"
+        "Career Break, Family care 2019-07-01 — 2021-08-31\n• Full-time carer for a family member\n"
+        "Brightline Insurance, Data Scientist 2016-03-01 — 2019-06-30\n• Pricing analytics\n"
+        "Career Break, Travel 2015-01-01 — 2016-02-28\n• Six months in South America\n"
+        "Cobalt Retail Group, Data Analyst 2012-01-01 — 2014-12-31\n• Sales reporting\n")
+    assert [j.company for j in resume.experience] == [
+        "Lumen Health Partners", "Brightline Insurance", "Cobalt Retail Group"]

@@ -77,6 +77,8 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
     printed in a left margin on its first entry's row, so extraction glued the two. The longest heading prefix
     (up to four words) wins; the rest must start like an entry (a capital or a digit), not go on in capitals."""
     words = text.split()
+    if CAREER_BREAK.match(text.strip()):
+        return None  # "Career Break, Family care  2019 - 2021": a break's entry, not "Career" over an entry
     for count in range(min(4, len(words) - 1), 0, -1):
         head, rest = " ".join(words[:count]), " ".join(words[count:])
         if heading_name(head) and rest[:1].isupper() | rest[:1].isdigit() and not words[count].isupper():
