@@ -1242,3 +1242,22 @@ def test_an_announced_list_of_own_actions_counts_its_items_as_the_candidates_act
     # Fragments with no announcement before them stay what they are.
     plain = extract("Trust broke down. Shared on-call for model incidents. A shared definition of done.", scorer.lexicon)
     assert all(s.own_actions == 0 for s in plain.sentences)
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    # Data kept for one purpose used for another because it was already there, with the review still open.
+    # (a fresh grade-1 answer's sentence, scored 3 with no flag before this data)
+    ("But we already had two years of chat transcripts in the analytics warehouse from an older reporting project, "
+     "so rather than keep the team idle I had them build the training set from that copy - the review was about the "
+     "new pipeline, not about data that was already inside our walls.", True),
+    ("Since the chat logs were already in our lake from an old dashboard project, I had the team train on them "
+     "without waiting for the review.", True),
+    ("We had support transcripts from an older reporting project, but we did not train on them until the privacy "
+     "review covered that use.", False),
+    ("I had the team build the first version on the anonymised copy we already held while the review of the raw "
+     "feed was finishing.", False),
+])
+def test_data_reused_for_another_purpose_because_it_was_already_there_is_unethical_data_use(
+    scorer: OfflineScorer, sentence: str, flagged: bool
+) -> None:
+    assert ("unethical_data" in {h.definition.id for h in scorer.red_flag_hits(sentence)}) is flagged
