@@ -29,6 +29,10 @@ HERE = Path(__file__).resolve().parent
 RESUMES = HERE / "resumes"
 CORPUS = HERE / "corpus"
 PERSONAS = ("director", "datasci", "european", "volunteer", "junior", "manyroles")
+# Contents written later by someone who had not read the parser (stop 35), rendered only into a folder outside the
+# repository (`--heldout`) and scored as a public set, so its hash-split check part stays unseen by whoever tunes.
+HELDOUT = HERE / "heldout"
+HELDOUT_PERSONAS = ("platform", "consultant", "returner")
 # Work entries that are not jobs under truth.json's conventions (career breaks are listed in `work` by people
 # who want the gap explained; the theme prints them like any job).
 NOT_JOBS = {"Career Break"}
@@ -184,22 +188,28 @@ def main() -> int:
     parser.add_argument("--only", help="render just this theme (for trying a new one)")
     parser.add_argument("--truth-only", action="store_true", help="re-derive truth.json from the PDFs already in "
                         "corpus/ (no node or Chromium needed)")
+    parser.add_argument("--heldout", type=Path, help="render heldout/*.json (one per theme, rotating) into this "
+                        "folder's 'personas' subfolder instead, for RESUME_PUBLIC_SETS=<this folder>; keep it outside "
+                        "the repository")
     args = parser.parse_args()
     if args.truth_only:
         return rederive()
-    CORPUS.mkdir(exist_ok=True)
-    truth_path = CORPUS / "truth.json"
+    corpus, resumes = (args.heldout / "personas", HELDOUT) if args.heldout else (CORPUS, RESUMES)
+    corpus.mkdir(parents=True, exist_ok=True)
+    truth_path = corpus / "truth.json"
     files: dict[str, Any] = {} if not truth_path.exists() else json.loads(truth_path.read_text())["files"]
     names = themes()
     for index, theme in enumerate(names):
         if args.only and theme != args.only:
             continue
         short = theme.rsplit("/", 1)[-1].removeprefix("jsonresume-theme-")
-        # Each theme renders two contents, rotating so every persona meets several themes.
-        for persona in (PERSONAS[index % len(PERSONAS)], PERSONAS[(index + 3) % len(PERSONAS)]):
+        # Each theme renders two contents, rotating so every persona meets several themes (a held-out content: one).
+        personas = ((HELDOUT_PERSONAS[index % len(HELDOUT_PERSONAS)],) if args.heldout
+                    else (PERSONAS[index % len(PERSONAS)], PERSONAS[(index + 3) % len(PERSONAS)]))
+        for persona in personas:
             stem = f"{short}__{persona}"
-            resume_path = RESUMES / f"{persona}.json"
-            pdf = CORPUS / f"{stem}.pdf"
+            resume_path = resumes / f"{persona}.json"
+            pdf = corpus / f"{stem}.pdf"
             files.pop(f"{stem}.pdf", None)
             with tempfile.TemporaryDirectory() as tmp:
                 html = Path(tmp) / "resume.html"
