@@ -148,7 +148,7 @@ def test_a_bad_prompt_edit_shows_the_error_and_keeps_the_file(page, streamlit_se
     editor.fill(editor.input_value() + "\n{{ ''.__class__.__mro__ }}\n")
     editor.press("Control+Enter")
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("This edit has problems and was not saved")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("This edit has problems and was not saved")).to_be_visible(timeout=60_000)
     _settled(page)
     screenshot(page, "prompt-bad-edit")
     assert target.read_bytes() == before
