@@ -556,7 +556,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
                 i -= 1
                 continue
-            if i >= floor and i not in claimed and WEB_ADDRESS.fullmatch(BULLET.sub("", section_lines[i].text).strip()):
+            if i >= floor and i not in claimed and _address_line(section_lines[i]):
                 # The employer's website printed under its name ("Northbridge Health" / "https://nbh.example.com" /
                 # title / dates): an address names no field of the header, which goes on above it.
                 i -= 1
@@ -592,7 +592,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
             claimed.update(pre + [anchor])
             headers.append((anchor, pre, post))
             continue
-        if nxt + 1 < ceiling and URL.fullmatch(re.sub(r"^[^\w(]+", "", section_lines[nxt].text.strip())):
+        if nxt + 1 < ceiling and _address_line(section_lines[nxt], bare_domain=True):
             # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
             # title is on the next line.
             nxt += 1
@@ -994,6 +994,13 @@ def _indented_past(line: Line, below: Line, typography: Typography | None) -> bo
     a, b = typography.style(line), typography.style(below)
     # A bullet indent is a few ems; a piece far to the right (a right-aligned place or date) is not an indent.
     return a is not None and b is not None and a.page == b.page and 6 < a.x - b.x <= 50
+
+
+def _address_line(line: Line, bare_domain: bool = False) -> bool:
+    """A line that is only a web address (the employer's site), a glyph before it or not. A bare domain counts only
+    where no header field can be one (`bare_domain`, under the dates): above a title, "Booking.com" is an employer."""
+    text = re.sub(r"^[^\w(]+", "", line.text.strip())
+    return bool(WEB_ADDRESS.fullmatch(text) or (bare_domain and URL.fullmatch(text)))
 
 
 def _over_early_bullets(section_lines: list[Line], i: int, floor: int, claimed: set[int]) -> int:
