@@ -20,6 +20,7 @@ from assistant.resume.confirm import confirm_work_history, roles_as_read
 from assistant.resume.intake import pooled_worker_pids, read_pdf, worker_command
 from assistant.resume.review import prepare_resume, review_resume
 from assistant.resume.tailor import tailor_resume
+from benchmarks import date_ranges
 from benchmarks.common import CORPUS, REPO, TEST_DATA, Table, bench_settings, median, ms, offline_env, timed
 from benchmarks.resume_accuracy import FIELDS, GENERATED_SETS, evaluate
 
@@ -248,6 +249,12 @@ def accuracy_table(settings: Settings) -> Table:
                   f"{name} {score.sure_but_wrong}/{score.wrong} (right but provisional {score.unsure_but_right}/"
                   f"{score.files - score.wrong}, {score.zero_jobs} read as none)"
                   for name, score in ({"tuning half": tuning} | generated | public).items()))
+    dates_right, dates_total, _ = date_ranges.score("check")
+    tune_right, tune_total, _ = date_ranges.score("tune")
+    table.add("date ranges read right: check part", f"{sum(dates_right.values())}/{sum(dates_total.values())}",
+              note=f"tuning part {sum(tune_right.values())}/{sum(tune_total.values())}; lines that are no range "
+              f"(numbers in bullets) left alone: check {dates_right['not a range']}/{dates_total['not a range']}; "
+              f"`{date_ranges.COMMAND}` (benchmarks/generated/dates, written from real resumes' date formats)")
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
         f", {name} {score.files}" for name, score in (generated | public).items()),
               note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "
