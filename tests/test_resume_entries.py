@@ -357,12 +357,40 @@ def test_a_work_history_printed_twice_is_one_set_of_roles() -> None:
     ("from March 2019 until June 2021", "2019-03", "2021-06"),  # "from" is the range's, not the employer's
     ("Mar 2019 to the present", "2019-03", "Present"),
     ("Mar 2019 - Til date", "2019-03", "Present"),
+    # Found missing by a set of date ranges written from real resumes by someone who had not read the parser:
+    ("2017-21", "2017-01", "2021-12"),  # the end year's last two digits
+    ("1999 – 03", "1999-01", "2003-12"),  # ... across a century
+    ("’17 – ’21", "2017-01", "2021-12"),
+    ("2017 through 2021", "2017-01", "2021-12"),
+    ("04/01/2019 - 06/30/2021", "2019-04", "2021-06"),  # American days: 30 cannot be a month
+    ("Okt. 2019 – bis heute", "2019-10", "Present"),
+    ("03/2019 – dato", "2019-03", "Present"),
+    ("Feb. 2019 – Jän. 2021", "2019-02", "2021-01"),  # Austrian January
+    ("set de 2019 - o momento", "2019-09", "Present"),
+    ("maart 2019 – augustus 2021", "2019-03", "2021-08"),  # Dutch months
+    ("mrt. 2019 – heden", "2019-03", "Present"),
 ])
 def test_common_date_formats_date_the_role(written: str, start: str, end: str) -> None:
     jobs = _parse(f"Experience\nStaff Engineer, Globex {written}\n• Ran the build farm for 300 engineers\n"
                   "Engineer, Initech 2015 - 2018\n• Wrote the billing service\n").experience
     assert [(j.title, j.company, j.start, j.end) for j in jobs][0] == ("Staff Engineer", "Globex", start, end)
     assert len(jobs) == 2
+
+
+@pytest.mark.parametrize(("written", "start"), [
+    ("Depuis le 1er octobre 2019", "2019-10"), ("Sinds augustus 2019", "2019-08"), ("Since March 2019", "2019-03")])
+def test_a_role_dated_since_a_day_or_month_runs_on_to_today(written: str, start: str) -> None:
+    jobs = _parse(f"Experience\nStaff Engineer, Globex\n{written}\n• Ran the build farm for 300 engineers\n"
+                  "Engineer, Initech 2015 - 2018\n• Wrote the billing service\n").experience
+    assert (jobs[0].start, jobs[0].end) == (start, "Present")
+
+
+@pytest.mark.parametrize("bullet", [
+    "• Cut p95 latency from 2019 ms to 1987 ms", "• Upgraded PostgreSQL 12.4 – 15.2 on 40 hosts",
+    "• Renewed the ISO 9001:2015 certificate", "• Planned the FY2019-20 budget"])
+def test_numbers_in_a_bullet_open_no_role(bullet: str) -> None:
+    jobs = _parse(f"Experience\nStaff Engineer, Globex Jan 2018 – Present\n{bullet}\n").experience
+    assert [(j.start, j.end) for j in jobs] == [("2018-01", "Present")]
 
 
 def test_a_latest_role_shown_with_its_start_only_runs_on_to_today() -> None:

@@ -16,10 +16,13 @@ from assistant.resume.models import Job
 from assistant.resume.vocabulary import EARLY_CAREER, MONTHS, OPEN_END, YEAR
 
 
-def parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
-    """(year, month) of one date as written; a bare year is January as a start and December as an end."""
+def parse_date(text: str, *, is_end: bool, month_first: bool = False) -> tuple[int, int] | None:
+    """(year, month) of one date as written; a bare year is January as a start and December as an end.
+
+    "03/01/2018" is read day first (1 March), as most of the world writes it, unless `month_first` says the
+    document writes days the American way (`month_first_days`)."""
     text = heading_free_accents(text.strip().lower())
-    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?=[^\W\d_])", "", text)  # "4 agosto 2021"
+    text = re.sub(r"^(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?=[^\W\d_])", "", text)  # "4 agosto 2021"
     quarter = re.match(r"q([1-4])\s*((?:19|20)\d\d)", text)
     if quarter:  # "Q2 2021": its first month as a start, its last as an end
         return int(quarter.group(2)), 3 * int(quarter.group(1)) - (0 if is_end else 2)
@@ -36,6 +39,8 @@ def parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
     iso = re.match(r"(?:19|20)\d\d(?:[-/.]|\s*年\s*)(\d\d?)(?!\d)", text)
     if iso:
         return year, int(iso.group(1))
+    if month_first and (american := re.match(r"(\d{1,2})/\d{1,2}/(?:19|20)\d\d", text)):
+        return year, int(american.group(1))
     day_first = re.match(r"\d{1,2}[./](\d{1,2})[./](?:19|20)\d\d", text)
     if day_first and 1 <= int(day_first.group(1)) <= 12:
         return year, int(day_first.group(1))
@@ -48,6 +53,11 @@ def parse_date(text: str, *, is_end: bool) -> tuple[int, int] | None:
         if month_text.startswith(key):
             return year, month
     return year, 12 if is_end else 1
+
+
+def month_first_days(*texts: str) -> bool:
+    """Do these dates write days month first ("06/30/2020")? Only a day above 12 in the middle tells."""
+    return any(re.fullmatch(r"\s*(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)\d\d\s*", t) for t in texts)
 
 
 def heading_free_accents(text: str) -> str:

@@ -24,6 +24,7 @@ from assistant.resume.dates import (
     earliest_start_year,
     heading_free_accents,
     is_open_end,
+    month_first_days,
     months_between,
     parse_date,
     years_of_experience,
@@ -804,7 +805,8 @@ def _date_span(start_raw: str, end_raw: str | None) -> tuple[tuple[int, int] | N
                                                              str | None]:
     """An entry's start and end months and its end as shown ("Present", "2021-06", None for a single date); an end
     written before its start is read as written end first."""
-    start = parse_date(start_raw, is_end=False)
+    month_first = month_first_days(start_raw, end_raw or "")
+    start = parse_date(start_raw, is_end=False, month_first=month_first)
     end: tuple[int, int] | None
     if end_raw is None:
         end = start
@@ -812,7 +814,11 @@ def _date_span(start_raw: str, end_raw: str | None) -> tuple[tuple[int, int] | N
     elif is_open_end(end_raw):
         end, end_text = current_month(), "Present"
     else:
-        end = parse_date(end_raw, is_end=True)
+        end = parse_date(end_raw, is_end=True, month_first=month_first)
+        if end is None and start and (short := re.fullmatch(r"['’‘]?(\d\d)", end_raw.strip())):
+            # "2016-19", "1998 – 02": the end's century is the start's, or the next one.
+            year = start[0] // 100 * 100 + int(short.group(1))
+            end = (year if year >= start[0] else year + 100, 12)
         if start and end and end < start:
             # "2022 - 2019": written end first (some CVs read right to left in time); the earlier is the start.
             start, end = parse_date(end_raw, is_end=False), parse_date(start_raw, is_end=True)

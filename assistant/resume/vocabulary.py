@@ -12,18 +12,20 @@ import re
 
 from assistant.resume.roles import legal_form
 
-# Month names and abbreviations in English, German, French, Spanish and Portuguese, by the prefix a date starts
+# Month names and abbreviations in English, German (and Austrian "Jänner"), French, Spanish, Portuguese, Italian and
+# Dutch, by the prefix a date starts
 # with (accents removed before matching). Longer prefixes first, so "mars" (fr) is March and "mai" is May.
 MONTHS = {
-    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "mrz": 3, "apr": 4, "avr": 4,
-    "abr": 4, "may": 5, "mai": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
+    "janv": 1, "jan": 1, "ene": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "maerz": 3, "mrz": 3, "maart": 3,
+    "mrt": 3, "apr": 4, "avr": 4, "abr": 4, "may": 5, "mai": 5, "mei": 5, "mayo": 5, "maio": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aug": 8,
     "aout": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "out": 10, "nov": 11, "dec": 12, "dez": 12,
     "dic": 12, "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
 }
 MONTH = (
-    r"(?:jan(?:uary|uar|vier|v|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)"
+    r"(?:jan(?:uary|uari|uar|vier|v|eiro)?|jän(?:ner)?|feb(?:ruary|ruari|ruar|rero)?|f[ée]v(?:rier|r|ereiro)?"
+    r"|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)|maart|mrt|mei"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
-    r"|julio|julho|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
+    r"|julio|julho|aug(?:ustus|ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
     r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
     r"|dic(?:iembre)?|ene(?:ro)?|gen(?:naio)?|febbraio|marzo|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?"
     r"|settembre|ott(?:obre)?|novembre|dicembre|spring|summer|fall|autumn|winter)\.?"
@@ -33,6 +35,8 @@ MONTH = (
 NUMERIC_DATE = (
     r"(?:(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d\d"
+    # "06/30/2020": American month-first days (`dates.parse_date` tells the order by the range's other end).
+    r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)\d\d"
     r"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*(?:19|20)\d\d"
     # "05/18", "8/99": a month and a two-digit year (German CVs' "08/21-02/23", "seit 03/23").
     r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/\d\d(?![\d/.])"
@@ -51,8 +55,8 @@ YEAR_MONTH = rf"(?:19|20)\d\d[-/ .]{MONTH}(?![\w-])"
 # "feb/22", "Sept/16": the same with a slash (moderncv CVs that format dates as %b/%y).
 SHORT_YEAR = r"(?:\s*['’‘]|/)\d\d(?![\d/])"
 # "4 agosto 2021", "15. März 2020": a day before the month's name belongs to the date.
-# "1st March 2019", "1st of March 2019": an ordinal day too (British usage).
-DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?=[^\W\d_]))?"
+# "1st March 2019", "1st of March 2019": an ordinal day too (British usage; French "1er mars 2022").
+DAY = r"(?:(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?=[^\W\d_]))?"
 # "March 1, 2019", "Mar 1st 2019": the day after the month (American usage).
 MONTH_DAY_YEAR = rf"{MONTH}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
 # "Q1 2019": a quarter.
@@ -61,6 +65,10 @@ DATE = (rf"(?:{MONTH_DAY_YEAR}|{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}
         rf"|{NUMERIC_DATE}|(?:19|20)\d\d)")
 OPEN_END = (
     r"(?:(?:the )?present(?: day)?|current(?:ly)?|now|ongoing|today|date|till? (?:date|now)|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    # An open end written with its own "until": "bis heute", "bis dato", "até o momento", "hasta la fecha",
+    # "jusqu'à aujourd'hui", "ad oggi", "tot heden".
+    r"|bis (?:heute|dato|jetzt)|dato|(?:até |ate )?o momento|(?:hasta |a )?la fecha|hasta (?:hoy|ahora)"
+    r"|jusqu['’](?:à|a) (?:aujourd['’]hui|ce jour|maintenant|pr[ée]sent)|ad oggi|tot (?:heden|nu)"
     r"|aujourd['’]hui|à ce jour|en cours|pr[ée]sente?|actual(?:idad|mente)?|atual(?:mente)?|hoje|hoy|oggi|in corso"
     r"|attuale|attualmente|gegenw[äa]rtig|derzeit|laufend|heden"
     # Other European languages' "to date", for CVs written in them ("03.2020 – obecnie" dropped the current role):
@@ -69,11 +77,16 @@ OPEN_END = (
     r"|súčasnosť|doteraz|jelenleg|napjainkig|[îi]n prezent|prezent|halen|günümüz|σήμερα|наст(?:оящее|\.)? ?вр(?:емя|\.)"
     r"|по настоящее время|н\. ?в\.|дотепер|теперішній час|现在|至今|現在)"
 )
+# "2016-19", "1998 – 02", "’16 – ’19": a year range whose end keeps only its last two digits. Tried after every full
+# date, and never where the two digits after a bare hyphen or slash are a month ("2019-03" is March 2019).
+_YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:0[1-9]|1[0-2])(?!\d))"
+_SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
 RANGE = re.compile(
     # "from March 2019 until June 2021", "von 2019 bis 2021": the word before the start is part of the range.
     rf"(?:(?<!\w)(?:from|von|vom|desde|du|dal)\s+)?"
-    rf"(?P<start>{DATE})\s*(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|bis|au|à|a|al|hasta|até|tot)\s*"
-    rf"(?P<end>{DATE}|{OPEN_END})(?!\w)",
+    rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
+    rf"\s*(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|al|hasta|até|tot)\s*"
+    rf"(?P<end>{DATE}|{OPEN_END}|{_SHORT_END})(?!\w)",
     re.IGNORECASE,
 )
 # "Present - 2019", "heute – 03/2019": a range written end first.
@@ -81,7 +94,7 @@ OPEN_FIRST = re.compile(
     rf"(?<!\w)(?P<end>{OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{DATE})(?!\w)", re.IGNORECASE)
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 SINCE = re.compile(
-    rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?P<start>{DATE})"
+    rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?:(?:le|el|dem|the)\s+)?(?P<start>{DATE})"
     # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
     rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$",
     re.IGNORECASE,
