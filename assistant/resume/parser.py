@@ -748,7 +748,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                 month_stated=not any(BARE_YEAR.fullmatch(raw) for raw in (start_raw, end_raw) if raw),
             )
         )
-        spans.append((_is_bullet(anchor_line), start, end, anchor_line))
+        spans.append((_is_bullet(anchor_line) or _ASSIGNMENT.match(anchor_line.text) is not None, start, end,
+                      anchor_line))
         entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
     if beside and len(jobs) - len(beside) > len(beside):
         keep = [k for k in range(len(jobs)) if k not in beside]
@@ -1144,10 +1145,17 @@ def _not_a_role(title: str | None, dated_line: str, company: str | None = None) 
         INSTITUTION.sub("", dated_line)))
 
 
+# "Client: Dune Energy, 2022 – Present", "Projekt: ...": a dated line labelled as an assignment is a part of the
+# role around it, as a bulleted one is (`_nest_roles`), never a role of its own.
+_ASSIGNMENT = re.compile(
+    r"\s*(?:client|customer|project|engagement|assignment|kunde|auftraggeber|projekt|cliente|proyecto|projeto"
+    r"|projet|mission|progetto|opdrachtgever|klant)\s*:", re.IGNORECASE)
+
+
 def _nest_roles(
     jobs: list[Job], spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]
 ) -> list[Job]:
-    """Bulleted dated entries inside an unbulleted entry's range are its parts. When one of them repeats the outer
+    """Bulleted (or "Client:"-labelled) dated entries inside an unbulleted entry's range are its parts. When one of them repeats the outer
     title, the outer entry is a tenure at one employer and the parts are its successive roles (promotions: keep
     the parts, give them the employer). Otherwise the parts are assignments or projects within one role (keep the
     outer role, its parts become its bullets), so client projects do not inflate the job count."""
