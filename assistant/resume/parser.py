@@ -418,6 +418,20 @@ _FORM_OTHER = re.compile(
 _FORM_LABEL_TAIL = re.compile(r"^(?:responsibilities|zust[äa]ndigkeiten|principales|or sector)$", re.IGNORECASE)
 
 
+def _split_run_on_entries(lines: list[Line]) -> list[Line]:
+    """ "Staff Data Scientist (2022 – Present); Senior Data Scientist (2019 – 2022)": entries run on in one line,
+    each with its own dates, are one line each, so each is a role (a promotion written in one line, or "Graduate
+    Developer, Accenture (2007 – 2009); Intern, IBM (2006 – 2007)")."""
+    out: list[Line] = []
+    for line in lines:
+        parts = [part.strip() for part in line.text.split(";")]
+        if len(parts) > 1 and not _is_bullet(line) and all(RANGE.search(part) for part in parts):
+            out += [Line(number=line.number, text=part) for part in parts]
+        else:
+            out.append(line)
+    return out
+
+
 def _unform(lines: list[Line]) -> list[Line]:
     """Europass rows ("Dates March 2021 – present" / "Occupation or position held Lead Engineer" / ... / "Name and
     address of employer Voltaris GmbH, Munich") rewritten as one header line on the dates' line -- "title | employer
@@ -672,7 +686,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     `_dates_beside`, and its title and employer, `title_company`), followed by the passes over the whole list
     (typography, position, tenures, nesting, promotions).
     """
-    section_lines = _connect_unconnected_ranges(_unform(_shared_years(section_lines)), typography)
+    section_lines = _connect_unconnected_ranges(_unform(_split_run_on_entries(_shared_years(section_lines))),
+                                                typography)
     section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
     anchors = _entry_anchors(section_lines)
     headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
