@@ -269,3 +269,25 @@ def test_a_sidebar_written_in_ordinary_case_is_still_read_as_a_column() -> None:
     lines = _text(_paper_page("Machine Learning"))
     sidebar = [k for k, line in enumerate(lines) if line in ("CONTACT", "WORK EXPERIENCE", "Machine Learning")]
     assert len(sidebar) == 5 and max(sidebar) < lines.index("Email h@example.com")
+
+
+def test_right_aligned_dates_and_places_beside_their_entries_are_read_on_their_rows() -> None:
+    """Word's right tab stop sets each entry's dates and, for some, its place ("Suzhou, China"): the short column
+    of dates and places labels the entries beside it, so each stays on its row, not after the whole page (the
+    stream draws the tab-stop text after the rest, as Chromium printed a Word export)."""
+    entries = [("Northbridge Health, Boston, MA", "July 2015 - May 2017", "Senior Data Analyst"),
+               ("Corvane Systems Inc., Minneapolis, MN", "October 2013 - June 2015", "Data Analyst"),
+               ("Hartley & Moss, St. Paul, MN", "August 2010 - October 2013", "Reporting Coordinator")]
+    runs, y = [], 700.0
+    for school, place in (("Lakemont Institute", "Suzhou, China"), ("Carver State University", "St. Paul, USA")):
+        runs += [_run(school, 78, y), _run("Bachelor of Science, Statistics", 78, y - 11),
+                 _run("June 2010", 500, y - 11), _run(place, 505, y - 22), _run("Dean's list", 78, y - 22)]
+        y -= 45
+    for employer, dates, title in entries:
+        runs += [_run(employer, 78, y), _run(dates, 440, y), _run(title, 78, y - 11)]
+        runs += [_run(f"· Built the weekly reporting pipeline used by {k} regional teams", 78, y - 22 - 11 * k)
+                 for k in range(1, 4)]
+        y -= 70
+    lines = _text(sorted(runs, key=lambda run: run.x > 400))  # the right-aligned labels drawn last
+    for employer, dates, _ in entries:
+        assert f"{employer} {dates}" in lines

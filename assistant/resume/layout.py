@@ -550,8 +550,11 @@ def _split_kind(lines: list[LayoutLine], segs: list[tuple[int, float, float]], g
         return "labels"
     # A column of nothing but dates (each entry's range floated to the right, a line under its title) labels the
     # entries beside it: read it in place, not after the whole other column.
+    # Word's right tab stop sets each entry's place there too ("July 2015 - May 2017" over "Suzhou, China").
     small_texts = [(_split_line(lines[i], g)[0 if small is left_rows else 1] or lines[i]).text() for i in small]
-    if len(small) >= 3 and sum(map(_date_label, small_texts)) >= 0.8 * len(small) and small_width < 0.6 * large_width:
+    dates = sum(map(_date_label, small_texts))
+    if dates >= 3 and dates + sum(map(_place_label, small_texts)) >= 0.8 * len(small) \
+            and small_width < 0.6 * large_width:
         return "labels"
     if _beside_share(lines, small, large) < _PARALLEL_SHARE:
         # The sparser side's lines sit between the other side's, not beside them: one column with some lines set
@@ -620,6 +623,14 @@ _LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 def _date_label(text: str) -> bool:
     """A short piece of text holding a year ("MAR 2022 - NOW", "2019 – 2021"): a date, not a column's prose."""
     return bool(_LABEL_YEAR.search(text)) and len(text.split()) <= 6
+
+
+# "Suzhou, China", "St. Paul, MN": a place as a right-aligned label writes it, a name and its region.
+_PLACE_LABEL = re.compile(r"[A-ZÀ-Ý][^\W\d_]*\.?(?: [A-ZÀ-Ý][^\W\d_]*\.?){0,2}, [A-ZÀ-Ý][^\W\d_]*(?: [A-ZÀ-Ý][^\W\d_]*){0,2}")
+
+
+def _place_label(text: str) -> bool:
+    return _PLACE_LABEL.fullmatch(text.strip()) is not None
 
 
 def _gutter_crossings(lines: list[LayoutLine], gutter: float, shared: set[int]) -> int:
