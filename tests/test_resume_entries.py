@@ -464,6 +464,19 @@ def test_an_employers_web_address_beside_it_is_no_field_and_a_domain_name_employ
         ("Director of Data & Analytics", "Ashcombe Financial"), ("Senior Data Scientist", "Booking.com")]
 
 
+@pytest.mark.parametrize(("line", "title", "employer"), [
+    ("Werkstudent Data Engineering bei Nordwerk Logistik", "Werkstudent Data Engineering", "Nordwerk Logistik"),
+    ("Ingénieur Machine Learning chez Vellore Santé", "Ingénieur Machine Learning", "Vellore Santé"),
+    ("Engenheiro de Dados na Pagueja Tecnologia", "Engenheiro de Dados", "Pagueja Tecnologia"),
+    ("Data Engineer bij Kantoorpark Groep", "Data Engineer", "Kantoorpark Groep"),
+    ("data engineer @ kite labs 2019 – 2022", "data engineer", "kite labs"),  # "@" before a name in lower case
+])
+def test_a_title_at_its_employer_in_other_languages_is_split_there(line: str, title: str, employer: str) -> None:
+    dates = "" if "2019" in line else "\n2019 – 2022"
+    jobs = _parse(f"Experience\n{line}{dates}\n• Built the ingestion pipeline for 40 feeds\n").experience
+    assert [(j.title, j.company) for j in jobs] == [(title, employer)]
+
+
 def test_a_title_with_a_dash_before_at_employer_is_kept_whole() -> None:
     resume = _parse(
         "Experience\nEngineering Manager – ML Infrastructure at Northbridge Health\n2020-06-01 - 2023-01-31\n"

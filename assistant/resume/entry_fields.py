@@ -546,7 +546,9 @@ def place_only(text: str) -> bool:
 _CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
 
 
-_AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+(?=[A-Z0-9])")
+# "at" in the languages the reader covers ("Praktikant bei Ahrens", "Ingénieur chez Airbus", "Engenheiro na
+# Pagueja", "Sviluppatore presso Officina", "Ontwikkelaar bij Adyen"), and "@" before any name ("intern @ greenleaf").
+_AT_EMPLOYER = re.compile(r"\s+(?:(?:at|bei|chez|na|no|em|presso|bij)\s+(?=[A-Z0-9])|@\s*(?=\w))")
 
 
 _SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
