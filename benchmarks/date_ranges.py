@@ -7,7 +7,7 @@ achievement sentences. It is split by the SHA-256 of each line's id (even -> tun
 corpus: parser work may look at the tuning lines' misses (printed); the check part is only counted.
 
 Each line is read the way it is met: as the dated line of a role in a pasted work history (employer above, a
-bullet below). A date range must give the role its start and end (to the month, or to the year where only the year
+bullet below), through `read_text` as a user's pasted text is. A date range must give the role its start and end (to the month, or to the year where only the year
 is printed; seasons and quarters to the year); a line that is not a range sits inside a role dated "Jan 2018 -
 Present" and must leave that role alone. Single years of awards and career breaks are skipped: they are no role
 either way.
@@ -21,11 +21,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from assistant.resume.models import ExtractedText, Job
+from assistant.config import Settings
+from assistant.resume.intake import read_text
+from assistant.resume.models import Job
 from assistant.resume.parser import parse_resume
 
 RANGES = Path(__file__).parent / "generated" / "dates" / "ranges.jsonl"
 COMMAND = "python -m benchmarks.date_ranges"
+_SETTINGS = Settings()
 _COARSE = {"season", "quarter", "half-year"}  # "Q2" ends in April or June depending on convention: the year counts
 
 
@@ -42,7 +45,7 @@ def roles_for(line: str, inside_a_dated_role: bool) -> list[Job]:
     dated = "Data Scientist   Jan 2018 – Present\n" if inside_a_dated_role else ""
     text = (f"Dana Whitfield\ndana@example.org\n\nExperience\nAcme Analytics\n{dated}{line}\n"
             "• Built the forecasting platform used by four teams.\n\nEducation\nMSc Statistics, Uni of Leeds\n")
-    return parse_resume(ExtractedText(text=text, pages=1)).experience
+    return parse_resume(read_text(text, _SETTINGS)).experience
 
 
 def _same(want: str | None, got: str | None, coarse: bool) -> bool:

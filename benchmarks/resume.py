@@ -20,7 +20,7 @@ from assistant.resume.confirm import confirm_work_history, roles_as_read
 from assistant.resume.intake import pooled_worker_pids, read_pdf, worker_command
 from assistant.resume.review import prepare_resume, review_resume
 from assistant.resume.tailor import tailor_resume
-from benchmarks import date_ranges
+from benchmarks import date_ranges, entry_headers
 from benchmarks.common import CORPUS, REPO, TEST_DATA, Table, bench_settings, median, ms, offline_env, timed
 from benchmarks.resume_accuracy import FIELDS, GENERATED_SETS, evaluate
 
@@ -255,6 +255,13 @@ def accuracy_table(settings: Settings) -> Table:
               note=f"tuning part {sum(tune_right.values())}/{sum(tune_total.values())}; lines that are no range "
               f"(numbers in bullets) left alone: check {dates_right['not a range']}/{dates_total['not a range']}; "
               f"`{date_ranges.COMMAND}` (benchmarks/generated/dates, written from real resumes' date formats)")
+    header_right, headers, _ = entry_headers.score("check")
+    tune_header_right, tune_headers, _ = entry_headers.score("tune")
+    table.add("role headers read right (title, employer, one role): check part",
+              f"{header_right['all three']}/{headers}",
+              note=f"employer {header_right['employer']}/{headers}, title {header_right['title']}/{headers}; "
+              f"tuning part {tune_header_right['all three']}/{tune_headers}; `{entry_headers.COMMAND}` "
+              "(benchmarks/generated/headers, written from real resumes' header shapes)")
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
         f", {name} {score.files}" for name, score in (generated | public).items()),
               note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "

@@ -1,0 +1,86 @@
+"""How the reader splits a role's header: title and employer as real resumes print them, one entry at a time.
+
+`python -m benchmarks.entry_headers [tune|check|all]` (a few seconds). The set (`generated/headers/headers.jsonl`,
+285 entries in seven languages, conventions in its header) was written by someone who had not read the parser,
+from the header shapes of real resumes (title over employer, employer over title, dates first, one-line comma
+lists, "at" in other languages, places after employers, specialties after a dash, consultancy placements), with
+invented titles and employers. Split by the SHA-256 of each entry's id (even -> tune, odd -> check) like the
+labelled corpus: parser work may look at the tuning entries' misses (printed); the check part is only counted.
+
+Each entry is pasted as the only role of a short resume (read through `read_text`, as a user's pasted text is)
+and scored with the labelled corpus's own comparisons (`benchmarks.resume_accuracy`): the title, the employer,
+and one role read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.resume.intake import read_text
+from assistant.resume.parser import parse_resume
+from benchmarks.resume_accuracy import _employer_match, _title_match
+
+HEADERS = Path(__file__).parent / "generated" / "headers" / "headers.jsonl"
+COMMAND = "python -m benchmarks.entry_headers"
+_SETTINGS = Settings()
+
+
+def part_of(entry_id: str) -> str:
+    return "tune" if int(hashlib.sha256(entry_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def load() -> list[dict[str, Any]]:
+    lines = HEADERS.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def read(entry: dict[str, Any]) -> dict[str, bool]:
+    text = ("Dana Whitfield\ndana@example.org\n\nExperience\n" + "\n".join(entry["lines"]) +
+            "\n• Built the forecasting platform used by four teams.\n• Hired and led six engineers.\n\n"
+            "Education\nMSc Statistics, University of Leeds, 2008\n")
+    jobs = parse_resume(read_text(text, _SETTINGS)).experience
+    job = jobs[0] if jobs else None
+    employer = entry["company"]
+    return {
+        "title": job is not None and _title_match(entry["title"], job.title),
+        "employer": job is not None and (job.company is None if employer is None
+                                         else _employer_match(employer, [job.company or ""])),
+        "one role": len(jobs) == 1,
+    }
+
+
+def score(which: str) -> tuple[Counter[str], int, list[tuple[dict[str, Any], dict[str, bool]]]]:
+    """(right per field, entries, tuning entries read wrong with what went wrong)."""
+    right, total, misses = Counter[str](), 0, []
+    for entry in load():
+        part = part_of(entry["id"])
+        if which != "all" and part != which:
+            continue
+        got = read(entry)
+        right.update(field for field, ok in got.items() if ok)
+        right["all three"] += all(got.values())
+        total += 1
+        if not all(got.values()) and part == "tune":
+            misses.append((entry, got))
+    return right, total, misses
+
+
+def main(argv: list[str]) -> int:
+    which = argv[0] if argv else "tune"
+    right, total, misses = score(which)
+    for entry, got in misses:
+        wrong = ", ".join(field for field, ok in got.items() if not ok)
+        print(f"{entry['id']} {entry['lang']} {entry['kind']} ({wrong}): {entry['lines']}")
+    print(which, ", ".join(f"{field} {right[field]}/{total}" for field in ("title", "employer", "one role",
+                                                                            "all three")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
