@@ -477,6 +477,26 @@ def test_a_title_at_its_employer_in_other_languages_is_split_there(line: str, ti
     assert [(j.title, j.company) for j in jobs] == [(title, employer)]
 
 
+@pytest.mark.parametrize(("header", "title", "employer", "place"), [
+    ("Consultora Senior\nIbercampo Consultores\nSevilla · 2017 – 2020", "Consultora Senior", "Ibercampo Consultores",
+     "Sevilla"),
+    ("CONSULTANT CONNECT LTD\nRecruitment Consultant | Manchester | 2017 - 2020", "Recruitment Consultant",
+     "CONSULTANT CONNECT LTD", "Manchester"),
+    ("Ingénieur logiciel – Avionique du Midi SA (Toulouse)  2017 – 2020", "Ingénieur logiciel", "Avionique du Midi SA",
+     "Toulouse"),
+])
+def test_a_bare_city_in_a_header_is_the_roles_place(header: str, title: str, employer: str, place: str) -> None:
+    jobs = _parse(f"Experience\n{header}\n• Built the ingestion pipeline for 40 feeds\n").experience
+    assert [(j.title, j.company, j.location) for j in jobs] == [(title, employer, place)]
+
+
+def test_only_cities_are_known_places() -> None:
+    from assistant.resume.places import known_city
+
+    assert all(map(known_city, ["Brescia", "Manchester", "São Paulo", "Utrecht"]))
+    assert not any(map(known_city, ["Google", "Globex", "Northwind", "Principal", "Oracle", "brescia"]))
+
+
 def test_a_title_with_a_dash_before_at_employer_is_kept_whole() -> None:
     resume = _parse(
         "Experience\nEngineering Manager – ML Infrastructure at Northbridge Health\n2020-06-01 - 2023-01-31\n"

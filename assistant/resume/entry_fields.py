@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 
 from assistant.resume.headings import Typography
 from assistant.resume.models import Job, Line
+from assistant.resume.places import known_city
 from assistant.resume.roles import legal_form, title_probabilities
 from assistant.resume.vocabulary import (
     CITY_PREFIXES,
@@ -38,12 +39,19 @@ def strip_location(field: str) -> tuple[str, str | None]:
     if found:
         start, location = found
         return field[:start].rstrip(" ,-–|"), location
+    if known_city(field):
+        return "", field.strip()  # "Sevilla" in "Sevilla · 2017 – 2020": the role's place, no title or employer
     bracketed = re.search(r"\s*\(([^()]+)\)\s*$", field)
     if bracketed and field[: bracketed.start()].strip():
-        # "Nubank (São Paulo, Brasil)", "Globex (Remote)": the place in brackets after the employer's name.
+        # "Nubank (São Paulo, Brasil)", "Globex (Remote)", "Avionique du Midi SA (Toulouse)": the place in brackets
+        # after the employer's name.
         inner = bracketed.group(1).strip()
-        if REMOTE.fullmatch(inner) or inner.lower() in REGIONS or (find_location(inner) or (1, ""))[0] == 0:
+        if REMOTE.fullmatch(inner) or inner.lower() in REGIONS or (find_location(inner) or (1, ""))[0] == 0 or (
+                known_city(inner)):
             return field[: bracketed.start()].rstrip(" ,-–|"), inner
+    comma_city = re.fullmatch(r"(?P<name>.+?),\s*(?P<city>[^,]+)", field.strip())
+    if comma_city and known_city(comma_city.group("city")):
+        return comma_city.group("name").strip(), comma_city.group("city").strip()  # "Kite & Key Labs, London"
     return field, None
 
 
@@ -539,7 +547,8 @@ def title_side(first: str, second: str) -> int | None:
 def place_only(text: str) -> bool:
     """A field that is only a place ("India", "Berlin, DE"): never the employer."""
     lowered = text.strip().lower()
-    return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0
+    return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0 or (
+        known_city(text))
 
 
 # What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
