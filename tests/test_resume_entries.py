@@ -490,6 +490,17 @@ def test_a_bare_city_in_a_header_is_the_roles_place(header: str, title: str, emp
     assert [(j.title, j.company, j.location) for j in jobs] == [(title, employer, place)]
 
 
+@pytest.mark.parametrize(("line", "title", "employer"), [
+    ("Ricercatore, Istituto Nazionale di Ottica  2011 – 2016", "Ricercatore", "Istituto Nazionale di Ottica"),
+    ("Software-ontwikkelaar, Kantoorpark Groep B.V.  2011 – 2016", "Software-ontwikkelaar", "Kantoorpark Groep B.V."),
+])
+def test_an_unknown_title_beside_a_named_organisation_is_the_title(line: str, title: str, employer: str) -> None:
+    """No title word the reader knows on either side of the comma: the side that names itself an organisation (a
+    legal form, an institute) is the employer."""
+    jobs = _parse(f"Experience\n{line}\n• Built the ingestion pipeline for 40 feeds\n").experience
+    assert [(j.title, j.company) for j in jobs] == [(title, employer)]
+
+
 def test_only_cities_are_known_places() -> None:
     from assistant.resume.places import known_city
 

@@ -20,6 +20,7 @@ from assistant.resume.places import known_city
 from assistant.resume.roles import legal_form, title_probabilities
 from assistant.resume.vocabulary import (
     CITY_PREFIXES,
+    INSTITUTION,
     LEGAL_SUFFIX,
     REGIONS,
     REMOTE,
@@ -541,6 +542,12 @@ def title_side(first: str, second: str) -> int | None:
     second_titled = bool(TITLE_WORDS.search(second)) and not legal_form(second)
     if first_titled != second_titled:
         return 0 if first_titled else 1
+    # Neither names a title word the reader knows ("Ricercatore, Istituto Nazionale di Fisica", "Software-
+    # ontwikkelaar, Van der Berg B.V."): a field that names itself an organisation -- a legal form, a school or
+    # institute -- is the employer, and the other the title.
+    first_named, second_named = (bool(legal_form(f) or INSTITUTION.search(f)) for f in (first, second))
+    if not first_titled and first_named != second_named:
+        return 1 if first_named else 0
     return learned_title([first, second])
 
 

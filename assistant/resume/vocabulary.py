@@ -206,7 +206,7 @@ DEGREE = re.compile(
     re.IGNORECASE,
 )
 INSTITUTION = re.compile(
-    r"university|college|institut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
+    r"university|college|institut|istitut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
     r"|faculdade|facultad",
     re.IGNORECASE,
 )
