@@ -759,15 +759,17 @@ def test_word_and_docs_list_bullets_stay_bullets() -> None:
 
 def test_a_place_written_after_every_employer_is_the_place_not_part_of_the_employer() -> None:
     """"Vellore Santé, Paris" on each entry, the candidate living in Paris: the employer is "Vellore Santé". A
-    lone "Foo, Bar" employer is left as printed (it may be the name)."""
+    lone "Foo, Bar" employer is left as printed (it may be the name), unless "Bar" is a city GeoNames knows."""
     entries = ("Director of Applied AI\nVellore Santé, Paris\nJan 2020 - Present\n• Lead 30 people on imaging\n"
                "Research Engineer\nInstitut Lumière, Lyon\nOct 2013 - Dec 2019\n• Segmentation models\n"
                "Data Science Intern\nBanque Rivemont, Paris\nMar 2013 - Aug 2013\n• Credit scoring models\n")
     resume = _parse("Inès Example\nParis, France | ines@example.org\nExperience\n" + entries)
     assert [(j.company, j.location) for j in resume.experience] == [
         ("Vellore Santé", "Paris"), ("Institut Lumière", "Lyon"), ("Banque Rivemont", "Paris")]
-    short = _parse("Inès Example\nines@example.org\nExperience\n" + entries.split("Data Science Intern")[0])
-    assert [j.company for j in short.experience] == ["Vellore Santé, Paris", "Institut Lumière, Lyon"]
+    short = _parse("Inès Example\nines@example.org\nExperience\n" + entries.split("Data Science Intern")[0].replace(
+        "Institut Lumière, Lyon", "Rivemont, Delacroix"))
+    assert [(j.company, j.location) for j in short.experience] == [
+        ("Vellore Santé", "Paris"), ("Rivemont, Delacroix", None)]
 
 
 @pytest.mark.parametrize(
