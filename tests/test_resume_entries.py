@@ -501,6 +501,12 @@ def test_an_unknown_title_beside_a_named_organisation_is_the_title(line: str, ti
     assert [(j.title, j.company) for j in jobs] == [(title, employer)]
 
 
+def test_international_in_an_employers_name_is_no_intern() -> None:
+    jobs = _parse("Experience\nPeople Partner\nHarrow Group International\nFeb 2008 – Jan 2012\n"
+                  "• Ran the annual review cycle for 900 staff\n").experience
+    assert [(j.title, j.company) for j in jobs] == [("People Partner", "Harrow Group International")]
+
+
 def test_only_cities_are_known_places() -> None:
     from assistant.resume.places import known_city
 

@@ -174,11 +174,12 @@ LOCATION_TAIL = re.compile(
 )
 REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
 TITLE_WORDS = re.compile(
-    r"(engineer|manager|director(?!ate|y)|scientist|developer|lead\b|leader|head\b|architect|analyst|intern|consultant"
+    r"(engineer|manager|director(?!ate|y)|scientist|developer|lead\b|leader|head\b|architect|analyst"
+    r"|intern(?!ation|al|et)|consultant"
     r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
     r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff(?!ing)"
     # (... but not the words an organisation's name ends in: "Quillfield Advisory", "Robert Half Staffing", "Lumen
-    # Productions", "Health Directorate", "Membership Services")
+    # Productions", "Health Directorate", "Membership Services", "Solutions Group International")
     r"|programmer|member(?!ship)|owner|chief|professor|lecturer|teacher|advisor(?!y)|strategist|product(?!ion)"
     r"|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
