@@ -507,6 +507,18 @@ def test_international_in_an_employers_name_is_no_intern() -> None:
     assert [(j.title, j.company) for j in jobs] == [("People Partner", "Harrow Group International")]
 
 
+def test_year_ranges_whose_dash_was_lost_date_the_roles_when_nothing_else_does() -> None:
+    """"Globex, Holmdel, NJ 2000 2002": the dash was drawn as a rule, or its glyph carried no character. With no
+    role read otherwise, two or more header lines ending in two years in order are the roles' ranges."""
+    history = ("Experience\nGlobex, Holmdel, NJ 2000 2002\nSoftware Developer\n• Built the voicemail gateway\n"
+               "Initech, New York, NY 1996 2000\nSoftware Tester\n• Wrote the regression suite\n")
+    jobs = _parse(history).experience
+    assert [(j.title, j.company, j.start, j.end) for j in jobs] == [
+        ("Software Developer", "Globex", "2000-01", "2002-12"), ("Software Tester", "Initech", "1996-01", "2000-12")]
+    one = _parse("Experience\nGlobex, Holmdel, NJ 2000 2002\nSoftware Developer\n• Built the voicemail gateway\n")
+    assert one.experience == []  # one such line may be anything
+
+
 def test_only_cities_are_known_places() -> None:
     from assistant.resume.places import known_city
 

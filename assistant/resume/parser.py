@@ -1560,6 +1560,28 @@ def _dated(line: Line) -> bool:
     return bool(RANGE.search(line.text) or OPEN_FIRST.search(line.text) or SINCE.search(line.text))
 
 
+# "Avaya, Holmdel, NJ 2000 2002": two years side by side ending a header line, the dash between them lost (drawn
+# as a rule, or a glyph without its character).
+_UNDASHED_YEARS = re.compile(r"(?<![\d/.,-])(?P<start>(?:19|20)\d\d)\s+(?P<end>(?:19|20)\d\d)\s*$")
+
+
+def _undashed_year_ranges(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """The work history's lines with each "2000 2002" line end read as "2000 – 2002", when two or more header
+    lines end so (two bare years side by side may be anything, so only where no role was read otherwise, and
+    only in order: the end after the start, within fifty years). Empty when there are not two."""
+    out, found = [], 0
+    for line in lines:
+        match = _UNDASHED_YEARS.search(line.text)
+        if match and not _is_bullet(line) and 0 < int(match["end"]) - int(match["start"]) <= 50 and not (
+                RANGE.search(line.text)):
+            text = f"{line.text[:match.start()]}{match['start']} – {match['end']}"
+            if typography is not None:
+                typography.alias(text, line.text)
+            line, found = Line(number=line.number, text=text), found + 1
+        out.append(line)
+    return out if found >= 2 else []
+
+
 def _date_above_heading(before: list[Line], lines: list[Line]) -> list[Line]:
     """A date column set beside the entries: the first entry's dates sit a little higher than the section's heading,
     so reading by height puts them before it ("January 2021 - Present" / "Work" / "Globex" / "Engineer" /
@@ -1638,7 +1660,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
         sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
                         for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
-    jobs = _jobs(experience_lines, typography, measure)
+    jobs = _jobs(experience_lines, typography, measure) or _jobs(
+        _undashed_year_ranges(experience_lines, typography), typography, measure)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
