@@ -351,6 +351,7 @@ def test_a_work_history_printed_twice_is_one_set_of_roles() -> None:
     ("2019年3月 - 2021年6月", "2019-03", "2021-06"),  # Chinese and Japanese
     ("Q1 2019 – Q2 2021", "2019-01", "2021-06"),  # quarters
     ("from March 2019 until June 2021", "2019-03", "2021-06"),  # "from" is the range's, not the employer's
+    ("de mars 2019 à juin 2021", "2019-03", "2021-06"),  # ... and so is French "de"
     ("Mar 2019 to the present", "2019-03", "Present"),
     ("Mar 2019 - Til date", "2019-03", "Present"),
     # Found missing by a set of date ranges written from real resumes by someone who had not read the parser:

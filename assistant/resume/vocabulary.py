@@ -83,7 +83,7 @@ _YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:
 _SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
 RANGE = re.compile(
     # "from March 2019 until June 2021", "von 2019 bis 2021": the word before the start is part of the range.
-    rf"(?:(?<!\w)(?:from|von|vom|desde|du|dal)\s+)?"
+    rf"(?:(?<!\w)(?:from|von|vom|desde|du|de|dal)\s+)?"
     rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
     rf"\s*(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|al|hasta|até|tot)\s*"
     rf"(?P<end>{DATE}|{OPEN_END}|{_SHORT_END})(?!\w)",
