@@ -434,3 +434,12 @@ def test_russian_headings_name_their_sections() -> None:
 ])
 def test_each_part_of_a_heading_that_lists_kinds_names_its_kind(heading: str, kinds: list[str]) -> None:
     assert kinds_named(heading) == kinds
+
+
+def test_a_heading_wrapped_inside_a_narrow_label_cell_is_one_heading() -> None:
+    """Word tables with a narrow label column wrap "Experience" as "Experien" over "ce"."""
+    resume = parse_resume(ExtractedText(text=(
+        "Dana Example\ndana@example.org\nExperien\nce\nGlobex, Springfield 2019 – 2022\nQuality Manager\n"
+        "• Rebuilt the coating line\nEducation\nBSc Chemistry, 2012\n"), pages=1))
+    assert [s.name for s in resume.sections] == ["experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [("Quality Manager", "Globex")]

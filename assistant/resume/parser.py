@@ -52,6 +52,7 @@ from assistant.resume.models import Contact, Education, ExtractedText, Job, Line
 from assistant.resume.sections import (
     Span,
     in_left_margin,
+    join_broken_headings,
     read_sections,
     split_glued_heading,
     split_margin_headings,
@@ -1644,7 +1645,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
     typography = Typography(extracted.styled_lines) if extracted.styled_lines else None
     if typography is not None:
         typography.bind(lines)
-    lines = split_margin_headings(split_glued_heading(lines), typography,
+    lines = split_margin_headings(join_broken_headings(split_glued_heading(lines), typography), typography,
                                    in_left_margin(extracted.styled_lines))
     measure = _measure(lines)
     header, spans = read_sections(lines, typography, embedder)

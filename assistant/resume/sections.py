@@ -72,6 +72,28 @@ def split_glued_heading(lines: list[Line]) -> list[Line]:
     return out
 
 
+def join_broken_headings(lines: list[Line], typography: Typography | None = None) -> list[Line]:
+    """ "Experien" over "ce": a heading wrapped inside a narrow label cell (a Word table's left column) is one
+    heading again, when the tail is a few lower-case letters alone on their line and the word they complete is a
+    heading the first part alone is not."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        tail = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        joined = line.text.rstrip() + tail
+        if re.fullmatch(r"[a-zà-ÿ]{1,4}", tail) and line.text.rstrip()[-1:].isalpha() and heading_name(joined) and (
+                not heading_name(line.text)):
+            if typography is not None:
+                typography.alias(joined, line.text)
+            out.append(Line(number=line.number, text=joined))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
 def _margin_heading(text: str) -> tuple[str, str] | None:
     """ "EXPERIENCE Pinecrest Logistics, Data Engineer 2023 - Present" -> ("EXPERIENCE", the rest): a known heading
     printed in a left margin on its first entry's row, so extraction glued the two. The longest heading prefix
