@@ -520,6 +520,14 @@ def test_year_ranges_whose_dash_was_lost_date_the_roles_when_nothing_else_does()
     assert one.experience == []  # one such line may be anything
 
 
+def test_a_specialty_after_the_titles_dash_stays_with_the_title_before_the_employers_comma() -> None:
+    jobs = _parse("Experience\nLead Analyst – Payments & Risk, Harrow Mutual Insurance  Apr 2017 – now\n"
+                  "• Cut false declines by 18%\n").experience
+    assert [(j.title, j.company) for j in jobs] == [("Lead Analyst – Payments & Risk", "Harrow Mutual Insurance")]
+    globex = _parse("Experience\nStaff Engineer – Globex, Initech Labs  Apr 2017 – now\n• Ran the build farm\n")
+    assert globex.experience[0].title == "Staff Engineer"  # an organisation after the dash is no specialty
+
+
 def test_only_cities_are_known_places() -> None:
     from assistant.resume.places import known_city
 

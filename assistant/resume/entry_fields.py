@@ -303,6 +303,9 @@ def title_company(
     if company is not None and (specialised := _title_specialty(title_choice, company, candidates, line_of,
                                                                  [*pre, rest, *post])) is not None:
         return specialised[0], specialised[1], location
+    if company is not None and (specialised := _specialty_before_employer(title_choice, company, line_of,
+                                                                          [*pre, rest, *post])) is not None:
+        return specialised[0], specialised[1], location
     on_dates = [t for o, t in candidates if o == "rest"]
     if company is not None and title_choice[0] == "rest" and len(on_dates) >= 2 and company not in on_dates and all(
             TITLE_WORDS.search(t) and not legal_form(t) for t in on_dates) and re.fullmatch(
@@ -467,6 +470,28 @@ def _title_specialty(title_choice: _Candidate, company: str, candidates: list[_C
     alone = [c[1] for c in candidates if c is not title_choice and c is not beside
              and fields_on[line_of.get(id(c))] == 1 and _reads_as_organisation(c[1])]
     return (whole, alone[0]) if len(alone) == 1 else None
+
+
+def _specialty_before_employer(title_choice: _Candidate, company: str, line_of: dict[int, int],
+                               lines: list[str]) -> tuple[str, str] | None:
+    """(title, employer) for "Lead Analyst – Fraud & Risk, Sterling Mutual Insurance" on one line: the dash
+    separates the title from its specialty, and the employer comes after the comma. Only when the part before the
+    comma is short and does not read as an organisation and the part after it does."""
+    line = line_of.get(id(title_choice))
+    if line is None or "," not in company:
+        return None
+    whole = lines[line - 1].strip()
+    shape = re.match(rf"{re.escape(title_choice[1])}(?P<dash>\s+[–—-]\s+){re.escape(company)}", whole)
+    if shape is None:
+        return None
+    specialty, employer = (part.strip() for part in company.rsplit(",", 1))
+    if not specialty or not employer or len(specialty.split()) > 5 or legal_form(specialty):
+        return None
+    probabilities = title_probabilities([specialty, employer])
+    if probabilities is None or probabilities[0] <= 0.25 or not (
+            legal_form(employer) or INSTITUTION.search(employer) or _reads_as_organisation(employer)):
+        return None
+    return f"{title_choice[1]}{shape['dash']}{specialty}", employer
 
 
 def _prose_start(text: str) -> bool:
