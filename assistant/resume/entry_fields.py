@@ -379,7 +379,10 @@ def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str 
         both = title_probabilities([left, right]) if left and right else None
         if left and right and not (both is not None and min(both) >= _SURE_TITLE):
             side = title_side(left, right)
-            if side == 0:
+            specialty = both is not None and both[1] >= 0.5 and not (legal_form(right) or INSTITUTION.search(right))
+            if side == 0 and not specialty:
+                # ("Engineering Manager, ML Platform" beside its place, the employer given above: the part after the
+                # comma reads as the title's own specialty, not as an organisation.)
                 return left, right, location
             if side == 1 and both is not None and both[0] <= _SURE_ORGANISATION:
                 # Company first only when the scorer agrees the first part names an organisation: a team before

@@ -1234,20 +1234,24 @@ _CAPS_PLACE = re.compile(
 def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
     """Take the place off employers that carry it, when the resume does so consistently: most of its employers
     (at least three) end the same way, and one of those places is where the candidate lives, a place known
-    elsewhere, or a place that recurs. A single "Foo, Bar" is left alone: it may be the employer's own name."""
+    elsewhere, a place that recurs, or the resume's other employers had theirs taken off as known cities. A single
+    "Foo, Bar" is left alone: it may be the employer's own name."""
     if len(jobs) < 3:
         return jobs
     home = (contact.location or "").split(",")[0].strip().lower()
     for pattern in (_COMMA_PLACE, _CAPS_PLACE):
         found = [pattern.match(job.company or "") for job in jobs]
         places = [m.group("place") for m in found if m]
-        if len(places) < max(3, 0.75 * len(jobs)) or any(
+        # Employers whose place already came off (a city GeoNames knows) are employers written the same way.
+        located = sum(1 for job, m in zip(jobs, found, strict=True) if not m and job.location)
+        if not places or len(places) + located < max(3, 0.75 * len(jobs)) or any(
                 LEGAL_SUFFIX.fullmatch(p + ".") or LEGAL_SUFFIX.fullmatch(p) or TITLE_WORDS.search(p)
                 for p in places):
             continue
         # (A place recurs when two different employers share it; one employer's promotions repeat it anyway.)
         pairs = {(m.group("employer").strip().lower(), m.group("place").lower()) for m in found if m}
-        known = {p.lower() for p in places} & ({home} | REGIONS) or len({p for _, p in pairs}) < len(pairs)
+        known = {p.lower() for p in places} & ({home} | REGIONS) or len({p for _, p in pairs}) < len(pairs) or (
+            located > 0)
         if not known:
             continue
         return [job.model_copy(update={"company": m.group("employer").strip(), "location": job.location or m.group(
