@@ -14,7 +14,6 @@ and one role read.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -24,7 +23,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.resume.intake import read_text
 from assistant.resume.parser import parse_resume
-from benchmarks.resume_accuracy import _employer_match, _title_match
+from benchmarks.resume_accuracy import _employer_match, _title_match, split_of
 
 HEADERS = Path(__file__).parent / "generated" / "headers" / "headers.jsonl"
 COMMAND = "python -m benchmarks.entry_headers"
@@ -32,7 +31,8 @@ _SETTINGS = Settings()
 
 
 def part_of(entry_id: str) -> str:
-    return "tune" if int(hashlib.sha256(entry_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+    """The labelled corpus's split rule (`split_of`), by the entry id."""
+    return "tune" if split_of(entry_id) == "tuning" else "check"
 
 
 def load() -> list[dict[str, Any]]:
