@@ -280,29 +280,3 @@ def test_words_drawn_twice_as_a_shadow_or_simulated_bold_are_read_once(settings)
     job = parse_resume(extracted).experience[0]
     assert (job.title, job.company) == ("Staff Engineer", "Globex")
 
-
-def _styles(page: int, lines: list[tuple[str, float]], size: float = 9.0) -> list[list[object]]:
-    return [[page, text, size, 0.0, x, 0.0, 0.0, "", False] for text, x in lines]
-
-
-def test_a_first_pages_sidebar_goes_after_the_work_history_that_runs_on_to_the_next_page() -> None:
-    """Google Docs' two-column templates: page 1's main column, then its sidebar (Skills, Certifications); the
-    work history runs on at the top of page 2. Read page by page, the sidebar's headings cut the work history and
-    its later roles fell under "Certifications"."""
-    main = [("EXPERIENCE", 120.0), ("Globex, Springfield, MO — Solutions Architect", 120.0),
-            ("• Designed the cloud platform for migration of", 120.0)]
-    side = [("SKILLS", 384.0), ("Azure", 384.0), ("Docker, AKS", 384.0), ("Certifications", 384.0),
-            ("CCNA", 384.0)]
-    page2 = [("the data centre workloads to three regions.", 120.0),
-             ("Initech, Springfield, MO — Applications Engineer", 120.0), ("September 2010 - May 2014", 120.0)]
-    texts = ["\n".join(t for t, _ in main + side), "\n".join(t for t, _ in page2)]
-    styles = _styles(1, main + side) + _styles(2, page2)
-    out_texts, out_styles = intake._sidebar_after_its_column(texts, styles)
-    assert out_texts == ["\n".join(t for t, _ in main), "\n".join(t for t, _ in page2 + side)]
-    assert [s[1] for s in out_styles] == [t for t, _ in main + page2 + side]
-    # A main column read after a sidebar on its left (its lines as long as the next page's) stays where it is.
-    left_side = [(t, 60.0) for t, _ in side]
-    wide_main = [(t, 220.0) for t, _ in main]
-    texts = ["\n".join(t for t, _ in left_side + wide_main), "\n".join(t for t, _ in page2)]
-    styles = _styles(1, left_side + wide_main) + _styles(2, [(t, 60.0) for t, _ in page2])
-    assert intake._sidebar_after_its_column(texts, styles) == (texts, styles)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.resume.layout import Run, order_lines, page_text
+from assistant.resume.layout import Run, order_lines, page_text, sidebars_after_their_columns
 from assistant.resume.normalize import normalize_text
 from benchmarks.generated.layouts.cases import CASES, Case, check
 
@@ -291,3 +291,30 @@ def test_right_aligned_dates_and_places_beside_their_entries_are_read_on_their_r
     lines = _text(sorted(runs, key=lambda run: run.x > 400))  # the right-aligned labels drawn last
     for employer, dates, _ in entries:
         assert f"{employer} {dates}" in lines
+
+
+def _styles(page: int, lines: list[tuple[str, float]], size: float = 9.0) -> list[list[object]]:
+    return [[page, text, size, 0.0, x, 0.0, 0.0, "", False] for text, x in lines]
+
+
+def test_a_first_pages_sidebar_goes_after_the_work_history_that_runs_on_to_the_next_page() -> None:
+    """Google Docs' two-column templates: page 1's main column, then its sidebar (Skills, Certifications); the
+    work history runs on at the top of page 2. Read page by page, the sidebar's headings cut the work history and
+    its later roles fell under "Certifications"."""
+    main = [("EXPERIENCE", 120.0), ("Globex, Springfield, MO — Solutions Architect", 120.0),
+            ("• Designed the cloud platform for migration of", 120.0)]
+    side = [("SKILLS", 384.0), ("Azure", 384.0), ("Docker, AKS", 384.0), ("Certifications", 384.0),
+            ("CCNA", 384.0)]
+    page2 = [("the data centre workloads to three regions.", 120.0),
+             ("Initech, Springfield, MO — Applications Engineer", 120.0), ("September 2010 - May 2014", 120.0)]
+    texts = ["\n".join(t for t, _ in main + side), "\n".join(t for t, _ in page2)]
+    styles = _styles(1, main + side) + _styles(2, page2)
+    out_texts, out_styles = sidebars_after_their_columns(texts, styles)
+    assert out_texts == ["\n".join(t for t, _ in main), "\n".join(t for t, _ in page2 + side)]
+    assert [s[1] for s in out_styles] == [t for t, _ in main + page2 + side]
+    # A main column read after a sidebar on its left (its lines as long as the next page's) stays where it is.
+    left_side = [(t, 60.0) for t, _ in side]
+    wide_main = [(t, 220.0) for t, _ in main]
+    texts = ["\n".join(t for t, _ in left_side + wide_main), "\n".join(t for t, _ in page2)]
+    styles = _styles(1, left_side + wide_main) + _styles(2, [(t, 60.0) for t, _ in page2])
+    assert sidebars_after_their_columns(texts, styles) == (texts, styles)

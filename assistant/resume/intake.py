@@ -25,11 +25,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
+from assistant.resume.layout import sidebars_after_their_columns
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.normalize import normalize_text, plain_from_markdown
 from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE, READY, SERVE_MAGIC
@@ -83,7 +83,7 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
     result = _run_worker(data, settings)
     if not result.get("ok"):
         raise InputError(str(result.get("message", "The PDF could not be read.")), code=str(result.get("code")))
-    page_texts, styles = _sidebar_after_its_column(result["page_texts"], result.get("styles", []))
+    page_texts, styles = sidebars_after_their_columns(result["page_texts"], result.get("styles", []))
     raw_text = "\n".join(page_texts)
     text = normalize_text(raw_text)
     hidden = [h for h in (normalize_text(piece) for piece in result["hidden"]) if h]
@@ -109,55 +109,6 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
         warnings=list(result.get("warnings", [])), styled_lines=styled,
         document_names=[n for n in (normalize_text(str(x)) for x in result.get("document_names", [])) if n],
     )
-
-
-# How far right of the main column a sidebar starts, at least (points).
-_SIDEBAR_OFFSET = 100.0
-
-
-def _median(values: Iterable[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2] if ordered else 0.0
-
-
-def _sidebar_after_its_column(page_texts: list[str], styles: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
-    """A page read as a main column then a sidebar on its right, whose main column runs on onto the next page
-    (a long work history in Google Docs' two-column templates): the sidebar goes after that next page's text, so
-    the page break does not put the sidebar's Skills and Certifications headings in the middle of the work history
-    and leave its later roles under them. Only when the next page opens at the main column's x, mid-sentence or
-    with a list item, and the sidebar is three lines or more read last on its page. Lines are moved whole, with
-    their styles; nothing is dropped."""
-    pages = [[line for line in text.split("\n") if line.strip()] for text in page_texts]
-    by_page: list[list[list[Any]]] = [[] for _ in pages]
-    for style in styles:
-        if 1 <= style[0] <= len(pages):
-            by_page[style[0] - 1].append(style)
-    if any(len(lines) != len(page) or any(line != style[1] for line, style in zip(lines, page, strict=False))
-           for lines, page in zip(pages, by_page, strict=True)):
-        return page_texts, styles  # styles that do not match the text line for line: nothing to go by
-    for n in range(len(pages) - 1):
-        page, following = by_page[n], by_page[n + 1]
-        if not following:
-            continue
-        main_x = following[0][4]
-        tail = len(page)
-        while tail > 0 and page[tail - 1][4] >= main_x + _SIDEBAR_OFFSET:
-            tail -= 1
-        opener = str(following[0][1]).lstrip()
-        continues = opener[:1].islower() or opener[:1] in "•·-–" or not str(page[tail - 1][1]).rstrip().endswith(
-            (".", ":")) if tail > 0 else False
-        if tail == 0 or len(page) - tail < 3 or abs(page[tail - 1][4] - main_x) > 3 or not continues:
-            continue
-        side, main = page[tail:], following[:len(page) - tail]
-        if _median(len(str(style[1])) for style in side) >= 0.6 * _median(len(str(style[1])) for style in main) or (
-                max(style[2] for style in side) > _median(style[2] for style in main) + 1):
-            # The block read last is no narrow sidebar (its lines are as long as the main column's: it is the main
-            # column, read after a sidebar on its left), or it holds the name in its large type.
-            continue
-        sidebar = [[n + 2, *style[1:]] for style in side]
-        by_page[n], by_page[n + 1] = page[:tail], following + sidebar
-    texts = ["\n".join(str(style[1]) for style in page) for page in by_page]
-    return texts, [style for page in by_page for style in page]
 
 
 def read_text(text: str, settings: Settings) -> ExtractedText:

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from statistics import median
+from typing import Any
 
 _BOLD_NAME = re.compile(
     r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,+](?:b|bd|sb|bx)\b|cmbx|sfbx|cmb\d|bx\d+|\+bx|medium",
@@ -1209,3 +1211,46 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
             styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1),
                            round(line.italic, 2), _colour(line), index in ruled))
     return "\n".join(t for t in texts if t), styles
+
+
+# How far right of the main column a sidebar starts, at least (points).
+_SIDEBAR_OFFSET = 100.0
+
+
+def sidebars_after_their_columns(page_texts: list[str], styles: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """Reading order across pages: a page read as a main column then a sidebar on its right, whose main column runs
+    on onto the next page (a long work history in Google Docs' two-column templates), has its sidebar read after
+    that next page's text, so the page break does not put the sidebar's Skills and Certifications headings in the
+    middle of the work history and leave its later roles under them.
+
+    `page_texts` and `styles` are the worker's (`page_text` per page; styles as (page, text, size, ...) rows, one
+    per non-empty line). Only when the next page opens at the main column's x mid-sentence or with a list item (or
+    the main column's last line ends without a full stop), and the block read last is three lines or more, narrow
+    (its lines well shorter than the main column's) and in body type (never the name). Lines move whole, with their
+    styles; nothing is dropped."""
+    by_page: list[list[list[Any]]] = [[] for _ in page_texts]
+    for style in styles:
+        if 1 <= style[0] <= len(by_page):
+            by_page[style[0] - 1].append(style)
+    if any([line for line in text.split("\n") if line.strip()] != [style[1] for style in page]
+           for text, page in zip(page_texts, by_page, strict=True)):
+        return page_texts, styles  # styles that do not match the text line for line: nothing to go by
+    for n in range(len(by_page) - 1):
+        page, following = by_page[n], by_page[n + 1]
+        if not following:
+            continue
+        main_x = following[0][4]
+        tail = len(page)
+        while tail > 0 and page[tail - 1][4] >= main_x + _SIDEBAR_OFFSET:
+            tail -= 1
+        side, main = page[tail:], following[:len(page) - tail]
+        if tail == 0 or len(side) < 3 or abs(page[tail - 1][4] - main_x) > 3:
+            continue
+        opener = str(following[0][1]).lstrip()
+        runs_on = opener[:1].islower() or opener[:1] in "•·-–" or not str(page[tail - 1][1]).rstrip().endswith(
+            (".", ":"))
+        narrow = median(len(str(style[1])) for style in side) < 0.6 * median(len(str(style[1])) for style in main)
+        body_type = max(style[2] for style in side) <= median(style[2] for style in main) + 1
+        if runs_on and narrow and body_type:
+            by_page[n], by_page[n + 1] = page[:tail], following + [[n + 2, *style[1:]] for style in side]
+    return ["\n".join(str(style[1]) for style in page) for page in by_page], [s for page in by_page for s in page]
