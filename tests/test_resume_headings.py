@@ -280,6 +280,15 @@ def test_italian_headings_are_named_like_the_other_languages(heading: str, kind:
     assert heading_kinds([heading], None) == [kind]
 
 
+@pytest.mark.parametrize("heading", ["EXPÉRIENCES ASSOCIATIVES", "Expérience bénévole", "Ehrenamtliche Tätigkeiten",
+                                     "Experiencia de voluntariado", "Experiência voluntária"])
+def test_volunteer_experience_in_other_languages_is_volunteering_not_the_work_history(heading: str) -> None:
+    # Headed "experience" of another sort: in plain text, where no type size marks it, it was no heading at all and
+    # its entries ran on under the section above it as if they were roles.
+    from assistant.resume.parser import heading_name
+    assert heading_name(heading) == "volunteering"
+
+
 def test_an_italian_cv_gets_its_sections_and_jobs() -> None:
     resume = parse_resume(_resume("Profilo", "Esperienza professionale", "Istruzione e formazione", "Competenze"))
     assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]

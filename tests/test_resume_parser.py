@@ -909,6 +909,38 @@ def test_roles_run_on_under_education_are_read_and_the_degrees_are_not_roles() -
     assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
 
 
+def test_roles_under_an_unknown_heading_are_read_not_replaced_by_one_volunteer_role() -> None:
+    # A pasted resume whose work history is headed in words no lexicon lists runs on under the profile above it.
+    # Its one volunteer role (a section the reader does know) used to stand in for the whole work history: the
+    # review showed a single "Volunteer Mentor" role and nothing of the career. The dated roles are read instead.
+    resume = _parse("Sam Rivera\nsam@example.org\nAbout Me\nData science leader who builds forecasting teams.\n"
+                    f"Chapters So Far\n{TWO_ROLES}Volunteering\nVolunteer Mentor, Code Club  2020 - Present\n"
+                    "• Mentor two evenings a month\n")
+    assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
+    assert resume.years_experience is not None and resume.years_experience > 10
+    assert resume.confidence["experience"] < 0.4  # still a guess, and said to be one
+
+
+def test_a_one_word_heading_of_another_kind_ends_the_roles_run_on_under_education() -> None:
+    # Roles run on under Education (their heading missed), then a volunteering list under a one-word heading that
+    # plain text cannot set apart ("VOLUNTEER"): the roles are the work history, the volunteer entries are not.
+    resume = _parse("Sam Rivera\nsam@example.org\nEducation\nMSc Computer Science, ETH Zurich  2008 - 2010\n"
+                    f"{TWO_ROLES}VOLUNTEER\nCode Club Mentor, Riverside Library  2018 - Present\n"
+                    "Board Member, Food Bank  2016 - 2019\n")
+    assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
+
+
+def test_a_postdoc_is_a_role() -> None:
+    # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
+    # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short
+    # of being read at all: the one volunteer role stood in for it.
+    resume = _parse("Sam Rivera\nsam@example.org\nResearch Interests\nOptimisation and deep learning.\n"
+                    "Chapters So Far\nAssistant Professor, University of Montreal  2017 - 2022\n"
+                    "Postdoc, Stanford University  2015 - 2017\n"
+                    "Volunteering\nVolunteer Mentor, Code Club  2020 - Present\n")
+    assert [j.start for j in resume.experience] == ["2017-01", "2015-01"]
+
+
 def test_the_plain_text_check_reading_makes_no_last_resort_guess() -> None:
     # The plain-text re-reading that checks a PDF's layout reading (readings_disagree) must not vouch for it with
     # the last reading's guess: a plain reading that finds no role is itself a sign of misreading.

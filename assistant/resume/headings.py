@@ -150,6 +150,11 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "community involvement", "community engagement", "giving back", "social impact", "pro bono",
         "ehrenamt", "ehrenamtliches engagement", "benevolat", "engagement associatif", "voluntariado",
         "trabalho voluntario", "vie associative", "soziales engagement", "labor social", "volontariato",
+        # the same kind headed as "experience" of another sort: never the work history
+        "experience associative", "experiences associatives", "experience benevole", "experiences benevoles",
+        "ehrenamtliche tatigkeit", "ehrenamtliche tatigkeiten", "experiencia de voluntariado",
+        "experiencia voluntaria", "experiencias de voluntariado", "trabalhos voluntarios",
+        "experiencia como voluntario",
     ),
     "languages": (
         "languages", "spoken languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "idiomas",

@@ -1529,6 +1529,39 @@ def _roles_anywhere(lines: list[Line], typography: Typography | None, measure: i
     return found if len(found) >= 2 else []
 
 
+# Section kinds that hold no roles of their own: two or more dated roles under one ran on from a work-history heading
+# the reader missed (set in a way no rule knew, or worded like nothing it knows: "Chapters So Far").
+_RUN_ON_HOSTS: set[SectionName] = {"summary", "education", "certifications", "skills", "languages", "interests",
+                                   "references"}
+
+
+def _names_other_entries(text: str) -> bool:
+    """A line that names a section kind other than work: a heading the lexicon knows ("Community Service") or one
+    word that names a kind ("VOLUNTEER"); a role such as "Volunteer Mentor" is neither."""
+    words = text.split()
+    kind = lexicon_kind(text) or (keyword_kind(text) if len(words) == 1 else None)
+    return len(words) <= 4 and kind is not None and kind != "experience"
+
+
+def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measure: int | None) -> list[list[Job]]:
+    """Per block (the lines before the first heading, or a section that holds no roles), the roles that ran on into
+    it from a missed work-history heading: two or more dated entries that name a job title and no schooling, read
+    the way `_roles_anywhere` reads (lines naming a degree left out first, so a degree's dates open no entry)."""
+    found: list[list[Job]] = []
+    for lines in blocks:
+        # A line naming entries of another kind ("VOLUNTEER" in plain text, where no type size sets it apart as a
+        # heading) opens that kind's entries: only the lines above it can be roles run on from a work history.
+        cut = next((i for i, line in enumerate(lines) if _names_other_entries(line.text)), len(lines))
+        unschooled = [line for line in lines[:cut] if not DEGREE.search(line.text)]
+        if sum(bool(RANGE.search(line.text) or OPEN_FIRST.search(line.text)) for line in unschooled) < 2:
+            found.append([])
+            continue
+        roles = [job for job in _jobs(unschooled, typography, measure) if not _schooling(job) and any(
+            TITLE_WORDS.search(field or "") for field in (job.title, job.company))]
+        found.append(roles if len(roles) >= 2 else [])
+    return found
+
+
 def _schooling(job: Job) -> bool:
     """An entry that names a degree, or a school without a job title: studies read as a role."""
     text = " ".join(part for part in (job.title, job.company) if part)
@@ -1668,6 +1701,13 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
     jobs = _jobs(experience_lines, typography, measure) or _jobs(
         _undashed_year_ranges(experience_lines, typography), typography, measure)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
+    if not jobs and last_resort:
+        # No role under a work-history heading, yet roles ran on under a section that holds none (the heading was
+        # missed): read before the volunteering fallback below, so one volunteer role cannot stand in for them.
+        # A guess, like the last reading, so the plain-text check reading does not make it.
+        jobs = [job for roles in _run_on_roles([header] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS],
+                                               typography, measure) for job in roles]
+        source = "anywhere" if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
         # volunteering are the candidate's experience. Each span is parsed alone so no role runs into the next.

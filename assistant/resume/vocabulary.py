@@ -183,7 +183,7 @@ TITLE_WORDS = re.compile(
     r"|programmer|member(?!ship)|owner|chief|professor|lecturer|teacher|advisor(?!y)|strategist|product(?!ion)"
     r"|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
-    r"|supervisor"
+    r"|supervisor|post-?doc"
     # The same roles in Spanish, Portuguese, French and German (a profile keeps its titles in its own language).
     r"|\b(?:analista|gerente|jef[ea]|cient[ií]fic[oa]|ingenier[oa]|engenheir[oa]|desarrollador(?:a)?"
     r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
