@@ -266,9 +266,11 @@ def accuracy_table(settings: Settings) -> Table:
     themes_right, themes_measured, _ = missed["themes"]
     table.add("job count within one, work-history heading unknown: themes", f"{themes_right['heading unknown']}/"
               f"{themes_measured}", note=f"as printed {themes_right['as printed']}/{themes_measured}, heading removed "
-              f"{themes_right['heading removed']}/{themes_measured}; " + "; ".join(
+              f"{themes_right['heading removed']}/{themes_measured}, headings in lower case "
+              f"{themes_right['headings in lower case']}/{themes_measured}; " + "; ".join(
                   f"{name} unknown {right['heading unknown']}/{measured}, removed {right['heading removed']}/"
-                  f"{measured}" for name, (right, measured, _) in missed.items() if name != "themes")
+                  f"{measured}, lower case {right['headings in lower case']}/{measured}"
+                  for name, (right, measured, _) in missed.items() if name != "themes")
               + f"; read as pasted text; `{missed_headings.COMMAND}`")
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
         f", {name} {score.files}" for name, score in (generated | public).items()),

@@ -280,6 +280,30 @@ def test_italian_headings_are_named_like_the_other_languages(heading: str, kind:
     assert heading_kinds([heading], None) == [kind]
 
 
+def test_a_pasted_resume_with_lower_case_headings_gets_its_sections_and_roles() -> None:
+    # Many designed resumes set their headings in lower case ("experience"); pasted, no type size sets them apart.
+    # They were no headings at all: no sections, and the roles read (if at all) as a guess.
+    resume = parse_resume(ExtractedText(text=(
+        "Avery Quinn\navery@example.org\nabout\nPlatform leader who builds calm on-call teams.\nexperience\n"
+        "Staff Engineer, Globex  Jan 2020 - Present\n• Led the platform team of 12\n"
+        "Senior Engineer, Initech  2016 - 2019\n• Built the billing service\n"
+        "education\nMSc Computer Science, Example University  2014\nskills\nPython, Go, SQL\n"), pages=1))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education", "skills"]
+    assert [j.company for j in resume.experience] == ["Globex", "Initech"]
+    assert resume.confidence["experience"] > 0.5
+
+
+def test_a_wrapped_label_ending_in_a_heading_word_makes_no_heading() -> None:
+    # Europass prints "Name of organisation providing" / "education" (the label wrapped) under every degree: the
+    # same lower-case word twice is a label's tail, not the document's headings.
+    resume = parse_resume(ExtractedText(text=(
+        "Avery Quinn\navery@example.org\nEducation\nDates September 2009 - June 2011\n"
+        "Title of qualification awarded M.S. in Statistics\nName of organisation providing\neducation\n"
+        "Dates September 2005 - June 2009\nTitle of qualification awarded B.S. in Mathematics\n"
+        "Name of organisation providing\neducation\nSkills\nPython\n"), pages=1))
+    assert [s.name for s in resume.sections] == ["education", "skills"]
+
+
 @pytest.mark.parametrize("heading", ["EXPÉRIENCES ASSOCIATIVES", "Expérience bénévole", "Ehrenamtliche Tätigkeiten",
                                      "Experiencia de voluntariado", "Experiência voluntária"])
 def test_volunteer_experience_in_other_languages_is_volunteering_not_the_work_history(heading: str) -> None:

@@ -209,6 +209,7 @@ def _find_headings(
                 name = lexicon_kind(line.text)
         if name is not None:
             found[index] = name
+    _lower_case_headings(lines, found)
     # A heading's words on three or more lines are a label each entry repeats ("Tools:" under every job), not a
     # section heading, which a resume prints once.
     keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
@@ -224,6 +225,18 @@ def _find_headings(
         # rest of its headings are set the same way).
         _headings_by_style(lines, typography, embedder, found)
     return _leadership_as_work_history(lines, found)
+
+
+def _lower_case_headings(lines: list[Line], found: dict[int, SectionName]) -> None:
+    """Headings written in lower case ("experience", "education"), a house style of many designed resumes: with no
+    type to set them apart (pasted text), a lone lower-case line that is exactly a known heading is one when the
+    document has such lines of two kinds or more -- its own convention, which no wrapped sentence follows by chance.
+    (Of one kind only, they are a label's wrapped tail: Europass's "Name of organisation providing" / "education".)"""
+    lower = {index: kind for index, line in enumerate(lines) if index not in found
+             and strip_decoration(line.text).rstrip(":").strip()[:1].islower()
+             and looks_like_heading_text(line.text) and (kind := lexicon_kind(line.text)) is not None}
+    if len(set(lower.values())) >= 2:
+        found.update(lower)
 
 
 def _shared_styles(lines: list[Line], typography: Typography, found: dict[int, SectionName]) -> bool:
