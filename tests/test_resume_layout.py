@@ -459,6 +459,14 @@ def test_a_letter_spaced_name_and_heading_from_word_read_as_words() -> None:
     assert normalize_text("Python  Go  SQL\nA  B") == "Python Go SQL\nA B"  # ordinary double spaces stay words
 
 
+def test_a_letter_spaced_heading_with_an_ampersand_or_brackets_closes_up() -> None:
+    """ "S K I L L S  &  I N T E R E S T S": the ampersand (or a bracketed "(CONTINUED)") between the spaced words
+    kept the whole heading letter by letter, so it was no heading and its section ran into the one above."""
+    assert normalize_text("S K I L L S   &   I N T E R E S T S") == "SKILLS & INTERESTS"
+    assert normalize_text("E X P E R I E N C E   ( C O N T I N U E D )") == "EXPERIENCE (CONTINUED)"
+    assert normalize_text("Python  &  Go") == "Python & Go"  # ordinary words around an ampersand stay as they are
+
+
 def test_a_letter_spaced_heading_in_another_language_closes_up_whole() -> None:
     """With no gap wider than a letter's, word breaks come from the English vocabulary, whose two-letter pieces
     ("ed", "uc", "ac") would cut any foreign word into nonsense ("ED UC AC ION"); a foreign heading stays a word,

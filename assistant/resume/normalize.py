@@ -223,8 +223,9 @@ def repair_ligatures(text: str) -> str:
 _LETTER_SPACED = re.compile(r"(?:[^\W\d_] ){3,}[^\W\d_]")
 
 
-# One letter-spaced word: letters (and a name's hyphen, apostrophe or initial's dot) one space apart.
-_SPACED_WORD = re.compile(r"(?:[^\W\d_]|[-'’.])(?: (?:[^\W\d_]|[-'’.]))+")
+# One letter-spaced word: letters (and a name's hyphen, apostrophe or initial's dot, a heading's brackets) one
+# space apart.
+_SPACED_WORD = re.compile(r"(?:[^\W\d_]|[-'’.()])(?: (?:[^\W\d_]|[-'’.()]))+")
 
 
 def _close_up_spaced_words(line: str) -> str:
@@ -236,7 +237,8 @@ def _close_up_spaced_words(line: str) -> str:
     if "  " not in stripped:
         return line
     words = re.split(r"[ \t]{2,}", stripped)
-    if len(words) < 2 or not all(len(w) == 1 and w.isalpha() or _SPACED_WORD.fullmatch(w) for w in words):
+    if len(words) < 2 or not all(len(w) == 1 and (w.isalpha() or w in "&/+") or _SPACED_WORD.fullmatch(w)
+                                 for w in words):
         return line
     if sum(len(w) >= 5 for w in words) < len(words) / 2:  # mostly words of three or more letters
         return line
