@@ -20,7 +20,7 @@ from assistant.resume.confirm import confirm_work_history, roles_as_read
 from assistant.resume.intake import pooled_worker_pids, read_pdf, worker_command
 from assistant.resume.review import prepare_resume, review_resume
 from assistant.resume.tailor import tailor_resume
-from benchmarks import date_ranges, entry_headers, missed_headings
+from benchmarks import date_ranges, entry_headers, text_stress
 from benchmarks.common import CORPUS, REPO, TEST_DATA, Table, bench_settings, median, ms, offline_env, timed
 from benchmarks.resume_accuracy import FIELDS, GENERATED_SETS, evaluate
 
@@ -262,16 +262,14 @@ def accuracy_table(settings: Settings) -> Table:
               note=f"employer {header_right['employer']}/{headers}, title {header_right['title']}/{headers}; "
               f"tuning part {tune_header_right['all three']}/{tune_headers}; `{entry_headers.COMMAND}` "
               "(benchmarks/generated/headers, written from real resumes' header shapes)")
-    missed = {name: missed_headings.score(name) for name in GENERATED_SETS}
-    themes_right, themes_measured, _ = missed["themes"]
-    table.add("job count within one, work-history heading unknown: themes", f"{themes_right['heading unknown']}/"
-              f"{themes_measured}", note=f"as printed {themes_right['as printed']}/{themes_measured}, heading removed "
-              f"{themes_right['heading removed']}/{themes_measured}, headings in lower case "
-              f"{themes_right['headings in lower case']}/{themes_measured}; " + "; ".join(
-                  f"{name} unknown {right['heading unknown']}/{measured}, removed {right['heading removed']}/"
-                  f"{measured}, lower case {right['headings in lower case']}/{measured}"
-                  for name, (right, measured, _) in missed.items() if name != "themes")
-              + f"; read as pasted text; `{missed_headings.COMMAND}`")
+    stress = {name: text_stress.score(name)[0] for name in GENERATED_SETS}
+    for variant in text_stress.VARIANTS[1:]:
+        themes = stress["themes"][variant]
+        table.add(f"job count within one, pasted text, {variant}: themes", themes.cell("jobs"),
+                  note=f"employers {themes.cell('employers')}, latest title {themes.cell('latest_title')}; as printed: "
+                  f"jobs {stress['themes']['as printed'].cell('jobs')}; " + "; ".join(
+                      f"{name} jobs {scores[variant].cell('jobs')}, employers {scores[variant].cell('employers')}"
+                      for name, scores in stress.items() if name != "themes") + f"; `{text_stress.COMMAND}`")
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
         f", {name} {score.files}" for name, score in (generated | public).items()),
               note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "

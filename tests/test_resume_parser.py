@@ -234,6 +234,16 @@ def test_a_range_wrapped_between_the_end_month_and_its_year_is_one_range() -> No
     assert [(j.start, j.end) for j in resume.experience] == [("2015-01", "2017-02")]
 
 
+def test_a_header_wrapped_between_its_start_month_and_year_keeps_both() -> None:
+    # A narrow column wraps "Director, ML Infrastructure May 2020 – January 2023" after the month: the role started
+    # in May (not January, the year's first month), and "May" is no part of the title. A bullet ending in a word
+    # that is also a month ("rolled it out") is not a date's start.
+    resume = _parse("Pat Doe\nExperience\nGlobex\nDirector, ML Infrastructure May\n2020 – January 2023\n"
+                    "• Rolled the feature store out\n2017 – 2020 Engineering Manager, Initech\n• Led search\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2020-05", "2023-01"), ("2017-01", "2020-12")]
+    assert resume.experience[0].title == "Director, ML Infrastructure"
+
+
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
     resume = _parse(
         "Pat Doe\nExperience\nData Scientist, Globex Jan 2020 - Present\n• Built models\n"

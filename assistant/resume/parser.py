@@ -197,6 +197,11 @@ _RANGE_TAIL = re.compile(
     rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*(?:{DATE}|{OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
     re.IGNORECASE)
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{DATE})(?![\w/.-])", re.IGNORECASE)
+# "Director, ML Infrastructure May" / "2020 – January 2023": a header wrapped between its date's month and year.
+_MONTH_AT_END = re.compile(rf"(?:^|\s)(?P<month>{MONTH})\s*$", re.IGNORECASE)
+_YEAR_OPENS_RANGE = re.compile(r"^\s*(?:19|20)\d\d\s*(?:[-–—]|(?:to|until|bis|au|à|hasta|até)\b)", re.IGNORECASE)
+# Month names that are also words a line can end in ("the scope we set", "summer"): only when capitalised.
+_WORDS_LIKE_MONTHS = {"set", "out", "fall", "summer", "winter", "spring", "mar", "may", "ago", "gen", "mag", "mai"}
 
 
 # Two dates with nothing between them: a date column that stacks a role's end under its start ("April 2019" /
@@ -268,9 +273,16 @@ def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> l
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
-    Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start."""
+    Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start; and
+    "Director, ML Infrastructure May" / "2020 – January 2023", a header wrapped between its start's month and year
+    (a narrow column), whose month would be lost and left in the title."""
     out: list[Line] = []
     for index, line in enumerate(lines):
+        month = _MONTH_AT_END.search(out[-1].text) if out and _YEAR_OPENS_RANGE.match(line.text) else None
+        if month and not _is_bullet(out[-1]) and not RANGE.search(out[-1].text) and (
+                month.group("month")[0].isupper() or month.group("month").lower() not in _WORDS_LIKE_MONTHS):
+            out[-1] = Line(number=out[-1].number, text=f"{out[-1].text.rstrip()} {line.text.strip()}")
+            continue
         tail = _RANGE_TAIL.match(line.text)
         lone = list(_LONE_DATE.finditer(out[-1].text)) if out and tail else []
         if tail and len(lone) == 1 and not (RANGE.search(out[-1].text) or OPEN_FIRST.search(out[-1].text)
