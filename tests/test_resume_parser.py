@@ -244,6 +244,26 @@ def test_a_header_wrapped_between_its_start_month_and_year_keeps_both() -> None:
     assert resume.experience[0].title == "Director, ML Infrastructure"
 
 
+def test_a_one_line_header_wrapped_mid_title_by_a_narrow_column_is_one_header() -> None:
+    # A narrow column (45 characters) wraps "Employer, Place — Title" inside the title: the title's last words on
+    # a line of their own above the dates were read as another field, and the title came out as "Senior".
+    bullets = "• Built the feature store and training platform for\n30 modelling teams across payments and credit.\n"
+    resume = _parse("Pat Doe\nExperience\nFernhollow Payments, New York, NY — Senior\nManager, ML Platform\n"
+                    f"JUNE 2019 - FEBRUARY 2022\n{bullets}Ocelot Insurance Group, Hartford, CT — Data\nScientist\n"
+                    f"JULY 2012 - JANUARY 2016\n{bullets}")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Manager, ML Platform", "Fernhollow Payments"), ("Data Scientist", "Ocelot Insurance Group")]
+
+
+def test_an_achievement_without_its_glyph_is_not_joined_to_the_header_under_it() -> None:
+    # A long achievement line (no bullet glyph) above a short header and its dates is no wrapped header.
+    resume = _parse("Pat Doe\nExperience\nLumen Health Partners\nSeptember 2021 - Present\nSenior Data Scientist\n"
+                    "Ran 20 A/B tests on patient reminder messages, raising attendance by 9%\nCareer Break\n"
+                    "July 2019 - August 2021\nFamily care\nFull-time carer for a family member.\n"
+                    "Brightline Insurance\nMarch 2016 - June 2019\nData Scientist\nPricing and claims analytics.\n")
+    assert [j.start for j in resume.experience] == ["2021-09", "2016-03"]
+
+
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
     resume = _parse(
         "Pat Doe\nExperience\nData Scientist, Globex Jan 2020 - Present\n• Built models\n"

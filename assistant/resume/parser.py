@@ -331,6 +331,46 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A header line this close to the measure ran into the margin: it was wrapped.
+_AT_THE_MARGIN = 0.85
+# What a header line ends in when its last field runs on ("— ", "&", "of", "and"): no field ends so.
+_ENDS_MID_FIELD = re.compile(r"(?:[-–—,&/|@]|\b(?:of|and|for|at|in|the|to|&)\b)\s*$", re.IGNORECASE)
+_FIELD_SEPARATOR = re.compile(r"\s[-–—|@]\s|,\s")
+
+
+def _join_header_wraps(lines: list[Line], measure: int | None, typography: Typography | None) -> list[Line]:
+    """ "Fernhollow Payments, New York, NY — Senior" / "Manager, ML Platform" / "June 2019 - ...": a one-line header
+    wrapped by a narrow column, its title cut in two. The line ran into the margin (`_AT_THE_MARGIN` of the
+    document's `measure`), the short line under it carries no date and the line after that is the entry's dates;
+    and the cut is a wrap by its shape: the tail starts in lower case ("of Machine Learning"), the line ends
+    mid-field ("— "), or it already holds fields (a separator), so the tail is its last field's end rather than a
+    field of its own (an employer under a long title holds no separator). A line that reads as prose is an
+    achievement without its glyph, and the short line under it a header of its own ("Career Break"). Plain text
+    only (pasted, or the check reading): with styles, `_wrapped_header` tells a wrap by its type."""
+    if measure is None or typography is not None:  # with styles, `_wrapped_header` tells a wrap by its type
+        return lines
+    out: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        tail = lines[index + 1] if index + 1 < len(lines) else None
+        after = lines[index + 2] if index + 2 < len(lines) else None
+        text = line.text.strip()
+        if (tail is not None and after is not None and len(text) >= _AT_THE_MARGIN * measure
+                and len(tail.text.strip()) <= _WRAPPED_SHARE * measure and _STARTS_DATED.match(after.text)
+                and not any(_is_bullet(x) or heading_name(x.text) or _dated(x) for x in (line, tail))
+                and not text.endswith(".") and not _reads_as_prose(text)
+                and (tail.text.strip()[:1].islower() or _ENDS_MID_FIELD.search(text)
+                     or _FIELD_SEPARATOR.search(text))):
+            out.append(Line(number=line.number, text=f"{text} {tail.text.strip()}"))
+            skip = True
+            continue
+        out.append(line)
+    return out
+
+
 def _date_only(text: str) -> bool:
     """A line that holds a date range and nothing else a reader would call a title or an employer."""
     match = RANGE.search(text) or OPEN_FIRST.search(text) or SINCE.search(text) or SINGLE_DATE.search(text)
@@ -701,7 +741,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     """
     section_lines = _connect_unconnected_ranges(_unform(_split_run_on_entries(_shared_years(section_lines))),
                                                 typography)
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)))
+    section_lines = _join_header_wraps(_join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(
+        section_lines, typography))), measure, typography)
     anchors = _entry_anchors(section_lines)
     headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
     habits = _EntryHabits.of(section_lines, headers)
