@@ -264,6 +264,19 @@ def test_an_achievement_without_its_glyph_is_not_joined_to_the_header_under_it()
     assert [j.start for j in resume.experience] == ["2021-09", "2016-03"]
 
 
+def test_a_firm_of_associates_is_an_employer_not_a_title() -> None:
+    # "Associate" names a title; "& Associates" ends a firm's name (a title is one person's, never plural). The
+    # firm was read as the title above its role, and with the title on its line the two were not split at all.
+    resume = _parse("Pat Doe\nExperience\nHarlow Reed & Associates\nSolutions Architect\nMay 2014 - Present\n"
+                    "• Designed the core banking integrations\nOmega Imaging Systems\nService Consultant\n"
+                    "May 2001 - May 2003\n• Serviced imaging systems\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Solutions Architect", "Harlow Reed & Associates"), ("Service Consultant", "Omega Imaging Systems")]
+    one_line = _parse("Pat Doe\nExperience\nSolutions Architect, Harlow Reed & Associates  May 2014 - Present\n"
+                      "• Designed integrations\n")
+    assert [(j.title, j.company) for j in one_line.experience] == [("Solutions Architect", "Harlow Reed & Associates")]
+
+
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
     resume = _parse(
         "Pat Doe\nExperience\nData Scientist, Globex Jan 2020 - Present\n• Built models\n"

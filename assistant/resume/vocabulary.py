@@ -177,9 +177,11 @@ TITLE_WORDS = re.compile(
     r"(engineer|manager|director(?!ate|y)|scientist|developer|lead\b|leader|head\b|architect|analyst"
     r"|intern(?!ation|al|et)|consultant"
     r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
-    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate|principal|staff(?!ing)"
+    r"|fellow|specialist|administrator|coach|volunteer|contributor|designer|writer|associate(?!s\b)|principal"
+    r"|staff(?!ing)"
     # (... but not the words an organisation's name ends in: "Quillfield Advisory", "Robert Half Staffing", "Lumen
-    # Productions", "Health Directorate", "Membership Services", "Solutions Group International")
+    # Productions", "Health Directorate", "Membership Services", "Solutions Group International", "Jack Henry &
+    # Associates": a title is one person's, so never plural)
     r"|programmer|member(?!ship)|owner|chief|professor|lecturer|teacher|advisor(?!y)|strategist|product(?!ion)"
     r"|sre\b|devops|treasurer"
     r"|secretary|chair|captain|tutor|mentor|organi[sz]er|representative|coordinator|instructor|trainer|editor"
