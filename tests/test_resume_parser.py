@@ -277,6 +277,16 @@ def test_a_firm_of_associates_is_an_employer_not_a_title() -> None:
     assert [(j.title, j.company) for j in one_line.experience] == [("Solutions Architect", "Harlow Reed & Associates")]
 
 
+def test_a_year_alone_under_its_header_dates_a_role_where_the_ranges_sit_alone_too() -> None:
+    # Each entry prints its header, then its range alone on the next line; the internship held within one year
+    # prints "2012" there. It was no entry: its header and lines ran into the role above and the role was lost.
+    resume = _parse("Pat Doe\nExperience\nUX Designer - Edifecs\n2013 - Present\n• Designs web solutions\n"
+                    "Social Media Intern - Social Freedom Inc\n2012\n• Ran the social media calendar\n"
+                    "Web Developer - Globex\n2009 - 2011\n• Built the intranet\n")
+    assert [(j.company, j.start) for j in resume.experience] == [
+        ("Edifecs", "2013-01"), ("Social Freedom Inc", "2012-01"), ("Globex", "2009-01")]
+
+
 def test_volunteer_roles_stay_out_of_experience_when_there_are_jobs() -> None:
     resume = _parse(
         "Pat Doe\nExperience\nData Scientist, Globex Jan 2020 - Present\n• Built models\n"

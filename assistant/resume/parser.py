@@ -570,6 +570,11 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
         # the template left out (the ongoing role, "Kühne Datensysteme GmbH | 2021-01-01").
         iso_ranges = any((m := RANGE.search(section_lines[i].text)) and ISO_START.match(m.group("start"))
                          for i in anchors)
+        # Where the entries print their range alone on the line under the header ("UX Designer - Edifecs" / "2013 -
+        # Present"), a year alone there ("Social Media Intern - Social Freedom Inc" / "2012") dates a role held
+        # within that year.
+        alone = [i for i in anchors if RANGE.search(section_lines[i].text) and _date_only(section_lines[i].text)]
+        dates_alone = len(alone) >= 2 and len(alone) >= 0.75 * len(anchors)
         anchors = sorted(set(anchors) | {
             i for i, line in enumerate(section_lines)
             if iso_ranges and LONE_ISO_DATE.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
@@ -582,7 +587,11 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
             i for i, line in enumerate(section_lines)
             if dates_first and (lead := LEADING_YEAR.match(line.text)) and len(line.text) < 90
             and len(line.text.split()) <= 9 and _claimable_header(Line(number=line.number, text=line.text[lead.end():]))
-            and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)})
+            and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)} | {
+            i for i, line in enumerate(section_lines)
+            if dates_alone and i > 0 and BARE_YEAR.fullmatch(line.text.strip()) and i - 1 not in anchors
+            and TITLE_WORDS.search(section_lines[i - 1].text) and _claimable_header(section_lines[i - 1])
+            and not _is_bullet(section_lines[i - 1]) and not sentence_like(section_lines[i - 1].text)})
     else:
         # Timeline layouts (moderntimeline) print only the start year beside a bar, on a line of its own just
         # above the entry's header: with no written range anywhere in the section, such a year dates the entry.
