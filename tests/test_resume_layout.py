@@ -467,6 +467,14 @@ def test_a_letter_spaced_heading_with_an_ampersand_or_brackets_closes_up() -> No
     assert normalize_text("Python  &  Go") == "Python & Go"  # ordinary words around an ampersand stay as they are
 
 
+def test_variation_selectors_written_for_spaces_become_spaces() -> None:
+    """One RTF converter writes U+FE0E where the spaces were: "PINGREE︎DETROIT︎—︎Detroit,︎MI" was one word to the
+    reader, and the employer was lost. After an emoji the selector only picks its look and goes with it."""
+    assert normalize_text("• PINGREE\ufe0eDETROIT\ufe0e—\ufe0eDetroit,\ufe0eMI") == "• PINGREE DETROIT — Detroit, MI"
+    assert normalize_text("Creating\ufe0epatterns,\ufe0edeveloping\ufe0eSOPs") == "Creating patterns, developing SOPs"
+    assert normalize_text("Call \u260e\ufe0e now") == "Call now"
+
+
 def test_a_letter_spaced_heading_in_another_language_closes_up_whole() -> None:
     """With no gap wider than a letter's, word breaks come from the English vocabulary, whose two-letter pieces
     ("ed", "uc", "ac") would cut any foreign word into nonsense ("ED UC AC ION"); a foreign heading stays a word,

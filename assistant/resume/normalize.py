@@ -135,6 +135,10 @@ def plain_from_markdown(text: str) -> str:
     return _MD_ESCAPE.sub(lambda m: m.group(1), text)
 
 
+_VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f]")
+_SELECTOR_FOR_A_SPACE = re.compile(r"(?<=[\w.,;:!?)\]'’\u2013\u2014-])[\ufe00-\ufe0f]+(?=[\w(\['‘\u2013\u2014-])")
+
+
 def normalize_text(text: str) -> str:
     """Return `text` with ligatures expanded, hyphen and space variants unified and junk characters removed.
 
@@ -148,6 +152,11 @@ def normalize_text(text: str) -> str:
     text = text.replace("\u00ad\u2010", "-").replace("\u00ad-", "-")
     text = re.sub("\u00ad[ \t]*\n[ \t]*", "", text)
     text = text.replace("\u00ad", "-")
+    # A variation selector picks an emoji's or symbol's look; after a letter, digit or punctuation it selects
+    # nothing. One RTF converter writes them where the spaces were ("PINGREE︎DETROIT︎—︎Detroit,︎MI"), so between
+    # two such characters one stands for that space; any other is dropped.
+    text = _SELECTOR_FOR_A_SPACE.sub(" ", text)
+    text = _VARIATION_SELECTOR.sub("", text)
     # Soft hyphens are resolved above: they are invisible format characters too, but here they stand for a hyphen.
     text = strip_invisible(text)
     text = _HYPHENS.sub("-", text)
