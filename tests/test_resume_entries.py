@@ -485,6 +485,9 @@ def test_a_title_at_its_employer_in_other_languages_is_split_there(line: str, ti
      "CONSULTANT CONNECT LTD", "Manchester"),
     ("Ingénieur logiciel – Avionique du Midi SA (Toulouse)  2017 – 2020", "Ingénieur logiciel", "Avionique du Midi SA",
      "Toulouse"),
+    # a state's code after the city without its comma
+    ("Fraud Analytics Analyst\nKestrel Bank, Lakewood CO\nAug 2016 – Sep 2018", "Fraud Analytics Analyst",
+     "Kestrel Bank", "Lakewood CO"),
 ])
 def test_a_bare_city_in_a_header_is_the_roles_place(header: str, title: str, employer: str, place: str) -> None:
     jobs = _parse(f"Experience\n{header}\n• Built the ingestion pipeline for 40 feeds\n").experience

@@ -50,9 +50,10 @@ def strip_location(field: str) -> tuple[str, str | None]:
         if REMOTE.fullmatch(inner) or inner.lower() in REGIONS or (find_location(inner) or (1, ""))[0] == 0 or (
                 known_city(inner)):
             return field[: bracketed.start()].rstrip(" ,-–|"), inner
-    comma_city = re.fullmatch(r"(?P<name>.+?),\s*(?P<city>[^,]+)", field.strip())
+    comma_city = re.fullmatch(r"(?P<name>.+?),\s*(?P<city>[^,]+?)(?P<state>\s+[A-Z]{2})?", field.strip())
     if comma_city and known_city(comma_city.group("city")):
-        return comma_city.group("name").strip(), comma_city.group("city").strip()  # "Kite & Key Labs, London"
+        # "Kite & Key Labs, London"; "FirstBank, Lakewood CO" (a state's code without its comma)
+        return comma_city.group("name").strip(), comma_city.group("city").strip() + (comma_city.group("state") or "")
     return field, None
 
 
