@@ -974,6 +974,16 @@ def test_roles_under_an_unknown_heading_are_read_not_replaced_by_one_volunteer_r
     assert resume.confidence["experience"] < 0.4  # still a guess, and said to be one
 
 
+def test_an_unknown_heading_over_one_line_entries_is_not_the_first_roles_employer() -> None:
+    # Every entry names its title and employer on its dated line; the unknown heading above the first one was
+    # read as that role's employer ("Principal Platform Engineer" at "Chapters So Far").
+    resume = _parse("Sam Rivera\nsam@example.org\nAbout\nPlatform engineer at four companies.\nChapters So Far\n"
+                    "2023–present Principal Platform Engineer, Stratagem Cloud, Austin, TX.\n"
+                    "2020–2022 Staff Site Reliability Engineer, Harborline Financial, Dallas, TX.\n"
+                    "2018–2020 Senior DevOps Engineer, Quokka Health, Remote.\n")
+    assert [j.company for j in resume.experience] == ["Stratagem Cloud", "Harborline Financial", "Quokka Health"]
+
+
 def test_a_one_word_heading_of_another_kind_ends_the_roles_run_on_under_education() -> None:
     # Roles run on under Education (their heading missed), then a volunteering list under a one-word heading that
     # plain text cannot set apart ("VOLUNTEER"): the roles are the work history, the volunteer entries are not.

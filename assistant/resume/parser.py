@@ -771,6 +771,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         if anchor in meta:
             place, after = after.strip(" ,|·•") or None, ""
         rest = (before + " | " + after).strip(" |")
+        if n == 0 and pre and len(headers) >= 3 and not any(other_pre for _, other_pre, _ in headers[1:]) and all(
+                title_company([], rest, [section_lines[p].text for p in post])[:2]):
+            # Every later entry names its title and employer on its dated line, and so does the first: the line
+            # above it is no field of its own but what heads the list (an unknown heading, "Chapters So Far").
+            pre = []
         title, company, location = title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], habits.title_back,
             habits.title_below)
