@@ -347,7 +347,7 @@ def _join_header_wraps(lines: list[Line], measure: int | None, typography: Typog
     field of its own (an employer under a long title holds no separator). A line that reads as prose is an
     achievement without its glyph, and the short line under it a header of its own ("Career Break"). Plain text
     only (pasted, or the check reading): with styles, `_wrapped_header` tells a wrap by its type."""
-    if measure is None or typography is not None:  # with styles, `_wrapped_header` tells a wrap by its type
+    if measure is None or typography is not None:
         return lines
     out: list[Line] = []
     skip = False
@@ -1610,22 +1610,22 @@ def _names_other_entries(text: str) -> bool:
     return len(words) <= 4 and kind is not None and kind != "experience"
 
 
-def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measure: int | None) -> list[list[Job]]:
-    """Per block (the lines before the first heading, or a section that holds no roles), the roles that ran on into
-    it from a missed work-history heading: two or more dated entries that name a job title and no schooling, read
-    the way `_roles_anywhere` reads (lines naming a degree left out first, so a degree's dates open no entry)."""
-    found: list[list[Job]] = []
+def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measure: int | None) -> list[Job]:
+    """The roles that ran on from a missed work-history heading into blocks that hold none (the lines before the
+    first heading, a section of a kind with no roles): per block, two or more dated entries that name a job title
+    and no schooling, read the way `_roles_anywhere` reads (lines naming a degree left out first, so a degree's
+    dates open no entry)."""
+    found: list[Job] = []
     for lines in blocks:
         # A line naming entries of another kind ("VOLUNTEER" in plain text, where no type size sets it apart as a
         # heading) opens that kind's entries: only the lines above it can be roles run on from a work history.
         cut = next((i for i, line in enumerate(lines) if _names_other_entries(line.text)), len(lines))
         unschooled = [line for line in lines[:cut] if not DEGREE.search(line.text)]
         if sum(bool(RANGE.search(line.text) or OPEN_FIRST.search(line.text)) for line in unschooled) < 2:
-            found.append([])
             continue
         roles = [job for job in _jobs(unschooled, typography, measure) if not _schooling(job) and any(
             TITLE_WORDS.search(field or "") for field in (job.title, job.company))]
-        found.append(roles if len(roles) >= 2 else [])
+        found += roles if len(roles) >= 2 else []
     return found
 
 
@@ -1772,8 +1772,7 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
         # No role under a work-history heading, yet roles ran on under a section that holds none (the heading was
         # missed): read before the volunteering fallback below, so one volunteer role cannot stand in for them.
         # A guess, like the last reading, so the plain-text check reading does not make it.
-        jobs = [job for roles in _run_on_roles([header] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS],
-                                               typography, measure) for job in roles]
+        jobs = _run_on_roles([header] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS], typography, measure)
         source = "anywhere" if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and
