@@ -309,9 +309,10 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
-    """A date alone on its line, then the entry's one-line header wrapped after a comma ("Intern, Airbus, Puerto
-    Real," / "Spain"): the short tail (a few words, no date, no bullet) finishes the header line."""
+def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Typography | None) -> list[Line]:
+    """An entry's one-line header wrapped onto the next line is one line again: after a date alone on its line,
+    wrapped after a comma (`_wrapped_after_a_comma`), or wrapped at the margin above its dates
+    (`_wrapped_at_the_margin`)."""
     out: list[Line] = []
     skip = False
     for index, line in enumerate(lines):
@@ -319,16 +320,24 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
             skip = False
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if out and following is not None and line.text.rstrip().endswith(",") and _date_only(out[-1].text) \
-                and not _is_bullet(line) and not _is_bullet(following) and len(following.text.split()) <= 6 \
-                and len(following.text.strip()) <= 40 \
-                and following.text[:1].isupper() and not YEAR.search(following.text) \
-                and not heading_name(following.text):
+        after = lines[index + 2] if index + 2 < len(lines) else None
+        if following is not None and (
+                _wrapped_after_a_comma(out[-1] if out else None, line, following)
+                or _wrapped_at_the_margin(line, following, after, measure, typography)):
             out.append(Line(number=line.number, text=f"{line.text.rstrip()} {following.text.strip()}"))
             skip = True
             continue
         out.append(line)
     return out
+
+
+def _wrapped_after_a_comma(previous: Line | None, line: Line, following: Line) -> bool:
+    """A date alone on its line, then the header wrapped after a comma ("Intern, Airbus, Puerto Real," / "Spain"):
+    the short tail (a few words, no date, no bullet) finishes the header line."""
+    return (previous is not None and line.text.rstrip().endswith(",") and _date_only(previous.text)
+            and not _is_bullet(line) and not _is_bullet(following) and len(following.text.split()) <= 6
+            and len(following.text.strip()) <= 40 and following.text[:1].isupper()
+            and not YEAR.search(following.text) and not heading_name(following.text))
 
 
 # A header line this close to the measure ran into the margin: it was wrapped.
@@ -338,7 +347,8 @@ _ENDS_MID_FIELD = re.compile(r"(?:[-–—,&/|@]|\b(?:of|and|for|at|in|the|to|&)
 _FIELD_SEPARATOR = re.compile(r"\s[-–—|@]\s|,\s")
 
 
-def _join_header_wraps(lines: list[Line], measure: int | None, typography: Typography | None) -> list[Line]:
+def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: int | None,
+                           typography: Typography | None) -> bool:
     """ "Fernhollow Payments, New York, NY — Senior" / "Manager, ML Platform" / "June 2019 - ...": a one-line header
     wrapped by a narrow column, its title cut in two. The line ran into the margin (`_AT_THE_MARGIN` of the
     document's `measure`), the short line under it carries no date and the line after that is the entry's dates;
@@ -347,28 +357,13 @@ def _join_header_wraps(lines: list[Line], measure: int | None, typography: Typog
     field of its own (an employer under a long title holds no separator). A line that reads as prose is an
     achievement without its glyph, and the short line under it a header of its own ("Career Break"). Plain text
     only (pasted, or the check reading): with styles, `_wrapped_header` tells a wrap by its type."""
-    if measure is None or typography is not None:
-        return lines
-    out: list[Line] = []
-    skip = False
-    for index, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        tail = lines[index + 1] if index + 1 < len(lines) else None
-        after = lines[index + 2] if index + 2 < len(lines) else None
-        text = line.text.strip()
-        if (tail is not None and after is not None and len(text) >= _AT_THE_MARGIN * measure
-                and len(tail.text.strip()) <= _WRAPPED_SHARE * measure and _STARTS_DATED.match(after.text)
-                and not any(_is_bullet(x) or heading_name(x.text) or _dated(x) for x in (line, tail))
-                and not text.endswith(".") and not _reads_as_prose(text)
-                and (tail.text.strip()[:1].islower() or _ENDS_MID_FIELD.search(text)
-                     or _FIELD_SEPARATOR.search(text))):
-            out.append(Line(number=line.number, text=f"{text} {tail.text.strip()}"))
-            skip = True
-            continue
-        out.append(line)
-    return out
+    text = line.text.strip()
+    return (measure is not None and typography is None and after is not None
+            and len(text) >= _AT_THE_MARGIN * measure and len(tail.text.strip()) <= _WRAPPED_SHARE * measure
+            and bool(_STARTS_DATED.match(after.text))
+            and not any(_is_bullet(x) or heading_name(x.text) or _dated(x) for x in (line, tail))
+            and not text.endswith(".") and not _reads_as_prose(text)
+            and bool(tail.text.strip()[:1].islower() or _ENDS_MID_FIELD.search(text) or _FIELD_SEPARATOR.search(text)))
 
 
 def _date_only(text: str) -> bool:
@@ -750,8 +745,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     """
     section_lines = _connect_unconnected_ranges(_unform(_split_run_on_entries(_shared_years(section_lines))),
                                                 typography)
-    section_lines = _join_header_wraps(_join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(
-        section_lines, typography))), measure, typography)
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)),
+                                          measure, typography)
     anchors = _entry_anchors(section_lines)
     headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
     habits = _EntryHabits.of(section_lines, headers)
