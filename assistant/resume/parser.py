@@ -1607,20 +1607,16 @@ def _names_other_entries(text: str) -> bool:
 
 def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measure: int | None) -> list[Job]:
     """The roles that ran on from a missed work-history heading into blocks that hold none (the lines before the
-    first heading, a section of a kind with no roles): per block, two or more dated entries that name a job title
-    and no schooling, read the way `_roles_anywhere` reads (lines naming a degree left out first, so a degree's
-    dates open no entry)."""
+    first heading, a section of a kind with no roles): per block with two dated lines or more that name no degree,
+    what `_roles_anywhere` reads there (two or more entries that name a job title and no schooling)."""
     found: list[Job] = []
     for lines in blocks:
         # A line naming entries of another kind ("VOLUNTEER" in plain text, where no type size sets it apart as a
         # heading) opens that kind's entries: only the lines above it can be roles run on from a work history.
         cut = next((i for i, line in enumerate(lines) if _names_other_entries(line.text)), len(lines))
-        unschooled = [line for line in lines[:cut] if not DEGREE.search(line.text)]
-        if sum(bool(RANGE.search(line.text) or OPEN_FIRST.search(line.text)) for line in unschooled) < 2:
-            continue
-        roles = [job for job in _jobs(unschooled, typography, measure) if not _schooling(job) and any(
-            TITLE_WORDS.search(field or "") for field in (job.title, job.company))]
-        found += roles if len(roles) >= 2 else []
+        if sum(bool(RANGE.search(line.text) or OPEN_FIRST.search(line.text)) for line in lines[:cut]
+               if not DEGREE.search(line.text)) >= 2:
+            found += _roles_anywhere(lines[:cut], typography, measure)
     return found
 
 
