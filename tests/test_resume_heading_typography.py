@@ -187,3 +187,53 @@ def test_a_latest_title_that_repeats_the_tagline_is_set_as_the_body_not_as_the_t
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Data Scientist", "Lumen Health Partners"), ("Data Scientist", "Brightline Insurance")]
     assert "Senior Data Scientist" not in [s.heading for s in resume.sections]
+
+
+def test_a_known_headings_word_wrapped_off_an_entrys_header_stays_in_the_entry() -> None:
+    """A narrow page wraps "Backend Developer at Bluefin Media" after "Bluefin": "Media" (a heading word: press
+    mentions) on a line of its own, set like the header above it and close under it, unlike the document's
+    headings (small bold capitals in an accent colour). It is the end of the header, not a section that swallows
+    the roles after it."""
+    rows = [("Avery Quinn", 20.0, 1.0, "#000000", 0.0), ("avery@example.org", 10.0, 0.0, "#000000", 14.0),
+            ("SUMMARY", 9.0, 1.0, "#ff6d1f", 26.0), ("Engineer of fifteen years in media and payments.", 10.5, 0.0,
+                                                      "#40484f", 19.0),
+            ("WORK EXPERIENCE", 9.0, 1.0, "#ff6d1f", 26.0)]
+    for header, tail in (("Staff Engineer at Meridian Mar 2022 - Current", "Payments"),
+                         ("Backend Developer at Bluefin Feb 2015 - Dec 2016", "Media"),
+                         ("Gameplay Programmer at Kestrel Jan 2013 - Jan 2015", "Games")):
+        rows += [(header, 12.0, 0.4, "#606d76", 23.0), (tail, 12.0, 0.0, "#606d76", 15.7),
+                 (f"• Shipped the {tail.lower()} platform", 10.5, 0.0, "#40484f", 21.0)]
+    rows += [("EDUCATION", 9.0, 1.0, "#ff6d1f", 25.0), ("BS Computer Science, 2007 - 2011", 12.0, 0.4, "#606d76",
+                                                        20.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=42.0, gap=gap, colour=colour)
+              for t, size, bold, colour, gap in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, *_ in rows), pages=1, styled_lines=styled))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
+    assert len(resume.experience) == 3
+
+
+def test_a_work_history_whose_first_line_is_its_right_aligned_dates_runs_on_to_the_next_page() -> None:
+    """The first line of the work history the reader sets is its first role's dates, right-aligned (the heading
+    and the first header were glued in the margin); page 2 opens with the next role at the entries' left edge,
+    which is the Skills section's edge too. The page continues the work history, not Skills."""
+    def row(page: int, text: str, x: float, gap: float = 14.0) -> tuple[int, str, float, float]:
+        return page, text, x, gap
+
+    rows = [row(1, "Avery Quinn", 28.0, 0.0), row(1, "avery@example.org", 28.0),
+            row(1, "SKILLS", 28.0, 30.0), row(1, "Languages: Java, Kotlin, Go, C++ and Python", 93.0, 0.0),
+            row(1, "Systems: Distributed systems, PostgreSQL, Kafka, AWS", 93.0),
+            row(1, "EXPERIENCE", 28.0, 30.0), row(1, "2022-03-01 — Present", 275.0),
+            row(1, "• Technical lead for the card platform", 108.0), row(1, "Meridian Payments - Senior Engineer", 93.0),
+            row(1, "2019-11-01 — 2022-02-28", 255.0), row(1, "• Split the ledger service", 108.0),
+            row(2, "Arcadia Telecom - Junior Developer", 93.0, 0.0), row(2, "2011-07-01 — 2012-12-31", 255.0),
+            row(2, "• Billing report tooling in Java", 108.0), row(2, "EDUCATION", 28.0, 30.0),
+            row(2, "BS Computer Science, Example University, 2007 - 2011", 93.0, 0.0)]
+    text_rows = [t for _, t, _, _ in rows]
+    text_rows[text_rows.index("2022-03-01 — Present")] = "Meridian Payments - Staff Engineer 2022-03-01 — Present"
+    styled = [StyledLine(page=page, text=t, size=9.8, bold=0.0, x=x, gap=gap) for page, t, x, gap in rows]
+    styled[text_rows.index("Meridian Payments - Staff Engineer 2022-03-01 — Present")] = StyledLine(
+        page=1, text="Meridian Payments - Staff Engineer 2022-03-01 — Present", size=9.8, bold=0.0, x=275.0, gap=14.0)
+    resume = parse_resume(ExtractedText(text="\n".join(text_rows), pages=2, styled_lines=styled))
+    skills = next(s for s in resume.sections if s.name == "skills")
+    assert not any("Arcadia" in line.text for line in skills.lines)
+    assert [j.company for j in resume.experience] == ["Meridian Payments", "Meridian Payments", "Arcadia Telecom"]

@@ -216,6 +216,8 @@ def _find_headings(
     found = {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
     if typography is None:
         return _leadership_as_work_history(lines, found)
+    for index in [i for i in found if _wrapped_tail(lines, i, typography, found)]:
+        del found[index]
     lexicon_found = len(found)
     _headings_by_style(lines, typography, embedder, found)
     learned = typography.heading_styles
@@ -225,6 +227,23 @@ def _find_headings(
         # rest of its headings are set the same way).
         _headings_by_style(lines, typography, embedder, found)
     return _leadership_as_work_history(lines, found)
+
+
+def _wrapped_tail(lines: list[Line], index: int, typography: Typography, found: dict[int, SectionName]) -> bool:
+    """A heading's words that are the end of the line above, wrapped by a narrow column ("Backend Developer at
+    Bluefin" / "Media"): set exactly like that line, at its left edge, as close under it as a paragraph's lines sit,
+    and unlike the style the document's other headings share. (Where the headings are set like the body, no shared
+    heading style tells them apart, and the line stays a heading.)"""
+    if index == 0:
+        return False
+    own, above = typography.style(lines[index]), typography.style(lines[index - 1])
+    if own is None or above is None or own.page != above.page or index - 1 in found:
+        return False
+    others = [typography.signature(s) for i in found if i != index and (s := typography.style(lines[i])) is not None]
+    shared = {signature for signature in others if others.count(signature) >= 2}
+    return (bool(shared) and typography.signature(own) not in shared and abs(own.size - above.size) < 0.5
+            and own.colour == above.colour and own.bold <= above.bold and abs(own.x - above.x) <= 3
+            and 0 < own.gap <= 1.5 * own.size)
 
 
 def _lower_case_headings(lines: list[Line], found: dict[int, SectionName]) -> None:
@@ -565,8 +584,9 @@ def read_sections(
     header: list[Line] = []
     spans: list[Span] = []
     # Two-column pages: the top of the next page continues the section its *column* held, not the section the
-    # previous page ended with (the sidebar's last one). Column = left edge of a span's first styled line.
-    columns: dict[int, float] = {}
+    # previous page ended with (the sidebar's last one). Column = the leftmost edge among a span's first three
+    # styled lines (its first entry's header, not a date set right of it or a bullet indented under it).
+    columns: dict[int, list[float]] = {}
     target: Span | None = None
     page = 0
     for index, line in enumerate(lines):
@@ -583,8 +603,8 @@ def read_sections(
             page = max(page, style.page)
         if name is not None:
             target = None
-        if name is None and style is not None and spans and id(spans[-1]) not in columns:
-            columns[id(spans[-1])] = style.x
+        if name is None and style is not None and spans and len(columns.setdefault(id(spans[-1]), [])) < 3:
+            columns[id(spans[-1])].append(style.x)
         if name is not None and spans and not spans[-1].lines and lexicon_kind(line.text) is None and _smaller_heading(
                 spans[-1].heading, line.text, typography):
             # "EXPERIENCE" then, at once, a smaller "Personal projects & content": a sub-heading of the section
@@ -626,12 +646,12 @@ _UNDATED_GROUPS: frozenset[SectionName | None] = frozenset({"publications", "pro
 _DOT_LEADER = re.compile(r"(?:\s?[.·…]){3,}\s*$")
 
 
-def _continued_span(spans: list[Span], x: float, columns: dict[int, float]) -> Span | None:
+def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]) -> Span | None:
     """The earlier section whose column a new page's unheaded first line sits in, when the last section is in
     another, narrower column (a sidebar read after the main column); None when the page simply continues the last
     section. Only the main column continues onto a new page: when the last section is itself the wider column (a
     left sidebar, then the main column, then a full-width second page), the new page continues it."""
-    last = columns.get(id(spans[-1]))
+    last = min(columns.get(id(spans[-1])) or [], default=None)
     if last is None or abs(last - x) <= 60:
         return None
 
@@ -639,7 +659,7 @@ def _continued_span(spans: list[Span], x: float, columns: dict[int, float]) -> S
         return sum(len(line.text) for line in span.lines) / max(1, len(span.lines))
 
     for span in reversed(spans[:-1]):
-        edge = columns.get(id(span))
+        edge = min(columns.get(id(span)) or [], default=None)
         if edge is not None and abs(edge - x) <= 20:
             return span if width(span) > width(spans[-1]) else None
     return None
