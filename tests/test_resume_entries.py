@@ -318,6 +318,36 @@ def test_entries_listed_as_items_opened_by_the_employer_keep_it() -> None:
     assert any("p99 latency" in bullet.text for bullet in jobs[0].bullets)
 
 
+def test_entries_listed_as_items_over_their_place_and_dates_keep_title_and_employer() -> None:
+    """Markdown's list items as entries ("• Senior Engine Programmer — Brink Gaming" / "Solna, Stockholm County,
+    Sweden" / "Jan 2025 – Present" / a paragraph): the item is the header, its place line between it and the dates
+    is no title, and an item wrapped after a connector ("... — Tallmast Studio /" / "Various Projects") is one."""
+    resume = _parse(
+        "Work Experience\n• Senior Engine Programmer — Brink Gaming\nSolna, Stockholm County, Sweden\n"
+        "Jan 2025 – Present\nDesigning high-performance backend systems and serialization layers for online games.\n"
+        "• Real-time 3D Developer & Open Source Contributor — Tallmast Studio /\nVarious Projects\n"
+        "Verona, Veneto, Italy (remote)\nJan 2015 – Jun 2019\nCollaborated with artists and designers worldwide.\n"
+        "• Lead Programmer — Halvard Systems\nValinhos, São Paulo, Brazil\nJan 2011 – Aug 2012\n"
+        "Implemented an access-control system for embedded Linux.\nEducation\nBSc, Example University\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Engine Programmer", "Brink Gaming"),
+        ("Real-time 3D Developer & Open Source Contributor", "Tallmast Studio"),
+        ("Lead Programmer", "Halvard Systems")]
+
+
+def test_achievement_bullets_over_the_next_entrys_header_do_not_make_entries_list_items() -> None:
+    """Title / employer / dates with achievements as bullets: the last bullet of one entry sits over the next
+    entry's header, but the first entry has no item over it, so the bullets stay bullets."""
+    resume = _parse(
+        "Work\nStaff Software Engineer\nMeridian Payments\n2022-03-01 — Present\n"
+        "• Designed the idempotency layer\nSenior Software Engineer\nMeridian Payments\n2019-11-01 — 2022-02-28\n"
+        "• Split the ledger service\nSoftware Engineer\nOrchard Mobile\n2017-01-01 — 2019-10-31\n"
+        "• Built the push service\nEducation\nBSc, Example University\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
+        ("Software Engineer", "Orchard Mobile")]
+
+
 def test_a_description_wrapped_under_the_title_is_not_the_employer() -> None:
     """Employer / dates / title / a one-sentence description wrapped in a narrow column ("Internal developer
     platform for 400" / "engineers."): the description's first line has no title word and reads like a name on its

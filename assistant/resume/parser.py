@@ -49,6 +49,7 @@ from assistant.resume.entry_fields import (
 )
 from assistant.resume.headings import Typography, heading_name, keyword_kind, kinds_named, lexicon_kind
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.places import known_city
 from assistant.resume.sections import (
     Span,
     in_left_margin,
@@ -98,6 +99,19 @@ if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
 
 
+def _reads_as_a_place(text: str) -> bool:
+    """A line under a list item's header that names its place and nothing else ("Solna, Stockholm County, Sweden",
+    "Verona, Veneto, Italy (remote)"): a place by `place_only`, or two to four comma parts, no digit, the first a
+    known city or the last a country or region."""
+    parts = [part.strip() for part in _WORK_MODE_AFTER.sub("", text).split(",")]
+    return place_only(text) or 2 <= len(parts) <= 4 and all(parts) and not re.search(r"\d", text) and (
+        known_city(parts[0]) or parts[-1].casefold() in REGIONS)
+
+
+# A work mode in brackets after a place: "(remote)", "(hybrid)".
+_WORK_MODE_AFTER = re.compile(r"\s*[(\[](?:remote|hybrid|on-?site)[)\]]\s*$", re.IGNORECASE)
+
+
 # --- dates and jobs --------------------------------------------------------------------------------------------
 
 
@@ -115,11 +129,27 @@ def _opens_a_sentence(lines: list[Line], index: int) -> bool:
         f"{lines[index].text.strip()} {tail}")
 
 
-def _glyph_field(line: Line) -> bool:
+def _glyph_field(line: Line, longest: int = 60) -> bool:
     """A bulleted line that reads as one header field once its glyph is gone: short, no prose, claimable."""
     text = BULLET.sub("", line.text).strip()
-    return _is_bullet(line) and 0 < len(text) <= 60 and not sentence_like(text) and _claimable_header(
+    return _is_bullet(line) and 0 < len(text) <= longest and not sentence_like(text) and _claimable_header(
         Line(number=line.number, text=text))
+
+
+def _list_item_over(lines: list[Line], anchor: int) -> int | None:
+    """The bulleted header field that opens the entry dated at `anchor`, as a list item: right over the dates, or
+    over at most two unbulleted header lines (a place, the wrapped end of the item) that sit between. An item that
+    ends on a connector ("... — MarcoGameDev /") wrapped onto the line below, so it may be longer than one field."""
+    i = anchor - 1
+    while i >= 0 and anchor - i <= 3 and not _is_bullet(lines[i]) and _claimable_header(lines[i]):
+        i -= 1
+    if i < 0 or anchor - i > 3:
+        return None
+    wrapped = i + 1 < anchor and _CONNECTOR_END.search(lines[i].text.rstrip()) is not None
+    between = lines[i + 1 + wrapped: anchor]
+    return i if all(_reads_as_a_place(line.text) for line in between) and _glyph_field(
+        lines[i], 90 if wrapped else 60) else None
+
 
 
 def _lone_glyph(line: Line) -> bool:
@@ -606,10 +636,11 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
     headers_below = _headers_below_dates(section_lines, anchors)
     group_openers: dict[int, int] = {}  # entry -> the employer line over its tenure line
     meta: set[int] = set()  # dated lines that are the small print under their entry's header (`_meta_line`)
-    # Every entry opened by a bulleted field right over its bare dates ("• Kühne Datensysteme GmbH" / "January,
-    # 2021 - Present" / title): the entries are a list whose items start with the employer, not bullets read early.
-    listed_entries = len(anchors) >= 2 and all(
-        _date_only(section_lines[a].text) and a > 0 and _glyph_field(section_lines[a - 1]) for a in anchors)
+    # Every entry opened by a bulleted field over its bare dates ("• Kühne Datensysteme GmbH" / "January, 2021 -
+    # Present" / title; "• Senior Engine Programmer — Brink Gaming" / "Solna, Sweden" / "Jan 2025 – Present"): the
+    # entries are a list whose items start with their header, not bullets read early.
+    items = [_list_item_over(section_lines, a) if _date_only(section_lines[a].text) else None for a in anchors]
+    listed_entries = len(anchors) >= 2 and None not in items
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
@@ -618,6 +649,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         # the header's fields (icons drawn as list markers), so a bulleted field right above is the header's too.
         glyph_fields = listed_entries or (_is_bullet(section_lines[anchor]) and _date_only(section_lines[anchor].text)
                                           and i >= 0 and _glyph_field(section_lines[i]))
+        item = items[n] if listed_entries else anchor - 1 if glyph_fields else None
         if headers_below and _date_only(section_lines[anchor].text) and not listed_entries:
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
         elif _date_only(section_lines[anchor].text) and not glyph_fields:
@@ -635,7 +667,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 continue
             if not (i >= floor and len(pre) < 3 and i not in claimed and (
                     _claimable_header(section_lines[i]) or (
-                        glyph_fields and i == anchor - 1 and _glyph_field(section_lines[i]))) and not (
+                        i == item)) and not (
                 i > 0 and _continues(section_lines[i - 1], section_lines[i])
                 and not _bolder(section_lines[i], section_lines[i - 1], typography)
                 and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
