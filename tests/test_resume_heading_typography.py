@@ -237,3 +237,48 @@ def test_a_work_history_whose_first_line_is_its_right_aligned_dates_runs_on_to_t
     skills = next(s for s in resume.sections if s.name == "skills")
     assert not any("Arcadia" in line.text for line in skills.lines)
     assert [j.company for j in resume.experience] == ["Meridian Payments", "Meridian Payments", "Arcadia Telecom"]
+
+
+def test_the_main_column_going_on_after_a_sidebar_on_the_same_page_stays_in_the_work_history() -> None:
+    """Page 2 of a two-column JSON Resume theme: the left sidebar (Tech skills, Languages) is read first, then the
+    main column goes on at the top of the page with the last roles. Those roles rise to the top of the page in the
+    work history's column, so they are the work history's, not the Languages section's."""
+    def row(page: int, text: str, x: float, gap: float = 14.0, rises: bool = False) -> StyledLine:
+        return StyledLine(page=page, text=text, size=9.0, bold=0.0, x=x, gap=gap, rises=rises)
+
+    styled = [row(1, "Avery Quinn", 54.0, 0.0), row(1, "avery@example.org", 54.0),
+              row(1, "Skills", 54.0, 30.0), row(1, "HTML/CSS Javascript", 54.0), row(1, "Typescript React", 54.0),
+              row(1, "Experience", 189.0, 0.0, rises=True),
+              row(1, "Boy Scouts of America 08/2021 - 05/2022", 189.0), row(1, "React Developer", 189.0),
+              row(1, "• Built the event registration screens", 189.0),
+              row(1, "Genesis Aplicaciones 01/2020 - 07/2021", 189.0), row(1, "Junior Web Developer", 189.0),
+              row(1, "• Maintained the billing web application", 189.0),
+              row(2, "Tech skills", 54.0, 0.0), row(2, "Git VS Code", 54.0), row(2, "Linux command line", 54.0),
+              row(2, "Languages", 54.0, 30.0), row(2, "Spanish (Native)", 54.0),
+              row(2, "English (B2, Conversational)", 54.0),
+              row(2, "Grupo Dicas 06/2019 - 12/2019", 189.0, 0.0, rises=True),
+              row(2, "Technical Support Assistant", 189.0), row(2, "• Implemented a REST API with Laravel", 189.0),
+              row(2, "Education", 189.0, 27.0), row(2, "Instituto Tecnologico de Merida 08/2016 - 12/2020", 189.0)]
+    resume = parse_resume(ExtractedText(text="\n".join(s.text for s in styled), pages=2, styled_lines=styled))
+    languages = next(s for s in resume.sections if s.name == "languages")
+    assert [line.text for line in languages.lines] == ["Spanish (Native)", "English (B2, Conversational)"]
+    assert [j.company for j in resume.experience] == ["Boy Scouts of America", "Genesis Aplicaciones", "Grupo Dicas"]
+
+
+def test_content_rising_level_with_its_heading_in_a_left_label_column_stays_in_its_section() -> None:
+    """Every heading in a left column and its content to the right (the JSON Resume "paper" theme): a role's
+    header rises level with its dates in the label column; it stays in the work history, though the summary's
+    lines sit at the same left edge."""
+    def row(text: str, x: float, gap: float = 14.0, rises: bool = False) -> StyledLine:
+        return StyledLine(page=1, text=text, size=9.0, bold=0.0, x=x, gap=gap, rises=rises)
+
+    styled = [row("Avery Quinn", 217.0, 0.0), row("avery@example.org", 217.0), row("SUMMARY", 62.0, 30.0),
+              row("Backend engineer for payments and logistics platforms.", 217.0, 0.0, rises=True),
+              row("WORK EXPERIENCE", 62.0, 30.0), row("2021-01-01 TO PRESENT", 62.0, 17.0),
+              row("Senior Backend Engineer at Kuehne Datensysteme GmbH", 217.0, 0.0, rises=True),
+              row("• Led the migration of settlement jobs", 241.0), row("2017-10-01 TO 2020-12-31", 62.0, 27.0),
+              row("Software Engineer at Lumiere Numerique", 217.0, 0.0, rises=True),
+              row("• Built the route optimisation API", 241.0), row("EDUCATION", 62.0, 30.0),
+              row("2014-10-01 TO 2017-09-30", 62.0, 17.0), row("Example University", 217.0, 0.0, rises=True)]
+    resume = parse_resume(ExtractedText(text="\n".join(s.text for s in styled), pages=1, styled_lines=styled))
+    assert [j.company for j in resume.experience] == ["Kuehne Datensysteme GmbH", "Lumiere Numerique"]

@@ -1187,7 +1187,8 @@ def _last_block_start(line: LayoutLine) -> float:
 def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]] | None = None,
               ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
-    italic, colour, ruled) for every line (`_colour`, `_ruled` with the page's drawn `shapes`)."""
+    italic, colour, ruled, rises) for every line (`_colour`, `_ruled` with the page's drawn `shapes`; rises: set
+    higher than the line before it)."""
     texts = [line.text().strip() for line in lines]
     for index in range(len(texts) - 1):
         nxt = texts[index + 1]
@@ -1206,10 +1207,12 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
     ruled = _ruled(lines, shapes or [])
     for index, (line, text) in enumerate(zip(lines, texts, strict=True)):
         gap = (previous_y - line.y) if previous_y is not None and previous_y > line.y else 0.0
+        # Set clearly higher than the line before it: the top of the next column, not a line beside on its row.
+        rises = previous_y is not None and line.y > previous_y + 1.5 * line.size
         previous_y = line.y
         if text:
             styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1),
-                           round(line.italic, 2), _colour(line), index in ruled))
+                           round(line.italic, 2), _colour(line), index in ruled, rises))
     return "\n".join(t for t in texts if t), styles
 
 

@@ -73,6 +73,8 @@ class StyledLine(BaseModel):
     italic: float = Field(0.0, description="Share of the line's characters set in an italic or oblique face, 0..1.")
     colour: str = Field("", description='Colour most of its characters are shown in ("#rrggbb"); "" if unknown.')
     ruled: bool = Field(False, description="A drawn rule under or over it, or a filled bar behind it.")
+    rises: bool = Field(False, description="Set higher on its page than the line read before it: the top of the "
+                        "next column (a line beside the one before, on its row, does not rise).")
 
 
 class ExtractedText(BaseModel):

@@ -586,25 +586,35 @@ def read_sections(
     # Two-column pages: the top of the next page continues the section its *column* held, not the section the
     # previous page ended with (the sidebar's last one). Column = the leftmost edge among a span's first three
     # styled lines (its first entry's header, not a date set right of it or a bullet indented under it).
+    # Within a page, a line that starts a column (set higher than the line before it, far to its side) where the
+    # current section has no line continues the section whose column that is (a sidebar's last section, then the
+    # main column's work history going on).
     columns: dict[int, list[float]] = {}
+    heading_at: dict[int, float] = {}
     target: Span | None = None
     page = 0
+    previous: StyledLine | None = None
     for index, line in enumerate(lines):
         name = headings.get(index)
         style = typography.style(line) if typography is not None else None
         if name is None and style is not None and spans:
             if style.page > page and page:
                 target = _continued_span(spans, style.x, columns)
+            elif target is None and _starts_a_column(style, previous, columns.get(id(spans[-1]), [])):
+                # (Only to a section headed in that column: where every heading sits in a left column and its
+                # content to the right, each row's content rises level with its heading, and stays in its section.)
+                column = _continued_span(spans, style.x, columns)
+                target = column if column is not None and abs(heading_at.get(id(column), -1e9) - style.x) <= 20 else None
             if target is not None:
                 target.lines.append(line)
-                page = max(page, style.page)
+                page, previous = max(page, style.page), style
                 continue
         if style is not None:
-            page = max(page, style.page)
+            page, previous = max(page, style.page), style
         if name is not None:
             target = None
-        if name is None and style is not None and spans and len(columns.setdefault(id(spans[-1]), [])) < 3:
-            columns[id(spans[-1])].append(style.x)
+        if name is None and style is not None and spans:
+            columns.setdefault(id(spans[-1]), []).append(style.x)
         if name is not None and spans and not spans[-1].lines and lexicon_kind(line.text) is None and _smaller_heading(
                 spans[-1].heading, line.text, typography):
             # "EXPERIENCE" then, at once, a smaller "Personal projects & content": a sub-heading of the section
@@ -614,6 +624,8 @@ def read_sections(
             continue
         if name is not None:
             spans.append(Span(name=name, heading=_DOT_LEADER.sub("", line.text).rstrip(":").strip(), lines=[]))
+            if style is not None:
+                heading_at[id(spans[-1])] = style.x
         elif spans:
             spans[-1].lines.append(line)
         else:
@@ -646,12 +658,19 @@ _UNDATED_GROUPS: frozenset[SectionName | None] = frozenset({"publications", "pro
 _DOT_LEADER = re.compile(r"(?:\s?[.·…]){3,}\s*$")
 
 
+def _starts_a_column(style: StyledLine, previous: StyledLine | None, section_edges: list[float]) -> bool:
+    """Does this line start another column on the page: set higher than the line before it, far to its side, where
+    the current section has no line?"""
+    return previous is not None and style.page == previous.page and style.rises and abs(
+        style.x - previous.x) > 60 and bool(section_edges) and all(abs(x - style.x) > 60 for x in section_edges)
+
+
 def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]) -> Span | None:
     """The earlier section whose column a new page's unheaded first line sits in, when the last section is in
     another, narrower column (a sidebar read after the main column); None when the page simply continues the last
     section. Only the main column continues onto a new page: when the last section is itself the wider column (a
     left sidebar, then the main column, then a full-width second page), the new page continues it."""
-    last = min(columns.get(id(spans[-1])) or [], default=None)
+    last = min(columns.get(id(spans[-1]), [])[:3], default=None)
     if last is None or abs(last - x) <= 60:
         return None
 
@@ -659,7 +678,7 @@ def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]
         return sum(len(line.text) for line in span.lines) / max(1, len(span.lines))
 
     for span in reversed(spans[:-1]):
-        edge = min(columns.get(id(span)) or [], default=None)
+        edge = min(columns.get(id(span), [])[:3], default=None)
         if edge is not None and abs(edge - x) <= 20:
             return span if width(span) > width(spans[-1]) else None
     return None
