@@ -348,6 +348,16 @@ def test_achievement_bullets_over_the_next_entrys_header_do_not_make_entries_lis
         ("Software Engineer", "Orchard Mobile")]
 
 
+def test_a_header_wrapped_after_its_at_keeps_at_out_of_the_title() -> None:
+    """A narrow column wraps "Senior Software Engineer at Meridian Payments" after "at", the dates right-aligned on
+    the first line: the employer is the next line, and "at" is no part of the title."""
+    resume = _parse("Work Experience\nStaff Software Engineer at Meridian Payments Mar 2022 - Current\n"
+                    "• Technical lead for the card authorisation platform\nSenior Software Engineer at Nov 2019 - Feb 2022\n"
+                    "Meridian Payments\n• Split the ledger service out of the monolith\nEducation\nBSc, Example University\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments")]
+
+
 def test_a_description_wrapped_under_the_title_is_not_the_employer() -> None:
     """Employer / dates / title / a one-sentence description wrapped in a narrow column ("Internal developer
     platform for 400" / "engineers."): the description's first line has no title word and reads like a name on its

@@ -277,6 +277,10 @@ def title_company(
     and the employer the field next to it. Common one-line shapes ("Title, Employer", moderncv's "Title, Employer,
     City") are read whole first."""
     location: str | None = None
+    # "Senior Software Engineer at" / "Meridian Payments": a header wrapped after its "at" names the employer on
+    # the next line; the dangling word is no part of the title.
+    pre, rest, post = [_DANGLING_AT.sub("", t) for t in pre], _DANGLING_AT.sub("", rest), [
+        _DANGLING_AT.sub("", t) for t in post]
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
         stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
         location = next((place for _, place in stripped if place), None)
@@ -608,6 +612,10 @@ _CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:
 # "at" in the languages the reader covers ("Praktikant bei Ahrens", "Ingénieur chez Airbus", "Engenheiro na
 # Pagueja", "Sviluppatore presso Officina", "Ontwikkelaar bij Adyen"), and "@" before any name ("intern @ greenleaf").
 _AT_EMPLOYER = re.compile(r"\s+(?:(?:at|bei|chez|na|no|em|presso|bij)\s+(?=[A-Z0-9])|@\s*(?=\w))")
+
+
+# "at" (or "@", "bei", "chez", ...) ending a header line: the employer went on to the next line.
+_DANGLING_AT = re.compile(r"\s+(?:at|bei|chez|presso|bij|@)\s*$", re.IGNORECASE)
 
 
 _SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
