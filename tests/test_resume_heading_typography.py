@@ -282,3 +282,26 @@ def test_content_rising_level_with_its_heading_in_a_left_label_column_stays_in_i
               row("2014-10-01 TO 2017-09-30", 62.0, 17.0), row("Example University", 217.0, 0.0, rises=True)]
     resume = parse_resume(ExtractedText(text="\n".join(s.text for s in styled), pages=1, styled_lines=styled))
     assert [j.company for j in resume.experience] == ["Kuehne Datensysteme GmbH", "Lumiere Numerique"]
+
+
+def test_a_work_history_that_starts_in_an_indented_cell_runs_on_to_the_next_page_at_its_left_edge() -> None:
+    """A Word table: the work history's first cell is indented (the employer over two lines, its dates far right),
+    its titles and the rest of page 1 start further left; page 2 opens with the next role at that left edge,
+    which is also where the Teaching section's lines start. The page continues the work history."""
+    def row(page: int, text: str, x: float, gap: float = 11.7) -> StyledLine:
+        return StyledLine(page=page, text=text, size=10.0, bold=0.0, x=x, gap=gap)
+
+    styled = [row(1, "Avery Quinn", 72.0, 0.0), row(1, "avery@example.org", 72.0),
+              row(1, "Teaching Experience", 72.0, 35.0),
+              row(1, "University of Oregon, Dept. of Chemistry, tutoring for general chemistry", 144.0, 0.0),
+              row(1, "Teaching Assistant for the advanced general chemistry laboratory courses", 144.0),
+              row(1, "Experience", 72.0, 35.0), row(1, "Channel Islands Opto-Mechanical", 208.0, 0.0),
+              row(1, "Engineering, Inc.", 208.0),
+              row(1, "12/2004 – Present", 434.0, 0.0), row(1, "Quality Assurance Manager", 144.0, 23.6),
+              row(1, "- Built and operated a vacuum chamber", 161.0),
+              row(2, "National Institute of Standards and Technology 6/2004 – 8/2004", 144.0, 0.0),
+              row(2, "Summer Undergraduate Research Fellow", 144.0), row(2, "- Developed a database", 161.0)]
+    resume = parse_resume(ExtractedText(text="\n".join(s.text for s in styled), pages=2, styled_lines=styled))
+    teaching = next(s for s in resume.sections if s.heading == "Teaching Experience")
+    assert not any("National Institute" in line.text for line in teaching.lines)
+    assert len(resume.experience) == 2

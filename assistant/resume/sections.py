@@ -584,12 +584,13 @@ def read_sections(
     header: list[Line] = []
     spans: list[Span] = []
     # Two-column pages: the top of the next page continues the section its *column* held, not the section the
-    # previous page ended with (the sidebar's last one). Column = the leftmost edge among a span's first three
-    # styled lines (its first entry's header, not a date set right of it or a bullet indented under it).
+    # previous page ended with (the sidebar's last one). Column = the leftmost edge of a span's styled lines on the
+    # page it starts on (its entries' edge, not a date set right of them or a bullet indented under them).
     # Within a page, a line that starts a column (set higher than the line before it, far to its side) where the
     # current section has no line continues the section whose column that is (a sidebar's last section, then the
     # main column's work history going on).
     columns: dict[int, list[float]] = {}
+    started_on: dict[int, int] = {}
     heading_at: dict[int, float] = {}
     target: Span | None = None
     page = 0
@@ -614,7 +615,10 @@ def read_sections(
         if name is not None:
             target = None
         if name is None and style is not None and spans:
-            columns.setdefault(id(spans[-1]), []).append(style.x)
+            edges = columns.setdefault(id(spans[-1]), [])
+            if not edges or style.page == started_on.get(id(spans[-1]), style.page):
+                started_on.setdefault(id(spans[-1]), style.page)
+                edges.append(style.x)
         if name is not None and spans and not spans[-1].lines and lexicon_kind(line.text) is None and _smaller_heading(
                 spans[-1].heading, line.text, typography):
             # "EXPERIENCE" then, at once, a smaller "Personal projects & content": a sub-heading of the section
@@ -670,7 +674,7 @@ def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]
     another, narrower column (a sidebar read after the main column); None when the page simply continues the last
     section. Only the main column continues onto a new page: when the last section is itself the wider column (a
     left sidebar, then the main column, then a full-width second page), the new page continues it."""
-    last = min(columns.get(id(spans[-1]), [])[:3], default=None)
+    last = min(columns.get(id(spans[-1]), []), default=None)
     if last is None or abs(last - x) <= 60:
         return None
 
@@ -678,7 +682,7 @@ def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]
         return sum(len(line.text) for line in span.lines) / max(1, len(span.lines))
 
     for span in reversed(spans[:-1]):
-        edge = min(columns.get(id(span), [])[:3], default=None)
+        edge = min(columns.get(id(span), []), default=None)
         if edge is not None and abs(edge - x) <= 20:
             return span if width(span) > width(spans[-1]) else None
     return None
