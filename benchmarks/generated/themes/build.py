@@ -169,6 +169,14 @@ def render(modules: Path, theme: str, resume: Path, html: Path) -> None:
                    check=True, capture_output=True, timeout=120)
 
 
+def on_paper(html: Path, size: str) -> None:
+    """Set the page's paper size (CSS @page, which Chromium's print honours over its default Letter)."""
+    page = html.read_text(encoding="utf-8")
+    style = f"<style>@page {{ size: {size}; }}</style>"
+    html.write_text(page.replace("</head>", style + "</head>", 1) if "</head>" in page else style + page,
+                    encoding="utf-8")
+
+
 def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
     # No network here or in a theme's CDN links: a time budget lets the page settle on fallback fonts.
     subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -191,10 +199,16 @@ def main() -> int:
     parser.add_argument("--heldout", type=Path, help="render heldout/*.json (one per theme, rotating) into this "
                         "folder's 'personas' subfolder instead, for RESUME_PUBLIC_SETS=<this folder>; keep it outside "
                         "the repository")
+    parser.add_argument("--paper", nargs=2, metavar=("SIZE", "FOLDER"), help="print the same pairs on another paper "
+                        "size (a CSS @page size, e.g. '148mm 210mm' for A5) into FOLDER/paper, for "
+                        "RESUME_PUBLIC_SETS=FOLDER: a narrow page wraps headers and moves columns as real layouts do; "
+                        "keep it outside the repository")
     args = parser.parse_args()
     if args.truth_only:
         return rederive()
     corpus, resumes = (args.heldout / "personas", HELDOUT) if args.heldout else (CORPUS, RESUMES)
+    if args.paper:
+        corpus = Path(args.paper[1]) / "paper"
     corpus.mkdir(parents=True, exist_ok=True)
     truth_path = corpus / "truth.json"
     files: dict[str, Any] = {} if not truth_path.exists() else json.loads(truth_path.read_text())["files"]
@@ -215,6 +229,8 @@ def main() -> int:
                 html = Path(tmp) / "resume.html"
                 try:
                     render(args.modules, theme, resume_path, html)
+                    if args.paper:
+                        on_paper(html, args.paper[0])
                     print_pdf(args.chromium, html, pdf)
                 except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
                     err = getattr(exc, "stderr", b"") or b""
