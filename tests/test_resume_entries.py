@@ -200,6 +200,16 @@ def test_a_range_wrapped_between_the_ends_month_with_de_and_its_year_is_whole() 
     assert [(j.start, j.end) for j in resume.experience] == [("2013-08", "2015-11")]
 
 
+def test_a_range_with_short_years_wrapped_before_its_ends_year_is_whole() -> None:
+    """A narrow page wraps "Sep ’14 – Apr ’18" after "Apr": the short year alone on the next line ends the range,
+    and the role is read (it was lost with its dates)."""
+    resume = _parse("Professional Experience\nNordwerk Logistik AG – Hamburg Apr ’19 – Sep ’21\nLead Data Scientist\n"
+                    "• Built the parcel volume forecast\nBrunnfeld Versicherung – Cologne Sep ’14 – Apr\n’18\n"
+                    "Senior Data Scientist\n• Claims fraud models for motor insurance\n")
+    assert [(j.title, j.start, j.end) for j in resume.experience] == [
+        ("Lead Data Scientist", "2019-04", "2021-09"), ("Senior Data Scientist", "2014-09", "2018-04")]
+
+
 def test_two_titles_joined_by_a_dash_beside_the_dates_under_an_employer_line_stay_one_title() -> None:
     """ "Embedded Engineer - Tech Lead" beside the dates, the employer on the line above: both halves are the
     role's title, not a title and an employer (and not a title cut in half)."""

@@ -302,7 +302,8 @@ def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> l
 
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
-    "janeiro 2015 – fevereiro" / "2017", wrapped between the end's month and its year; and "2019-11-01 Senior
+    "janeiro 2015 – fevereiro" / "2017" (or "Sep ’14 – Apr" / "’18"), wrapped between the end's month and its year;
+    and "2019-11-01 Senior
     Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start; and
     "Director, ML Infrastructure May" / "2020 – January 2023", a header wrapped between its start's month and year
     (a narrow column), whose month would be lost and left in the title."""
@@ -325,7 +326,7 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
             if tail.group("rest").strip():
                 out.append(Line(number=line.number, text=tail.group("rest").strip()))
             continue
-        if out and re.match(r"\s*(?:19|20)\d\d(?!\d)", line.text) and re.search(
+        if out and re.match(r"\s*(?:(?:19|20)\d\d|['’‘]\d\d)(?!\d)", line.text) and re.search(
                 rf"{DATE}\s*[-–—]\s*{MONTH}(?:\s+de)?\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
         elif (len(out) >= 2 and BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
