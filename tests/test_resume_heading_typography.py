@@ -305,3 +305,24 @@ def test_a_work_history_that_starts_in_an_indented_cell_runs_on_to_the_next_page
     teaching = next(s for s in resume.sections if s.heading == "Teaching Experience")
     assert not any("National Institute" in line.text for line in teaching.lines)
     assert len(resume.experience) == 2
+
+
+def test_a_title_wrapped_off_a_bold_employer_line_in_its_italic_face_is_one_header() -> None:
+    """Google Docs' "Spearmint" look on a narrow page: "Employer, City — Title" (employer bold, title italic)
+    wraps mid-title, the rest in italic under it, the dates under that. The italic tail is the end of the title,
+    not a field of its own; a title set alone in a face the line above lacks stays a field of its own."""
+    def row(text: str, bold: float, italic: float, gap: float, size: float = 10.5) -> StyledLine:
+        return StyledLine(page=1, text=text, size=size, bold=bold, x=54.0, gap=gap, italic=italic)
+
+    styled = [row("Rosalind Achterberg", 1.0, 0.0, 0.0, 20.0), row("rosalind@example.org", 0.0, 0.0, 20.0),
+              row("EXPERIENCE", 1.0, 0.0, 28.0, 11.0),
+              row("Fernhollow Payments, New York, NY — Director of", 0.7, 0.2, 22.0),
+              row("Machine Learning Engineering", 0.0, 1.0, 14.0), row("MARCH 2022 - PRESENT", 0.0, 0.0, 11.7, 8.0),
+              row("• Lead five teams that own fraud and ranking models", 0.0, 0.0, 15.0),
+              row("Fernhollow Payments, New York, NY — Senior", 0.82, 0.15, 22.0),
+              row("Manager, ML Platform", 0.0, 1.0, 14.0), row("JUNE 2019 - FEBRUARY 2022", 0.0, 0.0, 11.8, 8.0),
+              row("• Built the feature store used by 30 modelling teams", 0.0, 0.0, 15.0)]
+    resume = parse_resume(ExtractedText(text="\n".join(s.text for s in styled), pages=1, styled_lines=styled))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Machine Learning Engineering", "Fernhollow Payments"),
+        ("Senior Manager, ML Platform", "Fernhollow Payments")]

@@ -373,6 +373,8 @@ def _wrapped_after_a_comma(previous: Line | None, line: Line, following: Line) -
 
 # A header line this close to the measure ran into the margin: it was wrapped.
 _AT_THE_MARGIN = 0.85
+# ... and so was one that the next line's first word would have taken past this share of the measure.
+_NEXT_WORD = 0.9
 # What a header line ends in when its last field runs on ("— ", "&", "of", "and"): no field ends so.
 _ENDS_MID_FIELD = re.compile(r"(?:[-–—,&/|@]|\b(?:of|and|for|at|in|the|to|&)\b)\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s[-–—|@]\s|,\s")
@@ -382,19 +384,35 @@ def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: 
                            typography: Typography | None) -> bool:
     """ "Fernhollow Payments, New York, NY — Senior" / "Manager, ML Platform" / "June 2019 - ...": a one-line header
     wrapped by a narrow column, its title cut in two. The line ran into the margin (`_AT_THE_MARGIN` of the
-    document's `measure`), the short line under it carries no date and the line after that is the entry's dates;
-    and the cut is a wrap by its shape: the tail starts in lower case ("of Machine Learning"), the line ends
+    document's `measure`, or the tail's first word would not have fitted beside it: `_NEXT_WORD`, characters
+    being narrower than bold type), the short line under it carries no date and the line after that is the
+    entry's dates; and the cut is a wrap by its shape: the tail starts in lower case ("of Machine Learning"), the line ends
     mid-field ("— "), or it already holds fields (a separator), so the tail is its last field's end rather than a
     field of its own (an employer under a long title holds no separator). A line that reads as prose is an
-    achievement without its glyph, and the short line under it a header of its own ("Career Break"). Plain text
-    only (pasted, or the check reading): with styles, `_wrapped_header` tells a wrap by its type."""
+    achievement without its glyph, and the short line under it a header of its own ("Career Break"). With styles,
+    the tail must also be set as the end of the line above is (`_in_the_face_it_ends_in`)."""
     text = line.text.strip()
-    return (measure is not None and typography is None and after is not None
-            and len(text) >= _AT_THE_MARGIN * measure and len(tail.text.strip()) <= _WRAPPED_SHARE * measure
+    return (measure is not None and after is not None
+            and (typography is None or _in_the_face_it_ends_in(line, tail, typography))
+            and (len(text) >= _AT_THE_MARGIN * measure or len(f"{text} {tail.text.split()[0]}") > _NEXT_WORD * measure)
+            and len(tail.text.strip()) <= _WRAPPED_SHARE * measure
             and bool(_STARTS_DATED.match(after.text))
             and not any(_is_bullet(x) or heading_name(x.text) or _dated(x) for x in (line, tail))
             and not text.endswith(".") and not _reads_as_prose(text)
             and bool(tail.text.strip()[:1].islower() or _ENDS_MID_FIELD.search(text) or _FIELD_SEPARATOR.search(text)))
+
+
+def _in_the_face_it_ends_in(line: Line, tail: Line, typography: Typography) -> bool:
+    """Is `tail` set as a line wrapped off `line` is: the same size and colour, as close under it as a paragraph's
+    lines, and in a face the line has (an italic tail under a line whose bold employer ends in an italic title
+    part: "Fernhollow Payments, New York, NY — Director of" / "Machine Learning Engineering")? A title set on a
+    line of its own in a face the line above lacks is a field of its own."""
+    above, below = typography.style(line), typography.style(tail)
+    if above is None or below is None or above.page != below.page:
+        return False
+    return (abs(above.size - below.size) < 0.5 and above.colour == below.colour and 0 < below.gap <= 1.5 * below.size
+            and (below.italic < 0.6 or above.italic >= 0.1) and (below.bold < 0.6 or above.bold >= 0.1)
+            and (below.italic >= 0.6 or below.bold >= 0.6 or min(1 - above.italic, 1 - above.bold) >= 0.1))
 
 
 def _date_only(text: str) -> bool:
