@@ -124,6 +124,12 @@ class Builder:
         self.width = Emu(section.page_width - section.left_margin - section.right_margin)
         self._next_num = 90
 
+    def on_paper(self, width_cm: float, height_cm: float) -> None:
+        """Set the page to other paper before anything is written (tables take their widths from `width`)."""
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(width_cm), Cm(height_cm)
+        self.width = Emu(section.page_width - section.left_margin - section.right_margin)
+
     def bullets(self, char: str, font: str | None) -> int:
         """A Word numbering definition for bullets `char` in `font` (Symbol's U+F0B7 is Word's default bullet)."""
         numbering = self.doc.part.numbering_part.element
@@ -1051,9 +1057,13 @@ def shown(value: str, layout: str) -> str:
     return value.lower() if layout == "lowercase" else value
 
 
-def render(only: list[str]) -> None:
-    OUT.mkdir(exist_ok=True)
-    truth_path = HERE / "truth.json"
+def render(only: list[str], paper: tuple[float, float] | None = None, folder: Path | None = None) -> None:
+    """Write every layout's PDFs and truth.json here, or -- with `paper` (width, height in cm) -- the same
+    documents on that paper into `folder` (outside the repository: a narrow page wraps headers and dates the way
+    real narrow layouts do; score it with RESUME_PUBLIC_SETS=<folder's parent>)."""
+    out = folder / "pdf" if folder is not None else OUT
+    out.mkdir(parents=True, exist_ok=True)
+    truth_path = (folder if folder is not None else HERE) / "truth.json"
     truth: dict[str, Any] = json.loads(truth_path.read_text(encoding="utf-8")) if truth_path.is_file() else {}
     files: dict[str, Any] = truth.get("files", {})
     soffice = shutil.which("soffice")
@@ -1067,6 +1077,8 @@ def render(only: list[str]) -> None:
                 if only and not any(o in stem for o in only):
                     continue
                 b = Builder(font, size, a4, margin_in=0.7 if a4 else 0.75)
+                if paper is not None:
+                    b.on_paper(*paper)
                 sections = fn(b, person, "en" if which == "all" else person.lang)
                 path = Path(tmp) / f"{stem}.docx"
                 b.doc.save(str(path))
@@ -1085,7 +1097,7 @@ def render(only: list[str]) -> None:
                                                            f"person {person.key}", "layout": layout}
         # One soffice call converts them all (starting LibreOffice is the slow part).
         for start in range(0, len(docs), 12):
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT),
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out),
                             *map(str, docs[start:start + 12])], check=True, capture_output=True, timeout=600)
     conventions = copy.deepcopy(truth.get("_conventions")) or {
         "note": "Same shape and conventions as ../shared/corpus/resumes-labelled/truth.json (`_conventions` "
@@ -1094,8 +1106,14 @@ def render(only: list[str]) -> None:
                 "titles in capitals (compared case-insensitively anyway)."}
     truth_path.write_text(json.dumps({"_conventions": conventions, "files": dict(sorted(files.items()))},
                                      indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(docs)} PDFs written to {OUT}")
+    print(f"{len(docs)} PDFs written to {out}")
 
 
-if __name__ == "__main__":
-    render(sys.argv[1:])
+if __name__ == "__main__":  # build.py [LAYOUT ...] [--paper WIDTH_CM HEIGHT_CM FOLDER]
+    args = sys.argv[1:]
+    if "--paper" in args:
+        at = args.index("--paper")
+        width, height, folder = args[at + 1: at + 4]
+        render(args[:at] + args[at + 4:], (float(width), float(height)), Path(folder) / "word")
+    else:
+        render(args)
