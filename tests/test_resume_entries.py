@@ -210,6 +210,16 @@ def test_a_range_with_short_years_wrapped_before_its_ends_year_is_whole() -> Non
         ("Lead Data Scientist", "2019-04", "2021-09"), ("Senior Data Scientist", "2014-09", "2018-04")]
 
 
+def test_how_a_role_was_held_wrapped_off_its_title_is_not_the_employer() -> None:
+    """A left date column with the title beside it, wrapped in a narrow page: "(Freelance)" on its own line under
+    the title says how the role was held; the employer is the line after it."""
+    resume = _parse("Expérience professionnelle\n02/2018 – 12/2019 Machine Learning Lead\nVellore Santé, Paris\n"
+                    "– Built the triage model.\n09/2016 – 01/2018 Machine Learning Consultant\n(Freelance)\n"
+                    "Astrelle Conseil, Paris\n– Computer vision projects for three industrial clients.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Machine Learning Lead", "Vellore Santé"), ("Machine Learning Consultant", "Astrelle Conseil")]
+
+
 def test_two_titles_joined_by_a_dash_beside_the_dates_under_an_employer_line_stay_one_title() -> None:
     """ "Embedded Engineer - Tech Lead" beside the dates, the employer on the line above: both halves are the
     role's title, not a title and an employer (and not a title cut in half)."""

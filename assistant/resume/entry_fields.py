@@ -255,6 +255,11 @@ _EMPLOYMENT_TYPE = re.compile(
     re.IGNORECASE)
 
 
+def employment_type_only(text: str) -> bool:
+    """A line that only says how a role was held ("(Freelance)", "Contract", "[Part-time]")."""
+    return _EMPLOYMENT_TYPE.fullmatch(text.strip().strip("()[]").strip()) is not None
+
+
 def _without_employment_type(text: str) -> tuple[str, str | None]:
     """(the header line without its employment-type field and what follows it, that place) for a comma list
     whose second or later field says how the role was held ("Senior Engineer, Klarna, Full-time, Stockholm" ->
@@ -281,6 +286,8 @@ def title_company(
     # the next line; the dangling word is no part of the title.
     pre, rest, post = [_DANGLING_AT.sub("", t) for t in pre], _DANGLING_AT.sub("", rest), [
         _DANGLING_AT.sub("", t) for t in post]
+    # A line that only says how the role was held ("(Freelance)", wrapped off the title) names neither field.
+    pre, post = [t for t in pre if not employment_type_only(t)], [t for t in post if not employment_type_only(t)]
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):
         stripped = [_without_employment_type(text) for text in [*pre, rest, *post]]
         location = next((place for _, place in stripped if place), None)

@@ -32,6 +32,7 @@ from assistant.resume.dates import (
 from assistant.resume.entry_fields import (
     WEB_ADDRESS,
     Face,
+    employment_type_only,
     face_of,
     header_fields,
     learned_title,
@@ -737,6 +738,12 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         ) and (len(first_field := (header_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
             post.append(nxt)
             second = nxt + 1
+            if employment_type_only(section_lines[nxt].text) and second < ceiling and not _is_bullet(
+                    section_lines[second]) and _claimable_header(section_lines[second]):
+                # "Machine Learning Consultant" / "(Freelance)" / "Astrelle Conseil, Paris": how the role was held,
+                # wrapped off the title, is no field of its own; the employer is the line under it.
+                post.append(second)
+                second += 1
             if second + 1 < ceiling and TENURE.fullmatch(section_lines[second].text.strip(" ()")):
                 # "Apr 2020 - Present" / "Director of ML" / "6 yrs 8 mos" / "Northwind Analytics": the time spent
                 # there, printed beside the title, sits between the header's two lines.
