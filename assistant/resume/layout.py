@@ -1185,7 +1185,7 @@ def _last_block_start(line: LayoutLine) -> float:
 
 
 def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]] | None = None,
-              ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool]]]:
+              ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool, bool]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
     italic, colour, ruled, rises) for every line (`_colour`, `_ruled` with the page's drawn `shapes`; rises: set
     higher than the line before it)."""
