@@ -574,6 +574,13 @@ class Typography:
         if original in self.by_text:
             self.by_text.setdefault(text, self.by_text[original][:1])
 
+    @staticmethod
+    def runs_on(above: StyledLine, below: StyledLine) -> bool:
+        """Is `below` set as the next line of a paragraph that `above` is in: on the same page, in the same size and
+        colour, as close under it as wrapped lines sit? (What a line wrapped off the one above looks like.)"""
+        return (above.page == below.page and abs(above.size - below.size) < 0.5 and above.colour == below.colour
+                and 0 < below.gap <= 1.5 * below.size)
+
     def spaced(self, line: StyledLine) -> bool:
         """Set off from the line above by clearly more space than the lines of a paragraph."""
         return self.leading > 0 and line.gap >= 1.5 * self.leading

@@ -387,11 +387,11 @@ def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: 
     wrapped by a narrow column, its title cut in two. The line ran into the margin (`_AT_THE_MARGIN` of the
     document's `measure`, or the tail's first word would not have fitted beside it: `_NEXT_WORD`, characters
     being narrower than bold type), the short line under it carries no date and the line after that is the
-    entry's dates; and the cut is a wrap by its shape: the tail starts in lower case ("of Machine Learning"), the line ends
-    mid-field ("— "), or it already holds fields (a separator), so the tail is its last field's end rather than a
-    field of its own (an employer under a long title holds no separator). A line that reads as prose is an
-    achievement without its glyph, and the short line under it a header of its own ("Career Break"). With styles,
-    the tail must also be set as the end of the line above is (`_in_the_face_it_ends_in`)."""
+    entry's dates; and the cut is a wrap by its shape: the tail starts in lower case ("of Machine Learning"), the
+    line ends mid-field ("— "), or it already holds fields (a separator), so the tail is its last field's end
+    rather than a field of its own (an employer under a long title holds no separator). A line that reads as prose
+    is an achievement without its glyph, and the short line under it a header of its own ("Career Break"). With
+    styles, the tail must also be set as the end of the line above is (`_in_the_face_it_ends_in`)."""
     text = line.text.strip()
     return (measure is not None and after is not None
             and (typography is None or _in_the_face_it_ends_in(line, tail, typography))
@@ -409,9 +409,9 @@ def _in_the_face_it_ends_in(line: Line, tail: Line, typography: Typography) -> b
     part: "Fernhollow Payments, New York, NY — Director of" / "Machine Learning Engineering")? A title set on a
     line of its own in a face the line above lacks is a field of its own."""
     above, below = typography.style(line), typography.style(tail)
-    if above is None or below is None or above.page != below.page:
+    if above is None or below is None:
         return False
-    return (abs(above.size - below.size) < 0.5 and above.colour == below.colour and 0 < below.gap <= 1.5 * below.size
+    return (Typography.runs_on(above, below)
             and (below.italic < 0.6 or above.italic >= 0.1) and (below.bold < 0.6 or above.bold >= 0.1)
             and (below.italic >= 0.6 or below.bold >= 0.6 or min(1 - above.italic, 1 - above.bold) >= 0.1))
 

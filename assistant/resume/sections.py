@@ -237,13 +237,12 @@ def _wrapped_tail(lines: list[Line], index: int, typography: Typography, found: 
     if index == 0:
         return False
     own, above = typography.style(lines[index]), typography.style(lines[index - 1])
-    if own is None or above is None or own.page != above.page or index - 1 in found:
+    if own is None or above is None or index - 1 in found:
         return False
     others = [typography.signature(s) for i in found if i != index and (s := typography.style(lines[i])) is not None]
     shared = {signature for signature in others if others.count(signature) >= 2}
-    return (bool(shared) and typography.signature(own) not in shared and abs(own.size - above.size) < 0.5
-            and own.colour == above.colour and own.bold <= above.bold and abs(own.x - above.x) <= 3
-            and 0 < own.gap <= 1.5 * own.size)
+    return (bool(shared) and typography.signature(own) not in shared and Typography.runs_on(above, own)
+            and own.bold <= above.bold and abs(own.x - above.x) <= 3)
 
 
 def _lower_case_headings(lines: list[Line], found: dict[int, SectionName]) -> None:
