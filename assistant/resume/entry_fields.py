@@ -256,8 +256,10 @@ _EMPLOYMENT_TYPE = re.compile(
 
 
 def employment_type_only(text: str) -> bool:
-    """A line that only says how a role was held ("(Freelance)", "Contract", "[Part-time]")."""
-    return _EMPLOYMENT_TYPE.fullmatch(text.strip().strip("()[]").strip()) is not None
+    """A line that only says, in brackets, how a role was held ("(Freelance)", "[Part-time]"): a qualifier of the
+    title above it. (A bare "Freelance" in the employer's place is what the resume prints as the employer.)"""
+    text = text.strip()
+    return text[:1] in "([" and text[-1:] in ")]" and _EMPLOYMENT_TYPE.fullmatch(text[1:-1].strip()) is not None
 
 
 def _without_employment_type(text: str) -> tuple[str, str | None]:

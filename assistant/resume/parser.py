@@ -356,7 +356,10 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
         if following is not None and (
                 _wrapped_after_a_comma(out[-1] if out else None, line, following)
                 or _wrapped_at_the_margin(line, following, after, measure, typography)):
-            out.append(Line(number=line.number, text=f"{line.text.rstrip()} {following.text.strip()}"))
+            joined = f"{line.text.rstrip()} {following.text.strip()}"
+            if typography is not None:
+                typography.alias(joined, line.text)  # the joined header keeps the look of its first line
+            out.append(Line(number=line.number, text=joined))
             skip = True
             continue
         out.append(line)
@@ -391,10 +394,12 @@ def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: 
     line ends mid-field ("— "), or it already holds fields (a separator), so the tail is its last field's end
     rather than a field of its own (an employer under a long title holds no separator). A line that reads as prose
     is an achievement without its glyph, and the short line under it a header of its own ("Career Break"). With
-    styles, the tail must also be set as the end of the line above is (`_in_the_face_it_ends_in`)."""
+    styles, the tail must also be set as the end of the line above is (`_in_the_face_it_ends_in`); a header set
+    larger than the body is left to `_wrapped_header`, which reads its wrapped lines where they are."""
     text = line.text.strip()
     return (measure is not None and after is not None
-            and (typography is None or _in_the_face_it_ends_in(line, tail, typography))
+            and (typography is None or (_in_the_face_it_ends_in(line, tail, typography)
+                                        and not _wrapped_header(line, tail, typography)))
             and (len(text) >= _AT_THE_MARGIN * measure or len(f"{text} {tail.text.split()[0]}") > _NEXT_WORD * measure)
             and len(tail.text.strip()) <= _WRAPPED_SHARE * measure
             and bool(_STARTS_DATED.match(after.text))
