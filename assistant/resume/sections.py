@@ -588,8 +588,7 @@ def read_sections(
     # Within a page, a line that starts a column (set higher than the line before it, far to its side) where the
     # current section has no line continues the section whose column that is (a sidebar's last section, then the
     # main column's work history going on).
-    columns: dict[int, list[float]] = {}
-    started_on: dict[int, int] = {}
+    columns: dict[int, list[tuple[int, float]]] = {}  # span -> (page, left edge) of its lines on its first page
     heading_at: dict[int, float] = {}
     target: Span | None = None
     page = 0
@@ -600,7 +599,7 @@ def read_sections(
         if name is None and style is not None and spans:
             if style.page > page and page:
                 target = _continued_span(spans, style.x, columns)
-            elif target is None and _starts_a_column(style, previous, columns.get(id(spans[-1]), [])):
+            elif target is None and _starts_a_column(style, previous, [x for _, x in columns.get(id(spans[-1]), [])]):
                 # (Only to a section headed in that column: where every heading sits in a left column and its
                 # content to the right, each row's content rises level with its heading, and stays in its section.)
                 column = _continued_span(spans, style.x, columns)
@@ -615,9 +614,8 @@ def read_sections(
             target = None
         if name is None and style is not None and spans:
             edges = columns.setdefault(id(spans[-1]), [])
-            if not edges or style.page == started_on.get(id(spans[-1]), style.page):
-                started_on.setdefault(id(spans[-1]), style.page)
-                edges.append(style.x)
+            if not edges or style.page == edges[0][0]:
+                edges.append((style.page, style.x))
         if name is not None and spans and not spans[-1].lines and lexicon_kind(line.text) is None and _smaller_heading(
                 spans[-1].heading, line.text, typography):
             # "EXPERIENCE" then, at once, a smaller "Personal projects & content": a sub-heading of the section
@@ -668,12 +666,12 @@ def _starts_a_column(style: StyledLine, previous: StyledLine | None, section_edg
         style.x - previous.x) > 60 and bool(section_edges) and all(abs(x - style.x) > 60 for x in section_edges)
 
 
-def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]) -> Span | None:
+def _continued_span(spans: list[Span], x: float, columns: dict[int, list[tuple[int, float]]]) -> Span | None:
     """The earlier section whose column a new page's unheaded first line sits in, when the last section is in
     another, narrower column (a sidebar read after the main column); None when the page simply continues the last
     section. Only the main column continues onto a new page: when the last section is itself the wider column (a
     left sidebar, then the main column, then a full-width second page), the new page continues it."""
-    last = min(columns.get(id(spans[-1]), []), default=None)
+    last = min((edge for _, edge in columns.get(id(spans[-1]), [])), default=None)
     if last is None or abs(last - x) <= 60:
         return None
 
@@ -681,7 +679,7 @@ def _continued_span(spans: list[Span], x: float, columns: dict[int, list[float]]
         return sum(len(line.text) for line in span.lines) / max(1, len(span.lines))
 
     for span in reversed(spans[:-1]):
-        edge = min(columns.get(id(span), []), default=None)
+        edge = min((left for _, left in columns.get(id(span), [])), default=None)
         if edge is not None and abs(edge - x) <= 20:
             return span if width(span) > width(spans[-1]) else None
     return None
