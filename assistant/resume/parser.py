@@ -859,7 +859,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
             carried = post if habits.employer_above and pre == [] else []
             continue
-        if _not_a_role(title, rest, company) or (pattern is SINCE and _MEMBERSHIP.search(title or "")):
+        if _not_a_role(title, rest, company) or (pattern is SINCE.compiled and _MEMBERSHIP.search(title or "")):
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
@@ -916,13 +916,13 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
         LEADING_YEAR.match(anchor_line.text))
     assert match is not None
     start_raw: str = match.group("start") or match.groupdict().get("open") or ""
-    end_raw = "present" if match.re is SINCE else match.groupdict().get("end")
+    end_raw = "present" if match.re is SINCE.compiled else match.groupdict().get("end")
     if match.re is BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
             end_label := BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
             end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:
         end_raw = end_label.group("start")  # the bar's end year, printed under the header
     before, after = anchor_line.text[: match.start()], anchor_line.text[match.end():]
-    if match.re is RANGE and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{RANGE.pattern}", after, re.IGNORECASE)):
+    if match.re is RANGE.compiled and (again := re.match(rf"\s*[,;&]\s*(?:and\s+)?{RANGE.pattern}", after, re.IGNORECASE)):
         # "Aug. 2006 - Dec. 2006, Aug. 2007 - May 2008": one role held twice, its dates in one cell; it ran
         # until the later end.
         first_end, second_end = parse_date(end_raw or "", is_end=True), parse_date(again.group("end"), is_end=True)

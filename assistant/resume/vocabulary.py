@@ -9,8 +9,31 @@ known to both.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 from assistant.resume.roles import legal_form
+
+
+class Remembered:
+    """A compiled pattern that remembers its answers per text: `search`, `match` and `fullmatch` are cached.
+
+    Why: the reader asks each of a resume's few hundred lines the same questions many times over (is it dated? does
+    it name a job title?), once more for the plain-text re-reading, and the biggest patterns here are alternations
+    over every month name, open end and title word in a dozen languages, which the regex engine tries at every
+    position of a line: about 0.1 ms a search, which made regex searches 60% of a review's parse time. A match object
+    is immutable, so callers can share one. Everything else (`sub`, `findall`, `pattern`) is the compiled pattern's;
+    `compiled` is the pattern itself, for telling which pattern a match came from (`match.re is SINCE.compiled`).
+    """
+
+    def __init__(self, compiled: re.Pattern[str], size: int = 16384) -> None:
+        self.compiled = compiled
+        self.search = lru_cache(maxsize=size)(compiled.search)
+        self.match = lru_cache(maxsize=size)(compiled.match)
+        self.fullmatch = lru_cache(maxsize=size)(compiled.fullmatch)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
 
 # Month names and abbreviations in English, German (and Austrian "Jänner"), French, Spanish, Portuguese, Italian and
 # Dutch, by the prefix a date starts
@@ -81,24 +104,24 @@ OPEN_END = (
 # date, and never where the two digits after a bare hyphen or slash are a month ("2019-03" is March 2019).
 _YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:0[1-9]|1[0-2])(?!\d))"
 _SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
-RANGE = re.compile(
+RANGE = Remembered(re.compile(
     # "from March 2019 until June 2021", "von 2019 bis 2021": the word before the start is part of the range.
     rf"(?:(?<!\w)(?:from|von|vom|desde|du|de|dal)\s+)?"
     rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
     rf"\s*(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|al|hasta|até|tot)\s*"
     rf"(?P<end>{DATE}|{OPEN_END}|{_SHORT_END})(?!\w)",
     re.IGNORECASE,
-)
+))
 # "Present - 2019", "heute – 03/2019": a range written end first.
-OPEN_FIRST = re.compile(
-    rf"(?<!\w)(?P<end>{OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{DATE})(?!\w)", re.IGNORECASE)
+OPEN_FIRST = Remembered(re.compile(
+    rf"(?<!\w)(?P<end>{OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{DATE})(?!\w)", re.IGNORECASE))
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
-SINCE = re.compile(
+SINCE = Remembered(re.compile(
     rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?:(?:le|el|dem|the)\s+)?(?P<start>{DATE})"
     # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
     rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$",
     re.IGNORECASE,
-)
+))
 # "Kühne Datensysteme GmbH | 2021-01-01": an ISO day or month alone at the end of a line. Where the section's ranges
 # are written in ISO form, it is an entry's start printed without its end (a theme that drops "Present").
 LONE_ISO_DATE = re.compile(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)\s*$")
@@ -173,7 +196,7 @@ LOCATION_TAIL = re.compile(
     r"(?:\s*[&/]\s*.*)?\s*$"
 )
 REMOTE = re.compile(r"\b(?:remote|hybrid|on-?site)\b", re.IGNORECASE)
-TITLE_WORDS = re.compile(
+TITLE_WORDS = Remembered(re.compile(
     r"(engineer|manager|director(?!ate|y)|scientist|developer|lead\b|leader|head\b|architect|analyst"
     r"|intern(?!ation|al|et)|consultant"
     r"|founder|president|\b(?:ceo|cto|cio)\b|vp\b|vice president|officer|accountant|technician|assistant|researcher"
@@ -199,7 +222,7 @@ TITLE_WORDS = re.compile(
     r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
     r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor)",
     re.IGNORECASE,
-)
+))
 DEGREE = re.compile(
     r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
     r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
@@ -224,7 +247,7 @@ EARLY_CAREER = re.compile(
 # A label over the bullets of one entry ("Highlights" -- JSON Resume's own field name --, "Key achievements:",
 # "Responsibilities", "Aufgaben", "Réalisations", "Logros"), in the languages the reader knows: it names what the
 # lines under it are, never the employer or the title of the entry above.
-ENTRY_LABEL = re.compile(
+ENTRY_LABEL = Remembered(re.compile(
     r"(?:(?:key|main|major|selected|notable|core|primary|principal(?:es)?|principais|wichtigste|haupt)\s+)?"
     r"(?:highlights?|achievements?|accomplishments?|responsibilit(?:y|ies)|duties|tasks|contributions|results"
     r"|impact|outcomes|activities|projects|aufgaben(?:bereiche?)?|t[äa]tigkeiten|erfolge|verantwortung(?:en)?"
@@ -232,7 +255,7 @@ ENTRY_LABEL = re.compile(
     r"|responsabilidades|conquistas|realiza[çc][õo]es|atividades|atribui[çc][õo]es)"
     r"(?:\s+(?:and|&|und|et|y|e)\s+[^\W\d_]+)?\s*:?",
     re.IGNORECASE,
-)
+))
 SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
 SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
 NAME_STOP = re.compile(
