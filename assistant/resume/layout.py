@@ -1125,9 +1125,10 @@ def _ruled(lines: list[LayoutLine], shapes: list[tuple[float, float, float, floa
     underlines it; one that no line has just above it marks the line right under it (a rule over a heading); a
     filled bar a line or three high holding a line's baseline sets it in a band."""
     out: set[int] = set()
+    edges = [(line.x0, line.size) for line in lines]  # once per page, not per shape: both walk the line's runs
     for x0, y0, x1, y1 in shapes:
         height, width = y1 - y0, x1 - x0
-        near = [(i, line) for i, line in enumerate(lines) if x0 <= line.x0 + 2 * line.size and x1 >= line.x0 + line.size]
+        near = [(i, lines[i]) for i, (left, size) in enumerate(edges) if x0 <= left + 2 * size and x1 >= left + size]
         if height <= 3.0:
             if not near or width < 1.5 * near[0][1].size:
                 continue
