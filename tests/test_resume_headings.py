@@ -476,3 +476,9 @@ def test_a_heading_wrapped_inside_a_narrow_label_cell_is_one_heading() -> None:
         "• Rebuilt the coating line\nEducation\nBSc Chemistry, 2012\n"), pages=1))
     assert [s.name for s in resume.sections] == ["experience", "education"]
     assert [(j.title, j.company) for j in resume.experience] == [("Quality Manager", "Globex")]
+
+
+@pytest.mark.parametrize("heading", ["Professional Organizations", "PROFESSIONAL SOCIETIES", "Professional Bodies",
+                                     "Professional Associations"])
+def test_memberships_by_their_other_names_are_other_not_a_work_history(heading: str) -> None:
+    assert lexicon_kind(heading) == "other"

@@ -1222,3 +1222,24 @@ def test_the_profile_paragraph_under_a_name_read_after_a_sidebar_is_the_summary(
     assert summary.lines[0].text.startswith("Engineering leader with fifteen years")
     interests = next(s for s in resume.sections if s.name == "interests")
     assert not any("Engineering leader" in line.text for line in interests.lines)
+
+
+def test_societies_joined_are_memberships_not_jobs_under_a_work_heading() -> None:
+    """An academic CV dates its society memberships like posts; a member of technical staff is a post."""
+    resume = _parse(
+        "Avery Quinn\navery@example.org\nEmployment\n2014 - present\nResearch Fellow, Example University, Exeter\n"
+        "• Ran the climate feedback project\n2011 - 2014\nMember of Technical Staff, Globex Labs\n"
+        "• Built the data pipeline\nProfessional Activities\n2015 - present\n"
+        "Member of American Geophysical Union\n2010 - present\nCharter member, Royal Meteorological Society\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Research Fellow", "Example University"), ("Member of Technical Staff", "Globex Labs")]
+
+
+def test_a_field_that_only_says_how_the_role_was_held_is_neither_title_nor_employer() -> None:
+    resume = _parse(
+        "Avery Quinn\navery@example.org\nEmployment\nGlobex Consulting (February 2012 - December 2013) Permanent Role\n"
+        "Senior Agile Consultant\n• Turned a failing project around\n"
+        "Initech Ltd (November 2011 - February 2012) Contract Role\nScrum Master\n• Ran the team's ceremonies\n"
+    )
+    assert [j.company for j in resume.experience] == ["Globex Consulting", "Initech Ltd"]

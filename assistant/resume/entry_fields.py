@@ -255,6 +255,15 @@ _EMPLOYMENT_TYPE = re.compile(
     re.IGNORECASE)
 
 
+# A field that only says how the role was held ("Permanent Role", "Contract position", "Full-time"), beside the
+# employer's name and the dates: neither the title nor the employer. (A bare "Freelance" or "Self-employed" is kept:
+# in the employer's place it is what the resume says the candidate worked for.)
+_CONTRACT_KIND = re.compile(
+    r"(?:(?:permanent|fixed[- ]term|temporary|freelance|contract|contractor|consulting|interim)"
+    r"\s+(?:contract|position|role|post|assignment|engagement)|(?:full|part)[- ]?time)(?:\s*[-–—,].*)?",
+    re.IGNORECASE)
+
+
 def employment_type_only(text: str) -> bool:
     """A line that only says, in brackets, how a role was held ("(Freelance)", "[Part-time]"): a qualifier of the
     title above it. (A bare "Freelance" in the employer's place is what the resume prints as the employer.)"""
@@ -359,7 +368,8 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                 for part in (piece for whole in parts for piece in split_at_employer(whole)):
                     cleaned, loc = strip_location(part)
                     location = location or loc
-                    if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned):
+                    if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned) and (
+                            not _CONTRACT_KIND.fullmatch(cleaned)):
                         candidates.append((origin, cleaned))
                         line_of[id(candidates[-1])] = line_number
     if len(candidates) > 1 and any(not sentence_like(t) for _, t in candidates):

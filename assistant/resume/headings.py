@@ -177,6 +177,9 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "lehrauftrage", "classroom", "interventions pedagogiques", "clases impartidas", "atividades docentes",
         "service", "professional service", "students supervised", "supervision", "press",
         "media", "competitions", "miscellaneous", "misc", "slogan", "memberships", "affiliations and memberships",
+        # Memberships by their other names: societies joined, not positions held.
+        "professional memberships", "professional organizations", "professional organisations",
+        "professional societies", "professional bodies", "professional associations", "societies",
         "personal details", "personal information", "contact information", "contact details",
         "kontakt", "coordonnees", "contacto", "contactar", "contato", "informazioni personali", "dati personali",
     ),

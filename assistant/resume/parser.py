@@ -1286,6 +1286,20 @@ def _not_a_role(title: str | None, dated_line: str, company: str | None = None) 
         INSTITUTION.sub("", dated_line)))
 
 
+# A society joined, dated like a post ("Member of Royal Meteorological Society  2010 - present", "Charter member,
+# LOPSA") -- unlike a member of technical staff or of a board.
+_MEMBERSHIP_TITLE = re.compile(
+    r"^(?:(?:charter|life|student|associate|full|senior|fellow) )?member\b"
+    r"(?![\s,]+(?:of\s+)?(?:the\s+)?(?:(?:technical|research|scientific|professional|engineering)\s+)?(?:staff|board))",
+    re.IGNORECASE)
+
+
+def _without_memberships(jobs: list[Job]) -> list[Job]:
+    """A work history's roles less the societies joined that are dated among them: a membership is not a post.
+    (Where there is no work history, a student's "Member" of a campus club is their experience, and is kept.)"""
+    return [job for job in jobs if not _MEMBERSHIP_TITLE.search(job.title or "")]
+
+
 # "Client: Dune Energy, 2022 – Present", "Projekt: ...": a dated line labelled as an assignment is a part of the
 # role around it, as a bulleted one is (`_nest_roles`), never a role of its own.
 _ASSIGNMENT = re.compile(
@@ -1819,8 +1833,8 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
         sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
                         for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
-    jobs = _jobs(experience_lines, typography, measure) or _jobs(
-        _undashed_year_ranges(experience_lines, typography), typography, measure)
+    jobs = _without_memberships(_jobs(experience_lines, typography, measure) or _jobs(
+        _undashed_year_ranges(experience_lines, typography), typography, measure))
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if not jobs and last_resort:
         # No role under a work-history heading, yet roles ran on under a section that holds none (the heading was
