@@ -482,3 +482,19 @@ def test_a_heading_wrapped_inside_a_narrow_label_cell_is_one_heading() -> None:
                                      "Professional Associations"])
 def test_memberships_by_their_other_names_are_other_not_a_work_history(heading: str) -> None:
     assert lexicon_kind(heading) == "other"
+
+
+def test_a_numbered_section_heading_is_read_past_its_number() -> None:
+    """LaTeX's article class and latex2rtf number their sections ("3 Summary", "6 Professional Experience"); the
+    number is read past only for a heading the lexicon knows word for word, so "3 years experience" stays text."""
+    from assistant.resume.parser import heading_name
+
+    assert [heading_name(h) for h in ("3 Summary", "6 Professional Experience", "1.2 Education")] == [
+        "summary", "experience", "education"]
+    assert heading_name("3 years experience") is None and heading_name("2019 Experience") is None
+    resume = parse_resume(ExtractedText(text=(
+        "Avery Quinn\navery@example.org\n1 Summary\nPlatform engineer who ships.\n2 Professional Experience\n"
+        "Globex, Platform Engineer\n2019 - Present\n• Ran the build farm\n3 Education\nBSc Physics, Example "
+        "University\n2015 - 2018\n"), pages=1))
+    assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
+    assert [j.company for j in resume.experience] == ["Globex"]

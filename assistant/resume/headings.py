@@ -622,8 +622,15 @@ class Typography:
 def heading_name(text: str) -> SectionName | None:
     """The normalised section name if `text` is a section heading, else None."""
     stripped = strip_decoration(text).rstrip(":").strip()
+    if numbered := _SECTION_NUMBER.match(stripped):
+        # A numbered section (LaTeX's article class, latex2rtf: "3 Summary", "6 Professional Experience"): the
+        # number is no part of the heading, but only a heading the lexicon knows word for word is read past it.
+        return KEYS.get(heading_key(stripped[numbered.end():]))
     if not stripped or not stripped[0].isupper() or stripped.endswith((".", ",", ";")) or len(stripped) > 45 or len(stripped.split()) > 6 or BULLET.match(stripped):
         return None
     if re.search(r"\d", stripped):
         return None
     return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
+
+
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s+(?=[^\W\d_][^\d]*$)")
