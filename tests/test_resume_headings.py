@@ -498,3 +498,23 @@ def test_a_numbered_section_heading_is_read_past_its_number() -> None:
         "University\n2015 - 2018\n"), pages=1))
     assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
     assert [j.company for j in resume.experience] == ["Globex"]
+
+
+@pytest.mark.parametrize("heading", ["Internships", "Stages", "Praktika", "Prácticas", "Estágios"])
+def test_internships_are_a_work_history_in_the_languages_headings_are_read_in(heading: str) -> None:
+    from assistant.resume.headings import keyword_kind
+
+    assert keyword_kind(heading) == "experience"
+
+
+def test_a_student_s_internships_listed_with_projects_are_their_experience() -> None:
+    """ "Projets et Stages" (projects and internships) is where a student lists the internships that are their
+    work history; with no other work history, its dated entries are read for roles."""
+    resume = parse_resume(_styled([
+        ("Camille Durand", 22.0, 1.0), ("camille@example.org", _BODY, 0.0),
+        ("Formation", 13.0, 1.0), ("2011 - 2016 INSA Rouen, Diplôme d'ingénieur", _BODY, 0.0),
+        ("Projets et Stages", 13.0, 1.0), ("Juin 2015 - Août 2015", _BODY, 0.0), ("Data Scientist, Avari", _BODY, 1.0),
+        ("• Optimisation d'un système de recommandation", _BODY, 0.0), ("Janvier 2014 - Décembre 2014", _BODY, 0.0),
+        ("Développeur, Orange Vallée", _BODY, 1.0), ("• Étude de réseaux sociaux", _BODY, 0.0)]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Data Scientist", "Avari"), ("Développeur", "Orange Vallée")]

@@ -208,6 +208,9 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("reconhecimento", "awards"), ("reconocimiento", "awards"), ("distinction", "awards"),
     ("education", "education"), ("educacion", "education"), ("educacao", "education"), ("formacion", "education"),
     ("formacao", "education"), (" formation", "education"), ("diplome", "education"), ("studium", "education"), ("ausbildung", "education"),
+    # Internships are roles (a French "Stage", a German "Praktikum", a Spanish "Prácticas", a Portuguese "Estágio").
+    ("internship", "experience"), ("praktik", "experience"), (" stage", "experience"), ("practicas", "experience"),
+    ("estagio", "experience"),
     ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
     ("projeto", "projects"), ("progett", "projects"), ("esperienz", "experience"), ("istruzion", "education"),
     ("pubblicazion", "publications"), ("competenz", "skills"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
