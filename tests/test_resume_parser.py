@@ -1243,3 +1243,17 @@ def test_a_field_that_only_says_how_the_role_was_held_is_neither_title_nor_emplo
         "Initech Ltd (November 2011 - February 2012) Contract Role\nScrum Master\n• Ran the team's ceremonies\n"
     )
     assert [j.company for j in resume.experience] == ["Globex Consulting", "Initech Ltd"]
+
+
+def test_a_role_dated_by_one_bracketed_year_is_a_role_where_the_ranges_are_bracketed_too() -> None:
+    resume = _parse(
+        "Harley Quinn\nharley@example.org\nProfessional Experience\n"
+        "Assistant Stage Manager - Caloundra Music Festival (2021 – 2023)\n"
+        "Moving equipment on and off stage, supporting artists.\n"
+        "Vision Mixer - QUT Music Showcase (2024)\nOperating the vision switcher with a live director.\n"
+        "Vision Technician - IJS Productions (2024 – Present)\nCamera and LED screen work.\n"
+        "Delivery Driver - Domino's Currimundi (2019 – 2021)\nCustomer service in a large team.\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Assistant Stage Manager", "Caloundra Music Festival"), ("Vision Mixer", "QUT Music Showcase"),
+        ("Vision Technician", "IJS Productions"), ("Delivery Driver", "Domino's Currimundi")]

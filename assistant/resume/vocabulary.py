@@ -143,7 +143,9 @@ DURATION = re.compile(rf"\(?\s*{_SPAN_OF_TIME}\s*\)?(?!\w)", re.IGNORECASE)
 # A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
 # total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).
 TENURE = re.compile(_SPAN_OF_TIME, re.IGNORECASE)
-TRAILING_YEAR = re.compile(r"(?<=\s)(?P<start>(?:19|20)\d\d)\s*$")
+# A bare year ending a header line ("Initech  2021"), in brackets where the section's ranges are ("Vision Mixer - QUT
+# Music Showcase (2024)" under "Assistant Stage Manager - Caloundra Music Festival (2021 – 2023)").
+TRAILING_YEAR = re.compile(r"(?<=\s)\(?(?P<start>(?:19|20)\d\d)\)?\s*$")
 # A bare year opening a header line, the header after it ("2014 Initech  Bethesda, MD").
 LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
