@@ -1257,3 +1257,21 @@ def test_a_role_dated_by_one_bracketed_year_is_a_role_where_the_ranges_are_brack
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Assistant Stage Manager", "Caloundra Music Festival"), ("Vision Mixer", "QUT Music Showcase"),
         ("Vision Technician", "IJS Productions"), ("Delivery Driver", "Domino's Currimundi")]
+
+
+@pytest.mark.parametrize("entries", [
+    # A YAML resume printed as text: the employer above its dates, the title and place below.
+    "- company: Globex\ndates: May 2015 - Present\ntitle: Platform Engineer\nlocation: Austin, TX\n"
+    "- company: Initech\ndates: June 2012 - May 2015\ntitle: Facilities Coordinator\nlocation: Austin, TX\n",
+    # Labelled fields above the dates, as many Word resumes write them.
+    "Company: Globex\nDesignation: Platform Engineer\nDuration: May 2015 - Present\n• Ran the build farm\n"
+    "Company: Initech\nDesignation: Facilities Coordinator\nDuration: June 2012 - May 2015\n• Ran the office\n",
+    # ... or below them.
+    "Duration: May 2015 - Present\nCompany: Globex\nDesignation: Platform Engineer\n"
+    "Duration: June 2012 - May 2015\nCompany: Initech\nDesignation: Facilities Coordinator\n",
+])
+def test_a_header_written_as_labelled_fields_is_read_by_its_labels(entries: str) -> None:
+    resume = _parse("Avery Quinn\navery@example.org\nWork Experience\n" + entries + "Education\nBSc, Example "
+                    "University\n2008 - 2012\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Platform Engineer", "Globex"), ("Facilities Coordinator", "Initech")]

@@ -284,6 +284,42 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# A header written as labelled fields, one per line ("Company: Infosys" / "Designation: Senior Engineer" /
+# "Duration: 2015 - 2018", a YAML or JSON resume printed as text: "- company: Iron Mountain" / "title: ..."): the label
+# names the field, in the languages headings are read in.
+_FIELD_LABELS: dict[str, str] = {
+    **dict.fromkeys(("company", "employer", "organization", "organisation", "firm", "company name", "empresa",
+                     "entreprise", "société", "societe", "unternehmen", "arbeitgeber", "firma"), "company"),
+    **dict.fromkeys(("title", "job title", "position", "designation", "role", "poste", "cargo", "puesto",
+                     "funktion", "position held"), "title"),
+    **dict.fromkeys(("location", "place", "city", "lieu", "ort", "ubicación", "ubicacion", "local"), "location"),
+}
+_FIELD_LABEL = re.compile(r"^[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:\s+(?P<value>\S.*)$")
+
+
+_DATE_LABELS = ("dates", "date", "duration", "period", "tenure", "from", "zeitraum", "période", "periode", "periodo",
+                "fechas", "datas", "dauer")
+
+
+def field_label(text: str) -> str | None:
+    """The kind a labelled header line names ("company", "title", "location", or "dates"), None for any other."""
+    match = _FIELD_LABEL.match(text) or re.match(r"^[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:\s*$", text)
+    label = match.group("label").strip().lower() if match else ""
+    return _FIELD_LABELS.get(label) or ("dates" if label in _DATE_LABELS else None)
+
+
+def _labelled_fields(texts: list[str]) -> dict[str, str]:
+    """The header's fields named by a label (`_FIELD_LABELS`), the first of each kind; empty unless the header names
+    a title or an employer that way."""
+    found: dict[str, str] = {}
+    for text in texts:
+        match = _FIELD_LABEL.match(text)
+        kind = _FIELD_LABELS.get(match.group("label").strip().lower()) if match else None
+        if match and kind and kind not in found:
+            found[kind] = match.group("value").strip()
+    return found
+
+
 def title_company(
     pre: list[str], rest: str, post: list[str], title_back: int | None = None, title_below: bool = False
 ) -> tuple[str | None, str | None, str | None]:
@@ -297,6 +333,9 @@ def title_company(
     # the next line; the dangling word is no part of the title.
     pre, rest, post = [_DANGLING_AT.sub("", t) for t in pre], _DANGLING_AT.sub("", rest), [
         _DANGLING_AT.sub("", t) for t in post]
+    labelled = _labelled_fields([*pre, rest, *post])
+    if labelled.get("title") or labelled.get("company"):
+        return labelled.get("title"), labelled.get("company"), labelled.get("location")
     # A line that only says how the role was held ("(Freelance)", wrapped off the title) names neither field.
     pre, post = [t for t in pre if not employment_type_only(t)], [t for t in post if not employment_type_only(t)]
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):

@@ -34,6 +34,7 @@ from assistant.resume.entry_fields import (
     Face,
     employment_type_only,
     face_of,
+    field_label,
     header_fields,
     learned_title,
     legal_end,
@@ -813,6 +814,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     anchors = _entry_anchors(section_lines)
     headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
     habits = _EntryHabits.of(section_lines, headers)
+    labelled = _labelled_headers(section_lines, anchors)
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
     jobs: list[Job] = []
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
@@ -834,6 +836,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # Every later entry names its title and employer on its dated line, and so does the first: the line
             # above it is no field of its own but what heads the list (an unknown heading, "Chapters So Far").
             pre = []
+        if anchor in labelled:
+            pre, post = labelled[anchor]
         title, company, location = title_company(
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], habits.title_back,
             habits.title_below)
@@ -903,6 +907,34 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     jobs = _ongoing_latest_role(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans))))
+
+
+def _labelled_headers(section_lines: list[Line], anchors: list[int]) -> dict[int, tuple[list[int], list[int]]]:
+    """Headers written as labelled fields ("- company: Iron Mountain" / "dates: Feb 2011 - Jun 2012" / "title: DMS
+    Specialist" / "location: Austin, TX"; "Company:" / "Designation:" / "Duration:"): per dated line, the labelled
+    lines above and below it that are its own. The fields between two dated lines are split where a kind the first
+    entry names above its dates comes again (the next entry's first field); where the first entry names none above,
+    they all belong to the entry above. Empty unless the entries name a title or an employer by label."""
+    kinds = {i: field_label(line.text) for i, line in enumerate(section_lines)}
+    if not anchors or not any(kinds[i] in ("title", "company") for i in kinds):
+        return {}
+
+    def run(start: int, stop: int, step: int) -> list[int]:
+        out, i = [], start
+        while i != stop and kinds.get(i) is not None and i not in anchors:
+            out.append(i)
+            i += step
+        return out
+
+    above = sorted(run(anchors[0] - 1, -1, -1))
+    opening = {kinds[i] for i in above}
+    headers: dict[int, tuple[list[int], list[int]]] = {}
+    for n, anchor in enumerate(anchors):
+        below = run(anchor + 1, anchors[n + 1] if n + 1 < len(anchors) else len(section_lines), 1)
+        cut = next((k for k, i in enumerate(below) if kinds[i] in opening), len(below))
+        headers[anchor] = (above, below[:cut])
+        above = below[cut:]  # the next entry's fields, above its dates
+    return {a: h for a, h in headers.items() if any(kinds[i] in ("title", "company") for i in (*h[0], *h[1]))}
 
 
 def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line], anchors: list[int]
