@@ -1275,3 +1275,16 @@ def test_a_header_written_as_labelled_fields_is_read_by_its_labels(entries: str)
                     "University\n2008 - 2012\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Platform Engineer", "Globex"), ("Facilities Coordinator", "Initech")]
+
+
+def test_an_employer_s_postal_address_under_its_name_is_no_field_of_the_entry() -> None:
+    """ "Cisco Systems, Inc." / "117 E. Colorado Blvd., Ste. 300" / "Pasadena, CA 91105" / title / dates: the
+    street and the place with its postal code are the office's address; the employer is the line above them."""
+    resume = _parse(
+        "Avery Quinn\navery@example.org\nExperience\nGlobex Systems, Inc.\n117 E. Colorado Blvd., Ste. 300\n"
+        "Pasadena, CA 91105\nSenior Software Engineer\nJune 2014 - Present\n• Built the benchmark tool\n"
+        "Initech National Laboratory\n1 Bethel Valley Road\nOak Ridge, TN 37831\nHPC Systems Administrator\n"
+        "June 2010 - March 2012\n• Ran the cluster\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Software Engineer", "Globex Systems, Inc."), ("HPC Systems Administrator", "Initech National Laboratory")]

@@ -29,9 +29,32 @@ from assistant.resume.vocabulary import (
     find_location,
 )
 
+# "Pasadena, CA 91105", "10115 Berlin": a postal code beside a place belongs to the place.
+_POSTAL_CODE = re.compile(r"^\s*\d{4,5}\s+(?=[^\W\d_])|\s+\d{5}(?:-\d{4})?\s*$")
+# "117 E. Colorado Blvd., Ste. 300", "55 Washington Street, #900": a street address, the employer's office.
+_STREET_ADDRESS = re.compile(
+    r"\d+[A-Za-z]?\s+(?:[\w.'’-]+\s+){0,4}(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|pkwy"
+    r"|parkway|pl|place|sq|square|ct|court|hwy|highway)\b\.?(?:\s*,?\s*(?:ste|suite|fl|floor|unit|#)\.?\s*#?\w+)?",
+    re.IGNORECASE)
+
+
+def street_address(text: str) -> bool:
+    """A line that is only a street address (an employer's office under its name): no field of an entry."""
+    return _STREET_ADDRESS.fullmatch(text.strip()) is not None
+
 
 def strip_location(field: str) -> tuple[str, str | None]:
     """Split "Pepsico Philadelphia, PA" into ("Pepsico", "Philadelphia, PA")."""
+    if street_address(field):
+        return "", field.strip()
+    coded = _POSTAL_CODE.search(field)
+    if coded:
+        bare = (field[:coded.start()] + " " + field[coded.end():]).strip()
+        if re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*[A-Z]{2}", bare):
+            return "", field.strip()  # "Oak Ridge, TN 37831": with its code, the whole line is the place
+        name, place = strip_location(bare)
+        if place is not None:
+            return name, (f"{place} {coded.group().strip()}" if name else field.strip())
     remote = REMOTE.search(field)
     if remote and remote.end() == len(field.rstrip()):
         rest = field[: remote.start()].rstrip(" ,-–")

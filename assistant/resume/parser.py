@@ -43,6 +43,7 @@ from assistant.resume.entry_fields import (
     sentence_like,
     split_at_employer,
     split_by_weight,
+    street_address,
     strip_location,
     title_by_position,
     title_by_typography,
@@ -686,7 +687,8 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
                 i -= 1
                 continue
-            if i >= floor and i not in claimed and _address_line(section_lines[i]):
+            if i >= floor and i not in claimed and (_address_line(section_lines[i]) or street_address(
+                    section_lines[i].text)):
                 # The employer's website printed under its name ("Northbridge Health" / "https://nbh.example.com" /
                 # title / dates): an address names no field of the header, which goes on above it.
                 i -= 1
