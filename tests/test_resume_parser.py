@@ -1288,3 +1288,17 @@ def test_an_employer_s_postal_address_under_its_name_is_no_field_of_the_entry() 
     )
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Software Engineer", "Globex Systems, Inc."), ("HPC Systems Administrator", "Initech National Laboratory")]
+
+
+def test_a_description_that_leads_in_with_the_employer_names_it_where_the_header_did_not() -> None:
+    """ "2014 → Actuellement" / "Globex : Forge Logicielle : notre équipe fournit ...": the entry's employer and team
+    are set off by colons at the start of its paragraph; a label ("Responsabilités :") is no employer."""
+    resume = _parse(
+        "Camille Durand\ncamille@example.org\nExpériences\n2014 - Actuellement\nGlobex : Forge Logicielle : notre "
+        "équipe fournit l'outillage permettant aux autres équipes d'aller plus vite.\n2009 - 2013\nGlobex : "
+        "Architecte Technique. Conception et validation de solutions techniques en Java EE.\n2005 - 2009\n"
+        "Responsabilités : développement du socle technique et de la génération de code.\n"
+    )
+    assert [(j.title, j.company) for j in resume.experience][:2] == [
+        ("Forge Logicielle", "Globex"), ("Architecte Technique", "Globex")]
+    assert all(j.company != "Responsabilités" for j in resume.experience)

@@ -844,6 +844,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], habits.title_back,
             habits.title_below)
         location = location or place
+        if title is None and company is None and anchor + 1 < len(section_lines) and (
+                led := _led_in_header(section_lines[anchor + 1].text)):
+            title, company = led
         if habits.employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
             # Under an employer printed above its titles, a dated line of its own is the next title held there
@@ -909,6 +912,28 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     jobs = _ongoing_latest_role(jobs)
     jobs, spans = _employer_tenures(jobs, spans)
     return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans))))
+
+
+# "MiPih : Forge Logicielle : notre équipe fournit l'outillage ...", "Globex: Scrum Master for two teams ...": a
+# paragraph under the dates that opens with the employer (and the title) set off by colons.
+_LED_IN = re.compile(
+    r"(?P<employer>[^:.;,()]{2,40}?)\s*:\s+(?:(?P<title>[^:.;()]{2,50}?)\s*(?:(?P<colon>:\s)|\.\s|\(|$))?")
+
+
+def _led_in_header(text: str) -> tuple[str | None, str] | None:
+    """(title or None, employer) from a description that leads in with them, where the entry's header named neither:
+    the words before the first colon are the employer, a title-like phrase up to the next colon or full stop its
+    title. None for a line that does not open so (a label such as "Responsibilities:", a number, a bullet)."""
+    match = _LED_IN.match(text.strip())
+    if not match or _is_bullet(Line(number=0, text=text)) or re.search(r"\d", match.group("employer")):
+        return None
+    employer = match.group("employer").strip()
+    if ENTRY_LABEL.fullmatch(employer) or field_label(employer + ":") or len(employer.split()) > 5:
+        return None
+    title = (match.group("title") or "").strip()
+    # Set off by a second colon, the phrase is a field of its own; before a full stop, only a title-like one is.
+    titled = title and len(title.split()) <= 5 and (match.group("colon") or reads_as_title(title))
+    return (title if titled else None), employer
 
 
 def _labelled_headers(section_lines: list[Line], anchors: list[int]) -> dict[int, tuple[list[int], list[int]]]:
