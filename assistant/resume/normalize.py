@@ -44,8 +44,10 @@ _SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", 
                     "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02da": "\u030a",
                     "\u00af": "\u0304", "`": "\u0300"}
 _ACCENT_LETTERS = {
-    "\u0300": "aeiou", "\u0301": "aeiouy", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon", "\u030a": "au",
-    "\u030c": "cszrne", "\u0327": "c",
+    # The acute also makes Polish and Croatian consonants ("Gda ́nsk", "Ko ́zmin") -- not ś, ŕ or ĺ: an acute typed
+    # for an apostrophe comes before those letters ("Master´s", "you´re", "we´ll").
+    "\u0300": "aeiou", "\u0301": "aeiouycnz", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon",
+    "\u030a": "au", "\u030c": "cszrne", "\u0327": "c",
 }
 # TeX accents an i by drawing the accent over a dotless i ("\\'{\\i}"): under an accent it is the plain i.
 _DOTTED = {"\u0131": "i"}
