@@ -1302,3 +1302,16 @@ def test_a_description_that_leads_in_with_the_employer_names_it_where_the_header
     assert [(j.title, j.company) for j in resume.experience][:2] == [
         ("Forge Logicielle", "Globex"), ("Architecte Technique", "Globex")]
     assert all(j.company != "Responsabilités" for j in resume.experience)
+
+
+def test_the_reader_remembers_pattern_answers_only_for_the_reading_it_is_in() -> None:
+    """The date patterns answer each line once per reading, and nothing of a user's text stays in a module global
+    after it (SECURITY.md: two users at once)."""
+    from assistant.resume import vocabulary
+
+    canary = "Canary Corp 2019 - 2021 zq7x"
+    with vocabulary.remembering():
+        assert vocabulary.RANGE.search(canary) is vocabulary.RANGE.search(canary)  # answered once
+    assert vocabulary.RANGE.search(canary) is not vocabulary.RANGE.search(canary)  # no memory outside a reading
+    _parse(f"Avery Quinn\navery@example.org\nExperience\n{canary}\nStaff Engineer\n")
+    assert vocabulary._ANSWERS.get() is None

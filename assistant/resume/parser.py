@@ -94,6 +94,7 @@ from assistant.resume.vocabulary import (
     YEAR,
     YEAR_MONTH,
     find_location,
+    remembering,
 )
 from assistant.text.plural import count_of
 from assistant.text.quantities import YEAR_MONTH_RE
@@ -1868,6 +1869,11 @@ def parse_resume(extracted: ExtractedText, embedder: Embedder | None = None, *, 
 
     `last_resort=False` leaves out the last reading (`_roles_anywhere`): the plain-text re-reading that checks a
     layout reading must not vouch for it with a guess (a plain reading that finds no role is itself a sign)."""
+    with remembering():  # the date and title patterns answer each line once per reading (vocabulary.Remembered)
+        return _parse_resume(extracted, embedder, last_resort=last_resort)
+
+
+def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_resort: bool) -> Resume:
     lines = [
         Line(number=number, text=text)
         for number, text in enumerate(extracted.text.split("\n"), start=1)

@@ -9,28 +9,64 @@ known to both.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from assistant.resume.roles import legal_form
 
+# The answers remembered during one reading (`remembering`), by pattern, method and text; None outside a reading.
+_ANSWERS: ContextVar[dict[tuple[int, str, str], re.Match[str] | None] | None] = ContextVar("_ANSWERS", default=None)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within this block (one resume's reading), `Remembered` patterns answer each line once. The answers go with
+    the block: no user's text outlives their reading in a module global (SECURITY.md), and concurrent readings in
+    other threads keep their own (a context variable)."""
+    if _ANSWERS.get() is not None:  # a reading inside a reading (the plain-text check) shares the outer one's
+        yield
+        return
+    token = _ANSWERS.set({})
+    try:
+        yield
+    finally:
+        _ANSWERS.reset(token)
+
 
 class Remembered:
-    """A compiled pattern that remembers its answers per text: `search`, `match` and `fullmatch` are cached.
+    """A compiled pattern whose `search`, `match` and `fullmatch` remember their answer per text during a reading.
 
     Why: the reader asks each of a resume's few hundred lines the same questions many times over (is it dated? does
     it name a job title?), once more for the plain-text re-reading, and the biggest patterns here are alternations
     over every month name, open end and title word in a dozen languages, which the regex engine tries at every
     position of a line: about 0.1 ms a search, which made regex searches 60% of a review's parse time. A match object
-    is immutable, so callers can share one. Everything else (`sub`, `findall`, `pattern`) is the compiled pattern's;
-    `compiled` is the pattern itself, for telling which pattern a match came from (`match.re is SINCE.compiled`).
+    is immutable, so callers can share one. Outside `remembering()` it is the plain pattern. Everything else
+    (`sub`, `findall`, `pattern`) is the compiled pattern's; `compiled` is the pattern itself, for telling which
+    pattern a match came from (`match.re is SINCE.compiled`).
     """
 
-    def __init__(self, compiled: re.Pattern[str], size: int = 16384) -> None:
+    def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
-        self.search = lru_cache(maxsize=size)(compiled.search)
-        self.match = lru_cache(maxsize=size)(compiled.match)
-        self.fullmatch = lru_cache(maxsize=size)(compiled.fullmatch)
+
+    def _answer(self, method: str, text: str, *bounds: int) -> re.Match[str] | None:
+        answers = _ANSWERS.get()
+        if answers is None or bounds:
+            return getattr(self.compiled, method)(text, *bounds)  # type: ignore[no-any-return]
+        key = (id(self), method, text)
+        if key not in answers:
+            answers[key] = getattr(self.compiled, method)(text)
+        return answers[key]
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self._answer("search", text, *bounds)
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self._answer("match", text, *bounds)
+
+    def fullmatch(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self._answer("fullmatch", text, *bounds)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
