@@ -26,11 +26,13 @@ Detection reads meaning in three steps rather than matching a list of exact phra
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -314,14 +316,40 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _INLINE_ROLE = re.compile(r"\b(?:SYSTEM|ASSISTANT|DEVELOPER|USER)\s*:")
 
 
+class _ReasonsCache:
+    """The labels found per text, by the text's SHA-256 digest: a resume's lines are scanned by intake, by the review
+    and again when wrapped lines are joined. Only digests and labels are kept, never the text, so no user's line
+    sits in this process-wide cache (SECURITY.md: no user data in module globals)."""
+
+    def __init__(self, size: int = 8192) -> None:
+        self._size = size
+        self._labels: OrderedDict[bytes, tuple[str, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, unit: str) -> tuple[str, ...]:
+        key = hashlib.sha256(unit.encode("utf-8", "surrogatepass")).digest()
+        with self._lock:
+            found = self._labels.get(key)
+            if found is not None:
+                self._labels.move_to_end(key)
+                return found
+        found = _reasons(unit)
+        with self._lock:
+            self._labels[key] = found
+            while len(self._labels) > self._size:
+                self._labels.popitem(last=False)
+        return found
+
+
+_REASONS = _ReasonsCache()
+
+
 def reasons(unit: str) -> list[str]:
     """Labels of every rule of the grammar `unit` (a sentence or a line) matches; empty for ordinary text."""
-    return list(_reasons(unit))
+    return list(_REASONS.get(unit))
 
 
-@functools.lru_cache(maxsize=8192)
 def _reasons(unit: str) -> tuple[str, ...]:
-    """Cached: a resume's lines are scanned by intake, by the review and again when wrapped lines are joined."""
     found: list[str] = []
     for form in variants(unit):
         for label, pattern in _RULES:
