@@ -25,6 +25,7 @@ from assistant.resume.vocabulary import (
     REGIONS,
     REMOTE,
     SEPARATORS,
+    STREET_WORDS,
     TITLE_WORDS,
     find_location,
 )
@@ -33,8 +34,8 @@ from assistant.resume.vocabulary import (
 _POSTAL_CODE = re.compile(r"^\s*\d{4,5}\s+(?=[^\W\d_])|\s+\d{5}(?:-\d{4})?\s*$")
 # "117 E. Colorado Blvd., Ste. 300", "55 Washington Street, #900": a street address, the employer's office.
 _STREET_ADDRESS = re.compile(
-    r"\d+[A-Za-z]?\s+(?:[\w.'’-]+\s+){0,4}(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|pkwy"
-    r"|parkway|pl|place|sq|square|ct|court|hwy|highway)\b\.?(?:\s*,?\s*(?:ste|suite|fl|floor|unit|#)\.?\s*#?\w+)?",
+    rf"\d+[A-Za-z]?\s+(?:[\w.'’-]+\s+){{0,4}}(?:{'|'.join(sorted(STREET_WORDS))})\b\.?"
+    r"(?:\s*,?\s*(?:ste|suite|fl|floor|unit|#)\.?\s*#?\w+)?",
     re.IGNORECASE)
 
 
@@ -316,30 +317,31 @@ _FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(("title", "job title", "position", "designation", "role", "poste", "cargo", "puesto",
                      "funktion", "position held"), "title"),
     **dict.fromkeys(("location", "place", "city", "lieu", "ort", "ubicación", "ubicacion", "local"), "location"),
+    **dict.fromkeys(("dates", "date", "duration", "period", "tenure", "from", "zeitraum", "période", "periode",
+                     "periodo", "fechas", "datas", "dauer"), "dates"),
 }
-_FIELD_LABEL = re.compile(r"^[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:\s+(?P<value>\S.*)$")
+_FIELD_LABEL = re.compile(r"[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:(?:\s+(?P<value>\S.*?))?\s*")
 
 
-_DATE_LABELS = ("dates", "date", "duration", "period", "tenure", "from", "zeitraum", "période", "periode", "periodo",
-                "fechas", "datas", "dauer")
+def _labelled(text: str) -> tuple[str, str] | None:
+    """(the kind a labelled line names, its value, "" when the label stands alone), None for any other line."""
+    match = _FIELD_LABEL.fullmatch(text)
+    kind = _FIELD_LABELS.get(match.group("label").strip().lower()) if match else None
+    return (kind, match.group("value") or "") if match and kind else None
 
 
 def field_label(text: str) -> str | None:
     """The kind a labelled header line names ("company", "title", "location", or "dates"), None for any other."""
-    match = _FIELD_LABEL.match(text) or re.match(r"^[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:\s*$", text)
-    label = match.group("label").strip().lower() if match else ""
-    return _FIELD_LABELS.get(label) or ("dates" if label in _DATE_LABELS else None)
+    labelled = _labelled(text)
+    return labelled[0] if labelled else None
 
 
 def _labelled_fields(texts: list[str]) -> dict[str, str]:
-    """The header's fields named by a label (`_FIELD_LABELS`), the first of each kind; empty unless the header names
-    a title or an employer that way."""
+    """The header's fields named by a label (`_FIELD_LABELS`), the first of each kind."""
     found: dict[str, str] = {}
-    for text in texts:
-        match = _FIELD_LABEL.match(text)
-        kind = _FIELD_LABELS.get(match.group("label").strip().lower()) if match else None
-        if match and kind and kind not in found:
-            found[kind] = match.group("value").strip()
+    for kind, value in filter(None, map(_labelled, texts)):
+        if value and kind not in found:
+            found[kind] = value.strip()
     return found
 
 
