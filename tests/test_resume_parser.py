@@ -1057,6 +1057,41 @@ def test_an_employer_in_lower_case_beside_a_capitalised_title_makes_the_reading_
     assert not any("reads like a sentence" in p for p in styled.reading_problems)
 
 
+def test_roles_whose_titles_read_as_project_names_make_the_reading_unsure() -> None:
+    # Side projects listed among the jobs, each "Name, what it is  date": read as roles, their titles are project
+    # names. The learned title scorer reads them as names, not job titles, so the user is told to check the roles
+    # rather than shown three projects as jobs with confidence.
+    projects = _parse(
+        "Sam Rivera\nsam@example.org\nExperience\n"
+        "Software Engineer, Northwind Analytics  June 2014 – Present\n• Built the video pipeline.\n"
+        "Lumen, A Shared Whiteboard  January 2015 – Present\n• Wrote it in Go.\n"
+        "Tessera, Photo Mosaic Maker  January 2014\n• A weekend build.\n"
+        "Quokka Watchfaces, For a Smartwatch SDK  March 2012\n• Three faces, 40k installs.\n"
+        "Intern, Northwind Analytics  June 2012 – August 2012\n• Encoding tests.\n")
+    assert projects.confidence["experience"] < 0.4
+    said = next(p for p in projects.reading_problems if "read like names of organisations or projects" in p)
+    assert "3 of the 5 roles" in said and '"Tessera, Photo Mosaic Maker"' in said
+    # Titles without a title word the reader knows ("Statistician", "Actuary") are still titles: no sign.
+    jobs = _parse(
+        "Sam Rivera\nsam@example.org\nExperience\n"
+        "Statistician, Northwind Analytics  June 2014 – Present\n• Built pricing models.\n"
+        "Actuary, Harbor Mutual Insurance  January 2010 – May 2014\n• Reserving.\n"
+        "Data Analyst, Initech  March 2007 – December 2009\n• Reports.\n")
+    assert len(jobs.experience) == 3
+    assert not any("read like names" in p for p in jobs.reading_problems)
+
+
+def test_a_year_left_in_a_title_makes_the_reading_unsure() -> None:
+    # "FROM:"/"TO:" rows whose end date ran into the title (a converter dropped the line break): the end dates are
+    # lost inside the titles. The user is told which field holds a year rather than shown open-ended roles as sure.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n"
+                    "Northwind Health\nFROM: JAN 2011 TO: MAR 2013Systems Analyst II\n• Built the claims pipeline.\n"
+                    "Harbor Logistics\nFROM: JUN 2008 TO: DEC 2010Systems Analyst I\n• Reports.\n")
+    assert resume.confidence["experience"] < 0.4
+    assert any('"TO: MAR 2013Systems Analyst II" was read as a title or an employer but holds a year' in p
+               for p in resume.reading_problems)
+
+
 def test_an_employer_with_what_the_role_did_after_a_dash_is_the_employer_and_a_bullet() -> None:
     # "Employer — what was done" under a title and its dates (a table's third cell, many one-line templates):
     # "product" in the description names no job title, and the description is the role's first bullet.

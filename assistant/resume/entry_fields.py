@@ -614,6 +614,15 @@ def reads_as_title(text: str) -> bool:
     return probabilities is not None and probabilities[0] >= _SURE_TITLE
 
 
+def titles_read_as_names(titles: list[str]) -> list[str]:
+    """The titles that read as an organisation's or a project's name, not a job title: no title word, and the learned
+    scorer sure enough it is no title ("TEK Systems", "Double-Take Software", "AkaPi"). Empty when the scorer cannot
+    run: then the reader has no opinion to offer."""
+    untitled = [t for t in titles if not TITLE_WORDS.search(t)]
+    probabilities = title_probabilities(untitled) if untitled else []
+    return [t for t, p in zip(untitled, probabilities or []) if p < _SURE_ORGANISATION]
+
+
 def _reads_as_organisation(text: str) -> bool:
     """No title words, and the learned scorer is sure the field names an organisation."""
     if TITLE_WORDS.search(text):
