@@ -620,7 +620,9 @@ def titles_read_as_names(titles: list[str]) -> list[str]:
     run: then the reader has no opinion to offer."""
     untitled = [t for t in titles if not TITLE_WORDS.search(t)]
     probabilities = title_probabilities(untitled) if untitled else []
-    return [t for t, p in zip(untitled, probabilities or []) if p < _SURE_ORGANISATION]
+    if not probabilities:
+        return []
+    return [t for t, p in zip(untitled, probabilities, strict=True) if p < _SURE_ORGANISATION]
 
 
 def _reads_as_organisation(text: str) -> bool:
