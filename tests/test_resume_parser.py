@@ -993,6 +993,21 @@ def test_a_one_word_heading_of_another_kind_ends_the_roles_run_on_under_educatio
     assert [j.start for j in resume.experience] == ["2019-03", "2014-06"]
 
 
+def test_roles_run_on_under_projects_are_read_as_a_last_resort() -> None:
+    # The work history's heading is missed (drawn as an image) right after a Projects list, so the roles run on
+    # under Projects -- a kind that holds dated entries of its own, read last. Two dated entries that name job
+    # titles are the roles, shown as unsure; "no work history could be found" would tell the user their roles are
+    # missing because the reader missed them.
+    resume = _parse("Sam Rivera\nsam@example.org\nProjects\nLumen, a shared whiteboard  2019\n• Built in Go.\n"
+                    "Harbor Robotics, Boston, MA\nResearch Engineer  May 2015 – Present\n• Built the grasp planner.\n"
+                    "Globex Corporation, New York, NY\nSoftware Engineer Intern  June 2014 – August 2014\n"
+                    "• Shipped the export tool.\nSkills\nPython, Go\n")
+    assert [(j.title, j.start) for j in resume.experience] == [("Research Engineer", "2015-05"),
+                                                                 ("Software Engineer Intern", "2014-06")]
+    assert resume.confidence["experience"] < 0.4
+    assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
+
+
 def test_a_postdoc_is_a_role() -> None:
     # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
     # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short
