@@ -1008,6 +1008,25 @@ def test_roles_run_on_under_projects_are_read_as_a_last_resort() -> None:
     assert any("outside any recognisable experience heading" in p for p in resume.reading_problems)
 
 
+def test_a_dated_header_wrapped_mid_field_by_a_narrow_column_is_one_header() -> None:
+    # A narrow column wraps "2021–present Principal Platform Engineer, Stratagem Cloud, Austin, TX." after the
+    # title's comma: the employer is on the next line, which is the header's end, not a line of its own.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n"
+                    "2021–present Principal Platform Engineer,\nStratagem Cloud, Austin, TX.\n"
+                    "Led the move of 40 services to one platform.\n"
+                    "2014–2016 Backend Developer, Tinbox Labs,\nAustin, TX.\nBuilt the billing service in Go.\n"
+                    "Education\nBSc Computer Science, Texas State  2010 - 2014\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Principal Platform Engineer", "Stratagem Cloud"), ("Backend Developer", "Tinbox Labs")]
+    # Dates that end their line close it, so the line under them is the header's second line, not a wrap.
+    two_lines = _parse("Sam Rivera\nsam@example.org\nExperience\n"
+                       "Data Scientist, Telvira  Mar 2018 – Dec 2019\n• Churn models.\n"
+                       "Risk Analyst, Model Validation  Sep 2015 – Feb 2018\nBanco Ribera Norte, Bilbao\n"
+                       "• Validated 30 credit models.\n")
+    assert {j.title: j.company for j in two_lines.experience}["Risk Analyst, Model Validation"] == (
+        "Banco Ribera Norte")
+
+
 def test_a_postdoc_is_a_role() -> None:
     # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
     # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short

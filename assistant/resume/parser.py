@@ -359,7 +359,8 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
         after = lines[index + 2] if index + 2 < len(lines) else None
         if following is not None and (
                 _wrapped_after_a_comma(out[-1] if out else None, line, following)
-                or _wrapped_at_the_margin(line, following, after, measure, typography)):
+                or _wrapped_at_the_margin(line, following, after, measure, typography)
+                or _dated_header_wrapped(line, following, measure, typography)):
             joined = f"{line.text.rstrip()} {following.text.strip()}"
             if typography is not None:
                 typography.alias(joined, line.text)  # the joined header keeps the look of its first line
@@ -410,6 +411,36 @@ def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: 
             and not any(_is_bullet(x) or heading_name(x.text) or _dated(x) for x in (line, tail))
             and not text.endswith(".") and not _reads_as_prose(text)
             and bool(tail.text.strip()[:1].islower() or _ENDS_MID_FIELD.search(text) or _FIELD_SEPARATOR.search(text)))
+
+
+def _dated_header_wrapped(line: Line, tail: Line, measure: int | None, typography: Typography | None) -> bool:
+    """ "2021–present Lead Embedded Engineer, Voltaris" / "Bahntechnik GmbH, Munich, Germany.": a header that holds
+    its dates, wrapped by a narrow column, the employer cut in two. The dated line ran into the margin (as in
+    `_wrapped_at_the_margin`) and holds more than its dates; the tail under it is short, no bullet, no date, no
+    heading and no prose; and the cut is a wrap by its shape: the line ends mid-field ("Engineer," "Director of"),
+    the tail starts in lower case, or the tail is only names and places ("Research, Zurich, Switzerland"), which a
+    description never is. With styles, the tail must be set as the line's end is."""
+    text, rest = line.text.strip(), tail.text.strip()
+    if measure is None or not rest or not _dated(line) or _date_only(text) or _is_bullet(line) or _is_bullet(tail):
+        return False
+    if _ENDS_DATED.search(text):
+        return False  # dates set at the line's end close it ("2020-04-01 —" too): what follows is a line of its own
+    if not (len(text) >= _AT_THE_MARGIN * measure or len(f"{text} {rest.split()[0]}") > _NEXT_WORD * measure):
+        return False
+    # The tail's full stop ends no sentence: some templates close every header line with one ("Austin, TX.").
+    if _dated(tail) or SINGLE_DATE.search(rest) or _address_line(tail, bare_domain=True) or heading_name(rest) or _reads_as_prose(rest.rstrip(".")) or len(
+            rest.split()) > _WRAPPED_TAIL_WORDS or rest.endswith(":"):
+        return False
+    if typography is not None and not (_in_the_face_it_ends_in(line, tail, typography)
+                                       and not _wrapped_header(line, tail, typography)):
+        return False
+    return bool(_ENDS_MID_FIELD.search(text) or rest[:1].islower())
+
+
+# A line that ends in its dates ("Software Engineer  Jul. 2024 – Present").
+_ENDS_DATED = re.compile(rf"(?:{DATE}|{OPEN_END})[\s.)]*(?:[-–—]\s*)?$", re.IGNORECASE)
+# The most words the wrapped end of a dated header holds ("Institute for Molecular Computation, Heidelberg").
+_WRAPPED_TAIL_WORDS = 7
 
 
 def _in_the_face_it_ends_in(line: Line, tail: Line, typography: Typography) -> bool:
