@@ -1027,6 +1027,20 @@ def test_a_dated_header_wrapped_mid_field_by_a_narrow_column_is_one_header() -> 
         "Banco Ribera Norte")
 
 
+def test_an_employer_whose_role_has_its_place_keeps_its_last_word() -> None:
+    # "GE Digital New Orleans, LA": the place comes off the line, so the role has its place. "Digital" is not a
+    # second place to take off a name in capitals, however many of the resume's employers had their places taken.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n"
+                    "GE Oil and Gas New Orleans, LA\nStaff Build and Release Engineer  Dec 2016 - Present\n"
+                    "• Automated releases.\nGE Digital New Orleans, LA\nSenior Software Engineer  June 2016 - Dec 2016\n"
+                    "• Pipelines.\nGE Capital New Orleans, LA\nSenior Java Developer  Oct 2012 - Mar 2015\n"
+                    "• Risk calculator.\nOchsner Medical Center New Orleans, LA\nProgrammer Analyst  Aug 2008 - Aug 2010\n"
+                    "• Reports.\n")
+    assert [j.company for j in resume.experience] == ["GE Oil and Gas", "GE Digital", "GE Capital",
+                                                      "Ochsner Medical Center"]
+    assert {j.location for j in resume.experience} == {"New Orleans, LA"}
+
+
 def test_a_postdoc_is_a_role() -> None:
     # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
     # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short

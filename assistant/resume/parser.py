@@ -1471,7 +1471,8 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
         return jobs
     home = (contact.location or "").split(",")[0].strip().lower()
     for pattern in (_COMMA_PLACE, _CAPS_PLACE):
-        found = [pattern.match(job.company or "") for job in jobs]
+        # A role whose place was read already has none left in its employer ("GE Digital" at "New Orleans, LA").
+        found = [None if job.location else pattern.match(job.company or "") for job in jobs]
         places = [m.group("place") for m in found if m]
         # Employers whose place already came off (a city GeoNames knows) are employers written the same way.
         located = sum(1 for job, m in zip(jobs, found, strict=True) if not m and job.location)
