@@ -417,9 +417,10 @@ def _dated_header_wrapped(line: Line, tail: Line, measure: int | None, typograph
     """ "2021–present Lead Embedded Engineer, Voltaris" / "Bahntechnik GmbH, Munich, Germany.": a header that holds
     its dates, wrapped by a narrow column, the employer cut in two. The dated line ran into the margin (as in
     `_wrapped_at_the_margin`) and holds more than its dates; the tail under it is short, no bullet, no date, no
-    heading and no prose; and the cut is a wrap by its shape: the line ends mid-field ("Engineer," "Director of"),
-    the tail starts in lower case, or the tail is only names and places ("Research, Zurich, Switzerland"), which a
-    description never is. With styles, the tail must be set as the line's end is."""
+    heading and no prose; and the cut is a wrap by its shape: the line ends mid-field ("Engineer," "Director of")
+    or the tail starts in lower case. A tail of names alone ("Research, Zurich, Switzerland" under "... Intern,
+    Quillon") is no sign: a header's second line ("Universidad de Castilla Norte, Burgos") reads the same. Dates
+    that end the line close it. With styles, the tail must be set as the line's end is."""
     text, rest = line.text.strip(), tail.text.strip()
     if measure is None or not rest or not _dated(line) or _date_only(text) or _is_bullet(line) or _is_bullet(tail):
         return False
@@ -428,8 +429,8 @@ def _dated_header_wrapped(line: Line, tail: Line, measure: int | None, typograph
     if not (len(text) >= _AT_THE_MARGIN * measure or len(f"{text} {rest.split()[0]}") > _NEXT_WORD * measure):
         return False
     # The tail's full stop ends no sentence: some templates close every header line with one ("Austin, TX.").
-    if _dated(tail) or SINGLE_DATE.search(rest) or _address_line(tail, bare_domain=True) or heading_name(rest) or _reads_as_prose(rest.rstrip(".")) or len(
-            rest.split()) > _WRAPPED_TAIL_WORDS or rest.endswith(":"):
+    if (_dated(tail) or SINGLE_DATE.search(rest) or _address_line(tail, bare_domain=True) or heading_name(rest)
+            or _reads_as_prose(rest.rstrip(".")) or len(rest.split()) > _WRAPPED_TAIL_WORDS or rest.endswith(":")):
         return False
     if typography is not None and not (_in_the_face_it_ends_in(line, tail, typography)
                                        and not _wrapped_header(line, tail, typography)):
