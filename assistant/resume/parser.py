@@ -879,7 +879,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             habits.title_below)
         location = location or place
         if title is None and company is None and anchor + 1 < len(section_lines) and (
-                led := _led_in_header(section_lines[anchor + 1].text)):
+                led := _led_in_header(section_lines[anchor + 1])):
             title, company = led
         if habits.employer_above and not pre and not post and title and company and re.sub(
                 r"\s+", " ", rest) == f"{title}, {company}":
@@ -954,12 +954,12 @@ _LED_IN = re.compile(
     r"(?P<employer>[^:.;,()]{2,40}?)\s*:\s+(?:(?P<title>[^:.;()]{2,50}?)\s*(?:(?P<colon>:\s)|\.\s|\(|$))?")
 
 
-def _led_in_header(text: str) -> tuple[str | None, str] | None:
+def _led_in_header(line: Line) -> tuple[str | None, str] | None:
     """(title or None, employer) from a description that leads in with them, where the entry's header named neither:
     the words before the first colon are the employer, a title-like phrase up to the next colon or full stop its
     title. None for a line that does not open so (a label such as "Responsibilities:", a number, a bullet)."""
-    match = _LED_IN.match(text.strip())
-    if not match or _is_bullet(Line(number=0, text=text)) or re.search(r"\d", match.group("employer")):
+    match = _LED_IN.match(line.text.strip())
+    if not match or _is_bullet(line) or re.search(r"\d", match.group("employer")):
         return None
     employer = match.group("employer").strip()
     if ENTRY_LABEL.fullmatch(employer) or field_label(employer + ":") or len(employer.split()) > 5:
