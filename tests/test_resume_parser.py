@@ -1129,15 +1129,21 @@ def test_roles_whose_titles_read_as_project_names_make_the_reading_unsure() -> N
     assert not any("read like names" in p for p in jobs.reading_problems)
 
 
-def test_a_year_left_in_a_title_makes_the_reading_unsure() -> None:
+def test_a_date_left_in_a_title_makes_the_reading_unsure() -> None:
     # "FROM:"/"TO:" rows whose end date ran into the title (a converter dropped the line break): the end dates are
     # lost inside the titles. The user is told which field holds a year rather than shown open-ended roles as sure.
     resume = _parse("Sam Rivera\nsam@example.org\nExperience\n"
                     "Northwind Health\nFROM: JAN 2011 TO: MAR 2013Systems Analyst II\n• Built the claims pipeline.\n"
                     "Harbor Logistics\nFROM: JUN 2008 TO: DEC 2010Systems Analyst I\n• Reports.\n")
     assert resume.confidence["experience"] < 0.4
-    assert any('"TO: MAR 2013Systems Analyst II" was read as a title or an employer but holds a year' in p
+    assert any('"TO: MAR 2013Systems Analyst II" was read as a title or an employer but holds a date' in p
                for p in resume.reading_problems)
+    # A year that is part of a name is no date left unread.
+    program = _parse("Sam Rivera\nsam@example.org\nExperience\nStudent Developer, Google Summer of Code 2015  "
+                     "May 2015 – Aug 2015\n• Built a parser.\nSoftware Engineer, Initech  Sep 2015 – Present\n"
+                     "• Search.\n")
+    assert program.experience[0].company == "Google Summer of Code 2015"
+    assert not any("holds a date" in p for p in program.reading_problems)
 
 
 def test_an_employer_with_what_the_role_did_after_a_dash_is_the_employer_and_a_bullet() -> None:

@@ -1653,8 +1653,10 @@ def _confidence(
     return confidence, problems
 
 
-# A year in a header field, even run into a word ("MAR 2013System"): a date left unread.
-_YEAR_IN_A_FIELD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A date in a header field: a month and its year, or a year run into a word ("MAR 2013System"), left unread. A
+# year alone is a name's part as often ("Google Summer of Code 2015", "Windows 2000 Administrator").
+_DATE_IN_A_FIELD = re.compile(rf"(?<![^\W\d_]){MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d(?=[^\W\d_])",
+                              re.IGNORECASE)
 
 # The share of roles whose titles read as names (`titles_read_as_names`) at which the reading is unsure.
 _TITLES_READ_AS_NAMES = 0.4
@@ -1725,13 +1727,13 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
         # last bullet, "Verantwortung für ein Budget von 2,4 Mio. EUR", became the next role's employer). On the
         # tuning sources (253 files) it never occurred, in files read right or misread; kept for layouts not seen.
         signs.append(f"\"{prose[:60]}\" was read as an employer but reads like a sentence: check the roles below")
-    dated = next((f for j in jobs for f in (j.title, j.company) if f and _YEAR_IN_A_FIELD.search(f)), None)
+    dated = next((f for j in jobs for f in (j.title, j.company) if f and _DATE_IN_A_FIELD.search(f)), None)
     if dated is not None:
-        # A year left inside a title or an employer ("TO: MAR 2013System Development Analyst I") is a date the
-        # reader did not take as one, so the role's dates, and maybe the roles around it, were misread. On the
-        # tuning sources (325 files) it occurred in two readings: one misread and shown as sure, one already
-        # provisional (dates read as titles); in none read right and shown as sure.
-        signs.append(f"\"{dated[:60]}\" was read as a title or an employer but holds a year: some dates may not "
+        # A date left inside a title or an employer ("TO: MAR 2013System Development Analyst I") is one the reader
+        # did not take as a date, so the role's dates, and maybe the roles around it, were misread. On the tuning
+        # sources (325 files) it occurred in two readings: one misread and shown as sure, one already provisional
+        # (dates read as titles); in none read right.
+        signs.append(f"\"{dated[:60]}\" was read as a title or an employer but holds a date: some dates may not "
                      "have been read as dates, so check the roles below")
     named = titles_read_as_names([j.title for j in jobs if j.title])
     if len(named) >= 2 and len(named) >= _TITLES_READ_AS_NAMES * len(jobs):
