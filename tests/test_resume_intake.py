@@ -160,6 +160,14 @@ def test_tex_accents_drawn_before_their_letters_land_on_them() -> None:
     assert "ś" not in normalize_text("the team\u00b4s work")
 
 
+def test_a_year_run_into_the_word_after_it_is_set_apart() -> None:
+    """A converter that drops the line break between a date and the title beside it ("TO: MAR 2013System Analyst")
+    leaves the year glued to a capitalised word; no one writes a year so. Versions and products ("Office2013",
+    "v2019Q1") stay as written."""
+    assert normalize_text("TO: MAR 2013System Analyst I") == "TO: MAR 2013 System Analyst I"
+    assert normalize_text("Office2013, v2019Q1, 2019Q3") == "Office2013, v2019Q1, 2019Q3"
+
+
 def test_an_ot1_en_dash_at_a_line_start_is_a_bullet_not_a_brace() -> None:
     """TeX's OT1 fonts keep the en dash at the code of "{": an itemize dash without a ToUnicode map extracts as
     "{ Built ...". It is the list's bullet; a real brace pair stays as written."""

@@ -1041,6 +1041,18 @@ def test_an_employer_whose_role_has_its_place_keeps_its_last_word() -> None:
     assert {j.location for j in resume.experience} == {"New Orleans, LA"}
 
 
+def test_a_forms_from_and_to_rows_are_one_range() -> None:
+    # A form's date rows (USAJOBS, converted RTF): "FROM: JAN 2013" over "TO: MAR 2014 Systems Analyst II", the
+    # title beside the end date. Each role has its start, its end and its title.
+    resume = _parse("Sam Rivera\nsam@example.org\nProfessional Experience\n"
+                    "Northwind Health Grand Rapids, MI\nFROM: JAN 2013\nTO: MAR 2014 Systems Analyst II\n"
+                    "• Built interfaces.\nHarbor Logistics Grand Rapids, MI\nFROM: MAY 2010\nTO: DEC 2012 Software "
+                    "Developer\n• Dispatch tools.\n")
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Systems Analyst II", "Northwind Health", "2013-01", "2014-03"),
+        ("Software Developer", "Harbor Logistics", "2010-05", "2012-12")]
+
+
 def test_a_postdoc_is_a_role() -> None:
     # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
     # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short

@@ -87,6 +87,9 @@ class _PictographTable(dict[int, str | int]):
 
 _PICTOGRAPHS = _PictographTable()
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A year run into the capitalised word after it ("TO: MAR 2013System Development Analyst"): a converter dropped the
+# line break between a date and the title beside it. No year is written so on purpose.
+_GLUED_YEAR = re.compile(r"(?<![\w.])((?:19|20)\d\d)(?=[A-Z][a-z])")
 def _accent_on_letter(match: re.Match[str]) -> str:
     """The accented letter a drawn accent and the letter after it make, or the match unchanged if they make none."""
     if match["mark"]:
@@ -174,6 +177,7 @@ def normalize_text(text: str) -> str:
         text = text.translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
+    text = _GLUED_YEAR.sub(r"\1 ", text)
     text = _SPACES.sub(" ", text)
     lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)

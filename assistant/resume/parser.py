@@ -229,8 +229,10 @@ _STARTS_DATED = re.compile(rf"^\s*(?:{DATE}|{OPEN_END})(?!\w)", re.IGNORECASE)
 
 # The second half of a range wrapped before its connector: "TO 2022-02-28", "– Present", "bis heute".
 _RANGE_TAIL = re.compile(
-    rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*(?:{DATE}|{OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
+    rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)(?:\s*:)?\s*(?:{DATE}|{OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
     re.IGNORECASE)
+# A form's label before a start date ("From: 01/2011" over "To: 03/2013", USAJOBS and converted forms).
+_FROM_LABEL = re.compile(r"\s*(?:from|von|de|desde|du)\s*:?\s*", re.IGNORECASE)
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{DATE})(?![\w/.-])", re.IGNORECASE)
 # "Director, ML Infrastructure May" / "2020 – January 2023": a header wrapped between its date's month and year.
 _MONTH_AT_END = re.compile(rf"(?:^|\s)(?P<month>{MONTH})\s*$", re.IGNORECASE)
@@ -322,8 +324,10 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
         tail = _RANGE_TAIL.match(line.text)
         lone = list(_LONE_DATE.finditer(out[-1].text)) if out and tail else []
         if tail and len(lone) == 1 and not (RANGE.search(out[-1].text) or OPEN_FIRST.search(out[-1].text)
-                                            or SINCE.search(out[-1].text)) and lone[0].start() == 0:
-            # Only a date that opens its line (a date column's cell): a year inside a sentence is no range's start.
+                                            or SINCE.search(out[-1].text)) and (
+                lone[0].start() == 0 or _FROM_LABEL.fullmatch(out[-1].text[:lone[0].start()])):
+            # Only a date that opens its line (a date column's cell, or a form's "From:" row over its "To:" row): a
+            # year inside a sentence is no range's start.
             date_end = lone[0].end()
             text = out[-1].text
             joined = f"{text[:date_end]} {tail.group('tail')}{text[date_end:]}"

@@ -142,9 +142,12 @@ _YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:
 _SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
 RANGE = Remembered(re.compile(
     # "from March 2019 until June 2021", "von 2019 bis 2021": the word before the start is part of the range.
-    rf"(?:(?<!\w)(?:from|von|vom|desde|du|de|dal)\s+)?"
+    # A form's labels keep their colons ("FROM: JAN 2011 TO: MAR 2013"); a dash may stand before the word ("March
+    # 2019 - to present").
+    rf"(?:(?<!\w)(?:from|von|vom|desde|du|de|dal)\s*:?\s+)?"
     rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
-    rf"\s*(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|al|hasta|até|tot)\s*"
+    rf"\s*(?:[-–—]\s*(?=to\b))?(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|al|hasta|até|tot)"
+    rf"(?:\s*:(?=\s*\w))?\s*"
     rf"(?P<end>{DATE}|{OPEN_END}|{_SHORT_END})(?!\w)",
     re.IGNORECASE,
 ))
