@@ -158,6 +158,9 @@ def test_tex_accents_drawn_before_their_letters_land_on_them() -> None:
     raw = "W\u00a8urzburg, \u00b4Ecole Centrale, Universit`a di Pisa, Ma\u02dcnana"
     assert normalize_text(raw) == "Würzburg, École Centrale, Università di Pisa, Mañana"
     assert "ś" not in normalize_text("the team\u00b4s work")
+    # French "à" standing alone, its grave drawn apart, joins the range it says: "Janvier 2015 à Septembre 2016".
+    assert normalize_text("De Janvier 2015 `a Septembre 2016, `a Paris") == "De Janvier 2015 à Septembre 2016, à Paris"
+    assert normalize_text("run `a` first") == "run `a` first"
 
 
 def test_a_year_run_into_the_word_after_it_is_set_apart() -> None:

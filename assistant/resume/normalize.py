@@ -55,6 +55,8 @@ _DOTLESS_UNDER_MARK = re.compile("\u0131(?=[\u0300-\u036f])")
 _DRAWN_ACCENT = re.compile(
     "(?P<spacing>[\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02da\u00af])(?P<letter>[^\\W\\d_])"
     "|(?P<apostrophe_like>\u00b4|(?<=[^\\W\\d_])`)(?P<vowel>[aeiouyAEIOUY\u0131])"
+    # French "à" alone, its grave drawn apart: "De Janvier 2015 `a Septembre 2016", "`a l'aide de".
+    "|(?<![^\\s(])(?P<lone_grave>`)(?P<lone_a>[aA])(?=[\\s,.;:!?)]|$)"
     "|(?<=[^\\W\\d_]) (?P<mark>[\u0300-\u036f])(?P<taker>[^\\W\\d_])"
 )
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
@@ -97,8 +99,9 @@ def _accent_on_letter(match: re.Match[str]) -> str:
         if letter.lower() not in _ACCENT_LETTERS.get(mark, ""):
             return match.group(0)
     else:
-        accent, letter = (match["spacing"], match["letter"]) if match["spacing"] else (match["apostrophe_like"],
-                                                                                       match["vowel"])
+        accent, letter = (match["spacing"], match["letter"]) if match["spacing"] else (
+            (match["lone_grave"], match["lone_a"]) if match["lone_grave"] else (match["apostrophe_like"],
+                                                                               match["vowel"]))
         mark = _SPACING_ACCENTS[accent]
     composed = unicodedata.normalize("NFC", _DOTTED.get(letter, letter) + mark)
     return composed if len(composed) == 1 else match.group(0)
