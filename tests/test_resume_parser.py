@@ -1053,6 +1053,15 @@ def test_a_forms_from_and_to_rows_are_one_range() -> None:
         ("Software Developer", "Harbor Logistics", "2010-05", "2012-12")]
 
 
+def test_an_employer_in_lower_case_or_opening_with_a_digit_is_a_name_when_it_ends_in_its_legal_form() -> None:
+    # "octomind gmbH" under its dated title: a line in lower case usually goes on the line above, and one opening
+    # with a digit is a figure, but a name that ends in its legal form is an employer however it begins.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n2023 – Current Lead Engineer\noctomind gmbH\n"
+                    "Built the CI/CD standards.\n2015 – 2017 Working student software engineering\n"
+                    "1&1 Telecommunications SE\npart-time\nWorked on monitoring tools.\n")
+    assert [j.company for j in resume.experience] == ["octomind gmbH", "1&1 Telecommunications SE"]
+
+
 def test_a_postdoc_is_a_role() -> None:
     # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
     # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short

@@ -54,6 +54,7 @@ from assistant.resume.entry_fields import (
 from assistant.resume.headings import Typography, heading_name, keyword_kind, kinds_named, lexicon_kind
 from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
 from assistant.resume.places import known_city
+from assistant.resume.roles import legal_form
 from assistant.resume.sections import (
     Span,
     in_left_margin,
@@ -200,8 +201,10 @@ def _claimable_header(line: Line) -> bool:
         # complaints by 23%") over the next entry's employer is the end of this entry, not the next one's header.
         return False
     first = BULLET.sub("", text)[:1]
-    if not first or first.isdigit() or (first.islower() and not _CAMEL_BRAND.match(BULLET.sub("", text))):
-        # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)" or "eBay" is a name.)
+    if not first or (first.isdigit() and not legal_form(text)) or (first.islower() and not (
+            _CAMEL_BRAND.match(BULLET.sub("", text)) or legal_form(text))):
+        # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)", "eBay" or a name that ends
+        # in its legal form is a name: "octomind gmbH", and "1&1 Telecommunications SE" for all its digit.)
         return False
     if _is_bullet(line):
         # "• Google Mountain View, CA": some templates bullet the employer line.
@@ -439,7 +442,8 @@ def _dated_header_wrapped(line: Line, tail: Line, measure: int | None, typograph
     if typography is not None and not (_in_the_face_it_ends_in(line, tail, typography)
                                        and not _wrapped_header(line, tail, typography)):
         return False
-    return bool(_ENDS_MID_FIELD.search(text) or rest[:1].islower())
+    # A tail in lower case that ends in its legal form is a name of its own ("octomind gmbH"), not a wrapped end.
+    return bool(_ENDS_MID_FIELD.search(text) or (rest[:1].islower() and not legal_form(rest)))
 
 
 # A line that ends in its dates ("Software Engineer  Jul. 2024 – Present").
