@@ -1062,6 +1062,17 @@ def test_an_employer_in_lower_case_or_opening_with_a_digit_is_a_name_when_it_end
     assert [j.company for j in resume.experience] == ["octomind gmbH", "1&1 Telecommunications SE"]
 
 
+def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
+    # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
+    # else the work was, so the line is still a place, and the dated line holds the employer and the title.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n2017-Present Contino, Technical Principal\n"
+                    "Dallas, TX (and other locations)\n• Built delivery teams.\n2015-2016 Namely, Site Reliability "
+                    "Engineer\nNew York, NY\n• Kept payroll up.\n")
+    first = resume.experience[0]
+    assert (first.title, first.company, first.location) == ("Technical Principal", "Contino",
+                                                             "Dallas, TX (and other locations)")
+
+
 def test_a_postdoc_is_a_role() -> None:
     # "Postdoc" names a job (research scientists' first role after a PhD); with no title word it was taken for
     # studies at a university, and the work history under the missed heading ("Chapters So Far") was one role short

@@ -78,6 +78,8 @@ def strip_location(field: str) -> tuple[str, str | None]:
     if comma_city and known_city(comma_city.group("city")):
         # "Kite & Key Labs, London"; "FirstBank, Lakewood CO" (a state's code without its comma)
         return comma_city.group("name").strip(), comma_city.group("city").strip() + (comma_city.group("state") or "")
+    if bracketed and place_only(field):
+        return "", field.strip()  # "Dallas, TX (and other locations)": a place with a note on it, all place
     return field, None
 
 
@@ -693,7 +695,11 @@ def title_side(first: str, second: str) -> int | None:
 
 
 def place_only(text: str) -> bool:
-    """A field that is only a place ("India", "Berlin, DE"): never the employer."""
+    """A field that is only a place ("India", "Berlin, DE", "Dallas, TX (and other locations)", "Berlin (hybrid)"):
+    never the employer. A bracketed note after the place says how the role was held there, not whose it was."""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
+    if bare and bare != text.strip():
+        return place_only(bare)
     lowered = text.strip().lower()
     return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0 or (
         known_city(text))
