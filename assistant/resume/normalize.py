@@ -92,6 +92,8 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 # A year run into the capitalised word after it ("TO: MAR 2013System Development Analyst"): a converter dropped the
 # line break between a date and the title beside it. No year is written so on purpose.
 _GLUED_YEAR = re.compile(r"(?<![\w.])((?:19|20)\d\d)(?=[A-Z][a-z])")
+
+
 def _accent_on_letter(match: re.Match[str]) -> str:
     """The accented letter a drawn accent and the letter after it make, or the match unchanged if they make none."""
     if match["mark"]:

@@ -73,6 +73,7 @@ from assistant.resume.vocabulary import (
     DEGREE,
     DURATION,
     ENTRY_LABEL,
+    FROM_WORDS,
     FURNITURE,
     INSTITUTION,
     ISO_START,
@@ -235,7 +236,7 @@ _RANGE_TAIL = re.compile(
     rf"^\s*(?P<tail>(?:-|–|—|to|until|till|bis|au|à|hasta|até)(?:\s*:)?\s*(?:{DATE}|{OPEN_END}))(?!\w)\s*(?P<rest>.*)$",
     re.IGNORECASE)
 # A form's label before a start date ("From: 01/2011" over "To: 03/2013", USAJOBS and converted forms).
-_FROM_LABEL = re.compile(r"\s*(?:from|von|de|desde|du)\s*:?\s*", re.IGNORECASE)
+_FROM_LABEL = re.compile(rf"\s*(?:{FROM_WORDS})\s*:?\s*", re.IGNORECASE)
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{DATE})(?![\w/.-])", re.IGNORECASE)
 # "Director, ML Infrastructure May" / "2020 – January 2023": a header wrapped between its date's month and year.
 _MONTH_AT_END = re.compile(rf"(?:^|\s)(?P<month>{MONTH})\s*$", re.IGNORECASE)

@@ -140,11 +140,13 @@ OPEN_END = (
 # date, and never where the two digits after a bare hyphen or slash are a month ("2019-03" is March 2019).
 _YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:0[1-9]|1[0-2])(?!\d))"
 _SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
+# The word that opens a range before its start ("from March 2019", "von 2019", "desde 2015"), also a form's label.
+FROM_WORDS = r"from|von|vom|desde|du|de|dal"
 RANGE = Remembered(re.compile(
     # "from March 2019 until June 2021", "von 2019 bis 2021": the word before the start is part of the range.
     # A form's labels keep their colons ("FROM: JAN 2011 TO: MAR 2013"); a dash may stand before the word ("March
     # 2019 - to present").
-    rf"(?:(?<!\w)(?:from|von|vom|desde|du|de|dal)\s*:?\s+)?"
+    rf"(?:(?<!\w)(?:{FROM_WORDS})\s*:?\s+)?"
     rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
     rf"\s*(?:[-–—]\s*(?=to\b))?(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|al|hasta|até|tot)"
     rf"(?:\s*:(?=\s*\w))?\s*"
