@@ -245,7 +245,10 @@ def accuracy_table(settings: Settings) -> Table:
               target="0", note="a misread file: job count off by more than one or years wrong; shown as sure: the "
               "review's reading is not low-confidence, so its fit score is not provisional; with 2+ roles read as "
               f"none: check half {check.zero_jobs}; read right but marked provisional: check half {check.unsure_but_right}/"
-              f"{check.files - check.wrong}; " + "; ".join(
+              f"{check.files - check.wrong}; in fields (latest title wrong or under half the employers also count "
+              f"as misread): check half {check.sure_but_wrong_in_fields}/{check.wrong_in_fields} shown as sure, "
+              f"{check.unsure_but_right_in_fields}/{check.files - check.wrong_in_fields} read right but provisional; "
+              + "; ".join(
                   f"{name} {score.sure_but_wrong}/{score.wrong} (right but provisional {score.unsure_but_right}/"
                   f"{score.files - score.wrong}, {score.zero_jobs} read as none)"
                   for name, score in ({"tuning half": tuning} | generated | public).items()))

@@ -131,6 +131,12 @@ class Score:
     sure_but_wrong: int = 0
     wrong: int = 0
     unsure_but_right: int = 0  # the cost side: files read right that the review still marks provisional
+    # The same in fields: a file is also misread when its latest title is wrong or fewer than half its employers
+    # were found, which a user sees at once though the job count and years are right (roles read with the titles
+    # of projects, employers read as titles). Kept beside the counts above, which keep their series.
+    wrong_in_fields: int = 0
+    sure_but_wrong_in_fields: int = 0
+    unsure_but_right_in_fields: int = 0
 
     def add(self, name: str, right: int, checked: int = 1) -> None:
         self.counts[name][0] += right
@@ -144,7 +150,9 @@ class Score:
         """The honesty counts in words, for a table cell."""
         return (f"{self.sure_but_wrong} of {self.wrong} misread files shown as sure; "
                 f"{self.unsure_but_right} of {self.files - self.wrong} read right marked provisional; "
-                f"{self.zero_jobs} with 2+ roles read as none")
+                f"{self.zero_jobs} with 2+ roles read as none; in fields (latest title, half the employers too): "
+                f"{self.sure_but_wrong_in_fields} of {self.wrong_in_fields} misread shown as sure, "
+                f"{self.unsure_but_right_in_fields} of {self.files - self.wrong_in_fields} read right provisional")
 
     def cell(self, name: str) -> str:
         right, checked = self.counts[name]
@@ -202,6 +210,10 @@ def check_labelled(file_name: str, truth: dict[str, Any], resume: Resume, score:
     score.sure_but_wrong += int(wrong and level != "low")
     score.unsure_but_right += int(not wrong and level == "low")
     score.zero_jobs += int(truth["jobs"] >= 2 and jobs == 0)
+    wrong_in_fields = wrong or not title_ok or (bool(truth["companies"]) and matched < len(truth["companies"]) / 2)
+    score.wrong_in_fields += int(wrong_in_fields)
+    score.sure_but_wrong_in_fields += int(wrong_in_fields and level != "low")
+    score.unsure_but_right_in_fields += int(not wrong_in_fields and level == "low")
     return out
 
 

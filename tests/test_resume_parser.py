@@ -1161,6 +1161,23 @@ def test_roles_whose_titles_read_as_project_names_make_the_reading_unsure() -> N
     assert not any("read like names" in p for p in jobs.reading_problems)
 
 
+def test_roles_read_without_titles_make_the_reading_unsure() -> None:
+    # A table's columns extracted one after another leave its date cells alone on their lines: three roles read
+    # with neither title nor employer. Shown as sure, the review would score a history it could not name; the user
+    # is told how many roles have no title and to check them.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML, Initech  2018 - Present\n• Led 20 engineers.\n"
+                    "2014 - 2018\n• Built fraud models.\n2012 - 2014\n• Wrote reports.\n2010 - 2012\n• Ran tests.\n")
+    assert [j.title for j in resume.experience] == ["Head of ML", None, None, None]
+    assert resume.confidence["experience"] < 0.4
+    assert any(p.startswith("3 of the 4 roles have no title that reads as one") for p in resume.reading_problems)
+    # One untitled role among several named ones (an entry whose header the reader could not split) is no sign.
+    one = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML, Initech  2018 - Present\n• Led 20 engineers.\n"
+                 "Senior Data Scientist, Globex  2014 - 2018\n• Built fraud models.\n2012 - 2014\n• Wrote reports.\n"
+                 "Data Analyst, Hooli  2010 - 2012\n• Ran tests.\n")
+    assert [j.title for j in one.experience] == ["Head of ML", "Senior Data Scientist", None, "Data Analyst"]
+    assert not any("no title that reads as one" in p for p in one.reading_problems)
+
+
 def test_a_date_left_in_a_title_makes_the_reading_unsure() -> None:
     # "FROM:"/"TO:" rows whose end date ran into the title (a converter dropped the line break): the end dates are
     # lost inside the titles. The user is told which field holds a year rather than shown open-ended roles as sure.
