@@ -121,6 +121,23 @@ def test_a_table_of_three_columns_is_read_cell_by_cell(settings) -> None:
     assert resume.experience[1].bullets[0].text == "built product search learning-to-rank; conversion +4%."
 
 
+def test_a_compact_table_is_read_row_by_row(settings) -> None:
+    # tests/data/layouts/compact_table.html printed by Chromium: older jobs as a table of employer | title | dates
+    # with no padding and no wrapped cell, so every line is as far from the next as any other. Spacing told no row
+    # from the next, so the whole table was read as one row, column after column (four employers, then four
+    # titles, then four ranges): the first role got a title as its employer and three came out with no name.
+    extracted = layout_pdf("compact_table", settings)
+    lines = extracted.text.splitlines()
+    start = lines.index("Details on request.")
+    assert lines[start + 1:start + 7] == ["Harbor Mutual Insurance", "Data Scientist", "3/2013 - 5/2016",
+                                          "Kestrel Systems", "Software Engineer", "6/2010 - 2/2013"]
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company, j.start) for j in resume.experience][2:] == [
+        ("Data Scientist", "Harbor Mutual Insurance", "2013-03"), ("Software Engineer", "Kestrel Systems", "2010-06"),
+        ("Business Analyst", "Pinecrest Bank", "2008-07"), ("Analyst (Co-op)", "Tidewater Logistics", "2008-01")]
+    assert resume.confidence["experience"] >= 0.7
+
+
 def test_a_date_range_wrapped_in_a_margin_cell_is_read_whole_beside_its_entry(settings) -> None:
     # tests/data/layouts/margin_date_cells.html printed by Chromium: a two-column table, each range wrapped in its
     # narrow date cell ("04/2019 –" over "heute"), in a smaller size than the title beside it, so on another

@@ -400,15 +400,19 @@ class _Table:
         """The block's lines appended to `out` cell by cell, with the rest of its last row (its wrapped cells);
         returns the index of the line after it. A row ends where the gap to the next line is wider than the
         table's line spacing (cell padding, a rule), or where the first column starts again after lines without
-        it."""
+        it. In a table whose lines are all evenly spaced (no padding, no wrapped cell: a compact table of
+        employer | title | dates), spacing tells no row from the next, so the first column starting again starts
+        a row, unless its cell's last line was cut where its text goes on ("2020 –" over "today")."""
         lines = self.lines
         end = block[-1] + 1
         while end < len(lines) and self.in_columns(end) and 0 < lines[end - 1].y - lines[end].y <= 1.25 * spacing:
             block = [*block, end]
             end += 1
+        even = all(lines[k - 1].y - lines[k].y <= 1.25 * spacing for k in block[1:])
         rows: list[list[int]] = []
         for k in block:
-            first_again = rows and self._first_column(k) == 0 and self._first_column(k - 1) != 0
+            first_again = rows and self._first_column(k) == 0 and (
+                self._first_column(k - 1) != 0 or (even and not self._cut_in_first_column(k - 1)))
             if not rows or lines[k - 1].y - lines[k].y > 1.25 * spacing or first_again:
                 rows.append([])
             rows[-1].append(k)
@@ -429,6 +433,11 @@ class _Table:
 
     def _first_column(self, k: int) -> int | None:
         return self.column(min(r.x for r in self._runs(k)))
+
+    def _cut_in_first_column(self, k: int) -> bool:
+        """Does line `k`'s first-column cell end where its text goes on (`_CARRIES_ON`)?"""
+        cell = " ".join(r.text for r in sorted(self._runs(k), key=lambda r: r.x) if self.column(r.x) == 0)
+        return bool(_CARRIES_ON.search(cell))
 
 
 def _gutter(lines: list[LayoutLine], left_edge: float, right_edge: float) -> float | None:
