@@ -1662,6 +1662,17 @@ def _confidence(
     return confidence, problems
 
 
+# What joins one role's periods in a list ("Jun 2007 – Feb 2009, Sep 2011 – Aug 2012"): a comma, "and", "&".
+_RANGE_LIST_JOIN = re.compile(r"\s*(?:[,;&+]|and|und|et|y|e)\s*", re.IGNORECASE)
+
+
+def _ranges_side_by_side(text: str) -> bool:
+    """Does the line hold two date ranges with other text between them, as entries set side by side and read
+    across do? Ranges listed one after another are one role's periods (a person who left and came back)."""
+    ranges = list(RANGE.finditer(text))
+    return any(not _RANGE_LIST_JOIN.fullmatch(text[a.end():b.start()]) for a, b in zip(ranges, ranges[1:]))
+
+
 # A date in a header field: a month and its year, or a year run into a word ("MAR 2013System"), left unread. A
 # year alone is a name's part as often ("Google Summer of Code 2015", "Windows 2000 Administrator").
 _DATE_IN_A_FIELD = re.compile(rf"(?<![^\W\d_]){MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d(?=[^\W\d_])",
@@ -1711,7 +1722,7 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
     if not jobs:
         return []  # no roles read: `_confidence` says so already
     signs = []
-    if any(len(RANGE.findall(line.text)) >= 2 for line in experience_lines if not _is_bullet(line)):
+    if any(_ranges_side_by_side(line.text) for line in experience_lines if not _is_bullet(line)):
         # Several date ranges on one line of the work history: entries set side by side (a grid, columns) were
         # read across. On the tuning sources 3 of 9 misread files had such a line, and none of 271 read right.
         signs.append("a line of the work history holds several date ranges: entries set side by side may have "
