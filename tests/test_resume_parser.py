@@ -1115,6 +1115,17 @@ def test_a_work_history_line_with_several_date_ranges_makes_the_reading_unsure()
     assert any("several date ranges" in p for p in resume.reading_problems)
 
 
+def test_one_roles_periods_listed_on_its_line_leave_the_reading_sure() -> None:
+    # Someone who left and came back lists both periods after the role ("Jun 2007 — Feb 2009, Sep 2011 — Aug
+    # 2012", a JSON Resume theme's output): one role, read right, not entries read across.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML, Initech  Jan 2018 - Present\n• Led 20 "
+                    "engineers.\nINFI B.V., Developer  Jun 2007 — Feb 2009, Sep 2011 — Aug 2012\n• Built fraud models.\n"
+                    "Data Analyst, Hooli  2005 - 2007\n• Ran tests.\n")
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience][1] == (
+        "Developer", "INFI B.V.", "2007-06", "2012-08")
+    assert resume.confidence["experience"] >= 0.7 and not resume.reading_problems
+
+
 def test_an_employer_that_reads_like_a_sentence_makes_the_reading_unsure() -> None:
     # A line of prose over the first dated title is taken for its employer; the user is told to check the roles
     # rather than shown "Responsible for 12 models ..." as an employer read with confidence.
@@ -1453,3 +1464,15 @@ def test_the_reader_remembers_pattern_answers_only_for_the_reading_it_is_in() ->
     assert vocabulary.RANGE.search(canary) is not vocabulary.RANGE.search(canary)  # no memory outside a reading
     _parse(f"Avery Quinn\navery@example.org\nExperience\n{canary}\nStaff Engineer\n")
     assert vocabulary._ANSWERS.get() is None
+
+
+def test_an_employer_printed_twice_in_its_field_is_one_employer() -> None:
+    # A JSON Resume theme prints the employer's name and then its display name, the same words: "Full Stack
+    # Developer - SlashDB, SlashDB". The employer is SlashDB, not "SlashDB, SlashDB".
+    resume = _parse("Sam Rivera\nsam@example.org\nWork Experience\nSoftware Developer II, Kinetic Vision\n"
+                    "Jan, 2023 - Oct, 2025\n• Built pipelines.\nFull Stack Developer - SlashDB, SlashDB\n"
+                    "May, 2021 - Feb, 2022\n• Added features.\nRails Developer - Brands Insurance, Brands Insurance\n"
+                    "Oct, 2019 - Mar, 2020\n• Fixed bugs.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Developer II", "Kinetic Vision"), ("Full Stack Developer", "SlashDB"),
+        ("Rails Developer", "Brands Insurance")]

@@ -410,6 +410,9 @@ def title_company(
     return title_choice[1], company, location
 
 
+# A field that is the same words twice, joined by a comma.
+_SAID_TWICE = re.compile(r"\s*(?P<once>[^,]+?)\s*,\s*(?P=once)\s*", re.IGNORECASE)
+
 _Candidate = tuple[str, str]  # (where in the header: "pre", "rest" or "post"; the field's text)
 
 
@@ -432,6 +435,9 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                     if len(split) < field.count(",") + 1:
                         parts = split
                 for part in (piece for whole in parts for piece in split_at_employer(whole)):
+                    if said_twice := _SAID_TWICE.fullmatch(part):
+                        # "SlashDB, SlashDB": a template that prints the employer's name and its display name.
+                        part = said_twice.group("once")
                     cleaned, loc = strip_location(part)
                     location = location or loc
                     if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned) and (
