@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from assistant.resume.entry_fields import strip_location
 from assistant.resume.models import ExtractedText, Job
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import heading_name, parse_resume
@@ -1476,3 +1477,17 @@ def test_an_employer_printed_twice_in_its_field_is_one_employer() -> None:
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Software Developer II", "Kinetic Vision"), ("Full Stack Developer", "SlashDB"),
         ("Rails Developer", "Brands Insurance")]
+
+
+def test_a_title_with_de_before_an_employers_acronym_is_no_place() -> None:
+    # "Analista de Sistemas, SPS": "Sistemas, SPS" has the shape of "City, ST", and "de" starts "Rio de Janeiro"'s
+    # tail, so "de Sistemas, SPS" was taken for the role's place and the title cut to "Analista". A place never
+    # starts with a lower-case "de": the title keeps its words and the acronym is the employer.
+    resume = _parse("Ana Souza\nana@example.org\nExperiência Profissional\nAnalista de Sistemas, SPS\n"
+                    "Fortaleza, CE — 2015-Atual\n• Manutenção do sistema de gestão.\nDesenvolvedor, MV\n"
+                    "Fortaleza, CE — 2013-2015\n• Sistemas hospitalares.\nIngeniera de Datos, SAP\nMadrid — 2010-2013\n"
+                    "• Modelos de demanda.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Analista de Sistemas", "SPS"), ("Desenvolvedor", "MV"), ("Ingeniera de Datos", "SAP")]
+    # A place whose "de" sits inside it is still a place.
+    assert strip_location("Petrobras Rio de Janeiro, RJ") == ("Petrobras", "Rio de Janeiro, RJ")

@@ -353,4 +353,8 @@ def find_location(field: str) -> tuple[int, str] | None:
         before = field[:start].rstrip()
         words = before.split()
     location = field[start: match.end()].strip()
+    if location[:1].islower():
+        # "Analista de Sistemas, SPS", "Ingeniera de Datos, SAP": a lower-case "de" starts no place ("Rio de
+        # Janeiro" starts with "Rio"), so the words before the comma go on the title, and the code is an employer's.
+        return None
     return start, location[:-1] if re.search(r"[a-z]\.$", location) else location
