@@ -426,6 +426,10 @@ def test_a_work_history_printed_twice_is_one_set_of_roles() -> None:
     ("set de 2019 - o momento", "2019-09", "Present"),
     ("maart 2019 – augustus 2021", "2019-03", "2021-08"),  # Dutch months
     ("mrt. 2019 – heden", "2019-03", "Present"),
+    # Found missing on a fresh set's tuning part (an Italian CV): the "until" some languages write before today.
+    ("dal 2019 ad oggi", "2019-01", "Present"),  # Italian "a" before a vowel
+    ("mars 2019 jusqu'à aujourd'hui", "2019-03", "Present"),  # French "until"
+    ("de 2019 jusqu'en 2021", "2019-01", "2021-12"),
 ])
 def test_common_date_formats_date_the_role(written: str, start: str, end: str) -> None:
     jobs = _parse(f"Experience\nStaff Engineer, Globex {written}\n• Ran the build farm for 300 engineers\n"
