@@ -640,12 +640,34 @@ def _shared_years(lines: list[Line]) -> list[Line]:
         if _SHARED_YEAR.search(line.text) else line for line in lines]
 
 
+# A sentence that ends inside a line, before what follows it there: "... embedded. Da giugno 2012".
+_SENTENCE_BREAK = re.compile(r"(?P<clause>[^.!?]*[^\W\d_]{2}[.!?])(?=\s)")
+
+
+def _range_in_prose(lines: list[Line], index: int) -> bool:
+    """Is the date range on line `index` part of a paragraph, not an entry's header? Narrative CVs tell a role's
+    stages in sentences ("Da giugno 2012 a marzo 2013 ho gestito i training clienti", "From June 2019 to March
+    2020 I ran the migration"), and a range that a wrap left on the line was read as a new role titled with the
+    sentence's words. Prose by its grammar: a clause of mostly lower-case words ends inside the line before the
+    range. (Not "the line goes on from a sentence the line above left open": in an all-lower-case resume every
+    header goes on from the line above by that measure.)"""
+    line = lines[index].text
+    match = RANGE.search(line) or OPEN_FIRST.search(line)
+    if match is None or _is_bullet(lines[index]):
+        return False
+    for clause in _SENTENCE_BREAK.finditer(line[:match.start()]):
+        words = clause.group("clause").split()
+        if len(words) >= 4 and sum(w[:1].islower() for w in words) >= max(4, 0.6 * len(words)):
+            return True
+    return False
+
+
 def _entry_anchors(section_lines: list[Line]) -> list[int]:
     """The lines that open an entry: its dated line (a range, an open start, "since 2020", a single date), a header
     line ending or opening in a bare year where the entries print their ranges there, or a timeline's bare start
     year over a title."""
-    anchors = [i for i, line in enumerate(section_lines) if RANGE.search(line.text) or OPEN_FIRST.search(
-        line.text) or (
+    anchors = [i for i, line in enumerate(section_lines) if (RANGE.search(line.text) or OPEN_FIRST.search(
+        line.text)) and not _range_in_prose(section_lines, i) or (
         (SINCE.search(line.text) or SINGLE_DATE.search(line.text)) and len(line.text) < 90
         and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text) and not sentence_like(line.text))]
     if anchors:
