@@ -1491,3 +1491,38 @@ def test_a_title_with_de_before_an_employers_acronym_is_no_place() -> None:
         ("Analista de Sistemas", "SPS"), ("Desenvolvedor", "MV"), ("Ingeniera de Datos", "SAP")]
     # A place whose "de" sits inside it is still a place.
     assert strip_location("Petrobras Rio de Janeiro, RJ") == ("Petrobras", "Rio de Janeiro, RJ")
+
+
+def test_a_date_range_inside_a_paragraph_opens_no_role() -> None:
+    # Narrative CVs tell a role's stages in sentences; a wrap left "From June 2019 to March 2020 I" on one line,
+    # which was read as a role titled "I" at the employer above. A clause of lower-case words ends before the
+    # range, so the range is the paragraph's, not an entry's header.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML, Initech  Jan 2018 - Present\n"
+                    "I joined to build the ranking team and grew it to twenty engineers across three sites, and\n"
+                    "later moved on to the platform group of the company. From June 2019 to March 2020 I\n"
+                    "ran the migration of all models to the new serving stack.\nData Analyst, Hooli  2005 - 2007\n"
+                    "• Ran tests.\n")
+    assert [(j.title, j.company, j.start) for j in resume.experience] == [
+        ("Head of ML", "Initech", "2018-01"), ("Data Analyst", "Hooli", "2005-01")]
+    # A header whose employer ends in an abbreviation's full stop is still a header.
+    header = _parse("Sam Rivera\nsam@example.org\nExperience\nSr. Engineer, Acme Inc. Boston  2019 - 2021\n"
+                    "• Built search.\nData Analyst, Hooli  2005 - 2007\n• Ran tests.\n")
+    assert [j.start for j in header.experience] == ["2019-01", "2005-01"]
+
+
+def test_titles_set_bigger_than_the_body_under_their_dates_are_no_section_headings() -> None:
+    # A résumé with no section headings whose entries print dates, then "project @ employer", then the title in
+    # bold a size up (a YAML CV's own template). Similarity named "Technical Lead" a skills heading and the other
+    # titles sections of their own, so the roles under them were read as anything but a work history.
+    lines = [("Taras Ivanenko", 20.0, 1.0), ("Speaks Ukrainian, English and Polish.", _BODY, 0.0)]
+    for dates, where, title in [
+            ("2016-05-01 — present", "Red e App @ NewFire", "Back-End Architect"),
+            ("2011-01-01 — 2013-02-01", "SIP, networking & web @ PrimoCollect", "Technical Lead"),
+            ("2007-04-01 — 2012-01-01", "Various projects @ Freelancer", "Full-Stack Developer"),
+            ("2007-02-01 — 2007-11-01", "Internal social network @ Airbites", "PHP Developer")]:
+        lines += [(dates, _BODY, 0.0), (where, _BODY, 0.0), (title, 12.0, 1.0), ("– Python", _BODY, 0.0),
+                  ("– PostgreSQL", _BODY, 0.0)]
+    resume = parse_resume(_styled(lines))
+    assert resume.sections == []
+    assert [j.title for j in resume.experience] == [
+        "Back-End Architect", "Technical Lead", "Full-Stack Developer", "PHP Developer"]

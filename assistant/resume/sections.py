@@ -391,6 +391,8 @@ def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embe
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         starts = sorted(set(found) | {i for i, _ in candidates})
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
+            if _entry_title(lines, index):
+                continue
             if kind == "education" and _prose_section(lines, index, starts) and not _names_schooling(
                     lines, index, starts):
                 # Similarity only guessed the kind ("Background" is near "academic background"), and the section
@@ -564,6 +566,15 @@ def _dated_below(lines: list[Line], index: int) -> bool:
     entry's header (an employer set as large as the section headings), not a section of its own."""
     return any(RANGE.search(line.text) or OPEN_FIRST.search(line.text) or SINCE.search(line.text)
                for line in lines[index + 1: index + 3])
+
+
+def _entry_title(lines: list[Line], index: int) -> bool:
+    """Is a heading-styled line that no keyword names a job title beside its entry's dates ("2011-01-01 — 2013-02-01"
+    / "Technical Lead", bold and bigger in a résumé with no section headings)? Its words name a title and a range
+    sits on one of the two lines above or below it; similarity would name it a section ("Technical Lead" is near
+    skills) and cut the work history into sections of one role."""
+    return bool(TITLE_WORDS.search(lines[index].text)) and (_dated_below(lines, index) or any(
+        RANGE.search(line.text) or OPEN_FIRST.search(line.text) for line in lines[max(0, index - 2): index]))
 
 
 def _default_embedder() -> Embedder | None:
