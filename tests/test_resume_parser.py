@@ -1526,3 +1526,16 @@ def test_titles_set_bigger_than_the_body_under_their_dates_are_no_section_headin
     assert resume.sections == []
     assert [j.title for j in resume.experience] == [
         "Back-End Architect", "Technical Lead", "Full-Stack Developer", "PHP Developer"]
+
+
+def test_linkedins_kinds_of_career_break_are_no_roles() -> None:
+    # LinkedIn prints a career break with its kind ("Career Transition", "Caregiving", "Layoff or position
+    # eliminated"); a JSON Resume export put one in the employer's place after a slash (fresh set v, tuning part).
+    # Read as a role, it became the latest job and its title the candidate's current one.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n"
+                    "Independent Technical Work, Independent / Career Transition  Nov 2025 - Present\n• Side projects.\n"
+                    "Senior Software Engineer, Intelliflo Ltd  Mar 2019 - Oct 2025\n• Led 20 engineers.\n"
+                    "Caregiving  Jan 2018 - Feb 2019\n• Cared for a parent.\n"
+                    "Data Analyst, Hooli  2015 - 2018\n• Ran tests.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Software Engineer", "Intelliflo Ltd"), ("Data Analyst", "Hooli")]

@@ -927,7 +927,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             title = " ".join(section_lines[k].text.strip() for k in groups[n][1])
             company = groups[n][0]
         if any(CAREER_BREAK.fullmatch(part.strip(" :-–—()")) for field in (title, company) if field
-               for part in field.split(",")) or (
+               for part in re.split(r"[,/|]", field)) or (
                 company is None and title and CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
