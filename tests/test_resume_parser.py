@@ -1539,3 +1539,14 @@ def test_linkedins_kinds_of_career_break_are_no_roles() -> None:
                     "Data Analyst, Hooli  2015 - 2018\n• Ran tests.\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Software Engineer", "Intelliflo Ltd"), ("Data Analyst", "Hooli")]
+
+
+@pytest.mark.parametrize("teaching", ["Profesor de programación de software", "Insegnante", "High School Teacher",
+                                      "LPI Linux certified instructor", "Dozentin für Informatik"])
+def test_a_teaching_post_among_jobs_is_not_counted_as_a_role(teaching: str) -> None:
+    # The labelled corpus's convention, as for tutoring: teaching listed among jobs is not a job counted (in
+    # the candidate's years or as the latest title). An academic's rank is a post and stays.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nAssistant Professor, University of Montréal  2019 - Present\n"
+                    "• Runs a lab of 6.\nData Scientist, Hooli  2014 - 2019\n• Built models.\n"
+                    f"{teaching}, Cadi Academy  2010 - 2014\n• Taught evening classes.\n")
+    assert [j.title for j in resume.experience] == ["Assistant Professor", "Data Scientist"]

@@ -1380,6 +1380,11 @@ _PERSONAL_PROJECT = (
     r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
 _NOT_EMPLOYMENT = re.compile(
     r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
+    # A teaching post listed among jobs (the labelled corpus's convention, as for tutoring): a teacher or an
+    # instructor in any language, a "profesor de programación" (Spanish and Portuguese "teacher of") -- not an
+    # academic's rank ("Assistant Professor", "Professor of Computer Science"), which is a post.
+    r"|^(?:[\w-]+ ){0,3}(?:teacher|instructor)s?\b|^(?:insegnante|docente|enseignante?|format(?:eur|rice)"
+    r"|lehrer(?:in)?|dozent(?:in)?)\b|^(?:profesora?|professora?) de\b|^professeure? d(?:e |['’])(?!s? universit)"
     # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
     r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)"
     # A talk given or an event attended, dated among roles ("Keynote Speaker, Example Summit", "Participant,
