@@ -1550,3 +1550,15 @@ def test_a_teaching_post_among_jobs_is_not_counted_as_a_role(teaching: str) -> N
                     "• Runs a lab of 6.\nData Scientist, Hooli  2014 - 2019\n• Built models.\n"
                     f"{teaching}, Cadi Academy  2010 - 2014\n• Taught evening classes.\n")
     assert [j.title for j in resume.experience] == ["Assistant Professor", "Data Scientist"]
+
+
+def test_a_header_wrapped_inside_brackets_is_one_line() -> None:
+    # "... - Arcadia Redux (Dota 2 Unofficial), Arcadia Redux (Dota 2" / "Unofficial)": the template prints the
+    # employer twice and the line wrapped inside the second bracket. The bracket closed on the line below joins
+    # it, and the employer said twice is said once.
+    resume = _parse("Sam Rivera\nsam@example.org\nWork Experience\nSoftware Developer II, Kinetic Vision\n"
+                    "Jan, 2023 - Oct, 2025\n• Built pipelines.\n"
+                    "Dota 2 Custom Game Developer - Arcadia Redux (Dota 2 Unofficial), Arcadia Redux (Dota 2\n"
+                    "Unofficial)\nJul, 2020 - May, 2021\n• Core developer.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Software Developer II", "Kinetic Vision"), ("Dota 2 Custom Game Developer", "Arcadia Redux (Dota 2 Unofficial)")]

@@ -368,7 +368,8 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
         if following is not None and (
                 _wrapped_after_a_comma(out[-1] if out else None, line, following)
                 or _wrapped_at_the_margin(line, following, after, measure, typography)
-                or _dated_header_wrapped(line, following, measure, typography)):
+                or _dated_header_wrapped(line, following, measure, typography)
+                or _bracket_closed_below(line, following)):
             joined = f"{line.text.rstrip()} {following.text.strip()}"
             if typography is not None:
                 typography.alias(joined, line.text)  # the joined header keeps the look of its first line
@@ -377,6 +378,18 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
             continue
         out.append(line)
     return out
+
+
+def _bracket_closed_below(line: Line, following: Line) -> bool:
+    """ "Game Developer - Arcadia Redux (Dota 2" / "Unofficial)": a header line that opens a bracket it does not
+    close, and a short line under it that closes it, are one line cut by a wrap. (A header, not prose or a bullet:
+    a wrapped description goes on anyway.)"""
+    text, tail = line.text.rstrip(), following.text.strip()
+    closing = tail.find(")")
+    return (text.count("(") > text.count(")") and closing >= 0 and "(" not in tail[:closing]
+            and re.fullmatch(r"[^()]*\)[\s.,;:]*", tail) is not None and len(tail.split()) <= 6
+            and not _is_bullet(line) and not _is_bullet(following) and not sentence_like(text)
+            and not YEAR.search(tail) and _FIELD_SEPARATOR.search(text) is not None)
 
 
 def _wrapped_after_a_comma(previous: Line | None, line: Line, following: Line) -> bool:
