@@ -811,6 +811,16 @@ def test_word_and_docs_list_bullets_stay_bullets() -> None:
         ["Built the pricing engine for 40 markets"], ["Credit scoring experiments."], ["Reports on churn."]]
 
 
+def test_fontawesome_pointing_icons_leaked_as_names_are_bullets() -> None:
+    """A LaTeX CV's FontAwesome bullet printed as its name ("Angle-Right Pilotage Agile"): a bullet, and the
+    icon's name no part of what the candidate wrote."""
+    resume = _parse(normalize_text(
+        "Experience\nData Scientist, Globex\nJan 2020 - Present\nAngle-Right Built the pricing engine for 40 markets\n"
+        "Chevron-Right Led two analysts\nAnalyst, Umbrella\nJan 2018 - May 2019\nCaret-Right Reports on churn.\n"))
+    assert [[b.text for b in j.bullets] for j in resume.experience] == [
+        ["Built the pricing engine for 40 markets", "Led two analysts"], ["Reports on churn."]]
+
+
 def test_a_place_written_after_every_employer_is_the_place_not_part_of_the_employer() -> None:
     """"Vellore Santé, Paris" on each entry, the candidate living in Paris: the employer is "Vellore Santé". A
     lone "Foo, Bar" employer is left as printed (it may be the name), unless "Bar" is a city GeoNames knows."""

@@ -69,6 +69,10 @@ _ICON_NAMES = re.compile(
     r"|phone|mobile|map-marker|home|link|stack-overflow|medium|skype|kaggle|researchgate|google-scholar)(?=\s|$)"
     r"|\b(?:HOUSE-CHIMNEY|GITHUB-SQUARE|LINKEDIN|ENVELOPE|MOBILE-ALT|MAP-MARKER-ALT|TWITTER|GITHUB)(?=\s)"
 )
+# FontAwesome's pointing icons used as bullets, leaked as their names ("Angle-Right Pilotage Agile ..."): a bullet.
+_ICON_BULLET = re.compile(
+    r"(?<!\S)(?:angle-double|angle|caret|chevron|chevron-circle|arrow|arrow-circle|long-arrow-alt|hand-point)-right"
+    r"(?=\s)", re.IGNORECASE)
 # Symbols kept although they are "other symbols": they mean something in a resume.
 _MEANINGFUL_SYMBOLS = set("©®°™№")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -177,6 +181,7 @@ def normalize_text(text: str) -> str:
         text = _DRAWN_ACCENT.sub(_accent_on_letter, _DOTLESS_UNDER_MARK.sub("i", text))
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
+    text = _ICON_BULLET.sub("•", text)
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
     if not text.isascii():  # no ASCII character is an "other symbol"
         text = text.translate(_PICTOGRAPHS)
