@@ -1572,3 +1572,22 @@ def test_a_header_wrapped_inside_brackets_is_one_line() -> None:
                     "Unofficial)\nJul, 2020 - May, 2021\n• Core developer.\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Software Developer II", "Kinetic Vision"), ("Dota 2 Custom Game Developer", "Arcadia Redux (Dota 2 Unofficial)")]
+
+
+def test_dates_stacked_in_a_margin_beside_the_header_and_its_first_bullet_are_its_range() -> None:
+    # A LaTeX CV's date column stacks each role's end over its start, beside the header and the first bullet:
+    # "À ce jour  Ingénieur R&D Senior, ..." / "Décembre 2022  • Pilotage ...". Each single date opened a role of
+    # its own (14 roles read of 8, bullets as titles); the two are the header's range.
+    resume = _parse("Camille Martin\ncamille@example.org\nEXPÉRIENCE PROFESSIONNELLE\n"
+                    "À ce jour Ingénieur R&D Senior, SCHNEIDER ELECTRIC, Pacy-sur-Eure, France\n"
+                    "Décembre 2022 • Pilotage Agile et coaching d’équipes\n• Génération de code embarqué\n"
+                    "Novembre 2022 Ingénieur R&D Senior, TRISKELL-CONSULTING, Puteaux, France\n"
+                    "Février 2022 • Modélisation multiphysique de systèmes complexes\n"
+                    "Novembre 2021 Ingénieur R&D, PSG-DOVER, Paris, France\n"
+                    "Janvier 2019 • Conception et validation expérimentale\n• Suivi de projet\n")
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Ingénieur R&D Senior", "SCHNEIDER ELECTRIC", "2022-12", "Present"),
+        ("Ingénieur R&D Senior", "TRISKELL-CONSULTING", "2022-02", "2022-11"),
+        ("Ingénieur R&D", "PSG-DOVER", "2019-01", "2021-11")]
+    assert [b.text for b in resume.experience[0].bullets] == [
+        "Pilotage Agile et coaching d’équipes", "Génération de code embarqué"]

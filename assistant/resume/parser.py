@@ -311,6 +311,43 @@ def _join_dangling_ranges(lines: list[Line], typography: Typography | None) -> l
     return out
 
 
+# A line that opens with a date and goes on with a bullet ("Décembre 2022 • Pilotage Agile ..."): the date is a
+# margin column's, beside the entry's first bullet.
+_DATE_BESIDE_BULLET = re.compile(rf"^\s*(?P<date>{DATE})(?![\w/.-])\s*(?P<rest>•.*)$", re.IGNORECASE)
+
+
+def _join_stacked_margin_dates(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """ "À ce jour Ingénieur R&D Senior, SCHNEIDER ELECTRIC" / "Décembre 2022 • Pilotage Agile ...": a margin column
+    of dates stacks a role's two dates (end over start here) beside the header and its first bullet. The two are
+    the header's range, in whichever order they stand; the bullet keeps its line. A date before a bullet opens no
+    entry, so this takes nothing from a header line."""
+    out: list[Line] = []
+    for line in lines:
+        head = _LEADING_END.match(out[-1].text) if out else None
+        below = _DATE_BESIDE_BULLET.match(line.text) if head else None
+        if head and below and head.group("rest").strip() and not _is_bullet(out[-1]) and not RANGE.search(
+                out[-1].text) and not OPEN_FIRST.search(out[-1].text):
+            upper, lower = head.group("end"), below.group("date")
+            first = parse_date(lower, is_end=False)
+            last = parse_date(upper, is_end=True)
+            if is_open_end(upper) or (first and last and last >= first):
+                start, end = lower, upper  # the end over the start
+            elif (earlier := parse_date(upper, is_end=False)) and (later := parse_date(lower, is_end=True)) and (
+                    later >= earlier):
+                start, end = upper, lower  # the start over the end
+            else:
+                out.append(line)
+                continue
+            text = f"{start} – {end} {head.group('rest').strip()}"
+            if typography is not None:
+                typography.alias(text, out[-1].text)
+            out[-1] = Line(number=out[-1].number, text=text)
+            out.append(Line(number=line.number, text=below.group("rest")))
+            continue
+        out.append(line)
+    return out
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017" (or "Sep ’14 – Apr" / "’18"), wrapped between the end's month and its year;
@@ -889,8 +926,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     """
     section_lines = _connect_unconnected_ranges(_unform(_split_run_on_entries(_shared_years(section_lines))),
                                                 typography)
-    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(section_lines, typography)),
-                                          measure, typography)
+    section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(
+        _join_stacked_margin_dates(section_lines, typography), typography)), measure, typography)
     anchors = _entry_anchors(section_lines)
     headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
     habits = _EntryHabits.of(section_lines, headers)
