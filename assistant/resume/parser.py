@@ -14,6 +14,7 @@ by their dates, gathers their bullets, reads education, skills and years, and pu
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -1747,7 +1748,7 @@ def _ranges_side_by_side(text: str) -> bool:
     """Does the line hold two date ranges with other text between them, as entries set side by side and read
     across do? Ranges listed one after another are one role's periods (a person who left and came back)."""
     ranges = list(RANGE.finditer(text))
-    return any(not _RANGE_LIST_JOIN.fullmatch(text[a.end():b.start()]) for a, b in zip(ranges, ranges[1:]))
+    return any(not _RANGE_LIST_JOIN.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(ranges))
 
 
 # A date in a header field: a month and its year, or a year run into a word ("MAR 2013System"), left unread. A
