@@ -1549,6 +1549,12 @@ def test_linkedins_kinds_of_career_break_are_no_roles() -> None:
                     "Data Analyst, Hooli  2015 - 2018\n• Ran tests.\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Software Engineer", "Intelliflo Ltd"), ("Data Analyst", "Hooli")]
+    # Kinds that also name jobs are left out of the list: such a title stays a role.
+    jobs = _parse("Sam Rivera\nsam@example.org\nExperience\nSenior Software Engineer, Intelliflo Ltd  Mar 2019 - Oct 2025\n"
+                  "• Led 20 engineers.\nHealth and Well-being Data Lead  2012 - 2015\n• Ran analytics.\n"
+                  "Bereavement Counsellor  2010 - 2012\n• Supported families.\n").experience
+    assert [j.title for j in jobs] == [
+        "Senior Software Engineer", "Health and Well-being Data Lead", "Bereavement Counsellor"]
 
 
 @pytest.mark.parametrize("teaching", ["Profesor de programación de software", "Insegnante", "High School Teacher",

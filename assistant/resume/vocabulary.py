@@ -174,9 +174,9 @@ CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
     r"|caregiver|career pause|travell?ing|non-professional|self-study|self-directed (?:study|learning)|upskilling"
     r"|reskilling|auszeit|elternzeit|cong[ée] parental|a[ñn]o sab[áa]tico"
-    # LinkedIn's own kinds of career break, as its profiles print them.
+    # LinkedIn's own kinds of career break, as its profiles print them (not those that also name jobs: "Health and
+    # well-being", "Bereavement", "Relocation", "Professional development").
     r"|career transition|caregiving|full-time parent(?:ing)?|layoff|position eliminated|personal goal pursuit"
-    r"|bereavement|health and well-?being"
     r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
     re.IGNORECASE,
 )
