@@ -995,6 +995,31 @@ def test_an_unknown_heading_over_one_line_entries_is_not_the_first_roles_employe
     assert [j.company for j in resume.experience] == ["Stratagem Cloud", "Harborline Financial", "Quokka Health"]
 
 
+def test_a_career_run_on_under_education_is_read_beside_a_short_experience_section() -> None:
+    # A short "Research Experience" holds one post; the career's own heading is missed (drawn as an image), so its
+    # roles run on under Education. They used to be dropped because one role had been read: the review showed one
+    # role and two years of experience. Both are read, the career in document order, and the reading is unsure.
+    resume = _parse("Sam Rivera\nsam@example.org\nResearch Experience\n"
+                    "Research Assistant, Vision Lab  2010 - 2012\n• Built the tracker.\n"
+                    "Education\nMSc Computer Science, ETH Zurich  2008 - 2010\n"
+                    f"BSc Physics, University of Bern  2005 - 2008\n{TWO_ROLES}Skills\nPython, Spark\n")
+    assert [j.start for j in resume.experience] == ["2010-01", "2019-03", "2014-06"]
+    assert "Head of Data Science" in (resume.experience[1].title or "")
+    assert resume.confidence["experience"] < 0.4
+    assert any("outside the work-history section" in p for p in resume.reading_problems)
+
+
+def test_schooling_named_with_job_words_is_no_career_run_on_beside_an_experience_section() -> None:
+    # A French engineering degree names a job word ("Ingénieur en Informatique, CPE Lyon") and the school-leaving
+    # certificate follows it: Education's own entries, not a career run on from a missed heading.
+    resume = _parse("Sam Rivera\nsam@example.org\nExpérience\n"
+                    "Ingénieur R&D, Stormhold  2016 - 2023\n• Built the firewall.\n"
+                    "Ingénieur en développement, Qualiflux  2012 - 2016\n• Built the billing service.\n"
+                    "Formation\nIngénieur en Informatique et Réseaux, CPE Lyon  2009 - 2012\n"
+                    "Option Sciences de l'Ingénieur, Bac Scientifique, Lycée Branly  2005 - 2006\n")
+    assert [j.company for j in resume.experience] == ["Stormhold", "Qualiflux"]
+
+
 def test_a_one_word_heading_of_another_kind_ends_the_roles_run_on_under_education() -> None:
     # Roles run on under Education (their heading missed), then a volunteering list under a one-word heading that
     # plain text cannot set apart ("VOLUNTEER"): the roles are the work history, the volunteer entries are not.

@@ -1717,10 +1717,14 @@ def _confidence(
     if jobs:
         complete = sum(1 for j in jobs if j.title and j.company and j.start and re.match(r"\d{4}-\d{2}", j.start))
         share = complete / len(jobs)
-        base = {"experience": 0.9, "unnamed": 0.6, "roles": 0.7, "anywhere": 0.35}.get(source, 0.5)
+        base = {"experience": 0.9, "unnamed": 0.6, "roles": 0.7, "anywhere": 0.35, "partly run on": 0.35}.get(
+            source, 0.5)
         confidence["experience"] = round(base * (0.6 + 0.4 * share), 2)
         if source == "anywhere":
             problems.append("roles were read from outside any recognisable experience heading")
+        if source == "partly run on":
+            problems.append("some roles were read from outside the work-history section (a heading over them may "
+                            "not have been recognised)")
         if source == "unnamed":
             problems.append("the work history's heading was not recognised; roles were read from the section "
                             "with the most dated entries")
@@ -1921,6 +1925,29 @@ def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measu
     return found
 
 
+def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typography: Typography | None,
+                   measure: int | None) -> list[Job] | None:
+    """The work history with the roles that ran on from it, when a work-history heading was found but another was
+    missed: a short "Experience" (an internship, a research post) read, while the career's own heading, set in a
+    way no rule knew, left its roles under Education or above the first heading. Two or more roles there that
+    `_run_on_roles` reads (job titles, no schooling) and that are not the same as roles already read are added in
+    document order; None when there are none."""
+    kept = {(job.title, job.company, job.start) for job in jobs}
+    first = min((line.number for job in jobs for line in job.bullets), default=None)
+    before: list[Job] = []
+    after: list[Job] = []
+    for block in [header] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS]:
+        # A missed heading opens the career below the host's own entries: only lines after its last schooling
+        # line can have run on from it (an engineering school's entry names job words too: "Ingénieur ...").
+        block = block[1 + max((i for i, line in enumerate(block) if DEGREE.search(line.text) or (
+            INSTITUTION.search(line.text) and not TITLE_WORDS.search(line.text))), default=-1):]
+        found = [job for job in _run_on_roles([block], typography, measure)
+                 if (job.title, job.company, job.start) not in kept]
+        if len(found) >= 2 and block:
+            (before if first is not None and block[0].number < first else after).extend(found)
+    return [*before, *jobs, *after] if before or after else None
+
+
 def _schooling(job: Job) -> bool:
     """An entry that names a degree, or a school without a job title: studies read as a role."""
     text = " ".join(part for part in (job.title, job.company) if part)
@@ -2065,6 +2092,8 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
     jobs = _without_memberships(_jobs(experience_lines, typography, measure) or _jobs(
         _undashed_year_ranges(experience_lines, typography), typography, measure))
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
+    if jobs and last_resort and (run_on := _run_on_beside(jobs, header, spans, typography, measure)):
+        jobs, source = run_on, "partly run on"
     if not jobs and last_resort:
         # No role under a work-history heading, yet roles ran on under a section that holds none (the heading was
         # missed): read before the volunteering fallback below, so one volunteer role cannot stand in for them.

@@ -276,12 +276,16 @@ DEGREE = re.compile(
     r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
     r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
     # Spanish, Portuguese, French and German degrees
-    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom)(?![A-Za-z])",
+    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom"
+    # School-leaving certificates (French, Spanish, German, Italian) and Italian degrees
+    r"|bac(?:calaur[ée]at)?|bachillerato|abitur|maturit[äa]t|laurea)(?![A-Za-z])",
     re.IGNORECASE,
 )
 INSTITUTION = re.compile(
     r"university|college|institut|istitut|school|academy|polytechnic|universit|école|hochschule|universidad|escuela"
-    r"|faculdade|facultad",
+    r"|faculdade|facultad"
+    # Secondary schools and France's preparatory classes for the grandes écoles
+    r"|lyc[ée]e|liceo|gymnasium|classes? pr[ée]paratoires?|\bcpge\b",
     re.IGNORECASE,
 )
 # A role held while training or studying: an internship, a traineeship, a working student's job, in the languages
