@@ -167,6 +167,9 @@ with st.expander("Work history as read" + (" · please check it" if unsure else 
     st.caption("The roles the reader found in your resume. If any is wrong, correct it here and re-score: the "
                "fit and the advice then rest on your history, not on the reader's guess. Dates as 2019, 03/2019 "
                "or Mar 2019; leave To empty for your current role. Your resume's text and bullets stay as they are.")
+    if parse is not None and parse.set_aside:
+        st.caption("Not counted as roles (add one back below if it was a job): " + "; ".join(
+            f"{md_escape(item.entry)} — {md_escape(item.reason)}" for item in parse.set_aside))
     reading = int(st.session_state.get("resume_reading", 0))
     corrected = _work_history_form(reading)
     read: Any = st.session_state.get("resume_intake")

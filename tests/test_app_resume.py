@@ -243,3 +243,13 @@ def test_a_failing_llm_shows_the_offline_review_with_the_same_score(app_test) ->
     assert _fit(at) == _fit(offline)
     assert "Fit for the role" in page_text(at) and "Bullet-by-bullet feedback" in " ".join(
         e.label for e in at.expander)
+
+
+def test_the_work_history_names_what_was_not_counted_as_a_role(app_test) -> None:
+    at = app_test("resume.py")
+    at.text_area(key="resume_paste").set_value(PASTED.replace(
+        "\nEDUCATION", "Mathematics Teacher, Riverside High School    2008 - 2012\n- Taught statistics\n\nEDUCATION"))
+    at = _review(at.run())
+    said = [c.value for c in at.caption if c.value.startswith("Not counted as roles")]
+    shown = said[0].replace("\\", "") if said else ""  # Markdown escapes dropped: the text as rendered
+    assert "Mathematics Teacher, Riverside High School 2008 - 2012 — a teaching post" in shown

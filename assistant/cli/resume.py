@@ -122,6 +122,9 @@ def render_review(review: ResumeReview) -> str:
     ]
     for job in review.experience[:8]:
         lines.append(f"  - {job.title or '?'} | {job.company or '?'} | {job.start or '?'} - {job.end or '?'}")
+    if review.parse is not None and review.parse.set_aside:
+        lines.append("Not counted as roles (state your roles with --roles if one was a job):")
+        lines += [f"  - {item.entry} ({item.reason})" for item in review.parse.set_aside]
     lines += ["", "Competencies (best matching bullet):"]
     for comp in review.competencies:
         mark = "ok " if comp.covered else "gap"

@@ -117,7 +117,7 @@ def confirm_work_history(resume: Resume, roles: Sequence[ConfirmedRole]) -> Resu
     confidence = dict(resume.confidence) | {"experience": CONFIRMED, "years": CONFIRMED}
     return resume.model_copy(update={
         "experience": jobs, "years_experience": years_of_experience(jobs), "confidence": confidence,
-        "reading_problems": [], "confirmed_by_user": True,
+        "reading_problems": [], "set_aside": [], "confirmed_by_user": True,
     })
 
 

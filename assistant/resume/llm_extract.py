@@ -166,4 +166,6 @@ def refine_with_llm(resume: Resume, client: LLMClient) -> Resume:
     return resume.model_copy(update={
         "experience": jobs, "years_experience": years_of_experience(jobs), "confidence": fields,
         "reading_problems": [*resume.reading_problems, *([note] if note else [])],
+        # The model's roles replace the reader's: what the reader set aside is no longer what was left out.
+        "set_aside": resume.set_aside if note is None else [],
     })

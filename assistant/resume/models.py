@@ -98,6 +98,14 @@ class ExtractedText(BaseModel):
     )
 
 
+class SetAside(BaseModel):
+    """A dated entry read among the roles and deliberately not counted as one, and why, so the candidate sees
+    what was left out of their roles and years (and can add it back when it was a job)."""
+
+    entry: str = Field(description="The entry's dated line as written.")
+    reason: str = Field(description="Why it is not counted, in words a candidate can check ('a teaching post').")
+
+
 class Resume(BaseModel):
     contact: Contact = Field(default_factory=Contact)
     sections: list[Section] = Field(default_factory=list)
@@ -113,6 +121,8 @@ class Resume(BaseModel):
     reading_problems: list[str] = Field(
         default_factory=list, description="What the parser could not read, in words a user can act on."
     )
+    set_aside: list[SetAside] = Field(
+        default_factory=list, description="Dated entries among the roles that were not counted as roles, and why.")
     confirmed_by_user: bool = Field(
         False, description="True when the candidate confirmed or corrected the work history "
         "(assistant.resume.confirm): its roles and dates are then theirs, not the reader's guess.",

@@ -53,7 +53,17 @@ from assistant.resume.entry_fields import (
     titles_read_as_names,
 )
 from assistant.resume.headings import Typography, heading_name, keyword_kind, kinds_named, lexicon_kind
-from assistant.resume.models import Contact, Education, ExtractedText, Job, Line, Resume, Section, SectionName
+from assistant.resume.models import (
+    Contact,
+    Education,
+    ExtractedText,
+    Job,
+    Line,
+    Resume,
+    Section,
+    SectionName,
+    SetAside,
+)
 from assistant.resume.places import known_city
 from assistant.resume.roles import legal_form
 from assistant.resume.sections import (
@@ -917,8 +927,11 @@ class _EntryHabits(NamedTuple):
         return cls(title_back, title_below, employer_above)
 
 
-def _jobs(section_lines: list[Line], typography: Typography | None = None, measure: int | None = None) -> list[Job]:
-    """The roles in a work-history block; `measure` is the document's wrapped-line length (`_measure`).
+def _jobs(section_lines: list[Line], typography: Typography | None = None, measure: int | None = None,
+          set_aside: list[SetAside] | None = None) -> list[Job]:
+    """The roles in a work-history block; `measure` is the document's wrapped-line length (`_measure`). Dated
+    entries that are not roles (a career break, a teaching post, volunteering beside a career) are added to
+    `set_aside` when given, so the review can say what it did not count.
 
     In four steps: the lines that open an entry (its dated line, `_entry_anchors`), each entry's header lines around
     it (`_entry_headers`), the habits the entries share (`_EntryHabits`), then a role from each header (its dates,
@@ -938,6 +951,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     entry_lines: list[list[Line]] = []  # each kept job's header lines, for the typographic pass
     beside: list[int] = []  # jobs that are volunteering or guest lecturing (`_BESIDE_A_CAREER`)
+    beside_headers: dict[int, tuple[list[int], int, list[int]]] = {}  # their header lines, to say what was left out
     carried: list[int] = []
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
@@ -983,11 +997,15 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
             carried = post if habits.employer_above and pre == [] else []
+            _set_aside(set_aside, section_lines, pre, anchor, post, "a career break")
             continue
-        if _not_a_role(title, rest, company) or (pattern is SINCE.compiled and _MEMBERSHIP.search(title or "")):
+        if (why := _not_a_role(title, rest, company)) or (
+                pattern is SINCE.compiled and _MEMBERSHIP.search(title or "") and (why := "a membership")):
+            _set_aside(set_aside, section_lines, pre, anchor, post, why)
             continue
         if _BESIDE_A_CAREER.search(title or ""):
             beside.append(len(jobs))
+            beside_headers[len(jobs)] = (pre, anchor, post)
         start, end, end_text = _date_span(start_raw, end_raw)
         next_start = headers[n + 1][1][0] if n + 1 < len(headers) and headers[n + 1][1] else (
             headers[n + 1][0] if n + 1 < len(headers) else len(section_lines))
@@ -1018,6 +1036,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
                       anchor_line))
         entry_lines.append([section_lines[p] for p in pre] + [anchor_line] + [section_lines[p] for p in post])
     if beside and len(jobs) - len(beside) > len(beside):
+        for k in beside:
+            _set_aside(set_aside, section_lines, *beside_headers[k], "volunteering or guest lecturing beside the career")
         keep = [k for k in range(len(jobs)) if k not in beside]
         jobs, spans, entry_lines = [jobs[k] for k in keep], [spans[k] for k in keep], [entry_lines[k] for k in keep]
     if typography is not None:
@@ -1034,6 +1054,17 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
 # paragraph under the dates that opens with the employer (and the title) set off by colons.
 _LED_IN = re.compile(
     r"(?P<employer>[^:.;,()]{2,40}?)\s*:\s+(?:(?P<title>[^:.;()]{2,50}?)\s*(?:(?P<colon>:\s)|\.\s|\(|$))?")
+
+
+def _set_aside(set_aside: list[SetAside] | None, lines: list[Line], pre: list[int], anchor: int, post: list[int],
+               reason: str) -> None:
+    """Note a dated entry left out of the roles, when a list is kept: its dated line as written, with the header
+    lines beside it when the dated line holds nothing but dates."""
+    if set_aside is None:
+        return
+    shown = [*pre[-1:], anchor, *post[:1]] if _date_only(lines[anchor].text) else [anchor]
+    entry = " · ".join(re.sub(r"\s+", " ", BULLET.sub("", lines[k].text)).strip(" ,;") for k in shown)
+    set_aside.append(SetAside(entry=entry[:120], reason=reason))
 
 
 def _led_in_header(line: Line) -> tuple[str | None, str] | None:
@@ -1430,20 +1461,25 @@ _PERSONAL_PROJECT = (
     r"\b(?:personal|side|independent|hobby) projects?\b"
     r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
 _NOT_EMPLOYMENT = re.compile(
-    r"^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b"
+    r"(?P<tutoring>^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b)"
     # A teaching post listed among jobs (the labelled corpus's convention, as for tutoring): a teacher or an
     # instructor in any language, a "profesor de programación" (Spanish and Portuguese "teacher of") -- not an
     # academic's rank ("Assistant Professor", "Professor of Computer Science"), which is a post.
-    r"|^(?:[\w-]+ ){0,3}(?:teacher|instructor)s?\b|^(?:insegnante|docente|enseignante?|format(?:eur|rice)"
-    r"|lehrer(?:in)?|dozent(?:in)?)\b|^(?:profesora?|professora?) de\b|^professeure? d(?:e |['’])(?!s? universit)"
+    r"|(?P<teaching>^(?:[\w-]+ ){0,3}(?:teacher|instructor)s?\b|^(?:insegnante|docente|enseignante?"
+    r"|format(?:eur|rice)|lehrer(?:in)?|dozent(?:in)?)\b|^(?:profesora?|professora?) de\b"
+    r"|^professeure? d(?:e |['’])(?!s? universit))"
     # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
-    r"|^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er)"
+    r"|(?P<studies>^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er))"
     # A talk given or an event attended, dated among roles ("Keynote Speaker, Example Summit", "Participant,
     # Robotics Workshop"): an appearance, not a post.
-    r"|^(?:keynote |guest |invited |plenary |panel )?speaker\b|^panell?ist\b|^(?:participant|attendee)\b|"
-    + _PERSONAL_PROJECT,
+    r"|(?P<appearance>^(?:keynote |guest |invited |plenary |panel )?speaker\b|^panell?ist\b"
+    r"|^(?:participant|attendee)\b)"
+    rf"|(?P<project>{_PERSONAL_PROJECT})",
     re.IGNORECASE,
 )
+# What each kind of entry is called when the review says it was not counted.
+_NOT_EMPLOYMENT_KINDS = {"tutoring": "teaching or tutoring while studying", "teaching": "a teaching post",
+                         "studies": "studies", "appearance": "a talk or an event", "project": "a personal project"}
 # "IEEE Member since 1995": a membership held since a year, not a role.
 _MEMBERSHIP = re.compile(r"\bmember\s*$", re.IGNORECASE)
 
@@ -1456,14 +1492,19 @@ _BESIDE_A_CAREER = re.compile(
 )
 
 
-def _not_a_role(title: str | None, dated_line: str, company: str | None = None) -> bool:
-    """A degree listed among jobs ("University of Texas - B.S. in Computer Science 1988 - 1992": a degree and a
-    school, no job title), or a teaching-assistant or personal-project entry (said in the title's place or the
-    employer's, "Personal project: Bus Tracker" over "Open source  2022"): not a job to count."""
-    if _NOT_EMPLOYMENT.search(title or "") or re.search(_PERSONAL_PROJECT, company or "", re.IGNORECASE):
-        return True
-    return bool(DEGREE.search(dated_line) and INSTITUTION.search(dated_line) and not TITLE_WORDS.search(
-        INSTITUTION.sub("", dated_line)))
+def _not_a_role(title: str | None, dated_line: str, company: str | None = None) -> str | None:
+    """Why an entry is not a job to count, or None when it is one: a degree listed among jobs ("University of
+    Texas - B.S. in Computer Science 1988 - 1992": a degree and a school, no job title), or a teaching-assistant,
+    teaching, talk or personal-project entry (said in the title's place or the employer's, "Personal project: Bus
+    Tracker" over "Open source  2022")."""
+    if found := _NOT_EMPLOYMENT.search(title or ""):
+        return _NOT_EMPLOYMENT_KINDS[found.lastgroup or "project"]
+    if re.search(_PERSONAL_PROJECT, company or "", re.IGNORECASE):
+        return _NOT_EMPLOYMENT_KINDS["project"]
+    if DEGREE.search(dated_line) and INSTITUTION.search(dated_line) and not TITLE_WORDS.search(
+            INSTITUTION.sub("", dated_line)):
+        return "studies"
+    return None
 
 
 # A society joined, dated like a post ("Member of Royal Meteorological Society  2010 - present", "Charter member,
@@ -1474,9 +1515,15 @@ _MEMBERSHIP_TITLE = re.compile(
     re.IGNORECASE)
 
 
-def _without_memberships(jobs: list[Job]) -> list[Job]:
+def _without_memberships(jobs: list[Job], set_aside: list[SetAside]) -> list[Job]:
     """A work history's roles less the societies joined that are dated among them: a membership is not a post.
-    (Where there is no work history, a student's "Member" of a campus club is their experience, and is kept.)"""
+    (Where there is no work history, a student's "Member" of a campus club is their experience, and is kept.)
+    Each one left out is added to `set_aside`."""
+    for job in jobs:
+        if _MEMBERSHIP_TITLE.search(job.title or ""):
+            years = " – ".join(part if part == "Present" else part[:4] for part in (job.start, job.end) if part)
+            set_aside.append(SetAside(entry=", ".join(part for part in (job.title, job.company, years) if part),
+                                      reason="a membership"))
     return [job for job in jobs if not _MEMBERSHIP_TITLE.search(job.title or "")]
 
 
@@ -2089,8 +2136,12 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
         sections.insert(0, Section(name="summary", heading="", lines=opening))
     experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
                         for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
-    jobs = _without_memberships(_jobs(experience_lines, typography, measure) or _jobs(
-        _undashed_year_ranges(experience_lines, typography), typography, measure))
+    set_aside: list[SetAside] = []
+    jobs = _jobs(experience_lines, typography, measure, set_aside)
+    if not jobs:
+        set_aside = []
+        jobs = _jobs(_undashed_year_ranges(experience_lines, typography), typography, measure, set_aside)
+    jobs = _without_memberships(jobs, set_aside)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if jobs and last_resort and (run_on := _run_on_beside(jobs, header, spans, typography, measure)):
         jobs, source = run_on, "partly run on"
@@ -2163,4 +2214,5 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
         skills=_skills(skill_lines),
         years_experience=years_of_experience(jobs),
         lines=lines,
+        set_aside=set_aside if source in ("experience", "unnamed", "partly run on") else [],
     )

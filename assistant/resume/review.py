@@ -25,7 +25,7 @@ from assistant.knowledge.schema import RoleKnowledge
 from assistant.llm.errors import LLMError
 from assistant.resume.injection import sanitize, suspicious_reasons
 from assistant.resume.llm_feedback import LLMFeedback
-from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume
+from assistant.resume.models import Contact, ExtractedText, Fit, Injection, Line, Resume, SetAside
 from assistant.resume.parser import parse_resume
 from assistant.text.plural import count_of, verb_for
 from assistant.text.quantities import MONEY_SOURCE, has_quantity, states_reach, team_size
@@ -141,6 +141,10 @@ class ParseReport(BaseModel):
     problems: list[str] = Field(default_factory=list)
     message: str | None = Field(None, description="What to tell the user when the reading is unsure.")
     confirmed: bool = Field(False, description="True when the candidate confirmed or corrected the work history.")
+    set_aside: list[SetAside] = Field(
+        default_factory=list, description="Dated entries among the roles not counted as roles (career breaks, "
+        "teaching posts, volunteering beside a career, memberships), and why: a candidate who counts one as a job "
+        "adds it in the work-history form.")
 
 
 # Each piece of advice ends with the one fix that works for every layout: stating the roles yourself
@@ -175,7 +179,7 @@ def parse_report(resume: Resume, source: str = "pdf") -> ParseReport:
                    + ". This is a limit of the reader, not a verdict on your experience. " + found + " "
                    + (UNREADABLE_FIX if source == "pdf" else UNREADABLE_TEXT_FIX))
     return ParseReport(confidence=level, fields=fields, problems=list(resume.reading_problems), message=message,
-                       confirmed=resume.confirmed_by_user)
+                       confirmed=resume.confirmed_by_user, set_aside=list(resume.set_aside))
 
 
 class ResumeReview(BaseModel):
