@@ -735,3 +735,19 @@ def test_a_sidebar_beyond_a_column_of_dates_drawn_row_by_row_is_read_after_the_m
     lines = text.splitlines()
     assert lines.index("Research Engineer 2011 - 2014") < lines.index("EDUCATION")
     assert lines[lines.index("EDUCATION"):] == sidebar
+
+
+def test_ranges_joined_by_a_dingbat_arrow_are_read(settings) -> None:
+    # tests/data/layouts/dingbat_arrow_ranges.tex through XeLaTeX: "2019 ➠ 2024" by pifont's \ding{224}, whose
+    # embedded Dingbats font has no /ToUnicode. The arrow came out as "«" (its glyph name read through the wrong
+    # table) and then as nothing, so no range was read: one role of three, from "Depuis 2018"-style dates alone.
+    extracted = layout_pdf("dingbat_arrow_ranges", settings)
+    assert "2019 → 2024 Northwind Analytics" in extracted.text.splitlines()
+    resume = parse_resume(extracted)
+    assert [(j.company, j.start, j.end) for j in resume.experience] == [
+        ("Northwind Analytics", "2019-01", "2024-12"), ("Globex", "2014-01", "2018-12"), ("Initech", "2010-01", "2013-12")]
+
+
+def test_a_pictograph_arrow_is_a_range_only_between_a_year_and_a_word() -> None:
+    assert normalize_text("Mar 2019 ➔ Present\n➢ Led the 2019 launch\n➔ Built the tracker") == (
+        "Mar 2019 → Present\n• Led the 2019 launch\nBuilt the tracker")

@@ -92,6 +92,8 @@ class _PictographTable(dict[int, str | int]):
 
 
 _PICTOGRAPHS = _PictographTable()
+# Dingbats' and Unicode's pictograph rightwards arrows ("➔", "➠", "⮕"), set after a year and before the next word.
+_ARROW_AFTER_A_YEAR = re.compile(r"(?<=(?:19|20)\d\d)([^\S\n]*)[\u2794-\u27bf\u2b95](?=[^\S\n]*\w)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # A year run into the capitalised word after it ("TO: MAR 2013System Development Analyst"): a converter dropped the
 # line break between a date and the title beside it. No year is written so on purpose.
@@ -182,9 +184,11 @@ def normalize_text(text: str) -> str:
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     text = _ICON_BULLET.sub("•", text)
-    # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text.
+    # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text, but a pictograph arrow after a
+    # year and before a word is still an arrow: "2014 ➠ 2017" (pifont) is a range, as "2014 → 2017" is.
     if not text.isascii():  # no ASCII character is an "other symbol"
-        text = text.translate(_PICTOGRAPHS)
+        text = text.translate(_PICTOGRAPHS) if not _ARROW_AFTER_A_YEAR.search(text) else _ARROW_AFTER_A_YEAR.sub(
+            r"\1→", text).translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _GLUED_YEAR.sub(r"\1 ", text)

@@ -356,6 +356,35 @@ def mark_word_gaps(array: Any) -> None:
             index += 1
 
 
+# What TeX's pifont (and URW's fonts) call an embedded Zapf Dingbats: "ABCDEF+Dingbats", subset-prefixed.
+_DINGBATS_NAMES = ("Dingbats", "ZapfDingbats")
+
+
+def _name_embedded_dingbats(resources: Any) -> None:
+    """Decode an embedded Zapf Dingbats by the Dingbats table, in memory: give it the /ToUnicode it lacks.
+
+    pifont's \\ding{224} between two years ("2014 ➠ 2017") is a Type 1 Dingbats subset with neither /Encoding nor
+    /ToUnicode. pypdf then reads the glyph names of the font's built-in encoding ("a160") through the Adobe Glyph
+    List, where they are no dingbats: the arrow came out as "«" and the range was not read. The core font's table
+    (pypdf's own, under /ZapfDingbats) says what each code is."""
+    from pypdf._codecs import charset_encoding
+    from pypdf.generic import NameObject, StreamObject
+
+    fonts = resources.get_object().get("/Font") if resources is not None else None
+    for font in (fonts.get_object().values() if fonts is not None else []):
+        font = font.get_object()
+        if (font.get("/Subtype") == "/Type1" and "/Encoding" not in font and "/ToUnicode" not in font
+                and str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1] in _DINGBATS_NAMES):
+            pairs = [(code, char) for code, char in enumerate(charset_encoding["/ZapfDingbats"])
+                     if len(char) == 1 and char != "\x00"]
+            cmap = StreamObject()
+            cmap.set_data(("begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n"
+                           + f"{len(pairs)} beginbfchar\n"
+                           + "".join(f"<{code:02X}> <{ord(char):04X}>\n" for code, char in pairs)
+                           + "endbfchar\nendcmap\n").encode("ascii"))
+            font[NameObject("/ToUnicode")] = cmap
+
+
 def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
     """Return (visible text, hidden runs, warnings, line styles) for one page; falls back to pypdf's plain text
     when tracking fails or runs carry no positions."""
@@ -371,6 +400,7 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
             # pypdf extracts from a /Contents that is already a parsed ContentStream as is (public setter).
             contents.operations = operations
             page[NameObject("/Contents")] = contents
+    _name_embedded_dingbats(page.get("/Resources"))
     box = page.mediabox
     tracker = HiddenTextTracker((float(box.left), float(box.bottom), float(box.right), float(box.top)),
                                 page.get("/Resources"))

@@ -149,7 +149,8 @@ RANGE = Remembered(re.compile(
     rf"(?:(?<!\w)(?:{FROM_WORDS})\s*:?\s+)?"
     rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
     # Italian writes "a" as "ad" before a vowel ("dal 2018 ad oggi"); French "jusqu'à" / "jusqu'en" is "until".
-    rf"\s*(?:[-–—]\s*(?=to\b))?(?:-{{1,2}}|–|—|→|~|～|至|to|until|till|through|thru|bis|au|à|a|ad|al|hasta|até|tot"
+    # An arrow joins the two ends too ("2014 → 2017", pifont's "2014 ➠ 2017").
+    rf"\s*(?:[-–—]\s*(?=to\b))?(?:-{{1,2}}|–|—|[→⇒⟶➔-➾]|~|～|至|to|until|till|through|thru|bis|au|à|a|ad|al|hasta|até|tot"
     rf"|jusqu['’](?:à|au|en))"
     rf"(?:\s*:(?=\s*\w))?\s*"
     rf"(?P<end>{DATE}|{OPEN_END}|{_SHORT_END})(?!\w)",
