@@ -1622,3 +1622,13 @@ def test_dates_stacked_in_a_margin_beside_the_header_and_its_first_bullet_are_it
         ("Ingénieur R&D", "PSG-DOVER", "2019-01", "2021-11")]
     assert [b.text for b in resume.experience[0].bullets] == [
         "Pilotage Agile et coaching d’équipes", "Génération de code embarqué"]
+
+
+def test_japanese_middle_dots_open_bullets() -> None:
+    # Google Docs' templates set "・" (and "･") as the list glyph: lines opening with one are bullets, not the
+    # header of a role with "・ Rime was a content" as its employer.
+    resume = _parse("Sam Rivera\nsam@example.org\nEmployment\nFounder, Rhyme Labs  Apr 2015 - Dec 2017\n"
+                    "・ Rime was a content platform\n・ Led the product\nDeveloper, Globex  Jan 2013 - Mar 2015\n"
+                    "･ Built the search\n")
+    assert [(j.title, j.company, len(j.bullets)) for j in resume.experience] == [
+        ("Founder", "Rhyme Labs", 2), ("Developer", "Globex", 1)]

@@ -885,7 +885,11 @@ def _margin_row(line: LayoutLine, after: LayoutLine | None, margin: float) -> bo
     return after is not None and 0 < line.y - after.y < 2.5 * line.size and after.x0 <= margin + 1
 
 
-_BULLET_START = re.compile(r"^\s*[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]\s")
+# The glyphs a list item opens with, as a character class's body (the reader's `vocabulary.BULLET` uses them too;
+# kept here because the PDF worker imports nothing of the reader). "・" and "･" are the Japanese middle dots
+# that Google Docs' and Word's templates use as bullets.
+BULLET_GLYPHS = "•◦‣·▪■□●○◆◇►▶➢➤✓✔・･\\-*–—"
+_BULLET_START = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s")
 
 
 def _right_cell(line: LayoutLine, left_edge: float, right_edge: float) -> list[Run] | None:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from assistant.resume.layout import BULLET_GLYPHS
 from assistant.resume.roles import legal_form
 
 # The answers remembered during one reading (`remembering`), by pattern, method and text; None outside a reading.
@@ -198,7 +199,7 @@ LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
-BULLET = re.compile(r"^\s*(?:[•◦‣·▪■□●○◆◇►▶➢➤✓✔\-*–—]|\d{1,2}[.)])\s*")
+BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,2}}[.)])\s*")
 # Not preceded by "@" or a word character: "@ada@hachyderm.io" is a fediverse (Mastodon) handle printed among the
 # contact links, not an e-mail address, and taking it would hide the real address on the next line.
 EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
