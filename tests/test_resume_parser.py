@@ -1632,3 +1632,41 @@ def test_japanese_middle_dots_open_bullets() -> None:
                     "･ Built the search\n")
     assert [(j.title, j.company, len(j.bullets)) for j in resume.experience] == [
         ("Founder", "Rhyme Labs", 2), ("Developer", "Globex", 1)]
+
+
+def test_a_title_beside_the_dates_over_labelled_fields_is_the_title() -> None:
+    # A French CV's entries: the title beside the dates, then labelled fields ("Entreprise :", "Institut :",
+    # "Lieu :", "Durée :"). The labels named the employer and the title beside the dates was dropped.
+    resume = _parse("Sam Rivera\nsam@example.org\nExpériences professionnelles\n"
+                    "Ingénieur de recherche en sciences des données 19/11/2018 au 15/11/2019\n"
+                    "Entreprise : Solvane Énergies\nLieu : Site Solaize\nContrat : CDD - 1 an\nRéalisations :\n"
+                    "- Contribution à trois projets internes.\n"
+                    "Chercheur postdoctoral 06/03/2017 au 31/07/2018\nInstitut : INRIA Grenoble\nDurée : 16 mois\n"
+                    "- Deux publications.\n")
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [
+        ("Ingénieur de recherche en sciences des données", "Solvane Énergies", "Site Solaize"),
+        ("Chercheur postdoctoral", "INRIA Grenoble", None)]
+
+
+@pytest.mark.parametrize("title", ["Doctorant", "PhD candidate", "Doktorandin", "PhD Student"])
+def test_doctoral_studies_listed_among_jobs_are_not_counted_and_are_named(title: str) -> None:
+    # The corpus's convention: a degree listed among jobs is not a job, and a doctorate is a degree. A post held
+    # after it ("Postdoctoral researcher", "PhD Researcher") is one.
+    resume = _parse(f"Sam Rivera\nsam@example.org\nExperience\nPostdoctoral Researcher, INRIA  2017 - 2018\n"
+                    f"{title}, University of Lyon  2013 - 2016\nPhD Researcher, Bosch  2010 - 2013\n")
+    assert [j.title for j in resume.experience] == ["Postdoctoral Researcher", "PhD Researcher"]
+    assert [(s.reason, s.entry.split(",")[0]) for s in resume.set_aside] == [("studies", title)]
+
+
+def test_a_tutor_of_a_subject_is_not_counted_and_its_further_periods_are_no_role() -> None:
+    # "Calculus I and II Tutor" is tutoring while studying (the convention, as for "Tutor"); its periods listed
+    # after a semicolon ("; 01/2011 – 04/2011 and 09/2011 – 12/2011") are its own, not a role of their own,
+    # and neither are a role's further periods listed the same way.
+    resume = _parse("Sam Rivera\nsam@example.org\nWork Experience\n"
+                    "3D Developer Internship, Side Effects Software, Toronto, 05/2011 – 08/2011\n• Built the monitor.\n"
+                    "Game Developer Internship, Artificial Mind, Montreal, 01/2010 – 04/2010; 09/2010 – 12/2010\n"
+                    "• Fixed the HUD.\n"
+                    "Calculus I and II Tutor, University of Waterloo, 09/2009 – 12/2009; 01/2011 – 04/2011 and "
+                    "09/2011 – 12/2011\n• Taught weekly.\nEducation\nBMath, University of Waterloo, 2008 - 2013\n")
+    assert [j.company for j in resume.experience] == ["Side Effects Software", "Artificial Mind"]
+    assert [s.reason for s in resume.set_aside] == ["teaching or tutoring while studying"]

@@ -315,12 +315,13 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
 # names the field, in the languages headings are read in.
 _FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(("company", "employer", "organization", "organisation", "firm", "company name", "empresa",
-                     "entreprise", "société", "societe", "unternehmen", "arbeitgeber", "firma"), "company"),
+                     "entreprise", "société", "societe", "unternehmen", "arbeitgeber", "firma", "institut",
+                     "institute", "institution", "instituto"), "company"),
     **dict.fromkeys(("title", "job title", "position", "designation", "role", "poste", "cargo", "puesto",
                      "funktion", "position held"), "title"),
     **dict.fromkeys(("location", "place", "city", "lieu", "ort", "ubicación", "ubicacion", "local"), "location"),
     **dict.fromkeys(("dates", "date", "duration", "period", "tenure", "from", "zeitraum", "période", "periode",
-                     "periodo", "fechas", "datas", "dauer"), "dates"),
+                     "periodo", "fechas", "datas", "dauer", "durée", "duree"), "dates"),
 }
 _FIELD_LABEL = re.compile(r"[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:(?:\s+(?P<value>\S.*?))?\s*")
 
@@ -362,7 +363,15 @@ def title_company(
         _DANGLING_AT.sub("", t) for t in post]
     labelled = _labelled_fields([*pre, rest, *post])
     if labelled.get("title") or labelled.get("company"):
-        return labelled.get("title"), labelled.get("company"), labelled.get("location")
+        # The one field the labels leave unnamed is the words beside the dates, when they carry no label
+        # ("Chercheur postdoctoral 06/03/2017 au 31/07/2018" over "Entreprise : INSAVALOR").
+        title, company = labelled.get("title"), labelled.get("company")
+        beside = rest.strip(" ,;|·-–—") if _labelled(rest) is None else ""
+        if beside and title is None:
+            title = beside
+        elif beside and company is None:
+            company = beside
+        return title, company, labelled.get("location")
     # A line that only says how the role was held ("(Freelance)", wrapped off the title) names neither field.
     pre, post = [t for t in pre if not employment_type_only(t)], [t for t in post if not employment_type_only(t)]
     if any(_EMPLOYMENT_TYPE.search(text) for text in [*pre, rest, *post]):

@@ -627,6 +627,13 @@ _FORM_OTHER = re.compile(
 _FORM_LABEL_TAIL = re.compile(r"^(?:responsibilities|zust[äa]ndigkeiten|principales|or sector)$", re.IGNORECASE)
 
 
+def _periods_only(text: str) -> bool:
+    """Nothing but dates and what joins them ("01/2011 – 04/2011 and 09/2011 –"): one role's further periods,
+    listed after a semicolon, not an entry of its own."""
+    rest = re.sub(DATE, " ", RANGE.compiled.sub(" ", text), flags=re.IGNORECASE)
+    return not re.search(r"[^\W\d_]", re.sub(r"\b(?:and|und|et|y|e)\b", " ", rest, flags=re.IGNORECASE))
+
+
 def _split_run_on_entries(lines: list[Line]) -> list[Line]:
     """ "Staff Data Scientist (2022 – Present); Senior Data Scientist (2019 – 2022)": entries run on in one line,
     each with its own dates, are one line each, so each is a role (a promotion written in one line, or "Graduate
@@ -634,7 +641,8 @@ def _split_run_on_entries(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         parts = [part.strip() for part in line.text.split(";")]
-        if len(parts) > 1 and not _is_bullet(line) and all(RANGE.search(part) for part in parts):
+        if len(parts) > 1 and not _is_bullet(line) and all(RANGE.search(part) for part in parts) and not any(
+                _periods_only(part) for part in parts[1:]):
             out += [Line(number=line.number, text=part) for part in parts]
         else:
             out.append(line)
@@ -1461,15 +1469,18 @@ _PERSONAL_PROJECT = (
     r"\b(?:personal|side|independent|hobby) projects?\b"
     r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
 _NOT_EMPLOYMENT = re.compile(
-    r"(?P<tutoring>^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow|tutor)\b)"
+    r"(?P<tutoring>^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow)\b"
+    r"|^(?:[\w-]+ ){0,4}tutors?\b)"  # "Tutor", "Calculus I and II Tutor"
     # A teaching post listed among jobs (the labelled corpus's convention, as for tutoring): a teacher or an
     # instructor in any language, a "profesor de programación" (Spanish and Portuguese "teacher of") -- not an
     # academic's rank ("Assistant Professor", "Professor of Computer Science"), which is a post.
     r"|(?P<teaching>^(?:[\w-]+ ){0,3}(?:teacher|instructor)s?\b|^(?:insegnante|docente|enseignante?"
     r"|format(?:eur|rice)|lehrer(?:in)?|dozent(?:in)?)\b|^(?:profesora?|professora?) de\b"
     r"|^professeure? d(?:e |['’])(?!s? universit))"
-    # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04"); a "PhD Researcher" is a post.
-    r"|(?P<studies>^(?:doctoral|ph\.?d\.?) (?:research|studies|thesis)\b(?!er))"
+    # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04", "PhD candidate", "Doctorant",
+    # "Doktorandin": the degree, by the corpus's convention); a "PhD Researcher" is a post.
+    r"|(?P<studies>^(?:doctoral|ph\.?\s?d\.?) (?:research|studies|thesis|candidate|student)\b(?!er)"
+    r"|^(?:doctorant|doktorand|doctorand|dottorand)[a-z]*\b)"
     # A talk given or an event attended, dated among roles ("Keynote Speaker, Example Summit", "Participant,
     # Robotics Workshop"): an appearance, not a post.
     r"|(?P<appearance>^(?:keynote |guest |invited |plenary |panel )?speaker\b|^panell?ist\b"
