@@ -518,3 +518,10 @@ def test_a_student_s_internships_listed_with_projects_are_their_experience() -> 
         ("Développeur, Orange Vallée", _BODY, 1.0), ("• Étude de réseaux sociaux", _BODY, 0.0)]))
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Data Scientist", "Avari"), ("Développeur", "Orange Vallée")]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Programmiersprachen und IT-Tools", "skills"), ("Langages de programmation", "skills"),
+    ("Lenguajes de programación", "skills"), ("Freiwilligenarbeit", "volunteering"), ("Sprachen", "languages")])
+def test_programming_languages_are_skills_and_spoken_ones_languages_in_any_language(heading: str, kind: str) -> None:
+    assert heading_kinds([heading], None) == [kind]

@@ -213,6 +213,10 @@ _KEYWORDS: tuple[tuple[str, SectionName], ...] = (
     ("estagio", "experience"),
     ("project", "projects"), ("projekt", "projects"), ("projet", "projects"), ("proyecto", "projects"),
     ("projeto", "projects"), ("progett", "projects"), ("esperienz", "experience"), ("istruzion", "education"),
+    # Programming languages are skills, in any language, before "sprach"/"language" name spoken ones
+    # ("Programmiersprachen und IT-Tools", "Langages de programmation").
+    ("programmier", "skills"), ("programming", "skills"), ("programmation", "skills"), ("programacion", "skills"),
+    ("programacao", "skills"), ("programmazion", "skills"), ("freiwillig", "volunteering"),
     ("pubblicazion", "publications"), ("competenz", "skills"), ("sprach", "languages"), ("idioma", "languages"), ("langue", "languages"),
     ("skill", "skills"), ("kenntnisse", "skills"), ("competenc", "skills"), ("kompetenz", "skills"),
     ("habilidad", "skills"), ("language", "languages"),
