@@ -751,3 +751,14 @@ def test_ranges_joined_by_a_dingbat_arrow_are_read(settings) -> None:
 def test_a_pictograph_arrow_is_a_range_only_between_a_year_and_a_word() -> None:
     assert normalize_text("Mar 2019 ➔ Present\n➢ Led the 2019 launch\n➔ Built the tracker") == (
         "Mar 2019 → Present\n• Led the 2019 launch\nBuilt the tracker")
+
+
+def test_superscript_ordinals_stay_with_their_numbers(settings) -> None:
+    # tests/data/layouts/superscript_ordinals.html printed by Chromium: "275<sup>th</sup> Signal Company", as Word
+    # sets ordinals. Raised and small, "th" made a line of its own over its unit ("th" / "275 Signal Company"),
+    # so the unit's name was wrong and the stray line sat in the entry above.
+    lines = layout_pdf("superscript_ordinals", settings).text.splitlines()
+    assert "275th Signal Company, Fort Hood: 02 April 2015 to 01 April 2018" in lines
+    assert "20th Support Group, Camp Carroll: 01 May 2012 to 15 March 2015" in lines
+    assert "1st Cavalry Division, Fort Hood: 10 June 2009 to 30 April 2012" in lines
+    assert not {"th", "st"} & set(lines)

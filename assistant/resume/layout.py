@@ -221,7 +221,24 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
                 break
         if not placed:
             lines.append(LayoutLine(runs=[run]))
-    return _join_row_cells(lines)
+    return _join_row_cells(_join_superscripts(lines))
+
+
+def _join_superscripts(lines: list[LayoutLine]) -> list[LayoutLine]:
+    """A superscript ("275th", "20th", a footnote mark) is set small and raised, so by its baseline it makes a line
+    of its own over the text it belongs to ("th" / "275 Signal Company"): its runs join the line just below when
+    they are a few characters in a smaller size, within half that line's size above it, and over its extent. The
+    line's text then puts them in place by position ("275" "th" " Signal Company")."""
+    out: list[LayoutLine] = []
+    for index, line in enumerate(lines):
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if (below is not None and len("".join(r.text.strip() for r in line.runs)) <= 4
+                and below.size >= 1.2 * line.size and 0 < line.y - below.y <= 0.6 * below.size
+                and below.x0 - below.size <= line.x0 and line.x1 <= below.x1 + below.size):
+            below.runs.extend(line.runs)
+            continue
+        out.append(line)
+    return out
 
 
 def _join_row_cells(lines: list[LayoutLine]) -> list[LayoutLine]:
