@@ -1670,3 +1670,15 @@ def test_a_tutor_of_a_subject_is_not_counted_and_its_further_periods_are_no_role
                     "09/2011 – 12/2011\n• Taught weekly.\nEducation\nBMath, University of Waterloo, 2008 - 2013\n")
     assert [j.company for j in resume.experience] == ["Side Effects Software", "Artificial Mind"]
     assert [s.reason for s in resume.set_aside] == ["teaching or tutoring while studying"]
+
+
+def test_title_and_employer_split_where_the_scorer_all_but_rules_one_side_out_as_a_title() -> None:
+    # No title word the reader knows on either side of "Translation Checker, RWS Group", and the learned scorer is
+    # sure of neither as a title; it all but rules out "RWS Group". The whole line was the title, and the employer
+    # of the role above was lent to it.
+    resume = _parse("Owen Bradley\nowen@example.org\nWork experience\n"
+                    "• Quality Control Operator, Matthews Brand Solutions (Jul 2014–Jul 2015)\n"
+                    "Quality checking packaging.\n• Translation Checker, RWS Group (Aug 2010–May 2014)\n"
+                    "Proofreading technical translations.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Quality Control Operator", "Matthews Brand Solutions"), ("Translation Checker", "RWS Group")]

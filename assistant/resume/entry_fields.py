@@ -675,6 +675,8 @@ _SURE_TITLE = 0.65
 
 
 _SURE_ORGANISATION = 0.35
+# A field the scorer all but rules out as a title: an organisation's name ("RWS Group" 0.02).
+_ALL_BUT_SURE_ORGANISATION = 0.05
 
 
 def learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _SURE_ORGANISATION) -> int | None:
@@ -706,7 +708,15 @@ def title_side(first: str, second: str) -> int | None:
     first_named, second_named = (bool(legal_form(f) or INSTITUTION.search(f)) for f in (first, second))
     if not first_titled and first_named != second_named:
         return 1 if first_named else 0
-    return learned_title([first, second])
+    side = learned_title([first, second])
+    if side is None and not first_titled and not second_titled and (both := title_probabilities([first, second])):
+        # Neither side has a title word and the scorer is sure of neither as a title ("Proofreader, RWS Group"):
+        # when it is all but sure one side is an organisation and reads the other as far likelier a title, that
+        # one is the title.
+        low, high = sorted(range(2), key=both.__getitem__)
+        if both[low] <= _ALL_BUT_SURE_ORGANISATION and both[high] >= both[low] + 0.3:
+            side = high
+    return side
 
 
 def place_only(text: str) -> bool:
