@@ -293,3 +293,21 @@ def test_words_drawn_twice_as_a_shadow_or_simulated_bold_are_read_once(settings)
     job = parse_resume(extracted).experience[0]
     assert (job.title, job.company) == ("Staff Engineer", "Globex")
 
+
+
+@pytest.mark.parametrize(("box", "visible"), [("0.73", True), ("0.055 0.33 0.52", True), ("0.95", False)])
+def test_white_text_is_read_against_the_box_painted_under_it(settings, box: str, visible: bool) -> None:
+    """A designed CV sets its headings in white on a mid-grey or coloured box (Twenty Seconds CV: 0.73 grey).
+    Only boxes darker than 0.6 counted, so "Expérience professionnelle" on its grey box was hidden text and the
+    work history had no heading. Light text reads when it stands out from what is under it (WCAG contrast 1.5);
+    on a faint tint it is still hidden."""
+    fill = (box + " g") if " " not in box else (box + " rg")
+    body = b"\n".join([
+        b"BT /F1 16 Tf 72 740 Td (Jordan Example) Tj ET",
+        fill.encode() + b" 70 696 200 18 re f",
+        b"1 g BT /F1 12 Tf 74 700 Td (Experience) Tj ET",
+        b"0 g BT /F1 11 Tf 72 680 Td (Staff Engineer, Globex Jan 2020 - Present) Tj ET",
+    ])
+    extracted = read_pdf(pdfs.raw_text_pdf(body), settings)
+    assert ("Experience" in extracted.text.splitlines()) is visible
+    assert any("Experience" in h and "white text" in h for h in extracted.hidden_text) is not visible

@@ -89,6 +89,7 @@ _MAX_SHAPES = 2000
 _TINY_PT = 4.0
 # Text this light on a white page is near-invisible to a reader: luminance 0.8 and up (0.85 grey "keyword
 # stuffing"); grey used for dates and captions stays at or below ~0.6.
+_READABLE_CONTRAST = 1.5  # WCAG contrast ratio at which light text reads on what is under it
 _NEAR_WHITE_LUMINANCE = 0.8
 _OFF_PAGE_MARGIN = 5.0
 _OCR_LAYER_SHARE = 0.8
@@ -138,6 +139,23 @@ def _is_near_white(rgb: tuple[float, float, float] | None) -> bool:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b >= _NEAR_WHITE_LUMINANCE
 
 
+def _relative_luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG 2's relative luminance of an sRGB colour (0 black .. 1 white)."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (min(max(v, 0.0), 1.0)
+                                                                                    for v in rgb))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _readable_on(text: tuple[float, float, float] | None, background: float) -> bool:
+    """Does text in this colour stand out from a background of this relative luminance? WCAG's contrast ratio at
+    least `_READABLE_CONTRAST`: white on a mid-grey heading box (0.73, ratio 2) reads; white on a faint tint
+    (0.95 grey, ratio 1.1) does not."""
+    if text is None:
+        return False
+    lighter, darker = sorted((_relative_luminance(text), background), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05) >= _READABLE_CONTRAST
+
+
 def _is_background(rgb: tuple[float, float, float] | None) -> bool:
     """White or nearly (a page-coloured box); a light grey band behind a heading still shows."""
     return rgb is not None and min(rgb) >= 0.97
@@ -148,8 +166,9 @@ class HiddenTextTracker:
 
     pypdf reports text in runs (flushed at BT/ET, font changes and line breaks), after the show operators that
     produced it; the tracker records the state at each show operator and judges a run hidden only when every
-    show operator in it was hidden. White text drawn over a dark filled rectangle (a coloured header band) is
-    visible and is not flagged.
+    show operator in it was hidden. White or light text is read against the last shape or image painted under it
+    (a coloured header band, a grey heading box): where it stands out (`_readable_on`) it is visible and is not
+    flagged; on the page itself or a faint tint it is hidden.
 
     pypdf reads a form XObject's content (Chromium draws an element with opacity or a transform as one) from an
     identity matrix, so the matrices it reports inside a form are in the form's own space: a date line under an
@@ -171,7 +190,9 @@ class HiddenTextTracker:
         self.font_size = 0.0
         self.stack: list[tuple[tuple[float, float, float] | None, int, float]] = []
         self.path_points: list[tuple[float, ...]] = []
-        self.dark_rects: list[tuple[float, float, float, float]] = []
+        # Filled shapes and images drawn so far, with the relative luminance they paint (an image counts as dark):
+        # the background text drawn over them is read against.
+        self.backdrops: list[tuple[tuple[float, float, float, float], float]] = []
         self.pending: list[str | None] = []
         self.in_show_op = False
         self.runs: list[tuple[str, str | None]] = []
@@ -208,8 +229,8 @@ class HiddenTextTracker:
             values = [float(a) for a in args]
             self._add_points(list(zip(values[::2], values[1::2], strict=False)), cm)
         elif op in _FILL_OPS:
-            if self.fill is not None and sum(self.fill) / 3 < 0.6 and self.path_points:
-                self.dark_rects.append(_bbox(self.path_points))
+            if self.fill is not None and self.path_points and len(self.backdrops) < _MAX_SHAPES:
+                self.backdrops.append((_bbox(self.path_points), _relative_luminance(self.fill)))
             if self.path_points and not _is_background(self.fill) and len(self.shapes) < _MAX_SHAPES:
                 self.shapes.append(_bbox(self.path_points))
             self.path_points = []
@@ -224,7 +245,8 @@ class HiddenTextTracker:
             form = self._form(args)
             if form is None:
                 # An image drawn here (a photo, a coloured banner): white text on it is readable.
-                self.dark_rects.append(_bbox([tuple(_mult([1, 0, 0, 1, px, py], cm)[4:6]) for px, py in _UNIT]))
+                self.backdrops.append((_bbox([tuple(_mult([1, 0, 0, 1, px, py], cm)[4:6]) for px, py in _UNIT]),
+                                       0.0))
             else:
                 matrix, resources = form
                 self.entering = (_mult(matrix, cm), resources)
@@ -312,10 +334,12 @@ class HiddenTextTracker:
         margin = _OFF_PAGE_MARGIN
         if x < x0 - margin or x > x1 + margin or y < y0 - margin or y > y1 + margin:
             return "text outside the page"
-        if _is_near_white(self.fill) and not any(
-            rx0 <= x <= rx1 and ry0 <= y <= ry1 for rx0, ry0, rx1, ry1 in self.dark_rects
-        ):
-            return "white text" if min(self.fill or (0.0,)) >= 0.9 else "near-invisible light text"
+        if _is_near_white(self.fill):
+            # Read against what is painted under it: the last shape or image drawn there, else the white page.
+            under = next((luminance for (rx0, ry0, rx1, ry1), luminance in reversed(self.backdrops)
+                          if rx0 <= x <= rx1 and ry0 <= y <= ry1), 1.0)
+            if not _readable_on(self.fill, under):
+                return "white text" if min(self.fill or (0.0,)) >= 0.9 else "near-invisible light text"
         return None
 
 
