@@ -1682,3 +1682,16 @@ def test_title_and_employer_split_where_the_scorer_all_but_rules_one_side_out_as
                     "Proofreading technical translations.\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Quality Control Operator", "Matthews Brand Solutions"), ("Translation Checker", "RWS Group")]
+
+
+def test_roles_held_within_a_year_open_their_line_like_the_two_ranges_of_a_short_career() -> None:
+    # A short career whose two ranges open their header lines ("2012 - 2016 Technicien ..."): a header line opening
+    # with a year alone is a role held that year, as with three ranges or more. Both single-year roles were missed.
+    resume = _parse("Denis Marchand\ndenis@example.org\nExpérience professionnelle\n"
+                    "2012 - 2016 Technicien Systèmes et Réseaux\n- Support niveau 1, 2 et 3\n"
+                    "2011 Technicien de Maintenance IT\n- Remplacement de postes informatiques\n"
+                    "2011 Technicien de Déploiement\n- Remplacement d’écrans\n"
+                    "2009 - 2011 Conseiller Informatique\n- Support niveau 1\nFormation\n2011 GMSI\n")
+    assert [(j.title, j.start) for j in resume.experience] == [
+        ("Technicien Systèmes et Réseaux", "2012-01"), ("Technicien de Maintenance IT", "2011-01"),
+        ("Technicien de Déploiement", "2011-01"), ("Conseiller Informatique", "2009-01")]
