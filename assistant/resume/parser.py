@@ -746,11 +746,11 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
         # line that ends in a bare year the same way ("Initech  2021") is an entry held within that year too.
         ranges_last = [bool(m and not re.search(r"\w", line.text[m.end():])) for line in section_lines
                        if (m := RANGE.search(line.text)) and not _is_bullet(line)]
-        # (Two ranges are enough when both are set so and the line names a job title: a short career, "2012 - 2016
-        # Technicien ..." and "2011 Technicien de Maintenance IT".)
-        dates_last = len(ranges_last) >= 2 and sum(ranges_last) >= max(2.0, 0.75 * len(ranges_last))
+        dates_last = len(ranges_last) >= 3 and sum(ranges_last) >= 0.75 * len(ranges_last)
         # The same where the entries open their header line with the range ("2012–2014 Globex  Arlington, VA"):
         # a header line opening with a bare year ("2014 Initech  Bethesda, MD") is a role held that year.
+        # (Two ranges are enough when both are set so and the line names a job title: a short career, "2012 - 2016
+        # Technicien ..." and "2011 Technicien de Maintenance IT".)
         ranges_first = [bool(m and not line.text[:m.start()].strip()) for line in section_lines
                         if (m := RANGE.search(line.text)) and not _is_bullet(line)]
         dates_first = len(ranges_first) >= 2 and sum(ranges_first) >= max(2.0, 0.75 * len(ranges_first))
@@ -769,7 +769,7 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
             and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)} | {
             i for i, line in enumerate(section_lines)
             if TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
-            and (TITLE_WORDS.search(line.text) or dates_last and len(ranges_last) >= 3 and len(line.text.split()) <= 8)
+            and (TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
             and _claimable_header(line) and not sentence_like(line.text)
             and not _DOCUMENT_DATE.search(line.text)} | {
             i for i, line in enumerate(section_lines)
