@@ -384,7 +384,7 @@ def mark_word_gaps(array: Any) -> None:
 _DINGBATS_NAMES = ("Dingbats", "ZapfDingbats")
 
 
-def _name_embedded_dingbats(resources: Any) -> None:
+def _decode_embedded_dingbats(resources: Any) -> None:
     """Decode an embedded Zapf Dingbats by the Dingbats table, in memory: give it the /ToUnicode it lacks.
 
     pifont's \\ding{224} between two years ("2014 ➠ 2017") is a Type 1 Dingbats subset with neither /Encoding nor
@@ -424,7 +424,7 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
             # pypdf extracts from a /Contents that is already a parsed ContentStream as is (public setter).
             contents.operations = operations
             page[NameObject("/Contents")] = contents
-    _name_embedded_dingbats(page.get("/Resources"))
+    _decode_embedded_dingbats(page.get("/Resources"))
     box = page.mediabox
     tracker = HiddenTextTracker((float(box.left), float(box.bottom), float(box.right), float(box.top)),
                                 page.get("/Resources"))
