@@ -187,8 +187,7 @@ def normalize_text(text: str) -> str:
     # Lone pictographs (📅, ✉, ○ skill dots) are layout decoration extracted as text, but a pictograph arrow after a
     # year and before a word is still an arrow: "2014 ➠ 2017" (pifont) is a range, as "2014 → 2017" is.
     if not text.isascii():  # no ASCII character is an "other symbol"
-        text = text.translate(_PICTOGRAPHS) if not _ARROW_AFTER_A_YEAR.search(text) else _ARROW_AFTER_A_YEAR.sub(
-            r"\1→", text).translate(_PICTOGRAPHS)
+        text = _ARROW_AFTER_A_YEAR.sub(r"\1→", text).translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
     text = _GLUED_YEAR.sub(r"\1 ", text)
