@@ -644,3 +644,21 @@ def test_a_career_break_entry_is_not_split_into_a_career_heading_over_an_entry()
         "Cobalt Retail Group, Data Analyst 2012-01-01 — 2014-12-31\n• Sales reporting\n")
     assert [j.company for j in resume.experience] == [
         "Lumen Health Partners", "Brightline Insurance", "Cobalt Retail Group"]
+
+
+def test_a_header_opening_with_a_month_dot_year_date_is_no_numbered_item() -> None:
+    """ "04.2024– heute Lehrbeauftragter ..., Hochschule Lennetal," / "Iserlohn": the month and its dot are a date,
+    not the "4." of a numbered list, so the header wrapped after its employer's comma is one line again and the
+    place under it is no employer."""
+    jobs = _parse(
+        "Berufserfahrung\n04.2024– heute Data Scientist / Data Engineer, Nordwerk Elektronik, Hagen\n"
+        "Entwicklung und Implementierung von KI-Lösungen, Arbeit in agilen Projektumgebungen, Anwendung von ML\n"
+        "04.2024– heute Lehrbeauftragter u. Wissenschaftlicher Mitarbeiter , Hochschule Lennetal,\nIserlohn\n"
+        "Forschung in Explainable AI und agentic AI Systems, Lehre von Deep Learning und Sprachmodellen\n"
+        "01.2019– 12.2023 Research Assistant Data Science , Hochschule Lennetal, Iserlohn\n"
+        "Akademische Forschung zu Industrie 4.0 in der Fertigung, Lehre von Data Science Kursen, Betreuung\n"
+        "Ausbildung\n10.2013– 09.2018 M.Sc. Physik, TU Dortmund\n").experience
+    assert [(j.title, j.company, j.start) for j in jobs] == [
+        ("Data Scientist / Data Engineer", "Nordwerk Elektronik", "2024-04"),
+        ("Lehrbeauftragter u. Wissenschaftlicher Mitarbeiter", "Hochschule Lennetal", "2024-04"),
+        ("Research Assistant Data Science", "Hochschule Lennetal", "2019-01")]

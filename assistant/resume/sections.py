@@ -420,7 +420,7 @@ def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embe
                 found[index] = "other"
 
 
-_PREFIX = re.compile(r"^\s*(\d{1,2}[.)]|[IVX]{1,4}\.|[^\w\s(\[\"'])\s*")
+_PREFIX = re.compile(r"^\s*(\d{1,2}[.)](?!\d)|[IVX]{1,4}\.|[^\w\s(\[\"'])\s*")
 
 
 def _heading_prefix(text: str) -> str | None:

@@ -199,7 +199,9 @@ LEADING_YEAR = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?=\s+[^\W\d_])")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 BARE_YEAR = re.compile(r"\s*(?P<start>(?:19|20)\d\d)\s*")
 
-BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,2}}[.)])\s*")
+# A numbered item is "1." or "2)" before words, not the month of a date that opens its line ("04.2024– heute Data
+# Scientist", "01.03.2019 - ..."): a digit after the dot continues a number.
+BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,2}}[.)](?!\d))\s*")
 # Not preceded by "@" or a word character: "@ada@hachyderm.io" is a fediverse (Mastodon) handle printed among the
 # contact links, not an e-mail address, and taking it would hide the real address on the next line.
 EMAIL = re.compile(r"(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
