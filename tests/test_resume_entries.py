@@ -662,3 +662,20 @@ def test_a_header_opening_with_a_month_dot_year_date_is_no_numbered_item() -> No
         ("Data Scientist / Data Engineer", "Nordwerk Elektronik", "2024-04"),
         ("Lehrbeauftragter u. Wissenschaftlicher Mitarbeiter", "Hochschule Lennetal", "2024-04"),
         ("Research Assistant Data Science", "Hochschule Lennetal", "2019-01")]
+
+
+def test_roles_under_a_heading_that_joins_work_to_projects_are_jobs() -> None:
+    """ "Research Experience & Projects" after the main work history: the keywords type the heading as projects,
+    but it names work too, so its dated roles are jobs (its personal project is set aside, with its reason), and
+    pasted text finds the joined heading as a PDF's type does."""
+    resume = _parse(
+        "Professional Experience\nSenior ML Engineer, Acme Corp Jan 2021 – Present\n• Led the ranking team of 6\n"
+        "Data Scientist, Beta Inc Mar 2018 – Dec 2020\n• Shipped churn model\nResearch Experience & Projects\n"
+        "Research Assistant, Example University Lab Sep 2016 – Feb 2018\n• Built a parser\n"
+        "Speech Demo, personal project 2015 – 2016\n• Weekend project\nEducation\nBSc, Example University 2016\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior ML Engineer", "Acme Corp"), ("Data Scientist", "Beta Inc"),
+        ("Research Assistant", "Example University Lab")]
+    assert [s.reason for s in resume.set_aside] == ["a personal project"]
+    joined = next(s for s in resume.sections if s.heading == "Research Experience & Projects")
+    assert "experience" in joined.kinds

@@ -637,7 +637,19 @@ def heading_name(text: str) -> SectionName | None:
         return None
     if re.search(r"\d", stripped):
         return None
-    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
+    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped) or _joined_headings_kind(stripped)
+
+
+def _joined_headings_kind(text: str) -> SectionName | None:
+    """A heading that joins the work history's to another known heading ("Experience & Projects", "Work and
+    Education"): typed as the keywords type it when it is set apart by type (`keyword_kind`), so pasted text reads
+    it as a PDF does, the work history kept beside (`kinds_named`). Known headings of other kinds joined ("Software
+    & Tools") are as often a label in a list as a heading, and a part that is no known heading says nothing sure."""
+    parts = [part for part in HEADING_PARTS.split(text) if part.strip()]
+    kinds = [KEYS.get(heading_key(part)) for part in parts]
+    if len(parts) < 2 or None in kinds or "experience" not in kinds:
+        return None
+    return keyword_kind(text) or kinds[0]
 
 
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\s+(?=[^\W\d_][^\d]*$)")

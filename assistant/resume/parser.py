@@ -2034,6 +2034,17 @@ def _unnamed_work_history(spans: list[Span]) -> int | None:
 
 # Sections whose dated entries are roles too; used when no Experience section holds any.
 _ROLE_SECTIONS: set[SectionName] = {"leadership", "volunteering"}
+# Kinds whose dated entries are no roles even under a heading that names work too: degrees ("Work and Education"),
+# skill lists, unpaid roles ("Work & Volunteer Experience" keeps its volunteering apart from the job count).
+_BESIDE_WORK: set[SectionName] = {"education", "skills", "volunteering"}
+
+
+def _holds_work_history(span: Span) -> bool:
+    """A work-history section, or one whose heading names work as one of its parts and was typed by another
+    ("Experience & Projects", "Projects and Employment": the keyword order types them as projects): its dated
+    roles are the candidate's jobs, read with the rest (personal projects among them are set aside as projects).
+    Degrees and skills under a shared heading are read for roles only when nothing else is (below)."""
+    return span.name == "experience" or (span.name not in _BESIDE_WORK and "experience" in kinds_named(span.heading))
 # Section kinds whose dated entries are their own (a project's span, a paper's year), never a role run on from a
 # missed heading.
 _OWN_DATED_ENTRIES: set[SectionName] = {"projects", "publications", "awards", "certifications"}
@@ -2148,7 +2159,7 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
     if opening and not any(s.name == "summary" for s in spans):
         # A profile paragraph under the name without a heading is still the summary a reader sees first.
         sections.insert(0, Section(name="summary", heading="", lines=opening))
-    experience_lines = [line for k, s in enumerate(spans) if s.name == "experience"
+    experience_lines = [line for k, s in enumerate(spans) if _holds_work_history(s)
                         for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
     set_aside: list[SetAside] = []
     jobs = _jobs(experience_lines, typography, measure, set_aside)
