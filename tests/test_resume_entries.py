@@ -679,3 +679,23 @@ def test_roles_under_a_heading_that_joins_work_to_projects_are_jobs() -> None:
     assert [s.reason for s in resume.set_aside] == ["a personal project"]
     joined = next(s for s in resume.sections if s.heading == "Research Experience & Projects")
     assert "experience" in joined.kinds
+
+
+def test_roles_after_a_roles_key_projects_line_are_still_jobs() -> None:
+    """ "Key Projects" and "Projects" lines inside a work history read as section headings: the roles after them ran
+    on from the work history and are read with it, shown as unsure; a real projects list after the work history
+    (no job titles) adds no role."""
+    resume = _parse(
+        "Experience\nSenior ML Engineer, Acme Corp Jan 2021 – Present\n• Led the ranking team of 6\nKey Projects\n"
+        "• Built the feature store\nData Scientist, Beta Inc Mar 2018 – Dec 2020\n• Shipped churn model\nProjects\n"
+        "• Led the migration\nML Engineer, Gamma Ltd Jun 2016 – Feb 2018\n• Built ETL\n"
+        "Education\nBSc, Example University 2016\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior ML Engineer", "Acme Corp"), ("Data Scientist", "Beta Inc"), ("ML Engineer", "Gamma Ltd")]
+    assert resume.confidence["experience"] < 0.5 and resume.reading_problems
+    projects_after = _parse(
+        "Experience\nSenior ML Engineer, Acme Corp Jan 2021 – Present\n• Led the ranking team of 6\n"
+        "Data Scientist, Beta Inc Mar 2018 – Dec 2020\n• Shipped churn model\nProjects\n"
+        "Chess engine in Rust 2022 – 2023\n• Bitboards\nKaggle: M5 forecasting, silver medal 2020 – 2021\n• LightGBM\n"
+        "Education\nBSc, Example University 2016\n")
+    assert [j.company for j in projects_after.experience] == ["Acme Corp", "Beta Inc"]

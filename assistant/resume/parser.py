@@ -1997,7 +1997,8 @@ def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typog
     first = min((line.number for job in jobs for line in job.bullets), default=None)
     before: list[Job] = []
     after: list[Job] = []
-    for block in [header] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS]:
+    within = [line for k, s in enumerate(spans) if _projects_within_work(spans, k) for line in s.lines]
+    for block in [header, within] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS]:
         # A missed heading opens the career below the host's own entries: only lines after its last schooling
         # line can have run on from it (an engineering school's entry names job words too: "Ingénieur ...").
         block = block[1 + max((i for i, line in enumerate(block) if DEGREE.search(line.text) or (
@@ -2007,6 +2008,18 @@ def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typog
         if len(found) >= 2 and block:
             (before if first is not None and block[0].number < first else after).extend(found)
     return [*before, *jobs, *after] if before or after else None
+
+
+def _projects_within_work(spans: list[Span], index: int) -> bool:
+    """A Projects heading right under the work history (or under another such): often a role's own "Key Projects"
+    or "Projects:" line, read as a section heading, and the later roles run on under it (read as one block with
+    the other such sections). Only two or more job-titled entries not read already count (`_run_on_beside`), so a
+    true projects list after the work history adds none."""
+    while index > 0 and spans[index].name == "projects":
+        index -= 1
+        if _holds_work_history(spans[index]):
+            return True
+    return False
 
 
 def _schooling(job: Job) -> bool:
