@@ -699,3 +699,21 @@ def test_roles_after_a_roles_key_projects_line_are_still_jobs() -> None:
         "Chess engine in Rust 2022 – 2023\n• Bitboards\nKaggle: M5 forecasting, silver medal 2020 – 2021\n• LightGBM\n"
         "Education\nBSc, Example University 2016\n")
     assert [j.company for j in projects_after.experience] == ["Acme Corp", "Beta Inc"]
+
+
+@pytest.mark.parametrize("history", [
+    "2021 Senior Data Scientist, Acme Corp\nLed the forecasting work for the supply team.\n"
+    "2018 • Data Scientist • Beta Inc\nBuilt churn models for the retail arm.\n"
+    "2015 Data Analyst, Gamma Ltd\nReporting for the finance team.\n",
+    "Senior Data Scientist, Acme Corp\n2021\nLed the forecasting work for the supply team.\n"
+    "Data Scientist, Beta Inc\n2018\nBuilt churn models for the retail arm.\n"
+    "Data Analyst, Gamma Ltd\n2015\nReporting for the finance team.\n",
+], ids=["year opens the header", "year under the header"])
+def test_a_work_history_dated_by_one_year_per_role_is_read(history: str) -> None:
+    """No range anywhere, each role dated by the year it began: the roles are read (not "no experience found"),
+    the newest is the latest and the oldest year starts the career."""
+    resume = _parse(f"Experience\n{history}Education\n2014 BSc Mathematics, Example University\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Inc"), ("Data Analyst", "Gamma Ltd")]
+    assert latest_job(resume).title == "Senior Data Scientist"
+    assert min(j.start for j in resume.experience if j.start) == "2015-01"

@@ -787,7 +787,28 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
         anchors = [i for i, line in enumerate(section_lines[:-1]) if BARE_YEAR.fullmatch(line.text)
                    and TITLE_WORDS.search(section_lines[i + 1].text) and _claimable_header(section_lines[i + 1])
                    and not BARE_YEAR.fullmatch(section_lines[i + 1].text)]
+        anchors = anchors or _single_year_entries(section_lines)
     return anchors
+
+
+# A year opening a header line, the header after it, a separator between or not ("2019 • Data Scientist").
+_YEAR_OPENS_HEADER = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?:\s*[•·|:–—-]\s*|\s+)(?=[^\W\d_])")
+
+
+def _single_year_entries(section_lines: list[Line]) -> list[int]:
+    """A work history whose every entry is dated by one year and no range anywhere in it: headers that open with
+    their year ("2019 Senior Data Scientist, Acme Corp"), or a year alone on the line under a header (Title,
+    employer / "2019" / its description). Two entries or more set the same way, each naming a job title, not prose;
+    one stray year dates nothing."""
+    def header(line: Line) -> bool:
+        return (len(line.text) < 90 and not _is_bullet(line) and TITLE_WORDS.search(line.text) is not None
+                and _claimable_header(line) and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text))
+
+    opening = [i for i, line in enumerate(section_lines) if (lead := _YEAR_OPENS_HEADER.match(line.text))
+               and len(line.text.split()) <= 10 and header(Line(number=line.number, text=line.text[lead.end():]))]
+    under = [i for i, line in enumerate(section_lines) if i > 0 and BARE_YEAR.fullmatch(line.text)
+             and header(section_lines[i - 1]) and not BARE_YEAR.fullmatch(section_lines[i - 1].text)]
+    return opening if len(opening) >= 2 else under if len(under) >= 2 else []
 
 
 def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Typography | None
@@ -1130,7 +1151,7 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
     match = RANGE.search(anchor_line.text) or OPEN_FIRST.search(anchor_line.text) or SINCE.search(
         anchor_line.text) or SINGLE_DATE.search(anchor_line.text) or LONE_ISO_DATE.search(
         anchor_line.text) or TRAILING_YEAR.search(anchor_line.text) or BARE_YEAR.fullmatch(anchor_line.text) or (
-        LEADING_YEAR.match(anchor_line.text))
+        LEADING_YEAR.match(anchor_line.text)) or _YEAR_OPENS_HEADER.match(anchor_line.text)
     assert match is not None
     start_raw: str = match.group("start") or match.groupdict().get("open") or ""
     end_raw = "present" if match.re is SINCE.compiled else match.groupdict().get("end")
