@@ -717,3 +717,15 @@ def test_a_work_history_dated_by_one_year_per_role_is_read(history: str) -> None
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Inc"), ("Data Analyst", "Gamma Ltd")]
     assert latest_job(resume).title == "Senior Data Scientist"
     assert min(j.start for j in resume.experience if j.start) == "2015-01"
+
+
+def test_an_empty_end_read_with_its_row_is_the_ongoing_role() -> None:
+    """A date column's "2021 –" (the end left empty for the current role) read on one line with the row beside it:
+    "2021 – Senior Data Scientist, Acme Corp" is the ongoing role, so it is the latest, not lost."""
+    resume = _parse("Experience\n2021 – Senior Data Scientist, Acme Corp\n• Built the forecasting platform\n"
+                    "2018 – 2021 Data Scientist, Beta Analytics\n• Shipped the churn model\n"
+                    "2015 – 2018 Data Analyst, Gamma Retail\n• Weekly finance reporting\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert [(j.title, j.company, j.end) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp", "Present"), ("Data Scientist", "Beta Analytics", "2021-12"),
+        ("Data Analyst", "Gamma Retail", "2018-12")]

@@ -1153,7 +1153,7 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
         anchor_line.text) or TRAILING_YEAR.search(anchor_line.text) or BARE_YEAR.fullmatch(anchor_line.text) or (
         LEADING_YEAR.match(anchor_line.text)) or _YEAR_OPENS_HEADER.match(anchor_line.text)
     assert match is not None
-    start_raw: str = match.group("start") or match.groupdict().get("open") or ""
+    start_raw: str = match.group("start") or match.groupdict().get("open") or match.groupdict().get("lead") or ""
     end_raw = "present" if match.re is SINCE.compiled else match.groupdict().get("end")
     if match.re is BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
             end_label := BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (

@@ -164,7 +164,9 @@ OPEN_FIRST = Remembered(re.compile(
 SINCE = Remembered(re.compile(
     rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?:(?:le|el|dem|the)\s+)?(?P<start>{DATE})"
     # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
-    rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$",
+    rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$"
+    # ... and the same empty end in a date column read with its row: "2021 – Senior Data Scientist, Acme Corp".
+    rf"|^\s*(?P<lead>{DATE})\s*[-–—]\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))",
     re.IGNORECASE,
 ))
 # "Kühne Datensysteme GmbH | 2021-01-01": an ISO day or month alone at the end of a line. Where the section's ranges
