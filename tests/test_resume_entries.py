@@ -729,3 +729,16 @@ def test_an_empty_end_read_with_its_row_is_the_ongoing_role() -> None:
     assert [(j.title, j.company, j.end) for j in resume.experience] == [
         ("Senior Data Scientist", "Acme Corp", "Present"), ("Data Scientist", "Beta Analytics", "2021-12"),
         ("Data Analyst", "Gamma Retail", "2018-12")]
+
+
+def test_entries_with_no_description_keep_their_headers_above_their_dates() -> None:
+    """Title / employer / dates, three times, no description under any (a list of earlier roles): the section opens
+    on the first entry's header, so every header is above its dates -- not the lines under each date, which would
+    lose the first role and invent an empty last one."""
+    resume = _parse("Summary\nData scientist with nine years in retail forecasting and pricing, leading a team of six.\n"
+                    "Experience\nSenior Data Scientist\nAcme Corp\nMar 2021 – Present\nData Scientist\nBeta Systems\n"
+                    "Jun 2018 – Feb 2021\nData Analyst\nGamma Retail\nSep 2015 – May 2018\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems"), ("Data Analyst", "Gamma Retail")]
+    assert latest_job(resume).title == "Senior Data Scientist"

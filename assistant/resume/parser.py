@@ -558,6 +558,13 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         # The section opens on a bare date: its first entry's header can only be under it, and so are the rest
         # (which the titles alone cannot tell when one-line headers alternate with dates).
         return True
+    opening = lines[:bare[0]]
+    if anchors[0] == bare[0] and 1 <= len(opening) <= 3 and any(TITLE_WORDS.search(line.text) for line in opening) \
+            and all(not _is_bullet(line) and _claimable_header(line) and not sentence_like(line.text) for line in opening):
+        # The section opens on its first entry's header, a title among it, then the bare date: that header can only
+        # be above its date, and so are the rest (entries with no description alternate header and date lines, so
+        # the lines under each date read as the next entry's header as well as this one's).
+        return False
 
     def titled(index: int) -> bool:
         return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(TITLE_WORDS.search(lines[index].text))
