@@ -742,3 +742,15 @@ def test_entries_with_no_description_keep_their_headers_above_their_dates() -> N
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems"), ("Data Analyst", "Gamma Retail")]
     assert latest_job(resume).title == "Senior Data Scientist"
+
+
+def test_employers_named_in_brackets_after_each_title_are_the_employers() -> None:
+    """ "Senior Data Scientist (Acme Corp) Mar 2021 – Present": two or more roles name their employer in brackets
+    after the title, so the brackets are the employer; how a role was held ("(Contract)") stays out of it."""
+    resume = _parse("Experience\nSenior Data Scientist (Acme Corp) Mar 2021 – Present\n• Built the forecasting platform\n"
+                    "Data Scientist (Beta Systems) Jun 2018 – Feb 2021\n• Shipped the churn model\n"
+                    "Data Analyst (Contract) Sep 2015 – May 2018\n• Weekly finance reporting\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert [(j.title, j.company) for j in resume.experience][:2] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems")]
+    assert resume.experience[2].company is None

@@ -1668,6 +1668,31 @@ def _places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
     return jobs
 
 
+# "Senior Data Scientist (Acme Corp)": a title with a bracketed name after it.
+_BRACKETED_NAME = re.compile(r"(?P<title>.+?)\s*\((?P<name>[^()\d]+)\)\s*")
+
+
+def _bracketed_employers(jobs: list[Job]) -> list[Job]:
+    """ "Senior Data Scientist (Acme Corp)", "Data Scientist (Beta Systems)": where two or more roles with no
+    employer each give a title followed by a bracketed name -- no title word, no place, not how the role was held
+    ("(Contract)") -- the brackets are this work history's way of naming the employer. One such role alone is as
+    likely a title's specialty ("(Search)") and is left whole."""
+    def split(job: Job) -> tuple[str, str] | None:
+        match = _BRACKETED_NAME.fullmatch(job.title or "") if job.company is None else None
+        if match is None:
+            return None
+        title, name = match["title"].strip(" ,–—-"), match["name"].strip()
+        if not (TITLE_WORDS.search(title) and name[:1].isupper() and len(name.split()) <= 6
+                and not TITLE_WORDS.search(name) and not employment_type_only(f"({name})") and not place_only(name)):
+            return None
+        return title, name
+
+    splits = [split(job) for job in jobs]
+    if sum(s is not None for s in splits) < 2:
+        return jobs
+    return [job.model_copy(update={"title": s[0], "company": s[1]}) if s else job for job, s in zip(jobs, splits)]
+
+
 def _recurring_fields_are_no_employer(jobs: list[Job], experience_lines: list[Line]) -> list[Job]:
     """An "employer" that the work history's dated header lines repeat as a field more often than roles claim it is
     a place or a team set beside each title ("Engineering Manager • San Francisco • Mar 2016 – Jan 2018", under the
@@ -2261,7 +2286,8 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
     contact = read_contact(header, lines, typeset_name(lines, typography), typography, extracted.document_names)
     if not any(s.name == "summary" for s in sections):
         sections = _summary_under_a_later_name(sections, contact)
-    jobs = _recurring_fields_are_no_employer(_places_after_employers(jobs, contact), experience_lines)
+    jobs = _recurring_fields_are_no_employer(_places_after_employers(_bracketed_employers(jobs), contact),
+                                             experience_lines)
     confidence, problems = _confidence(contact, spans, jobs, source, len(outside), typography is not None)
     signs = _signs_of_misreading(jobs, source, spans, experience_lines, typography,
                                  lambda: parse_resume(extracted.model_copy(update={"styled_lines": []}), embedder,
