@@ -525,3 +525,24 @@ def test_a_student_s_internships_listed_with_projects_are_their_experience() -> 
     ("Lenguajes de programación", "skills"), ("Freiwilligenarbeit", "volunteering"), ("Sprachen", "languages")])
 def test_programming_languages_are_skills_and_spoken_ones_languages_in_any_language(heading: str, kind: str) -> None:
     assert heading_kinds([heading], None) == [kind]
+
+
+@pytest.mark.parametrize("heading", ["Recent Experience", "Job History", "Previous Roles"])
+def test_pasted_text_finds_a_work_history_heading_the_lexicon_does_not_know(heading: str) -> None:
+    """Pasted text has no type to set a heading apart: an unknown work-history heading ("Job History") over the
+    dated roles is still found, by its words or by meaning, so the review finds the work history and the roles are
+    not shown as run on from a missed heading. A career break's entry among the roles is no heading."""
+    from assistant.resume.models import ExtractedText
+    from assistant.resume.parser import parse_resume
+
+    resume = parse_resume(ExtractedText(text=(
+        "Jane Example\njane@example.com\nSummary\nData scientist with nine years in retail forecasting.\n"
+        f"{heading}\nSenior Data Scientist, Acme Corp, Mar 2021 – Present\n• Built the forecasting platform\n"
+        "Career Break\nJun 2020 – Feb 2021\n• Family care\n"
+        "Data Scientist, Beta Systems, Jun 2018 – May 2020\n• Shipped the churn model\n"
+        "Education\nBSc Mathematics, Example University, 2015\n"), pages=1))
+    work = [s for s in resume.sections if s.name == "experience"]
+    assert [s.heading for s in work] == [heading]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems")]
+    assert resume.confidence["experience"] >= 0.8

@@ -508,8 +508,10 @@ def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end
 
 
 def test_dated_roles_under_an_unrecognised_heading_are_still_read_and_flagged_unsure() -> None:
+    # ("The Journey So Far" is now found by meaning as the work history's heading in pasted text too; a wording
+    # nothing names is what this pins.)
     resume = _parse(
-        "Robin Example\nrobin@example.org\nSummary\nEngineer who ships.\nThe Journey So Far\n"
+        "Robin Example\nrobin@example.org\nSummary\nEngineer who ships.\nChapters So Far\n"
         "Platform Engineer, Globex\nJan 2020 - Present\n• Ran the build farm\n"
         "Engineer, Initech\nMar 2016 - Dec 2019\n• Wrote the billing service\n"
     )

@@ -215,7 +215,7 @@ def _find_headings(
     keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
     found = {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
     if typography is None:
-        return _leadership_as_work_history(lines, found)
+        return _leadership_as_work_history(lines, _unknown_work_heading(lines, found, embedder))
     for index in [i for i in found if _wrapped_tail(lines, i, typography, found)]:
         del found[index]
     lexicon_found = len(found)
@@ -227,6 +227,32 @@ def _find_headings(
         # rest of its headings are set the same way).
         _headings_by_style(lines, typography, embedder, found)
     return _leadership_as_work_history(lines, found)
+
+
+def _unknown_work_heading(lines: list[Line], found: dict[int, SectionName], embedder: Embedder | None
+                          ) -> dict[int, SectionName]:
+    """Pasted text, no work-history heading known to the lexicon ("Recent Experience", "Job History", "— Experience
+    —"): with no type to set a heading apart, the first short line that reads as a heading, names no job title,
+    has a dated entry right under it, is no career break's entry ("Career Break", "career" being a work keyword)
+    and is named as the work history by its keywords or by similarity is that heading. Without it the roles are still read, but as run on from a missed heading (shown as unsure) and the
+    review finds no work-history section."""
+    if "experience" in found.values():
+        return found
+    candidates = [i for i, line in enumerate(lines) if i not in found and looks_like_heading_text(line.text)
+                  and not BULLET.match(line.text) and not TITLE_WORDS.search(line.text)
+                  and not CAREER_BREAK.search(line.text)
+                  and not any(p.search(line.text) for p in (RANGE, OPEN_FIRST, SINCE)) and _dated_below(lines, i)
+                  and (strip_decoration(line.text)[:1].isupper() or not strip_decoration(line.text)[:1].isalpha())]
+    if not candidates:
+        return found
+    by_words = [keyword_kind(lines[i].text) for i in candidates]
+    unnamed = [i for i, kind in zip(candidates, by_words, strict=True) if kind is None]
+    by_meaning = dict(zip(unnamed, embedding_kinds([lines[i].text for i in unnamed], embedder or _default_embedder()),
+                          strict=True)) if unnamed else {}
+    work = [i for i, kind in zip(candidates, by_words, strict=True) if (kind or by_meaning.get(i)) == "experience"]
+    if work:
+        found[work[0]] = "experience"
+    return found
 
 
 def _wrapped_tail(lines: list[Line], index: int, typography: Typography, found: dict[int, SectionName]) -> bool:
