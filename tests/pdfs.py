@@ -320,6 +320,37 @@ def entries_pdf(entries: list[tuple[str, str, str]], title_style: str = "B", emp
     return _bytes(pdf)
 
 
+def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: str = "B", second_style: str = "",
+                            employer_first: bool = False) -> bytes:
+    """A one-column resume whose entry headers print the title and the employer on one line with no separator,
+    told apart only by their faces ("**Senior Data Scientist** Acme Corp", or "**Acme Corp** *Senior Data
+    Scientist*" employer first), the dates set flush right on the same line."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 5, "Data scientist with nine years in retail forecasting and pricing, leading a team of six.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    for title, employer, dates in entries:
+        first, second = (employer, title) if employer_first else (title, employer)
+        pdf.set_font("Helvetica", first_style, 11)
+        pdf.cell(pdf.get_string_width(first) + 2, 6, first)
+        pdf.set_font("Helvetica", second_style, 11)
+        pdf.cell(100, 6, second)
+        pdf.set_font("Helvetica", size=10)
+        pdf.cell(0, 6, dates, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, "- Shipped the quarterly planning model used by every team in the company.",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EDUCATION", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 5, "BSc Statistics, Example University, 2012", new_x="LMARGIN", new_y="NEXT")
+    return _bytes(pdf)
+
+
 def sidebar_two_page_pdf() -> bytes:
     """A wide main column (experience, set in Times: narrower than the parser's width estimate) with a narrow
     sidebar on the right (skills, languages) on page 1; the experience goes on at the top of page 2's main

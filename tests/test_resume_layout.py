@@ -23,6 +23,7 @@ from tests.pdfs import (
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
     stacked_place_dates_pdf,
+    weight_only_headers_pdf,
 )
 from tests.support.resume_fixtures import layout_pdf
 
@@ -42,6 +43,20 @@ def test_title_and_employer_follow_the_face_this_resume_gives_its_titles(
     resume = parse_resume(extracted)
     assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in ENTRIES]
     assert [j.start for j in resume.experience] == ["2021-01", "2017-03", "2014-06"]
+
+
+@pytest.mark.parametrize(("first_style", "second_style", "employer_first"), [("B", "", False), ("B", "I", True)])
+def test_title_and_employer_told_apart_only_by_weight_on_one_line_are_split_there(
+    settings, first_style: str, second_style: str, employer_first: bool
+) -> None:
+    """ "**Senior Data Scientist** Hooli  Jan 2021 - Present": no comma, dash or bar between the fields, only the end
+    of the bold; the cut is there, and the words say which side is the title (the employer may come first)."""
+    entries = [("Senior Data Scientist", "Acme Corp", "Jan 2021 - Present"),
+               ("Data Scientist", "Beta Systems", "Mar 2017 - Dec 2020"),
+               ("Data Analyst", "Gamma Retail", "Jun 2014 - Feb 2017")]
+    extracted = read_pdf(weight_only_headers_pdf(entries, first_style, second_style, employer_first), settings)
+    resume = parse_resume(extracted)
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in entries]
 
 
 def test_italic_faces_are_reported_for_each_line(settings) -> None:

@@ -265,7 +265,26 @@ def split_by_weight(line_text: str, title: str, typography: Typography, header: 
                 # Engineering"): the weight still marks the cut, and the words tell which side is the title.
                 return employer, head
             return head, employer
-    return None
+    return _split_at_a_weighted_space(title, total, style.bold)
+
+
+def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str, str] | None:
+    """ "**Senior Data Scientist** Acme Corp" (or "**Acme Corp** *Senior Data Scientist*"): no separator at all,
+    only the change of weight between the two fields. The cut is the one space where the bold ends (within the
+    same 0.03 of the line's bold share, and the only such space), and only when the words then tell one side for
+    the title (`title_side`): a bold word inside a title is no cut."""
+    if _WEIGHT_BREAK.search(title):
+        return None
+    cuts = [(title[:m.start()].strip(), title[m.end():].strip()) for m in re.finditer(r"\s+", title)]
+    near = [(head, tail) for head, tail in cuts if head and tail and abs(len(head) / total - bold) <= 0.03]
+    if len(near) != 1:
+        return None
+    head, tail = near[0]
+    employer, _ = strip_location(tail)
+    side = title_side(head, employer) if employer else None
+    if side is None:
+        return None
+    return (head, employer) if side == 0 else (employer, head)
 
 
 # How a role was held, printed among a header's comma-separated fields ("Engineer, Klarna, Full-time, Stockholm"):
