@@ -1690,7 +1690,8 @@ def _bracketed_employers(jobs: list[Job]) -> list[Job]:
     splits = [split(job) for job in jobs]
     if sum(s is not None for s in splits) < 2:
         return jobs
-    return [job.model_copy(update={"title": s[0], "company": s[1]}) if s else job for job, s in zip(jobs, splits)]
+    return [job.model_copy(update={"title": s[0], "company": s[1]}) if s else job
+            for job, s in zip(jobs, splits, strict=True)]
 
 
 def _recurring_fields_are_no_employer(jobs: list[Job], experience_lines: list[Line]) -> list[Job]:
