@@ -717,6 +717,10 @@ def test_a_work_history_dated_by_one_year_per_role_is_read(history: str) -> None
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Inc"), ("Data Analyst", "Gamma Ltd")]
     assert latest_job(resume).title == "Senior Data Scientist"
     assert min(j.start for j in resume.experience if j.start) == "2015-01"
+    # Each role ran until the next began and the newest runs on (as a timeline's bars do): the career is counted,
+    # not zero years.
+    assert resume.experience[0].end == "Present" and resume.years_experience is not None
+    assert resume.years_experience >= 6
 
 
 def test_an_empty_end_read_with_its_row_is_the_ongoing_role() -> None:

@@ -546,3 +546,21 @@ def test_pasted_text_finds_a_work_history_heading_the_lexicon_does_not_know(head
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems")]
     assert resume.confidence["experience"] >= 0.8
+
+
+def test_pasted_text_finds_an_unknown_work_heading_over_roles_dated_by_their_first_year() -> None:
+    """ "Job History" over "2021 Head of Data Science, Acme Corp": no range under the heading, only a header that
+    opens with its year; the heading is still the work history's."""
+    from assistant.resume.models import ExtractedText
+    from assistant.resume.parser import parse_resume
+
+    resume = parse_resume(ExtractedText(text=(
+        "Jane Example\njane@example.com\nSummary\nData science leader with nine years in retail forecasting.\n"
+        "Job History\n2021 Head of Data Science, Acme Corp\nLed a team of 12 building the forecasting platform.\n"
+        "2018 Senior Data Scientist, Beta Systems\nCut model training cost by 35%.\n"
+        "2015 Data Scientist, Gamma Retail\nBuilt the pricing model for 300 stores.\n"
+        "Education\n2014 BSc Mathematics, Example University\n"), pages=1))
+    assert [s.heading for s in resume.sections if s.name == "experience"] == ["Job History"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Head of Data Science", "Acme Corp"), ("Senior Data Scientist", "Beta Systems"),
+        ("Data Scientist", "Gamma Retail")]

@@ -103,19 +103,26 @@ def years_of_experience(jobs: list[Job]) -> float | None:
     """Total time in roles, overlapping roles counted once; internships and other roles held while training are
     not counted (`EARLY_CAREER`: "International Partnerships" is not an internship)."""
     intervals: list[tuple[int, int]] = []
+    starts = sorted({int(j.start[:4]) * 12 + int(j.start[5:7]) - 1 for j in jobs
+                     if j.start and re.fullmatch(r"\d{4}-\d{2}", j.start)})
     for job in jobs:
         if not job.start or not re.fullmatch(r"\d{4}-\d{2}", job.start):
             continue
         if job.title and EARLY_CAREER.search(job.title):
             continue
         start_y, start_m = map(int, job.start.split("-"))
+        a = start_y * 12 + start_m - 1
         if job.end == "Present":
             end_y, end_m = current_month()
         elif job.end and re.fullmatch(r"\d{4}-\d{2}", job.end):
             end_y, end_m = map(int, job.end.split("-"))
+        elif not job.month_stated and (later := [s for s in starts if s > a]):
+            # A role dated by its start year alone ("2018 Senior Data Scientist, Beta Systems", a history that gives
+            # each role the year it began): it ran until the next role began. The end shown stays unwritten.
+            end_y, end_m = divmod(min(later), 12)
         else:
             continue
-        a, b = start_y * 12 + start_m - 1, end_y * 12 + end_m
+        b = end_y * 12 + end_m
         if b > a:
             intervals.append((a, b))
     if not intervals:

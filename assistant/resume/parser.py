@@ -1082,7 +1082,11 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     if typography is not None:
         jobs = title_by_typography(jobs, entry_lines, typography)
     jobs = title_by_position(jobs, entry_lines)
-    if anchors and all(BARE_YEAR.fullmatch(section_lines[a].text) for a in anchors):
+    if anchors and all(BARE_YEAR.fullmatch(section_lines[a].text) or (
+            _YEAR_OPENS_HEADER.match(section_lines[a].text) and not RANGE.search(section_lines[a].text))
+            for a in anchors):
+        # Every entry dated by the year it began (a timeline's bars, or "2021 Head of Data Science, Acme"): the
+        # newest runs on to today.
         jobs = _open_timeline_ends(jobs)
     jobs = _ongoing_latest_role(jobs)
     jobs, spans = _employer_tenures(jobs, spans)

@@ -36,6 +36,7 @@ from assistant.resume.vocabulary import (
     DEGREE,
     EMAIL,
     INSTITUTION,
+    LEADING_YEAR,
     OPEN_FIRST,
     PHONE,
     RANGE,
@@ -233,7 +234,7 @@ def _unknown_work_heading(lines: list[Line], found: dict[int, SectionName], embe
                           ) -> dict[int, SectionName]:
     """Pasted text, no work-history heading known to the lexicon ("Recent Experience", "Job History", "— Experience
     —"): with no type to set a heading apart, the first short line that reads as a heading, names no job title,
-    has a dated entry right under it, is no career break's entry ("Career Break", "career" being a work keyword)
+    has a dated entry right under it (a range, or a header opening with its year), is no career break's entry ("Career Break", "career" being a work keyword)
     and is named as the work history by its keywords or by similarity is that heading. Without it the roles are still read, but as run on from a missed heading (shown as unsure) and the
     review finds no work-history section."""
     if "experience" in found.values():
@@ -241,7 +242,8 @@ def _unknown_work_heading(lines: list[Line], found: dict[int, SectionName], embe
     candidates = [i for i, line in enumerate(lines) if i not in found and looks_like_heading_text(line.text)
                   and not BULLET.match(line.text) and not TITLE_WORDS.search(line.text)
                   and not CAREER_BREAK.search(line.text)
-                  and not any(p.search(line.text) for p in (RANGE, OPEN_FIRST, SINCE)) and _dated_below(lines, i)
+                  and not any(p.search(line.text) for p in (RANGE, OPEN_FIRST, SINCE))
+                  and (_dated_below(lines, i) or (i + 1 < len(lines) and LEADING_YEAR.match(lines[i + 1].text)))
                   and (strip_decoration(line.text)[:1].isupper() or not strip_decoration(line.text)[:1].isalpha())]
     if not candidates:
         return found
