@@ -313,6 +313,11 @@ def entries_pdf(entries: list[tuple[str, str, str]], title_style: str = "B", emp
         pdf.cell(0, 5, dates, new_x="LMARGIN", new_y="NEXT")
         pdf.cell(0, 5, "- Shipped the quarterly planning model used by every team.", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
+    return _with_education(pdf)
+
+
+def _with_education(pdf: FPDF) -> bytes:
+    """The one-column test resumes' closing Education section, and the document's bytes."""
     pdf.set_font("Helvetica", "B", 13)
     pdf.cell(0, 8, "EDUCATION", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
@@ -344,11 +349,7 @@ def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: st
         pdf.multi_cell(0, 5, "- Shipped the quarterly planning model used by every team in the company.",
                        new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 8, "EDUCATION", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=10)
-    pdf.cell(0, 5, "BSc Statistics, Example University, 2012", new_x="LMARGIN", new_y="NEXT")
-    return _bytes(pdf)
+    return _with_education(pdf)
 
 
 def sidebar_two_page_pdf() -> bytes:
