@@ -233,9 +233,10 @@ def _find_headings(
 def _unknown_work_heading(lines: list[Line], found: dict[int, SectionName], embedder: Embedder | None
                           ) -> dict[int, SectionName]:
     """Pasted text, no work-history heading known to the lexicon ("Recent Experience", "Job History", "— Experience
-    —"): with no type to set a heading apart, the first short line that reads as a heading, names no job title,
-    has a dated entry right under it (a range, or a header opening with its year), is no career break's entry ("Career Break", "career" being a work keyword)
-    and is named as the work history by its keywords or by similarity is that heading. Without it the roles are still read, but as run on from a missed heading (shown as unsure) and the
+    —"): with no type to set a heading apart, the first short line that reads as a heading, names no job title, has
+    a dated entry right under it (a range, or a header opening with its year), is no career break's entry ("Career
+    Break": "career" is a work keyword) and is named as the work history by its keywords or by similarity is that
+    heading. Without it the roles are still read, but as run on from a missed heading (shown as unsure) and the
     review finds no work-history section."""
     if "experience" in found.values():
         return found
