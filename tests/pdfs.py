@@ -326,10 +326,11 @@ def _with_education(pdf: FPDF) -> bytes:
 
 
 def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: str = "B", second_style: str = "",
-                            employer_first: bool = False) -> bytes:
+                            employer_first: bool = False, dates_below: bool = False) -> bytes:
     """A one-column resume whose entry headers print the title and the employer on one line with no separator,
     told apart only by their faces ("**Senior Data Scientist** Acme Corp", or "**Acme Corp** *Senior Data
-    Scientist*" employer first), the dates set flush right on the same line."""
+    Scientist*" employer first), the dates set flush right on the same line (or, `dates_below`, on the line
+    under it)."""
     pdf = _pdf()
     pdf.set_font("Helvetica", "B", 18)
     pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
@@ -343,9 +344,14 @@ def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: st
         pdf.set_font("Helvetica", first_style, 11)
         pdf.cell(pdf.get_string_width(first) + 2, 6, first)
         pdf.set_font("Helvetica", second_style, 11)
-        pdf.cell(100, 6, second)
-        pdf.set_font("Helvetica", size=10)
-        pdf.cell(0, 6, dates, align="R", new_x="LMARGIN", new_y="NEXT")
+        if dates_below:
+            pdf.cell(0, 6, second, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", size=9)
+            pdf.cell(0, 5, dates, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.cell(100, 6, second)
+            pdf.set_font("Helvetica", size=10)
+            pdf.cell(0, 6, dates, align="R", new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(0, 5, "- Shipped the quarterly planning model used by every team in the company.",
                        new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)

@@ -45,16 +45,19 @@ def test_title_and_employer_follow_the_face_this_resume_gives_its_titles(
     assert [j.start for j in resume.experience] == ["2021-01", "2017-03", "2014-06"]
 
 
-@pytest.mark.parametrize(("first_style", "second_style", "employer_first"), [("B", "", False), ("B", "I", True)])
+@pytest.mark.parametrize(("first_style", "second_style", "employer_first", "dates_below"), [
+    ("B", "", False, False), ("B", "I", True, False), ("B", "", False, True), ("B", "I", True, True)])
 def test_title_and_employer_told_apart_only_by_weight_on_one_line_are_split_there(
-    settings, first_style: str, second_style: str, employer_first: bool
+    settings, first_style: str, second_style: str, employer_first: bool, dates_below: bool
 ) -> None:
     """ "**Senior Data Scientist** Hooli  Jan 2021 - Present": no comma, dash or bar between the fields, only the end
-    of the bold; the cut is there, and the words say which side is the title (the employer may come first)."""
+    of the bold; the cut is there, and the words say which side is the title (the employer may come first),
+    also when the dates are on the line below (the header line is then a line of its own)."""
     entries = [("Senior Data Scientist", "Acme Corp", "Jan 2021 - Present"),
                ("Data Scientist", "Beta Systems", "Mar 2017 - Dec 2020"),
                ("Data Analyst", "Gamma Retail", "Jun 2014 - Feb 2017")]
-    extracted = read_pdf(weight_only_headers_pdf(entries, first_style, second_style, employer_first), settings)
+    extracted = read_pdf(weight_only_headers_pdf(entries, first_style, second_style, employer_first, dates_below),
+                         settings)
     resume = parse_resume(extracted)
     assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in entries]
 

@@ -1022,7 +1022,9 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # ("Senior Manager, ML Platform"): its comma is part of the title; the employer is the one above.
             title, company = rest, None
         if typography is not None and title and (
-                weighed := split_by_weight(anchor_line.text, title, typography, before.strip(" ,|("))):
+                weighed := split_by_weight(anchor_line.text, title, typography, before.strip(" ,|(")) or (
+                    company is None and _weighed_on_own_line(title, [section_lines[p] for p in pre + post],
+                                                             typography))):
             location = location or (company if company not in weighed else None)
             title, company = weighed
         if n in groups:
@@ -1152,6 +1154,17 @@ def _labelled_headers(section_lines: list[Line], anchors: list[int]) -> dict[int
         headers[anchor] = (above, below[:cut])
         above = below[cut:]  # the next entry's fields, above its dates
     return {a: h for a, h in headers.items() if any(kinds[i] in ("title", "company") for i in (*h[0], *h[1]))}
+
+
+def _weighed_on_own_line(title: str, lines: list[Line], typography: Typography) -> tuple[str, str] | None:
+    """A title and employer told apart only by weight, on a line of their own above or below the dates
+    ("**Senior Data Scientist** Acme Corp" over "Mar 2021 - Present"): the words read as one field, so the cut
+    is sought where the bold ends on the line that holds them (`split_by_weight`), as on a dated line."""
+    for line in lines:
+        if line.text.strip() == title.strip() and (weighed := split_by_weight(line.text.strip(), title.strip(),
+                                                                               typography)):
+            return weighed
+    return None
 
 
 def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line], anchors: list[int]
