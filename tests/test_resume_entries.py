@@ -758,3 +758,18 @@ def test_employers_named_in_brackets_after_each_title_are_the_employers() -> Non
     assert [(j.title, j.company) for j in resume.experience][:2] == [
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems")]
     assert resume.experience[2].company is None
+
+
+@pytest.mark.parametrize("state", ["MA", "MS"])
+def test_a_us_state_after_an_employers_city_is_no_degree(state: str) -> None:
+    """ "Acme Corp, Boston, MA": the state's code is spelt like a degree (MA, MS), and lines naming a degree are
+    left out when roles are read from under a missed heading (they are schooling) -- which lost the employer of
+    the role run on under the summary. "MS Statistics" after a comma still names a degree."""
+    resume = _parse("Jane Example\njane@example.com\nSummary\nData scientist with nine years in retail forecasting.\n"
+                    f"Senior Data Scientist Mar 2021 - Present\nAcme Corp, Boston, {state}\n- Built the planning model\n"
+                    "Data Scientist Jun 2018 - Feb 2021\nBeta Systems, New York, NY\n- Shipped the churn model\n"
+                    "Data Analyst Sep 2015 - May 2018\nGamma Retail, Chicago, IL\n- Weekly finance reporting\n"
+                    "Education\nBSc Physics, MS Statistics, Example University, 2015\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems"), ("Data Analyst", "Gamma Retail")]
+    assert resume.experience[0].location == f"Boston, {state}"

@@ -278,7 +278,11 @@ TITLE_WORDS = Remembered(re.compile(
     re.IGNORECASE,
 ))
 DEGREE = re.compile(
-    r"(?<![A-Za-z])(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
+    # Not the state after a US city ("Acme Corp, Boston, MA", "Jackson, MS 39201"): "MA" and "MS" in capitals right
+    # after a comma, ending the line or followed by a ZIP code or a separator, name a place; "MA, Economics" and
+    # "BSc Physics, MS Statistics" (a word follows) still name degrees.
+    r"(?<![A-Za-z])(?!(?<=,\s)(?-i:M[AS])(?:\s*$|\s+\d{5}|\s*[|•·,;)–—]|\s+-|\s{2,}))"
+    r"(?:b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|ph\.?\s?d|mba|m\.?\s?eng|b\.?\s?eng|b\.?\s?e"
     r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
     r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
     # Spanish, Portuguese, French and German degrees
