@@ -773,3 +773,32 @@ def test_a_us_state_after_an_employers_city_is_no_degree(state: str) -> None:
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems"), ("Data Analyst", "Gamma Retail")]
     assert resume.experience[0].location == f"Boston, {state}"
+
+
+@pytest.mark.parametrize("layout", ["stacked", "dates first", "under the dates"])
+@pytest.mark.parametrize("employer", ["spotify", "3M", "23andMe"])
+def test_an_employer_spelt_in_lower_case_or_opening_with_a_digit_is_still_the_employer(layout: str, employer: str) -> None:
+    """ "Lead MLOps Engineer" / "spotify" / "Mar 2021 - Present": a line in lower case or opening with a digit is
+    usually a bullet's wrapped tail, so the header stopped there and the role lost its title and employer both.
+    One word under the title line (or right under the dates) is the employer's name."""
+    def header(title: str, company: str, dates: str) -> str:
+        return {"stacked": f"{title}\n{company}\n{dates}", "dates first": f"{dates}\n{title}\n{company}",
+                "under the dates": f"{title}    {dates}\n{company}"}[layout]
+    roles = [("Lead MLOps Engineer", employer, "Mar 2021 - Present"),
+             ("Data Scientist", "Beta Systems", "Jun 2018 - Feb 2021"),
+             ("Data Analyst", "Gamma Retail", "Sep 2015 - May 2018")]
+    text = "Jane Example\nExperience\n" + "".join(
+        f"{header(*role)}\n• Built the demand forecasting platform used by 40 planners\n• Cut training cost by 35%\n"
+        for role in roles) + "Education\nBSc Mathematics, Example University, 2015\n"
+    assert [(j.title, j.company) for j in _parse(text).experience] == [(t, c) for t, c, _ in roles]
+
+
+def test_a_wrapped_bullets_lower_case_tail_is_no_employer() -> None:
+    """The other side: a bullet's tail wrapped onto a line of its own ("platform") over the next dated title stays
+    the bullet's; it names no employer."""
+    resume = _parse("Experience\nSenior Data Scientist, Acme Corp    Mar 2021 - Present\n"
+                    "• Built the demand forecasting platform used by every planner on the supply\nplatform\n"
+                    "Data Scientist, Beta Systems    Jun 2018 - Feb 2021\n• Shipped the churn model\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems")]

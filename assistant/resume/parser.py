@@ -224,6 +224,19 @@ def _claimable_header(line: Line) -> bool:
     return True
 
 
+
+def _odd_cased_name(line: Line) -> bool:
+    """A name of one word spelt in lower case or opening with a digit ("spotify", "3M", "23andMe", "7-Eleven"), with
+    a letter in it and no sentence's end. `_claimable_header` turns such a line down (a line in lower case usually
+    goes on the bullet above), so it is taken as a header field only where its neighbours say so: under a title
+    line of the same header, or right under the dated line. (Two words or more in lower case there are a wrapped
+    description or a place, "system with milestones", "à Reims", on the tuning files.)"""
+    text = BULLET.sub("", line.text).strip()
+    return (not _is_bullet(line) and len(text.split()) == 1 and len(text) <= 30
+            and (text[:1].islower() or text[:1].isdigit()) and bool(re.search(r"[^\W\d_]", text))
+            and not text.endswith((".", ",", ";", ":", "!", "?")) and not RANGE.search(text)
+            and not _CONNECTOR_END.search(text))
+
 _CONNECTOR_END = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|the|of|to|with|for|in|on|at|a|an|by|from|using))$", re.I)
 
 
@@ -596,7 +609,7 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, and of the
     two exactly one names a job title (the title line and the employer line, in either order) -- or the first is
     an employer alone (one field, no title word) over a line set larger than the body (a title in its own words)."""
-    if _is_bullet(second) or not _claimable_header(second) or sentence_like(second.text):
+    if _is_bullet(second) or not (_claimable_header(second) or _odd_cased_name(second)) or sentence_like(second.text):
         return False
     if len((header_fields(second.text) or [""])[0]) >= 70 or RANGE.search(second.text):
         return False
@@ -860,7 +873,9 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 continue
             if not (i >= floor and len(pre) < 3 and i not in claimed and (
                     _claimable_header(section_lines[i]) or (
-                        i == item)) and not (
+                        i == item) or (_odd_cased_name(section_lines[i]) and (i == 0 or (
+                            i - 1 >= floor and not _is_bullet(section_lines[i - 1])
+                            and _claimable_header(section_lines[i - 1]))))) and not (
                 i > 0 and _continues(section_lines[i - 1], section_lines[i])
                 and not _bolder(section_lines[i], section_lines[i - 1], typography)
                 and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
@@ -904,8 +919,9 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         # this entry already has words of its own beside its dates ("Employer, Title  2019 - 2020").
         next_header = not headers_below and nxt + 1 == ceiling < len(section_lines) and _date_only(
             section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
-        if not complete and not next_header and nxt < ceiling and not _is_bullet(section_lines[nxt]) and _claimable_header(
-                section_lines[nxt]) and (
+        if not complete and not next_header and nxt < ceiling and not _is_bullet(section_lines[nxt]) and (
+                _claimable_header(section_lines[nxt]) or (nxt == anchor + 1 and _odd_cased_name(section_lines[nxt]))
+        ) and (
             len(pre) == 0 or not (TITLE_WORDS.search(pre_text) or CAREER_BREAK.search(pre_text))
             or TITLE_WORDS.search(RANGE.sub("", section_lines[anchor].text))
         ) and (len(first_field := (header_fields(section_lines[nxt].text) or [""])[0]) < 70 or _comma_header(first_field)):
