@@ -802,3 +802,28 @@ def test_a_wrapped_bullets_lower_case_tail_is_no_employer() -> None:
                     "Education\nBSc Mathematics, Example University, 2015\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems")]
+
+
+@pytest.mark.parametrize(("line", "employer", "place"), [
+    ("Acme, Inc., London, UK", "Acme, Inc.", "London, UK"),
+    ("Meta Platforms, Inc., Menlo Park, CA", "Meta Platforms, Inc.", "Menlo Park, CA"),
+    ("Globex, LLC, Austin, TX", "Globex, LLC", "Austin, TX"),
+])
+def test_a_legal_form_after_its_comma_stays_with_the_employer_before_a_place(line: str, employer: str,
+                                                                            place: str) -> None:
+    """ "Acme, Inc., London, UK": the fields were split at every comma, so the employer lost its legal form."""
+    resume = _parse(f"Experience\nLead MLOps Engineer    Mar 2021 - Present\n{line}\n• Built the platform\n"
+                    "Data Scientist    Jun 2018 - Feb 2021\nBeta Systems, London, UK\n• Shipped a model\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert (resume.experience[0].company, resume.experience[0].location) == (employer, place)
+
+
+@pytest.mark.parametrize("region", ["San Francisco Bay Area", "Greater Seattle Area", "Greater London",
+                                    "Dallas-Fort Worth Metroplex"])
+def test_a_region_named_as_linkedin_names_it_is_the_roles_place(region: str) -> None:
+    """ "Booz Allen Hamilton, San Francisco Bay Area": a region is no "City, ST", so it was read into the
+    employer's name."""
+    resume = _parse(f"Experience\nLead MLOps Engineer    Mar 2021 - Present\nBooz Allen Hamilton, {region}\n"
+                    "• Built the platform\nData Scientist    Jun 2018 - Feb 2021\nBeta Systems, London, UK\n"
+                    "• Shipped a model\nEducation\nBSc Mathematics, Example University, 2015\n")
+    assert (resume.experience[0].company, resume.experience[0].location) == ("Booz Allen Hamilton", region)

@@ -784,7 +784,8 @@ def split_at_employer(field: str) -> list[str]:
 
 def _split_company_line(field: str) -> list[str]:
     """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title;
-    "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"."""
+    "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"; "Acme, Inc., London" -> "Acme,
+    Inc.", "London"."""
     parts = [p.strip() for p in field.split(",") if p.strip()]
     out: list[str] = []
     index = 0
@@ -798,6 +799,10 @@ def _split_company_line(field: str) -> list[str]:
                 pair += ", " + parts[index]
                 index += 1
             out.append(pair)
+        elif out and len(parts[index].split()) == 1 and legal_form(parts[index]):
+            # "Acme, Inc., London, UK": the legal form after its comma is the end of the employer's name.
+            out[-1] += ", " + parts[index]
+            index += 1
         else:
             out.append(parts[index])
             index += 1

@@ -338,8 +338,19 @@ CONTACT_LABEL = re.compile(r"\s+(?:e-?mail|mobile|phone|tel|cell|web|website)\s*
 LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
 
 
+# A metropolitan region named as one ("San Francisco Bay Area", "Greater Seattle Area", "Dallas-Fort Worth
+# Metroplex", "Greater London"), as LinkedIn prints a role's place: the whole field, or after the employer's comma.
+_REGION_TAIL = re.compile(
+    r"(?:^|,\s*)(?P<place>(?:Greater\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,4}(?:Metropolitan\s+|Metro\s+)?"
+    r"(?:Area|Region|Metroplex)|Greater\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})\s*$")
+
+
 def find_location(field: str) -> tuple[int, str] | None:
-    """Find a trailing "City, ST" / "City, Country" in `field`: (start index, location) or None."""
+    """Find a trailing "City, ST" / "City, Country" (or a region named as one, "San Francisco Bay Area") in
+    `field`: (start index, location) or None."""
+    region = _REGION_TAIL.search(field)
+    if region and not TITLE_WORDS.search(region.group("place")):
+        return region.start("place"), region.group("place")
     match = LOCATION_TAIL.search(field)
     if not match:
         return None
