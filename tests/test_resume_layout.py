@@ -62,6 +62,19 @@ def test_title_and_employer_told_apart_only_by_weight_on_one_line_are_split_ther
     assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in entries]
 
 
+@pytest.mark.parametrize("dates_below", [False, True])
+def test_a_weight_only_split_keeps_the_titles_own_comma_and_the_employers_legal_form(settings,
+                                                                                   dates_below: bool) -> None:
+    """ "**Senior Manager II, Ranking** Globex": the title's own comma is no field's end when the bold runs past it,
+    and "**Head of Data** Acme, Inc." keeps its legal form; the words had cut the title at its comma ("Senior
+    Manager II" / "Ranking Globex") or the employer at its own ("Acme" / "Inc.")."""
+    entries = [("Senior Manager II, Ranking", "Globex Corporation", "Jan 2021 - Present"),
+               ("Head of Data", "Acme, Inc.", "Mar 2017 - Dec 2020"),
+               ("Data Analyst", "Gamma Retail", "Jun 2014 - Feb 2017")]
+    extracted = read_pdf(weight_only_headers_pdf(entries, dates_below=dates_below), settings)
+    assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
 def test_italic_faces_are_reported_for_each_line(settings) -> None:
     extracted = read_pdf(entries_pdf(ENTRIES), settings)
     styles = {s.text: s for s in extracted.styled_lines}

@@ -265,17 +265,29 @@ def split_by_weight(line_text: str, title: str, typography: Typography, header: 
                 # Engineering"): the weight still marks the cut, and the words tell which side is the title.
                 return employer, head
             return head, employer
-    return _split_at_a_weighted_space(title, total, style.bold)
+    for span in reversed(spans):  # the whole header first: the title's words may have been cut at a comma
+        if line_text.startswith(span) and (cut := _split_at_a_weighted_space(span, total, style.bold)):
+            return cut
+    return None
+
+
+# What may stand before a cut at a plain space: words, commas inside them (a title's own, "Senior Manager II,
+# Ranking"), and no other separator, no dangling connector ("Engineer at", "University of", "Dados –").
+_PLAIN_CUT_HEAD = re.compile(
+    r"(?![^|;]*(?:\||;|\s[–—-]\s))(?!.*\b(?:at|of|and|for|in|de|da|do|des|du|der|bei|chez|en|y|e|&)$).*[\w)]",
+    re.IGNORECASE)
 
 
 def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str, str] | None:
-    """ "**Senior Data Scientist** Acme Corp" (or "**Acme Corp** *Senior Data Scientist*"): no separator at all,
-    only the change of weight between the two fields. The cut is the one space where the bold ends (within the
-    same 0.03 of the line's bold share, and the only such space), and only when the words then tell one side for
-    the title (`title_side`): a bold word inside a title is no cut."""
-    if _WEIGHT_BREAK.search(title):
-        return None
-    cuts = [(title[:m.start()].strip(), title[m.end():].strip()) for m in re.finditer(r"\s+", title)]
+    """ "**Senior Data Scientist** Acme Corp" (or "**Acme Corp** *Senior Data Scientist*"): no separator between
+    the two fields, only the change of weight. The cut is the one space where the bold ends (within the same 0.03
+    of the line's bold share, and the only such space), and only when the words then tell one side for the title
+    (`title_side`): a bold word inside a title is no cut. A comma inside the bold stays in its field ("**Senior
+    Manager II, Ranking** Globex"); one after the cut means a separator was the field's end, not this space."""
+    cuts = [(title[:m.start()].strip(), title[m.end():].strip()) for m in re.finditer(r"\s+", title)
+            if not any(not legal_form(title[b.end():]) for b in _WEIGHT_BREAK.finditer(title, m.end()))
+            and _PLAIN_CUT_HEAD.fullmatch(title[:m.start()].strip()) and title[m.end():m.end() + 1].isalnum()
+            and not title[m.end():m.end() + 1].islower()]
     near = [(head, tail) for head, tail in cuts if head and tail and abs(len(head) / total - bold) <= 0.03]
     if len(near) != 1:
         return None

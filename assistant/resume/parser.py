@@ -1039,8 +1039,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             title, company = rest, None
         if typography is not None and title and (
                 weighed := split_by_weight(anchor_line.text, title, typography, before.strip(" ,|(")) or (
-                    company is None and _weighed_on_own_line(title, [section_lines[p] for p in pre + post],
-                                                             typography))):
+                    _weighed_on_own_line(title, company, [section_lines[p] for p in pre + post], typography))):
             location = location or (company if company not in weighed else None)
             title, company = weighed
         if n in groups:
@@ -1172,13 +1171,20 @@ def _labelled_headers(section_lines: list[Line], anchors: list[int]) -> dict[int
     return {a: h for a, h in headers.items() if any(kinds[i] in ("title", "company") for i in (*h[0], *h[1]))}
 
 
-def _weighed_on_own_line(title: str, lines: list[Line], typography: Typography) -> tuple[str, str] | None:
+def _weighed_on_own_line(title: str, company: str | None, lines: list[Line], typography: Typography
+                         ) -> tuple[str, str] | None:
     """A title and employer told apart only by weight, on a line of their own above or below the dates
-    ("**Senior Data Scientist** Acme Corp" over "Mar 2021 - Present"): the words read as one field, so the cut
-    is sought where the bold ends on the line that holds them (`split_by_weight`), as on a dated line."""
+    ("**Senior Data Scientist** Acme Corp" over "Mar 2021 - Present"): the words read as one field, or were cut
+    at a comma of the title's own ("**Senior Manager II, Ranking** Globex"), so the cut is sought where the bold
+    ends on the line that holds them (`split_by_weight`), as on a dated line."""
     for line in lines:
-        if line.text.strip() == title.strip() and (weighed := split_by_weight(line.text.strip(), title.strip(),
-                                                                               typography)):
+        text = line.text.strip()
+        if text.startswith(title.strip()) and (company is None or company in text) and (
+                weighed := split_by_weight(text, title.strip(), typography, text)) and (
+                company is None or weighed[0].startswith(title.strip() + ",") or (
+                    len(company.split()) == 1 and legal_form(company))):
+            # (With an employer read already, only a title the words cut at its own comma is mended, or an employer
+            # that is only the legal form cut off the name before its comma: "Meta Platforms" / "Inc.".)
             return weighed
     return None
 
