@@ -827,3 +827,18 @@ def test_a_region_named_as_linkedin_names_it_is_the_roles_place(region: str) -> 
                     "• Built the platform\nData Scientist    Jun 2018 - Feb 2021\nBeta Systems, London, UK\n"
                     "• Shipped a model\nEducation\nBSc Mathematics, Example University, 2015\n")
     assert (resume.experience[0].company, resume.experience[0].location) == ("Booz Allen Hamilton", region)
+
+
+def test_one_role_under_an_employers_dated_stay_is_one_role() -> None:
+    """ "Beta Systems | New York, NY  Sep 2015 – May 2018" over "Data Scientist (Sep 2015 – May 2018)": the employer
+    line dated with the stay, as the roles above it were, is no role of its own when one role fills it (it read
+    as a role with no title beside the real one)."""
+    resume = _parse("Experience\nAcme Corp | Boston, MA    Jun 2018 – Present\n"
+                    "Director of Data Science (Mar 2021 – Present)\n• Built the forecasting platform\n"
+                    "Senior Data Scientist (Jun 2018 – Feb 2021)\n• Shipped the churn model\n"
+                    "Beta Systems | New York, NY    Sep 2015 – May 2018\n"
+                    "Data Scientist (Sep 2015 – May 2018)\n• Weekly finance reporting\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data Science", "Acme Corp"), ("Senior Data Scientist", "Acme Corp"),
+        ("Data Scientist", "Beta Systems")]

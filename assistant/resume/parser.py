@@ -1353,7 +1353,8 @@ def _employer_tenures(
     2017 - Present" / "Director  2022 - Present" / "Senior Manager  2019 - 2022" / "Engineer  2017 - 2019"): the
     roles' ranges tile the employer's exactly (the first role starts when the stay does, the last ends when it
     ends). The employer line is no role of its own: drop it and give the roles its name. Each role's line is then
-    only its title, commas and all ("Senior Manager, ML Platform")."""
+    only its title, commas and all ("Senior Manager, ML Platform"). One role alone under such a line is read the
+    same way when the employer line names no title and the role's months are the stay's."""
     out_jobs: list[Job] = []
     out_spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]] = []
     i = 0
@@ -1373,7 +1374,11 @@ def _employer_tenures(
         # (Every part has both dates: the loop above only takes parts that do.)
         starts = [s for p in parts if (s := spans[p][1]) is not None]
         ends = [e for p in parts if (e := spans[p][2]) is not None]
-        if bulleted or len(parts) < 2 or not employer or any(spans[p][0] for p in parts) or (
+        # One role under the stay counts when the employer line names no title and the role one, over the same
+        # months ("Beta Systems | New York  2015 - 2018" / "Data Scientist (2015 - 2018)").
+        alone = len(parts) == 1 and not (outer.title and TITLE_WORDS.search(outer.title)) and not (
+            outer.company and outer.title) and bool(TITLE_WORDS.search(jobs[i + 1].title or ""))
+        if bulleted or (len(parts) < 2 and not alone) or not employer or any(spans[p][0] for p in parts) or (
                 min(starts) != start or max(ends) != end):
             out_jobs.append(outer)
             out_spans.append(spans[i])
