@@ -358,6 +358,42 @@ def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: st
     return _with_education(pdf)
 
 
+def running_header_pdf(entries: list[tuple[str, str, str]], running: str, break_before: int) -> bytes:
+    """A work history that runs onto a second page, the page breaking before entry `break_before`; the second page
+    opens with a running header (`running`, e.g. "Riley Sample - Resume") over that entry's header."""
+
+    class Paged(FPDF):
+        def header(self) -> None:
+            if self.page_no() > 1:
+                self.set_font("Helvetica", size=8)
+                self.cell(0, 5, running, align="R", new_x="LMARGIN", new_y="NEXT")
+                self.ln(2)
+
+    pdf = Paged(format="letter")
+    pdf.set_producer(PRODUCER)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    for k, (title, employer, dates) in enumerate(entries):
+        if k == break_before:
+            pdf.add_page()
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.cell(120, 6, title)
+        pdf.set_font("Helvetica", size=10)
+        pdf.cell(0, 6, dates, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "I", 10)
+        pdf.cell(0, 5, employer, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        for _ in range(2):
+            pdf.multi_cell(0, 5, "- Shipped the quarterly planning model used by every team in the company.",
+                           new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    return _with_education(pdf)
+
+
 def sidebar_two_page_pdf() -> bytes:
     """A wide main column (experience, set in Times: narrower than the parser's width estimate) with a narrow
     sidebar on the right (skills, languages) on page 1; the experience goes on at the top of page 2's main

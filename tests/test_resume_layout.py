@@ -20,6 +20,7 @@ from tests.pdfs import (
     entries_pdf,
     left_dates_pdf,
     right_dates_pdf,
+    running_header_pdf,
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
     stacked_place_dates_pdf,
@@ -72,6 +73,19 @@ def test_a_weight_only_split_keeps_the_titles_own_comma_and_the_employers_legal_
                ("Head of Data", "Acme, Inc.", "Mar 2017 - Dec 2020"),
                ("Data Analyst", "Gamma Retail", "Jun 2014 - Feb 2017")]
     extracted = read_pdf(weight_only_headers_pdf(entries, dates_below=dates_below), settings)
+    assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
+@pytest.mark.parametrize("running", ["Riley Sample - Resume", "Riley Sample | Page 2", "Riley Sample"])
+def test_a_running_header_on_page_two_is_no_part_of_the_role_under_it(settings, running: str) -> None:
+    """ "Riley Sample - Resume" at the top of page two sat over the role that goes on there, and became its
+    employer ("Resume"): the name's running header is page furniture."""
+    titles = ["Director of Data Science", "Principal Data Scientist", "Senior Data Scientist", "Data Scientist",
+              "Data Analyst", "Research Assistant"]
+    entries = [(title, f"Employer {chr(65 + k)} Corp", f"Jan {2020 - 2 * k} - Dec {2021 - 2 * k}")
+               for k, title in enumerate(titles)]
+    extracted = read_pdf(running_header_pdf(entries, running, break_before=4), settings)
+    assert extracted.pages == 2
     assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
 
 

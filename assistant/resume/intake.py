@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
-from assistant.resume.layout import sidebars_after_their_columns
+from assistant.resume.layout import sidebars_after_their_columns, without_running_lines
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.normalize import normalize_text, plain_from_markdown
 from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE, READY, SERVE_MAGIC
@@ -83,7 +83,8 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
     result = _run_worker(data, settings)
     if not result.get("ok"):
         raise InputError(str(result.get("message", "The PDF could not be read.")), code=str(result.get("code")))
-    page_texts, styles = sidebars_after_their_columns(result["page_texts"], result.get("styles", []))
+    page_texts, styles = without_running_lines(*sidebars_after_their_columns(result["page_texts"],
+                                                                             result.get("styles", [])))
     raw_text = "\n".join(page_texts)
     text = normalize_text(raw_text)
     hidden = [h for h in (normalize_text(piece) for piece in result["hidden"]) if h]

@@ -1288,3 +1288,51 @@ def sidebars_after_their_columns(page_texts: list[str], styles: list[list[Any]])
         if runs_on and narrow and body_type:
             by_page[n], by_page[n + 1] = page[:tail], following + [[n + 2, *style[1:]] for style in side]
     return ["\n".join(str(style[1]) for style in page) for page in by_page], [s for page in by_page for s in page]
+
+
+def without_running_lines(page_texts: list[str], styles: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """A running header at the top of a later page ("Jane Example - Resume", "Jane Example | Page 2", or the name
+    again) is page furniture, not the first line of whatever runs on there: read as part of the text it became the
+    header line of the role that follows it (an employer named "Resume"). Dropped: on every page but the first, a
+    first line that holds the first page's first line when that is a name (two to four words, no digit), and a
+    first or last line with a word in it repeated on two later pages or more once its digits are set aside (a page
+    number). Styles of dropped lines go with them; nothing else moves."""
+    pages = [[line for line in text.split("\n") if line.strip()] for text in page_texts]
+    if len(pages) < 2 or not pages[0]:
+        return page_texts, styles
+    name = pages[0][0].strip()
+    named = 2 <= len(name.split()) <= 4 and not re.search(r"[\d@/:|]", name)
+
+    def bare(text: str) -> str:
+        # A line with no word in it (a date range opening each page's next entry) repeats nothing.
+        return re.sub(r"\d+", "#", text.strip().casefold()) if re.search(r"[^\W\d_]{3}", text) else text
+
+    firsts = [bare(page[0]) for page in pages[1:] if page]
+    lasts = [bare(page[-1]) for page in pages[1:] if page]
+    drop: set[tuple[int, int]] = set()  # (page number, index of the line on its page)
+    for number, page in enumerate(pages[1:], start=2):
+        if not page:
+            continue
+        first = page[0].strip()
+        if (named and name.casefold() in first.casefold() and len(first) <= len(name) + 40) or (
+                len(pages) >= 3 and firsts.count(bare(first)) >= 2):
+            drop.add((number, 0))
+        if len(page) > 1 and len(pages) >= 3 and lasts.count(bare(page[-1])) >= 2:
+            drop.add((number, len(page) - 1))
+    if not drop:
+        return page_texts, styles
+    kept_texts = ["\n".join(line for k, line in enumerate(page) if (number, k) not in drop)
+                  for number, page in enumerate(pages, start=1)]
+    by_page: dict[int, list[str]] = {}
+    for style in styles:
+        by_page.setdefault(style[0], []).append(str(style[1]))
+    if any(by_page.get(number, []) != page for number, page in enumerate(pages, start=1)):
+        return kept_texts, styles  # styles that do not match the text line for line: left as they are
+    seen: dict[int, int] = {}
+    kept_styles = []
+    for style in styles:
+        index = seen.get(style[0], 0)
+        seen[style[0]] = index + 1
+        if (style[0], index) not in drop:
+            kept_styles.append(style)
+    return kept_texts, kept_styles
