@@ -813,6 +813,25 @@ def test_word_and_docs_list_bullets_stay_bullets() -> None:
         ["Built the pricing engine for 40 markets"], ["Credit scoring experiments."], ["Reports on churn."]]
 
 
+@pytest.mark.parametrize("glyph", ["➤", "▸", "→", "»", "§", "∙", "+", ">", "o"])
+def test_any_symbol_opening_two_lines_is_the_lists_bullet(glyph: str) -> None:
+    """Word's arrowheads, chevrons, section signs, a second level's "o": the symbol a document opens its list
+    lines with is its bullet, whatever the font drew. Some were dropped as decoration (the lines then read as
+    headers: "Reduced churn by 12%" became an employer), others kept as text (a line's first word)."""
+    entries = [("Data Scientist", "Globex", "Jan 2020 - Present"), ("Analyst", "Umbrella", "Jan 2018 - Dec 2019")]
+    resume = _parse(normalize_text("Experience\n" + "".join(
+        f"{title}, {employer} | {dates}\n{glyph} Built the pricing engine for 40 markets\n{glyph} Led two analysts\n"
+        f"{glyph} Reduced churn by 12% with an uplift model\n" for title, employer, dates in entries)))
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in entries]
+    assert [[b.text for b in j.bullets] for j in resume.experience] == [
+        ["Built the pricing engine for 40 markets", "Led two analysts", "Reduced churn by 12% with an uplift model"]] * 2
+
+
+def test_a_symbol_opening_one_line_stays_as_written() -> None:
+    """One line opening with "+" (a phone number) or an arrow is no list: left as written."""
+    assert normalize_text("+ 1 617 555 0100\n→ Present role below") == "+ 1 617 555 0100\n→ Present role below"
+
+
 def test_fontawesome_pointing_icons_leaked_as_names_are_bullets() -> None:
     """A LaTeX CV's FontAwesome bullet printed as its name ("Angle-Right Pilotage Agile"): a bullet, and the
     icon's name no part of what the candidate wrote."""

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.errors import InputError
 from assistant.resume.layout import sidebars_after_their_columns, without_running_lines
 from assistant.resume.models import ExtractedText, StyledLine
-from assistant.resume.normalize import normalize_text, plain_from_markdown
+from assistant.resume.normalize import list_markers, normalize_text, plain_from_markdown
 from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE, READY, SERVE_MAGIC
 from assistant.text.unicode import tag_smuggled_text
 
@@ -86,7 +86,8 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
     page_texts, styles = without_running_lines(*sidebars_after_their_columns(result["page_texts"],
                                                                              result.get("styles", [])))
     raw_text = "\n".join(page_texts)
-    text = normalize_text(raw_text)
+    markers = list_markers(raw_text)
+    text = normalize_text(raw_text, markers)
     hidden = [h for h in (normalize_text(piece) for piece in result["hidden"]) if h]
     hidden += tag_smuggled_text(raw_text)  # invisible too, and removed from `text` by normalising
     _check_text_limits(text, settings)
@@ -100,7 +101,7 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
         raise InputError(SCANNED_MESSAGE, code="no_text")
     styled = []
     for page, line, size, bold, x, gap, *more in styles:
-        cleaned = normalize_text(line)
+        cleaned = normalize_text(line, markers)
         if cleaned:
             styled.append(StyledLine(page=page, text=cleaned, size=size, bold=bold, x=x, gap=gap,
                                      italic=more[0] if more else 0.0, colour=more[1] if len(more) > 1 else "",

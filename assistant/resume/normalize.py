@@ -14,6 +14,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Collection
 
 from assistant.llm.safety import strip_invisible
 
@@ -155,8 +156,41 @@ _VARIATION_SELECTOR = re.compile("[\ufe00-\ufe0f]")
 _SELECTOR_FOR_A_SPACE = re.compile(r"(?<=[\w.,;:!?)\]'’\u2013\u2014-])[\ufe00-\ufe0f]+(?=[\w(\['‘\u2013\u2014-])")
 
 
-def normalize_text(text: str) -> str:
+# A symbol opening a line before a space and a word ("➤ Led ...", "§ Built ...", "» Cut ...", Word's second-level
+# "o Shipped ..."): a list marker when two lines or more open with it.
+_DASHES_AND_DOTS = "•·-–—*"
+_LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(\S)(?=[^\S\n]+\w)")
+
+
+def list_markers(text: str) -> frozenset[str]:
+    """The symbols that open two lines or more of `text` before a space and a word ("➤ Led ...", "§ Built ...",
+    "» Cut ...", Word's second-level "o Shipped ..."): the document's list markers, as a reader takes them, whatever
+    the font drew. One such line is no list (a phone's "+", an arrow in a sentence); dashes, asterisks and dots are
+    left to the bullet rules (a dash opening a line may be a range's wrapped end)."""
+    counts: dict[str, int] = {}
+    for match in _LINE_MARKER.finditer(text):
+        glyph = match.group(2)
+        if glyph in _DASHES_AND_DOTS:
+            continue
+        if (unicodedata.category(glyph) in ("Sm", "So") or glyph in "§¶»›⁃") or (
+                glyph == "o" and text[match.end():].lstrip(" \t")[:1].isupper()):
+            counts[glyph] = counts.get(glyph, 0) + 1
+    return frozenset(glyph for glyph, count in counts.items() if count >= 2)
+
+
+def _as_bullets(text: str, markers: Collection[str]) -> str:
+    """The list `markers` opening lines of `text` become "•", the bullet the reader knows."""
+    if not markers:
+        return text
+    return _LINE_MARKER.sub(lambda m: m.group(1) + "•" if m.group(2) in markers and (
+        m.group(2) != "o" or text[m.end():].lstrip(" \t")[:1].isupper()) else m.group(0), text)
+
+
+def normalize_text(text: str, markers: Collection[str] | None = None) -> str:
     """Return `text` with ligatures expanded, hyphen and space variants unified and junk characters removed.
+
+    `markers` are the document's list markers (`list_markers`), for a piece of it normalised alone (one styled
+    line of a PDF): by default, the markers of `text` itself.
 
     Idempotent: normalising twice gives the same result, so callers never need to know whether text was cleaned.
     """
@@ -178,6 +212,7 @@ def normalize_text(text: str) -> str:
     text = _HYPHENS.sub("-", text)
     text = re.sub(r"(?<=\w)-{2,}(?=\w)", "-", text)  # "on-\u00ad\u2010campus" from Word for Mac
     text = _SYMBOL_FONT_BULLET.sub("\\1•", text)
+    text = _as_bullets(text, list_markers(text) if markers is None else markers)
     text = _OT1_DASH_BULLET.sub("\\1•", text)
     if not text.isascii() or "`" in text:
         text = _DRAWN_ACCENT.sub(_accent_on_letter, _DOTLESS_UNDER_MARK.sub("i", text))
