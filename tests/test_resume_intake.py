@@ -177,6 +177,25 @@ def test_an_ot1_en_dash_at_a_line_start_is_a_bullet_not_a_brace() -> None:
     assert normalize_text("{ Built the CI toolchain\n{a, b} are sets") == "• Built the CI toolchain\n{a, b} are sets"
 
 
+def test_tabs_in_pasted_text_set_a_headers_fields_apart(settings) -> None:
+    """Pasted from a word processor, "Senior Data Scientist<TAB>Acme Corp<TAB>03/2021 – Present": the tabs set the
+    fields apart (normalising spaces had made one title of them and no employer); a tab beside a range's dash
+    joins nothing apart."""
+    text = ("Jane Example\nExperience\nSenior Data Scientist\tAcme Corp\t03/2021\t–\tPresent\n• Built the platform\n"
+            "Data Scientist\tBeta Systems\t06/2018 – 02/2021\n• Shipped the churn model\n"
+            "Education\nBSc Mathematics, Example University, 2015\n")
+    resume = parse_resume(read_text(text, settings))
+    assert [(j.title, j.company, j.start, j.end) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp", "2021-03", "Present"),
+        ("Data Scientist", "Beta Systems", "2018-06", "2021-02")]
+
+
+def test_tabs_that_space_every_word_are_word_spacing(settings) -> None:
+    """Some text spaces every word with a tab (a justified line copied out of a PDF): those tabs are spaces."""
+    extracted = read_text("Jane\tExample\nSenior\tData\tScientist\tat\tAcme\tCorp", settings)
+    assert extracted.text.splitlines()[1] == "Senior Data Scientist at Acme Corp"
+
+
 def test_pasted_text_is_normalised_and_accepted(settings) -> None:
     extracted = read_text("Jane Roe\r\n\r\nExperience\r\n\u2022 Led a team of 5 engineers", settings)
     assert extracted.text.splitlines()[0] == "Jane Roe" and extracted.producer == "pasted text"

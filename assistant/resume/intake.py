@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.errors import InputError
 from assistant.resume.layout import sidebars_after_their_columns, without_running_lines
 from assistant.resume.models import ExtractedText, StyledLine
-from assistant.resume.normalize import list_markers, normalize_text, plain_from_markdown
+from assistant.resume.normalize import list_markers, normalize_text, plain_from_markdown, tabs_as_field_breaks
 from assistant.resume.pdf_worker import ENCRYPTED_MESSAGE, READY, SERVE_MAGIC
 from assistant.text.unicode import tag_smuggled_text
 
@@ -118,7 +118,7 @@ def read_text(text: str, settings: Settings) -> ExtractedText:
     """Accept pasted resume text with the same character limits and normalisation as a PDF."""
     if len(text) > settings.max_text_chars * 2:  # cheap guard before normalising megabytes of input
         raise _too_many_chars(len(text), settings)
-    cleaned = normalize_text(plain_from_markdown(text))
+    cleaned = normalize_text(tabs_as_field_breaks(plain_from_markdown(text)))
     if not cleaned:
         raise InputError("The text is empty.", code="empty_file")
     _check_text_limits(cleaned, settings)

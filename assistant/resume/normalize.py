@@ -162,6 +162,20 @@ _DASHES_AND_DOTS = "•·-–—*"
 _LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(\S)(?=[^\S\n]+\w)")
 
 
+# A tab between two words of a line (not beside a dash: "Jan 2020<TAB>–<TAB>Present" is one range).
+_TAB_BETWEEN_FIELDS = re.compile(r"(?<=[^\s–—-])[^\S\n]*\t[^\S\n]*(?=[^\s–—-])")
+
+
+def tabs_as_field_breaks(text: str) -> str:
+    """Text pasted from a word processor sets a header's fields apart with tabs ("Senior Data Scientist<TAB>Acme
+    Corp<TAB>03/2021 – Present"): a reader sees separate fields, where normalising spaces would leave one name.
+    Each tab between words becomes a field separator -- unless tabs are the text's word spacing (as many tabs as
+    half its spaces: some PDFs space every word of a justified line with one). For pasted text only."""
+    if text.count("\t") >= 0.5 * text.count(" "):
+        return text
+    return _TAB_BETWEEN_FIELDS.sub(" | ", text)
+
+
 def list_markers(text: str) -> frozenset[str]:
     """The symbols that open two lines or more of `text` before a space and a word ("➤ Led ...", "§ Built ...",
     "» Cut ...", Word's second-level "o Shipped ..."): the document's list markers, as a reader takes them, whatever
