@@ -842,3 +842,12 @@ def test_one_role_under_an_employers_dated_stay_is_one_role() -> None:
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Director of Data Science", "Acme Corp"), ("Senior Data Scientist", "Acme Corp"),
         ("Data Scientist", "Beta Systems")]
+
+
+@pytest.mark.parametrize("field", ["Acme Corp Bay Area", "Research Area", "Acme Corp Greater Seattle Area"])
+def test_a_name_ending_in_area_is_no_region_unless_a_city_or_greater_opens_it(field: str) -> None:
+    """A region is named after its city or is "Greater" something, and stands alone or after the employer's comma:
+    "Acme Corp Bay Area" is not read as a place (the employer would be lost)."""
+    from assistant.resume.entry_fields import strip_location
+
+    assert strip_location(field) == (field, None)

@@ -341,15 +341,24 @@ LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty
 # A metropolitan region named as one ("San Francisco Bay Area", "Greater Seattle Area", "Dallas-Fort Worth
 # Metroplex", "Greater London"), as LinkedIn prints a role's place: the whole field, or after the employer's comma.
 _REGION_TAIL = re.compile(
-    r"(?:^|,\s*)(?P<place>(?:Greater\s+)?(?:[A-Z][\w.'’]*[\s-]+){1,4}(?:Metropolitan\s+|Metro\s+)?"
+    r"(?:^|,\s*)(?P<place>(?:Greater\s+)?(?:(?!Greater\b)[A-Z][\w.'’]*[\s-]+){1,4}(?:Metropolitan\s+|Metro\s+)?"
     r"(?:Area|Region|Metroplex)|Greater\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})\s*$")
+
+
+def _opens_with_a_city(place: str) -> bool:
+    """A region is named after its city ("San Francisco Bay Area", "Dallas-Fort Worth Metroplex") or is "Greater"
+    something: "Acme Corp Bay Area" is an employer's name, not a region."""
+    from assistant.resume.places import known_city  # the gazetteer loads on first use
+
+    words = re.split(r"[\s-]+", place)
+    return words[0] == "Greater" or any(known_city(" ".join(words[:n])) for n in (1, 2, 3))
 
 
 def find_location(field: str) -> tuple[int, str] | None:
     """Find a trailing "City, ST" / "City, Country" (or a region named as one, "San Francisco Bay Area") in
     `field`: (start index, location) or None."""
     region = _REGION_TAIL.search(field)
-    if region and not TITLE_WORDS.search(region.group("place")):
+    if region and not TITLE_WORDS.search(region.group("place")) and _opens_with_a_city(region.group("place")):
         return region.start("place"), region.group("place")
     match = LOCATION_TAIL.search(field)
     if not match:
