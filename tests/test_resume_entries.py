@@ -851,3 +851,15 @@ def test_a_name_ending_in_area_is_no_region_unless_a_city_or_greater_opens_it(fi
     from assistant.resume.entry_fields import strip_location
 
     assert strip_location(field) == (field, None)
+
+
+@pytest.mark.parametrize("heading", ["EXPERIENCE | 2015 – PRESENT", "Experience\n2015 – Present"])
+def test_a_range_dating_the_whole_work_history_is_no_role(heading: str) -> None:
+    """ "Experience" over "2015 – Present": the range dates the career, and read as a role it was one with no title,
+    no employer and no bullet, over the real ones."""
+    resume = _parse(f"Jane Example\n{heading}\nSenior Data Scientist, Acme Corp | Mar 2021 – Present\n• Built it\n"
+                    "Data Scientist, Beta Systems | Jun 2018 – Feb 2021\n• Shipped it\n"
+                    "Data Analyst, Gamma Retail | Sep 2015 – May 2018\n• Reported\n"
+                    "Education\nBSc Mathematics, Example University, 2015\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems"), ("Data Analyst", "Gamma Retail")]

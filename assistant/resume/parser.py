@@ -1106,7 +1106,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         # newest runs on to today.
         jobs = _open_timeline_ends(jobs)
     jobs = _ongoing_latest_role(jobs)
-    jobs, spans = _employer_tenures(jobs, spans)
+    jobs, spans = _employer_tenures(*_without_career_span(jobs, spans))
     return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans))))
 
 
@@ -1344,6 +1344,21 @@ def _place_line(line: Line, dated: Line, title: Line, typography: Typography | N
         return False
     face, dates_face, title_face = face_of(line, typography), face_of(dated, typography), face_of(title, typography)
     return face is not None and face == dates_face and face != title_face
+
+
+def _without_career_span(
+    jobs: list[Job], spans: list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]
+) -> tuple[list[Job], list[tuple[bool, tuple[int, int] | None, tuple[int, int] | None, Line]]]:
+    """A range alone at the top of the work history ("Experience" over "2015 - Present", or "EXPERIENCE | 2015 -
+    PRESENT") dates the whole career, not a role: read as one, it had no title, no employer and no bullet. It is
+    dropped when two roles or more follow and each lies within it."""
+    if len(jobs) < 3 or jobs[0].title or jobs[0].company or jobs[0].bullets:
+        return jobs, spans
+    _, start, end, _ = spans[0]
+    inner = [(s, e) for _, s, e, _ in spans[1:]]
+    if start is None or end is None or any(s is None or e is None or s[0] < start[0] or e > end for s, e in inner):
+        return jobs, spans
+    return jobs[1:], spans[1:]
 
 
 def _employer_tenures(
