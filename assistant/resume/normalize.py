@@ -183,21 +183,28 @@ def list_markers(text: str) -> frozenset[str]:
     left to the bullet rules (a dash opening a line may be a range's wrapped end)."""
     counts: dict[str, int] = {}
     for match in _LINE_MARKER.finditer(text):
-        glyph = match.group(2)
-        if glyph in _DASHES_AND_DOTS:
-            continue
-        if (unicodedata.category(glyph) in ("Sm", "So") or glyph in "§¶»›⁃") or (
-                glyph == "o" and text[match.end():].lstrip(" \t")[:1].isupper()):
+        if (glyph := _marker(match, text)) is not None:
             counts[glyph] = counts.get(glyph, 0) + 1
     return frozenset(glyph for glyph, count in counts.items() if count >= 2)
+
+
+def _marker(match: re.Match[str], text: str) -> str | None:
+    """The glyph opening a line (`_LINE_MARKER`) when it could mark a list item there: a symbol other than a dash,
+    an asterisk or a dot, or an "o" before a capital."""
+    glyph = match.group(2)
+    if glyph in _DASHES_AND_DOTS:
+        return None
+    if unicodedata.category(glyph) in ("Sm", "So") or glyph in "§¶»›⁃" or (
+            glyph == "o" and text[match.end():].lstrip(" \t")[:1].isupper()):
+        return glyph
+    return None
 
 
 def _as_bullets(text: str, markers: Collection[str]) -> str:
     """The list `markers` opening lines of `text` become "•", the bullet the reader knows."""
     if not markers:
         return text
-    return _LINE_MARKER.sub(lambda m: m.group(1) + "•" if m.group(2) in markers and (
-        m.group(2) != "o" or text[m.end():].lstrip(" \t")[:1].isupper()) else m.group(0), text)
+    return _LINE_MARKER.sub(lambda m: m.group(1) + "•" if _marker(m, text) in markers else m.group(0), text)
 
 
 def normalize_text(text: str, markers: Collection[str] | None = None) -> str:
