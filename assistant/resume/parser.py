@@ -1356,6 +1356,7 @@ def _without_career_span(
         return jobs, spans
     _, start, end, _ = spans[0]
     inner = [(s, e) for _, s, e, _ in spans[1:]]
+    # Starts are compared by year: a career written "2015 - Present" holds a role from "Sep 2015" (read 2015-01).
     if start is None or end is None or any(s is None or e is None or s[0] < start[0] or e > end for s, e in inner):
         return jobs, spans
     return jobs[1:], spans[1:]
