@@ -358,6 +358,29 @@ def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: st
     return _with_education(pdf)
 
 
+def place_beside_employer_pdf(entries: list[tuple[str, str, str, str]]) -> bytes:
+    """A one-column resume whose entries print the employer in bold with its place set flush right on the same
+    line, and the title in italics with its dates flush right under it (entries: title, employer, place, dates)."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    for title, employer, place, dates in entries:
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.cell(120, 6, employer)
+        pdf.set_font("Helvetica", "", 10)
+        pdf.cell(0, 6, place, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "I", 10)
+        pdf.cell(120, 5, title)
+        pdf.cell(0, 5, dates, align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=10)
+        pdf.multi_cell(0, 5, "- Shipped the quarterly planning model used by every team in the company.",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    return _with_education(pdf)
+
+
 def running_header_pdf(entries: list[tuple[str, str, str]], running: str, break_before: int) -> bytes:
     """A work history that runs onto a second page, the page breaking before entry `break_before`; the second page
     opens with a running header (`running`, e.g. "Riley Sample - Resume") over that entry's header."""

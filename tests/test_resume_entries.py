@@ -141,6 +141,16 @@ def test_a_country_after_the_city_and_state_is_the_place_not_the_employer() -> N
     assert [j.company for j in resume.experience] == ["Harbor Robotics", "Tidewater Medical Inc."]
 
 
+def test_the_first_field_of_an_employer_line_over_its_title_is_the_employer() -> None:
+    """ "Velotrans Mobility GmbH | Bad Homburg" over the title: a town the gazetteer does not know is still no
+    employer; the employer goes before its place (the field nearest the title had been taken)."""
+    resume = _parse("Experience\nVelotrans Mobility GmbH | Bad Homburg\nTeamleiterin Data Science\n2018 - 2021\n"
+                    "· Led a team of six\nKestrel Works | Bad Vilbel\nSenior Data Scientist\n2015 - 2018\n"
+                    "· Built the pricing model\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Teamleiterin Data Science", "Velotrans Mobility GmbH"), ("Senior Data Scientist", "Kestrel Works")]
+
+
 def test_a_legal_form_after_the_employers_comma_is_not_a_state() -> None:
     """ "Globex, LLC" over the title: the capitals after the comma are the company's legal form, not a state's
     code, so the employer stays whole; "Denver, CO" is still a place."""

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from assistant.resume.intake import read_pdf
+from assistant.resume.layout import LayoutLine, Run
 from assistant.resume.models import ExtractedText
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import parse_resume
@@ -19,6 +20,7 @@ from tests.pdfs import (
     drawn_markers_pdf,
     entries_pdf,
     left_dates_pdf,
+    place_beside_employer_pdf,
     right_dates_pdf,
     running_header_pdf,
     sidebar_right_dates_pdf,
@@ -74,6 +76,39 @@ def test_a_weight_only_split_keeps_the_titles_own_comma_and_the_employers_legal_
                ("Data Analyst", "Gamma Retail", "Jun 2014 - Feb 2017")]
     extracted = read_pdf(weight_only_headers_pdf(entries, dates_below=dates_below), settings)
     assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
+def test_an_employer_set_first_in_bold_keeps_a_short_name_and_the_title_its_comma(settings) -> None:
+    """ "**AT&T** *Founder & CEO*", "**Data Science Institute** *Director, Machine Learning*", "**Meta Platforms,
+    Inc.** *Head of Data & AI*": a short bold name is a small share of the line (under the 0.15 a cut needed), a
+    comma after the cut is the title's own when the title comes second, and a name may end with its legal form's
+    full stop. Each had been read as one title with no employer."""
+    entries = [("Founder & CEO", "AT&T", "Jan 2021 - Present"),
+               ("Director, Machine Learning", "Data Science Institute", "Mar 2017 - Dec 2020"),
+               ("Head of Data & AI", "Meta Platforms, Inc.", "Jun 2014 - Feb 2017")]
+    extracted = read_pdf(weight_only_headers_pdf(entries, "B", "I", employer_first=True), settings)
+    assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
+def test_a_place_set_flush_right_of_the_employer_is_the_roles_place(settings) -> None:
+    """ "AT&T" ... "San Francisco Bay Area" flush right: the page shows two fields, the text had one space between
+    them, and "AT&T San Francisco Bay Area" read as the employer. A wide gap is a field break."""
+    entries = [("Founder & CEO", "AT&T", "San Francisco Bay Area", "Jan 2021 - Present"),
+               ("Staff Machine Learning Engineer", "Meta Platforms, Inc.", "Greater Seattle Area", "Mar 2017 - Dec 2020"),
+               ("Data Analyst", "Acme Analytics", "Remote", "Jun 2014 - Feb 2017")]
+    resume = parse_resume(read_pdf(place_beside_employer_pdf(entries), settings))
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [(t, e, p) for t, e, p, _ in entries]
+
+
+def test_a_year_set_apart_from_its_month_is_no_field_break() -> None:
+    """ "Associate professor June" ... "2022 -" flush right (a real CV's kerned line): the wide gap is inside the
+    date, so the line keeps it whole; between words it is a field break."""
+    line = LayoutLine([Run("Associate professor June", 177.0, 700.0, 10.0, False, 1),
+                       Run("2022 - Present", 480.0, 700.0, 10.0, False, 2)])
+    assert line.text(field_breaks=True) == "Associate professor June 2022 - Present"
+    line = LayoutLine([Run("Acme Analytics", 60.0, 700.0, 10.0, True, 1), Run("Oslo", 500.0, 700.0, 10.0, False, 2)])
+    assert line.text(field_breaks=True) == "Acme Analytics | Oslo"
+    assert line.text() == "Acme Analytics Oslo"
 
 
 @pytest.mark.parametrize("running", ["Riley Sample - Resume", "Riley Sample | Page 2", "Riley Sample"])
@@ -527,6 +562,17 @@ def test_a_letter_spaced_heading_with_an_ampersand_or_brackets_closes_up() -> No
     assert normalize_text("S K I L L S   &   I N T E R E S T S") == "SKILLS & INTERESTS"
     assert normalize_text("E X P E R I E N C E   ( C O N T I N U E D )") == "EXPERIENCE (CONTINUED)"
     assert normalize_text("Python  &  Go") == "Python & Go"  # ordinary words around an ampersand stay as they are
+
+
+def test_two_letter_spaced_headings_side_by_side_close_up_each_and_stay_a_heading() -> None:
+    """ "C O N T A C T | E X P E R I E N C E": a row holding a sidebar's heading and the main column's, with the
+    wide gap between them read as a field break. Each field closes up, and the row still reads as heading text
+    (the "|" had made it a line of fields, and the work history lost its heading)."""
+    from assistant.resume.headings import looks_like_heading_text
+
+    assert normalize_text("C O N T A C T | E X P E R I E N C E") == "CONTACT | EXPERIENCE"
+    assert looks_like_heading_text("CONTACT | EXPERIENCE") and looks_like_heading_text("Education | Language")
+    assert not looks_like_heading_text("Acme Corp | 2019 - 2021") and not looks_like_heading_text("Oslo | a@b.no")
 
 
 def test_variation_selectors_written_for_spaces_become_spaces() -> None:

@@ -250,7 +250,7 @@ def split_by_weight(line_text: str, title: str, typography: Typography, header: 
     words may have cut the title short at a comma of its own ("VP Engineering" of "**VP Engineering, AI**,
     Lightricks (Jan '21 – Present)")."""
     style = typography.style(line_text)
-    if style is None or not 0.15 <= style.bold <= 0.85 or not line_text.startswith(title):
+    if style is None or not 0.04 <= style.bold <= 0.85 or not line_text.startswith(title):
         return None
     total = len(line_text.strip())
     spans = [title] + ([header] if header and line_text.startswith(header.split(",")[0]) else [])
@@ -274,7 +274,7 @@ def split_by_weight(line_text: str, title: str, typography: Typography, header: 
 # What may stand before a cut at a plain space: words, commas inside them (a title's own, "Senior Manager II,
 # Ranking"), and no other separator, no dangling connector ("Engineer at", "University of", "Dados –").
 _PLAIN_CUT_HEAD = re.compile(
-    r"(?![^|;]*(?:\||;|\s[–—-]\s))(?!.*\b(?:at|of|and|for|in|de|da|do|des|du|der|bei|chez|en|y|e|&)$).*[\w)]",
+    r"(?![^|;]*(?:\||;|\s[–—-]\s))(?!.*\b(?:at|of|and|for|in|de|da|do|des|du|der|bei|chez|en|y|e|&)$).*[\w).]",
     re.IGNORECASE)
 
 
@@ -284,19 +284,22 @@ def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str
     of the line's bold share, and the only such space), and only when the words then tell one side for the title
     (`title_side`): a bold word inside a title is no cut. A comma inside the bold stays in its field ("**Senior
     Manager II, Ranking** Globex"); one after the cut means a separator was the field's end, not this space."""
-    cuts = [(title[:m.start()].strip(), title[m.end():].strip()) for m in re.finditer(r"\s+", title)
-            if not any(not legal_form(title[b.end():]) for b in _WEIGHT_BREAK.finditer(title, m.end()))
-            and _PLAIN_CUT_HEAD.fullmatch(title[:m.start()].strip()) and title[m.end():m.end() + 1].isalnum()
+    cuts = [(title[:m.start()].strip(), title[m.end():].strip(),
+             not any(not legal_form(title[b.end():]) for b in _WEIGHT_BREAK.finditer(title, m.end())))
+            for m in re.finditer(r"\s+", title)
+            if _PLAIN_CUT_HEAD.fullmatch(title[:m.start()].strip()) and title[m.end():m.end() + 1].isalnum()
             and not title[m.end():m.end() + 1].islower()]
-    near = [(head, tail) for head, tail in cuts if head and tail and abs(len(head) / total - bold) <= 0.03]
+    near = [cut for cut in cuts if cut[0] and cut[1] and abs(len(cut[0]) / total - bold) <= 0.03]
     if len(near) != 1:
         return None
-    head, tail = near[0]
+    head, tail, clean = near[0]
     employer, _ = strip_location(tail)
     side = title_side(head, employer) if employer else None
-    if side is None:
+    if side is None or (side == 0 and not clean):
         return None
-    return (head, employer) if side == 0 else (employer, head)
+    # A comma after the cut is the title's own when the title comes second ("**Data Science Institute** *Director,
+    # Machine Learning*"): the employer, bold, leads and the rest of the line is the title, whole.
+    return (head, employer) if side == 0 else (tail if not clean else employer, head)
 
 
 # How a role was held, printed among a header's comma-separated fields ("Engineer, Klarna, Full-time, Stockholm"):
@@ -577,11 +580,14 @@ def _employer_beside(title_choice: _Candidate, others: list[_Candidate], candida
     group_heading = len(pre) == 1 and len(header_fields(pre[0])) == 1 and not TITLE_WORDS.search(pre[0])
     # Among the lines above, the one nearest the title: a line further up is more likely the tail of the
     # previous entry's unmarked bullets than this entry's employer.
-    above = [t for o, t in others if o == "pre" and not place_only(t)]
-    nearest = above[-1] if above else None
+    above = [c for c in others if c[0] == "pre" and not place_only(c[1])]
     if title_choice[0] == "pre":
-        before = [t for o, t in candidates[: candidates.index(title_choice)] if o == "pre" and not place_only(t)]
-        nearest = before[-1] if before else next(iter(above), None)
+        before = [c for c in candidates[: candidates.index(title_choice)] if c[0] == "pre" and not place_only(c[1])]
+        above = before or above[:1]
+    # ... and on that line its first field: an employer goes before its place or team ("Velotrans Mobility GmbH |
+    # München", a town the gazetteer does not know).
+    nearest = next((c[1] for c in above if line_of.get(id(c)) == line_of.get(id(above[-1]))), None) if (
+        above) else None
     # "Senior Engineer at Vellum" on one line: the employer written beside the title comes first.
     beside = [c[1] for c in others if c[0] != "rest" and line_of.get(id(c)) == line_of.get(id(title_choice))]
     nearest = beside[0] if beside else nearest

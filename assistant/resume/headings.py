@@ -444,7 +444,12 @@ def strip_decoration(text: str) -> str:
 
 
 def looks_like_heading_text(text: str) -> bool:
-    """Short, no digits, not a sentence: what every heading is, whatever its style."""
+    """Short, no digits, not a sentence: what every heading is, whatever its style. Two headings set side by side
+    on a row ("Education | Languages", the field break a wide gap on the page puts between them) are read as one
+    line that is each of them."""
+    if " | " in text:
+        fields = text.split(" | ")
+        return all(looks_like_heading_text(field) for field in fields) and looks_like_heading_text(" ".join(fields))
     stripped = strip_decoration(text).strip(":").strip()
     words = stripped.split()
     return (

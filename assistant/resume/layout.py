@@ -98,7 +98,11 @@ class LayoutLine:
 
     @property
     def bold(self) -> float:
-        total = sum(len(r.text.strip()) for r in self.runs) or 1
+        return self.bold_share()
+
+    def bold_share(self, added: int = 0) -> float:
+        """Share of the runs' characters set in bold, over `added` more characters of text than the runs hold."""
+        total = sum(len(r.text.strip()) for r in self.runs) + added or 1
         return sum(len(r.text.strip()) for r in self.runs if r.bold) / total
 
     @property
@@ -106,11 +110,15 @@ class LayoutLine:
         total = sum(len(r.text.strip()) for r in self.runs) or 1
         return sum(len(r.text.strip()) for r in self.runs if r.italic) / total
 
-    def text(self) -> str:
+    def text(self, field_breaks: bool = False) -> str:
+        """The line's words in reading order. With `field_breaks`, text set apart by a wide gap (a place or a date
+        right-aligned beside an employer, a cell of a tabbed row) is joined with " | ": a reader sees two fields
+        there, and a single space would run them together ("AT&T San Francisco Bay Area")."""
         out = ""
         previous: Run | None = None
         ordered = sorted(self.runs, key=lambda r: r.x)
         spacing = _letter_spacing(ordered)
+        breaks = _field_breaks(ordered) if field_breaks else set()
         for index, run in enumerate(ordered):
             if index in spacing:
                 out += spacing[index] + run.text.strip()
@@ -125,10 +133,36 @@ class LayoutLine:
                 text = text.replace("\n", " ")
             if previous is None:
                 out = text
+            elif index in breaks and _FIELD_END.search(out) and _FIELD_START.match(text):
+                out = out.rstrip() + " | " + text.lstrip()
             else:
                 out += _separator(previous, run) + text
             previous = run
         return out
+
+
+# A field break stands between words: a bullet glyph or a dash set apart from its text is no field, and a year
+# set apart is the rest of a date ("June" ... "2022"; dates are found by their own pattern, wherever they stand).
+_FIELD_END = re.compile(r"[^\W_][).]?\s*$")
+_FIELD_START = re.compile(r"\s*[^\W\d_]")
+
+
+def _field_breaks(ordered: list[Run]) -> set[int]:
+    """Indexes (in x order) of runs that open a piece of the line set apart by a wide gap: more than three times the
+    font size past where the text before it ends, and a quarter of that text's width more (its end is estimated
+    from an average letter's width: a bold title runs a quarter longer than estimated, and the word after it is
+    no field of its own). Letters set one by one (a letter-spaced heading) are words, whatever their gaps."""
+    out: set[int] = set()
+    reach, allowance, last = -1e9, 0.0, ""
+    for index, run in enumerate(ordered):
+        if not run.text.strip():
+            continue
+        if last and run.x - reach > 3 * run.size + allowance and min(len(run.text.strip()), len(last)) > 1:
+            out.add(index)
+        last = run.text.strip()
+        if run.end >= reach:
+            reach, allowance = run.end, 0.25 * (run.end - run.x)
+    return out
 
 
 # Advance widths of capitals in ems (Helvetica's, near enough for other sans and serif faces); others 0.68.
@@ -1220,7 +1254,10 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
     italic, colour, ruled, rises) for every line (`_colour`, `_ruled` with the page's drawn `shapes`; rises: set
     higher than the line before it)."""
-    texts = [line.text().strip() for line in lines]
+    texts = [line.text(field_breaks=True).strip() for line in lines]
+    # The bold share counts the runs' characters, not what joins them: a field break's " | " counts as a space did,
+    # so the share still tells how far into the text the bold reaches (`entry_fields.split_by_weight`).
+    widened = [len(text) - len(line.text().strip()) for line, text in zip(lines, texts, strict=True)]
     for index in range(len(texts) - 1):
         nxt = texts[index + 1]
         # The word goes on where its own block of text starts, not in a column to its left (a sidebar's wrapped
@@ -1242,8 +1279,8 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
         rises = previous_y is not None and line.y > previous_y + 1.5 * line.size
         previous_y = line.y
         if text:
-            styles.append((text, round(line.size, 2), round(line.bold, 2), round(line.x0, 1), round(gap, 1),
-                           round(line.italic, 2), _colour(line), index in ruled, rises))
+            styles.append((text, round(line.size, 2), round(line.bold_share(widened[index]), 2), round(line.x0, 1),
+                           round(gap, 1), round(line.italic, 2), _colour(line), index in ruled, rises))
     return "\n".join(t for t in texts if t), styles
 
 

@@ -14,7 +14,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from assistant.llm.safety import strip_invisible
 
@@ -245,10 +245,10 @@ def normalize_text(text: str, markers: Collection[str] | None = None) -> str:
     if not text.isascii():  # no ASCII character is an "other symbol"
         text = _ARROW_AFTER_A_YEAR.sub(r"\1→", text).translate(_PICTOGRAPHS)
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
-    text = "\n".join(_close_up_spaced_words(line) for line in text.split("\n"))
+    text = "\n".join(_by_field(_close_up_spaced_words, line) for line in text.split("\n"))
     text = _GLUED_YEAR.sub(r"\1 ", text)
     text = _SPACES.sub(" ", text)
-    lines = [_unspace_letters(line.strip()) for line in text.split("\n")]
+    lines = [_by_field(_unspace_letters, line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_LINES.sub("\n\n", text)
     return repair_ligatures(text.strip())
@@ -301,6 +301,14 @@ def repair_ligatures(text: str) -> str:
 
     text = _STRAY_INSIDE.sub(stray, text)
     return "\n".join(_join_split_words(line, words) for line in text.split("\n"))
+
+
+def _by_field(mend: Callable[[str], str], line: str) -> str:
+    """`mend` applied to each of a line's " | "-separated fields: two letter-spaced headings set side by side
+    ("C O N T A C T | E X P E R I E N C E", a field break where the page shows a wide gap) are mended one by one."""
+    if " | " not in line:
+        return mend(line)
+    return " | ".join(mend(field) for field in line.split(" | "))
 
 
 # "P R O F I L E S U M M A R Y": a heading set with letter spacing (Canva) comes out one letter per word.
