@@ -524,7 +524,7 @@ def test_a_table_of_labels_and_values_is_read_row_by_row(settings) -> None:
     from tests.pdfs import label_table_pdf
 
     extracted = read_pdf(label_table_pdf(), settings)
-    assert "Dates March 2021 - present" in extracted.text
+    assert "Dates | March 2021 - present" in extracted.text  # the label and its value: two cells, two fields
     resume = parse_resume(extracted)
     assert [(j.start, j.end) for j in resume.experience] == [
         ("2021-03", "Present"), ("2015-01", "2019-08"), ("2012-09", "2014-12")]
@@ -698,7 +698,7 @@ def test_a_place_and_dates_column_with_dates_alone_on_their_rows_is_read_beside_
     text, _ = page_text(order_lines(runs, 50.0, 560.0))
     lines = text.splitlines()
     assert lines.index("Education") < lines.index("marco 2010 - fevereiro") < lines.index(
-        "Universidade Exemplar, Mathematics BSc Coimbra")
+        "Universidade Exemplar, Mathematics BSc | Coimbra")  # the place cell beside it: a field of its own
     assert lines[lines.index("- Led the credit and fraud models for the whole retail group") - 1] == "agosto 2020 - presente"
 
 
@@ -747,7 +747,7 @@ def test_an_acronym_at_a_row_end_keeps_its_last_letter() -> None:
     right cell first, ending in an acronym ("AWS"), keeps it whole when the next run starts in lower case."""
     from assistant.resume.layout import Run, order_lines, page_text
 
-    runs = [Run(text="Cloud: AWS", x=300.0, y=700.0, size=10.0, bold=False, order=1),
+    runs = [Run(text="Cloud: AWS", x=122.0, y=700.0, size=10.0, bold=False, order=1),
             Run(text="certified on", x=60.0, y=700.0, size=10.0, bold=False, order=2, previous=1)]
     text, _ = page_text(order_lines(runs, 40.0, 560.0))
     assert text == "certified on Cloud: AWS"
