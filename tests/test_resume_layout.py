@@ -100,6 +100,34 @@ def test_a_place_set_flush_right_of_the_employer_is_the_roles_place(settings) ->
     assert [(j.title, j.company, j.location) for j in resume.experience] == [(t, e, p) for t, e, p, _ in entries]
 
 
+def test_an_employer_in_lower_case_or_opening_with_a_digit_keeps_its_place_beside_it(settings) -> None:
+    """ "spotify" ... "San Francisco Bay Area" flush right, "3M, Boston, MA" under the title: a one-word name in lower
+    case or opening with a digit is taken only where the header says so, and with its place beside it the line was
+    no longer one word; the role lost its employer."""
+    entries = [("Research Fellow", "spotify", "San Francisco Bay Area", "Jan 2021 - Present"),
+               ("Senior Manager II, Ranking", "3M", "Boston, MA", "Mar 2017 - Dec 2020"),
+               ("Data Analyst", "Acme Analytics", "Remote", "Jun 2014 - Feb 2017")]
+    resume = parse_resume(read_pdf(place_beside_employer_pdf(entries), settings))
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [(t, e, p) for t, e, p, _ in entries]
+    stacked = [(t, f"{e}, {p}", d) for t, e, p, d in entries]
+    resume = parse_resume(read_pdf(entries_pdf(stacked), settings))
+    assert [(j.title, j.company, j.location) for j in resume.experience] == [(t, e, p) for t, e, p, _ in entries]
+    # The employer in bold over the title, after the previous role's last bullet.
+    employer_first = [(e, t, d) for t, e, _, d in entries]
+    resume = parse_resume(read_pdf(entries_pdf(employer_first, title_style="B", employer_style="I"), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _, _ in entries]
+
+
+def test_a_bold_title_with_its_own_comma_then_a_short_employer_splits_where_the_bold_ends(settings) -> None:
+    """ "**Senior Manager II, Ranking** 3M" over its dates: nearly the whole line is bold (0.93, above the 0.85 a cut
+    allowed), and the words cut the title at its comma ("Senior Manager II" at "Ranking 3M")."""
+    entries = [("Senior Manager II, Ranking", "3M", "Jan 2021 - Present"),
+               ("Director, Machine Learning", "AT&T", "Mar 2017 - Dec 2020"),
+               ("Data Scientist / ML Engineer", "spotify", "Jun 2014 - Feb 2017")]  # one word in lower case
+    extracted = read_pdf(weight_only_headers_pdf(entries, dates_below=True), settings)
+    assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
 def test_a_year_set_apart_from_its_month_is_no_field_break() -> None:
     """ "Associate professor June" ... "2022 -" flush right (a real CV's kerned line): the wide gap is inside the
     date, so the line keeps it whole; between words it is a field break."""

@@ -250,9 +250,10 @@ def split_by_weight(line_text: str, title: str, typography: Typography, header: 
     words may have cut the title short at a comma of its own ("VP Engineering" of "**VP Engineering, AI**,
     Lightricks (Jan '21 – Present)")."""
     style = typography.style(line_text)
-    if style is None or not 0.04 <= style.bold <= 0.85 or not line_text.startswith(title):
+    if style is None or not 0.04 <= style.bold <= 0.96 or not line_text.startswith(title):
         return None
-    total = len(line_text.strip())
+    # The bold share counts the runs' characters: the space where the bold ends is in neither run.
+    total = len(line_text.strip()) - 1
     spans = [title] + ([header] if header and line_text.startswith(header.split(",")[0]) else [])
     for span, match in ((s, m) for s in spans for m in _WEIGHT_BREAK.finditer(s)):
         head, tail = span[: match.start()].strip(), span[match.end():].strip(" ,|()[]")
@@ -278,6 +279,12 @@ _PLAIN_CUT_HEAD = re.compile(
     re.IGNORECASE)
 
 
+# One word in lower case after the bold may be a brand's name ("spotify"); several are a phrase ("at Lindqvist
+# Retail", "quantrell systems" after a dot) and a joining word is none.
+_LOWER_CASE_NAME = re.compile(r"(?!(?:at|of|and|for|in|with|to|the|on|by|from|de|da|do|du|der|bei|chez|en|y|e)$)"
+                              r"[^\W\d_][\w.&'-]*", re.IGNORECASE)
+
+
 def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str, str] | None:
     """ "**Senior Data Scientist** Acme Corp" (or "**Acme Corp** *Senior Data Scientist*"): no separator between
     the two fields, only the change of weight. The cut is the one space where the bold ends (within the same 0.03
@@ -288,7 +295,7 @@ def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str
              not any(not legal_form(title[b.end():]) for b in _WEIGHT_BREAK.finditer(title, m.end())))
             for m in re.finditer(r"\s+", title)
             if _PLAIN_CUT_HEAD.fullmatch(title[:m.start()].strip()) and title[m.end():m.end() + 1].isalnum()
-            and not title[m.end():m.end() + 1].islower()]
+            and (not title[m.end():m.end() + 1].islower() or _LOWER_CASE_NAME.fullmatch(title[m.end():].strip()))]
     near = [cut for cut in cuts if cut[0] and cut[1] and abs(len(cut[0]) / total - bold) <= 0.03]
     if len(near) != 1:
         return None

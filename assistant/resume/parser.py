@@ -230,12 +230,43 @@ def _odd_cased_name(line: Line) -> bool:
     a letter in it and no sentence's end. `_claimable_header` turns such a line down (a line in lower case usually
     goes on the bullet above), so it is taken as a header field only where its neighbours say so: under a title
     line of the same header, or right under the dated line. (Two words or more in lower case there are a wrapped
-    description or a place, "system with milestones", "à Reims", on the tuning files.)"""
+    description or a place, "system with milestones", "à Reims", on the tuning files.) The name may be followed by
+    its place ("3M, Boston, MA", "spotify | San Francisco Bay Area")."""
+    return _odd_name(line) is not None
+
+
+def _odd_name(line: Line) -> str | None:
+    """The name `_odd_cased_name` finds on the line, without its place."""
     text = BULLET.sub("", line.text).strip()
-    return (not _is_bullet(line) and len(text.split()) == 1 and len(text) <= 30
+    name, place = strip_location(text.replace(" | ", ", ", 1))
+    text = name.strip() if place is not None and name.strip() else text
+    if (not _is_bullet(line) and len(text.split()) == 1 and len(text) <= 30
             and (text[:1].islower() or text[:1].isdigit()) and bool(re.search(r"[^\W\d_]", text))
             and not text.endswith((".", ",", ";", ":", "!", "?")) and not RANGE.search(text)
-            and not _CONNECTOR_END.search(text))
+            and not _CONNECTOR_END.search(text)):
+        return text
+    return None
+
+
+def _odd_name_over_dates(lines: list[Line], i: int, anchor: int, pre: list[int], typography: Typography | None
+                         ) -> bool:
+    """An odd-cased name (`_odd_cased_name`) right over the header read so far (the dated title line, or the title
+    over the dates), after the previous role's last bullet: the employer ("spotify | San Francisco Bay Area" over
+    "Research Fellow | Jan 2021 - Present"), when that bullet ended its sentence or the name is set in bold and the
+    bullet is not (a bullet's wrapped last word is neither)."""
+    if i != (pre[0] if pre else anchor) - 1 or i == 0:
+        return False
+    above = lines[i - 1]
+    if above.text.rstrip().endswith((".", "!", "?")):
+        return True
+    name = _odd_name(lines[i])
+    if name is None or typography is None:
+        return False
+    own, before = typography.style(lines[i]), typography.style(above)
+    # The bold share of the line reaches at least over the name (its place beside it may be in another weight).
+    return (own is not None and before is not None and before.bold < 0.2
+            and own.bold * (len(lines[i].text.strip()) - 1) >= len(name) - 1)
+
 
 _CONNECTOR_END = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|the|of|to|with|for|in|on|at|a|an|by|from|using))$", re.I)
 
@@ -875,7 +906,8 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                     _claimable_header(section_lines[i]) or (
                         i == item) or (_odd_cased_name(section_lines[i]) and (i == 0 or (
                             i - 1 >= floor and not _is_bullet(section_lines[i - 1])
-                            and _claimable_header(section_lines[i - 1]))))) and not (
+                            and _claimable_header(section_lines[i - 1])) or _odd_name_over_dates(
+                                section_lines, i, anchor, pre, typography)))) and not (
                 i > 0 and _continues(section_lines[i - 1], section_lines[i])
                 and not _bolder(section_lines[i], section_lines[i - 1], typography)
                 and not _wrapped_header(section_lines[i - 1], section_lines[i], typography)
