@@ -404,11 +404,27 @@ def test_a_heading_repeated_with_a_carried_over_mark_is_still_its_section(headin
     assert [j.company for j in resume.experience] == ["Globex", "Initech", "Umbrella"]
 
 
-@pytest.mark.parametrize("line", ["Engineer (suite)", "Experience (10+ years)", "Projects (selected)"])
-def test_only_a_carried_over_mark_is_dropped_from_a_heading(line: str) -> None:
+@pytest.mark.parametrize("line", ["Engineer (suite)", "Projects (selected)", "Globex (2015 - 2020)",
+                                  "Python (5 years)", "Acme Corp - 10 years"])
+def test_only_a_carried_over_mark_or_a_known_headings_span_is_dropped_from_a_heading(line: str) -> None:
     from assistant.resume.parser import heading_name
 
     assert heading_name(line) is None
+
+
+@pytest.mark.parametrize("heading", ["Work Experience (10+ years)", "Experience (2015 – Present)",
+                                     "Professional Experience — 10 years", "PROFESSIONAL EXPERIENCE | 12 YEARS",
+                                     "Experience: 2015 - 2024"])
+def test_a_work_history_heading_with_the_span_it_covers_is_its_heading(heading: str) -> None:
+    """The span after a heading ("Experience (2015 – Present)") qualifies it: the heading was not found, and the
+    roles under it took the name above as their employer (pasted text) or were read under the summary."""
+    text = (f"Riley Sample\nriley@example.org\n{heading}\nDirector of Data Science, Acme Corp\nJan 2021 - Present\n"
+            "- Led a team of 12\nSenior Data Scientist, Beta Systems\nMar 2015 - Dec 2020\n- Built the pricing model\n"
+            "Education\nBSc Statistics, Example University, 2012\n")
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert [s.name for s in resume.sections] == ["experience", "education"]
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Director of Data Science", "Acme Corp"), ("Senior Data Scientist", "Beta Systems")]
 
 
 def test_a_work_history_heading_set_like_one_recognised_heading_is_found_though_dated_lines_follow() -> None:

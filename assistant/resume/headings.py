@@ -425,6 +425,10 @@ def keyword_kind(text: str) -> SectionName | None:
     return None
 
 
+# How long a section's span is, as a heading's qualifier writes it: "10+ years", "over 15 yrs", "2015 - Present".
+_SPAN = (r"(?i:(?:over\s+|about\s+|\+\s*)?\d{1,2}\s*\+?\s*(?:years?|yrs?\.?|jahre|ans|años|anos|anni)"
+         r"(?:\s+of\s+experience)?"
+         r"|(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|present|today|now|current|heute|aujourd['’]hui|actualidad|atual))")
 _DECORATION = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+|^\s*[/#~=>_]+\s*|\s*[/#~=<_]+\s*$|\s*\(\d{1,3}\)\s*$"
     # Dot leaders run on from it to the right margin (moderncv's banking style): "Languages. . . . . . ."
@@ -434,19 +438,29 @@ _DECORATION = re.compile(
     r"|\s*[(\[]\s*(?i:continued|cont(?:'|’)?d?\.?|suite|fortsetzung|forts\.|continuaci[óo]n|continua[çc][ãa]o"
     r"|continua|segue|seguito)\s*[)\]]\s*$"
 )
+# The span a section covers, after its heading in brackets or after a dash, bar or colon: "Work Experience (10+
+# years)", "Experience (2015 - Present)", "Professional Experience - 12 years".
+_SPAN_AFTER = re.compile(rf"(?:\s*[(\[]\s*(?:{_SPAN})\s*[)\]]|\s+[-–—|]\s*(?:{_SPAN})|\s*:\s*(?:{_SPAN}))\s*$")
 
 
 def strip_decoration(text: str) -> str:
     """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Skills. . .", "Experience
-    (continued)": numbering, decoration, dot leaders and a carried-over mark are not part of the heading. (A bracketed qualifier, "Experience (10+ years)", is kept: stripped
-    from every line, it made headings of lines inside work histories and lost roles on held-out resumes.)"""
-    return _DECORATION.sub("", text).strip()
+    (continued)", "Experience (10+ years)": numbering, decoration, dot leaders, a carried-over mark and the span the
+    section covers are not part of the heading. The span only after a heading the lexicon knows word for word, and
+    no other bracketed words: stripped from every line, any qualifier made headings of lines inside work histories
+    ("Globex (2015 - 2020)") and lost roles on held-out resumes."""
+    stripped = _DECORATION.sub("", text).strip()
+    spanned = _SPAN_AFTER.search(stripped)
+    if spanned and heading_key(stripped[:spanned.start()]) in KEYS:
+        return stripped[:spanned.start()].strip()
+    return stripped
 
 
 def looks_like_heading_text(text: str) -> bool:
     """Short, no digits, not a sentence: what every heading is, whatever its style. Two headings set side by side
     on a row ("Education | Languages", the field break a wide gap on the page puts between them) are read as one
     line that is each of them."""
+    text = strip_decoration(text)
     if " | " in text:
         fields = text.split(" | ")
         return all(looks_like_heading_text(field) for field in fields) and looks_like_heading_text(" ".join(fields))
