@@ -151,6 +151,22 @@ def test_the_first_field_of_an_employer_line_over_its_title_is_the_employer() ->
         ("Teamleiterin Data Science", "Velotrans Mobility GmbH"), ("Senior Data Scientist", "Kestrel Works")]
 
 
+def test_title_at_employer_keeps_a_lower_case_name_the_titles_comma_and_the_employers_legal_form() -> None:
+    """ "Research Fellow at spotify" (the name in lower case was no employer after "at"), "Director, Machine Learning
+    at Acme, Inc., Boston, MA" (the commas were read as field breaks: "Director" at "Machine Learning"). A phrase
+    in lower case after "at" is still no employer."""
+    resume = _parse("Experience\nResearch Fellow at spotify\nJan 2021 - Present\n· Ran the ranking experiments\n"
+                    "Director, Machine Learning at Acme, Inc., Boston, MA\nMar 2017 - Dec 2020\n· Led a team of 12\n"
+                    "Senior Manager II, Ranking at spotify\nJun 2014 - Feb 2017\n· Built the ranking model\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Research Fellow", "spotify"), ("Director, Machine Learning", "Acme, Inc."),
+        ("Senior Manager II, Ranking", "spotify")]
+    assert resume.experience[1].location == "Boston, MA"
+    from assistant.resume.entry_fields import split_at_employer
+
+    assert split_at_employer("Senior Engineer at scale and speed") == ["Senior Engineer at scale and speed"]
+
+
 def test_a_legal_form_after_the_employers_comma_is_not_a_state() -> None:
     """ "Globex, LLC" over the title: the capitals after the comma are the company's legal form, not a state's
     code, so the employer stays whole; "Denver, CO" is still a place."""

@@ -479,7 +479,12 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
             line_number += 1
             for field in _title_at_employer(text) or header_fields(text):
                 parts = [field]
-                if field.count(",") >= 2:
+                at = split_at_employer(field)
+                if len(at) == 2 and "," in at[1]:
+                    # "Director, Machine Learning at Acme, Inc., Boston, MA": the "at" ends the title, commas and
+                    # all; what follows is the employer with its legal form, then its place.
+                    parts = [at[0], *_split_company_line(at[1])]
+                elif field.count(",") >= 2:
                     # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
                     split = _split_company_line(field)
                     if len(split) < field.count(",") + 1:
@@ -780,7 +785,9 @@ _CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:
 
 # "at" in the languages the reader covers ("Praktikant bei Ahrens", "Ingénieur chez Airbus", "Engenheiro na
 # Pagueja", "Sviluppatore presso Officina", "Ontwikkelaar bij Adyen"), and "@" before any name ("intern @ greenleaf").
-_AT_EMPLOYER = re.compile(r"\s+(?:(?:at|bei|chez|na|no|em|presso|bij)\s+(?=[A-Z0-9])|@\s*(?=\w))")
+# A name in lower case after "at" is one word ending the field ("Research Fellow at spotify"), not a phrase.
+_AT_EMPLOYER = re.compile(
+    r"\s+(?:(?:at|bei|chez|na|no|em|presso|bij)\s+(?=[A-Z0-9]|[a-z][\w.&'-]*\s*$)|@\s*(?=\w))")
 
 
 # "at" (or "@", "bei", "chez", ...) ending a header line: the employer went on to the next line.
