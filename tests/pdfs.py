@@ -381,6 +381,26 @@ def place_beside_employer_pdf(entries: list[tuple[str, str, str, str]]) -> bytes
     return _with_education(pdf)
 
 
+def run_in_titles_pdf(entries: list[tuple[str, str, str, str]]) -> bytes:
+    """A one-column resume whose entries print "Employer | City (dates)" and, under it, the title in bold run into
+    the sentence describing the role ("**Staff Engineer** Built the billing service ..."); entries: title,
+    employer, dates, description."""
+    pdf = _pdf()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 8, "WORK EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    for title, employer, dates, description in entries:
+        pdf.set_font("Helvetica", "I", 10)
+        pdf.cell(0, 6, f"{employer} | Columbus, OH ({dates})", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.cell(pdf.get_string_width(title) + 1.5, 5, title)
+        pdf.set_font("Helvetica", "", 10)
+        pdf.cell(0, 5, description, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    return _with_education(pdf)
+
+
 def running_header_pdf(entries: list[tuple[str, str, str]], running: str, break_before: int) -> bytes:
     """A work history that runs onto a second page, the page breaking before entry `break_before`; the second page
     opens with a running header (`running`, e.g. "Riley Sample - Resume") over that entry's header."""

@@ -22,6 +22,7 @@ from tests.pdfs import (
     left_dates_pdf,
     place_beside_employer_pdf,
     right_dates_pdf,
+    run_in_titles_pdf,
     running_header_pdf,
     sidebar_right_dates_pdf,
     sidebar_two_page_pdf,
@@ -126,6 +127,21 @@ def test_a_bold_title_with_its_own_comma_then_a_short_employer_splits_where_the_
                ("Data Scientist / ML Engineer", "spotify", "Jun 2014 - Feb 2017")]  # one word in lower case
     extracted = read_pdf(weight_only_headers_pdf(entries, dates_below=True), settings)
     assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
+def test_a_bold_title_run_into_the_roles_description_is_the_title(settings) -> None:
+    """ "Battelle | Columbus, OH (Feb 2023 - present)" over "**Computer Engineer II** Perform various classified
+    tasks ...": the title has no line of its own; the bold opening of the description line is the title, and the
+    sentence after it is what the role did (the role had no title, and the latest title was lost)."""
+    entries = [("Computer Engineer II", "Battelle", "Feb 2023 - present",
+                "Perform classified tasks related to reverse engineering and vulnerability research."),
+               ("Associate Software Engineer", "Infor", "May 2021 - Jan 2023",
+                "Developed the pipelines that build and test several of the company's products."),
+               ("Student Programmer", "Ohio Supercomputer Center", "Aug 2019 - Aug 2020",
+                "Maintained repeatable installations of the scientific applications offered to users.")]
+    resume = parse_resume(read_pdf(run_in_titles_pdf(entries), settings))
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _, _ in entries]
+    assert [j.bullets[0].text.lstrip("• ") for j in resume.experience] == [d for _, _, _, d in entries]
 
 
 def test_a_year_set_apart_from_its_month_is_no_field_break() -> None:

@@ -272,6 +272,35 @@ def split_by_weight(line_text: str, title: str, typography: Typography, header: 
     return None
 
 
+def split_run_in_title(line_text: str, typography: Typography) -> tuple[str, str] | None:
+    """(title, description) of a line whose bold opening is a job title run into the sentence that describes the
+    role ("**Computer Engineer II** Perform various classified tasks related to ..."): the cut is the space where
+    the bold ends (as in `split_by_weight`), the bold part reads as a title and is short, and the rest opens a
+    sentence. None for any other line."""
+    style = typography.style(line_text)
+    if style is None or not 0.04 <= style.bold <= 0.7:
+        return None
+    text = line_text.strip()
+    total = len(text) - 1  # the space where the bold ends is in neither run
+    # The space nearest where the bold ends (within 0.03 of the line's share; a long line has several).
+    cuts = sorted(((abs(len(text[: m.start()]) / total - style.bold), m) for m in re.finditer(r"\s+", text)),
+                  key=lambda cut: cut[0])
+    if not cuts or cuts[0][0] > 0.03:
+        return None
+    head, tail = text[: cuts[0][1].start()], text[cuts[0][1].end():]
+    if (len(head.split()) <= 8 and reads_as_title(head) and not head.endswith((".", ",", ":", ";"))
+            and tail[:1].isupper() and _reads_as_prose(tail)):
+        return head, tail
+    return None
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Four words or more, most of them in lower case: a sentence, not a name or a title ("Perform various
+    classified tasks related to ...")."""
+    words = text.split()
+    return len(words) >= 4 and 2 * sum(w[:1].islower() for w in words) > len(words)
+
+
 # What may stand before a cut at a plain space: words, commas inside them (a title's own, "Senior Manager II,
 # Ranking"), and no other separator, no dangling connector ("Engineer at", "University of", "Dados –").
 _PLAIN_CUT_HEAD = re.compile(

@@ -44,6 +44,7 @@ from assistant.resume.entry_fields import (
     sentence_like,
     split_at_employer,
     split_by_weight,
+    split_run_in_title,
     street_address,
     strip_location,
     title_by_position,
@@ -1103,6 +1104,15 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             # "Vinterberg Retail — built product search ...": what the role did, run on after the employer, opens
             # the role's body (its wrapped lines go on under it).
             body = [Line(number=section_lines[post[-1]].number, text=f"• {tail}"), *body]
+        if (title is None or (company is None and not reads_as_title(title))) and not post and body and (
+                typography is not None) and not _is_bullet(body[0]) and (
+                run_in := split_run_in_title(body[0].text, typography)):
+            # "**Computer Engineer II** Perform various classified tasks ...": the title in bold runs into the
+            # description on the line under the dates; the bold is the title, the rest opens the role's body, and
+            # the one name on the dated line ("Infor | Columbus, OH") is the employer, whatever the words made of it.
+            company = company or title
+            title = run_in[0]
+            body = [Line(number=body[0].number, text=f"• {run_in[1]}"), *body[1:]]
         if body and not _is_bullet(body[0]) and (found := find_location(body[0].text.strip())) and found[0] == 0:
             # "Seattle, Washington, United States" on a line of its own under the dates (LinkedIn's export): the
             # role's place, not a line of what it did to be coached.
