@@ -167,6 +167,21 @@ def test_title_at_employer_keeps_a_lower_case_name_the_titles_comma_and_the_empl
     assert split_at_employer("Senior Engineer at scale and speed") == ["Senior Engineer at scale and speed"]
 
 
+@pytest.mark.parametrize("separator", ["; ", " ; ", " :: ", " ~ ", " > ", " ‖ ", " » "])
+def test_a_header_whose_fields_a_semicolon_or_a_lone_symbol_separates_reads_each_field(separator: str) -> None:
+    """ "Director of Data Science; Acme Corp; Jan 2021 - Present": only bars, bullets and dashes separated fields,
+    so each header was one title with no employer. A semicolon inside a sentence still joins its clauses."""
+    roles = [("Director of Data Science", "Acme Corp", "Jan 2021 - Present"),
+             ("Senior Data Scientist", "Beta Systems", "Mar 2015 - Dec 2020")]
+    resume = _parse("Experience\n" + "".join(
+        f"{t}{separator}{e}{separator}{d}\n- Led the team of 12 people\n- Built the pricing model\n" for t, e, d in roles))
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in roles]
+    from assistant.resume.entry_fields import header_fields
+
+    sentence = "Full-time carer for a family member; completed an online course in causal inference."
+    assert header_fields(sentence) == [sentence]
+
+
 def test_a_legal_form_after_the_employers_comma_is_not_a_state() -> None:
     """ "Globex, LLC" over the title: the capitals after the comma are the company's legal form, not a state's
     code, so the employer stays whole; "Denver, CO" is still a place."""

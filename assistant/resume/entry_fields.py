@@ -91,7 +91,13 @@ WEB_ADDRESS = re.compile(r"[(\[]?\s*(?:https?://|www\.)[^\s)\]]+\s*[)\]]?", re.I
 def header_fields(text: str) -> list[str]:
     """The fields of a header line, split at its separators; a web address beside them (the employer's site) is
     none of them."""
-    parts = [p.strip(" ,/–—-") for p in SEPARATORS.split(WEB_ADDRESS.sub(" ", text))]
+    text = WEB_ADDRESS.sub(" ", text)
+    if not _reads_as_prose(text) and not text.rstrip().endswith("."):
+        # "Director of Data Science; Acme Corp; Jan 2021 - Present": a semicolon between fields; in a sentence
+        # ("Full-time carer for a family member; completed a course in causal inference.") it joins clauses.
+        text = re.sub(r"\s*;\s+", " | ", text)
+    # (A field's own colon stays: "Examples of assignments on this position:" is a lead-in, no name.)
+    parts = [re.sub(r"^\s*::|::\s*$", "", p).strip(" ,/–—-;~>‖¦»") for p in SEPARATORS.split(text)]
     return [p for p in parts if p and any(ch.isalpha() for ch in p)]
 
 

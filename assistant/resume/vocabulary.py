@@ -318,7 +318,9 @@ ENTRY_LABEL = Remembered(re.compile(
     r"(?:\s+(?:and|&|und|et|y|e)\s+[^\W\d_]+)?\s*:?",
     re.IGNORECASE,
 ))
-SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*")
+# Between a header's fields: a bar, bullet or dash, or a symbol standing alone between spaces ("Title :: Employer",
+# "Title ~ Employer", "Title > Employer", "Title ‖ Employer"). (A semicolon too, outside sentences: `header_fields`.)
+SEPARATORS = re.compile(r"\s+[|•·]\s*|\s*[|•·]\s+|\s+[–—-]\s+|\s*\|\s*|\s+(?:::|[~>‖¦»])\s+")
 SKILL_SPLIT = re.compile(r"\s*[,;•·|]\s*|\s{2,}")
 NAME_STOP = re.compile(
     r"resume|résumé|curriculum|vitae|\bcv\b|updated|engineer|developer|manager|director|scientist|analyst"
