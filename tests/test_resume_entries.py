@@ -182,6 +182,18 @@ def test_a_header_whose_fields_a_semicolon_or_a_lone_symbol_separates_reads_each
     assert header_fields(sentence) == [sentence]
 
 
+@pytest.mark.parametrize("skills", ["Python, SQL, Spark, Airflow", "Python · SQL · Spark"])
+def test_roles_run_on_under_skills_do_not_take_the_skills_list_into_the_first_header(skills: str) -> None:
+    """The work history's heading missed, its roles run on under Skills: the list above the first role was read
+    as that role's header ("Director of Data Science, Acme Corp" at "Spark")."""
+    roles = [("Director of Data Science", "Acme Corp", "Jan 2021 - Present"),
+             ("Senior Data Scientist", "Beta Systems", "Mar 2015 - Dec 2020")]
+    history = "".join(f"{t}, {e}\n{d}\n- Led the team of 12 people\n- Built the pricing model\n" for t, e, d in roles)
+    resume = _parse(f"Riley Sample\nriley@example.org\nSummary\nData leader with ten years in retail.\nSkills\n{skills}\n"
+                    f"{history}Education\nBSc Statistics, Example University, 2012\n")
+    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in roles]
+
+
 def test_a_legal_form_after_the_employers_comma_is_not_a_state() -> None:
     """ "Globex, LLC" over the title: the capitals after the comma are the company's legal form, not a state's
     code, so the employer stays whole; "Denver, CO" is still a place."""

@@ -2133,6 +2133,9 @@ def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measu
     what `_roles_anywhere` reads there (two or more entries that name a job title and no schooling)."""
     found: list[Job] = []
     for lines in blocks:
+        # The host's own list ("Python, SQL, Spark, Airflow" under Skills) comes before the roles run on under it:
+        # read with them, it became the first role's employer.
+        lines = _after_leading(lines, _list_of_items)
         # A line naming entries of another kind ("VOLUNTEER" in plain text, where no type size sets it apart as a
         # heading) opens that kind's entries: only the lines above it can be roles run on from a work history.
         cut = next((i for i, line in enumerate(lines) if _names_other_entries(line.text)), len(lines))
@@ -2140,6 +2143,20 @@ def _run_on_roles(blocks: list[list[Line]], typography: Typography | None, measu
                if not DEGREE.search(line.text)) >= 2:
             found += _roles_anywhere(lines[:cut], typography, measure)
     return found
+
+
+def _after_leading(lines: list[Line], test: Callable[[Line], bool]) -> list[Line]:
+    """`lines` from the first that fails `test` on."""
+    return next((lines[i:] for i, line in enumerate(lines) if not test(line)), [])
+
+
+def _list_of_items(line: Line) -> bool:
+    """A line listing three items or more (after a "Label:" lead-in), each of one to four words, none a job title
+    or dated: a skills or languages list, no header of a role."""
+    text = re.sub(r"^[^:,]{1,30}:\s*", "", BULLET.sub("", line.text).strip())
+    items = [item for item in re.split(r"\s*[,;·•|]\s*", text) if item]
+    return len(items) >= 3 and all(1 <= len(item.split()) <= 4 and not TITLE_WORDS.search(item) for item in items) and (
+        not _dated(line))
 
 
 def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typography: Typography | None,
@@ -2366,7 +2383,7 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
         # never carries dates (Skills, Languages, Interests, References), two or more dated lines are such roles.
         misplaced = [line for s in spans if s.name in _DATELESS and sum(
             bool(RANGE.search(line.text) or SINGLE_DATE.search(line.text)) for line in s.lines) >= 2
-            for line in s.lines]
+            for line in _after_leading(s.lines, _list_of_items)]
         jobs = _jobs(misplaced, typography, measure) if misplaced else []
         source = "anywhere" if jobs else "none"
     if not jobs:
