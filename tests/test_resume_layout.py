@@ -146,10 +146,14 @@ def test_a_bold_title_run_into_the_roles_description_is_the_title(settings) -> N
 
 def test_a_year_set_apart_from_its_month_is_no_field_break() -> None:
     """ "Associate professor June" ... "2022 -" flush right (a real CV's kerned line): the wide gap is inside the
-    date, so the line keeps it whole; between words it is a field break."""
+    date, so the line keeps it whole, and no date set apart needs a break (a narrow column wrapped "NY | Mar ’22"
+    before its "– Present" and lost the range); between words it is a field break."""
     line = LayoutLine([Run("Associate professor June", 177.0, 700.0, 10.0, False, 1),
                        Run("2022 - Present", 480.0, 700.0, 10.0, False, 2)])
     assert line.text(field_breaks=True) == "Associate professor June 2022 - Present"
+    line = LayoutLine([Run("Acme Analytics", 60.0, 700.0, 10.0, True, 1), Run("Mar ’22 – Present", 480.0, 700.0, 10.0,
+                                                                               False, 2)])
+    assert line.text(field_breaks=True) == "Acme Analytics Mar ’22 – Present"  # a month and its year: a date
     line = LayoutLine([Run("Acme Analytics", 60.0, 700.0, 10.0, True, 1), Run("Oslo", 500.0, 700.0, 10.0, False, 2)])
     assert line.text(field_breaks=True) == "Acme Analytics | Oslo"
     assert line.text() == "Acme Analytics Oslo"
@@ -568,7 +572,7 @@ def test_a_table_of_labels_and_values_is_read_row_by_row(settings) -> None:
     from tests.pdfs import label_table_pdf
 
     extracted = read_pdf(label_table_pdf(), settings)
-    assert "Dates | March 2021 - present" in extracted.text  # the label and its value: two cells, two fields
+    assert "Dates March 2021 - present" in extracted.text  # no field break before a date
     resume = parse_resume(extracted)
     assert [(j.start, j.end) for j in resume.experience] == [
         ("2021-03", "Present"), ("2015-01", "2019-08"), ("2012-09", "2014-12")]

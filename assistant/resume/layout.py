@@ -141,10 +141,10 @@ class LayoutLine:
         return out
 
 
-# A field break stands between words: a bullet glyph or a dash set apart from its text is no field, and a year
-# set apart is the rest of a date ("June" ... "2022"; dates are found by their own pattern, wherever they stand).
-_FIELD_END = re.compile(r"[^\W_][).]?\s*$")
-_FIELD_START = re.compile(r"\s*[^\W\d_]")
+# A field break stands between words: a bullet glyph or a dash set apart from its text is no field, and a date
+# set apart needs none ("June" ... "2022" is one date; dates are found by their own pattern, wherever they stand).
+_FIELD_END = re.compile(r"[^\W\d_][).]?\s*$")
+_FIELD_START = re.compile(r"\s*(?![^\W\d_]{3,9}\.?\s*['’‘]?\d)[^\W\d_]")  # not a month and its year: "Mar ’22"
 
 
 def _field_breaks(ordered: list[Run]) -> set[int]:
