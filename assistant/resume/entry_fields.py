@@ -92,10 +92,14 @@ def header_fields(text: str) -> list[str]:
     """The fields of a header line, split at its separators; a web address beside them (the employer's site) is
     none of them."""
     text = WEB_ADDRESS.sub(" ", text)
-    if not _reads_as_prose(text) and not text.rstrip().endswith("."):
-        # "Director of Data Science; Acme Corp; Jan 2021 - Present": a semicolon between fields; in a sentence
-        # ("Full-time carer for a family member; completed a course in causal inference.") it joins clauses.
-        text = re.sub(r"\s*;\s+", " | ", text)
+    clauses = re.split(r"\s*;\s+", text)
+    if len(clauses) > 1 and not _prose_start(text, 4) and not text.rstrip().endswith(".") and all(
+            clause[:1].isupper() or clause[:1].isdigit() for clause in clauses[1:]) and not all(
+            TITLE_WORDS.search(clause) for clause in clauses):
+        # "Director of Data Science; Acme Corp; Jan 2021 - Present": a semicolon between fields. Not in a sentence
+        # ("Full-time carer for a family member; completed a course in causal inference.") or before words in lower
+        # case ("Software Engineer; on call"), and titles alone are the positions held ("Support Intern; QA Intern").
+        text = " | ".join(clauses)
     # (A field's own colon stays: "Examples of assignments on this position:" is a lead-in, no name.)
     parts = [re.sub(r"^\s*::|::\s*$", "", p).strip(" ,/–—-;~>‖¦»") for p in SEPARATORS.split(text)]
     return [p for p in parts if p and any(ch.isalpha() for ch in p)]
@@ -295,29 +299,23 @@ def split_run_in_title(line_text: str, typography: Typography) -> tuple[str, str
         return None
     head, tail = text[: cuts[0][1].start()], text[cuts[0][1].end():]
     if (len(head.split()) <= 8 and reads_as_title(head) and not head.endswith((".", ",", ":", ";"))
-            and tail[:1].isupper() and _reads_as_prose(tail)):
+            and tail[:1].isupper() and _prose_start(tail, 4)):
         return head, tail
     return None
 
 
-def _reads_as_prose(text: str) -> bool:
-    """Four words or more, most of them in lower case: a sentence, not a name or a title ("Perform various
-    classified tasks related to ...")."""
-    words = text.split()
-    return len(words) >= 4 and 2 * sum(w[:1].islower() for w in words) > len(words)
-
+# Words that join a name to what follows, in the languages the reader covers: no field ends or is one of them.
+_JOINING_WORDS = r"at|of|and|for|in|with|to|the|on|by|from|de|da|do|des|du|der|bei|chez|en|y|e"
 
 # What may stand before a cut at a plain space: words, commas inside them (a title's own, "Senior Manager II,
 # Ranking"), and no other separator, no dangling connector ("Engineer at", "University of", "Dados –").
 _PLAIN_CUT_HEAD = re.compile(
-    r"(?![^|;]*(?:\||;|\s[–—-]\s))(?!.*\b(?:at|of|and|for|in|de|da|do|des|du|der|bei|chez|en|y|e|&)$).*[\w).]",
-    re.IGNORECASE)
+    rf"(?![^|;]*(?:\||;|\s[–—-]\s))(?!.*\b(?:{_JOINING_WORDS}|&)$).*[\w).]", re.IGNORECASE)
 
 
 # One word in lower case after the bold may be a brand's name ("spotify"); several are a phrase ("at Lindqvist
 # Retail", "quantrell systems" after a dot) and a joining word is none.
-_LOWER_CASE_NAME = re.compile(r"(?!(?:at|of|and|for|in|with|to|the|on|by|from|de|da|do|du|der|bei|chez|en|y|e)$)"
-                              r"[^\W\d_][\w.&'-]*", re.IGNORECASE)
+_LOWER_CASE_NAME = re.compile(rf"(?!(?:{_JOINING_WORDS})$)[^\W\d_][\w.&'-]*", re.IGNORECASE)
 
 
 def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str, str] | None:
@@ -325,7 +323,9 @@ def _split_at_a_weighted_space(title: str, total: int, bold: float) -> tuple[str
     the two fields, only the change of weight. The cut is the one space where the bold ends (within the same 0.03
     of the line's bold share, and the only such space), and only when the words then tell one side for the title
     (`title_side`): a bold word inside a title is no cut. A comma inside the bold stays in its field ("**Senior
-    Manager II, Ranking** Globex"); one after the cut means a separator was the field's end, not this space."""
+    Manager II, Ranking** Globex"); one after the cut means a separator was the field's end, not this space --
+    unless the title comes second, whose own comma it is ("**Data Science Institute** *Director, Machine
+    Learning*"). A lower-case tail is a name only as one word (`_LOWER_CASE_NAME`)."""
     cuts = [(title[:m.start()].strip(), title[m.end():].strip(),
              not any(not legal_form(title[b.end():]) for b in _WEIGHT_BREAK.finditer(title, m.end())))
             for m in re.finditer(r"\s+", title)
@@ -700,11 +700,11 @@ def _reads_as_specialty(text: str, title_probability: float, at_least: float) ->
     return title_probability > at_least and not (legal_form(text) or INSTITUTION.search(text))
 
 
-def _prose_start(text: str) -> bool:
-    """The first line of a description wrapped under a header: six words or more, most of them in lower case
-    ("Responsible for mechanical research, design, and development of")."""
+def _prose_start(text: str, words_at_least: int = 6) -> bool:
+    """The first line of a description wrapped under a header: six words or more (or `words_at_least`), most of
+    them in lower case ("Responsible for mechanical research, design, and development of")."""
     words = text.split()
-    return len(words) >= 6 and 2 * sum(w[:1].islower() for w in words) > len(words)
+    return len(words) >= words_at_least and 2 * sum(w[:1].islower() for w in words) > len(words)
 
 
 def reads_as_title(text: str) -> bool:
