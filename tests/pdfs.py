@@ -358,14 +358,20 @@ def weight_only_headers_pdf(entries: list[tuple[str, str, str]], first_style: st
     return _with_education(pdf)
 
 
-def place_beside_employer_pdf(entries: list[tuple[str, str, str, str]]) -> bytes:
-    """A one-column resume whose entries print the employer in bold with its place set flush right on the same
-    line, and the title in italics with its dates flush right under it (entries: title, employer, place, dates)."""
+def _name_and_heading(heading: str) -> FPDF:
+    """A page opening with the name in 18 pt bold and a section heading under it in 13 pt bold."""
     pdf = _pdf()
     pdf.set_font("Helvetica", "B", 18)
     pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 8, "EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def place_beside_employer_pdf(entries: list[tuple[str, str, str, str]]) -> bytes:
+    """A one-column resume whose entries print the employer in bold with its place set flush right on the same
+    line, and the title in italics with its dates flush right under it (entries: title, employer, place, dates)."""
+    pdf = _name_and_heading("EXPERIENCE")
     for title, employer, place, dates in entries:
         pdf.set_font("Helvetica", "B", 11)
         pdf.cell(120, 6, employer)
@@ -385,11 +391,7 @@ def run_in_titles_pdf(entries: list[tuple[str, str, str, str]]) -> bytes:
     """A one-column resume whose entries print "Employer | City (dates)" and, under it, the title in bold run into
     the sentence describing the role ("**Staff Engineer** Built the billing service ..."); entries: title,
     employer, dates, description."""
-    pdf = _pdf()
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.cell(0, 10, "Riley Sample", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 8, "WORK EXPERIENCE", new_x="LMARGIN", new_y="NEXT")
+    pdf = _name_and_heading("WORK EXPERIENCE")
     for title, employer, dates, description in entries:
         pdf.set_font("Helvetica", "I", 10)
         pdf.cell(0, 6, f"{employer} | Columbus, OH ({dates})", new_x="LMARGIN", new_y="NEXT")
