@@ -649,7 +649,10 @@ def _title_specialty(title_choice: _Candidate, company: str, candidates: list[_C
                      line_of: dict[int, int], lines: list[str]) -> tuple[str, str] | None:
     """(title, employer) when the field after the title's dash is the title's specialty, not its employer:
     "Northbridge Health" / "Engineering Manager – ML Infrastructure". The employer sits on a line of its own in the
-    header and reads as an organisation; what follows the dash does not, so both halves are the title."""
+    header and reads as an organisation, or stands beside the role's place there ("SR. CONSULTANT - MONITORING" over
+    "11/2011 - 08/2014 | Cardinal Health | Columbus, OH": the place goes with the employer, and the scorer cannot
+    tell "Cardinal Health" from a specialty); what follows the dash does not read as one, so both halves are the
+    title."""
     line = line_of.get(id(title_choice))
     beside = next((c for c in candidates if c[1] == company and line_of.get(id(c)) == line), None)
     if beside is None or line is None or _reads_as_organisation(company):
@@ -659,8 +662,18 @@ def _title_specialty(title_choice: _Candidate, company: str, candidates: list[_C
         return None
     fields_on = Counter(line_of.get(id(c)) for c in candidates)
     alone = [c[1] for c in candidates if c is not title_choice and c is not beside
-             and fields_on[line_of.get(id(c))] == 1 and _reads_as_organisation(c[1])]
+             and fields_on[line_of.get(id(c))] == 1 and (
+                 _reads_as_organisation(c[1]) or _beside_a_place(c[1], lines[line_of[id(c)] - 1]))]
     return (whole, alone[0]) if len(alone) == 1 else None
+
+
+def _beside_a_place(field: str, line: str) -> bool:
+    """Whether `field` is followed on its line by a place in a field of its own ("Cardinal Health | Columbus, OH")."""
+    at = line.find(field)
+    if at < 0:
+        return False
+    after = header_fields(line[at + len(field):])
+    return bool(after) and place_only(after[0])
 
 
 def _specialty_before_employer(title_choice: _Candidate, company: str, line_of: dict[int, int],
