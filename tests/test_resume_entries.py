@@ -916,3 +916,43 @@ def test_a_range_dating_the_whole_work_history_is_no_role(heading: str) -> None:
                     "Education\nBSc Mathematics, Example University, 2015\n")
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Senior Data Scientist", "Acme Corp"), ("Data Scientist", "Beta Systems"), ("Data Analyst", "Gamma Retail")]
+
+
+def test_an_employer_named_on_its_roles_own_line_is_not_lent_to_the_next_role() -> None:
+    """"fastlane Lead at Twitter" names Twitter for that role alone: the founder's role below it has no employer
+    named, and is not read as another role at Twitter. An employer heading its roles still is lent to them."""
+    inline = _parse("Felix Kraus\nWork Experience\n"
+                    "fastlane Lead at Twitter Sep 2015 - Feb 2017\n• Scaled the team from 1 to 5 engineers\n"
+                    "Founder of fastlane Sep 2014 - Sep 2015\n• Created the tool\n"
+                    "Lead iOS Developer at Toursprung Aug 2010 - Sep 2013\n• Built the first app\n")
+    assert [(job.title, job.company) for job in inline.experience] == [
+        ("fastlane Lead", "Twitter"), ("Founder of fastlane", None), ("Lead iOS Developer", "Toursprung")]
+    named_again = _parse("Dana Ray\nExperience\n"
+                         "Mar 2022 – present Director of ML Engineering, Brindlewood Marketplace – Seattle, WA\n"
+                         "• Run four ML teams.\nMay 2019 – Feb 2022 Senior Engineering Manager, Ranking, Brindlewood "
+                         "Marketplace – Seattle, WA\n• Grew the ranking group.\n")
+    assert [job.company for job in named_again.experience] == ["Brindlewood Marketplace"] * 2
+    heading = _parse("Chris Ash\nExperience\nGovernment Digital Service\nLead Developer\n• July 2023 – Present\n"
+                     "• Led the platform team.\nSenior Developer\n• June 2021 – July 2023\n• Ran the support rota.\n")
+    assert [(job.title, job.company) for job in heading.experience] == [
+        ("Lead Developer", "Government Digital Service"), ("Senior Developer", "Government Digital Service")]
+
+
+def test_a_dated_line_naming_the_title_at_the_employer_is_the_whole_header() -> None:
+    """A short line under "Lead iOS Developer at Toursprung  Aug 2010 - Sep 2013" is what the role did, not its title
+    with the dated line demoted to the employer."""
+    resume = _parse("Felix Kraus\nWork Experience\nData Engineer at Globex Mar 2014 - Present\nOwned the pipelines\n"
+                    "Lead iOS Developer at Toursprung Aug 2010 - Sep 2013\nBuilt the first app\n")
+    assert [(job.title, job.company) for job in resume.experience][-1] == ("Lead iOS Developer", "Toursprung")
+    assert [b.text for b in resume.experience[-1].bullets] == ["Built the first app"]
+
+
+@pytest.mark.parametrize("dated", ["11/2011 - 08/2014 | Cardinal Health | Columbus, OH",
+                                   "11/2011 - 08/2014 | Cardinal Health, Columbus, OH"])
+def test_the_name_beside_the_roles_place_is_the_employer_not_the_titles_specialty(dated: str) -> None:
+    """"SR. CONSULTANT - MONITORING" over the dates, employer and place: the employer stands with the place on the
+    dated line (the scorer cannot tell "Cardinal Health" from a specialty), and the dash is inside the title."""
+    resume = _parse(f"Leon Adam\nEXPERIENCE\nSR. CONSULTANT - MONITORING\n{dated}\n"
+                    "• Set the architectural vision for monitoring across 10k devices.\n")
+    assert [(job.title, job.company) for job in resume.experience] == [
+        ("SR. CONSULTANT - MONITORING", "Cardinal Health")]

@@ -891,7 +891,10 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
         elif _date_only(section_lines[anchor].text) and not glyph_fields:
             i = _over_early_bullets(section_lines, i, floor, claimed)
-        while True:
+        # "fastlane Lead at Twitter  Sep 2015 - Feb 2017": a dated line that names the title at the employer is the
+        # whole header; a short line above or under it ("Created the tool") is what a role did, not a field.
+        named_at = len(split_at_employer(RANGE.sub("", section_lines[anchor].text).strip(" |,-–—"))) == 2
+        while not named_at:
             if i >= floor and i not in claimed and _lone_glyph(section_lines[i]):
                 # An entry set as a list item: its bullet glyph sits on a line of its own between the employer and
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
@@ -952,7 +955,9 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         # this entry already has words of its own beside its dates ("Employer, Title  2019 - 2020").
         next_header = not headers_below and nxt + 1 == ceiling < len(section_lines) and _date_only(
             section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
-        if not complete and not next_header and nxt < ceiling and not _is_bullet(section_lines[nxt]) and (
+        named_at = named_at and not pre
+        if not complete and not next_header and not named_at and nxt < ceiling and not _is_bullet(
+                section_lines[nxt]) and (
                 _claimable_header(section_lines[nxt]) or (nxt == anchor + 1 and _odd_cased_name(section_lines[nxt]))
         ) and (
             len(pre) == 0 or not (TITLE_WORDS.search(pre_text) or CAREER_BREAK.search(pre_text))
@@ -1041,6 +1046,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     beside: list[int] = []  # jobs that are volunteering or guest lecturing (`_BESIDE_A_CAREER`)
     beside_headers: dict[int, tuple[list[int], int, list[int]]] = {}  # their header lines, to say what was left out
     carried: list[int] = []
+    inline: set[tuple[str | None, str | None, str | None]] = set()  # roles naming their employer on their dated line
     for n, (anchor, pre, post) in enumerate(headers):
         anchor_line = section_lines[anchor]
         if carried and not pre:
@@ -1081,7 +1087,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
             title = " ".join(section_lines[k].text.strip() for k in groups[n][1])
             company = groups[n][0]
         if any(CAREER_BREAK.fullmatch(part.strip(" :-–—()")) for field in (title, company) if field
-               for part in re.split(r"[,/|]", field)) or (
+               for part in re.split(r"[,/|]|\s[–—-]\s", field)) or (
                 company is None and title and CAREER_BREAK.search(title)):
             # A sabbatical or parental leave is time between roles, not a role: it must not become the latest job,
             # whether it is written as the title or in the employer's place ("Career Break | Family care").
@@ -1122,6 +1128,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         if end_raw is None and not title and not company and not bullets:
             # A lone date with no words around it (a footer's "December 2026", a chart's axis): no role.
             continue
+        if title and company and not pre and not post and title in rest and company in rest:
+            inline.add((title, company, f"{start[0]:04d}-{start[1]:02d}" if start else start_raw))
         jobs.append(
             Job(
                 title=title, company=company, location=location,
@@ -1149,7 +1157,7 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
         jobs = _open_timeline_ends(jobs)
     jobs = _ongoing_latest_role(jobs)
     jobs, spans = _employer_tenures(*_without_career_span(jobs, spans))
-    return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans))))
+    return _distinct_roles(_titles_in_one_entry(_same_employer(_nest_roles(jobs, spans), inline)))
 
 
 # "MiPih : Forge Logicielle : notre équipe fournit l'outillage ...", "Globex: Scrum Master for two teams ...": a
@@ -1583,13 +1591,21 @@ def _distinct_roles(jobs: list[Job]) -> list[Job]:
     return out
 
 
-def _same_employer(jobs: list[Job]) -> list[Job]:
+def _same_employer(jobs: list[Job], inline: set[tuple[str | None, str | None, str | None]]) -> list[Job]:
     """Roles listed under one employer ("Government Digital Service" over "Lead Developer", "Senior Developer",
     "Developer", each dated) are that employer's successive roles: a dated role with a title and no employer of
-    its own belongs to the employer above it, as a reader takes it."""
+    its own belongs to the employer above it, as a reader takes it.
+
+    Only an employer that heads its roles, though: one named on its own role's dated line ("fastlane Lead at Twitter
+    Sep 2015 - Feb 2017", keys in `inline`) is that role's alone, and the next line ("Founder of fastlane Sep 2014 -
+    Sep 2015") is a role of its own, not another one at Twitter, unless its own line names that employer too
+    ("Senior Manager, Applied Science, Tidewater Analytics", the name read into the title). Its employer is
+    otherwise left unknown rather than guessed."""
     out: list[Job] = []
     for job in jobs:
-        if job.company is None and job.title and out and out[-1].company:
+        if job.company is None and job.title and out and out[-1].company and (
+                (out[-1].title, out[-1].company, out[-1].start) not in inline
+                or out[-1].company in (part.strip() for part in job.title.split(","))):
             job = job.model_copy(update={"company": out[-1].company, "location": job.location or out[-1].location})
         out.append(job)
     return out
