@@ -956,3 +956,16 @@ def test_the_name_beside_the_roles_place_is_the_employer_not_the_titles_specialt
                     "• Set the architectural vision for monitoring across 10k devices.\n")
     assert [(job.title, job.company) for job in resume.experience] == [
         ("SR. CONSULTANT - MONITORING", "Cardinal Health")]
+
+
+@pytest.mark.parametrize("header, title, employer", [
+    ("Founder of ContextSDK", "Founder", "ContextSDK"),
+    ("CEO & Founder of SunApps", "CEO & Founder", "SunApps"),
+    ("Founder of fastlane", "Founder", "fastlane"),
+    ("Chief Technology Officer of Acme Labs", "Chief Technology Officer", "Acme Labs"),
+    ("Head of Data", "Head of Data", None),
+    ("Founder of the reading group", "Founder of the reading group", None),
+])
+def test_whom_a_founder_or_chief_officer_leads_is_the_employer(header: str, title: str, employer: str | None) -> None:
+    resume = _parse(f"Felix Kraus\nWork Experience\n{header} Sep 2014 - Sep 2015\n• Built the company.\n")
+    assert [(job.title, job.company) for job in resume.experience] == [(title, employer)]

@@ -845,10 +845,21 @@ _DANGLING_AT = re.compile(r"\s+(?:at|bei|chez|presso|bij|@)\s*$", re.IGNORECASE)
 _SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")
 
 
+# "Founder of fastlane", "CEO & Co-founder of Sotaky": whom a founder or chief officer leads is the employer. Only a
+# name (capitalised, a digit, or one lower-case word ending the field), not "Head of Data" or "President of the club".
+_FOUNDER_OF = re.compile(
+    r"(?P<title>.*\b(?:co-?founder|founder|owner|ceo|cto|coo|cfo|cpo|chief \w+ officer))\s+of\s+"
+    r"(?P<employer>(?:[A-Z0-9][\w.&'-]*)(?:\s+[A-Z0-9][\w.&'-]*)*|[a-z][\w.&'-]*)\s*", re.IGNORECASE)
+
+
 def split_at_employer(field: str) -> list[str]:
     """ "Engineering Manager, ML at Globex" -> ["Engineering Manager, ML", "Globex"] (only after a job title: one
     with a title word, or one the learned scorer reads as a title beside an organisation, "Statistician at
-    Northwind")."""
+    Northwind"); "Founder of fastlane" -> ["Founder", "fastlane"]."""
+    founder = _FOUNDER_OF.fullmatch(field.strip())
+    if founder is not None and founder["employer"][:1] == founder["employer"][:1].upper() or (
+            founder is not None and " " not in founder["employer"]):
+        return [founder["title"].strip(), founder["employer"].strip()]
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
     if len(parts) == 2 and parts[1].strip() and (
             TITLE_WORDS.search(parts[0]) or title_side(parts[0].strip(), parts[1].strip()) == 0):
