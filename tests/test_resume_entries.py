@@ -919,14 +919,14 @@ def test_a_range_dating_the_whole_work_history_is_no_role(heading: str) -> None:
 
 
 def test_an_employer_named_on_its_roles_own_line_is_not_lent_to_the_next_role() -> None:
-    """"fastlane Lead at Twitter" names Twitter for that role alone: the founder's role below it has no employer
+    """"fastlane Lead at Twitter" names Twitter for that role alone: the freelance role below it has no employer
     named, and is not read as another role at Twitter. An employer heading its roles still is lent to them."""
     inline = _parse("Felix Kraus\nWork Experience\n"
                     "fastlane Lead at Twitter Sep 2015 - Feb 2017\n• Scaled the team from 1 to 5 engineers\n"
-                    "Founder of fastlane Sep 2014 - Sep 2015\n• Created the tool\n"
+                    "Freelance iOS Consultant Sep 2014 - Sep 2015\n• Shipped apps for clients\n"
                     "Lead iOS Developer at Toursprung Aug 2010 - Sep 2013\n• Built the first app\n")
     assert [(job.title, job.company) for job in inline.experience] == [
-        ("fastlane Lead", "Twitter"), ("Founder of fastlane", None), ("Lead iOS Developer", "Toursprung")]
+        ("fastlane Lead", "Twitter"), ("Freelance iOS Consultant", None), ("Lead iOS Developer", "Toursprung")]
     named_again = _parse("Dana Ray\nExperience\n"
                          "Mar 2022 – present Director of ML Engineering, Brindlewood Marketplace – Seattle, WA\n"
                          "• Run four ML teams.\nMay 2019 – Feb 2022 Senior Engineering Manager, Ranking, Brindlewood "
