@@ -969,3 +969,14 @@ def test_the_name_beside_the_roles_place_is_the_employer_not_the_titles_specialt
 def test_whom_a_founder_or_chief_officer_leads_is_the_employer(header: str, title: str, employer: str | None) -> None:
     resume = _parse(f"Felix Kraus\nWork Experience\n{header} Sep 2014 - Sep 2015\n• Built the company.\n")
     assert [(job.title, job.company) for job in resume.experience] == [(title, employer)]
+
+
+def test_an_employer_with_its_legal_form_over_a_dashed_title_is_the_employer() -> None:
+    """LinkedIn's export, pasted: the employer's line ("Toyoimport del Este C.A."), then "Vendedor - almacenista"
+    right over the dates. The lone word after the dash is part of the title, whatever the scorer makes of it."""
+    resume = _parse("Ana Avila\nExperiencia\nInstituto Universitario de Tecnología\nCoordinador de laboratorio\n"
+                    "abril de 2013 - enero de 2014 (10 meses)\nSoporte de los laboratorios de electrónica.\n"
+                    "Toyoimport del Este C.A.\nVendedor - almacenista\n2011 - 2012 (1 año)\n"
+                    "Organizar y atender la cartera de clientes.\n")
+    assert [(job.title, job.company) for job in resume.experience][-1] == (
+        "Vendedor - almacenista", "Toyoimport del Este C.A.")

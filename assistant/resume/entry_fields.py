@@ -652,18 +652,20 @@ def _title_specialty(title_choice: _Candidate, company: str, candidates: list[_C
     header and reads as an organisation, or stands beside the role's place there ("SR. CONSULTANT - MONITORING" over
     "11/2011 - 08/2014 | Cardinal Health | Columbus, OH": the place goes with the employer, and the scorer cannot
     tell "Cardinal Health" from a specialty); what follows the dash does not read as one, so both halves are the
-    title."""
+    title. A legal form settles it whatever the scorer makes of the dash's tail: "Toyoimport del Este C.A." over
+    "Vendedor - almacenista" (a lone word the scorer takes for a name)."""
     line = line_of.get(id(title_choice))
     beside = next((c for c in candidates if c[1] == company and line_of.get(id(c)) == line), None)
-    if beside is None or line is None or _reads_as_organisation(company):
+    if beside is None or line is None or legal_form(company) or (_reads_as_organisation(company) and not any(
+            legal_form(c[1]) for c in candidates if line_of.get(id(c)) != line)):
         return None
     whole = lines[line - 1].strip()
     if not re.fullmatch(rf"{re.escape(title_choice[1])}\s+[–—-]\s+{re.escape(company)}", whole):
         return None
     fields_on = Counter(line_of.get(id(c)) for c in candidates)
     alone = [c[1] for c in candidates if c is not title_choice and c is not beside
-             and fields_on[line_of.get(id(c))] == 1 and (
-                 _reads_as_organisation(c[1]) or _beside_a_place(c[1], lines[line_of[id(c)] - 1]))]
+             and fields_on[line_of.get(id(c))] == 1 and (_reads_as_organisation(c[1]) or legal_form(c[1])
+                                                         or _beside_a_place(c[1], lines[line_of[id(c)] - 1]))]
     return (whole, alone[0]) if len(alone) == 1 else None
 
 
