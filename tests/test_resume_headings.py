@@ -293,6 +293,22 @@ def test_a_pasted_resume_with_lower_case_headings_gets_its_sections_and_roles() 
     assert resume.confidence["experience"] > 0.5
 
 
+def test_a_pasted_resume_with_headings_in_capitals_gets_the_ones_the_lexicon_does_not_know() -> None:
+    # Its known headings are in capitals, so a line in capitals named by a keyword is a heading too; an employer in
+    # capitals over its dates, a title in capitals and a heading right under another (two columns' headings read
+    # one after the other) are not.
+    resume = parse_resume(ExtractedText(text=(
+        "Avery Quinn\navery@example.org\nSUMMARY\nPlatform leader who builds calm on-call teams.\n"
+        "PROFESSIONAL EXPERIENCE\nGLOBAL EDUCATION FUND\nStaff Engineer  Jan 2020 - Present\n"
+        "• Led the platform team of 12\nINITECH - Senior Engineer  2016 - 2019\n• Built the billing service\n"
+        "PRACTICAL PROJECTS\nMargem App - recipe pricing for food businesses\nEDUCATION\nSPEAKING AND WRITING\n"
+        "MSc Computer Science, Example University  2014\nKNOWLEDGE AND SKILLS\nPython, Go, SQL\n"), pages=1))
+    assert [(s.name, s.heading) for s in resume.sections] == [
+        ("summary", "SUMMARY"), ("experience", "PROFESSIONAL EXPERIENCE"), ("projects", "PRACTICAL PROJECTS"),
+        ("education", "EDUCATION"), ("skills", "KNOWLEDGE AND SKILLS")]
+    assert [j.company for j in resume.experience] == ["GLOBAL EDUCATION FUND", "INITECH"]
+
+
 def test_a_wrapped_label_ending_in_a_heading_word_makes_no_heading() -> None:
     # Europass prints "Name of organisation providing" / "education" (the label wrapped) under every degree: the
     # same lower-case word twice is a label's tail, not the document's headings.
