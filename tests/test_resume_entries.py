@@ -980,3 +980,17 @@ def test_an_employer_with_its_legal_form_over_a_dashed_title_is_the_employer() -
                     "Organizar y atender la cartera de clientes.\n")
     assert [(job.title, job.company) for job in resume.experience][-1] == (
         "Vendedor - almacenista", "Toyoimport del Este C.A.")
+
+
+def test_description_lines_that_lost_their_bullets_are_not_the_next_roles_header() -> None:
+    """Pasted from a viewer that drops bullet glyphs: "Employer / dates / Title" then what the role did. The last
+    description lines of one role are not the next role's title and employer; the line right over the dates is."""
+    resume = _parse("Dan Whit\nExperience\nMeridian Payments\nMarch, 2022 - Present\nStaff Software Engineer\n"
+                    "Technical lead for the card authorisation platform (11 engineers)\n"
+                    "Designed the idempotency layer that ended duplicate charges\nMeridian Payments\n"
+                    "November, 2019 - February, 2022\nSenior Software Engineer\n"
+                    "Split the ledger service out of the monolith\nOrchard Mobile\nJanuary, 2017 - October, 2019\n"
+                    "Software Engineer\nBuilt the push notification service for 8M devices\n")
+    assert [(job.title, job.company) for job in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
+        ("Software Engineer", "Orchard Mobile")]

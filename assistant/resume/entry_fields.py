@@ -93,7 +93,7 @@ def header_fields(text: str) -> list[str]:
     none of them."""
     text = WEB_ADDRESS.sub(" ", text)
     clauses = re.split(r"\s*;\s+", text)
-    if len(clauses) > 1 and not _prose_start(text, 4) and not text.rstrip().endswith(".") and all(
+    if len(clauses) > 1 and not prose_start(text, 4) and not text.rstrip().endswith(".") and all(
             clause[:1].isupper() or clause[:1].isdigit() for clause in clauses[1:]) and not all(
             TITLE_WORDS.search(clause) for clause in clauses):
         # "Director of Data Science; Acme Corp; Jan 2021 - Present": a semicolon between fields. Not in a sentence
@@ -241,7 +241,7 @@ def title_by_position(jobs: list[Job], entries: list[list[Line]]) -> list[Job]:
     for job, place in zip(jobs, places, strict=True):
         fields = (job.title or "", job.company or "")
         if _turned_round(role, place) and title_side(*fields) != 0 and not any(
-                sentence_like(text) or _prose_start(text) for text in fields):
+                sentence_like(text) or prose_start(text) for text in fields):
             job = job.model_copy(update={"title": job.company, "company": job.title})
         out.append(job)
     return out
@@ -299,7 +299,7 @@ def split_run_in_title(line_text: str, typography: Typography) -> tuple[str, str
         return None
     head, tail = text[: cuts[0][1].start()], text[cuts[0][1].end():]
     if (len(head.split()) <= 8 and reads_as_title(head) and not head.endswith((".", ",", ":", ";"))
-            and tail[:1].isupper() and _prose_start(tail, 4)):
+            and tail[:1].isupper() and prose_start(tail, 4)):
         return head, tail
     return None
 
@@ -575,7 +575,7 @@ def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str 
                 return right, left, location
     dated_only = candidates if len(candidates) == 1 else [c for c in candidates if c[0] == "rest"]
     if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
-            len(candidates) == 1 or not pre and all(_prose_start(t) for o, t in candidates if o == "post")):
+            len(candidates) == 1 or not pre and all(prose_start(t) for o, t in candidates if o == "post")):
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
         # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix). The dated line says it
         # all; a line of the description under it ("Responsible for the design of ...") adds nothing.
@@ -715,7 +715,7 @@ def _reads_as_specialty(text: str, title_probability: float, at_least: float) ->
     return title_probability > at_least and not (legal_form(text) or INSTITUTION.search(text))
 
 
-def _prose_start(text: str, words_at_least: int = 6) -> bool:
+def prose_start(text: str, words_at_least: int = 6) -> bool:
     """The first line of a description wrapped under a header: six words or more (or `words_at_least`), most of
     them in lower case ("Responsible for mechanical research, design, and development of")."""
     words = text.split()

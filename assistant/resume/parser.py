@@ -40,6 +40,7 @@ from assistant.resume.entry_fields import (
     learned_title,
     legal_end,
     place_only,
+    prose_start,
     reads_as_title,
     sentence_like,
     split_at_employer,
@@ -224,6 +225,17 @@ def _claimable_header(line: Line) -> bool:
         return find_location(BULLET.sub("", text)) is not None and len(text) < 70
     return True
 
+
+
+def _description_line(text: str) -> bool:
+    """A short line of what the role did, its bullet glyph lost ("Split the ledger service out of the monolith",
+    "Shipped two console titles"): four words or more, most of them in lower case, with no title word, legal form
+    or institution's word (a title or a name in sentence case, "Analista de dados sênior", "Ministère de la
+    santé", is no description). Only asked of a line that is not right beside the dated line: a title in sentence
+    case the words cannot vouch for ("Coord.de lab. de electrónica y microprocesadores", LinkedIn's export) sits
+    right over its dates, and a description run on from the entry above sits further off."""
+    return len(header_fields(text)) <= 1 and prose_start(text, 4) and not TITLE_WORDS.search(text) and not (
+        legal_form(text)) and not INSTITUTION.search(text)
 
 
 def _odd_cased_name(line: Line) -> bool:
@@ -618,7 +630,8 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return 0 <= index < len(lines) and _claimable_header(lines[index]) and not sentence_like(lines[index].text) \
             and not TITLE_WORDS.search(lines[index].text) and not _opens_a_sentence(lines, index)
 
-    if sum(titled(a + 1) and employer_like(a + 2) for a in bare) >= 0.6 * len(bare):
+    if sum(titled(a + 1) and employer_like(a + 2) and not _description_line(lines[a + 2].text)
+           for a in bare) >= 0.6 * len(bare):
         return True  # "date / Title / Employer" on most entries
     if sum(employer_like(a + 1) and titled(a + 2) for a in bare) >= 0.6 * len(bare) and sum(
             titled(a - 1) for a in bare) < 0.5 * len(bare):
@@ -641,7 +654,8 @@ def _second_header(first: Line, second: Line, typography: Typography | None = No
     """Is `second` the other half of a two-line entry header under a bare date: a short non-prose line, and of the
     two exactly one names a job title (the title line and the employer line, in either order) -- or the first is
     an employer alone (one field, no title word) over a line set larger than the body (a title in its own words)."""
-    if _is_bullet(second) or not (_claimable_header(second) or _odd_cased_name(second)) or sentence_like(second.text):
+    if _is_bullet(second) or not (_claimable_header(second) or _odd_cased_name(second)) or sentence_like(
+            second.text) or _description_line(second.text):
         return False
     if len((header_fields(second.text) or [""])[0]) >= 70 or RANGE.search(second.text):
         return False
@@ -907,6 +921,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 i -= 1
                 continue
             if not (i >= floor and len(pre) < 3 and i not in claimed and (
+                    i == anchor - 1 or not _description_line(section_lines[i].text)) and (
                     _claimable_header(section_lines[i]) or (
                         i == item) or (_odd_cased_name(section_lines[i]) and (i == 0 or (
                             i - 1 >= floor and not _is_bullet(section_lines[i - 1])
