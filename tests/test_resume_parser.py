@@ -1716,3 +1716,22 @@ def test_roles_held_within_a_year_open_their_line_like_the_two_ranges_of_a_short
     assert [(j.title, j.start) for j in resume.experience] == [
         ("Technicien Systèmes et Réseaux", "2012-01"), ("Technicien de Maintenance IT", "2011-01"),
         ("Technicien de Déploiement", "2011-01"), ("Conseiller Informatique", "2009-01")]
+
+
+def test_roles_found_under_another_heading_make_the_reading_unsure() -> None:
+    # A two-column page pasted: the sidebar (Summary, Talks) comes between the work history's first roles and the
+    # rest, which are read under "Talks". The reading says so and is not presented as sure.
+    text = ("Chris Ash\nchris@example.org\nEXPERIENCE\nGovernment Digital Service\nLead Developer\n"
+            "• July 2023 – Present\n• Led the platform team.\nSenior Developer\n• June 2021 – July 2023\n"
+            "• Ran the support rota.\nSUMMARY\nA pragmatic web developer.\nTalks\nParis Web conference\n"
+            "I represented the BBC in 2018 with a talk.\nBBC\nActing Technical Lead\n• Nov 2018 – April 2019\n"
+            "• Led the delivery of the article renderer.\nSenior Software Engineer\n• Feb 2017 – Oct 2018\n"
+            "• Recruited and trained developers.\nWeb Developer\n• Feb 2016 – Jan 2017\n• Built visual journalism.\n")
+    resume = parse_resume(ExtractedText(text=text, pages=1))
+    assert len(resume.experience) == 2
+    assert any('roles were found under "Talks"' in problem for problem in resume.reading_problems)
+    assert resume.confidence["experience"] <= 0.35
+    talks_only = text[:text.index("BBC\nActing")] + "Data at scale\n• PyData London, May 2019\nFeature stores\n" \
+        "• Strata, Sep 2018\n"
+    assert not any("roles were found" in p for p in parse_resume(ExtractedText(text=talks_only, pages=1))
+                   .reading_problems)

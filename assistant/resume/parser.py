@@ -2070,6 +2070,15 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
         # right.
         signs.append(f"dated entries were found under \"{stray.heading}\": a heading may have been missed, so "
                      "some roles may be missing")
+    kept = {(job.title, job.start) for job in jobs}
+    elsewhere = next((s for s in spans if s.name not in _HOLD_ROLES and len([
+        role for role in _run_on_roles([s.lines], typography, None) if (role.title, role.start) not in kept]) >= 2),
+        None)
+    if source != "anywhere" and elsewhere is not None:
+        # Two roles or more, dated and named by job titles, under a heading of another kind ("Talks", after a
+        # two-column page's sidebar, pasted): the work history went on there, and its roles were not read.
+        signs.append(f"roles were found under \"{elsewhere.heading}\" and not read as part of the work history: "
+                     "some roles may be missing, so check the roles listed below")
     prose = next((j.company for j in jobs if j.company and (
         _reads_as_prose(j.company) or (_in_lower_case(j.company) and _in_lower_case(j.title or "") is False))), None)
     if prose is not None:
@@ -2267,6 +2276,8 @@ def _holds_work_history(span: Span) -> bool:
 _OWN_DATED_ENTRIES: set[SectionName] = {"projects", "publications", "awards", "certifications"}
 # Section kinds whose own content is never dated: dated lines under one of them ran on from a missed heading.
 _DATELESS: set[SectionName] = {"skills", "languages", "interests", "references"}
+# Kinds whose entries are roles of their own kind, read or set aside as such.
+_HOLD_ROLES: set[SectionName] = {"experience", "education", "volunteering", "leadership"}
 
 
 def _dated(line: Line) -> bool:
