@@ -994,3 +994,17 @@ def test_description_lines_that_lost_their_bullets_are_not_the_next_roles_header
     assert [(job.title, job.company) for job in resume.experience] == [
         ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
         ("Software Engineer", "Orchard Mobile")]
+
+
+def test_a_description_wrapped_under_a_titled_dated_line_is_its_body_and_a_year_it_mentions_no_role() -> None:
+    """A narrow column wraps what the role did under its dated line: "Consulted an Area120 Google project, focus on"
+    is no employer, and "Data Science & Infra, IPO in 2021" (a year a preposition governs) dates no role."""
+    resume = _parse("Felix Kraus\nWork Experience\nFounder of ContextSDK Oct 2022 - Present\n"
+                    "Consulting for Google Area120 Project Sep 2021 - Mar 2023\n"
+                    "Consulted an Area120 Google project, focus on\nsecurity & privacy of mobile SDKs\n"
+                    "Research & Development at Root Insurances Jun 2019 - Jul 2021\n"
+                    "Founding member of the R&D Team, focus on\nData Science & Infra, IPO in 2021\n"
+                    "fastlane Lead at Google Feb 2017 - Feb 2019\nGoogle acquired fastlane, moved to New York\n")
+    assert [(job.title, job.company) for job in resume.experience] == [
+        ("Founder", "ContextSDK"), ("Consulting for Google Area120 Project", None),
+        ("Research & Development", "Root Insurances"), ("fastlane Lead", "Google")]

@@ -797,6 +797,11 @@ def _range_in_prose(lines: list[Line], index: int) -> bool:
     return False
 
 
+# A year a preposition governs ends a sentence of description, not a header: "Data Science & Infra, IPO in 2021".
+_YEAR_MENTIONED = re.compile(r"\b(?:in|by|of|before|after|during|around|en|em|im|nel|au)\s+\(?(?:19|20)\d\d\)?\s*$",
+                             re.IGNORECASE)
+
+
 def _entry_anchors(section_lines: list[Line]) -> list[int]:
     """The lines that open an entry: its dated line (a range, an open start, "since 2020", a single date), a header
     line ending or opening in a bare year where the entries print their ranges there, or a timeline's bare start
@@ -834,7 +839,8 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
             if iso_ranges and LONE_ISO_DATE.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
             and not sentence_like(line.text) and not _DOCUMENT_DATE.search(line.text)} | {
             i for i, line in enumerate(section_lines)
-            if TRAILING_YEAR.search(line.text) and len(line.text) < 90 and not _is_bullet(line)
+            if TRAILING_YEAR.search(line.text) and not _YEAR_MENTIONED.search(line.text) and len(line.text) < 90
+            and not _is_bullet(line)
             and (TITLE_WORDS.search(line.text) or dates_last and len(line.text.split()) <= 8)
             and _claimable_header(line) and not sentence_like(line.text)
             and not _DOCUMENT_DATE.search(line.text)} | {
@@ -971,7 +977,11 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         next_header = not headers_below and nxt + 1 == ceiling < len(section_lines) and _date_only(
             section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
         named_at = named_at and not pre
-        if not complete and not next_header and not named_at and nxt < ceiling and not _is_bullet(
+        # A description under a dated line that has words of its own ("Consulting for Google Area120 Project  Sep
+        # 2021 - Mar 2023" / "Consulted an Area120 Google project, focus on") is the role's body, not a field.
+        described = not _date_only(section_lines[anchor].text) and nxt < ceiling and _description_line(
+            section_lines[nxt].text)
+        if not complete and not next_header and not named_at and not described and nxt < ceiling and not _is_bullet(
                 section_lines[nxt]) and (
                 _claimable_header(section_lines[nxt]) or (nxt == anchor + 1 and _odd_cased_name(section_lines[nxt]))
         ) and (
