@@ -1008,3 +1008,19 @@ def test_a_description_wrapped_under_a_titled_dated_line_is_its_body_and_a_year_
     assert [(job.title, job.company) for job in resume.experience] == [
         ("Founder", "ContextSDK"), ("Consulting for Google Area120 Project", None),
         ("Research & Development", "Root Insurances"), ("fastlane Lead", "Google")]
+
+
+def test_dates_over_title_at_employer_lines_head_their_entries() -> None:
+    """JSON Resume's "2022-03-01 TO PRESENT" / "Staff Software Engineer at Meridian Payments" / what the role did:
+    each date opens its entry, so the description lines above the next date are not its header. (Here with no
+    work-history heading: the section does not open on a date, so the lines beside the dates must tell.)"""
+    resume = _parse("Dan Whit\nABOUT ME\nSoftware engineer with fifteen years across games and payments.\n"
+                    "2022-03-01 TO PRESENT\nStaff Software Engineer at Meridian Payments\n"
+                    "Technical lead for the card authorisation platform (11 engineers)\n"
+                    "Designed the idempotency layer that ended duplicate charges\n2019-11-01 TO 2022-02-28\n"
+                    "Senior Software Engineer at Meridian Payments\nSplit the ledger service out of the monolith\n"
+                    "2017-01-01 TO 2019-10-31\nSoftware Engineer at Orchard Mobile\n"
+                    "Built the push notification service for 8M devices\n")
+    assert [(job.title, job.company) for job in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
+        ("Software Engineer", "Orchard Mobile")]

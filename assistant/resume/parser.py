@@ -630,9 +630,9 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return 0 <= index < len(lines) and _claimable_header(lines[index]) and not sentence_like(lines[index].text) \
             and not TITLE_WORDS.search(lines[index].text) and not _opens_a_sentence(lines, index)
 
-    if sum(titled(a + 1) and employer_like(a + 2) and not _description_line(lines[a + 2].text)
-           for a in bare) >= 0.6 * len(bare):
-        return True  # "date / Title / Employer" on most entries
+    if sum(titled(a + 1) and (employer_like(a + 2) and not _description_line(lines[a + 2].text) or len(
+            split_at_employer(lines[a + 1].text)) == 2) for a in bare) >= 0.6 * len(bare):
+        return True  # "date / Title / Employer" (or "date / Title at Employer") on most entries
     if sum(employer_like(a + 1) and titled(a + 2) for a in bare) >= 0.6 * len(bare) and sum(
             titled(a - 1) for a in bare) < 0.5 * len(bare):
         return True  # "date / Employer / Title", where no title sits above the dates
