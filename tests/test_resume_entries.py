@@ -1024,3 +1024,13 @@ def test_dates_over_title_at_employer_lines_head_their_entries() -> None:
     assert [(job.title, job.company) for job in resume.experience] == [
         ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
         ("Software Engineer", "Orchard Mobile")]
+
+
+def test_the_time_spent_under_a_titled_dated_line_does_not_hide_the_employer_below_it() -> None:
+    """"Sept. 2014 - Janv. 2017 Machine Learning Engineer" / "2 ans 4 mois" / "Northwind Analytics": the employer
+    is under the tenure line (it was lent from the role above, by chance the same employer)."""
+    resume = _parse("Ingrid Salve\nEXPERIENCES PROFESSIONNELLES\nSept. 2014 - Janv. 2017 Machine Learning Engineer\n"
+                    "2 ans 4 mois\nNorthwind Analytics\nFirst machine learning hire.\n"
+                    "• Shipped the first demand forecasting model\n")
+    assert [(job.title, job.company) for job in resume.experience] == [("Machine Learning Engineer",
+                                                                        "Northwind Analytics")]

@@ -965,6 +965,11 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
             # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
             # title is on the next line.
             nxt += 1
+        elif nxt + 1 < ceiling and TENURE.fullmatch(section_lines[nxt].text.strip(" ()")) and not _date_only(
+                section_lines[anchor].text):
+            # "Sept. 2014 - Janv. 2017 Machine Learning Engineer" / "2 ans 4 mois" / "Northwind Analytics": the time
+            # spent there, under a dated line that holds the title, sits between it and the employer.
+            nxt += 1
         # "Employer / Title  date": a line above and words beside the date already make the header, so a line
         # below that sits right over the next dated line is the next entry's employer, not this entry's.
         complete = bool(pre) and not _date_only(section_lines[anchor].text) and nxt + 1 == ceiling < len(
@@ -1622,10 +1627,12 @@ def _same_employer(jobs: list[Job], inline: set[tuple[str | None, str | None, st
     its own belongs to the employer above it, as a reader takes it.
 
     Only an employer that heads its roles, though: one named on its own role's dated line ("fastlane Lead at Twitter
-    Sep 2015 - Feb 2017", keys in `inline`) is that role's alone, and the next line ("Founder of fastlane Sep 2014 -
-    Sep 2015") is a role of its own, not another one at Twitter, unless its own line names that employer too
+    Sep 2015 - Feb 2017", keys in `inline`) is that role's alone, and the next line ("Independent iOS Projects Apr
+    2019 - Apr 2022") is a role of its own, not another one at Twitter, unless its own line names that employer too
     ("Senior Manager, Applied Science, Tidewater Analytics", the name read into the title). Its employer is
-    otherwise left unknown rather than guessed."""
+    otherwise left unknown rather than guessed. (An employer on a line under its title is lent: "SENIOR DIRECTOR, AI
+    PLATFORM" / "Quantrell Systems" / "DIRECTOR, ML INFRASTRUCTURE" is a promotion there; leaving it unlent cost
+    five generated files' promotions when tried.)"""
     out: list[Job] = []
     for job in jobs:
         if job.company is None and job.title and out and out[-1].company and (
