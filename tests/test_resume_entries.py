@@ -1034,3 +1034,18 @@ def test_the_time_spent_under_a_titled_dated_line_does_not_hide_the_employer_bel
                     "• Shipped the first demand forecasting model\n")
     assert [(job.title, job.company) for job in resume.experience] == [("Machine Learning Engineer",
                                                                         "Northwind Analytics")]
+
+
+def test_a_description_right_over_a_dated_line_with_its_own_words_is_the_role_above() -> None:
+    """"Meridian Payments - Senior Software Engineer 2019-11-01 — 2022-02-28" names its whole header: the unbulleted
+    description right above it ran on from the role before and is not its employer."""
+    resume = _parse("Dan Whit\nEXPERIENCE\nMeridian Payments - Staff Software Engineer 2022-03-01 — Present\n"
+                    "Technical lead for the card authorisation platform (11 engineers)\n"
+                    "Designed the idempotency layer that ended duplicate charges\n"
+                    "Meridian Payments - Senior Software Engineer 2019-11-01 — 2022-02-28\n"
+                    "Split the ledger service out of the monolith\n"
+                    "Orchard Mobile - Software Engineer 2017-01-01 — 2019-10-31\n"
+                    "Built the push notification service for 8M devices\n")
+    assert [(job.title, job.company) for job in resume.experience] == [
+        ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
+        ("Software Engineer", "Orchard Mobile")]

@@ -1185,8 +1185,9 @@ def test_one_roles_periods_listed_on_its_line_leave_the_reading_sure() -> None:
 
 def test_an_employer_that_reads_like_a_sentence_makes_the_reading_unsure() -> None:
     # A line of prose over the first dated title is taken for its employer; the user is told to check the roles
-    # rather than shown "Responsible for 12 models ..." as an employer read with confidence.
-    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nResponsible for 12 models and 3 teams across Europe\n"
+    # rather than shown "Verantwortung für ein Budget ..." as an employer read with confidence. (An English
+    # description, "Responsible for 12 models and 3 teams across Europe", is no longer taken: `_description_line`.)
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nVerantwortung für ein Budget von 2,4 Mio. EUR\n"
                     "Head of ML  2018 - Present\n• Led 20 engineers.\nSenior Data Scientist, Initech  2014 - 2018\n"
                     "• Built fraud models.\n")
     assert resume.confidence["experience"] < 0.4

@@ -231,9 +231,10 @@ def _description_line(text: str) -> bool:
     """A short line of what the role did, its bullet glyph lost ("Split the ledger service out of the monolith",
     "Shipped two console titles"): four words or more, most of them in lower case, with no title word, legal form
     or institution's word (a title or a name in sentence case, "Analista de dados sênior", "Ministère de la
-    santé", is no description). Only asked of a line that is not right beside the dated line: a title in sentence
-    case the words cannot vouch for ("Coord.de lab. de electrónica y microprocesadores", LinkedIn's export) sits
-    right over its dates, and a description run on from the entry above sits further off."""
+    santé", is no description). Not asked of a line right beside a dated line that holds only the dates: a title in
+    sentence case the words cannot vouch for ("Coord.de lab. de electrónica y microprocesadores", LinkedIn's export)
+    sits right over them. Beside a dated line with words of its own ("Meridian Payments - Senior Software Engineer
+    2019-11-01 — 2022-02-28"), or further off, such a line ran on from the entry above."""
     return len(header_fields(text)) <= 1 and prose_start(text, 4) and not TITLE_WORDS.search(text) and not (
         legal_form(text)) and not INSTITUTION.search(text)
 
@@ -927,7 +928,8 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 i -= 1
                 continue
             if not (i >= floor and len(pre) < 3 and i not in claimed and (
-                    i == anchor - 1 or not _description_line(section_lines[i].text)) and (
+                    (i == anchor - 1 and _date_only(section_lines[anchor].text))
+                    or not _description_line(section_lines[i].text)) and (
                     _claimable_header(section_lines[i]) or (
                         i == item) or (_odd_cased_name(section_lines[i]) and (i == 0 or (
                             i - 1 >= floor and not _is_bullet(section_lines[i - 1])
