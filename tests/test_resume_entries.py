@@ -1049,3 +1049,19 @@ def test_a_description_right_over_a_dated_line_with_its_own_words_is_the_role_ab
     assert [(job.title, job.company) for job in resume.experience] == [
         ("Staff Software Engineer", "Meridian Payments"), ("Senior Software Engineer", "Meridian Payments"),
         ("Software Engineer", "Orchard Mobile")]
+
+
+@pytest.mark.parametrize("header", [
+    "Product Analyst, Acme Analytics  Nov 2020 – Jun 2022",
+    "Aug 2019 - Jan 2021\nSoftware Development Engineer I at Nimbus Cloud",
+    "Senior Data Engineer, Acme Analytics GmbH, Berlin — Jan 2019 – Present",
+])
+def test_the_last_unbulleted_line_of_a_role_is_not_the_next_roles_header(header: str) -> None:
+    """The role above ends in a description with no bullet and no full stop ("Hired and led six engineers": its
+    title word is plural, the people led); the role below keeps its own title and employer."""
+    resume = _parse("Dana Whit\nExperience\nStaff Engineer at Globex  2020 - Present\n"
+                    "Built the forecasting platform used by four teams\nHired and led six engineers\n"
+                    f"{header}\nCut the reporting time by half\n")
+    second = resume.experience[1]
+    assert "Hired" not in (second.title or "") and "Hired" not in (second.company or "")
+    assert second.company is not None and second.title is not None

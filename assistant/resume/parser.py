@@ -231,12 +231,14 @@ def _description_line(text: str) -> bool:
     """A short line of what the role did, its bullet glyph lost ("Split the ledger service out of the monolith",
     "Shipped two console titles"): four words or more, most of them in lower case, with no title word, legal form
     or institution's word (a title or a name in sentence case, "Analista de dados sênior", "Ministère de la
-    santé", is no description). Not asked of a line right beside a dated line that holds only the dates: a title in
-    sentence case the words cannot vouch for ("Coord.de lab. de electrónica y microprocesadores", LinkedIn's export)
-    sits right over them. Beside a dated line with words of its own ("Meridian Payments - Senior Software Engineer
+    santé", is no description). Not asked of a line right over a dated line that holds only the dates, with no title
+    under them: a title in sentence case the words cannot vouch for ("Coord.de lab. de electrónica y
+    microprocesadores", LinkedIn's export) sits right over them. Beside a dated line with words of its own ("Meridian Payments - Senior Software Engineer
     2019-11-01 — 2022-02-28"), or further off, such a line ran on from the entry above."""
-    return len(header_fields(text)) <= 1 and prose_start(text, 4) and not TITLE_WORDS.search(text) and not (
-        legal_form(text)) and not INSTITUTION.search(text)
+    # A title word counts only as a whole word: "Hired and led six engineers" names the people led, not a title.
+    titled = any(m.end() == len(text) or not text[m.end()].isalpha() for m in TITLE_WORDS.finditer(text))
+    return len(header_fields(text)) <= 1 and prose_start(text, 4) and not titled and not legal_form(text) and not (
+        INSTITUTION.search(text))
 
 
 def _odd_cased_name(line: Line) -> bool:
@@ -912,6 +914,10 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
         elif _date_only(section_lines[anchor].text) and not glyph_fields:
             i = _over_early_bullets(section_lines, i, floor, claimed)
+        # A title right under bare dates ("Aug 2019 - Jan 2021" / "Software Development Engineer I at Nimbus Cloud"):
+        # the header is below them, so a description right above them ran on from the entry before.
+        title_below = _date_only(section_lines[anchor].text) and anchor + 1 < len(section_lines) and not _is_bullet(
+            section_lines[anchor + 1]) and bool(TITLE_WORDS.search(section_lines[anchor + 1].text))
         # "fastlane Lead at Twitter  Sep 2015 - Feb 2017": a dated line that names the title at the employer is the
         # whole header; a short line above or under it ("Created the tool") is what a role did, not a field.
         named_at = len(split_at_employer(RANGE.sub("", section_lines[anchor].text).strip(" |,-–—"))) == 2
@@ -928,7 +934,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 i -= 1
                 continue
             if not (i >= floor and len(pre) < 3 and i not in claimed and (
-                    (i == anchor - 1 and _date_only(section_lines[anchor].text))
+                    (i == anchor - 1 and _date_only(section_lines[anchor].text) and not title_below)
                     or not _description_line(section_lines[i].text)) and (
                     _claimable_header(section_lines[i]) or (
                         i == item) or (_odd_cased_name(section_lines[i]) and (i == 0 or (
