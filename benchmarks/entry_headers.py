@@ -9,7 +9,9 @@ labelled corpus: parser work may look at the tuning entries' misses (printed); t
 
 Each entry is pasted as the only role of a short resume (read through `read_text`, as a user's pasted text is)
 and scored with the labelled corpus's own comparisons (`benchmarks.resume_accuracy`): the title, the employer,
-and one role read.
+and one role read. `--after-a-role` pastes it instead as the second role, after one whose description lines have
+lost their bullets and full stops ("Hired and led six engineers"), as some editors paste a list: the last of them
+must not become the entry's title or employer (stop 46: 39 of the 138 tuning entries read right before, 127 after).
 """
 
 from __future__ import annotations
@@ -40,29 +42,36 @@ def load() -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
-def read(entry: dict[str, Any]) -> dict[str, bool]:
-    text = ("Dana Whitfield\ndana@example.org\n\nExperience\n" + "\n".join(entry["lines"]) +
+_ROLE_BEFORE = "Staff Engineer, Globex  2020 - Present\nBuilt the forecasting platform used by four teams\n" \
+    "Hired and led six engineers\n"
+
+
+def read(entry: dict[str, Any], after_a_role: bool = False) -> dict[str, bool]:
+    text = ("Dana Whitfield\ndana@example.org\n\nExperience\n" + (_ROLE_BEFORE if after_a_role else "")
+            + "\n".join(entry["lines"]) +
             "\n• Built the forecasting platform used by four teams.\n• Hired and led six engineers.\n\n"
             "Education\nMSc Statistics, University of Leeds, 2008\n")
     jobs = parse_resume(read_text(text, _SETTINGS)).experience
-    job = jobs[0] if jobs else None
+    wanted = 2 if after_a_role else 1
+    job = jobs[wanted - 1] if len(jobs) >= wanted else None
     employer = entry["company"]
     return {
         "title": job is not None and _title_match(entry["title"], job.title),
         "employer": job is not None and (job.company is None if employer is None
                                          else _employer_match(employer, [job.company or ""])),
-        "one role": len(jobs) == 1,
+        "one role": len(jobs) == wanted,
     }
 
 
-def score(which: str) -> tuple[Counter[str], int, list[tuple[dict[str, Any], dict[str, bool]]]]:
+def score(which: str, after_a_role: bool = False
+          ) -> tuple[Counter[str], int, list[tuple[dict[str, Any], dict[str, bool]]]]:
     """(right per field, entries, tuning entries read wrong with what went wrong)."""
     right, total, misses = Counter[str](), 0, []
     for entry in load():
         part = part_of(entry["id"])
         if which != "all" and part != which:
             continue
-        got = read(entry)
+        got = read(entry, after_a_role)
         right.update(field for field, ok in got.items() if ok)
         right["all three"] += all(got.values())
         total += 1
@@ -72,8 +81,10 @@ def score(which: str) -> tuple[Counter[str], int, list[tuple[dict[str, Any], dic
 
 
 def main(argv: list[str]) -> int:
+    after_a_role = "--after-a-role" in argv
+    argv = [a for a in argv if a != "--after-a-role"]
     which = argv[0] if argv else "tune"
-    right, total, misses = score(which)
+    right, total, misses = score(which, after_a_role)
     for entry, got in misses:
         wrong = ", ".join(field for field, ok in got.items() if not ok)
         print(f"{entry['id']} {entry['lang']} {entry['kind']} ({wrong}): {entry['lines']}")

@@ -9,7 +9,9 @@ pasted text is) as printed and after one change at a time:
 - heading removed / heading unknown: the heading the reader itself names as the work history is dropped, or
   replaced by a wording it does not know;
 - headings in lower case, headings letter-spaced ("S K I L L S  &  T O O L S"): every heading the reader names;
-- wrapped at 45 characters: every line, at word breaks, as a narrow column prints it.
+- wrapped at 45 characters: every line, at word breaks, as a narrow column prints it;
+- bullets lost: every line's list glyph dropped, as some viewers and editors paste a list (stop 46: the reader
+  took description lines for the next role's header).
 
 Scored by the labelled corpus's own checks (`resume_accuracy.check_labelled`): job count within one, employers
 found, latest title. Files with no heading named as work history are skipped.
@@ -20,6 +22,7 @@ diagnosed for a confidence change); the lower-case rule was made on word and typ
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 from collections.abc import Callable
@@ -34,6 +37,9 @@ COMMAND = "python -m benchmarks.text_stress"
 UNKNOWN_HEADING = "Chapters So Far"
 FIELDS = ("jobs", "employers", "latest_title")
 _SETTINGS = Settings()
+
+
+_LIST_GLYPH = re.compile(r"^\s*[•●▪◦‣∙·*–-]\s*")
 
 
 def _wrapped(text: str, width: int = 45) -> str:
@@ -60,11 +66,12 @@ def variants(text: str) -> dict[str, str] | None:
         "headings in lower case": each_heading(str.lower),
         "headings letter-spaced": each_heading(lambda heading: " ".join(heading.upper())),
         "wrapped at 45 characters": _wrapped(text),
+        "bullets lost": "\n".join(_LIST_GLYPH.sub("", line) for line in lines),
     }
 
 
 VARIANTS = ("as printed", "heading removed", "heading unknown", "headings in lower case", "headings letter-spaced",
-            "wrapped at 45 characters")
+            "wrapped at 45 characters", "bullets lost")
 
 
 def score(set_name: str) -> tuple[dict[str, Score], int]:
