@@ -216,7 +216,7 @@ def _find_headings(
     keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
     found = {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
     if typography is None:
-        _headings_in_capitals(lines, found, embedder)
+        _headings_in_capitals(lines, found)
         return _leadership_as_work_history(lines, _unknown_work_heading(lines, found, embedder))
     for index in [i for i in found if _wrapped_tail(lines, i, typography, found)]:
         del found[index]
@@ -280,28 +280,24 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
-def _headings_in_capitals(lines: list[Line], found: dict[int, SectionName], embedder: Embedder | None) -> None:
+def _headings_in_capitals(lines: list[Line], found: dict[int, SectionName]) -> None:
     """Pasted text has no type to set a heading apart, but its case can: where the headings the lexicon knows are
     written in capitals ("SUMMARY", "EDUCATION", "PROFESSIONAL EXPERIENCE": two at least, and most of them), a line
-    in capitals that looks like a heading and is named by a keyword or by similarity is one too ("PRACTICAL
-    PROJECTS", "KNOWLEDGE AND SKILLS") -- the document's own convention, as a PDF's heading style is
-    (`_headings_by_style`). Not a line over a date range or naming a job title (an employer or a title written in
-    capitals), nor a bullet, nor a line right under a heading: two columns' headings read one after the other
-    ("EXPERIENCE" / "PERSONAL PROJECTS & CONTENT") would leave the first section empty and its roles under the
-    second."""
+    in capitals that looks like a heading and is named by a keyword is one too ("PRACTICAL PROJECTS", "KNOWLEDGE AND
+    SKILLS") -- the document's own convention, as a PDF's heading style is (`_headings_by_style`). By a keyword
+    only: naming lines by similarity as well found no more headings on the tuning sources and cost the labelled
+    check half's pasted text three employers when its headings were letter-spaced. Not a line over a date range or
+    naming a job title (an employer or a title written in capitals), nor a bullet, nor a line right under a heading:
+    two columns' headings read one after the other ("EXPERIENCE" / "PERSONAL PROJECTS & CONTENT") would leave the
+    first section empty and its roles under the second."""
     in_capitals = sum(_capitals(lines[i].text) for i in found)
     if in_capitals < 2 or 2 * in_capitals <= len(found):
         return
     candidates = [i for i, line in enumerate(lines) if i not in found and _capitals(line.text)
                   and looks_like_heading_text(line.text) and not BULLET.match(line.text)
                   and not TITLE_WORDS.search(line.text) and not _dated_below(lines, i) and i - 1 not in found]
-    named = [keyword_kind(lines[i].text) for i in candidates]
-    unnamed = [i for i, kind in zip(candidates, named, strict=True) if kind is None]
-    by_meaning = dict(zip(unnamed, embedding_kinds(
-        [lines[i].text for i in unnamed], embedder or _default_embedder(), [STYLED_SIMILARITY_FLOOR] * len(unnamed)),
-        strict=True)) if unnamed else {}
-    for i, kind in zip(candidates, named, strict=True):
-        if (kind := kind or by_meaning.get(i)) is not None:
+    for i in candidates:
+        if (kind := keyword_kind(lines[i].text)) is not None:
             found[i] = kind
 
 
