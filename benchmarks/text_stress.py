@@ -16,6 +16,10 @@ pasted text is) as printed and after one change at a time:
 Scored by the labelled corpus's own checks (`resume_accuracy.check_labelled`): job count within one, employers
 found, latest title. Files with no heading named as work history are skipped.
 
+`labelled-tuning` and `labelled-check` read the labelled corpus's halves the same way (real layouts pasted; the
+check half is held out like its PDF figures, and is not in the default run); `--honesty` adds each variant's
+honesty counts (misread readings shown as sure, and so on).
+
 Stop 37 made its fixes on word, typst, latex and linkedin and kept themes to check them (three of its files were
 diagnosed for a confidence change); the lower-case rule was made on word and typst (a Europass label found on latex).
 """
@@ -26,12 +30,22 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from assistant.config import Settings
 from assistant.resume.intake import read_pdf, read_text
 from assistant.resume.parser import parse_resume
 from assistant.resume.review import prepare_resume
-from benchmarks.resume_accuracy import GENERATED_SETS, Score, check_labelled, generated_files
+from benchmarks.resume_accuracy import (
+    GENERATED_SETS,
+    LABELLED,
+    Score,
+    check_labelled,
+    generated_files,
+    labelled_truth,
+    split_of,
+)
 
 COMMAND = "python -m benchmarks.text_stress"
 UNKNOWN_HEADING = "Chapters So Far"
@@ -74,10 +88,20 @@ VARIANTS = ("as printed", "heading removed", "heading unknown", "headings in low
             "wrapped at 45 characters", "bullets lost")
 
 
+def _files(set_name: str) -> list[tuple[Path, dict[str, Any]]]:
+    """A generated set's files, or one half of the labelled corpus ("labelled-tuning", "labelled-check"): real
+    resumes, pasted as the app shows their text (a two-column page's sidebar between its roles, as a viewer's copy
+    puts it)."""
+    if set_name.startswith("labelled-"):
+        half = set_name.removeprefix("labelled-")
+        return [(LABELLED / name, truth) for name, truth in sorted(labelled_truth().items()) if split_of(name) == half]
+    return generated_files(GENERATED_SETS[set_name])
+
+
 def score(set_name: str) -> tuple[dict[str, Score], int]:
-    """(a Score per variant, files skipped) for one generated set."""
+    """(a Score per variant, files skipped) for one set (`_files`)."""
     scores, skipped = {variant: Score() for variant in VARIANTS}, 0
-    for path, truth in generated_files(GENERATED_SETS[set_name]):
+    for path, truth in _files(set_name):
         texts = variants(read_pdf(path.read_bytes(), _SETTINGS).text)
         if texts is None:
             skipped += 1
@@ -88,11 +112,13 @@ def score(set_name: str) -> tuple[dict[str, Score], int]:
 
 
 def main(argv: list[str]) -> int:
-    for set_name in argv or list(GENERATED_SETS):
+    honesty = "--honesty" in argv
+    for set_name in [a for a in argv if a != "--honesty"] or [*GENERATED_SETS, "labelled-tuning"]:
         scores, skipped = score(set_name)
         print(f"{set_name} (skipped {skipped}: no heading named as work history)")
         for variant, result in scores.items():
-            print(f"  {variant.ljust(26)}" + "".join(f"{field} {result.cell(field)}".ljust(26) for field in FIELDS))
+            print(f"  {variant.ljust(26)}" + "".join(f"{field} {result.cell(field)}".ljust(26) for field in FIELDS)
+                  + (f"\n    honesty: {result.honesty()}" if honesty else ""))
     return 0
 
 
