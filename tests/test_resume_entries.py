@@ -1065,3 +1065,13 @@ def test_the_last_unbulleted_line_of_a_role_is_not_the_next_roles_header(header:
     second = resume.experience[1]
     assert "Hired" not in (second.title or "") and "Hired" not in (second.company or "")
     assert second.company is not None and second.title is not None
+
+
+@pytest.mark.parametrize("date", ["Sep 2023", "09/2023", "09.2023"])
+def test_a_month_alone_on_its_line_dates_an_entry_in_words_or_in_numbers(date: str) -> None:
+    """A timeline's dates ("09/2023" over "Junior Data Engineer" / "Pinecrest Logistics") are read whether the month
+    is written as a word or as a number; before, the numbers dated nothing and no role was found."""
+    resume = _parse(f"Ana Lima\nExperience\n{date}\nJunior Data Engineer\nPinecrest Logistics\n"
+                    "• Built the nightly inventory pipeline\n06/2021 - 08/2023\nData Analyst\nAtlas Freight\n"
+                    "• Moved shipment reports to PostgreSQL\n")
+    assert [(job.title, job.start) for job in resume.experience][0] == ("Junior Data Engineer", "2023-09")

@@ -173,7 +173,10 @@ SINCE = Remembered(re.compile(
 # are written in ISO form, it is an entry's start printed without its end (a theme that drops "Present").
 LONE_ISO_DATE = re.compile(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)\s*$")
 ISO_START = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
-SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>(?:{MONTH}|expected){MONTH_YEAR_GAP}(?:19|20)\d\d)\b", re.IGNORECASE)
+# A month and year alone: "Sep 2023", "expected May 2026", or in numbers ending its line ("09/2023", "09.2023": a
+# timeline's dates, as GitHub's activity theme prints them; mid-line such numbers are as often something else).
+SINGLE_DATE = re.compile(rf"(?<![\w/.])(?P<start>(?:{MONTH}|expected){MONTH_YEAR_GAP}(?:19|20)\d\d\b"
+                         r"|(?:0[1-9]|1[0-2])[/.](?:19|20)\d\d(?=\s*$))", re.IGNORECASE)
 CAREER_BREAK = re.compile(
     r"\b(?:sabbatical|career break|gap year|parental leave|maternity leave|paternity leave|family leave"
     r"|caregiver|career pause|travell?ing|non-professional|self-study|self-directed (?:study|learning)|upskilling"
