@@ -233,8 +233,9 @@ def _description_line(text: str) -> bool:
     or institution's word (a title or a name in sentence case, "Analista de dados sênior", "Ministère de la
     santé", is no description). Not asked of a line right over a dated line that holds only the dates, with no title
     under them: a title in sentence case the words cannot vouch for ("Coord.de lab. de electrónica y
-    microprocesadores", LinkedIn's export) sits right over them. Beside a dated line with words of its own ("Meridian Payments - Senior Software Engineer
-    2019-11-01 — 2022-02-28"), or further off, such a line ran on from the entry above."""
+    microprocesadores", LinkedIn's export) sits right over them. Beside a dated line with words of its own
+    ("Meridian Payments - Senior Software Engineer 2019-11-01 — 2022-02-28"), or further off, such a line ran on
+    from the entry above."""
     # A title word counts only as a whole word: "Hired and led six engineers" names the people led, not a title.
     titled = any(m.end() == len(text) or not text[m.end()].isalpha() for m in TITLE_WORDS.finditer(text))
     return len(header_fields(text)) <= 1 and prose_start(text, 4) and not titled and not legal_form(text) and not (
@@ -989,7 +990,6 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         # this entry already has words of its own beside its dates ("Employer, Title  2019 - 2020").
         next_header = not headers_below and nxt + 1 == ceiling < len(section_lines) and _date_only(
             section_lines[ceiling].text) and not _date_only(section_lines[anchor].text)
-        named_at = named_at and not pre
         # A description under a dated line that has words of its own ("Consulting for Google Area120 Project  Sep
         # 2021 - Mar 2023" / "Consulted an Area120 Google project, focus on") is the role's body, not a field.
         described = not _date_only(section_lines[anchor].text) and nxt < ceiling and _description_line(
