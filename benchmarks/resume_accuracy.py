@@ -27,8 +27,8 @@ before the parser ever read them (`benchmarks/public_sets.md` says how they were
 repository, because they are copies of other people's documents; point `RESUME_PUBLIC_SETS` at a folder holding
 one sub-folder per set (truth.json in the labelled corpus's shape, PDFs in `pdf/`), or at several such folders
 separated by `:` as in PATH. Each file goes to **public-tune** or **public-check** by the same file-name hash as
-the labelled corpus, so they are a second, fresh held-out measure; a checkout without them simply has no such
-columns.
+the labelled corpus (the hash of its truth's `content` instead, where one content is printed through several
+layouts), so they are a second, fresh held-out measure; a checkout without them simply has no such columns.
 
 Only booleans and counts leave this module: contact details of the people in the corpus are never printed.
 """
@@ -281,7 +281,9 @@ def evaluate(extract: Any, parse: Any, test_data: Path, old_dir: Path) -> tuple[
             resume = parse(extract(path.read_bytes()))
             details.append(check_labelled(path.name, truth, resume, scores[set_name], split=set_name))
     for path, truth in public_files():
-        split = "public-" + ("tune" if split_of(path.name) == "tuning" else "check")
+        # A set that prints one content through several layouts names the content in the truth ("content"), so
+        # every print of it falls in the same part: a content tuned on through one layout is not checked via another.
+        split = "public-" + ("tune" if split_of(truth.get("content") or path.name) == "tuning" else "check")
         resume = parse(extract(path.read_bytes()))
         details.append(check_labelled(path.name, truth, resume, scores.setdefault(split, Score()), split=split))
     return scores, details

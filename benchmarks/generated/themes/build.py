@@ -68,6 +68,25 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+# A JSON Resume date: ISO 8601 as the schema asks ("2019", "2019-05", "2019-05-01"); real files also hold "05/2019".
+DATE = re.compile(r"(?<!\d)(?:(\d{1,2})[/.])?((?:19|20)\d\d)(?:-(\d{1,2}))?")
+
+
+def year_of(value: str) -> int:
+    match = DATE.search(value)
+    if match is None:
+        raise ValueError(f"no year in the date {value!r}")
+    return int(match.group(2))
+
+
+def month_of(value: str) -> tuple[int, int]:
+    """(year, month) of a date for ordering ends; a year alone orders as its last month."""
+    match = DATE.search(value)
+    if match is None:
+        return (9999, 12)
+    return int(match.group(2)), int(match.group(3) or match.group(1) or 12)
+
+
 # Words a theme's heading for each kind contains (any language the themes print, lower case, letters only).
 HEADING_WORDS = {
     "experience": ("work", "experience", "employment", "career"),
@@ -102,13 +121,13 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
     for job in jobs:
         if not printed(job["position"], text):
             return None, f"position not printed: {job['position']}"
-        if job["startDate"][:4] not in text:
+        if str(year_of(job["startDate"])) not in text:
             return None, "work dates not printed"
     sections = []
     if basics.get("summary") and printed(basics["summary"][:60], text):
         sections.append("summary")
     markers = {
-        "experience": [jobs[0]["highlights"][0]] if jobs else [],
+        "experience": (jobs[0].get("highlights") or [jobs[0]["position"]])[:1] if jobs else [],
         "education": [e["institution"] for e in resume.get("education", [])[:1]],
         "skills": [k for s in resume.get("skills", [])[:1] for k in s["keywords"]],
         "languages": [lang["fluency"] for lang in resume.get("languages", [])[:1]],
@@ -132,8 +151,8 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
     for job in jobs:
         if job["name"] not in companies and printed(job["name"], text):
             companies.append(job["name"])
-    ongoing = [j for j in jobs if not j.get("endDate")]
-    latest = ongoing[0] if ongoing else max(jobs, key=lambda j: j["endDate"]) if jobs else None
+    ongoing = [j for j in jobs if not DATE.search(j.get("endDate") or "")]  # none, "", "Present"
+    latest = ongoing[0] if ongoing else max(jobs, key=lambda j: month_of(j["endDate"])) if jobs else None
     truth = {
         "source": "generated",
         "name": basics["name"],
@@ -142,7 +161,7 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
         "sections": sections,
         "jobs": len(jobs),
         "companies": companies,
-        "first_job_start_year": min(int(j["startDate"][:4]) for j in jobs) if jobs else None,
+        "first_job_start_year": min(year_of(j["startDate"]) for j in jobs) if jobs else None,
         "latest_title": latest["position"] if latest else None,
     }
     return truth, "ok"
@@ -203,9 +222,15 @@ def main() -> int:
                         "size (a CSS @page size, e.g. '148mm 210mm' for A5) into FOLDER/paper, for "
                         "RESUME_PUBLIC_SETS=FOLDER: a narrow page wraps headers and moves columns as real layouts do; "
                         "keep it outside the repository")
+    parser.add_argument("--contents", nargs=2, type=Path, metavar=("DIR", "OUT"), help="print every DIR/*.json "
+                        "(JSON Resumes kept outside the repository, such as real people's with their contact details "
+                        "replaced) through two themes each, rotating, into OUT/contents, for RESUME_PUBLIC_SETS=OUT; "
+                        "each truth names its content, so both prints of a content fall in the same hash-split part")
     args = parser.parse_args()
     if args.truth_only:
         return rederive()
+    if args.contents:
+        return print_contents(args.modules, args.chromium, *args.contents)
     corpus, resumes = (args.heldout / "personas", HELDOUT) if args.heldout else (CORPUS, RESUMES)
     if args.paper:
         corpus = Path(args.paper[1]) / "paper"
@@ -225,24 +250,10 @@ def main() -> int:
             resume_path = resumes / f"{persona}.json"
             pdf = corpus / f"{stem}.pdf"
             files.pop(f"{stem}.pdf", None)
-            with tempfile.TemporaryDirectory() as tmp:
-                html = Path(tmp) / "resume.html"
-                try:
-                    render(args.modules, theme, resume_path, html)
-                    if args.paper:
-                        on_paper(html, args.paper[0])
-                    print_pdf(args.chromium, html, pdf)
-                except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-                    err = getattr(exc, "stderr", b"") or b""
-                    print(f"{stem}: render failed: {err.decode(errors='replace').strip().splitlines()[-1:]}")
-                    pdf.unlink(missing_ok=True)
-                    continue
-            text = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                                  check=True, text=True).stdout
-            truth, why = derive_truth(json.loads(resume_path.read_text(encoding="utf-8")), text)
-            if truth is None:
-                print(f"{stem}: skipped ({why})")
-                pdf.unlink()
+            truth = print_one(args.modules, args.chromium, theme, resume_path, pdf,
+                              args.paper[0] if args.paper else None)
+            if isinstance(truth, str):
+                print(f"{stem}: {truth}")
                 continue
             truth["source"] = f"{theme} + resumes/{persona}.json"
             files[pdf.name] = truth
@@ -250,6 +261,59 @@ def main() -> int:
     ordered = dict(sorted(files.items()))
     truth_path.write_text(json.dumps({"_conventions": CONVENTIONS, "files": ordered}, indent=1, ensure_ascii=False)
                           + "\n", encoding="utf-8")
+    return 0
+
+
+def print_one(modules: Path, chromium: str, theme: str, resume_path: Path, pdf: Path,
+              paper: str | None = None) -> dict[str, Any] | str:
+    """Render one content through one theme to `pdf`; its truth, or why there is none (the PDF is then removed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "resume.html"
+        try:
+            render(modules, theme, resume_path, html)
+            if paper:
+                on_paper(html, paper)
+            print_pdf(chromium, html, pdf)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            err = getattr(exc, "stderr", b"") or b""
+            pdf.unlink(missing_ok=True)
+            return f"render failed: {err.decode(errors='replace').strip().splitlines()[-1:]}"
+    text = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True, text=True).stdout
+    truth, why = derive_truth(json.loads(resume_path.read_text(encoding="utf-8")), text)
+    if truth is None:
+        pdf.unlink()
+        return f"skipped ({why})"
+    return truth
+
+
+def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prints: int = 2) -> int:
+    """Each content through `prints` themes, taking the themes in turn (a theme that fails or drops what the truth
+    needs passes the content on to the next one)."""
+    folder = out / "contents"
+    folder.mkdir(parents=True, exist_ok=True)
+    names = themes()
+    files: dict[str, Any] = {}
+    turn = 0
+    for resume_path in sorted(contents.glob("*.json")):
+        made = 0
+        for _ in range(len(names)):
+            if made == prints:
+                break
+            theme = names[turn % len(names)]
+            turn += 1
+            stem = f"{resume_path.stem}__{theme.rsplit('/', 1)[-1].removeprefix('jsonresume-theme-')}"
+            result = print_one(modules, chromium, theme, resume_path, folder / f"{stem}.pdf")
+            if isinstance(result, str):
+                print(f"{stem}: {result}")
+                continue
+            result["source"] = f"{theme} + {resume_path.name}"
+            result["content"] = resume_path.name
+            files[f"{stem}.pdf"] = result
+            made += 1
+            print(f"{stem}: ok")
+    (folder / "truth.json").write_text(json.dumps({"_conventions": CONVENTIONS, "files": files}, indent=1,
+                                                  ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 
