@@ -901,3 +901,33 @@ def test_superscript_ordinals_stay_with_their_numbers(settings) -> None:
     assert "20th Support Group, Camp Carroll: 01 May 2012 to 15 March 2015" in lines
     assert "1st Cavalry Division, Fort Hood: 10 June 2009 to 30 April 2012" in lines
     assert not {"th", "st"} & set(lines)
+
+
+def test_a_margin_heading_drawn_after_its_row_and_wrapped_ragged_left_is_read_whole_above_the_row() -> None:
+    """moderncv's fancy style sets each section heading right-aligned in the left margin, bigger than the body and
+    vertically centred on the first entry: "Work" on the baseline of the entry's first row, "Experience" a row
+    lower, beside the wrapped rest of the header, and draws the body first. A reader sees "Work Experience" above
+    the entry, and the entry's right-aligned dates on its own row, not beside the heading."""
+    from assistant.resume.layout import order_lines, page_text
+
+    runs = [Run(text="Principal Platform Engineer", x=168.3, y=596.584, size=10.9, bold=True, order=1),
+            Run(text=", Stratagem Cloud, Austin,\n", x=309.7, y=596.584, size=10.9, bold=False, order=2, previous=1),
+            Run(text="Work\n", x=118.5, y=596.58, size=14.3, bold=False, order=3, previous=2),
+            Run(text="2023-01–Present", x=451.7, y=596.58, size=10.9, bold=True, order=4, previous=3),
+            Run(text="TX.", x=167.9, y=583.03, size=10.9, bold=False, order=5, previous=4),
+            Run(text="Experience", x=86.5, y=581.64, size=14.3, bold=False, order=6, previous=5),
+            Run(text="- Own the multi-region Kubernetes platform", x=167.8, y=569.8, size=10.0, bold=False, order=7,
+                previous=6),
+            Run(text="Staff Site Reliability Engineer, Harborline Financial 2020-05–2022-12", x=168.3, y=540.4,
+                size=10.9, bold=False, order=8, previous=7)]
+    lines = [" ".join(line.split()) for line in page_text(order_lines(runs, 50.0, 560.0))[0].splitlines()]
+    assert lines[:3] == ["Work Experience", "Principal Platform Engineer, Stratagem Cloud, Austin, 2023-01–Present",
+                         "TX."]
+
+
+def test_a_work_mode_ending_an_entry_line_with_a_full_stop_is_its_place() -> None:
+    """moderncv ends each entry's line with a full stop: "Quokka Health, Remote." names the employer and where the
+    work was done, not an employer called "Remote."."""
+    from assistant.resume.entry_fields import strip_location
+
+    assert strip_location("Quokka Health, Remote.") == ("Quokka Health", "Remote.")

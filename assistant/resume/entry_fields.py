@@ -57,7 +57,7 @@ def strip_location(field: str) -> tuple[str, str | None]:
         if place is not None:
             return name, (f"{place} {coded.group().strip()}" if name else field.strip())
     remote = REMOTE.search(field)
-    if remote and remote.end() == len(field.rstrip()):
+    if remote and remote.end() == len(field.rstrip().rstrip(".")):  # moderncv ends an entry's line with a stop
         rest = field[: remote.start()].rstrip(" ,-–")
         return rest, field[remote.start():].strip()
     found = find_location(field)

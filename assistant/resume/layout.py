@@ -229,7 +229,15 @@ def _lines(runs: list[Run]) -> list[LayoutLine]:
     lines: list[LayoutLine] = []
     for run in sorted(runs, key=lambda r: (-r.y, r.x)):
         placed = False
-        for line in reversed(lines[-4:]):
+        recent = lines[-4:]
+        # A run on a line's baseline in that line's size belongs to it before it can be a cell of another row: a
+        # date ending an entry's first row is that row's, not a cell of the bigger margin heading beside the row
+        # ("Work" on the baseline of "Principal Engineer, Stratagem Cloud" ... "2023-01-Present").
+        same = [line for line in recent if abs(line.y - run.y) <= max(1.0, 0.35 * run.size)
+                and abs(line.size - run.size) <= 0.05 * run.size]
+        if same:
+            recent = [line for line in recent if line not in same] + same
+        for line in reversed(recent):
             tolerance = max(1.0, 0.35 * min(run.size, line.size or run.size))
             ratio = max(run.size, line.size) / max(0.1, min(run.size, line.size))
             near = min(abs(run.x - r.end) for r in line.runs) < 2 * run.size
@@ -1036,7 +1044,7 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
                                        lines[index + 1] if index + 1 < len(lines) else None, page_left,
                                        lines[index + 2] if index + 2 < len(lines) else None)
         first = pieces[0].runs[0] if len(pieces[0].runs) == 1 else None
-        if head is not None and first is not None and _heading_goes_on(head, bottom, first):
+        if head is not None and first is not None and _heading_goes_on(head, bottom, first, body_x):
             # A margin heading wrapped in a narrow margin ("Professional" / "Experience"): one heading, read where
             # it starts.
             head.text = head.text.rstrip() + " " + first.text.strip()
@@ -1044,6 +1052,12 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
             pieces = pieces[1:]
         elif len(pieces) == 2:
             head, bottom, body_x = pieces[0].runs[0], pieces[0].runs[0].y, pieces[1].x0
+        elif first is not None and out and _margin_heading_beside(first, out[-1]):
+            # A margin heading bigger than its row and drawn after it, so the row came first (moderncv's fancy
+            # style: "Work" beside "Principal Engineer, Stratagem Cloud, ..."): read above the row it heads.
+            head, bottom, body_x = first, first.y, out[-1].x0
+            out.insert(len(out) - 1, pieces[0])
+            continue
         out += pieces
     return out
 
@@ -1051,12 +1065,22 @@ def order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[La
 _HEADING_WORDS = re.compile(r"[^\W\d_][^\W\d_&'’/ -]*(?:[ &'’/-]+[^\W\d_]+){0,2}")
 
 
-def _heading_goes_on(head: Run, bottom: float, run: Run) -> bool:
+def _heading_goes_on(head: Run, bottom: float, run: Run, body_x: float | None = None) -> bool:
     """Is `run` the next line of the margin heading `head` (whose last line sits at `bottom`): alone on its line,
-    right under it at the same left edge, in the same size and weight, one to three words of letters?"""
-    return (abs(run.x - head.x) <= 1 and abs(run.size - head.size) <= 0.05 * head.size and run.bold == head.bold
+    right under it at the same left edge, in the same size and weight, one to three words of letters? A margin
+    set ragged-left or centred ("Work" over "Experience", right-aligned) has no common left edge: there, both
+    lines lying wholly left of the body column (`body_x`, where the heading's row goes on) will do."""
+    aligned = abs(run.x - head.x) <= 1 or body_x is not None and max(run.end, head.end) <= body_x + 0.5 * head.size
+    return (aligned and abs(run.size - head.size) <= 0.05 * head.size and run.bold == head.bold
             and 0.8 * head.size <= bottom - run.y <= 1.6 * head.size and not re.search(r"[.:;,]\s*$", head.text)
             and _HEADING_WORDS.fullmatch(run.text.strip()) is not None)
+
+
+def _margin_heading_beside(run: Run, row: LayoutLine) -> bool:
+    """Is the lone run `run` a margin heading beside the row `row`: on its baseline, in a bigger size, a word or
+    three of letters ending before the row starts, with a clear gap?"""
+    return (abs(run.y - row.y) <= max(1.0, 0.35 * row.size) and run.size >= 1.08 * row.size
+            and run.end + 0.5 * row.size < row.x0 and _HEADING_WORDS.fullmatch(run.text.strip()) is not None)
 
 
 def _order_lines(runs: list[Run], left_edge: float, right_edge: float) -> list[LayoutLine]:
