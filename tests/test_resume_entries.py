@@ -1079,3 +1079,144 @@ def test_a_month_alone_on_its_line_dates_an_entry_in_words_or_in_numbers(date: s
                     "• Built the nightly inventory pipeline\n06/2021 - 08/2023\nData Analyst\nAtlas Freight\n"
                     "• Moved shipment reports to PostgreSQL\n")
     assert [(job.title, job.start) for job in resume.experience][0] == ("Junior Data Engineer", "2023-09")
+
+
+def test_the_employers_web_address_between_its_name_and_the_dates_keeps_the_employer_over_its_title() -> None:
+    """JSON Resume themes print "Employer" / its web address / the dates / the title: the address is no field, so
+    the employer still sits over each date and heads its entry (the titles under the dates do not make the lines
+    above them the previous role's)."""
+    text = """Ana Ribeiro
+ana@example.org
+
+WORK EXPERIENCE
+Vellum Analytics
+https://vellum.example.com/
+September 2018 – Present
+Back-end Developer
+Vellum is a product of Harbor Group, its parent company, focused on small businesses.
+Harbor Group
+https://harbor.example.com/
+May 2017 – September 2018
+Full-stack Web Developer
+Here I worked on the main product of the group.
+Quillon Media
+https://quillon.example.com/
+April 2016 – August 2016
+Front-end Developer
+"""
+    assert _roles(_parse(text)) == [("Back-end Developer", "Vellum Analytics"),
+                                    ("Full-stack Web Developer", "Harbor Group"),
+                                    ("Front-end Developer", "Quillon Media")]
+
+
+def test_an_employer_wrapped_after_a_linking_word_over_its_web_address_is_one_name() -> None:
+    """A long employer name set larger than the body wraps early ("Community Action Committee of the" / "Lehigh
+    Valley"): a line ending in "of the" goes on below, even with the web address between it and the dates."""
+    text = """Marco Delgado
+marco@example.org
+
+WORK EXPERIENCE
+Northgate Fax Systems, Inc.
+https://northgate.example.com
+December 2012 – October 2013
+Technical Support Engineer
+- Supported facsimile servers for customers.
+Community Action Council of the
+Greater Hudson Valley
+https://cac.example.org
+October 2003 – December 2012
+Director of Information Technologies
+- Ran the agency's technology for twelve sites.
+"""
+    assert _roles(_parse(text)) == [
+        ("Technical Support Engineer", "Northgate Fax Systems, Inc."),
+        ("Director of Information Technologies", "Community Action Council of the Greater Hudson Valley")]
+
+
+def test_an_employer_over_each_date_heads_its_entry_though_a_german_description_reads_like_a_name() -> None:
+    """"Brandwerk GmbH" / dates / "Competence Lead Software Security" / "Primärer Ansprechpartner für alle": German
+    capitalises its nouns, so a description's first line can look like an employer under the title. The employers
+    over the dates decide where each entry's header is."""
+    text = """Timo Berger
+timo@example.org
+
+EXPERIENCE
+Wolkenbau
+https://www.wolkenbau.example.com/
+2021-11-01 - Present
+Software Engineering PMTS
+Verantwortlich für die Sicherheit
+aller Projektteams der Plattform.
+Planung und Durchführung von
+Schulungen sowie Workshops zur
+Migration in die Cloud.
+Brandwerk GmbH
+2020-01-01 - 2021-10-30
+Competence Lead Software Security
+Primärer Ansprechpartner für alle
+sicherheitsrelevanten Themen in den
+Entwicklungsteams. Erstellung von
+Richtlinien für sicheres Programmieren.
+Brandwerk GmbH
+2015-04-01 - 2021-10-30
+Entwickler / Senior-Entwickler
+Entwicklung und Pflege von X1, einer
+unternehmensweiten Lösung zur
+Prozessautomatisierung.
+Transline IT-Service GmbH
+https://www.transline.example.com/
+2013-10-01 - 2015-03-31
+Software-Entwickler
+Entwicklung von Java Fat-Client- und
+Webanwendungen mit GWT.
+"""
+    assert [company for _, company in _roles(_parse(text))] == [
+        "Wolkenbau", "Brandwerk GmbH", "Brandwerk GmbH", "Transline IT-Service GmbH"]
+
+
+def test_a_web_address_beside_a_title_and_employer_does_not_make_the_header_a_sentence() -> None:
+    """"Développeuse et chargée de mission logiciels libres , NUMEA (https://...)": the address is none
+    of the header's words, so the header is not read as a description line; "a month" after the dates (a theme's
+    humanised duration) is the time spent, not a title."""
+    text = """Jeanne Morel
+jeanne@example.org
+
+EXPERIENCE
+Développeuse et chargée de mission logiciels libres , NUMEA
+(https://numerique.example.fr)
+August 2022 — Present a month
+J'écris du code et je sensibilise les administrations aux logiciels libres.
+- Développement du site institutionnel
+Ingénieure logiciel, OpenRoutes (https://openroutes.example.com)
+March 2018 — August 2020 2 years
+Membre de l'équipe de développement.
+"""
+    assert _roles(_parse(text)) == [("Développeuse et chargée de mission logiciels libres", "NUMEA"),
+                                    ("Ingénieure logiciel", "OpenRoutes")]
+
+
+def test_a_header_ending_in_a_linking_word_before_its_dates_goes_on_below_and_a_long_title_stays_whole() -> None:
+    """"Halvorsen Bank Corporate and  Oct 2016 - Present" / "Investment Banking - HB CIB": the employer's name
+    runs on under the dates set at the line's end. And a title wrapped in LinkedIn's larger face ("Senior Engineering
+    Manager, Machine Learning Infrastructure and" / "Developer Productivity"), joined, is one header however long."""
+    text = """Albert Vidal
+albert@example.org
+
+Work
+Halvorsen Bank Corporate and  Oct 2016 - Present
+Investment Banking - HB CIB
+Data Science Consultant
+- Built credit models.
+Open Quarry  Apr 2014 - Sep 2016
+Data Scientist
+- Built churn models.
+"""
+    assert _roles(_parse(text)) == [("Data Science Consultant", "Halvorsen Bank Corporate and Investment Banking"),
+                                    ("Data Scientist", "Open Quarry")]
+    from assistant.resume.models import Line
+    from assistant.resume.parser import _claimable_header
+
+    joined = "Senior Engineering Manager, Machine Learning Infrastructure and Developer Productivity"
+    assert _claimable_header(Line(number=1, text=joined))
+    assert not _claimable_header(Line(number=1, text="Reduced the time to train the ranking models from two days to "
+                                                     "six hours for every team"))

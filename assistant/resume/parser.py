@@ -185,6 +185,18 @@ def _comma_header(text: str) -> bool:
         and not sentence_like(text) and all(part[:1].isupper() for part in parts[1:])
 
 
+# The words a title or a name runs on with in lower case ("Manager of Infrastructure and Developer Productivity").
+_LINKING_WORDS = frozenset(["of", "and", "for", "the", "at", "in", "to", "on", "&", "de", "du", "des", "la", "le",
+                            "el", "y", "e", "da", "do", "und", "der", "die", "für"])
+
+
+def _long_name(text: str) -> bool:
+    """A long header field in title case ("Senior Engineering Manager, Machine Learning Infrastructure and Developer
+    Productivity", joined from its wrapped lines): every word capitalised but the linking ones, so no prose."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    return len(text) <= 110 and all(w[:1].isupper() or w.lower() in _LINKING_WORDS for w in words)
+
+
 # A brand written with a lower-case first letter and a capital after it ("iFood", "eBay", "eDreams").
 _CAMEL_BRAND = re.compile(r"[a-z]{1,2}[A-Z][\w.&-]*(?:\s|$|\()")
 
@@ -195,12 +207,14 @@ _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-z])")
 def _claimable_header(line: Line) -> bool:
     """Could this line be part of a job's header (title/company/location), not a wrapped bullet? An employer with
     what the role did after a dash ("Vinterberg Retail — built product search ...") is judged on the employer."""
-    text = line.text
+    # The employer's web address beside the fields is none of them, nor words of a sentence.
+    text = WEB_ADDRESS.sub(" ", line.text).strip() or line.text
     dash = _DESCRIPTION_DASH.search(text)
     if dash is not None and len(text[dash.end():].split()) >= 2:
         text = text[:dash.start()]
     fields = header_fields(text) or [text]
-    if (len(fields[0]) > 80 and not _comma_header(fields[0])) or text.endswith((",", ";")) or heading_name(text) or (
+    if (len(fields[0]) > 80 and not _comma_header(fields[0]) and not _long_name(fields[0])) or text.endswith(
+            (",", ";")) or heading_name(text) or (
             ENTRY_LABEL.fullmatch(BULLET.sub("", text).strip())):
         return False
     label = re.match(r"([^:]{2,40}):\s+\S", text)
@@ -473,7 +487,18 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
             skip = False
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        after = lines[index + 2] if index + 2 < len(lines) else None
+        # The line after the tail, past the employer's web address printed under its name.
+        later = index + 2
+        while later < len(lines) - 1 and _address_line(lines[later]):
+            later += 1
+        after = lines[later] if later < len(lines) else None
+        run_on = _wrapped_before_its_dates(line, following) if following is not None else None
+        if following is not None and run_on is not None:
+            if typography is not None:
+                typography.alias(run_on, line.text)
+            out.append(Line(number=line.number, text=run_on))
+            skip = True
+            continue
         if following is not None and (
                 _wrapped_after_a_comma(out[-1] if out else None, line, following)
                 or _wrapped_at_the_margin(line, following, after, measure, typography)
@@ -487,6 +512,20 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
             continue
         out.append(line)
     return out
+
+
+def _wrapped_before_its_dates(line: Line, tail: Line) -> str | None:
+    """ "Societe Generale Corporate and  Oct 2016 - Present" / "Investment Banking - SG CIB": a header whose words
+    end in a linking word, its dates set at the line's end, runs on in the short line below. The header joined,
+    the tail's words before the dates; None for any other pair of lines."""
+    match = RANGE.search(line.text)
+    if match is None or line.text[match.end():].strip(" .)") or _is_bullet(line) or _is_bullet(tail):
+        return None
+    head, rest = line.text[: match.start()].rstrip(" |,"), tail.text.strip()
+    if not head or _ENDS_IN_A_LINKING_WORD.search(head) is None or _dated(tail) or not rest or heading_name(rest) or (
+            len(rest.split()) > _WRAPPED_TAIL_WORDS or _reads_as_prose(rest) or _address_line(tail)):
+        return None
+    return f"{head} {rest}  {line.text[match.start():].strip()}"
 
 
 def _bracket_closed_below(line: Line, following: Line) -> bool:
@@ -517,6 +556,9 @@ _NEXT_WORD = 0.9
 # What a header line ends in when its last field runs on ("— ", "&", "of", "and"): no field ends so.
 _ENDS_MID_FIELD = re.compile(r"(?:[-–—,&/|@]|\b(?:of|and|for|at|in|the|to|&)\b)\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s[-–—|@]\s|,\s")
+# ... and a line ending in a word that links to more ("Community Action Committee of the" / "Lehigh Valley") was
+# wrapped however short it looks: a header set larger than the body wraps well before the body's measure.
+_ENDS_IN_A_LINKING_WORD = re.compile(r"\s(?:of|of the|and|for|for the|at|at the|in|in the|the|to|&)\s*$", re.IGNORECASE)
 
 
 def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: int | None,
@@ -530,12 +572,16 @@ def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: 
     rather than a field of its own (an employer under a long title holds no separator). A line that reads as prose
     is an achievement without its glyph, and the short line under it a header of its own ("Career Break"). With
     styles, the tail must also be set as the end of the line above is (`_in_the_face_it_ends_in`); a header set
-    larger than the body is left to `_wrapped_header`, which reads its wrapped lines where they are."""
+    larger than the body is left to `_wrapped_header`, which reads its wrapped lines where they are, unless the
+    line ends in a linking word ("Community Action Committee of the" / "Lehigh Valley"): no field ends so, and a
+    header set large wraps well before the body's measure, so that ending alone tells the wrap."""
     text = line.text.strip()
+    linking = _ENDS_IN_A_LINKING_WORD.search(text) is not None
     return (measure is not None and after is not None
             and (typography is None or (_in_the_face_it_ends_in(line, tail, typography)
-                                        and not _wrapped_header(line, tail, typography)))
-            and (len(text) >= _AT_THE_MARGIN * measure or len(f"{text} {tail.text.split()[0]}") > _NEXT_WORD * measure)
+                                        and (linking or not _wrapped_header(line, tail, typography))))
+            and (len(text) >= _AT_THE_MARGIN * measure or len(f"{text} {tail.text.split()[0]}") > _NEXT_WORD * measure
+                 or linking)
             and len(tail.text.strip()) <= _WRAPPED_SHARE * measure
             and bool(_STARTS_DATED.match(after.text))
             and not any(_is_bullet(x) or heading_name(x.text) or _dated(x) for x in (line, tail))
@@ -634,16 +680,28 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return 0 <= index < len(lines) and _claimable_header(lines[index]) and not sentence_like(lines[index].text) \
             and not TITLE_WORDS.search(lines[index].text) and not _opens_a_sentence(lines, index)
 
-    if sum(titled(a + 1) and (employer_like(a + 2) and not _description_line(lines[a + 2].text) or len(
+    def over(index: int) -> int:
+        """The line above `index`, past the employer's web address printed under its name."""
+        index -= 1
+        while index > 0 and _address_line(lines[index]):
+            index -= 1
+        return index
+
+    # "Servicetrace GmbH" / "2020-01-01 - 2021-10-30" / "Competence Lead" / "Primärer Ansprechpartner für alle":
+    # an employer over most dates heads its entry, whatever reads like one under the title (a German description
+    # capitalises its nouns).
+    employers_above = sum(employer_like(over(a)) for a in bare) >= 0.6 * len(bare)
+    if not employers_above and sum(titled(a + 1) and (
+            employer_like(a + 2) and not _description_line(lines[a + 2].text) or len(
             split_at_employer(lines[a + 1].text)) == 2) for a in bare) >= 0.6 * len(bare):
         return True  # "date / Title / Employer" (or "date / Title at Employer") on most entries
     if sum(employer_like(a + 1) and titled(a + 2) for a in bare) >= 0.6 * len(bare) and sum(
-            titled(a - 1) for a in bare) < 0.5 * len(bare):
+            titled(over(a)) for a in bare) < 0.5 * len(bare):
         return True  # "date / Employer / Title", where no title sits above the dates
     below = sum(titled(a + 1) for a in bare)
-    above = sum(titled(a - 1) for a in bare)
+    above = sum(titled(over(a)) for a in bare)
     # "Employer / date / Title" keeps its employer above each date: then the lines above are this entry's.
-    return below >= 2 and below > 2 * above and sum(employer_like(a - 1) for a in bare) < 0.5 * len(bare)
+    return below >= 2 and below > 2 * above and sum(employer_like(over(a)) for a in bare) < 0.5 * len(bare)
 
 
 def _description_after(line: str, company: str) -> str | None:

@@ -190,8 +190,10 @@ CAREER_BREAK = re.compile(
 DURATION_UNIT = (
     r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
 )
-# A length of time: "5 years", "2 yrs 3 mos", "1 año y 2 meses".
-_SPAN_OF_TIME = rf"\d+\s*{DURATION_UNIT}\.?(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?"
+# A length of time: "5 years", "2 yrs 3 mos", "1 año y 2 meses"; "a month", "un an" (moment.js's humanised
+# durations, which JSON Resume themes print after the dates).
+_SPAN_OF_TIME = (rf"(?:\d+|\b(?:an?|une?|um|uma|ein))\s*{DURATION_UNIT}\.?"
+                 rf"(?:\s*,?\s*(?:and|y|e|et|und)?\s*\d+\s*{DURATION_UNIT}\.?)?")
 DURATION = re.compile(rf"\(?\s*{_SPAN_OF_TIME}\s*\)?(?!\w)", re.IGNORECASE)
 # A length of time alone on its line ("5 years 2 months", "1 año"): printed under an employer's name, it is the
 # total time there, and the roles listed under it are that employer's (LinkedIn's export groups promotions so).

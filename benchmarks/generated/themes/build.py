@@ -126,18 +126,24 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
     sections = []
     if basics.get("summary") and printed(basics["summary"][:60], text):
         sections.append("summary")
+    def first(part: str, *fields: str) -> list[str]:
+        """The first entry's first non-empty field of a part of the resume (real files leave fields out)."""
+        entries = [e for e in resume.get(part) or [] if isinstance(e, dict)][:1]
+        return [str(v) for e in entries for v in [next((e[f] for f in fields if e.get(f)), None)] if v]
+
+    skills = [e for e in resume.get("skills") or [] if isinstance(e, dict)][:1]
     markers = {
         "experience": (jobs[0].get("highlights") or [jobs[0]["position"]])[:1] if jobs else [],
-        "education": [e["institution"] for e in resume.get("education", [])[:1]],
-        "skills": [k for s in resume.get("skills", [])[:1] for k in s["keywords"]],
-        "languages": [lang["fluency"] for lang in resume.get("languages", [])[:1]],
-        "projects": [p["name"] for p in resume.get("projects", [])[:1]],
-        "publications": [p["name"] for p in resume.get("publications", [])[:1]],
-        "awards": [a["title"] for a in resume.get("awards", [])[:1]],
-        "certifications": [c["name"] for c in resume.get("certificates", [])[:1]],
-        "volunteering": [v["position"] for v in resume.get("volunteer", [])[:1]],
-        "interests": [i["name"] for i in resume.get("interests", [])[:1]],
-        "other": [r["reference"] for r in resume.get("references", [])[:1]],
+        "education": first("education", "institution"),
+        "skills": [str(k) for s in skills for k in s.get("keywords") or [s.get("name")] if k],
+        "languages": first("languages", "fluency", "language"),
+        "projects": first("projects", "name"),
+        "publications": first("publications", "name"),
+        "awards": first("awards", "title"),
+        "certifications": first("certificates", "name"),
+        "volunteering": first("volunteer", "position"),
+        "interests": first("interests", "name"),
+        "other": first("references", "reference"),
     }
     heads = headings(raw)
     for kind, needles in markers.items():
@@ -225,12 +231,14 @@ def main() -> int:
     parser.add_argument("--contents", nargs=2, type=Path, metavar=("DIR", "OUT"), help="print every DIR/*.json "
                         "(JSON Resumes kept outside the repository, such as real people's with their contact details "
                         "replaced) through two themes each, rotating, into OUT/contents, for RESUME_PUBLIC_SETS=OUT; "
-                        "each truth names its content, so both prints of a content fall in the same hash-split part")
+                        "each truth names its content, so both prints of a content fall in the same hash-split part; with --paper, "
+                        "on that paper into OUT/contents-<size> (--paper's FOLDER unused)")
     args = parser.parse_args()
     if args.truth_only:
         return rederive()
     if args.contents:
-        return print_contents(args.modules, args.chromium, *args.contents)
+        # With --paper too: the same contents on that paper, into OUT/contents-<size>.
+        return print_contents(args.modules, args.chromium, *args.contents, paper=args.paper[0] if args.paper else None)
     corpus, resumes = (args.heldout / "personas", HELDOUT) if args.heldout else (CORPUS, RESUMES)
     if args.paper:
         corpus = Path(args.paper[1]) / "paper"
@@ -287,10 +295,11 @@ def print_one(modules: Path, chromium: str, theme: str, resume_path: Path, pdf: 
     return truth
 
 
-def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prints: int = 2) -> int:
+def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prints: int = 2,
+                   paper: str | None = None) -> int:
     """Each content through `prints` themes, taking the themes in turn (a theme that fails or drops what the truth
-    needs passes the content on to the next one)."""
-    folder = out / "contents"
+    needs passes the content on to the next one); on `paper` (a CSS page size) when given."""
+    folder = out / ("contents" if paper is None else "contents-" + re.sub(r"\W+", "-", paper))
     folder.mkdir(parents=True, exist_ok=True)
     names = themes()
     files: dict[str, Any] = {}
@@ -303,7 +312,7 @@ def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prin
             theme = names[turn % len(names)]
             turn += 1
             stem = f"{resume_path.stem}__{theme.rsplit('/', 1)[-1].removeprefix('jsonresume-theme-')}"
-            result = print_one(modules, chromium, theme, resume_path, folder / f"{stem}.pdf")
+            result = print_one(modules, chromium, theme, resume_path, folder / f"{stem}.pdf", paper)
             if isinstance(result, str):
                 print(f"{stem}: {result}")
                 continue
