@@ -1220,3 +1220,47 @@ Data Scientist
     assert _claimable_header(Line(number=1, text=joined))
     assert not _claimable_header(Line(number=1, text="Reduced the time to train the ranking models from two days to "
                                                      "six hours for every team"))
+
+
+@pytest.mark.parametrize(("first", "second", "role"), [
+    ("Harrow Labs  May 2019 - Mar", "Craft & Architecture  2020", ("2019-05", "2020-03")),
+    ("Harrow Labs  May 2023 -", "Coach craft/Agile et  Present", ("2023-05", "Present")),
+    ("Harrow Labs - Laboratoire  Jun 2011", "d'Observation des Usages  - Aug 2011", ("2011-06", "2011-08")),
+])
+def test_a_range_wrapped_in_a_narrow_cell_beside_a_wrapped_header_keeps_its_end(first: str, second: str,
+                                                                               role: tuple[str, str]) -> None:
+    """A header and its dates in narrow side-by-side cells (a JSON Resume theme on A5) wrap together: the range's
+    end ends the line below, after the header's next words. The end belongs to the range above, not to a second
+    role dated by it."""
+    text = f"""Julien Marchal
+julien@example.org
+
+Work
+{first}
+{second}
+• Coached four product teams.
+Quillon  Oct 2013 - May 2019
+Tech Lead
+• Led the platform team.
+"""
+    jobs = _parse(text).experience
+    assert [(job.start, job.end) for job in jobs] == [role, ("2013-10", "2019-05")]
+
+
+def test_italian_titles_are_titles() -> None:
+    """An Italian profile keeps its titles in Italian ("Tirocinante", "Sviluppatore Software"): under dates set
+    above the header, the title is told from the employer by its words, as in the other languages the reader knows."""
+    text = """Lorenzo Bassi
+lorenzo@example.org
+
+ESPERIENZE PROFESSIONALI
+Dic. 2023 - Lug. 2024
+Tirocinante
+Trasporti Arcella | Rivalta, Italia
+• Migrazione di un sistema batch a uno stream.
+Lug. 2021 - Set. 2021
+Sviluppatore Software
+Nordlinea | Norimberga, Germania
+• Manutenzione degli strumenti interni.
+"""
+    assert _roles(_parse(text)) == [("Tirocinante", "Trasporti Arcella"), ("Sviluppatore Software", "Nordlinea")]

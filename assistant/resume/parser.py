@@ -434,6 +434,36 @@ def _join_stacked_margin_dates(lines: list[Line], typography: Typography | None)
     return out
 
 
+# What ends a line after its words when a narrow date cell beside it wrapped its range: a year ("2020", the end's
+# month left above), an end date or "Present" (the dash left above), or a dash and an end date (the start above).
+_WRAPPED_CELL_END = re.compile(
+    rf"(?<=\S)\s+(?P<end>(?P<dash>[-–—]\s*)?(?:(?P<year>(?:19|20)\d\d)(?=\s*$)|{DATE}|{OPEN_END}))\s*$", re.IGNORECASE)
+_ENDS_WITH_START = re.compile(rf"(?P<start>{DATE})\s*(?P<dash>[-–—]\s*(?P<month>{MONTH}(?:\s+de)?\.?)?)?\s*$",
+                              re.IGNORECASE)
+
+
+def _range_end_in_wrapped_cell(above: Line, line: Line) -> tuple[str, str] | None:
+    """ "Evaneos  May 2019 - Mar" / "Craft & Architecture  2020", "WestFinance  May 2023 -" / "Coach craft  Present",
+    "LOUSTIC - Laboratoire  Jun 2011" / "d'Observation des USages  - Aug 2011": a header and its dates set side by side
+    in narrow cells, both wrapped, so the range's end ends the line below after the header's next words. The two
+    lines with the end moved up to its range, or None. The words before the end must hold no date, and the line
+    above must end in the range's open part (its start alone too, when the end below brings its dash)."""
+    end = _WRAPPED_CELL_END.search(line.text)
+    start = _ENDS_WITH_START.search(above.text)
+    if end is None or start is None or _is_bullet(line) or _is_bullet(above) or RANGE.search(above.text):
+        return None
+    words = line.text[: end.start()].rstrip()
+    if not words or YEAR.search(words) or _YEAR_MENTIONED.search(above.text):
+        return None  # ("... IPO in 2021" over "Projects  Apr 2019 - Apr 2022": a year in a sentence, a range whole)
+    month_open, dash_open = start.group("month") is not None, start.group("dash") is not None
+    fits = (end.group("year") is not None and month_open) or (
+        dash_open and not month_open and end.group("dash") is None and end.group("year") is None) or (
+        not dash_open and end.group("dash") is not None)
+    if not fits:
+        return None
+    return f"{above.text.rstrip()} {end.group('end').strip()}", words
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017" (or "Sep ’14 – Apr" / "’18"), wrapped between the end's month and its year;
@@ -465,6 +495,9 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
         if out and re.match(r"\s*(?:(?:19|20)\d\d|['’‘]\d\d)(?!\d)", line.text) and re.search(
                 rf"{DATE}\s*[-–—]\s*{MONTH}(?:\s+de)?\s*$", out[-1].text, re.I) or out and _STARTS_DATED.match(line.text) and re.search(rf"{DATE}\s*[-–—]\s*$", out[-1].text, re.I):
             out[-1] = Line(number=out[-1].number, text=f"{out[-1].text} {line.text}")
+        elif out and (cell := _range_end_in_wrapped_cell(out[-1], line)) is not None:
+            out[-1] = Line(number=out[-1].number, text=cell[0])
+            out.append(Line(number=line.number, text=cell[1]))
         elif (len(out) >= 2 and BARE_YEAR.fullmatch(line.text) and index >= 2 and out[-2] is lines[index - 2]
               and re.search(rf"{DATE}\s*[-–—]\s*{MONTH}(?:\s+de)?\s*$", out[-2].text, re.I)
               and not RANGE.search(out[-1].text)):

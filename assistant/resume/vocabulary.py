@@ -273,7 +273,10 @@ TITLE_WORDS = Remembered(re.compile(
     r"|desenvolvedor(?:a)?|programador(?:a)?|pasante|becari[oa]|estagi[aá]ri[oa]|diretor(?:a)?|coordinador(?:a)?"
     r"|coordenador(?:a)?|ing[ée]nieur(?:e)?|d[ée]veloppeur(?:se)?|directeur|directrice|chercheu(?:r|se)|stagiaire"
     r"|leiter(?:in)?|entwickler(?:in)?|ingenieur(?:in)?|wissenschaftler(?:in)?|praktikant(?:in)?|werkstudent(?:in)?"
-    r"|gesch[äa]ftsf[üu]hrer(?:in)?|technicien(?:ne)?|techniker(?:in)?|t[ée]cnic[oa]|tecnic[oa])\b"
+    r"|gesch[äa]ftsf[üu]hrer(?:in)?|technicien(?:ne)?|techniker(?:in)?|t[ée]cnic[oa]|tecnic[oa]"
+    # ... and in Italian: "Sviluppatore Software", "Tirocinante", "Consulente IT", "Ricercatrice".
+    r"|sviluppat(?:ore|rice)|programmat(?:ore|rice)|ingegnere|ricercat(?:ore|rice)|dirett(?:ore|rice)|consulente"
+    r"|sistemista|tirocinante|stagista)\b"
     # Stems that open or close compounds in de / fr / es / pt: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
     # "Ingénieure", "Chercheuse", "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
     r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
