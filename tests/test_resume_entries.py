@@ -1264,3 +1264,44 @@ Nordlinea | Norimberga, Germania
 • Manutenzione degli strumenti interni.
 """
     assert _roles(_parse(text)) == [("Tirocinante", "Trasporti Arcella"), ("Sviluppatore Software", "Nordlinea")]
+
+
+def test_a_title_wrapped_after_a_linking_word_under_its_dates_is_one_title() -> None:
+    """A narrow column wraps a title under its dates after "&" ("Head of Engineering &" / "Platform"): no title ends
+    in "&", so the short line below is the title's end, not the employer."""
+    text = """Gareth Pienaar
+gareth@example.org
+
+WORK EXPERIENCE
+Sandvik Labs
+July 2020 – Present
+Head of Engineering &
+Platform
+Built the platform group from four to thirty engineers.
+Jemworth
+January 2018 – July 2020
+Director of Engineering
+Ran three product teams.
+"""
+    assert _roles(_parse(text)) == [("Head of Engineering & Platform", "Sandvik Labs"),
+                                    ("Director of Engineering", "Jemworth")]
+
+
+def test_a_date_column_with_its_connector_on_a_line_of_its_own_dates_each_role() -> None:
+    """A narrow date column stacks "2022-05-12" / "TO" / "2024-03-07" beside the header rows: the start opens the
+    title's line, the end the employer's. Each role keeps its range; none is left undated or read as none."""
+    text = """Rafael Mora
+rafael@example.org
+
+WORK EXPERIENCE
+2022-05-12 Backend Developer at Perfexa
+TO
+2024-03-07 (España)
+En este proyecto me dediqué a mejorar el código de back-end.
+2021-05-01 Desarrollador de Wordpress at
+TO
+2022-04-01 Deepfield (Suiza)
+En este trabajo desarrollé un plugin de manejo de usuarios.
+"""
+    jobs = _parse(text).experience
+    assert [(job.start, job.end) for job in jobs] == [("2022-05", "2024-03"), ("2021-05", "2022-04")]

@@ -464,13 +464,38 @@ def _range_end_in_wrapped_cell(above: Line, line: Line) -> tuple[str, str] | Non
     return f"{above.text.rstrip()} {end.group('end').strip()}", words
 
 
+_CONNECTOR_ALONE = re.compile(r"\s*(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*", re.IGNORECASE)
+
+
+def _connectors_with_their_end(lines: list[Line]) -> list[Line]:
+    """ "2022-05-12 Backend Developer" / "TO" / "2024-03-07 (España)": a date column that sets its connector on a
+    line of its own, between a line opened by the start date and one opened by the end date. The connector goes
+    with the end ("TO 2024-03-07 (España)"), the shape `_join_wrapped_ranges` reads."""
+    out: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if (below is not None and out and _CONNECTOR_ALONE.fullmatch(line.text) and _STARTS_DATED.match(below.text)
+                and _LONE_DATE.match(out[-1].text.strip())):
+            out.append(Line(number=line.number, text=f"{line.text.strip()} {below.text.strip()}"))
+            skip = True
+            continue
+        out.append(line)
+    return out
+
+
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017" (or "Sep ’14 – Apr" / "’18"), wrapped between the end's month and its year;
     and "2019-11-01 Senior
     Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start; and
     "Director, ML Infrastructure May" / "2020 – January 2023", a header wrapped between its start's month and year
-    (a narrow column), whose month would be lost and left in the title."""
+    (a narrow column), whose month would be lost and left in the title. A connector set alone between the two
+    dates of a date column ("2022-05-12" / "TO" / "2024-03-07") goes with the end under it."""
+    lines = _connectors_with_their_end(lines)
     out: list[Line] = []
     for index, line in enumerate(lines):
         month = _MONTH_AT_END.search(out[-1].text) if out and _YEAR_OPENS_RANGE.match(line.text) else None
@@ -526,6 +551,8 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
             later += 1
         after = lines[later] if later < len(lines) else None
         run_on = _wrapped_before_its_dates(line, following) if following is not None else None
+        if following is not None and run_on is None and _wrapped_after_a_linking_word(line, following):
+            run_on = f"{line.text.rstrip()} {following.text.strip()}"
         if following is not None and run_on is not None:
             if typography is not None:
                 typography.alias(run_on, line.text)
@@ -545,6 +572,18 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
             continue
         out.append(line)
     return out
+
+
+def _wrapped_after_a_linking_word(line: Line, tail: Line) -> bool:
+    """ "Head of Engineering &" / "Platform" under the dates, "Community Action Committee of the" / "Lehigh Valley"
+    over them: a header line that ends in a linking word goes on in a short line below, wherever the dates are (no
+    field ends in "&" or "of the"). Not a description's line (prose wraps anywhere) nor a tail that is a date, a
+    bullet, a heading, a web address or prose."""
+    text, rest = line.text.strip(), tail.text.strip()
+    return (_ENDS_IN_A_LINKING_WORD.search(text) is not None and _claimable_header(line) and not _dated(line)
+            and not _description_line(text) and not _reads_as_prose(text) and bool(rest) and rest[:1].isupper()
+            and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail) and not heading_name(rest)
+            and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
 
 
 def _wrapped_before_its_dates(line: Line, tail: Line) -> str | None:
