@@ -1206,6 +1206,24 @@ def test_an_employer_in_lower_case_beside_a_capitalised_title_makes_the_reading_
     assert not any("reads like a sentence" in p for p in styled.reading_problems)
 
 
+def test_a_title_that_reads_as_a_description_or_a_month_read_as_an_employer_makes_the_reading_unsure() -> None:
+    # A date column's start read beside a description line: the role's "title" is the description's words in lower
+    # case, where the other titles are capitalised. And a range cut off from its year leaves its month as a field.
+    described = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML, Initech  2018 - Present\n• Led 20 "
+                       "engineers.\n2014 - 2018 desarrollo de proyectos tanto personales\ncomo para clientes.\n"
+                       "Senior Data Scientist, Globex  2010 - 2014\n• Built fraud models.\n")
+    assert any("\"desarrollo de proyectos tanto personales" in p and "was read as a title" in p
+               for p in described.reading_problems)
+    month = _parse("Sam Rivera\nsam@example.org\nExperience\nHead of ML, Initech  2018 - Present\n• Led 20 "
+                   "engineers.\nData Scientist | Mar | Feb 2012 - Aug 2014\n• Built fraud models.\n")
+    assert any("\"Mar\" was read as a title or an employer" in p for p in month.reading_problems)
+    # A French title in sentence case is a title ("Stage de fin d'études").
+    french = _parse("Sam Rivera\nsam@example.org\nExpérience\nDéveloppeur web, Initech  2018 - Present\n• Refonte "
+                    "du site.\nStage de fin d'études - Globex  2017 - 2018\n• Outils internes.\n")
+    assert french.experience[1].title == "Stage de fin d'études"
+    assert not any("reads like a sentence" in p for p in french.reading_problems)
+
+
 def test_roles_whose_titles_read_as_project_names_make_the_reading_unsure() -> None:
     # Side projects listed among the jobs, each "Name, what it is  date": read as roles, their titles are project
     # names. The learned title scorer reads them as names, not job titles, so the user is told to check the roles

@@ -2163,6 +2163,9 @@ def _ranges_side_by_side(text: str) -> bool:
 _DATE_IN_A_FIELD = re.compile(rf"(?<![^\W\d_]){MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d(?=[^\W\d_])",
                               re.IGNORECASE)
 
+# A month alone in a title or employer ("Mar", "Aug."): the end of a range cut off from its year.
+_MONTH_ALONE = re.compile(rf"\s*{MONTH}\.?\s*", re.IGNORECASE)
+
 # The share of roles whose titles read as names (`titles_read_as_names`) at which the reading is unsure.
 _TITLES_READ_AS_NAMES = 0.4
 
@@ -2241,7 +2244,8 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
         # last bullet, "Verantwortung für ein Budget von 2,4 Mio. EUR", became the next role's employer). On the
         # tuning sources (253 files) it never occurred, in files read right or misread; kept for layouts not seen.
         signs.append(f"\"{prose[:60]}\" was read as an employer but reads like a sentence: check the roles below")
-    dated = next((f for j in jobs for f in (j.title, j.company) if f and _DATE_IN_A_FIELD.search(f)), None)
+    dated = next((f for j in jobs for f in (j.title, j.company) if f and (
+        _DATE_IN_A_FIELD.search(f) or _MONTH_ALONE.fullmatch(f))), None)
     if dated is not None:
         # A date left inside a title or an employer ("TO: MAR 2013System Development Analyst I") is one the reader
         # did not take as a date, so the role's dates, and maybe the roles around it, were misread. On the tuning
@@ -2249,6 +2253,14 @@ def _signs_of_misreading(jobs: list[Job], source: str, spans: list[Span], experi
         # (dates read as titles); in none read right.
         signs.append(f"\"{dated[:60]}\" was read as a title or an employer but holds a date: some dates may not "
                      "have been read as dates, so check the roles below")
+    capitalised = sum(1 for j in jobs if j.title and j.title[:1].isupper())
+    described = next((j.title for j in jobs if j.title and j.title[:1].islower() and _description_line(j.title)
+                      and 2 * capitalised >= len(jobs)), None)
+    if described is not None:
+        # A title that reads as a line of description, in lower case where the other titles are capitalised
+        # ("desarrollo de proyectos tanto personales"): the words beside a date column were a description's, so the
+        # role's title is elsewhere. (A sentence-case title in French or Spanish, "Stage de fin d'études", is none.)
+        signs.append(f"\"{described[:60]}\" was read as a title but reads like a sentence: check the roles below")
     named = titles_read_as_names([j.title for j in jobs if j.title])
     untitled = sum(1 for j in jobs if not j.title)
     if len(named) + untitled >= 2 and len(named) + untitled >= _TITLES_READ_AS_NAMES * len(jobs):
