@@ -1305,3 +1305,21 @@ En este trabajo desarrollé un plugin de manejo de usuarios.
 """
     jobs = _parse(text).experience
     assert [(job.start, job.end) for job in jobs] == [("2022-05", "2024-03"), ("2021-05", "2022-04")]
+
+
+def test_a_title_under_small_dates_below_an_employer_and_its_city_is_the_roles_title() -> None:
+    """"Donnelway Consulting" / "Bedford, MA" (set large) / "2025 – Present" (small) / "Owner, Principal Consultant":
+    small dates under a two-line header usually close it (the title and employer above, the place after the dates),
+    but when the lines above name no title and the line below does, the header goes on under the dates."""
+    from assistant.resume.models import StyledLine
+
+    rows = [("Nadia Hollis", 20.0, 0.0), ("nadia@example.org", 9.0, 0.0), ("WORK EXPERIENCE", 12.0, 1.0),
+            ("Donnelway Consulting", 11.0, 1.0), ("Bedford, MA", 11.0, 0.0), ("2025 – Present", 8.0, 0.0),
+            ("Owner, Principal Consultant", 9.5, 0.0), ("• Deploy infrastructure for clients.", 9.5, 0.0),
+            ("Ctrl Harbor", 11.0, 1.0), ("Remote", 11.0, 0.0), ("2021 – 2025", 8.0, 0.0),
+            ("Senior Infrastructure Engineer", 9.5, 0.0), ("• Ran the build infrastructure.", 9.5, 0.0)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, source="pdf",
+                                        styled_lines=styled))
+    assert _roles(resume) == [("Owner, Principal Consultant", "Donnelway Consulting"),
+                              ("Senior Infrastructure Engineer", "Ctrl Harbor")]

@@ -1092,7 +1092,12 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         post: list[int] = []
         nxt = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(section_lines)
-        if len(pre) >= 2 and _meta_line(section_lines[anchor], [section_lines[p] for p in pre], typography):
+        # A title under the dates where the lines above name none ("Donnelly Systems Consulting" / "Bedford, MA" /
+        # "2025 – Present" / "Owner, Principal Consultant"): the header goes on below its small dates.
+        title_under = not any(TITLE_WORDS.search(section_lines[p].text) for p in pre) and nxt < ceiling and not (
+            _is_bullet(section_lines[nxt])) and bool(TITLE_WORDS.search(section_lines[nxt].text))
+        if len(pre) >= 2 and not title_under and _meta_line(section_lines[anchor], [section_lines[p] for p in pre],
+                                                             typography):
             # The dates (and place) set small under a header of two lines or more (the title and the employer)
             # close the entry's header: a line below is the next entry's, and words after the dates are the
             # place. (Under one line, the employer, the title may still follow the dates.)

@@ -233,12 +233,16 @@ def main() -> int:
                         "replaced) through two themes each, rotating, into OUT/contents, for RESUME_PUBLIC_SETS=OUT; "
                         "each truth names its content, so both prints of a content fall in the same hash-split part; with --paper, "
                         "on that paper into OUT/contents-<size> (--paper's FOLDER unused)")
+    parser.add_argument("--prints", type=int, default=2, help="with --contents: themes per content (default 2)")
+    parser.add_argument("--start", type=int, default=0, help="with --contents: the place in themes.txt where the "
+                        "rotation starts, so another run prints the same contents through other themes")
     args = parser.parse_args()
     if args.truth_only:
         return rederive()
     if args.contents:
         # With --paper too: the same contents on that paper, into OUT/contents-<size>.
-        return print_contents(args.modules, args.chromium, *args.contents, paper=args.paper[0] if args.paper else None)
+        return print_contents(args.modules, args.chromium, *args.contents, prints=args.prints, start=args.start,
+                              paper=args.paper[0] if args.paper else None)
     corpus, resumes = (args.heldout / "personas", HELDOUT) if args.heldout else (CORPUS, RESUMES)
     if args.paper:
         corpus = Path(args.paper[1]) / "paper"
@@ -295,7 +299,7 @@ def print_one(modules: Path, chromium: str, theme: str, resume_path: Path, pdf: 
     return truth
 
 
-def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prints: int = 2,
+def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prints: int = 2, start: int = 0,
                    paper: str | None = None) -> int:
     """Each content through `prints` themes, taking the themes in turn (a theme that fails or drops what the truth
     needs passes the content on to the next one); on `paper` (a CSS page size) when given."""
@@ -303,7 +307,7 @@ def print_contents(modules: Path, chromium: str, contents: Path, out: Path, prin
     folder.mkdir(parents=True, exist_ok=True)
     names = themes()
     files: dict[str, Any] = {}
-    turn = 0
+    turn = start
     for resume_path in sorted(contents.glob("*.json")):
         made = 0
         for _ in range(len(names)):
