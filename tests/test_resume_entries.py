@@ -1323,3 +1323,43 @@ def test_a_title_under_small_dates_below_an_employer_and_its_city_is_the_roles_t
                                         styled_lines=styled))
     assert _roles(resume) == [("Owner, Principal Consultant", "Donnelway Consulting"),
                               ("Senior Infrastructure Engineer", "Ctrl Harbor")]
+
+
+def test_an_employer_in_lower_case_with_its_legal_form_before_its_place_is_claimed() -> None:
+    """"trans-o-flex IT-Service GmbH | Weinheim": a name written in lower case is a name when its field ends in a
+    legal form, also with the place after it; the role is not lent the employer above."""
+    text = """Timo Berger
+timo@example.org
+
+Work Experience
+Brandwerk GmbH | Mannheim
+Entwickler / Senior-Entwickler  Apr 2015 — Oct 2021
+• Entwicklung von X1.
+trans-o-line IT-Service GmbH | Weinheim
+Software-Entwickler  Oct 2013 — Mar 2015
+• Entwicklung von Webanwendungen.
+"""
+    assert _roles(_parse(text)) == [("Entwickler / Senior-Entwickler", "Brandwerk GmbH"),
+                                    ("Software-Entwickler", "trans-o-line IT-Service GmbH")]
+
+
+def test_a_date_cell_read_as_both_dates_then_its_connector_is_one_range() -> None:
+    """A date cell set "2025" / "TO" / "PRESENT" (the dates side by side, the connector under them) is read as
+    "2025 PRESENT" / "TO": one range, dating the role below it."""
+    text = """Kevin Dunmore
+kevin@example.org
+
+WORK EXPERIENCE
+2025 PRESENT
+TO
+Owner, Principal Consultant at Dunmore Systems
+• Deploy infrastructure for clients.
+2021 2025
+TO
+Senior Infrastructure Engineer at Ctrl Harbor
+• Ran the build infrastructure.
+"""
+    jobs = _parse(text).experience
+    assert [(job.title, job.company, job.start, job.end) for job in jobs] == [
+        ("Owner, Principal Consultant", "Dunmore Systems", "2025-01", "Present"),
+        ("Senior Infrastructure Engineer", "Ctrl Harbor", "2021-01", "2025-12")]

@@ -229,8 +229,9 @@ def _claimable_header(line: Line) -> bool:
         # complaints by 23%") over the next entry's employer is the end of this entry, not the next one's header.
         return False
     first = BULLET.sub("", text)[:1]
-    if not first or (first.isdigit() and not legal_form(text)) or (first.islower() and not (
-            _CAMEL_BRAND.match(BULLET.sub("", text)) or legal_form(text))):
+    named = legal_form(text) or legal_form(fields[0])  # "trans-o-flex IT-Service GmbH | Weinheim"
+    if not first or (first.isdigit() and not named) or (first.islower() and not (
+            _CAMEL_BRAND.match(BULLET.sub("", text)) or named)):
         # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)", "eBay" or a name that ends
         # in its legal form is a name: "octomind gmbH", and "1&1 Telecommunications SE" for all its digit.)
         return False
@@ -465,6 +466,7 @@ def _range_end_in_wrapped_cell(above: Line, line: Line) -> tuple[str, str] | Non
 
 
 _CONNECTOR_ALONE = re.compile(r"\s*(?:-|–|—|to|until|till|bis|au|à|hasta|até)\s*", re.IGNORECASE)
+_TWO_DATES = re.compile(rf"\s*(?P<start>{DATE})\s+(?P<end>{DATE}|{OPEN_END})\s*", re.IGNORECASE)
 
 
 def _connectors_with_their_end(lines: list[Line]) -> list[Line]:
@@ -481,6 +483,12 @@ def _connectors_with_their_end(lines: list[Line]) -> list[Line]:
         if (below is not None and out and _CONNECTOR_ALONE.fullmatch(line.text) and _STARTS_DATED.match(below.text)
                 and _LONE_DATE.match(out[-1].text.strip())):
             out.append(Line(number=line.number, text=f"{line.text.strip()} {below.text.strip()}"))
+            skip = True
+            continue
+        pair = _TWO_DATES.fullmatch(line.text)
+        if pair is not None and below is not None and _CONNECTOR_ALONE.fullmatch(below.text):
+            # "2025 PRESENT" / "TO": the cell's two dates read on one line, its connector after them.
+            out.append(Line(number=line.number, text=f"{pair.group('start')} – {pair.group('end')}"))
             skip = True
             continue
         out.append(line)
