@@ -1363,3 +1363,30 @@ Senior Infrastructure Engineer at Ctrl Harbor
     assert [(job.title, job.company, job.start, job.end) for job in jobs] == [
         ("Owner, Principal Consultant", "Dunmore Systems", "2025-01", "Present"),
         ("Senior Infrastructure Engineer", "Ctrl Harbor", "2021-01", "2025-12")]
+
+
+def test_central_european_legal_forms_end_an_employers_name() -> None:
+    """"Code Marketer s.r.o." over its web address and title: the full stop ends a Czech legal form, not a sentence,
+    so the line is the employer's (and so are "Polbud sp. z o.o.", "Kodak Kft.", "Acme a.s.")."""
+    text = """Radek Novak
+radek@example.org
+
+Experience
+Robotron Datenbank GmbH
+https://robotron.example.de
+Splunk Developer
+01/2019 → Present
+- Built Splunk apps for energy management.
+Code Marketer s.r.o.
+https://codemarketer.example.cz
+CEO / Full Stack Developer
+05/2012 → 12/2018
+- Founded the company.
+Polbud sp. z o.o.
+https://polbud.example.pl
+Software Developer
+10/2010 → 04/2012
+- Wrote end-to-end tests.
+"""
+    assert [company for _, company in _roles(_parse(text))] == [
+        "Robotron Datenbank GmbH", "Code Marketer s.r.o.", "Polbud sp. z o.o."]

@@ -27,7 +27,10 @@ WEIGHTS_PATH = Path(__file__).with_name("title_org.json")
 # Two-letter forms count in capitals only ("Nordlys Data AS", not a title ending in "as").
 _LEGAL_FORM = re.compile(
     r"(?<![\w.])(?:(?i:inc|ltd|limited|llc|llp|plc|corp|corporation|gmbh|sarl|s\.a|s\.r\.l|s\.p\.a|b\.v|n\.v|pty"
-    r"|pvt|c\.a|s\.a\. de c\.v|ltda|k\.k|s\.l\.u|s\.l)|Co|AG|KG|SE|SA|SAS|SRL|SpA|BV|NV|AS|ASA|AB|Oy)\.?\)?$",
+    r"|pvt|c\.a|s\.a\. de c\.v|ltda|k\.k|s\.l\.u|s\.l"
+    # Central and Eastern Europe's: Czech and Slovak "s.r.o." and "a.s.", Polish "sp. z o.o.", the Balkans' "d.o.o.",
+    # Hungary's "Kft." and "Zrt.", Denmark's "ApS", Estonia's "OÜ", German associations' "e.V."
+    r"|s\.r\.o|a\.s|sp\. z o\.o|d\.o\.o|kft|zrt|aps|oü|e\.v)|Co|AG|KG|SE|SA|SAS|SRL|SpA|BV|NV|AS|ASA|AB|Oy)\.?\)?$",
 )
 # Words that name an institution or a company rather than a role.
 _ORG_WORD = re.compile(

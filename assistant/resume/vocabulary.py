@@ -345,7 +345,8 @@ FURNITURE = re.compile(
 )
 CONTACT_LABEL = re.compile(r"\s+(?:e-?mail|mobile|phone|tel|cell|web|website)\s*:", re.IGNORECASE)
 # Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
-LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v)\.$", re.IGNORECASE)
+LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v|s\.r\.o|a\.s"
+                          r"|sp\. z o\.o|d\.o\.o|kft|zrt|e\.v)\.$", re.IGNORECASE)
 
 
 # A metropolitan region named as one ("San Francisco Bay Area", "Greater Seattle Area", "Dallas-Fort Worth
