@@ -1219,8 +1219,9 @@ def test_a_title_that_reads_as_a_description_or_a_month_read_as_an_employer_make
     assert any("\"Mar\" was read as a title or an employer" in p for p in month.reading_problems)
     # A French title in sentence case is a title ("Stage de fin d'études").
     french = _parse("Sam Rivera\nsam@example.org\nExpérience\nDéveloppeur web, Initech  2018 - Present\n• Refonte "
-                    "du site.\nStage de fin d'études - Globex  2017 - 2018\n• Outils internes.\n")
-    assert french.experience[1].title == "Stage de fin d'études"
+                    "du site.\nStage de fin d'études, Globex  2017 - 2018\n• Outils internes.\n")
+    # (The internship first on its line is the role, not a qualifier of it: "Globex" is no place.)
+    assert (french.experience[1].title, french.experience[1].company) == ("Stage de fin d'études", "Globex")
     assert not any("reads like a sentence" in p for p in french.reading_problems)
 
 

@@ -380,7 +380,10 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
     qualifiers. Other lines come back as they are."""
     parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
     for k, part in enumerate(parts):
-        if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or text.strip().startswith(",") or len(parts) > 1):
+        # First on a line of its own words, a kind of role that is also a title ("Stage de fin d'études, Globex":
+        # the internship is the role) qualifies nothing unless all that follows is places.
+        leading = text.strip().startswith(",") or all(place_only(p) or REMOTE.fullmatch(p) for p in parts[1:] if p)
+        if _EMPLOYMENT_TYPE.fullmatch(part) and (k >= 1 or (len(parts) > 1 and leading)):
             place = ", ".join(p for p in parts[k + 1:] if p and not REMOTE.fullmatch(p)) or None
             return ", ".join(parts[:k]), place
     return text, None
