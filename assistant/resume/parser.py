@@ -469,32 +469,6 @@ _CONNECTOR_ALONE = re.compile(r"\s*(?:-|–|—|to|until|till|bis|au|à|hasta|at
 _TWO_DATES = re.compile(rf"\s*(?P<start>{DATE})\s+(?P<end>{DATE}|{OPEN_END})\s*", re.IGNORECASE)
 
 
-def _connectors_with_their_end(lines: list[Line]) -> list[Line]:
-    """ "2022-05-12 Backend Developer" / "TO" / "2024-03-07 (España)": a date column that sets its connector on a
-    line of its own, between a line opened by the start date and one opened by the end date. The connector goes
-    with the end ("TO 2024-03-07 (España)"), the shape `_join_wrapped_ranges` reads."""
-    out: list[Line] = []
-    skip = False
-    for index, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        below = lines[index + 1] if index + 1 < len(lines) else None
-        if (below is not None and out and _CONNECTOR_ALONE.fullmatch(line.text) and _STARTS_DATED.match(below.text)
-                and _LONE_DATE.match(out[-1].text.strip())):
-            out.append(Line(number=line.number, text=f"{line.text.strip()} {below.text.strip()}"))
-            skip = True
-            continue
-        pair = _TWO_DATES.fullmatch(line.text)
-        if pair is not None and below is not None and _CONNECTOR_ALONE.fullmatch(below.text):
-            # "2025 PRESENT" / "TO": the cell's two dates read on one line, its connector after them.
-            out.append(Line(number=line.number, text=f"{pair.group('start')} – {pair.group('end')}"))
-            skip = True
-            continue
-        out.append(line)
-    return out
-
-
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     """ "Jan 2020 -" / "Dec 2021 ...": a range wrapped after its dash is one range, not an open-ended role; so is
     "janeiro 2015 – fevereiro" / "2017" (or "Sep ’14 – Apr" / "’18"), wrapped between the end's month and its year;
@@ -502,10 +476,17 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     Engineer" / "TO 2022-02-28", a date column wrapped before its connector, the end under the start; and
     "Director, ML Infrastructure May" / "2020 – January 2023", a header wrapped between its start's month and year
     (a narrow column), whose month would be lost and left in the title. A connector set alone between the two
-    dates of a date column ("2022-05-12" / "TO" / "2024-03-07") goes with the end under it."""
-    lines = _connectors_with_their_end(lines)
+    dates of a date column ("2022-05-12 Backend Developer" / "TO" / "2024-03-07 (España)") goes with the end under
+    it, and one read after both dates ("2025 PRESENT" / "TO") joins them."""
     out: list[Line] = []
     for index, line in enumerate(lines):
+        if len(out) >= 2 and out[-1] is lines[index - 1] and _CONNECTOR_ALONE.fullmatch(out[-1].text) and (
+                _STARTS_DATED.match(line.text) and _LONE_DATE.match(out[-2].text.strip())):
+            line = Line(number=line.number, text=f"{out.pop().text.strip()} {line.text.strip()}")
+        if out and out[-1] is lines[index - 1] and _CONNECTOR_ALONE.fullmatch(line.text) and (
+                pair := _TWO_DATES.fullmatch(out[-1].text)):
+            out[-1] = Line(number=out[-1].number, text=f"{pair.group('start')} – {pair.group('end')}")
+            continue
         month = _MONTH_AT_END.search(out[-1].text) if out and _YEAR_OPENS_RANGE.match(line.text) else None
         if month and not _is_bullet(out[-1]) and not RANGE.search(out[-1].text) and (
                 month.group("month")[0].isupper() or month.group("month").lower() not in _WORDS_LIKE_MONTHS):
