@@ -193,7 +193,7 @@ _LINKING_WORDS = frozenset(["of", "and", "for", "the", "at", "in", "to", "on", "
 def _long_name(text: str) -> bool:
     """A long header field in title case ("Senior Engineering Manager, Machine Learning Infrastructure and Developer
     Productivity", joined from its wrapped lines): every word capitalised but the linking ones, so no prose."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
     return len(text) <= 110 and all(w[:1].isupper() or w.lower() in _LINKING_WORDS for w in words)
 
 
@@ -615,11 +615,12 @@ _AT_THE_MARGIN = 0.85
 # ... and so was one that the next line's first word would have taken past this share of the measure.
 _NEXT_WORD = 0.9
 # What a header line ends in when its last field runs on ("— ", "&", "of", "and"): no field ends so.
-_ENDS_MID_FIELD = re.compile(r"(?:[-–—,&/|@]|\b(?:of|and|for|at|in|the|to|&)\b)\s*$", re.IGNORECASE)
+_LINKING_AT_END = r"(?:of|and|for|at|in|the|to|&)"
+_ENDS_MID_FIELD = re.compile(rf"(?:[-–—,&/|@]|\b{_LINKING_AT_END}\b)\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s[-–—|@]\s|,\s")
 # ... and a line ending in a word that links to more ("Community Action Committee of the" / "Lehigh Valley") was
 # wrapped however short it looks: a header set larger than the body wraps well before the body's measure.
-_ENDS_IN_A_LINKING_WORD = re.compile(r"\s(?:of|of the|and|for|for the|at|at the|in|in the|the|to|&)\s*$", re.IGNORECASE)
+_ENDS_IN_A_LINKING_WORD = re.compile(rf"\s{_LINKING_AT_END}\s*$", re.IGNORECASE)
 
 
 def _wrapped_at_the_margin(line: Line, tail: Line, after: Line | None, measure: int | None,
