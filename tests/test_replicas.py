@@ -9,6 +9,7 @@ History and opens its report.
 from __future__ import annotations
 
 import re
+import secrets
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
@@ -81,23 +82,43 @@ def test_the_first_response_pins_a_browser_with_a_cookie(topology: Topology) -> 
         assert response.headers["Set-Cookie"] is None  # already pinned: no new cookie
 
 
+def _cookie_for_each_replica(topology: Topology) -> dict[str, str]:
+    """A `coach_replica` value that nginx hashes to each replica, found by asking nginx with fresh values.
+
+    Fresh browsers each get a random value, so which replica a handful of them land on is chance (the hash splits
+    about 55/45 here, and ten browsers in a row once all landed on one); asking with cheap requests until every
+    replica has answered makes the two-replica walk-through below certain instead of likely."""
+    found: dict[str, str] = {}
+    for _ in range(200):
+        value = secrets.token_hex(16)
+        request = urllib.request.Request(f"{topology.url}/_stcore/health", headers={"Cookie": f"coach_replica={value}"})
+        with urllib.request.urlopen(request) as response:
+            assert response.read() == b"ok"
+        for upstream in _upstreams(topology).get(value, ()):
+            found.setdefault(upstream, value)
+        if len(found) == len(topology.replica_urls):
+            break
+    errors = (topology.workdir / "nginx-error.log").read_text(errors="replace")[-2000:]
+    assert set(found) == set(topology.replica_urls), f"nginx sent 200 browsers' cookies to one replica:\n{errors}"
+    return found
+
+
 def test_an_interview_on_one_replica_is_opened_from_the_other(topology: Topology, chromium) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    # Browsers get random cookies; open fresh ones until one lands on each replica.
+    host = topology.url.split("//", 1)[1].split(":")[0]
     contexts, by_replica = [], {}
-    for _ in range(10):
+    for upstream, value in _cookie_for_each_replica(topology).items():
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([{"name": "coach_replica", "value": value, "domain": host, "path": "/"}])
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(30_000)
         _open(page, topology.url)
         expect(page.get_by_text("What to do next")).to_be_visible(timeout=120_000)
-        by_replica.setdefault(_replica_of(context, topology), page)
-        if len(by_replica) == 2:
-            break
+        assert _replica_of(context, topology) == upstream  # the browser's every request went there
+        by_replica[upstream] = page
     try:
-        assert set(by_replica) == {u for u in topology.replica_urls}, "nginx sent every browser to one replica"
         first, second = (by_replica[u] for u in topology.replica_urls)
 
         # A two-question interview on the first replica, through nginx and its websocket.
