@@ -1119,6 +1119,16 @@ def test_an_employer_in_lower_case_or_opening_with_a_digit_is_a_name_when_it_end
     assert [j.company for j in resume.experience] == ["octomind gmbH", "1&1 Telecommunications SE"]
 
 
+def test_an_employer_ending_in_a_legal_form_with_its_full_stop_is_no_sentence() -> None:
+    # "Acciaierie del Garda S.p.A." between the title and its place and dates: the full stop ends the legal form
+    # (one list of legal forms serves both checks), not a sentence of the role's description.
+    resume = _parse("Sam Rivera\nsam@example.org\nEsperienza\nIngegnere di processo\nAcciaierie del Garda S.p.A.\n"
+                    "Brescia | 2012 – 2017\n• Ridotto gli scarti del 12%.\nTecnico di laboratorio\nFonderia Ligure "
+                    "S.r.l.\nGenova | 2009 – 2012\n• Controlli qualità.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Ingegnere di processo", "Acciaierie del Garda S.p.A."), ("Tecnico di laboratorio", "Fonderia Ligure S.r.l.")]
+
+
 def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
     # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
     # else the work was, so the line is still a place, and the dated line holds the employer and the title.

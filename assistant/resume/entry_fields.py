@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from assistant.resume.headings import Typography
 from assistant.resume.models import Job, Line
 from assistant.resume.places import known_city
-from assistant.resume.roles import legal_form, title_probabilities
+from assistant.resume.roles import title_probabilities
 from assistant.resume.vocabulary import (
     CITY_PREFIXES,
     INSTITUTION,
@@ -28,6 +28,7 @@ from assistant.resume.vocabulary import (
     STREET_WORDS,
     TITLE_WORDS,
     find_location,
+    legal_form,
 )
 
 # "Pasadena, CA 91105", "10115 Berlin": a postal code beside a place belongs to the place.

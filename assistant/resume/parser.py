@@ -67,7 +67,6 @@ from assistant.resume.models import (
     SetAside,
 )
 from assistant.resume.places import known_city
-from assistant.resume.roles import legal_form
 from assistant.resume.sections import (
     Span,
     in_left_margin,
@@ -110,6 +109,7 @@ from assistant.resume.vocabulary import (
     YEAR,
     YEAR_MONTH,
     find_location,
+    legal_form,
     remembering,
 )
 from assistant.text.plural import count_of

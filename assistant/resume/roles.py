@@ -18,20 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.resume.vocabulary import legal_form
+
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
 
 WEIGHTS_PATH = Path(__file__).with_name("title_org.json")
 
-# A legal form ending the field ("Globex Inc.", "Nordwerk AG", "Banco Cordillera S.A."): an organisation's name.
-# Two-letter forms count in capitals only ("Nordlys Data AS", not a title ending in "as").
-_LEGAL_FORM = re.compile(
-    r"(?<![\w.])(?:(?i:inc|ltd|limited|llc|llp|plc|corp|corporation|gmbh|sarl|s\.a|s\.r\.l|s\.p\.a|b\.v|n\.v|pty"
-    r"|pvt|c\.a|s\.a\. de c\.v|ltda|k\.k|s\.l\.u|s\.l"
-    # Central and Eastern Europe's: Czech and Slovak "s.r.o." and "a.s.", Polish "sp. z o.o.", the Balkans' "d.o.o.",
-    # Hungary's "Kft." and "Zrt.", Denmark's "ApS", Estonia's "OÜ", German associations' "e.V."
-    r"|s\.r\.o|a\.s|sp\. z o\.o|d\.o\.o|kft|zrt|aps|oü|e\.v)|Co|AG|KG|SE|SA|SAS|SRL|SpA|BV|NV|AS|ASA|AB|Oy)\.?\)?$",
-)
 # Words that name an institution or a company rather than a role.
 _ORG_WORD = re.compile(
     r"\b(?:university|universit[äaé]t?|universidad|universidade|college|institute|institut|instituto|school"
@@ -39,11 +32,6 @@ _ORG_WORD = re.compile(
     r"|foundation|association|company|technologies|solutions|systems|partners)\b",
     re.IGNORECASE,
 )
-
-
-def legal_form(text: str) -> bool:
-    """Does the field end in a company's legal form ("Globex Inc.", "Nordwerk AG", "Banco Cordillera S.A.")?"""
-    return bool(_LEGAL_FORM.search(text.strip()))
 
 
 def end_words(text: str) -> tuple[str, str]:

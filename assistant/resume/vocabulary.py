@@ -15,7 +15,6 @@ from contextvars import ContextVar
 from typing import Any
 
 from assistant.resume.layout import BULLET_GLYPHS
-from assistant.resume.roles import legal_form
 
 # The answers remembered during one reading (`remembering`), by pattern, method and text; None outside a reading.
 _ANSWERS: ContextVar[dict[tuple[int, str, str], re.Match[str] | None] | None] = ContextVar("_ANSWERS", default=None)
@@ -344,9 +343,26 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 CONTACT_LABEL = re.compile(r"\s+(?:e-?mail|mobile|phone|tel|cell|web|website)\s*:", re.IGNORECASE)
-# Legal-form suffixes that end an employer's name with a full stop ("Globex Inc.").
-LEGAL_SUFFIX = re.compile(r"(?<![\w.])(?:inc|ltd|corp|co|llc|llp|plc|gmbh|ag|pty|s\.a|l\.p|n\.v|b\.v|s\.r\.o|a\.s"
-                          r"|sp\. z o\.o|d\.o\.o|kft|zrt|e\.v)\.$", re.IGNORECASE)
+# Companies' legal forms, the one list both uses below are built from. Abbreviations count in any case; the
+# two-letter and capital-initial forms count in capitals only ("Nordlys Data AS", not a title ending in "as").
+# Central and Eastern Europe's are here too: Czech and Slovak "s.r.o." and "a.s.", Polish "sp. z o.o.", the Balkans'
+# "d.o.o.", Hungary's "Kft." and "Zrt.", Denmark's "ApS", Estonia's "OÜ", German associations' "e.V.".
+LEGAL_FORM_ABBREVIATIONS = (
+    r"inc|ltd|corp|llc|llp|plc|gmbh|pty|pvt|ltda|sarl|kft|zrt|aps|oü|s\.a\. de c\.v|s\.a|s\.r\.l|s\.p\.a|s\.l\.u|s\.l"
+    r"|b\.v|n\.v|c\.a|k\.k|l\.p|s\.r\.o|a\.s|sp\. z o\.o|d\.o\.o|e\.v")
+LEGAL_FORM_CAPITALS = r"Co|AG|KG|SE|SA|SAS|SRL|SpA|BV|NV|AS|ASA|AB|Oy"
+# A legal form ending an employer's name with a full stop ("Globex Inc.", "Nordwerk AG."): that full stop ends no
+# sentence. Here "co." and "ag." count in any case, as a name's last word with a full stop is rarely anything else.
+LEGAL_SUFFIX = re.compile(rf"(?<![\w.])(?:{LEGAL_FORM_ABBREVIATIONS}|co|ag)\.$", re.IGNORECASE)
+# A legal form ending a field, full stop or not ("Globex Inc.", "Nordwerk AG", "Banco Cordillera S.A.").
+_LEGAL_FORM = re.compile(
+    rf"(?<![\w.])(?:(?i:{LEGAL_FORM_ABBREVIATIONS}|limited|corporation)|{LEGAL_FORM_CAPITALS})\.?\)?$")
+
+
+def legal_form(text: str) -> bool:
+    """Does the field end in a company's legal form ("Globex Inc.", "Nordwerk AG", "Banco Cordillera S.A.")? Then it
+    names an organisation, not a role."""
+    return bool(_LEGAL_FORM.search(text.strip()))
 
 
 # A metropolitan region named as one ("San Francisco Bay Area", "Greater Seattle Area", "Dallas-Fort Worth
