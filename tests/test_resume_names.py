@@ -185,7 +185,9 @@ def test_a_phone_written_with_its_country_code_and_groups_is_found(phone: str) -
                                   "ISBN 978 0 13 468599 1", "Published 12 March 2019, arXiv:1903.01234",
                                   "+2019 - 2021", "Budget +15 000 000", "2011 2013 2015 2017",
                                   "05/2012 07/2012", "Seasons 2019/2020/2021", "Ref 1234/5678/90",
-                                  "Grant 2020/21/0042"])
+                                  "Grant 2020/21/0042",
+                                  # a date column's ISO dates, one under the other (JSON Resume themes)
+                                  "2016-10-17\n2015-11-01", "2015-11-01\n2014-05"])
 def test_amounts_ranges_and_identifiers_are_not_taken_for_a_phone(line: str) -> None:
     assert _phone(f"Jane Doe\njane@example.org\n{line}\n{_BODY_TEXT}") is None
 

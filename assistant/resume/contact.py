@@ -444,7 +444,7 @@ def _wrapped_phone(lines: list[Line]) -> str | None:
         for below in lines[index + 1: index + 4]:
             if _PHONE_TAIL.fullmatch(below.text.strip()):
                 joined = f"{head.group('head').strip()} {below.text.strip()}"
-                if 9 <= len(re.sub(r"\D", "", joined)) <= 15 and not RANGE.search(below.text):
+                if 9 <= len(re.sub(r"\D", "", joined)) <= 15 and not RANGE.search(below.text) and not _dates_only(joined):
                     return joined
                 break
     return None
@@ -473,9 +473,15 @@ _INTERNATIONAL = re.compile(r"\(?\+\d{1,3}\)?(?:[\s.-]+\(?\d+\)?)+")
 _THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
 
 
-# A month written in numbers, "05/2012": with "/" a phone's separator too ("0171/2012345"), a date column's
-# months must not be read as a number.
-_NUMERIC_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d")
+# A month written in numbers, "05/2012", or an ISO date, "2014-05", "2016-10-17": with "/" and "-" a phone's
+# separators too ("0171/2012345", "415-555-0142"), a date column's months and days must not be read as a number.
+_NUMERIC_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
+
+
+def _dates_only(candidate: str) -> bool:
+    """Years, months or days in a row ("2011 2013 2015" on a timeline's axis, "05/2012 07/2012" or "2016-10-17" /
+    "2015-11-01" in a date column): no phone number, however many digits they add up to."""
+    return all(YEAR.fullmatch(g) or _NUMERIC_MONTH.fullmatch(g) for g in candidate.split())
 
 
 def _slashes_fit(candidate: str) -> bool:
@@ -527,11 +533,8 @@ def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | 
                 match.group()) or _number_range(match.group()):
             continue  # "arXiv:2103.01234", "ISBN 978…", pages "130001-130012": a paper's numbers, not a phone
         for candidate in _phone_options(match.group()):
-            if _phone_digits_fit(candidate) and _slashes_fit(candidate) and not all(
-                    YEAR.fullmatch(g) or _NUMERIC_MONTH.fullmatch(g) for g in candidate.split()) and not \
+            if _phone_digits_fit(candidate) and _slashes_fit(candidate) and not _dates_only(candidate) and not \
                     RANGE.search(candidate):
-                # (Years or months in a row, "2011 2013 2015" on a timeline's axis or "05/2012 07/2012" in a date
-                # column, are no phone number.)
                 phone = candidate.strip()
                 break
         if phone:
