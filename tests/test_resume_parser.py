@@ -1129,6 +1129,30 @@ def test_an_employer_ending_in_a_legal_form_with_its_full_stop_is_no_sentence() 
         ("Ingegnere di processo", "Acciaierie del Garda S.p.A."), ("Tecnico di laboratorio", "Fonderia Ligure S.r.l.")]
 
 
+@pytest.mark.parametrize("header", [
+    ("Développeuse web (programme \"Volontariat International en Entreprise\") ,", "Nuxeo (https://www.nuxeo.com)"),
+    ("Senior Data Scientist,", "Harbor Analytics")])
+def test_a_header_wrapped_after_its_comma_goes_on_in_the_line_below(header: tuple[str, str]) -> None:
+    # A theme that keeps the employer and its web address together wraps the header after the title's comma: no
+    # field ends in a comma, so the short line below is its employer, not a line of the role's description.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n" + "\n".join(header) + "\nAugust 2016 — June 2017\n"
+                    "Built a marketing data integration app.\nIngénieure logiciel, OpenAirlines\nOctober 2014 — July 2016\n"
+                    "Built web services.\n")
+    title, employer = (part.split(" (")[0].rstrip(" ,") for part in header)
+    assert [(j.company, j.start) for j in resume.experience] == [(employer, "2016-08"), ("OpenAirlines", "2014-10")]
+    assert resume.experience[0].title.startswith(title.split(" (")[0])
+
+
+def test_a_list_ending_in_a_comma_above_the_next_header_stays_in_its_description() -> None:
+    # The same wrap in a line that already holds fields and a list ("Lead Engineer - JavaScript/Node," / "Java,
+    # Spring and Linux"): a list's comma, not a header's, so the next entry's header keeps its own lines.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nTraitwise - Chief Technical Officer\n2009 - 2011\n"
+                    "Survey engine with automated analytics.\nLead Engineer - JavaScript/Node,\nJava, Spring and "
+                    "Linux\nAdobe Systems - Senior Software Architect\n1997 - 2008\nPhoto editing and storage.\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Chief Technical Officer", "Traitwise"), ("Senior Software Architect", "Adobe Systems")]
+
+
 def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
     # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
     # else the work was, so the line is still a place, and the dated line holds the employer and the title.

@@ -566,13 +566,21 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
 def _wrapped_after_a_linking_word(line: Line, tail: Line) -> bool:
     """ "Head of Engineering &" / "Platform" under the dates, "Community Action Committee of the" / "Lehigh Valley"
     over them: a header line that ends in a linking word goes on in a short line below, wherever the dates are (no
-    field ends in "&" or "of the"). Not a description's line (prose wraps anywhere) nor a tail that is a date, a
-    bullet, a heading, a web address or prose."""
-    text, rest = line.text.strip(), tail.text.strip()
-    return (_ENDS_IN_A_LINKING_WORD.search(text) is not None and _claimable_header(line) and not _dated(line)
-            and not _description_line(text) and not _reads_as_prose(text) and bool(rest) and rest[:1].isupper()
-            and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail) and not heading_name(rest)
-            and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
+    field ends in "&" or "of the"); so does one that ends in its comma ("Développeuse web (programme VIE) ," /
+    "Nuxeo (https://www.nuxeo.com)": a theme that keeps the employer and its web address together wraps there) when
+    it holds that one field. The tail's web address is no word of it. Not a description's line (prose wraps
+    anywhere) nor a tail that is a date, a bullet, a heading, a web address or prose."""
+    text, rest = line.text.strip(), WEB_ADDRESS.sub(" ", tail.text).strip()
+    # A single field ending in a comma ("Senior Data Scientist,") is judged as a header without it: its comma says
+    # another field follows. A line that already holds fields or a list ("Manager, Software Engineer -
+    # JavaScript/Node,") ends in a list's comma, which says nothing about a header.
+    head = line.model_copy(update={"text": text.rstrip(" ,")})
+    comma = text.endswith(",") and "," not in head.text and len(header_fields(head.text)) == 1
+    return (((_ENDS_IN_A_LINKING_WORD.search(text) is not None and _claimable_header(line))
+             or (comma and _claimable_header(head)))
+            and not _dated(line) and not _description_line(text) and not _reads_as_prose(text) and bool(rest)
+            and rest[:1].isupper() and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail)
+            and not heading_name(rest) and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
 
 
 def _wrapped_before_its_dates(line: Line, tail: Line) -> str | None:
