@@ -1153,6 +1153,18 @@ def test_a_list_ending_in_a_comma_above_the_next_header_stays_in_its_description
         ("Chief Technical Officer", "Traitwise"), ("Senior Software Architect", "Adobe Systems")]
 
 
+def test_roles_printed_after_a_contact_sidebar_are_part_of_the_work_history() -> None:
+    # A theme prints the sidebar ("CONTACT", its details) between the work history's first role and the rest, and
+    # the text comes out in that order: contact details hold no roles, so the dated roles under them ran on from the
+    # work history and are read as its roles (the degree after them is no role).
+    resume = _parse("Sam Rivera\nExperience\nGlobex\n2019-05 - Present\nSenior Data Engineer\nBuilt the pipelines.\n"
+                    "Contact\nEmail\nsam@example.org\nPhone +1 555 010 0199\nInitech\n2016-01 - 2019-04\n"
+                    "Data Engineer\nBuilt reports.\nHooli\n2014-03 - 2015-12\nJunior Data Engineer\nFixed dashboards.\n"
+                    "Université Centrale\nDiplôme d'Ingénieur\n2010 - 2014\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
+
+
 def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
     # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
     # else the work was, so the line is still a place, and the dated line holds the employer and the title.

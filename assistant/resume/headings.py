@@ -34,6 +34,15 @@ if TYPE_CHECKING:
 
 # Heading synonyms, compared after lower-casing, removing accents and everything but letters (so "WorkExperience",
 # "WORK EXPERIENCE:", "//Experience" and "Work Experience" are one key).
+# Headings over the candidate's contact details and links, in the languages the reader knows: typed "other", and
+# never over a role of their own (roles under one ran on there from the work history; `parser._run_on_beside`).
+CONTACT_HEADINGS = (
+    "contact", "links", "profiles", "personal details", "personal information", "contact information",
+    "contact details", "kontakt", "coordonnees", "contacto", "contactar", "contato", "informazioni personali",
+    "dati personali",
+)
+
+
 LEXICON: dict[SectionName, tuple[str, ...]] = {
     "summary": (
         "summary", "professional summary", "profile", "professional profile", "objective", "career objective",
@@ -171,7 +180,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     ),
     "references": ("references", "referees", "referenzen", "referencias"),
     "other": (
-        "coursework", "relevant coursework", "links", "contact", "profiles", "additional information", "teaching",
+        "coursework", "relevant coursework", "additional information", "teaching",
         "teaching experience", "guest lectures", "lecturing", "teaching and mentoring", "teaching & mentoring",
         "lehre", "lehrtatigkeit", "lehrerfahrung", "enseignement", "docencia", "experiencia docente", "ensino",
         "lehrauftrage", "classroom", "interventions pedagogiques", "clases impartidas", "atividades docentes",
@@ -180,8 +189,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         # Memberships by their other names: societies joined, not positions held.
         "professional memberships", "professional organizations", "professional organisations",
         "professional societies", "professional bodies", "professional associations", "societies",
-        "personal details", "personal information", "contact information", "contact details",
-        "kontakt", "coordonnees", "contacto", "contactar", "contato", "informazioni personali", "dati personali",
+        *CONTACT_HEADINGS,
     ),
 }
 
@@ -390,6 +398,14 @@ def lexicon_kind(text: str) -> SectionName | None:
 
 
 _HEADING_LIST = re.compile(r"\s*(?:[,&/+]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
+
+
+_CONTACT_KEYS = frozenset(heading_key(h) for h in CONTACT_HEADINGS)
+
+
+def contact_heading(text: str) -> bool:
+    """Does `text` head the candidate's contact details ("CONTACT", "Personal information", "Kontakt")?"""
+    return heading_key(strip_decoration(text)) in _CONTACT_KEYS
 
 
 def listed_headings_kind(text: str) -> SectionName | None:

@@ -54,7 +54,14 @@ from assistant.resume.entry_fields import (
     title_side,
     titles_read_as_names,
 )
-from assistant.resume.headings import Typography, heading_name, keyword_kind, kinds_named, lexicon_kind
+from assistant.resume.headings import (
+    Typography,
+    contact_heading,
+    heading_name,
+    keyword_kind,
+    kinds_named,
+    lexicon_kind,
+)
 from assistant.resume.models import (
     Contact,
     Education,
@@ -2329,6 +2336,17 @@ _RUN_ON_HOSTS: set[SectionName] = {"summary", "education", "certifications", "sk
                                    "references"}
 
 
+def _run_on_host(span: Span) -> bool:
+    """A section that holds no roles of its own, so dated roles under it ran on from the work history: a kind of
+    `_RUN_ON_HOSTS`, or the contact details ("CONTACT" in a sidebar that a theme prints between the work history's
+    first roles and the rest, read in that order)."""
+    return span.name in _RUN_ON_HOSTS or _contact_span(span)
+
+
+def _contact_span(span: Span) -> bool:
+    return span.name == "other" and bool(span.heading and contact_heading(span.heading))
+
+
 def _names_other_entries(text: str) -> bool:
     """A line that names a section kind other than work: a heading the lexicon knows ("Community Service") or one
     word that names a kind ("VOLUNTEER"); a role such as "Volunteer Mentor" is neither."""
@@ -2381,11 +2399,15 @@ def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typog
     before: list[Job] = []
     after: list[Job] = []
     within = [line for k, s in enumerate(spans) if _projects_within_work(spans, k) for line in s.lines]
-    for block in [header, within] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS]:
+    hosts = [(header, True), (within, True)] + [(s.lines, not _contact_span(s)) for s in spans if _run_on_host(s)]
+    for block, below_schooling in hosts:
         # A missed heading opens the career below the host's own entries: only lines after its last schooling
-        # line can have run on from it (an engineering school's entry names job words too: "Ingénieur ...").
-        block = block[1 + max((i for i, line in enumerate(block) if DEGREE.search(line.text) or (
-            INSTITUTION.search(line.text) and not TITLE_WORDS.search(line.text))), default=-1):]
+        # line can have run on from it (an engineering school's entry names job words too: "Ingénieur ..."). Under
+        # contact details the roles ran on from a work history the sidebar interrupted, and the schooling that
+        # follows them is the next section's: entries that name schooling are no roles anyway (`_roles_anywhere`).
+        if below_schooling:
+            block = block[1 + max((i for i, line in enumerate(block) if DEGREE.search(line.text) or (
+                INSTITUTION.search(line.text) and not TITLE_WORDS.search(line.text))), default=-1):]
         found = [job for job in _run_on_roles([block], typography, measure)
                  if (job.title, job.company, job.start) not in kept]
         if len(found) >= 2 and block:
@@ -2572,7 +2594,7 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
         # No role under a work-history heading, yet roles ran on under a section that holds none (the heading was
         # missed): read before the volunteering fallback below, so one volunteer role cannot stand in for them.
         # A guess, like the last reading, so the plain-text check reading does not make it.
-        jobs = _run_on_roles([header] + [s.lines for s in spans if s.name in _RUN_ON_HOSTS], typography, measure)
+        jobs = _run_on_roles([header] + [s.lines for s in spans if _run_on_host(s)], typography, measure)
         source = "anywhere" if jobs else "none"
     if not jobs:
         # No dated role under an Experience heading (a student resume): roles under campus involvement and

@@ -293,7 +293,7 @@ DEGREE = re.compile(
     r"|b\.?\s?tech|m\.?\s?tech|bachelor'?s?|bachelors|master'?s?|doctor(?:ate)?|associate'?s? degree|diploma"
     r"|high school|a\.?\s?b|s\.?\s?b|s\.?\s?m"
     # Spanish, Portuguese, French and German degrees
-    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom"
+    r"|licenciatura|maestr[ií]a|m[áa]ster|mestrado|doctorado|doutorado|bacharelado|grado|diplom|dipl[ôo]me"
     # School-leaving certificates (French, Spanish, German, Italian) and Italian degrees
     r"|bac(?:calaur[ée]at)?|bachillerato|abitur|maturit[äa]t|laurea)(?![A-Za-z])",
     re.IGNORECASE,
