@@ -1165,6 +1165,30 @@ def test_roles_printed_after_a_contact_sidebar_are_part_of_the_work_history() ->
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
+def test_a_glyph_before_every_entrys_employer_is_the_themes_habit_not_a_bullet() -> None:
+    # "• selbstständig" over "April, 2019 - Present": a theme sets a glyph before each employer. The section opens
+    # with one and most dates have one above them, so they are the entries' employers, not the last achievements
+    # above (read as such, the first role took its description's line for its employer and the others followed).
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n• selbstständig\nApril, 2019 - Present\nSenior Data "
+                    "Engineer\n"
+                    "Data platform, streaming\n• Built pipelines for 40 teams with Spark,\nKafka and Airflow\n"
+                    "• Initech\nMay, 2016 - March, 2019\nData Engineer\nReporting\n• Built finance reports with\n"
+                    "dbt and Looker\n• Hooli\nJune, 2014 - April, 2016\nJunior Data Engineer\nDashboards\n"
+                    "• Fixed dashboards for the sales team\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Engineer", "selbstständig"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
+
+
+def test_a_short_last_achievement_above_the_next_dates_stays_an_achievement() -> None:
+    # Dates first, then the title and employer, then achievements: the last one ("• Led hiring") sits right above
+    # the next entry's dates, as short as a name, but no section opens with an achievement.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\n2019 - Present\nSenior Data Engineer, Globex\n"
+                    "• Built pipelines\n• Led hiring\n2016 - 2019\nData Engineer, Initech\n• Built reports\n"
+                    "• Ran on-call\n2014 - 2016\nJunior Data Engineer, Hooli\n• Fixed dashboards\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
+
+
 def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
     # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
     # else the work was, so the line is still a place, and the dated line holds the employer and the title.

@@ -570,6 +570,36 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
     return out
 
 
+def _glyph_led_headers(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """A theme that sets a glyph before each entry's employer ("• NMS Kittsee" over "October, 2015 - March, 2016"):
+    known by the habit, not by one line. Where most of the lines that open with their dates have, right above them,
+    a short glyph-led line that names something (a few words, no sentence, no date, no full stop, colon or comma
+    at its end), and the section opens with one, those lines lose the glyph and are read as headers. A date-first
+    layout's last achievement above the next dates ("• Led hiring" / "2016 - 2019") can be as short, but no
+    section opens with an achievement; and one such line alone is no habit."""
+    dated = [i for i, line in enumerate(lines) if _STARTS_DATED.match(line.text) and not _is_bullet(line)]
+    led = [i - 1 for i in dated if i > 0 and _glyph_led_name(lines[i - 1])]
+    if len(led) < 2 or len(led) < _GLYPH_LED_SHARE * len(dated) or led[0] != 0:
+        return lines  # (the section opens with one: no achievement of an entry above can be a list's last bullet)
+    out = list(lines)
+    for i in led:
+        out[i] = lines[i].model_copy(update={"text": BULLET.sub("", lines[i].text, count=1)})
+        if typography is not None:
+            typography.alias(out[i].text, lines[i].text)
+    return out
+
+
+# The share of dated lines with a glyph-led name above them that makes the glyph the entries' habit.
+_GLYPH_LED_SHARE = 0.6
+
+
+def _glyph_led_name(line: Line) -> bool:
+    """A bulleted line that is only a name's few words ("• NMS Kittsee", "• selbstständig")."""
+    text = BULLET.sub("", line.text, count=1).strip()
+    return (_is_bullet(line) and 0 < len(text.split()) <= 4 and len(text) <= 40 and not _dated(line)
+            and not text.endswith((".", ":", ";", ",")) and not sentence_like(text) and any(c.isalpha() for c in text))
+
+
 def _wrapped_after_a_linking_word(line: Line, tail: Line) -> bool:
     """ "Head of Engineering &" / "Platform" under the dates, "Community Action Committee of the" / "Lehigh Valley"
     over them: a header line that ends in a linking word goes on in a short line below, wherever the dates are (no
@@ -1209,8 +1239,8 @@ def _jobs(section_lines: list[Line], typography: Typography | None = None, measu
     `_dates_beside`, and its title and employer, `title_company`), followed by the passes over the whole list
     (typography, position, tenures, nesting, promotions).
     """
-    section_lines = _connect_unconnected_ranges(_unform(_split_run_on_entries(_shared_years(section_lines))),
-                                                typography)
+    section_lines = _connect_unconnected_ranges(_unform(_split_run_on_entries(_shared_years(
+        _glyph_led_headers(section_lines, typography)))), typography)
     section_lines = _join_wrapped_headers(_join_wrapped_ranges(_join_dangling_ranges(
         _join_stacked_margin_dates(section_lines, typography), typography)), measure, typography)
     anchors = _entry_anchors(section_lines)
