@@ -319,6 +319,24 @@ def _styled(lines: list[tuple[str, float, float]]) -> ExtractedText:
 _BODY = 10.0
 
 
+def test_a_label_every_entry_repeats_in_the_headings_look_is_no_section_heading() -> None:
+    # A theme sets each role's "Highlights" as it sets "Work" and "Education": found by its look, it cut the work
+    # history after the first role. A heading printed three times or more is each entry's label, as a repeated
+    # lexicon heading ("Tools:") already was.
+    entries = []
+    for employer, dates, title in [("Donnelly Systems", "2021 - 2025", "Principal Consultant"),
+                                   ("Ctrl Labs", "2017 - 2021", "Senior Infrastructure Engineer"),
+                                   ("Kayak Software", "2012 - 2017", "Network Engineer")]:
+        entries += [(f"{employer} {dates}", _BODY, 1.0), (title, _BODY, 0.0), ("Highlights", 13.0, 1.0),
+                    ("Designed and deployed the build infrastructure for the whole company.", _BODY, 0.0)]
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0), ("Work", 13.0, 1.0), *entries,
+        ("Education", 13.0, 1.0), ("BSc Computer Science, Example University, 2012", _BODY, 0.0)]))
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Principal Consultant", "Donnelly Systems"), ("Senior Infrastructure Engineer", "Ctrl Labs"),
+        ("Network Engineer", "Kayak Software")]
+
+
 def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> None:
     resume = parse_resume(_styled([
         ("Avery Quinn", 22.0, 1.0),

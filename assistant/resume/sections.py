@@ -211,10 +211,7 @@ def _find_headings(
         if name is not None:
             found[index] = name
     _lower_case_headings(lines, found)
-    # A heading's words on three or more lines are a label each entry repeats ("Tools:" under every job), not a
-    # section heading, which a resume prints once.
-    keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
-    found = {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
+    found = _without_repeated_labels(lines, found)
     if typography is None:
         _headings_in_capitals(lines, found)
         return _leadership_as_work_history(lines, _unknown_work_heading(lines, found, embedder))
@@ -228,7 +225,15 @@ def _find_headings(
         # its headings: learn it from the ones named by their words or by similarity as well, and look again (the
         # rest of its headings are set the same way).
         _headings_by_style(lines, typography, embedder, found)
-    return _leadership_as_work_history(lines, found)
+    # (Again for the headings found by their look: a theme sets each entry's "Highlights" as it sets "Work".)
+    return _leadership_as_work_history(lines, _without_repeated_labels(lines, found))
+
+
+def _without_repeated_labels(lines: list[Line], found: dict[int, SectionName]) -> dict[int, SectionName]:
+    """A heading's words on three or more lines are a label each entry repeats ("Tools:", "Highlights" under every
+    job), not a section heading, which a resume prints once."""
+    keys = [heading_key(strip_decoration(lines[i].text)) for i in found]
+    return {i: kind for i, kind in found.items() if keys.count(heading_key(strip_decoration(lines[i].text))) < 3}
 
 
 def _unknown_work_heading(lines: list[Line], found: dict[int, SectionName], embedder: Embedder | None
