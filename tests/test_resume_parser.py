@@ -337,6 +337,26 @@ def test_a_label_every_entry_repeats_in_the_headings_look_is_no_section_heading(
         ("Network Engineer", "Kayak Software")]
 
 
+def test_an_employer_set_like_the_headings_over_its_industry_and_title_is_an_entry_not_a_section() -> None:
+    # "The Cigna Group" set as large as "Work", then its industry, the title and only then the dates: nothing names
+    # it, and dates follow within a header's three lines, so it heads an entry (it cut the work history after the
+    # first role, the rest read as sections of their own).
+    entries = []
+    for employer, industry, title, dates in [("Harbor Health Group", "Health Services", "Senior Advisor",
+                                              "Oct 2019 – Jun 2024"),
+                                             ("Proctor Labs", "Education Technology", "DevOps Engineer",
+                                              "May 2015 – May 2019"),
+                                             ("RealTech Systems", "Information Technology", "Systems Administrator",
+                                              "Dec 2012 – Apr 2015")]:
+        entries += [(employer, 13.0, 1.0), (industry, _BODY, 0.0), (title, _BODY, 1.0), (dates, _BODY, 0.0),
+                    ("Ran the container platform for forty product teams.", _BODY, 0.0)]
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0), ("Work", 13.0, 1.0), *entries,
+        ("Education", 13.0, 1.0), ("BSc Computer Science, Example University, 2012", _BODY, 0.0),
+        ("Skills", 13.0, 1.0), ("Kubernetes, Terraform, Python", _BODY, 0.0)]))
+    assert [j.title for j in resume.experience] == ["Senior Advisor", "DevOps Engineer", "Systems Administrator"]
+
+
 def test_headings_set_apart_by_typography_are_found_and_named_by_meaning() -> None:
     resume = parse_resume(_styled([
         ("Avery Quinn", 22.0, 1.0),

@@ -477,7 +477,10 @@ def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embe
                 found[index] = "other"
             elif kind is not None:
                 found[index] = kind
-            elif not _dated_below(lines, index) or (shape in dated_headings and len(heading_signatures) == 1):
+            elif not _dated_below(lines, index, _HEADER_LINES) or (
+                    shape in dated_headings and len(heading_signatures) == 1):
+                # (Nothing names it, and dates follow within a header's lines: an employer over its industry and
+                # the title, "The Cigna Group" / "Health Services" / "Architecture Senior Advisor" / its dates.)
                 found[index] = "other"
 
 
@@ -619,14 +622,16 @@ def _item_not_heading(lines: list[Line], kind: SectionName | None, found: dict[i
     return capitalised and lines[index].text.lstrip("/#~=>_ ")[:1].islower()
 
 
+# The most lines an entry's header sets above its dates: employer, industry or place, title.
+_HEADER_LINES = 3
 _UNDATED_KINDS: frozenset[SectionName] = frozenset({"skills", "languages", "interests", "summary"})
 
 
-def _dated_below(lines: list[Line], index: int) -> bool:
-    """Is a date range on one of the two lines under `index`? Then a heading-styled line nobody can name is an
+def _dated_below(lines: list[Line], index: int, reach: int = 2) -> bool:
+    """Is a date range on one of the `reach` lines under `index`? Then a heading-styled line nobody can name is an
     entry's header (an employer set as large as the section headings), not a section of its own."""
     return any(RANGE.search(line.text) or OPEN_FIRST.search(line.text) or SINCE.search(line.text)
-               for line in lines[index + 1: index + 3])
+               for line in lines[index + 1: index + 1 + reach])
 
 
 def _entry_title(lines: list[Line], index: int) -> bool:
