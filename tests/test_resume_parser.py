@@ -1227,6 +1227,17 @@ def test_a_short_last_achievement_above_the_next_dates_stays_an_achievement() ->
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
+def test_roles_a_skills_sidebar_interrupted_are_read_though_a_degree_follows_them() -> None:
+    # The sidebar's "Skills" printed between the work history's first role and the rest, the sidebar's degree
+    # after them: the roles ran on from the work history. Only under Education do they start after its schooling.
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nGlobex  2019-05 - Present\nSenior Data Engineer\n"
+                    "Built the pipelines.\nSkills\nPython, SQL, Spark\nInitech  2016-01 - 2019-04\nData Engineer\n"
+                    "Built reports.\nHooli  2014-03 - 2015-12\nJunior Data Engineer\nFixed dashboards.\n"
+                    "BSc Computer Science, Example University\n2010 - 2014\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
+
+
 def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
     # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
     # else the work was, so the line is still a place, and the dated line holds the employer and the title.

@@ -2429,12 +2429,13 @@ def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typog
     before: list[Job] = []
     after: list[Job] = []
     within = [line for k, s in enumerate(spans) if _projects_within_work(spans, k) for line in s.lines]
-    hosts = [(header, True), (within, True)] + [(s.lines, not _contact_span(s)) for s in spans if _run_on_host(s)]
+    hosts = [(header, True), (within, True)] + [(s.lines, s.name == "education") for s in spans if _run_on_host(s)]
     for block, below_schooling in hosts:
         # A missed heading opens the career below the host's own entries: only lines after its last schooling
-        # line can have run on from it (an engineering school's entry names job words too: "Ingénieur ..."). Under
-        # contact details the roles ran on from a work history the sidebar interrupted, and the schooling that
-        # follows them is the next section's: entries that name schooling are no roles anyway (`_roles_anywhere`).
+        # line can have run on from it (an engineering school's entry names job words too: "Ingénieur ..."). A
+        # host with no entries of its own (skills, contact details) is a sidebar that interrupted the work
+        # history: its roles ran on from there, and schooling after them is the next section's (entries that
+        # name schooling are no roles anyway, `_roles_anywhere`).
         if below_schooling:
             block = block[1 + max((i for i, line in enumerate(block) if DEGREE.search(line.text) or (
                 INSTITUTION.search(line.text) and not TITLE_WORDS.search(line.text))), default=-1):]
