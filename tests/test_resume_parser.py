@@ -1238,6 +1238,16 @@ def test_roles_a_skills_sidebar_interrupted_are_read_though_a_degree_follows_the
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
+def test_an_employer_wrapped_at_its_compounds_hyphen_is_one_name() -> None:
+    # "Robotron Datenbank-" / "Software GmbH" in a narrow column: the compound's hyphen ends the line, and the name
+    # goes on below it (read apart, the first half became the title and the second the employer).
+    resume = _parse("Sam Rivera\nsam@example.org\nExperience\nRobotron Datenbank-\nSoftware GmbH\nSplunk Developer\n"
+                    "2019-01 - Present\n• Built the dashboards\nProfiq s.r.o.\nSoftware Developer\n2018-10 - 2019-01\n"
+                    "• Tested the apps\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Splunk Developer", "Robotron Datenbank-Software GmbH"), ("Software Developer", "Profiq s.r.o.")]
+
+
 def test_a_place_with_a_note_in_brackets_is_the_roles_place_not_its_employer() -> None:
     # "Dallas, TX (and other locations)" under "2017-Present Contino, Technical Principal": the note says where
     # else the work was, so the line is still a place, and the dated line holds the employer and the title.

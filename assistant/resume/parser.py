@@ -549,6 +549,8 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
         run_on = _wrapped_before_its_dates(line, following) if following is not None else None
         if following is not None and run_on is None and _wrapped_after_a_linking_word(line, following):
             run_on = f"{line.text.rstrip()} {following.text.strip()}"
+        if following is not None and run_on is None and _wrapped_at_its_hyphen(line, following):
+            run_on = f"{line.text.rstrip()}{following.text.strip()}"  # "Robotron Datenbank-" / "Software GmbH"
         if following is not None and run_on is not None:
             if typography is not None:
                 typography.alias(run_on, line.text)
@@ -618,6 +620,18 @@ def _wrapped_after_a_linking_word(line: Line, tail: Line) -> bool:
             and not _dated(line) and not _description_line(text) and not _reads_as_prose(text) and bool(rest)
             and rest[:1].isupper() and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail)
             and not heading_name(rest) and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
+
+
+def _wrapped_at_its_hyphen(line: Line, tail: Line) -> bool:
+    """ "Robotron Datenbank-" / "Software GmbH": a header's compound wrapped at its own hyphen goes on in the short
+    capitalised line below, joined without a space (the hyphen is the name's: German and Czech compounds keep
+    theirs before a capital). Not a description's line, nor a tail that is a date, a bullet, a heading or prose."""
+    text, rest = line.text.strip(), tail.text.strip()
+    head = line.model_copy(update={"text": text.rstrip("-")})
+    return (re.search(r"[^\W\d_]-$", text) is not None and _claimable_header(head) and not _dated(line)
+            and not _description_line(text) and not _reads_as_prose(text) and rest[:1].isupper()
+            and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail) and not heading_name(rest)
+            and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
 
 
 def _wrapped_before_its_dates(line: Line, tail: Line) -> str | None:
