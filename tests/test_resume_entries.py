@@ -698,6 +698,16 @@ def test_unmarked_bullets_over_the_next_employer_are_not_its_header() -> None:
         ("Contract Data Scientist", "Tidewater Freight Co."), ("Contract Machine Learning Engineer", "Pemberton Grocers")]
 
 
+@pytest.mark.parametrize("written", ["Pause personnelle", "Pause professionnelle", "Auszeit", "Pausa profesional"])
+def test_a_career_break_in_another_language_is_not_a_role(written: str) -> None:
+    # A French, German or Spanish break between two roles ("Pause personnelle", the JSON Resume of a Swiss
+    # developer) is set aside like "Career Break", not counted as a role at the employer above it.
+    jobs = _parse(f"Experience\nAgent de sécurité, Securitas AG 2023-07 - 2024-03\n• Night shifts\n"
+                  f"{written} 2023-02 - 2023-06\n• Time for family\nIngénieur logiciel, Antistatique SA "
+                  "2021-10 - 2023-01\n• Built the APIs\n").experience
+    assert [j.company for j in jobs] == ["Securitas AG", "Antistatique SA"]
+
+
 def test_a_career_break_entry_is_not_split_into_a_career_heading_over_an_entry() -> None:
     # "Career" names the experience section; "Career Break, Family care" is the break's own entry, not a heading
     # glued to the entry "Break, Family care" (which then read as a role at the employer above).

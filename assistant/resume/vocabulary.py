@@ -183,7 +183,8 @@ CAREER_BREAK = re.compile(
     # LinkedIn's own kinds of career break, as its profiles print them (not those that also name jobs: "Health and
     # well-being", "Bereavement", "Relocation", "Professional development").
     r"|career transition|caregiving|full-time parent(?:ing)?|layoff|position eliminated|personal goal pursuit"
-    r"|pause de carri[èe]re|pausa profesional|pausa na carreira|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
+    r"|pause (?:de carri[èe]re|personnelle|professionnelle)|pausa profesional|pausa na carreira"
+    r"|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
     re.IGNORECASE,
 )
 DURATION_UNIT = (
