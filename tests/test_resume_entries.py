@@ -495,6 +495,7 @@ def test_a_work_history_printed_twice_is_one_set_of_roles() -> None:
     ("de 2019 jusqu'en 2021", "2019-01", "2021-12"),
     # An ISO day without its leading zero (a JSON Resume whose owner typed "2021-10-8").
     ("2021-10-8 TO 2022-05-12", "2021-10", "2022-05"),
+    ("April 2014 – heut", "2014-04", "Present"),  # colloquial German "today" (a theme's translation)
 ])
 def test_common_date_formats_date_the_role(written: str, start: str, end: str) -> None:
     jobs = _parse(f"Experience\nStaff Engineer, Globex {written}\n• Ran the build farm for 300 engineers\n"

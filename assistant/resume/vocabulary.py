@@ -123,7 +123,7 @@ QUARTER = r"Q[1-4]\s*(?:19|20)\d\d"
 DATE = (rf"(?:{MONTH_DAY_YEAR}|{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR_MONTH}|{QUARTER}"
         rf"|{NUMERIC_DATE}|(?:19|20)\d\d)")
 OPEN_END = (
-    r"(?:(?:the )?present(?: day)?|current(?:ly)?|now|ongoing|today|date|till? (?:date|now)|to date|heute|jetzt|aktuell|actuel(?:lement)?"
+    r"(?:(?:the )?present(?: day)?|current(?:ly)?|now|ongoing|today|date|till? (?:date|now)|to date|heute?|jetzt|aktuell|actuel(?:lement)?"
     # An open end written with its own "until": "bis heute", "bis dato", "até o momento", "hasta la fecha",
     # "jusqu'à aujourd'hui", "ad oggi", "tot heden".
     r"|bis (?:heute|dato|jetzt)|dato|(?:até |ate )?o momento|(?:hasta |a )?la fecha|hasta (?:hoy|ahora)"
