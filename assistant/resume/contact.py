@@ -19,6 +19,7 @@ from assistant.resume.vocabulary import (
     DEGREE,
     EMAIL,
     NAME_STOP,
+    NUMERIC_DATE,
     PHONE,
     RANGE,
     REGIONS,
@@ -473,15 +474,16 @@ _INTERNATIONAL = re.compile(r"\(?\+\d{1,3}\)?(?:[\s.-]+\(?\d+\)?)+")
 _THOUSANDS = re.compile(r"\+\d{1,3}(?:[\s.]\d{3})+")
 
 
-# A month written in numbers, "05/2012", or an ISO date, "2014-05", "2016-10-17": with "/" and "-" a phone's
-# separators too ("0171/2012345", "415-555-0142"), a date column's months and days must not be read as a number.
-_NUMERIC_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
+# A date written in numbers, the dates module's own pattern ("05/2012", "2014-05", "2016-10-17"): with "/" and "-" a
+# phone's separators too ("0171/2012345", "415-555-0142"), a date column's months and days must not be read as a
+# number.
+_NUMERIC_DATE = re.compile(NUMERIC_DATE)
 
 
 def _dates_only(candidate: str) -> bool:
     """Years, months or days in a row ("2011 2013 2015" on a timeline's axis, "05/2012 07/2012" or "2016-10-17" /
     "2015-11-01" in a date column): no phone number, however many digits they add up to."""
-    return all(YEAR.fullmatch(g) or _NUMERIC_MONTH.fullmatch(g) for g in candidate.split())
+    return all(YEAR.fullmatch(g) or _NUMERIC_DATE.fullmatch(g) for g in candidate.split())
 
 
 def _slashes_fit(candidate: str) -> bool:

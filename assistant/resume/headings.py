@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 
     from assistant.knowledge.embeddings import Embedder
 
-# Heading synonyms, compared after lower-casing, removing accents and everything but letters (so "WorkExperience",
-# "WORK EXPERIENCE:", "//Experience" and "Work Experience" are one key).
 # Headings over the candidate's contact details and links, in the languages the reader knows: typed "other", and
 # never over a role of their own (roles under one ran on there from the work history; `parser._run_on_beside`).
 CONTACT_HEADINGS = (
@@ -42,7 +40,8 @@ CONTACT_HEADINGS = (
     "dati personali",
 )
 
-
+# Heading synonyms, compared after lower-casing, removing accents and everything but letters (so "WorkExperience",
+# "WORK EXPERIENCE:", "//Experience" and "Work Experience" are one key).
 LEXICON: dict[SectionName, tuple[str, ...]] = {
     "summary": (
         "summary", "professional summary", "profile", "professional profile", "objective", "career objective",

@@ -616,20 +616,26 @@ def _wrapped_after_a_linking_word(line: Line, tail: Line) -> bool:
     head = line.model_copy(update={"text": text.rstrip(" ,")})
     comma = text.endswith(",") and "," not in head.text and len(header_fields(head.text)) == 1
     return (((_ENDS_IN_A_LINKING_WORD.search(text) is not None and _claimable_header(line))
-             or (comma and _claimable_header(head)))
-            and not _dated(line) and not _description_line(text) and not _reads_as_prose(text) and bool(rest)
-            and rest[:1].isupper() and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail)
-            and not heading_name(rest) and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
+             or (comma and _claimable_header(head))) and _goes_on_in(line, tail, rest))
 
 
 def _wrapped_at_its_hyphen(line: Line, tail: Line) -> bool:
     """ "Robotron Datenbank-" / "Software GmbH": a header's compound wrapped at its own hyphen goes on in the short
     capitalised line below, joined without a space (the hyphen is the name's: German and Czech compounds keep
     theirs before a capital). Not a description's line, nor a tail that is a date, a bullet, a heading or prose."""
-    text, rest = line.text.strip(), tail.text.strip()
+    text = line.text.strip()
     head = line.model_copy(update={"text": text.rstrip("-")})
-    return (re.search(r"[^\W\d_]-$", text) is not None and _claimable_header(head) and not _dated(line)
-            and not _description_line(text) and not _reads_as_prose(text) and rest[:1].isupper()
+    return re.search(r"[^\W\d_]-$", text) is not None and _claimable_header(head) and _goes_on_in(
+        line, tail, tail.text.strip())
+
+
+def _goes_on_in(line: Line, tail: Line, rest: str) -> bool:
+    """Can a header line whose end says it goes on (a linking word, its one field's comma, a compound's hyphen)
+    go on in `tail` (its words `rest`)? Not when the line is dated, a description's or prose (prose wraps
+    anywhere), nor when the tail is more than a few words, starts in lower case, or is a date, a bullet, a
+    heading, a web address or prose."""
+    text = line.text.strip()
+    return (not _dated(line) and not _description_line(text) and not _reads_as_prose(text) and rest[:1].isupper()
             and len(rest.split()) <= 4 and not _is_bullet(tail) and not _dated(tail) and not heading_name(rest)
             and not _address_line(tail, bare_domain=True) and not _reads_as_prose(rest))
 
