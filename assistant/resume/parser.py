@@ -582,7 +582,7 @@ def _glyph_led_headers(lines: list[Line], typography: Typography | None) -> list
     dated = [i for i, line in enumerate(lines) if _STARTS_DATED.match(line.text) and not _is_bullet(line)]
     led = [i - 1 for i in dated if i > 0 and _glyph_led_name(lines[i - 1])]
     if len(led) < 2 or len(led) < _GLYPH_LED_SHARE * len(dated) or led[0] != 0:
-        return lines  # (the section opens with one: no achievement of an entry above can be a list's last bullet)
+        return lines
     out = list(lines)
     for i in led:
         out[i] = lines[i].model_copy(update={"text": BULLET.sub("", lines[i].text, count=1)})
@@ -2394,6 +2394,7 @@ def _run_on_host(span: Span) -> bool:
 
 
 def _contact_span(span: Span) -> bool:
+    """A section headed as the candidate's contact details ("CONTACT", "Kontakt"), which the lexicon types "other"."""
     return span.name == "other" and bool(span.heading and contact_heading(span.heading))
 
 
