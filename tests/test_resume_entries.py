@@ -1403,3 +1403,89 @@ Software Developer
 """
     assert [company for _, company in _roles(_parse(text))] == [
         "Robotron Datenbank GmbH", "Code Marketer s.r.o.", "Polbud sp. z o.o."]
+
+
+def test_a_themes_placeholder_for_a_missing_end_is_no_employer() -> None:
+    """"Softwareentwickler  Apr 2014 — Invalid date" / "selbstständig": a JavaScript theme prints "Invalid date" (or
+    "undefined NaN") where the end date had no value. It is no field of the header; the employer is the line below."""
+    text = """Lukas Pichler
+lukas@example.org
+
+Experience
+Softwareentwickler  Apr 2014 — Invalid date
+selbstständig
+• Front-end Web-Entwicklung mit JavaScript.
+Head of Engineering  Jul 2020 - undefined NaN
+Sand Technologies
+• Led the platform team.
+"""
+    assert _roles(_parse(text)) == [("Softwareentwickler", "selbstständig"),
+                                    ("Head of Engineering", "Sand Technologies")]
+
+
+def test_a_line_under_every_dated_title_set_in_a_look_of_its_own_is_the_employer() -> None:
+    """"Mittelschullehrer  Oct 2015 — Mar 2016" / "NMS Kittsee" (grey italics) / "Mathematiklehrer
+    (Karenzvertretung)" (body type): where every entry sets the line under its dated title in a look nothing else in
+    the section has, that line is the header's, and a short body-type line above the next dated title is the entry
+    before's description, not that entry's header."""
+    from assistant.resume.models import StyledLine
+
+    header, employer, body = (11.25, 0.5, 0.5, "#000000"), (11.25, 0.0, 1.0, "#555555"), (11.25, 0.0, 0.0, "#000000")
+    rows = [("Lukas Pichler", (24.0, 0.0, 0.0, "#000000")), ("lukas@example.org", body),
+            ("Experience", (13.5, 1.0, 0.0, "#004687")),
+            ("IT Kursleiter  Apr 2016 — Mar 2019", header), ("SmartNinja", employer),
+            ("Kursleiter zu den Themen Web Entwicklung", body),
+            ("Mittelschullehrer  Oct 2015 — Mar 2016", header), ("NMS Kittsee", employer),
+            ("Mathematiklehrer (Karenzvertretung)", body),
+            ("Studienassistent, Tutor  Oct 2009 — Feb 2012", header), ("TU Wien", employer),
+            ("Tutor für verschiedene Lehrveranstaltungen", body)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, italic=italic, colour=colour, x=40.0, gap=14.0)
+              for t, (size, bold, italic, colour) in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
+                                        styled_lines=styled))
+    assert _roles(resume) == [("IT Kursleiter", "SmartNinja"), ("Mittelschullehrer", "NMS Kittsee"),
+                              ("Studienassistent, Tutor", "TU Wien")]
+
+
+def test_a_themes_placeholder_for_the_time_spent_sits_between_the_title_and_the_employer() -> None:
+    """"Juil. 2020 - Invalid date" / "Head of Engineering & Platform" / "Dates invalides" / "Sand Technologies": where
+    the theme prints the time spent ("2 ans 6 mois") it printed a placeholder, and the employer is still the line
+    under it."""
+    text = """Gareth Pienaar
+gareth@example.org
+
+EXPERIENCES PROFESSIONNELLES
+Juil. 2020 - Invalid date
+Head of Engineering & Platform
+Dates invalides
+Sand Technologies, EnterpriseAI
+• Built a remote-first engineering capability.
+Janv. 2018 - Juil. 2020
+Director of Engineering
+2 ans 6 mois
+Jemstep by Invesco
+• Led software delivery teams across 3 continents.
+"""
+    assert _roles(_parse(text)) == [("Head of Engineering & Platform", "Sand Technologies, EnterpriseAI"),
+                                    ("Director of Engineering", "Jemstep by Invesco")]
+
+
+def test_a_large_title_wrapped_in_its_face_is_one_title_not_a_title_and_an_employer() -> None:
+    """"Développeuse et chargée de mission" / "logiciels libres" (both set large and bold) / "DINUM" / dates: the
+    second line starts in lower case, which no field does, so the two lines are one title; the same for a bracket
+    closed two lines down ("Développeuse web (programme" / "\\"Volontariat International en" / "Entreprise\\")")."""
+    from assistant.resume.models import StyledLine
+
+    title, employer, small = (16.4, 1.0, "#191e23"), (10.5, 1.0, "#0073aa"), (10.5, 0.0, "#6c7781")
+    body = (10.5, 0.0, "#191e23")
+    rows = [("Camille Rouvière", (28.0, 1.0, "#191e23")), ("camille@example.org", body), ("Work", (20.5, 0.0, "#6c7781")),
+            ("Développeuse et chargée de mission", title), ("logiciels libres", title), ("DINUM", employer),
+            ("Aug 2022 – Present", small), ("• Développement du site institutionnel.", body),
+            ("Développeuse web (programme", title), ('"Volontariat International en', title), ('Entreprise")', title),
+            ("Nuxeo", employer), ("Aug 2016 – Jun 2017", small), ("• Développement d'une application.", body)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, colour=colour, x=40.0, gap=14.0)
+              for t, (size, bold, colour) in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
+                                        styled_lines=styled))
+    assert _roles(resume) == [("Développeuse et chargée de mission logiciels libres", "DINUM"),
+                              ('Développeuse web (programme "Volontariat International en Entreprise")', "Nuxeo")]

@@ -112,6 +112,7 @@ from assistant.resume.vocabulary import (
     TENURE,
     TITLE_WORDS,
     TRAILING_YEAR,
+    UNSET_DATE,
     URL,
     YEAR,
     YEAR_MONTH,
@@ -530,10 +531,50 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _join_large_wrapped_headers(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """A header field set larger than the body and wrapped in the same face is one line again where the cut shows
+    (`_wrapped_field_end`). Left apart, its halves read as a title and an employer."""
+    if typography is None:
+        return lines
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = _wrapped_field_end(lines, index, typography)
+        if end > index + 1:
+            joined = " ".join(x.text.strip() for x in lines[index:end])
+            typography.alias(joined, lines[index].text)  # the joined field keeps the look of its first line
+            out.append(Line(number=lines[index].number, text=joined))
+        else:
+            out.append(lines[index])
+        index = end
+    return out
+
+
+def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) -> int:
+    """Where the field set large on `lines[index]` ends (the index after its last line): on the next line in the same
+    face when that starts with a word in lower case, which no field does ("Développeuse et chargée de mission" /
+    "logiciels libres"; "eBay" keeps a capital), or on the line that closes a bracket the field opened, within three
+    lines ("Développeuse web (programme" / "\"Volontariat International en" / "Entreprise\")")."""
+    if index + 1 >= len(lines) or not _wrapped_header(lines[index], lines[index + 1], typography):
+        return index + 1
+    words = lines[index + 1].text.split()
+    if words and words[0].isalpha() and words[0].islower():
+        return index + 2
+    if lines[index].text.count("(") > lines[index].text.count(")"):
+        for end in range(index + 2, min(len(lines), index + 3) + 1):
+            if end > index + 2 and not _wrapped_header(lines[end - 2], lines[end - 1], typography):
+                break
+            joined = " ".join(x.text for x in lines[index:end])
+            if joined.count("(") == joined.count(")"):
+                return end
+    return index + 1
+
+
 def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Typography | None) -> list[Line]:
-    """An entry's one-line header wrapped onto the next line is one line again: after a date alone on its line,
-    wrapped after a comma (`_wrapped_after_a_comma`), or wrapped at the margin above its dates
-    (`_wrapped_at_the_margin`)."""
+    """An entry's one-line header wrapped onto the next line is one line again: set large and wrapped in its face
+    (`_join_large_wrapped_headers`), after a date alone on its line, wrapped after a comma
+    (`_wrapped_after_a_comma`), or wrapped at the margin above its dates (`_wrapped_at_the_margin`)."""
+    lines = _join_large_wrapped_headers(lines, typography)
     out: list[Line] = []
     skip = False
     for index, line in enumerate(lines):
@@ -767,6 +808,7 @@ def _date_only(text: str) -> bool:
     if match is None:
         return False
     rest = DURATION.sub(" ", text[: match.start()] + " " + text[match.end():])
+    rest = re.sub(UNSET_DATE, " ", rest, flags=re.IGNORECASE)  # "Juil. 2020 - Invalid date": no words of its own
     return not re.search(r"[^\W\d_]", rest)
 
 
@@ -780,6 +822,46 @@ def _employer_over_title(line: Line, dated: Line) -> bool:
     fields = [part for field in header_fields(rest) for part in split_at_employer(field)]
     # The title words tell which is the title; where they name both or neither, the learned scorer does.
     return len(fields) == 1 and title_side(line.text.strip(), fields[0]) == 1
+
+
+def _time_spent(line: Line) -> bool:
+    """Is the line only the time spent in a role ("2 ans 4 mois", "(1 year)"), or a theme's placeholder where it had
+    none to print ("Dates invalides")?"""
+    text = line.text.strip(" ()")
+    return bool(TENURE.fullmatch(text) or re.fullmatch(UNSET_DATE, text, re.IGNORECASE))
+
+
+def _look(line: Line, typography: Typography) -> tuple[int, bool, bool, str] | None:
+    """How a line is set, as a reader tells lines apart: size, bold, italic and colour."""
+    style = typography.style(line)
+    return None if style is None else (round(style.size * 2), style.bold >= 0.6, style.italic >= 0.6, style.colour)
+
+
+def _body_above_header_look(lines: list[Line], anchors: list[int], typography: Typography | None) -> set[int]:
+    """The lines set like the section's body text, where every entry sets the line under its dated line in a look
+    of its own that nothing else in the section has ("Mittelschullehrer  Oct 2015 — Mar 2016" / "NMS Kittsee" in
+    grey italics / "Mathematiklehrer (Karenzvertretung)" in the body's type): that look marks the header's second
+    line, so a short body-type line right above the next dated line ends the entry before and is no header of its
+    own. Empty where the section sets no such look, or where the first entry's header has a body-type line above
+    its dates."""
+    if typography is None or len(anchors) < 2:
+        return set()
+    looks = [_look(line, typography) for line in lines]
+    below = {looks[a + 1] if a + 1 < len(lines) and a + 1 not in anchors and not _is_bullet(lines[a + 1])
+             and not _address_line(lines[a + 1], bare_domain=True) else None for a in anchors}
+    header_look = below.pop() if len(below) == 1 else None
+    if header_look is None:
+        return set()
+    text = [look for i, look in enumerate(looks) if i not in anchors and look is not None]
+    body = max(set(text), key=text.count)
+    if header_look == body or text.count(header_look) != len(anchors) or body in looks[:anchors[0]]:
+        # (A body-type line above the first entry's dates, under the heading, is that entry's header: the layout
+        # is another.)
+        return set()
+    # Body type has no bold or italic words at all: a header that sets only its title in bold ("**Architecture
+    # Advisor** at The Cigna Group") is mostly regular, but not body type.
+    return {i for i, look in enumerate(looks) if look == body and (style := typography.style(lines[i])) is not None
+            and style.bold < 0.2 and style.italic < 0.2}
 
 
 def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
@@ -1086,6 +1168,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
     # Present" / title; "• Senior Engine Programmer — Brink Gaming" / "Solna, Sweden" / "Jan 2025 – Present"): the
     # entries are a list whose items start with their header, not bullets read early.
     items = [_list_item_over(section_lines, a) if _date_only(section_lines[a].text) else None for a in anchors]
+    body_type = _body_above_header_look(section_lines, anchors, typography)
     listed_entries = len(anchors) >= 2 and None not in items
     for n, anchor in enumerate(anchors):
         floor = anchors[n - 1] + 1 if n else 0
@@ -1107,7 +1190,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
         # "fastlane Lead at Twitter  Sep 2015 - Feb 2017": a dated line that names the title at the employer is the
         # whole header; a short line above or under it ("Created the tool") is what a role did, not a field.
         named_at = len(split_at_employer(RANGE.sub("", section_lines[anchor].text).strip(" |,-–—"))) == 2
-        while not named_at:
+        while not named_at and i not in body_type:
             if i >= floor and i not in claimed and _lone_glyph(section_lines[i]):
                 # An entry set as a list item: its bullet glyph sits on a line of its own between the employer and
                 # the dated title (a baseline of its own); the glyph is no text, so the header goes on above it.
@@ -1164,8 +1247,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
             # The employer's web address printed under its name, a glyph before it or not ("∙ https://..."): the
             # title is on the next line.
             nxt += 1
-        elif nxt + 1 < ceiling and TENURE.fullmatch(section_lines[nxt].text.strip(" ()")) and not _date_only(
-                section_lines[anchor].text):
+        elif nxt + 1 < ceiling and _time_spent(section_lines[nxt]) and not _date_only(section_lines[anchor].text):
             # "Sept. 2014 - Janv. 2017 Machine Learning Engineer" / "2 ans 4 mois" / "Northwind Analytics": the time
             # spent there, under a dated line that holds the title, sits between it and the employer.
             nxt += 1
@@ -1199,7 +1281,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 # wrapped off the title, is no field of its own; the employer is the line under it.
                 post.append(second)
                 second += 1
-            if second + 1 < ceiling and TENURE.fullmatch(section_lines[second].text.strip(" ()")):
+            if second + 1 < ceiling and _time_spent(section_lines[second]):
                 # "Apr 2020 - Present" / "Director of ML" / "6 yrs 8 mos" / "Northwind Analytics": the time spent
                 # there, printed beside the title, sits between the header's two lines.
                 second += 1
@@ -1502,6 +1584,8 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
     after = re.sub(r"^\s*:\s*", " ", after)
     # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
     after = DURATION.sub(" ", after)
+    # "Nov 2023 - Invalid Date": a theme's placeholder for the end is no employer (the end stays unknown).
+    after = re.sub(rf"^\s*(?:[-–—]\s*)?{UNSET_DATE}", "", after, flags=re.IGNORECASE)
     return match.re, start_raw, end_raw, before, after
 
 

@@ -187,6 +187,11 @@ CAREER_BREAK = re.compile(
     r"|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
     re.IGNORECASE,
 )
+# What a JavaScript theme prints for a date or a duration it has no value for ("Nov 2023 - Invalid Date", moment.js's
+# "Invalid date", "Jul 2020 - undefined NaN", a French theme's "Dates invalides" where the time spent goes): usually a
+# role still held, sometimes an end it could not parse, so the end is unknown. Never a field of the header.
+UNSET_DATE = (r"(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
+              r"|undefined(?:\s+NaN)?|NaN)(?!\w)")
 DURATION_UNIT = (
     r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
 )
