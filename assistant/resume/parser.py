@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -853,7 +854,12 @@ def _body_above_header_look(lines: list[Line], anchors: list[int], typography: T
     if header_look is None:
         return set()
     text = [look for i, look in enumerate(looks) if i not in anchors and look is not None]
-    body = max(set(text), key=text.count)
+    # The body's look: the commonest among the lines that are neither dated nor under a dated line (ties go to the
+    # first met, so the reading never depends on the order of a set).
+    rest = [look for i, look in enumerate(looks) if i not in anchors and i - 1 not in anchors and look is not None]
+    if not rest:
+        return set()
+    body = Counter(rest).most_common(1)[0][0]
     if header_look == body or text.count(header_look) != len(anchors) or body in looks[:anchors[0]]:
         # (A body-type line above the first entry's dates, under the heading, is that entry's header: the layout
         # is another.)
