@@ -1489,3 +1489,50 @@ def test_a_large_title_wrapped_in_its_face_is_one_title_not_a_title_and_an_emplo
                                         styled_lines=styled))
     assert _roles(resume) == [("Développeuse et chargée de mission logiciels libres", "DINUM"),
                               ('Développeuse web (programme "Volontariat International en Entreprise")', "Nuxeo")]
+
+
+def test_a_timeline_that_says_who_was_joined_names_the_employer_and_a_finished_degree_is_no_role() -> None:
+    """GitHub-profile timelines ("October 2022" / "Joined University of Toronto" / "Senior Software Engineer"): the
+    verb is no part of the employer's name, and "Finished 1 degree at John Bryce" dated among the roles is studies."""
+    text = """Karim El Haddad
+karim@example.org
+
+Experience
+October 2022
+Joined University of Toronto
+Senior Software Engineer
+• Built research software with the data science institute.
+March 2020
+Joined Kotn
+Intermediate Software Developer
+• Migrated the e-commerce site to a headless storefront.
+September 2018
+Finished 1 degree at John Bryce
+• Full Stack Development
+"""
+    assert _roles(_parse(text)) == [("Senior Software Engineer", "University of Toronto"),
+                                    ("Intermediate Software Developer", "Kotn")]
+
+
+def test_a_line_set_like_a_heading_under_a_lone_date_is_that_dates_entry_not_a_section() -> None:
+    """"October 2022" / "Joined Kotn" (set larger than the body, like a heading no keyword names): no section opens
+    under a date that would then belong to nothing, so the line is the entry's header and the roles stay in the
+    work history."""
+    from assistant.resume.models import StyledLine
+
+    heading, date, joined = (8.0, 0.0, "#24292e"), (6.0, 1.0, "#24292e"), (8.0, 0.0, "#586069")
+    title, body = (7.0, 0.0, "#0366d6"), (6.0, 0.0, "#586069")
+    rows = [("Karim El Haddad", (24.0, 1.0, "#24292e")), ("karim@example.org", body), ("Experience", heading),
+            ("October 2022", date), ("Joined University of Toronto", joined), ("Senior Software Engineer", title),
+            ("• Built research software with the data science institute.", body),
+            ("March 2020", date), ("Joined Kotn", joined), ("Intermediate Software Developer", title),
+            ("• Migrated the e-commerce site to a headless storefront.", body),
+            ("September 2015", date), ("Joined XYpper Technologies", joined), ("Full Stack Developer", title),
+            ("• Built a site connecting shippers to truckers.", body),
+            ("Education", heading), ("McGill University", title), ("2006 - 2010", date)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, colour=colour, x=40.0, gap=14.0)
+              for t, (size, bold, colour) in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
+                                        styled_lines=styled))
+    assert _roles(resume) == [("Senior Software Engineer", "University of Toronto"),
+                              ("Intermediate Software Developer", "Kotn"), ("Full Stack Developer", "XYpper Technologies")]

@@ -505,6 +505,9 @@ _SAID_TWICE = re.compile(r"\s*(?P<once>[^,]+?)\s*,\s*(?P=once)\s*", re.IGNORECAS
 _Candidate = tuple[str, str]  # (where in the header: "pre", "rest" or "post"; the field's text)
 
 
+_JOINED = re.compile(r"^\s*(?:Re-?)?[Jj]oined\s+(?=[A-Z0-9])")
+
+
 def _header_candidates(pre: list[str], rest: str, post: list[str], location: str | None
                        ) -> tuple[list[_Candidate], dict[int, int], str | None]:
     """The header's fields that could be a title or an employer, in order, with the line each came from (by the
@@ -529,6 +532,8 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                     if len(split) < field.count(",") + 1:
                         parts = split
                 for part in (piece for whole in parts for piece in split_at_employer(whole)):
+                    # "Joined Kotn": a timeline's verb before the employer it names is no part of the name.
+                    part = _JOINED.sub("", part)
                     if said_twice := _SAID_TWICE.fullmatch(part):
                         # "SlashDB, SlashDB": a template that prints the employer's name and its display name.
                         part = said_twice.group("once")

@@ -1949,7 +1949,10 @@ _NOT_EMPLOYMENT = re.compile(
     # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04", "PhD candidate", "Doctorant",
     # "Doktorandin": the degree, by the corpus's convention); a "PhD Researcher" is a post.
     r"|(?P<studies>^(?:doctoral|ph\.?\s?d\.?) (?:research|studies|thesis|candidate|student)\b(?!er)"
-    r"|^(?:doctorant|doktorand|doctorand|dottorand)[a-z]*\b)"
+    r"|^(?:doctorant|doktorand|doctorand|dottorand)[a-z]*\b"
+    # A degree finished, dated on a timeline among the roles ("Finished 1 degree at Technion", "Graduated from
+    # McGill University"): studies, whatever the school's name reads like.
+    r"|^(?:finished|completed|earned|obtained)\s+(?:\d+\s+|an?\s+|the\s+|my\s+)?degrees?\b|^graduated\s+(?:from|in)\b)"
     # A talk given or an event attended, dated among roles ("Keynote Speaker, Example Summit", "Participant,
     # Robotics Workshop"): an appearance, not a post.
     r"|(?P<appearance>^(?:keynote |guest |invited |plenary |panel )?speaker\b|^panell?ist\b"

@@ -41,6 +41,7 @@ from assistant.resume.vocabulary import (
     PHONE,
     RANGE,
     SINCE,
+    SINGLE_DATE,
     SKILL_SPLIT,
     TITLE_WORDS,
     URL,
@@ -452,7 +453,7 @@ def _name_styled_lines(lines: list[Line], typography: Typography, embedder: Embe
         capitalised = any(lines[i].text.lstrip("/#~=>_ ")[:1].isupper() for i in found)
         starts = sorted(set(found) | {i for i, _ in candidates})
         for (index, distinctive), kind in zip(unresolved, kinds, strict=True):
-            if _entry_title(lines, index):
+            if _entry_title(lines, index) or _under_a_lone_date(lines, index):
                 continue
             if kind == "education" and _prose_section(lines, index, starts) and not _names_schooling(
                     lines, index, starts):
@@ -632,6 +633,13 @@ def _dated_below(lines: list[Line], index: int, reach: int = 2) -> bool:
     entry's header (an employer set as large as the section headings), not a section of its own."""
     return any(RANGE.search(line.text) or OPEN_FIRST.search(line.text) or SINCE.search(line.text)
                for line in lines[index + 1: index + 1 + reach])
+
+
+def _under_a_lone_date(lines: list[Line], index: int) -> bool:
+    """Is the line right above `index` a month's date and nothing else ("October 2022" / "Joined University of
+    Toronto")? Then a heading-styled line no keyword names is that date's entry header (a timeline that prints each
+    entry's date over it), not a section of its own: no section opens under a date that belongs to nothing."""
+    return index > 0 and SINGLE_DATE.fullmatch(lines[index - 1].text.strip()) is not None
 
 
 def _entry_title(lines: list[Line], index: int) -> bool:
