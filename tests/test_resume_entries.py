@@ -1407,7 +1407,8 @@ Software Developer
 
 def test_a_themes_placeholder_for_a_missing_end_is_no_employer() -> None:
     """"Softwareentwickler  Apr 2014 — Invalid date" / "selbstständig": a JavaScript theme prints "Invalid date" (or
-    "undefined NaN") where the end date had no value. It is no field of the header; the employer is the line below."""
+    "undefined NaN") where the end date had no value: no field of the header (the employer is the line below), and
+    the role is still held, which is what a missing end means in the JSON the theme printed."""
     text = """Lukas Pichler
 lukas@example.org
 
@@ -1419,8 +1420,10 @@ Head of Engineering  Jul 2020 - undefined NaN
 Sand Technologies
 • Led the platform team.
 """
-    assert _roles(_parse(text)) == [("Softwareentwickler", "selbstständig"),
-                                    ("Head of Engineering", "Sand Technologies")]
+    jobs = _parse(text).experience
+    assert [(job.title, job.company, job.start, job.end) for job in jobs] == [
+        ("Softwareentwickler", "selbstständig", "2014-04", "Present"),
+        ("Head of Engineering", "Sand Technologies", "2020-07", "Present")]
 
 
 def test_a_line_under_every_dated_title_set_in_a_look_of_its_own_is_the_employer() -> None:

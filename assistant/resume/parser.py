@@ -1590,8 +1590,13 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
     after = re.sub(r"^\s*:\s*", " ", after)
     # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
     after = DURATION.sub(" ", after)
-    # "Nov 2023 - Invalid Date": a theme's placeholder for the end is no employer (the end stays unknown).
-    after = re.sub(rf"^\s*(?:[-–—]\s*)?{UNSET_DATE}", "", after, flags=re.IGNORECASE)
+    # "Nov 2023 - Invalid Date": a theme's placeholder for the end is no employer, and the end it stands for was
+    # missing, which a JSON Resume means as a role still held.
+    unset = re.match(rf"\s*[-–—]\s*{UNSET_DATE}", after, flags=re.IGNORECASE)
+    if unset is not None:
+        after = after[unset.end():]
+        end_raw = end_raw or "present"
+    after = re.sub(rf"^\s*{UNSET_DATE}", "", after, flags=re.IGNORECASE)
     return match.re, start_raw, end_raw, before, after
 
 

@@ -188,8 +188,9 @@ CAREER_BREAK = re.compile(
     re.IGNORECASE,
 )
 # What a JavaScript theme prints for a date or a duration it has no value for ("Nov 2023 - Invalid Date", moment.js's
-# "Invalid date", "Jul 2020 - undefined NaN", a French theme's "Dates invalides" where the time spent goes): usually a
-# role still held, sometimes an end it could not parse, so the end is unknown. Never a field of the header.
+# "Invalid date", "Jul 2020 - undefined NaN", a French theme's "Dates invalides" where the time spent goes). Never a
+# field of the header. As an end it is read as a role still held: that is what a JSON Resume without an end date
+# means, and the commoner cause (a theme also prints it for an end it could not parse).
 UNSET_DATE = (r"(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
               r"|undefined(?:\s+NaN)?|NaN)(?!\w)")
 DURATION_UNIT = (
