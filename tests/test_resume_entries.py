@@ -1407,7 +1407,7 @@ Software Developer
 
 def test_a_themes_placeholder_for_a_missing_end_is_no_employer() -> None:
     """"Softwareentwickler  Apr 2014 — Invalid date" / "selbstständig": a JavaScript theme prints "Invalid date" (or
-    "undefined NaN") where the end date had no value: no field of the header (the employer is the line below), and
+    "undefined NaN", or the zero time up to it, "0 months") where the end date had no value: no field of the header (the employer is the line below), and
     the role is still held, which is what a missing end means in the JSON the theme printed."""
     text = """Lukas Pichler
 lukas@example.org
@@ -1419,11 +1419,15 @@ selbstständig
 Head of Engineering  Jul 2020 - undefined NaN
 Sand Technologies
 • Led the platform team.
+IT Kursleiter  April, 2012 - 0 months
+SmartNinja
+• Kurse zu Web-Entwicklung.
 """
     jobs = _parse(text).experience
     assert [(job.title, job.company, job.start, job.end) for job in jobs] == [
         ("Softwareentwickler", "selbstständig", "2014-04", "Present"),
-        ("Head of Engineering", "Sand Technologies", "2020-07", "Present")]
+        ("Head of Engineering", "Sand Technologies", "2020-07", "Present"),
+        ("IT Kursleiter", "SmartNinja", "2012-04", "Present")]
 
 
 def test_a_line_under_every_dated_title_set_in_a_look_of_its_own_is_the_employer() -> None:

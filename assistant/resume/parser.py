@@ -92,6 +92,7 @@ from assistant.resume.vocabulary import (
     DAY,
     DEGREE,
     DURATION,
+    DURATION_UNIT,
     ENTRY_LABEL,
     FROM_WORDS,
     FURNITURE,
@@ -1588,14 +1589,15 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
         after = ""
     # "2001 - 2003: Globex, developer": a colon after the dates only leads in to the header.
     after = re.sub(r"^\s*:\s*", " ", after)
-    # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
-    after = DURATION.sub(" ", after)
-    # "Nov 2023 - Invalid Date": a theme's placeholder for the end is no employer, and the end it stands for was
-    # missing, which a JSON Resume means as a role still held.
-    unset = re.match(rf"\s*[-–—]\s*{UNSET_DATE}", after, flags=re.IGNORECASE)
+    # "Nov 2023 - Invalid Date", "April, 2014 - 0 months": in the end's place, a theme's placeholder for an end it had
+    # no value for (or the zero time it counted up to it) is no employer, and the missing end is, in the JSON Resume
+    # the theme printed, a role still held.
+    unset = re.match(rf"\s*[-–—]\s*(?:{UNSET_DATE}|0\s*{DURATION_UNIT}(?!\w))", after, flags=re.IGNORECASE)
     if unset is not None:
         after = after[unset.end():]
         end_raw = end_raw or "present"
+    # LinkedIn exports follow the range with its length, "(1 año 9 meses)": a duration is not a title.
+    after = DURATION.sub(" ", after)
     after = re.sub(rf"^\s*{UNSET_DATE}", "", after, flags=re.IGNORECASE)
     return match.re, start_raw, end_raw, before, after
 
