@@ -1500,7 +1500,8 @@ def test_a_large_title_wrapped_in_its_face_is_one_title_not_a_title_and_an_emplo
 
 def test_a_timeline_that_says_who_was_joined_names_the_employer_and_a_finished_degree_is_no_role() -> None:
     """GitHub-profile timelines ("October 2022" / "Joined University of Toronto" / "Senior Software Engineer"): the
-    verb is no part of the employer's name, and "Finished 1 degree at John Bryce" dated among the roles is studies."""
+    verb is no part of the employer's name, "Finished 1 degree at John Bryce" dated among the roles is studies and
+    "Started 1 project" a project."""
     text = """Karim El Haddad
 karim@example.org
 
@@ -1513,6 +1514,10 @@ March 2020
 Joined Kotn
 Intermediate Software Developer
 • Migrated the e-commerce site to a headless storefront.
+January 2022
+Started 1 project
+Tram Delay Tracker
+• A bot that reports tram delays.
 September 2018
 Finished 1 degree at John Bryce
 • Full Stack Development

@@ -1943,7 +1943,9 @@ def _same_employer(jobs: list[Job], inline: set[tuple[str | None, str | None, st
 # side projects.
 _PERSONAL_PROJECT = (
     r"\b(?:personal|side|independent|hobby) projects?\b"
-    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b")
+    r"|\b(?:proyecto personal|projet personnel|projeto pessoal|pers[öo]nliches projekt|privates projekt)\b"
+    # A timeline's "Started 1 project" over the project's name (GitHub-profile themes, beside "Joined Kotn").
+    r"|^started\s+(?:\d+|an?)\s+projects?\b")
 _NOT_EMPLOYMENT = re.compile(
     r"(?P<tutoring>^(?:graduate |undergraduate |head |student )?(?:teaching assistant|teaching fellow)\b"
     r"|^(?:[\w-]+ ){0,4}tutors?\b)"  # "Tutor", "Calculus I and II Tutor"
