@@ -1548,3 +1548,26 @@ def test_a_line_set_like_a_heading_under_a_lone_date_is_that_dates_entry_not_a_s
                                         styled_lines=styled))
     assert _roles(resume) == [("Senior Software Engineer", "University of Toronto"),
                               ("Intermediate Software Developer", "Kotn"), ("Full Stack Developer", "XYpper Technologies")]
+
+
+def test_a_heading_word_wrapped_off_a_title_in_loose_leading_keeps_the_roles_after_it() -> None:
+    """"Temporary Assistant for Research and  2013" (mostly bold, the wrapped year regular) / "Teaching" (bold, as
+    close under it as a theme with a line height of 1.7 sets its lines): "Teaching" names a section, but set like the
+    title it ends and unlike the headings, it is that title's tail; the roles after it stay in the work history."""
+    from assistant.resume.models import StyledLine
+
+    heading, header, title = (18.0, 0.0, 33.7), (12.0, 0.6, 33.0), (10.5, 1.0, 18.0)
+    rows = [("Albert Villanueva", (26.0, 1.0, 0.0)), ("albert@example.org", (10.5, 0.0, 20.0)), ("Work", heading),
+            ("Open Groupe  Apr 2016 - Present", header), ("Data Scientist", title),
+            ("Université de Montpellier  Nov 2012 - Sep 2013", header),
+            ("Temporary Assistant for Research and", (10.5, 0.9, 15.0)), ("Teaching", title),
+            ("CNRS  Nov 2009 - Oct 2012", header), ("Researcher", title),
+            ("Instituto Superior Técnico  Jan 2007 - Jan 2009", header), ("Researcher", title),
+            ("Education", heading), ("University of Valencia  Jan 2004 - Feb 2007", header),
+            ("PhD in Theoretical Particle Physics", title)]
+    styled = [StyledLine(page=1, text=t, size=size, bold=bold, colour="#7c2d12", x=187.9, gap=gap)
+              for t, (size, bold, gap) in rows]
+    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
+                                        styled_lines=styled))
+    assert [company for _, company in _roles(resume)] == [
+        "Open Groupe", "Université de Montpellier", "CNRS", "Instituto Superior Técnico"]

@@ -621,9 +621,10 @@ class Typography:
     @staticmethod
     def runs_on(above: StyledLine, below: StyledLine) -> bool:
         """Is `below` set as the next line of a paragraph that `above` is in: on the same page, in the same size and
-        colour, as close under it as wrapped lines sit? (What a line wrapped off the one above looks like.)"""
+        colour, as close under it as wrapped lines sit? (What a line wrapped off the one above looks like. Web themes
+        set line heights up to about 1.7 times the size, so up to 1.8 times is still the next line.)"""
         return (above.page == below.page and abs(above.size - below.size) < 0.5 and above.colour == below.colour
-                and 0 < below.gap <= 1.5 * below.size)
+                and 0 < below.gap <= 1.8 * below.size)
 
     def spaced(self, line: StyledLine) -> bool:
         """Set off from the line above by clearly more space than the lines of a paragraph."""

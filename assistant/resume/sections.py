@@ -277,8 +277,10 @@ def _wrapped_tail(lines: list[Line], index: int, typography: Typography, found: 
         return False
     others = [typography.signature(s) for i in found if i != index and (s := typography.style(lines[i])) is not None]
     shared = {signature for signature in others if others.count(signature) >= 2}
+    # (A bold tail under a line mostly in bold is a tail too: "Temporary Assistant for Research and  2013" /
+    # "Teaching", the line's date, set beside it in the regular face, keeping its share of bold under one.)
     return (bool(shared) and typography.signature(own) not in shared and Typography.runs_on(above, own)
-            and own.bold <= above.bold and abs(own.x - above.x) <= 3)
+            and (own.bold <= above.bold or above.bold >= 0.6) and abs(own.x - above.x) <= 3)
 
 
 def _capitals(text: str) -> bool:
