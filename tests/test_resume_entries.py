@@ -1571,3 +1571,22 @@ def test_a_heading_word_wrapped_off_a_title_in_loose_leading_keeps_the_roles_aft
                                         styled_lines=styled))
     assert [company for _, company in _roles(resume)] == [
         "Open Groupe", "Université de Montpellier", "CNRS", "Instituto Superior Técnico"]
+
+
+def test_a_ministry_after_the_titles_comma_is_the_employer_and_a_bracketed_aside_does_not_make_the_header_long() -> None:
+    """"Ingénieure logiciel (programme "Entrepreneur d'Intérêt Général") , Ministère de la Culture" over its dates:
+    the bracket is an aside, not prose that makes the line too long to be a header, and a ministry after the
+    title's comma is the employer, not the title's specialty (the learned scorer reads "Culture" as one)."""
+    text = """Camille Rouvière
+camille@example.org
+
+Expérience
+Ingénieure logiciel (programme "Entrepreneur d'Intérêt Général ") , Ministère de la Culture (https://www.programmevitam.fr)
+September 2020 — June 2021
+- Immersion d'un an au sein du programme Vitam.
+Data Scientist, Ministry of Health
+March 2018 — August 2020
+- Built the hospital capacity forecasts.
+"""
+    assert _roles(_parse(text)) == [("Ingénieure logiciel (programme \"Entrepreneur d'Intérêt Général \")",
+                                     "Ministère de la Culture"), ("Data Scientist", "Ministry of Health")]

@@ -22,6 +22,7 @@ from assistant.resume.vocabulary import (
     CITY_PREFIXES,
     INSTITUTION,
     LEGAL_SUFFIX,
+    PUBLIC_BODY,
     REGIONS,
     REMOTE,
     SEPARATORS,
@@ -721,7 +722,7 @@ _ORGANISATION = 0.2
 
 
 def _reads_as_specialty(text: str, title_probability: float, at_least: float) -> bool:
-    return title_probability > at_least and not (legal_form(text) or INSTITUTION.search(text))
+    return title_probability > at_least and not (legal_form(text) or INSTITUTION.search(text) or PUBLIC_BODY.search(text))
 
 
 def prose_start(text: str, words_at_least: int = 6) -> bool:

@@ -223,7 +223,10 @@ def _claimable_header(line: Line) -> bool:
     if dash is not None and len(text[dash.end():].split()) >= 2:
         text = text[:dash.start()]
     fields = header_fields(text) or [text]
-    if (len(fields[0]) > 80 and not _comma_header(fields[0]) and not _long_name(fields[0])) or text.endswith(
+    # (A bracketed aside does not make a field long: "Ingénieure logiciel (programme \"Entrepreneur d'Intérêt
+    # Général\") , Ministère de la Culture".)
+    if (len(re.sub(r"\([^()]*\)", "", fields[0])) > 80 and not _comma_header(fields[0])
+            and not _long_name(fields[0])) or text.endswith(
             (",", ";")) or heading_name(text) or (
             ENTRY_LABEL.fullmatch(BULLET.sub("", text).strip())):
         return False

@@ -312,6 +312,13 @@ INSTITUTION = re.compile(
     r"|lyc[ée]e|liceo|gymnasium|classes? pr[ée]paratoires?|\bcpge\b",
     re.IGNORECASE,
 )
+# A ministry or a government names an employer, whatever a learned scorer makes of its words ("Ingénieure logiciel,
+# Ministère de la Culture": "Culture" reads like a title's specialty).
+PUBLIC_BODY = re.compile(
+    r"\b(?:ministry|minist[èe]re|ministerio|minist[ée]rio|ministero|(?:bundes)?ministerium|government|gouvernement"
+    r"|gobierno|governo|regierung)\b",
+    re.IGNORECASE,
+)
 # A role held while training or studying: an internship, a traineeship, a working student's job, in the languages
 # the reader knows. Not counted in years of experience; a director's resume condenses them.
 EARLY_CAREER = re.compile(
