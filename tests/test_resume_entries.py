@@ -1590,3 +1590,25 @@ March 2018 — August 2020
 """
     assert _roles(_parse(text)) == [("Ingénieure logiciel (programme \"Entrepreneur d'Intérêt Général \")",
                                      "Ministère de la Culture"), ("Data Scientist", "Ministry of Health")]
+
+
+def test_a_title_wrapped_round_the_time_spent_is_one_title_over_its_employer() -> None:
+    """"Janv. 2015 - Janv. 2021 DevOps Engineer, Senior Network" / "6 ans" / "Engineer" / "KAYAK Software
+    Corporation": the time spent, printed under the dates, was read between the title's halves; "Engineer" is the
+    title's end, not the employer."""
+    text = """Kevin Donnelly
+kevin@example.org
+
+EXPÉRIENCE
+Janv. 2021 - Janv. 2025 Senior Infrastructure Engineer
+4 ans
+Ctrl IQ
+• Led the build infrastructure.
+Janv. 2015 - Janv. 2021 DevOps Engineer, Senior Network
+6 ans
+Engineer
+KAYAK Software Corporation Concord, MA
+• Managed production and corporate networks.
+"""
+    assert _roles(_parse(text)) == [("Senior Infrastructure Engineer", "Ctrl IQ"),
+                                    ("DevOps Engineer, Senior Network Engineer", "KAYAK Software Corporation")]

@@ -555,6 +555,30 @@ def _join_large_wrapped_headers(lines: list[Line], typography: Typography | None
     return out
 
 
+def _title_wrapped_round_its_tenure(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """ "Janv. 2015 - Janv. 2021 DevOps Engineer, Senior Network" / "6 ans" / "Engineer" / "KAYAK Software
+    Corporation": a title beside its dates wrapped, with the time spent (printed under the dates) read between its
+    halves. The tail -- a few words that name a title, no date -- goes back onto the dated line, the time spent
+    after it, so the employer is the line under them again."""
+    out = list(lines)
+    for index in range(len(out) - 3):
+        dated, spent, tail = out[index], out[index + 1], out[index + 2]
+        words = tail.text.split()
+        match = RANGE.search(dated.text)
+        if (match is None or not _time_spent(spent) or not 1 <= len(words) <= 3 or _is_bullet(tail) or _dated(tail)
+                or not TITLE_WORDS.search(tail.text) or not all(w[:1].isupper() for w in words)):
+            continue
+        beside = dated.text[match.end():].strip()
+        if not beside or not TITLE_WORDS.search(beside) or beside[-1:] in ".,;:)" or split_at_employer(beside)[1:]:
+            continue
+        joined = f"{dated.text.rstrip()} {tail.text.strip()}"
+        if typography is not None:
+            typography.alias(joined, dated.text)
+        out[index], out[index + 1], out[index + 2] = Line(number=dated.number, text=joined), spent, Line(
+            number=tail.number, text="")
+    return [line for line in out if line.text]
+
+
 def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) -> int:
     """Where the field set large on `lines[index]` ends (the index after its last line): on the next line in the same
     face when that starts with a word in lower case, which no field does ("Développeuse et chargée de mission" /
@@ -579,7 +603,7 @@ def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Ty
     """An entry's one-line header wrapped onto the next line is one line again: set large and wrapped in its face
     (`_join_large_wrapped_headers`), after a date alone on its line, wrapped after a comma
     (`_wrapped_after_a_comma`), or wrapped at the margin above its dates (`_wrapped_at_the_margin`)."""
-    lines = _join_large_wrapped_headers(lines, typography)
+    lines = _title_wrapped_round_its_tenure(_join_large_wrapped_headers(lines, typography), typography)
     out: list[Line] = []
     skip = False
     for index, line in enumerate(lines):
