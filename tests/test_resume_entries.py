@@ -6,6 +6,8 @@ the other tests pin one mechanism each on pasted text.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant.resume.models import ExtractedText, Resume
@@ -25,6 +27,16 @@ def _parse(text: str) -> Resume:
 def _roles(resume: Resume) -> list[tuple[str | None, str | None]]:
     """(title, employer) of each role read, in order."""
     return [(job.title, job.company) for job in resume.experience]
+
+
+def _parse_set(rows: list[tuple[str, dict[str, Any]]]) -> Resume:
+    """A PDF resume from its lines as set on the page: each line's text and how it is set (`StyledLine` fields; one
+    left edge, a paragraph's spacing and no bold unless said)."""
+    from assistant.resume.models import StyledLine
+
+    styled = [StyledLine(page=1, text=text, **{"x": 40.0, "gap": 14.0, "bold": 0.0, **style}) for text, style in rows]
+    return parse_resume(ExtractedText(text="\n".join(text for text, _ in rows), pages=1, source="pdf",
+                                      styled_lines=styled))
 
 
 # The three roles several pasted-text tests below print in different layouts.
@@ -1435,22 +1447,18 @@ def test_a_line_under_every_dated_title_set_in_a_look_of_its_own_is_the_employer
     (Karenzvertretung)" (body type): where every entry sets the line under its dated title in a look nothing else in
     the section has, that line is the header's, and a short body-type line above the next dated title is the entry
     before's description, not that entry's header."""
-    from assistant.resume.models import StyledLine
-
-    header, employer, body = (11.25, 0.5, 0.5, "#000000"), (11.25, 0.0, 1.0, "#555555"), (11.25, 0.0, 0.0, "#000000")
-    rows = [("Lukas Pichler", (24.0, 0.0, 0.0, "#000000")), ("lukas@example.org", body),
-            ("Experience", (13.5, 1.0, 0.0, "#004687")),
+    header = {"size": 11.25, "bold": 0.5, "italic": 0.5, "colour": "#000000"}
+    employer = {"size": 11.25, "italic": 1.0, "colour": "#555555"}
+    body = {"size": 11.25, "colour": "#000000"}
+    rows = [("Lukas Pichler", {"size": 24.0, "colour": "#000000"}), ("lukas@example.org", body),
+            ("Experience", {"size": 13.5, "bold": 1.0, "colour": "#004687"}),
             ("IT Kursleiter  Apr 2016 — Mar 2019", header), ("SmartNinja", employer),
             ("Kursleiter zu den Themen Web Entwicklung", body),
             ("Mittelschullehrer  Oct 2015 — Mar 2016", header), ("NMS Kittsee", employer),
             ("Mathematiklehrer (Karenzvertretung)", body),
             ("Studienassistent, Tutor  Oct 2009 — Feb 2012", header), ("TU Wien", employer),
             ("Tutor für verschiedene Lehrveranstaltungen", body)]
-    styled = [StyledLine(page=1, text=t, size=size, bold=bold, italic=italic, colour=colour, x=40.0, gap=14.0)
-              for t, (size, bold, italic, colour) in rows]
-    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
-                                        styled_lines=styled))
-    assert _roles(resume) == [("IT Kursleiter", "SmartNinja"), ("Mittelschullehrer", "NMS Kittsee"),
+    assert _roles(_parse_set(rows)) == [("IT Kursleiter", "SmartNinja"), ("Mittelschullehrer", "NMS Kittsee"),
                               ("Studienassistent, Tutor", "TU Wien")]
 
 
@@ -1481,21 +1489,16 @@ def test_a_large_title_wrapped_in_its_face_is_one_title_not_a_title_and_an_emplo
     """"Développeuse et chargée de mission" / "logiciels libres" (both set large and bold) / "DINUM" / dates: the
     second line starts in lower case, which no field does, so the two lines are one title; the same for a bracket
     closed two lines down ("Développeuse web (programme" / "\\"Volontariat International en" / "Entreprise\\")")."""
-    from assistant.resume.models import StyledLine
-
-    title, employer, small = (16.4, 1.0, "#191e23"), (10.5, 1.0, "#0073aa"), (10.5, 0.0, "#6c7781")
-    body = (10.5, 0.0, "#191e23")
-    rows = [("Camille Rouvière", (28.0, 1.0, "#191e23")), ("camille@example.org", body), ("Work", (20.5, 0.0, "#6c7781")),
+    title, employer = {"size": 16.4, "bold": 1.0, "colour": "#191e23"}, {"size": 10.5, "bold": 1.0, "colour": "#0073aa"}
+    small, body = {"size": 10.5, "colour": "#6c7781"}, {"size": 10.5, "colour": "#191e23"}
+    rows = [("Camille Rouvière", {"size": 28.0, "bold": 1.0, "colour": "#191e23"}), ("camille@example.org", body),
+            ("Work", {"size": 20.5, "colour": "#6c7781"}),
             ("Développeuse et chargée de mission", title), ("logiciels libres", title), ("DINUM", employer),
             ("Aug 2022 – Present", small), ("• Développement du site institutionnel.", body),
             ("Développeuse web (programme", title), ('"Volontariat International en', title), ('Entreprise")', title),
             ("Nuxeo", employer), ("Aug 2016 – Jun 2017", small), ("• Développement d'une application.", body)]
-    styled = [StyledLine(page=1, text=t, size=size, bold=bold, colour=colour, x=40.0, gap=14.0)
-              for t, (size, bold, colour) in rows]
-    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
-                                        styled_lines=styled))
-    assert _roles(resume) == [("Développeuse et chargée de mission logiciels libres", "DINUM"),
-                              ('Développeuse web (programme "Volontariat International en Entreprise")', "Nuxeo")]
+    assert _roles(_parse_set(rows)) == [("Développeuse et chargée de mission logiciels libres", "DINUM"),
+                                        ('Développeuse web (programme "Volontariat International en Entreprise")', "Nuxeo")]
 
 
 def test_a_timeline_that_says_who_was_joined_names_the_employer_and_a_finished_degree_is_no_role() -> None:
@@ -1530,11 +1533,11 @@ def test_a_line_set_like_a_heading_under_a_lone_date_is_that_dates_entry_not_a_s
     """"October 2022" / "Joined Kotn" (set larger than the body, like a heading no keyword names): no section opens
     under a date that would then belong to nothing, so the line is the entry's header and the roles stay in the
     work history."""
-    from assistant.resume.models import StyledLine
-
-    heading, date, joined = (8.0, 0.0, "#24292e"), (6.0, 1.0, "#24292e"), (8.0, 0.0, "#586069")
-    title, body = (7.0, 0.0, "#0366d6"), (6.0, 0.0, "#586069")
-    rows = [("Karim El Haddad", (24.0, 1.0, "#24292e")), ("karim@example.org", body), ("Experience", heading),
+    heading, date = {"size": 8.0, "colour": "#24292e"}, {"size": 6.0, "bold": 1.0, "colour": "#24292e"}
+    joined, title = {"size": 8.0, "colour": "#586069"}, {"size": 7.0, "colour": "#0366d6"}
+    body = {"size": 6.0, "colour": "#586069"}
+    rows = [("Karim El Haddad", {"size": 24.0, "bold": 1.0, "colour": "#24292e"}), ("karim@example.org", body),
+            ("Experience", heading),
             ("October 2022", date), ("Joined University of Toronto", joined), ("Senior Software Engineer", title),
             ("• Built research software with the data science institute.", body),
             ("March 2020", date), ("Joined Kotn", joined), ("Intermediate Software Developer", title),
@@ -1542,34 +1545,27 @@ def test_a_line_set_like_a_heading_under_a_lone_date_is_that_dates_entry_not_a_s
             ("September 2015", date), ("Joined XYpper Technologies", joined), ("Full Stack Developer", title),
             ("• Built a site connecting shippers to truckers.", body),
             ("Education", heading), ("McGill University", title), ("2006 - 2010", date)]
-    styled = [StyledLine(page=1, text=t, size=size, bold=bold, colour=colour, x=40.0, gap=14.0)
-              for t, (size, bold, colour) in rows]
-    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
-                                        styled_lines=styled))
-    assert _roles(resume) == [("Senior Software Engineer", "University of Toronto"),
-                              ("Intermediate Software Developer", "Kotn"), ("Full Stack Developer", "XYpper Technologies")]
+    assert _roles(_parse_set(rows)) == [("Senior Software Engineer", "University of Toronto"),
+                                        ("Intermediate Software Developer", "Kotn"),
+                                        ("Full Stack Developer", "XYpper Technologies")]
 
 
 def test_a_heading_word_wrapped_off_a_title_in_loose_leading_keeps_the_roles_after_it() -> None:
     """"Temporary Assistant for Research and  2013" (mostly bold, the wrapped year regular) / "Teaching" (bold, as
     close under it as a theme with a line height of 1.7 sets its lines): "Teaching" names a section, but set like the
     title it ends and unlike the headings, it is that title's tail; the roles after it stay in the work history."""
-    from assistant.resume.models import StyledLine
-
-    heading, header, title = (18.0, 0.0, 33.7), (12.0, 0.6, 33.0), (10.5, 1.0, 18.0)
-    rows = [("Albert Villanueva", (26.0, 1.0, 0.0)), ("albert@example.org", (10.5, 0.0, 20.0)), ("Work", heading),
+    heading, header = {"size": 18.0, "gap": 33.7}, {"size": 12.0, "bold": 0.6, "gap": 33.0}
+    title = {"size": 10.5, "bold": 1.0, "gap": 18.0}
+    rows = [("Albert Villanueva", {"size": 26.0, "bold": 1.0, "gap": 0.0}), ("albert@example.org", {"size": 10.5, "gap": 20.0}),
+            ("Work", heading),
             ("Open Groupe  Apr 2016 - Present", header), ("Data Scientist", title),
             ("Université de Montpellier  Nov 2012 - Sep 2013", header),
-            ("Temporary Assistant for Research and", (10.5, 0.9, 15.0)), ("Teaching", title),
+            ("Temporary Assistant for Research and", {"size": 10.5, "bold": 0.9, "gap": 15.0}), ("Teaching", title),
             ("CNRS  Nov 2009 - Oct 2012", header), ("Researcher", title),
             ("Instituto Superior Técnico  Jan 2007 - Jan 2009", header), ("Researcher", title),
             ("Education", heading), ("University of Valencia  Jan 2004 - Feb 2007", header),
             ("PhD in Theoretical Particle Physics", title)]
-    styled = [StyledLine(page=1, text=t, size=size, bold=bold, colour="#7c2d12", x=187.9, gap=gap)
-              for t, (size, bold, gap) in rows]
-    resume = parse_resume(ExtractedText(text="\n".join(t for t, _ in rows), pages=1, source="pdf",
-                                        styled_lines=styled))
-    assert [company for _, company in _roles(resume)] == [
+    assert [company for _, company in _roles(_parse_set(rows))] == [
         "Open Groupe", "Université de Montpellier", "CNRS", "Instituto Superior Técnico"]
 
 
