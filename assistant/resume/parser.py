@@ -574,8 +574,7 @@ def _title_wrapped_round_its_tenure(lines: list[Line], typography: Typography | 
         joined = f"{dated.text.rstrip()} {tail.text.strip()}"
         if typography is not None:
             typography.alias(joined, dated.text)
-        out[index], out[index + 1], out[index + 2] = Line(number=dated.number, text=joined), spent, Line(
-            number=tail.number, text="")
+        out[index], out[index + 2] = Line(number=dated.number, text=joined), Line(number=tail.number, text="")
     return [line for line in out if line.text]
 
 
@@ -881,14 +880,14 @@ def _body_above_header_look(lines: list[Line], anchors: list[int], typography: T
     header_look = below.pop() if len(below) == 1 else None
     if header_look is None:
         return set()
-    text = [look for i, look in enumerate(looks) if i not in anchors and look is not None]
+    undated = [look for i, look in enumerate(looks) if i not in anchors and look is not None]
     # The body's look: the commonest among the lines that are neither dated nor under a dated line (ties go to the
     # first met, so the reading never depends on the order of a set).
     rest = [look for i, look in enumerate(looks) if i not in anchors and i - 1 not in anchors and look is not None]
     if not rest:
         return set()
     body = Counter(rest).most_common(1)[0][0]
-    if header_look == body or text.count(header_look) != len(anchors) or body in looks[:anchors[0]]:
+    if header_look == body or undated.count(header_look) != len(anchors) or body in looks[:anchors[0]]:
         # (A body-type line above the first entry's dates, under the heading, is that entry's header: the layout
         # is another.)
         return set()

@@ -191,7 +191,7 @@ CAREER_BREAK = re.compile(
 # "Invalid date", "Jul 2020 - undefined NaN", a French theme's "Dates invalides" where the time spent goes). Never a
 # field of the header. As an end it is read as a role still held: that is what a JSON Resume without an end date
 # means, and the commoner cause (a theme also prints it for an end it could not parse).
-UNSET_DATE = (r"(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
+UNSET_DATE = (r"(?<!\w)(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
               r"|undefined(?:\s+NaN)?|NaN)(?!\w)")
 DURATION_UNIT = (
     r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
