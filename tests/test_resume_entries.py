@@ -15,6 +15,7 @@ from assistant.resume.parser import parse_resume
 from benchmarks.generated.entries.__main__ import score_case
 from benchmarks.generated.entries.cases import CASES, Case, build
 from benchmarks.resume_accuracy import latest_job
+from tests.support.resume_fixtures import roles
 
 # Cases the entry rules do not read right yet (none since stop 36). Strict, so a fix that makes one pass is noticed.
 _KNOWN_MISSES: dict[str, str] = {}
@@ -22,11 +23,6 @@ _KNOWN_MISSES: dict[str, str] = {}
 
 def _parse(text: str) -> Resume:
     return parse_resume(ExtractedText(text=text, pages=1))
-
-
-def _roles(resume: Resume) -> list[tuple[str | None, str | None]]:
-    """(title, employer) of each role read, in order."""
-    return [(job.title, job.company) for job in resume.experience]
 
 
 def _parse_set(rows: list[tuple[str, dict[str, Any]]]) -> Resume:
@@ -960,7 +956,7 @@ def test_an_employer_named_on_its_roles_own_line_is_not_lent_to_the_next_role() 
                     "fastlane Lead at Twitter Sep 2015 - Feb 2017\n• Scaled the team from 1 to 5 engineers\n"
                     "Freelance iOS Consultant Sep 2014 - Sep 2015\n• Shipped apps for clients\n"
                     "Lead iOS Developer at Toursprung Aug 2010 - Sep 2013\n• Built the first app\n")
-    assert _roles(inline) == [
+    assert roles(inline) == [
         ("fastlane Lead", "Twitter"), ("Freelance iOS Consultant", None), ("Lead iOS Developer", "Toursprung")]
     named_again = _parse("Dana Ray\nExperience\n"
                          "Mar 2022 – present Director of ML Engineering, Brindlewood Marketplace – Seattle, WA\n"
@@ -969,7 +965,7 @@ def test_an_employer_named_on_its_roles_own_line_is_not_lent_to_the_next_role() 
     assert [job.company for job in named_again.experience] == ["Brindlewood Marketplace"] * 2
     heading = _parse("Chris Ash\nExperience\nGovernment Digital Service\nLead Developer\n• July 2023 – Present\n"
                      "• Led the platform team.\nSenior Developer\n• June 2021 – July 2023\n• Ran the support rota.\n")
-    assert _roles(heading) == [
+    assert roles(heading) == [
         ("Lead Developer", "Government Digital Service"), ("Senior Developer", "Government Digital Service")]
 
 
@@ -978,7 +974,7 @@ def test_a_dated_line_naming_the_title_at_the_employer_is_the_whole_header() -> 
     with the dated line demoted to the employer."""
     resume = _parse("Felix Kraus\nWork Experience\nData Engineer at Globex Mar 2014 - Present\nOwned the pipelines\n"
                     "Lead iOS Developer at Toursprung Aug 2010 - Sep 2013\nBuilt the first app\n")
-    assert _roles(resume)[-1] == ("Lead iOS Developer", "Toursprung")
+    assert roles(resume)[-1] == ("Lead iOS Developer", "Toursprung")
     assert [b.text for b in resume.experience[-1].bullets] == ["Built the first app"]
 
 
@@ -989,7 +985,7 @@ def test_the_name_beside_the_roles_place_is_the_employer_not_the_titles_specialt
     dated line (the scorer cannot tell "Cardinal Health" from a specialty), and the dash is inside the title."""
     resume = _parse(f"Leon Adam\nEXPERIENCE\nSR. CONSULTANT - MONITORING\n{dated}\n"
                     "• Set the architectural vision for monitoring across 10k devices.\n")
-    assert _roles(resume) == [
+    assert roles(resume) == [
         ("SR. CONSULTANT - MONITORING", "Cardinal Health")]
 
 
@@ -1003,7 +999,7 @@ def test_the_name_beside_the_roles_place_is_the_employer_not_the_titles_specialt
 ])
 def test_whom_a_founder_or_chief_officer_leads_is_the_employer(header: str, title: str, employer: str | None) -> None:
     resume = _parse(f"Felix Kraus\nWork Experience\n{header} Sep 2014 - Sep 2015\n• Built the company.\n")
-    assert _roles(resume) == [(title, employer)]
+    assert roles(resume) == [(title, employer)]
 
 
 def test_an_employer_with_its_legal_form_over_a_dashed_title_is_the_employer() -> None:
@@ -1013,7 +1009,7 @@ def test_an_employer_with_its_legal_form_over_a_dashed_title_is_the_employer() -
                     "abril de 2013 - enero de 2014 (10 meses)\nSoporte de los laboratorios de electrónica.\n"
                     "Toyoimport del Este C.A.\nVendedor - almacenista\n2011 - 2012 (1 año)\n"
                     "Organizar y atender la cartera de clientes.\n")
-    assert _roles(resume)[-1] == (
+    assert roles(resume)[-1] == (
         "Vendedor - almacenista", "Toyoimport del Este C.A.")
 
 
@@ -1026,7 +1022,7 @@ def test_description_lines_that_lost_their_bullets_are_not_the_next_roles_header
                     "November, 2019 - February, 2022\nSenior Software Engineer\n"
                     "Split the ledger service out of the monolith\nOrchard Mobile\nJanuary, 2017 - October, 2019\n"
                     "Software Engineer\nBuilt the push notification service for 8M devices\n")
-    assert _roles(resume) == _MERIDIAN_ROLES
+    assert roles(resume) == _MERIDIAN_ROLES
 
 
 def test_a_description_wrapped_under_a_titled_dated_line_is_its_body_and_a_year_it_mentions_no_role() -> None:
@@ -1038,7 +1034,7 @@ def test_a_description_wrapped_under_a_titled_dated_line_is_its_body_and_a_year_
                     "Research & Development at Root Insurances Jun 2019 - Jul 2021\n"
                     "Founding member of the R&D Team, focus on\nData Science & Infra, IPO in 2021\n"
                     "fastlane Lead at Google Feb 2017 - Feb 2019\nGoogle acquired fastlane, moved to New York\n")
-    assert _roles(resume) == [
+    assert roles(resume) == [
         ("Founder", "ContextSDK"), ("Consulting for Google Area120 Project", None),
         ("Research & Development", "Root Insurances"), ("fastlane Lead", "Google")]
 
@@ -1054,7 +1050,7 @@ def test_dates_over_title_at_employer_lines_head_their_entries() -> None:
                     "Senior Software Engineer at Meridian Payments\nSplit the ledger service out of the monolith\n"
                     "2017-01-01 TO 2019-10-31\nSoftware Engineer at Orchard Mobile\n"
                     "Built the push notification service for 8M devices\n")
-    assert _roles(resume) == _MERIDIAN_ROLES
+    assert roles(resume) == _MERIDIAN_ROLES
 
 
 def test_the_time_spent_under_a_titled_dated_line_does_not_hide_the_employer_below_it() -> None:
@@ -1063,7 +1059,7 @@ def test_the_time_spent_under_a_titled_dated_line_does_not_hide_the_employer_bel
     resume = _parse("Ingrid Salve\nEXPERIENCES PROFESSIONNELLES\nSept. 2014 - Janv. 2017 Machine Learning Engineer\n"
                     "2 ans 4 mois\nNorthwind Analytics\nFirst machine learning hire.\n"
                     "• Shipped the first demand forecasting model\n")
-    assert _roles(resume) == [("Machine Learning Engineer",
+    assert roles(resume) == [("Machine Learning Engineer",
                                                                         "Northwind Analytics")]
 
 
@@ -1077,7 +1073,7 @@ def test_a_description_right_over_a_dated_line_with_its_own_words_is_the_role_ab
                     "Split the ledger service out of the monolith\n"
                     "Orchard Mobile - Software Engineer 2017-01-01 — 2019-10-31\n"
                     "Built the push notification service for 8M devices\n")
-    assert _roles(resume) == _MERIDIAN_ROLES
+    assert roles(resume) == _MERIDIAN_ROLES
 
 
 @pytest.mark.parametrize("header", [
@@ -1129,7 +1125,7 @@ https://quillon.example.com/
 April 2016 – August 2016
 Front-end Developer
 """
-    assert _roles(_parse(text)) == [("Back-end Developer", "Vellum Analytics"),
+    assert roles(_parse(text)) == [("Back-end Developer", "Vellum Analytics"),
                                     ("Full-stack Web Developer", "Harbor Group"),
                                     ("Front-end Developer", "Quillon Media")]
 
@@ -1153,7 +1149,7 @@ October 2003 – December 2012
 Director of Information Technologies
 - Ran the agency's technology for twelve sites.
 """
-    assert _roles(_parse(text)) == [
+    assert roles(_parse(text)) == [
         ("Technical Support Engineer", "Northgate Fax Systems, Inc."),
         ("Director of Information Technologies", "Community Action Council of the Greater Hudson Valley")]
 
@@ -1195,7 +1191,7 @@ Software-Entwickler
 Entwicklung von Java Fat-Client- und
 Webanwendungen mit GWT.
 """
-    assert [company for _, company in _roles(_parse(text))] == [
+    assert [company for _, company in roles(_parse(text))] == [
         "Wolkenbau", "Brandwerk GmbH", "Brandwerk GmbH", "Transline IT-Service GmbH"]
 
 
@@ -1216,7 +1212,7 @@ Ingénieure logiciel, OpenRoutes (https://openroutes.example.com)
 March 2018 — August 2020 2 years
 Membre de l'équipe de développement.
 """
-    assert _roles(_parse(text)) == [("Développeuse et chargée de mission logiciels libres", "NUMEA"),
+    assert roles(_parse(text)) == [("Développeuse et chargée de mission logiciels libres", "NUMEA"),
                                     ("Ingénieure logiciel", "OpenRoutes")]
 
 
@@ -1236,7 +1232,7 @@ Open Quarry  Apr 2014 - Sep 2016
 Data Scientist
 - Built churn models.
 """
-    assert _roles(_parse(text)) == [("Data Science Consultant", "Halvorsen Bank Corporate and Investment Banking"),
+    assert roles(_parse(text)) == [("Data Science Consultant", "Halvorsen Bank Corporate and Investment Banking"),
                                     ("Data Scientist", "Open Quarry")]
     from assistant.resume.models import Line
     from assistant.resume.parser import _claimable_header
@@ -1288,7 +1284,7 @@ Sviluppatore Software
 Nordlinea | Norimberga, Germania
 • Manutenzione degli strumenti interni.
 """
-    assert _roles(_parse(text)) == [("Tirocinante", "Trasporti Arcella"), ("Sviluppatore Software", "Nordlinea")]
+    assert roles(_parse(text)) == [("Tirocinante", "Trasporti Arcella"), ("Sviluppatore Software", "Nordlinea")]
 
 
 def test_a_title_wrapped_after_a_linking_word_under_its_dates_is_one_title() -> None:
@@ -1308,7 +1304,7 @@ January 2018 – July 2020
 Director of Engineering
 Ran three product teams.
 """
-    assert _roles(_parse(text)) == [("Head of Engineering & Platform", "Sandvik Labs"),
+    assert roles(_parse(text)) == [("Head of Engineering & Platform", "Sandvik Labs"),
                                     ("Director of Engineering", "Jemworth")]
 
 
@@ -1346,7 +1342,7 @@ def test_a_title_under_small_dates_below_an_employer_and_its_city_is_the_roles_t
     styled = [StyledLine(page=1, text=t, size=size, bold=bold, x=40.0, gap=12.0) for t, size, bold in rows]
     resume = parse_resume(ExtractedText(text="\n".join(t for t, _, _ in rows), pages=1, source="pdf",
                                         styled_lines=styled))
-    assert _roles(resume) == [("Owner, Principal Consultant", "Donnelway Consulting"),
+    assert roles(resume) == [("Owner, Principal Consultant", "Donnelway Consulting"),
                               ("Senior Infrastructure Engineer", "Ctrl Harbor")]
 
 
@@ -1364,7 +1360,7 @@ trans-o-line IT-Service GmbH | Weinheim
 Software-Entwickler  Oct 2013 — Mar 2015
 • Entwicklung von Webanwendungen.
 """
-    assert _roles(_parse(text)) == [("Entwickler / Senior-Entwickler", "Brandwerk GmbH"),
+    assert roles(_parse(text)) == [("Entwickler / Senior-Entwickler", "Brandwerk GmbH"),
                                     ("Software-Entwickler", "trans-o-line IT-Service GmbH")]
 
 
@@ -1413,7 +1409,7 @@ Software Developer
 10/2010 → 04/2012
 - Wrote end-to-end tests.
 """
-    assert [company for _, company in _roles(_parse(text))] == [
+    assert [company for _, company in roles(_parse(text))] == [
         "Robotron Datenbank GmbH", "Code Marketer s.r.o.", "Polbud sp. z o.o."]
 
 
@@ -1458,7 +1454,7 @@ def test_a_line_under_every_dated_title_set_in_a_look_of_its_own_is_the_employer
             ("Mathematiklehrer (Karenzvertretung)", body),
             ("Studienassistent, Tutor  Oct 2009 — Feb 2012", header), ("TU Wien", employer),
             ("Tutor für verschiedene Lehrveranstaltungen", body)]
-    assert _roles(_parse_set(rows)) == [("IT Kursleiter", "SmartNinja"), ("Mittelschullehrer", "NMS Kittsee"),
+    assert roles(_parse_set(rows)) == [("IT Kursleiter", "SmartNinja"), ("Mittelschullehrer", "NMS Kittsee"),
                               ("Studienassistent, Tutor", "TU Wien")]
 
 
@@ -1481,7 +1477,7 @@ Director of Engineering
 Jemstep by Invesco
 • Led software delivery teams across 3 continents.
 """
-    assert _roles(_parse(text)) == [("Head of Engineering & Platform", "Sand Technologies, EnterpriseAI"),
+    assert roles(_parse(text)) == [("Head of Engineering & Platform", "Sand Technologies, EnterpriseAI"),
                                     ("Director of Engineering", "Jemstep by Invesco")]
 
 
@@ -1497,7 +1493,7 @@ def test_a_large_title_wrapped_in_its_face_is_one_title_not_a_title_and_an_emplo
             ("Aug 2022 – Present", small), ("• Développement du site institutionnel.", body),
             ("Développeuse web (programme", title), ('"Volontariat International en', title), ('Entreprise")', title),
             ("Nuxeo", employer), ("Aug 2016 – Jun 2017", small), ("• Développement d'une application.", body)]
-    assert _roles(_parse_set(rows)) == [("Développeuse et chargée de mission logiciels libres", "DINUM"),
+    assert roles(_parse_set(rows)) == [("Développeuse et chargée de mission logiciels libres", "DINUM"),
                                         ('Développeuse web (programme "Volontariat International en Entreprise")', "Nuxeo")]
 
 
@@ -1525,7 +1521,7 @@ September 2018
 Finished 1 degree at John Bryce
 • Full Stack Development
 """
-    assert _roles(_parse(text)) == [("Senior Software Engineer", "University of Toronto"),
+    assert roles(_parse(text)) == [("Senior Software Engineer", "University of Toronto"),
                                     ("Intermediate Software Developer", "Kotn")]
 
 
@@ -1545,7 +1541,7 @@ def test_a_line_set_like_a_heading_under_a_lone_date_is_that_dates_entry_not_a_s
             ("September 2015", date), ("Joined XYpper Technologies", joined), ("Full Stack Developer", title),
             ("• Built a site connecting shippers to truckers.", body),
             ("Education", heading), ("McGill University", title), ("2006 - 2010", date)]
-    assert _roles(_parse_set(rows)) == [("Senior Software Engineer", "University of Toronto"),
+    assert roles(_parse_set(rows)) == [("Senior Software Engineer", "University of Toronto"),
                                         ("Intermediate Software Developer", "Kotn"),
                                         ("Full Stack Developer", "XYpper Technologies")]
 
@@ -1565,7 +1561,7 @@ def test_a_heading_word_wrapped_off_a_title_in_loose_leading_keeps_the_roles_aft
             ("Instituto Superior Técnico  Jan 2007 - Jan 2009", header), ("Researcher", title),
             ("Education", heading), ("University of Valencia  Jan 2004 - Feb 2007", header),
             ("PhD in Theoretical Particle Physics", title)]
-    assert [company for _, company in _roles(_parse_set(rows))] == [
+    assert [company for _, company in roles(_parse_set(rows))] == [
         "Open Groupe", "Université de Montpellier", "CNRS", "Instituto Superior Técnico"]
 
 
@@ -1584,7 +1580,7 @@ Data Scientist, Ministry of Health
 March 2018 — August 2020
 - Built the hospital capacity forecasts.
 """
-    assert _roles(_parse(text)) == [("Ingénieure logiciel (programme \"Entrepreneur d'Intérêt Général \")",
+    assert roles(_parse(text)) == [("Ingénieure logiciel (programme \"Entrepreneur d'Intérêt Général \")",
                                      "Ministère de la Culture"), ("Data Scientist", "Ministry of Health")]
 
 
@@ -1606,5 +1602,5 @@ Engineer
 KAYAK Software Corporation Concord, MA
 • Managed production and corporate networks.
 """
-    assert _roles(_parse(text)) == [("Senior Infrastructure Engineer", "Ctrl IQ"),
+    assert roles(_parse(text)) == [("Senior Infrastructure Engineer", "Ctrl IQ"),
                                     ("DevOps Engineer, Senior Network Engineer", "KAYAK Software Corporation")]

@@ -14,7 +14,7 @@ from assistant.resume.entry_fields import strip_location
 from assistant.resume.models import ExtractedText, Job
 from assistant.resume.normalize import normalize_text
 from assistant.resume.parser import heading_name, parse_resume
-from tests.support.resume_fixtures import corpus_resume_names, layout_pdf
+from tests.support.resume_fixtures import corpus_resume_names, layout_pdf, roles
 
 LABELS = yaml.safe_load((Path(__file__).parent / "data" / "resume_labels.yaml").read_text(encoding="utf-8"))
 
@@ -197,7 +197,7 @@ def test_student_roles_under_involvement_and_volunteering_count_as_experience() 
     )
     # The street is not part of the location a reviewer sees.
     assert resume.contact.location == "Springfield, IL"
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Treasurer", "Debate Society, Springfield College"), ("Volunteer", "Food Bank")]
 
 
@@ -252,7 +252,7 @@ def test_a_one_line_header_wrapped_mid_title_by_a_narrow_column_is_one_header() 
     resume = _parse("Pat Doe\nExperience\nFernhollow Payments, New York, NY — Senior\nManager, ML Platform\n"
                     f"JUNE 2019 - FEBRUARY 2022\n{bullets}Ocelot Insurance Group, Hartford, CT — Data\nScientist\n"
                     f"JULY 2012 - JANUARY 2016\n{bullets}")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Manager, ML Platform", "Fernhollow Payments"), ("Data Scientist", "Ocelot Insurance Group")]
 
 
@@ -271,7 +271,7 @@ def test_a_firm_of_associates_is_an_employer_not_a_title() -> None:
     resume = _parse("Pat Doe\nExperience\nHarlow Reed & Associates\nSolutions Architect\nMay 2014 - Present\n"
                     "• Designed the core banking integrations\nOmega Imaging Systems\nService Consultant\n"
                     "May 2001 - May 2003\n• Serviced imaging systems\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Solutions Architect", "Harlow Reed & Associates"), ("Service Consultant", "Omega Imaging Systems")]
     one_line = _parse("Pat Doe\nExperience\nSolutions Architect, Harlow Reed & Associates  May 2014 - Present\n"
                       "• Designed integrations\n")
@@ -332,7 +332,7 @@ def test_a_label_every_entry_repeats_in_the_headings_look_is_no_section_heading(
     resume = parse_resume(_styled([
         ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0), ("Work", 13.0, 1.0), *entries,
         ("Education", 13.0, 1.0), ("BSc Computer Science, Example University, 2012", _BODY, 0.0)]))
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Principal Consultant", "Donnelly Systems"), ("Senior Infrastructure Engineer", "Ctrl Labs"),
         ("Network Engineer", "Kayak Software")]
 
@@ -563,7 +563,7 @@ def test_the_employer_is_the_line_nearest_the_title_not_the_last_entrys_unmarked
         "Grew the team from 3 to 20 people\nOwn the analytics budget\nHarbor Freight Lines\nData Analyst\n"
         "Feb 2016 - Mar 2020\nBuilt the reporting stack.\nCut report time in half\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Director of Data", "Northwind Foods"), ("Data Analyst", "Harbor Freight Lines")]
 
 
@@ -588,7 +588,7 @@ def test_a_career_break_in_the_employers_place_is_not_a_job() -> None:
         "Family care\nCareer Break\nJul 2019 - Aug 2021\nFull-time carer for a relative.\n"
         "Analyst\nBrightwater Insurance\nMar 2016 - Jun 2019\n• Built a claims fraud model\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Analyst", "Lumen Clinics"), ("Analyst", "Brightwater Insurance")]
 
 
@@ -605,7 +605,7 @@ def test_a_title_under_the_dated_employer_line_takes_that_employer_past_a_web_ad
         "Lead the data department.\n• Grew the team from 3 to 20 people\n• Own the analytics budget\n"
         "Harbor Freight Lines Feb 2016 - Mar 2020\nData Analyst\nBuilt the reporting stack.\n• Cut report time in half\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Director of Data", "Northwind Foods"), ("Data Analyst", "Harbor Freight Lines")]
 
 
@@ -614,7 +614,7 @@ def test_dates_alone_then_employer_then_title() -> None:
         "Work\n2021-01-01 - present\nKühne Datensysteme GmbH\nSenior Backend Engineer\n- Led the settlement migration\n"
         "2017-10-01 - 2020-12-31\nSociété Lumière Numérique\nSoftware Developer\n- Built the route planning API\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Backend Engineer", "Kühne Datensysteme GmbH"), ("Software Developer", "Société Lumière Numérique")]
 
 
@@ -625,7 +625,7 @@ def test_ordinary_case_margin_headings_are_split_when_the_document_does_it_repea
         "Skills Python, SQL, Forecasting\n"
     )
     assert [s.name for s in resume.sections] == ["experience", "education", "skills"]
-    assert [(j.title, j.company) for j in resume.experience] == [("Senior Analyst", "Quillfeather Logistics")]
+    assert roles(resume) == [("Senior Analyst", "Quillfeather Logistics")]
 
 
 def test_a_bare_date_line_takes_both_the_title_and_the_employer_line_below_it() -> None:
@@ -639,7 +639,7 @@ def test_a_bare_date_line_takes_both_the_title_and_the_employer_line_below_it() 
         "Sep. 2011 – May. 2015", "Data Analyst", "Orbison Freight, Tulsa, OK",
         "Education", "B.S. in Mathematics, Example College, 2011",
     ]))
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Director of Data Platforms", "Quillmark Foods"), ("Senior Manager, Analytics", "Quillmark Foods"),
         ("Data Analyst", "Orbison Freight")]
 
@@ -661,7 +661,7 @@ def test_a_career_break_among_employer_blocks_is_no_job_and_takes_no_employer() 
         ("EDUCATION", 12.0, 1.0), ("M.Sc. Electronics, Example University, 2014", _BODY, 0.0),
     ]))
     assert [s.name for s in resume.sections] == ["experience", "education"]
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
 
 
@@ -723,7 +723,7 @@ def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_
         "Jan. 2015 – Aug. 2019", "Embedded Software Engineer", "Cormorant Motors SA, Lyon, France",
         "Education", "M.Sc. Electronics, Example University, 2014",
     ]))
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Lead Firmware Engineer", "Brightfield Rail GmbH"), ("Embedded Software Engineer", "Cormorant Motors SA")]
 
 
@@ -741,7 +741,7 @@ def test_under_bare_dates_a_line_left_over_from_the_entry_above_is_not_the_next_
 def test_entries_keep_their_own_employer_whatever_sits_between_them(entries: list[str]) -> None:
     resume = _parse("\n".join(["Ira Example", "ira@example.org", "Experience", *entries, "Education",
                                "B.S. in Statistics, Example College, 2022"]))
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Junior Data Engineer", "Pinecrest Logistics"), ("Data Engineering Intern", "Atlas Freight")]
 
 
@@ -753,7 +753,7 @@ def test_a_career_break_over_its_dated_line_leaves_the_next_title_to_the_next_en
         "Embedded Software Engineer\nAutomobiles Ferrand SA Jan 2015 - Aug 2019\n• Wrote drivers for brakes.\n"
         "Software Engineer\nSorelec Systems Sep 2012 - Dec 2014\n• Maintained test benches.\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Lead Embedded Engineer", "Voltaris Rail GmbH"), ("Embedded Software Engineer", "Automobiles Ferrand SA"),
         ("Software Engineer", "Sorelec Systems")]
 
@@ -769,7 +769,7 @@ def test_roles_under_an_employer_dated_with_the_whole_stay_are_the_roles_not_the
         "Software Engineer March 2017 – May 2019\n• Wrote the billing service\n"
         "Initech — Hamburg January 2012 – February 2017\nData Analyst\n• Forecast load\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
         ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
 
@@ -797,7 +797,7 @@ def test_an_employer_ending_in_cion_or_ciones_is_not_read_as_a_cio_title() -> No
         "Período sabático set. 2015 – abr. 2016\n"
         "Banco Ribera — Bilbao September 2012 – August 2015\nRisk Analyst\n• Scorecards\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Data Scientist", "Telvira Comunicaciones"), ("Risk Analyst", "Banco Ribera")]
 
 
@@ -811,7 +811,7 @@ def test_a_career_break_between_employer_blocks_leaves_the_next_employer_to_its_
         "Initech\nSenior Data Scientist September 2014 – April 2018\n• Fraud models\n"
         "Umbrella Energy\nData Analyst October 2012 – August 2014\n• Load forecasting\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Head of Data Science", "Globex"), ("Lead Data Scientist", "Globex"),
         ("Senior Data Scientist", "Initech"), ("Data Analyst", "Umbrella Energy")]
 
@@ -823,7 +823,7 @@ def test_a_promotion_line_under_an_employer_printed_above_keeps_its_comma_and_th
         "Software Engineer March 2017 – May 2019\n• Wrote the billing service\n"
         "Initech\nData Analyst January 2012 – February 2017\n• Forecast load\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Director of Engineering", "Globex"), ("Senior Manager, Data Platform", "Globex"),
         ("Software Engineer", "Globex"), ("Data Analyst", "Initech")]
 
@@ -860,7 +860,7 @@ def test_any_symbol_opening_two_lines_is_the_lists_bullet(glyph: str) -> None:
     resume = _parse(normalize_text("Experience\n" + "".join(
         f"{title}, {employer} | {dates}\n{glyph} Built the pricing engine for 40 markets\n{glyph} Led two analysts\n"
         f"{glyph} Reduced churn by 12% with an uplift model\n" for title, employer, dates in entries)))
-    assert [(j.title, j.company) for j in resume.experience] == [(t, e) for t, e, _ in entries]
+    assert roles(resume) == [(t, e) for t, e, _ in entries]
     assert [[b.text for b in j.bullets] for j in resume.experience] == [
         ["Built the pricing engine for 40 markets", "Led two analysts", "Reduced churn by 12% with an uplift model"]] * 2
 
@@ -954,7 +954,7 @@ def test_a_personal_project_named_in_the_employers_place_is_not_a_job() -> None:
         "Kim Example\nExperience\nSoftware Engineer\nParcelbright Jul 2024 - Present\n• Built the refunds API.\n"
         "Personal project: Bus Tracker\nOpen source Jan 2022 - Dec 2022\n• A live bus map used by 400 students.\n"
         "Data Analyst\nLumen Bank Jun 2020 - Jun 2024\n• Wrote a reconciliation tool.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Software Engineer", "Parcelbright"), ("Data Analyst", "Lumen Bank")]
 
 
@@ -1111,7 +1111,7 @@ def test_a_dated_header_wrapped_mid_field_by_a_narrow_column_is_one_header() -> 
                     "Led the move of 40 services to one platform.\n"
                     "2014–2016 Backend Developer, Tinbox Labs,\nAustin, TX.\nBuilt the billing service in Go.\n"
                     "Education\nBSc Computer Science, Texas State  2010 - 2014\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Principal Platform Engineer", "Stratagem Cloud"), ("Backend Developer", "Tinbox Labs")]
     # Dates that end their line close it, so the line under them is the header's second line, not a wrap.
     two_lines = _parse("Sam Rivera\nsam@example.org\nExperience\n"
@@ -1163,7 +1163,7 @@ def test_an_employer_ending_in_a_legal_form_with_its_full_stop_is_no_sentence() 
     resume = _parse("Sam Rivera\nsam@example.org\nEsperienza\nIngegnere di processo\nAcciaierie del Garda S.p.A.\n"
                     "Brescia | 2012 – 2017\n• Ridotto gli scarti del 12%.\nTecnico di laboratorio\nFonderia Ligure "
                     "S.r.l.\nGenova | 2009 – 2012\n• Controlli qualità.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Ingegnere di processo", "Acciaierie del Garda S.p.A."), ("Tecnico di laboratorio", "Fonderia Ligure S.r.l.")]
 
 
@@ -1187,7 +1187,7 @@ def test_a_list_ending_in_a_comma_above_the_next_header_stays_in_its_description
     resume = _parse("Sam Rivera\nsam@example.org\nExperience\nTraitwise - Chief Technical Officer\n2009 - 2011\n"
                     "Survey engine with automated analytics.\nLead Engineer - JavaScript/Node,\nJava, Spring and "
                     "Linux\nAdobe Systems - Senior Software Architect\n1997 - 2008\nPhoto editing and storage.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Chief Technical Officer", "Traitwise"), ("Senior Software Architect", "Adobe Systems")]
 
 
@@ -1199,7 +1199,7 @@ def test_roles_printed_after_a_contact_sidebar_are_part_of_the_work_history() ->
                     "Contact\nEmail\nsam@example.org\nPhone +1 555 010 0199\nInitech\n2016-01 - 2019-04\n"
                     "Data Engineer\nBuilt reports.\nHooli\n2014-03 - 2015-12\nJunior Data Engineer\nFixed dashboards.\n"
                     "Université Centrale\nDiplôme d'Ingénieur\n2010 - 2014\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
@@ -1213,7 +1213,7 @@ def test_a_glyph_before_every_entrys_employer_is_the_themes_habit_not_a_bullet()
                     "• Initech\nMay, 2016 - March, 2019\nData Engineer\nReporting\n• Built finance reports with\n"
                     "dbt and Looker\n• Hooli\nJune, 2014 - April, 2016\nJunior Data Engineer\nDashboards\n"
                     "• Fixed dashboards for the sales team\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Data Engineer", "selbstständig"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
@@ -1223,7 +1223,7 @@ def test_a_short_last_achievement_above_the_next_dates_stays_an_achievement() ->
     resume = _parse("Sam Rivera\nsam@example.org\nExperience\n2019 - Present\nSenior Data Engineer, Globex\n"
                     "• Built pipelines\n• Led hiring\n2016 - 2019\nData Engineer, Initech\n• Built reports\n"
                     "• Ran on-call\n2014 - 2016\nJunior Data Engineer, Hooli\n• Fixed dashboards\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
@@ -1234,7 +1234,7 @@ def test_roles_a_skills_sidebar_interrupted_are_read_though_a_degree_follows_the
                     "Built the pipelines.\nSkills\nPython, SQL, Spark\nInitech  2016-01 - 2019-04\nData Engineer\n"
                     "Built reports.\nHooli  2014-03 - 2015-12\nJunior Data Engineer\nFixed dashboards.\n"
                     "BSc Computer Science, Example University\n2010 - 2014\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Initech"), ("Junior Data Engineer", "Hooli")]
 
 
@@ -1244,7 +1244,7 @@ def test_an_employer_wrapped_at_its_compounds_hyphen_is_one_name() -> None:
     resume = _parse("Sam Rivera\nsam@example.org\nExperience\nRobotron Datenbank-\nSoftware GmbH\nSplunk Developer\n"
                     "2019-01 - Present\n• Built the dashboards\nProfiq s.r.o.\nSoftware Developer\n2018-10 - 2019-01\n"
                     "• Tested the apps\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Splunk Developer", "Robotron Datenbank-Software GmbH"), ("Software Developer", "Profiq s.r.o.")]
 
 
@@ -1418,7 +1418,7 @@ def test_an_employer_with_what_the_role_did_after_a_dash_is_the_employer_and_a_b
     resume = _parse("Sam Rivera\nsam@example.org\nExperience\n2017 – 2020\nSenior ML Engineer\n"
                     "Vinterberg Retail — built product search learning-to-rank;\nconversion up 4%.\n"
                     "2014 – 2017\nML Engineer\nKalix Games - remote\n• Churn models for 30M players.\n")
-    assert [(j.title, j.company) for j in resume.experience][0] == ("Senior ML Engineer", "Vinterberg Retail")
+    assert roles(resume)[0] == ("Senior ML Engineer", "Vinterberg Retail")
     assert [b.text for b in resume.experience[0].bullets] == ["built product search learning-to-rank; conversion up 4%."]
     assert [b.text for b in resume.experience[1].bullets] == ["Churn models for 30M players."]  # a place, not a bullet
 
@@ -1460,7 +1460,7 @@ def test_a_wrapped_line_starting_with_a_heading_word_after_a_line_cut_mid_senten
         "Education\nBSc Computer Science, Example University\n2012 - 2016\n"
     )
     assert [s.name for s in resume.sections] == ["summary", "experience", "education"]
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("CRM Lead", "Globex"), ("Salesforce Engineer", "Initech")]
 
 
@@ -1470,7 +1470,7 @@ def test_a_slash_between_a_title_and_an_organisation_splits_them_but_two_titles_
         "Product Designer / Front-end Developer, Globex\nMar 2012 - May 2015\n• Designed the checkout\n"
         "Desarrollador web / Vega Datos S.L.\nEne 2010 - Feb 2012\n• Tiendas en línea\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Software Developer", "Harbor Robotics Ltd"), ("Product Designer / Front-end Developer", "Globex"),
         ("Desarrollador web", "Vega Datos S.L.")]
 
@@ -1481,7 +1481,7 @@ def test_several_titles_in_one_entry_are_a_position_each() -> None:
         "Initech\nSupport Intern; QA Intern; Junior Developer (Sep 2014 – Jan 2016)\n• Tested releases\n"
         "Umbrella Corp\nSoftware Engineer; on call (Mar 2012 – Aug 2014)\n• Kept the lights on\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Data Engineer", "Globex"), ("Data Engineer", "Globex"),
         ("Support Intern", "Initech"), ("QA Intern", "Initech"), ("Junior Developer", "Initech"),
         ("Software Engineer; on call", "Umbrella Corp")]
@@ -1560,7 +1560,7 @@ def test_a_dash_between_the_employer_and_its_dates_belongs_to_neither(settings) 
     """tests/data/layouts/dash_before_dates.html printed by Chromium: "**Chief Data Officer**, Andela — *May 2022 to
     date*" gave the employer "Andela —" (the bold title cut the header, and the dash stayed with the employer)."""
     resume = parse_resume(layout_pdf("dash_before_dates", settings))
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Chief Data Officer", "Andela"), ("Director, Data Science", "Kuda Bank"),
         ("Data Science Manager", "MTN Nigeria")]
 
@@ -1587,7 +1587,7 @@ def test_societies_joined_are_memberships_not_jobs_under_a_work_heading() -> Non
         "• Built the data pipeline\nProfessional Activities\n2015 - present\n"
         "Member of American Geophysical Union\n2010 - present\nCharter member, Royal Meteorological Society\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Research Fellow", "Example University"), ("Member of Technical Staff", "Globex Labs")]
 
 
@@ -1609,7 +1609,7 @@ def test_a_role_dated_by_one_bracketed_year_is_a_role_where_the_ranges_are_brack
         "Vision Technician - IJS Productions (2024 – Present)\nCamera and LED screen work.\n"
         "Delivery Driver - Domino's Currimundi (2019 – 2021)\nCustomer service in a large team.\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Assistant Stage Manager", "Caloundra Music Festival"), ("Vision Mixer", "QUT Music Showcase"),
         ("Vision Technician", "IJS Productions"), ("Delivery Driver", "Domino's Currimundi")]
 
@@ -1628,7 +1628,7 @@ def test_a_role_dated_by_one_bracketed_year_is_a_role_where_the_ranges_are_brack
 def test_a_header_written_as_labelled_fields_is_read_by_its_labels(entries: str) -> None:
     resume = _parse("Avery Quinn\navery@example.org\nWork Experience\n" + entries + "Education\nBSc, Example "
                     "University\n2008 - 2012\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Platform Engineer", "Globex"), ("Facilities Coordinator", "Initech")]
 
 
@@ -1641,7 +1641,7 @@ def test_an_employer_s_postal_address_under_its_name_is_no_field_of_the_entry() 
         "Initech National Laboratory\n1 Bethel Valley Road\nOak Ridge, TN 37831\nHPC Systems Administrator\n"
         "June 2010 - March 2012\n• Ran the cluster\n"
     )
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Software Engineer", "Globex Systems, Inc."), ("HPC Systems Administrator", "Initech National Laboratory")]
 
 
@@ -1654,7 +1654,7 @@ def test_a_description_that_leads_in_with_the_employer_names_it_where_the_header
         "Architecte Technique. Conception et validation de solutions techniques en Java EE.\n2005 - 2009\n"
         "Responsabilités : développement du socle technique et de la génération de code.\n"
     )
-    assert [(j.title, j.company) for j in resume.experience][:2] == [
+    assert roles(resume)[:2] == [
         ("Forge Logicielle", "Globex"), ("Architecte Technique", "Globex")]
     assert all(j.company != "Responsabilités" for j in resume.experience)
 
@@ -1679,7 +1679,7 @@ def test_an_employer_printed_twice_in_its_field_is_one_employer() -> None:
                     "Jan, 2023 - Oct, 2025\n• Built pipelines.\nFull Stack Developer - SlashDB, SlashDB\n"
                     "May, 2021 - Feb, 2022\n• Added features.\nRails Developer - Brands Insurance, Brands Insurance\n"
                     "Oct, 2019 - Mar, 2020\n• Fixed bugs.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Software Developer II", "Kinetic Vision"), ("Full Stack Developer", "SlashDB"),
         ("Rails Developer", "Brands Insurance")]
 
@@ -1692,7 +1692,7 @@ def test_a_title_with_de_before_an_employers_acronym_is_no_place() -> None:
                     "Fortaleza, CE — 2015-Atual\n• Manutenção do sistema de gestão.\nDesenvolvedor, MV\n"
                     "Fortaleza, CE — 2013-2015\n• Sistemas hospitalares.\nIngeniera de Datos, SAP\nMadrid — 2010-2013\n"
                     "• Modelos de demanda.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Analista de Sistemas", "SPS"), ("Desenvolvedor", "MV"), ("Ingeniera de Datos", "SAP")]
     # A place whose "de" sits inside it is still a place.
     assert strip_location("Petrobras Rio de Janeiro, RJ") == ("Petrobras", "Rio de Janeiro, RJ")
@@ -1742,7 +1742,7 @@ def test_linkedins_kinds_of_career_break_are_no_roles() -> None:
                     "Senior Software Engineer, Intelliflo Ltd  Mar 2019 - Oct 2025\n• Led 20 engineers.\n"
                     "Caregiving  Jan 2018 - Feb 2019\n• Cared for a parent.\n"
                     "Data Analyst, Hooli  2015 - 2018\n• Ran tests.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Senior Software Engineer", "Intelliflo Ltd"), ("Data Analyst", "Hooli")]
     # Kinds that also name jobs are left out of the list: such a title stays a role.
     jobs = _parse("Sam Rivera\nsam@example.org\nExperience\nSenior Software Engineer, Intelliflo Ltd  Mar 2019 - Oct 2025\n"
@@ -1771,7 +1771,7 @@ def test_a_header_wrapped_inside_brackets_is_one_line() -> None:
                     "Jan, 2023 - Oct, 2025\n• Built pipelines.\n"
                     "Dota 2 Custom Game Developer - Arcadia Redux (Dota 2 Unofficial), Arcadia Redux (Dota 2\n"
                     "Unofficial)\nJul, 2020 - May, 2021\n• Core developer.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Software Developer II", "Kinetic Vision"), ("Dota 2 Custom Game Developer", "Arcadia Redux (Dota 2 Unofficial)")]
 
 
@@ -1850,7 +1850,7 @@ def test_title_and_employer_split_where_the_scorer_all_but_rules_one_side_out_as
                     "• Quality Control Operator, Matthews Brand Solutions (Jul 2014–Jul 2015)\n"
                     "Quality checking packaging.\n• Translation Checker, RWS Group (Aug 2010–May 2014)\n"
                     "Proofreading technical translations.\n")
-    assert [(j.title, j.company) for j in resume.experience] == [
+    assert roles(resume) == [
         ("Quality Control Operator", "Matthews Brand Solutions"), ("Translation Checker", "RWS Group")]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.resume.models import ExtractedText
+from assistant.resume.models import ExtractedText, Resume
 
 # Resumes made for the tests from HTML, printed by Chromium (`tests/data/layouts/*.html` beside each PDF).
 LAYOUTS = Path(__file__).resolve().parent.parent / "data" / "layouts"
@@ -18,6 +18,11 @@ def layout_pdf(name: str, settings: Settings) -> ExtractedText:
     from assistant.resume.intake import read_pdf
 
     return read_pdf((LAYOUTS / f"{name}.pdf").read_bytes(), settings)
+
+
+def roles(resume: Resume) -> list[tuple[str | None, str | None]]:
+    """(title, employer) of each role the reader found, in order: what most reading tests assert on."""
+    return [(job.title, job.company) for job in resume.experience]
 
 
 # Two invented work histories several test files share. UNSURE_HISTORY has its dates drawn as a column before the
