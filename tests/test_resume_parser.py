@@ -1672,6 +1672,29 @@ def test_the_reader_remembers_pattern_answers_only_for_the_reading_it_is_in() ->
     assert vocabulary._ANSWERS.get() is None
 
 
+def test_heading_questions_are_answered_once_per_reading_and_forgotten_after_it() -> None:
+    """The heading questions asked of every line (is it a known heading? which kind?) are remembered like the
+    date patterns: once per text during a reading, and nothing of it after (not an lru_cache, which would keep a
+    user's lines in a module global)."""
+    from assistant.resume import headings, vocabulary
+
+    calls: list[str] = []
+
+    @vocabulary.remembered
+    def kind(text: str) -> str | None:
+        calls.append(text)
+        return headings.heading_name(text)
+
+    with vocabulary.remembering():
+        assert kind("Work Experience zq7x") is None and kind("Work Experience zq7x") is None
+        assert kind("Work Experience") == "experience" and kind("Work Experience") == "experience"
+    assert calls == ["Work Experience zq7x", "Work Experience"]
+    kind("Work Experience")
+    assert calls[-1] == "Work Experience" and len(calls) == 3  # outside a reading: asked again
+    assert vocabulary._ANSWERS.get() is None
+    assert headings.heading_name("Relevant Professional Experience") == "experience"  # still answers outside
+
+
 def test_an_employer_printed_twice_in_its_field_is_one_employer() -> None:
     # A JSON Resume theme prints the employer's name and then its display name, the same words: "Full Stack
     # Developer - SlashDB, SlashDB". The employer is SlashDB, not "SlashDB, SlashDB".

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from assistant.resume.models import Line, SectionName, StyledLine
-from assistant.resume.vocabulary import BULLET
+from assistant.resume.vocabulary import BULLET, remembered
 
 if TYPE_CHECKING:
     import numpy as np
@@ -193,6 +193,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
 }
 
 
+@remembered
 def heading_key(text: str) -> str:
     """Lower case, accents removed, letters only (Latin and Cyrillic): the form headings are compared in."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -429,6 +430,7 @@ def kinds_named(heading: str) -> list[SectionName]:
     return list(dict.fromkeys(kinds))
 
 
+@remembered
 def keyword_kind(text: str) -> SectionName | None:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     # (A keyword written with a leading space matches at a word's start only: "Formation et projets" is education,
@@ -458,6 +460,7 @@ _DECORATION = re.compile(
 _SPAN_AFTER = re.compile(rf"(?:\s*[(\[]\s*(?:{_SPAN})\s*[)\]]|\s+[-–—|]\s*(?:{_SPAN})|\s*:\s*(?:{_SPAN}))\s*$")
 
 
+@remembered
 def strip_decoration(text: str) -> str:
     """ "WORK EXPERIENCE (5)", "2. Education", "II. Skills", "//Experience", "Skills. . .", "Experience
     (continued)", "Experience (10+ years)": numbering, decoration, dot leaders, a carried-over mark and the span the
@@ -661,6 +664,7 @@ class Typography:
         return self.signature(line) in self.heading_styles
 
 
+@remembered
 def heading_name(text: str) -> SectionName | None:
     """The normalised section name if `text` is a section heading, else None."""
     stripped = strip_decoration(text).rstrip(":").strip()

@@ -8,16 +8,17 @@ known to both.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.resume.layout import BULLET_GLYPHS
 
 # The answers remembered during one reading (`remembering`), by pattern, method and text; None outside a reading.
-_ANSWERS: ContextVar[dict[tuple[int, str, str], re.Match[str] | None] | None] = ContextVar("_ANSWERS", default=None)
+_ANSWERS: ContextVar[dict[tuple[int, str, str], Any] | None] = ContextVar("_ANSWERS", default=None)
 
 
 @contextmanager
@@ -33,6 +34,29 @@ def remembering() -> Iterator[None]:
         yield
     finally:
         _ANSWERS.reset(token)
+
+
+_Answer = TypeVar("_Answer")
+
+
+def remembered(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """`function` of a line's text, answered once per text during a reading (`remembering`), like `Remembered`'s
+    patterns: the heading questions ("is this line a known heading?") are asked of every line by several readers
+    (margins, styles, runs of entries) and again by the plain-text re-reading; remembering them took a fifth off the
+    corpus's parse time. Not `functools.lru_cache`: that would keep users' lines in a module global after their
+    reading. `function` must depend on its text alone."""
+
+    @functools.wraps(function)
+    def answer(text: str) -> _Answer:
+        answers = _ANSWERS.get()
+        if answers is None:
+            return function(text)
+        key = (id(answer), "call", text)
+        if key not in answers:
+            answers[key] = function(text)
+        return answers[key]  # type: ignore[no-any-return]
+
+    return answer
 
 
 class Remembered:
@@ -57,7 +81,7 @@ class Remembered:
         key = (id(self), method, text)
         if key not in answers:
             answers[key] = getattr(self.compiled, method)(text)
-        return answers[key]
+        return answers[key]  # type: ignore[no-any-return]
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         return self._answer("search", text, *bounds)
