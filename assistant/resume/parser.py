@@ -463,8 +463,10 @@ def _range_end_in_wrapped_cell(above: Line, line: Line) -> tuple[str, str] | Non
     lines with the end moved up to its range, or None. The words before the end must hold no date, and the line
     above must end in the range's open part (its start alone too, when the end below brings its dash)."""
     end = _WRAPPED_CELL_END.search(line.text)
+    if end is None or _is_bullet(line):
+        return None  # (asked first: the end-anchored search for a start below tries every place of the line)
     start = _ENDS_WITH_START.search(above.text)
-    if end is None or start is None or _is_bullet(line) or _is_bullet(above) or RANGE.search(above.text):
+    if start is None or _is_bullet(above) or RANGE.search(above.text):
         return None
     words = line.text[: end.start()].rstrip()
     if not words or YEAR.search(words) or _YEAR_MENTIONED.search(above.text):
