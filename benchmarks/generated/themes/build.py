@@ -162,7 +162,7 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
     truth = {
         "source": "generated",
         "name": basics["name"],
-        "email": basics["email"] if printed(basics["email"], text) else None,
+        "email": basics["email"] if basics.get("email") and printed(basics["email"], text) else None,
         "phone_present": bool(basics.get("phone")) and digits(basics["phone"]) in digits(text),
         "sections": sections,
         "jobs": len(jobs),
@@ -173,10 +173,26 @@ def derive_truth(resume: dict[str, Any], text: str) -> tuple[dict[str, Any] | No
     return truth, "ok"
 
 
+def in_both_schemas(resume: dict[str, Any]) -> dict[str, Any]:
+    """The same content with the field names of the current schema and the older one (0.0.x) both, since people's
+    own files use either and themes read either: work[].name and .company, .url and .website, basics.url and
+    .website. Nothing is added that a theme would show twice (each pair holds one value)."""
+    out = json.loads(json.dumps(resume))
+    for old, new in (("website", "url"),):
+        if out["basics"].get(old) and not out["basics"].get(new):
+            out["basics"][new] = out["basics"][old]
+    for job in out.get("work", []):
+        if job.get("company") and not job.get("name"):
+            job["name"] = job["company"]
+        if job.get("website") and not job.get("url"):
+            job["url"] = job["website"]
+    return out
+
+
 def with_legacy_fields(resume: dict[str, Any]) -> dict[str, Any]:
     """The same content with the field names of the older schema (0.0.x) too, which many themes still read:
     work[].company and .website, basics.website. Nothing is added that a current-schema theme would show twice."""
-    out = json.loads(json.dumps(resume))
+    out = in_both_schemas(resume)
     if out["basics"].get("url"):
         out["basics"].setdefault("website", out["basics"]["url"])
     for job in out.get("work", []):
@@ -292,7 +308,7 @@ def print_one(modules: Path, chromium: str, theme: str, resume_path: Path, pdf: 
             return f"render failed: {err.decode(errors='replace').strip().splitlines()[-1:]}"
     text = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           check=True, text=True).stdout
-    truth, why = derive_truth(json.loads(resume_path.read_text(encoding="utf-8")), text)
+    truth, why = derive_truth(in_both_schemas(json.loads(resume_path.read_text(encoding="utf-8"))), text)
     if truth is None:
         pdf.unlink()
         return f"skipped ({why})"
