@@ -1604,3 +1604,164 @@ KAYAK Software Corporation Concord, MA
 """
     assert roles(_parse(text)) == [("Senior Infrastructure Engineer", "Ctrl IQ"),
                                     ("DevOps Engineer, Senior Network Engineer", "KAYAK Software Corporation")]
+
+
+def test_titles_that_name_their_employer_after_at_keep_their_team_and_their_odd_first_word() -> None:
+    """"Chrome for Android - Software Developer Intern at Google": the team before the title is the title's, the
+    employer is after "at" (not "Chrome for Android"); "3D Graphics & Simulation Developer Intern at Vital
+    Mechanics" opens with a digit, which a wrapped bullet's tail also does, but a title that names its employer
+    after "at" is a header."""
+    text = """Reed Hollis
+reed@example.org
+WORK EXPERIENCE
+2018-05 TO 2018-07
+Chrome for Android - Software Developer Intern at Google
+• Redesigned and added new features to a tool used to analyze millions of files.
+2018-01 TO 2018-04
+3D Graphics & Simulation Developer Intern at Vital Mechanics
+Simulates skin for visual effects and prototyping clothing
+• Built a Typescript Electron client that interfaces with a C++ server.
+"""
+    assert roles(_parse(text)) == [("Chrome for Android - Software Developer Intern", "Google"),
+                                    ("3D Graphics & Simulation Developer Intern", "Vital Mechanics")]
+
+
+def test_several_titles_at_an_employer_are_a_header_however_long_or_lower_case() -> None:
+    """"Architecte applicatif / Chef de projet éditorial API / Full Stack Devops at Le Figaro France" over its dates:
+    several titles held at once make a long line, but the "at" and the name after it make it a header, not prose;
+    and a title typed in lower case that names its employer after "at" is one too ("administrateur systèmes Unix /
+    Devops at Wedia France")."""
+    text = """Nabil Elouardi
+nabil@example.org
+WORK EXPERIENCE
+Architecte applicatif / Chef de projet éditorial API / Full Stack Devops at Le Figaro France
+SEP 2001 - NOW
+- Mise en place de l'architecture de l'application de gestion des piges.
+Responsable systèmes at Groupe Figaro France
+SEP 2001 — SEP 2010
+- Mise à jour du cluster de stockage et mise en place d'une ferme de virtualisation.
+administrateur systèmes Unix / Devops at Wedia France
+OCT 1997 — AUG 2001
+Administration systèmes Unix sur différents sites de presse.
+"""
+    assert roles(_parse(text)) == [
+        ("Architecte applicatif / Chef de projet éditorial API / Full Stack Devops", "Le Figaro France"),
+        ("Responsable systèmes", "Groupe Figaro France"), ("administrateur systèmes Unix / Devops", "Wedia France")]
+
+
+def test_a_themes_placeholder_after_a_numeric_start_is_a_role_still_held() -> None:
+    """"HOMEADVISOR 03/2013 - INVALID DATE": a JavaScript theme's placeholder for the missing end, after a start
+    written in numbers (or ISO form), dates a role still held, as it did after "Mar 2013"."""
+    for start in ("03/2013", "2013-03"):
+        resume = _parse(f"Jeremiah Holt\njeremiah@example.org\nEXPERIENCE\nHomeAdvisor {start} - INVALID DATE\n"
+                        "Senior JavaScript Developer\n• Built the booking flow for the web team.\n"
+                        "Hillside Software 01/2012 - 01/2013\nSoftware Developer\n• Built the mapping client.\n")
+        assert [(j.start, j.end) for j in resume.experience] == [("2013-03", "Present"), ("2012-01", "2013-01")], start
+        assert "HomeAdvisor" in (resume.experience[0].title, resume.experience[0].company)
+
+
+def test_a_title_wrapped_after_a_linking_word_in_another_language_is_one_title() -> None:
+    """"Especialista en Integraciones y" / "Analítica" over the employer: a line ending in "y" ("and") goes on below,
+    as one ending in "and" does; the halves are not a title and an employer."""
+    text = """Aníbal Cortés
+anibal@example.com
+Experiencia
+Especialista en Integraciones y
+Analítica
+Hola Moda
+May 2024 – Present
+• Desarrollé un pipeline de datos para la ingesta de los envíos.
+Ingeniero de backend
+EWEX
+Feb 2021 – Jul 2021
+• Desarrollo de API REST y gestión de criptomonedas.
+"""
+    assert roles(_parse(text)) == [("Especialista en Integraciones y Analítica", "Hola Moda"),
+                                    ("Ingeniero de backend", "EWEX")]
+
+
+def test_an_employer_named_like_a_town_is_the_employer_where_the_header_names_no_other() -> None:
+    """"Orange 2018 — 2018" / "IT Engineer": Orange is a town in the gazetteer, but a header whose other fields are
+    titles alone names its employer there; the role does not take the previous role's employer. A town beside an
+    employer that a comma or a legal form may hold stays a place."""
+    text = """Marek Sobczak
+marek@example.org
+Work
+Citizens Network Watchdog Poland 2013 — 2022
+IT System Engineer
+Highlights
+Design and implementation of web applications for own needs organization
+Orange 2018 — 2018
+IT Engineer
+Highlights
+Analysis about process automation, system integration and BI reporting
+Consultant Connect Ltd | Manchester | 2011 — 2013
+Recruitment Consultant
+"""
+    assert roles(_parse(text)) == [("IT System Engineer", "Citizens Network Watchdog Poland"),
+                                    ("IT Engineer", "Orange"), ("Recruitment Consultant", "Consultant Connect Ltd")]
+
+
+def test_separators_inside_brackets_and_a_bracket_wrapped_onto_the_dated_line_keep_the_employer_whole() -> None:
+    """"PIXELYNX (Berlin, Germany · Remote) | 2023-03-01 to 2024-08-28": the middle dot inside the brackets
+    separates the place's parts, not two fields; "MUTEK, Frontière IA & transmediale (Montreal, Canada & Berlin," /
+    "Germany) | 2018-03-31 to 2018-06-30": the bracket closed on the dated line was wrapped there. And a lone ISO
+    start, where the other entries write ISO ranges, is a role still held ("Pollinations.AI | 2022-01-01")."""
+    text = """Matthias Kern
+matthias@example.org
+Work
+Founder & Machine Learning Specialist
+Pollinations.AI (Berlin, Germany) | 2022-01-01
+Founded and developed the open-source generative AI platform.
+Senior Machine Learning Specialist
+PIXELYNX (Berlin, Germany · Remote) | 2023-03-01 to 2024-08-28
+Led the development of the generative AI platform Korus.
+AI and Art Presenter & Performer
+MUTEK, Frontière IA & transmediale (Montreal, Canada & Berlin,
+Germany) | 2018-03-31 to 2018-06-30
+Gave a talk on applications of AI in art at the conference.
+"""
+    resume = _parse(text)
+    assert [(j.title, j.company and j.company.split(" (")[0], j.end) for j in resume.experience] == [
+        ("Founder & Machine Learning Specialist", "Pollinations.AI", "Present"),
+        ("Senior Machine Learning Specialist", "PIXELYNX", "2024-08"),
+        ("AI and Art Presenter & Performer", "MUTEK, Frontière IA & transmediale", "2018-06")]
+    assert latest_job(resume).title == "Founder & Machine Learning Specialist"
+
+
+def test_an_odd_cased_employer_set_larger_than_the_description_above_heads_its_entry() -> None:
+    """"go2UBL" in the employers' 10.5 pt, right under the previous entry's description in 8 pt that does not end its
+    sentence: set larger, it is the next entry's employer, not the description's last word."""
+    employer, dated, body = {"size": 10.5, "gap": 24.7}, {"size": 9.0, "gap": 15.0}, {"size": 8.1, "gap": 16.5}
+    rows = [("Rik Vennegoor", {"size": 24.0, "bold": 1.0, "gap": 0.0}), ("rik@example.org", {"size": 9.0}),
+            ("Work", {"size": 14.0, "bold": 1.0, "gap": 30.0}),
+            ("Studentaanhuis", employer), ("Computer Consultant Dec 2013 - Feb 2016", dated),
+            ("Side job as computer consultant, performing house visits to fix software related problems for clients",
+             body),
+            ("go2UBL", employer), ("Junior Software Engineer Jun 2015 - Sep 2015", dated),
+            ("Temporary summer job. Added extra functionalities to the platform.", body),
+            ("ASVA studentenunie", employer), ("Webdeveloper Jun 2015 - Aug 2015", dated),
+            ("Education", {"size": 14.0, "bold": 1.0, "gap": 30.0})]
+    assert roles(_parse_set(rows)) == [("Computer Consultant", "Studentaanhuis"),
+                                        ("Junior Software Engineer", "go2UBL"), ("Webdeveloper", "ASVA studentenunie")]
+
+
+def test_a_title_wrapped_in_the_titles_face_is_one_title_and_no_heading() -> None:
+    """"Lead Technical Writer and Technical" / "Editor", set large and bold over the employer in its own face:
+    "technical" names a skills section and "Editor" is capitalised, but the two lines run on as a paragraph's do,
+    in the face every other entry gives its one-line title, so they are one title, and the roles after them stay
+    in the work history."""
+    title, employer, dates = {"size": 16.4, "bold": 1.0, "gap": 37.5}, {"size": 10.5, "bold": 1.0, "gap": 18.7,
+                                                                       "colour": "#6c7781"}, {"size": 10.5, "gap": 15.7}
+    rows = [("Jerome Paul", {"size": 30.0, "bold": 1.0, "gap": 0.0}), ("jerome@example.org", {"size": 10.5}),
+            ("Work", {"size": 20.5, "gap": 40.0, "colour": "#6c7781"}),
+            ("Manager- Information Experience", title), ("Genesys Telecom Labs", employer),
+            ("Jan 2017 – Jan 2025", dates), ("Led a team of technical writers and editors.", {"size": 10.5, "gap": 21.7}),
+            ("Lead Technical Writer and Technical", title), ("Editor", {**title, "gap": 24.7}),
+            ("Light & Wonder", employer), ("Jan 2006 – Jan 2017", dates),
+            ("Technical Writer", title), ("Wipro Technologies", employer), ("Jan 2004 – Jan 2006", dates),
+            ("Education", {"size": 20.5, "gap": 50.0, "colour": "#6c7781"}),
+            ("Human Factors International", {"size": 10.5})]
+    assert roles(_parse_set(rows)) == [
+        ("Manager- Information Experience", "Genesys Telecom Labs"),
+        ("Lead Technical Writer and Technical Editor", "Light & Wonder"), ("Technical Writer", "Wipro Technologies")]

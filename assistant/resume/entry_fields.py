@@ -103,8 +103,23 @@ def header_fields(text: str) -> list[str]:
         # case ("Software Engineer; on call"), and titles alone are the positions held ("Support Intern; QA Intern").
         text = " | ".join(clauses)
     # (A field's own colon stays: "Examples of assignments on this position:" is a lead-in, no name.)
-    parts = [re.sub(r"^\s*::|::\s*$", "", p).strip(" ,/–—-;~>‖¦»") for p in SEPARATORS.split(text)]
+    parts = [re.sub(r"^\s*::|::\s*$", "", p).strip(" ,/–—-;~>‖¦»") for p in _split_outside_brackets(text)]
     return [p for p in parts if p and any(ch.isalpha() for ch in p)]
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """`text` split at its separators, except inside brackets: "PIXELYNX (Berlin, Germany · Remote)" is one field
+    with its place in brackets, not "PIXELYNX (Berlin, Germany" and "Remote)"."""
+    inside = [m.span() for m in _BRACKETED.finditer(text)]
+    parts, start = [], 0
+    for separator in SEPARATORS.finditer(text):
+        if not any(a < separator.start() < b for a, b in inside):
+            parts.append(text[start:separator.start()])
+            start = separator.end()
+    return [*parts, text[start:]]
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 # Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
@@ -506,6 +521,9 @@ _SAID_TWICE = re.compile(r"\s*(?P<once>[^,]+?)\s*,\s*(?P=once)\s*", re.IGNORECAS
 _Candidate = tuple[str, str]  # (where in the header: "pre", "rest" or "post"; the field's text)
 
 
+# One capitalised word: a name that might be a town's or an employer's.
+_ONE_NAME = re.compile(r"[A-ZÀ-Ö][\w&'-]+")
+
 _JOINED = re.compile(r"^\s*(?:Re-?)?[Jj]oined\s+(?=[A-Z0-9])")
 
 
@@ -517,6 +535,7 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
     candidates: list[_Candidate] = []
     line_of: dict[int, int] = {}  # id of a candidate -> the line it came from, counted down the entry
     line_number = 0
+    named_like_a_place: list[tuple[int, _Candidate, int]] = []  # (where in the candidates, the field, its line)
     for origin, texts in (("pre", pre), ("rest", [rest]), ("post", post)):
         for text in texts:
             line_number += 1
@@ -539,11 +558,23 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                         # "SlashDB, SlashDB": a template that prints the employer's name and its display name.
                         part = said_twice.group("once")
                     cleaned, loc = strip_location(part)
+                    if not cleaned.strip() and _ONE_NAME.fullmatch(part.strip()):
+                        named_like_a_place.append((len(candidates), (origin, part.strip()), line_number))
                     location = location or loc
                     if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned) and (
                             not _CONTRACT_KIND.fullmatch(cleaned)):
                         candidates.append((origin, cleaned))
                         line_of[id(candidates[-1])] = line_number
+    if named_like_a_place and candidates and all(
+            TITLE_WORDS.search(text) and "," not in text and not legal_form(text) for _, text in candidates):
+        # "Orange 2018 — 2018" / "IT Engineer": a field that is one word, and a town's name, where the header
+        # names no employer otherwise (titles alone, none with a comma or a legal form that may hold one) is the
+        # employer named like a town (Orange, Nice, Mobile), not the place of a role whose employer went unsaid.
+        index, candidate, number = named_like_a_place[0]
+        candidates.insert(index, candidate)
+        line_of[id(candidate)] = number
+        if location == candidate[1]:
+            location = None
     if len(candidates) > 1 and any(not sentence_like(t) for _, t in candidates):
         # "Bitly – San Francisco, CA – Led data science for the IQ startup.": the description is not a field.
         candidates = [c for c in candidates if not sentence_like(c[1])]
@@ -558,7 +589,12 @@ def _title_at_employer(text: str) -> list[str] | None:
     if len(split) != 2:
         return None
     title_parts = header_fields(split[0])
-    if len(title_parts) < 2 or not TITLE_WORDS.search(title_parts[0]):
+    if len(title_parts) < 2:
+        return None
+    # The team or product first is as common: "Chrome for Android - Software Developer Intern at Google". (An
+    # employer first, known by its legal form, is the employer: "Globex GmbH - Consultant at Initech".)
+    first, last = title_parts[0], title_parts[-1]
+    if not (TITLE_WORDS.search(first) or TITLE_WORDS.search(last) and not legal_form(first)):
         return None
     return [split[0], *header_fields(split[1])]
 

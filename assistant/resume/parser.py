@@ -226,7 +226,7 @@ def _claimable_header(line: Line) -> bool:
     # (A bracketed aside does not make a field long: "Ingénieure logiciel (programme \"Entrepreneur d'Intérêt
     # Général\") , Ministère de la Culture".)
     if (len(re.sub(r"\([^()]*\)", "", fields[0])) > 80 and not _comma_header(fields[0])
-            and not _long_name(fields[0])) or text.endswith(
+            and not _long_name(fields[0]) and not _titles_at_employer(fields[0])) or text.endswith(
             (",", ";")) or heading_name(text) or (
             ENTRY_LABEL.fullmatch(BULLET.sub("", text).strip())):
         return False
@@ -237,12 +237,18 @@ def _claimable_header(line: Line) -> bool:
     if text.endswith(".") and not legal_end(text) and (len(fields) < 2 or sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
         return False
-    if len(fields) == 1 and sentence_like(text) and not _comma_header(text):
+    if len(fields) == 1 and sentence_like(text) and not _comma_header(text) and not _titles_at_employer(text):
         # Prose without its full stop: an unmarked bullet ("Built an arrival-time model that reduced late-delivery
         # complaints by 23%") over the next entry's employer is the end of this entry, not the next one's header.
         return False
     first = BULLET.sub("", text)[:1]
     named = legal_form(text) or legal_form(fields[0])  # "trans-o-flex IT-Service GmbH | Weinheim"
+    at = split_at_employer(text)
+    if len(at) == 2 and at[1][:1].isupper() and (
+            first.isdigit() and _DIGIT_WORD.match(BULLET.sub("", text)) or first.islower() and _titles_at_employer(text)):
+        # A title that names its employer: "3D Graphics Developer Intern at Vital Mechanics", "administrateur
+        # systèmes Unix / Devops at Wedia France" (typed in lower case).
+        named = True
     if not first or (first.isdigit() and not named) or (first.islower() and not (
             _CAMEL_BRAND.match(BULLET.sub("", text)) or named)):
         # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)", "eBay" or a name that ends
@@ -253,6 +259,19 @@ def _claimable_header(line: Line) -> bool:
         return find_location(BULLET.sub("", text)) is not None and len(text) < 70
     return True
 
+
+
+def _titles_at_employer(field: str) -> bool:
+    """ "Architecte applicatif / Chef de projet éditorial API / Full Stack Devops at Le Figaro France": several
+    titles held at once, then the employer after "at". Long, but a header: the titles end at the "at" and the
+    employer after it is a name (six words at most, no sentence's end)."""
+    split = split_at_employer(field)
+    return len(split) == 2 and len(split[1].split()) <= 6 and not split[1].rstrip().endswith((".", "!", "?")) and (
+        not prose_start(split[0], 4))
+
+
+# A word that opens with a digit and goes on in letters: "3D", "2nd", "1Password", not "30%" or "2019".
+_DIGIT_WORD = re.compile(r"\d+[^\W\d_]")
 
 
 def _description_line(text: str) -> bool:
@@ -308,9 +327,16 @@ def _odd_name_over_dates(lines: list[Line], i: int, anchor: int, pre: list[int],
     if name is None or typography is None:
         return False
     own, before = typography.style(lines[i]), typography.style(above)
-    # The bold share of the line reaches at least over the name (its place beside it may be in another weight).
-    return (own is not None and before is not None and before.bold < 0.2
-            and own.bold * (len(lines[i].text.strip()) - 1) >= len(name) - 1)
+    if own is None or before is None:
+        return False
+    # Set larger than the text above ("go2UBL" in the employers' 10.5 pt under a description in 8 pt), or in bold:
+    # the bold share of the line reaches at least over the name (its place beside it may be in another weight).
+    return own.size >= _LARGER * before.size or (
+        before.bold < 0.2 and own.bold * (len(lines[i].text.strip()) - 1) >= len(name) - 1)
+
+
+# How much larger than the line above a name is set to be taken for a heading of its own (an employer's line).
+_LARGER = 1.15
 
 
 _CONNECTOR_END = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|the|of|to|with|for|in|on|at|a|an|by|from|using))$", re.I)
@@ -597,7 +623,37 @@ def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) ->
             joined = " ".join(x.text for x in lines[index:end])
             if joined.count("(") == joined.count(")"):
                 return end
+    if (index + 2 < len(lines) and not _wrapped_header(lines[index + 1], lines[index + 2], typography)
+            and len(words) <= _HABIT_TAIL_WORDS and not _dated(lines[index + 1])
+            and _one_line_in_its_face(lines, index, typography)):
+        return index + 2
     return index + 1
+
+
+# The most words the wrapped end of a field set in the section's one-line face holds ("Editor", "Project Coordinator").
+_HABIT_TAIL_WORDS = 4
+
+
+def _one_line_in_its_face(lines: list[Line], index: int, typography: Typography) -> bool:
+    """Does the section set one line in the face of `lines[index]` per entry, as a habit (two entries at least, and
+    most of them)? Then two lines in that face are one field wrapped, whatever their case ("Lead Technical Writer
+    and Technical" / "Editor" over the employer in its own face, where every other entry's title is one line): a
+    second field would be set in the face the other entries give it."""
+    face = face_of(lines[index], typography)
+    runs: list[int] = []
+    for i, line in enumerate(lines):
+        if face_of(line, typography) != face:
+            continue
+        if runs and i - 1 >= 0 and face_of(lines[i - 1], typography) == face:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    singles = runs.count(1)
+    return singles >= 2 and singles >= _HABIT_SHARE * len(runs)
+
+
+# The share of an entry face's runs that are one line for that to be the section's habit.
+_HABIT_SHARE = 0.6
 
 
 def _join_wrapped_headers(lines: list[Line], measure: int | None, typography: Typography | None) -> list[Line]:
@@ -728,13 +784,18 @@ def _wrapped_before_its_dates(line: Line, tail: Line) -> str | None:
 def _bracket_closed_below(line: Line, following: Line) -> bool:
     """ "Game Developer - Arcadia Redux (Dota 2" / "Unofficial)": a header line that opens a bracket it does not
     close, and a short line under it that closes it, are one line cut by a wrap. (A header, not prose or a bullet:
-    a wrapped description goes on anyway.)"""
+    a wrapped description goes on anyway.) The short line may go on with the entry's dates: "MUTEK, Frontière IA
+    (Montreal, Canada & Berlin," / "Germany) | 2018-03-31 to 2018-06-30"."""
     text, tail = line.text.rstrip(), following.text.strip()
     closing = tail.find(")")
-    return (text.count("(") > text.count(")") and closing >= 0 and "(" not in tail[:closing]
-            and re.fullmatch(r"[^()]*\)[\s.,;:]*", tail) is not None and len(tail.split()) <= 6
+    if closing < 0:
+        return False
+    closed, after = tail[:closing + 1], tail[closing + 1:].strip(" |,;·–—-")
+    return (text.count("(") > text.count(")") and "(" not in tail[:closing]
+            and re.fullmatch(r"[^()]*\)[\s.,;:]*", closed) is not None and len(closed.split()) <= 6
+            and (not after or _date_only(after))
             and not _is_bullet(line) and not _is_bullet(following) and not sentence_like(text)
-            and not YEAR.search(tail) and _FIELD_SEPARATOR.search(text) is not None)
+            and not YEAR.search(closed) and _FIELD_SEPARATOR.search(text) is not None)
 
 
 def _wrapped_after_a_comma(previous: Line | None, line: Line, following: Line) -> bool:
@@ -751,7 +812,11 @@ _AT_THE_MARGIN = 0.85
 # ... and so was one that the next line's first word would have taken past this share of the measure.
 _NEXT_WORD = 0.9
 # What a header line ends in when its last field runs on ("— ", "&", "of", "and"): no field ends so.
-_LINKING_AT_END = r"(?:of|and|for|at|in|the|to|&)"
+_LINKING_AT_END = (r"(?:of|and|for|at|in|the|to|&"
+                   # ... and in the other languages the reader covers, in lower case: "Especialista en
+                   # Integraciones y" / "Analítica", "Responsable de la" / "production", "Leiter für" / "Data".
+                   r"|(?-i:y|e|et|und|oder|für|der|de|del|des|du|da|do|dos|das|di|della|en|pour|para|per|con|van"
+                   r"|voor|la|le))")
 _ENDS_MID_FIELD = re.compile(rf"(?:[-–—,&/|@]|\b{_LINKING_AT_END}\b)\s*$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s[-–—|@]\s|,\s")
 # ... and a line ending in a word that links to more ("Community Action Committee of the" / "Lehigh Valley") was
@@ -1595,7 +1660,9 @@ def _dates_beside(anchor_line: Line, post: list[int], section_lines: list[Line],
         LEADING_YEAR.match(anchor_line.text)) or _YEAR_OPENS_HEADER.match(anchor_line.text)
     assert match is not None
     start_raw: str = match.group("start") or match.groupdict().get("open") or match.groupdict().get("lead") or ""
-    end_raw = "present" if match.re is SINCE.compiled else match.groupdict().get("end")
+    # A lone ISO date, where the section writes its ranges in ISO form, is a start whose end the template left out:
+    # the role still held (`_entry_anchors`).
+    end_raw = "present" if match.re in (SINCE.compiled, LONE_ISO_DATE) else match.groupdict().get("end")
     if match.re is BARE_YEAR and post and post[-1] + 1 < len(section_lines) and (
             end_label := BARE_YEAR.fullmatch(section_lines[post[-1] + 1].text)) and (
             end_label.group("start") >= start_raw) and post[-1] + 1 not in anchors:

@@ -227,6 +227,8 @@ def _find_headings(
         # rest of its headings are set the same way).
         _headings_by_style(lines, typography, embedder, found)
     # (Again for the headings found by their look: a theme sets each entry's "Highlights" as it sets "Work".)
+    for index in [i for i in found if _title_wrapped_in_heading_type(lines, i, typography, found)]:
+        del found[index]
     return _leadership_as_work_history(lines, _without_repeated_labels(lines, found))
 
 
@@ -281,6 +283,23 @@ def _wrapped_tail(lines: list[Line], index: int, typography: Typography, found: 
     # "Teaching", the line's date, set beside it in the regular face, keeping its share of bold under one.)
     return (bool(shared) and typography.signature(own) not in shared and Typography.runs_on(above, own)
             and (own.bold <= above.bold or above.bold >= 0.6) and abs(own.x - above.x) <= 3)
+
+
+def _title_wrapped_in_heading_type(lines: list[Line], index: int, typography: Typography,
+                                   found: dict[int, SectionName]) -> bool:
+    """ "Lead Technical Writer and Technical" / "Editor", "Sr. Content Developer & Project" / "Coordinator": a job
+    title set large and bold, wrapped, whose first line holds a section's keyword ("technical", "project"). The
+    line runs on into the next as a paragraph's lines do (same type, same left edge, that close), and the two read
+    together as a job title, not as a heading. Only for a line that is no heading word for word (a lexicon
+    heading over a first line set like it stays)."""
+    if index + 1 >= len(lines) or index + 1 in found or heading_name(lines[index].text) is not None:
+        return False
+    own, below = typography.style(lines[index]), typography.style(lines[index + 1])
+    if own is None or below is None or not Typography.runs_on(own, below) or abs(own.x - below.x) > 3 or (
+            abs(own.bold - below.bold) > 0.3):
+        return False
+    joined = f"{lines[index].text.strip()} {lines[index + 1].text.strip()}"
+    return heading_name(joined) is None and TITLE_WORDS.search(joined) is not None and len(joined.split()) <= 10
 
 
 def _capitals(text: str) -> bool:

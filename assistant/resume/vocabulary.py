@@ -183,11 +183,18 @@ RANGE = Remembered(re.compile(
 # "Present - 2019", "heute – 03/2019": a range written end first.
 OPEN_FIRST = Remembered(re.compile(
     rf"(?<!\w)(?P<end>{OPEN_END})\s*(?:-|–|—|to|bis|au|a|hasta|até)\s*(?P<start>{DATE})(?!\w)", re.IGNORECASE))
+# What a JavaScript theme prints for a date or a duration it has no value for ("Nov 2023 - Invalid Date", moment.js's
+# "Invalid date", "Jul 2020 - undefined NaN", a French theme's "Dates invalides" where the time spent goes). Never a
+# field of the header. As an end it is read as a role still held: that is what a JSON Resume without an end date
+# means, and the commoner cause (a theme also prints it for an end it could not parse).
+UNSET_DATE = (r"(?<!\w)(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
+              r"|undefined(?:\s+NaN)?|NaN)(?!\w)")
 # "since 2020", "seit 03/2019": an open-ended range written with its start only.
 SINCE = Remembered(re.compile(
     rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?:(?:le|el|dem|the)\s+)?(?P<start>{DATE})"
-    # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role.
-    rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*$"
+    # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role
+    # (or its placeholder for one, `UNSET_DATE`: "03/2013 - Invalid date").
+    rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*(?:{UNSET_DATE})?\s*$"
     # ... and the same empty end in a date column read with its row: "2021 – Senior Data Scientist, Acme Corp".
     rf"|^\s*(?P<lead>{DATE})\s*[-–—]\s+(?=(?-i:[A-ZÀ-ÖØ-Þ]))",
     re.IGNORECASE,
@@ -211,12 +218,6 @@ CAREER_BREAK = re.compile(
     r"|licen[çc]a parental|excedencia|sab[áa]tic[oa]|sabbatique)\b",
     re.IGNORECASE,
 )
-# What a JavaScript theme prints for a date or a duration it has no value for ("Nov 2023 - Invalid Date", moment.js's
-# "Invalid date", "Jul 2020 - undefined NaN", a French theme's "Dates invalides" where the time spent goes). Never a
-# field of the header. As an end it is read as a role still held: that is what a JSON Resume without an end date
-# means, and the commoner cause (a theme also prints it for an end it could not parse).
-UNSET_DATE = (r"(?<!\w)(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
-              r"|undefined(?:\s+NaN)?|NaN)(?!\w)")
 DURATION_UNIT = (
     r"(?:years?|yrs?|months?|mos?|a[ñn]os?|meses|m[eê]s|ans?|mois|jahre?n?|monate?n?)"
 )
