@@ -1765,3 +1765,42 @@ def test_a_title_wrapped_in_the_titles_face_is_one_title_and_no_heading() -> Non
     assert roles(_parse_set(rows)) == [
         ("Manager- Information Experience", "Genesys Telecom Labs"),
         ("Lead Technical Writer and Technical Editor", "Light & Wonder"), ("Technical Writer", "Wipro Technologies")]
+
+
+def test_a_label_over_a_list_is_the_entrys_body_and_a_connector_under_a_joined_range_is_dropped() -> None:
+    """"Projects: NOS nieuws, Jeugdjournaal & Teletekst" right above the next dated title is what the role worked
+    on, not the next role's employer; "2009-08 PRESENT" / "TO": the connector a date column prints under its two
+    dates belongs to the range, not to the header under it; and "REDITUS, SA" is an employer with its legal form,
+    not a town in a state called SA."""
+    timeline = """Rik Vennegoor
+rik@example.org
+WORK EXPERIENCE
+Android Software Engineer 2019 - Present
+NOS
+Projects: NOS nieuws, Jeugdjournaal & Teletekst
+Android Software Engineer 2017 - 2019
+Accenture Interactive Amsterdam
+Clients: Grandvision, Plus Supermarkten & de Nationale Politie
+(Java) Teaching Assistant 2016 - 2017
+Amsterdam University of Applied Sciences
+"""
+    assert [company for _, company in roles(_parse(timeline))] == [
+        "NOS", "Accenture Interactive Amsterdam", "Amsterdam University of Applied Sciences"]
+    column = """Carlos Mendez
+carlos@example.org
+WORK EXPERIENCE
+2009-08 PRESENT
+TO
+Propietario at Fusivo LLC
+Fundé Fusivo LLC como vehículo de consultoría corp-to-corp para contratar con
+Savoir Technologies en proyectos de desarrollo back-end.
+2019-08 2024-03
+TO
+Consultor de Software at Cengage Group
+Cengage Group atiende aproximadamente a 16 millones de usuarios digitales al año
+interoperabilidad de herramientas entre plataformas.
+"""
+    assert roles(_parse(column)) == [("Propietario", "Fusivo LLC"), ("Consultor de Software", "Cengage Group")]
+    legal = _parse("Marcio Tavares\nmarcio@example.org\nWork Experience\nREDITUS, SA\nEngenheiro de Software Senior\n"
+                   "2020 - Present\nO trabalho na equipa permite-me trabalhar com grandes clientes.\n")
+    assert roles(legal) == [("Engenheiro de Software Senior", "REDITUS, SA")]

@@ -231,8 +231,10 @@ def _claimable_header(line: Line) -> bool:
             ENTRY_LABEL.fullmatch(BULLET.sub("", text).strip())):
         return False
     label = re.match(r"([^:]{2,40}):\s+\S", text)
-    if label and heading_name(label.group(1)) == "skills":
-        # "Technologies: Go, React, Kafka": the skills used, run in after a label, are a line of the entry's body.
+    if label and (heading_name(label.group(1)) is not None or len(_LIST_ITEMS.split(text[label.end() - 1:])) >= 3):
+        # "Technologies: Go, React, Kafka", "Projects: NOS nieuws, Jeugdjournaal & Teletekst", "Clients: Grandvision,
+        # Plus & de Politie": what the role used or served, run in after a label, is a line of the entry's body
+        # (one name after a label, "Client: Globex", may still be a header's).
         return False
     if text.endswith(".") and not legal_end(text) and (len(fields) < 2 or sentence_like(fields[0])):
         # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
@@ -268,6 +270,10 @@ def _titles_at_employer(field: str) -> bool:
     split = split_at_employer(field)
     return len(split) == 2 and len(split[1].split()) <= 6 and not split[1].rstrip().endswith((".", "!", "?")) and (
         not prose_start(split[0], 4))
+
+
+# What separates the items of a list run in after a label.
+_LIST_ITEMS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 
 # A word that opens with a digit and goes on in letters: "3D", "2nd", "1Password", not "30%" or "2019".
@@ -527,6 +533,10 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
         if out and out[-1] is lines[index - 1] and _CONNECTOR_ALONE.fullmatch(line.text) and (
                 pair := _TWO_DATES.fullmatch(out[-1].text)):
             out[-1] = Line(number=out[-1].number, text=f"{pair.group('start')} – {pair.group('end')}")
+            continue
+        if out and _CONNECTOR_ALONE.fullmatch(line.text) and RANGE.search(out[-1].text) and _date_only(out[-1].text):
+            # ... and one under two dates joined already ("2009-08 – PRESENT" / "TO"): the range holds it; left on
+            # its line, it would be read as the first line of the header under it.
             continue
         month = _MONTH_AT_END.search(out[-1].text) if out and _YEAR_OPENS_RANGE.match(line.text) else None
         if month and not _is_bullet(out[-1]) and not RANGE.search(out[-1].text) and (

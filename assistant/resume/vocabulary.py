@@ -433,8 +433,12 @@ def find_location(field: str) -> tuple[int, str] | None:
     last = rest.split(",")[-1].strip()
     if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in REGIONS or rest.lower() in REGIONS):
         return None
-    if legal_form(rest) and not re.fullmatch(r"[A-Z]{2}", rest):
-        # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code.
+    from assistant.resume.places import known_city  # the gazetteer loads on first use
+
+    if legal_form(rest) and (not re.fullmatch(r"[A-Z]{2}", rest) or not known_city(match.group("city"))):
+        # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code; a code
+        # that is both ("SA", "AG", "AB") is a legal form unless a known city is before it ("REDITUS, SA" but
+        # "Aarau, AG").
         return None
     city = match.group("city")
     if TITLE_WORDS.search(city):
