@@ -1804,3 +1804,82 @@ interoperabilidad de herramientas entre plataformas.
     legal = _parse("Marcio Tavares\nmarcio@example.org\nWork Experience\nREDITUS, SA\nEngenheiro de Software Senior\n"
                    "2020 - Present\nO trabalho na equipa permite-me trabalhar com grandes clientes.\n")
     assert roles(legal) == [("Engenheiro de Software Senior", "REDITUS, SA")]
+
+
+def test_a_projects_experience_heading_keeps_the_projects_out_of_the_work_history() -> None:
+    """"Projects Experience": a heading of two heading words names the projects (it is no "Projects" heading
+    glued to an entry named "Experience", which had put the projects under a second work history)."""
+    text = """Colby Hart
+colby@example.com
+Work Experience
+Senior AI/ML Engineer
+Frame Payments | Oct 2025 - Present
+• Shipped document intelligence for merchant onboarding.
+Founder, Chief Technology Officer
+SandLabs | Jun 2021 - Mar 2022
+• Built the data platform.
+Projects Experience
+Personal Website: c4h.dev
+Nov 2018 - Present
+Built an accessible, performant, type-safe personal web app and blog.
+NBA Basketball Database
+Apr 2021 - Jun 2021
+Democratized access to sports analytics insights by open-sourcing a dataset.
+"""
+    resume = _parse(text)
+    assert roles(resume) == [("Senior AI/ML Engineer", "Frame Payments"),
+                             ("Founder, Chief Technology Officer", "SandLabs")]
+    assert "projects" in {s.name for s in resume.sections}
+
+
+def test_a_title_opening_with_a_digit_word_under_its_employers_dates_is_the_title() -> None:
+    """"Vital Mechanics 01/2018 - 04/2018" / "3D Graphics & Simulation Developer Intern": a line opening with a digit
+    is usually a wrapped bullet's tail, but a short one ending in a job title's word is the title."""
+    text = """Reed Hollis
+reed@example.org
+Experience
+Google 05/2018 - 07/2018
+Software Developer Intern
+• Redesigned and added new features to a tool used to analyze millions of files.
+Vital Mechanics 01/2018 - 04/2018
+3D Graphics & Simulation Developer Intern
+• Built a Typescript Electron client that interfaces with a C++ server.
+"""
+    assert roles(_parse(text)) == [("Software Developer Intern", "Google"),
+                                    ("3D Graphics & Simulation Developer Intern", "Vital Mechanics")]
+
+
+def test_a_date_that_ends_a_bullets_sentence_is_no_entry() -> None:
+    """"• Started with Siemens HS which was acquired by Cerner Corporation effective" / "February 2015.": the date
+    closes the bullet's sentence; it opens no role of its own."""
+    text = """Austin Moody
+austin@example.org
+Experience
+Software Architect, Cerner
+May 2013 - Dec 2016
+• Started with Siemens HS which was acquired by Cerner Corporation effective
+February 2015.
+• Developed a process to migrate CCD data between platforms.
+Senior Lead Technical Services Engineer, GE Healthcare
+Jan 2011 - May 2013
+• Led the technical services team.
+"""
+    assert roles(_parse(text)) == [("Software Architect", "Cerner"),
+                                    ("Senior Lead Technical Services Engineer", "GE Healthcare")]
+
+
+def test_an_employer_in_bold_wrapped_in_its_face_is_one_employer_by_the_sections_habit() -> None:
+    """"Amsterdam University of Applied" / "Sciences" in bold at the body's size, over the title in regular type:
+    every other entry sets its employer on one bold line, so the two lines are one employer wrapped."""
+    employer, title = {"size": 10.5, "bold": 1.0, "gap": 22.5}, {"size": 10.5, "gap": 15.0}
+    rows = [("Rik Vennegoor", {"size": 24.0, "bold": 1.0, "gap": 0.0}), ("rik@example.org", {"size": 10.5}),
+            ("Work", {"size": 14.0, "bold": 1.0, "gap": 30.0}),
+            ("NOS", employer), ("Android Software Engineer", title), ("Apr 2019 - Present", title),
+            ("Accenture Interactive Amsterdam", employer), ("Android Software Engineer", title),
+            ("Sep 2017 - Mar 2019", title),
+            ("Amsterdam University of Applied", employer), ("Sciences", {**employer, "gap": 15.7}),
+            ("(Java) Teaching Assistant", title), ("Feb 2016 - Jan 2017", title),
+            ("Studentaanhuis", employer), ("Computer Consultant", title), ("Dec 2013 - Feb 2016", title),
+            ("Education", {"size": 14.0, "bold": 1.0, "gap": 30.0})]
+    assert [company for _, company in roles(_parse_set(rows))] == [
+        "NOS", "Accenture Interactive Amsterdam", "Amsterdam University of Applied Sciences", "Studentaanhuis"]

@@ -120,6 +120,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
     "projects": (
         "projects", "project", "personal projects", "side projects", "selected projects", "open source",
         "open source projects", "key projects", "things i've built", "productions", "software",
+        "project experience", "projects experience",
         "projekte", "projets", "proyectos", "projetos", "progetti",
         # ru
         "проекты",

@@ -251,6 +251,8 @@ def _claimable_header(line: Line) -> bool:
         # A title that names its employer: "3D Graphics Developer Intern at Vital Mechanics", "administrateur
         # systèmes Unix / Devops at Wedia France" (typed in lower case).
         named = True
+    elif first.isdigit() and _DIGIT_WORD.match(BULLET.sub("", text)) and _ends_in_a_title_word(text):
+        named = True  # "3D Graphics & Simulation Developer Intern": a title that opens with a digit word
     if not first or (first.isdigit() and not named) or (first.islower() and not (
             _CAMEL_BRAND.match(BULLET.sub("", text)) or named)):
         # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)", "eBay" or a name that ends
@@ -274,6 +276,14 @@ def _titles_at_employer(field: str) -> bool:
 
 # What separates the items of a list run in after a label.
 _LIST_ITEMS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+
+
+def _ends_in_a_title_word(text: str) -> bool:
+    """A short line, no sentence, whose last word is a job title's ("... Developer Intern", "... Engineer"): a
+    title's shape. A wrapped bullet's tail ends in what was done, not in who did it."""
+    words = text.split()
+    return (2 <= len(words) <= 8 and not text.rstrip().endswith((".", ",", ";", ":")) and not prose_start(text, 4)
+            and TITLE_WORDS.fullmatch(words[-1].lower().strip("()")) is not None)
 
 
 # A word that opens with a digit and goes on in letters: "3D", "2nd", "1Password", not "30%" or "2019".
@@ -621,9 +631,15 @@ def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) ->
     face when that starts with a word in lower case, which no field does ("Développeuse et chargée de mission" /
     "logiciels libres"; "eBay" keeps a capital), or on the line that closes a bracket the field opened, within three
     lines ("Développeuse web (programme" / "\"Volontariat International en" / "Entreprise\")")."""
-    if index + 1 >= len(lines) or not _wrapped_header(lines[index], lines[index + 1], typography):
+    if index + 1 >= len(lines):
         return index + 1
     words = lines[index + 1].text.split()
+    if not _wrapped_header(lines[index], lines[index + 1], typography):
+        # A field in bold at the body's size wraps in its face too ("Amsterdam University of Applied" / "Sciences"),
+        # known by the section's habit alone.
+        if _bold_run_on(lines[index], lines[index + 1], typography) and _wrapped_by_habit(lines, index, typography):
+            return index + 2
+        return index + 1
     if words and words[0].isalpha() and words[0].islower():
         return index + 2
     if lines[index].text.count("(") > lines[index].text.count(")"):
@@ -633,11 +649,26 @@ def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) ->
             joined = " ".join(x.text for x in lines[index:end])
             if joined.count("(") == joined.count(")"):
                 return end
-    if (index + 2 < len(lines) and not _wrapped_header(lines[index + 1], lines[index + 2], typography)
-            and len(words) <= _HABIT_TAIL_WORDS and not _dated(lines[index + 1])
-            and _one_line_in_its_face(lines, index, typography)):
+    if _wrapped_by_habit(lines, index, typography):
         return index + 2
     return index + 1
+
+
+def _wrapped_by_habit(lines: list[Line], index: int, typography: Typography) -> bool:
+    """Are `lines[index]` and the line under it, set alike, one field wrapped by the section's habit
+    (`_one_line_in_its_face`): a short tail, no date, the line after it in another face?"""
+    words = lines[index + 1].text.split()
+    return (index + 2 < len(lines) and face_of(lines[index + 2], typography) != face_of(lines[index], typography)
+            and len(words) <= _HABIT_TAIL_WORDS and not _dated(lines[index + 1]) and not _is_bullet(lines[index + 1])
+            and _one_line_in_its_face(lines, index, typography))
+
+
+def _bold_run_on(line: Line, below: Line, typography: Typography) -> bool:
+    """`below` set in `line`'s face, bold, at its left edge, as close under it as a paragraph's next line."""
+    own, under = typography.style(line), typography.style(below)
+    return (own is not None and under is not None and own.bold >= 0.6 and face_of(line, typography) == face_of(
+        below, typography) and Typography.runs_on(own, under) and abs(own.x - under.x) <= 3
+            and not _is_bullet(line))
 
 
 # The most words the wrapped end of a field set in the section's one-line face holds ("Editor", "Project Coordinator").
@@ -1183,6 +1214,14 @@ _YEAR_MENTIONED = re.compile(r"\b(?:in|by|of|before|after|during|around|en|em|im
                              re.IGNORECASE)
 
 
+def _ends_the_bullet_above(lines: list[Line], index: int) -> bool:
+    """ "• Started with Siemens HS which was acquired by Cerner effective" / "February 2015.": a date that ends the
+    sentence a bullet above left open is that bullet's last words, not an entry's date."""
+    above = lines[index - 1] if index > 0 else None
+    return (above is not None and _is_bullet(above) and not above.text.rstrip().endswith((".", "!", "?", ":"))
+            and lines[index].text.rstrip().endswith("."))
+
+
 def _entry_anchors(section_lines: list[Line]) -> list[int]:
     """The lines that open an entry: its dated line (a range, an open start, "since 2020", a single date), a header
     line ending or opening in a bare year where the entries print their ranges there, or a timeline's bare start
@@ -1190,7 +1229,8 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
     anchors = [i for i, line in enumerate(section_lines) if (RANGE.search(line.text) or OPEN_FIRST.search(
         line.text)) and not _range_in_prose(section_lines, i) or (
         (SINCE.search(line.text) or SINGLE_DATE.search(line.text)) and len(line.text) < 90
-        and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text) and not sentence_like(line.text))]
+        and not _is_bullet(line) and not _DOCUMENT_DATE.search(line.text) and not sentence_like(line.text)
+        and not _ends_the_bullet_above(section_lines, i))]
     if anchors:
         # Where the section's entries are dated, "Senior Manager, Applied ML  2018" is a role held within one year:
         # a header line (short, a title word, not prose or a bullet) that ends in a bare year.

@@ -105,7 +105,10 @@ def _margin_heading(text: str) -> tuple[str, str] | None:
         return None  # "Career Break, Family care  2019 - 2021": a break's entry, not "Career" over an entry
     for count in range(min(4, len(words) - 1), 0, -1):
         head, rest = " ".join(words[:count]), " ".join(words[count:])
-        if heading_name(head) and rest[:1].isupper() | rest[:1].isdigit() and not words[count].isupper():
+        if heading_name(head) and rest[:1].isupper() | rest[:1].isdigit() and not words[count].isupper() and (
+                heading_name(rest) is None):
+            # (A heading word after it makes one heading of two, "Projects Experience", not a heading over an
+            # entry named "Experience".)
             return head, rest
     return None
 
