@@ -299,10 +299,11 @@ def _title_wrapped_in_heading_type(lines: list[Line], index: int, typography: Ty
         return False
     own, below = typography.style(lines[index]), typography.style(lines[index + 1])
     if own is None or below is None or not Typography.runs_on(own, below) or abs(own.x - below.x) > 3 or (
-            abs(own.bold - below.bold) > 0.3):
-        return False
+            abs(own.bold - below.bold) > 0.3) or own.ruled != below.ruled:
+        return False  # (an underlined heading over its first line in the body's type is set apart by its rule)
     joined = f"{lines[index].text.strip()} {lines[index + 1].text.strip()}"
-    return heading_name(joined) is None and TITLE_WORDS.search(joined) is not None and len(joined.split()) <= 10
+    last = joined.split()[-1].strip("()").lower()
+    return heading_name(joined) is None and TITLE_WORDS.fullmatch(last) is not None and len(joined.split()) <= 10
 
 
 def _capitals(text: str) -> bool:
