@@ -231,7 +231,7 @@ def _claimable_header(line: Line) -> bool:
             ENTRY_LABEL.fullmatch(BULLET.sub("", text).strip())):
         return False
     label = re.match(r"([^:]{2,40}):\s+\S", text)
-    if label and (heading_name(label.group(1)) is not None or len(_LIST_ITEMS.split(text[label.end() - 1:])) >= 3):
+    if label and (heading_name(label.group(1)) is not None or len(_LIST_ITEMS.split(text[label.end(1) + 1:])) >= 3):
         # "Technologies: Go, React, Kafka", "Projects: NOS nieuws, Jeugdjournaal & Teletekst", "Clients: Grandvision,
         # Plus & de Politie": what the role used or served, run in after a label, is a line of the entry's body
         # (one name after a label, "Client: Globex", may still be a header's).
@@ -245,14 +245,8 @@ def _claimable_header(line: Line) -> bool:
         return False
     first = BULLET.sub("", text)[:1]
     named = legal_form(text) or legal_form(fields[0])  # "trans-o-flex IT-Service GmbH | Weinheim"
-    at = split_at_employer(text)
-    if len(at) == 2 and at[1][:1].isupper() and (
-            first.isdigit() and _DIGIT_WORD.match(BULLET.sub("", text)) or first.islower() and _titles_at_employer(text)):
-        # A title that names its employer: "3D Graphics Developer Intern at Vital Mechanics", "administrateur
-        # systèmes Unix / Devops at Wedia France" (typed in lower case).
-        named = True
-    elif first.isdigit() and _DIGIT_WORD.match(BULLET.sub("", text)) and _ends_in_a_title_word(text):
-        named = True  # "3D Graphics & Simulation Developer Intern": a title that opens with a digit word
+    if not named and (first.isdigit() or first.islower()):
+        named = _title_in_odd_case(text)
     if not first or (first.isdigit() and not named) or (first.islower() and not (
             _CAMEL_BRAND.match(BULLET.sub("", text)) or named)):
         # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)", "eBay" or a name that ends
@@ -263,6 +257,19 @@ def _claimable_header(line: Line) -> bool:
         return find_location(BULLET.sub("", text)) is not None and len(text) < 70
     return True
 
+
+
+def _title_in_odd_case(text: str) -> bool:
+    """A header line that opens with a digit word or in lower case, which a wrapped bullet's tail usually does, but
+    that is a title: one that names its employer after "at" ("3D Graphics Developer Intern at Vital Mechanics",
+    "administrateur systèmes Unix / Devops at Wedia France"), or, opening with a digit word, one that ends in a
+    title's word ("3D Graphics & Simulation Developer Intern")."""
+    digit_word = _DIGIT_WORD.match(BULLET.sub("", text)) is not None
+    at = split_at_employer(text)
+    if len(at) == 2 and at[1][:1].isupper() and (digit_word or BULLET.sub("", text)[:1].islower() and (
+            _titles_at_employer(text))):
+        return True
+    return digit_word and _ends_in_a_title_word(text)
 
 
 def _titles_at_employer(field: str) -> bool:

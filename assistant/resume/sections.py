@@ -292,9 +292,9 @@ def _title_wrapped_in_heading_type(lines: list[Line], index: int, typography: Ty
                                    found: dict[int, SectionName]) -> bool:
     """ "Lead Technical Writer and Technical" / "Editor", "Sr. Content Developer & Project" / "Coordinator": a job
     title set large and bold, wrapped, whose first line holds a section's keyword ("technical", "project"). The
-    line runs on into the next as a paragraph's lines do (same type, same left edge, that close), and the two read
-    together as a job title, not as a heading. Only for a line that is no heading word for word (a lexicon
-    heading over a first line set like it stays)."""
+    line runs on into the next as a paragraph's lines do (same type, rule and left edge, that close), and the two
+    read together as a job title ending in a title's word, not as a heading. Only for a line that is no heading
+    word for word (a lexicon heading over a first line set like it stays)."""
     if index + 1 >= len(lines) or index + 1 in found or heading_name(lines[index].text) is not None:
         return False
     own, below = typography.style(lines[index]), typography.style(lines[index + 1])
