@@ -178,9 +178,8 @@ def in_both_schemas(resume: dict[str, Any]) -> dict[str, Any]:
     own files use either and themes read either: work[].name and .company, .url and .website, basics.url and
     .website. Nothing is added that a theme would show twice (each pair holds one value)."""
     out = json.loads(json.dumps(resume))
-    for old, new in (("website", "url"),):
-        if out["basics"].get(old) and not out["basics"].get(new):
-            out["basics"][new] = out["basics"][old]
+    if out["basics"].get("website") and not out["basics"].get("url"):
+        out["basics"]["url"] = out["basics"]["website"]
     for job in out.get("work", []):
         if job.get("company") and not job.get("name"):
             job["name"] = job["company"]
