@@ -1883,3 +1883,70 @@ def test_an_employer_in_bold_wrapped_in_its_face_is_one_employer_by_the_sections
             ("Education", {"size": 14.0, "bold": 1.0, "gap": 30.0})]
     assert [company for _, company in roles(_parse_set(rows))] == [
         "NOS", "Accenture Interactive Amsterdam", "Amsterdam University of Applied Sciences", "Studentaanhuis"]
+
+
+def test_a_sentence_naming_a_role_under_each_date_does_not_put_the_headers_below_the_dates() -> None:
+    """Title / "Employer · what it does" / dates / place / a description opening with a sentence that names a
+    role ("Contributed as a senior engineer within ..."): the headers are above the dates, so each role keeps its
+    title (and its employer) rather than taking the place line under its dates for the employer."""
+    text = """Noor Haddad
+noor@example.org
+Work
+Senior Software Engineer
+Tallwood · Building the grocery experience of tomorrow.
+Nov 2020 – Nov 2021
+Lisbon/Remote
+Contributed as a senior engineer within a distributed product group,
+shipping dashboards and serverless APIs for several client projects.
+Senior Mobile Engineer
+Quayside · A loyalty and payments app for many brands
+Aug 2018 – Jun 2020
+Porto/Remote
+As a key mobile engineer, I led a React Native application to its
+production launch and mentored two junior developers.
+Marrowfield
+A studio of developers and designers building web and mobile apps.
+Full-Stack Engineer
+Jan 2017 – Jul 2018
+Porto/Remote
+As a full-stack engineer, I took over the backend and its deployment.
+Frontend Engineer
+Mar 2016 – Dec 2016
+Porto/Remote
+As a frontend specialist, I built and optimised responsive user
+interfaces for agencies and their clients.
+Founder/CTO
+Cobalt Lane · A web and mobile consultancy
+May 2014 – Feb 2016
+Remote
+Founded a small consultancy. As CTO, I led its delivery.
+Education
+BSc Computer Science, University of Porto, 2014"""
+    read = roles(_parse(text))
+    assert [title for title, _ in read] == ["Senior Software Engineer", "Senior Mobile Engineer", "Full-Stack Engineer",
+                                            "Frontend Engineer", "Founder/CTO"]
+    assert [read[n][1] for n in (0, 1, 4)] == ["Tallwood", "Quayside", "Cobalt Lane"]
+
+
+def test_an_employers_description_wrapped_over_the_dates_leaves_the_employer_and_title_above_it() -> None:
+    """"Arquitecta de Soluciones" / "Veloza · Veloza.com es un portal web dedicado a ofrecer seguros" / two more
+    lines of that description / dates: the lines the description ran onto name no field, and the header is the
+    title and the employer above them (the employer set bold, its description not)."""
+    title, body = {"size": 16.0, "bold": 1.0, "gap": 30.0}, {"size": 10.5, "gap": 15.0}
+    employer = {"size": 10.5, "bold": 0.8, "gap": 18.0}
+    rows = [("Lucía Ferrán", {"size": 24.0, "bold": 1.0, "gap": 0.0}), ("lucia@example.org", body),
+            ("Work", {"size": 20.0, "gap": 40.0}),
+            ("Arquitecta de Soluciones", title),
+            ("Veloza · Veloza.com es un portal web dedicado a ofrecer seguros", employer),
+            ("de daños a terceros y cobertura completa desde una plataforma", body), ("fiable y segura.", body),
+            ("Dec 2022 – Apr 2024", body), ("Ciudad de Panamá, Panamá", body),
+            ("Lideré el proyecto de expansión internacional de la empresa.", body),
+            ("Pasante de investigación", title),
+            ("Laboratorio Norte de Sistemas · Grupo de", employer),
+            ("investigación de la universidad especializado en IoT,", body),
+            ("sensores, drones y más.", body),
+            ("Sep 2021 – Dec 2021", body), ("Salamanca, España", body),
+            ("Desarrollo de un sistema de control del riego.", body),
+            ("Education", {"size": 20.0, "gap": 40.0})]
+    assert roles(_parse_set(rows)) == [("Arquitecta de Soluciones", "Veloza"),
+                                       ("Pasante de investigación", "Laboratorio Norte de Sistemas")]

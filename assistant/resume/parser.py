@@ -1031,7 +1031,10 @@ def _headers_below_dates(lines: list[Line], anchors: list[int]) -> bool:
         return False
 
     def titled(index: int) -> bool:
-        return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(TITLE_WORDS.search(lines[index].text))
+        # A sentence naming a role ("Contributed as a senior engineer within a global talent network,") is a
+        # description, not a title line.
+        return 0 <= index < len(lines) and not _is_bullet(lines[index]) and bool(
+            TITLE_WORDS.search(lines[index].text)) and not sentence_like(lines[index].text)
 
     def employer_like(index: int) -> bool:
         return 0 <= index < len(lines) and _claimable_header(lines[index]) and not sentence_like(lines[index].text) \
@@ -1340,6 +1343,7 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
             i = floor - 1  # this resume writes each header under its date: lines above belong to the entry before
         elif _date_only(section_lines[anchor].text) and not glyph_fields:
             i = _over_early_bullets(section_lines, i, floor, claimed)
+            i = _over_wrapped_tagline(section_lines, i, floor, claimed, typography)
         # A title right under bare dates ("Aug 2019 - Jan 2021" / "Software Development Engineer I at Nimbus Cloud"):
         # the header is below them, so a description right above them ran on from the entry before.
         title_below = _date_only(section_lines[anchor].text) and anchor + 1 < len(section_lines) and not _is_bullet(
@@ -1994,6 +1998,42 @@ def _over_early_bullets(section_lines: list[Line], i: int, floor: int, claimed: 
         j -= 1
     if j < i and j >= floor and j not in claimed and not _is_bullet(section_lines[j]) and _claimable_header(
             section_lines[j]) and not _date_only(section_lines[j].text):
+        return j
+    return i
+
+
+# A separator between a name and the words describing it, set off by spaces: "Eprezto · Eprezto.com es un ...".
+_TAGLINE_SEPARATOR = re.compile(r"\s[·|–—]\s")
+
+
+def _over_wrapped_tagline(section_lines: list[Line], i: int, floor: int, claimed: set[int],
+                          typography: Typography | None) -> int:
+    """Where a bare date's header search starts when the employer's one-line description, run in after a
+    separator, wrapped onto a line or three right above the date: "Arquitecto de Soluciones" / "Eprezto · Eprezto.com
+    es un portal web dedicado a ofrecer seguros" / "de daños a terceros y cobertura completa desde una plataforma" /
+    "fiable y segura." / "Dec 2022 – Apr 2024". The lines it ran onto name no field; the line it opens on holds the
+    employer (its first field), and the header goes on above it. Else `i`.
+
+    The run is one paragraph: no line of it but the last ends a sentence, none is a bullet, and its lines are set
+    alike and at the opening line's size (so only where the style is known)."""
+    if typography is None or i < floor or i in claimed or _is_bullet(section_lines[i]):
+        return i  # (a pasted text cannot show the run is one paragraph: its lines may be a list's, or a contact line's)
+    j = i
+    while j - 1 >= floor and i - j < 3 and j - 1 not in claimed and not _is_bullet(section_lines[j - 1]) and not (
+            section_lines[j - 1].text.rstrip().endswith((".", "!", "?"))):
+        j -= 1
+        opener = section_lines[j]
+        separator = _TAGLINE_SEPARATOR.search(opener.text)
+        if separator is None:
+            continue
+        name = opener.text[:separator.start()].strip()
+        tagline = " ".join([opener.text[separator.end():]] + [line.text for line in section_lines[j + 1:i + 1]])
+        if not (1 <= len(name.split()) <= 6 and len(tagline.split()) >= 3 and not sentence_like(name)
+                and _claimable_header(opener.model_copy(update={"text": name}))):
+            return i
+        faces = [face_of(line, typography) for line in section_lines[j:i + 1]]
+        if None in faces or len(set(faces[1:])) > 1 or len({face[2] for face in faces if face}) > 1:
+            return i  # (the name opening the run may be set bold: the run's size is what makes it one paragraph)
         return j
     return i
 
