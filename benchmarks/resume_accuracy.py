@@ -78,12 +78,16 @@ def _norm(text: str | None) -> str:
 
 
 def _employer_match(truth: str, parsed: list[str]) -> bool:
-    t = _norm(re.sub(r"\(.*?\)", "", truth)) or _norm(truth)
+    """Is the employer `truth` among the `parsed` fields? A bracketed aside in the truth ("EdTech (Thailand) Co.
+    Ltd.") may be left out of the reading or read with it: until stop 51 only the first counted, so an employer read
+    exactly as printed was a miss."""
+    whole = _norm(truth)
+    t = _norm(re.sub(r"\(.*?\)", "", truth)) or whole
     for p in parsed:
         p = _norm(p)
         if not p:
             continue
-        if p == t or t in p or (len(p) >= 3 and p in t):
+        if p == t or t in p or (len(p) >= 3 and p in t) or whole in p:
             return True
     return False
 

@@ -81,3 +81,14 @@ def test_the_typst_resumes_are_read_well(settings) -> None:
     assert score.counts["latest_title"][0] >= 56
     assert score.counts["years"][0] >= 56
     assert score.rate("email") == 1.0
+
+
+def test_an_employer_with_a_bracketed_aside_counts_whether_the_reading_keeps_the_aside_or_not() -> None:
+    """The benchmark's employer match: "EdTech (Thailand) Co. Ltd." is found when read as printed and when read
+    without its aside, and not when only the aside was read."""
+    from benchmarks.resume_accuracy import _employer_match
+
+    truth = "EdTech (Thailand) Co. Ltd."
+    assert _employer_match(truth, ["EDTECH (THAILAND) CO. LTD."])
+    assert _employer_match(truth, ["EdTech Co. Ltd"])
+    assert not _employer_match(truth, ["Thailand"])
