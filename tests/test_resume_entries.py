@@ -1931,7 +1931,7 @@ BSc Computer Science, University of Porto, 2014"""
 def test_an_employers_description_wrapped_over_the_dates_leaves_the_employer_and_title_above_it() -> None:
     """"Arquitecta de Soluciones" / "Veloza · Veloza.com es un portal web dedicado a ofrecer seguros" / two more
     lines of that description / dates: the lines the description ran onto name no field, and the header is the
-    title and the employer above them (the employer set bold, its description not)."""
+    title and the employer above them (the employer set bold, its description not). A dash is no such separator."""
     title, body = {"size": 16.0, "bold": 1.0, "gap": 30.0}, {"size": 10.5, "gap": 15.0}
     employer = {"size": 10.5, "bold": 0.8, "gap": 18.0}
     rows = [("Lucía Ferrán", {"size": 24.0, "bold": 1.0, "gap": 0.0}), ("lucia@example.org", body),
@@ -1947,6 +1947,12 @@ def test_an_employers_description_wrapped_over_the_dates_leaves_the_employer_and
             ("sensores, drones y más.", body),
             ("Sep 2021 – Dec 2021", body), ("Salamanca, España", body),
             ("Desarrollo de un sistema de control del riego.", body),
+            # A title joined to its team by a dash and wrapped onto the employer's line is no employer's tagline.
+            ("Associate III, Senior Software Engineer — Data", {"size": 10.5, "bold": 1.0, "gap": 30.0}),
+            ("Integrations, Harrowgate Bank & Co.", {"size": 10.5, "bold": 0.4, "gap": 15.0}),
+            ("May 2018 – Aug 2021", body), ("Engineered data pipelines for trading and risk.", body),
             ("Education", {"size": 20.0, "gap": 40.0})]
-    assert roles(_parse_set(rows)) == [("Arquitecta de Soluciones", "Veloza"),
-                                       ("Pasante de investigación", "Laboratorio Norte de Sistemas")]
+    read = roles(_parse_set(rows))
+    assert read[:2] == [("Arquitecta de Soluciones", "Veloza"),
+                        ("Pasante de investigación", "Laboratorio Norte de Sistemas")]
+    assert "Harrowgate Bank & Co." in (read[2][1] or "")

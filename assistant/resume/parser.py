@@ -2002,8 +2002,9 @@ def _over_early_bullets(section_lines: list[Line], i: int, floor: int, claimed: 
     return i
 
 
-# A separator between a name and the words describing it, set off by spaces: "Eprezto · Eprezto.com es un ...".
-_TAGLINE_SEPARATOR = re.compile(r"\s[·|–—]\s")
+# A middle dot between a name and the words describing it: "Eprezto · Eprezto.com es un ...". (A dash there also
+# joins a title to its team: "Senior Software Engineer — Data" / "Integrations, JPMorgan Chase & Co.")
+_TAGLINE_SEPARATOR = re.compile(r"\s·\s")
 
 
 def _over_wrapped_tagline(section_lines: list[Line], i: int, floor: int, claimed: set[int],
@@ -2029,6 +2030,7 @@ def _over_wrapped_tagline(section_lines: list[Line], i: int, floor: int, claimed
         name = opener.text[:separator.start()].strip()
         tagline = " ".join([opener.text[separator.end():]] + [line.text for line in section_lines[j + 1:i + 1]])
         if not (1 <= len(name.split()) <= 6 and len(tagline.split()) >= 3 and not sentence_like(name)
+                and not legal_form(tagline)
                 and _claimable_header(opener.model_copy(update={"text": name}))):
             return i
         faces = [face_of(line, typography) for line in section_lines[j:i + 1]]
