@@ -1956,3 +1956,22 @@ def test_an_employers_description_wrapped_over_the_dates_leaves_the_employer_and
     assert read[:2] == [("Arquitecta de Soluciones", "Veloza"),
                         ("Pasante de investigación", "Laboratorio Norte de Sistemas")]
     assert "Harrowgate Bank & Co." in (read[2][1] or "")
+
+
+def test_an_employer_whose_name_ends_in_a_stray_full_stop_is_still_the_employer() -> None:
+    """"Norvale Soluções em Informática. / Mar 2007 – Jun 2007": a name in title case with a full stop after it is
+    no sentence, so it is this role's employer (not the one above carried down)."""
+    text = """Marta Quental
+marta@example.org
+Experiência
+Programador Delphi
+Tavessa Sistemas / Jul 2007 – Mar 2008
+Desenvolvimento de produtos para fundos de investimentos em Delphi e Transact-SQL.
+• Manutenção dos módulos de apuração
+Programador Delphi
+Norvale Soluções em Informática. / Mar 2007 – Jun 2007
+Desenvolvimento e manutenção do produto para previdência privada em Delphi e PL/SQL.
+• Relatórios em Oracle
+Educação
+Licenciatura em Informática, 2006"""
+    assert [company for _, company in roles(_parse(text))] == ["Tavessa Sistemas", "Norvale Soluções em Informática."]
