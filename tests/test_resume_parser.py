@@ -1672,6 +1672,21 @@ def test_the_reader_remembers_pattern_answers_only_for_the_reading_it_is_in() ->
     assert vocabulary._ANSWERS.get() is None
 
 
+@pytest.mark.parametrize("text", ["Present - now", "March to June", "from May until today", "seit Januar bis heute",
+                                  "Sep – Present", "Staff Engineer, Globex", "", "2019 – Present", "since 2020",
+                                  "Present - 2019", "Mar ’21 – Present", "2019年3月 – 至今"])
+def test_the_date_patterns_skip_a_line_without_a_digit_with_the_same_answer(text: str) -> None:
+    """Every date holds a digit, so the range patterns answer "no" for a line without one before trying it; their
+    answers are the full patterns' own, in and out of a reading."""
+    from assistant.resume import vocabulary
+
+    for pattern in (vocabulary.RANGE, vocabulary.OPEN_FIRST, vocabulary.SINCE):
+        full = pattern.compiled.search(text)
+        with vocabulary.remembering():
+            read = pattern.search(text)
+        assert (read and read.group(0)) == (full and full.group(0))
+
+
 def test_heading_questions_are_answered_once_per_reading_and_forgotten_after_it() -> None:
     """The heading questions asked of every line (is it a known heading? which kind?) are remembered like the
     date patterns: once per text during a reading, and nothing of it after (not an lru_cache, which would keep a

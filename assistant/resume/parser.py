@@ -511,7 +511,9 @@ def _range_end_in_wrapped_cell(above: Line, line: Line) -> tuple[str, str] | Non
     in narrow cells, both wrapped, so the range's end ends the line below after the header's next words. The two
     lines with the end moved up to its range, or None. The words before the end must hold no date, and the line
     above must end in the range's open part (its start alone too, when the end below brings its dash)."""
-    end = _WRAPPED_CELL_END.search(line.text)
+    # Searched over the line's last 80 characters (a range's end is at most about 40): the pattern anchors at the
+    # line's end, but the engine tries every place before it, which made this a twentieth of the parse time.
+    end = _WRAPPED_CELL_END.search(line.text, max(0, len(line.text) - 80))
     if end is None or _is_bullet(line):
         return None  # (asked first: the end-anchored search for a start below tries every place of the line)
     start = _ENDS_WITH_START.search(above.text)
@@ -2510,6 +2512,8 @@ _RANGE_LIST_JOIN = re.compile(r"\s*(?:[,;&+]|and|und|et|y|e)\s*", re.IGNORECASE)
 def _ranges_side_by_side(text: str) -> bool:
     """Does the line hold two date ranges with other text between them, as entries set side by side and read
     across do? Ranges listed one after another are one role's periods (a person who left and came back)."""
+    if RANGE.search(text) is None:
+        return False  # (remembered, and "no" at once for a line without a digit: most lines hold no range)
     ranges = list(RANGE.finditer(text))
     return any(not _RANGE_LIST_JOIN.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(ranges))
 
