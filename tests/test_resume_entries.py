@@ -1975,3 +1975,21 @@ Desenvolvimento e manutenção do produto para previdência privada em Delphi e 
 Educação
 Licenciatura em Informática, 2006"""
     assert [company for _, company in roles(_parse(text))] == ["Tavessa Sistemas", "Norvale Soluções em Informática."]
+
+
+def test_an_employer_line_ending_in_a_stray_full_stop_heads_the_role_under_it() -> None:
+    """The same name on a line of its own over the title and the years: still the employer's line."""
+    text = """Marta Quental
+marta@example.org
+Experiência
+Tavessa Sistemas
+Programador Delphi
+2007 - 2008
+Desenvolvimento de produtos para fundos de investimentos em Delphi e Transact-SQL.
+Norvale Soluções em Informática.
+Programador Delphi
+2006 - 2007
+Desenvolvimento e manutenção do produto para previdência privada em Delphi e PL/SQL.
+Educação
+Licenciatura em Informática, 2006"""
+    assert [company for _, company in roles(_parse(text))] == ["Tavessa Sistemas", "Norvale Soluções em Informática."]

@@ -138,16 +138,16 @@ def sentence_like(text: str) -> bool:
     """Prose (a description or a wrapped bullet tail), not a title, employer or place."""
     words = text.split()
     lower = sum(1 for w in words if w[:1].islower())
-    if text.endswith(".") and len(words) >= 4 and not legal_end(text) and not _named_with_a_stop(words):
+    if text.endswith(".") and len(words) >= 4 and not legal_end(text) and not named_with_a_stop(words):
         return True
     return len(words) >= 10 and lower >= 5
 
 
-def _named_with_a_stop(words: list[str]) -> bool:
+def named_with_a_stop(words: list[str]) -> bool:
     """A name in title case that ends in a stray full stop ("CMCorp Soluções em Informática."): a few words, no
     comma, every word but one short linking word capitalised. A sentence has its words in lower case."""
     lower = [w for w in words if not w[:1].isupper()]
-    return len(words) <= 6 and not any("," in w for w in words) and len(lower) <= 1 and all(len(w) <= 3 for w in lower)
+    return 3 <= len(words) <= 6 and not any("," in w for w in words) and len(lower) <= 1 and all(len(w) <= 3 for w in lower)
 
 
 Face = tuple[bool, bool, float]

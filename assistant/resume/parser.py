@@ -40,6 +40,7 @@ from assistant.resume.entry_fields import (
     header_fields,
     learned_title,
     legal_end,
+    named_with_a_stop,
     place_only,
     prose_start,
     reads_as_title,
@@ -236,8 +237,10 @@ def _claimable_header(line: Line) -> bool:
         # Plus & de Politie": what the role used or served, run in after a label, is a line of the entry's body
         # (one name after a label, "Client: Globex", may still be a header's).
         return False
-    if text.endswith(".") and not legal_end(text) and (len(fields) < 2 or sentence_like(fields[0])):
-        # A full stop ends prose, unless it ends "Globex Inc." or a description after "Employer – City – ".
+    if text.endswith(".") and not legal_end(text) and (len(fields) < 2 or sentence_like(fields[0])) and not (
+            named_with_a_stop(text.split())):
+        # A full stop ends prose, unless it ends "Globex Inc.", a description after "Employer – City – " or a name
+        # in title case ("CMCorp Soluções em Informática.").
         return False
     if len(fields) == 1 and sentence_like(text) and not _comma_header(text) and not _titles_at_employer(text):
         # Prose without its full stop: an unmarked bullet ("Built an arrival-time model that reduced late-delivery
