@@ -1993,3 +1993,21 @@ Desenvolvimento e manutenção do produto para previdência privada em Delphi e 
 Educação
 Licenciatura em Informática, 2006"""
     assert [company for _, company in roles(_parse(text))] == ["Tavessa Sistemas", "Norvale Soluções em Informática."]
+
+
+def test_an_odd_cased_employer_over_its_web_address_heads_the_role_under_it() -> None:
+    """"go2UBL" in bold / its web address / dates / title, after the last words of the role above (no full stop):
+    the address between the name and the dates is skipped, as the header's search skips it, and the bold name is
+    the employer."""
+    employer, body = {"size": 10.5, "bold": 1.0, "gap": 30.0, "x": 48.0}, {"size": 10.5, "gap": 15.0, "x": 48.0}
+    rows = [("Rik Vennegoor", {"size": 24.0, "bold": 1.0, "gap": 0.0}), ("rik@example.org", body),
+            ("Work", {"size": 14.0, "bold": 1.0, "gap": 30.0}),
+            ("Studentaanhuis", employer), ("2013-12-01 - 2016-02-29", body), ("Computer Consultant", body),
+            ("Side job as computer consultant, fixing", {"size": 10.5, "gap": 26.0}),
+            ("software related problems for clients", {"size": 10.5, "gap": 15.0}),
+            ("tellaXo", employer), ("https://www.example.com/company/5098997", body),
+            ("2015-06-30 - 2015-09-30", body), ("Junior Software Engineer", body),
+            ("Temporary summer job. Added extra features.", {"size": 10.5, "gap": 26.0}),
+            ("Education", {"size": 14.0, "bold": 1.0, "gap": 30.0})]
+    assert roles(_parse_set(rows)) == [("Computer Consultant", "Studentaanhuis"),
+                                       ("Junior Software Engineer", "tellaXo")]

@@ -344,7 +344,10 @@ def _odd_name_over_dates(lines: list[Line], i: int, anchor: int, pre: list[int],
     over the dates), after the previous role's last bullet: the employer ("spotify | San Francisco Bay Area" over
     "Research Fellow | Jan 2021 - Present"), when that bullet ended its sentence or the name is set in bold and the
     bullet is not (a bullet's wrapped last word is neither)."""
-    if i != (pre[0] if pre else anchor) - 1 or i == 0:
+    top = pre[0] if pre else anchor
+    while top - 1 > i and (_address_line(lines[top - 1]) or street_address(lines[top - 1].text)):
+        top -= 1  # (the employer's web address printed under its name is skipped by the header's search too)
+    if i != top - 1 or i == 0:
         return False
     above = lines[i - 1]
     if above.text.rstrip().endswith((".", "!", "?")):
