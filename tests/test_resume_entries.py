@@ -2011,3 +2011,43 @@ def test_an_odd_cased_employer_over_its_web_address_heads_the_role_under_it() ->
             ("Education", {"size": 14.0, "bold": 1.0, "gap": 30.0})]
     assert roles(_parse_set(rows)) == [("Computer Consultant", "Studentaanhuis"),
                                        ("Junior Software Engineer", "tellaXo")]
+
+
+def test_an_employer_spelt_out_in_brackets_and_wrapped_is_no_prose() -> None:
+    """"Analista TI e Ingeniero de Desarrollo , INAF (Instituto Nacional de Análisis y" / "Prevención de Fraude)"
+    in part bold over the dates: the organisation's name in brackets has linking words in lower case, but the
+    header is no sentence, so the role keeps its title and employer."""
+    header, body, dates = {"size": 12.0, "bold": 0.46, "gap": 40.0}, {"size": 12.0, "gap": 12.7}, {"size": 10.2,
+                                                                                                     "gap": 22.5}
+    rows = [("Andrés Ferrán", {"size": 24.0, "bold": 1.0, "gap": 0.0}), ("andres@example.org", body),
+            ("Experiencia", {"size": 16.0, "bold": 1.0, "gap": 30.0}),
+            ("Desarrollador Backend , Canal Sur Digital", header), ("July 2019 — September 2021 2 years", dates),
+            ("Soluciones backend para proveer contenidos a la app.", {**body, "gap": 22.0}),
+            ("- Stack: Java, Spring Boot, Maven, JSF, PrimeFaces, JavaScript, Materialize, Android", body),
+            ("Analista TI e Ingeniero de Desarrollo , INAF (Instituto Nacional de Análisis y", header),
+            ("Prevención de Fraude)", body), ("February 2017 — March 2018 a year", dates),
+            ("Ejecución de soluciones tecnológicas en cada ciclo de desarrollo.", {**body, "gap": 22.0}),
+            ("Educación", {"size": 16.0, "bold": 1.0, "gap": 30.0})]
+    assert roles(_parse_set(rows))[1] == (
+        "Analista TI e Ingeniero de Desarrollo", "INAF (Instituto Nacional de Análisis y Prevención de Fraude)")
+
+
+def test_a_contact_block_read_in_before_a_role_is_not_its_employer() -> None:
+    """A sidebar's contact lines read between two pages, right over "Director of Information Technologies 2003 -
+    2012" / "Harbour Action Committee of the Lehigh Valley, Bethlehem, PA, USA": an email address or a phone number
+    alone on its line is no field of a role's header, so the employer is the line under the dates."""
+    text = """Marcus Delgado
+Experience
+Technical Support Engineer 2012 - 2013
+Faxline Solutions, Inc., Allentown, PA, USA
+Supported enterprise fax servers for 300 customers.
+marcus.delgado@example.org
++1 358 225-7715
+example.org/mdelgado
+Director of Information Technologies 2003 - 2012
+Harbour Action Committee of the Lehigh Valley, Bethlehem, PA, USA
+Ran the IT of a non-profit with twelve sites.
+Education
+BSc Information Systems, 2003"""
+    assert roles(_parse(text))[1] == (
+        "Director of Information Technologies", "Harbour Action Committee of the Lehigh Valley")

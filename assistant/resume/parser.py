@@ -94,6 +94,7 @@ from assistant.resume.vocabulary import (
     DEGREE,
     DURATION,
     DURATION_UNIT,
+    EMAIL,
     ENTRY_LABEL,
     FROM_WORDS,
     FURNITURE,
@@ -107,6 +108,7 @@ from assistant.resume.vocabulary import (
     NUMERIC_DATE,
     OPEN_END,
     OPEN_FIRST,
+    PHONE,
     RANGE,
     REGIONS,
     SINCE,
@@ -218,6 +220,8 @@ _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-z])")
 def _claimable_header(line: Line) -> bool:
     """Could this line be part of a job's header (title/company/location), not a wrapped bullet? An employer with
     what the role did after a dash ("Vinterberg Retail — built product search ...") is judged on the employer."""
+    if _contact_detail(line.text):
+        return False
     # The employer's web address beside the fields is none of them, nor words of a sentence.
     text = WEB_ADDRESS.sub(" ", line.text).strip() or line.text
     dash = _DESCRIPTION_DASH.search(text)
@@ -242,9 +246,12 @@ def _claimable_header(line: Line) -> bool:
         # A full stop ends prose, unless it ends "Globex Inc.", a description after "Employer – City – " or a name
         # in title case ("CMCorp Soluções em Informática.").
         return False
-    if len(fields) == 1 and sentence_like(text) and not _comma_header(text) and not _titles_at_employer(text):
+    if len(fields) == 1 and sentence_like(_NAMED_ASIDE.sub("", text)) and not _comma_header(text) and not (
+            _titles_at_employer(text)):
         # Prose without its full stop: an unmarked bullet ("Built an arrival-time model that reduced late-delivery
         # complaints by 23%") over the next entry's employer is the end of this entry, not the next one's header.
+        # (An organisation's name spelt out in brackets is no prose for its linking words: "Analista TI e Ingeniero
+        # de Desarrollo , INIF (Instituto Nacional de Investigación y Prevención de Fraude)".)
         return False
     first = BULLET.sub("", text)[:1]
     named = legal_form(text) or legal_form(fields[0])  # "trans-o-flex IT-Service GmbH | Weinheim"
@@ -260,6 +267,19 @@ def _claimable_header(line: Line) -> bool:
         return find_location(BULLET.sub("", text)) is not None and len(text) < 70
     return True
 
+
+
+# A bracketed name: every word capitalised but short linking words ("(Instituto Nacional de Investigación y
+# Prevención de Fraude)"), not an aside in lower case ("(used by 40M users)").
+_NAMED_ASIDE = re.compile(r"\([A-ZÀ-ÖØ-Þ][^\s()]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][^\s()]*|[a-zà-ÿ]{1,3}))*\)")
+
+
+def _contact_detail(text: str) -> bool:
+    """A line that is only an email address or a phone number (a contact block read into the work history, as a
+    sidebar is between two pages): never a field of a role's header."""
+    core = BULLET.sub("", text).strip()
+    return bool(EMAIL.fullmatch(core)) or (PHONE.fullmatch(core) is not None and sum(ch.isdigit() for ch in core) >= 9
+                                           and RANGE.search(core) is None)
 
 
 def _title_in_odd_case(text: str) -> bool:
