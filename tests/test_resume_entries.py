@@ -2051,3 +2051,19 @@ Education
 BSc Information Systems, 2003"""
     assert roles(_parse(text))[1] == (
         "Director of Information Technologies", "Harbour Action Committee of the Lehigh Valley")
+
+
+def test_employer_colon_title_names_both() -> None:
+    """"Brightwater Consulting: Senior Consultant (2017 – 2020)": the name before the colon is the employer and
+    the title after it the role's title; a label's colon ("Client: Globex") still names no title."""
+    text = """Jane Roe
+jane@example.org
+Experience
+Quarry Analytics: Lead Data Engineer (2020 – Present)
+Built the data platform.
+Brightwater Consulting: Senior Consultant (2017 – 2020)
+Advised retailers on pricing models.
+Education
+BSc Mathematics, 2016"""
+    assert roles(_parse(text)) == [("Lead Data Engineer", "Quarry Analytics"),
+                                   ("Senior Consultant", "Brightwater Consulting")]

@@ -553,6 +553,8 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                     # "Director, Machine Learning at Acme, Inc., Boston, MA": the "at" ends the title, commas and
                     # all; what follows is the employer with its legal form, then its place.
                     parts = [at[0], *_split_company_line(at[1])]
+                elif (colon := _employer_colon_title(field)) is not None:
+                    parts = list(colon)
                 elif field.count(",") >= 2:
                     # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
                     split = _split_company_line(field)
@@ -604,6 +606,21 @@ def _title_at_employer(text: str) -> list[str] | None:
     if not (TITLE_WORDS.search(first) or TITLE_WORDS.search(last) and not legal_form(first)):
         return None
     return [split[0], *header_fields(split[1])]
+
+
+def _employer_colon_title(field: str) -> tuple[str, str] | None:
+    """ "Brightwater Consulting: Senior Consultant": the employer, a colon, then the title held there -- a name of a
+    few words with no title word before the colon (no label a header uses: "Role:", "Client:"), a short title after
+    it. (employer, title), or None."""
+    left, colon, right = field.partition(": ")
+    words = left.split()
+    if not colon or ":" in right or _labelled(field) is not None or not 1 <= len(words) <= 5:
+        return None
+    if not left[:1].isupper() or TITLE_WORDS.search(left) or not TITLE_WORDS.search(right):
+        return None
+    if len(right.split()) > 8 or sentence_like(right) or prose_start(right, 4):
+        return None
+    return left.strip(), right.strip()
 
 
 def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str | None
