@@ -2067,3 +2067,23 @@ Education
 BSc Mathematics, 2016"""
     assert roles(_parse(text)) == [("Lead Data Engineer", "Quarry Analytics"),
                                    ("Senior Consultant", "Brightwater Consulting")]
+
+
+def test_a_title_specialty_after_its_dash_then_the_employer_and_its_place() -> None:
+    """"Staff Engineer – Search Platform, Quarry Labs, Austin, TX": the field after the title's dash is what the
+    title covers, and the employer is the name after its comma (the place after that)."""
+    text = """Jane Roe
+jane@example.org
+Experience
+Registered Nurse – Intensive Care Unit, Denver Health Partners, Denver, CO (2016 – 2020)
+Cared for twelve ICU beds a shift.
+Staff Engineer – Search Platform, Quarry Labs, Austin, TX (2012 – 2016)
+Ran the ranking service.
+Education
+BSc Nursing, 2010"""
+    assert roles(_parse(text)) == [("Registered Nurse – Intensive Care Unit", "Denver Health Partners"),
+                                   ("Staff Engineer – Search Platform", "Quarry Labs")]
+    # After the comma a place, not a name: the field after the dash is the employer.
+    chef = text.replace("Staff Engineer – Search Platform, Quarry Labs, Austin, TX", "Sous Chef – The Copper Kettle, "
+                        "Edinburgh")
+    assert roles(_parse(chef))[1] == ("Sous Chef", "The Copper Kettle")

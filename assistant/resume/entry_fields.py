@@ -757,13 +757,22 @@ def _specialty_before_employer(title_choice: _Candidate, company: str, line_of: 
     separates the title from its specialty, and the employer comes after the comma. Only when the part before the
     comma is short and does not read as an organisation and the part after it does."""
     line = line_of.get(id(title_choice))
-    if line is None or "," not in company:
+    if line is None:
         return None
     whole = lines[line - 1].strip()
-    shape = re.match(rf"{re.escape(title_choice[1])}(?P<dash>\s+[–—-]\s+){re.escape(company)}", whole)
-    if shape is None:
-        return None
-    specialty, employer = (part.strip() for part in company.rsplit(",", 1))
+    if "," in company:
+        shape = re.match(rf"{re.escape(title_choice[1])}(?P<dash>\s+[–—-]\s+){re.escape(company)}", whole)
+        if shape is None:
+            return None
+        specialty, employer = (part.strip() for part in company.rsplit(",", 1))
+    else:
+        # The line split at every comma (the employer's place after it: "Staff Engineer – Search Platform, Quarry
+        # Labs, Austin, TX"): the field after the dash, then the next one.
+        shape = re.match(rf"{re.escape(title_choice[1])}(?P<dash>\s+[–—-]\s+){re.escape(company)},\s*(?P<next>[^,|]+)",
+                         whole)
+        if shape is None or place_only(shape["next"]) or known_city(shape["next"].strip()):
+            return None  # ("Sous Chef – The Copper Kettle, Edinburgh": the employer's place follows the comma)
+        specialty, employer = company.strip(), shape["next"].strip()
     if not specialty or not employer or len(specialty.split()) > 5:
         return None
     probabilities = title_probabilities([specialty, employer])
