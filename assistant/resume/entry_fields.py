@@ -28,6 +28,7 @@ from assistant.resume.vocabulary import (
     SEPARATORS,
     STREET_WORDS,
     TITLE_WORDS,
+    YEAR,
     find_location,
     legal_form,
 )
@@ -618,12 +619,10 @@ def _employer_colon_title(field: str) -> tuple[str, str] | None:
         return None
     if not left[:1].isupper() or TITLE_WORDS.search(left) or not TITLE_WORDS.search(right):
         return None
-    if len(right.split()) > 8 or sentence_like(right) or prose_start(right, 4) or _A_YEAR.search(field):
+    if len(right.split()) > 8 or sentence_like(right) or prose_start(right, 4) or YEAR.search(field):
         return None  # (nor a form's "TO: MAR 2013Systems Analyst II": a date run into the title is no title)
     return left.strip(), right.strip()
 
-
-_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str | None

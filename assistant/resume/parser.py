@@ -2037,8 +2037,8 @@ _TAGLINE_SEPARATOR = re.compile(r"\s·\s")
 
 def _over_wrapped_tagline(section_lines: list[Line], i: int, floor: int, claimed: set[int],
                           typography: Typography | None) -> int:
-    """Where a bare date's header search starts when the employer's one-line description, run in after a
-    separator, wrapped onto a line or three right above the date: "Arquitecto de Soluciones" / "Eprezto · Eprezto.com
+    """Where a bare date's header search starts when the employer's one-line description, run in after a middle
+    dot (`_TAGLINE_SEPARATOR`), wrapped onto a line or three right above the date: "Arquitecto de Soluciones" / "Eprezto · Eprezto.com
     es un portal web dedicado a ofrecer seguros" / "de daños a terceros y cobertura completa desde una plataforma" /
     "fiable y segura." / "Dec 2022 – Apr 2024". The lines it ran onto name no field; the line it opens on holds the
     employer (its first field), and the header goes on above it. Else `i`.
