@@ -2087,3 +2087,51 @@ BSc Nursing, 2010"""
     chef = text.replace("Staff Engineer – Search Platform, Quarry Labs, Austin, TX", "Sous Chef – The Copper Kettle, "
                         "Edinburgh")
     assert roles(_parse(chef))[1] == ("Sous Chef", "The Copper Kettle")
+
+
+def test_a_large_title_that_ran_to_the_columns_edge_goes_on_below_whatever_its_case() -> None:
+    """"Head of Machine Learning Engineering & Data Platform" / "Infrastructure": a title in a large face that ran to
+    the column's edge (no room left for "Infrastructure") wrapped there, so the capitalised tail is the title's, not
+    the employer's. A title that ended with room to spare ("Staff Engineer" over "Orchard Mobile", in the same
+    face) ended by choice: two fields. The edge is where the body's lines end (`StyledLine.right`)."""
+    body = {"size": 10.0, "right": 548.0}
+    large = {"size": 16.0, "bold": 1.0, "gap": 24.0}
+    resume = _parse_set([
+        ("Alex Moreno", {"size": 22.0, "bold": 1.0, "right": 200.0}),
+        ("Experience", {"size": 13.0, "bold": 1.0, "gap": 30.0, "right": 120.0}),
+        ("Head of Machine Learning Engineering & Data Platform", {**large, "right": 545.0}),
+        ("Infrastructure", {**large, "right": 150.0}),
+        ("Meridian Payments", {"size": 10.0, "bold": 1.0, "gap": 18.0, "right": 140.0}),
+        ("Jun 2020 – Present", {"size": 10.0, "right": 130.0}),
+        ("Leads the ranking, forecasting and platform teams, 31 engineers in four time zones", {**body}),
+        ("across two product lines, and the model review that every launch passes through", {"size": 10.0,
+                                                                                              "right": 545.0}),
+        ("Staff Engineer", {**large, "gap": 30.0, "right": 150.0}),
+        ("Orchard Mobile", {**large, "right": 150.0}),
+        ("Mar 2016 – May 2020", {"size": 10.0, "right": 135.0}),
+        ("Built the feature store used by twelve product teams and cut model launch time", {"size": 10.0,
+                                                                                             "right": 540.0}),
+        ("from six weeks to nine days; ran the on-call rotation for the serving platform", {"size": 10.0,
+                                                                                            "right": 536.0}),
+    ])
+    assert roles(resume) == [("Head of Machine Learning Engineering & Data Platform Infrastructure",
+                              "Meridian Payments"), ("Staff Engineer", "Orchard Mobile")]
+
+
+def test_a_lines_right_edge_comes_from_its_fonts_widths(settings) -> None:
+    """Two lines of as many characters end far apart in a proportional font (Helvetica: W 0.944 em, i 0.222 em);
+    character spacing (Tc) and a TJ array's pen moves count as the pen moved. What `StyledLine.right` reports, so a
+    wrap can be told from a field that ended early."""
+    from assistant.resume.intake import read_pdf
+    from tests import pdfs
+
+    content = b"\n".join([
+        b"BT /F1 12 Tf 72 700 Td (Wide WWWW MMMM) Tj ET",
+        b"BT /F1 12 Tf 72 680 Td (Thin iiii llll) Tj ET",
+        b"BT /F1 12 Tf 2 Tc 72 660 Td [(Spaced) -500 (out)] TJ ET",
+    ])
+    widths = {line.text: line.right - line.x for line in read_pdf(pdfs.raw_text_pdf(content), settings).styled_lines}
+    # Helvetica's widths (thousandths of an em) times 12 pt; the last line adds 9 glyphs x 2 pt and a 0.5 em move.
+    assert widths["Wide WWWW MMMM"] == pytest.approx(9942 * 12 / 1000, abs=0.5)
+    assert widths["Thin iiii llll"] == pytest.approx(4277 * 12 / 1000, abs=0.5)
+    assert widths["Spaced out"] == pytest.approx(4781 * 12 / 1000 + 9 * 2 + 6, abs=0.5)

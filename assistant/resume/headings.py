@@ -568,6 +568,11 @@ def heading_kinds(texts: Sequence[str], embedder: Embedder | None,
 MARK_SHARE = 0.25
 
 
+# A column's edge is known where this many of its lines end within this share of its width of the furthest one.
+_EDGE_LINES = 3
+_EDGE_SHARE = 0.1
+
+
 class Typography:
     """The document's typography, from the worker's styled lines: body size and colour, and how its headings are
     set."""
@@ -595,6 +600,11 @@ class Typography:
         gaps = sorted(line.gap for line in styled if line.gap > 0)
         self.leading = gaps[len(gaps) // 2] if gaps else 0.0
         self.heading_styles: set[tuple[int, bool, bool]] = set()
+        # Where lines end, by page and left edge (only lines whose right edge is known): a column's measure.
+        self.edges: dict[tuple[int, float], list[float]] = {}
+        for line in styled:
+            if line.right > line.x:
+                self.edges.setdefault((line.page, round(line.x)), []).append(line.right)
 
     def bind(self, lines: Sequence[Line]) -> None:
         """Learn which styled line each of the document's lines is: the k-th line with some words is the k-th
@@ -629,6 +639,22 @@ class Typography:
         set line heights up to about 1.7 times the size, so up to 1.8 times is still the next line.)"""
         return (above.page == below.page and abs(above.size - below.size) < 0.5 and above.colour == below.colour
                 and 0 < below.gap <= 1.8 * below.size)
+
+    def no_room_for(self, above: StyledLine, below: StyledLine) -> bool:
+        """Would the first word of `below` not have fitted at the end of `above`? Then `above` ran to its column's
+        edge and `below` goes on with it: a field wrapped, however its words are capitalised ("Freiberuflicher
+        Ingenieur & Technischer" / "Berater"). A line that stopped with room left for that word ended there by
+        choice (a title, then its employer). The edge is the furthest the column's lines reach, trusted only
+        where several of them come close to it, as a paragraph's lines do (`_EDGE_LINES`, `_EDGE_SHARE`)."""
+        if (above.page != below.page or abs(above.x - below.x) > 2 or below.gap <= 0 or above.right <= above.x
+                or below.right <= below.x or not below.text.strip()):
+            return False  # a wrapped line starts under the one it goes on from
+        ends = [end for k in (-1, 0, 1) for end in self.edges.get((above.page, round(above.x) + k), [])]
+        edge = max(ends, default=0.0)
+        if edge <= above.x or sum(end >= edge - _EDGE_SHARE * (edge - above.x) for end in ends) < _EDGE_LINES:
+            return False
+        per_char = (below.right - below.x) / len(below.text)
+        return above.right + per_char * (1 + len(below.text.split()[0])) > edge
 
     def spaced(self, line: StyledLine) -> bool:
         """Set off from the line above by clearly more space than the lines of a paragraph."""

@@ -106,7 +106,8 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
             styled.append(StyledLine(page=page, text=cleaned, size=size, bold=bold, x=x, gap=gap,
                                      italic=more[0] if more else 0.0, colour=more[1] if len(more) > 1 else "",
                                      ruled=bool(more[2]) if len(more) > 2 else False,
-                                     rises=bool(more[3]) if len(more) > 3 else False))
+                                     rises=bool(more[3]) if len(more) > 3 else False,
+                                     right=float(more[4]) if len(more) > 4 else 0.0))
     return ExtractedText(
         text=text, pages=int(result["pages"]), producer=result.get("producer"), source="pdf", hidden_text=hidden,
         warnings=list(result.get("warnings", [])), styled_lines=styled,

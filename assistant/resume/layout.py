@@ -54,20 +54,31 @@ class Run:
     """One visible text run: what pypdf's visitor reported, placed on the page. (A plain class, not a dataclass:
     the worker imports this module on every start, and `dataclasses` costs more to import than the class.)"""
 
-    __slots__ = ("bold", "colour", "italic", "order", "previous", "sep_before", "size", "text", "x", "y")
+    __slots__ = ("bold", "char_width", "colour", "italic", "order", "previous", "sep_before", "size", "text", "x",
+                 "y")
 
     def __init__(self, text: str, x: float, y: float, size: float, bold: bool, order: int, previous: int = -1,
                  sep_before: str = "", italic: bool = False,
-                 colour: tuple[float, float, float] | None = None) -> None:
+                 colour: tuple[float, float, float] | None = None, width: float | None = None) -> None:
         self.text, self.x, self.y, self.size, self.bold, self.italic = text, x, y, size, bold, italic
         self.colour = colour  # fill colour (RGB 0..1) it was shown in; None when unknown
         self.order = order  # position among the page's non-empty runs in stream order
         self.previous = previous  # `order` of the non-empty run before it in the stream
         self.sep_before = sep_before  # whitespace pypdf put between that run and this one
+        # The pen's mean advance per character (points) from the font's glyph widths, when known: it stays with
+        # the run when the reader joins another run's words onto it (they are set in the same face).
+        self.char_width = width / len(text) if width is not None and width > 0 and text else None
 
     @property
     def end(self) -> float:
+        """Where the run ends by the character count (the estimate the column and cell rules were built on)."""
         return self.x + _EM_PER_CHAR * self.size * len(self.text)
+
+    @property
+    def right(self) -> float:
+        """Where the run ends by its font's glyph widths (`end` where they are unknown): what tells a line filled
+        to its column's edge from one ended early."""
+        return self.end if self.char_width is None else self.x + self.char_width * len(self.text)
 
 
 class LayoutLine:
@@ -87,6 +98,10 @@ class LayoutLine:
     @property
     def x1(self) -> float:
         return max(r.end for r in self.runs)
+
+    @property
+    def right(self) -> float:
+        return max(r.right for r in self.runs)
 
     @property
     def size(self) -> float:
@@ -1274,10 +1289,10 @@ def _last_block_start(line: LayoutLine) -> float:
 
 
 def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, float]] | None = None,
-              ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool, bool]]]:
+              ) -> tuple[str, list[tuple[str, float, float, float, float, float, str, bool, bool, float]]]:
     """Text of ordered lines, with words hyphenated across lines joined; and (text, size, bold, x0, gap above,
-    italic, colour, ruled, rises) for every line (`_colour`, `_ruled` with the page's drawn `shapes`; rises: set
-    higher than the line before it)."""
+    italic, colour, ruled, rises, right edge) for every line (`_colour`, `_ruled` with the page's drawn `shapes`;
+    rises: set higher than the line before it; the right edge by the fonts' widths, `Run.right`)."""
     texts = [line.text(field_breaks=True).strip() for line in lines]
     # The bold share counts the runs' characters, not what joins them: a field break's " | " counts as a space did,
     # so the share still tells how far into the text the bold reaches (`entry_fields.split_by_weight`).
@@ -1304,7 +1319,8 @@ def page_text(lines: list[LayoutLine], shapes: list[tuple[float, float, float, f
         previous_y = line.y
         if text:
             styles.append((text, round(line.size, 2), round(line.bold_share(widened[index]), 2), round(line.x0, 1),
-                           round(gap, 1), round(line.italic, 2), _colour(line), index in ruled, rises))
+                           round(gap, 1), round(line.italic, 2), _colour(line), index in ruled, rises,
+                           round(line.right, 1)))
     return "\n".join(t for t in texts if t), styles
 
 

@@ -75,6 +75,8 @@ class StyledLine(BaseModel):
     ruled: bool = Field(False, description="A drawn rule under or over it, or a filled bar behind it.")
     rises: bool = Field(False, description="Set higher on its page than the line read before it: the top of the "
                         "next column (a line beside the one before, on its row, does not rise).")
+    right: float = Field(0.0, description="Right edge (pt from the page's left) by the fonts' glyph widths; 0 if "
+                         "unknown. Whether the next line's first word would have fitted tells a wrap from a break.")
 
 
 class ExtractedText(BaseModel):

@@ -671,11 +671,14 @@ def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) ->
     words = lines[index + 1].text.split()
     if not _wrapped_header(lines[index], lines[index + 1], typography):
         # A field in bold at the body's size wraps in its face too ("Amsterdam University of Applied" / "Sciences"),
-        # known by the section's habit alone.
-        if _bold_run_on(lines[index], lines[index + 1], typography) and _wrapped_by_habit(lines, index, typography):
+        # known by the section's habit or by the edge it ran to.
+        if _bold_run_on(lines[index], lines[index + 1], typography) and (
+                _wrapped_by_habit(lines, index, typography) or _ran_to_the_edge(lines[index], lines[index + 1],
+                                                                                typography)):
             return index + 2
         return index + 1
-    if words and words[0].isalpha() and words[0].islower():
+    if words and words[0].isalpha() and words[0].islower() or _ran_to_the_edge(lines[index], lines[index + 1],
+                                                                                  typography):
         return index + 2
     if lines[index].text.count("(") > lines[index].text.count(")"):
         for end in range(index + 2, min(len(lines), index + 3) + 1):
@@ -687,6 +690,14 @@ def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) ->
     if _wrapped_by_habit(lines, index, typography):
         return index + 2
     return index + 1
+
+
+def _ran_to_the_edge(line: Line, below: Line, typography: Typography) -> bool:
+    """Did `line` run to its column's edge with no room for the first word of `below` (`Typography.no_room_for`),
+    which is no date or bullet? Then the two are one field wrapped."""
+    own, under = typography.style(line), typography.style(below)
+    return (own is not None and under is not None and not _dated(below) and not _is_bullet(below)
+            and typography.no_room_for(own, under))
 
 
 def _wrapped_by_habit(lines: list[Line], index: int, typography: Typography) -> bool:

@@ -78,6 +78,7 @@ _STYLED_LINE_CHARS = 120
 
 
 _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
+_SPACING_OPS = {b"Tc", b"Tw", b"Tz"}
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_OPS = {b"m", b"l", b"c", b"v", b"y"}
 _UNIT = ((0.0, 0.0), (1.0, 1.0))
@@ -188,22 +189,29 @@ class HiddenTextTracker:
         self.fill: tuple[float, float, float] | None = (0.0, 0.0, 0.0)
         self.render_mode = 0
         self.font_size = 0.0
-        self.stack: list[tuple[tuple[float, float, float] | None, int, float]] = []
+        # The text state's spacing (Tc, Tw, both in unscaled text space units) and horizontal scale (Tz / 100):
+        # with the font's glyph widths they give how far each show operator moves the pen (`_advance`).
+        self.spacing = (0.0, 0.0, 1.0)
+        self.stack: list[tuple[tuple[float, float, float] | None, int, float, tuple[float, float, float]]] = []
         self.path_points: list[tuple[float, ...]] = []
         # Filled shapes and images drawn so far, with the relative luminance they paint (an image counts as dark):
         # the background text drawn over them is read against.
         self.backdrops: list[tuple[tuple[float, float, float, float], float]] = []
         self.pending: list[str | None] = []
+        # What each pending show operator drew (its string or TJ array) and the spacing in force.
+        self.pending_shows: list[tuple[Any, tuple[float, float, float]]] = []
         self.in_show_op = False
         self.runs: list[tuple[str, str | None]] = []
-        # Where and how each run was drawn, parallel to `runs`: (x, y, size, bold, italic) or None when unknown.
-        self.places: list[tuple[float, float, float, bool, bool] | None] = []
+        # Where and how each run was drawn, parallel to `runs`: (x, y, size, bold, italic, width) or None when
+        # unknown; width is the pen's advance over the run (points), None when the font's widths are unknown.
+        self.places: list[tuple[float, float, float, bool, bool, float | None] | None] = []
         # The fill colour each run was shown in (parallel to `runs`), and the rules and bars drawn on the page
         # (bounding boxes of stroked or filled paths): typography that sets a heading apart.
         self.colours: list[tuple[float, float, float] | None] = []
         self.pending_colours: list[tuple[float, float, float] | None] = []
         self.shapes: list[tuple[float, float, float, float]] = []
         self._face_cache: dict[int, tuple[bool, bool]] = {}
+        self._widths_cache: dict[int, tuple[dict[str, float], float, int] | None] = {}
 
     def before(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if self.entering is not None:  # the first operator inside a form: its content is drawn through it
@@ -211,9 +219,9 @@ class HiddenTextTracker:
             self.entering = None
         cm = self.page_matrix(cm)
         if op == b"q":
-            self.stack.append((self.fill, self.render_mode, self.font_size))
+            self.stack.append((self.fill, self.render_mode, self.font_size, self.spacing))
         elif op == b"Q" and self.stack:
-            self.fill, self.render_mode, self.font_size = self.stack.pop()
+            self.fill, self.render_mode, self.font_size, self.spacing = self.stack.pop()
         elif op in (b"rg", b"g", b"k", b"sc", b"scn"):
             self.fill = _as_rgb(args)
         elif op == b"cs":
@@ -222,6 +230,8 @@ class HiddenTextTracker:
             self.render_mode = int(args[0])
         elif op == b"Tf" and len(args) >= 2:
             self.font_size = float(args[1])
+        elif op in _SPACING_OPS and args:
+            self._set_spacing(op, args)
         elif op == b"re" and len(args) == 4:
             x, y, w, h = (float(a) for a in args)
             self._add_points([(x, y), (x + w, y + h)], cm)
@@ -252,8 +262,11 @@ class HiddenTextTracker:
                 self.entering = (_mult(matrix, cm), resources)
         elif op in _SHOW_OPS:
             self.in_show_op = True
+            if op == b'"' and len(args) >= 3:
+                self._set_spacing(op, args)
             self.pending.append(self._reason(cm, tm))
             self.pending_colours.append(self.fill)
+            self.pending_shows.append((args[-1] if args else None, self.spacing))
             if op == b"TJ" and args:
                 mark_word_gaps(args[0])
 
@@ -294,15 +307,18 @@ class HiddenTextTracker:
         if self.in_show_op and self.pending:
             states, self.pending = self.pending[:-1], self.pending[-1:]
             fills, self.pending_colours = self.pending_colours[:-1], self.pending_colours[-1:]
+            shows, self.pending_shows = self.pending_shows[:-1], self.pending_shows[-1:]
         else:
             states, self.pending = self.pending, []
             fills, self.pending_colours = self.pending_colours, []
+            shows, self.pending_shows = self.pending_shows, []
         reason = states[0] if states and all(states) else None
         self.runs.append((text, reason))
         self.colours.append(fills[0] if fills else self.fill)
-        self.places.append(self._place(self.page_matrix(cm), tm, font, size) if text.strip() else None)
+        self.places.append(self._place(self.page_matrix(cm), tm, font, size, shows) if text.strip() else None)
 
-    def _place(self, cm: Any, tm: Any, font: Any, size: Any) -> tuple[float, float, float, bool, bool] | None:
+    def _place(self, cm: Any, tm: Any, font: Any, size: Any, shows: list[tuple[Any, tuple[float, float, float]]],
+               ) -> tuple[float, float, float, bool, bool, float | None] | None:
         try:
             m = _mult(list(map(float, tm)), list(map(float, cm)))
             effective = float(size) * math.hypot(m[2], m[3])
@@ -311,7 +327,56 @@ class HiddenTextTracker:
         bold, italic = self._face(font)
         # A slanted text matrix (fpdf2 and some Word exports fake italics by shearing) is italic too.
         slanted = abs(m[1]) < 0.01 * abs(m[0]) and abs(m[2]) > 0.1 * abs(m[3])
-        return m[4], m[5], round(effective, 2), bold, italic or slanted
+        advance = self._advance(font, float(size), shows)
+        width = None if advance is None else advance * math.hypot(m[0], m[1])
+        return m[4], m[5], round(effective, 2), bold, italic or slanted, width
+
+    def _set_spacing(self, op: bytes, args: list[Any]) -> None:
+        char, word, scale = self.spacing
+        try:
+            if op == b"Tc":
+                char = float(args[0])
+            elif op == b"Tw":
+                word = float(args[0])
+            elif op == b"Tz":
+                scale = float(args[0]) / 100
+            else:  # '"': word spacing, character spacing, then the string
+                word, char = float(args[0]), float(args[1])
+        except (TypeError, ValueError):
+            return
+        self.spacing = (char, word, scale)
+
+    def _advance(self, font: Any, size: float, shows: list[tuple[Any, tuple[float, float, float]]]) -> float | None:
+        """How far the run's show operators moved the pen, in text space (PDF 9.4.4: each glyph's width times the
+        font size, plus character spacing, plus word spacing at a single-byte space, less a TJ array's
+        displacements, times the horizontal scale). None when the font's widths are not known (a Type 3 font, a
+        CMap other than Identity, a broken dictionary): the reader then estimates from the character count."""
+        table = self._widths(font)
+        if table is None or not shows:
+            return None
+        widths, default, code_bytes = table
+        total = 0.0
+        for operand, (char, word, scale) in shows:
+            moved = 0.0
+            for item in operand if isinstance(operand, list) else [operand]:
+                if isinstance(item, (int, float)):
+                    moved -= float(item) / 1000 * size
+                    continue
+                raw = item.get_original_bytes() if hasattr(item, "get_original_bytes") else bytes(item)
+                codes = ([raw[i] << 8 | raw[i + 1] for i in range(0, len(raw) - 1, 2)] if code_bytes == 2
+                         else list(raw))
+                moved += sum(widths.get(chr(c), default) for c in codes) / 1000 * size + char * len(codes)
+                if code_bytes == 1:
+                    moved += word * raw.count(32)
+            total += moved * scale
+        return total
+
+    def _widths(self, font: Any) -> tuple[dict[str, float], float, int] | None:
+        """(glyph widths by character code, the default width, bytes per code) for a font resource, cached."""
+        key = id(font)
+        if key not in self._widths_cache:
+            self._widths_cache[key] = _glyph_widths(font)
+        return self._widths_cache[key]
 
     def _face(self, font: Any) -> tuple[bool, bool]:
         key = id(font)
@@ -340,6 +405,25 @@ class HiddenTextTracker:
                           if rx0 <= x <= rx1 and ry0 <= y <= ry1), 1.0)
             if not _readable_on(self.fill, under):
                 return "white text" if min(self.fill or (0.0,)) >= 0.9 else "near-invisible light text"
+        return None
+
+
+def _glyph_widths(font: Any) -> tuple[dict[str, float], float, int] | None:
+    """The font's advance widths (thousandths of an em) by character code, as pypdf's `Font` reads them from
+    /Widths or a descendant's /W; a composite font is read two bytes a code (Identity-H/V, what producers embed).
+    None where widths are not in thousandths of an em or codes are not so read (Type 3, other CMaps)."""
+    try:
+        from pypdf.generic._font import Font
+
+        font = font.get_object()
+        subtype = font.get("/Subtype")
+        if subtype == "/Type3" or (subtype == "/Type0" and font.get("/Encoding") not in ("/Identity-H",
+                                                                                       "/Identity-V")):
+            return None
+        widths = Font.from_font_resource(font).character_widths
+        return {k: float(v) for k, v in widths.items()}, float(widths.get("default", 500)), (
+            2 if subtype == "/Type0" else 1)
+    except Exception:  # a broken font dictionary: the width is estimated from the character count instead
         return None
 
 
@@ -501,12 +585,12 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
             continue
         if place is None:
             return None
-        x, y, size, bold, italic = place
+        x, y, size, bold, italic, width = place
         if _drawn_again(runs, text, x, y, size):
             separator = ""
             continue
         runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
-                        sep_before=separator, italic=italic, colour=colour))
+                        sep_before=separator, italic=italic, colour=colour, width=width))
         separator = ""
     if not runs:
         return None
