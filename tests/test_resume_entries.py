@@ -2135,3 +2135,15 @@ def test_a_lines_right_edge_comes_from_its_fonts_widths(settings) -> None:
     assert widths["Wide WWWW MMMM"] == pytest.approx(9942 * 12 / 1000, abs=0.5)
     assert widths["Thin iiii llll"] == pytest.approx(4277 * 12 / 1000, abs=0.5)
     assert widths["Spaced out"] == pytest.approx(4781 * 12 / 1000 + 9 * 2 + 6, abs=0.5)
+
+
+def test_a_browser_prints_right_edges_match_a_second_reader(settings) -> None:
+    """A Chromium print embeds its fonts as composite (Type0, Identity-H) fonts, read two bytes a glyph: the right
+    edges match what poppler's pdftotext -bbox-layout reports for the same lines (measured once, to 0.1 pt)."""
+    from tests.support.resume_fixtures import layout_pdf
+
+    right = {line.text: line.right for line in layout_pdf("compact_table", settings).styled_lines}
+    poppler = {"Harbor Mutual Insurance": 197.3, "Kestrel Systems": 151.9, "Data Scientist": 309.5,
+               "Software Engineer": 334.2}
+    assert {text: right[text] for text in poppler} == pytest.approx(poppler, abs=1.0)
+

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import struct
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -211,7 +212,7 @@ class HiddenTextTracker:
         self.pending_colours: list[tuple[float, float, float] | None] = []
         self.shapes: list[tuple[float, float, float, float]] = []
         self._face_cache: dict[int, tuple[bool, bool]] = {}
-        self._widths_cache: dict[int, tuple[dict[str, float], float, int] | None] = {}
+        self._widths_cache: dict[int, tuple[Any, float, int] | None] = {}
 
     def before(self, op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
         if self.entering is not None:  # the first operator inside a form: its content is drawn through it
@@ -363,15 +364,18 @@ class HiddenTextTracker:
                     moved -= float(item) / 1000 * size
                     continue
                 raw = item.get_original_bytes() if hasattr(item, "get_original_bytes") else bytes(item)
-                codes = ([raw[i] << 8 | raw[i + 1] for i in range(0, len(raw) - 1, 2)] if code_bytes == 2
-                         else list(raw))
-                moved += sum(widths.get(chr(c), default) for c in codes) / 1000 * size + char * len(codes)
                 if code_bytes == 1:
+                    glyphs = len(raw)
+                    em = sum(map(widths.__getitem__, raw))
                     moved += word * raw.count(32)
+                else:
+                    glyphs = len(raw) // 2
+                    em = sum(widths.get(code, default) for code in struct.unpack(f">{glyphs}H", raw[:2 * glyphs]))
+                moved += em / 1000 * size + char * glyphs
             total += moved * scale
         return total
 
-    def _widths(self, font: Any) -> tuple[dict[str, float], float, int] | None:
+    def _widths(self, font: Any) -> tuple[Any, float, int] | None:
         """(glyph widths by character code, the default width, bytes per code) for a font resource, cached."""
         key = id(font)
         if key not in self._widths_cache:
@@ -408,23 +412,61 @@ class HiddenTextTracker:
         return None
 
 
-def _glyph_widths(font: Any) -> tuple[dict[str, float], float, int] | None:
-    """The font's advance widths (thousandths of an em) by character code, as pypdf's `Font` reads them from
-    /Widths or a descendant's /W; a composite font is read two bytes a code (Identity-H/V, what producers embed).
-    None where widths are not in thousandths of an em or codes are not so read (Type 3, other CMaps)."""
+def _glyph_widths(font: Any) -> tuple[Any, float, int] | None:
+    """(advance widths in thousandths of an em, indexed by character code; the width of a code not listed; bytes per
+    code) for a font resource: a simple font's /Widths (a standard 14 font named without them: pypdf's core
+    metrics), a composite font's descendant /W read two bytes a code (Identity-H/V, what producers embed). None
+    where widths are not in thousandths of an em or codes are not so read (Type 3, other CMaps, a broken
+    dictionary): the reader then estimates from the character count."""
     try:
-        from pypdf.generic._font import Font
-
         font = font.get_object()
         subtype = font.get("/Subtype")
-        if subtype == "/Type3" or (subtype == "/Type0" and font.get("/Encoding") not in ("/Identity-H",
-                                                                                       "/Identity-V")):
+        if subtype == "/Type0":
+            if font.get("/Encoding") not in ("/Identity-H", "/Identity-V"):
+                return None
+            descendant = font["/DescendantFonts"][0].get_object()
+            return _cid_widths(descendant.get("/W")), float(descendant.get("/DW", 1000)), 2
+        if subtype == "/Type3":
             return None
+        if "/Widths" in font:
+            first = int(font.get("/FirstChar", 0))
+            descriptor = font.get("/FontDescriptor")
+            missing = float(descriptor.get_object().get("/MissingWidth", 0)) if descriptor is not None else 0.0
+            table = [missing] * 256
+            for code, width in enumerate(font["/Widths"].get_object(), start=first):
+                if 0 <= code < 256:
+                    table[code] = float(width.get_object())
+            return table, missing, 1
+        from pypdf.generic._font import Font
+
         widths = Font.from_font_resource(font).character_widths
-        return {k: float(v) for k, v in widths.items()}, float(widths.get("default", 500)), (
-            2 if subtype == "/Type0" else 1)
-    except Exception:  # a broken font dictionary: the width is estimated from the character count instead
+        default = float(widths.get("default", 500))
+        return [float(widths.get(chr(code), default)) for code in range(256)], default, 1
+    except Exception:
         return None
+
+
+# Two-byte codes: a composite font's /W lists at most this many.
+_MAX_CODES = 65536
+
+
+def _cid_widths(array: Any) -> dict[int, float]:
+    """A descendant font's /W array as {code: width}: "c [w1 w2 ...]" and "c_first c_last w" entries."""
+    items = [item.get_object() for item in array.get_object()] if array is not None else []
+    table: dict[int, float] = {}
+    index = 0
+    while index + 1 < len(items) and len(table) < _MAX_CODES:
+        first, following = int(items[index]), items[index + 1]
+        if isinstance(following, list):
+            table.update((first + k, float(w.get_object())) for k, w in enumerate(following[:_MAX_CODES]))
+            index += 2
+        elif index + 2 < len(items):
+            width = float(items[index + 2])
+            table.update((code, width) for code in range(max(first, 0), min(int(following), _MAX_CODES - 1) + 1))
+            index += 3
+        else:
+            break
+    return table
 
 
 def _font_face(font: Any) -> tuple[bool, bool]:
