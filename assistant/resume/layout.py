@@ -106,6 +106,8 @@ class LayoutLine:
     @property
     def size(self) -> float:
         """The size most of the line's characters have."""
+        if len(self.runs) == 1:
+            return self.runs[0].size  # most lines (asked for often: the column and row rules ask per line)
         weights: dict[float, int] = {}
         for r in self.runs:
             weights[r.size] = weights.get(r.size, 0) + len(r.text.strip())
