@@ -222,9 +222,11 @@ def _raw_pdf(content: bytes, font: bytes) -> bytes:
     return _assemble(objects, f" /Info << /Producer ({PRODUCER}) >>".encode())
 
 
-def raw_text_pdf(content: bytes) -> bytes:
-    """A one-page PDF around a hand-written content stream drawn in Helvetica (/F1)."""
-    return _raw_pdf(content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+def raw_text_pdf(content: bytes,
+                 font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                 ) -> bytes:
+    """A one-page PDF around a hand-written content stream drawn in `font` (/F1; Helvetica unless given)."""
+    return _raw_pdf(content, font)
 
 
 def positioned_words_pdf(lines: list[list[str | int]], gap: int = -200) -> bytes:

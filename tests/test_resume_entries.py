@@ -2147,3 +2147,19 @@ def test_a_browser_prints_right_edges_match_a_second_reader(settings) -> None:
                "Software Engineer": 334.2}
     assert {text: right[text] for text in poppler} == pytest.approx(poppler, abs=1.0)
 
+
+def test_a_font_with_broken_widths_or_an_odd_operand_still_reads(settings) -> None:
+    """Widths are a hint: a font whose /FirstChar is a name (pypdf warns and reads on), or a TJ array with a name in
+    it, leaves the text as it was read and the right edge estimated from the character count."""
+    from assistant.resume.intake import read_pdf
+    from tests import pdfs
+
+    broken = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar /Oops"
+              b" /LastChar 34 /Widths [278 355 556] >>")
+    content = b"BT /F1 12 Tf 72 700 Td (Staff Engineer) Tj ET\nBT /F1 12 Tf 72 680 Td [(Meridian) /Odd (Payments)] TJ ET"
+    for font in (broken, None):
+        data = pdfs.raw_text_pdf(content, font) if font else pdfs.raw_text_pdf(content)
+        lines = read_pdf(data, settings).styled_lines
+        assert [line.text for line in lines][:1] == ["Staff Engineer"]
+        assert all(line.right > line.x for line in lines)
+

@@ -601,7 +601,7 @@ class Typography:
         self.leading = gaps[len(gaps) // 2] if gaps else 0.0
         self.heading_styles: set[tuple[int, bool, bool]] = set()
         # Where lines end, by page and left edge (only lines whose right edge is known): a column's measure.
-        self.edges: dict[tuple[int, float], list[float]] = {}
+        self.edges: dict[tuple[int, int], list[float]] = {}
         for line in styled:
             if line.right > line.x:
                 self.edges.setdefault((line.page, round(line.x)), []).append(line.right)
@@ -643,9 +643,10 @@ class Typography:
     def no_room_for(self, above: StyledLine, below: StyledLine) -> bool:
         """Would the first word of `below` not have fitted at the end of `above`? Then `above` ran to its column's
         edge and `below` goes on with it: a field wrapped, however its words are capitalised ("Freiberuflicher
-        Ingenieur & Technischer" / "Berater"). A line that stopped with room left for that word ended there by
-        choice (a title, then its employer). The edge is the furthest the column's lines reach, trusted only
-        where several of them come close to it, as a paragraph's lines do (`_EDGE_LINES`, `_EDGE_SHARE`)."""
+        Ingenieur & Technischer" / "Berater"). False also where it cannot be told: no edge known, or the lines
+        not set one under the other. The edge is the furthest the column's lines reach, trusted only where several
+        of them come close to it, as a paragraph's lines do (`_EDGE_LINES`, `_EDGE_SHARE`). (The other answer, room
+        left, would say a line ended by choice; no tuning reading needed it, so nothing splits on it.)"""
         if (above.page != below.page or abs(above.x - below.x) > 2 or below.gap <= 0 or above.right <= above.x
                 or below.right <= below.x or not below.text.strip()):
             return False  # a wrapped line starts under the one it goes on from

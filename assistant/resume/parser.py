@@ -677,8 +677,8 @@ def _wrapped_field_end(lines: list[Line], index: int, typography: Typography) ->
                                                                                 typography)):
             return index + 2
         return index + 1
-    if words and words[0].isalpha() and words[0].islower() or _ran_to_the_edge(lines[index], lines[index + 1],
-                                                                                  typography):
+    if (words and words[0].isalpha() and words[0].islower()) or _ran_to_the_edge(lines[index], lines[index + 1],
+                                                                                    typography):
         return index + 2
     if lines[index].text.count("(") > lines[index].text.count(")"):
         for end in range(index + 2, min(len(lines), index + 3) + 1):

@@ -355,25 +355,10 @@ class HiddenTextTracker:
         table = self._widths(font)
         if table is None or not shows:
             return None
-        widths, default, code_bytes = table
-        total = 0.0
-        for operand, (char, word, scale) in shows:
-            moved = 0.0
-            for item in operand if isinstance(operand, list) else [operand]:
-                if isinstance(item, (int, float)):
-                    moved -= float(item) / 1000 * size
-                    continue
-                raw = item.get_original_bytes() if hasattr(item, "get_original_bytes") else bytes(item)
-                if code_bytes == 1:
-                    glyphs = len(raw)
-                    em = sum(map(widths.__getitem__, raw))
-                    moved += word * raw.count(32)
-                else:
-                    glyphs = len(raw) // 2
-                    em = sum(widths.get(code, default) for code in struct.unpack(f">{glyphs}H", raw[:2 * glyphs]))
-                moved += em / 1000 * size + char * glyphs
-            total += moved * scale
-        return total
+        try:
+            return _pen_moved(table, size, shows)
+        except Exception:  # an odd operand (a name in a TJ array): the width is a hint, the text still reads
+            return None
 
     def _widths(self, font: Any) -> tuple[Any, float, int] | None:
         """(glyph widths by character code, the default width, bytes per code) for a font resource, cached."""
@@ -412,6 +397,30 @@ class HiddenTextTracker:
         return None
 
 
+def _pen_moved(table: tuple[Any, float, int], size: float, shows: list[tuple[Any, tuple[float, float, float]]],
+               ) -> float:
+    """`HiddenTextTracker._advance` for a font's width table (`_glyph_widths`)."""
+    widths, default, code_bytes = table
+    total = 0.0
+    for operand, (char, word, scale) in shows:
+        moved = 0.0
+        for item in operand if isinstance(operand, list) else [operand]:
+            if isinstance(item, (int, float)):
+                moved -= float(item) / 1000 * size
+                continue
+            raw = item.get_original_bytes() if hasattr(item, "get_original_bytes") else bytes(item)
+            if code_bytes == 1:
+                glyphs = len(raw)
+                em = sum(map(widths.__getitem__, raw))
+                moved += word * raw.count(32)
+            else:
+                glyphs = len(raw) // 2
+                em = sum(widths.get(code, default) for code in struct.unpack(f">{glyphs}H", raw[:2 * glyphs]))
+            moved += em / 1000 * size + char * glyphs
+        total += moved * scale
+    return total
+
+
 def _glyph_widths(font: Any) -> tuple[Any, float, int] | None:
     """(advance widths in thousandths of an em, indexed by character code; the width of a code not listed; bytes per
     code) for a font resource: a simple font's /Widths (a standard 14 font named without them: pypdf's core
@@ -433,8 +442,8 @@ def _glyph_widths(font: Any) -> tuple[Any, float, int] | None:
             descriptor = font.get("/FontDescriptor")
             missing = float(descriptor.get_object().get("/MissingWidth", 0)) if descriptor is not None else 0.0
             table = [missing] * 256
-            for code, width in enumerate(font["/Widths"].get_object(), start=first):
-                if 0 <= code < 256:
+            for code, width in zip(range(first, 256), font["/Widths"].get_object(), strict=False):
+                if code >= 0:
                     table[code] = float(width.get_object())
             return table, missing, 1
         from pypdf.generic._font import Font
