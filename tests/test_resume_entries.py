@@ -2163,3 +2163,39 @@ def test_a_font_with_broken_widths_or_an_odd_operand_still_reads(settings) -> No
         assert [line.text for line in lines][:1] == ["Staff Engineer"]
         assert all(line.right > line.x for line in lines)
 
+
+
+def test_a_heading_the_reader_does_not_know_over_the_first_role_is_not_its_employer() -> None:
+    """"What I did" over the first of roles that are all laid out "Title" / "Employer  dates" was one more header
+    line, read as the first role's employer. The other roles show the layout: each has one line above its dates,
+    naming a title, and an employer beside them; the first has one more on top, which names no title, no date and
+    no legal form. An employer heading its roles stays theirs: there the later roles name no employer."""
+    unknown = """Dana Fox
+dana@example.org
+
+Summary
+ML leader with twelve years of ranking systems.
+
+What I did
+Director of Machine Learning
+Meridian Payments  Mar 2020 - Present
+- Led four teams.
+Senior Machine Learning Engineer
+Orchard Mobile  Jan 2016 - Feb 2020
+- Built the feature store.
+"""
+    assert roles(_parse(unknown)) == [("Director of Machine Learning", "Meridian Payments"),
+                                      ("Senior Machine Learning Engineer", "Orchard Mobile")]
+    grouped = """Dana Fox
+dana@example.org
+
+Experience
+Meridian Payments
+Director of Machine Learning
+Mar 2020 - Present
+- Led four teams.
+Senior Machine Learning Engineer
+Jan 2016 - Feb 2020
+- Built the feature store.
+"""
+    assert [company for _, company in roles(_parse(grouped))] == ["Meridian Payments", "Meridian Payments"]

@@ -63,6 +63,7 @@ from assistant.resume.headings import (
     keyword_kind,
     kinds_named,
     lexicon_kind,
+    looks_like_heading_text,
 )
 from assistant.resume.models import (
     Contact,
@@ -1493,7 +1494,41 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
                 post.append(second)
         claimed.update(pre + [anchor] + post)
         headers.append((anchor, pre, post))
-    return headers, group_openers, meta
+    return _without_a_heading_over_the_first(section_lines, headers, group_openers), group_openers, meta
+
+
+def _without_a_heading_over_the_first(section_lines: list[Line], headers: list[tuple[int, list[int], list[int]]],
+                                      group_openers: dict[int, int]) -> list[tuple[int, list[int], list[int]]]:
+    """ "Chapters So Far" / "Senior Research Scientist" / "Helix Foundry Ltd  Feb 2022 - Present": a work-history
+    heading the reader does not know, right over the first entry, was claimed as one more header line and read as
+    that role's employer. Where the other roles (one at least; entries naming no title, a career break or a
+    project, are not counted) are each headed by the same number of lines, which name a title and an employer of
+    their own, and the first entry by one line more at its top, that line is no field: the roles are laid out
+    alike, and the extra line names no title, holds no date and no legal form, and reads as a heading. Not an
+    employer over its roles (`group_openers`): there the later roles name no employer."""
+
+    def text(anchor: int, lines: list[int]) -> str:
+        return " | ".join(section_lines[i].text for i in [*lines, anchor])
+
+    def fields(anchor: int, lines: list[int]) -> int:
+        # Fields of two letters or more: a stray glyph beside the dates ("Ý July 2023") names no employer.
+        texts = [RANGE.sub(" ", section_lines[anchor].text)] + [section_lines[i].text for i in lines]
+        return sum(sum(ch.isalnum() for ch in field) >= 2 for t in texts for field in header_fields(t))
+
+    if len(headers) < 2:
+        return headers
+    (first, first_pre, first_post), others = headers[0], headers[1:]
+    roles = [(a, pre, post) for a, pre, post in others if TITLE_WORDS.search(text(a, pre + post))]
+    if not roles or len(first_pre) != len(roles[0][1]) + 1 or first_pre[0] in group_openers.values() or any(
+            len(pre) != len(roles[0][1]) or len(post) != len(first_post) for _, pre, post in roles):
+        return headers
+    top = section_lines[first_pre[0]]
+    if (not looks_like_heading_text(top.text) or TITLE_WORDS.search(top.text) or _dated(top) or _is_bullet(top)
+            or legal_form(top.text)):
+        return headers
+    if fields(first, first_pre[1:] + first_post) < 2 or any(fields(a, pre + post) < 2 for a, pre, post in roles):
+        return headers
+    return [(first, first_pre[1:], first_post), *others]
 
 
 class _EntryHabits(NamedTuple):
