@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from assistant.config import Settings
 from assistant.resume.intake import read_pdf
 from assistant.resume.layout import LayoutLine, Run
 from assistant.resume.models import ExtractedText
@@ -413,11 +414,49 @@ def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(n
      ("marisol.quintero@exa\nmple.org", "marisol.quintero@example.org"),
      ("MARISOL.QUINTERO@EXAMPLE.ORG", "marisol.quintero@example.org"),
      ("HARPREET.DEVLIN@EXAMPL\nE.COM", "harpreet.devlin@example.com"),
-     ("pat@example.com\nlinkedin.com", "pat@example.com")],
+     ("pat@example.com\nlinkedin.com", "pat@example.com"),
+     ("wei.chen@example.\ncom", "wei.chen@example.com")],
 )
 def test_an_email_wrapped_by_a_narrow_sidebar_or_set_in_capitals_is_read_whole(contact: str, email: str) -> None:
     resume = parse_resume(ExtractedText(text=f"Pat Example\nContact\n{contact}\nExperience", pages=1))
     assert resume.contact.email == email
+
+
+@pytest.mark.parametrize(
+    ("contact", "links", "email"),
+    [  # a language code under the address reads like the rest of a wrapped domain; the link says it is not
+        ("pat@example.com\nfr", ["pat@example.com"], "pat@example.com"),
+        ("pat@example.com\nfr", [], "pat@example.comfr"),
+        # the address run into the next word by a template that sets no space between them
+        ("pat@example.comPhone +33 6 12 34 56 78", ["pat@example.com"], "pat@example.com"),
+        # a link only chooses between readings of the printed address: one to another address adds nothing
+        ("pat@example.com", ["someone.else@example.org"], "pat@example.com"),
+        ("Email me", ["pat@example.com"], None),
+    ],
+)
+def test_the_address_a_pdf_links_to_decides_how_a_wrapped_email_is_read(contact: str, links: list[str],
+                                                                         email: str | None) -> None:
+    extracted = ExtractedText(text=f"Pat Example\nContact\n{contact}\nExperience", pages=1, link_emails=links)
+    assert parse_resume(extracted).contact.email == email
+
+
+def test_a_pdfs_mailto_links_are_read_and_a_broken_link_loses_nothing(settings: Settings) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(text="Pat Example", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(text="pat.lee@example.com", link="mailto:pat%2Elee@example.com?subject=Hello", new_x="LMARGIN",
+             new_y="NEXT")
+    pdf.cell(text="Homepage", link="https://example.com/pat", new_x="LMARGIN", new_y="NEXT")
+    linked = read_pdf(bytes(pdf.output()), settings)
+    assert linked.link_emails == ["pat.lee@example.com"]
+    assert parse_resume(linked).contact.email == "pat.lee@example.com"
+    # An annotation whose action is no dictionary (a hostile or broken file) costs its page's links, not the text.
+    broken = bytes(pdf.output()).replace(b"/A <<", b"/A 7 /X <<", 1)
+    read = read_pdf(broken, settings)
+    assert "pat.lee@example.com" in read.text and read.link_emails == []
 
 
 def test_an_unheaded_opening_paragraph_is_the_summary() -> None:

@@ -419,6 +419,8 @@ _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3
 # ... or inside its domain ("…@exa" / "mple.org"): a partial domain with no dot, then a line that is only the rest.
 # (Either in capitals too: a template that sets the contact block in capitals, "…@EXAMPL" / "E.COM".)
 _WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*(?:[a-z]{2,}|[A-Z]{2,}))(?=\n|$)")
+# ... or at its last dot ("…@example." / "com"): no address ends in a dot, so the next line's lone word is its end.
+_WRAPPED_EMAIL_AFTER_DOT = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.)\n([a-z]{2,6}|[A-Z]{2,6})(?=\n|$)")
 
 
 # Digit runs that are identifiers, not phone numbers: after "arXiv:", "ISBN", "ISSN", "DOI", "ORCID", "ID", or
@@ -517,16 +519,42 @@ def _phone_options(found: str) -> list[str]:
     return options
 
 
+def _printed_email(lines_text: str, joined: str, link_emails: list[str]) -> str | None:
+    """The first address the text prints, read with its wrapped pieces joined (`joined`) -- unless a link in the
+    PDF (`link_emails`, its `mailto:` targets) shows that the address is the one read without the join, or that
+    the joined reading ran on into the next word ("…@example.com" + "fr", a language code on the next line;
+    "…@example.comPhone"). The link only chooses between readings of the printed address: an address the page
+    does not print, or a link to another one, changes nothing."""
+    def readings(text: str) -> list[str]:
+        # A template's placeholder left in ("-@gmail.com") names no mailbox: an address has a letter or digit
+        # before its "@".
+        return [e for e in EMAIL.findall(text) if any(ch.isalnum() for ch in e.split("@", 1)[0])]
+
+    found = readings(joined)
+    if not found:
+        return None
+    if link_emails:
+        linked = {address.lower(): address for address in link_emails}
+        first_unjoined = next(iter(readings(lines_text)), "")
+        for reading in (found[0], first_unjoined):
+            if reading.lower() in linked:
+                return reading
+        for address in link_emails:
+            if found[0].lower().startswith(address.lower()) and "@" in address:
+                return found[0][: len(address)]
+    return found[0]
+
+
 def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None,
-             typography: Typography | None = None, document_names: list[str] | None = None) -> Contact:
+                 typography: Typography | None = None, document_names: list[str] | None = None,
+                 link_emails: list[str] | None = None) -> Contact:
     # Contact details usually sit in the header, but sidebars and footers move them: search the whole text for
     # email, phone and links, and the header (then the first lines) for the name and location.
-    text = "\n".join(line.text for line in all_lines)
+    lines_text = "\n".join(line.text for line in all_lines)
     # A narrow sidebar (LinkedIn exports) wraps a long address before its last letters: "…@gmail.co" / "m".
-    text = _WRAPPED_EMAIL_DOMAIN.sub(r"\1\2", _WRAPPED_EMAIL_END.sub(r"\1\2", text))
-    # A template's placeholder left in ("-@gmail.com") names no mailbox: an address has a letter or digit before
-    # its "@".
-    email = next((e for e in EMAIL.findall(text) if any(ch.isalnum() for ch in e.split("@", 1)[0])), None)
+    text = _WRAPPED_EMAIL_DOMAIN.sub(r"\1\2", _WRAPPED_EMAIL_END.sub(r"\1\2", _WRAPPED_EMAIL_AFTER_DOT.sub(
+        r"\1\2", lines_text)))
+    email = _printed_email(lines_text, text, link_emails or [])
     if email and email.isupper():
         email = email.lower()  # set in capitals by the template's styling; addresses are not case-sensitive
     phone = None

@@ -112,6 +112,7 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
         text=text, pages=int(result["pages"]), producer=result.get("producer"), source="pdf", hidden_text=hidden,
         warnings=list(result.get("warnings", [])), styled_lines=styled,
         document_names=[n for n in (normalize_text(str(x)) for x in result.get("document_names", [])) if n],
+        link_emails=[str(x) for x in result.get("link_emails", [])],
     )
 
 

@@ -98,6 +98,11 @@ class ExtractedText(BaseModel):
         description="The PDF's stored author and title (PDFs only); a name is taken from them only where the "
         "visible text prints it.",
     )
+    link_emails: list[str] = Field(
+        default_factory=list,
+        description="Addresses the PDF's links write to (mailto:, PDFs only); they only choose between readings of "
+        "an address the visible text prints (one wrapped over two lines).",
+    )
 
 
 class SetAside(BaseModel):

@@ -76,6 +76,11 @@ def _reader() -> Any:
 ENCRYPTED_MESSAGE = "This PDF is password-protected. Remove the password and upload again."
 # Lines longer than this are prose: their typography is not sent back (headings and names are short).
 _STYLED_LINE_CHARS = 120
+# Link annotations read per page, the longest mailto: URI kept, and how many addresses are returned: a resume has
+# one or two; the caps bound what a hostile file can make the worker return.
+_LINK_ANNOTATIONS = 200
+_LINK_CHARS = 320
+_LINK_EMAILS = 10
 
 
 _SHOW_OPS = {b"Tj", b"TJ", b"'", b'"'}
@@ -710,6 +715,7 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
         return {
             "ok": True, "pages": pages, "producer": producer, "page_texts": page_texts, "hidden": hidden,
             "warnings": warnings, "styles": styles, "document_names": document_names,
+            "link_emails": _link_emails(reader.pages),
         }
     except FileNotDecryptedError:
         return {"ok": False, "code": "encrypted", "message": ENCRYPTED_MESSAGE}
@@ -731,6 +737,34 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
             "ok": False, "code": "corrupt",
             "message": "This PDF is damaged or incomplete and could not be read. Export it again or paste the text.",
         }
+
+
+def _link_emails(pages: Any) -> list[str]:
+    """The addresses the document's links write to (`mailto:` link annotations), in page order, at most
+    `_LINK_EMAILS`. The parser uses one only to choose between readings of an address the text prints (one wrapped
+    over two lines, or run into the next word), never to add one the page does not show."""
+    from urllib.parse import unquote
+
+    found: list[str] = []
+    for page in pages:
+        try:
+            annotations = page.get("/Annots")
+            annotations = annotations.get_object() if annotations is not None else []
+            for annotation in list(annotations)[:_LINK_ANNOTATIONS]:
+                action = annotation.get_object().get("/A")
+                uri = action.get_object().get("/URI") if action is not None else None
+                uri = uri.get_object() if uri is not None else None
+                if isinstance(uri, bytes):
+                    uri = uri.decode("latin-1")
+                if not isinstance(uri, str) or uri[:7].lower() != "mailto:" or len(uri) > _LINK_CHARS:
+                    continue
+                for address in unquote(uri[7:].split("?", 1)[0]).split(","):
+                    address = address.strip()
+                    if address and address not in found and len(found) < _LINK_EMAILS:
+                        found.append(address)
+        except Exception:  # a broken annotation costs only its page's links, never the text
+            continue
+    return found
 
 
 def _set_memory_cap(memory_mb: int) -> None:
