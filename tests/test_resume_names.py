@@ -108,6 +108,26 @@ def test_a_two_word_name_over_a_third_word_in_its_size_is_joined(second: str, na
     ]) == name
 
 
+@pytest.mark.parametrize(("first", "second", "name"), [
+    # two given names and two surnames, the last one wrapped under the rest
+    ("Andrés Felipe Rojas", "Cárdenas", "Andrés Felipe Rojas Cárdenas"),
+    ("Andrés Felipe Rojas", "Desarrollador", "Andrés Felipe Rojas"),
+    # a tagline after a comma wrapped under the name: not "Surname, Given"
+    ("Timo Brückner, PMTS Software", "Engineer bei Salesforce", "Timo Brückner"),
+    # a name drawn twice on its line; a portfolio's greeting before it
+    ("Colby Hart Colby Hart", "Software Engineer", "Colby Hart"),
+    ("I'm Jean-Loïc", "Marbeuf.", "Jean-Loïc Marbeuf"),
+    ("Hi, I am Jean-Loïc Marbeuf", "Software Engineer", "Jean-Loïc Marbeuf"),
+])
+def test_a_large_name_line_is_read_with_what_wraps_under_it_and_without_what_repeats_or_greets(
+        first: str, second: str, name: str) -> None:
+    assert _styled([
+        (first, 30.0, 58.0), (second, 30.0, 58.0), ("Bogotá, Colombia", 10.5, 58.0),
+        ("candidate@example.org", 10.5, 58.0), ("Experience", 18.0, 58.0),
+        ("Data Scientist, Globex Jan 2020 - Present", 10.0, 58.0),
+    ]) == name
+
+
 def test_a_name_set_over_two_lines_atop_a_sidebar_read_after_the_main_column_is_joined(settings) -> None:
     """"Ingrid" heads the page and "Salvesen" the sidebar, which is read after the main column: the second word
     is the page's one other line in the name's size, however far down the reading order it comes."""

@@ -86,6 +86,11 @@ _NOT_NAME_WORDS = {
 }
 # A courtesy or academic title before a name ("Dr. Jane Doe", "Prof Jane Doe"): dropped like a credential after it.
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+(?=[A-ZÀ-Þ])", re.IGNORECASE)
+# A portfolio's greeting before the name ("I'm Jane Doe.", "Hi, I am Jane Doe", "Je suis ...", "Ich bin ..."): the
+# name is what follows it.
+_INTRODUCTION = re.compile(
+    r"^(?:(?:hi|hello|hey|hola|bonjour|hallo|olá|ciao)\s*[,!.]?\s+)?(?:i['’]m|i am|my name is|je suis|je m['’]appelle"
+    r"|me llamo|ich bin|mi chiamo)\s+(?=[A-ZÀ-Þ])", re.IGNORECASE)
 # First words of place names: a header line such as "San Francisco Bay Area" or "New South Wales" is a place.
 _PLACE_FIRST_WORDS = {
     "los", "las", "santa", "new", "fort", "saint", "mountain", "palo", "salt", "buenos", "kuala", "tel", "cape",
@@ -336,18 +341,26 @@ def typeset_name(lines: list[Line], typography: Typography | None) -> str | None
     if index is None:
         return None
     text = re.sub(r"\s+", " ", lines[index].text).strip()
-    if len(text.split()) <= 2 or text.endswith("-"):
-        rest = _same_size_continuation(lines, index, typography)
-        if rest is not None and (text.endswith("-") or len(rest.split()) <= 3) and (
-                text.endswith("-") or len(text.split()) == 1 or (
-                # Two words over a third in the name's size ("Beatriz Almeida" / "Thorne"): only a word that reads
-                # as the rest of a name, not a tagline set as large.
-                re.fullmatch(r"[^\W\d_][\w'’.-]*", rest) and not NAME_STOP.search(rest)
-                and not TITLE_WORDS.search(rest) and rest.lower() not in _TAGLINE_START)):
-            # A name broken at its hyphen joins without a space; a name set word over word joins with one.
-            text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
-    text = _name_form(text)
-    return text if _styled_name(text, lower_case=True) else None
+    rest = _same_size_continuation(lines, index, typography)
+    joined = False
+    if (len(text.split()) <= 3 or text.endswith("-")) and rest is not None and (
+            text.endswith("-") or len(rest.split()) <= 3) and (
+            text.endswith("-") or len(text.split()) == 1 or (
+            # Two or three words over one more in the name's size ("Beatriz Almeida" / "Thorne", "Andrés Felipe
+            # Rojas" / "Cárdenas": two given names and two surnames): only a word that reads as the rest of a
+            # name, not a tagline set as large.
+            re.fullmatch(r"[^\W\d_][\w'’.-]*", rest) and not NAME_STOP.search(rest)
+            and not TITLE_WORDS.search(rest) and rest.lower() not in _TAGLINE_START)):
+        # A name broken at its hyphen joins without a space; a name set word over word joins with one.
+        text = f"{text}{rest}" if text.endswith("-") else f"{text} {rest}"
+        joined = True
+    name = _name_form(text)
+    if not _styled_name(name, lower_case=True) and rest is not None and not joined:
+        # A name and a tagline wrapped under it in the same size ("Timo Brückner, PMTS Software" / "Engineer bei
+        # Salesforce"): the line alone reads as "Surname, Given"; read with the rest of the tagline, as a reader
+        # reads a wrapped line, the comma ends the name.
+        name = _name_form(f"{text} {rest}")
+    return name if _styled_name(name, lower_case=True) else None
 
 
 def _trim_name_line(text: str) -> str:
@@ -355,10 +368,15 @@ def _trim_name_line(text: str) -> str:
     document's title before or after it ("Curriculum Vitae – Jane Doe", "Jane Doe — Résumé"), decoration, a
     courtesy title, and a tagline run on after it; a name the text layer broke inside its words is mended."""
     text = re.sub(r"\s+", " ", text).strip()
+    words = text.split()
+    if len(words) >= 2 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2:]:
+        # The name drawn twice on its line ("Jane Doe Jane Doe": a theme that sets the name once per style,
+        # or once for print and once for the screen, at the same place) is one name.
+        text = " ".join(words[: len(words) // 2])
     contact = [m.start() for m in (EMAIL.search(text), PHONE.search(text), URL.search(text)) if m and m.start()]
     if contact:
         text = text[: min(contact)].rstrip(" |·•,;-–—")
-    text = _repair_name_spacing(_NAME_ASIDE.sub("", text).strip())
+    text = _repair_name_spacing(_INTRODUCTION.sub("", _NAME_ASIDE.sub("", text).strip()))
     text = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", text)).strip()
     # Decoration around it ("• Jane Doe", "— JANE DOE —", "Jane Doe.") and a courtesy title before it.
     text = re.sub(r"^[^\w(\"“]+|[^\w.)\"”]+$", "", text).rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
