@@ -584,6 +584,22 @@ def test_a_title_with_its_specialty_after_a_dash_keeps_the_employer_on_the_line_
         ("Engineering Manager – ML Infrastructure", "Northbridge Health")]
 
 
+def test_a_team_before_the_titles_dash_stays_in_the_title_when_the_employer_has_a_line_of_its_own() -> None:
+    # A JSON Resume theme prints the employer, its web address and the dates, then "<team> - <position>": the
+    # team is part of the title, not a second employer (the scorer takes "Chrome for Android" for a company).
+    resume = _parse(
+        "Work Experience\nGoogle\nhttps://google.example.com\nMay 2018 – July 2018\n"
+        "Chrome for Android - Software Developer Intern\n• Redesigned the size tool\n"
+        "Yelp\nAugust 2017 – December 2017\nLocal Services - Software Engineering Intern\n• Built the quote flow\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Chrome for Android - Software Developer Intern", "Google"),
+        ("Local Services - Software Engineering Intern", "Yelp")]
+    # A legal form before the dash names the employer there.
+    resume = _parse(
+        "Work Experience\nMunich\nMay 2018 – July 2018\nAcme Robotics GmbH - Software Developer\n• Built a tool\n")
+    assert resume.experience[0].company == "Acme Robotics GmbH"
+
+
 def test_an_ongoing_role_printed_with_its_iso_start_date_alone_is_the_current_role() -> None:
     # A theme that drops "Present": the current role shows only its start, in the ISO form of the other ranges.
     resume = _parse(

@@ -502,6 +502,8 @@ def title_company(
             # "Analista de Dados, Hospital Vale do Sabiá – Campinas": the employer sits after the title's comma,
             # and what follows the dash is the place.
             return comma_split[0], comma_split[1], location or company
+    if (teamed := _team_before_title(title_choice, candidates, line_of, [*pre, rest, *post])) is not None:
+        return teamed[0], teamed[1], location
     if company is not None and (specialised := _title_specialty(title_choice, company, candidates, line_of,
                                                                  [*pre, rest, *post])) is not None:
         return specialised[0], specialised[1], location
@@ -739,6 +741,29 @@ def _title_specialty(title_choice: _Candidate, company: str, candidates: list[_C
              and fields_on[line_of.get(id(c))] == 1 and (_reads_as_organisation(c[1]) or legal_form(c[1])
                                                          or _beside_a_place(c[1], lines[line_of[id(c)] - 1]))]
     return (whole, alone[0]) if len(alone) == 1 else None
+
+
+def _team_before_title(title_choice: _Candidate, candidates: list[_Candidate], line_of: dict[int, int],
+                       lines: list[str]) -> tuple[str, str] | None:
+    """(title, employer) for a header that names its employer on a line of its own and the title's team or product
+    before a dash on the title's line: "Google" over "Chrome for Android - Software Developer Intern". An entry
+    names one employer, and the lone line is it, so what precedes the dash is part of the title, not a second
+    employer (the learned scorer reads "Chrome for Android" as an organisation and "Google" not, so it cannot
+    settle this). Only for exactly these three fields: the lone employer with no title word, and a team with no
+    title word and no legal form ("Acme GmbH - Engineer" names its employer before the dash)."""
+    if len(candidates) != 3 or title_choice is not candidates[2]:
+        return None
+    employer, team = candidates[0], candidates[1]
+    line = line_of.get(id(title_choice))
+    if line is None or line_of.get(id(team)) != line or line_of.get(id(employer)) == line:
+        return None
+    if any(TITLE_WORDS.search(c[1]) or legal_form(c[1]) for c in (team,)) or TITLE_WORDS.search(employer[1]) or (
+            place_only(employer[1]) or len(team[1].split()) > 5):
+        return None
+    whole = lines[line - 1].strip()
+    if not re.fullmatch(rf"{re.escape(team[1])}\s+[–—-]\s+{re.escape(title_choice[1])}", whole):
+        return None
+    return whole, employer[1]
 
 
 def _beside_a_place(field: str, line: str) -> bool:
