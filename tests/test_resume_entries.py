@@ -619,6 +619,18 @@ def test_an_employers_web_address_beside_it_is_no_field_and_a_domain_name_employ
         ("Director of Data & Analytics", "Ashcombe Financial"), ("Senior Data Scientist", "Booking.com")]
 
 
+def test_an_employer_named_by_its_domain_in_lower_case_leads_its_header_line() -> None:
+    # The title, then "<employer> · <tagline>", then the dates: a header line opening in lower case is usually a
+    # wrapped bullet, but a domain name is an organisation's name.
+    resume = _parse(
+        "Work\nFrontend Team Lead\nbtr.tech · Redefining the Grocery Experience.\nNov 2021 – Present\n"
+        "Kuwait/Remote\n• Led the frontend for three products\n"
+        "Senior Software Engineer\nAndela · Building the tech team of the future\nNov 2020 – Nov 2021\n"
+        "US/Remote\n• Built dashboards\n")
+    assert [(j.title, j.company) for j in resume.experience] == [
+        ("Frontend Team Lead", "btr.tech"), ("Senior Software Engineer", "Andela")]
+
+
 @pytest.mark.parametrize(("line", "title", "employer"), [
     ("Werkstudent Data Engineering bei Nordwerk Logistik", "Werkstudent Data Engineering", "Nordwerk Logistik"),
     ("Ingénieur Machine Learning chez Vellore Santé", "Ingénieur Machine Learning", "Vellore Santé"),

@@ -213,6 +213,8 @@ def _long_name(text: str) -> bool:
 
 # A brand written with a lower-case first letter and a capital after it ("iFood", "eBay", "eDreams").
 _CAMEL_BRAND = re.compile(r"[a-z]{1,2}[A-Z][\w.&-]*(?:\s|$|\()")
+# An organisation named by its domain ("btr.tech", "booking.com"): in lower case, and still a name.
+_DOMAIN_NAME = re.compile(r"[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}")
 
 # A dash before words in lower case: what follows describes the work, it names nothing ("Kalix Games — churn ...").
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-z])")
@@ -257,7 +259,9 @@ def _claimable_header(line: Line) -> bool:
     first = BULLET.sub("", text)[:1]
     named = legal_form(text) or legal_form(fields[0])  # "trans-o-flex IT-Service GmbH | Weinheim"
     if not named and (first.isdigit() or first.islower()):
-        named = _title_in_odd_case(text)
+        # (An employer named by its domain leads a line of fields: "btr.tech · Redefining the Grocery Experience".
+        # Alone on its line, a bare domain is the website printed under the employer's name, no field.)
+        named = _title_in_odd_case(text) or (len(fields) >= 2 and _DOMAIN_NAME.fullmatch(fields[0]) is not None)
     if not first or (first.isdigit() and not named) or (first.islower() and not (
             _CAMEL_BRAND.match(BULLET.sub("", text)) or named)):
         # (A line in lower case goes on the bullet above, but "iFood (Osasco, Brasil)", "eBay" or a name that ends
@@ -3061,7 +3065,8 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
         source = "anywhere" if jobs else "none"
     education_lines = [line for s in spans if s.name == "education" for line in s.lines]
     skill_lines = [line for s in spans if s.name == "skills" for line in s.lines]
-    contact = read_contact(header, lines, typeset_name(lines, typography), typography, extracted.document_names)
+    contact = read_contact(header, lines, typeset_name(lines, typography), typography, extracted.document_names,
+                           extracted.link_emails)
     if not any(s.name == "summary" for s in sections):
         sections = _summary_under_a_later_name(sections, contact)
     jobs = _recurring_fields_are_no_employer(_places_after_employers(_bracketed_employers(jobs), contact),
