@@ -431,6 +431,7 @@ def test_an_email_wrapped_by_a_narrow_sidebar_or_set_in_capitals_is_read_whole(c
         ("pat@example.comPhone +33 6 12 34 56 78", ["pat@example.com"], "pat@example.com"),
         # a link only chooses between readings of the printed address: one to another address adds nothing
         ("pat@example.com", ["someone.else@example.org"], "pat@example.com"),
+        ("pat@example.com", ["pat@example.co"], "pat@example.com"),
         ("Email me", ["pat@example.com"], None),
     ],
 )

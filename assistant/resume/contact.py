@@ -558,7 +558,10 @@ def _printed_email(lines_text: str, joined: str, link_emails: list[str]) -> str 
             if reading.lower() in linked:
                 return reading
         for address in link_emails:
-            if found[0].lower().startswith(address.lower()) and "@" in address:
+            # Run on into a capitalised word ("…@example.comPhone"); a link shorter than the printed address in
+            # any other way ("…@example.co" for "…@example.com") is the link's mistake, not the page's.
+            if "@" in address and found[0].lower().startswith(address.lower()) and (
+                    found[0][len(address):][:1].isupper()):
                 return found[0][: len(address)]
     return found[0]
 

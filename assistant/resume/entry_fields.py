@@ -757,8 +757,8 @@ def _team_before_title(title_choice: _Candidate, candidates: list[_Candidate], l
     line = line_of.get(id(title_choice))
     if line is None or line_of.get(id(team)) != line or line_of.get(id(employer)) == line:
         return None
-    if any(TITLE_WORDS.search(c[1]) or legal_form(c[1]) for c in (team,)) or TITLE_WORDS.search(employer[1]) or (
-            place_only(employer[1]) or len(team[1].split()) > 5):
+    if TITLE_WORDS.search(team[1]) or legal_form(team[1]) or len(team[1].split()) > 5 or (
+            TITLE_WORDS.search(employer[1]) or place_only(employer[1])):
         return None
     whole = lines[line - 1].strip()
     if not re.fullmatch(rf"{re.escape(team[1])}\s+[–—-]\s+{re.escape(title_choice[1])}", whole):
