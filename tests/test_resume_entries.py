@@ -1262,12 +1262,12 @@ Data Scientist
 """
     assert roles(_parse(text)) == [("Data Science Consultant", "Halvorsen Bank Corporate and Investment Banking"),
                                     ("Data Scientist", "Open Quarry")]
+    from assistant.resume.entries import claimable_header
     from assistant.resume.models import Line
-    from assistant.resume.parser import _claimable_header
 
     joined = "Senior Engineering Manager, Machine Learning Infrastructure and Developer Productivity"
-    assert _claimable_header(Line(number=1, text=joined))
-    assert not _claimable_header(Line(number=1, text="Reduced the time to train the ranking models from two days to "
+    assert claimable_header(Line(number=1, text=joined))
+    assert not claimable_header(Line(number=1, text="Reduced the time to train the ranking models from two days to "
                                                      "six hours for every team"))
 
 

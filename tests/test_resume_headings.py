@@ -251,7 +251,7 @@ def test_a_heading_listing_headings_of_one_kind_is_that_kind_and_research_intere
 
 
 def test_items_of_different_kinds_make_no_heading_by_listing() -> None:
-    from assistant.resume.parser import heading_name
+    from assistant.resume.headings import heading_name
     assert heading_name("Software & Tools") is None and heading_name("Honors & Awards") == "awards"
 
 
@@ -325,7 +325,7 @@ def test_a_wrapped_label_ending_in_a_heading_word_makes_no_heading() -> None:
 def test_volunteer_experience_in_other_languages_is_volunteering_not_the_work_history(heading: str) -> None:
     # Headed "experience" of another sort: in plain text, where no type size marks it, it was no heading at all and
     # its entries ran on under the section above it as if they were roles.
-    from assistant.resume.parser import heading_name
+    from assistant.resume.headings import heading_name
     assert heading_name(heading) == "volunteering"
 
 
@@ -423,7 +423,7 @@ def test_a_heading_repeated_with_a_carried_over_mark_is_still_its_section(headin
 @pytest.mark.parametrize("line", ["Engineer (suite)", "Projects (selected)", "Globex (2015 - 2020)",
                                   "Python (5 years)", "Acme Corp - 10 years"])
 def test_only_a_carried_over_mark_or_a_known_headings_span_is_dropped_from_a_heading(line: str) -> None:
-    from assistant.resume.parser import heading_name
+    from assistant.resume.headings import heading_name
 
     assert heading_name(line) is None
 
@@ -519,7 +519,7 @@ def test_memberships_by_their_other_names_are_other_not_a_work_history(heading: 
 def test_a_numbered_section_heading_is_read_past_its_number() -> None:
     """LaTeX's article class and latex2rtf number their sections ("3 Summary", "6 Professional Experience"); the
     number is read past only for a heading the lexicon knows word for word, so "3 years experience" stays text."""
-    from assistant.resume.parser import heading_name
+    from assistant.resume.headings import heading_name
 
     assert [heading_name(h) for h in ("3 Summary", "6 Professional Experience", "1.2 Education")] == [
         "summary", "experience", "education"]

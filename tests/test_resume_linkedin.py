@@ -4,9 +4,10 @@ line) and its conventions are read by general rules, checked here on pasted text
 
 from __future__ import annotations
 
+from assistant.resume.headings import heading_name
 from assistant.resume.intake import read_pdf
 from assistant.resume.models import ExtractedText, StyledLine
-from assistant.resume.parser import heading_name, parse_resume
+from assistant.resume.parser import parse_resume
 from benchmarks.generated.linkedin.people import PEOPLE, roles
 from benchmarks.resume_accuracy import GENERATED_SETS, generated_files
 

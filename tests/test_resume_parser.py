@@ -11,9 +11,10 @@ import pytest
 import yaml
 
 from assistant.resume.entry_fields import strip_location
+from assistant.resume.headings import heading_name
 from assistant.resume.models import ExtractedText, Job
 from assistant.resume.normalize import normalize_text
-from assistant.resume.parser import heading_name, parse_resume
+from assistant.resume.parser import parse_resume
 from tests.support.resume_fixtures import corpus_resume_names, layout_pdf, roles
 
 LABELS = yaml.safe_load((Path(__file__).parent / "data" / "resume_labels.yaml").read_text(encoding="utf-8"))
@@ -1315,7 +1316,7 @@ def test_one_roles_periods_listed_on_its_line_leave_the_reading_sure() -> None:
 def test_an_employer_that_reads_like_a_sentence_makes_the_reading_unsure() -> None:
     # A line of prose over the first dated title is taken for its employer; the user is told to check the roles
     # rather than shown "Verantwortung für ein Budget ..." as an employer read with confidence. (An English
-    # description, "Responsible for 12 models and 3 teams across Europe", is no longer taken: `_description_line`.)
+    # description, "Responsible for 12 models and 3 teams across Europe", is no longer taken: `description_line`.)
     resume = _parse("Sam Rivera\nsam@example.org\nExperience\nVerantwortung für ein Budget von 2,4 Mio. EUR\n"
                     "Head of ML  2018 - Present\n• Led 20 engineers.\nSenior Data Scientist, Initech  2014 - 2018\n"
                     "• Built fraud models.\n")
