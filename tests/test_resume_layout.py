@@ -415,7 +415,9 @@ def test_the_name_is_the_largest_line_in_capitals_lower_case_or_with_particles(n
      ("MARISOL.QUINTERO@EXAMPLE.ORG", "marisol.quintero@example.org"),
      ("HARPREET.DEVLIN@EXAMPL\nE.COM", "harpreet.devlin@example.com"),
      ("pat@example.com\nlinkedin.com", "pat@example.com"),
-     ("wei.chen@example.\ncom", "wei.chen@example.com")],
+     ("wei.chen@example.\ncom", "wei.chen@example.com"),
+     # broken right after the "@", as LaTeX's url macros may break a long address in a sidebar
+     ("marisol.quintero.ml@\nexample.org", "marisol.quintero.ml@example.org")],
 )
 def test_an_email_wrapped_by_a_narrow_sidebar_or_set_in_capitals_is_read_whole(contact: str, email: str) -> None:
     resume = parse_resume(ExtractedText(text=f"Pat Example\nContact\n{contact}\nExperience", pages=1))
@@ -433,6 +435,16 @@ def test_an_email_wrapped_by_a_narrow_sidebar_or_set_in_capitals_is_read_whole(c
         ("pat@example.com", ["someone.else@example.org"], "pat@example.com"),
         ("pat@example.com", ["pat@example.co"], "pat@example.com"),
         ("Email me", ["pat@example.com"], None),
+        # a break or a space inside the address left only its end readable; the link and the page's characters
+        # before it (nothing but white space between) give it whole, and without the link it stays as read
+        ("pat.lee.\nml@example.com", ["pat.lee.ml@example.com"], "pat.lee.ml@example.com"),
+        ("pat. lee@example.com", ["pat.lee@example.com"], "pat.lee@example.com"),
+        ("pat. lee@example.com", [], "lee@example.com"),
+        ("Senior at Acme.\nlee@example.com", ["pat.lee@example.com"], "lee@example.com"),
+        ("patlee@example.com", ["pat.lee@example.com"], "patlee@example.com"),
+        # the address run on from a phone number drawn against it
+        ("+1 555 0100 4567pat@example.com", ["pat@example.com"], "pat@example.com"),
+        ("pat4567@example.com", ["7@example.com"], "pat4567@example.com"),
     ],
 )
 def test_the_address_a_pdf_links_to_decides_how_a_wrapped_email_is_read(contact: str, links: list[str],

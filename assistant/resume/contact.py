@@ -434,9 +434,10 @@ _CREDENTIAL_TAIL = re.compile(
 
 
 _WRAPPED_EMAIL_END = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.[a-z]{1,3})\n([a-z]{1,3})(?=\n|$)")
-# ... or inside its domain ("…@exa" / "mple.org"): a partial domain with no dot, then a line that is only the rest.
+# ... or inside its domain ("…@exa" / "mple.org", or right after the "@", where LaTeX's url macros may break): a
+# partial domain with no dot, then a line that is only the rest.
 # (Either in capitals too: a template that sets the contact block in capitals, "…@EXAMPL" / "E.COM".)
-_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]+)\n([\w-]*\.[\w.-]*(?:[a-z]{2,}|[A-Z]{2,}))(?=\n|$)")
+_WRAPPED_EMAIL_DOMAIN = re.compile(r"(@[\w-]*)\n([\w-]*\.[\w.-]*(?:[a-z]{2,}|[A-Z]{2,}))(?=\n|$)")
 # ... or at its last dot ("…@example." / "com"): no address ends in a dot, so the next line's lone word is its end.
 _WRAPPED_EMAIL_AFTER_DOT = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.)\n([a-z]{2,6}|[A-Z]{2,6})(?=\n|$)")
 
@@ -563,7 +564,29 @@ def _printed_email(lines_text: str, joined: str, link_emails: list[str]) -> str 
             if "@" in address and found[0].lower().startswith(address.lower()) and (
                     found[0][len(address):][:1].isupper()):
                 return found[0][: len(address)]
+            if "@" in address and (whole := _address_split_before(joined, found[0], address)):
+                return whole
+            # Run on from a number drawn against it ("+1 555 0100 4567jane@…": the phone's last digits).
+            if found[0].lower().endswith(address.lower()) and found[0][-len(address) - 1].isdigit() and (
+                    address[:1].isalpha()):
+                return found[0][-len(address):]
     return found[0]
+
+
+def _address_split_before(text: str, reading: str, address: str) -> str | None:
+    """The linked address as the page prints it, where the reading holds only its end because a space or a line
+    break fell inside it ("jane." / "doe@example.com": a URL-breaking LaTeX macro breaks after dots; "jane. doe@…"
+    where a PDF set its glyphs apart). Only the characters the page prints before the reading, in order, with
+    nothing but white space between them, may complete it."""
+    if len(address) <= len(reading) or not address.lower().endswith(reading.lower()):
+        return None
+    missing = address[: len(address) - len(reading)]
+    at = text.find(reading)
+    before = text[max(0, at - 2 * len(missing) - 4): at]
+    printed = re.sub(r"\s+", "", before)
+    if not printed.lower().endswith(missing.lower()) or not re.search(r"\s$", before):
+        return None
+    return printed[len(printed) - len(missing):] + reading
 
 
 def read_contact(header: list[Line], all_lines: list[Line], typeset_name: str | None = None,
