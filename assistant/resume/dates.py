@@ -101,7 +101,11 @@ def this_month() -> str:
 
 def years_of_experience(jobs: list[Job]) -> float | None:
     """Total time in roles, overlapping roles counted once; internships and other roles held while training are
-    not counted (`EARLY_CAREER`: "International Partnerships" is not an internship)."""
+    not counted (`EARLY_CAREER`: "International Partnerships" is not an internship). Time after this month is not
+    experience yet: a role that has not begun ("Incoming Engineer, Jun 2027") or an end still to come (a contract
+    "to Dec 2027") counts up to today."""
+    now_y, now_m = current_month()
+    now = now_y * 12 + now_m
     intervals: list[tuple[int, int]] = []
     starts = sorted({int(j.start[:4]) * 12 + int(j.start[5:7]) - 1 for j in jobs
                      if j.start and re.fullmatch(r"\d{4}-\d{2}", j.start)})
@@ -113,7 +117,7 @@ def years_of_experience(jobs: list[Job]) -> float | None:
         start_y, start_m = map(int, job.start.split("-"))
         a = start_y * 12 + start_m - 1
         if job.end == "Present":
-            end_y, end_m = current_month()
+            end_y, end_m = now_y, now_m
         elif job.end and re.fullmatch(r"\d{4}-\d{2}", job.end):
             end_y, end_m = map(int, job.end.split("-"))
         elif not job.month_stated and (later := [s for s in starts if s > a]):
@@ -122,7 +126,7 @@ def years_of_experience(jobs: list[Job]) -> float | None:
             end_y, end_m = divmod(min(later), 12)
         else:
             continue
-        b = end_y * 12 + end_m
+        b = min(end_y * 12 + end_m, now)
         if b > a:
             intervals.append((a, b))
     if not intervals:
