@@ -111,6 +111,20 @@ def test_roles_held_while_training_are_not_years_of_experience_but_international
     assert years_of_experience(jobs) == 6.0, "'International' is not an internship; a working student's job is"
 
 
+def test_time_still_to_come_is_not_years_of_experience() -> None:
+    from assistant.resume.dates import current_month, years_of_experience
+
+    year, month = current_month()
+    ago = f"{year - 4}-{month:02d}"  # four years ago this month
+    ahead = f"{year + 2}-{month:02d}"
+    # A contract whose end is still to come counts up to today, as a role running to "Present" does; an offer
+    # accepted for next year ("Incoming Engineer") has not begun.
+    assert years_of_experience([Job(title="Contract ML Lead", start=ago, end=ahead)]) == years_of_experience(
+        [Job(title="Contract ML Lead", start=ago, end="Present")]) == 4.1
+    assert years_of_experience([Job(title="Incoming Engineer", start=f"{year + 1}-06", end=f"{year + 1}-08"),
+                                Job(title="Engineer", start=ago, end="Present")]) == 4.1
+
+
 def test_wrapped_bullets_are_joined_and_keep_their_first_line_number() -> None:
     resume = _parse(
         "Experience\nEngineer Jan 2020 - Present\nCo\n"

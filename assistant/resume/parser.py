@@ -82,6 +82,7 @@ from assistant.text.plural import count_of
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
 
+
 # --- education, skills, years ----------------------------------------------------------------------------------
 
 
