@@ -159,6 +159,16 @@ def test_a_country_after_the_city_and_state_is_the_place_not_the_employer() -> N
     assert [j.company for j in resume.experience] == ["Harbor Robotics", "Tidewater Medical Inc."]
 
 
+def test_a_role_held_in_two_places_has_them_as_its_place_not_as_its_employer() -> None:
+    # ("Singapore &" had been read as the employer: "Yokohama, Japan" was cut off its end as the place, and
+    # Hitachi, a city too, was taken for the place.)
+    resume = _parse(
+        "Experience\nSenior Engineer 2016 – 2019\nWhale Cloud | Singapore\n• Built the delivery pipeline.\n"
+        "Research Intern 2013\nHitachi | Singapore & Yokohama, Japan\n• Researched system designs.\n"
+        "Analytics Intern 2012\nBath & Body Works | London / Remote\n• Built the sales forecasts.\n")
+    assert [j.company for j in resume.experience] == ["Whale Cloud", "Hitachi", "Bath & Body Works"]
+
+
 def test_the_first_field_of_an_employer_line_over_its_title_is_the_employer() -> None:
     """ "Velotrans Mobility GmbH | Bad Homburg" over the title: a town the gazetteer does not know is still no
     employer; the employer goes before its place (the field nearest the title had been taken)."""

@@ -49,8 +49,8 @@ def street_address(text: str) -> bool:
 
 def strip_location(field: str) -> tuple[str, str | None]:
     """Split "Pepsico Philadelphia, PA" into ("Pepsico", "Philadelphia, PA")."""
-    if street_address(field):
-        return "", field.strip()
+    if street_address(field) or (_PLACES_JOINED.search(field) and place_only(field)):
+        return "", field.strip()  # (an address; or places joined, "Singapore & Yokohama, Japan": all of it)
     coded = _POSTAL_CODE.search(field)
     if coded:
         bare = (field[:coded.start()] + " " + field[coded.end():]).strip()
@@ -930,9 +930,17 @@ def place_only(text: str) -> bool:
     bare = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
     if bare and bare != text.strip():
         return place_only(bare)
+    # Two places or more, where the role was held in each ("Singapore & Yokohama, Japan", "London / Remote"): a
+    # place when every part is one ("Bath & Body Works" is not: "Body Works" is no place).
+    parts = _PLACES_JOINED.split(bare)
+    if len(parts) > 1:
+        return all(part and place_only(part) for part in parts)
     lowered = text.strip().lower()
     return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0 or (
         known_city(text))
+
+
+_PLACES_JOINED = re.compile(r"\s+(?:&|and|/|\+)\s+", re.IGNORECASE)
 
 
 # What is left of a date phrase once its years are cut out ("Summer 2012 and 2013" leaves "and").
