@@ -87,14 +87,6 @@ def test_a_name_merged_into_another_line_is_found_only_when_the_email_address_sp
     assert _parse(f"{merged}contact@example.org\n{_BODY_TEXT}") is None
 
 
-def test_a_name_in_lower_case_is_read_from_pasted_text_when_the_email_address_spells_it() -> None:
-    # A template that sets the whole page in lower case, pasted: no typography says which line is the name.
-    assert _parse(f"lena fischer\nlena.fischer@example.org\n{_BODY_TEXT}") == "lena fischer"
-    assert _parse(f"lena fischer\nlf@example.org\n{_BODY_TEXT}") is None  # the address does not spell it
-    # Words the address spells inside a lower-case sentence are not a name.
-    assert _parse(f"i met lena fischer at a conference\nlena.fischer@example.org\n{_BODY_TEXT}") is None
-
-
 def test_a_big_name_set_over_two_lines_is_joined_even_with_a_contact_block_read_between_them() -> None:
     assert _styled([
         ("London, United Kingdom", 10.0, 380.0), ("Priya", 36.0, 58.0), ("priya@example.net", 10.0, 380.0),

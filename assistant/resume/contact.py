@@ -196,8 +196,8 @@ def _name_from_metadata(lines: list[Line], document_names: list[str]) -> str | N
 
 
 def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
-    """The last resort: two to four capitalised words (or a line that is only such words in lower case) on one of
-    the first lines that the email address spells out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
+    """The last resort: two to four capitalised words on one of the first lines that the email address spells
+    out ("oluwaseun.adeyemi@…" and a line "Summary Oluwaseun Adeyemi" a layout merged with a heading). Two of the
     words must each appear in the address's local part, so a line merely sharing a surname is not enough."""
     local_parts = [_plain_letters(e.split("@", 1)[0]) for e in emails[:1]]
     if not local_parts or len(local_parts[0]) < 6:
@@ -210,10 +210,7 @@ def _name_spelled_by_email(lines: list[Line], emails: list[str]) -> str | None:
                 window = words[start: start + size]
                 spelled = [w for w in window if len(_plain_letters(w)) >= 3 and _plain_letters(w) in local]
                 text = " ".join(window)
-                # In lower case only as a line of its own: a template that sets the whole page in lower case
-                # ("jane doe" over "jane.doe@…"), not a phrase inside a sentence.
-                if len(spelled) >= 2 and window[0] in spelled and window[-1] in spelled and _styled_name(
-                        text, lower_case=size == len(words)):
+                if len(spelled) >= 2 and window[0] in spelled and window[-1] in spelled and _styled_name(text):
                     return text
     return None
 

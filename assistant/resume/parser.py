@@ -82,7 +82,6 @@ from assistant.text.plural import count_of
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
 
-
 # --- education, skills, years ----------------------------------------------------------------------------------
 
 
