@@ -1272,7 +1272,7 @@ Data Scientist
 """
     assert roles(_parse(text)) == [("Data Science Consultant", "Halvorsen Bank Corporate and Investment Banking"),
                                     ("Data Scientist", "Open Quarry")]
-    from assistant.resume.entries import claimable_header
+    from assistant.resume.entry_lines import claimable_header
     from assistant.resume.models import Line
 
     joined = "Senior Engineering Manager, Machine Learning Infrastructure and Developer Productivity"

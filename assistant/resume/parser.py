@@ -7,8 +7,8 @@ words that mark a job title, a degree or an institution. Every derived item keep
 
 Each concern has its module: those words and shapes in `vocabulary.py`, the contact block (name, e-mail, phone)
 in `contact.py`, what makes a line a heading in `headings.py`, where the sections are in `sections.py`, the roles
-of a work history in `entries.py` (found by their dates, their header fields split by `entry_fields.py`, tidied
-as a list by `role_cleanup.py`), dates and the time they add up to in `dates.py`. This module puts the `Resume`
+of a work history in `entries.py` (found by their dates on lines `entry_joins.py` has joined, their header fields
+split by `entry_fields.py`, tidied as a list by `role_cleanup.py`), dates and the time they add up to in `dates.py`. This module puts the `Resume`
 together: it decides which spans hold the work history (an unnamed one, roles run on beside another section, a
 last-resort reading of roles anywhere), reads education, skills and years, and says how sure the reading is
 (`_confidence`, `_signs_of_misreading`), so a review never presents a misreading as fact.
@@ -23,18 +23,16 @@ from typing import TYPE_CHECKING
 
 from assistant.resume.contact import read_contact, typeset_name
 from assistant.resume.dates import earliest_start_year, years_of_experience
-from assistant.resume.entries import (
+from assistant.resume.entries import join_bullets, line_measure, read_roles
+from assistant.resume.entry_fields import header_fields, sentence_like, strip_location, titles_read_as_names
+from assistant.resume.entry_lines import (
     claimable_header,
     date_only,
     description_line,
     has_dates,
     is_bullet,
-    join_bullets,
-    line_measure,
-    read_roles,
     reads_as_prose,
 )
-from assistant.resume.entry_fields import header_fields, sentence_like, strip_location, titles_read_as_names
 from assistant.resume.headings import Typography, contact_heading, keyword_kind, kinds_named, lexicon_kind
 from assistant.resume.models import (
     Contact,
