@@ -530,6 +530,9 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         # Two-digit years after an apostrophe, which Word turns into a smart quote.
         ("Mar ’21 – Present", "2021-03", "Present"), ("Jan '19 - Dec '21", "2019-01", "2021-12"),
         ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
+        # ... and with no apostrophe at all, where the other end is written the same way or is open.
+        ("Mar 19 – Present", "2019-03", "Present"), ("Jan 16 – Feb 19", "2016-01", "2019-02"),
+        ("Sept 98 - Jun 04", "1998-09", "2004-06"),
         ("2018 Mar – Present", "2018-03", "Present"), ("janvier 2018 – présent", "2018-01", "Present"),
         ("ago. 2018 – actualmente", "2018-08", "Present"), ("out. 2015 – set. 2019", "2015-10", "2019-09"),
         # Two-digit months and years, as German CVs write them.
@@ -558,6 +561,12 @@ def test_date_ranges_in_common_formats_and_languages(dates: str, start: str, end
     resume = _parse(f"Experience\nData Engineer, Globex\n{dates}\n• Built pipelines for 40 teams\n")
     assert len(resume.experience) == 1
     assert (resume.experience[0].start, resume.experience[0].end) == (start, end)
+
+
+def test_a_span_of_days_is_not_read_as_two_digit_years() -> None:
+    # "March 19 – June 21, 2020" is a span of days in 2020, not March 2019 to June 2021.
+    resume = _parse("Experience\nData Engineer, Globex\nMarch 19 – June 21, 2020\n• Built pipelines for 40 teams\n")
+    assert ("2019-03", "2021-06") not in [(job.start, job.end) for job in resume.experience]
 
 
 def test_dated_roles_under_an_unrecognised_heading_are_still_read_and_flagged_unsure() -> None:

@@ -169,6 +169,12 @@ OPEN_END = (
 # date, and never where the two digits after a bare hyphen or slash are a month ("2019-03" is March 2019).
 _YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:0[1-9]|1[0-2])(?!\d))"
 _SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
+# "Mar 19 – Present", "Jan 16 – Feb 19": a month's name and a two-digit year with no apostrophe. Alone "Mar 19" is
+# as often a day as a year, so it is a date only in a range whose other end is written the same way or is open,
+# and never where a full year follows the end ("March 19 – June 21, 2020" is a span of days).
+_MONTH_TWO_DIGITS = rf"{MONTH}\s?\d\d(?![\d/.:]|,?\s*(?:19|20)\d\d)"
+_MONTH_SHORT_START = rf"(?P<month_short>(?<!\w){_MONTH_TWO_DIGITS})"
+_MONTH_SHORT_END = rf"(?(month_short)(?:{_MONTH_TWO_DIGITS}|{OPEN_END})|(?!))"
 # The word that opens a range before its start ("from March 2019", "von 2019", "desde 2015"), also a form's label.
 FROM_WORDS = r"from|von|vom|desde|du|de|dal"
 # Every date holds a digit (a year, a two-digit year, a month's number): a line without one is not searched.
@@ -178,13 +184,13 @@ RANGE = Remembered(re.compile(
     # A form's labels keep their colons ("FROM: JAN 2011 TO: MAR 2013"); a dash may stand before the word ("March
     # 2019 - to present").
     rf"(?:(?<!\w)(?:{FROM_WORDS})\s*:?\s+)?"
-    rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END})"
+    rf"(?P<start>{DATE}|{_YEAR_WITH_SHORT_END}|{_MONTH_SHORT_START})"
     # Italian writes "a" as "ad" before a vowel ("dal 2018 ad oggi"); French "jusqu'à" / "jusqu'en" is "until".
     # An arrow joins the two ends too ("2014 → 2017", pifont's "2014 ➠ 2017").
     rf"\s*(?:[-–—]\s*(?=to\b))?(?:-{{1,2}}|–|—|[→⇒⟶➔-➾]|~|～|至|to|until|till|through|thru|bis|au|à|a|ad|al|hasta|até|tot"
     rf"|jusqu['’](?:à|au|en))"
     rf"(?:\s*:(?=\s*\w))?\s*"
-    rf"(?P<end>{DATE}|{OPEN_END}|{_SHORT_END})(?!\w)",
+    rf"(?P<end>(?(month_short)(?!)|(?:{DATE}|{OPEN_END}))|{_SHORT_END}|{_MONTH_SHORT_END})(?!\w)",
     re.IGNORECASE,
 ), needs=_DIGIT)
 # "Present - 2019", "heute – 03/2019": a range written end first.
