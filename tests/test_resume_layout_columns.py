@@ -318,3 +318,27 @@ def test_a_first_pages_sidebar_goes_after_the_work_history_that_runs_on_to_the_n
     texts = ["\n".join(t for t, _ in left_side + wide_main), "\n".join(t for t, _ in page2)]
     styles = _styles(1, left_side + wide_main) + _styles(2, [(t, 60.0) for t, _ in page2])
     assert sidebars_after_their_columns(texts, styles) == (texts, styles)
+
+
+def test_two_columns_drawn_as_blocks_across_a_narrow_gutter_are_not_read_as_one_line() -> None:
+    """A sidebar set close to the main column (Deedy's gutter is 14 pt): where a sidebar line's estimated width
+    reaches the main column, the two sides on one baseline seemed to touch and made one line across the gutter,
+    which cut both columns there. They were drawn apart in the stream (the whole sidebar, then the main column), so
+    they are two pieces, and each column reads through."""
+    left = ["SKILLS", "Engineering and Architecture of ML apps", "Programming Languages • Software",
+            "Design Patterns • Applications", "Frameworks • Middleware", "LANGUAGES", "Java • Swift • C • C++",
+            "Ruby • Bash • Perl", "TOOLS", "git • Make • Maven • Jenkins"]
+    right = ["EXPERIENCE", "GLOBEX RESEARCH | PLATFORMS GROUP", "2013 – PRESENT | HAIFA", "• Built the web framework",
+             "• Ran the mobile data layer", "INITECH | ANALYTICS GROUP", "2010 – 2012 | HAIFA",
+             "• Worked on the assisted living platform", "• Led the release process", "• Wrote the test harness"]
+    runs = []
+    for i, text in enumerate(left):  # word by word, as TeX draws them
+        x = 35.0
+        for word in text.split(" "):
+            runs.append(_run(word if x == 35.0 else f" {word}", x, 700 - 12 * i))
+            x = runs[-1].end - 2
+    runs += [_run(text, 219, 700 - 12 * i, 11.0 if i in (1, 5) else 10.0) for i, text in enumerate(right)]
+    lines = _text(runs)
+    assert "Engineering and Architecture of ML apps" in lines
+    assert "GLOBEX RESEARCH | PLATFORMS GROUP" in lines
+    assert lines.index("git • Make • Maven • Jenkins") < lines.index("EXPERIENCE")

@@ -344,6 +344,10 @@ def _segments(line: LayoutLine) -> list[tuple[float, float]]:
     return [(a, b) for a, b, _ in _pieces(line)]
 
 
+# Runs drawn this many places apart in the stream have other text drawn between them.
+_OTHER_TEXT_BETWEEN = 2
+
+
 def _pieces(line: LayoutLine) -> list[tuple[float, float, list[Run]]]:
     """`_segments` with the runs of each piece."""
     pieces: list[tuple[list[float], list[Run]]] = []
@@ -353,7 +357,11 @@ def _pieces(line: LayoutLine) -> list[tuple[float, float, list[Run]]]:
             continue
         # Drawn apart (not the stream's next run) and clearly to the right of where the last piece started: a
         # separate block, even when the estimated widths make the two seem to touch.
-        apart = previous is not None and run.order != previous.order + 1 and run.x - previous.x > 4 * run.size
+        apart = previous is not None and run.order != previous.order + 1 and (
+            run.x - previous.x > 4 * run.size
+            # The stream drew other text between the two (another column's lines) and this run starts where the
+            # last one ends: two blocks set close, a narrow gutter (Deedy's), not one line's next word.
+            or abs(run.order - previous.order) > _OTHER_TEXT_BETWEEN and run.x >= previous.end - 1)
         if pieces and not apart and run.x - pieces[-1][0][1] < max(8.0, 1.5 * run.size):
             pieces[-1][0][1] = max(pieces[-1][0][1], run.end)
             pieces[-1][1].append(run)
@@ -741,8 +749,11 @@ def _crossings_between_bands(lines: list[LayoutLine], gutter: float, shared: set
 
 
 def _split_line(line: LayoutLine, gutter: float) -> tuple[LayoutLine | None, LayoutLine | None]:
-    left = [r for r in line.runs if r.x < gutter]
-    right = [r for r in line.runs if r.x >= gutter]
+    """The line's runs left and right of the gutter, a piece of text (`_pieces`) kept whole on the side where it
+    starts: a column's line whose last words the width estimate carries past the split stays one line."""
+    starts = {id(run): a for a, _, runs in _pieces(line) for run in runs}  # blank runs are in no piece
+    left = [r for r in line.runs if starts.get(id(r), r.x) < gutter]
+    right = [r for r in line.runs if starts.get(id(r), r.x) >= gutter]
     return (LayoutLine(left) if left else None), (LayoutLine(right) if right else None)
 
 
