@@ -405,16 +405,24 @@ def run_in_titles_pdf(entries: list[tuple[str, str, str, str]]) -> bytes:
     return _with_education(pdf)
 
 
-def running_header_pdf(entries: list[tuple[str, str, str]], running: str, break_before: int) -> bytes:
+def running_header_pdf(entries: list[tuple[str, str, str]], running: str, break_before: int,
+                       footer: str | None = None) -> bytes:
     """A work history that runs onto a second page, the page breaking before entry `break_before`; the second page
-    opens with a running header (`running`, e.g. "Riley Sample - Resume") over that entry's header."""
+    opens with a running header (`running`, e.g. "Riley Sample - Resume") over that entry's header, and every page
+    closes with `footer` when given (a template's date of printing)."""
 
     class Paged(FPDF):
         def header(self) -> None:
-            if self.page_no() > 1:
+            if self.page_no() > 1 and running:
                 self.set_font("Helvetica", size=8)
                 self.cell(0, 5, running, align="R", new_x="LMARGIN", new_y="NEXT")
                 self.ln(2)
+
+        def footer(self) -> None:
+            if footer:
+                self.set_y(-12)
+                self.set_font("Helvetica", size=8)
+                self.cell(0, 5, footer, align="C")
 
     pdf = Paged(format="letter")
     pdf.set_producer(PRODUCER)

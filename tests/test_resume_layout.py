@@ -173,6 +173,17 @@ def test_a_running_header_on_page_two_is_no_part_of_the_role_under_it(settings, 
     assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
 
 
+def test_a_date_printed_at_the_foot_of_both_pages_is_no_role(settings) -> None:
+    """Awesome-CV prints the day it was compiled at the foot of every page ("December 7, 2026"): on a two-page
+    resume it sat between two roles and became one (a role started that month)."""
+    titles = ["Staff Data Scientist", "Senior Data Scientist", "Data Scientist", "Data Analyst", "Junior Analyst"]
+    entries = [(title, f"Employer {chr(65 + k)} Corp", f"Jan {2020 - 2 * k} - Dec {2021 - 2 * k}")
+               for k, title in enumerate(titles)]
+    extracted = read_pdf(running_header_pdf(entries, "", break_before=3, footer="DECEMBER 7, 2026"), settings)
+    assert extracted.pages == 2 and "DECEMBER" not in extracted.text
+    assert [(j.title, j.company) for j in parse_resume(extracted).experience] == [(t, e) for t, e, _ in entries]
+
+
 def test_italic_faces_are_reported_for_each_line(settings) -> None:
     extracted = read_pdf(entries_pdf(ENTRIES), settings)
     styles = {s.text: s for s in extracted.styled_lines}

@@ -1386,7 +1386,7 @@ def without_running_lines(page_texts: list[str], styles: list[list[Any]]) -> tup
     header line of the role that follows it (an employer named "Resume"). Dropped: on every page but the first, a
     first line that holds the first page's first line when that is a name (two to four words, no digit), and a
     first or last line with a word in it repeated on two later pages or more once its digits are set aside (a page
-    number). Styles of dropped lines go with them; nothing else moves."""
+    number), and a short last line the same on every page, the first too. Styles of dropped lines go with them; nothing else moves."""
     pages = [[line for line in text.split("\n") if line.strip()] for text in page_texts]
     if len(pages) < 2 or not pages[0]:
         return page_texts, styles
@@ -1409,6 +1409,11 @@ def without_running_lines(page_texts: list[str], styles: list[list[Any]]) -> tup
             drop.add((number, 0))
         if len(page) > 1 and len(pages) >= 3 and lasts.count(bare(page[-1])) >= 2:
             drop.add((number, len(page) - 1))
+    if all(len(page) > 1 for page in pages) and len({bare(page[-1]) for page in pages}) == 1 and re.search(
+            r"[^\W\d_]{3}", pages[0][-1]) and len(pages[0][-1].split()) <= 8:
+        # The same footer closing every page, the first too ("December 7, 2026", a template's date of printing;
+        # "Jane Example - Page 1"): furniture on a two-page resume as well.
+        drop |= {(number, len(page) - 1) for number, page in enumerate(pages, start=1)}
     if not drop:
         return page_texts, styles
     kept_texts = ["\n".join(line for k, line in enumerate(page) if (number, k) not in drop)
