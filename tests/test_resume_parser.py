@@ -532,7 +532,8 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("Sep ’98 – Jun ’04", "1998-09", "2004-06"),
         # ... and with no apostrophe at all, where the other end is written the same way or is open.
         ("Mar 19 – Present", "2019-03", "Present"), ("Jan 16 – Feb 19", "2016-01", "2019-02"),
-        ("Sept 98 - Jun 04", "1998-09", "2004-06"),
+        ("Sept 98 - Jun 04", "1998-09", "2004-06"), ("May, 11 - Aug, 11", "2011-05", "2011-08"),
+        ("Aug, 10 - Cur", "2010-08", "Present"),
         ("2018 Mar – Present", "2018-03", "Present"), ("janvier 2018 – présent", "2018-01", "Present"),
         ("ago. 2018 – actualmente", "2018-08", "Present"), ("out. 2015 – set. 2019", "2015-10", "2019-09"),
         # Two-digit months and years, as German CVs write them.
@@ -549,6 +550,7 @@ def test_headings_named_by_word_stems_in_other_languages_keep_teaching_and_volun
         ("Sep 2018 – Mär 2025", "2018-09", "2025-03"), ("Mrz 2019 - Okt 2021", "2019-03", "2021-10"),
         # Two months sharing the year written after the second.
         ("Janvier - Août 2009", "2009-01", "2009-08"), ("Sept. – Dec. 2010", "2010-09", "2010-12"),
+        ("3 - 4/2014", "2014-03", "2014-04"), ("5 – 11/2012", "2012-05", "2012-11"),
         # A double hyphen as typed in plain text, a tilde as East Asian resumes write ranges, German, Italian and
         # Dutch open ends, Spanish "al" and Dutch "tot" between the ends.
         ("Sep 2019 -- Mar 2021", "2019-09", "2021-03"), ("2019.04 ~ 2021.03", "2019-04", "2021-03"),

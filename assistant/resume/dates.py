@@ -27,7 +27,7 @@ def parse_date(text: str, *, is_end: bool, month_first: bool = False) -> tuple[i
     if quarter:  # "Q2 2021": its first month as a start, its last as an end
         return int(quarter.group(2)), 3 * int(quarter.group(1)) - (0 if is_end else 2)
     year_match = YEAR.search(text)
-    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:(?:0?[1-9]|1[0-2])/|[a-z]+\.?(?:/|\s?))(\d\d)$", text) if not year_match else None
+    short = re.search(r"['’‘](\d\d)(?!\d)|^(?:(?:0?[1-9]|1[0-2])/|[a-z]+\.?,?(?:/|\s?))(\d\d)$", text) if not year_match else None
     if short:
         # A two-digit year is this century unless that would put it in the future.
         year = 2000 + int(short.group(1) or short.group(2))

@@ -137,17 +137,32 @@ def join_dangling_ranges(lines: list[Line], typography: Typography | None) -> li
 # A line that opens with a date and goes on with a bullet ("Décembre 2022 • Pilotage Agile ..."): the date is a
 # margin column's, beside the entry's first bullet.
 _DATE_BESIDE_BULLET = re.compile(rf"^\s*(?P<date>{DATE})(?![\w/.-])\s*(?P<rest>•.*)$", re.IGNORECASE)
+_DATE_BESIDE_TEXT = re.compile(rf"^\s*(?P<date>{DATE})(?![\w/.-])(?!\s*(?:[-–—]|to\b|bis\b))\s+(?P<rest>[^\W\d_].*)$",
+                               re.IGNORECASE)
+
+
+def _stacked_beside_lines(lines: list[Line]) -> set[int]:
+    """Numbers of the lines that open with a lone date right under a line that opens with another, neither holding
+    a range, when the section has two such pairs or more (one pair is as likely two entries with no body)."""
+    pairs = [line.number for above, line in zip(lines, lines[1:], strict=False)
+             if _DATE_BESIDE_TEXT.match(above.text) and _DATE_BESIDE_TEXT.match(line.text)
+             and not RANGE.search(above.text) and not RANGE.search(line.text)]
+    return set(pairs) if len(pairs) >= 2 else set()
 
 
 def join_stacked_margin_dates(lines: list[Line], typography: Typography | None) -> list[Line]:
     """ "À ce jour Ingénieur R&D Senior, SCHNEIDER ELECTRIC" / "Décembre 2022 • Pilotage Agile ...": a margin column
     of dates stacks a role's two dates (end over start here) beside the header and its first bullet. The two are
     the header's range, in whichever order they stand; the bullet keeps its line. A date before a bullet opens no
-    entry, so this takes nothing from a header line."""
+    entry, so this takes nothing from a header line -- unless the section keeps to the shape: where two entries
+    or more stack their dates beside a header and the line under it ("Nov 2021 Tech Lead na Nova Escola" / "Jul 2021
+    Educação"), the second line's date is the first's other end too, whatever that line holds."""
+    stacked = _stacked_beside_lines(lines)
     out: list[Line] = []
     for line in lines:
         head = _LEADING_END.match(out[-1].text) if out else None
-        below = _DATE_BESIDE_BULLET.match(line.text) if head else None
+        below = (_DATE_BESIDE_BULLET.match(line.text) or (
+            line.number in stacked and _DATE_BESIDE_TEXT.match(line.text))) if head else None
         if head and below and head.group("rest").strip() and not is_bullet(out[-1]) and not RANGE.search(
                 out[-1].text) and not OPEN_FIRST.search(out[-1].text):
             upper, lower = head.group("end"), below.group("date")
@@ -721,9 +736,23 @@ _SHARED_YEAR = re.compile(
 )
 
 
+# "3 - 4/2014", "5 - 11/2012": two months by number sharing the year written after the second (German CVs). Only
+# a start before its end: anything else is no range of months.
+_SHARED_YEAR_NUMERIC = re.compile(
+    r"(?<![\w/.,-])(?P<first>0?[1-9]|1[0-2])(?P<dash>\s*[-–—]\s*)(?P<second>(?:0?[1-9]|1[0-2]))(?P<sep>[/.])"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/.-])"
+)
+
+
+def _spelled_out(text: str) -> str:
+    text = _SHARED_YEAR.sub(lambda m: f"{m['first']} {m['year']}{m['dash']}{m['second']}{m['year']}", text)
+    return _SHARED_YEAR_NUMERIC.sub(
+        lambda m: f"{m['first']}{m['sep']}{m['year']}{m['dash']}{m['second']}{m['sep']}{m['year']}"
+        if int(m["first"]) < int(m["second"]) else m[0], text)
+
+
 def spell_out_shared_years(lines: list[Line]) -> list[Line]:
     """Give the first month of a range that shares one year its year ("Janvier - Août 2009" -> "Janvier 2009 -
-    Août 2009"), so the range reads as one."""
-    return [line.model_copy(update={"text": _SHARED_YEAR.sub(
-        lambda m: f"{m['first']} {m['year']}{m['dash']}{m['second']}{m['year']}", line.text)})
-        if _SHARED_YEAR.search(line.text) else line for line in lines]
+    Août 2009", "3 - 4/2014" -> "3/2014 - 4/2014"), so the range reads as one."""
+    return [line.model_copy(update={"text": _spelled_out(line.text)})
+            if _SHARED_YEAR.search(line.text) or _SHARED_YEAR_NUMERIC.search(line.text) else line for line in lines]

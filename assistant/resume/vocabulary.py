@@ -152,7 +152,7 @@ QUARTER = r"Q[1-4]\s*(?:19|20)\d\d"
 DATE = (rf"(?:{MONTH_DAY_YEAR}|{DAY}{MONTH}{MONTH_YEAR_GAP}(?:19|20)\d\d|{MONTH}{SHORT_YEAR}|{YEAR_MONTH}|{QUARTER}"
         rf"|{NUMERIC_DATE}|(?:19|20)\d\d)")
 OPEN_END = (
-    r"(?:(?:the )?present(?: day)?|current(?:ly)?|now|ongoing|today|date|till? (?:date|now)|to date|heute?|jetzt|aktuell|actuel(?:lement)?"
+    r"(?:(?:the )?present(?: day)?|current(?:ly)?|curr?\.?|now|ongoing|today|date|till? (?:date|now)|to date|heute?|jetzt|aktuell|actuel(?:lement)?"
     # An open end written with its own "until": "bis heute", "bis dato", "até o momento", "hasta la fecha",
     # "jusqu'à aujourd'hui", "ad oggi", "tot heden".
     r"|bis (?:heute|dato|jetzt)|dato|(?:até |ate )?o momento|(?:hasta |a )?la fecha|hasta (?:hoy|ahora)"
@@ -169,10 +169,10 @@ OPEN_END = (
 # date, and never where the two digits after a bare hyphen or slash are a month ("2019-03" is March 2019).
 _YEAR_WITH_SHORT_END = r"(?P<short_start>(?:19|20)\d\d|['’‘]\d\d)(?![-/.](?:0[1-9]|1[0-2])(?!\d))"
 _SHORT_END = r"(?(short_start)['’‘]?\d\d(?![\d/.,])(?-i:(?!\s*(?:%|[a-z])))|(?!))"
-# "Mar 19 – Present", "Jan 16 – Feb 19": a month's name and a two-digit year with no apostrophe. Alone "Mar 19" is
+# "Mar 19 – Present", "Jan 16 – Feb 19", "May, 11 - Aug, 11": a month's name and a two-digit year with no apostrophe. Alone "Mar 19" is
 # as often a day as a year, so it is a date only in a range whose other end is written the same way or is open,
 # and never where a full year follows the end ("March 19 – June 21, 2020" is a span of days).
-_MONTH_TWO_DIGITS = rf"{MONTH}\s?\d\d(?![\d/.:]|,?\s*(?:19|20)\d\d)"
+_MONTH_TWO_DIGITS = rf"{MONTH},?\s?\d\d(?![\d/.:]|,?\s*(?:19|20)\d\d)"
 _MONTH_SHORT_START = rf"(?P<month_short>(?<!\w){_MONTH_TWO_DIGITS})"
 _MONTH_SHORT_END = rf"(?(month_short)(?:{_MONTH_TWO_DIGITS}|{OPEN_END})|(?!))"
 # The word that opens a range before its start ("from March 2019", "von 2019", "desde 2015"), also a form's label.
