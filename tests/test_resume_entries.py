@@ -6,6 +6,7 @@ the other tests pin one mechanism each on pasted text.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -2237,3 +2238,48 @@ Jan 2016 - Feb 2020
 - Built the feature store.
 """
     assert [company for _, company in roles(_parse(grouped))] == ["Meridian Payments", "Meridian Payments"]
+
+
+def test_a_place_under_each_bold_header_teaches_nothing_about_how_employers_are_set() -> None:
+    """"Employer — Title" in bold with the dates beside it, the place on the line below ("Toulouse, France",
+    "Remote · Thailand"): the places are no employers, so they teach no lesson that the bold line is the title and
+    the plain one the employer; the bold line is split at its dash, and its dates never join a field."""
+    bold, plain = {"size": 11.0, "bold": 0.62}, {"size": 11.0}
+    resume = _parse_set([
+        ("Professional Experience", {"size": 13.0, "bold": 1.0}),
+        ("Independent Consultant — Senior Software Engineer July 2024 – present", bold),
+        ("Remote · Thailand", plain), ("Leading development of open-source AI infrastructure.", plain),
+        ("• Architected and deployed a self-hosted RAG platform.", plain),
+        ("Jolibrain — Senior Software Engineer May 2018 – June 2024", bold), ("Toulouse, France", plain),
+        ("• Architected the platform UI for 40 enterprise clients.", plain),
+        ("Legodata — Senior Ruby Developer Jan 2009 – Jan 2011", bold), ("Toulouse, France", plain),
+        ("• Developed the event platform with a cultural magazine.", plain),
+    ])
+    roles = [(job.title, job.company) for job in resume.experience]
+    assert roles[1:] == [("Senior Software Engineer", "Jolibrain"), ("Senior Ruby Developer", "Legodata")]
+    assert roles[0][0] == "Senior Software Engineer" and roles[0][1] not in ("Thailand", "Remote")
+    assert not any(re.search(r"\d{4}", field or "") for role in roles for field in role)
+
+
+def test_a_field_of_study_in_an_education_entry_is_no_job_title() -> None:
+    # "Computer Engineering" names a field, not a role: the schooling under Education stays schooling.
+    resume = _parse(
+        "Experience\nSenior Engineer, Globex\nJan 2015 - Present\n• Built the ranking platform\n"
+        "Engineer, Initech\nMar 2010 - Dec 2014\n• Wrote the billing service\n"
+        "Education\nState Polytechnic — Computer Engineering Sept 2006 – June 2010\n"
+        "Lakeside Institute — Software Engineering Sept 2004 – June 2006\n"
+    )
+    assert [job.company for job in resume.experience] == ["Globex", "Initech"]
+
+
+def test_a_date_column_stacking_each_roles_end_over_its_start_beside_two_lines() -> None:
+    """A table's left column holds each role's end over its start ("Nov 2021" over "Jul 2021"), beside the header
+    and the sector line under it; no dash joins them. Each pair is one range, so each role is read once, with its
+    span, not as two roles begun on two dates."""
+    resume = _parse(
+        "Experiência\nNov 2021 Tech Lead na Nova Escola\nJul 2021 Educação\nCriei scripts de importação\n"
+        "Jul 2021 Desenvolvedor Backend na Coteminas\nSet 2019 Mercado de roupas de cama\nCriei microserviços\n"
+        "Set 2019 Desenvolvedor Java na PagueMob\nMar 2018 Software House\nCriei relatórios de BI\n"
+    )
+    assert [(job.start, job.end) for job in resume.experience] == [
+        ("2021-07", "2021-11"), ("2019-09", "2021-07"), ("2018-03", "2019-09")]

@@ -38,6 +38,9 @@ def _first_job(header: str) -> tuple[str | None, str | None]:
         # The title words still settle the clear cases.
         ("Director of ML, Example Corp Jan 2020 - Present", ("Director of ML", "Example Corp")),
         ("Nordwerk Energie AG, Leiterin KI-Plattform Jan 2020 - Present", ("Leiterin KI-Plattform", "Nordwerk Energie AG")),
+        # "Employer: Title:", the last colon leading into the description.
+        ("02/18-01/19\nTriage.com: CTO and Director of Product Engineering:",
+         ("CTO and Director of Product Engineering", "Triage.com")),
     ],
 )
 def test_title_and_employer_are_told_apart_where_the_title_words_are_silent(header: str, expected: tuple) -> None:

@@ -16,13 +16,14 @@ from collections.abc import Callable, Hashable
 
 from assistant.resume.headings import Typography
 from assistant.resume.models import Job, Line
-from assistant.resume.places import known_city
+from assistant.resume.places import known_city, known_country
 from assistant.resume.roles import title_probabilities
 from assistant.resume.vocabulary import (
     CITY_PREFIXES,
     INSTITUTION,
     LEGAL_SUFFIX,
     PUBLIC_BODY,
+    RANGE,
     REGIONS,
     REMOTE,
     SEPARATORS,
@@ -67,7 +68,7 @@ def strip_location(field: str) -> tuple[str, str | None]:
     if found:
         start, location = found
         return field[:start].rstrip(" ,-–|"), location
-    if known_city(field):
+    if known_city(field) or known_country(field):
         return "", field.strip()  # "Sevilla" in "Sevilla · 2017 – 2020": the role's place, no title or employer
     bracketed = re.search(r"\s*\(([^()]+)\)\s*$", field)
     if bracketed and field[: bracketed.start()].strip():
@@ -210,6 +211,8 @@ def title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: 
     shared: dict[int, tuple[int, Face]] = {}  # job -> (the one line its title and employer were both read from, face)
     for number, (job, lines) in enumerate(zip(jobs, entries, strict=True)):
         t_index, c_index = _line_holding(job.title, lines), _line_holding(job.company, lines)
+        if job.company and place_only(job.company):
+            c_index = None  # a place read in the employer's slot teaches nothing about how employers are set
         t_face = face_of(lines[t_index], typography) if t_index is not None else None
         c_face = face_of(lines[c_index], typography) if c_index is not None else None
         if t_index is not None and t_index == c_index and t_face is not None:
@@ -226,10 +229,11 @@ def title_by_typography(jobs: list[Job], entries: list[list[Line]], typography: 
             # "Vendedor - almacenista" split into a title and an employer, while the line set like this resume's
             # employers ("Toyoimport del Este C.A.") went unused: the split line is the title, whole.
             index = shared[number][0]
-            employers = [line for k, line in enumerate(lines) if k != index
+            employers = [line for k, line in enumerate(lines) if k != index and not place_only(line.text)
                          and (set_as := face_of(line, typography)) is not None and role(set_as) == "employer"]
-            if len(employers) == 1:
-                job = job.model_copy(update={"title": lines[index].text.strip(), "company": employers[0].text.strip()})
+            whole = RANGE.sub("", lines[index].text).strip(" ,|–—-(")
+            if len(employers) == 1 and whole:
+                job = job.model_copy(update={"title": whole, "company": employers[0].text.strip()})
         out.append(job)
     return out
 
@@ -570,7 +574,8 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                         # "SlashDB, SlashDB": a template that prints the employer's name and its display name.
                         part = said_twice.group("once")
                     cleaned, loc = strip_location(part)
-                    if not cleaned.strip() and _ONE_NAME.fullmatch(part.strip()):
+                    if not cleaned.strip() and _ONE_NAME.fullmatch(part.strip()) and not REMOTE.fullmatch(
+                            part.strip()) and not known_country(part):  # (a town's name, not "Remote", "Peru")
                         named_like_a_place.append((len(candidates), (origin, part.strip()), line_number))
                     location = location or loc
                     if cleaned and any(ch.isalpha() for ch in cleaned) and not _CONNECTOR_ONLY.fullmatch(cleaned) and (
@@ -614,8 +619,9 @@ def _title_at_employer(text: str) -> list[str] | None:
 def _employer_colon_title(field: str) -> tuple[str, str] | None:
     """ "Brightwater Consulting: Senior Consultant": the employer, a colon, then the title held there -- a name of a
     few words with no title word before the colon (no label a header uses: "Role:", "Client:"), a short title after
-    it. (employer, title), or None."""
-    left, colon, right = field.partition(": ")
+    it. (employer, title), or None. A colon closing the field too leads into the role's description ("Triage.com:
+    CTO and Director of Product Engineering:")."""
+    left, colon, right = field.rstrip().removesuffix(":").partition(": ")
     words = left.split()
     if not colon or ":" in right or _labelled(field) is not None or not 1 <= len(words) <= 5:
         return None
@@ -937,7 +943,7 @@ def place_only(text: str) -> bool:
         return all(part and place_only(part) for part in parts)
     lowered = text.strip().lower()
     return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0 or (
-        known_city(text))
+        known_city(text)) or known_country(text)
 
 
 _PLACES_JOINED = re.compile(r"\s+(?:&|and|/|\+)\s+", re.IGNORECASE)

@@ -430,7 +430,8 @@ def _run_on_beside(jobs: list[Job], header: list[Line], spans: list[Span], typog
         # name schooling are no roles anyway, `_roles_anywhere`).
         if below_schooling:
             block = block[1 + max((i for i, line in enumerate(block) if DEGREE.search(line.text) or (
-                INSTITUTION.search(line.text) and not TITLE_WORDS.search(line.text))), default=-1):]
+                INSTITUTION.search(line.text) and not TITLE_WORDS.search(_FIELD_OF_STUDY.sub("", line.text)))),
+                default=-1):]
         found = [job for job in _run_on_roles([block], typography, measure)
                  if (job.title, job.company, job.start) not in kept]
         if len(found) >= 2 and block:
@@ -454,7 +455,11 @@ def _schooling(job: Job) -> bool:
     """An entry that names a degree, or a school without a job title: studies read as a role."""
     text = " ".join(part for part in (job.title, job.company) if part)
     return bool(DEGREE.search(text) or (INSTITUTION.search(text) and not TITLE_WORDS.search(
-        INSTITUTION.sub("", job.title or ""))))
+        _FIELD_OF_STUDY.sub("", INSTITUTION.sub("", job.title or "")))))
+
+
+# "Computer Engineering" beside a school names what was studied there: its "Engineer" is no job title.
+_FIELD_OF_STUDY = re.compile(r"\bengineering\b", re.IGNORECASE)
 
 
 def _unnamed_work_history(spans: list[Span]) -> int | None:
