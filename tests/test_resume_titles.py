@@ -38,6 +38,8 @@ def _first_job(header: str) -> tuple[str | None, str | None]:
         # The title words still settle the clear cases.
         ("Director of ML, Example Corp Jan 2020 - Present", ("Director of ML", "Example Corp")),
         ("Nordwerk Energie AG, Leiterin KI-Plattform Jan 2020 - Present", ("Leiterin KI-Plattform", "Nordwerk Energie AG")),
+        # Portuguese "em" (what the title is in) before "na" (where it was held).
+        ("Tech Lead em Typescript na Coteminas Jul 2019 - Jul 2021", ("Tech Lead em Typescript", "Coteminas")),
         # "Employer: Title:", the last colon leading into the description.
         ("02/18-01/19\nTriage.com: CTO and Director of Product Engineering:",
          ("CTO and Director of Product Engineering", "Triage.com")),

@@ -985,6 +985,11 @@ def split_at_employer(field: str) -> list[str]:
     parts = _AT_EMPLOYER.split(field, maxsplit=1)
     if len(parts) == 2 and parts[1].strip() and (
             TITLE_WORDS.search(parts[0]) or title_side(parts[0].strip(), parts[1].strip()) == 0):
+        at = list(_AT_EMPLOYER.finditer(field))
+        if at[0].group().strip() == "em" and len(at) > 1 and field[at[-1].end():].strip():
+            # "Tech Lead em Typescript na Coteminas": Portuguese "em" says what the title is in, the next word
+            # where it was held; the employer follows that one.
+            return [field[: at[-1].start()].strip(), field[at[-1].end():].strip()]
         return [parts[0].strip(), parts[1].strip()]
     parts = _SLASH_EMPLOYER.split(field, maxsplit=1)
     if len(parts) == 2 and legal_form(parts[1].strip()) and TITLE_WORDS.search(parts[0]) and "," not in parts[0]:
