@@ -596,3 +596,12 @@ def test_pasted_text_finds_an_unknown_work_heading_over_roles_dated_by_their_fir
     assert [(j.title, j.company) for j in resume.experience] == [
         ("Head of Data Science", "Acme Corp"), ("Senior Data Scientist", "Beta Systems"),
         ("Data Scientist", "Gamma Retail")]
+
+
+@pytest.mark.parametrize("heading", ["Persönliche Daten", "Données personnelles", "Datos personales", "Dados Pessoais",
+                                     "Persoonlijke gegevens", "Personal Data"])
+def test_a_personal_details_heading_is_a_contact_block_not_the_summary(heading: str) -> None:
+    # "Persönliche Daten" over the address and date of birth was read as the candidate's summary by its meaning.
+    from assistant.knowledge.embeddings import shared_local_minilm
+
+    assert heading_kinds([heading], shared_local_minilm()) == ["other"]

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 CONTACT_HEADINGS = (
     "contact", "links", "profiles", "personal details", "personal information", "contact information",
     "contact details", "kontakt", "coordonnees", "contacto", "contactar", "contato", "informazioni personali",
-    "dati personali",
+    "dati personali", "personal data", "personliche daten", "personliche angaben", "kontaktdaten",
+    "donnees personnelles", "informations personnelles", "datos personales", "informacion personal",
+    "datos de contacto", "dados pessoais", "informacoes pessoais", "persoonlijke gegevens",
 )
 
 # Heading synonyms, compared after lower-casing, removing accents and everything but letters (so "WorkExperience",
