@@ -2283,3 +2283,15 @@ def test_a_date_column_stacking_each_roles_end_over_its_start_beside_two_lines()
     )
     assert [(job.start, job.end) for job in resume.experience] == [
         ("2021-07", "2021-11"), ("2019-09", "2021-07"), ("2018-03", "2019-09")]
+
+
+def test_a_timelines_year_and_dot_before_each_header_do_not_make_it_a_dated_line() -> None:
+    """A timeline down the margin prints a year and a dot before each header, the range on the line under it: the
+    header is the role's title and employer, not the sector line beside the range."""
+    resume = _parse(
+        "Work Experience\n2019 • Embedded Linux Platform Engineer @ Cogent Embedded\n"
+        "Embedded automotive software / 2018 – 2019\n· Maintained Yocto layers\n"
+        "2016 • Embedded Linux Engineer @ Protei\nTelecommunications solutions / 2016 – 2018\n· Ported drivers\n"
+    )
+    assert [(job.title, job.company) for job in resume.experience] == [
+        ("Embedded Linux Platform Engineer", "Cogent Embedded"), ("Embedded Linux Engineer", "Protei")]

@@ -53,6 +53,7 @@ from assistant.resume.entry_joins import (
     join_wrapped_ranges,
     spell_out_shared_years,
     split_run_on_entries,
+    timeline_years_off_headers,
 )
 from assistant.resume.entry_lines import (
     DESCRIPTION_DASH,
@@ -700,7 +701,7 @@ def read_roles(section_lines: list[Line], typography: Typography | None = None, 
     (typography, position, tenures, nesting, promotions).
     """
     section_lines = connect_unconnected_ranges(europass_rows_as_headers(split_run_on_entries(spell_out_shared_years(
-        glyph_led_headers(section_lines, typography)))), typography)
+        glyph_led_headers(timeline_years_off_headers(section_lines, typography), typography)))), typography)
     section_lines = join_wrapped_headers(join_wrapped_ranges(join_dangling_ranges(
         join_stacked_margin_dates(section_lines, typography), typography)), measure, typography)
     anchors = _entry_anchors(section_lines)

@@ -468,6 +468,27 @@ def glyph_led_headers(lines: list[Line], typography: Typography | None) -> list[
     return out
 
 
+# "2019 • Embedded Linux Platform Engineer @ Cogent Embedded": a timeline's year and its dot before a header.
+_TIMELINE_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*[•·▪●◦|]\s+(?=[^\W\d_])")
+
+
+def timeline_years_off_headers(lines: list[Line], typography: Typography | None) -> list[Line]:
+    """A timeline down the margin sets a year and a dot before each entry's header, the entry's range on the line
+    under it ("2019 • Engineer @ Cogent Embedded" / "Embedded automotive software / 2018 – 2019"): the year made the
+    header a dated line of its own, so the range's line was read as the header. Where two entries or more do so,
+    the headers lose the timeline's year and dot."""
+    marked = [i for i in range(len(lines) - 1) if _TIMELINE_YEAR.match(lines[i].text)
+              and not RANGE.search(lines[i].text) and RANGE.search(lines[i + 1].text)]
+    if len(marked) < 2:
+        return lines
+    out = list(lines)
+    for i in marked:
+        out[i] = lines[i].model_copy(update={"text": _TIMELINE_YEAR.sub("", lines[i].text, count=1)})
+        if typography is not None:
+            typography.alias(out[i].text, lines[i].text)
+    return out
+
+
 # The share of dated lines with a glyph-led name above them that makes the glyph the entries' habit.
 _GLYPH_LED_SHARE = 0.6
 
