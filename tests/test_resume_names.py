@@ -56,10 +56,12 @@ def test_the_stress_set_names_each_candidate_as_a_reader_would(case: Case, setti
     ("João da Silva Junior\njoao@example.org", "João da Silva Junior"),
     ("Larissa Page\nlarissa@example.org", "Larissa Page"),
     ("Wei (David) Zhang\nwei@example.org", "Wei (David) Zhang"),
+    ('Email : gary@example.org\nGary "gazzo" Lombardo\nMobile : +1-213-555-0148', 'Gary "gazzo" Lombardo'),
     # the text layer broke the name: a drop capital, small capitals, a lost space between two fonts
     ("J ane Doe\njane@example.org", "Jane Doe"),
     ("R OSA O KONKWO\nrosa@example.org", "ROSA OKONKWO"),
     ("JaneDoe\njane@example.org", "Jane Doe"), ("MarekHavlíček\nmarek@example.cz", "Marek Havlíček"),
+    ("NoelVAN DORN\nnoel@example.org", "Noel VAN DORN"),
     # decoration and a courtesy or academic title around the name
     ("— JANE DOE —\njane@example.org", "JANE DOE"),
     ("Dr. Wei Zhang, PhD\nwei@example.org", "Wei Zhang"),

@@ -148,7 +148,12 @@ def _repair_name_spacing(text: str) -> str:
     camel = _camel_parts(text)
     if camel:
         return " ".join(camel)
+    # "NoelVAN DORN": a given name run into a surname set in capitals.
+    text = _GIVEN_INTO_CAPITALS.sub(r"\1 \2", text)
     return _DROPPED_CAPITAL.sub(r"\1", text)
+
+
+_GIVEN_INTO_CAPITALS = re.compile(r"(?<![^\s])([A-ZÀ-Þ][a-zà-ÿ]{2,})([A-ZÀ-Þ]{2,})(?=\s|$)")
 
 
 def _looks_like_name(text: str, first: bool) -> bool:
@@ -165,9 +170,13 @@ def _looks_like_name(text: str, first: bool) -> bool:
     if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
         return False  # initials alone ("J. D.") say who, but are not a name to show
     # Each word starts with a capital, accented ones included ("ÁLVARO", "Émilie"), or with an elided particle
-    # ("d'Alembert"); an apostrophe or a hyphen may join parts ("O'Connor-Lund", "Al-Farsi").
-    return all((w[0].isupper() or re.match(r"[a-z]{1,4}['’][^\W\d_]", w) is not None)
-               and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in given)
+    # ("d'Alembert"); an apostrophe or a hyphen may join parts ("O'Connor-Lund", "Al-Farsi"). A nickname in quotes
+    # between the names may be set in lower case (Gary "gazzo" Lombardo), though not as the first or last word.
+    quoted = {k for k, w in enumerate(text.split()) if 0 < k < len(text.split()) - 1
+              and re.fullmatch(r"[\"“‘'][^\W\d_][\w'’.-]*[\"”’']", w)}
+    return all((w[0].isupper() or k in quoted or re.match(r"[a-z]{1,4}['’][^\W\d_]", w) is not None)
+               and re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for k, w in enumerate(words)
+               if w.lower() not in _NAME_PARTICLES)
 
 
 def _styled_name(text: str, lower_case: bool = False) -> bool:
