@@ -460,12 +460,7 @@ def glyph_led_headers(lines: list[Line], typography: Typography | None) -> list[
     led = [i - 1 for i in dated if i > 0 and _glyph_led_name(lines[i - 1])]
     if len(led) < 2 or len(led) < _GLYPH_LED_SHARE * len(dated) or led[0] != 0:
         return lines
-    out = list(lines)
-    for i in led:
-        out[i] = lines[i].model_copy(update={"text": BULLET.sub("", lines[i].text, count=1)})
-        if typography is not None:
-            typography.alias(out[i].text, lines[i].text)
-    return out
+    return _without_lead(lines, led, BULLET, typography)
 
 
 # "2019 • Embedded Linux Platform Engineer @ Cogent Embedded": a timeline's year and its dot before a header.
@@ -481,9 +476,15 @@ def timeline_years_off_headers(lines: list[Line], typography: Typography | None)
               and not RANGE.search(lines[i].text) and RANGE.search(lines[i + 1].text)]
     if len(marked) < 2:
         return lines
+    return _without_lead(lines, marked, _TIMELINE_YEAR, typography)
+
+
+def _without_lead(lines: list[Line], indexes: list[int], lead: re.Pattern[str], typography: Typography | None
+                  ) -> list[Line]:
+    """The lines with what `lead` matches first taken off those at `indexes`; their typography goes with them."""
     out = list(lines)
-    for i in marked:
-        out[i] = lines[i].model_copy(update={"text": _TIMELINE_YEAR.sub("", lines[i].text, count=1)})
+    for i in indexes:
+        out[i] = lines[i].model_copy(update={"text": lead.sub("", lines[i].text, count=1)})
         if typography is not None:
             typography.alias(out[i].text, lines[i].text)
     return out
