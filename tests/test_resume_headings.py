@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.resume.headings import heading_kinds, kinds_named, lexicon_kind, translate
+from assistant.resume.headings import KEYS, heading_key, heading_kinds, kinds_named, lexicon_kind, translate
 from assistant.resume.models import ExtractedText, StyledLine
 from assistant.resume.parser import parse_resume
 
@@ -46,7 +46,7 @@ def _resume(summary: str, work: str, school: str, skills: str) -> ExtractedText:
      ("Résumé", "Postes occupés", "Formation universitaire", "Compétences informatiques")],
 )
 def test_a_resume_whose_headings_are_unseen_synonyms_still_gets_its_sections(headings: tuple[str, ...]) -> None:
-    assert all(lexicon_kind(h) is None for h in headings[1:])  # really not in the lexicon
+    assert all(KEYS.get(heading_key(h)) is None for h in headings[1:])  # really not in the lexicon's word lists
     resume = parse_resume(_resume(*headings))
     names = {s.name for s in resume.sections}
     assert {"experience", "education", "skills"} <= names
@@ -605,3 +605,23 @@ def test_a_personal_details_heading_is_a_contact_block_not_the_summary(heading: 
     from assistant.knowledge.embeddings import shared_local_minilm
 
     assert heading_kinds([heading], shared_local_minilm()) == ["other"]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Resumen Profesional", "summary"), ("Sommario Professionale", "summary"), ("Resumo Profissional", "summary"),
+])
+def test_a_heading_whose_adjective_follows_its_noun_is_read_in_english_word_order(heading: str, kind: str) -> None:
+    # Read word by word it is "summary professional": the Romance order of a known English heading. Without an
+    # embedder, so the lexicon alone must know it.
+    assert lexicon_kind(heading) == kind
+    assert lexicon_kind("Consultor Técnico") is None and lexicon_kind("Summary Professional") is None
+
+
+@pytest.mark.parametrize("heading", ["Who am I?", "Wer bin ich?", "Qui suis-je ?"])
+def test_who_am_i_heads_the_summary(heading: str) -> None:
+    assert lexicon_kind(heading) == "summary"
+
+
+def test_a_heading_whose_parts_a_bar_sets_apart_names_both_kinds() -> None:
+    assert kinds_named("SPRACHEN | REFERENZEN") == ["languages", "references"]
+    assert kinds_named("Languages | Interests") == ["languages", "interests"]

@@ -22,6 +22,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
+from itertools import permutations
 from typing import TYPE_CHECKING, cast
 
 from assistant.resume.models import Line, SectionName, StyledLine
@@ -53,7 +54,7 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         # de / fr / es / pt
         "profil", "zusammenfassung", "kurzprofil", "uber mich", "resume", "a propos", "a propos de moi", "perfil",
         "resumen", "sobre mi", "resumo", "sobre mim", "perfil profissional", "objetivo", "objectif", "synthese",
-        "in brief", "at a glance",
+        "in brief", "at a glance", "who am i", "wer bin ich", "qui suis je", "quien soy", "quem sou eu",
         # it
         "profilo", "profilo professionale", "sommario", "presentazione", "chi sono", "obiettivo",
         # ru
@@ -346,7 +347,7 @@ GLOSSARY: dict[str, str] = {
     "conoscenz": "knowledge", "capacita": "abilities", "lingua": "languages", "lingue": "languages",
     "progett": "projects", "pubblicazion": "publications", "premi": "awards", "riconosciment": "recognition",
     "interessi": "interests", "volontariato": "volunteering", "insegnamento": "teaching", "didattica": "teaching",
-    "profilo": "profile", "personali": "personal", "informatich": "computing",
+    "profilo": "profile", "sommario": "summary", "personali": "personal", "informatich": "computing",
 }
 _STOPWORDS = frozenset({
     "und", "der", "die", "das", "des", "du", "de", "la", "le", "les", "et", "en", "y", "e", "da", "do", "dos",
@@ -397,10 +398,28 @@ def lexicon_kind(text: str) -> SectionName | None:
     """The kind of section `text` names exactly (decoration such as "//", ":" and numbering ignored), or lists
     headings of (`listed_headings_kind`)."""
     stripped = strip_decoration(text)
-    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped)
+    return KEYS.get(heading_key(stripped)) or listed_headings_kind(stripped) or _reordered_kind(stripped)
 
 
-_HEADING_LIST = re.compile(r"\s*(?:[,&/+]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
+@remembered
+def _reordered_kind(text: str) -> SectionName | None:
+    """A heading of two or three words in another language that, read in English word by word, is a known heading
+    in another word order: French, Spanish, Portuguese and Italian set the adjective after its noun ("Resumen
+    Profesional" -> "summary professional" -> "professional summary"). Only where a word was translated, so an
+    English line in an odd order names nothing."""
+    if len(text) > 40 or re.search(r"\d", text):
+        return None
+    words = _plain_words(text)
+    if not 2 <= len(words) <= 3:
+        return None
+    glossed = [_gloss(w) for w in words if w not in _STOPWORDS]
+    if glossed == [w for w in words if w not in _STOPWORDS]:
+        return None
+    return next((KEYS[key] for order in permutations(glossed) if (key := heading_key(" ".join(order))) in KEYS),
+                None)
+
+
+_HEADING_LIST = re.compile(r"\s*(?:[,&/+|]|\b(?:and|und|et|y|e)\b)\s*", re.IGNORECASE)
 
 
 _CONTACT_KEYS = frozenset(heading_key(h) for h in CONTACT_HEADINGS)
@@ -420,7 +439,7 @@ def listed_headings_kind(text: str) -> SectionName | None:
 
 
 # The parts of a heading that names two kinds: "Work and Education", "Experiência & Formação", "Work / Study".
-HEADING_PARTS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[/,&+]\s*", re.IGNORECASE)
+HEADING_PARTS = re.compile(r"\s+(?:and|und|et|y|e|&)\s+|\s*[/,&+|]\s*", re.IGNORECASE)
 
 
 def kinds_named(heading: str) -> list[SectionName]:
