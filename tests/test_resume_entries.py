@@ -715,6 +715,24 @@ def test_only_cities_are_known_places() -> None:
     assert not any(map(known_city, ["Google", "Globex", "Northwind", "Principal", "Oracle", "brescia"]))
 
 
+def test_countries_are_known_in_the_languages_whose_cvs_the_reader_reads() -> None:
+    from assistant.resume.places import known_country
+
+    assert all(map(known_country, ["Japón", "Deutschland", "Reino Unido", "Allemagne", "Estados Unidos", "Japão"]))
+    assert not any(map(known_country, ["Globex", "Paidy", "Gorilla Logic", "japón"]))
+
+
+@pytest.mark.parametrize("place", ["Tokio, Japón", "Múnich, Alemania", "Ginebra, Suiza"])
+def test_a_city_with_its_country_in_the_cvs_language_is_the_roles_place_not_its_employer(place: str) -> None:
+    # A Spanish CV names the country in Spanish; the city may be one no gazetteer spells so ("Tokio").
+    jobs = _parse(f"Experiencia\nNorthwind Pagos\n2020 – 2025 {place}\nDesarrollador de Software Senior\n"
+                  "• Desarrollé el sistema de pagos.\nGorilla Logic\n2016 – 2020 Costa Rica\n"
+                  "Desarrollador de Software\n• Colaboré en proyectos.\n").experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Desarrollador de Software Senior", "Northwind Pagos"), ("Desarrollador de Software", "Gorilla Logic")]
+    assert jobs[0].location == place
+
+
 def test_a_title_with_a_dash_before_at_employer_is_kept_whole() -> None:
     resume = _parse(
         "Experience\nEngineering Manager – ML Infrastructure at Northbridge Health\n2020-06-01 - 2023-01-31\n"

