@@ -285,3 +285,15 @@ def test_a_big_name_read_after_a_long_first_page_column_is_still_the_largest_lin
 def test_a_phone_at_a_line_end_is_found_when_the_next_line_opens_with_a_postcode() -> None:
     assert _phone(f"Jane Doe\nLindvägen 3B/210 +46700555014\n90740 Umeå, Sweden\njane@example.org\n{_BODY_TEXT}") == \
         "+46700555014"
+
+
+@pytest.mark.parametrize("title", ["Resume", "Curriculum Vitae", "CV"])
+def test_a_page_title_set_larger_than_the_name_gives_way_to_the_name_in_the_next_size(title: str) -> None:
+    # A site's resume page: a small navigation link first, the page's title largest, the name in a sidebar
+    # a size down and set over two lines.
+    assert _styled([
+        ("Template Repository", 9.0, 480.0), ("Aroha", 15.0, 14.0), ("Whitfield", 15.0, 14.0),
+        (title, 20.0, 176.0), ("Home", 10.5, 14.0), ("Summary", 13.0, 176.0),
+        ("aroha@example.org", 10.5, 176.0), ("Experience", 13.0, 176.0),
+        ("Data Scientist, Globex Jan 2020 - Present", 10.5, 176.0),
+    ]) == "Aroha Whitfield"

@@ -355,7 +355,8 @@ def _largest_later_on_first_page(lines: list[Line], typography: Typography, firs
 def typeset_name(lines: list[Line], typography: Typography | None) -> str | None:
     """The name as a reader finds it: the largest line on the first page, when it reads as a name ("JANE DOE",
     "Doe, Jane" put in natural order; a credential after a comma dropped), joined with its second line when the
-    page sets the name over two lines in that size."""
+    page sets the name over two lines in that size. When the largest line is no name (a page title, "Resume", set
+    above a sidebar's name), the first line of the next sizes down that still stand out."""
     if typography is None:
         return None
     index = largest_line(lines, typography)
@@ -364,6 +365,30 @@ def typeset_name(lines: list[Line], typography: Typography | None) -> str | None
         index = later
     if index is None:
         return None
+    name = _name_set_at(lines, index, typography)
+    if name is not None or later is not None:
+        return name
+    for smaller in _next_sizes_down(lines, typography, index):
+        if (name := _name_set_at(lines, smaller, typography)) is not None:
+            return name
+    return None
+
+
+def _next_sizes_down(lines: list[Line], typography: Typography, largest: int) -> list[int]:
+    """The first line of each of the two sizes below the largest line's that still stand out from the body, on the
+    first page's first 40 lines, largest first."""
+    top = typography.style(lines[largest])
+    firsts: dict[float, int] = {}
+    for index, line in enumerate(lines[:40]):
+        style = typography.style(line)
+        if (style is not None and style.page == 1 and top is not None and style.size < top.size - 0.1
+                and style.size >= 1.2 * typography.body):
+            firsts.setdefault(round(style.size, 1), index)
+    return [firsts[size] for size in sorted(firsts, reverse=True)[:2]]
+
+
+def _name_set_at(lines: list[Line], index: int, typography: Typography) -> str | None:
+    """The name the line at `index` sets, with its second line where the name runs over two, or None."""
     text = re.sub(r"\s+", " ", lines[index].text).strip()
     rest = _same_size_continuation(lines, index, typography)
     joined = False
