@@ -2313,3 +2313,21 @@ def test_a_timelines_year_and_dot_before_each_header_do_not_make_it_a_dated_line
     )
     assert [(job.title, job.company) for job in resume.experience] == [
         ("Embedded Linux Platform Engineer", "Cogent Embedded"), ("Embedded Linux Engineer", "Protei")]
+
+
+@pytest.mark.parametrize("unit", ["Department of Aerospace Engineering", "School of Engineering, Northfield",
+                                  "Facultad de Ingeniería"])
+def test_an_organisations_unit_under_the_title_is_the_employer_whatever_its_field_is_called(unit: str) -> None:
+    jobs = _parse(f"Experience\nNetwork Engineer\nGlobex Telecom, Mumbai, India | July 2014 – January 2017\n"
+                  f"• Moved the core network to 4G.\nProject Intern\n{unit}, Bangalore, India | Dec 2013\n"
+                  "• Wrote image processing code for flight data.\n").experience
+    assert [j.title for j in jobs] == ["Network Engineer", "Project Intern"]
+    assert jobs[1].company is not None and jobs[1].company.startswith(unit.split(",")[0])
+
+
+@pytest.mark.parametrize(("date", "start"), [("Winter\n2013", "2013-12"), ("May\n2013", "2013-05")])
+def test_a_headers_single_date_wrapped_between_its_month_and_year_dates_the_role(date: str, start: str) -> None:
+    jobs = _parse("Experience\nNetwork Engineer\nGlobex Telecom, Mumbai, India | July 2014 – January 2017\n"
+                  f"• Moved the core network to 4G.\nProject Intern\nNorthfield Aero Lab, Bangalore, India | {date}\n"
+                  "• Wrote image processing code for flight data.\n").experience
+    assert [(j.title, j.start) for j in jobs] == [("Network Engineer", "2014-07"), ("Project Intern", start)]

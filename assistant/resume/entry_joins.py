@@ -277,9 +277,19 @@ def join_wrapped_ranges(lines: list[Line]) -> list[Line]:
             # "November 2019 - February" / "Meridian Payments" / "2022": a date column wrapped its range while the
             # line beside it (the employer) was read in between; the year still ends the range above.
             out[-2] = Line(number=out[-2].number, text=f"{out[-2].text} {line.text.strip()}")
+        elif (out and BARE_YEAR.fullmatch(line.text.strip()) and not is_bullet(out[-1])
+              and not RANGE.search(out[-1].text) and _MONTH_AFTER_SEPARATOR.search(out[-1].text)):
+            # "Department of Aerospace Engineering, IISc, Bangalore, India | Winter" / "2013": a header's single
+            # date wrapped between its month (or season) and its year; the separator before it says it is the
+            # header's date field, not a sentence's word.
+            out[-1] = Line(number=out[-1].number, text=f"{out[-1].text.rstrip()} {line.text.strip()}")
         else:
             out.append(line)
     return out
+
+
+# A month or season alone after a header's field separator, at the line's end: "... | Winter", "· May".
+_MONTH_AFTER_SEPARATOR = re.compile(rf"(?:\||·|•|–|—|\s-)\s*(?:{MONTH})\s*$", re.IGNORECASE)
 
 
 def _join_large_wrapped_headers(lines: list[Line], typography: Typography | None) -> list[Line]:

@@ -358,6 +358,17 @@ PUBLIC_BODY = re.compile(
     r"|gobierno|governo|regierung)\b",
     re.IGNORECASE,
 )
+# A field that opens with a unit of an organisation and what it is of or for ("Department of Aerospace
+# Engineering", "School of Computing", "Centre for Climate Research", "Facultad de Ingeniería"): the organisation,
+# whatever title words follow ("Engineering" names the department's field, not a job). A title that names a
+# unit opens with the role ("Head of Department", "Department Head").
+ORGANISATION_UNIT = re.compile(
+    r"(?:the\s+)?(?:department|dept\.?|school|faculty|division|office|institute|centre|center|laboratory|lab"
+    r"|college|ministry|bureau|agency|directorate|departamento|d[ée]partement|facultad|faculdade|facult[ée]"
+    r"|escuela|escola|[ée]cole|instituto|institut|laboratorio|laborat[óo]rio|laboratoire|centro|ministerio"
+    r"|minist[èe]re)\s+(?:of|for|de|des|du|da|do|dos|das|del|della|di|für|fur)\b",
+    re.IGNORECASE,
+)
 # A role held while training or studying: an internship, a traineeship, a working student's job, in the languages
 # the reader knows. Not counted in years of experience; a director's resume condenses them.
 EARLY_CAREER = re.compile(
