@@ -625,3 +625,18 @@ def test_who_am_i_heads_the_summary(heading: str) -> None:
 def test_a_heading_whose_parts_a_bar_sets_apart_names_both_kinds() -> None:
     assert kinds_named("SPRACHEN | REFERENZEN") == ["languages", "references"]
     assert kinds_named("Languages | Interests") == ["languages", "interests"]
+
+
+def test_a_heading_set_like_the_others_that_lists_several_kinds_with_commas_is_a_heading_of_each() -> None:
+    resume = parse_resume(_styled([
+        ("Avery Quinn", 22.0, 1.0), ("avery@example.org", _BODY, 0.0),
+        ("Experience", 18.0, 1.0),
+        ("Staff Engineer, Globex", _BODY, 1.0), ("Jan 2020 - Present", _BODY, 0.0),
+        ("• Led the platform team through two migrations", _BODY, 0.0),
+        ("Languages, Technologies, and Techniques", 18.0, 1.0),
+        ("• Ruby on Rails", _BODY, 0.0), ("• PostgreSQL", _BODY, 0.0),
+        ("References", 18.0, 1.0), ("Available on request", _BODY, 0.0),
+    ]))
+    listed = next(s for s in resume.sections if s.heading == "Languages, Technologies, and Techniques")
+    assert "skills" in listed.kinds
+    assert [j.title for j in resume.experience] == ["Staff Engineer"]

@@ -508,9 +508,19 @@ def looks_like_heading_text(text: str) -> bool:
     words = stripped.split()
     return (
         0 < len(words) <= 6 and len(stripped) <= 45 and not re.search(r"\d", stripped)
-        and not stripped.endswith((".", ",", ";")) and not re.search(r"[@|:,]", stripped)
+        and not stripped.endswith((".", ",", ";")) and not re.search(r"[@|:]", stripped)
+        and ("," not in stripped or _lists_headings(stripped))
         and any(ch.isalpha() for ch in stripped)
     )
+
+
+def _lists_headings(text: str) -> bool:
+    """A comma list whose items mostly name kinds of section ("Languages, Technologies, and Techniques", "Skills,
+    Languages, Interests"): several headings under one. A comma otherwise marks an entry's fields ("Engineer,
+    Globex", "Sermo, Toronto, Canada"), never a heading."""
+    items = [item.strip() for item in _HEADING_LIST.split(text) if item.strip()]
+    named = sum(1 for item in items if KEYS.get(heading_key(item)) or keyword_kind(item))
+    return named >= 2 and all(len(item.split()) <= 3 for item in items) and 2 * named >= len(items)
 
 
 class _KindVectors:
