@@ -260,6 +260,15 @@ def test_a_header_wrapped_between_its_start_month_and_year_keeps_both() -> None:
     assert resume.experience[0].title == "Director, ML Infrastructure"
 
 
+@pytest.mark.parametrize("connector", ["→", "~"])
+def test_a_header_wrapped_before_a_year_that_opens_an_arrow_range_keeps_its_month(connector: str) -> None:
+    # The same wrap where the range is joined by an arrow (asciidoc's "→", a CJK-style "~") rather than a dash.
+    resume = _parse(f"Pat Doe\nExperience\nGlobex\nDirector, ML Infrastructure May\n2020 {connector} January 2023\n"
+                    "• Rolled the feature store out\n2017 – 2020 Engineering Manager, Initech\n• Led search\n")
+    assert [(j.start, j.end) for j in resume.experience] == [("2020-05", "2023-01"), ("2017-01", "2020-12")]
+    assert resume.experience[0].title == "Director, ML Infrastructure"
+
+
 def test_a_one_line_header_wrapped_mid_title_by_a_narrow_column_is_one_header() -> None:
     # A narrow column (45 characters) wraps "Employer, Place — Title" inside the title: the title's last words on
     # a line of their own above the dates were read as another field, and the title came out as "Senior".
