@@ -2331,3 +2331,15 @@ def test_a_headers_single_date_wrapped_between_its_month_and_year_dates_the_role
                   f"• Moved the core network to 4G.\nProject Intern\nNorthfield Aero Lab, Bangalore, India | {date}\n"
                   "• Wrote image processing code for flight data.\n").experience
     assert [(j.title, j.start) for j in jobs] == [("Network Engineer", "2014-07"), ("Project Intern", start)]
+
+
+def test_a_definition_list_printed_as_a_table_names_the_current_roles_fields_and_its_joining_date_leaves_it_open(
+        ) -> None:
+    # pandoc's definition list through a résumé stylesheet: label | value rows, and the date the candidate joined.
+    jobs = _parse("Situación Profesional Actual\nPuesto | Bioinformático\nOrganismo | Universidad de Oviedo\n"
+                  "Fecha de incorporación 2 de Abril de 2012\nA lo largo de estos años he desarrollado pipelines.\n"
+                  "Actividades Anteriores\n2009 - 2010 Fundación Prodintec\nTécnico en el Área de Producción.\n"
+                  "2007 - 2008 European Centre for Soft Computing\nInvestigador Postdoctoral.\n").experience
+    assert (jobs[0].title, jobs[0].company, jobs[0].start, jobs[0].end) == (
+        "Bioinformático", "Universidad de Oviedo", "2012-04", "Present")
+    assert len(jobs) == 3

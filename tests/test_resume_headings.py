@@ -640,3 +640,8 @@ def test_a_heading_set_like_the_others_that_lists_several_kinds_with_commas_is_a
     listed = next(s for s in resume.sections if s.heading == "Languages, Technologies, and Techniques")
     assert "skills" in listed.kinds
     assert [j.title for j in resume.experience] == ["Staff Engineer"]
+
+
+@pytest.mark.parametrize("heading", ["Actividades Anteriores", "Activités antérieures", "Previous Positions"])
+def test_earlier_positions_under_their_own_heading_are_the_work_history(heading: str) -> None:
+    assert lexicon_kind(heading) == "experience"

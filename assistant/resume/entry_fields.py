@@ -425,14 +425,17 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
 _FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(("company", "employer", "organization", "organisation", "firm", "company name", "empresa",
                      "entreprise", "société", "societe", "unternehmen", "arbeitgeber", "firma", "institut",
-                     "institute", "institution", "instituto"), "company"),
+                     "institute", "institution", "instituto", "organismo", "organisme", "organización",
+                     "organizacion", "organização", "organizacao", "entidad", "entidade"), "company"),
     **dict.fromkeys(("title", "job title", "position", "designation", "role", "poste", "cargo", "puesto",
                      "funktion", "position held"), "title"),
     **dict.fromkeys(("location", "place", "city", "lieu", "ort", "ubicación", "ubicacion", "local"), "location"),
     **dict.fromkeys(("dates", "date", "duration", "period", "tenure", "from", "zeitraum", "période", "periode",
                      "periodo", "fechas", "datas", "dauer", "durée", "duree"), "dates"),
 }
-_FIELD_LABEL = re.compile(r"[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)\s*:(?:\s+(?P<value>\S.*?))?\s*")
+# The label ends at a colon, or at a table's cell border where a definition list was printed as a table
+# ("Puesto | Bioinformático", pandoc's HTML through a résumé stylesheet).
+_FIELD_LABEL = re.compile(r"[\s•·*-]*(?P<label>[^\W\d_][\w ]{1,14}?)(?:\s*:|\s+\|)(?:\s+(?P<value>\S.*?))?\s*")
 
 
 def _labelled(text: str) -> tuple[str, str] | None:

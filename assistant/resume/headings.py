@@ -72,6 +72,8 @@ LEXICON: dict[SectionName, tuple[str, ...]] = {
         "professional history", "employment experience", "appointments", "academic appointments",
         "professional appointments", "relevant professional experience", "select professional experience",
         "selected professional experience", "technical experience", "work experiences", "experiences",
+        "previous experience", "previous positions", "previous roles", "previous employment", "previous activities",
+        "prior experience", "earlier experience", "earlier roles", "earlier career", "former positions",
         # de / fr / es / pt
         "berufserfahrung", "beruflicher werdegang", "werdegang", "berufliche erfahrung", "praxiserfahrung",
         "experience professionnelle", "experiences professionnelles", "parcours professionnel",
@@ -314,7 +316,7 @@ GLOSSARY: dict[str, str] = {
     "recompense": "awards", "honneur": "honors", "certificat": "certificates", "interet": "interests",
     "loisir": "hobbies", "passion": "passions", "benevol": "volunteering", "association": "associations",
     "enseignement": "teaching", "cours": "courses", "dispense": "taught", "resume": "summary", "propos": "about",
-    "qui": "who", "suis": "am", "je": "I", "bref": "brief", "personnel": "personal",
+    "qui": "who", "suis": "am", "je": "I", "bref": "brief", "personnel": "personal", "anterieur": "previous",
     # es
     "experiencia": "experience", "profesional": "professional", "trabajo": "work", "empleo": "employment",
     "puesto": "positions", "cargo": "positions", "desempenado": "held", "ocupado": "held",
@@ -329,7 +331,7 @@ GLOSSARY: dict[str, str] = {
     "curso": "courses", "interes": "interests", "aficion": "hobbies", "pasatiempo": "hobbies", "tiempo": "time",
     "libre": "free", "voluntari": "volunteering", "accion": "action", "comunitari": "community",
     "docencia": "teaching", "ensenanza": "teaching", "impartido": "taught", "perfil": "profile",
-    "resumen": "summary", "acerca": "about", "sobre": "about",
+    "resumen": "summary", "acerca": "about", "sobre": "about", "actividad": "activities",
     # pt
     "profissional": "professional", "trabalho": "work", "emprego": "employment", "exercido": "held",
     "atuacao": "work", "historico": "history", "vivencia": "experience", "anterior": "previous",

@@ -203,9 +203,12 @@ OPEN_FIRST = Remembered(re.compile(
 # means, and the commoner cause (a theme also prints it for an end it could not parse).
 UNSET_DATE = (r"(?<!\w)(?:Invalid Date|Dates? invalides?|Fecha inv[áa]lida|Data inv[áa]lida|Ungültiges Datum"
               r"|undefined(?:\s+NaN)?|NaN)(?!\w)")
-# "since 2020", "seit 03/2019": an open-ended range written with its start only.
+# "since 2020", "seit 03/2019": an open-ended range written with its start only. A form's joining date ("Date of
+# joining: 2 April 2012", "Fecha de incorporación 2 de Abril de 2012") says the same: the role is still held.
 SINCE = Remembered(re.compile(
-    rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od)\s+(?:(?:le|el|dem|the)\s+)?(?P<start>{DATE})"
+    rf"\b(?:since|seit|depuis|desde|sinds|sedan|dal|od|date of joining|joining date|joined(?:\s+(?:in|on))?"
+    rf"|fecha de incorporaci[óo]n|date d['’]entr[ée]e|eintrittsdatum|data de (?:admiss[ãa]o|entrada|ingresso))"
+    rf"\s*:?\s+(?:(?:le|el|dem|the)\s+)?(?:\d{{1,2}}\.?\s+(?:de\s+)?(?=[^\W\d_]))?(?P<start>{DATE})"
     # "2020-04-01 –" with nothing after the dash: a template that prints an empty end date for an ongoing role
     # (or its placeholder for one, `UNSET_DATE`: "03/2013 - Invalid date").
     rf"|(?<![\d/.-])(?P<open>{DATE})\s*[-–—]\s*(?:{UNSET_DATE})?\s*$"
