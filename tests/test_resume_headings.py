@@ -645,3 +645,24 @@ def test_a_heading_set_like_the_others_that_lists_several_kinds_with_commas_is_a
 @pytest.mark.parametrize("heading", ["Actividades Anteriores", "Activités antérieures", "Previous Positions"])
 def test_earlier_positions_under_their_own_heading_are_the_work_history(heading: str) -> None:
     assert lexicon_kind(heading) == "experience"
+
+
+def test_projects_set_inside_a_consultancys_entry_do_not_end_the_work_history() -> None:
+    # "Projects" indented level with an entry's text (a consultancy's client engagements); the work history goes
+    # on where the next employer comes back out to the entries' indent.
+    rows = [("Tom Whitfield", 20.0, 1.0), ("tom@example.org", _BODY, 0.0), ("Experience", 12.0, 1.0),
+            ("• Northwind Digital London, UK", _BODY, 1.0), ("Senior Technical Architect 03/2013 – Present", _BODY, 0.0),
+            ("Northwind acquired Globex in 2011 to grow its consultancy.", _BODY, 0.0),
+            ("Projects", 12.0, 1.0), ("– Channel Nine London, UK", _BODY, 1.0),
+            ("Lead Infrastructure Architect 2010 - 2012", _BODY, 0.0), ("Moved the platform to AWS.", _BODY, 0.0),
+            ("• Venda, Inc. London, UK", _BODY, 1.0), ("Systems Administrator Jul 2007 – Mar 2008", _BODY, 0.0),
+            ("Education", 12.0, 1.0), ("BSc Computing, Leeds University 2001 – 2004", _BODY, 0.0)]
+    x = {"Experience": 54.0, "Education": 54.0, "• Northwind Digital London, UK": 68.0,
+         "Senior Technical Architect 03/2013 – Present": 79.0,
+         "Northwind acquired Globex in 2011 to grow its consultancy.": 79.0, "Projects": 79.0,
+         "– Channel Nine London, UK": 91.0, "Lead Infrastructure Architect 2010 - 2012": 102.0,
+         "Moved the platform to AWS.": 102.0, "• Venda, Inc. London, UK": 68.0,
+         "Systems Administrator Jul 2007 – Mar 2008": 79.0, "BSc Computing, Leeds University 2001 – 2004": 68.0}
+    resume = parse_resume(_styled(rows, x=x))
+    assert [s.name for s in resume.sections] == ["experience", "projects", "experience", "education"]
+    assert [j.title for j in resume.experience] == ["Senior Technical Architect", "Systems Administrator"]

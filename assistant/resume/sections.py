@@ -700,6 +700,7 @@ def read_sections(
     # main column's work history going on).
     columns: dict[int, list[tuple[int, float]]] = {}  # span -> (page, left edge) of its lines on its first page
     heading_at: dict[int, float] = {}
+    nested: tuple[Span, float] | None = None  # a group set inside a work history's entry, and the group's indent
     target: Span | None = None
     page = 0
     previous: StyledLine | None = None
@@ -734,10 +735,24 @@ def read_sections(
             spans[-1].lines.append(line)
             continue
         if name is not None:
+            parent = spans[-1] if spans else None
             spans.append(Span(name=name, heading=_DOT_LEADER.sub("", line.text).rstrip(":").strip(), lines=[]))
             if style is not None:
                 heading_at[id(spans[-1])] = style.x
+            nested = (parent, style.x) if (parent is not None and style is not None and _nested_in_work_history(
+                parent, name, style, heading_at, typography)) else None
         elif spans:
+            if nested is not None and style is not None and style.x < nested[1] - _INDENT:
+                if spans[-1].lines:
+                    # Back at the work history's own indent after a group nested in one of its entries ("Projects"
+                    # indented under a consultancy's entry, its client engagements under it): the work history
+                    # goes on.
+                    parent = nested[0]
+                    spans.append(Span(name=parent.name, heading=parent.heading, lines=[]))
+                    heading_at[id(spans[-1])] = heading_at.get(id(parent), style.x)
+                # (A heading whose own first line already starts further out was only set in from the others --
+                # centred, or right-aligned in a margin -- and nests nothing.)
+                nested = None
             spans[-1].lines.append(line)
         else:
             header.append(line)
@@ -749,6 +764,24 @@ def read_sections(
             # it: the sub-heading says what the section holds, which is not a work history.
             spans[index] = Span(name=group, heading=span.heading, lines=span.lines)
     return header, spans
+
+
+# How much further in than its section's heading a heading must sit to be set inside that section's entries.
+_INDENT = 10.0
+
+
+def _nested_in_work_history(parent: Span | None, name: SectionName, style: StyledLine | None,
+                            heading_at: dict[int, float], typography: Typography | None) -> bool:
+    """A "Projects" heading set further in than the work history's own heading and level with the text of its
+    entries: a group inside one entry (a consultancy's client engagements), after which the work history goes on
+    where lines come back out. (Only projects nest so; an education heading set in from the others is a layout's
+    right-aligned label column.)"""
+    if (parent is None or style is None or typography is None or parent.name != "experience"
+            or name != "projects" or not parent.lines):
+        return False
+    at = heading_at.get(id(parent))
+    inside = {round(s.x) for line in parent.lines if (s := typography.style(line)) is not None}
+    return at is not None and style.x > at + _INDENT and any(abs(style.x - x) <= 3 for x in inside)
 
 
 def _opening_group(span: Span, typography: Typography | None) -> SectionName | None:
