@@ -297,3 +297,14 @@ def test_a_page_title_set_larger_than_the_name_gives_way_to_the_name_in_the_next
         ("aroha@example.org", 10.5, 176.0), ("Experience", 13.0, 176.0),
         ("Data Scientist, Globex Jan 2020 - Present", 10.5, 176.0),
     ]) == "Aroha Whitfield"
+
+
+def test_a_section_heading_a_size_down_from_the_page_title_is_no_name_and_a_table_label_gives_it() -> None:
+    # A German Markdown CV: "Lebenslauf" largest, the section headings a size down, and the name only in a
+    # definition list printed as a table ("Name | ..."), the label ending at the cell border.
+    assert _styled([
+        ("Lebenslauf", 22.0, 51.0), ("Profil", 15.0, 51.0), ("Name | Lukas Brandner", 10.5, 59.0),
+        ("Geburtsort | Krems", 10.5, 59.0), ("Beruflicher Werdegang", 15.0, 51.0),
+        ("Data Engineer, Globex", 11.5, 51.0), ("Juni 2013 - heute", 10.5, 51.0),
+        ("• Baute Datenpipelines für 40 Teams", 10.5, 51.0),
+    ]) == "Lukas Brandner"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.resume.headings import Typography, heading_name
+from assistant.resume.headings import Typography, heading_name, keyword_kind, lexicon_kind
 from assistant.resume.models import Contact, Line
 from assistant.resume.places import known_country
 from assistant.resume.vocabulary import (
@@ -108,7 +108,8 @@ _NAME_LABEL = re.compile(
     r"|vor-?\s*und\s+nachname"
     # Europass's "Surname(s) / First name(s)", "Prénom(s) / Nom(s)", "Apellido(s) / Nombre(s)", "Nachname(n) /
     # Vorname(n)", "Apelido(s) / Nome(s) próprio(s)": two name parts, each perhaps pluralised in brackets.
-    rf"|{_NAME_PART}\s*/\s*{_NAME_PART})\s*[:：]?\s+(?P<name>\S.*)$",
+    # The label ends at a colon, or at a table's cell border where a definition list was printed as a table.
+    rf"|{_NAME_PART}\s*/\s*{_NAME_PART})\s*[:：|]?\s+(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 # What a header line may say around the name: the document's own title ("Curriculum Vitae – Jane Doe",
@@ -369,6 +370,8 @@ def typeset_name(lines: list[Line], typography: Typography | None) -> str | None
     if name is not None or later is not None:
         return name
     for smaller in _next_sizes_down(lines, typography, index):
+        if lexicon_kind(lines[smaller].text) or keyword_kind(lines[smaller].text):
+            continue  # a section heading set in that size ("Profil" under "Lebenslauf")
         if (name := _name_set_at(lines, smaller, typography)) is not None:
             return name
     return None
