@@ -68,3 +68,10 @@ def test_the_review_command_says_what_it_did_not_count(tmp_path) -> None:
     as_json = runner.invoke(app, ["review", str(path), "--json"])
     reasons = [item["reason"] for item in json.loads(as_json.stdout)["parse"]["set_aside"]]
     assert "a career break" in reasons and "a teaching post" in reasons
+
+
+def test_an_instructor_post_in_the_cvs_language_is_a_teaching_post() -> None:
+    resume = _read("Ana Souza\nana@example.org\nExperiência\nAnalista de TI - Hospital Regional  04/2017 – 11/2017\n"
+                   "Instrutor - SENAI  02/2012 – 02/2015\nAssistente de TI - Corti Avioeste  08/2009 – 05/2011\n")
+    assert [j.title for j in resume.experience] == ["Analista de TI", "Assistente de TI"]
+    assert [item.reason for item in parse_report(resume).set_aside] == ["a teaching post"]

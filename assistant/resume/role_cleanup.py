@@ -103,7 +103,8 @@ _NOT_EMPLOYMENT = re.compile(
     # instructor in any language, a "profesor de programación" (Spanish and Portuguese "teacher of") -- not an
     # academic's rank ("Assistant Professor", "Professor of Computer Science"), which is a post.
     r"|(?P<teaching>^(?:[\w-]+ ){0,3}(?:teacher|instructor)s?\b|^(?:insegnante|docente|enseignante?"
-    r"|format(?:eur|rice)|lehrer(?:in)?|dozent(?:in)?)\b|^(?:profesora?|professora?) de\b"
+    r"|format(?:eur|rice)|lehrer(?:in)?|dozent(?:in)?|instrutora?|instructora|instructeur|instructrice"
+    r"|ausbilder(?:in)?)\b|^(?:profesora?|professora?) de\b"
     r"|^professeure? d(?:e |['’])(?!s? universit))"
     # Degree work listed among roles ("Doctoral Research  UNM, 8/01-8/04", "PhD candidate", "Doctorant",
     # "Doktorandin": the degree, by the corpus's convention); a "PhD Researcher" is a post.
