@@ -680,8 +680,7 @@ def _titled(candidates: list[_Candidate], pre: list[str], rest: str, title_back:
     this section's other entries keep their title; empty when nothing names one."""
     # A field ending in a legal form is an organisation, whatever words it holds ("Brightwater Engineering Ltd"),
     # and so is one opening with an organisation's unit ("Department of Aerospace Engineering").
-    titled = [c for c in candidates
-              if TITLE_WORDS.search(c[1]) and not legal_form(c[1]) and not ORGANISATION_UNIT.match(c[1])]
+    titled = [c for c in candidates if _titled_by_words(c[1])]
     if len(titled) != 1 and len(candidates) > 1:
         # The title words name no field ("Statistician" under "Northwind Analytics") or more than one ("Senior
         # Engineer" under "Product Hunt"): the learned scorer picks the field that reads as the title, if one does.
@@ -911,13 +910,18 @@ def learned_title(texts: list[str], sure: float = _SURE_TITLE, unsure: float = _
     return None
 
 
+def _titled_by_words(field: str) -> bool:
+    """A title word in a field that does not name itself an organisation: none ending in a legal form ("Acme
+    Engineering GmbH") or opening with an organisation's unit ("Department of Aerospace Engineering")."""
+    return bool(TITLE_WORDS.search(field)) and not legal_form(field) and not ORGANISATION_UNIT.match(field)
+
+
 def title_side(first: str, second: str) -> int | None:
     """Which of two header fields is the job title (0 or 1), the other being the employer; None when neither reads
     as one. The title words decide when exactly one field has them (a field ending in a legal form has none:
     "Acme Engineering GmbH", nor a field that opens with an organisation's unit: "Department of Aerospace
     Engineering"); when both or neither have them, the learned scorer decides."""
-    first_titled = bool(TITLE_WORDS.search(first)) and not legal_form(first) and not ORGANISATION_UNIT.match(first)
-    second_titled = bool(TITLE_WORDS.search(second)) and not legal_form(second) and not ORGANISATION_UNIT.match(second)
+    first_titled, second_titled = _titled_by_words(first), _titled_by_words(second)
     if first_titled != second_titled:
         return 0 if first_titled else 1
     # Neither names a title word the reader knows ("Ricercatore, Istituto Nazionale di Fisica", "Software-

@@ -63,6 +63,8 @@ _FROM_LABEL = re.compile(rf"\s*(?:{FROM_WORDS})\s*:?\s*", re.IGNORECASE)
 _LONE_DATE = re.compile(rf"(?<![\w/.-])(?:{DATE})(?![\w/.-])", re.IGNORECASE)
 # "Director, ML Infrastructure May" / "2020 – January 2023": a header wrapped between its date's month and year.
 _MONTH_AT_END = re.compile(rf"(?:^|\s)(?P<month>{MONTH})\s*$", re.IGNORECASE)
+# A month or season alone after a header's field separator, at the line's end: "... | Winter", "· May".
+_MONTH_AFTER_SEPARATOR = re.compile(rf"(?:\||·|•|–|—|\s-)\s*(?:{MONTH})\s*$", re.IGNORECASE)
 _YEAR_OPENS_RANGE = re.compile(r"^\s*(?:19|20)\d\d\s*(?:[-–—→⇒⟶➔-➾~]|(?:to|until|bis|au|à|hasta|até)\b)", re.IGNORECASE)
 # Month names that are also words a line can end in ("the scope we set", "summer"): only when capitalised.
 _WORDS_LIKE_MONTHS = {"set", "out", "fall", "summer", "winter", "spring", "mar", "may", "ago", "gen", "mag", "mai"}
@@ -286,10 +288,6 @@ def join_wrapped_ranges(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
-
-
-# A month or season alone after a header's field separator, at the line's end: "... | Winter", "· May".
-_MONTH_AFTER_SEPARATOR = re.compile(rf"(?:\||·|•|–|—|\s-)\s*(?:{MONTH})\s*$", re.IGNORECASE)
 
 
 def _join_large_wrapped_headers(lines: list[Line], typography: Typography | None) -> list[Line]:

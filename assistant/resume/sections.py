@@ -770,14 +770,13 @@ def read_sections(
 _INDENT = 10.0
 
 
-def _nested_in_work_history(parent: Span | None, name: SectionName, style: StyledLine | None,
-                            heading_at: dict[int, float], typography: Typography | None) -> bool:
+def _nested_in_work_history(parent: Span, name: SectionName, style: StyledLine, heading_at: dict[int, float],
+                            typography: Typography | None) -> bool:
     """A "Projects" heading set further in than the work history's own heading and level with the text of its
     entries: a group inside one entry (a consultancy's client engagements), after which the work history goes on
     where lines come back out. (Only projects nest so; an education heading set in from the others is a layout's
     right-aligned label column.)"""
-    if (parent is None or style is None or typography is None or parent.name != "experience"
-            or name != "projects" or not parent.lines):
+    if typography is None or parent.name != "experience" or name != "projects" or not parent.lines:
         return False
     at = heading_at.get(id(parent))
     inside = {round(s.x) for line in parent.lines if (s := typography.style(line)) is not None}
