@@ -722,6 +722,21 @@ def test_countries_are_known_in_the_languages_whose_cvs_the_reader_reads() -> No
     assert not any(map(known_country, ["Globex", "Paidy", "Gorilla Logic", "japón"]))
 
 
+def test_one_place_list_knows_states_provinces_and_countries_as_resumes_spell_them() -> None:
+    from assistant.resume.places import known_region
+
+    assert all(map(known_region, ["Texas", "maharashtra", "Bavaria", "Jordan", "S.Korea", "Polska", "españa"]))
+    assert not any(map(known_region, ["Globex", "Electronics", "Principal", "Berlin"]))
+
+
+def test_a_country_field_beside_the_employer_is_the_roles_place() -> None:
+    # "S.Korea" and "Polska" are spellings no ISO list holds; they are the role's place, not lost or the employer.
+    jobs = _parse("Experience\nNorthwind Electronics | S.Korea | 2019 – 2022\nSoftware Engineer\n"
+                  "• Built the payments service\nGlobex | Polska | 2016 – 2019\nDeveloper\n• Wrote code\n").experience
+    assert [(j.title, j.company, j.location) for j in jobs] == [
+        ("Software Engineer", "Northwind Electronics", "S.Korea"), ("Developer", "Globex", "Polska")]
+
+
 @pytest.mark.parametrize("place", ["Tokio, Japón", "Múnich, Alemania", "Ginebra, Suiza"])
 def test_a_city_with_its_country_in_the_cvs_language_is_the_roles_place_not_its_employer(place: str) -> None:
     # A Spanish CV names the country in Spanish; the city may be one no gazetteer spells so ("Tokio").

@@ -14,7 +14,7 @@ import unicodedata
 
 from assistant.resume.headings import Typography, heading_name, keyword_kind, lexicon_kind
 from assistant.resume.models import Contact, Line
-from assistant.resume.places import known_country
+from assistant.resume.places import known_region
 from assistant.resume.vocabulary import (
     CONTACT_LABEL,
     DEGREE,
@@ -23,7 +23,6 @@ from assistant.resume.vocabulary import (
     NUMERIC_DATE,
     PHONE,
     RANGE,
-    REGIONS,
     SEPARATORS,
     TITLE_WORDS,
     URL,
@@ -166,7 +165,7 @@ def _looks_like_name(text: str, first: bool) -> bool:
         return False
     if any(w.lower().strip(",.:;") in _NOT_NAME_WORDS for w in words) or heading_name(text):
         return False
-    if words[0].lower() in _PLACE_FIRST_WORDS or text.lower() in REGIONS or known_country(text):
+    if words[0].lower() in _PLACE_FIRST_WORDS or known_region(text):
         return False
     if len(given) == len([w for w in given if re.fullmatch(r"[A-ZÀ-Þ]\.?", w)]):
         return False  # initials alone ("J. D.") say who, but are not a name to show

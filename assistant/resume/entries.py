@@ -73,7 +73,7 @@ from assistant.resume.entry_lines import (
 )
 from assistant.resume.headings import Typography, looks_like_heading_text
 from assistant.resume.models import Job, Line, SetAside
-from assistant.resume.places import known_city
+from assistant.resume.places import known_city, known_region
 from assistant.resume.role_cleanup import (
     ASSIGNMENT,
     BESIDE_A_CAREER,
@@ -97,7 +97,6 @@ from assistant.resume.vocabulary import (
     LONE_ISO_DATE,
     OPEN_FIRST,
     RANGE,
-    REGIONS,
     SINCE,
     SINGLE_DATE,
     TENURE,
@@ -115,7 +114,7 @@ def _reads_as_a_place(text: str) -> bool:
     known city or the last a country or region."""
     parts = [part.strip() for part in _WORK_MODE_AFTER.sub("", text).split(",")]
     return place_only(text) or 2 <= len(parts) <= 4 and all(parts) and not re.search(r"\d", text) and (
-        known_city(parts[0]) or parts[-1].casefold() in REGIONS)
+        known_city(parts[0]) or known_region(parts[-1]))
 
 
 # A work mode in brackets after a place: "(remote)", "(hybrid)".
@@ -1067,7 +1066,7 @@ def _place_line(line: Line, dated: Line, title: Line, typography: Typography | N
     "Ciudad de México, México"), or a line set like the dates and unlike the title under it (an employer's name is
     set like the other headers)?"""
     text = line.text.strip()
-    if place_only(text) or heading_free_accents(text.split(",")[-1].strip().lower()) in REGIONS:
+    if place_only(text) or known_region(heading_free_accents(text.split(",")[-1].strip().lower())):
         return True
     if typography is None:
         return False

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable
 
 from assistant.resume.headings import Typography
 from assistant.resume.models import Job, Line
-from assistant.resume.places import known_city, known_country
+from assistant.resume.places import known_city, known_country, known_region
 from assistant.resume.roles import title_probabilities
 from assistant.resume.vocabulary import (
     CITY_PREFIXES,
@@ -25,7 +25,6 @@ from assistant.resume.vocabulary import (
     ORGANISATION_UNIT,
     PUBLIC_BODY,
     RANGE,
-    REGIONS,
     REMOTE,
     SEPARATORS,
     STREET_WORDS,
@@ -76,7 +75,7 @@ def strip_location(field: str) -> tuple[str, str | None]:
         # "Nubank (São Paulo, Brasil)", "Globex (Remote)", "Avionique du Midi SA (Toulouse)": the place in brackets
         # after the employer's name.
         inner = bracketed.group(1).strip()
-        if REMOTE.fullmatch(inner) or inner.lower() in REGIONS or (find_location(inner) or (1, ""))[0] == 0 or (
+        if REMOTE.fullmatch(inner) or known_region(inner) or (find_location(inner) or (1, ""))[0] == 0 or (
                 known_city(inner)):
             return field[: bracketed.start()].rstrip(" ,-–|"), inner
     comma_city = re.fullmatch(r"(?P<name>.+?),\s*(?P<city>[^,]+?)(?P<state>\s+[A-Z]{2})?", field.strip())
@@ -953,8 +952,8 @@ def place_only(text: str) -> bool:
     if len(parts) > 1:
         return all(part and place_only(part) for part in parts)
     lowered = text.strip().lower()
-    return lowered in REGIONS or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0 or (
-        known_city(text)) or known_country(text)
+    return known_region(text) or bool(REMOTE.fullmatch(lowered)) or (find_location(text) or (1, ""))[0] == 0 or (
+        known_city(text))
 
 
 _PLACES_JOINED = re.compile(r"\s+(?:&|and|/|\+)\s+", re.IGNORECASE)
@@ -1023,7 +1022,7 @@ def _split_company_line(field: str) -> list[str]:
         found = find_location(pair) if index + 1 < len(parts) else None
         if found is not None and found[0] == 0:
             index += 2
-            while index < len(parts) and (parts[index].lower() in REGIONS or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
+            while index < len(parts) and (known_region(parts[index]) or re.fullmatch(r"[A-Z]{2,3}", parts[index])):
                 # "Boston, Massachusetts, USA": the country after the city and its state is the same place.
                 pair += ", " + parts[index]
                 index += 1

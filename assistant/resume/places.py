@@ -68,7 +68,9 @@ _OTHER_COUNTRY_NAMES = frozenset({
     "czech republic", "england", "scotland", "wales", "northern ireland", "great britain", "britain", "holland",
     "the netherlands", "korea", "republic of korea", "russian federation", "türkiye", "turkiye", "ivory coast",
     "usa", "u.s.a.", "uk", "u.k.", "uae", "the united states", "the united kingdom", "latin america",
-    "middle east", "scandinavia", "southeast asia", "south east asia",
+    "middle east", "scandinavia", "southeast asia", "south east asia", "netherlands", "s.korea", "u.s.a",
+    # Countries as CVs in languages beyond `COUNTRY_NAME_LANGUAGES` name them, and as typed without accents.
+    "polska", "sverige", "norge", "danmark", "suomi", "éire", "espana",
 })
 
 
@@ -77,3 +79,24 @@ def known_country(text: str) -> bool:
     as a city is, and as little an employer."""
     text = text.strip()
     return bool(text) and text[:1].isupper() and len(text.split()) <= 4 and text.casefold() in _country_names()
+
+
+# States, provinces and regions a role's place names after its city ("Austin, Texas", "Pune, Maharashtra",
+# "Munich, Bavaria"), which no country list holds; and "Country", a template's placeholder left in "City, Country".
+_REGION_NAMES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "maharashtra",
+    "karnataka", "ontario", "quebec", "british columbia", "bavaria", "country",
+})
+
+
+def known_region(text: str) -> bool:
+    """Is `text` (a whole field or the last part of a place, in any case) a country's, a continent's, a state's or
+    a province's name ("Texas", "Deutschland", "south korea")? The place after a city's comma, where case says
+    nothing: unlike `known_country`, which weighs a field standing alone."""
+    key = text.strip().casefold()
+    return bool(key) and (key in _REGION_NAMES or key in _country_names())

@@ -13,7 +13,8 @@ import re
 from assistant.resume.dates import current_month, months_between
 from assistant.resume.entry_fields import employment_type_only, header_fields, place_only
 from assistant.resume.models import Contact, Job, Line, SetAside
-from assistant.resume.vocabulary import BULLET, DEGREE, INSTITUTION, LEGAL_SUFFIX, RANGE, REGIONS, TITLE_WORDS
+from assistant.resume.places import known_region
+from assistant.resume.vocabulary import BULLET, DEGREE, INSTITUTION, LEGAL_SUFFIX, RANGE, TITLE_WORDS
 from assistant.text.quantities import YEAR_MONTH_RE
 
 
@@ -260,8 +261,8 @@ def places_after_employers(jobs: list[Job], contact: Contact) -> list[Job]:
             continue
         # (A place recurs when two different employers share it; one employer's promotions repeat it anyway.)
         pairs = {(m.group("employer").strip().lower(), m.group("place").lower()) for m in found if m}
-        known = {p.lower() for p in places} & ({home} | REGIONS) or len({p for _, p in pairs}) < len(pairs) or (
-            located > 0)
+        known = any(p.lower() == home or known_region(p) for p in places) or len({p for _, p in pairs}) < len(
+            pairs) or located > 0
         if not known:
             continue
         return [job.model_copy(update={"company": m.group("employer").strip(), "location": job.location or m.group(

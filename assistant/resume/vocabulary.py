@@ -268,24 +268,6 @@ URL = re.compile(
     r"|site|xyz|tech|info|edu)(?:/[\w./%#?=&+-]*)?(?![\w@])",
     re.IGNORECASE,
 )
-REGIONS = {
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
-    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
-    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
-    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
-    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
-    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "india", "china",
-    "germany", "france", "united kingdom", "england", "scotland", "united states", "canada", "israel", "turkey",
-    "korea", "s.korea", "south korea", "japan", "singapore", "netherlands", "spain", "italy", "brazil",
-    "australia", "ireland", "switzerland", "sweden", "poland", "mexico", "portugal", "austria", "belgium",
-    "denmark", "norway", "finland", "ukraine", "romania", "greece", "egypt", "nigeria", "kenya", "argentina",
-    "chile", "colombia", "vietnam", "indonesia", "philippines", "pakistan", "bangladesh", "taiwan", "hong kong",
-    "new zealand", "south africa", "uae", "maharashtra", "karnataka", "ontario", "quebec", "british columbia",
-    "bavaria", "country", "u.s.a", "u.s.a.", "republic of korea",
-    # Countries as CVs written in their languages name them.
-    "brasil", "deutschland", "españa", "espana", "méxico", "italia", "schweiz", "suisse", "svizzera", "österreich",
-    "polska", "nederland", "sverige", "norge", "danmark", "suomi", "belgique", "belgië", "türkiye", "éire",
-}
 # First words of multi-word city names, so "Google Mountain View, CA" splits after "Google".
 CITY_PREFIXES = {
     "san", "los", "las", "new", "mountain", "palo", "santa", "salt", "st.", "saint", "fort", "ann", "baton", "el",
@@ -459,10 +441,9 @@ def find_location(field: str) -> tuple[int, str] | None:
         return None
     rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
     last = rest.split(",")[-1].strip()
-    from assistant.resume.places import known_city, known_country  # the gazetteer loads on first use
+    from assistant.resume.places import known_city, known_region  # the gazetteer loads on first use
 
-    if not (re.fullmatch(r"[A-Z]{2,3}", last) or last.lower() in REGIONS or rest.lower() in REGIONS
-            or known_country(last)):
+    if not (re.fullmatch(r"[A-Z]{2,3}", last) or known_region(last) or known_region(rest)):
         return None
 
     if legal_form(rest) and (not re.fullmatch(r"[A-Z]{2}", rest) or not known_city(match.group("city"))):
