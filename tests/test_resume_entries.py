@@ -2358,3 +2358,22 @@ def test_a_definition_list_printed_as_a_table_names_the_current_roles_fields_and
     assert (jobs[0].title, jobs[0].company, jobs[0].start, jobs[0].end) == (
         "Bioinformático", "Universidad de Oviedo", "2012-04", "Present")
     assert len(jobs) == 3
+
+
+def test_a_list_of_employers_with_their_years_in_brackets_is_a_list_of_roles() -> None:
+    # An "Internships" or "Earlier roles" list: each item a role, its employer (or title and employer) and year.
+    jobs = _parse("Experience\nSenior Engineer, Globex  2018 – Present\n• Built the platform\nInternships\n"
+                  "• Northwind (2014)\n• Initech (2013)\n• WebCore Technologies (Spring 2012)\n"
+                  "• Developer, Umbrella Labs (2010 - 2011)\n").experience
+    assert [(j.title, j.company, j.start) for j in jobs] == [
+        ("Senior Engineer", "Globex", "2018-01"), (None, "Northwind", "2014-01"), (None, "Initech", "2013-01"),
+        (None, "WebCore Technologies", "2012-03"), ("Developer", "Umbrella Labs", "2010-01")]
+
+
+def test_achievements_dated_in_brackets_under_a_role_stay_its_bullets() -> None:
+    for text in ("Experience\nSenior Engineer, Globex  2018 – Present\n• Built the platform\n"
+                 "• Promoted to Staff (2021)\n• Speaker at NeurIPS (2020)\nEngineer, Initech  2014 – 2018\n• Ran CI\n",
+                 "Experience\n2018 – Present\nGlobex\n• Promoted to Staff (2021)\n• Speaker at NeurIPS (2020)\n"):
+        jobs = _parse(text).experience
+        assert [j.company for j in jobs] == ["Globex", "Initech"][:len(jobs)] and len(jobs) == text.count("–")
+        assert "Promoted to Staff (2021)" in [b.text for b in jobs[0].bullets]

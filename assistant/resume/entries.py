@@ -457,6 +457,36 @@ def _entry_anchors(section_lines: list[Line]) -> list[int]:
     return anchors
 
 
+# A list item that is an entry in a few words with its date in brackets: "• Microsoft (2014)", "• WebCore
+# Technologies (Spring 2012)", "• Developer, Acme (2010 - 2011)".
+_DATED_ITEM = re.compile(r"(?P<entry>[^()]{2,60}?)\s*\((?P<date>[^()]*(?:19|20)\d\d[^()]*)\)\s*")
+
+
+def _dated_list_items(section_lines: list[Line], anchors: list[int], openers: frozenset[int]) -> set[int]:
+    """Entries listed as bullets, each a name and its date in brackets (an "Internships" or "Earlier roles" list):
+    two items or more in a row set so, opening a section (`openers`: line numbers) or under a line of its own that
+    names no date. Under a dated entry's header, such a list is that role's achievements ("• Promoted to lead
+    (2016)"), so never there."""
+    def item(index: int) -> bool:
+        line = section_lines[index]
+        match = _DATED_ITEM.fullmatch(BULLET.sub("", line.text, count=1)) if is_bullet(line) else None
+        return match is not None and len(match.group("entry").split()) <= 6 and not sentence_like(match.group("entry"))
+
+    found: set[int] = set()
+    index = 0
+    while index < len(section_lines):
+        end = index
+        while end < len(section_lines) and item(end):
+            end += 1
+        above = section_lines[index - 1] if index > 0 else None
+        opens = above is None or section_lines[index].number in openers or (not is_bullet(above) and len(above.text.split()) <= 4 and not re.search(
+            r"\d", above.text) and not any(index - 2 <= anchor < index for anchor in anchors))
+        if end - index >= 2 and opens:
+            found.update(range(index, end))
+        index = max(end, index + 1)
+    return found
+
+
 # A year opening a header line, the header after it, a separator between or not ("2019 • Data Scientist").
 _YEAR_OPENS_HEADER = re.compile(r"^\s*(?P<start>(?:19|20)\d\d)(?:\s*[•·|:–—-]\s*|\s+)(?=[^\W\d_])")
 
@@ -477,11 +507,12 @@ def _single_year_entries(section_lines: list[Line]) -> list[int]:
     return opening if len(opening) >= 2 else under if len(under) >= 2 else []
 
 
-def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Typography | None
+def _entry_headers(section_lines: list[Line], anchors: list[int], dated_items: set[int], typography: Typography | None
                    ) -> tuple[list[tuple[int, list[int], list[int]]], dict[int, int], set[int]]:
     """Each entry's header: (its dated line, the header lines above it, the header lines below it), the employer
     line over a tenure line per entry (`group_openers`), and the dated lines that are small print under their
-    header (`meta`). A line claimed by one entry's header is never another's."""
+    header (`meta`). A line claimed by one entry's header is never another's; an item of a dated list
+    (`dated_items`) is a whole header by itself."""
     claimed: set[int] = set()
     headers: list[tuple[int, list[int], list[int]]] = []
     headers_below = _headers_below_dates(section_lines, anchors)
@@ -494,6 +525,11 @@ def _entry_headers(section_lines: list[Line], anchors: list[int], typography: Ty
     body_type = _body_above_header_look(section_lines, anchors, typography)
     listed_entries = len(anchors) >= 2 and None not in items
     for n, anchor in enumerate(anchors):
+        if anchor in dated_items:
+            # "• Microsoft (2014)": each item of a dated list is a whole entry; the lines around it are not its.
+            claimed.add(anchor)
+            headers.append((anchor, [], []))
+            continue
         floor = anchors[n - 1] + 1 if n else 0
         pre: list[int] = []
         i = anchor - 1
@@ -689,10 +725,11 @@ class _EntryHabits(NamedTuple):
 
 
 def read_roles(section_lines: list[Line], typography: Typography | None = None, measure: int | None = None,
-          set_aside: list[SetAside] | None = None) -> list[Job]:
+               set_aside: list[SetAside] | None = None, openers: frozenset[int] = frozenset()) -> list[Job]:
     """The roles in a work-history block; `measure` is the document's wrapped-line length (`line_measure`). Dated
     entries that are not roles (a career break, a teaching post, volunteering beside a career) are added to
-    `set_aside` when given, so the review can say what it did not count.
+    `set_aside` when given, so the review can say what it did not count. `openers`: the numbers of the lines that
+    opened a section, where the block joins several.
 
     In four steps: the lines that open an entry (its dated line, `_entry_anchors`), each entry's header lines around
     it (`_entry_headers`), the habits the entries share (`_EntryHabits`), then a role from each header (its dates,
@@ -704,7 +741,9 @@ def read_roles(section_lines: list[Line], typography: Typography | None = None, 
     section_lines = join_wrapped_headers(join_wrapped_ranges(join_dangling_ranges(
         join_stacked_margin_dates(section_lines, typography), typography)), measure, typography)
     anchors = _entry_anchors(section_lines)
-    headers, group_openers, meta = _entry_headers(section_lines, anchors, typography)
+    dated_items = _dated_list_items(section_lines, anchors, openers)
+    anchors = sorted(set(anchors) | dated_items)
+    headers, group_openers, meta = _entry_headers(section_lines, anchors, dated_items, typography)
     habits = _EntryHabits.of(section_lines, headers)
     labelled = _labelled_headers(section_lines, anchors)
     groups = _tenure_groups(section_lines, headers, group_openers, typography)
@@ -736,6 +775,8 @@ def read_roles(section_lines: list[Line], typography: Typography | None = None, 
             [section_lines[p].text for p in pre], rest, [section_lines[p].text for p in post], habits.title_back,
             habits.title_below)
         location = location or place
+        if anchor in dated_items and company is None and title and not TITLE_WORDS.search(title):
+            title, company = None, title  # "• Microsoft (2014)": an item naming no title names its employer
         if title is None and company is None and anchor + 1 < len(section_lines) and (
                 led := _led_in_header(section_lines[anchor + 1])):
             title, company = led

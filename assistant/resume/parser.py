@@ -603,13 +603,18 @@ def _parse_resume(extracted: ExtractedText, embedder: Embedder | None, *, last_r
     if opening and not any(s.name == "summary" for s in spans):
         # A profile paragraph under the name without a heading is still the summary a reader sees first.
         sections.insert(0, Section(name="summary", heading="", lines=opening))
-    experience_lines = [line for k, s in enumerate(spans) if _holds_work_history(s)
-                        for line in _date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines]
+    work_sections = [_date_above_heading(header if k == 0 else spans[k - 1].lines, s.lines) + s.lines
+                     for k, s in enumerate(spans) if _holds_work_history(s)]
+    experience_lines = [line for lines in work_sections for line in lines]
+    # Where each work-history section began, as the sections are read as one list (an "Internships" list under its
+    # own heading opens an entry list of its own).
+    openers = frozenset(lines[0].number for lines in work_sections if lines)
     set_aside: list[SetAside] = []
-    jobs = read_roles(experience_lines, typography, measure, set_aside)
+    jobs = read_roles(experience_lines, typography, measure, set_aside, openers)
     if not jobs:
         set_aside = []
-        jobs = read_roles(_undashed_year_ranges(experience_lines, typography), typography, measure, set_aside)
+        jobs = read_roles(_undashed_year_ranges(experience_lines, typography), typography, measure, set_aside,
+                          openers)
     jobs = without_memberships(jobs, set_aside)
     source = ("unnamed" if unnamed_work is not None else "experience") if jobs else "none"
     if jobs and last_resort and (run_on := _run_on_beside(jobs, header, spans, typography, measure)):
