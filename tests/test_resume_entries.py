@@ -2377,3 +2377,16 @@ def test_achievements_dated_in_brackets_under_a_role_stay_its_bullets() -> None:
         jobs = _parse(text).experience
         assert [j.company for j in jobs] == ["Globex", "Initech"][:len(jobs)] and len(jobs) == text.count("–")
         assert "Promoted to Staff (2021)" in [b.text for b in jobs[0].bullets]
+
+
+def test_a_city_hyphened_to_its_country_in_brackets_is_the_place_not_the_employer() -> None:
+    # "(Madrid-España)" after the employer's name, or wrapped onto a line of its own under it.
+    jobs = _parse("Experiencia Laboral\nNorthwind Robotics S.L. (Madrid-España)\nBecario en Robótica\n"
+                  "06/2013 – Actualmente\n• Diseño de programas en C.\nAndes Minera S.A.\n(Huaraz-Perú)\nBecario\n"
+                  "01/2011 – 12/2011\n• Desarrollo de aplicaciones.\n").experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Becario en Robótica", "Northwind Robotics S.L."), ("Becario", "Andes Minera S.A.")]
+    assert jobs[0].location == "Madrid-España" and "Huaraz-Perú" in (jobs[1].location or "")
+    from assistant.resume.entry_fields import place_only
+
+    assert not any(map(place_only, ["Coca-Cola", "Rolls-Royce", "Hewlett-Packard", "(Globex)"]))

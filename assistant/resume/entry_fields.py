@@ -75,8 +75,7 @@ def strip_location(field: str) -> tuple[str, str | None]:
         # "Nubank (São Paulo, Brasil)", "Globex (Remote)", "Avionique du Midi SA (Toulouse)": the place in brackets
         # after the employer's name.
         inner = bracketed.group(1).strip()
-        if REMOTE.fullmatch(inner) or known_region(inner) or (find_location(inner) or (1, ""))[0] == 0 or (
-                known_city(inner)):
+        if place_only(inner):
             return field[: bracketed.start()].rstrip(" ,-–|"), inner
     comma_city = re.fullmatch(r"(?P<name>.+?),\s*(?P<city>[^,]+?)(?P<state>\s+[A-Z]{2})?", field.strip())
     if comma_city and known_city(comma_city.group("city")):
@@ -941,11 +940,20 @@ def title_side(first: str, second: str) -> int | None:
 
 
 def place_only(text: str) -> bool:
-    """A field that is only a place ("India", "Berlin, DE", "Dallas, TX (and other locations)", "Berlin (hybrid)"):
-    never the employer. A bracketed note after the place says how the role was held there, not whose it was."""
+    """A field that is only a place ("India", "Berlin, DE", "Dallas, TX (and other locations)", "Berlin (hybrid)",
+    "(Madrid-España)"): never the employer. A bracketed note after the place says how the role was held there, not
+    whose it was; a place wholly in brackets is still one (wrapped off the employer's name it closed)."""
     bare = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip())
     if bare and bare != text.strip():
         return place_only(bare)
+    if (bracketed := re.fullmatch(r"\(([^()]+)\)", text.strip())) is not None:
+        return place_only(bracketed.group(1))
+    # A city and its country joined by a hyphen ("Huaraz-Perú", "Derby-UK"): the country last, the city a known one
+    # or a region ("Coca-Cola", "Rolls-Royce" are neither).
+    hyphened = re.fullmatch(r"(?P<city>[^\W\d][^,()–-]*?)\s*[–-]\s*(?P<country>[^\W\d][^,()–-]*)", text.strip())
+    if hyphened and known_region(hyphened.group("country")) and (
+            known_city(hyphened.group("city")) or known_region(hyphened.group("city"))):
+        return True
     # Two places or more, where the role was held in each ("Singapore & Yokohama, Japan", "London / Remote"): a
     # place when every part is one ("Bath & Body Works" is not: "Body Works" is no place).
     parts = _PLACES_JOINED.split(bare)
