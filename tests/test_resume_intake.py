@@ -330,3 +330,37 @@ def test_white_text_is_read_against_the_box_painted_under_it(settings, box: str,
     extracted = read_pdf(pdfs.raw_text_pdf(body), settings)
     assert ("Experience" in extracted.text.splitlines()) is visible
     assert any("Experience" in h and "white text" in h for h in extracted.hidden_text) is not visible
+
+
+@pytest.mark.parametrize(("colour", "visible"), [("0.761 0.882 0.373", True), ("0.85 0.85 0.85", False),
+                                                 ("1 1 0", False)])
+def test_a_strong_light_hue_reads_where_a_pale_grey_or_yellow_does_not(settings, colour: str, visible: bool) -> None:
+    """Friggeri's CV class sets the first letters of each heading in an accent colour, one of them a light lime
+    green (C2E15F, WCAG contrast 1.48 on white): read as hidden, "Wer" vanished from "Werk Ervaring" and the work
+    history lost its heading. A reader sees a strong hue; a pale grey or yellow stays hidden."""
+    body = b"\n".join([
+        b"BT /F1 16 Tf 72 740 Td (Jordan Example) Tj ET",
+        colour.encode() + b" rg BT /F1 12 Tf 72 700 Td (Exp) Tj ET",
+        b"0.3 g BT /F1 12 Tf 92.68 700 Td (erience) Tj ET",  # Helvetica's E, x and p: 20.68 pt at 12 pt
+    ])
+    extracted = read_pdf(pdfs.raw_text_pdf(body), settings)
+    assert ("Experience" in extracted.text.splitlines()) is visible
+    assert any("Exp" in h for h in extracted.hidden_text) is not visible
+
+
+def test_words_drawn_as_text_objects_of_their_own_keep_their_spaces(settings) -> None:
+    """xdvipdfmx (XeLaTeX) may draw each word as its own text object, the space between them left to the page
+    ("BT ... Td [(Verder)] TJ ET"): with the font's glyph widths known, a gap of a justified line's shrunk space
+    (0.14 em) is a word break, and a word split at a kerning change (no gap) stays one word."""
+    widths = " ".join(["500"] + ["520"] * 94).encode()
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32"
+            b" /LastChar 126 /Widths [" + widths + b"] >>")
+    x, objects = 72.0, []
+    for word, gap in (("Verder", 0.0), ("ontwikkelen", 1.4), ("en", 1.4), ("onder", 2.0), ("houden", 0.0),
+                      ("M", 1.4), ("arkets", 0.0)):
+        x += gap
+        objects.append(b"BT /F1 10 Tf %.2f 700 Td [(%s)] TJ ET" % (x, word.encode()))
+        x += 5.2 * len(word)
+    body = b"BT /F1 16 Tf 72 740 Td (Jordan Example) Tj ET\n" + b"\n".join(objects)
+    extracted = read_pdf(pdfs.raw_text_pdf(body, font), settings)
+    assert "Verder ontwikkelen en onderhouden Markets" in extracted.text.splitlines()

@@ -228,6 +228,14 @@ def is_italic_font(name: str, flags: int = 0, angle: float = 0.0) -> bool:
     return bool(_ITALIC_NAME.search(name.split("+")[-1])) or bool(flags & (1 << 6)) or abs(angle) >= 5
 
 
+# The narrowest gap read as a word space where the glyph widths are known: a space is a quarter to a third of an
+# em in text fonts (a justified line shrinks it towards a seventh), and kerning between letters stays under a
+# tenth.
+_WORD_SPACE_EM = 0.1
+_OPENS_A_WORD = re.compile(r"[^\W_]|[(\[“‘\"'•·–—&+@#]")
+_JOINS_THE_NEXT = re.compile(r"[-‐/(\[“‘]$")
+
+
 def _separator(left: Run, right: Run) -> str:
     if left.text.endswith(" ") or right.text.startswith(" "):
         return ""
@@ -236,6 +244,12 @@ def _separator(left: Run, right: Run) -> str:
         # ligature or a kerning change) unless the page shows a clear gap.
         # (Estimated widths are too rough to second-guess pypdf on small gaps: "M" + "arkets" is one word.)
         if right.sep_before:
+            return " "
+        if left.char_width is not None and right.x - left.right > _WORD_SPACE_EM * right.size and (
+                _OPENS_A_WORD.match(right.text) and not _JOINS_THE_NEXT.search(left.text)):
+            # Known glyph widths are no estimate: a producer that draws each word as its own text object (TeX
+            # through xdvipdfmx, "BT ... Td [(Verder)] TJ ET") leaves the space between them to the page. (Not
+            # before a comma or after a hyphen, which a space never parts from their word, however they were set.)
             return " "
         return " " if right.x - left.end > 1.5 * right.size else ""
     return " "

@@ -98,6 +98,10 @@ _TINY_PT = 4.0
 # stuffing"); grey used for dates and captions stays at or below ~0.6.
 _READABLE_CONTRAST = 1.5  # WCAG contrast ratio at which light text reads on what is under it
 _NEAR_WHITE_LUMINANCE = 0.8
+# A colour this saturated (its strongest channel this far above its weakest) is seen by its hue, so it reads at a
+# lower luminance contrast (`_readable_on`).
+_STRONG_HUE = 0.4
+_READABLE_HUE_CONTRAST = 1.3
 _OFF_PAGE_MARGIN = 5.0
 _OCR_LAYER_SHARE = 0.8
 # A negative TJ displacement at least this wide (thousandths of an em) is a word gap, not kerning. LaTeX and
@@ -156,11 +160,15 @@ def _relative_luminance(rgb: tuple[float, float, float]) -> float:
 def _readable_on(text: tuple[float, float, float] | None, background: float) -> bool:
     """Does text in this colour stand out from a background of this relative luminance? WCAG's contrast ratio at
     least `_READABLE_CONTRAST`: white on a mid-grey heading box (0.73, ratio 2) reads; white on a faint tint
-    (0.95 grey, ratio 1.1) does not."""
+    (0.95 grey, ratio 1.1) does not. A strong hue stands out by its colour too: a template's lime-green letters
+    opening each heading (Friggeri's C2E15F, ratio 1.48) are read, as a reader sees them; a pale grey or yellow
+    (ratio 1.4, 1.07) is still hidden."""
     if text is None:
         return False
     lighter, darker = sorted((_relative_luminance(text), background), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05) >= _READABLE_CONTRAST
+    contrast = (lighter + 0.05) / (darker + 0.05)
+    return contrast >= _READABLE_CONTRAST or (
+        max(text) - min(text) >= _STRONG_HUE and contrast >= _READABLE_HUE_CONTRAST)
 
 
 def _is_background(rgb: tuple[float, float, float] | None) -> bool:
