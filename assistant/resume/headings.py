@@ -281,10 +281,10 @@ ENTRY_PROTOTYPES: tuple[str, ...] = (
     "degree name such as bachelor of science", "city and country", "name of a software technology",
 )
 
-# Word stems of section headings in German, French, Spanish and Portuguese, with their English sense, so the
-# English-trained MiniLM compares "Berufliche Tätigkeiten" as "professional activities". Vocabulary of the four
-# languages, not headings: a heading's words are looked up one by one (exactly, by stem, or as the head of a German
-# compound) and the translation is scored beside the original. Compared without accents.
+# Word stems of section headings in German, French, Spanish, Portuguese, Italian and Dutch, with their English
+# sense, so the English-trained MiniLM compares "Berufliche Tätigkeiten" as "professional activities". Vocabulary of
+# those languages, not headings: a heading's words are looked up one by one (exactly, by stem, or as the head of a
+# German compound) and the translation is scored beside the original. Compared without accents.
 GLOSSARY: dict[str, str] = {
     # de
     "beruf": "professional", "beruflich": "professional", "berufs": "professional", "erfahrung": "experience",
@@ -350,6 +350,13 @@ GLOSSARY: dict[str, str] = {
     "progett": "projects", "pubblicazion": "publications", "premi": "awards", "riconosciment": "recognition",
     "interessi": "interests", "volontariato": "volunteering", "insegnamento": "teaching", "didattica": "teaching",
     "profilo": "profile", "sommario": "summary", "personali": "personal", "informatich": "computing",
+    # nl (the lexicon's Dutch headings, read word by word where a CV words them its own way)
+    "ervaring": "experience", "beroeps": "professional", "professionele": "professional", "loopbaan": "career",
+    "functie": "positions", "opleiding": "education", "onderwijs": "education", "studie": "studies",
+    "vaardighe": "skills", "kennis": "knowledge", "talen": "languages", "projecten": "projects",
+    "publicatie": "publications", "prijzen": "prizes", "onderscheiding": "awards", "certificaten": "certificates",
+    "cursussen": "courses", "interesses": "interests", "vrijwillig": "volunteering", "persoonlijk": "personal",
+    "profiel": "profile", "samenvatting": "summary",
 }
 _STOPWORDS = frozenset({
     "und", "der", "die", "das", "des", "du", "de", "la", "le", "les", "et", "en", "y", "e", "da", "do", "dos",
@@ -456,6 +463,19 @@ def kinds_named(heading: str) -> list[SectionName]:
 
 @remembered
 def keyword_kind(text: str) -> SectionName | None:
+    """The kind a keyword in `text` names ("Relevant Professional Experience"), or failing one, a keyword of its
+    English reading where the glossary knows every word of it (`_gloss`): "Professionele Vaardigheden" reads
+    "professional skills", a skills heading as in English, not the experience its first word is nearest to. (A
+    line with other words, "Puesto | Bioinformático", is an entry's field, not a heading.)"""
+    if (kind := _keyword_kind(text)) is not None:
+        return kind
+    words = [w for w in _plain_words(text) if w not in _STOPWORDS]
+    glossed = [_gloss(w) for w in words]
+    known = bool(words) and all(english != word for english, word in zip(glossed, words, strict=True))
+    return _keyword_kind(" ".join(glossed)) if known else None
+
+
+def _keyword_kind(text: str) -> SectionName | None:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     # (A keyword written with a leading space matches at a word's start only: "Formation et projets" is education,
     # "Other Information" is not.)
