@@ -2390,3 +2390,30 @@ def test_a_city_hyphened_to_its_country_in_brackets_is_the_place_not_the_employe
     from assistant.resume.entry_fields import place_only
 
     assert not any(map(place_only, ["Coca-Cola", "Rolls-Royce", "Hewlett-Packard", "(Globex)"]))
+
+
+def test_dutch_titles_are_titles_and_a_bracketed_list_stays_in_its_title() -> None:
+    # A Dutch CV names its employer first and its title below, the title's tools in brackets.
+    jobs = _parse("Werkervaring\n2015–heden Mybestseller | Rotterdam\nProgrammeur (C#, SQL, PHP, HTML)\n"
+                  "• Platform ontwikkelen\n2012–2016 Shell | Utrecht\nService Medewerker\n• Klanten helpen\n"
+                  ).experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Programmeur (C#, SQL, PHP, HTML)", "Mybestseller"), ("Service Medewerker", "Shell")]
+
+
+@pytest.mark.parametrize(("header", "fields"), [
+    ("Software Engineer (Python, Go, SQL), Globex", ("Software Engineer (Python, Go, SQL)", "Globex", None)),
+    ("Lead Data Engineer (Freelance, Remote) Altruistic Innovation Limited, UK",
+     ("Lead Data Engineer (Freelance, Remote)", "Altruistic Innovation Limited", "UK")),
+    ("Data Engineer, Globex, Paris, FRA", ("Data Engineer", "Globex", "Paris, FRA")),
+])
+def test_tools_and_notes_after_a_title_are_no_place(header: str, fields: tuple[str, str, str | None]) -> None:
+    # A comma inside brackets parts nothing; three capitals are a place only as a country's ISO code; a legal
+    # form ends the employer's name and is no city; a note of how the role was held closes the title.
+    from assistant.resume.entry_fields import title_company
+
+    assert title_company([], header, []) == fields
+    from assistant.resume.vocabulary import find_location
+
+    assert find_location("AWS, GCP") is None and find_location("Python, Go, SQL") is None
+    assert find_location("Riyadh, KSA") == (0, "Riyadh, KSA")

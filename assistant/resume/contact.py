@@ -468,15 +468,18 @@ def _name_form(text: str) -> str:
         text)
     if surname_first and find_location(text) is None and not _CREDENTIAL.fullmatch(surname_first.group(2)) and not (
             NAME_STOP.search(surname_first.group(2)) or TITLE_WORDS.search(surname_first.group(2))) and all(
-            w.lower() in _NAME_PARTICLES for w in surname_first.group(1).split()[:-1] if w[:1].islower()):
+            w.lower() in _NAME_PARTICLES for w in surname_first.group(1).split()[:-1] if w[:1].islower()) and not (
+            _ACRONYMS.fullmatch(surname_first.group(2)) and not surname_first.group(1).isupper()):
         # ("Sofia Marchetti, Junior Data Engineer" is a name and a tagline, not "Surname, Given"; "Oakland, CA" is
-        # a place.)
+        # a place; "Andrew Pellham, MSW" and "Python, SQL" end in an acronym, no given name, unless the whole line
+        # is in capitals: "DOE, JANE".)
         text = f"{surname_first.group(2)} {surname_first.group(1)}"
     else:
         text = re.split(r",\s*|\s+[|·•–—]\s+|\s+-\s+", text)[0]
     return _CREDENTIAL_TAIL.sub("", text).strip()
 
 
+_ACRONYMS = re.compile(r"[A-Z]{2,5}(?: [A-Z]{2,5})*")
 _CREDENTIAL = re.compile(
     r"(?:ph\.?d|m\.?d|mba|m\.?sc?|b\.?sc?|mcs|cpa|pe|jr|sr|pmp|cfa|mph|rn|cissp|frm|acca|p\.?\s?eng|dr)\.?",
     re.IGNORECASE)

@@ -81,6 +81,11 @@ def strip_location(field: str) -> tuple[str, str | None]:
     if comma_city and known_city(comma_city.group("city")):
         # "Kite & Key Labs, London"; "FirstBank, Lakewood CO" (a state's code without its comma)
         return comma_city.group("name").strip(), comma_city.group("city").strip() + (comma_city.group("state") or "")
+    if comma_city and not comma_city.group("state") and legal_form(comma_city.group("name").split()[-1]) and (
+            known_country(comma_city.group("city"))):
+        # "Altruistic Innovation Limited, UK", "Nordwerk GmbH, Deutschland": a country after the legal form that
+        # ends the employer's name is the role's place.
+        return comma_city.group("name").strip(), comma_city.group("city").strip()
     if bracketed and place_only(field):
         return "", field.strip()  # "Dallas, TX (and other locations)": a place with a note on it, all place
     return field, None
@@ -103,9 +108,27 @@ def header_fields(text: str) -> list[str]:
         # ("Full-time carer for a family member; completed a course in causal inference.") or before words in lower
         # case ("Software Engineer; on call"), and titles alone are the positions held ("Support Intern; QA Intern").
         text = " | ".join(clauses)
+    text = _close_how_held_notes(text)
     # (A field's own colon stays: "Examples of assignments on this position:" is a lead-in, no name.)
     parts = [re.sub(r"^\s*::|::\s*$", "", p).strip(" ,/–—-;~>‖¦»") for p in _split_outside_brackets(text)]
     return [p for p in parts if p and any(ch.isalpha() for ch in p)]
+
+
+def _how_held(note: str) -> bool:
+    """Does a bracketed note only say how a role was held ("Freelance, Remote", "Full-time")?"""
+    parts = [part.strip() for part in re.split(r"[,/·|;]|\s[–-]\s", note)]
+    return all(part and (_EMPLOYMENT_TYPE.fullmatch(part) or REMOTE.fullmatch(part)) for part in parts)
+
+
+# A bracketed note between a field's words and a capitalised name after it.
+_NOTE_BEFORE_A_NAME = re.compile(r"(?<=\w)\s*\((?P<note>[^()]{3,40})\)\s+(?=[A-Z])")
+
+
+def _close_how_held_notes(text: str) -> str:
+    """ "Lead Data Engineer (Freelance, Remote) Altruistic Innovation Limited": a note of how the role was held
+    (`_how_held`) closes the title, and the employer's name follows it; a field break is put after the note."""
+    return _NOTE_BEFORE_A_NAME.sub(
+        lambda m: m.group(0).rstrip() + " | " if _how_held(m.group("note")) else m.group(0), text)
 
 
 def _split_outside_brackets(text: str) -> list[str]:
@@ -121,6 +144,14 @@ def _split_outside_brackets(text: str) -> list[str]:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def comma_parts(text: str) -> list[str]:
+    """`text` split at its commas, except inside brackets: "Programmeur (C#, SQL, PHP, HTML)" is one part, and
+    "Lead Engineer (Freelance, Remote), Globex" two."""
+    inside = [m.span() for m in _BRACKETED.finditer(text)]
+    commas = [m.start() for m in re.finditer(",", text) if not any(a < m.start() < b for a, b in inside)]
+    return [text[a + 1: b] for a, b in zip([-1, *commas], [*commas, len(text)], strict=True)]
 
 
 # Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
@@ -406,7 +437,7 @@ def _without_employment_type(text: str) -> tuple[str, str | None]:
     whose second or later field says how the role was held ("Senior Engineer, Klarna, Full-time, Stockholm" ->
     "Senior Engineer, Klarna" and "Stockholm"); a line that starts with one (a wrapped ", Full-time, Oslo") is all
     qualifiers. Other lines come back as they are."""
-    parts = [part.strip() for part in text.strip().lstrip(",").split(",")]
+    parts = [part.strip() for part in comma_parts(text.strip().lstrip(","))]
     for k, part in enumerate(parts):
         # First on a line of its own words, a kind of role that is also a title ("Stage de fin d'études, Globex":
         # the internship is the role) qualifies nothing unless all that follows is places.
@@ -564,10 +595,10 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                     parts = [at[0], *_split_company_line(at[1])]
                 elif (colon := _employer_colon_title(field)) is not None:
                     parts = list(colon)
-                elif field.count(",") >= 2:
+                elif len(comma_parts(field)) >= 3:
                     # Word exports: "Company, City, ST, Title" on one line (only when a location sits inside).
                     split = _split_company_line(field)
-                    if len(split) < field.count(",") + 1:
+                    if len(split) < len(comma_parts(field)):
                         parts = split
                 for part in (piece for whole in parts for piece in split_at_employer(whole)):
                     # "Joined Kotn": a timeline's verb before the employer it names is no part of the name.
@@ -639,11 +670,11 @@ def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str 
                     ) -> tuple[str | None, str | None, str | None] | None:
     """(title, employer, place) when the dated line says it all in a shape read whole: "Title, Employer" (either
     order) or moderncv's "Title, Employer, City"; None otherwise."""
-    if len(candidates) == 1 and candidates[0][1].count(",") == 1:
+    if len(candidates) == 1 and len(comma_parts(candidates[0][1])) == 2:
         # "Director of ML, Example Corp Jan 2020 - Present": title and employer on one line, nothing around it --
         # or the employer first ("Nordwerk Energie AG, Leiterin KI-Plattform"). A title's own comma ("Senior
         # Manager, Applied Science") is no split: the learned scorer reads both halves as parts of a title.
-        left, right = (part.strip() for part in candidates[0][1].split(","))
+        left, right = (part.strip() for part in comma_parts(candidates[0][1]))
         both = title_probabilities([left, right]) if left and right else None
         if left and right and not (both is not None and min(both) >= _SURE_TITLE):
             side = title_side(left, right)
@@ -656,12 +687,12 @@ def _one_line_entry(candidates: list[_Candidate], pre: list[str], location: str 
                 # the title ("Search, Staff Engineer") is no employer.
                 return right, left, location
     dated_only = candidates if len(candidates) == 1 else [c for c in candidates if c[0] == "rest"]
-    if len(dated_only) == 1 and dated_only[0][1].count(",") == 2 and (
+    if len(dated_only) == 1 and len(comma_parts(dated_only[0][1])) == 3 and (
             len(candidates) == 1 or not pre and all(prose_start(t) for o, t in candidates if o == "post")):
         # moderncv's "Title, Employer, City" (the country wrapped onto the next line): a title, an employer without
         # a title word, and a one-word place ("Oslo", or "San Jose" after a city prefix). The dated line says it
         # all; a line of the description under it ("Responsible for the design of ...") adds nothing.
-        left, middle, place = (part.strip() for part in dated_only[0][1].split(","))
+        left, middle, place = (part.strip() for part in comma_parts(dated_only[0][1]))
         place = place.rstrip(".")  # moderncv ends the entry's line with a full stop ("..., Remote.")
         words = place.split()
         city_like = bool(words) and all(w[:1].isupper() and w.isalpha() for w in words) and (
@@ -869,12 +900,12 @@ def _title_comma_employer(title: str, after: str) -> tuple[str, str] | None:
     the words or the scorer make the left part the title and the scorer reads the right part as an organisation
     (so "Senior Manager, Applied Science" stays whole), and the field after it is a place-like name -- a few
     capitalised words, no legal form."""
-    if title.count(",") != 1 or legal_form(after) or TITLE_WORDS.search(after):
+    if len(comma_parts(title)) != 2 or legal_form(after) or TITLE_WORDS.search(after):
         return None
     words = after.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return None
-    left, right = (part.strip() for part in title.split(","))
+    left, right = (part.strip() for part in comma_parts(title))
     if not left or not right or title_side(left, right) != 0:
         return None
     probabilities = title_probabilities([right])
@@ -1021,8 +1052,8 @@ def split_at_employer(field: str) -> list[str]:
 def _split_company_line(field: str) -> list[str]:
     """ "Gilmore Financial, New Orleans, LA, Certified Public Accountant" -> company, "New Orleans, LA", title;
     "Globex, Boston, Massachusetts, USA" -> company, "Boston, Massachusetts, USA"; "Acme, Inc., London" -> "Acme,
-    Inc.", "London"."""
-    parts = [p.strip() for p in field.split(",") if p.strip()]
+    Inc.", "London". A comma inside brackets parts nothing: "Programmeur (C#, SQL, PHP, HTML)" is one title."""
+    parts = [p.strip() for p in comma_parts(field) if p.strip()]
     out: list[str] = []
     index = 0
     while index < len(parts):

@@ -81,6 +81,18 @@ def known_country(text: str) -> bool:
     return bool(text) and text[:1].isupper() and len(text.split()) <= 4 and text.casefold() in _country_names()
 
 
+@functools.lru_cache(maxsize=1)
+def _alpha_3_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(country.alpha_3 for country in pycountry.countries) | {"KSA"}  # Saudi Arabia, as the Gulf writes it
+
+
+def country_code(text: str) -> bool:
+    """Is `text` a country's three-letter code (ISO 3166 alpha-3, "DEU", "USA"), in capitals?"""
+    return len(text) == 3 and text.isupper() and text in _alpha_3_codes()
+
+
 # States, provinces and regions a role's place names after its city ("Austin, Texas", "Pune, Maharashtra",
 # "Munich, Bavaria"), which no country list holds; and "Country", a template's placeholder left in "City, Country".
 _REGION_NAMES = frozenset({

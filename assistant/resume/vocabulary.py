@@ -307,12 +307,14 @@ TITLE_WORDS = Remembered(re.compile(
     # ... and in Italian: "Sviluppatore Software", "Tirocinante", "Consulente IT", "Ricercatrice".
     r"|sviluppat(?:ore|rice)|programmat(?:ore|rice)|ingegnere|ricercat(?:ore|rice)|dirett(?:ore|rice)|consulente"
     r"|sistemista|tirocinante|stagista)\b"
-    # Stems that open or close compounds in de / fr / es / pt: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
+    # Stems that open or close compounds in de / fr / es / pt / nl: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
     # "Ingénieure", "Chercheuse", "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
     r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
     r"|ing[ée]nieur|chercheu|responsable|directeur|directrice|d[ée]veloppeu|charg[ée]e? de|chef\b"
     r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
-    r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor)",
+    r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor"
+    # ... and in Dutch (and the French programmer): "Verkoopmedewerker", "Software Ontwikkelaar", "ICT Stagiair".
+    r"|medewerker|ontwikkelaar|programmeur|beheerder|adviseur|onderzoeker|stagia?ir|leider)",
     re.IGNORECASE,
 ))
 DEGREE = re.compile(
@@ -441,9 +443,11 @@ def find_location(field: str) -> tuple[int, str] | None:
         return None
     rest = match.group("rest").strip().rstrip(".")  # moderncv ends an entry's line with a full stop
     last = rest.split(",")[-1].strip()
-    from assistant.resume.places import known_city, known_region  # the gazetteer loads on first use
+    from assistant.resume.places import country_code, known_city, known_region  # (loaded on first use)
 
-    if not (re.fullmatch(r"[A-Z]{2,3}", last) or known_region(last) or known_region(rest)):
+    # A state's or country's two-letter code, or a country's three-letter one ("Paris, FRA"; "AWS, GCP" and
+    # "SQL, PHP" after a title are its tools, no place).
+    if not (re.fullmatch(r"[A-Z]{2}", last) or country_code(last) or known_region(last) or known_region(rest)):
         return None
 
     if legal_form(rest) and (not re.fullmatch(r"[A-Z]{2}", rest) or not known_city(match.group("city"))):
@@ -452,6 +456,11 @@ def find_location(field: str) -> tuple[int, str] | None:
         # "Aarau, AG").
         return None
     city = match.group("city")
+    if legal_form(city):
+        # The end of an employer's name, no city ("Altruistic Innovation Limited, UK"); a place may still follow
+        # ("Globex Co., Ltd. Seoul, South Korea").
+        inner = find_location(field[match.start("rest"):])
+        return (match.start("rest") + inner[0], inner[1]) if inner else None
     if TITLE_WORDS.search(city):
         return None
     if "," in rest and len(rest.split(",")[0].split()) >= 2:
