@@ -2417,3 +2417,27 @@ def test_tools_and_notes_after_a_title_are_no_place(header: str, fields: tuple[s
 
     assert find_location("AWS, GCP") is None and find_location("Python, Go, SQL") is None
     assert find_location("Riyadh, KSA") == (0, "Riyadh, KSA")
+
+
+def test_a_french_title_a_employer_names_the_employer_after_its_a() -> None:
+    jobs = _parse("Expériences professionnelles\nTech Lead Cloud à Lectra (Cestas)\nDe Juin 2017 à Février 2020\n"
+                  "• Référent technique du projet\nDéveloppeur JavaEE à Thales Services\n(Mérignac)\n"
+                  "De Septembre 2005 à Septembre 2008\n• Développement de services\n").experience
+    assert [(j.title, j.start) for j in jobs] == [("Tech Lead Cloud", "2017-06"), ("Développeur JavaEE", "2005-09")]
+    assert jobs[0].company.startswith("Lectra") and jobs[1].company.startswith("Thales Services")
+    from assistant.resume.headings import looks_like_heading_text
+
+    assert not looks_like_heading_text("(Mérignac)")  # a place wrapped off its entry, in brackets: no heading
+
+
+def test_a_place_cell_run_into_the_title_comes_off_it() -> None:
+    # A word processor's table: the employer, then the place's cell and the title's on one row.
+    jobs = _parse("Professional Experience\nApply.co.zw\nHarare, Zimbabwe Founder and Curator\nAugust 2016 - Present\n"
+                  "• Curating opportunities\nSpark Boulder\nBoulder, Colorado Associate Intern\nFebruary 2016 - May 2016\n"
+                  "• Managing the front desk\n").experience
+    assert [(j.title, j.company, j.location) for j in jobs] == [
+        ("Founder and Curator", "Apply.co.zw", "Harare, Zimbabwe"),
+        ("Associate Intern", "Spark Boulder", "Boulder, Colorado")]
+    from assistant.resume.entry_fields import title_company
+
+    assert title_company(["Corvane Logistics"], "", ["Portland, Oregon Area"])[2] != "Portland, Oregon"

@@ -131,6 +131,25 @@ def _close_how_held_notes(text: str) -> str:
         lambda m: m.group(0).rstrip() + " | " if _how_held(m.group("note")) else m.group(0), text)
 
 
+# A known city's name and its comma opening a field, and the words after it.
+_CITY_FIRST = re.compile(r"(?P<city>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,2}),\s+(?P<rest>\S.*)")
+
+
+def _place_first(field: str) -> tuple[str, str] | None:
+    """(the place, the rest) for a field that opens with a known city and its state or country and goes on with a
+    title ("Boulder, Colorado Associate Intern", "Harare, Zimbabwe Founder and Curator"): a place set in its own
+    cell beside the title, on one line once read; None otherwise ("Portland, Oregon Area" is all place)."""
+    match = _CITY_FIRST.fullmatch(field.strip())
+    if match is None or not known_city(match.group("city")):
+        return None
+    words = match.group("rest").split()
+    for count in (3, 2, 1):
+        if len(words) > count and known_region(" ".join(words[:count])) and words[count][:1].isupper() and (
+                TITLE_WORDS.search(" ".join(words[count:]))):
+            return f"{match.group('city')}, {' '.join(words[:count])}", " ".join(words[count:])
+    return None
+
+
 def _split_outside_brackets(text: str) -> list[str]:
     """`text` split at its separators, except inside brackets: "PIXELYNX (Berlin, Germany · Remote)" is one field
     with its place in brackets, not "PIXELYNX (Berlin, Germany" and "Remote)"."""
@@ -606,6 +625,9 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                     if said_twice := _SAID_TWICE.fullmatch(part):
                         # "SlashDB, SlashDB": a template that prints the employer's name and its display name.
                         part = said_twice.group("once")
+                    if (leading := _place_first(part)) is not None:
+                        # "Harare, Zimbabwe Founder and Curator": a table row's place cell run into the title's.
+                        location, part = location or leading[0], leading[1]
                     cleaned, loc = strip_location(part)
                     if not cleaned.strip() and _ONE_NAME.fullmatch(part.strip()) and not REMOTE.fullmatch(
                             part.strip()) and not known_country(part):  # (a town's name, not "Remote", "Peru")
@@ -1002,15 +1024,15 @@ _PLACES_JOINED = re.compile(r"\s+(?:&|and|/|\+)\s+", re.IGNORECASE)
 _CONNECTOR_ONLY = re.compile(r"(?:and|&|to|or|since|from|until|[,;:() -])*\s*(?:(?:19|20)\d\d)?[\s,;)]*", re.IGNORECASE)
 
 
-# "at" in the languages the reader covers ("Praktikant bei Ahrens", "Ingénieur chez Airbus", "Engenheiro na
+# "at" in the languages the reader covers ("Praktikant bei Ahrens", "Ingénieur chez Airbus", "Tech Lead à Lectra", "Engenheiro na
 # Pagueja", "Sviluppatore presso Officina", "Ontwikkelaar bij Adyen"), and "@" before any name ("intern @ greenleaf").
 # A name in lower case after "at" is one word ending the field ("Research Fellow at spotify"), not a phrase.
 _AT_EMPLOYER = re.compile(
-    r"\s+(?:(?:at|bei|chez|na|no|em|presso|bij)\s+(?=[A-Z0-9]|[a-z][\w.&'-]*\s*$)|@\s*(?=\w))")
+    r"\s+(?:(?:at|bei|chez|na|no|em|presso|bij|à)\s+(?=[A-Z0-9]|[a-z][\w.&'-]*\s*$)|@\s*(?=\w))")
 
 
 # "at" (or "@", "bei", "chez", ...) ending a header line: the employer went on to the next line.
-_DANGLING_AT = re.compile(r"\s+(?:at|bei|chez|presso|bij|@)\s*$", re.IGNORECASE)
+_DANGLING_AT = re.compile(r"\s+(?:at|bei|chez|presso|bij|à|@)\s*$", re.IGNORECASE)
 
 
 _SLASH_EMPLOYER = re.compile(r"\s+/\s+(?=[A-Z0-9])")

@@ -533,6 +533,8 @@ def looks_like_heading_text(text: str) -> bool:
         and not stripped.endswith((".", ",", ";")) and not re.search(r"[@|:]", stripped)
         and ("," not in stripped or _lists_headings(stripped))
         and any(ch.isalpha() for ch in stripped)
+        # (Words wholly in brackets are a note: "(Mérignac)", an entry's place wrapped onto a line of its own.)
+        and not (stripped.startswith("(") and stripped.endswith(")"))
     )
 
 
