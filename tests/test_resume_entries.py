@@ -2441,3 +2441,13 @@ def test_a_place_cell_run_into_the_title_comes_off_it() -> None:
     from assistant.resume.entry_fields import title_company
 
     assert title_company(["Corvane Logistics"], "", ["Portland, Oregon Area"])[2] != "Portland, Oregon"
+
+
+def test_a_line_wholly_in_brackets_names_no_title_or_employer() -> None:
+    # A description's last line in brackets, right above the next entry's dated line, and a note after a range.
+    jobs = _parse("Expériences Professionnelles\nJuin-Août 2014 Développeur Unity3D, VISIMMO 3D, Paris\n"
+                  "Réalisation d’un configurateur d’espace et d’applications multiplateformes.\n"
+                  "(IOS, Android et Windows)\nMars-Mai 2014 Développeur Unity3D, Pointcube, Lyon\n"
+                  "Ajout de fonctionnalités dans l’interface 2D.\n").experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Développeur Unity3D", "VISIMMO 3D"), ("Développeur Unity3D", "Pointcube")]

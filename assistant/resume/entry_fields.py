@@ -625,6 +625,12 @@ def _header_candidates(pre: list[str], rest: str, post: list[str], location: str
                     if said_twice := _SAID_TWICE.fullmatch(part):
                         # "SlashDB, SlashDB": a template that prints the employer's name and its display name.
                         part = said_twice.group("once")
+                    if re.fullmatch(r"\(.*\)", part.strip()):
+                        # "(IOS, Android et Windows)": a note in brackets, the last line of the entry above or
+                        # a place wrapped off the employer's name ("(Huaraz-Perú)"), is neither title nor employer.
+                        if place_only(part):
+                            location = location or part.strip()[1:-1]
+                        continue
                     if (leading := _place_first(part)) is not None:
                         # "Harare, Zimbabwe Founder and Curator": a table row's place cell run into the title's.
                         location, part = location or leading[0], leading[1]
