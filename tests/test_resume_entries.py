@@ -2451,3 +2451,10 @@ def test_a_line_wholly_in_brackets_names_no_title_or_employer() -> None:
                   "Ajout de fonctionnalités dans l’interface 2D.\n").experience
     assert [(j.title, j.company) for j in jobs] == [
         ("Développeur Unity3D", "VISIMMO 3D"), ("Développeur Unity3D", "Pointcube")]
+
+
+def test_a_portuguese_month_slash_year_range_reads_outubro() -> None:
+    # "Out/2014" is October in a Brazilian CV ("out" alone stays an English word).
+    jobs = _parse("Experiência\nEngenheiro de Software | Jan/2013 - Out/2014\nPhoebus Tecnologia\n"
+                  "• Desenvolvimento de sistemas\n").experience
+    assert [(j.title, j.start, j.end) for j in jobs] == [("Engenheiro de Software", "2013-01", "2014-10")]

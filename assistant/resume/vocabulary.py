@@ -114,7 +114,7 @@ MONTH = (
     r"|mar(?:ch|s|zo|ço|co)?|m(?:[äa]e?rz|är|rz)|maart|mrt|mei"
     r"|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|ma(?:i|io)|june?|juni|juin|junio|junho|july?|juli|juil(?:let)?"
     r"|julio|julho|aug(?:ustus|ust)?|ao[ûu]t|ago(?:sto)?|sept?(?:ember|iembre|embre)?|setembro|set|oct(?:ober|obre|ubre)?"
-    r"|okt(?:ober)?|out(?:ubro|\.)|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
+    r"|okt(?:ober)?|out(?:ubro|\.|(?=/(?:19|20)\d\d))|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?"
     r"|dic(?:iembre)?|ene(?:ro)?|gen(?:naio)?|febbraio|marzo|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?"
     r"|settembre|ott(?:obre)?|novembre|dicembre|spring|summer|fall|autumn|winter)\.?"
 )
