@@ -2458,3 +2458,10 @@ def test_a_portuguese_month_slash_year_range_reads_outubro() -> None:
     jobs = _parse("Experiência\nEngenheiro de Software | Jan/2013 - Out/2014\nPhoebus Tecnologia\n"
                   "• Desenvolvimento de sistemas\n").experience
     assert [(j.title, j.start, j.end) for j in jobs] == [("Engenheiro de Software", "2013-01", "2014-10")]
+
+
+def test_an_at_sign_before_a_name_makes_it_the_employer() -> None:
+    # Entries that name no title, only "@Employer, City" beside the dates: each is its own employer.
+    jobs = _parse("Experience\nApr 2023 – Feb 2024 @Quantcast, Berlin\n• Designed the solution\n"
+                  "Oct 2020 – Apr 2023 @Layer, Berlin\n• Building github for spreadsheets\n").experience
+    assert [(j.title, j.company) for j in jobs] == [(None, "Quantcast"), (None, "Layer")]

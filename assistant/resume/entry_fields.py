@@ -542,6 +542,12 @@ def title_company(
     candidates, line_of, location = _header_candidates(pre, rest, post, location)
     if not candidates:
         return None, None, location
+    named_at = [c for c in candidates if re.match(r"@\s*\w", c[1])]
+    if len(named_at) == 1:
+        # "Apr 2023 – Feb 2024 @Quantcast, Berlin": the "@" says "at", so the name after it is the employer,
+        # whatever the scorer makes of it; a title, if any, is another field its words name.
+        titles = [text for c in candidates if c is not named_at[0] and (text := c[1]) and TITLE_WORDS.search(text)]
+        return (titles[0] if titles else None), named_at[0][1].lstrip("@ "), location
     if (whole := _one_line_entry(candidates, pre, location)) is not None:
         return whole
     titled = _titled(candidates, pre, rest, title_back, title_below)
