@@ -2465,3 +2465,15 @@ def test_an_at_sign_before_a_name_makes_it_the_employer() -> None:
     jobs = _parse("Experience\nApr 2023 – Feb 2024 @Quantcast, Berlin\n• Designed the solution\n"
                   "Oct 2020 – Apr 2023 @Layer, Berlin\n• Building github for spreadsheets\n").experience
     assert [(j.title, j.company) for j in jobs] == [(None, "Quantcast"), (None, "Layer")]
+
+
+@pytest.mark.parametrize(("field", "fields"), [
+    ("Praktikant Werbetexter: Scholz & Friends", ("Scholz & Friends", "Praktikant Werbetexter")),
+    ("Texter und Konzepter: media-work gmbh", ("media-work gmbh", "Texter und Konzepter")),
+    ("Brightwater Consulting: Senior Consultant", ("Brightwater Consulting", "Senior Consultant")),
+    ("Client: Globex Ltd", None), ("Lead Engineer: Payments Platform", None), ("Tech stack: Kotlin, GCP", None),
+])
+def test_a_colon_between_a_title_and_an_employer_parts_them_either_way(field: str, fields: tuple | None) -> None:
+    from assistant.resume.entry_fields import _employer_colon_title
+
+    assert _employer_colon_title(field) == fields

@@ -686,17 +686,24 @@ def _title_at_employer(text: str) -> list[str] | None:
 def _employer_colon_title(field: str) -> tuple[str, str] | None:
     """ "Brightwater Consulting: Senior Consultant": the employer, a colon, then the title held there -- a name of a
     few words with no title word before the colon (no label a header uses: "Role:", "Client:"), a short title after
-    it. (employer, title), or None. A colon closing the field too leads into the role's description ("Triage.com:
+    it; or the title first and the employer after. (employer, title), or None. A colon closing the field too leads into the role's description ("Triage.com:
     CTO and Director of Product Engineering:")."""
     left, colon, right = field.rstrip().removesuffix(":").partition(": ")
     words = left.split()
     if not colon or ":" in right or _labelled(field) is not None or not 1 <= len(words) <= 5:
         return None
-    if not left[:1].isupper() or TITLE_WORDS.search(left) or not TITLE_WORDS.search(right):
-        return None
-    if len(right.split()) > 8 or sentence_like(right) or prose_start(right, 4) or YEAR.search(field):
+    if not left[:1].isupper() or len(right.split()) > 8 or sentence_like(right) or prose_start(right, 4) or (
+            YEAR.search(field)):
         return None  # (nor a form's "TO: MAR 2013Systems Analyst II": a date run into the title is no title)
-    return left.strip(), right.strip()
+    if not TITLE_WORDS.search(left) and TITLE_WORDS.search(right):
+        return left.strip(), right.strip()
+    # The other way round, "Praktikant Werbetexter: Scholz & Friends", "Texter und Konzepter: media-work gmbh": a
+    # title by its words first, then an organisation by its legal form or the learned scorer ("Client: Globex" is a
+    # label, "Lead Engineer: Payments Platform" a title and its team).
+    if right[:1].isalpha() and not TITLE_WORDS.search(right) and TITLE_WORDS.search(left) and (
+            legal_form(right) or _reads_as_organisation(right)):
+        return right.strip(), left.strip()
+    return None
 
 
 

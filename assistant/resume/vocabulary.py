@@ -310,6 +310,7 @@ TITLE_WORDS = Remembered(re.compile(
     # Stems that open or close compounds in de / fr / es / pt / nl: "Teamleiterin", "Wissenschaftliche Mitarbeiterin",
     # "Ingénieure", "Chercheuse", "Gerente", "Científico de Datos", "Cientista", "Engenheiro", "Coordenadora", "Analista"
     r"|leiter|mitarbeiter|entwickler|berater|ingenieur|wissenschaftler|referent|gesch[äa]ftsf[üu]hrer|vorstand"
+    r"|redakt(?:eu|o)r|lehrer|texter"
     r"|ing[ée]nieur|chercheu|responsable|directeur|directrice|d[ée]veloppeu|charg[ée]e? de|chef\b"
     r"|ingenier[oa]|gerente|jefe|jefa|cient[íi]fic[oa]|desarrollador|l[íi]der|analista|investigador"
     r"|engenheir[oa]|cientista|coordenador|desenvolvedor|pesquisador|diretor"
