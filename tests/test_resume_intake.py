@@ -209,6 +209,8 @@ def test_pasted_text_is_normalised_and_accepted(settings) -> None:
     ("Capacit`a e competenze", "Capacità e competenze"), ("Lindv\u00a8agen 3", "Lindvägen 3"),
     # The acute makes Polish and Croatian consonants too.
     ("80-241 Gda \u0301nsk", "80-241 Gdańsk"), ("Ko \u0301zmin", "Koźmin"), ("you\u00b4re", "you \u0301re"),
+    # ... also as a spacing acute inside the word ("Gda´nsk", "Pozna´n").
+    ("Living in Gda\u00b4nsk", "Living in Gdańsk"), ("Pozna\u00b4n, PL", "Poznań, PL"),
     # Accents typed for an apostrophe, code quotes and proper decomposed letters stay as they were.
     ("Master\u00b4s degree", "Master \u0301s degree"), ("don`t", "don`t"), ("Jose\u0301 Luis", "José Luis"),
     # TeX accents an i over a dotless one, the accent before it or after it: the reader sees "í".

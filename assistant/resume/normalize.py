@@ -58,6 +58,9 @@ _DRAWN_ACCENT = re.compile(
     "|(?P<apostrophe_like>\u00b4|(?<=[^\\W\\d_])`)(?P<vowel>[aeiouyAEIOUY\u0131])"
     # French "à" alone, its grave drawn apart: "De Janvier 2015 `a Septembre 2016", "`a l'aide de".
     "|(?<![^\\s(])(?P<lone_grave>`)(?P<lone_a>[aA])(?=[\\s,.;:!?)]|$)"
+    # Polish ć, ń, ź drawn as a spacing acute before the letter inside a word ("Gda´nsk", "Pozna´n"), as the bare
+    # mark after a space already is.
+    "|(?<=[^\\W\\d_])(?P<acute>\u00b4)(?P<consonant>[cnz])"
     "|(?<=[^\\W\\d_]) (?P<mark>[\u0300-\u036f])(?P<taker>[^\\W\\d_])"
 )
 # Hyphen-like characters that all mean "-" in a resume (dates, compound words).
@@ -109,8 +112,8 @@ def _accent_on_letter(match: re.Match[str]) -> str:
             return match.group(0)
     else:
         accent, letter = (match["spacing"], match["letter"]) if match["spacing"] else (
-            (match["lone_grave"], match["lone_a"]) if match["lone_grave"] else (match["apostrophe_like"],
-                                                                               match["vowel"]))
+            (match["lone_grave"], match["lone_a"]) if match["lone_grave"] else (
+                (match["acute"], match["consonant"]) if match["acute"] else (match["apostrophe_like"], match["vowel"])))
         mark = _SPACING_ACCENTS[accent]
     composed = unicodedata.normalize("NFC", _DOTTED.get(letter, letter) + mark)
     return composed if len(composed) == 1 else match.group(0)
