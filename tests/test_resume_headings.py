@@ -666,14 +666,3 @@ def test_projects_set_inside_a_consultancys_entry_do_not_end_the_work_history() 
     resume = parse_resume(_styled(rows, x=x))
     assert [s.name for s in resume.sections] == ["experience", "projects", "experience", "education"]
     assert [j.title for j in resume.experience] == ["Senior Technical Architect", "Systems Administrator"]
-
-
-@pytest.mark.parametrize(("heading", "kind"), [("Professionele Vaardigheden", "skills"),
-                                               ("Persoonlijke Vaardigheden", "skills"),
-                                               ("Professionele Ervaring", "experience")])
-def test_a_heading_in_another_language_is_named_by_the_keyword_of_its_english_reading(heading: str, kind: str) -> None:
-    # "Professional skills" in Dutch: its first word alone is nearest to an experience heading.
-    from assistant.resume.headings import keyword_kind
-
-    assert keyword_kind(heading) == kind
-    assert keyword_kind("Globex GmbH") is None and keyword_kind("Senior Data Scientist") is None

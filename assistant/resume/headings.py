@@ -463,19 +463,6 @@ def kinds_named(heading: str) -> list[SectionName]:
 
 @remembered
 def keyword_kind(text: str) -> SectionName | None:
-    """The kind a keyword in `text` names ("Relevant Professional Experience"), or failing one, a keyword of its
-    English reading where the glossary knows every word of it (`_gloss`): "Professionele Vaardigheden" reads
-    "professional skills", a skills heading as in English, not the experience its first word is nearest to. (A
-    line with other words, "Puesto | Bioinformático", is an entry's field, not a heading.)"""
-    if (kind := _keyword_kind(text)) is not None:
-        return kind
-    words = [w for w in _plain_words(text) if w not in _STOPWORDS]
-    glossed = [_gloss(w) for w in words]
-    known = bool(words) and all(english != word for english, word in zip(glossed, words, strict=True))
-    return _keyword_kind(" ".join(glossed)) if known else None
-
-
-def _keyword_kind(text: str) -> SectionName | None:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     # (A keyword written with a leading space matches at a word's start only: "Formation et projets" is education,
     # "Other Information" is not.)
