@@ -2472,6 +2472,7 @@ def test_an_at_sign_before_a_name_makes_it_the_employer() -> None:
     ("Texter und Konzepter: media-work gmbh", ("media-work gmbh", "Texter und Konzepter")),
     ("Brightwater Consulting: Senior Consultant", ("Brightwater Consulting", "Senior Consultant")),
     ("Client: Globex Ltd", None), ("Lead Engineer: Payments Platform", None), ("Tech stack: Kotlin, GCP", None),
+    ("Senior Consultant, Brightline Advisory (client: Big Bank)", None),
 ])
 def test_a_colon_between_a_title_and_an_employer_parts_them_either_way(field: str, fields: tuple | None) -> None:
     from assistant.resume.entry_fields import _employer_colon_title

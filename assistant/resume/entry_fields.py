@@ -690,8 +690,9 @@ def _employer_colon_title(field: str) -> tuple[str, str] | None:
     CTO and Director of Product Engineering:")."""
     left, colon, right = field.rstrip().removesuffix(":").partition(": ")
     words = left.split()
-    if not colon or ":" in right or _labelled(field) is not None or not 1 <= len(words) <= 5:
-        return None
+    if not colon or ":" in right or _labelled(field) is not None or not 1 <= len(words) <= 5 or left.count(
+            "(") != left.count(")"):
+        return None  # (nor a colon in brackets: "Senior Consultant, Brightline Advisory (client: Big Bank)")
     if not left[:1].isupper() or len(right.split()) > 8 or sentence_like(right) or prose_start(right, 4) or (
             YEAR.search(field)):
         return None  # (nor a form's "TO: MAR 2013Systems Analyst II": a date run into the title is no title)
