@@ -150,12 +150,12 @@ def _place_first(field: str) -> tuple[str, str] | None:
     return None
 
 
-def _split_outside_brackets(text: str) -> list[str]:
+def _split_outside_brackets(text: str, separators: re.Pattern[str] = SEPARATORS) -> list[str]:
     """`text` split at its separators, except inside brackets: "PIXELYNX (Berlin, Germany · Remote)" is one field
     with its place in brackets, not "PIXELYNX (Berlin, Germany" and "Remote)"."""
     inside = [m.span() for m in _BRACKETED.finditer(text)]
     parts, start = [], 0
-    for separator in SEPARATORS.finditer(text):
+    for separator in separators.finditer(text):
         if not any(a < separator.start() < b for a, b in inside):
             parts.append(text[start:separator.start()])
             start = separator.end()
@@ -163,14 +163,13 @@ def _split_outside_brackets(text: str) -> list[str]:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_COMMA = re.compile(",")
 
 
 def comma_parts(text: str) -> list[str]:
     """`text` split at its commas, except inside brackets: "Programmeur (C#, SQL, PHP, HTML)" is one part, and
     "Lead Engineer (Freelance, Remote), Globex" two."""
-    inside = [m.span() for m in _BRACKETED.finditer(text)]
-    commas = [m.start() for m in re.finditer(",", text) if not any(a < m.start() < b for a, b in inside)]
-    return [text[a + 1: b] for a, b in zip([-1, *commas], [*commas, len(text)], strict=True)]
+    return _split_outside_brackets(text, _COMMA)
 
 
 # Legal forms written as capital initials ("C.A.", "S.A. de C.V.", "S.R.L."), after a name or "de": not a full stop.
