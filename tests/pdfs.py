@@ -257,6 +257,32 @@ def positioned_words_pdf(lines: list[list[str | int]], gap: int = -200) -> bytes
     return _raw_pdf(b"\n".join(body), font)
 
 
+def ot1_stroke_pdf() -> bytes:
+    """A name with "ł" set the way pdfTeX sets it in an OT1 TeX font: the stroke glyph (code 32, "suppress" in the
+    font's glyph list) drawn, moved back over, then "l"; the font's /ToUnicode map (printable ASCII) leaves code 32
+    out, as pdfTeX's does."""
+    # (TeX draws no space glyph: a word space is a move, as in any TeX-made PDF.)
+    content = (b"BT /F1 16 Tf 72 740 Td [(Pawe\\040)223(l)-333(Wroblik)] TJ ET\n"
+               b"BT /F1 10 Tf 72 720 Td (pawel@example.org) Tj ET\n"
+               b"BT /F1 12 Tf 72 690 Td (Experience) Tj ET\n"
+               b"BT /F1 10 Tf 72 670 Td [(Backend)-333(developer,)-333(Intel)-333(Corporation)-2000(2012)-333(-)-333(2017)]"
+               b" TJ ET\n")
+    stream = zlib.compress(content)
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /TeX-cmss17-builtin-0 def"
+            b" 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <21> <7E> <0021> endbfrange"
+            b" endcmap CMapName currentdict /CMap defineresource pop end end")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FontDescriptor 6 0 R /ToUnicode 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /Helvetica /CharSet (/P/W/a/b/e/i/k/l/o/r/suppress/w) /Flags 32 >>",
+        b"<< /Length " + str(len(cmap)).encode() + b" >>\nstream\n" + cmap + b"\nendstream",
+    ]
+    return _assemble(objects, f" /Info << /Producer ({PRODUCER}) >>".encode())
+
+
 def form_xobject_pdf(page: bytes, form: bytes, matrix: str = "1 0 0 1 0 0") -> bytes:
     """A page whose content `page` draws the form XObject /X1 (content `form`, /Matrix `matrix`) with `/X1 Do`,
     the way Chromium draws an element with opacity or a transform: text inside the form is in the form's space,

@@ -366,3 +366,11 @@ def test_words_drawn_as_text_objects_of_their_own_keep_their_spaces(settings) ->
     body = b"BT /F1 16 Tf 72 740 Td (Jordan Example) Tj ET\n" + b"\n".join(objects)
     extracted = read_pdf(pdfs.raw_text_pdf(body, font), settings)
     assert "Verder ontwikkelen en onderhouden Markets" in extracted.text.splitlines()
+
+
+def test_the_stroke_an_ot1_tex_font_draws_for_l_makes_it_l_with_stroke(settings) -> None:
+    """pdfTeX's OT1 fonts draw "ł" as a stroke glyph (code 32, unmapped in their text map) and then "l": read as a
+    space, "Paweł Wróblik" became "Pawe l Wroblik" and no name was found."""
+    extracted = read_pdf(pdfs.ot1_stroke_pdf(), settings)
+    assert extracted.text.splitlines()[0] == "Paweł Wroblik"
+    assert parse_resume(extracted).contact.name == "Paweł Wroblik"

@@ -50,6 +50,8 @@ _ACCENT_LETTERS = {
     "\u0300": "aeiou", "\u0301": "aeiouycnz", "\u0308": "aeiouy", "\u0302": "aeiou", "\u0303": "aon",
     "\u030a": "au", "\u030c": "cszrne", "\u0327": "c",
 }
+# The stroke an OT1 TeX font draws before "l" or "L" (its glyph "suppress", read as U+0337), any space between.
+_STROKED_L = re.compile("\u0337\\s?([lL])")
 # TeX accents an i by drawing the accent over a dotless i ("\\'{\\i}"): under an accent it is the plain i.
 _DOTTED = {"\u0131": "i"}
 _DOTLESS_UNDER_MARK = re.compile("\u0131(?=[\u0300-\u036f])")
@@ -240,6 +242,8 @@ def normalize_text(text: str, markers: Collection[str] | None = None) -> str:
     text = _OT1_DASH_BULLET.sub("\\1•", text)
     if not text.isascii() or "`" in text:
         text = _DRAWN_ACCENT.sub(_accent_on_letter, _DOTLESS_UNDER_MARK.sub("i", text))
+        # An OT1 TeX font draws "ł" as its stroke, then "l" (the PDF worker reads the stroke as U+0337).
+        text = _STROKED_L.sub(lambda m: "ł" if m.group(1) == "l" else "Ł", text)
     text = _ICON_GLYPHS.sub(" ", text)
     text = _ICON_NAMES.sub(" ", text)
     text = _ICON_BULLET.sub("•", text)

@@ -557,6 +557,34 @@ def _decode_embedded_dingbats(resources: Any) -> None:
             font[NameObject("/ToUnicode")] = cmap
 
 
+# What a TeX font in the OT1 encoding draws at code 32: the stroke of "ł" and "Ł" ("\\l" is the stroke then "l"),
+# named "suppress" in the font's glyph list. Read as U+0337 (a combining stroke); `normalize` makes "ł" of it.
+_OT1_STROKE = "suppress"
+STROKE_MARK = "\u0337"
+
+
+def _read_ot1_stroke(resources: Any) -> None:
+    """Give an OT1 TeX font's stroke glyph a meaning, in memory: pdfTeX's /ToUnicode map leaves code 32 out, and
+    pypdf then read it as a space, so "Paweł Wróblik" came out "Pawe l Wróblik" and no name was found. Only a font
+    whose glyph list names the stroke and whose map lacks the code is changed."""
+    from pypdf.generic import NameObject, StreamObject
+
+    fonts = resources.get_object().get("/Font") if resources is not None else None
+    for font in (fonts.get_object().values() if fonts is not None else []):
+        font = font.get_object()
+        descriptor = font.get("/FontDescriptor")
+        charset = str(descriptor.get_object().get("/CharSet", "")) if descriptor is not None else ""
+        to_unicode = font.get("/ToUnicode")
+        if _OT1_STROKE not in charset.split("/") or to_unicode is None:
+            continue
+        data = to_unicode.get_object().get_data()
+        if b"<20>" in data or b"endcmap" not in data:
+            continue
+        cmap = StreamObject()
+        cmap.set_data(data.replace(b"endcmap", b"1 beginbfchar\n<20> <0337>\nendbfchar\nendcmap", 1))
+        font[NameObject("/ToUnicode")] = cmap
+
+
 def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
     """Return (visible text, hidden runs, warnings, line styles) for one page; falls back to pypdf's plain text
     when tracking fails or runs carry no positions."""
@@ -573,6 +601,7 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
             contents.operations = operations
             page[NameObject("/Contents")] = contents
     _decode_embedded_dingbats(page.get("/Resources"))
+    _read_ot1_stroke(page.get("/Resources"))
     box = page.mediabox
     tracker = HiddenTextTracker((float(box.left), float(box.bottom), float(box.right), float(box.top)),
                                 page.get("/Resources"))
