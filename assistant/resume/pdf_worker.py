@@ -560,7 +560,6 @@ def _decode_embedded_dingbats(resources: Any) -> None:
 # What a TeX font in the OT1 encoding draws at code 32: the stroke of "ł" and "Ł" ("\\l" is the stroke then "l"),
 # named "suppress" in the font's glyph list. Read as U+0337 (a combining stroke); `normalize` makes "ł" of it.
 _OT1_STROKE = "suppress"
-STROKE_MARK = "\u0337"
 
 
 def _read_ot1_stroke(resources: Any) -> None:
