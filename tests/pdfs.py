@@ -1001,3 +1001,42 @@ def sidebar_name_pdf() -> bytes:
         pdf.set_xy(10, 20 + 7 * k)
         pdf.cell(130, 6, text)
     return _bytes(pdf)
+
+
+# What browsers print in a page's margins with "Headers and footers" on: (top left, top centre, top right, bottom
+# left, bottom right); {n} and {total} are the page's number and the page count.
+BROWSER_FURNITURE = {
+    "chrome": ("12/8/26, 12:22 AM", "Morgan Example - Resume", "", "file:///C:/Users/morgan/Documents/resume.html",
+               "{n}/{total}"),
+    "firefox": ("Morgan Example - Resume", "", "https://morgan.example.net/resume/", "{n} of {total}",
+                "08/12/2026, 00:22"),
+    "safari": ("Morgan Example - Resume", "", "08.12.26, 00:22", "https://morgan.example.net/resume/",
+               "Page {n} of {total}"),
+}
+
+
+def with_browser_furniture(data: bytes, browser: str) -> bytes:
+    """The PDF as a browser prints it with its header and footer on: small text in the top and bottom margins of
+    every page (`BROWSER_FURNITURE`), drawn over the page as the print engine does."""
+    from pypdf import PdfReader, PdfWriter
+
+    top_left, top_centre, top_right, bottom_left, bottom_right = BROWSER_FURNITURE[browser]
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    total = len(writer.pages)
+    for n, page in enumerate(writer.pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        stamp = FPDF(unit="pt", format=(width, height))
+        stamp.set_auto_page_break(False)
+        stamp.add_page()
+        stamp.set_font("Helvetica", size=8)
+        for text, x, y, align in ((top_left, 20, 16, "L"), (top_centre, width / 2, 16, "C"),
+                                  (top_right, width - 20, 16, "R"), (bottom_left, 20, height - 10, "L"),
+                                  (bottom_right, width - 20, height - 10, "R")):
+            text = text.format(n=n, total=total)
+            shift = {"L": 0.0, "C": stamp.get_string_width(text) / 2, "R": stamp.get_string_width(text)}[align]
+            if text:
+                stamp.text(x - shift, y, text)
+        page.merge_page(PdfReader(io.BytesIO(bytes(stamp.output()))).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -29,6 +29,7 @@ from tests.pdfs import (
     sidebar_two_page_pdf,
     stacked_place_dates_pdf,
     weight_only_headers_pdf,
+    with_browser_furniture,
 )
 from tests.support.resume_fixtures import layout_pdf
 
@@ -996,3 +997,29 @@ def test_a_work_mode_ending_an_entry_line_with_a_full_stop_is_its_place() -> Non
     from assistant.resume.entry_fields import strip_location
 
     assert strip_location("Quokka Health, Remote.") == ("Quokka Health", "Remote.")
+
+
+# Generated tuning layouts whose sidebar or column a browser's furniture row, spanning the page, hid from the
+# column reader (their work history read across the sidebar, or lost).
+_PRINTED_IN_A_BROWSER = ["latex/pdf/sidebar-left--academic_teacher.pdf", "themes/corpus/paper__european.pdf",
+                         "typst/pdf/typst-sidebar--ml_director.pdf", "word/pdf/sidebar-table--principal_ds_es.pdf",
+                         "word/pdf/two-page-continued--ml_manager_pt.pdf"]
+
+
+@pytest.mark.parametrize("browser", ["chrome", "firefox", "safari"])
+@pytest.mark.parametrize("name", _PRINTED_IN_A_BROWSER)
+def test_what_a_browser_prints_in_the_margins_changes_nothing_in_the_reading(settings, name: str,
+                                                                             browser: str) -> None:
+    """A resume printed from a browser with "Headers and footers" left on carries the time of printing, the page's
+    title, its address and "1/2" in the margins of every page. The roles, name and email read from it are the ones
+    read from the same resume printed without them, and none of that furniture is left in the text."""
+    from benchmarks.resume_accuracy import GENERATED
+
+    data = (GENERATED / name).read_bytes()
+    plain = parse_resume(read_pdf(data, settings))
+    printed_text = read_pdf(with_browser_furniture(data, browser), settings)
+    printed = parse_resume(printed_text)
+    assert [(j.title, j.company, j.start, j.end) for j in printed.experience] == [
+        (j.title, j.company, j.start, j.end) for j in plain.experience]
+    assert (printed.contact.name, printed.contact.email) == (plain.contact.name, plain.contact.email)
+    assert not re.search(r"12:22|00:22|file:///|morgan\.example|\b1 ?(?:/|of) ?\d\b", printed_text.text)

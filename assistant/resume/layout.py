@@ -1394,6 +1394,61 @@ def sidebars_after_their_columns(page_texts: list[str], styles: list[list[Any]])
     return ["\n".join(str(style[1]) for style in page) for page in by_page], [s for page in by_page for s in page]
 
 
+# What a browser prints in a page's margins when its print dialog's "Headers and footers" is left on: Chrome and
+# Edge put the date and time of printing and the page's title at the top, its address and "1/2" at the bottom;
+# Firefox the title and address at the top, "1 of 2" and the date and time at the bottom; Safari the title and
+# the date, then the address and "Page 1 of 2".
+_PRINTED_AT = re.compile(
+    r"(?<![\d.])\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?(?![\w:])",
+    re.IGNORECASE)
+_ADDRESS = re.compile(r"(?<!\S)(?:file:/|about:blank|https?://)\S*", re.IGNORECASE)
+_PAGE_COUNTER_ALONE = re.compile(r"(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}", re.IGNORECASE)
+_LOCAL_ADDRESS = re.compile(r"(?<!\S)(?:file:/|about:blank)", re.IGNORECASE)
+_PAGE_COUNTER = re.compile(r"(?:^|\s)(?:page\s+)?(\d{1,2})\s*(?:/|of)\s*(\d{1,2})$|^(?:page\s+)?(\d{1,2})\s*(?:/|of)\s*(\d{1,2})(?:\s|$)",
+                           re.IGNORECASE)
+
+
+def without_print_furniture(runs: list[Run], page: int, pages: int) -> list[Run]:
+    """The page's runs without what a browser printed in its margins ("12/8/26, 12:22 AM  Jane Doe - Resume" over
+    the page, "file:///C:/Users/jane/resume.html  1/2" under it), and without the page's own counter.
+
+    Read as text those rows are a date taken for a role's, a title taken for the name, and, worse, a row spanning
+    the page's width that hides the gutter between a sidebar and the main column, so the two columns were read
+    across, line by line (the generated tuning sets with Chrome's furniture stamped on: a sidebar layout's work
+    history read as its skills, employers found 872 of 916). Only the page's top and bottom rows are candidates.
+    One is a browser's when it holds the date and time of printing or a local file's address; the row opposite it
+    is then the browser's too when it holds a web address or a page counter (Firefox's title and address). A page
+    counter alone ("1/2" on page 1 of 2, "Page 2 of 3", "1 of 7") is dropped, not the row it ends: a resume's own
+    footer keeps its contact details ("+47 22 85 50 50 - h.solvang@example.no   1/2"). Other footers are
+    `without_running_lines`'s to judge, across pages."""
+    if len(runs) < 3:
+        return runs
+
+    def edge_row(top: bool) -> list[Run]:
+        y = max(run.y for run in runs) if top else min(run.y for run in runs)
+        return [run for run in runs if abs(run.y - y) <= max(1.0, 0.35 * run.size)]
+
+    def counted(text: str) -> bool:
+        return any(int(n or m) == page and int(total or total2) == pages
+                   for n, total, m, total2 in _PAGE_COUNTER.findall(text))
+
+    rows = [edge_row(True), edge_row(False)]
+    if len(rows[0]) + len(rows[1]) >= len(runs):
+        return runs  # a page of one or two rows is all content
+    texts = [" ".join(run.text.strip() for run in sorted(row, key=lambda r: r.x)) for row in rows]
+    printed = [bool(_PRINTED_AT.search(t) or _LOCAL_ADDRESS.search(t)) for t in texts]
+    dropped: set[int] = set()
+    for k, row in enumerate(rows):
+        if printed[k] or (printed[1 - k] and (counted(texts[k]) or _ADDRESS.search(texts[k]))):
+            dropped |= {id(run) for run in row}
+        else:
+            # A counter alone is the page number, not the row it ends: a resume's own footer with its contact
+            # details ("+47 22 85 50 50 - h.solvang@example.no  1/2") keeps them.
+            dropped |= {id(run) for run in row if _PAGE_COUNTER_ALONE.fullmatch(run.text.strip()) and counted(
+                run.text.strip())}
+    return [run for run in runs if id(run) not in dropped]
+
+
 def without_running_lines(page_texts: list[str], styles: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
     """A running header at the top of a later page ("Jane Example - Resume", "Jane Example | Page 2", or the name
     again) is page furniture, not the first line of whatever runs on there: read as part of the text it became the

@@ -24,10 +24,24 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the type checker reads the package module, which the fallback below loads by path
-    from assistant.resume.layout import Run, is_bold_font, is_italic_font, order_lines, page_text
+    from assistant.resume.layout import (
+        Run,
+        is_bold_font,
+        is_italic_font,
+        order_lines,
+        page_text,
+        without_print_furniture,
+    )
 else:
     try:  # inside the package (tests, the parent); the worker script loads the sibling file by path instead
-        from assistant.resume.layout import Run, is_bold_font, is_italic_font, order_lines, page_text
+        from assistant.resume.layout import (
+            Run,
+            is_bold_font,
+            is_italic_font,
+            order_lines,
+            page_text,
+            without_print_furniture,
+        )
     except ImportError:  # pragma: no cover - exercised by every real extraction, in the child process
         import importlib.util as _util
         import os as _os
@@ -40,6 +54,7 @@ else:
         Run = _layout_module.Run
         is_bold_font, is_italic_font = _layout_module.is_bold_font, _layout_module.is_italic_font
         order_lines, page_text = _layout_module.order_lines, _layout_module.page_text
+        without_print_furniture = _layout_module.without_print_furniture
 
 
 def _load_stream_reader() -> Any:
@@ -584,9 +599,9 @@ def _read_ot1_stroke(resources: Any) -> None:
         font[NameObject("/ToUnicode")] = cmap
 
 
-def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
-    """Return (visible text, hidden runs, warnings, line styles) for one page; falls back to pypdf's plain text
-    when tracking fails or runs carry no positions."""
+def _split_page(page: Any, number: int = 1, pages: int = 1) -> tuple[str, list[str], list[str], list[Any]]:
+    """Return (visible text, hidden runs, warnings, line styles) for page `number` of `pages`; falls back to pypdf's
+    plain text when tracking fails or runs carry no positions."""
     contents = page.get_contents()
     if contents is not None:
         # extract_text swallows pypdf's decompression limits and returns ""; decoding here lets a bomb surface.
@@ -628,7 +643,7 @@ def _split_page(page: Any) -> tuple[str, list[str], list[str], list[Any]]:
     visible: list[str] = []
     hidden: list[str] = []
     try:
-        laid_out = _layout(tracker, box)
+        laid_out = _layout(tracker, box, number, pages)
     except (MemoryError, RecursionError):
         raise
     except Exception:  # reading order is an improvement over the stream's order, never a reason to fail
@@ -662,8 +677,9 @@ def _add_hidden(hidden: list[str], reason: str, pieces: list[str]) -> None:
         hidden.append(f"[{reason or 'hidden'}] " + text)
 
 
-def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | None:
-    """The page's visible text in reading order, with per-line typography; None when runs lack positions."""
+def _layout(tracker: HiddenTextTracker, box: Any, number: int = 1, pages: int = 1) -> tuple[str, list[Any]] | None:
+    """The page's visible text in reading order, with per-line typography; None when runs lack positions. What a
+    browser printed in the page's margins (`without_print_furniture`) is no part of it."""
     runs: list[Run] = []
     order = 0
     separator = ""
@@ -684,6 +700,7 @@ def _layout(tracker: HiddenTextTracker, box: Any) -> tuple[str, list[Any]] | Non
         runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
                         sep_before=separator, italic=italic, colour=colour, width=width))
         separator = ""
+    runs = without_print_furniture(runs, number, pages)
     if not runs:
         return None
     lines = order_lines(runs, float(box.left), float(box.right))
@@ -731,7 +748,7 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
         warnings: list[str] = []
         styles: list[list[Any]] = []
         for number, page in enumerate(reader.pages, start=1):
-            visible, page_hidden, page_warnings, page_styles = _split_page(page)
+            visible, page_hidden, page_warnings, page_styles = _split_page(page, number, pages)
             page_texts.append(visible)
             styles.extend([number, *style] for style in page_styles if len(style[0]) <= _STYLED_LINE_CHARS)
             hidden.extend(page_hidden)
