@@ -20,7 +20,7 @@ from assistant.resume.confirm import confirm_work_history, roles_as_read
 from assistant.resume.intake import pooled_worker_pids, read_pdf, worker_command
 from assistant.resume.review import prepare_resume, review_resume
 from assistant.resume.tailor import tailor_resume
-from benchmarks import date_ranges, entry_headers, text_stress
+from benchmarks import browser_print, date_ranges, entry_headers, text_stress
 from benchmarks.common import CORPUS, REPO, TEST_DATA, Table, bench_settings, median, ms, offline_env, timed
 from benchmarks.resume_accuracy import FIELDS, GENERATED_SETS, evaluate
 
@@ -273,6 +273,14 @@ def accuracy_table(settings: Settings) -> Table:
                   f"jobs {stress['themes']['as printed'].cell('jobs')}; " + "; ".join(
                       f"{name} jobs {scores[variant].cell('jobs')}, employers {scores[variant].cell('employers')}"
                       for name, scores in stress.items() if name != "themes") + f"; `{text_stress.COMMAND}`")
+    printed = {browser: browser_print.score(browser) for browser in browser_print.BROWSER_FURNITURE}
+    table.add("employers found, printed from Chrome with its header and footer: generated sets",
+              printed["chrome"].cell("employers"),
+              note=f"as printed {browser_print.score(None).cell('employers')}; " + "; ".join(
+                  f"{browser}: jobs {score.cell('jobs')}, employers {score.cell('employers')}, latest title "
+                  f"{score.cell('latest_title')}" for browser, score in printed.items())
+              + f"; `{browser_print.COMMAND}` (the time of printing, title, address and page counter drawn in each "
+              "page's margins)")
     table.add("files", f"check {check.files}, tuning {tuning.files}, older {old.files}" + "".join(
         f", {name} {score.files}" for name, score in (generated | public).items()),
               note="split: SHA-256 of the file name even -> tuning, odd -> check (benchmarks/resume_accuracy.py); "
