@@ -190,6 +190,22 @@ def test_tabs_in_pasted_text_set_a_headers_fields_apart(settings) -> None:
         ("Data Scientist", "Beta Systems", "2018-06", "2021-02")]
 
 
+@pytest.mark.parametrize("leader", ["....................", " . . . . . . . . ", " ________________ ", " ·············· "])
+def test_a_tab_leader_between_a_header_s_fields_sets_them_apart(settings, leader: str) -> None:
+    """Word and LibreOffice draw a tab stop's leader as a row of dots (or underscores, middle dots) between an
+    entry's employer and its dates: "Acme Analytics.........Jan 2019 – Present". The employer is "Acme Analytics", not
+    "Acme Analytics.........", and a legal form's own full stop stays on it ("Globex Inc.")."""
+    lines = ["Jane Example", "jane@example.com", "Experience",
+             f"Director of ML Engineering, Acme Analytics{leader}Jan 2019 - Present", "- Led four teams of 30 engineers.",
+             f"Senior ML Engineer, Globex Inc.{leader}Mar 2015 - Dec 2018", "- Built the ranking platform.",
+             "Education", "MSc Statistics, Example University, 2012"]
+    for extracted in (read_pdf(pdfs.resume_pdf(lines), settings), read_text("\n".join(lines), settings)):
+        resume = parse_resume(extracted)
+        assert [(j.title, j.company, j.start) for j in resume.experience] == [
+            ("Director of ML Engineering", "Acme Analytics", "2019-01"), ("Senior ML Engineer", "Globex Inc.", "2015-03")]
+    assert normalize_text("and there was more... Then we shipped") == "and there was more... Then we shipped"
+
+
 def test_tabs_that_space_every_word_are_word_spacing(settings) -> None:
     """Some text spaces every word with a tab (a justified line copied out of a PDF): those tabs are spaces."""
     extracted = read_text("Jane\tExample\nSenior\tData\tScientist\tat\tAcme\tCorp", settings)

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Collection
 
 from assistant.llm.safety import strip_invisible
+from assistant.resume.vocabulary import LEGAL_SUFFIX
 
 __all__ = ["normalize_text", "plain_from_markdown", "strip_invisible"]
 
@@ -171,6 +172,20 @@ _LINE_MARKER = re.compile(r"(?m)^([^\S\n]*)(\S)(?=[^\S\n]+\w)")
 _TAB_BETWEEN_FIELDS = re.compile(r"(?<=[^\s–—-])[^\S\n]*\t[^\S\n]*(?=[^\s–—-])")
 
 
+# A tab leader: the row of dots, middle dots or underscores a word processor draws across a tab stop between two
+# fields ("Acme Corp ............ Jan 2019 - Present"), or a row of dashes set between spaces. Four or more, with
+# words on both sides: an ellipsis ("and more...") is three and ends a sentence.
+_LEADER = re.compile(r"(?<=\S)[^\S\n]*(?:(?:[.·_…‥][^\S\n]?){4,}|(?<=\s)[-–—]{4,})[^\S\n]*(?=[^\s.·_…‥])")
+
+
+def _leader_as_field_break(match: re.Match[str], text: str) -> str:
+    """A tab leader (`_LEADER`) as a field break; a leader of dots run on from a legal form keeps the form's own full
+    stop ("Globex Inc.........." is "Globex Inc."; "Initech......" is "Initech")."""
+    glued = match.group(0)[0] == "." and text[match.start() - 1].isalnum()
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return ". | " if glued and LEGAL_SUFFIX.search(text[line_start:match.start()] + ".") else " | "
+
+
 def tabs_as_field_breaks(text: str) -> str:
     """Text pasted from a word processor sets a header's fields apart with tabs ("Senior Data Scientist<TAB>Acme
     Corp<TAB>03/2021 – Present"): a reader sees separate fields, where normalising spaces would leave one name.
@@ -254,6 +269,8 @@ def normalize_text(text: str, markers: Collection[str] | None = None) -> str:
     text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.split("\n"))
     text = "\n".join(_by_field(_close_up_spaced_words, line) for line in text.split("\n"))
     text = _GLUED_YEAR.sub(r"\1 ", text)
+    # A tab leader sets two fields apart as a tab does: the employer is not "Acme Corp ............".
+    text = _LEADER.sub(lambda m: _leader_as_field_break(m, text), text)
     text = _SPACES.sub(" ", text)
     lines = [_by_field(_unspace_letters, line.strip()) for line in text.split("\n")]
     text = "\n".join(lines)
