@@ -1040,3 +1040,21 @@ def with_browser_furniture(data: bytes, browser: str) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def without_text_maps(data: bytes) -> bytes:
+    """The PDF with every font's ToUnicode map removed, as some "Print to PDF" drivers and design tools export: a
+    subset font's glyphs then read as their raw codes ("!/0 1 4839")."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    for page in writer.pages:
+        fonts = page["/Resources"].get_object().get("/Font")
+        for ref in (fonts.get_object().values() if fonts is not None else []):
+            font = ref.get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -206,6 +206,19 @@ def test_a_tab_leader_between_a_header_s_fields_sets_them_apart(settings, leader
     assert normalize_text("and there was more... Then we shipped") == "and there was more... Then we shipped"
 
 
+def test_a_pdf_whose_fonts_lost_their_text_map_is_refused_with_what_to_do(settings) -> None:
+    """A PDF whose fonts carry no map from glyphs to letters reads as symbols ("!/0 1 4839 :;!&+"): the user is told
+    that no reader can take its text out, and how to export it again, rather than shown a review of no sections
+    and no work history (an empty reading presented as their resume)."""
+    from benchmarks.resume_accuracy import GENERATED
+
+    data = (GENERATED / "word" / "pdf" / "tabstop-classic--senior_director_en.pdf").read_bytes()
+    assert parse_resume(read_pdf(data, settings)).experience  # readable as exported
+    with pytest.raises(InputError) as caught:
+        read_pdf(pdfs.without_text_maps(data), settings)
+    assert caught.value.code == "no_text" and "does not read as words" in str(caught.value)
+
+
 def test_tabs_that_space_every_word_are_word_spacing(settings) -> None:
     """Some text spaces every word with a tab (a justified line copied out of a PDF): those tabs are spaces."""
     extracted = read_text("Jane\tExample\nSenior\tData\tScientist\tat\tAcme\tCorp", settings)

@@ -52,7 +52,20 @@ _OTHER_FORMATS = {
 SCANNED_MESSAGE = (
     "This PDF looks scanned: no extractable text. Export a text PDF from your editor, or paste the text instead."
 )
-__all__ = ["ENCRYPTED_MESSAGE", "SCANNED_MESSAGE", "check_pdf_bytes", "read_pdf", "read_text", "worker_command"]
+# Text that is mostly symbols: a font with no map from its glyphs to letters, read as the glyphs' raw codes.
+UNREADABLE_FONTS_MESSAGE = (
+    "The text in this PDF does not read as words: its fonts carry no map from their glyphs to letters (some "
+    "\"Print to PDF\" drivers and design tools export this way), so no reader can take the text out of it, "
+    "applicant-tracking systems included. Export it again with \"Save as PDF\" or \"Download as PDF\", or paste "
+    "the text instead."
+)
+# Of the visible characters that are not spaces, the share that are letters: 0.79 or more on every PDF of the
+# corpus, labelled, generated and public sets (454); a PDF whose fonts lost their text map reads about 0.2.
+_LETTER_SHARE_OF_WORDS = 0.5
+__all__ = [
+    "ENCRYPTED_MESSAGE", "SCANNED_MESSAGE", "UNREADABLE_FONTS_MESSAGE", "check_pdf_bytes", "read_pdf", "read_text",
+    "worker_command",
+]
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -99,6 +112,9 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
                 code="no_text",
             )
         raise InputError(SCANNED_MESSAGE, code="no_text")
+    visible = [ch for ch in text if not ch.isspace()]
+    if sum(ch.isalpha() for ch in visible) < _LETTER_SHARE_OF_WORDS * len(visible):
+        raise InputError(UNREADABLE_FONTS_MESSAGE, code="no_text")
     styled = []
     for page, line, size, bold, x, gap, *more in styles:
         cleaned = normalize_text(line, markers)
