@@ -217,9 +217,12 @@ def on_paper(html: Path, size: str) -> None:
                     encoding="utf-8")
 
 
-def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
+def print_pdf(chromium: str, html: Path, pdf: Path, header_footer: bool = False) -> None:
+    """`header_footer`: with Chrome's own header and footer (the time of printing, the page's title, its address and
+    "1/2"), as many people leave them on when they save a web resume as a PDF."""
     # No network here or in a theme's CDN links: a time budget lets the page settle on fallback fonts.
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    furniture = [] if header_footer else ["--no-pdf-header-footer"]
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", *furniture,
                     "--virtual-time-budget=5000", f"--print-to-pdf={pdf}", html.as_uri()],
                    check=True, capture_output=True, timeout=120)
 
@@ -248,6 +251,10 @@ def main() -> int:
                         "replaced) through two themes each, rotating, into OUT/contents, for RESUME_PUBLIC_SETS=OUT; "
                         "each truth names its content, so both prints of a content fall in the same hash-split part; with --paper, "
                         "on that paper into OUT/contents-<size> (--paper's FOLDER unused)")
+    parser.add_argument("--header-footer", type=Path, metavar="FOLDER", help="print the same pairs with Chrome's header "
+                        "and footer on into FOLDER/browser-printed, for RESUME_PUBLIC_SETS=FOLDER (benchmarks/"
+                        "browser_print.py stamps them on instead, so the bench needs no Chromium); keep it outside "
+                        "the repository")
     parser.add_argument("--prints", type=int, default=2, help="with --contents: themes per content (default 2)")
     parser.add_argument("--start", type=int, default=0, help="with --contents: the place in themes.txt where the "
                         "rotation starts, so another run prints the same contents through other themes")
@@ -261,6 +268,8 @@ def main() -> int:
     corpus, resumes = (args.heldout / "personas", HELDOUT) if args.heldout else (CORPUS, RESUMES)
     if args.paper:
         corpus = Path(args.paper[1]) / "paper"
+    if args.header_footer:
+        corpus = args.header_footer / "browser-printed"
     corpus.mkdir(parents=True, exist_ok=True)
     truth_path = corpus / "truth.json"
     files: dict[str, Any] = {} if not truth_path.exists() else json.loads(truth_path.read_text())["files"]
@@ -278,7 +287,7 @@ def main() -> int:
             pdf = corpus / f"{stem}.pdf"
             files.pop(f"{stem}.pdf", None)
             truth = print_one(args.modules, args.chromium, theme, resume_path, pdf,
-                              args.paper[0] if args.paper else None)
+                              args.paper[0] if args.paper else None, header_footer=args.header_footer is not None)
             if isinstance(truth, str):
                 print(f"{stem}: {truth}")
                 continue
@@ -292,7 +301,7 @@ def main() -> int:
 
 
 def print_one(modules: Path, chromium: str, theme: str, resume_path: Path, pdf: Path,
-              paper: str | None = None) -> dict[str, Any] | str:
+              paper: str | None = None, header_footer: bool = False) -> dict[str, Any] | str:
     """Render one content through one theme to `pdf`; its truth, or why there is none (the PDF is then removed)."""
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "resume.html"
@@ -300,7 +309,7 @@ def print_one(modules: Path, chromium: str, theme: str, resume_path: Path, pdf: 
             render(modules, theme, resume_path, html)
             if paper:
                 on_paper(html, paper)
-            print_pdf(chromium, html, pdf)
+            print_pdf(chromium, html, pdf, header_footer)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
             err = getattr(exc, "stderr", b"") or b""
             pdf.unlink(missing_ok=True)
