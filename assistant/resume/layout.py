@@ -1402,10 +1402,10 @@ _PRINTED_AT = re.compile(
     r"(?<![\d.])\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?(?![\w:])",
     re.IGNORECASE)
 _ADDRESS = re.compile(r"(?<!\S)(?:file:/|about:blank|https?://)\S*", re.IGNORECASE)
-_PAGE_COUNTER_ALONE = re.compile(r"(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}", re.IGNORECASE)
 _LOCAL_ADDRESS = re.compile(r"(?<!\S)(?:file:/|about:blank)", re.IGNORECASE)
-_PAGE_COUNTER = re.compile(r"(?:^|\s)(?:page\s+)?(\d{1,2})\s*(?:/|of)\s*(\d{1,2})$|^(?:page\s+)?(\d{1,2})\s*(?:/|of)\s*(\d{1,2})(?:\s|$)",
-                           re.IGNORECASE)
+# A page's counter: "1/2", "1 of 7", "Page 2 of 3" (its page and the page count).
+_PAGE_COUNTER = re.compile(r"(?:page\s+)?(\d{1,2})\s*(?:/|of)\s*(\d{1,2})", re.IGNORECASE)
+_COUNTER_AT_AN_END = re.compile(rf"^{_PAGE_COUNTER.pattern}(?!\S)|(?<!\S){_PAGE_COUNTER.pattern}$", re.IGNORECASE)
 
 
 def without_print_furniture(runs: list[Run], page: int, pages: int) -> list[Run]:
@@ -1428,9 +1428,10 @@ def without_print_furniture(runs: list[Run], page: int, pages: int) -> list[Run]
         y = max(run.y for run in runs) if top else min(run.y for run in runs)
         return [run for run in runs if abs(run.y - y) <= max(1.0, 0.35 * run.size)]
 
-    def counted(text: str) -> bool:
-        return any(int(n or m) == page and int(total or total2) == pages
-                   for n, total, m, total2 in _PAGE_COUNTER.findall(text))
+    def counted(text: str, alone: bool = False) -> bool:
+        """Does `text` open or end with this page's counter (or consist of it, `alone`)?"""
+        match = (_PAGE_COUNTER.fullmatch if alone else _COUNTER_AT_AN_END.search)(text)
+        return match is not None and [int(n) for n in match.groups() if n] == [page, pages]
 
     rows = [edge_row(True), edge_row(False)]
     if len(rows[0]) + len(rows[1]) >= len(runs):
@@ -1444,8 +1445,7 @@ def without_print_furniture(runs: list[Run], page: int, pages: int) -> list[Run]
         else:
             # A counter alone is the page number, not the row it ends: a resume's own footer with its contact
             # details ("+47 22 85 50 50 - h.solvang@example.no  1/2") keeps them.
-            dropped |= {id(run) for run in row if _PAGE_COUNTER_ALONE.fullmatch(run.text.strip()) and counted(
-                run.text.strip())}
+            dropped |= {id(run) for run in row if counted(run.text.strip(), alone=True)}
     return [run for run in runs if id(run) not in dropped]
 
 
