@@ -1015,12 +1015,14 @@ BROWSER_FURNITURE = {
 }
 
 
-def with_browser_furniture(data: bytes, browser: str) -> bytes:
+def with_browser_furniture(data: bytes, browser: str, title: str | None = None) -> bytes:
     """The PDF as a browser prints it with its header and footer on: small text in the top and bottom margins of
-    every page (`BROWSER_FURNITURE`), drawn over the page as the print engine does."""
+    every page (`BROWSER_FURNITURE`), drawn over the page as the print engine does; `title` for the page's own."""
     from pypdf import PdfReader, PdfWriter
 
-    top_left, top_centre, top_right, bottom_left, bottom_right = BROWSER_FURNITURE[browser]
+    top_left, top_centre, top_right, bottom_left, bottom_right = (
+        title if title is not None and piece == "Morgan Example - Resume" else piece
+        for piece in BROWSER_FURNITURE[browser])
     writer = PdfWriter(clone_from=io.BytesIO(data))
     total = len(writer.pages)
     for n, page in enumerate(writer.pages, start=1):

@@ -76,9 +76,15 @@ def sanitize(
     flagged, evidence = scan_lines(lines, detector)
     for index in flagged:
         lines[index] = ""
-    hidden_reasons = (detector or default_detector()).scan(extracted.hidden_text)
-    for hidden, found in zip(extracted.hidden_text, hidden_reasons, strict=True):
+    scanner = detector or default_detector()
+    for hidden, found in zip(extracted.hidden_text, scanner.scan(extracted.hidden_text), strict=True):
         kind = "hidden text" + (f" that addresses a model [{', '.join(found)}]" if found else "")
         evidence.append(f"{kind}: {excerpt(hidden)}")
+    # What a browser printed in the margins is no part of the resume (`ExtractedText.margin_text`), but an instruction
+    # printed there is aimed at a model all the same.
+    margins = extracted.margin_text
+    for margin, found in zip(margins, scanner.scan(margins) if margins else [], strict=True):
+        if found:
+            evidence.append(f"text in the page margins that addresses a model [{', '.join(found)}]: {excerpt(margin)}")
     cleaned = extracted.model_copy(update={"text": "\n".join(lines)})
     return cleaned, Injection(detected=bool(evidence), evidence=evidence)

@@ -126,6 +126,7 @@ def read_pdf(data: bytes, settings: Settings) -> ExtractedText:
                                      right=float(more[4]) if len(more) > 4 else 0.0))
     return ExtractedText(
         text=text, pages=int(result["pages"]), producer=result.get("producer"), source="pdf", hidden_text=hidden,
+        margin_text=[m for m in (normalize_text(piece) for piece in result.get("margins", [])) if m],
         warnings=list(result.get("warnings", [])), styled_lines=styled,
         document_names=[n for n in (normalize_text(str(x)) for x in result.get("document_names", [])) if n],
         link_emails=[str(x) for x in result.get("link_emails", [])],

@@ -89,6 +89,11 @@ class ExtractedText(BaseModel):
         "text", description="Where the text came from: a PDF's text layer, or plain text (pasted or a .txt/.md file)."
     )
     hidden_text: list[str] = Field(default_factory=list, description="Text a human reader cannot see.")
+    margin_text: list[str] = Field(
+        default_factory=list,
+        description="What a browser printed in the page margins (the time of printing, the page's address, its "
+        "counter), kept out of the text (PDFs only); scanned for instructions to a model like the rest.",
+    )
     warnings: list[str] = Field(default_factory=list)
     styled_lines: list[StyledLine] = Field(
         default_factory=list, description="Typography of short lines (PDFs only; empty for pasted text)."

@@ -599,9 +599,10 @@ def _read_ot1_stroke(resources: Any) -> None:
         font[NameObject("/ToUnicode")] = cmap
 
 
-def _split_page(page: Any, number: int = 1, pages: int = 1) -> tuple[str, list[str], list[str], list[Any]]:
-    """Return (visible text, hidden runs, warnings, line styles) for page `number` of `pages`; falls back to pypdf's
-    plain text when tracking fails or runs carry no positions."""
+def _split_page(page: Any, number: int = 1, pages: int = 1
+                ) -> tuple[str, list[str], list[str], list[Any], list[str]]:
+    """Return (visible text, hidden runs, warnings, line styles, what a browser printed in the margins) for page
+    `number` of `pages`; falls back to pypdf's plain text when tracking fails or runs carry no positions."""
     contents = page.get_contents()
     if contents is not None:
         # extract_text swallows pypdf's decompression limits and returns ""; decoding here lets a bomb surface.
@@ -627,11 +628,11 @@ def _split_page(page: Any, number: int = 1, pages: int = 1) -> tuple[str, list[s
     except Exception as exc:  # the hidden-text pass is best effort; plain text must still come through
         if type(exc).__name__ in ("LimitReachedError", "FileNotDecryptedError"):
             raise
-        return page.extract_text(extraction_mode="plain") or "", [], ["hidden-text check skipped on a page"], []
+        return page.extract_text(extraction_mode="plain") or "", [], ["hidden-text check skipped on a page"], [], []
     full = full or ""
     if "".join(text for text, _ in tracker.runs) != full:
         # The runs do not reassemble the page (a producer quirk): keep the plain text, flag nothing.
-        return full, [], [], []
+        return full, [], [], [], []
     hidden_runs = [(t, r) for t, r in tracker.runs if r and t.strip()]
     hidden_chars = sum(len(t.strip()) for t, _ in hidden_runs)
     visible_chars = sum(len(t.strip()) for t, r in tracker.runs if not r)
@@ -639,7 +640,7 @@ def _split_page(page: Any, number: int = 1, pages: int = 1) -> tuple[str, list[s
         hidden_chars >= _OCR_LAYER_SHARE * (hidden_chars + visible_chars)
     ):
         # Almost all text invisible: an OCR text layer over a scan, which is the page's real content.
-        return full, [], ["the text comes from an invisible OCR layer"], []
+        return full, [], ["the text comes from an invisible OCR layer"], [], []
     visible: list[str] = []
     hidden: list[str] = []
     try:
@@ -665,8 +666,8 @@ def _split_page(page: Any, number: int = 1, pages: int = 1) -> tuple[str, list[s
     if current:
         _add_hidden(hidden, current_reason, current)
     if laid_out is not None:
-        return laid_out[0], hidden, [], laid_out[1]
-    return "".join(visible), hidden, [], []
+        return laid_out[0], hidden, [], laid_out[1], laid_out[2]
+    return "".join(visible), hidden, [], [], []
 
 
 def _add_hidden(hidden: list[str], reason: str, pieces: list[str]) -> None:
@@ -677,9 +678,10 @@ def _add_hidden(hidden: list[str], reason: str, pieces: list[str]) -> None:
         hidden.append(f"[{reason or 'hidden'}] " + text)
 
 
-def _layout(tracker: HiddenTextTracker, box: Any, number: int = 1, pages: int = 1) -> tuple[str, list[Any]] | None:
-    """The page's visible text in reading order, with per-line typography; None when runs lack positions. What a
-    browser printed in the page's margins (`without_print_furniture`) is no part of it."""
+def _layout(tracker: HiddenTextTracker, box: Any, number: int = 1, pages: int = 1
+            ) -> tuple[str, list[Any], list[str]] | None:
+    """The page's visible text in reading order, with per-line typography, and what a browser printed in the page's
+    margins (`without_print_furniture`), which is no part of it; None when runs lack positions."""
     runs: list[Run] = []
     order = 0
     separator = ""
@@ -700,11 +702,15 @@ def _layout(tracker: HiddenTextTracker, box: Any, number: int = 1, pages: int = 
         runs.append(Run(text=text, x=x, y=y, size=size, bold=bold, order=order, previous=order - 1,
                         sep_before=separator, italic=italic, colour=colour, width=width))
         separator = ""
-    runs = without_print_furniture(runs, number, pages)
-    if not runs:
+    kept = without_print_furniture(runs, number, pages)
+    # The margins' text goes back to the parent apart, so an instruction printed there is still found and flagged.
+    kept_ids = {id(run) for run in kept}
+    margins = [" ".join(run.text.strip() for run in runs if id(run) not in kept_ids)] if len(kept) < len(runs) else []
+    if not kept:
         return None
-    lines = order_lines(runs, float(box.left), float(box.right))
-    return page_text(lines, tracker.shapes)
+    lines = order_lines(kept, float(box.left), float(box.right))
+    text, styles = page_text(lines, tracker.shapes)
+    return text, styles, margins
 
 
 # How far a second drawing of the same words may sit from the first and still be the same text, in ems: a
@@ -747,8 +753,10 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
         hidden: list[str] = []
         warnings: list[str] = []
         styles: list[list[Any]] = []
+        margins: list[str] = []
         for number, page in enumerate(reader.pages, start=1):
-            visible, page_hidden, page_warnings, page_styles = _split_page(page, number, pages)
+            visible, page_hidden, page_warnings, page_styles, page_margins = _split_page(page, number, pages)
+            margins.extend(page_margins)
             page_texts.append(visible)
             styles.extend([number, *style] for style in page_styles if len(style[0]) <= _STYLED_LINE_CHARS)
             hidden.extend(page_hidden)
@@ -768,7 +776,7 @@ def extract(data: bytes, max_pages: int) -> dict[str, Any]:
         return {
             "ok": True, "pages": pages, "producer": producer, "page_texts": page_texts, "hidden": hidden,
             "warnings": warnings, "styles": styles, "document_names": document_names,
-            "link_emails": _link_emails(reader.pages),
+            "link_emails": _link_emails(reader.pages), "margins": margins,
         }
     except FileNotDecryptedError:
         return {"ok": False, "code": "encrypted", "message": ENCRYPTED_MESSAGE}
