@@ -1044,9 +1044,10 @@ def with_browser_furniture(data: bytes, browser: str, title: str | None = None) 
     return out.getvalue()
 
 
-def without_text_maps(data: bytes) -> bytes:
-    """The PDF with every font's ToUnicode map removed, as some "Print to PDF" drivers and design tools export: a
-    subset font's glyphs then read as their raw codes ("!/0 1 4839")."""
+def without_text_maps(data: bytes, face: str = "") -> bytes:
+    """The PDF with its fonts' ToUnicode maps removed (only fonts whose name holds `face`, "Bold" for the bold face
+    alone), as some "Print to PDF" drivers and design tools export: a subset font's glyphs then read as their raw
+    codes ("!/0 1 4839")."""
     from pypdf import PdfWriter
     from pypdf.generic import NameObject
 
@@ -1055,7 +1056,7 @@ def without_text_maps(data: bytes) -> bytes:
         fonts = page["/Resources"].get_object().get("/Font")
         for ref in (fonts.get_object().values() if fonts is not None else []):
             font = ref.get_object()
-            if "/ToUnicode" in font:
+            if "/ToUnicode" in font and face in str(font.get("/BaseFont", "")):
                 del font[NameObject("/ToUnicode")]
     out = io.BytesIO()
     writer.write(out)

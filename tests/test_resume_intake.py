@@ -219,6 +219,20 @@ def test_a_pdf_whose_fonts_lost_their_text_map_is_refused_with_what_to_do(settin
     assert caught.value.code == "no_text" and "does not read as words" in str(caught.value)
 
 
+def test_a_pdf_whose_bold_face_lost_its_text_map_is_read_as_unsure_and_says_why(settings) -> None:
+    """Only the bold face without its map: the headings and titles set in it read as marks ("! , Quantrell Systems")
+    while the rest reads. The review is unsure (a provisional fit, not a confident reading missing its headings)
+    and says that a font could not be read and how to export the PDF again; the PDF as exported says nothing."""
+    from assistant.resume.review import parse_report
+    from benchmarks.resume_accuracy import GENERATED
+
+    data = (GENERATED / "word" / "pdf" / "tabstop-classic--senior_director_en.pdf").read_bytes()
+    assert not any("symbols" in p for p in parse_resume(read_pdf(data, settings)).reading_problems)
+    report = parse_report(parse_resume(read_pdf(pdfs.without_text_maps(data, "Bold"), settings)))
+    assert report.confidence == "low"
+    assert any("read as symbols" in p and "Save as PDF" in p for p in report.problems)
+
+
 def test_tabs_that_space_every_word_are_word_spacing(settings) -> None:
     """Some text spaces every word with a tab (a justified line copied out of a PDF): those tabs are spaces."""
     extracted = read_text("Jane\tExample\nSenior\tData\tScientist\tat\tAcme\tCorp", settings)
